@@ -1,0 +1,323 @@
+"""Extractive answers: sentences of the top paragraphs, in their own words, each cited.
+
+Three shapes of answer, chosen from the question's plan:
+
+* an outline (第三篇分为哪几个部分): the speech's top-level headings, each cited;
+* a list (哪四个专项活动 / 分别): the items of the list the best paragraph belongs to —
+  sibling list items, the items after a lead-in line, or an enumeration inside it;
+* otherwise the sentences that best cover the question, ordered as they stand in the speech.
+
+When the best paragraphs cover too little of the question's content the answer abstains.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING
+
+from . import text_analysis as ta
+from .corpus import Unit, heading_style
+from .results import Answer, AnswerSentence, Citation, Hit
+
+if TYPE_CHECKING:
+    from .engine import Engine, QueryPlan, Turn
+
+ABSTAIN_TEXT = "讲话中没有找到能回答这个问题的内容。"
+MAX_ANSWER_CHARS = 320
+_SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]*[”」』)]?")
+_INLINE_ENUM = re.compile(r"(?:^|(?<=[。;;]))\s*([一二三四五六七八九十]+是[^。;;]*[。;;]?)")
+_LEAD_IN = re.compile(r"[::]$|以下|如下")
+_DEFINITION = ("是指", "就是", "即", "是")
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
+
+
+class _Citer:
+    """Numbers cited units in order of first citation."""
+
+    def __init__(self, engine: "Engine", terms: list[str]) -> None:
+        self.engine = engine
+        self.terms = terms
+        self.citations: list[Citation] = []
+
+    def cite(self, unit: Unit) -> int:
+        for c in self.citations:
+            if c.unit.id == unit.id:
+                return c.n
+        n = len(self.citations) + 1
+        self.citations.append(Citation(n, unit, self.engine.speech_title(unit.speech_no),
+                                       self.engine.matched_terms(self.terms, unit)))
+        return n
+
+
+def coverage(engine: "Engine", analysed: ta.Analysed, units: list[Unit]) -> float:
+    """IDF-weighted share of the question's character bigrams found in ``units``.
+
+    Bigrams the corpus never uses get the highest IDF, so a question about something the
+    speeches never mention scores low even when its other words are common.
+    """
+    grams = set(analysed.bigrams)
+    if not grams:
+        return 0.0
+    idf = engine.index.bigrams.idf
+    n = max(engine.index.bigrams.n_docs, 2)
+    unseen = math.log(n + 0.5) - math.log(0.5)
+    text = "".join(ta.normalise(u.text) for u in units)
+    total = covered = 0.0
+    for g in grams:
+        w = max(idf.get(g, unseen), 0.05)
+        total += w
+        if g in text:
+            covered += w
+    return covered / total if total else 0.0
+
+
+def unseen_share(engine: "Engine", analysed: ta.Analysed) -> float:
+    """IDF-weighted share of the question's words that no unit of the corpus contains."""
+    idf = engine.index.words.idf
+    n = max(engine.index.words.n_docs, 2)
+    unseen = math.log(n + 0.5) - math.log(0.5)
+    words = list(dict.fromkeys(analysed.words))
+    total = sum(idf.get(w, unseen) for w in words)
+    return sum(unseen for w in words if w not in idf) / total if total > 0 else 1.0
+
+
+def enumerates(unit_text: str, n: int) -> bool:
+    """Whether the text lists ``n`` things: 一是…二是…, or n short items joined by 、."""
+    if len(_inline_enumeration_texts(unit_text)) == n:
+        return True
+    for sentence in split_sentences(unit_text):
+        for chunk in re.split(r"[::]", sentence):
+            items = [x for x in re.split(r"、", chunk) if x.strip()]
+            if len(items) == n or (len(items) == n - 1 and "和" in items[-1]):
+                return True
+    return False
+
+
+def abstain_reason(engine: "Engine", plan: "QueryPlan", analysed: ta.Analysed, hits: list[Hit]) -> str | None:
+    """Why the speeches do not answer the question, or None when they may.
+
+    Lexical evidence only: the best paragraphs cover little of what is asked, or much of
+    the question uses words the speeches never use, or a question asks for N things and
+    no paragraph near the top lists N things.
+    """
+    p = engine.params
+    cov = coverage(engine, analysed, [h.unit for h in hits[:3]])
+    if cov < p.abstain_coverage:
+        return f"最相关的段落只覆盖了问题内容的 {cov:.0%}"
+    unseen = unseen_share(engine, analysed)
+    if unseen >= p.abstain_unseen and cov < p.abstain_unseen_coverage:
+        return f"问题中 {unseen:.0%} 的内容在讲话中从未出现"
+    n = plan.list_size
+    if n and n >= 3 and not any(enumerates(h.unit.text, n) or len(_list_items(engine, h.unit)) == n
+                                for h in hits[:5]):
+        return f"讲话中没有列出{n}项内容"
+    return None
+
+
+def _sentence_score(sentence: str, analysed: ta.Analysed, idf: dict[str, float]) -> float:
+    norm = ta.normalise(sentence)
+    score = sum(max(idf.get(g, 1.0), 0.05) for g in set(analysed.bigrams) if g in norm)
+    for run in analysed.runs:
+        if len(run) >= 2 and run in norm:
+            score *= 1.15
+            idx = norm.find(run) + len(run)
+            if norm[idx: idx + 2].startswith(_DEFINITION):  # "X是…" / "X是指…" defines X
+                score *= 1.5
+    return score
+
+
+def _extract(engine: "Engine", hits: list[Hit], analysed: ta.Analysed, citer: _Citer) -> list[AnswerSentence]:
+    paragraphs = [h for h in hits if h.unit.kind == "paragraph"][:3]
+    if not paragraphs:
+        paragraphs = hits[:1]
+    top = paragraphs[0].score
+    paragraphs = [h for h in paragraphs if h.score >= 0.45 * top]
+    idf = engine.index.bigrams.idf
+    scored: list[tuple[float, int, int, str, Unit]] = []
+    for rank, h in enumerate(paragraphs):
+        sents = split_sentences(h.unit.text)
+        for pos, s in enumerate(sents):
+            sc = _sentence_score(s, analysed, idf) * (1.0 - 0.15 * rank)
+            if pos == 0 and h.unit.heading:
+                sc *= 0.6  # the heading sentence names the topic; the body says something about it
+            if s.rstrip("”」").endswith(("?", "?")) and pos + 1 < len(sents):
+                # A rhetorical question (何谓…?) is answered by the sentence after it.
+                s, pos = sents[pos + 1], pos + 1
+            scored.append((sc, rank, pos, s, h.unit))
+    if not scored:
+        return []
+    scored.sort(key=lambda t: -t[0])
+    unique: dict[tuple[str, int], tuple[float, int, int, str, Unit]] = {}
+    for t in scored:
+        unique.setdefault((t[4].id, t[2]), t)
+    scored = list(unique.values())
+    best = scored[0][0]
+    chosen = [scored[0]]
+    length = len(scored[0][3])
+    for cand in scored[1:]:
+        if len(chosen) >= 3 or cand[0] < 0.5 * best:
+            break
+        if length + len(cand[3]) > MAX_ANSWER_CHARS:
+            continue
+        chosen.append(cand)
+        length += len(cand[3])
+    # A definition is often finished by the next sentence; keep it when it is short.
+    first = chosen[0]
+    sents = split_sentences(first[4].text)
+    if len(chosen) == 1 and first[2] + 1 < len(sents) and length + len(sents[first[2] + 1]) <= 160:
+        chosen.append((0.0, first[1], first[2] + 1, sents[first[2] + 1], first[4]))
+    chosen.sort(key=lambda t: (t[4].speech_no, t[4].seq, t[2]))
+    return [AnswerSentence(s, [citer.cite(u)]) for _, _, _, s, u in chosen]
+
+
+def _cited_first(engine: "Engine", units: list[Unit], hits: list[Hit], terms: list[str]) -> list[Hit]:
+    """The answer's list items lead the hits: they are what answers a list question."""
+    by_id = {h.unit.id: h for h in hits}
+    top = hits[0].score if hits else 1.0
+    head = [by_id.get(u.id) or Hit(u, top, engine.speech_title(u.speech_no), engine.matched_terms(terms, u))
+            for u in units]
+    ids = {u.id for u in units}
+    return head + [h for h in hits if h.unit.id not in ids]
+
+
+def _list_items(engine: "Engine", unit: Unit) -> list[Unit]:
+    """The list a unit belongs to or introduces, in reading order; [] if none."""
+    speech = engine.corpus.speech(unit.speech_no)
+    units = speech.units
+    i = unit.seq - 1
+    if unit.kind == "paragraph" and unit.heading:
+        style = heading_style(unit.text)
+        items = [u for u in units if u.kind == "paragraph" and u.heading and u.section == unit.section
+                 and heading_style(u.text) and heading_style(u.text)[0] == (style[0] if style else None)]
+        return items if len(items) >= 2 else []
+    if unit.kind == "paragraph" and _LEAD_IN.search(unit.text):
+        if i + 1 < len(units) and units[i + 1].kind == "heading":
+            level = units[i + 1].level
+            heads = [u for u in units[i + 1:] if u.kind == "heading" and u.level == level]
+            return heads if len(heads) >= 2 else []
+        items = []
+        for u in units[i + 1:]:
+            if u.kind == "paragraph" and u.heading:
+                items.append(u)
+            else:
+                break
+        return items if len(items) >= 2 else []
+    if unit.kind == "heading":
+        children = [u for u in units[i + 1:] if u.section[: len(unit.section) + 1] == unit.section + (unit.heading,)]
+        sub = [u for u in children if u.kind == "heading" and len(u.section) == len(unit.section) + 1]
+        if len(sub) >= 2:
+            return sub
+        direct = [u for u in children if u.kind == "paragraph" and len(u.section) == len(unit.section) + 1]
+        items = [u for u in direct if u.heading]
+        if len(items) >= 2:
+            return items
+        # Paragraphs under a heading that each open with a short topic sentence (作风是形象。…).
+        return direct if 2 <= len(direct) <= 8 else []
+    return []
+
+
+def _inline_enumeration_texts(text: str) -> list[str]:
+    items = [m.group(1).strip() for m in _INLINE_ENUM.finditer(text)]
+    return items if len(items) >= 2 else []
+
+
+def _inline_enumeration(unit: Unit) -> list[str]:
+    return _inline_enumeration_texts(unit.text)
+
+
+def _item_label(u: Unit) -> str:
+    return u.heading or split_sentences(u.text)[0]
+
+
+def _outline(engine: "Engine", speech_no: int) -> list[Unit]:
+    speech = engine.corpus.speech(speech_no)
+    top = [u for u in speech.units if u.kind == "heading" and u.level == 1]
+    if len(top) >= 2:
+        return top
+    return [u for u in speech.units if u.kind == "paragraph" and u.heading and not u.section][:12]
+
+
+def _as_list(items: list[Unit], citer: _Citer, intro: str) -> tuple[str, list[AnswerSentence]]:
+    sentences = [AnswerSentence(_item_label(u), [citer.cite(u)]) for u in items]
+    lines = [intro] + [f"{k}. {s.text}[{s.citations[0]}]" for k, s in enumerate(sentences, 1)]
+    return "\n".join(lines), sentences
+
+
+def compose(engine: "Engine", question: str, plan: "QueryPlan", hits: list[Hit],
+            analysed: ta.Analysed, history: list["Turn"] | None) -> Answer:
+    citer = _Citer(engine, engine.query_terms(analysed))
+
+    def done(text: str, sentences: list[AnswerSentence], abstained: bool = False,
+             hits_out: list[Hit] | None = None) -> Answer:
+        return Answer(question, text, abstained, "extractive", citer.citations, hits_out or hits, sentences,
+                      list(plan.notes))
+
+    # 那第二点呢? — an item of the list the previous answer gave.
+    if plan.followup_item and history:
+        prev = history[-1].answer
+        if 1 <= plan.followup_item <= len(prev.citations):
+            unit = prev.citations[plan.followup_item - 1].unit
+            sents = split_sentences(unit.text)[:3]
+            n = citer.cite(unit)
+            hits_out = [Hit(unit, hits[0].score + 1 if hits else 1.0, engine.speech_title(unit.speech_no),
+                            engine.matched_terms(citer.terms, unit))] + [h for h in hits if h.unit.id != unit.id]
+            return done("".join(sents) + f"[{n}]", [AnswerSentence("".join(sents), [n])], hits_out=hits_out)
+
+    # Outline of a named speech (or of the speech the best hit is in, when the question is about 讲话).
+    if plan.outline and (plan.speech_no or re.search(r"讲话|这篇|该篇|文章|报告", question)):
+        no = plan.speech_no or hits[0].unit.speech_no
+        items = _outline(engine, no)
+        if items:
+            title = engine.speech_title(no)
+            text, sentences = _as_list(items, citer, f"{title}分为{len(items)}个部分:")
+            return done(text, sentences, hits_out=_cited_first(engine, items, hits, citer.terms))
+
+    if not hits:
+        return done(ABSTAIN_TEXT, [], abstained=True)
+
+    reason = abstain_reason(engine, plan, analysed, hits)
+    if reason:
+        ans = done(ABSTAIN_TEXT, [], abstained=True)
+        ans.notes.append(reason)
+        return ans
+
+    if plan.wants_list or plan.weak_list:
+        candidates = []
+        for rank, h in enumerate(hits[:3]):
+            items = _list_items(engine, h.unit)
+            introduces = h.unit.kind == "heading" or bool(_LEAD_IN.search(h.unit.text))
+            if items and (plan.wants_list or (rank == 0 and introduces)):
+                candidates.append(items)
+        if plan.list_size:
+            sized = [c for c in candidates if len(c) == plan.list_size]
+            candidates = sized or candidates
+        if candidates:
+            items = candidates[0]
+            text, sentences = _as_list(items, citer, f"共{len(items)}项:")
+            return done(text, sentences, hits_out=_cited_first(engine, items, hits, citer.terms))
+        for h in hits[:2]:
+            enum = _inline_enumeration(h.unit)
+            if enum:
+                n = citer.cite(h.unit)
+                sentences = [AnswerSentence(e, [n]) for e in enum]
+                text = "\n".join([f"共{len(enum)}项:"] + [f"{k}. {e}[{n}]" for k, e in enumerate(enum, 1)])
+                return done(text, sentences)
+
+    sentences = _extract(engine, hits, analysed, citer)
+    if not sentences:
+        return done(ABSTAIN_TEXT, [], abstained=True)
+    return done(_join_cited(sentences), sentences)
+
+
+def _join_cited(sentences: list[AnswerSentence]) -> str:
+    """Sentences in order; a run of sentences from one source carries its marker once, at its end."""
+    parts = []
+    for i, s in enumerate(sentences):
+        parts.append(s.text)
+        if i + 1 == len(sentences) or sentences[i + 1].citations != s.citations:
+            parts.append("".join(f"[{n}]" for n in s.citations))
+    return "".join(parts)

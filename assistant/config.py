@@ -1,0 +1,294 @@
+"""Settings of the optional LLM endpoint, merged from four layers.
+
+Lowest to highest precedence: built-in defaults → the ``[llm]`` table of a TOML file
+(``user_config_dir("speech-assistant")/config.toml``, or the file named by
+``ASSISTANT_CONFIG``) → environment variables → command-line flags.
+
+The API key is never stored as a plain string on the config: it is wrapped in ``Secret``,
+whose ``str``/``repr`` are masked, so an f-string, a log line or ``dataclasses.asdict`` can't
+leak it by accident; only ``LLMConfig.api_key()`` reveals it, for the Authorization header.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+from platformdirs import user_config_dir
+
+APP_NAME = "speech-assistant"
+CONFIG_ENV = "ASSISTANT_CONFIG"
+DEFAULT_API_KEY_ENV = "OPENAI_API_KEY"
+
+
+class ConfigError(ValueError):
+    """A setting that can't be used; ``str(e)`` is a one-line Chinese message for the user."""
+
+
+class Secret:
+    """A string that shows as ``***`` everywhere except through ``reveal()``."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('***')"
+
+    def __str__(self) -> str:
+        return "***"
+
+    def __bool__(self) -> bool:
+        return bool(self._value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(("Secret", self._value))
+
+    def __reduce__(self) -> Any:  # pickling would write the key to disk: refuse
+        raise TypeError("Secret values are not picklable")
+
+
+@dataclass(frozen=True)
+class LLMConfig:
+    base_url: str = ""
+    model: str = ""
+    api_key_env: str = DEFAULT_API_KEY_ENV
+    timeout: float = 60.0          # seconds per connect / read / write (httpx semantics)
+    temperature: float = 0.2       # low: the answer should restate sources, not improvise
+    max_tokens: int = 512
+    # Budget in *characters* of the whole prompt (system + user message), not tokens: the
+    # client can't know the server's tokenizer (a Chinese character is 1 token in Qwen, 2-3
+    # in English-centric vocabularies like SmolLM2's), characters are what users see and can
+    # reason about, and a server that still overflows answers with a context-length error,
+    # which triggers one retry at half the budget. 6000 characters fit an 8k-token model
+    # with room for the reply in most tokenizers.
+    context_budget: int = 6000
+    stream: bool = True
+    max_sources: int = 6           # retrieved paragraphs offered to the model
+    history_turns: int = 3         # previous question/answer pairs included in the prompt
+    prompts_dir: Path | None = None
+    # Key from the TOML file, used only when the variable named by api_key_env is unset.
+    file_api_key: Secret | None = field(default=None, repr=False, compare=False)
+    source: str = "defaults"       # which layers contributed, for `--verbose` style output
+
+    def api_key(self, env: Mapping[str, str] | None = None) -> str | None:
+        """The key to send, or None: the env variable named by ``api_key_env`` wins."""
+        env = os.environ if env is None else env
+        value = env.get(self.api_key_env) if self.api_key_env else None
+        if value:
+            return value
+        return self.file_api_key.reveal() if self.file_api_key else None
+
+    def is_configured(self) -> bool:
+        return bool(self.base_url.strip()) and bool(self.model.strip())
+
+    def __repr__(self) -> str:
+        # Built by hand so no field (now or added later) can print the key.
+        shown = ", ".join(
+            f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.name != "file_api_key"
+        )
+        key = "***" if self.file_api_key else None
+        return f"LLMConfig({shown}, file_api_key={key!r})"
+
+    __str__ = __repr__
+
+    def public_dict(self) -> dict[str, Any]:
+        """Settings safe to write into reports (no key, only whether one is set)."""
+        d: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)
+                             if f.name not in ("file_api_key", "prompts_dir")}
+        d["prompts_dir"] = str(self.prompts_dir) if self.prompts_dir else None
+        d["api_key_set"] = self.api_key() is not None
+        return d
+
+
+def default_config_path(env: Mapping[str, str] | None = None) -> Path:
+    env = os.environ if env is None else env
+    override = env.get(CONFIG_ENV)
+    if override:
+        return Path(override).expanduser()
+    return Path(user_config_dir(APP_NAME)) / "config.toml"
+
+
+def not_configured_hint(env: Mapping[str, str] | None = None) -> str:
+    """How to configure an endpoint, one Chinese paragraph (used when --llm has no endpoint)."""
+    return (
+        "未配置大模型接口,以下为抽取式回答。配置方法:设置环境变量 OPENAI_BASE_URL"
+        "(如 http://127.0.0.1:8080/v1)和 OPENAI_MODEL(需要密钥时再设置 OPENAI_API_KEY);"
+        f"或在配置文件 {default_config_path(env)} 的 [llm] 表中写 base_url 与 model;"
+        "或在命令行使用 --base-url 与 --model。"
+    )
+
+
+# --- layers ---------------------------------------------------------------------------
+
+_FILE_KEYS: dict[str, type] = {
+    "base_url": str, "model": str, "api_key_env": str, "api_key": str, "timeout": float,
+    "temperature": float, "max_tokens": int, "context_budget": int, "stream": bool,
+    "max_sources": int, "history_turns": int, "prompts_dir": str,
+}
+
+
+def _check_number(name: str, value: float, where: str) -> None:
+    limits: dict[str, tuple[float, float]] = {
+        "timeout": (0.1, 3600), "temperature": (0.0, 2.0), "max_tokens": (1, 1_000_000),
+        "context_budget": (200, 10_000_000), "max_sources": (1, 100), "history_turns": (0, 50),
+    }
+    lo, hi = limits[name]
+    if isinstance(value, float) and not math.isfinite(value) or not (lo <= value <= hi):
+        raise ConfigError(f"{where}中的 {name} 取值 {value} 超出范围({lo:g}–{hi:g})")
+
+
+def _file_layer(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as e:
+        raise ConfigError(f"无法读取配置文件 {path}:{e.strerror or e}") from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"配置文件 {path} 不是 UTF-8 编码") from None
+    except tomllib.TOMLDecodeError as e:
+        # The decoder's message names line and column; it never echoes values wholesale.
+        raise ConfigError(f"配置文件 {path} 不是有效的 TOML:{e}") from None
+    table = data.get("llm", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"配置文件 {path} 中的 llm 应当是一个表([llm])")
+    out: dict[str, Any] = {}
+    where = f"配置文件 {path} "
+    for key, value in table.items():
+        if key not in _FILE_KEYS:
+            allowed = "、".join(_FILE_KEYS)
+            raise ConfigError(f"{where}的 [llm] 中有未知设置 {key}(可用:{allowed})")
+        want = _FILE_KEYS[key]
+        ok = (isinstance(value, want) and not (want is int and isinstance(value, bool))) or (
+            want is float and isinstance(value, int) and not isinstance(value, bool))
+        if not ok:
+            raise ConfigError(f"{where}的 {key} 类型不对(应为 {want.__name__})")
+        if key == "api_key":
+            out["file_api_key"] = Secret(value)
+        elif key == "prompts_dir":
+            out[key] = path.parent / Path(value).expanduser()
+        else:
+            if want in (int, float):
+                _check_number(key, value, where)
+            out[key] = float(value) if want is float else value
+    return out
+
+
+def _env_layer(env: Mapping[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if env.get("OPENAI_BASE_URL"):
+        out["base_url"] = env["OPENAI_BASE_URL"].strip()
+    # ASSISTANT_MODEL is specific to this program, so it beats the generic OPENAI_MODEL.
+    model = env.get("ASSISTANT_MODEL") or env.get("OPENAI_MODEL")
+    if model:
+        out["model"] = model.strip()
+    return out
+
+
+_CLI_DESTS = {
+    "llm_base_url": "base_url", "llm_model": "model", "llm_api_key_env": "api_key_env",
+    "llm_timeout": "timeout", "llm_temperature": "temperature", "llm_max_tokens": "max_tokens",
+    "llm_context_budget": "context_budget", "llm_stream": "stream",
+}
+
+
+def _cli_layer(args: argparse.Namespace | None) -> dict[str, Any]:
+    if args is None:
+        return {}
+    out: dict[str, Any] = {}
+    for dest, name in _CLI_DESTS.items():
+        value = getattr(args, dest, None)
+        if value is not None:
+            out[name] = value
+    return out
+
+
+def load_config(args: argparse.Namespace | None = None, *, env: Mapping[str, str] | None = None,
+                path: Path | None = None, **overrides: Any) -> LLMConfig:
+    """Merge defaults, the TOML file, the environment, CLI flags, then keyword overrides.
+
+    Raises ConfigError (Chinese message naming the file or setting) on unusable values.
+    """
+    env = os.environ if env is None else env
+    path = path or default_config_path(env)
+    layers = [("文件", _file_layer(path)), ("环境变量", _env_layer(env)),
+              ("命令行", _cli_layer(args)), ("参数", overrides)]
+    merged: dict[str, Any] = {}
+    used: list[str] = []
+    for name, layer in layers:
+        if layer:
+            used.append(name)
+            merged.update(layer)
+    for key in ("timeout", "temperature", "max_tokens", "context_budget"):
+        if key in merged:
+            _check_number(key, merged[key], "设置")
+    base_url = merged.get("base_url", "")
+    if base_url and not base_url.lower().startswith(("http://", "https://")):
+        raise ConfigError("大模型接口地址应以 http:// 或 https:// 开头")
+    config = LLMConfig(**merged)
+    return replace(config, source="+".join(used) or "defaults")
+
+
+# --- command line ---------------------------------------------------------------------
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为数字:{text}") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"应为正数:{text}")
+    return value
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为正整数:{text}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"应为正整数:{text}")
+    return value
+
+
+def _temperature(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为 0 到 2 之间的数字:{text}") from None
+    if not (0.0 <= value <= 2.0):
+        raise argparse.ArgumentTypeError(f"应为 0 到 2 之间的数字:{text}")
+    return value
+
+
+def add_llm_arguments(parser: argparse.ArgumentParser) -> None:
+    """The LLM flags shared by `ask`, `eval` and the TUI launcher (all default to "unset")."""
+    g = parser.add_argument_group("大模型(可选)")
+    g.add_argument("--llm", action="store_true", help="用大模型根据检索到的段落写回答(引用逐句核对)")
+    g.add_argument("--base-url", dest="llm_base_url", metavar="URL",
+                   help="OpenAI 兼容接口地址,如 http://127.0.0.1:8080/v1(默认取 OPENAI_BASE_URL)")
+    g.add_argument("--model", dest="llm_model", metavar="NAME", help="模型名(默认取 ASSISTANT_MODEL / OPENAI_MODEL)")
+    g.add_argument("--api-key-env", dest="llm_api_key_env", metavar="VAR",
+                   help=f"存放 API 密钥的环境变量名(默认 {DEFAULT_API_KEY_ENV});密钥本身不在命令行上传")
+    g.add_argument("--timeout", dest="llm_timeout", type=_positive_float, metavar="SEC", help="请求超时秒数")
+    g.add_argument("--temperature", dest="llm_temperature", type=_temperature, metavar="T", help="采样温度 0–2")
+    g.add_argument("--max-tokens", dest="llm_max_tokens", type=_positive_int, metavar="N", help="回答的最大 token 数")
+    g.add_argument("--context-budget", dest="llm_context_budget", type=_positive_int, metavar="CHARS",
+                   help="提示词的字符预算(超出时按相关度裁剪资料)")
+    g.add_argument("--no-stream", dest="llm_stream", action="store_false", default=None,
+                   help="不使用流式输出")

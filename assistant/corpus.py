@@ -1,0 +1,326 @@
+"""Corpus: text files → speeches → sections (heading paths) → units with stable ids.
+
+A *unit* is what retrieval ranks and what citations point at: a body paragraph or a
+heading. Ids are ``<speech>.<n>`` where ``n`` counts the units of the speech in reading
+order (headings and paragraphs share the count), so ``2.21`` stays the same as long as the
+speech's text does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Literal
+
+UnitKind = Literal["paragraph", "heading"]
+
+CORPUS_SUFFIXES = (".txt", ".md")
+
+_CN_NUM = "一二三四五六七八九十百零〇两"
+_CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+
+# A speech starts at a line holding 【第N篇】 (N in Chinese or Arabic numerals).
+_SPEECH_MARKER = re.compile(rf"【第([{_CN_NUM}\d]+)篇】")
+
+# Heading styles, in no fixed order of depth: the nesting is learnt per speech from the
+# order in which the styles appear (see _Outline), because speeches mix them freely.
+_HEADING_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cn-dun", re.compile(rf"^[{_CN_NUM}]{{1,3}}[、,,]\s*")),            # 一、 四,
+    ("cn-paren", re.compile(rf"^[((][{_CN_NUM}]{{1,3}}[))]\s*")),       # (一) （一）
+    ("arabic", re.compile(r"^\d{1,2}\s*[、.．](?!\d)\s*")),                 # 1、 1.
+    ("cn-ordinal", re.compile(rf"^第[{_CN_NUM}]{{1,3}}[,,、:：]\s*")),     # 第一,
+    ("cn-enum", re.compile(rf"^[{_CN_NUM}]{{1,3}}(?:是|要|抓|靠|看|在)(?=\S)")),  # 一是 一要
+)
+# Styles whose inline headings (heading sentence + body in one paragraph) open a section for
+# the paragraphs that follow; list-item styles only label their own paragraph, because the
+# paragraph after a list is usually the speaker's summary of the whole list.
+_SECTION_OPENING_INLINE = {"cn-dun", "cn-paren"}
+
+_MAX_HEADING_CHARS = 60
+_SENTENCE_END = "。!?!?;;"
+_SALUTATION = re.compile(r"^(?:各位)?(?:同志们|同事们|各位领导|各位同志|大家好)[,,:：!!]?$")
+
+# Site chrome that web pages wrap around the text: breadcrumbs, counters, slogans, prompts
+# to download. Matching lines are dropped anywhere in a file.
+_CHROME = (
+    re.compile(r"^[\d\s.,:/-]+$"),
+    re.compile(r"\S\s+>\s+\S.*>"),
+    re.compile(r"\S\s+[·|]\s+\S"),
+    re.compile(r"范文网|题库|发表时间|参阅指引|复制下载|免费下载|版权所有|上一篇|下一篇|本文地址"),
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A paragraph or heading of a speech: the thing that is ranked and cited."""
+
+    id: str
+    speech_no: int
+    seq: int
+    kind: UnitKind
+    text: str
+    section: tuple[str, ...]
+    heading: str | None = None   # a heading's own text, or the heading sentence opening a paragraph
+    level: int = 0               # depth of a heading (1 = top); 0 for paragraphs
+
+    @property
+    def where(self) -> str:
+        return " › ".join(self.section) if self.section else "(开篇)"
+
+
+@dataclass
+class Speech:
+    no: int
+    title: str
+    source: str
+    units: list[Unit] = field(default_factory=list)
+
+    @property
+    def headings(self) -> list[Unit]:
+        return [u for u in self.units if u.kind == "heading"]
+
+    def outline(self, max_level: int | None = None) -> list[Unit]:
+        """Headings, plus paragraphs that open with an inline heading, in reading order."""
+        out = []
+        for u in self.units:
+            if u.kind == "heading" or (u.kind == "paragraph" and u.heading):
+                lvl = u.level if u.kind == "heading" else len(u.section) + 1
+                if max_level is None or lvl <= max_level:
+                    out.append(u)
+        return out
+
+
+@dataclass
+class Corpus:
+    speeches: list[Speech]
+    fingerprint: str
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+
+    def __post_init__(self) -> None:
+        self._by_id = {u.id: u for s in self.speeches for u in s.units}
+
+    @property
+    def units(self) -> list[Unit]:
+        return [u for s in self.speeches for u in s.units]
+
+    def unit(self, unit_id: str) -> Unit:
+        return self._by_id[unit_id]
+
+    def get(self, unit_id: str) -> Unit | None:
+        return self._by_id.get(unit_id)
+
+    def speech(self, no: int) -> Speech:
+        for s in self.speeches:
+            if s.no == no:
+                return s
+        raise KeyError(no)
+
+    def neighbours(self, unit_id: str, before: int = 2, after: int = 2) -> list[Unit]:
+        u = self.unit(unit_id)
+        units = self.speech(u.speech_no).units
+        i = u.seq - 1
+        return units[max(0, i - before): i + after + 1]
+
+    def siblings(self, unit: Unit) -> list[Unit]:
+        """Units of the same speech under the same section path (list items and their peers)."""
+        return [u for u in self.speech(unit.speech_no).units
+                if u.section == unit.section and u.kind == unit.kind]
+
+
+class CorpusError(Exception):
+    """A corpus path that cannot be used; the message is for the user."""
+
+
+def chinese_numeral(text: str) -> int | None:
+    """二十一 → 21, 5 → 5; None for anything else."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(c not in _CN_VALUE and c != "十" for c in text):
+        return None
+    if "十" in text:
+        left, _, right = text.partition("十")
+        tens = _CN_VALUE.get(left, 1) if left else 1
+        ones = _CN_VALUE.get(right, 0) if right else 0
+        return tens * 10 + ones
+    value = 0
+    for c in text:
+        value = value * 10 + _CN_VALUE[c]
+    return value
+
+
+def heading_style(line: str) -> tuple[str, int] | None:
+    """The heading style a line opens with and the length of its marker, if any."""
+    for name, pattern in _HEADING_STYLES:
+        m = pattern.match(line)
+        if m:
+            return name, m.end()
+    return None
+
+
+def _first_sentence(text: str) -> tuple[str, bool]:
+    """The text up to the first sentence end, and whether that end is a hard stop (。!?)."""
+    for i, ch in enumerate(text):
+        if ch in _SENTENCE_END:
+            return text[: i + 1], True
+        if ch in "::" and i + 1 < len(text) and text[i + 1] in "“\"":
+            # 1、要多碰撞。… vs 萧伯纳曾经说过:“… — a colon before a quote is not a heading end
+            continue
+    return text, False
+
+
+def _strip_heading_punct(text: str) -> str:
+    return text.rstrip("。,,;;::!!?? ")
+
+
+def _is_chrome(line: str) -> bool:
+    return any(p.search(line) for p in _CHROME)
+
+
+class _Outline:
+    """The stack of open headings while a speech is read; styles nest in order of first use."""
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[str, str]] = []  # (style, heading text)
+
+    def path(self) -> tuple[str, ...]:
+        return tuple(text for _, text in self.stack)
+
+    def enter(self, style: str, text: str) -> int:
+        for i, (s, _) in enumerate(self.stack):
+            if s == style:
+                del self.stack[i:]
+                break
+        self.stack.append((style, text))
+        return len(self.stack)
+
+    def path_for_item(self, style: str) -> tuple[str, ...]:
+        """The path a list item of ``style`` hangs under (its own style's peers are closed)."""
+        for i, (s, _) in enumerate(self.stack):
+            if s == style:
+                return tuple(t for _, t in self.stack[:i])
+        return self.path()
+
+
+def _speech_units(no: int, lines: Iterable[str]) -> list[Unit]:
+    units: list[Unit] = []
+    outline = _Outline()
+    for line in lines:
+        seq = len(units) + 1
+        uid = f"{no}.{seq}"
+        if _SALUTATION.match(line):
+            continue  # 同志们: is address, not material; skipping it keeps ids dense
+        style = heading_style(line)
+        if style is None:
+            units.append(Unit(uid, no, seq, "paragraph", line, outline.path()))
+            continue
+        name, _ = style
+        first, hard_stop = _first_sentence(line)
+        if first == line and len(line) <= _MAX_HEADING_CHARS and not line.endswith(("。", "!", "?", "!", "?")):
+            # A line that is only a heading.
+            text = _strip_heading_punct(line)
+            level = outline.enter(name, text)
+            units.append(Unit(uid, no, seq, "heading", line, outline.path()[:-1], text, level))
+            continue
+        heading = _strip_heading_punct(first) if hard_stop and len(first) <= _MAX_HEADING_CHARS else None
+        if heading and name in _SECTION_OPENING_INLINE:
+            outline.enter(name, heading)
+            section = outline.path()[:-1]
+        else:
+            section = outline.path_for_item(name)
+        units.append(Unit(uid, no, seq, "paragraph", line, section, heading))
+    return units
+
+
+def _clean_lines(text: str) -> list[str]:
+    out = []
+    for raw in text.splitlines():
+        line = raw.strip().strip("\u3000\ufeff")
+        if line and not _is_chrome(line):
+            out.append(line)
+    return out
+
+
+def parse_text(text: str, source: str, first_no: int = 1) -> list[Speech]:
+    """Split one file's text into speeches. Text before the first marker is site header."""
+    markers = list(_SPEECH_MARKER.finditer(text))
+    if not markers:
+        title = Path(source).stem
+        units = _speech_units(first_no, _clean_lines(text))
+        return [Speech(first_no, title, source, units)] if units else []
+    speeches = []
+    for i, m in enumerate(markers):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end == -1 else line_end
+        body_end = markers[i + 1].start() if i + 1 < len(markers) else len(text)
+        body_end = text.rfind("\n", 0, body_end) + 1 if i + 1 < len(markers) else body_end
+        title_line = text[line_start:line_end].strip()
+        no = first_no + len(speeches)
+        title = _SPEECH_MARKER.sub(lambda mm: f"(第{mm.group(1)}篇)", title_line).strip() or f"第{no}篇"
+        units = _speech_units(no, _clean_lines(text[line_end:body_end]))
+        speeches.append(Speech(no, title, source, units))
+    return speeches
+
+
+def _corpus_files(paths: Iterable[Path]) -> list[Path]:
+    files: list[Path] = []
+    for p in paths:
+        if not p.exists():
+            raise CorpusError(f"语料路径不存在:{p}")
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in CORPUS_SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            files.extend(found)
+        else:
+            files.append(p)
+    return files
+
+
+def read_corpus_files(paths: Iterable[Path]) -> tuple[list[tuple[Path, str]], list[tuple[str, str]]]:
+    """Read every corpus file as UTF-8; files that are not UTF-8 are reported and skipped."""
+    texts: list[tuple[Path, str]] = []
+    skipped: list[tuple[str, str]] = []
+    for f in _corpus_files(paths):
+        try:
+            data = f.read_bytes()
+        except OSError as e:
+            skipped.append((str(f), f"无法读取:{e.strerror or e}"))
+            continue
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as e:
+            skipped.append((str(f), f"不是 UTF-8 编码(第 {e.start} 字节)"))
+            continue
+        if "\x00" in text:
+            skipped.append((str(f), "含有 NUL 字符,不是文本文件"))
+            continue
+        texts.append((f, unicodedata.normalize("NFC", text)))
+    return texts, skipped
+
+
+def load_corpus(paths: Iterable[Path]) -> Corpus:
+    paths = [Path(p) for p in paths]
+    texts, skipped = read_corpus_files(paths)
+    digest = hashlib.sha256()
+    speeches: list[Speech] = []
+    for f, text in texts:
+        digest.update(f.name.encode() + b"\0" + text.encode() + b"\0")
+        speeches.extend(parse_text(text, str(f), first_no=len(speeches) + 1))
+    if not speeches:
+        where = "、".join(str(p) for p in paths)
+        reason = ";".join(f"{p}:{r}" for p, r in skipped)
+        raise CorpusError(f"在 {where} 中没有找到可用的讲话文本(.txt/.md,UTF-8)" + (f"。跳过:{reason}" if reason else ""))
+    return Corpus(speeches, digest.hexdigest()[:16], skipped)
+
+
+def shipped_corpus_dir() -> Path:
+    """The speeches shipped with the package (wheel) or beside it (source checkout)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "_shipped" / "seeds", here.parent / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    raise CorpusError("找不到随附的讲话语料(seeds/)")

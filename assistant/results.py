@@ -1,0 +1,98 @@
+"""The data every front end consumes: hits, citations, answers, and their JSON form.
+
+The JSON shape is the ``assistant ask --json`` contract of DESIGN.md; ``Answer.to_json`` is
+the one place that writes it, so the CLI, eval reports and TUI exports agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .corpus import Unit
+
+
+@dataclass
+class Hit:
+    unit: Unit
+    score: float
+    speech_title: str
+    matched: list[str] = field(default_factory=list)  # words of the query found in the unit
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.unit.id,
+            "score": round(self.score, 4),
+            "kind": self.unit.kind,
+            "speech": self.speech_title,
+            "section": list(self.unit.section),
+            "text": self.unit.text,
+            "matched": self.matched,
+        }
+
+
+@dataclass
+class Citation:
+    n: int
+    unit: Unit
+    speech_title: str
+    matched: list[str] = field(default_factory=list)
+    supported: bool | None = None  # set by the LLM citation check; None when not checked
+
+    def to_json(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "n": self.n,
+            "id": self.unit.id,
+            "kind": self.unit.kind,
+            "speech": self.speech_title,
+            "section": list(self.unit.section),
+            "text": self.unit.text,
+        }
+        if self.supported is not None:
+            d["supported"] = self.supported
+        return d
+
+
+@dataclass
+class AnswerSentence:
+    text: str                 # without the marker
+    citations: list[int]      # citation numbers n it carries
+    supported: bool | None = None
+
+
+@dataclass
+class Answer:
+    question: str
+    text: str                 # the answer with [n] markers
+    abstained: bool
+    mode: str                 # "extractive" or "llm:<model>"
+    citations: list[Citation]
+    hits: list[Hit]
+    sentences: list[AnswerSentence] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)       # warnings shown to the user
+    query: str = ""           # the query actually searched (follow-ups are expanded)
+    elapsed_ms: float = 0.0
+    incomplete: bool = False  # a streamed LLM answer that was cut
+    unsupported_sentences: list[str] = field(default_factory=list)
+    removed_markers: list[int] = field(default_factory=list)
+    misquotes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "question": self.question,
+            "answer": self.text,
+            "abstained": self.abstained,
+            "mode": self.mode,
+            "citations": [c.to_json() for c in self.citations],
+            "hits": [h.to_json() for h in self.hits],
+            "query": self.query,
+            "elapsed_ms": round(self.elapsed_ms, 2),
+        }
+        if self.notes:
+            d["notes"] = self.notes
+        if self.mode != "extractive":
+            d["incomplete"] = self.incomplete
+            d["unsupported_sentences"] = self.unsupported_sentences
+            d["removed_markers"] = self.removed_markers
+            d["misquotes"] = self.misquotes
+        return d

@@ -1,0 +1,140 @@
+"""Turning answers and units into things widgets show.
+
+Corpus and user text only ever enters a widget as a ``rich.text.Text`` (styled by spans) or
+as escaped Markdown, never as a markup string: a paragraph containing ``[bold]`` or
+``[@click=app.quit]`` must be shown as those characters.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from rich.text import Text
+
+from ..conversation import escape_markdown, speech_short_name
+from ..corpus import Unit
+from ..results import Answer, Citation
+
+MARKER = re.compile(r"\[(\d+)\]")
+_LIST_ITEM = re.compile(r"^(\d+)\. ")
+
+HIGHLIGHT_STYLE = "bold reverse"
+SECTION_PART_CELLS = 14
+
+
+def highlight_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
+    """The engine's spans of ``terms`` in ``text`` (the engine owns what counts as a match)."""
+    terms = [t for t in terms if t]
+    if not terms:
+        return []
+    from ..engine import Engine  # imported late: the engine module pulls in numpy and jieba
+
+    return Engine.highlight_spans(text, terms)
+
+
+def highlighted(text: str, terms: Iterable[str], style: str = HIGHLIGHT_STYLE, base: str = "") -> Text:
+    out = Text(text, style=base)
+    for start, end in highlight_spans(text, terms):
+        out.stylize(style, start, end)
+    return out
+
+
+def _clip(text: str, cells: int) -> str:
+    t = Text(text)
+    if t.cell_len <= cells:
+        return text
+    t.truncate(cells - 1)
+    return t.plain + "…"
+
+
+def section_path(unit: Unit, cells: int = SECTION_PART_CELLS) -> list[str]:
+    """The heading path, each level clipped; long paths keep the first and last level."""
+    parts = list(unit.section)
+    if unit.kind == "heading" and unit.heading:
+        parts.append(unit.heading)
+    if len(parts) > 2:
+        parts = [parts[0], "…", parts[-1]]
+    return [_clip(p, cells) if p != "…" else p for p in parts]
+
+
+def source_line(c: Citation) -> Text:
+    """``[1] 第二篇 › 一、要进一步浓厚… › 2.21``"""
+    line = Text()
+    line.append(f"[{c.n}]", style="bold")
+    line.append(" ")
+    line.append(speech_short_name(c.speech_title))
+    for part in section_path(c.unit):
+        line.append(" › ", style="dim")
+        line.append(part)
+    line.append(" › ", style="dim")
+    line.append(c.unit.id, style="bold")
+    if c.supported is False:
+        line.append("  未能核实", style="italic")
+    return line
+
+
+def citing_sentences(answer: Answer, n: int) -> list[str]:
+    return [s.text for s in answer.sentences if n in s.citations]
+
+
+def source_detail(answer: Answer, c: Citation) -> Text:
+    """One entry of the sources panel: where, the paragraph with matched words, who cites it."""
+    out = source_line(c)
+    out.append("\n")
+    out.append_text(Text(c.speech_title, style="dim"))
+    out.append("\n")
+    out.append_text(highlighted(c.unit.text, c.matched))
+    cited_by = citing_sentences(answer, c.n)
+    if cited_by:
+        out.append("\n")
+        out.append("引用它的句子:", style="dim italic")
+        for s in cited_by:
+            out.append("\n")
+            out.append("▸ ", style="dim")
+            out.append(s, style="italic")
+    return out
+
+
+def answer_markdown(answer: Answer) -> str:
+    """The answer as Markdown for the ``Markdown`` widget: the text escaped (it quotes the
+    speeches, whose characters are not Markdown), ``[n]`` turned into links the panel follows,
+    the engine's numbered lines kept as a list, other lines as paragraphs."""
+    known = {c.n for c in answer.citations}
+    if answer.mode != "extractive":
+        return _linkify(answer.text, known, escape=False)
+    lines = []
+    for line in answer.text.split("\n"):
+        m = _LIST_ITEM.match(line)
+        prefix, rest = (m.group(0), line[m.end():]) if m else ("", line)
+        lines.append(prefix + _linkify(rest, known, escape=True))
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        is_item = bool(_LIST_ITEM.match(line))
+        if i and (not is_item or not _LIST_ITEM.match(lines[i - 1])):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
+
+
+def _linkify(text: str, known: set[int], escape: bool) -> str:
+    pieces = []
+    pos = 0
+    for m in MARKER.finditer(text):
+        before = text[pos:m.start()]
+        pieces.append(escape_markdown(before) if escape else before)
+        n = int(m.group(1))
+        pieces.append(f"[\\[{n}\\]](cite:{n})" if n in known else escape_markdown(m.group(0)))
+        pos = m.end()
+    rest = text[pos:]
+    pieces.append(escape_markdown(rest) if escape else rest)
+    return "".join(pieces)
+
+
+def unit_text(unit: Unit, terms: Iterable[str] = (), target: bool = False) -> Text:
+    """A unit as the reader shows it: id in the margin, headings bold, matches highlighted."""
+    out = Text()
+    out.append(f"{unit.id:>6} ", style="dim")
+    base = "bold" if unit.kind == "heading" else ""
+    out.append_text(highlighted(unit.text, terms if target else (), base=base))
+    return out
