@@ -184,6 +184,17 @@ def _cited_first(engine: "Engine", units: list[Unit], hits: list[Hit], terms: li
     return head + [h for h in hits if h.unit.id not in ids]
 
 
+_FIRST_MARKER = re.compile(r"^(?:一|1|[((]一[))]|第一)")
+
+
+def _introduces(engine: "Engine", unit: Unit) -> bool:
+    """A heading, a line ending in a colon (以下/如下), or a paragraph right before a list's first item."""
+    if unit.kind == "heading" or _LEAD_IN.search(unit.text):
+        return True
+    nxt = engine.corpus.speech(unit.speech_no).units[unit.seq:unit.seq + 1]
+    return bool(nxt) and nxt[0].kind == "paragraph" and bool(nxt[0].heading) and bool(_FIRST_MARKER.match(nxt[0].text))
+
+
 def _list_items(engine: "Engine", unit: Unit) -> list[Unit]:
     """The list a unit belongs to or introduces, in reading order; [] if none."""
     speech = engine.corpus.speech(unit.speech_no)
@@ -191,10 +202,14 @@ def _list_items(engine: "Engine", unit: Unit) -> list[Unit]:
     i = unit.seq - 1
     if unit.kind == "paragraph" and unit.heading:
         style = heading_style(unit.text)
+        children = [u for u in units[i + 1:] if u.section[: len(unit.section) + 1] == unit.section + (unit.heading,)]
+        child_items = [u for u in children if u.kind == "paragraph" and u.heading]
+        if len(child_items) >= 2:
+            return child_items
         items = [u for u in units if u.kind == "paragraph" and u.heading and u.section == unit.section
                  and heading_style(u.text) and heading_style(u.text)[0] == (style[0] if style else None)]
         return items if len(items) >= 2 else []
-    if unit.kind == "paragraph" and _LEAD_IN.search(unit.text):
+    if unit.kind == "paragraph" and _introduces(engine, unit):
         if i + 1 < len(units) and units[i + 1].kind == "heading":
             level = units[i + 1].level
             heads = [u for u in units[i + 1:] if u.kind == "heading" and u.level == level]
@@ -218,6 +233,46 @@ def _list_items(engine: "Engine", unit: Unit) -> list[Unit]:
         # Paragraphs under a heading that each open with a short topic sentence (作风是形象。…).
         return direct if 2 <= len(direct) <= 8 else []
     return []
+
+
+def _choose_list(engine: "Engine", plan: "QueryPlan", hits: list[Hit]) -> list[Unit] | tuple[Unit, list[str]] | None:
+    """The list that answers a list question: units, or (unit, items) for an inline one.
+
+    A list near the top is trusted when it is as long as the question says (哪四个 → 4) or
+    when it belongs to the best hit; when the best hit already names N things in one
+    sentence (产业布局、区位优势、优惠政策、人文环境等四大要素), that sentence is the answer.
+    """
+    n = plan.list_size
+    if n and hits and enumerates(hits[0].unit.text, n) and not _inline_enumeration(hits[0].unit):
+        return None
+
+    for rank, h in enumerate(hits[:3]):
+        u = h.unit
+        options: list[list[Unit] | tuple[Unit, list[str]]] = []
+        items = _list_items(engine, u)
+        if items:
+            options.append(items)
+        if _inline_enumeration(u):
+            options.append((u, _inline_enumeration(u)))
+        if u.kind == "paragraph" and _introduces(engine, u):
+            nxt = engine.corpus.speech(u.speech_no).units[u.seq:u.seq + 1]
+            if nxt and _inline_enumeration(nxt[0]):
+                options.append((nxt[0], _inline_enumeration(nxt[0])))
+        for opt in options:
+            size = len(opt) if isinstance(opt, list) else len(opt[1])
+            if n and size == n:
+                return opt
+            introduces = _introduces(engine, u)
+            if not n and rank == 0 and (plan.wants_list or introduces):
+                if isinstance(opt, list) and not introduces and u in opt:
+                    # The best hit is one item of a list: answer with the whole list only when
+                    # other items rank near it, i.e. the question is about the list, not the item.
+                    near = {h2.unit.id for h2 in hits[1:5] if h2.score >= 0.5 * h.score}
+                    if not near & {x.id for x in opt}:
+                        continue
+                return opt
+
+    return None
 
 
 def _inline_enumeration_texts(text: str) -> list[str]:
@@ -285,27 +340,17 @@ def compose(engine: "Engine", question: str, plan: "QueryPlan", hits: list[Hit],
         ans.notes.append(reason)
         return ans
 
-    if plan.wants_list or plan.weak_list:
-        candidates = []
-        for rank, h in enumerate(hits[:3]):
-            items = _list_items(engine, h.unit)
-            introduces = h.unit.kind == "heading" or bool(_LEAD_IN.search(h.unit.text))
-            if items and (plan.wants_list or (rank == 0 and introduces)):
-                candidates.append(items)
-        if plan.list_size:
-            sized = [c for c in candidates if len(c) == plan.list_size]
-            candidates = sized or candidates
-        if candidates:
-            items = candidates[0]
-            text, sentences = _as_list(items, citer, f"共{len(items)}项:")
-            return done(text, sentences, hits_out=_cited_first(engine, items, hits, citer.terms))
-        for h in hits[:2]:
-            enum = _inline_enumeration(h.unit)
-            if enum:
-                n = citer.cite(h.unit)
-                sentences = [AnswerSentence(e, [n]) for e in enum]
-                text = "\n".join([f"共{len(enum)}项:"] + [f"{k}. {e}[{n}]" for k, e in enumerate(enum, 1)])
-                return done(text, sentences)
+    if (plan.wants_list or plan.weak_list) and not plan.multi_speech:
+        listed = _choose_list(engine, plan, hits)
+        if isinstance(listed, list):
+            text, sentences = _as_list(listed, citer, f"共{len(listed)}项:")
+            return done(text, sentences, hits_out=_cited_first(engine, listed, hits, citer.terms))
+        if isinstance(listed, tuple):
+            unit, enum = listed
+            n = citer.cite(unit)
+            sentences = [AnswerSentence(e, [n]) for e in enum]
+            text = "\n".join([f"共{len(enum)}项:"] + [f"{k}. {e}[{n}]" for k, e in enumerate(enum, 1)])
+            return done(text, sentences, hits_out=_cited_first(engine, [unit], hits, citer.terms))
 
     sentences = _extract(engine, hits, analysed, citer)
     if not sentences:

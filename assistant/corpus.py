@@ -302,19 +302,33 @@ def read_corpus_files(paths: Iterable[Path]) -> tuple[list[tuple[Path, str]], li
     return texts, skipped
 
 
-def load_corpus(paths: Iterable[Path]) -> Corpus:
-    paths = [Path(p) for p in paths]
-    texts, skipped = read_corpus_files(paths)
+def corpus_fingerprint(texts: list[tuple[Path, str]]) -> str:
     digest = hashlib.sha256()
-    speeches: list[Speech] = []
     for f, text in texts:
         digest.update(f.name.encode() + b"\0" + text.encode() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def file_digest(path: Path, text: str) -> str:
+    return hashlib.sha256(path.name.encode() + b"\0" + text.encode()).hexdigest()[:20]
+
+
+def parse_corpus(texts: list[tuple[Path, str]], skipped: list[tuple[str, str]],
+                 paths: list[Path]) -> Corpus:
+    speeches: list[Speech] = []
+    for f, text in texts:
         speeches.extend(parse_text(text, str(f), first_no=len(speeches) + 1))
     if not speeches:
         where = "、".join(str(p) for p in paths)
         reason = ";".join(f"{p}:{r}" for p, r in skipped)
         raise CorpusError(f"在 {where} 中没有找到可用的讲话文本(.txt/.md,UTF-8)" + (f"。跳过:{reason}" if reason else ""))
-    return Corpus(speeches, digest.hexdigest()[:16], skipped)
+    return Corpus(speeches, corpus_fingerprint(texts), skipped)
+
+
+def load_corpus(paths: Iterable[Path]) -> Corpus:
+    paths = [Path(p) for p in paths]
+    texts, skipped = read_corpus_files(paths)
+    return parse_corpus(texts, skipped, paths)
 
 
 def shipped_corpus_dir() -> Path:

@@ -40,6 +40,7 @@ import hashlib
 import json
 import re
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Protocol, Sequence
@@ -100,7 +101,8 @@ def _type_name(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def _string_list(value: Any, name: str, allow_empty_list: bool) -> tuple[list[str], str | None]:
+def _string_list(value: Any) -> tuple[list[str], str | None]:
+    """The value as a list of non-blank strings, or the problem with it."""
     if not isinstance(value, list):
         return [], f"应为字符串列表,实际是{_type_name(value)}"
     for i, item in enumerate(value, 1):
@@ -108,8 +110,6 @@ def _string_list(value: Any, name: str, allow_empty_list: bool) -> tuple[list[st
             return [], f"第 {i} 个元素应为字符串,实际是{_type_name(item)}"
         if not squash(item):
             return [], f"第 {i} 个元素是空字符串"
-    if not value and not allow_empty_list:
-        return [], f"“{name}”不能是空列表"
     return list(value), None
 
 
@@ -140,12 +140,12 @@ def _parse_question(obj: Any, where: Callable[[str | None], str]) -> tuple[Quest
             bad(name, "不能为空")
     gold: list[str] = []
     if "gold" in obj:
-        gold, err = _string_list(obj["gold"], "gold", allow_empty_list=True)
+        gold, err = _string_list(obj["gold"])
         if err:
             bad("gold", err)
     contains: list[str] = []
     if obj.get("answer_contains") is not None:
-        contains, err = _string_list(obj["answer_contains"], "answer_contains", allow_empty_list=True)
+        contains, err = _string_list(obj["answer_contains"])
         if err:
             bad("answer_contains", err)
     qtype = obj.get("type")
@@ -438,22 +438,30 @@ def question_record(q: Question, answer_json: dict[str, Any] | None, latency_ms:
     }
 
 
-def run_eval(engine: Any, questions: Sequence[Question], k: int = 10, llm: Any = None,
-             progress: ProgressCallback | None = None, source: str | Path | None = None) -> EvalRun:
-    """Ask every question through ``engine.ask`` (the engine ``assistant ask`` uses) and score it.
+LLMAnswerer = Callable[[Any, str, int], Any]  # (engine, question, k) -> Answer
 
-    ``llm``, when given, is passed on as ``engine.ask(..., llm=llm)``. An exception from one
-    question is recorded in its ``error`` and the run goes on. ``progress(done, total, record)``
-    is called after each question.
+
+def _run_mode(records: Sequence[dict[str, Any]], default: str) -> str:
+    modes = Counter(r["mode"] for r in records if r.get("mode"))
+    return modes.most_common(1)[0][0] if modes else default
+
+
+def run_eval(engine: Any, questions: Sequence[Question], k: int = 10, llm: LLMAnswerer | None = None,
+             progress: ProgressCallback | None = None, source: str | Path | None = None) -> EvalRun:
+    """Ask every question through ``engine.ask(question, k=k)`` (as ``assistant ask`` does) and score it.
+
+    ``llm``, when given, answers instead: ``llm(engine, question, k)`` returning an Answer (the
+    ``--llm`` path of ``ask``). An exception from one question is recorded in its ``error`` and
+    the run goes on. ``progress(done, total, record)`` is called after each question;
+    ``source`` (the question-set file) is named in the meta block.
     """
     records: list[dict[str, Any]] = []
     for done, q in enumerate(questions, 1):
-        kwargs: dict[str, Any] = {"k": k} if llm is None else {"k": k, "llm": llm}
         start = time.perf_counter()
         answer_json: dict[str, Any] | None = None
         error: str | None = None
         try:
-            answer = engine.ask(q.question, **kwargs)
+            answer = engine.ask(q.question, k=k) if llm is None else llm(engine, q.question, k)
             latency = (time.perf_counter() - start) * 1000
             answer_json = answer.to_json()
         except Exception as e:  # noqa: BLE001 - one bad question must not end the run
@@ -466,7 +474,7 @@ def run_eval(engine: Any, questions: Sequence[Question], k: int = 10, llm: Any =
     meta: dict[str, Any] = {
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "k": k,
-        "mode": "llm" if llm is not None else "extractive",
+        "mode": _run_mode(records, "extractive" if llm is None else "llm"),
         "params": _params_json(engine),
         "corpus_fingerprint": getattr(corpus, "fingerprint", None),
         "n_questions": len(questions),
@@ -581,3 +589,10 @@ def check_fail_under(summary: dict[str, Any], thresholds: dict[str, float]) -> l
         elif value + 1e-9 < threshold:
             violations.append(f"{name} = {value:.3f},低于要求的 {threshold:g}")
     return violations
+
+
+def add_eval_parser(subparsers: Any) -> Any:
+    """Register ``assistant eval`` (the command lives in eval_report, imported here on demand)."""
+    from .eval_report import add_eval_parser as add
+
+    return add(subparsers)

@@ -6,8 +6,10 @@ each term's contribution to each document is precomputed as an *impact*, so a qu
 touches the documents that contain its terms instead of looping over the whole corpus.
 ``tests/test_index.py`` proves the scores equal rank-bm25's.
 
-The analysed corpus and the impacts are cached in the platform cache directory, keyed by
-corpus content, analysis version and BM25 parameters; a corrupt cache is rebuilt.
+The parsed corpus and the impacts are cached together in the platform cache directory, keyed by corpus content,
+analysis version and BM25 parameters. A corrupt cache is rebuilt with a warning. The
+analysis of each file is cached too, keyed by the file's content, so a changed corpus
+re-analyses only the files that changed.
 """
 
 from __future__ import annotations
@@ -18,15 +20,17 @@ import os
 import pickle
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
 from . import text_analysis as ta
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 4
+Warn = Callable[[str], None]
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -38,24 +42,21 @@ class BM25Params:
 
 @dataclass
 class FieldIndex:
-    """BM25Okapi for one field: postings of (doc ids, impacts) per term."""
+    """BM25Okapi for one field. Postings are flat arrays: term t owns [offsets[i], offsets[i+1])."""
 
-    postings: dict[str, tuple[np.ndarray, np.ndarray]]
-    n_docs: int
+    terms: dict[str, int]
+    offsets: np.ndarray      # int64, len(terms) + 1
+    doc_ids: np.ndarray      # int32
+    impacts: np.ndarray      # float64
     idf: dict[str, float]
-    doc_len: np.ndarray
+    n_docs: int
 
     @classmethod
     def build(cls, docs: Sequence[Sequence[str]], params: BM25Params) -> "FieldIndex":
         n = len(docs)
         doc_len = np.array([len(d) for d in docs], dtype=np.float64)
         avgdl = float(doc_len.sum()) / n if n else 0.0
-        df: Counter[str] = Counter()
-        tfs: list[Counter[str]] = []
-        for d in docs:
-            c = Counter(d)
-            tfs.append(c)
-            df.update(c.keys())
+        tfs = [Counter(d) for d in docs]
         # rank_bm25.BM25Okapi._calc_idf, term for term (insertion order matters for the sum).
         nd: dict[str, int] = {}
         for c in tfs:
@@ -70,31 +71,40 @@ class FieldIndex:
             idf_sum += v
             if v < 0:
                 negative.append(w)
-        average_idf = idf_sum / len(idf) if idf else 0.0
-        eps = params.epsilon * average_idf
+        eps = params.epsilon * (idf_sum / len(idf) if idf else 0.0)
         for w in negative:
             idf[w] = eps
-        rows: dict[str, list[int]] = {}
-        tf_rows: dict[str, list[int]] = {}
-        for i, c in enumerate(tfs):
-            for w, tf in c.items():
-                rows.setdefault(w, []).append(i)
-                tf_rows.setdefault(w, []).append(tf)
+        terms = {w: i for i, w in enumerate(nd)}
+        counts = np.array([nd[w] for w in nd], dtype=np.int64)
+        offsets = np.zeros(len(terms) + 1, dtype=np.int64)
+        np.cumsum(counts, out=offsets[1:])
+        doc_ids = np.empty(int(offsets[-1]), dtype=np.int32)
+        tf = np.empty(int(offsets[-1]), dtype=np.float64)
+        fill = offsets[:-1].copy()
+        for d, c in enumerate(tfs):
+            for w, f in c.items():
+                t = terms[w]
+                doc_ids[fill[t]] = d
+                tf[fill[t]] = f
+                fill[t] += 1
+        idf_arr = np.repeat(np.array([idf[w] for w in terms], dtype=np.float64), counts)
         k1, b = params.k1, params.b
-        postings = {}
-        for w, ids in rows.items():
-            ids_a = np.array(ids, dtype=np.int32)
-            tf = np.array(tf_rows[w], dtype=np.float64)
-            dl = doc_len[ids_a]
-            # Same expression, same operation order as BM25Okapi.get_scores.
-            impact = idf[w] * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl)))
-            postings[w] = (ids_a, impact)
-        return cls(postings, n, idf, doc_len)
+        dl = doc_len[doc_ids]
+        # Same expression, same operation order as BM25Okapi.get_scores, so equal bit for bit.
+        impacts = idf_arr * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl)))
+        return cls(terms, offsets, doc_ids, impacts, idf, n)
 
-    def scores(self, terms: Iterable[str]) -> np.ndarray:
+    def postings(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
+        i = self.terms.get(term)
+        if i is None:
+            return None
+        lo, hi = self.offsets[i], self.offsets[i + 1]
+        return self.doc_ids[lo:hi], self.impacts[lo:hi]
+
+    def scores(self, terms: Sequence[str]) -> np.ndarray:
         out = np.zeros(self.n_docs)
         for t in terms:
-            p = self.postings.get(t)
+            p = self.postings(t)
             if p is not None:
                 out[p[0]] += p[1]
         return out
@@ -102,19 +112,82 @@ class FieldIndex:
 
 @dataclass
 class Index:
-    """Both fields over the same list of unit ids."""
+    """Both fields over the same list of unit ids, plus the query dictionary."""
 
     unit_ids: list[str]
     words: FieldIndex
     bigrams: FieldIndex
-    analysed_runs: list[list[str]] = field(default_factory=list)
+    query_dictionary: None = None  # reserved
     key: str = ""
 
-    def term_in_doc(self, term: str, doc: int) -> bool:
-        p = self.words.postings.get(term)
-        return p is not None and bool(np.any(p[0] == doc))
+
+# ---- building ------------------------------------------------------------------------
+def _analyse_all(texts: list[str]) -> list[ta.Analysed]:
+    return [ta.analyse(t) for t in texts]
 
 
+def analyse_groups(groups: list[tuple[str, list[str]]], progress: Progress | None = None,
+                   workers: int | None = None, warn: Warn | None = None) -> list[list[ta.Analysed]]:
+    """Analyse each group (a file's unit texts), reusing cached analyses of unchanged files.
+
+    Large corpora use a process pool (jieba is pure Python, so threads would not help).
+    """
+    results: list[list[ta.Analysed] | None] = []
+    todo: list[int] = []
+    for i, (digest, texts) in enumerate(groups):
+        cached = _load_pickle(_analysis_path(digest), list)
+        if cached is not None and len(cached) == len(texts):
+            results.append(cached)
+        else:
+            results.append(None)
+            todo.append(i)
+    total = sum(len(t) for _, t in groups)
+    done = total - sum(len(groups[i][1]) for i in todo)
+    if progress:
+        progress(done, total)
+    n_todo = sum(len(groups[i][1]) for i in todo)
+    workers = workers if workers is not None else (min(os.cpu_count() or 1, 4) if n_todo > 4000 else 1)
+    if workers > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        # Chunks of a few hundred units keep the progress bar moving and both cores busy.
+        chunks: list[tuple[int, int, list[str]]] = []
+        for i in todo:
+            texts = groups[i][1]
+            for s in range(0, len(texts), 500):
+                chunks.append((i, s, texts[s:s + 500]))
+        partial: dict[int, list[ta.Analysed]] = {i: [] for i in todo}
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for (i, _s, texts), out in zip(chunks, pool.map(_analyse_all, [c[2] for c in chunks])):
+                partial[i].extend(out)
+                done += len(texts)
+                if progress:
+                    progress(done, total)
+        for i in todo:
+            results[i] = partial[i]
+    else:
+        for i in todo:
+            out = []
+            for text in groups[i][1]:
+                out.append(ta.analyse(text))
+                done += 1
+                if progress and done % 500 == 0:
+                    progress(done, total)
+            results[i] = out
+    for i in todo:
+        _save_pickle(_analysis_path(groups[i][0]), results[i], warn)
+    if progress:
+        progress(total, total)
+    return [r or [] for r in results]
+
+
+def build_index(unit_ids: list[str], analysed: list[ta.Analysed], params: BM25Params, key: str = "") -> Index:
+    words = FieldIndex.build([a.words for a in analysed], params)
+    bigrams = FieldIndex.build([a.bigrams for a in analysed], params)
+    return Index(unit_ids, words, bigrams, None, key)
+
+
+# ---- cache -----------------------------------------------------------------------------
 def cache_dir() -> Path:
     override = os.environ.get("ASSISTANT_CACHE_DIR")
     if override:
@@ -124,38 +197,27 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("speech-assistant", appauthor=False))
 
 
-def cache_key(corpus_fingerprint: str, params: BM25Params, doc_fields: str) -> str:
-    raw = f"{CACHE_FORMAT}|{corpus_fingerprint}|{ta.analysis_fingerprint()}|{params}|{doc_fields}"
+def cache_key(corpus_fingerprint: str, params: BM25Params) -> str:
+    raw = f"{CACHE_FORMAT}|{corpus_fingerprint}|{ta.analysis_fingerprint()}|{params}"
     return hashlib.sha256(raw.encode()).hexdigest()[:20]
 
 
-def build_index(unit_ids: list[str], texts: list[str], params: BM25Params, key: str = "",
-                progress: Callable[[int, int], None] | None = None) -> Index:
-    words: list[list[str]] = []
-    bigrams: list[list[str]] = []
-    runs: list[list[str]] = []
-    for i, text in enumerate(texts):
-        a = ta.analyse(text)
-        words.append(a.words)
-        bigrams.append(a.bigrams)
-        runs.append(a.runs)
-        if progress and (i % 200 == 0 or i == len(texts) - 1):
-            progress(i + 1, len(texts))
-    return Index(unit_ids, FieldIndex.build(words, params), FieldIndex.build(bigrams, params), runs, key)
+def _analysis_path(digest: str) -> Path:
+    return cache_dir() / "analysis" / f"{digest}-{ta.analysis_fingerprint()}.pkl"
 
 
-def load_cached(key: str, warn: Callable[[str], None]) -> Index | None:
-    path = cache_dir() / f"index-{key}.pkl"
+def _load_pickle(path: Path, kind: type, warn: Warn | None = None) -> object | None:
     if not path.exists():
         return None
     try:
         with path.open("rb") as f:
-            idx = pickle.load(f)
-        if not isinstance(idx, Index) or idx.key != key:
-            raise ValueError("不是本版本的索引")
-        return idx
-    except Exception as e:  # any failure to read means the file is unusable: rebuild
-        warn(f"索引缓存损坏,已重建({path.name}:{type(e).__name__})")
+            obj = pickle.load(f)
+        if not isinstance(obj, kind):
+            raise ValueError("unexpected content")
+        return obj
+    except Exception as e:  # any failure to read means the file is unusable: rebuild it
+        if warn:
+            warn(f"缓存文件损坏,已重建({path.name}:{type(e).__name__})")
         try:
             path.unlink()
         except OSError:
@@ -163,13 +225,37 @@ def load_cached(key: str, warn: Callable[[str], None]) -> Index | None:
         return None
 
 
-def save_cached(idx: Index, warn: Callable[[str], None]) -> None:
-    directory = cache_dir()
+def _save_pickle(path: Path, obj: object, warn: Warn | None) -> None:
+    """Write then rename, so a killed process never leaves a half-written cache file."""
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".index-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(idx, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, directory / f"index-{idx.key}.pkl")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pkl")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
     except OSError as e:
-        warn(f"无法写入索引缓存({directory}):{e.strerror or e};本次不使用缓存")
+        if warn:
+            warn(f"无法写入缓存({path.parent}):{e.strerror or e};本次不使用缓存")
+
+
+def bundle_path(key: str) -> Path:
+    return cache_dir() / f"bundle-{key}.pkl"
+
+
+def load_bundle(key: str, warn: Warn) -> tuple[object, Index] | None:
+    """The cached (corpus, index) for ``key``, or None."""
+    obj = _load_pickle(bundle_path(key), tuple, warn)
+    if obj is None:
+        return None
+    if len(obj) != 2 or not isinstance(obj[1], Index) or obj[1].key != key:
+        warn(f"缓存文件不是本版本的格式,已重建({bundle_path(key).name})")
+        return None
+    return obj  # type: ignore[return-value]
+
+
+def save_bundle(corpus: object, index: Index, warn: Warn) -> None:
+    _save_pickle(bundle_path(index.key), (corpus, index), warn)

@@ -4,8 +4,8 @@ Every failure becomes one exception type, ``LLMError(kind, message)``, whose mes
 Chinese line naming the endpoint (userinfo and query stripped) and never the key or any
 header. A streamed reply that breaks off keeps the text that arrived in ``LLMError.partial``.
 
-The answering entry points that combine retrieval, prompt, model and citation check live in
-``assistant.llm_answer``; this module only speaks the protocol.
+At the end, ``answer_with_llm`` / ``answer_with_llm_async``: the one entry point the CLI, the
+TUI and eval use (retrieval → prompt → model → citation check, extractive fallback).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import json
 import logging
 import re
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -46,12 +47,15 @@ class LLMError(Exception):
     """A failed model call; ``str(e)`` is one Chinese line for the user."""
 
     def __init__(self, kind: LLMErrorKind, message: str, *, partial: str = "",
-                 status: int | None = None) -> None:
+                 status: int | None = None, before_first_event: bool = False) -> None:
         super().__init__(message)
         self.kind = kind
         self.message = message
         self.partial = partial      # text streamed before the failure
         self.status = status
+        # A stream that closed before its first event: llama-cpp-python does this when the
+        # prompt overflows its context (the error only goes to its log).
+        self.before_first_event = before_first_event
 
     def __repr__(self) -> str:
         return f"LLMError({self.kind.value!r}, {self.message!r}, partial_chars={len(self.partial)})"
@@ -177,14 +181,16 @@ class _Protocol:
         return self.error(LLMErrorKind.HTTP, f"返回错误 HTTP {status}{suffix}{hint}",
                           partial=partial, status=status)
 
-    def transport_error(self, exc: Exception, partial: str, streaming: bool) -> LLMError:
+    def transport_error(self, exc: Exception, partial: str, streaming: bool, events: int = 0) -> LLMError:
         if isinstance(exc, httpx.TimeoutException):
             what = f"在 {self.config.timeout:g} 秒内没有响应(超时)"
             if partial:
                 what = f"在输出中途超过 {self.config.timeout:g} 秒没有响应(超时)"
             return self.error(LLMErrorKind.TIMEOUT, what, partial=partial)
         if isinstance(exc, (httpx.RemoteProtocolError, httpx.ReadError)) and streaming:
-            return self.error(LLMErrorKind.STREAM_CUT, "的流式输出中途断开", partial=partial)
+            e = self.error(LLMErrorKind.STREAM_CUT, "的流式输出中途断开", partial=partial)
+            e.before_first_event = events == 0
+            return e
         if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL)):
             return self.error(LLMErrorKind.CONNECTION, "的地址无效", partial=partial)
         if isinstance(exc, httpx.DecodingError):
@@ -248,9 +254,13 @@ class _Protocol:
     def cancelled(self, partial: str) -> LLMError:
         return self.error(LLMErrorKind.CANCELLED, "的请求已取消", partial=partial)
 
-    def finish(self, parts: list[str], finish: str | None, done: bool) -> ChatResult:
+    def finish(self, parts: list[str], finish: str | None, done: bool, events: int) -> ChatResult:
         text = "".join(parts)
         if not done and finish is None:
+            if events == 0:
+                e = self.error(LLMErrorKind.STREAM_CUT, "的流式输出在第一条数据前就断开了")
+                e.before_first_event = True
+                raise e
             raise self.error(LLMErrorKind.STREAM_CUT, "的流式输出中途中断(未收到结束标记)", partial=text)
         if not text.strip():
             raise self.error(LLMErrorKind.EMPTY, "返回了空回答")
@@ -286,6 +296,7 @@ class LLMClient:
              cancel: threading.Event | None = None, stream: bool | None = None) -> ChatResult:
         stream = self._p.config.stream if stream is None else stream
         parts: list[str] = []
+        events = 0
         log.debug("POST %s stream=%s messages=%d", self._p.shown, stream, len(messages))
         try:
             if not stream:
@@ -313,6 +324,7 @@ class LLMClient:
                 for sse in EventSource(resp).iter_sse():
                     if cancel is not None and cancel.is_set():
                         raise self._p.cancelled("".join(parts))
+                    events += 1
                     token, fin, done = self._p.parse_event(sse.data, "".join(parts))
                     if done:
                         break
@@ -323,13 +335,13 @@ class LLMClient:
                             on_token(token)
                 if cancel is not None and cancel.is_set() and not done and finish is None:
                     raise self._p.cancelled("".join(parts))
-                return self._p.finish(parts, finish, done)
+                return self._p.finish(parts, finish, done, events)
         except LLMError:
             raise
         except SSEError:
             raise self._p.sse_error("".join(parts)) from None
         except httpx.HTTPError as exc:
-            raise self._p.transport_error(exc, "".join(parts), stream) from None
+            raise self._p.transport_error(exc, "".join(parts), stream, events) from None
 
 
 class AsyncLLMClient:
@@ -359,6 +371,7 @@ class AsyncLLMClient:
         """Like ``LLMClient.chat``; besides ``cancel``, cancelling the task aborts the request."""
         stream = self._p.config.stream if stream is None else stream
         parts: list[str] = []
+        events = 0
         log.debug("POST %s stream=%s messages=%d", self._p.shown, stream, len(messages))
         try:
             if not stream:
@@ -385,6 +398,7 @@ class AsyncLLMClient:
                 async for sse in EventSource(resp).aiter_sse():
                     if cancel is not None and cancel.is_set():
                         raise self._p.cancelled("".join(parts))
+                    events += 1
                     token, fin, done = self._p.parse_event(sse.data, "".join(parts))
                     if done:
                         break
@@ -395,16 +409,250 @@ class AsyncLLMClient:
                             on_token(token)
                 if cancel is not None and cancel.is_set() and not done and finish is None:
                     raise self._p.cancelled("".join(parts))
-                return self._p.finish(parts, finish, done)
+                return self._p.finish(parts, finish, done, events)
         except LLMError:
             raise
         except SSEError:
             raise self._p.sse_error("".join(parts)) from None
         except httpx.HTTPError as exc:
-            raise self._p.transport_error(exc, "".join(parts), stream) from None
+            raise self._p.transport_error(exc, "".join(parts), stream, events) from None
 
 
 __all__ = [
     "AsyncLLMClient", "ChatResult", "LLMClient", "LLMError", "LLMErrorKind", "Message",
-    "chat_url", "display_url",
+    "answer_with_llm", "answer_with_llm_async", "chat_url", "display_url",
 ]
+
+
+# --- answering: retrieval → prompt → model → citation check -----------------------------
+# The one entry point the CLI, the TUI and eval use. Any model failure falls back to the
+# extractive answer (with the one-line error in ``notes``); a stream that broke off keeps
+# its partial text, checked like a full reply and marked ``incomplete``.
+
+_CTX_NUMBERS = re.compile(r"(?:context length|context window|n_ctx)\D{0,40}?(\d{3,7}).*?(\d{3,7})\s*tokens",
+                          re.IGNORECASE | re.DOTALL)
+MIN_RETRY_BUDGET = 600
+
+
+@dataclass
+class _Prepared:
+    fallback: Any                       # the extractive Answer
+    hits: list[Any]                     # sources offered to the model, best first
+    early: Any | None = None            # an Answer to return without calling the model
+
+
+def _prepare(engine: Any, question: str, config: LLMConfig, history: list[Any] | None, k: int) -> _Prepared:
+    from .config import not_configured_hint
+    from .results import Hit
+
+    # engine.ask plans the question (named speech, outline, follow-up) before searching, so
+    # its hits are the engine's best ranking; its citations are the units it chose as
+    # evidence (e.g. the headings for an outline question), which lead the sources.
+    fallback = engine.ask(question, k=k, history=history)
+    if not config.is_configured():
+        fallback.notes.append(not_configured_hint())
+        return _Prepared(fallback, [], early=fallback)
+    if fallback.abstained or not fallback.hits:
+        fallback.notes.append("检索到的段落不足以回答这个问题,未调用大模型。")
+        return _Prepared(fallback, [], early=fallback)
+    scores = {h.unit.id: h for h in fallback.hits}
+    ordered: list[Any] = []
+    seen: set[str] = set()
+    for c in fallback.citations:
+        if c.unit.id not in seen:
+            seen.add(c.unit.id)
+            h = scores.get(c.unit.id)
+            ordered.append(h or Hit(c.unit, 0.0, c.speech_title, list(c.matched)))
+    for h in fallback.hits:
+        if h.unit.id not in seen:
+            seen.add(h.unit.id)
+            ordered.append(h)
+    return _Prepared(fallback, ordered)
+
+
+def _retry_budget(built: Any, error: LLMError, config: LLMConfig) -> int:
+    """Half the budget, or less when the server said by how much the prompt overflowed."""
+    half = built.budget // 2
+    m = _CTX_NUMBERS.search(error.message)
+    if m:
+        limit, requested = int(m.group(1)), int(m.group(2))
+        prompt_tokens = max(1, requested - config.max_tokens)
+        room = limit - config.max_tokens
+        if 0 < room < prompt_tokens:
+            half = min(half, int(built.chars * room / prompt_tokens * 0.9))
+    return max(MIN_RETRY_BUDGET, half)
+
+
+def _fallback_with(prep: _Prepared, error: LLMError | Exception, t0: float) -> Any:
+    answer = prep.fallback
+    answer.notes.append(f"{error};以下为抽取式回答。")
+    answer.elapsed_ms = (time.perf_counter() - t0) * 1000
+    return answer
+
+
+def _llm_answer(prep: _Prepared, question: str, config: LLMConfig, built: Any, text: str, *,
+                notes: list[str], incomplete: bool, t0: float) -> Any:
+    from .citation_check import check_citations
+    from .results import Answer, Citation
+
+    sources = {s.n: s.hit.unit.text for s in built.sources}
+    context = {s.n: s.hit.speech_title + "\n" + " ".join(s.hit.unit.section) for s in built.sources}
+    report = check_citations(text, sources, context=context)
+    citations = []
+    for n in report.cited:
+        s = built.source(n)
+        if s is not None:
+            citations.append(Citation(n, s.hit.unit, s.hit.speech_title, list(s.hit.matched),
+                                      supported=report.citation_supported.get(n, False)))
+    notes = list(notes) + built.notes()
+    claims = [s for s in report.sentences if s.supported is not None]
+    if claims and not any(s.citations for s in claims):
+        notes.append("大模型的回答没有引用任何资料,内容未经核实。")
+    if report.removed_markers:
+        notes.append("已删除指向不存在资料的引用:" + "、".join(f"[{n}]" for n in report.removed_markers))
+    if report.misquotes:
+        notes.append("以下引文与所引资料原文不符:" + "、".join(f"“{q}”" for q in report.misquotes))
+    return Answer(
+        question=question, text=report.text, abstained=report.abstained, mode=f"llm:{config.model}",
+        citations=citations, hits=prep.fallback.hits, sentences=report.answer_sentences(), notes=notes,
+        query=prep.fallback.query or question, elapsed_ms=(time.perf_counter() - t0) * 1000,
+        incomplete=incomplete, unsupported_sentences=report.unsupported_sentences,
+        removed_markers=report.removed_markers, misquotes=report.misquotes,
+    )
+
+
+def _truncation_note(result: ChatResult, config: LLMConfig) -> list[str]:
+    if result.truncated:
+        return [f"回答达到 max_tokens 上限({config.max_tokens}),可能不完整。"]
+    return []
+
+
+def _is_context_error(e: LLMError) -> bool:
+    return e.kind is LLMErrorKind.CONTEXT_TOO_LONG and not e.partial
+
+
+def _retry_note(e: LLMError, budget: int) -> str:
+    return f"{e};已将资料缩减到 {budget} 字后重试。"
+
+
+def answer_with_llm(engine: Any, question: str, config: LLMConfig, *, history: list[Any] | None = None,
+                    on_token: TokenCallback | None = None, cancel: threading.Event | None = None,
+                    k: int = 10, transport: httpx.BaseTransport | None = None,
+                    env: Mapping[str, str] | None = None) -> Any:
+    """Answer with the model, every citation checked; falls back to the extractive answer.
+
+    Raises only ``engine.QuestionError`` (a question that can't be searched). Ctrl-C during
+    the model call stops the request and keeps what arrived, like ``cancel.set()``.
+    Retries: a stream that closes before its first event is asked again without streaming
+    (to learn the real error); a context-length error is retried once with a smaller prompt.
+    """
+    from .prompting import PromptError, build_prompt
+
+    t0 = time.perf_counter()
+    prep = _prepare(engine, question, config, history, k)
+    if prep.early is not None:
+        return prep.early
+    received: list[str] = []
+
+    def collect(token: str) -> None:
+        received.append(token)
+        if on_token:
+            on_token(token)
+
+    notes: list[str] = []
+    built = None
+    try:
+        built = build_prompt(question, prep.hits, config, history=history)
+        with LLMClient(config, transport=transport, env=env) as client:
+
+            def call(messages: list[Message]) -> ChatResult:
+                try:
+                    return client.chat(messages, on_token=collect, cancel=cancel)
+                except LLMError as e:
+                    if not e.before_first_event:
+                        raise
+                    return client.chat(messages, on_token=collect, cancel=cancel, stream=False)
+
+            try:
+                result = call(built.messages)
+            except LLMError as e:
+                if not _is_context_error(e):
+                    raise
+                built = build_prompt(question, prep.hits, config, history=history,
+                                     budget=_retry_budget(built, e, config))
+                notes.append(_retry_note(e, built.budget))
+                result = call(built.messages)
+    except PromptError as e:
+        return _fallback_with(prep, e, t0)
+    except LLMError as e:
+        partial = e.partial or "".join(received)
+        if built is not None and partial.strip():
+            return _llm_answer(prep, question, config, built, partial, notes=notes + [str(e)],
+                               incomplete=True, t0=t0)
+        return _fallback_with(prep, e, t0)
+    except KeyboardInterrupt:
+        partial = "".join(received)
+        if built is not None and partial.strip():
+            return _llm_answer(prep, question, config, built, partial, notes=notes + ["已中断大模型的回答。"],
+                               incomplete=True, t0=t0)
+        return _fallback_with(prep, Exception("已中断大模型的回答"), t0)
+    return _llm_answer(prep, question, config, built, result.text, notes=notes + _truncation_note(result, config),
+                       incomplete=result.truncated, t0=t0)
+
+
+async def answer_with_llm_async(engine: Any, question: str, config: LLMConfig, *,
+                                history: list[Any] | None = None, on_token: TokenCallback | None = None,
+                                cancel: asyncio.Event | None = None, k: int = 10,
+                                transport: httpx.AsyncBaseTransport | None = None,
+                                env: Mapping[str, str] | None = None) -> Any:
+    """``answer_with_llm`` for asyncio (the TUI).
+
+    ``cancel.set()`` stops the request and returns the partial answer marked incomplete;
+    cancelling the task itself aborts the request and propagates ``CancelledError``.
+    """
+    from .prompting import PromptError, build_prompt
+
+    t0 = time.perf_counter()
+    prep = await asyncio.to_thread(_prepare, engine, question, config, history, k)
+    if prep.early is not None:
+        return prep.early
+    received: list[str] = []
+
+    def collect(token: str) -> None:
+        received.append(token)
+        if on_token:
+            on_token(token)
+
+    notes: list[str] = []
+    built = None
+    try:
+        built = build_prompt(question, prep.hits, config, history=history)
+        async with AsyncLLMClient(config, transport=transport, env=env) as client:
+
+            async def call(messages: list[Message]) -> ChatResult:
+                try:
+                    return await client.chat(messages, on_token=collect, cancel=cancel)
+                except LLMError as e:
+                    if not e.before_first_event:
+                        raise
+                    return await client.chat(messages, on_token=collect, cancel=cancel, stream=False)
+
+            try:
+                result = await call(built.messages)
+            except LLMError as e:
+                if not _is_context_error(e):
+                    raise
+                built = build_prompt(question, prep.hits, config, history=history,
+                                     budget=_retry_budget(built, e, config))
+                notes.append(_retry_note(e, built.budget))
+                result = await call(built.messages)
+    except PromptError as e:
+        return _fallback_with(prep, e, t0)
+    except LLMError as e:
+        partial = e.partial or "".join(received)
+        if built is not None and partial.strip():
+            return _llm_answer(prep, question, config, built, partial, notes=notes + [str(e)],
+                               incomplete=True, t0=t0)
+        return _fallback_with(prep, e, t0)
+    return _llm_answer(prep, question, config, built, result.text, notes=notes + _truncation_note(result, config),
+                       incomplete=result.truncated, t0=t0)

@@ -1,0 +1,228 @@
+"""The chat column: the question box and one widget per exchange."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import LoadingIndicator, Markdown, Static, TextArea
+
+from ..conversation import Exchange
+from ..results import Answer
+from .render import answer_markdown, source_line
+
+NEWLINE_KEYS = ("ctrl+j", "shift+enter", "alt+enter")
+
+
+class ChatInput(TextArea):
+    """Multi-line question box: Enter sends, Ctrl+J (or Shift+Enter) starts a new line,
+    ↑ on the first line / ↓ on the last line walk through earlier questions."""
+
+    BINDINGS = [
+        Binding("enter", "submit", "发送", priority=False),
+        Binding("ctrl+j", "newline", "换行", key_display="^J"),
+    ]
+
+    class Submitted(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
+                         highlight_cursor_line=False, compact=True, **kwargs)  # type: ignore[arg-type]
+        self.history: list[str] = []
+        self._history_pos: int | None = None   # index into history while recalling
+        self._draft = ""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            self.action_submit()
+            return
+        if event.key in NEWLINE_KEYS:
+            event.stop()
+            event.prevent_default()
+            self.action_newline()
+            return
+        if event.key == "up" and self._on_first_visual_line() and self._recall(-1):
+            event.stop()
+            event.prevent_default()
+            return
+        if event.key == "down" and self._on_last_visual_line() and self._recall(+1):
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
+
+    def _visual_row(self) -> int:
+        return self.wrapped_document.location_to_offset(self.cursor_location).y
+
+    def _on_first_visual_line(self) -> bool:
+        return self.cursor_at_first_line and self._visual_row() == 0
+
+    def _on_last_visual_line(self) -> bool:
+        return self.cursor_at_last_line and self._visual_row() >= self.wrapped_document.height - 1
+
+    def _recall(self, step: int) -> bool:
+        if not self.history:
+            return False
+        if self._history_pos is None:
+            if step > 0:
+                return False
+            self._draft = self.text
+            pos = len(self.history) - 1
+        else:
+            pos = self._history_pos + step
+        if pos < 0:
+            return True  # stay on the oldest question; the key is still ours
+        if pos >= len(self.history):
+            self._history_pos = None
+            self._set_text(self._draft)
+            return True
+        self._history_pos = pos
+        self._set_text(self.history[pos])
+        return True
+
+    def _set_text(self, text: str) -> None:
+        self.load_text(text)
+        self.move_cursor(self.document.end)
+
+    def remember(self, question: str) -> None:
+        if question and (not self.history or self.history[-1] != question):
+            self.history.append(question)
+        self._history_pos = None
+        self._draft = ""
+
+    def action_submit(self) -> None:
+        self.post_message(self.Submitted(self.text))
+
+    def action_newline(self) -> None:
+        start, end = self.selection
+        self.replace("\n", start, end, maintain_selection_offset=False)
+
+
+class SourceLink(Static):
+    """One line of the compact source list under an answer; click it to read the source."""
+
+    class Open(Message):
+        def __init__(self, unit_id: str, terms: list[str]) -> None:
+            super().__init__()
+            self.unit_id = unit_id
+            self.terms = terms
+
+    def __init__(self, text: Text, unit_id: str, terms: list[str]) -> None:
+        super().__init__(text, classes="source-link", markup=False)
+        self.unit_id = unit_id
+        self.terms = terms
+        self.tooltip = "点击在原文中阅读"
+
+    def on_click(self) -> None:
+        self.post_message(self.Open(self.unit_id, self.terms))
+
+
+class ExchangeView(Vertical, can_focus=True):
+    """A question and its answer. Focusing it (Tab, click) selects it for the sources panel."""
+
+    class Selected(Message):
+        def __init__(self, view: "ExchangeView") -> None:
+            super().__init__()
+            self.view = view
+
+    class CitationClicked(Message):
+        def __init__(self, view: "ExchangeView", n: int) -> None:
+            super().__init__()
+            self.view = view
+            self.n = n
+
+    def __init__(self, exchange: Exchange, pending: bool = False) -> None:
+        super().__init__(classes="exchange")
+        self.exchange = exchange
+        self._pending = pending
+
+    def compose(self) -> ComposeResult:
+        question = Text()
+        question.append("问 ", style="bold")
+        question.append(self.exchange.question)
+        yield Static(question, classes="question", markup=False)
+        yield Static("", classes="answer-meta", markup=False)
+        yield Markdown("", classes="answer", open_links=False)
+        yield LoadingIndicator(classes="thinking")
+        yield Vertical(classes="sources")
+
+    def on_mount(self) -> None:
+        if self._pending:
+            self.set_status("正在检索…")
+        else:
+            self.show_result()
+
+    @property
+    def answer(self) -> Answer | None:
+        return self.exchange.answer
+
+    def set_status(self, message: str) -> None:
+        """A line above the (not yet) answer: 正在检索… / 正在生成… / 已取消."""
+        self.query_one(".answer-meta", Static).update(Text(message, style="italic"))
+        self.set_class(True, "-pending")
+
+    def stop_pending(self) -> None:
+        self.set_class(False, "-pending")
+
+    async def stream(self, markdown_text: str) -> None:
+        """Replace the answer text while it is being generated."""
+        await self.query_one(".answer", Markdown).update(markdown_text)
+
+    def show_result(self) -> None:
+        """Render the exchange's final state: answer, notes and source list, or why there is none."""
+        self.stop_pending()
+        meta = self.query_one(".answer-meta", Static)
+        md = self.query_one(".answer", Markdown)
+        sources = self.query_one(".sources", Vertical)
+        sources.remove_children()
+        ex = self.exchange
+        a = ex.answer
+        if a is None:
+            meta.update(Text(ex.error or "没有回答", style="italic"))
+            self.set_class(True, "-failed")
+            md.update("")
+            return
+        label = Text()
+        if a.mode != "extractive":
+            label.append(f"{a.mode.removeprefix('llm:')} 生成", style="italic")
+        elif a.abstained:
+            label.append("未找到依据", style="italic")
+        for note in a.notes:
+            if label:
+                label.append(" · ", style="dim")
+            label.append(note, style="italic")
+        if ex.error:
+            if label:
+                label.append(" · ", style="dim")
+            label.append(ex.error, style="italic")
+        meta.update(label)
+        meta.display = bool(label)
+        self.set_class(a.abstained, "-abstained")
+        md.update(answer_markdown(a))
+        links = [SourceLink(source_line(c), c.unit.id, c.matched) for c in a.citations]
+        if links:
+            sources.mount_all(links)
+
+    @on(Markdown.LinkClicked)
+    def _citation_link(self, event: Markdown.LinkClicked) -> None:
+        event.stop()
+        if event.href.startswith("cite:"):
+            try:
+                n = int(event.href.removeprefix("cite:"))
+            except ValueError:
+                return
+            self.post_message(self.CitationClicked(self, n))
+
+    def on_focus(self) -> None:
+        self.post_message(self.Selected(self))
+
+    def on_click(self) -> None:
+        self.post_message(self.Selected(self))

@@ -1,0 +1,138 @@
+"""Modal screens: help, saved conversations, settings."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..conversation import SavedConversation
+
+HELP = """\
+## 讲话助手 · 按键
+
+在下方输入框输入问题,按 **回车** 发送。回答中的 **[1]** 等标记对应下面列出的原文段落;
+右侧“来源”面板列出每段原文、匹配的词和引用它的句子,选中后回车即可在整篇讲话中阅读。
+
+| 按键 | 作用 |
+|---|---|
+| 回车 | 发送问题 |
+| Ctrl+J / Shift+回车 | 输入框内换行 |
+| ↑ / ↓ | 在首行/末行时调出以前的问题 |
+| Esc | 取消正在生成的回答 |
+| Tab / Shift+Tab | 在输入框、对话、来源之间切换 |
+| Ctrl+↑ / Ctrl+↓ | 选择上一个/下一个回答 |
+| F2 | 显示/隐藏来源面板 |
+| F3 | 浏览语料(全部讲话及大纲) |
+| F4 | 打开保存的对话 |
+| F5 | 导出对话为 Markdown |
+| F6 | 切换抽取式 / 大模型回答 |
+| Ctrl+N | 新对话 |
+| Ctrl+P | 命令面板(新对话、导出、切换大模型、设置、退出…) |
+| F1 / ? | 本帮助 |
+| Ctrl+Q | 退出 |
+
+**阅读原文时**:Esc 返回,o 显示/隐藏大纲,在大纲上回车跳到该节,[ / ] 上一篇/下一篇,t 回到引文。
+
+**追问**:像“那第二点呢?”“还有别的例子吗?”这样的追问会结合前面的对话回答;按 Ctrl+N 开始新话题。
+
+对话在每次回答后自动保存,可用 F4 重新打开。
+"""
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss", "关闭")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box", classes="dialog"):
+            yield Markdown(HELP)
+            yield Button("关闭", id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-box").border_title = "帮助"
+
+    @on(Button.Pressed, "#close")
+    def _close(self) -> None:
+        self.dismiss()
+
+
+def _when(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso or "—"
+
+
+class ConversationsScreen(ModalScreen[Path | None]):
+    """Saved conversations, newest first; Enter reopens one."""
+
+    BINDINGS = [Binding("escape,q", "dismiss_none", "关闭")]
+
+    def __init__(self, saved: list[SavedConversation], directory: Path) -> None:
+        super().__init__()
+        self.saved = saved
+        self.directory = directory
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="conversations-box", classes="dialog"):
+            if self.saved:
+                options = []
+                for i, s in enumerate(self.saved):
+                    label = Text()
+                    label.append(_when(s.updated), style="dim")
+                    label.append(f"  {s.questions} 问  ", style="dim")
+                    label.append(s.title)
+                    options.append(Option(label, id=f"c{i}"))
+                yield OptionList(*options, id="conversation-list")
+            else:
+                yield Static(Text("还没有保存的对话。", style="italic"), markup=False)
+            yield Static(Text(f"保存位置:{self.directory}", style="dim"), classes="dialog-note", markup=False)
+
+    def on_mount(self) -> None:
+        box = self.query_one("#conversations-box")
+        box.border_title = "保存的对话"
+        box.border_subtitle = "回车打开 · Esc 关闭"
+
+    @on(OptionList.OptionSelected, "#conversation-list")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.saved[event.option_index].path)
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)
+
+
+class SettingsScreen(ModalScreen[None]):
+    """What the assistant runs with, and how to change it. Never shows the API key."""
+
+    BINDINGS = [Binding("escape,q", "dismiss", "关闭")]
+
+    def __init__(self, lines: list[tuple[str, str]], hint: str) -> None:
+        super().__init__()
+        self.lines = lines
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="settings-box", classes="dialog"):
+            for name, value in self.lines:
+                t = Text()
+                t.append(f"{name}:", style="bold")
+                t.append(value)
+                yield Static(t, markup=False)
+            if self.hint:
+                yield Static(Text(self.hint, style="dim"), classes="dialog-note", markup=False)
+            yield Button("关闭", id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#settings-box").border_title = "设置"
+
+    @on(Button.Pressed, "#close")
+    def _close(self) -> None:
+        self.dismiss()

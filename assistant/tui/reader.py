@@ -1,0 +1,151 @@
+"""The reader: a whole speech, scrolled to a paragraph, with an outline to jump between sections."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, Tree
+from textual.widgets.tree import TreeNode
+
+from ..conversation import speech_short_name
+from ..corpus import Corpus, Speech, Unit
+from .render import highlighted
+
+
+def dom_id(unit_id: str) -> str:
+    return "u-" + unit_id.replace(".", "-")
+
+
+def outline_label(unit: Unit) -> Text:
+    return Text(unit.heading or unit.text, overflow="ellipsis", no_wrap=True)
+
+
+def build_outline(node: TreeNode[str], speech: Speech) -> None:
+    """Nest the speech's outline under ``node`` by heading depth."""
+    stack: list[tuple[int, TreeNode[str]]] = [(0, node)]
+    for u in speech.outline():
+        level = u.level if u.kind == "heading" else len(u.section) + 1
+        while stack[-1][0] >= level:
+            stack.pop()
+        child = stack[-1][1].add(outline_label(u), data=u.id, expand=True)
+        stack.append((level, child))
+    _leafify(node)
+
+
+def _leafify(node: TreeNode[str]) -> None:
+    # Nodes without children show no expand arrow.
+    for child in node.children:
+        if not child.children:
+            child.allow_expand = False
+        else:
+            _leafify(child)
+
+
+class UnitView(Horizontal):
+    """One paragraph or heading: its id in the margin, its text beside it."""
+
+    def __init__(self, unit: Unit, terms: list[str], target: bool) -> None:
+        classes = "unit -heading" if unit.kind == "heading" else "unit"
+        if target:
+            classes += " -target"
+        super().__init__(id=dom_id(unit.id), classes=classes)
+        self.unit = unit
+        self.terms = terms if target else []
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(self.unit.id), classes="unit-id", markup=False)
+        yield Static(highlighted(self.unit.text, self.terms), classes="unit-text", markup=False)
+
+
+class ReaderScreen(Screen[None]):
+    """The whole speech that holds ``unit_id``, scrolled to it."""
+
+    BINDINGS = [
+        Binding("escape,q", "app.pop_screen", "返回"),
+        Binding("o", "toggle_outline", "大纲"),
+        Binding("left_square_bracket", "speech(-1)", "上一篇", key_display="["),
+        Binding("right_square_bracket", "speech(1)", "下一篇", key_display="]"),
+        Binding("t", "to_target", "回到引文", show=False),
+    ]
+
+    def __init__(self, corpus: Corpus, unit_id: str, terms: list[str] | None = None,
+                 mark: bool = True) -> None:
+        super().__init__(classes="reader")
+        self.corpus = corpus
+        self.target = corpus.unit(unit_id)
+        self.terms = list(terms or [])
+        self.mark = mark  # highlight the target (a citation), or just scroll to it (browsing)
+        self.speech = corpus.speech(self.target.speech_no)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="reader-body"):
+            tree: Tree[str] = Tree(Text(self.speech.title), id="outline")
+            tree.show_root = False
+            tree.guide_depth = 2
+            yield tree
+            with VerticalScroll(id="reader-text"):
+                yield Static(Text(self.speech.title, style="bold"), classes="speech-title", markup=False)
+                for u in self.speech.units:
+                    yield UnitView(u, self.terms, self.mark and u.id == self.target.id)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = speech_short_name(self.speech.title)
+        self.sub_title = f"{self.target.id} · {self.target.where}" if self.mark else f"{len(self.speech.units)} 段"
+        tree = self.query_one("#outline", Tree)
+        build_outline(tree.root, self.speech)
+        tree.root.expand_all()
+        tree.border_title = "大纲"
+        self.query_one("#reader-text").border_title = "原文"
+        self._select_outline_for(self.target)
+        self.query_one("#reader-text").focus()
+        self.call_after_refresh(self.action_to_target)
+
+    def _select_outline_for(self, unit: Unit) -> None:
+        """Move the outline cursor to the section that contains ``unit``."""
+        tree = self.query_one("#outline", Tree)
+        best = None
+        for line in range(tree.last_line + 1):
+            node = tree.get_node_at_line(line)
+            if node is None or node.data is None:
+                continue
+            u = self.corpus.get(node.data)
+            if u is not None and u.seq <= unit.seq:
+                best = line
+        if best is not None:
+            tree.cursor_line = best
+
+    def action_to_target(self) -> None:
+        if not self.mark:
+            self.scroll_to_unit(self.target.id)
+            return
+        target = self.query_one(f"#{dom_id(self.target.id)}")
+        self.query_one("#reader-text", VerticalScroll).scroll_to_center(target, animate=False)
+
+    def scroll_to_unit(self, unit_id: str) -> None:
+        view = self.query_one(f"#{dom_id(unit_id)}")
+        self.query_one("#reader-text", VerticalScroll).scroll_to_widget(view, animate=False, top=True)
+
+    @on(Tree.NodeSelected, "#outline")
+    def _jump(self, event: Tree.NodeSelected[str]) -> None:
+        if event.node.data:
+            self.scroll_to_unit(event.node.data)
+
+    def action_toggle_outline(self) -> None:
+        tree = self.query_one("#outline", Tree)
+        tree.display = not tree.display
+
+    def action_speech(self, step: int) -> None:
+        nos = [s.no for s in self.corpus.speeches]
+        i = nos.index(self.speech.no) + step
+        if 0 <= i < len(nos):
+            units = self.corpus.speech(nos[i]).units
+            if units:
+                self.app.switch_screen(ReaderScreen(self.corpus, units[0].id, mark=False))
+        else:
+            self.notify("已经是" + ("第一篇" if step < 0 else "最后一篇"), timeout=2, markup=False)

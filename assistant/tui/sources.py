@@ -1,0 +1,79 @@
+"""The sources panel: the cited paragraphs of the selected answer."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..results import Answer
+from .render import source_detail
+
+
+class SourcesPanel(Vertical):
+    """For the selected answer: each citation with speech, heading path, id, the matched words
+    highlighted and the answer sentences that cite it. Enter or a click opens the reader."""
+
+    class Open(Message):
+        def __init__(self, unit_id: str, terms: list[str]) -> None:
+            super().__init__()
+            self.unit_id = unit_id
+            self.terms = terms
+
+    def __init__(self, **kwargs: str) -> None:
+        super().__init__(**kwargs)
+        self.answer: Answer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text("提问后,这里列出回答引用的原文段落。", style="italic"), classes="sources-empty")
+        yield OptionList(id="source-list")
+
+    def on_mount(self) -> None:
+        self.border_title = "来源"
+        self.query_one(OptionList).display = False
+
+    def show(self, answer: Answer | None) -> None:
+        self.answer = answer
+        options = self.query_one(OptionList)
+        empty = self.query_one(".sources-empty", Static)
+        options.clear_options()
+        if answer is None or not answer.citations:
+            options.display = False
+            empty.display = True
+            msg = "提问后,这里列出回答引用的原文段落。" if answer is None else "这个回答没有引用原文。"
+            empty.update(Text(msg, style="italic"))
+            self.border_subtitle = ""
+            return
+        empty.display = False
+        options.display = True
+        items: list[Option | None] = []
+        for c in answer.citations:
+            if items:
+                items.append(None)  # a separator line between sources
+            items.append(Option(source_detail(answer, c), id=f"cite-{c.n}"))
+        options.add_options(items)
+        options.highlighted = 0
+        self.border_subtitle = f"{len(answer.citations)} 处 · 回车阅读原文"
+
+    def highlight_citation(self, n: int) -> None:
+        options = self.query_one(OptionList)
+        try:
+            options.highlighted = options.get_option_index(f"cite-{n}")
+        except Exception:  # an unknown marker: nothing to highlight
+            return
+        options.focus()
+
+    @on(OptionList.OptionSelected, "#source-list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.answer is None or event.option_id is None:
+            return
+        n = int(event.option_id.removeprefix("cite-"))
+        for c in self.answer.citations:
+            if c.n == n:
+                self.post_message(self.Open(c.unit.id, c.matched))
+                return

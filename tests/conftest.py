@@ -1,0 +1,54 @@
+"""Shared fixtures.
+
+The core fixtures come first; other parts of the suite may append their own below, in
+their own clearly marked block.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+CORPORA = DATA / "corpora"
+SEED = ROOT / "seeds" / "000_bf9682d57e2f1d62.txt"
+
+# Running from a source checkout without `pip install -e .`: make the package importable.
+if importlib.util.find_spec("assistant") is None:
+    sys.path.insert(0, str(ROOT))
+
+
+# ---- core fixtures (corpus, index, engine, CLI tests) ----------------------------------
+@pytest.fixture(scope="session", autouse=True)
+def isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every test writes its index cache to a temporary directory, never the user's."""
+    cache = tmp_path_factory.mktemp("assistant-cache")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ASSISTANT_CACHE_DIR", str(cache))
+        yield cache
+
+
+@pytest.fixture(scope="session")
+def seed_corpus(isolated_cache: Path):  # type: ignore[no-untyped-def]
+    from assistant.corpus import load_corpus, shipped_corpus_dir
+
+    return load_corpus([shipped_corpus_dir()])
+
+
+@pytest.fixture(scope="session")
+def engine(isolated_cache: Path):  # type: ignore[no-untyped-def]
+    """The engine on the shipped speeches, loaded once (tests must not mutate it)."""
+    from assistant.engine import Engine
+
+    return Engine.load()
+
+
+@pytest.fixture()
+def own_corpus_dir() -> Path:
+    """A folder of a user's own .txt speeches (no 【第N篇】 markers)."""
+    return CORPORA / "own_txt"

@@ -1,0 +1,205 @@
+"""The BM25 index equals rank-bm25's BM25Okapi; the on-disk cache survives faults."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+from rank_bm25 import BM25Okapi
+
+from assistant import text_analysis as ta
+from assistant.engine import Engine, RetrievalParams
+from assistant.index import BM25Params, FieldIndex, cache_dir, cache_key
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTIONS = ROOT / "tests" / "data" / "questions.jsonl"
+
+PARAMS = [BM25Params(), BM25Params(1.2, 0.5, 0.25), BM25Params(0.9, 0.4, 0.1)]
+
+
+def _questions() -> list[str]:
+    return [json.loads(line)["question"] for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def analysed_units(seed_corpus) -> list[ta.Analysed]:  # type: ignore[no-untyped-def]
+    return [ta.analyse(u.text) for u in seed_corpus.units]
+
+
+def _queries(field: str) -> list[list[str]]:
+    out = []
+    for q in _questions():
+        a = ta.analyse(q)
+        out.append(a.words if field == "words" else a.bigrams)
+    extra = [
+        ["作风", "作风", "作风"],                     # repeated query term
+        ["作风建设", "塔西佗陷阱", "作风建设"],
+        ["不存在的词xyz", "量子计算"],                # unknown terms only
+        ["作风", "不存在的词xyz", "干部"],            # known and unknown mixed
+        [],                                          # empty query
+        ["的"],                                      # a stop word never indexed
+    ]
+    if field == "bigrams":
+        extra += [["作风", "风建", "建设", "作风"], ["塔西", "西佗", "佗陷", "陷阱"]]
+    return out + extra
+
+
+@pytest.mark.parametrize("params", PARAMS, ids=str)
+@pytest.mark.parametrize("field", ["words", "bigrams"])
+def test_scores_equal_rank_bm25_on_seed(analysed_units, field: str, params: BM25Params) -> None:  # type: ignore[no-untyped-def]
+    docs = [getattr(a, field) for a in analysed_units]
+    ours = FieldIndex.build(docs, params)
+    ref = BM25Okapi(docs, k1=params.k1, b=params.b, epsilon=params.epsilon)
+    queries = _queries(field)
+    assert len(queries) > 80
+    nonzero = 0
+    for q in queries:
+        expected = ref.get_scores(q)
+        got = ours.scores(q)
+        # Bit-identical: same expression, same order of additions.
+        assert np.array_equal(got, expected), (q, np.max(np.abs(got - expected)))
+        nonzero += bool(expected.any())
+    assert nonzero > 70  # the comparison is not vacuous
+    assert ours.idf == ref.idf
+
+
+def test_engine_index_fields_equal_rank_bm25(engine, analysed_units) -> None:  # type: ignore[no-untyped-def]
+    p = engine.params
+    for field, fi in (("words", engine.index.words), ("bigrams", engine.index.bigrams)):
+        docs = [getattr(a, field) for a in analysed_units]
+        ref = BM25Okapi(docs, k1=p.k1, b=p.b, epsilon=p.epsilon)
+        for q in _queries(field)[:30]:
+            assert np.array_equal(fi.scores(q), ref.get_scores(q))
+
+
+def test_search_ranks_like_rank_bm25_with_plain_params(seed_corpus, analysed_units) -> None:  # type: ignore[no-untyped-def]
+    # Without bigrams and heading weighting the engine's ranking is plain BM25Okapi.
+    params = RetrievalParams(use_bigrams=False, heading_weight=1.0)
+    eng = Engine.load(params=params)
+    ref = BM25Okapi([a.words for a in analysed_units], k1=params.k1, b=params.b, epsilon=params.epsilon)
+    ids = [u.id for u in seed_corpus.units]
+    for q in ["塔西佗陷阱", "作风建设 干部", "损失厌恶", "项目攻坚破难活动", "招商引资 营商环境"]:
+        hits = eng.search(q, k=10)
+        expected = ref.get_scores(ta.analyse(q).words)
+        assert hits
+        assert [h.score for h in hits] == sorted(expected[expected > 0].tolist(), reverse=True)[:10]
+        for h in hits:
+            assert h.score == expected[ids.index(h.unit.id)]
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_scores_equal_rank_bm25_on_random_corpus(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    vocab = [f"w{i}" for i in range(30)]
+    # Zipf-like: a few terms occur in most documents, so negative IDFs (epsilon floor) occur.
+    weights = 1.0 / np.arange(1, len(vocab) + 1)
+    weights /= weights.sum()
+    docs = [list(rng.choice(vocab, size=int(rng.integers(1, 40)), p=weights)) for _ in range(120)]
+    params = BM25Params(float(rng.uniform(0.5, 2.0)), float(rng.uniform(0.1, 1.0)), 0.25)
+    ours = FieldIndex.build(docs, params)
+    ref = BM25Okapi(docs, k1=params.k1, b=params.b, epsilon=params.epsilon)
+    df = Counter(w for d in docs for w in set(d))
+    assert any(n > len(docs) / 2 for n in df.values())  # the epsilon floor is exercised
+    for _ in range(60):
+        q = list(rng.choice(vocab + ["unknown"], size=int(rng.integers(1, 8))))
+        assert np.array_equal(ours.scores(q), ref.get_scores(q)), q
+
+
+# ---- cache ---------------------------------------------------------------------------
+@pytest.fixture()
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    d = tmp_path / "cache"
+    monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(d))
+    return d
+
+
+def _snapshot(eng: Engine) -> list[tuple[str, float]]:
+    return [(h.unit.id, h.score) for q in ("乡村振兴", "安全生产 责任", "产业发展") for h in eng.search(q)]
+
+
+def test_cache_is_written_and_used(private_cache: Path, own_corpus_dir: Path,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    warnings: list[str] = []
+    first = Engine.load([own_corpus_dir], warn=warnings.append)
+    files = list(private_cache.glob("index-*.pkl"))
+    assert len(files) == 1 and warnings == []
+    assert cache_dir() == private_cache
+
+    def no_build(*_a, **_k):  # type: ignore[no-untyped-def]
+        raise AssertionError("index rebuilt although a valid cache exists")
+
+    monkeypatch.setattr("assistant.engine.build_index", no_build)
+    second = Engine.load([own_corpus_dir], warn=warnings.append)
+    assert warnings == []
+    assert _snapshot(second) == _snapshot(first)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "other-object"])
+def test_corrupt_cache_warns_and_rebuilds(private_cache: Path, own_corpus_dir: Path, damage: str) -> None:
+    first = Engine.load([own_corpus_dir])
+    expected = _snapshot(first)
+    (path,) = private_cache.glob("index-*.pkl")
+    data = path.read_bytes()
+    if damage == "garbage":
+        path.write_bytes(b"\x80\x05not a pickle at all" * 10)
+    elif damage == "truncated":
+        path.write_bytes(data[: len(data) // 2])
+    elif damage == "empty":
+        path.write_bytes(b"")
+    else:  # an older cache format: a valid pickle of something else
+        path.write_bytes(pickle.dumps({"format": 1, "units": []}))
+    warnings: list[str] = []
+    again = Engine.load([own_corpus_dir], warn=warnings.append)
+    assert len(warnings) == 1 and "索引缓存损坏" in warnings[0]
+    assert _snapshot(again) == expected
+    # The rebuilt cache is valid again: a third load is silent.
+    warnings.clear()
+    Engine.load([own_corpus_dir], warn=warnings.append)
+    assert warnings == []
+
+
+def test_changed_corpus_gets_new_key(private_cache: Path, own_corpus_dir: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "speeches"
+    shutil.copytree(own_corpus_dir, folder)
+    old = Engine.load([folder])
+    assert [h.unit.id for h in old.search("人工智能")] == []
+    f = folder / "安全生产会议讲话.txt"
+    f.write_text(f.read_text(encoding="utf-8") + "\n四是用好人工智能。推广人工智能巡检。\n", encoding="utf-8")
+    warnings: list[str] = []
+    new = Engine.load([folder], warn=warnings.append)
+    assert warnings == []
+    assert new.corpus.fingerprint != old.corpus.fingerprint
+    assert new.index.key != old.index.key
+    assert len(list(private_cache.glob("index-*.pkl"))) == 2
+    hits = new.search("人工智能")
+    assert hits and "人工智能" in hits[0].unit.text
+
+
+def test_key_depends_on_params_and_corpus() -> None:
+    a = cache_key("abc", BM25Params(), "units-v1")
+    assert a == cache_key("abc", BM25Params(), "units-v1")
+    assert a != cache_key("abd", BM25Params(), "units-v1")
+    assert a != cache_key("abc", BM25Params(k1=1.2), "units-v1")
+
+
+def test_unwritable_cache_dir_warns_and_works(tmp_path: Path, own_corpus_dir: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the cache directory should be", encoding="utf-8")
+    monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(blocker / "cache"))
+    warnings: list[str] = []
+    eng = Engine.load([own_corpus_dir], warn=warnings.append)
+    assert len(warnings) == 1 and "无法写入索引缓存" in warnings[0]
+    hits = eng.search("乡村振兴")
+    assert hits and "乡村振兴" in hits[0].unit.text
+
+
+def test_no_cache_writes_nothing(private_cache: Path, own_corpus_dir: Path) -> None:
+    eng = Engine.load([own_corpus_dir], use_cache=False)
+    assert eng.search("乡村振兴")
+    assert not private_cache.exists() or not list(private_cache.iterdir())
