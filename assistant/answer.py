@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 
 ABSTAIN_TEXT = "讲话中没有找到能回答这个问题的内容。"
 MAX_ANSWER_CHARS = 320
-_SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]*[”」』)]?")
-_INLINE_ENUM = re.compile(r"(?:^|(?<=[。;;]))\s*([一二三四五六七八九十]+是[^。;;]*[。;;]?)")
+_SENTENCE = re.compile(r"[^。!?!?]+[。!?!?]*[”」』)]?")
+_INLINE_ENUM = re.compile(r"(?:^|(?<=[。;;::]))\s*([一二三四五六七八九十]+是[^。;;]*[。;;]?)")
 _LEAD_IN = re.compile(r"[::]$|以下|如下")
 _DEFINITION = ("是指", "就是", "即", "是")
 
@@ -142,8 +142,6 @@ def _extract(engine: "Engine", hits: list[Hit], analysed: ta.Analysed, citer: _C
         sents = split_sentences(h.unit.text)
         for pos, s in enumerate(sents):
             sc = _sentence_score(s, analysed, idf) * (1.0 - 0.15 * rank)
-            if pos == 0 and h.unit.heading:
-                sc *= 0.6  # the heading sentence names the topic; the body says something about it
             if s.rstrip("”」").endswith(("?", "?")) and pos + 1 < len(sents):
                 # A rhetorical question (何谓…?) is answered by the sentence after it.
                 s, pos = sents[pos + 1], pos + 1
@@ -165,11 +163,14 @@ def _extract(engine: "Engine", hits: list[Hit], analysed: ta.Analysed, citer: _C
             continue
         chosen.append(cand)
         length += len(cand[3])
-    # A definition is often finished by the next sentence; keep it when it is short.
+    # A short best sentence (a heading sentence, a definition's first half) is usually
+    # finished by the next one.
     first = chosen[0]
     sents = split_sentences(first[4].text)
-    if len(chosen) == 1 and first[2] + 1 < len(sents) and length + len(sents[first[2] + 1]) <= 160:
-        chosen.append((0.0, first[1], first[2] + 1, sents[first[2] + 1], first[4]))
+    nxt = first[2] + 1
+    if (len(first[3]) <= 60 and nxt < len(sents) and not any(c[4] is first[4] and c[2] == nxt for c in chosen)
+            and length + len(sents[nxt]) <= MAX_ANSWER_CHARS + 80):
+        chosen.append((0.0, first[1], nxt, sents[nxt], first[4]))
     chosen.sort(key=lambda t: (t[4].speech_no, t[4].seq, t[2]))
     return [AnswerSentence(s, [citer.cite(u)]) for _, _, _, s, u in chosen]
 
@@ -276,7 +277,12 @@ def _choose_list(engine: "Engine", plan: "QueryPlan", hits: list[Hit]) -> list[U
 
 
 def _inline_enumeration_texts(text: str) -> list[str]:
-    items = [m.group(1).strip() for m in _INLINE_ENUM.finditer(text)]
+    items = []
+    for m in _INLINE_ENUM.finditer(text):
+        item = m.group(1).strip()
+        head = re.split(r"[,,;;]", item, maxsplit=1)[0]
+        # 一是势头好,近几年来…: the item's name is its first clause when that is short.
+        items.append(head if len(head) <= 24 and len(head) < len(item) else item.rstrip(";;"))
     return items if len(items) >= 2 else []
 
 
@@ -285,7 +291,14 @@ def _inline_enumeration(unit: Unit) -> list[str]:
 
 
 def _item_label(u: Unit) -> str:
-    return u.heading or split_sentences(u.text)[0]
+    if not u.heading:
+        return split_sentences(u.text)[0]
+    if len(u.heading) <= 8:
+        # 二是准 says little alone; its first body sentence says what it means.
+        body = split_sentences(u.text)[1:2]
+        if body:
+            return f"{u.heading}:{body[0]}"
+    return u.heading
 
 
 def _outline(engine: "Engine", speech_no: int) -> list[Unit]:

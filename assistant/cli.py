@@ -20,7 +20,9 @@ EXIT_INPUT = 3
 def _console(stderr: bool = False):  # type: ignore[no-untyped-def]
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    # soft_wrap: long Chinese lines are left to the terminal to wrap, so copied text has no
+    # line breaks inside sentences.
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
@@ -99,7 +101,19 @@ def _highlighted(text: str, terms: list[str], style: str = "bold yellow"):  # ty
     return t
 
 
-def print_sources(console, citations, label: str = "来源") -> None:  # type: ignore[no-untyped-def]
+def excerpt(text: str, terms: list[str], width: int = 240) -> str:
+    """A window of ``text`` around its first matched term, so long paragraphs stay readable."""
+    if len(text) <= width:
+        return text
+    from .engine import Engine
+
+    spans = Engine.highlight_spans(text, terms)
+    start = max(0, (spans[0][0] if spans else 0) - width // 4)
+    end = min(len(text), start + width)
+    return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
+
+
+def print_sources(console, citations, label: str = "来源", full: bool = False) -> None:  # type: ignore[no-untyped-def]
     from rich.text import Text
 
     if not citations:
@@ -113,7 +127,8 @@ def print_sources(console, citations, label: str = "来源") -> None:  # type: i
         if c.supported is False:
             head += Text(" ✗ 未被支持", style="red")
         console.print(head)
-        console.print(Text("    ") + _highlighted(c.unit.text, c.matched))
+        body = c.unit.text if full else excerpt(c.unit.text, c.matched)
+        console.print(Text("    ") + _highlighted(body, c.matched))
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -139,7 +154,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
         console.print(Text(answer.text))
     for note in answer.notes:
         console.print(Text(note, style="dim"))
-    print_sources(console, answer.citations)
+    print_sources(console, answer.citations, full=args.full)
+    if not args.full and any(len(c.unit.text) > 240 for c in answer.citations):
+        console.print(Text("(来源只显示匹配处附近;--full 显示全文,assistant show 编号 查看上下文)", style="dim"))
     return 0
 
 
@@ -216,6 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("question", nargs="+", help="问题(用 - 从标准输入读取)")
     p.add_argument("-k", type=int, default=10, help="返回的检索结果数(默认 10)")
     p.add_argument("--json", action="store_true", help="输出 JSON(见 DESIGN.md 的约定)")
+    p.add_argument("--full", action="store_true", help="来源显示整段原文")
     add_corpus_arguments(p)
     add_retrieval_arguments(p)
     _register_llm(p)

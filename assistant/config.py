@@ -292,3 +292,11 @@ def add_llm_arguments(parser: argparse.ArgumentParser) -> None:
                    help="提示词的字符预算(超出时按相关度裁剪资料)")
     g.add_argument("--no-stream", dest="llm_stream", action="store_false", default=None,
                    help="不使用流式输出")
+    parser.set_defaults(llm_handler=_cli_llm_handler)
+
+
+def _cli_llm_handler(engine: Any, question: str, args: argparse.Namespace) -> Any:
+    """What `ask --llm` runs (imported lazily: httpx is only loaded when the LLM is used)."""
+    from .llm import cli_ask
+
+    return cli_ask(engine, question, args)

@@ -276,8 +276,12 @@ class LLMClient:
     def __init__(self, config: LLMConfig, *, transport: httpx.BaseTransport | None = None,
                  env: Mapping[str, str] | None = None) -> None:
         self._p = _Protocol(config, env)
-        self._client = httpx.Client(timeout=self._p.timeout, transport=transport, auth=self._p.auth,
-                                    trust_env=self._p.trust_env)
+        self._transport = transport
+        self._client = self._new_client()
+
+    def _new_client(self) -> httpx.Client:
+        return httpx.Client(timeout=self._p.timeout, transport=self._transport, auth=self._p.auth,
+                            trust_env=self._p.trust_env)
 
     @property
     def endpoint(self) -> str:
@@ -336,7 +340,11 @@ class LLMClient:
                 if cancel is not None and cancel.is_set() and not done and finish is None:
                     raise self._p.cancelled("".join(parts))
                 return self._p.finish(parts, finish, done, events)
-        except LLMError:
+        except LLMError as e:
+            if e.kind is LLMErrorKind.STREAM_CUT:
+                # The server may have closed the connection the pool would reuse next.
+                self._client.close()
+                self._client = self._new_client()
             raise
         except SSEError:
             raise self._p.sse_error("".join(parts)) from None
@@ -350,8 +358,12 @@ class AsyncLLMClient:
     def __init__(self, config: LLMConfig, *, transport: httpx.AsyncBaseTransport | None = None,
                  env: Mapping[str, str] | None = None) -> None:
         self._p = _Protocol(config, env)
-        self._client = httpx.AsyncClient(timeout=self._p.timeout, transport=transport,
-                                         auth=self._p.auth, trust_env=self._p.trust_env)
+        self._transport = transport
+        self._client = self._new_client()
+
+    def _new_client(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(timeout=self._p.timeout, transport=self._transport,
+                                 auth=self._p.auth, trust_env=self._p.trust_env)
 
     @property
     def endpoint(self) -> str:
@@ -410,7 +422,10 @@ class AsyncLLMClient:
                 if cancel is not None and cancel.is_set() and not done and finish is None:
                     raise self._p.cancelled("".join(parts))
                 return self._p.finish(parts, finish, done, events)
-        except LLMError:
+        except LLMError as e:
+            if e.kind is LLMErrorKind.STREAM_CUT:
+                await self._client.aclose()
+                self._client = self._new_client()
             raise
         except SSEError:
             raise self._p.sse_error("".join(parts)) from None
@@ -656,3 +671,89 @@ async def answer_with_llm_async(engine: Any, question: str, config: LLMConfig, *
         return _fallback_with(prep, e, t0)
     return _llm_answer(prep, question, config, built, result.text, notes=notes + _truncation_note(result, config),
                        incomplete=result.truncated, t0=t0)
+
+
+# --- command line ------------------------------------------------------------------------
+# `assistant ask --llm`: cli.cmd_ask calls this (registered by config.add_llm_arguments as
+# the parser default ``llm_handler``), then prints the notes and the sources itself.
+
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _terminal_safe(text: str) -> str:
+    """Model output may carry escape sequences; a reply must not drive the terminal."""
+    return _UNPRINTABLE.sub("", text)
+
+
+def verdict_lines(answer: Any) -> list[Any]:
+    """Rich ``Text`` lines with the citation verdict of each sentence (✓ / ✗)."""
+    from rich.text import Text
+
+    lines: list[Any] = []
+    for s in answer.sentences:
+        marks = "".join(f"[{n}]" for n in s.citations)
+        body = Text(_terminal_safe(s.text))
+        if s.supported is True:
+            lines.append(Text("✓ ", style="green") + Text(marks + " ", style="cyan") + body)
+        elif s.supported is False and not s.citations:
+            lines.append(Text("✗ 无引用 ", style="red") + body)
+        elif s.supported is False:
+            lines.append(Text("✗ ", style="red") + Text(marks + " ", style="cyan") + body
+                         + Text("(所引资料不支持)", style="red"))
+        else:
+            lines.append(Text("· ", style="dim") + Text(_terminal_safe(s.text), style="dim"))
+    return lines
+
+
+def cli_ask(engine: Any, question: str, args: Any) -> Any:
+    """Answer for ``assistant ask --llm``: stream tokens to stdout, then the verdicts."""
+    import sys
+
+    from rich.console import Console
+    from rich.text import Text
+
+    from .config import ConfigError, load_config
+
+    json_mode = bool(getattr(args, "json", False))
+    out = Console(highlight=False, soft_wrap=True)
+    err = Console(stderr=True, highlight=False)
+    k = int(getattr(args, "k", 10) or 10)
+    try:
+        config = load_config(args)
+    except ConfigError as e:
+        err.print(Text("提示:", style="yellow") + Text(f"{e};以下为抽取式回答。"))
+        config = LLMConfig()
+    if not config.is_configured() and not json_mode:
+        err.print(Text("提示:", style="yellow") + Text(_not_configured()))
+    streamed: list[str] = []
+
+    def show(token: str) -> None:
+        streamed.append(token)
+        sys.stdout.write(_terminal_safe(token))
+        sys.stdout.flush()
+
+    answer = answer_with_llm(engine, question, config, on_token=None if json_mode else show, k=k)
+    if json_mode:
+        return answer
+    if not config.is_configured():
+        answer.notes = [n for n in answer.notes if n != _not_configured()]   # already shown above
+    if streamed:
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+    if answer.mode == "extractive":
+        if streamed:
+            out.print(Text("(大模型的回答不可用,以下为抽取式回答)", style="yellow"))
+        out.print(Text(answer.text))
+        return answer
+    if not streamed:   # non-streamed reply
+        out.print(Text(_terminal_safe(answer.text)))
+    out.print(Text("\n引用核对" + ("(回答不完整)" if answer.incomplete else ""), style="bold"))
+    for line in verdict_lines(answer):
+        out.print(line)
+    return answer
+
+
+def _not_configured() -> str:
+    from .config import not_configured_hint
+
+    return not_configured_hint()
