@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .engine import Engine, QueryPlan, Turn
 
 ABSTAIN_TEXT = "讲话中没有找到能回答这个问题的内容。"
+NO_MORE_TEXT = "讲话中没有找到更多相关内容。"
 MAX_ANSWER_CHARS = 320
 _SENTENCE = re.compile(r"[^。!?!?]+[。!?!?]*[”」』)]?")
 _INLINE_ENUM = re.compile(r"(?:^|(?<=[。;;::]))\s*([一二三四五六七八九十]+是[^。;;]*[。;;]?)")
@@ -365,7 +366,18 @@ def compose(engine: "Engine", question: str, plan: "QueryPlan", hits: list[Hit],
             text = "\n".join([f"共{len(enum)}项:"] + [f"{k}. {e}[{n}]" for k, e in enumerate(enum, 1)])
             return done(text, sentences, hits_out=_cited_first(engine, [unit], hits, citer.terms))
 
-    sentences = _extract(engine, hits, analysed, citer)
+    focus = analysed
+    if plan.focus:
+        own = ta.analyse(plan.focus, engine.query_tokenizer)
+        focus = own if own.bigrams else analysed
+    pool = [h for h in hits if h.unit.id not in plan.exclude] or hits
+    if plan.exclude and history:
+        topic = ta.analyse(history[-1].answer.query or history[-1].question, engine.query_tokenizer)
+        if coverage(engine, topic, [h.unit for h in pool[:3]]) < 0.5:
+            ans = done(NO_MORE_TEXT, [], abstained=True)
+            ans.notes.append("其余段落与上一个问题的主题关系不大")
+            return ans
+    sentences = _extract(engine, pool, focus, citer)
     if not sentences:
         return done(ABSTAIN_TEXT, [], abstained=True)
     return done(_join_cited(sentences), sentences)

@@ -68,6 +68,8 @@ class QueryPlan:
     multi_speech: bool = False        # 各篇讲话 / 几篇讲话: gathers across speeches
     list_size: int | None = None      # 哪四个 → 4
     followup_item: int | None = None  # 那第二点呢 → 2
+    focus: str = ""                   # a follow-up's own words: they choose the sentences
+    exclude: set[str] = field(default_factory=set)  # 还有别的吗: units the last answer already cited
     notes: list[str] = field(default_factory=list)
 
 
@@ -82,6 +84,7 @@ _OUTLINE_GENERIC = {"问题", "讲", "分为", "部分", "方面", "层次", "�
 _LIST = re.compile(r"哪([一二三四五六七八九十两\d]+|几)(个|项|种|类|条|点|大|方面|是)|分别|列举|几个方面|几点")
 # 哪些 alone often asks about the content of one paragraph; it makes a list answer only
 # when the best hit introduces a list.
+_MORE = re.compile(r"别的|其他|其它|还有|另外|再举|更多")
 _MULTI_SPEECH = re.compile(r"(各|几|这几|每|多)篇|各(个)?讲话|不同(的)?讲话")
 _WEAK_LIST = re.compile(r"哪些|包括什么|有什么")
 _LIST_SIZE = re.compile(r"哪([一二三四五六七八九十两\d]+)(?:个|项|种|类|条|点|大)")
@@ -195,6 +198,11 @@ class Engine:
             if mf or _FOLLOWUP_HINT.search(norm) or short:
                 # A follow-up is searched together with what it follows up on.
                 plan.text = f"{prev.answer.query or prev.question} {question}"
+                if _MORE.search(norm):
+                    # 还有别的吗: more on the same topic, from other paragraphs.
+                    plan.exclude = {c.unit.id for c in prev.answer.citations}
+                else:
+                    plan.focus = question
                 if plan.speech_no is None:
                     m2 = _SPEECH_REF.search(ta.normalise(prev.question))
                     plan.speech_no = chinese_numeral(m2.group(1)) if m2 else None

@@ -20,7 +20,7 @@ def check_citations(engine: Engine, answer: Answer) -> None:
     assert markers <= set(ns), (answer.text, ns)
     assert set(ns) <= markers, "a citation that the answer text never refers to"
     for c in answer.citations:
-        assert engine.corpus.get(c.unit.id) is c.unit or engine.corpus.get(c.unit.id) == c.unit
+        assert engine.corpus.get(c.unit.id) == c.unit
         assert c.speech_title == engine.speech_title(c.unit.speech_no)
     for s in answer.sentences:
         assert set(s.citations) <= set(ns)
@@ -29,7 +29,7 @@ def check_citations(engine: Engine, answer: Answer) -> None:
 
 
 @pytest.mark.parametrize("question", ["什么是塔西佗陷阱?", "损失厌恶是什么意思?", "作风建设为什么重要?",
-                                      "如何优化营商环境?", "第一篇讲话提出要开展哪四个专项活动?"])
+                                      "墨菲定律说的是什么?", "怎样做到风清气正?", "第一篇讲话提出要开展哪四个专项活动?"])
 def test_answers_are_cited(engine: Engine, question: str) -> None:
     a = engine.ask(question)
     assert not a.abstained
@@ -38,7 +38,6 @@ def test_answers_are_cited(engine: Engine, question: str) -> None:
     check_citations(engine, a)
     hit_ids = {h.unit.id for h in a.hits}
     assert {c.unit.id for c in a.citations} <= hit_ids | {u.id for u in engine.corpus.units}
-    assert a.hits == sorted(a.hits, key=lambda h: -h.score) or a.hits[0].unit.id in {c.unit.id for c in a.citations}
 
 
 def test_tacitus_trap(engine: Engine) -> None:
