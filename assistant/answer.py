@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .engine import Engine, QueryPlan, Turn
 
 ABSTAIN_TEXT = "讲话中没有找到能回答这个问题的内容。"
+_NON_WORD = re.compile(r"[^\w]+")
 NO_MORE_TEXT = "讲话中没有找到更多相关内容。"
 MAX_ANSWER_CHARS = 320
 _SENTENCE = re.compile(r"[^。!?!?]+[。!?!?]*[”」』)]?")
@@ -66,7 +67,8 @@ def coverage(engine: "Engine", analysed: ta.Analysed, units: list[Unit]) -> floa
     idf = engine.index.bigrams.idf
     n = max(engine.index.bigrams.n_docs, 2)
     unseen = math.log(n + 0.5) - math.log(0.5)
-    text = "".join(ta.normalise(u.text) for u in units)
+    # Punctuation removed: 治“懒”、治“庸” covers a question about 治懒治庸.
+    text = _NON_WORD.sub("", "".join(ta.normalise(u.text) for u in units))
     total = covered = 0.0
     for g in grams:
         w = max(idf.get(g, unseen), 0.05)
@@ -337,7 +339,7 @@ def compose(engine: "Engine", question: str, plan: "QueryPlan", hits: list[Hit],
             return done("".join(sents) + f"[{n}]", [AnswerSentence("".join(sents), [n])], hits_out=hits_out)
 
     # Outline of a named speech (or of the speech the best hit is in, when the question is about 讲话).
-    if plan.outline and (plan.speech_no or re.search(r"讲话|这篇|该篇|文章|报告", question)):
+    if plan.outline and (plan.speech_no or (hits and re.search(r"讲话|这篇|该篇|文章|报告", question))):
         no = plan.speech_no or hits[0].unit.speech_no
         items = _outline(engine, no)
         if items:

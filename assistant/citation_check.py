@@ -30,9 +30,10 @@ from .text_analysis import analyse, normalise
 # source's words (a negation, a swapped number) still scores high; the check catches
 # invented content, not every misreading.
 SUPPORT_THRESHOLD = 0.6
-# A cited paragraph in a multi-citation sentence must contribute at least this much by
-# itself, else that citation is marked unsupported even when the sentence is supported.
-CONTRIBUTION_THRESHOLD = 0.25
+# In a sentence citing several paragraphs, each must earn its place: support the sentence
+# by itself (score ≥ threshold) or supply at least this share of the sentence's content
+# bigrams that no other cited paragraph has; otherwise that citation is marked unsupported.
+UNIQUE_CONTRIBUTION = 0.2
 # Fewer content bigrams than this and a sentence is a connective ("综上所述:"), not a claim.
 MIN_CLAIM_BIGRAMS = 3
 MIN_QUOTE_CHARS = 2
@@ -214,18 +215,22 @@ def check_citations(reply: str, sources: Mapping[int, str], *,
         if abstention and not nums:
             verdicts.append(SentenceVerdict(plain, [], None, None, abstention=True))
             continue
-        if len(grams) < MIN_CLAIM_BIGRAMS and not nums and not bad_quotes:
+        lead_in = plain.rstrip().endswith((":", ":"))   # "主要有以下几点:" introduces, claims nothing
+        if (len(grams) < MIN_CLAIM_BIGRAMS or lead_in) and not nums and not bad_quotes:
             verdicts.append(SentenceVerdict(plain, [], None, None))
             continue
         if not nums:
             verdicts.append(SentenceVerdict(plain, [], None, False, misquotes=bad_quotes))
             continue
-        union = "\n".join(sources[k] + "\n" + context.get(k, "") for k in nums)
-        score = support_score(plain, union)
+        cited_grams = {k: _bigrams(sources[k] + "\n" + context.get(k, "")) for k in nums}
+        union = frozenset().union(*cited_grams.values())
+        score = len(grams & union) / len(grams) if grams else None
         supported = (score is None or score >= threshold) and not bad_quotes
         for k in nums:
-            own = support_score(plain, sources[k] + "\n" + context.get(k, ""))
-            contributes = own is None or own >= min(CONTRIBUTION_THRESHOLD, threshold)
+            others = frozenset().union(*(g for j, g in cited_grams.items() if j != k))
+            own = len(grams & cited_grams[k]) / len(grams) if grams else 1.0
+            unique = len((grams & cited_grams[k]) - others) / len(grams) if grams else 1.0
+            contributes = own >= threshold or unique >= UNIQUE_CONTRIBUTION
             pair_ok.setdefault(k, []).append(bool(supported and contributes))
         verdicts.append(SentenceVerdict(plain, nums, score, supported, misquotes=bad_quotes))
 

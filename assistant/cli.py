@@ -46,10 +46,10 @@ def add_corpus_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def add_retrieval_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--k1", type=float, help="BM25 k1(默认 1.5)")
-    p.add_argument("--b", type=float, help="BM25 b(默认 0.75)")
+    p.add_argument("--k1", type=float, help="BM25 k1(默认 1.2)")
+    p.add_argument("--b", type=float, help="BM25 b(默认 0.5)")
     p.add_argument("--no-bigrams", action="store_true", help="不使用字二元组字段")
-    p.add_argument("--bigram-weight", type=float, help="字二元组字段的权重")
+    p.add_argument("--bigram-weight", type=float, help="字二元组字段的权重(默认 0.6)")
     p.add_argument("--heading-weight", type=float, help="标题单元的得分权重")
     p.add_argument("--abstain-coverage", type=float, help="拒答阈值:问题内容被最相关段落覆盖的最低比例")
 

@@ -59,6 +59,13 @@ class Secret:
     def __reduce__(self) -> Any:  # pickling would write the key to disk: refuse
         raise TypeError("Secret values are not picklable")
 
+    # Immutable, so copies may share it (dataclasses.asdict deep-copies field values).
+    def __copy__(self) -> Secret:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Secret:
+        return self
+
 
 @dataclass(frozen=True)
 class LLMConfig:

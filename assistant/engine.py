@@ -45,6 +45,9 @@ class RetrievalParams:
     abstain_unseen: float = 0.6            # ...and when this much of the question is unknown
     abstain_unseen_coverage: float = 0.5   # to the corpus, they must cover this much
     query_dictionary: bool = True          # segment questions with the sharded dictionary (fast start)
+    # jieba's HMM glues unknown characters of short questions to their neighbours (如何治,
+    # 庸治懒), hiding both the stop word and the content; questions are segmented without it.
+    query_hmm: bool = False
 
     def bm25(self) -> BM25Params:
         return BM25Params(self.k1, self.b, self.epsilon)
@@ -137,7 +140,15 @@ class Engine:
         for path, reason in skipped:
             warn(f"已跳过 {path}:{reason}")
         key = cache_key(corpus_fingerprint(texts), params.bm25())
-        cached = load_bundle(key, warn) if use_cache else None
+        cache_said: list[str] = []
+
+        def cache_warn(msg: str) -> None:
+            # An unusable cache directory is one problem: one line, not one per cache file.
+            if not cache_said:
+                cache_said.append(msg)
+                warn(msg)
+
+        cached = load_bundle(key, cache_warn) if use_cache else None
         if cached is not None:
             corpus, index = cached
             corpus.skipped = skipped
@@ -149,11 +160,11 @@ class Engine:
             by_source.setdefault(s.source, []).extend(u.text for u in s.units)
         digests = {str(f): file_digest(f, t) for f, t in texts}
         groups = [(digests[src], unit_texts) for src, unit_texts in by_source.items()]
-        analysed = [a for g in analyse_groups(groups, progress, warn=warn if use_cache else None) for a in g] \
+        analysed = [a for g in analyse_groups(groups, progress, warn=cache_warn if use_cache else None) for a in g] \
             if use_cache else [ta.analyse(t) for _, g in groups for t in g]
         index = build_index([u.id for u in corpus.units], analysed, params.bm25(), key)
         if use_cache:
-            save_bundle(corpus, index, warn)
+            save_bundle(corpus, index, cache_warn)
         engine = cls(corpus, index, params)
         engine.use_cache = use_cache
         return engine
@@ -205,13 +216,14 @@ class Engine:
                     plan.focus = question
                 if plan.speech_no is None:
                     m2 = _SPEECH_REF.search(ta.normalise(prev.question))
-                    plan.speech_no = chinese_numeral(m2.group(1)) if m2 else None
+                    no2 = chinese_numeral(m2.group(1)) if m2 else None
+                    plan.speech_no = no2 if any(s.no == no2 for s in self.corpus.speeches) else None
         return plan
 
     # ---- retrieval ----------------------------------------------------------------
     def _scores(self, text: str) -> tuple[np.ndarray, ta.Analysed]:
         # "第三篇讲话" says where to look, not what to look for.
-        a = ta.analyse(_SPEECH_REF_WORDS.sub(" ", ta.normalise(text)), self.query_tokenizer)
+        a = ta.analyse(_SPEECH_REF_WORDS.sub(" ", ta.normalise(text)), self.query_tokenizer, hmm=self.params.query_hmm)
         scores = self.index.words.scores(a.words)
         if self.params.use_bigrams and self.params.bigram_weight:
             scores = scores + self.params.bigram_weight * self.index.bigrams.scores(a.bigrams)

@@ -19,8 +19,8 @@ import math
 import os
 import pickle
 import tempfile
-from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -54,40 +54,33 @@ class FieldIndex:
     @classmethod
     def build(cls, docs: Sequence[Sequence[str]], params: BM25Params) -> "FieldIndex":
         n = len(docs)
-        doc_len = np.array([len(d) for d in docs], dtype=np.float64)
-        avgdl = float(doc_len.sum()) / n if n else 0.0
-        tfs = [Counter(d) for d in docs]
-        # rank_bm25.BM25Okapi._calc_idf, term for term (insertion order matters for the sum).
-        nd: dict[str, int] = {}
-        for c in tfs:
-            for w in c:
-                nd[w] = nd.get(w, 0) + 1
-        idf: dict[str, float] = {}
-        idf_sum = 0.0
-        negative = []
-        for w, freq in nd.items():
-            v = math.log(n - freq + 0.5) - math.log(freq + 0.5)
-            idf[w] = v
-            idf_sum += v
-            if v < 0:
-                negative.append(w)
-        eps = params.epsilon * (idf_sum / len(idf) if idf else 0.0)
-        for w in negative:
-            idf[w] = eps
-        terms = {w: i for i, w in enumerate(nd)}
-        counts = np.array([nd[w] for w in nd], dtype=np.int64)
+        lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=n)
+        flat = list(chain.from_iterable(docs))
+        # Term ids in order of first occurrence: the order in which BM25Okapi fills its
+        # document-frequency dict, which fixes the order of its IDF sum (and so its epsilon).
+        terms = {w: i for i, w in enumerate(dict.fromkeys(flat))}
+        term_of = np.fromiter(map(terms.__getitem__, flat), dtype=np.int64, count=len(flat))
+        doc_of = np.repeat(np.arange(n, dtype=np.int64), lengths)
+        # One sort of (term, doc) pairs gives the postings grouped by term, docs ascending,
+        # with each pair's count as the term frequency.
+        pairs, tf_count = np.unique(term_of * max(n, 1) + doc_of, return_counts=True)
+        post_term = pairs // max(n, 1)
+        doc_ids = (pairs - post_term * max(n, 1)).astype(np.int32)
+        df = np.bincount(post_term, minlength=len(terms))
         offsets = np.zeros(len(terms) + 1, dtype=np.int64)
-        np.cumsum(counts, out=offsets[1:])
-        doc_ids = np.empty(int(offsets[-1]), dtype=np.int32)
-        tf = np.empty(int(offsets[-1]), dtype=np.float64)
-        fill = offsets[:-1].copy()
-        for d, c in enumerate(tfs):
-            for w, f in c.items():
-                t = terms[w]
-                doc_ids[fill[t]] = d
-                tf[fill[t]] = f
-                fill[t] += 1
-        idf_arr = np.repeat(np.array([idf[w] for w in terms], dtype=np.float64), counts)
+        np.cumsum(df, out=offsets[1:])
+        # rank_bm25.BM25Okapi._calc_idf, term for term: math.log and a sequential sum, as there.
+        idf_list = [math.log(n - f + 0.5) - math.log(f + 0.5) for f in df.tolist()]
+        idf_sum = 0.0
+        for v in idf_list:
+            idf_sum += v
+        eps = params.epsilon * (idf_sum / len(idf_list) if idf_list else 0.0)
+        idf_list = [eps if v < 0 else v for v in idf_list]
+        idf = dict(zip(terms, idf_list))
+        doc_len = lengths.astype(np.float64)
+        avgdl = float(lengths.sum()) / n if n else 0.0
+        idf_arr = np.repeat(np.array(idf_list, dtype=np.float64), df)
+        tf = tf_count.astype(np.float64)
         k1, b = params.k1, params.b
         dl = doc_len[doc_ids]
         # Same expression, same operation order as BM25Okapi.get_scores, so equal bit for bit.

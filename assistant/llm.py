@@ -167,12 +167,16 @@ class _Protocol:
     def error(self, kind: LLMErrorKind, what: str, *, partial: str = "", status: int | None = None) -> LLMError:
         return LLMError(kind, self.redact(f"大模型接口 {self.shown} {what}"), partial=partial, status=status)
 
-    def http_error(self, status: int, body: bytes, partial: str = "") -> LLMError:
+    def http_error(self, status: int | None, body: bytes, partial: str = "") -> LLMError:
+        """An error reply; ``status`` None for an error object inside a 200 body or stream."""
         detail = self.redact(_server_message(body)) if body else ""
         suffix = f":{detail}" if detail else ""
-        if status in (400, 413, 422) and _CONTEXT_PATTERN.search(detail):
-            return self.error(LLMErrorKind.CONTEXT_TOO_LONG, f"报告上下文过长(HTTP {status}){suffix}",
+        if status in (None, 400, 413, 422) and _CONTEXT_PATTERN.search(detail):
+            where = f"(HTTP {status})" if status else ""
+            return self.error(LLMErrorKind.CONTEXT_TOO_LONG, f"报告上下文过长{where}{suffix}",
                               partial=partial, status=status)
+        if status is None:
+            return self.error(LLMErrorKind.HTTP, f"返回错误{suffix}", partial=partial)
         hint = ""
         if status in (401, 403):
             hint = f";请检查环境变量 {self.config.api_key_env} 中的 API 密钥"
@@ -210,7 +214,7 @@ class _Protocol:
         except ValueError:
             raise self.error(LLMErrorKind.INVALID_JSON, "返回的不是有效的 JSON") from None
         if isinstance(data, dict) and "error" in data and "choices" not in data:
-            raise self.http_error(200, body)
+            raise self.http_error(None, body)
         try:
             choice = data["choices"][0]
             message = choice.get("message") or {}
@@ -234,7 +238,7 @@ class _Protocol:
         if not isinstance(chunk, dict):
             raise self.error(LLMErrorKind.INVALID_JSON, "的流式输出格式不对", partial=partial)
         if "error" in chunk:
-            raise self.http_error(400, data.encode(), partial=partial)
+            raise self.http_error(None, data.encode(), partial=partial)
         choices = chunk.get("choices") or []
         if not choices:   # usage-only or keep-alive chunks
             return "", None, False
@@ -506,9 +510,13 @@ def _fallback_with(prep: _Prepared, error: LLMError | Exception, t0: float) -> A
 
 
 def _llm_answer(prep: _Prepared, question: str, config: LLMConfig, built: Any, text: str, *,
-                notes: list[str], incomplete: bool, t0: float) -> Any:
+                notes: list[str], incomplete: bool, t0: float, env: Mapping[str, str] | None) -> Any:
     from .citation_check import check_citations
     from .results import Answer, Citation
+
+    # A hostile or broken server could echo the key into the reply; keep it out of the answer
+    # that gets saved, exported and printed as JSON.
+    text = _Protocol(config, env).redact(text)
 
     sources = {s.n: s.hit.unit.text for s in built.sources}
     context = {s.n: s.hit.speech_title + "\n" + " ".join(s.hit.unit.section) for s in built.sources}
@@ -603,16 +611,16 @@ def answer_with_llm(engine: Any, question: str, config: LLMConfig, *, history: l
         partial = e.partial or "".join(received)
         if built is not None and partial.strip():
             return _llm_answer(prep, question, config, built, partial, notes=notes + [str(e)],
-                               incomplete=True, t0=t0)
+                               incomplete=True, t0=t0, env=env)
         return _fallback_with(prep, e, t0)
     except KeyboardInterrupt:
         partial = "".join(received)
         if built is not None and partial.strip():
             return _llm_answer(prep, question, config, built, partial, notes=notes + ["已中断大模型的回答。"],
-                               incomplete=True, t0=t0)
+                               incomplete=True, t0=t0, env=env)
         return _fallback_with(prep, Exception("已中断大模型的回答"), t0)
     return _llm_answer(prep, question, config, built, result.text, notes=notes + _truncation_note(result, config),
-                       incomplete=result.truncated, t0=t0)
+                       incomplete=result.truncated, t0=t0, env=env)
 
 
 async def answer_with_llm_async(engine: Any, question: str, config: LLMConfig, *,
@@ -667,10 +675,10 @@ async def answer_with_llm_async(engine: Any, question: str, config: LLMConfig, *
         partial = e.partial or "".join(received)
         if built is not None and partial.strip():
             return _llm_answer(prep, question, config, built, partial, notes=notes + [str(e)],
-                               incomplete=True, t0=t0)
+                               incomplete=True, t0=t0, env=env)
         return _fallback_with(prep, e, t0)
     return _llm_answer(prep, question, config, built, result.text, notes=notes + _truncation_note(result, config),
-                       incomplete=result.truncated, t0=t0)
+                       incomplete=result.truncated, t0=t0, env=env)
 
 
 # --- command line ------------------------------------------------------------------------
@@ -718,13 +726,15 @@ def cli_ask(engine: Any, question: str, args: Any) -> Any:
     out = Console(highlight=False, soft_wrap=True)
     err = Console(stderr=True, highlight=False)
     k = int(getattr(args, "k", 10) or 10)
+    config_problem: str | None = None
     try:
         config = load_config(args)
     except ConfigError as e:
-        err.print(Text("提示:", style="yellow") + Text(f"{e};以下为抽取式回答。"))
+        config_problem = f"{e};以下为抽取式回答。"
         config = LLMConfig()
+    hint = config_problem or _not_configured()
     if not config.is_configured() and not json_mode:
-        err.print(Text("提示:", style="yellow") + Text(_not_configured()))
+        err.print(Text("提示:", style="yellow") + Text(hint))
     streamed: list[str] = []
 
     def show(token: str) -> None:
@@ -733,10 +743,12 @@ def cli_ask(engine: Any, question: str, args: Any) -> Any:
         sys.stdout.flush()
 
     answer = answer_with_llm(engine, question, config, on_token=None if json_mode else show, k=k)
+    if not config.is_configured():
+        answer.notes = [n for n in answer.notes if n != _not_configured()]
+        if json_mode:
+            answer.notes.append(hint)
     if json_mode:
         return answer
-    if not config.is_configured():
-        answer.notes = [n for n in answer.notes if n != _not_configured()]   # already shown above
     if streamed:
         sys.stdout.write("\n")
         sys.stdout.flush()

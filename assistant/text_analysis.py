@@ -162,6 +162,8 @@ def query_tokenizer(cache_directory: Path | None) -> QueryTokenizer | None:
     try:
         with path.open("rb") as f:
             total, shards = pickle.load(f)
+        if not isinstance(total, int) or not isinstance(shards, dict):
+            raise ValueError("not a shard file")  # another pickle of two items: rebuild
         return QueryTokenizer(shards, total)
     except Exception:  # missing or unreadable: rebuild below
         pass
@@ -206,14 +208,14 @@ def segment(text: str) -> list[str]:
     return [t for t in tokenizer().cut(normalise(text), HMM=True) if t.strip()]
 
 
-def analyse(text: str, tok=None) -> Analysed:  # type: ignore[no-untyped-def]
+def analyse(text: str, tok=None, hmm: bool = True) -> Analysed:  # type: ignore[no-untyped-def]
     """Terms of a text; ``tok`` defaults to the full tokenizer (queries pass the query one)."""
     norm = normalise(text)
     tok = tok or tokenizer()
     words: list[str] = []
     runs: list[str] = []
     run: list[str] = []
-    for token in tok.cut(norm, HMM=True):
+    for token in tok.cut(norm, HMM=hmm):
         if _is_content(token):
             run.append(token)
             words.extend(_search_terms(tok, token))

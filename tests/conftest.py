@@ -52,3 +52,11 @@ def engine(isolated_cache: Path):  # type: ignore[no-untyped-def]
 def own_corpus_dir() -> Path:
     """A folder of a user's own .txt speeches (no 【第N篇】 markers)."""
     return CORPORA / "own_txt"
+
+
+# ---- LLM fixtures (issue 5): see tests/conftest_llm.py ---------------------------------
+# Imported here so every test module can use them; the autouse one keeps a developer's
+# OPENAI_* variables and config file out of every test.
+if str(Path(__file__).resolve().parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+from conftest_llm import llm_server, no_user_llm_settings  # noqa: E402,F401

@@ -110,6 +110,23 @@ def test_followup_second_item(engine: Engine) -> None:
     check_citations(engine, a)
 
 
+def test_followup_after_unknown_speech_number(engine: Engine) -> None:
+    # Regression: a follow-up inherited 第六篇 from the previous question although the
+    # corpus has five speeches, and the outline lookup raised KeyError.
+    q = "第六篇讲话讲了什么?"
+    first = engine.ask(q)
+    a = engine.ask("分为哪几个部分?", history=[Turn(q, first)])
+    check_citations(engine, a)
+    assert all(c.unit.speech_no <= 5 for c in a.citations)
+
+
+def test_outline_question_with_no_hits(engine: Engine) -> None:
+    # Regression: "这篇讲话" with nothing else to search for left no hits, and the outline
+    # branch indexed hits[0] (IndexError, a traceback in `assistant ask`).
+    a = engine.ask("这篇讲话分为哪几个部分?")
+    assert a.abstained and a.citations == []
+
+
 def test_followup_without_history_is_searched_alone(engine: Engine) -> None:
     a = engine.ask("那第二点呢?")
     assert a.query == "那第二点呢?"

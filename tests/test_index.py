@@ -85,7 +85,7 @@ def test_search_ranks_like_rank_bm25_with_plain_params(seed_corpus, analysed_uni
     ids = [u.id for u in seed_corpus.units]
     for q in ["塔西佗陷阱", "作风建设 干部", "损失厌恶", "项目攻坚破难活动", "招商引资 营商环境"]:
         hits = eng.search(q, k=10)
-        expected = ref.get_scores(ta.analyse(q).words)
+        expected = ref.get_scores(ta.analyse(q, eng.query_tokenizer, hmm=params.query_hmm).words)
         assert hits
         assert [h.score for h in hits] == sorted(expected[expected > 0].tolist(), reverse=True)[:10]
         for h in hits:

@@ -1,0 +1,88 @@
+"""Retrieval baselines against the engine, on the same question sets and the same metrics.
+
+    python benchmarks/baselines.py [tests/data/questions.jsonl tests/data/holdout.jsonl]
+
+Baselines (as named in issue 2): (1) plain jieba tokens + rank-bm25 BM25Okapi over the raw
+non-empty lines of the corpus files; (2) plain character bigrams + BM25Okapi over the same
+lines. Both are scored with assistant.evaluation's relevance and metric functions, over the
+answerable questions, so the numbers compare directly with `assistant eval`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from rank_bm25 import BM25Okapi  # noqa: E402
+from rich.console import Console  # noqa: E402
+from rich.table import Table  # noqa: E402
+
+from assistant import evaluation as ev  # noqa: E402
+from assistant import text_analysis as ta  # noqa: E402
+from assistant.corpus import read_corpus_files, shipped_corpus_dir  # noqa: E402
+from assistant.engine import Engine  # noqa: E402
+
+
+def raw_lines() -> list[str]:
+    texts, _ = read_corpus_files([shipped_corpus_dir()])
+    return [line.strip() for _, text in texts for line in text.splitlines() if line.strip()]
+
+
+def jieba_tokens(text: str) -> list[str]:
+    return [t for t in ta.tokenizer().cut(text) if t.strip()]
+
+
+def char_bigrams(text: str) -> list[str]:
+    chars = [c for c in text if not c.isspace()]
+    return [a + b for a, b in zip(chars, chars[1:])] or chars
+
+
+def metrics_for(ranked: list[list[str]], questions: list[ev.Question]) -> dict[str, float]:
+    h1 = mrr = rec = 0.0
+    n = 0
+    for texts, q in zip(ranked, questions):
+        if not q.gold:
+            continue
+        n += 1
+        ranks = [i for i, t in enumerate(texts[:10]) if ev.matched_gold(t, q.gold)]
+        found = {g for t in texts[:10] for g in ev.matched_gold(t, q.gold)}
+        h1 += 1.0 if ranks and ranks[0] == 0 else 0.0
+        mrr += 1.0 / (ranks[0] + 1) if ranks else 0.0
+        rec += len(found) / len(set(q.gold))
+    return {"hit@1": h1 / n, "mrr@10": mrr / n, "recall@10": rec / n}
+
+
+def bm25_ranked(lines: list[str], tokenize, questions: list[ev.Question]) -> list[list[str]]:  # type: ignore[no-untyped-def]
+    bm25 = BM25Okapi([tokenize(line) for line in lines])
+    out = []
+    for q in questions:
+        scores = bm25.get_scores(tokenize(q.question))
+        order = sorted(range(len(lines)), key=lambda i: -scores[i])[:10]
+        out.append([lines[i] for i in order])
+    return out
+
+
+def main(paths: list[str]) -> None:
+    lines = raw_lines()
+    engine = Engine.load()
+    table = Table(title="Retrieval baselines (answerable questions)")
+    for col in ("question set", "system", "Hit@1", "MRR@10", "Recall@10"):
+        table.add_column(col)
+    for path in paths:
+        questions = ev.load_questions(Path(path))
+        systems = {
+            "jieba + rank-bm25, raw lines": bm25_ranked(lines, jieba_tokens, questions),
+            "char bigrams + rank-bm25, raw lines": bm25_ranked(lines, char_bigrams, questions),
+            "this engine (assistant ask)": [[h.unit.text for h in engine.ask(q.question).hits] for q in questions],
+        }
+        for name, ranked in systems.items():
+            m = metrics_for(ranked, questions)
+            table.add_row(Path(path).name, name, f"{m['hit@1']:.3f}", f"{m['mrr@10']:.3f}", f"{m['recall@10']:.3f}")
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:] or ["tests/data/questions.jsonl", "tests/data/holdout.jsonl"])

@@ -1,0 +1,78 @@
+"""Retrieval and answer quality on the project's question sets must not drop.
+
+Thresholds are the values measured when this test was written, floored to two decimals
+0.02 below, so a real regression fails while a tiny change of one question's rank does not:
+
+    set            hit@1   mrr@10  recall@10  abstention (unanswerable abstained)
+    questions      0.930   0.948   0.952      0.636 (7 of 11)
+    holdout        0.929   0.940   0.950      0.667 (4 of 6)
+
+Reproduce with ``assistant eval tests/data/questions.jsonl`` (or holdout.jsonl).
+Metrics come from ``assistant.evaluation`` (cross-checked against ranx in test_metrics.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.engine import Engine
+from assistant.evaluation import load_questions, run_eval
+
+DATA = Path(__file__).resolve().parent / "data"
+
+THRESHOLDS: dict[str, dict[str, float]] = {
+    "questions.jsonl": {"hit@1": 0.90, "mrr@10": 0.92, "recall@10": 0.93, "abstention": 0.61},
+    "holdout.jsonl": {"hit@1": 0.90, "mrr@10": 0.92, "recall@10": 0.93, "abstention": 0.64},
+}
+
+
+@pytest.fixture(scope="module", params=sorted(THRESHOLDS))
+def run(request: pytest.FixtureRequest, engine: Engine) -> tuple[str, dict[str, Any], list[dict[str, Any]]]:
+    name = request.param
+    result = run_eval(engine, load_questions(DATA / name), k=10)
+    return name, result.summary, result.questions
+
+
+def _failing(records: list[dict[str, Any]], metric: str) -> list[str]:
+    return [f"{r['id']} {r['question']}" for r in records
+            if r["answerable"] and r["metrics"].get(metric) is not None and r["metrics"][metric] < 1]
+
+
+def test_no_question_errors(run) -> None:  # type: ignore[no-untyped-def]
+    name, summary, records = run
+    assert summary["overall"]["errors"] == 0, [(r["id"], r["error"]) for r in records if r["error"]]
+    assert summary["overall"]["n_answerable"] >= 30 and summary["overall"]["n_unanswerable"] >= 4
+
+
+@pytest.mark.parametrize("metric", ["hit@1", "mrr@10", "recall@10"])
+def test_ranking_metrics(run, metric: str) -> None:  # type: ignore[no-untyped-def]
+    name, summary, records = run
+    value = summary["overall"][metric]
+    assert value >= THRESHOLDS[name][metric], (name, metric, value, _failing(records, metric))
+
+
+def test_abstention_on_unanswerable(run) -> None:  # type: ignore[no-untyped-def]
+    name, summary, records = run
+    value = summary["overall"]["abstention"]
+    missed = [f"{r['id']} {r['question']}" for r in records if not r["answerable"] and not r["abstained"]]
+    assert value >= THRESHOLDS[name]["abstention"], (name, value, missed)
+
+
+def test_no_lookup_question_abstained(run) -> None:  # type: ignore[no-untyped-def]
+    name, summary, records = run
+    lookups = [r for r in records if r["type"] == "lookup"]
+    assert len(lookups) >= 10
+    assert [r["id"] for r in lookups if r["abstained"]] == []
+    assert summary["by_type"]["lookup"]["false_abstentions"] == 0
+
+
+def test_abstained_answers_cite_nothing(run) -> None:  # type: ignore[no-untyped-def]
+    _name, _summary, records = run
+    for r in records:
+        if r["abstained"]:
+            assert r["citations"] == [], r["id"]
+        elif r["answerable"]:
+            assert r["citations"], r["id"]
