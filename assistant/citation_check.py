@@ -41,6 +41,7 @@ MIN_QUOTE_CHARS = 2
 _NUMS = r"(?:资料\s*)?\d+(?:\s*[,,、]\s*(?:资料\s*)?\d+)*"
 _MARKER = re.compile(rf"\s*(?:[\[［]\s*({_NUMS})\s*[\]］]|【\s*({_NUMS})\s*】)")
 _CLEAN_MARKER = re.compile(r"\[(\d+)\]")
+_TRAILING_MARKERS = re.compile(r"(?:\s*\[\d+\])+")
 _TERMINATORS = "。!?!?;;"
 _OPEN_QUOTES = "“「『"
 _CLOSE_QUOTES = "”」』"
@@ -155,7 +156,7 @@ def split_sentences(text: str) -> list[str]:
         while i < n and (text[i] in _TERMINATORS or text[i] in _CLOSE_QUOTES):
             buf.append(text[i])
             i += 1
-        m = re.compile(r"(?:\s*\[\d+\])+").match(text, i)
+        m = _TRAILING_MARKERS.match(text, i)
         if m:
             buf.append(m.group())
             i = m.end()

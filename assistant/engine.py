@@ -160,9 +160,8 @@ class Engine:
             by_source.setdefault(s.source, []).extend(u.text for u in s.units)
         digests = {str(f): file_digest(f, t) for f, t in texts}
         groups = [(digests[src], unit_texts) for src, unit_texts in by_source.items()]
-        analysed = [a for g in analyse_groups(groups, progress, warn=cache_warn if use_cache else None) for a in g] \
-            if use_cache else [ta.analyse(t) for _, g in groups for t in g]
-        index = build_index([u.id for u in corpus.units], analysed, params.bm25(), key)
+        terms = analyse_groups(groups, progress, warn=cache_warn if use_cache else None, use_cache=use_cache)
+        index = build_index([u.id for u in corpus.units], terms, params.bm25(), key)
         if use_cache:
             save_bundle(corpus, index, cache_warn)
         engine = cls(corpus, index, params)

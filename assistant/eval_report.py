@@ -261,10 +261,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
             fail(f"无法写入 {out}:目录 {out.parent} 不存在", EXIT_BAD_INPUT)
     llm = None
     if getattr(args, "llm", False):
-        handler = getattr(args, "llm_handler", None)
-        if handler is None:
-            fail("大模型回答尚不可用(--llm)", EXIT_BAD_INPUT)
-        llm = lambda engine, question, k: handler(engine, question, args)  # noqa: E731
+        from .config import load_config, not_configured_hint
+        from .llm import answer_with_llm
+
+        config = load_config(args)
+        if not config.is_configured():
+            fail(not_configured_hint(), EXIT_BAD_INPUT)
+        # No token callback: the progress bar owns the terminal during an eval.
+        llm = lambda engine, question, k: answer_with_llm(engine, question, config, k=k)  # noqa: E731
 
     engine = load_engine(args)
     unmatched = find_unmatched_gold(questions, engine.corpus)

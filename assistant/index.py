@@ -28,7 +28,7 @@ import numpy as np
 
 from . import text_analysis as ta
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 Warn = Callable[[str], None]
 Progress = Callable[[int, int], None]
 
@@ -38,6 +38,57 @@ class BM25Params:
     k1: float = 1.5
     b: float = 0.75
     epsilon: float = 0.25
+
+
+@dataclass
+class TermStream:
+    """One field's terms for a run of documents, compactly: what a FieldIndex is built from.
+
+    Distinct terms are stored once; the documents are one array of positions in ``vocab``.
+    Cached per file and passed between processes in this form, because lists of millions of
+    short strings are slow to pickle, unpickle and hash again.
+    """
+
+    vocab: list[str]       # distinct terms, in order of first occurrence
+    ids: np.ndarray        # int32 positions in vocab, the documents' terms one after another
+    lengths: np.ndarray    # int64, number of terms of each document
+
+    @property
+    def n_docs(self) -> int:
+        return len(self.lengths)
+
+    @classmethod
+    def encode(cls, docs: Sequence[Sequence[str]]) -> "TermStream":
+        lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=len(docs))
+        flat = list(chain.from_iterable(docs))
+        positions = {w: i for i, w in enumerate(dict.fromkeys(flat))}
+        ids = np.fromiter(map(positions.__getitem__, flat), dtype=np.int32, count=len(flat))
+        return cls(list(positions), ids, lengths)
+
+    @classmethod
+    def concat(cls, streams: Sequence["TermStream"]) -> "TermStream":
+        """The streams' documents one after another; first-occurrence order is kept."""
+        if len(streams) == 1:
+            return streams[0]
+        # Chaining the vocabularies in order lists every term at its first occurrence overall.
+        positions = {w: i for i, w in enumerate(dict.fromkeys(chain.from_iterable(s.vocab for s in streams)))}
+        parts = []
+        for s in streams:
+            remap = np.fromiter(map(positions.__getitem__, s.vocab), dtype=np.int32, count=len(s.vocab))
+            parts.append(remap[s.ids])
+        ids = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
+        lengths = np.concatenate([s.lengths for s in streams]) if streams else np.zeros(0, dtype=np.int64)
+        return cls(list(positions), ids, lengths)
+
+    def docs(self) -> list[list[str]]:
+        """The documents as lists of terms again (for reference scorers and tests)."""
+        flat = [self.vocab[i] for i in self.ids.tolist()]
+        out: list[list[str]] = []
+        pos = 0
+        for n in self.lengths.tolist():
+            out.append(flat[pos:pos + n])
+            pos += n
+        return out
 
 
 @dataclass
@@ -52,22 +103,22 @@ class FieldIndex:
     n_docs: int
 
     @classmethod
-    def build(cls, docs: Sequence[Sequence[str]], params: BM25Params) -> "FieldIndex":
-        n = len(docs)
-        lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=n)
-        flat = list(chain.from_iterable(docs))
-        # Term ids in order of first occurrence: the order in which BM25Okapi fills its
+    def build(cls, docs: Sequence[Sequence[str]] | TermStream, params: BM25Params) -> "FieldIndex":
+        stream = docs if isinstance(docs, TermStream) else TermStream.encode(docs)
+        n = stream.n_docs
+        lengths = stream.lengths
+        # Term ids are in order of first occurrence: the order in which BM25Okapi fills its
         # document-frequency dict, which fixes the order of its IDF sum (and so its epsilon).
-        terms = {w: i for i, w in enumerate(dict.fromkeys(flat))}
-        term_of = np.fromiter(map(terms.__getitem__, flat), dtype=np.int64, count=len(flat))
+        n_terms = len(stream.vocab)
         doc_of = np.repeat(np.arange(n, dtype=np.int64), lengths)
         # One sort of (term, doc) pairs gives the postings grouped by term, docs ascending,
         # with each pair's count as the term frequency.
-        pairs, tf_count = np.unique(term_of * max(n, 1) + doc_of, return_counts=True)
-        post_term = pairs // max(n, 1)
-        doc_ids = (pairs - post_term * max(n, 1)).astype(np.int32)
-        df = np.bincount(post_term, minlength=len(terms))
-        offsets = np.zeros(len(terms) + 1, dtype=np.int64)
+        stride = max(n, 1)
+        pairs, tf_count = np.unique(stream.ids.astype(np.int64) * stride + doc_of, return_counts=True)
+        post_term = pairs // stride
+        doc_ids = (pairs - post_term * stride).astype(np.int32)
+        df = np.bincount(post_term, minlength=n_terms)
+        offsets = np.zeros(n_terms + 1, dtype=np.int64)
         np.cumsum(df, out=offsets[1:])
         # rank_bm25.BM25Okapi._calc_idf, term for term: math.log and a sequential sum, as there.
         idf_list = [math.log(n - f + 0.5) - math.log(f + 0.5) for f in df.tolist()]
@@ -76,7 +127,8 @@ class FieldIndex:
             idf_sum += v
         eps = params.epsilon * (idf_sum / len(idf_list) if idf_list else 0.0)
         idf_list = [eps if v < 0 else v for v in idf_list]
-        idf = dict(zip(terms, idf_list))
+        terms = dict(zip(stream.vocab, range(n_terms)))
+        idf = dict(zip(stream.vocab, idf_list))
         doc_len = lengths.astype(np.float64)
         avgdl = float(lengths.sum()) / n if n else 0.0
         idf_arr = np.repeat(np.array(idf_list, dtype=np.float64), df)
@@ -115,68 +167,92 @@ class Index:
 
 
 # ---- building ------------------------------------------------------------------------
-def _analyse_all(texts: list[str]) -> list[ta.Analysed]:
-    return [ta.analyse(t) for t in texts]
+@dataclass
+class GroupTerms:
+    """Both fields' terms of a run of units: one file's (the unit of caching) or a chunk of it."""
+
+    words: TermStream
+    bigrams: TermStream
+
+    @property
+    def n_docs(self) -> int:
+        return self.words.n_docs
+
+    @classmethod
+    def of(cls, analysed: Sequence[ta.Analysed]) -> "GroupTerms":
+        return cls(TermStream.encode([a.words for a in analysed]), TermStream.encode([a.bigrams for a in analysed]))
+
+    @classmethod
+    def concat(cls, parts: Sequence["GroupTerms"]) -> "GroupTerms":
+        return cls(TermStream.concat([p.words for p in parts]), TermStream.concat([p.bigrams for p in parts]))
+
+
+_CHUNK = 500  # units per task: keeps the progress bar moving and both cores busy
+
+
+def _analyse_chunk(texts: list[str]) -> GroupTerms:
+    return GroupTerms.of([ta.analyse(t) for t in texts])
 
 
 def analyse_groups(groups: list[tuple[str, list[str]]], progress: Progress | None = None,
-                   workers: int | None = None, warn: Warn | None = None) -> list[list[ta.Analysed]]:
-    """Analyse each group (a file's unit texts), reusing cached analyses of unchanged files.
+                   workers: int | None = None, warn: Warn | None = None,
+                   use_cache: bool = True) -> list[GroupTerms]:
+    """The terms of each group (a file's unit texts), reusing cached analyses of unchanged files.
 
     Large corpora use a process pool (jieba is pure Python, so threads would not help).
     """
-    results: list[list[ta.Analysed] | None] = []
+    results: list[GroupTerms | None] = []
     todo: list[int] = []
     for i, (digest, texts) in enumerate(groups):
-        cached = _load_pickle(_analysis_path(digest), list)
-        if cached is not None and len(cached) == len(texts):
+        cached = _load_pickle(_analysis_path(digest), GroupTerms) if use_cache else None
+        if isinstance(cached, GroupTerms) and cached.n_docs == len(texts):
             results.append(cached)
         else:
             results.append(None)
             todo.append(i)
     total = sum(len(t) for _, t in groups)
-    done = total - sum(len(groups[i][1]) for i in todo)
+    n_todo = sum(len(groups[i][1]) for i in todo)
+    done = total - n_todo
     if progress:
         progress(done, total)
-    n_todo = sum(len(groups[i][1]) for i in todo)
+    chunks = [(i, groups[i][1][s:s + _CHUNK]) for i in todo for s in range(0, len(groups[i][1]), _CHUNK)]
+    parts: dict[int, list[GroupTerms]] = {i: [] for i in todo}
     workers = workers if workers is not None else (min(os.cpu_count() or 1, 4) if n_todo > 4000 else 1)
-    if workers > 1:
+    if workers > 1 and len(chunks) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
-        # Chunks of a few hundred units keep the progress bar moving and both cores busy.
-        chunks: list[tuple[int, int, list[str]]] = []
-        for i in todo:
-            texts = groups[i][1]
-            for s in range(0, len(texts), 500):
-                chunks.append((i, s, texts[s:s + 500]))
-        partial: dict[int, list[ta.Analysed]] = {i: [] for i in todo}
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            for (i, _s, texts), out in zip(chunks, pool.map(_analyse_all, [c[2] for c in chunks])):
-                partial[i].extend(out)
+            for (i, texts), out in zip(chunks, pool.map(_analyse_chunk, [c[1] for c in chunks])):
+                parts[i].append(out)
                 done += len(texts)
                 if progress:
                     progress(done, total)
-        for i in todo:
-            results[i] = partial[i]
     else:
-        for i in todo:
-            out = []
-            for text in groups[i][1]:
-                out.append(ta.analyse(text))
-                done += 1
-                if progress and done % 500 == 0:
-                    progress(done, total)
-            results[i] = out
+        for i, texts in chunks:
+            parts[i].append(_analyse_chunk(texts))
+            done += len(texts)
+            if progress:
+                progress(done, total)
     for i in todo:
-        _save_pickle(_analysis_path(groups[i][0]), results[i], warn)
+        results[i] = GroupTerms.concat(parts[i])
+        if use_cache:
+            _save_pickle(_analysis_path(groups[i][0]), results[i], warn)
     if progress:
         progress(total, total)
-    return [r or [] for r in results]
+    return [r for r in results if r is not None]
 
 
-def build_index(unit_ids: list[str], analysed: list[ta.Analysed], params: BM25Params, key: str = "") -> Index:
-    words = FieldIndex.build([a.words for a in analysed], params)
-    bigrams = FieldIndex.build([a.bigrams for a in analysed], params)
+def build_index(unit_ids: list[str], analysed: Sequence[GroupTerms] | Sequence[ta.Analysed], params: BM25Params,
+                key: str = "") -> Index:
+    """The index of the units, from their groups' terms (or, for small callers, their analyses)."""
+    if all(isinstance(a, GroupTerms) for a in analysed):
+        terms = GroupTerms.concat(analysed)  # type: ignore[arg-type]
+    else:
+        terms = GroupTerms.of(analysed)  # type: ignore[arg-type]
+    if terms.n_docs != len(unit_ids):
+        raise ValueError(f"{terms.n_docs} analysed units for {len(unit_ids)} unit ids")
+    words = FieldIndex.build(terms.words, params)
+    bigrams = FieldIndex.build(terms.bigrams, params)
     return Index(unit_ids, words, bigrams, None, key)
 
 
@@ -196,7 +272,7 @@ def cache_key(corpus_fingerprint: str, params: BM25Params) -> str:
 
 
 def _analysis_path(digest: str) -> Path:
-    return cache_dir() / "analysis" / f"{digest}-{ta.analysis_fingerprint()}.pkl"
+    return cache_dir() / "analysis" / f"{digest}-{ta.analysis_fingerprint()}-f{CACHE_FORMAT}.pkl"
 
 
 def _load_pickle(path: Path, kind: type, warn: Warn | None = None) -> object | None:

@@ -34,7 +34,7 @@ class ChatInput(TextArea):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
                          highlight_cursor_line=False, compact=True, **kwargs)  # type: ignore[arg-type]
-        self.history: list[str] = []
+        self.question_history: list[str] = []
         self._history_pos: int | None = None   # index into history while recalling
         self._draft = ""
 
@@ -69,23 +69,23 @@ class ChatInput(TextArea):
         return self.cursor_at_last_line and self._visual_row() >= self.wrapped_document.height - 1
 
     def _recall(self, step: int) -> bool:
-        if not self.history:
+        if not self.question_history:
             return False
         if self._history_pos is None:
             if step > 0:
                 return False
             self._draft = self.text
-            pos = len(self.history) - 1
+            pos = len(self.question_history) - 1
         else:
             pos = self._history_pos + step
         if pos < 0:
             return True  # stay on the oldest question; the key is still ours
-        if pos >= len(self.history):
+        if pos >= len(self.question_history):
             self._history_pos = None
             self._set_text(self._draft)
             return True
         self._history_pos = pos
-        self._set_text(self.history[pos])
+        self._set_text(self.question_history[pos])
         return True
 
     def _set_text(self, text: str) -> None:
@@ -93,8 +93,8 @@ class ChatInput(TextArea):
         self.move_cursor(self.document.end)
 
     def remember(self, question: str) -> None:
-        if question and (not self.history or self.history[-1] != question):
-            self.history.append(question)
+        if question and (not self.question_history or self.question_history[-1] != question):
+            self.question_history.append(question)
         self._history_pos = None
         self._draft = ""
 
