@@ -554,6 +554,15 @@ def _is_context_error(e: LLMError) -> bool:
     return e.kind is LLMErrorKind.CONTEXT_TOO_LONG and not e.partial
 
 
+def _partial_or_fallback(prep: Any, question: str, config: LLMConfig, built: Any, partial: str,
+                         notes: list[str], error: Exception, t0: float, env: Mapping[str, str] | None) -> Any:
+    """After a failed call: the partial model answer (checked, marked incomplete) if any, else extractive."""
+    if built is not None and partial.strip():
+        return _llm_answer(prep, question, config, built, partial, notes=notes + [str(error)],
+                           incomplete=True, t0=t0, env=env)
+    return _fallback_with(prep, error, t0)
+
+
 def _retry_note(e: LLMError, budget: int) -> str:
     return f"{e};已将资料缩减到 {budget} 字后重试。"
 
@@ -608,17 +617,11 @@ def answer_with_llm(engine: Any, question: str, config: LLMConfig, *, history: l
     except PromptError as e:
         return _fallback_with(prep, e, t0)
     except LLMError as e:
-        partial = e.partial or "".join(received)
-        if built is not None and partial.strip():
-            return _llm_answer(prep, question, config, built, partial, notes=notes + [str(e)],
-                               incomplete=True, t0=t0, env=env)
-        return _fallback_with(prep, e, t0)
+        return _partial_or_fallback(prep, question, config, built, e.partial or "".join(received),
+                                    notes, e, t0, env)
     except KeyboardInterrupt:
-        partial = "".join(received)
-        if built is not None and partial.strip():
-            return _llm_answer(prep, question, config, built, partial, notes=notes + ["已中断大模型的回答。"],
-                               incomplete=True, t0=t0, env=env)
-        return _fallback_with(prep, Exception("已中断大模型的回答"), t0)
+        return _partial_or_fallback(prep, question, config, built, "".join(received), notes,
+                                    Exception("已中断大模型的回答。"), t0, env)
     return _llm_answer(prep, question, config, built, result.text, notes=notes + _truncation_note(result, config),
                        incomplete=result.truncated, t0=t0, env=env)
 
@@ -672,11 +675,8 @@ async def answer_with_llm_async(engine: Any, question: str, config: LLMConfig, *
     except PromptError as e:
         return _fallback_with(prep, e, t0)
     except LLMError as e:
-        partial = e.partial or "".join(received)
-        if built is not None and partial.strip():
-            return _llm_answer(prep, question, config, built, partial, notes=notes + [str(e)],
-                               incomplete=True, t0=t0, env=env)
-        return _fallback_with(prep, e, t0)
+        return _partial_or_fallback(prep, question, config, built, e.partial or "".join(received),
+                                    notes, e, t0, env)
     return _llm_answer(prep, question, config, built, result.text, notes=notes + _truncation_note(result, config),
                        incomplete=result.truncated, t0=t0, env=env)
 

