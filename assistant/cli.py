@@ -85,7 +85,10 @@ def load_engine(args: argparse.Namespace, quiet: bool = False):  # type: ignore[
 def _read_question(parts: list[str]) -> str:
     question = " ".join(parts)
     if question == "-":
-        question = sys.stdin.read()
+        try:
+            question = sys.stdin.read()
+        except UnicodeDecodeError:
+            fail("标准输入不是 UTF-8 编码的文字:请检查终端或文件的编码。")
     return question
 
 

@@ -9,6 +9,7 @@ speech's text does.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -248,7 +249,9 @@ def parse_text(text: str, source: str, first_no: int = 1) -> list[Speech]:
     """Split one file's text into speeches. Text before the first marker is site header."""
     markers = list(_SPEECH_MARKER.finditer(text))
     if not markers:
-        title = Path(source).stem
+        # A file name that is not UTF-8 (GBK names from a Windows zip) holds lone surrogates,
+        # which no output can encode: show its undecodable bytes as U+FFFD instead.
+        title = os.fsencode(Path(source).stem).decode("utf-8", "replace")
         units = _speech_units(first_no, _clean_lines(text))
         return [Speech(first_no, title, source, units)] if units else []
     speeches = []
@@ -305,12 +308,12 @@ def read_corpus_files(paths: Iterable[Path]) -> tuple[list[tuple[Path, str]], li
 def corpus_fingerprint(texts: list[tuple[Path, str]]) -> str:
     digest = hashlib.sha256()
     for f, text in texts:
-        digest.update(f.name.encode() + b"\0" + text.encode() + b"\0")
+        digest.update(os.fsencode(f.name) + b"\0" + text.encode() + b"\0")
     return digest.hexdigest()[:16]
 
 
 def file_digest(path: Path, text: str) -> str:
-    return hashlib.sha256(path.name.encode() + b"\0" + text.encode()).hexdigest()[:20]
+    return hashlib.sha256(os.fsencode(path.name) + b"\0" + text.encode()).hexdigest()[:20]
 
 
 def parse_corpus(texts: list[tuple[Path, str]], skipped: list[tuple[str, str]],

@@ -22,6 +22,7 @@ from .index import BM25Params, Index, analyse_groups, build_index, cache_dir, ca
 from .results import Answer, Hit
 
 MAX_QUESTION_CHARS = 2000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 __all__ = ["Engine", "QuestionError", "RetrievalParams", "Turn", "CorpusError"]
 
@@ -178,6 +179,10 @@ class Engine:
             raise QuestionError("问题是空的:请输入要查询的内容。")
         if len(question) > MAX_QUESTION_CHARS:
             raise QuestionError(f"问题太长({len(question)} 字):请限制在 {MAX_QUESTION_CHARS} 字以内。")
+        if _SURROGATE.search(question):
+            # Bytes that are not UTF-8 (a GBK terminal, a mis-encoded file) arrive as lone
+            # surrogates; no analysis or output can encode them.
+            raise QuestionError("问题里有无法识别的字符(输入不是 UTF-8 编码):请检查终端或文件的编码。")
         if not ta.has_content(question):
             raise QuestionError("问题里只有标点或符号,没有可以检索的文字。")
         return question.strip()

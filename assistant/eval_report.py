@@ -261,10 +261,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
             fail(f"无法写入 {out}:目录 {out.parent} 不存在", EXIT_BAD_INPUT)
     llm = None
     if getattr(args, "llm", False):
-        from .config import load_config, not_configured_hint
+        from .config import ConfigError, load_config, not_configured_hint
         from .llm import answer_with_llm
 
-        config = load_config(args)
+        try:
+            config = load_config(args)
+        except ConfigError as e:
+            fail(str(e), EXIT_BAD_INPUT)
         if not config.is_configured():
             fail(not_configured_hint(), EXIT_BAD_INPUT)
         # No token callback: the progress bar owns the terminal during an eval.

@@ -62,6 +62,7 @@ METRIC_ALIASES = {"hit1": "hit@1", "hit5": "hit@5", "mrr": "mrr@10", "recall": "
 _MAX_LISTED_PROBLEMS = 20
 _MARKER = re.compile(r"\[\d+\]")
 _QUESTION_FIELDS = ("id", "question", "gold", "answer_contains", "type")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # --------------------------------------------------------------------------- question sets
@@ -111,6 +112,18 @@ def _string_list(value: Any) -> tuple[list[str], str | None]:
         if not squash(item):
             return [], f"第 {i} 个元素是空字符串"
     return list(value), None
+
+
+def _has_surrogates(value: Any) -> bool:
+    """Whether a parsed value holds lone surrogates (JSON ``"\\ud800"`` escapes): such text
+    can't be searched or written to a UTF-8 report."""
+    if isinstance(value, str):
+        return bool(_SURROGATE.search(value))
+    if isinstance(value, dict):
+        return any(_has_surrogates(k) or _has_surrogates(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_surrogates(v) for v in value)
+    return False
 
 
 # A raw question object with the function that names its place ("第 3 行,字段“gold”").
@@ -238,6 +251,9 @@ def load_questions(path: str | Path) -> list[Question]:
             problems.append(item)
             continue
         obj, where = item
+        if _has_surrogates(obj):
+            problems.append(f"{where(None)}:含有无效的 Unicode 字符(孤立的代理项,如 \\ud800),无法作为 UTF-8 文本写出")
+            continue
         q, errs = _parse_question(obj, where)
         problems += errs
         if q is None:

@@ -567,17 +567,11 @@ def _retry_note(e: LLMError, budget: int) -> str:
     return f"{e};已将资料缩减到 {budget} 字后重试。"
 
 
-def answer_with_llm(engine: Any, question: str, config: LLMConfig, *, history: list[Any] | None = None,
-                    on_token: TokenCallback | None = None, cancel: threading.Event | None = None,
-                    k: int = 10, transport: httpx.BaseTransport | None = None,
-                    env: Mapping[str, str] | None = None) -> Any:
-    """Answer with the model, every citation checked; falls back to the extractive answer.
-
-    Raises only ``engine.QuestionError`` (a question that can't be searched). Ctrl-C during
-    the model call stops the request and keeps what arrived, like ``cancel.set()``.
-    Retries: a stream that closes before its first event is asked again without streaming
-    (to learn the real error); a context-length error is retried once with a smaller prompt.
-    """
+def _answer_with_llm(engine: Any, question: str, config: LLMConfig, *, history: list[Any] | None = None,
+                     on_token: TokenCallback | None = None, cancel: threading.Event | None = None,
+                     k: int = 10, transport: httpx.BaseTransport | None = None,
+                     env: Mapping[str, str] | None = None) -> Any:
+    """``answer_with_llm`` (below), which masks the key in the tokens before they get here."""
     from .prompting import PromptError, build_prompt
 
     t0 = time.perf_counter()
@@ -626,16 +620,12 @@ def answer_with_llm(engine: Any, question: str, config: LLMConfig, *, history: l
                        incomplete=result.truncated, t0=t0, env=env)
 
 
-async def answer_with_llm_async(engine: Any, question: str, config: LLMConfig, *,
-                                history: list[Any] | None = None, on_token: TokenCallback | None = None,
-                                cancel: asyncio.Event | None = None, k: int = 10,
-                                transport: httpx.AsyncBaseTransport | None = None,
-                                env: Mapping[str, str] | None = None) -> Any:
-    """``answer_with_llm`` for asyncio (the TUI).
-
-    ``cancel.set()`` stops the request and returns the partial answer marked incomplete;
-    cancelling the task itself aborts the request and propagates ``CancelledError``.
-    """
+async def _answer_with_llm_async(engine: Any, question: str, config: LLMConfig, *,
+                                 history: list[Any] | None = None, on_token: TokenCallback | None = None,
+                                 cancel: asyncio.Event | None = None, k: int = 10,
+                                 transport: httpx.AsyncBaseTransport | None = None,
+                                 env: Mapping[str, str] | None = None) -> Any:
+    """``answer_with_llm_async`` (below), which masks the key in the tokens before they get here."""
     from .prompting import PromptError, build_prompt
 
     t0 = time.perf_counter()
@@ -679,6 +669,80 @@ async def answer_with_llm_async(engine: Any, question: str, config: LLMConfig, *
                                     notes, e, t0, env)
     return _llm_answer(prep, question, config, built, result.text, notes=notes + _truncation_note(result, config),
                        incomplete=result.truncated, t0=t0, env=env)
+
+
+class _RedactedTokens:
+    """Streamed tokens passed on with the key masked, before anyone sees them.
+
+    A server that echoes the key streams it in pieces, so masking each token alone is not
+    enough: a tail that could be the start of a secret is held back until the next token
+    shows whether it is one (``flush`` sends what is left at the end).
+    """
+
+    def __init__(self, config: LLMConfig, env: Mapping[str, str] | None, on_token: TokenCallback) -> None:
+        secrets = [config.api_key(env) or ""]
+        try:
+            secrets.append(httpx.URL(chat_url(config.base_url)).password or "")
+        except (httpx.InvalidURL, TypeError, ValueError):
+            pass
+        self._secrets = [x for x in secrets if len(x) >= 4]
+        self._on_token = on_token
+        self._pending = ""
+
+    def __call__(self, token: str) -> None:
+        text = self._pending + token
+        for secret in self._secrets:
+            text = text.replace(secret, "***")
+        hold = max((n for x in self._secrets for n in range(len(x) - 1, 0, -1) if text.endswith(x[:n])),
+                   default=0)
+        self._pending = text[len(text) - hold:] if hold else ""
+        if len(text) > hold:
+            self._on_token(text[:len(text) - hold])
+
+    def flush(self) -> None:
+        if self._pending:
+            text, self._pending = self._pending, ""
+            self._on_token(text)
+
+
+def answer_with_llm(engine: Any, question: str, config: LLMConfig, *, history: list[Any] | None = None,
+                    on_token: TokenCallback | None = None, cancel: threading.Event | None = None,
+                    k: int = 10, transport: httpx.BaseTransport | None = None,
+                    env: Mapping[str, str] | None = None) -> Any:
+    """Answer with the model, every citation checked; falls back to the extractive answer.
+
+    Raises only ``engine.QuestionError`` (a question that can't be searched). Ctrl-C during
+    the model call stops the request and keeps what arrived, like ``cancel.set()``.
+    Retries: a stream that closes before its first event is asked again without streaming
+    (to learn the real error); a context-length error is retried once with a smaller prompt.
+    ``on_token`` sees the streamed text with the API key masked.
+    """
+    tokens = _RedactedTokens(config, env, on_token) if on_token else None
+    try:
+        return _answer_with_llm(engine, question, config, history=history, on_token=tokens, cancel=cancel,
+                                k=k, transport=transport, env=env)
+    finally:
+        if tokens:
+            tokens.flush()
+
+
+async def answer_with_llm_async(engine: Any, question: str, config: LLMConfig, *,
+                                history: list[Any] | None = None, on_token: TokenCallback | None = None,
+                                cancel: asyncio.Event | None = None, k: int = 10,
+                                transport: httpx.AsyncBaseTransport | None = None,
+                                env: Mapping[str, str] | None = None) -> Any:
+    """``answer_with_llm`` for asyncio (the TUI).
+
+    ``cancel.set()`` stops the request and returns the partial answer marked incomplete;
+    cancelling the task itself aborts the request and propagates ``CancelledError``.
+    """
+    tokens = _RedactedTokens(config, env, on_token) if on_token else None
+    try:
+        return await _answer_with_llm_async(engine, question, config, history=history, on_token=tokens,
+                                            cancel=cancel, k=k, transport=transport, env=env)
+    finally:
+        if tokens:
+            tokens.flush()
 
 
 # --- command line ------------------------------------------------------------------------

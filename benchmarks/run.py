@@ -1,10 +1,11 @@
 """Speed and scale benchmarks of the speech assistant (issue 6).
 
-Usage, from the repository root (needs the ``bench`` extra, i.e. bm25s and snownlp:
-``pip install -e '.[bench]'``; the package itself need not be installed)::
+Usage, from the repository root. Needs the ``bench`` extra (bm25s and snownlp:
+``pip install -e '.[bench]'`` or ``pip install bm25s snownlp``); a source checkout runs
+without installing the package::
 
-    python benchmarks/run.py                     # corpora A, B and C (about 5 minutes on 2 cores)
-    python benchmarks/run.py --quick             # A and B only, fewer repeats (about 1 minute)
+    python benchmarks/run.py                     # corpora A, B and C (about 3 minutes on 2 cores)
+    python benchmarks/run.py --quick             # A and B only, fewer repeats (under a minute)
     python benchmarks/run.py --repeat 7 --json bench.json
     python benchmarks/run.py --workdir /tmp/bench --keep    # keep the corpora and caches
 
@@ -30,8 +31,9 @@ range p25–p75 over all question × run samples for latencies):
   the same tokens (the scores of rank-bm25 are checked to be identical to ours);
 * retrieval quality (``assistant.evaluation``) of the question set on A and on B.
 
-Prints rich tables and writes every figure as JSON (``--json``, default ``benchmark.json``
-in the working folder). Other processes on the machine slow the figures down, so the load
+Prints rich tables and writes every figure as JSON (``--json PATH``; by default
+``assistant-benchmark.json`` in the system's temporary folder, so that a run never leaves
+files in the repository). Other processes on the machine slow the figures down, so the load
 average is recorded with them.
 """
 
@@ -64,6 +66,7 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 from rich.console import Console  # noqa: E402
+from rich.markup import escape  # noqa: E402
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn  # noqa: E402
 from rich.table import Table  # noqa: E402
 
@@ -74,7 +77,8 @@ PARAGRAPHS_PER_FILE = 1000
 C_PARAGRAPHS = 170_000
 RANK_BM25_C_QUERIES = 5    # rank-bm25 loops over every document per query term: a few on C only
 
-out = Console()
+# Wide enough for the tables when the output goes to a file (rich assumes 80 columns there).
+out = Console(width=None if sys.stdout.isatty() else 132)
 err = Console(stderr=True)
 
 
@@ -163,20 +167,45 @@ def use_cache_dir(path: Path) -> None:
 
 
 # ---- processes --------------------------------------------------------------------------
-def _wait(proc: subprocess.Popen[bytes], timeout: float) -> tuple[int, float]:
-    """Wait for a child, returning its exit code and its own peak RSS in MiB (wait4)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            return proc.returncode, usage.ru_maxrss / 1024
-        if time.monotonic() > deadline:
-            proc.kill()
-            pid, status, usage = os.wait4(proc.pid, 0)
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            raise TimeoutError(f"timed out after {timeout:.0f} s")
-        time.sleep(0.002)
+# Runs a command and records its wall time and its own peak RSS. A child forked straight from
+# this (large) benchmark process would report this process's RSS as its peak, because Linux
+# keeps the high-water mark across exec; forked from this small launcher it reports its own.
+LAUNCHER = """
+import json, os, subprocess, sys, time
+t = time.perf_counter()
+p = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(p.pid, 0)
+wall = time.perf_counter() - t
+code = os.waitstatus_to_exitcode(status)
+with open(sys.argv[1], "w") as f:
+    json.dump({"wall": wall, "maxrss_mib": usage.ru_maxrss / 1024, "code": code}, f)
+sys.exit(code)
+"""
+
+
+@dataclass
+class ProcessRun:
+    wall: float        # seconds from fork to exit
+    rss_mib: float     # the process's peak resident set size
+
+
+def launch(cmd: list[str], env: dict[str, str], timeout: float, **popen: Any) -> ProcessRun:
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
+        report_file = Path(tmp.name)
+    try:
+        proc = subprocess.Popen([sys.executable, "-c", LAUNCHER, str(report_file), *cmd], env=env, cwd=ROOT, **popen)
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, 9) if popen.get("start_new_session") else proc.kill()
+            proc.wait()
+            raise TimeoutError(f"{' '.join(cmd[:4])} … timed out after {timeout:.0f} s") from None
+        data = json.loads(report_file.read_text() or "{}")
+    finally:
+        report_file.unlink(missing_ok=True)
+    if data.get("code") != 0:
+        raise RuntimeError(f"{' '.join(cmd[:4])} … exited with {data.get('code')}")
+    return ProcessRun(data["wall"], data["maxrss_mib"])
 
 
 def child_env(cache: Path, **extra: str) -> dict[str, str]:
@@ -187,24 +216,21 @@ def child_env(cache: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def ask_process(corpus: Path | None, cache: Path) -> tuple[float, float]:
-    """Wall time and peak RSS (MiB) of one ``assistant ask … --json`` process."""
+def ask_process(corpus: Path | None, cache: Path) -> ProcessRun:
+    """One ``assistant ask … --json`` process (``python -m assistant.cli``), its answer checked."""
     cmd = [sys.executable, "-m", "assistant.cli", "ask", PROCESS_QUESTION, "--json"]
     if corpus is not None:
         cmd += ["--corpus", str(corpus)]
     with tempfile.TemporaryFile() as so, tempfile.TemporaryFile() as se:
-        t = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=so, stderr=se, env=child_env(cache), cwd=ROOT)
-        code, rss = _wait(proc, 300)
-        wall = time.perf_counter() - t
-        if code != 0:
+        try:
+            run = launch(cmd, child_env(cache), 600, stdout=so, stderr=se)
+        except RuntimeError as e:
             se.seek(0)
-            raise RuntimeError(f"{' '.join(cmd)} failed ({code}): {se.read().decode(errors='replace')[-500:]}")
+            raise RuntimeError(f"{e}: {se.read().decode(errors='replace')[-500:]}") from None
         so.seek(0)
-        answer = json.loads(so.read().decode())
-        if not answer.get("hits"):
+        if not json.loads(so.read().decode()).get("hits"):
             raise RuntimeError("ask returned no hits")
-    return wall, rss
+    return run
 
 
 def tui_process(cache: Path, timing_file: Path) -> tuple[float, float, float]:
@@ -217,9 +243,6 @@ def tui_process(cache: Path, timing_file: Path) -> tuple[float, float, float]:
                     TERM="xterm-256color", COLUMNS="120", LINES="40")
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    proc = subprocess.Popen([sys.executable, "-m", "assistant.cli"], stdin=slave, stdout=slave, stderr=slave,
-                            env=env, cwd=ROOT, start_new_session=True)
-    os.close(slave)
 
     def drain() -> None:  # a full pty buffer would block the app's writes
         try:
@@ -231,11 +254,11 @@ def tui_process(cache: Path, timing_file: Path) -> tuple[float, float, float]:
     reader = threading.Thread(target=drain, daemon=True)
     reader.start()
     try:
-        code, rss = _wait(proc, 60)
+        run = launch([sys.executable, "-m", "assistant.cli"], env, 60, stdin=slave, stdout=slave, stderr=slave,
+                     start_new_session=True)
     finally:
+        os.close(slave)
         os.close(master)
-    if code != 0:
-        raise RuntimeError(f"TUI exited with {code}")
     found: dict[str, float] = {}
     for line in timing_file.read_text(encoding="utf-8").splitlines():
         # "assistant timing: ready 0.512 s after app start (0.801 s since process start)"
@@ -244,7 +267,7 @@ def tui_process(cache: Path, timing_file: Path) -> tuple[float, float, float]:
             found[parts[2]] = float(line.rsplit("(", 1)[1].split()[0])
     if "first_paint" not in found or "ready" not in found:
         raise RuntimeError(f"no timing lines in {timing_file}")
-    return found["first_paint"], found["ready"], rss
+    return found["first_paint"], found["ready"], run.rss_mib
 
 
 # ---- in-process measurements ----------------------------------------------------------------
@@ -377,13 +400,17 @@ def query_benchmarks(res: Results, name: str, engine: Any, path: Path, repeat: i
 
 
 def quality(engine: Any) -> dict[str, Any]:
+    """The eval summary: ``overall`` metrics and ``by_type``."""
     from assistant.evaluation import load_questions, run_eval
 
-    return run_eval(engine, load_questions(QUESTIONS)).summary["overall"]
+    return run_eval(engine, load_questions(QUESTIONS)).summary
 
 
-def bundle_mib(cache: Path) -> float:
-    return sum(f.stat().st_size for f in cache.glob("bundle-*.pkl")) / 2**20
+def bundle_mib(engine: Any) -> float:
+    """Size of the engine's cached corpus + index (older bundles of changed corpora not counted)."""
+    from assistant.index import bundle_path
+
+    return bundle_path(engine.index.key).stat().st_size / 2**20
 
 
 # ---- the run ------------------------------------------------------------------------------
@@ -449,8 +476,8 @@ def run(args: argparse.Namespace) -> Results:
 
         warm = [timed(lambda: Engine.load([spec.path]))[0] for _ in range(repeat)]
         res.put(f"{spec.name}.warm_load_s", Stat(warm))
-        res.put(f"{spec.name}.bundle_mib", bundle_mib(spec.cache))
         engine = Engine.load([spec.path])
+        res.put(f"{spec.name}.bundle_mib", bundle_mib(engine))
         err.print(f"  queries on {spec.name}")
         query_benchmarks(res, spec.name, engine, spec.path, repeat, full_reference=spec.name != "C")
         if spec.name in ("A", "B"):
@@ -465,14 +492,14 @@ def run(args: argparse.Namespace) -> Results:
     for _ in range(2):  # warm-up: bundle and dictionary shards in a.cache
         ask_process(None, a.cache)
     runs = [ask_process(None, a.cache) for _ in range(n_proc)]
-    res.put("A.ask_process_s", Stat([w for w, _ in runs]))
-    res.put("A.ask_process_rss_mib", max(r for _, r in runs))
+    res.put("A.ask_process_s", Stat([r.wall for r in runs]))
+    res.put("A.ask_process_rss_mib", max(r.rss_mib for r in runs))
     if not args.quick:
         c = specs[2]
         ask_process(c.path, c.cache)
         runs = [ask_process(c.path, c.cache) for _ in range(min(repeat, 5))]
-        res.put("C.ask_process_s", Stat([w for w, _ in runs]))
-        res.put("C.ask_process_rss_mib", max(r for _, r in runs))
+        res.put("C.ask_process_s", Stat([r.wall for r in runs]))
+        res.put("C.ask_process_rss_mib", max(r.rss_mib for r in runs))
     try:
         tui = [tui_process(a.cache, work / "tui-timing.txt") for _ in range(3 if args.quick else 5)]
         res.put("A.tui_first_paint_s", Stat([t[0] for t in tui]))
@@ -491,7 +518,10 @@ def reindex_after_change(spec: CorpusSpec, repeat: int) -> dict[str, Any]:
     from assistant.engine import Engine
 
     target = sorted(spec.path.glob("rmrb-*.txt"))[len(list(spec.path.glob("rmrb-*.txt"))) // 2]
-    seconds, reanalysed, new_files = [], [], []
+    seconds: list[float] = []
+    reanalysed: list[int] = []
+    new_files: list[int] = []
+    file_units: list[int] = []
     analysis = spec.cache / "analysis"
     for i in range(min(repeat, 3)):
         with target.open("a", encoding="utf-8") as f:
@@ -504,10 +534,11 @@ def reindex_after_change(spec: CorpusSpec, repeat: int) -> dict[str, Any]:
         done, total = bar.first or (0, 0)
         reanalysed.append(total - done)
         new_files.append(len(set(analysis.glob("*.pkl")) - before))
+        file_units.append(sum(len(sp.units) for sp in engine.corpus.speeches if Path(sp.source).name == target.name))
         del engine
         gc.collect()
     return {"seconds": Stat(seconds), "units_reanalysed": reanalysed, "analysis_files_written": new_files,
-            "changed_file_units": PARAGRAPHS_PER_FILE + 1, "file": target.name}
+            "changed_file_units": file_units, "file": target.name}
 
 
 # ---- report -------------------------------------------------------------------------------
@@ -525,7 +556,7 @@ def report(res: Results) -> None:
                   c["description"])
     out.print(t)
 
-    t = Table(title="Indexing and start-up (seconds: median [min–max])", title_justify="left")
+    t = Table(title=escape("Indexing and start-up (seconds: median [min–max])"), title_justify="left")
     for col in ("measurement", *names):
         t.add_column(col, justify="left" if col == "measurement" else "right")
 
@@ -539,16 +570,15 @@ def report(res: Results) -> None:
         r = f["C.reindex"]
         cells = ["–"] * (len(names) - 1) + [r["seconds"].cell(2)]
         t.add_row(f"re-index after changing one file ({r['file']})", *cells)
-        cells = ["–"] * (len(names) - 1) + [f"{max(r['units_reanalysed'])} units, "
-                                           f"{max(r['analysis_files_written'])} file"]
-        t.add_row("  analysed again", *cells)
+        cells = ["–"] * (len(names) - 1) + [_reanalysed(r)]
+        t.add_row("  analysed again (units of the changed file)", *cells)
     row("load from warm cache (in process)", "warm_load_s")
     row("`assistant ask … --json` process, warm cache", "ask_process_s")
     row("TUI first paint (since process start)", "tui_first_paint_s")
     row("TUI ready to answer (since process start)", "tui_ready_s")
     out.print(t)
 
-    t = Table(title="Query latency in process (ms: median [p25–p75]; 30 questions × runs)", title_justify="left")
+    t = Table(title=escape("Query latency in process (ms: median [p25–p75]; 30 questions × runs)"), title_justify="left")
     for col in ("measurement", *names):
         t.add_column(col, justify="left" if col == "measurement" else "right")
     row("engine.ask (search + extractive answer)", "ask_ms")
@@ -576,21 +606,77 @@ def report(res: Results) -> None:
         from assistant.evaluation import METRICS
 
         t = Table(title=f"Retrieval quality, {QUESTIONS.relative_to(ROOT)} "
-                        f"({f['A.quality']['n']} questions)", title_justify="left")
+                        f"({f['A.quality']['overall']['n']} questions)", title_justify="left")
         for col in ("metric", "A: speeches", "B: + 1998 distractors", "difference"):
             t.add_column(col, justify="left" if col == "metric" else "right")
         for m in METRICS:
-            a, b = f["A.quality"].get(m), f["B.quality"].get(m)
+            a, b = f["A.quality"]["overall"].get(m), f["B.quality"]["overall"].get(m)
             if a is None or b is None:
                 continue
             t.add_row(m, f"{a:.3f}", f"{b:.3f}", f"{b - a:+.3f}")
         out.print(t)
+
+        t = Table(title="Retrieval quality by question type, A → B", title_justify="left")
+        for col in ("type", "n", "hit@1", "recall@10", "abstention"):
+            t.add_column(col, justify="left" if col == "type" else "right")
+        by_a, by_b = f["A.quality"]["by_type"], f["B.quality"]["by_type"]
+        for kind in by_a:
+            cells = []
+            for m in ("hit@1", "recall@10", "abstention"):
+                a, b = by_a[kind].get(m), by_b.get(kind, {}).get(m)
+                cells.append("–" if a is None or b is None else f"{a:.2f} → {b:.2f}")
+            t.add_row(kind, str(by_a[kind]["n"]), *cells)
+        out.print(t)
+
+    out.print(targets(f))
 
     out.print(f"jieba full dictionary load: {f['jieba_full_dictionary_s']:.2f} s · "
               f"{meta['cpus']} CPUs · load average {meta['loadavg_start'][0]:.2f} → "
               f"{meta.get('loadavg_end', (float('nan'),))[0]:.2f} · Python {meta['python']} · {meta['date']}")
     for note in res.notes:
         out.print(f"note: {note}")
+
+
+def targets(f: dict[str, Any]) -> Table:
+    """Issue 6's targets against the figures of this run."""
+    t = Table(title="Targets (issue 6)", title_justify="left")
+    for col in ("target", "measured", "met"):
+        t.add_column(col, justify="left" if col == "target" else "right")
+
+    def check(label: str, key: str, limit: float, unit: str, digits: int = 2) -> None:
+        if key in f:
+            v = f[key].median
+            t.add_row(label, f"{v:.{digits}f} {unit}", "yes" if v < limit else "NO")
+
+    check("`assistant ask --json` process, speeches, warm cache: median < 0.4 s", "A.ask_process_s", 0.4, "s")
+    check("TUI first paint < 0.5 s", "A.tui_first_paint_s", 0.5, "s")
+    check("TUI ready to answer < 1 s", "A.tui_ready_s", 1.0, "s")
+    check("query latency (ask) on B: median < 5 ms", "B.ask_ms", 5.0, "ms")
+    check("query latency (ask) on C: median < 20 ms", "C.ask_ms", 20.0, "ms")
+    check("speeches index well under 1 s (jieba loaded)", "A.cold_index_s", 1.0, "s")
+    if "C.cold_index_cores" in f:
+        v = f["C.cold_index_cores"]
+        t.add_row("C indexed using both cores (CPU time / wall time)", f"{v:.2f}", "yes" if v > 1.3 else "NO")
+    if "C.reindex" in f:
+        r = f["C.reindex"]
+        ok = set(r["analysis_files_written"]) == {1} and r["units_reanalysed"] == r["changed_file_units"]
+        t.add_row("a changed file is the only one analysed again", _reanalysed(r), "yes" if ok else "NO")
+    same = [f[k] for k in f if k.endswith(".rank_bm25_identical")]
+    if same:
+        ok = all(a == b for a, b in (x.split("/") for x in same))
+        t.add_row("scores identical to rank-bm25's BM25Okapi", ", ".join(same), "yes" if ok else "NO")
+    if "A.quality" in f and "B.quality" in f:
+        ranking = ("hit@1", "hit@5", "mrr@10", "recall@10")
+        delta = max(abs(f["B.quality"]["overall"][m] - f["A.quality"]["overall"][m]) for m in ranking)
+        t.add_row("ranking metrics with / without 1998 distractors: largest difference", f"{delta:.3f}",
+                  "see above")
+    return t
+
+
+def _reanalysed(r: dict[str, Any]) -> str:
+    """E.g. "1003 of 1003, 1 file" for the last re-index run."""
+    return (f"{r['units_reanalysed'][-1]} of {r['changed_file_units'][-1]}, "
+            f"{r['analysis_files_written'][-1]} file")
 
 
 def _units(f: dict[str, Any], name: str) -> str:
@@ -615,8 +701,8 @@ def main(argv: list[str] | None = None) -> int:
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--quick", action="store_true", help="corpora A and B only, fewer repeats")
     p.add_argument("--repeat", type=int, default=None, help="runs per measurement (default 5, quick 2)")
-    p.add_argument("--json", type=Path, default=None, help="write the figures here (default: benchmark.json "
-                                                           "in the current folder)")
+    p.add_argument("--json", type=Path, default=None,
+                   help="write the figures here (default: assistant-benchmark.json in the temporary folder)")
     p.add_argument("--workdir", default=None, help="folder for corpora and caches (default: a temporary one)")
     p.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = p.parse_args(argv)
@@ -626,7 +712,7 @@ def main(argv: list[str] | None = None) -> int:
         p.error("--repeat must be at least 1")
     res = run(args)
     report(res)
-    target = args.json or Path("benchmark.json")
+    target = args.json or Path(tempfile.gettempdir()) / "assistant-benchmark.json"
     target.write_text(json.dumps({"figures": to_json(res.figures), "notes": res.notes}, ensure_ascii=False,
                                  indent=2) + "\n", encoding="utf-8")
     err.print(f"figures written to {target}")

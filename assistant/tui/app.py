@@ -97,11 +97,11 @@ class SpeechAssistantApp(App[None]):
         Binding("f3", "browse", "语料"),
         Binding("f4", "conversations", "对话", show=False),
         Binding("f5", "export", "导出"),
-        Binding("f6", "toggle_llm", "大模型", show=False),
+        Binding("f8", "toggle_llm", "大模型", show=False),
         Binding("ctrl+n", "new_conversation", "新对话", show=False),
         Binding("ctrl+up", "select_exchange(-1)", "上一回答", show=False),
         Binding("ctrl+down", "select_exchange(1)", "下一回答", show=False),
-        Binding("ctrl+p", "command_palette", "命令", key_display="^P", priority=True),
+        Binding("ctrl+p", "command_palette", "命令", key_display="^P", priority=True, show=False),
         Binding("ctrl+q", "quit", "退出", key_display="^Q", priority=True),
     ]
 
@@ -133,7 +133,9 @@ class SpeechAssistantApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
-            yield VerticalScroll(Static(self._welcome(), id="welcome", markup=False), id="chat")
+            chat = VerticalScroll(Static(self._welcome(), id="welcome", markup=False), id="chat")
+            chat.can_focus = False  # Tab goes from the question box straight to the exchanges
+            yield chat
             yield SourcesPanel(id="sources-panel")
         yield ChatInput(id="question", placeholder=PLACEHOLDER_LOADING)
         yield Static("", id="status", markup=False)
@@ -367,6 +369,7 @@ class SpeechAssistantApp(App[None]):
             self.last_answer_ms = answer.elapsed_ms
         self.current = None
         self.conversation.add(ex)
+        self.sub_title = self.conversation.title
         view.show_result()
         self._select(view)
         chat = self.query_one("#chat", VerticalScroll)
@@ -393,7 +396,13 @@ class SpeechAssistantApp(App[None]):
         self.refresh_bindings()
         self._save()
 
+    _MAIN_ONLY = frozenset({"cancel", "toggle_sources", "export", "select_exchange", "browse",
+                            "conversations", "new_conversation", "toggle_llm"})
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The chat's keys are hidden (and inert) while a reader or dialog is on top.
+        if action in self._MAIN_ONLY and len(self.screen_stack) > 1:
+            return False
         if action == "cancel":
             return self.answering  # Esc shows in the footer only while something can be cancelled
         return True
@@ -425,10 +434,13 @@ class SpeechAssistantApp(App[None]):
 
     @on(ExchangeView.CitationClicked)
     def _citation_clicked(self, event: ExchangeView.CitationClicked) -> None:
-        self._select(event.view)
+        """A click on a marker [n] in an answer (n = 0: Enter on the exchange, its first source)."""
         answer = event.view.exchange.answer
-        if answer is None:
+        if answer is None or not answer.citations:
             return
+        self._select(event.view)
+        if event.n == 0:
+            event.n = answer.citations[0].n
         if self._sources_visible():
             self.query_one(SourcesPanel).highlight_citation(event.n)
         else:
@@ -550,7 +562,7 @@ class SpeechAssistantApp(App[None]):
         if self.engine is not None:
             sources = sorted({s.source for s in self.engine.corpus.speeches})
             lines.append(("语料", "、".join(sources)))
-        lines.append(("回答方式", self.mode_label()))
+        lines.append(("回答方式", self.mode_label() + "(F8 切换)"))
         hint = ""
         config, problem = self._load_llm_config()
         if config is not None and config.is_configured():
@@ -603,7 +615,7 @@ class SpeechAssistantApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand("新对话", "清空当前对话,开始新话题(Ctrl+N)", self.action_new_conversation)
         yield SystemCommand("导出", "把对话导出为 Markdown,引文作脚注(F5)", self.action_export)
-        yield SystemCommand("切换 LLM", "在抽取式回答与大模型回答之间切换(F6)", self.action_toggle_llm)
+        yield SystemCommand("切换 LLM", "在抽取式回答与大模型回答之间切换(F8)", self.action_toggle_llm)
         yield SystemCommand("设置", "查看语料、大模型接口与保存位置", self.action_settings)
         yield SystemCommand("打开保存的对话", "重新打开以前的对话(F4)", self.action_conversations)
         yield SystemCommand("浏览语料", "全部讲话及其大纲(F3)", self.action_browse)

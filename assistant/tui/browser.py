@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, Static, Tree
 
 from ..conversation import speech_short_name
 from ..corpus import Corpus, Speech, Unit
-from .reader import ReaderScreen, build_outline
+from .reader import ReaderScreen, UnitView, build_outline
 
 PREVIEW_UNITS = 6
 
@@ -34,8 +34,7 @@ class CorpusBrowserScreen(Screen[None]):
             tree.show_root = False
             tree.guide_depth = 2
             yield tree
-            with VerticalScroll(id="preview"):
-                yield Static("", id="preview-text", markup=False)
+            yield VerticalScroll(id="preview")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -76,29 +75,28 @@ class CorpusBrowserScreen(Screen[None]):
             self._preview(node.data, is_speech=node.parent is tree.root)
 
     def _preview(self, unit_id: str | None, is_speech: bool) -> None:
-        out = Text()
+        preview = self.query_one("#preview", VerticalScroll)
         unit = self.corpus.get(unit_id) if unit_id else None
-        if unit is None:
-            self.query_one("#preview-text", Static).update(Text("这篇讲话没有正文。", style="italic"))
-            return
-        speech = self.corpus.speech(unit.speech_no)
-        if is_speech:
-            out.append(speech.title + "\n", style="bold")
-            out.append(f"{len(speech.units)} 段 · 来源 {speech.source}\n\n", style="dim")
-            for h in speech.outline(max_level=1):
-                out.append(f"{h.id:>6} ", style="dim")
-                out.append((h.heading or h.text) + "\n")
-        else:
-            out.append(speech_short_name(speech.title), style="bold")
-            for part in unit.section:
-                out.append(" › ", style="dim")
-                out.append(part)
-            out.append("\n\n")
-            for u in self._section_units(speech, unit):
-                out.append(f"{u.id:>6} ", style="dim")
-                out.append(u.text + "\n", style="bold" if u.kind == "heading" else "")
-        self.query_one("#preview-text", Static).update(out)
-        self.query_one("#preview", VerticalScroll).scroll_home(animate=False)
+        with self.app.batch_update():
+            preview.remove_children()
+            if unit is None:
+                preview.mount(Static(Text("这篇讲话没有正文。", style="italic"), markup=False))
+                return
+            speech = self.corpus.speech(unit.speech_no)
+            head = Text()
+            if is_speech:
+                head.append(speech.title + "\n", style="bold")
+                head.append(f"{len(speech.units)} 段 · 来源 {speech.source}", style="dim")
+                units = speech.outline(max_level=1)
+            else:
+                head.append(speech_short_name(speech.title), style="bold")
+                for part in unit.section:
+                    head.append(" › ", style="dim")
+                    head.append(part)
+                units = self._section_units(speech, unit)
+            preview.mount(Static(head, classes="preview-head", markup=False))
+            preview.mount_all([UnitView(u, [], False, with_id=False) for u in units])
+            preview.scroll_home(animate=False)
 
     @staticmethod
     def _section_units(speech: Speech, unit: Unit) -> list[Unit]:

@@ -128,6 +128,12 @@ class SourceLink(Static):
 class ExchangeView(Vertical, can_focus=True):
     """A question and its answer. Focusing it (Tab, click) selects it for the sources panel."""
 
+    BINDINGS = [
+        Binding("enter", "sources", "看来源"),
+        Binding("up", "step(-1)", "上一个", show=False),
+        Binding("down", "step(1)", "下一个", show=False),
+    ]
+
     class Selected(Message):
         def __init__(self, view: "ExchangeView") -> None:
             super().__init__()
@@ -143,21 +149,26 @@ class ExchangeView(Vertical, can_focus=True):
         super().__init__(classes="exchange")
         self.exchange = exchange
         self._pending = pending
+        self.streaming_started = False
+        # Built here, not in compose, so the status can be set before the view is mounted.
+        self._meta = Static("", classes="answer-meta", markup=False)
+        self._markdown = Markdown("", classes="answer", open_links=False)
+        self._sources = Vertical(classes="sources")
+        if pending:
+            self.set_status("正在检索…")
 
     def compose(self) -> ComposeResult:
         question = Text()
         question.append("问 ", style="bold")
         question.append(self.exchange.question)
         yield Static(question, classes="question", markup=False)
-        yield Static("", classes="answer-meta", markup=False)
-        yield Markdown("", classes="answer", open_links=False)
+        yield self._meta
+        yield self._markdown
         yield LoadingIndicator(classes="thinking")
-        yield Vertical(classes="sources")
+        yield self._sources
 
     def on_mount(self) -> None:
-        if self._pending:
-            self.set_status("正在检索…")
-        else:
+        if not self._pending:
             self.show_result()
 
     @property
@@ -166,27 +177,30 @@ class ExchangeView(Vertical, can_focus=True):
 
     def set_status(self, message: str) -> None:
         """A line above the (not yet) answer: 正在检索… / 正在生成… / 已取消."""
-        self.query_one(".answer-meta", Static).update(Text(message, style="italic"))
+        self._meta.update(Text(message, style="italic"))
+        self._meta.display = True
         self.set_class(True, "-pending")
 
     def stop_pending(self) -> None:
         self.set_class(False, "-pending")
+        self.set_class(False, "-streaming")
 
-    async def stream(self, markdown_text: str) -> None:
-        """Replace the answer text while it is being generated."""
-        await self.query_one(".answer", Markdown).update(markdown_text)
+    def begin_stream(self) -> Markdown:
+        """Show the (empty) answer widget so tokens can be streamed into it."""
+        self.streaming_started = False
+        self.set_class(True, "-streaming")
+        return self._markdown
 
     def show_result(self) -> None:
         """Render the exchange's final state: answer, notes and source list, or why there is none."""
         self.stop_pending()
-        meta = self.query_one(".answer-meta", Static)
-        md = self.query_one(".answer", Markdown)
-        sources = self.query_one(".sources", Vertical)
+        meta, md, sources = self._meta, self._markdown, self._sources
         sources.remove_children()
         ex = self.exchange
         a = ex.answer
         if a is None:
             meta.update(Text(ex.error or "没有回答", style="italic"))
+            meta.display = True
             self.set_class(True, "-failed")
             md.update("")
             return
@@ -223,6 +237,16 @@ class ExchangeView(Vertical, can_focus=True):
 
     def on_focus(self) -> None:
         self.post_message(self.Selected(self))
+        self.scroll_visible(animate=False)
+
+    def action_sources(self) -> None:
+        self.post_message(self.CitationClicked(self, 0))  # 0: the first source, wherever it is
+
+    def action_step(self, step: int) -> None:
+        views = list(self.parent.query_children(ExchangeView)) if self.parent else []
+        i = views.index(self) + step
+        if 0 <= i < len(views):
+            views[i].focus()
 
     def on_click(self) -> None:
         self.post_message(self.Selected(self))

@@ -16,6 +16,14 @@ from ..corpus import Corpus, Speech, Unit
 from .render import highlighted
 
 
+def location(unit: Unit) -> str:
+    """Where a unit stands: its heading path, and for a heading the heading itself."""
+    parts = list(unit.section)
+    if unit.kind == "heading" and unit.heading:
+        parts.append(unit.heading)
+    return " › ".join(parts) if parts else "(开篇)"
+
+
 def dom_id(unit_id: str) -> str:
     return "u-" + unit_id.replace(".", "-")
 
@@ -48,11 +56,11 @@ def _leafify(node: TreeNode[str]) -> None:
 class UnitView(Horizontal):
     """One paragraph or heading: its id in the margin, its text beside it."""
 
-    def __init__(self, unit: Unit, terms: list[str], target: bool) -> None:
+    def __init__(self, unit: Unit, terms: list[str], target: bool, with_id: bool = True) -> None:
         classes = "unit -heading" if unit.kind == "heading" else "unit"
         if target:
             classes += " -target"
-        super().__init__(id=dom_id(unit.id), classes=classes)
+        super().__init__(id=dom_id(unit.id) if with_id else None, classes=classes)
         self.unit = unit
         self.terms = terms if target else []
 
@@ -96,7 +104,7 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = speech_short_name(self.speech.title)
-        self.sub_title = f"{self.target.id} · {self.target.where}" if self.mark else f"{len(self.speech.units)} 段"
+        self.sub_title = f"{self.target.id} · {location(self.target)}" if self.mark else f"{len(self.speech.units)} 段"
         tree = self.query_one("#outline", Tree)
         build_outline(tree.root, self.speech)
         tree.root.expand_all()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from ..conversation import escape_markdown, speech_short_name
@@ -17,6 +18,7 @@ from ..corpus import Unit
 from ..results import Answer, Citation
 
 MARKER = re.compile(r"\[(\d+)\]")
+_MARKER_RUN_END = re.compile(r"(?<=\])(?<=\[\d\])(?!\[)|(?<=\])(?<=\[\d\d\])(?!\[)")
 _LIST_ITEM = re.compile(r"^(\d+)\. ")
 
 HIGHLIGHT_STYLE = "bold reverse"
@@ -41,21 +43,31 @@ def highlighted(text: str, terms: Iterable[str], style: str = HIGHLIGHT_STYLE, b
 
 
 def _clip(text: str, cells: int) -> str:
-    t = Text(text)
-    if t.cell_len <= cells:
+    """``text`` cut to ``cells`` terminal cells, with an ellipsis when cut (CJK is 2 cells)."""
+    if cell_len(text) <= cells:
         return text
-    t.truncate(cells - 1)
-    return t.plain + "…"
+    out, used = [], 0
+    for ch in text:
+        w = cell_len(ch)
+        if used + w > cells - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
 
 
 def section_path(unit: Unit, cells: int = SECTION_PART_CELLS) -> list[str]:
-    """The heading path, each level clipped; long paths keep the first and last level."""
+    """The heading path, clipped: long paths keep the first and last level, and the last
+    level (the one that says most about the unit) gets more room than the first."""
     parts = list(unit.section)
     if unit.kind == "heading" and unit.heading:
         parts.append(unit.heading)
     if len(parts) > 2:
         parts = [parts[0], "…", parts[-1]]
-    return [_clip(p, cells) if p != "…" else p for p in parts]
+    if not parts:
+        return []
+    clipped = [_clip(p, cells) if p != "…" else p for p in parts[:-1]]
+    return clipped + [_clip(parts[-1], cells + 10)]
 
 
 def source_line(c: Citation) -> Text:
@@ -79,19 +91,29 @@ def citing_sentences(answer: Answer, n: int) -> list[str]:
 
 
 def source_detail(answer: Answer, c: Citation) -> Text:
-    """One entry of the sources panel: where, the paragraph with matched words, who cites it."""
-    out = source_line(c)
-    out.append("\n")
-    out.append_text(Text(c.speech_title, style="dim"))
+    """One entry of the sources panel: number, id and speech; the full heading path; the
+    paragraph with the matched words highlighted; the answer sentences that cite it."""
+    out = Text()
+    out.append(f"[{c.n}] ", style="bold")
+    out.append(c.unit.id, style="bold")
+    out.append(" · ", style="dim")
+    out.append(speech_short_name(c.speech_title))
+    if c.supported is False:
+        out.append("  未能核实", style="italic")
+    path = list(c.unit.section)
+    if path:
+        out.append("\n")
+        out.append(" › ".join(path), style="dim")
     out.append("\n")
     out.append_text(highlighted(c.unit.text, c.matched))
-    cited_by = citing_sentences(answer, c.n)
+    # A sentence that is the whole paragraph would only repeat it.
+    cited_by = [s for s in citing_sentences(answer, c.n) if s.strip() != c.unit.text.strip()]
     if cited_by:
         out.append("\n")
         out.append("引用它的句子:", style="dim italic")
         for s in cited_by:
             out.append("\n")
-            out.append("▸ ", style="dim")
+            out.append("▸", style="dim")  # no space: it would let the line break right after ▸
             out.append(s, style="italic")
     return out
 
@@ -106,8 +128,13 @@ def answer_markdown(answer: Answer) -> str:
     lines = []
     for line in answer.text.split("\n"):
         m = _LIST_ITEM.match(line)
-        prefix, rest = (m.group(0), line[m.end():]) if m else ("", line)
-        lines.append(prefix + _linkify(rest, known, escape=True))
+        if m:
+            lines.append(m.group(0) + _linkify(line[m.end():], known, escape=True))
+            continue
+        # Sentences from different sources read better as separate paragraphs.
+        for part in _MARKER_RUN_END.split(line):
+            if part.strip():
+                lines.append(_linkify(part, known, escape=True))
     out: list[str] = []
     for i, line in enumerate(lines):
         is_item = bool(_LIST_ITEM.match(line))
@@ -129,12 +156,3 @@ def _linkify(text: str, known: set[int], escape: bool) -> str:
     rest = text[pos:]
     pieces.append(escape_markdown(rest) if escape else rest)
     return "".join(pieces)
-
-
-def unit_text(unit: Unit, terms: Iterable[str] = (), target: bool = False) -> Text:
-    """A unit as the reader shows it: id in the margin, headings bold, matches highlighted."""
-    out = Text()
-    out.append(f"{unit.id:>6} ", style="dim")
-    base = "bold" if unit.kind == "heading" else ""
-    out.append_text(highlighted(unit.text, terms if target else (), base=base))
-    return out

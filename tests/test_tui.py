@@ -1,0 +1,560 @@
+"""The Textual UI, driven with Pilot: ask, read sources, outline, cancel, export, follow-ups."""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+from pathlib import Path
+from typing import Any, Callable
+
+import pytest
+from rich.cells import cell_len
+
+from assistant.engine import Engine, Turn
+from assistant.results import Answer
+from assistant.tui.app import SpeechAssistantApp
+from assistant.tui.chat import ChatInput, ExchangeView, SourceLink
+from assistant.tui.browser import CorpusBrowserScreen
+from assistant.tui.dialogs import ConversationsScreen, HelpScreen
+from assistant.tui.reader import ReaderScreen, UnitView, dom_id
+from assistant.tui.sources import SourcesPanel
+
+QUESTION = "什么是塔西佗陷阱?"
+CELL_WIDTH = 12.2  # px per terminal cell in Textual's SVG screenshots
+
+
+# ``engine`` is the session fixture of conftest.py: the real engine on the shipped speeches.
+
+
+class SpyEngine:
+    """The real engine, recording what ``ask`` gets and optionally holding the answer back."""
+
+    def __init__(self, engine: Engine, gate: threading.Event | None = None) -> None:
+        self._engine = engine
+        self.gate = gate
+        self.calls: list[tuple[str, list[Turn] | None]] = []
+        self.returned: list[Answer] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._engine, name)
+
+    def ask(self, question: str, k: int = 10, history: list[Turn] | None = None) -> Answer:
+        self.calls.append((question, list(history) if history is not None else None))
+        if self.gate is not None:
+            self.gate.wait(10)
+        answer = self._engine.ask(question, k=k, history=history)
+        self.returned.append(answer)
+        return answer
+
+
+def make_app(tmp_path: Path, loader: Callable[[], Any], **kwargs: Any) -> SpeechAssistantApp:
+    return SpeechAssistantApp(engine_loader=loader, data_dir=tmp_path, show_timings=False, **kwargs)
+
+
+def screen_text(app: SpeechAssistantApp) -> str:
+    """What the terminal shows, line by line (from the SVG screenshot)."""
+    svg = app.export_screenshot()
+    rows: dict[float, list[tuple[float, str]]] = {}
+    for x, y, t in re.findall(r'<text class="[^"]*" x="([^"]*)" y="([^"]*)"[^>]*>([^<]*)</text>', svg):
+        rows.setdefault(float(y), []).append((float(x), html.unescape(t).replace("\xa0", " ").rstrip("\n")))
+    lines = []
+    for _, runs in sorted(rows.items()):
+        line = ""
+        for x, t in sorted(runs):
+            line += " " * max(0, round(x / CELL_WIDTH) - cell_len(line)) + t
+        lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+async def wait_for(pilot: Any, cond: Callable[[], bool], timeout: float = 10.0) -> None:
+    for _ in range(int(timeout / 0.05)):
+        if cond():
+            await pilot.pause()
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("condition not reached")
+
+
+async def ready(pilot: Any) -> SpeechAssistantApp:
+    app = pilot.app
+    await wait_for(pilot, lambda: app.engine is not None)
+    return app
+
+
+async def ask(pilot: Any, question: str) -> ExchangeView:
+    app = pilot.app
+    box = app.query_one(ChatInput)
+    box.focus()
+    box.load_text(question)
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: app.current is None and len(app.conversation.exchanges) > 0
+                   and app.conversation.exchanges[-1].question == question.strip())
+    return list(app.query(ExchangeView))[-1]
+
+
+async def test_ask_shows_answer_with_citations(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        assert app.query_one(ChatInput).placeholder.startswith("输入问题")
+        await pilot.press(*"什么是塔西佗陷阱")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.conversation.exchanges and app.current is None)
+        view = app.query_one(ExchangeView)
+        answer = view.exchange.answer
+        assert answer is not None and answer.citations
+        assert answer.citations[0].unit.id == "2.21"
+        links = list(view.query(SourceLink))
+        assert [link.unit_id for link in links] == [c.unit.id for c in answer.citations]
+        text = screen_text(app)
+        assert "问 什么是塔西佗陷阱" in text
+        assert "塔西佗陷阱" in text and "[1]" in text
+        assert "[1] 第二篇 › 四,要进一步浓" in text and "› 2.21" in text
+        # the sources panel shows the selected answer's citations
+        panel = app.query_one(SourcesPanel)
+        assert panel.answer is answer
+        assert "1 处 · 回车阅读原文" in text
+        assert "语料 5 篇讲话" in text and "模式 抽取式" in text
+        assert app.query_one(ChatInput).text == ""  # cleared for the next question
+
+
+async def test_select_source_opens_reader_scrolled_to_it(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        await ask(pilot, QUESTION)
+        app.query_one("#source-list").focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        await pilot.pause(0.2)
+        target = reader.query_one(f"#{dom_id('2.21')}", UnitView)
+        scroll = reader.query_one("#reader-text")
+        assert target.has_class("-target")
+        assert scroll.scroll_y > 0, "2.21 is far down the speech: the reader must scroll to it"
+        visible = scroll.content_region
+        assert target.region.y >= visible.y and target.region.y < visible.bottom
+        text = screen_text(app)
+        assert "2.21" in text and "要警惕塔西佗陷阱" in text
+        assert "第二篇" in text  # the header names the speech
+        # only the target paragraph is marked
+        assert [v.unit.id for v in reader.query(UnitView) if v.has_class("-target")] == ["2.21"]
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ReaderScreen)
+
+
+async def test_source_link_click_opens_reader(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        view = await ask(pilot, QUESTION)
+        link = view.query_one(SourceLink)
+        await pilot.click(link)
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        assert app.screen.target.id == link.unit_id  # type: ignore[attr-defined]
+
+
+async def test_outline_jumps_to_section(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        app.open_source("2.21", ["塔西佗陷阱"])
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        reader = app.screen
+        await pilot.pause(0.2)
+        from textual.widgets import Tree
+
+        tree = reader.query_one("#outline", Tree)
+        scroll = reader.query_one("#reader-text")
+        before = scroll.scroll_y
+        # the outline cursor starts on the target's section
+        assert tree.cursor_node is not None and tree.cursor_node.data == "2.21"
+        first = next(n for n in tree.root.children if n.data == "2.4")
+        tree.focus()
+        tree.cursor_line = first.line
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        unit = reader.query_one(f"#{dom_id('2.4')}")
+        assert scroll.scroll_y < before
+        assert unit.region.y == scroll.content_region.y, "the section's heading is at the top"
+
+
+async def test_escape_cancels_a_slow_answer(tmp_path: Path, engine: Engine) -> None:
+    gate = threading.Event()
+    spy = SpyEngine(engine, gate)
+    app = make_app(tmp_path, lambda: spy)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        box = app.query_one(ChatInput)
+        box.load_text(QUESTION)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: spy.calls)
+        view = app.query_one(ExchangeView)
+        assert view.has_class("-pending")
+        assert "正在检索" in screen_text(app)
+        assert "esc 取消" in screen_text(app).lower()
+        await pilot.press(*"新的")   # the UI stays responsive while the engine works
+        assert box.text == "新的"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert view.exchange.status == "cancelled"
+        assert not view.has_class("-pending")
+        gate.set()                   # the engine finishes after the cancel: its answer is dropped
+        await wait_for(pilot, lambda: spy.returned)
+        await pilot.pause(0.2)
+        assert view.exchange.answer is None
+        assert "已取消" in screen_text(app)
+        saved = (tmp_path / "conversations" / f"{app.conversation.id}.json").read_text(encoding="utf-8")
+        assert '"cancelled"' in saved
+        # the next question is answered normally, and the cancelled one is not history
+        box.clear()
+        await ask(pilot, "塔西佗陷阱")
+        assert spy.calls[-1][1] == []
+
+
+async def test_followup_passes_history(tmp_path: Path, engine: Engine) -> None:
+    spy = SpyEngine(engine)
+    app = make_app(tmp_path, lambda: spy)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        await ask(pilot, "第二篇讲话营造了哪些氛围?")
+        await ask(pilot, "那第二点呢?")
+        assert spy.calls[0][1] == []
+        history = spy.calls[1][1]
+        assert history is not None and len(history) == 1
+        assert history[0].question == "第二篇讲话营造了哪些氛围?"
+        assert history[0].answer is spy.returned[0]
+        await ask(pilot, "还有别的例子吗?")
+        assert [t.question for t in spy.calls[2][1] or []] == ["第二篇讲话营造了哪些氛围?", "那第二点呢?"]
+        # a new conversation starts without history
+        await pilot.press("ctrl+n")
+        await ask(pilot, QUESTION)
+        assert spy.calls[-1][1] == []
+
+
+async def test_export_writes_markdown_with_footnotes(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f5")
+        await pilot.pause(0.1)
+        assert "对话还是空的" in screen_text(app)
+        await ask(pilot, QUESTION)
+        await pilot.press("f5")
+        await pilot.pause(0.1)
+        path = app.last_export
+        assert path is not None and path.parent == tmp_path / "exports"
+        md = path.read_text(encoding="utf-8")
+        assert f"## 问题 1:{QUESTION}" in md
+        assert "[^1-1]" in md and re.search(r"^\[\^1-1\]: 《.*第二篇.*》 › .* › 2\.21:“", md, re.M)
+        assert "已导出到" in screen_text(app)
+
+
+async def test_markup_in_corpus_and_question_is_literal(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "markup.txt").write_text(
+        "【第1篇】关于[bold]标记[/]的讲话\n"
+        "一、要防范[@click=app.quit]点击[/]风险\n"
+        "塔西佗陷阱[bold]粗体[/]说明文字。要防止[@click=app.quit]退出[/]这样的标记被解释。\n"
+        "其他段落讲的是作风建设和工作落实。\n",
+        encoding="utf-8",
+    )
+    eng = Engine.load([corpus], use_cache=False)
+    app = make_app(tmp_path, lambda: eng)
+    async with app.run_test(notifications=True, size=(120, 40)) as pilot:
+        await ready(pilot)
+        view = await ask(pilot, "[bold]塔西佗陷阱[/]说明文字是什么?[@click=app.quit]")
+        assert view.exchange.answer is not None and view.exchange.answer.citations
+        text = screen_text(app)
+        assert "[bold]塔西佗陷阱[/]说明文字是什么?[@click=app.quit]" in text
+        assert "[bold]粗体[/]" in text
+        assert "[@click=app.quit]退出[/]" in text
+        link = view.query_one(SourceLink)
+        await pilot.click(link)
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.pause(0.2)
+        text = screen_text(app)
+        assert "关于[bold]标记[/]的讲话" in text
+        assert "一、要防范[@click=app.quit]点击[/]风险" in text
+        assert app.is_running
+
+
+@pytest.mark.parametrize("question, message", [
+    ("", "问题是空的"),
+    ("   \n  ", "问题是空的"),
+    ("??!!。。,,", "只有标点"),
+    ("塔" * 100_000, "问题太长"),
+], ids=["empty", "blank", "punctuation", "100k-chars"])
+async def test_bad_questions_get_a_message(tmp_path: Path, engine: Engine, question: str, message: str) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        box = app.query_one(ChatInput)
+        box.load_text(question)
+        await pilot.press("enter")
+        await pilot.pause(0.1)
+        assert message in screen_text(app)
+        assert not app.query(ExchangeView)
+        assert app.is_running
+
+
+async def test_history_recall_and_newline(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        await ask(pilot, QUESTION)
+        await ask(pilot, "作风建设")
+        box = app.query_one(ChatInput)
+        await pilot.press(*"草稿")
+        await pilot.press("up")
+        assert box.text == "作风建设"
+        await pilot.press("up")
+        assert box.text == QUESTION
+        await pilot.press("down", "down")
+        assert box.text == "草稿"      # the draft comes back
+        await pilot.press("ctrl+j", *"第二行")
+        assert box.text == "草稿\n第二行"
+        await pilot.press("up")        # not on the first line: moves the cursor
+        assert box.text == "草稿\n第二行"
+
+
+async def test_question_typed_while_loading_is_answered_when_ready(tmp_path: Path, engine: Engine) -> None:
+    gate = threading.Event()
+
+    def slow_loader() -> Engine:
+        gate.wait(10)
+        return engine
+
+    app = make_app(tmp_path, slow_loader)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await pilot.pause()
+        box = app.query_one(ChatInput)
+        assert box.placeholder == "正在加载索引…"
+        assert "正在加载索引" in screen_text(app)
+        box.load_text(QUESTION)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "加载完成后自动回答" in screen_text(app)
+        gate.set()
+        await wait_for(pilot, lambda: bool(app.conversation.exchanges))
+        assert app.conversation.exchanges[0].answer is not None
+        assert len(app.query(ExchangeView)) == 1
+        assert app.timings.first_paint is not None and app.timings.ready is not None
+        assert app.timings.ready >= app.timings.first_paint
+
+
+async def test_engine_load_failure_is_reported(tmp_path: Path) -> None:
+    from assistant.corpus import CorpusError
+
+    def broken() -> Engine:
+        raise CorpusError("语料路径不存在:/nowhere")
+
+    app = make_app(tmp_path, broken)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await wait_for(pilot, lambda: app.load_error is not None)
+        assert "语料路径不存在" in screen_text(app)
+        app.query_one(ChatInput).load_text(QUESTION)
+        await pilot.press("enter")
+        assert app.is_running and not app.query(ExchangeView)
+
+
+async def test_reopen_saved_conversation(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        await ask(pilot, QUESTION)
+        first_id = app.conversation.id
+        await pilot.press("ctrl+n")
+        assert not app.query(ExchangeView)
+        await pilot.press("f4")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConversationsScreen))
+        assert QUESTION in screen_text(app)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: bool(app.query(ExchangeView)))
+        await pilot.pause(0.2)
+        assert app.conversation.id == first_id
+        view = app.query_one(ExchangeView)
+        assert view.exchange.answer is not None
+        assert app.query_one(SourcesPanel).answer is view.exchange.answer
+        # a follow-up in the reopened conversation carries its history
+        spy_calls = app.conversation.turns()
+        assert [t.question for t in spy_calls] == [QUESTION]
+
+
+async def test_corpus_browser_opens_reader(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: isinstance(app.screen, CorpusBrowserScreen))
+        text = screen_text(app)
+        assert "5 篇讲话" in text and "第一篇" in text and "第五篇" in text
+        await pilot.press("down", "down", "down", "up", "up")   # the preview follows the cursor
+        await pilot.pause()
+        assert "1.2" in screen_text(app) and "一、要切实增强推进机关作风建设的政治自觉" in screen_text(app)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen) and reader.target.id == "1.2" and not reader.mark
+        await pilot.press("right_square_bracket")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.speech.no == 2)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, CorpusBrowserScreen))
+
+
+async def test_help_and_command_palette(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert "Ctrl+J" in screen_text(app)
+        await pilot.press("escape")
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for wanted in ("新对话", "导出", "切换 LLM", "设置", "退出"):
+            assert wanted in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.2)
+        await pilot.press(*"导出")
+        await pilot.pause(0.5)
+        assert "导出" in screen_text(app)
+        await pilot.press("escape")
+
+
+async def test_llm_toggle_without_endpoint_explains(tmp_path: Path, engine: Engine,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("OPENAI_BASE_URL", "OPENAI_MODEL", "ASSISTANT_LLM_BASE_URL", "ASSISTANT_LLM_MODEL"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("ASSISTANT_CONFIG", str(tmp_path / "none.toml"))
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f8")
+        await pilot.pause(0.1)
+        assert "未配置大模型接口" in screen_text(app)
+        assert not app.use_llm and "模式 抽取式" in screen_text(app)
+
+
+async def test_narrow_terminal_swaps_sources_in(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(80, 24)) as pilot:
+        await ready(pilot)
+        await ask(pilot, QUESTION)
+        panel = app.query_one(SourcesPanel)
+        assert panel.region.width == 0  # hidden on narrow terminals
+        await pilot.press("f2")
+        await pilot.pause()
+        assert panel.region.width == 80 and app.query_one("#chat").region.width == 0
+        assert "要警惕塔西佗陷阱" in screen_text(app)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+
+
+async def test_timing_file(tmp_path: Path, engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "timing.txt"
+    monkeypatch.setenv("ASSISTANT_TIMING", "1")
+    monkeypatch.setenv("ASSISTANT_TIMING_FILE", str(out))
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        await pilot.pause(0.2)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert any(line.startswith("assistant timing: first_paint ") for line in lines)
+    assert any(line.startswith("assistant timing: ready ") for line in lines)
+
+
+# ---- LLM answers ------------------------------------------------------------------------
+
+def llm_app(tmp_path: Path, engine: Engine, base_url: str = "http://127.0.0.1:9/v1") -> SpeechAssistantApp:
+    from assistant.config import LLMConfig
+
+    return make_app(tmp_path, lambda: engine, llm_config=LLMConfig(base_url=base_url, model="fake-model"))
+
+
+async def test_llm_answer_streams_tokens(tmp_path: Path, engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+
+    from assistant import llm
+
+    release = asyncio.Event()
+    seen_history: list[Any] = []
+
+    async def fake(engine_: Any, question: str, config: Any, *, history: Any = None, on_token: Any = None,
+                   **_: Any) -> Answer:
+        seen_history.append(history)
+        for token in ["塔西佗", "陷阱是指", "公权力失去公信力[1]"]:
+            on_token(token)
+            await asyncio.sleep(0.01)
+        await release.wait()
+        answer = engine_.ask(question, history=history)
+        answer.mode = f"llm:{config.model}"
+        answer.text = "塔西佗陷阱是指公权力失去公信力[1]"
+        return answer
+
+    monkeypatch.setattr(llm, "answer_with_llm_async", fake)
+    app = llm_app(tmp_path, engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f8")
+        await pilot.pause()
+        assert app.use_llm and "模式 大模型 fake-model" in screen_text(app)
+        app.query_one(ChatInput).load_text(QUESTION)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "公权力失去公信力[1]" in screen_text(app))
+        view = app.query_one(ExchangeView)
+        assert view.has_class("-pending"), "still generating: the text so far is already on screen"
+        assert "fake-model 正在回答" in screen_text(app)
+        release.set()
+        await wait_for(pilot, lambda: app.current is None)
+        answer = view.exchange.answer
+        assert answer is not None and answer.mode == "llm:fake-model"
+        assert "fake-model 生成" in screen_text(app)
+        assert seen_history == [[]]
+
+
+async def test_escape_cancels_llm_stream(tmp_path: Path, engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+
+    from assistant import llm
+
+    state: dict[str, bool] = {}
+
+    async def hanging(engine_: Any, question: str, config: Any, *, on_token: Any = None, **_: Any) -> Answer:
+        on_token("正在")
+        try:
+            await asyncio.Event().wait()   # a server that never finishes
+        except asyncio.CancelledError:
+            state["cancelled"] = True      # the request task itself is cancelled, not left running
+            raise
+        raise AssertionError("unreachable")
+
+    monkeypatch.setattr(llm, "answer_with_llm_async", hanging)
+    app = llm_app(tmp_path, engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        app.action_toggle_llm()
+        app.query_one(ChatInput).load_text(QUESTION)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "正在" in screen_text(app) and app.current is not None)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: state.get("cancelled", False))
+        view = app.query_one(ExchangeView)
+        assert view.exchange.status == "cancelled" and app.current is None
+        assert "已取消" in screen_text(app)
+
+
+async def test_llm_endpoint_down_falls_back_to_extractive(tmp_path: Path, engine: Engine) -> None:
+    """The real client against a closed port on 127.0.0.1: a note, and the extractive answer."""
+    app = llm_app(tmp_path, engine, base_url="http://127.0.0.1:9/v1")
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        app.action_toggle_llm()
+        view = await ask(pilot, QUESTION)
+        answer = view.exchange.answer
+        assert answer is not None and answer.mode == "extractive" and answer.citations
+        assert any("以下为抽取式回答" in n for n in answer.notes)
+        text = screen_text(app)
+        assert "以下为抽取式回答" in text and "要警惕塔西佗陷阱" in text
