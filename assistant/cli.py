@@ -50,7 +50,8 @@ def add_retrieval_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--b", type=float, help="BM25 b(默认 0.5)")
     p.add_argument("--no-bigrams", action="store_true", help="不使用字二元组字段")
     p.add_argument("--bigram-weight", type=float, help="字二元组字段的权重(默认 0.6)")
-    p.add_argument("--heading-weight", type=float, help="标题单元的得分权重")
+    p.add_argument("--heading-weight", type=float, help="标题单元的得分权重(默认 0.8)")
+    p.add_argument("--speech-prior", type=float, help="整篇讲话与问题相关程度的权重(默认 1.0;0 为关闭)")
     p.add_argument("--abstain-coverage", type=float, help="拒答阈值:问题内容被最相关段落覆盖的最低比例")
 
 
@@ -61,7 +62,7 @@ def retrieval_params(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
     params = RetrievalParams()
     changes: dict[str, Any] = {}
-    for name in ("k1", "b", "bigram_weight", "heading_weight", "abstain_coverage"):
+    for name in ("k1", "b", "bigram_weight", "heading_weight", "speech_prior", "abstain_coverage"):
         value = getattr(args, name, None)
         if value is not None:
             changes[name] = value
@@ -74,12 +75,42 @@ def load_engine(args: argparse.Namespace, quiet: bool = False):  # type: ignore[
     from .corpus import CorpusError
     from .engine import Engine
 
-    try:
-        return Engine.load(getattr(args, "corpus", None), retrieval_params(args),
-                           warn=(lambda m: None) if quiet else warn,
-                           use_cache=not getattr(args, "no_cache", False))
-    except CorpusError as e:
-        fail(str(e))
+    with IndexProgress() as progress:
+        try:
+            return Engine.load(getattr(args, "corpus", None), retrieval_params(args),
+                               warn=(lambda m: None) if quiet else warn,
+                               use_cache=not getattr(args, "no_cache", False), progress=progress)
+        except CorpusError as e:
+            fail(str(e))
+
+
+class IndexProgress:
+    """A progress bar on stderr while a corpus is analysed; silent for small corpora and cache hits."""
+
+    MIN_UNITS = 2000
+
+    def __init__(self) -> None:
+        self._bar = None
+        self._task = None
+
+    def __enter__(self) -> "IndexProgress":
+        return self
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._bar is None:
+            if total < self.MIN_UNITS or done >= total:
+                return
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self._bar = Progress(TextColumn("正在建立索引"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                 console=_console(stderr=True), transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task("index", total=total)
+        self._bar.update(self._task, completed=done, total=total)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
 
 
 def _read_question(parts: list[str]) -> str:

@@ -45,6 +45,7 @@ class RetrievalParams:
     abstain_coverage: float = 0.2          # the top 3 hits must cover at least this much
     abstain_unseen: float = 0.6            # ...and when this much of the question is unknown
     abstain_unseen_coverage: float = 0.5   # to the corpus, they must cover this much
+    speech_prior: float = 1.0              # weight of the speech-level match density (see _with_speech_prior)
     query_dictionary: bool = True          # segment questions with the sharded dictionary (fast start)
     # jieba's HMM glues unknown characters of short questions to their neighbours (如何治,
     # 庸治懒), hiding both the stop word and the content; questions are segmented without it.
@@ -115,6 +116,8 @@ class Engine:
         self._units = [corpus.unit(i) for i in index.unit_ids]
         self._is_heading = np.array([u.kind == "heading" for u in self._units])
         self._speech_of = np.array([u.speech_no for u in self._units])
+        _, self._speech_idx, sizes = np.unique(self._speech_of, return_inverse=True, return_counts=True)
+        self._speech_sizes = sizes.astype(np.float64)
         self._qtok = None
         self.use_cache = True
 
@@ -237,9 +240,25 @@ class Engine:
         query = self.check_question(query)
         return self._search(QueryPlan(query), k)[0]
 
+    def _with_speech_prior(self, scores: np.ndarray) -> np.ndarray:
+        """Scale each unit's score by how densely its speech as a whole matches the question.
+
+        A speech about the question's topic matches in many of its paragraphs; a long file of
+        unrelated text (news, other subjects) matches in a few. The density is the mean unit
+        score of the speech, relative to the best speech's.
+        """
+        per_speech = np.bincount(self._speech_idx, weights=scores, minlength=len(self._speech_sizes))
+        density = per_speech / self._speech_sizes
+        top = density.max()
+        if top <= 0:
+            return scores
+        return scores * (1.0 + self.params.speech_prior * density[self._speech_idx] / top)
+
     def _search(self, plan: QueryPlan, k: int) -> tuple[list[Hit], ta.Analysed, np.ndarray]:
         scores, a = self._scores(plan.text)
         scores = np.where(self._is_heading, scores * self.params.heading_weight, scores)
+        if self.params.speech_prior and len(self._speech_sizes) > 1:
+            scores = self._with_speech_prior(scores)
         if plan.speech_no is not None:
             # Named speech: its units first, others keep their order after them.
             in_speech = self._speech_of == plan.speech_no

@@ -323,8 +323,26 @@ def load_bundle(key: str, warn: Warn) -> tuple[object, Index] | None:
     if len(obj) != 2 or not isinstance(obj[1], Index) or obj[1].key != key:
         warn(f"缓存文件不是本版本的格式,已重建({bundle_path(key).name})")
         return None
+    try:
+        os.utime(bundle_path(key))  # recently used: kept by prune_bundles
+    except OSError:
+        pass
     return obj  # type: ignore[return-value]
+
+
+KEEP_BUNDLES = 4
 
 
 def save_bundle(corpus: object, index: Index, warn: Warn) -> None:
     _save_pickle(bundle_path(index.key), (corpus, index), warn)
+    prune_bundles()
+
+
+def prune_bundles(keep: int = KEEP_BUNDLES) -> None:
+    """Delete all but the ``keep`` most recently used bundles (each corpus change makes a new one)."""
+    try:
+        bundles = sorted(cache_dir().glob("bundle-*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in bundles[keep:]:
+            old.unlink()
+    except OSError:
+        pass  # a cache we cannot tidy is still a working cache

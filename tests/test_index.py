@@ -78,8 +78,8 @@ def test_engine_index_fields_equal_rank_bm25(engine, analysed_units) -> None:  #
 
 
 def test_search_ranks_like_rank_bm25_with_plain_params(seed_corpus, analysed_units) -> None:  # type: ignore[no-untyped-def]
-    # Without bigrams and heading weighting the engine's ranking is plain BM25Okapi.
-    params = RetrievalParams(use_bigrams=False, heading_weight=1.0)
+    # Without bigrams, heading weighting and the speech prior the ranking is plain BM25Okapi.
+    params = RetrievalParams(use_bigrams=False, heading_weight=1.0, speech_prior=0.0)
     eng = Engine.load(params=params)
     ref = BM25Okapi([a.words for a in analysed_units], k1=params.k1, b=params.b, epsilon=params.epsilon)
     ids = [u.id for u in seed_corpus.units]

@@ -170,7 +170,7 @@ class SpeechAssistantApp(App[None]):
             else:
                 from ..engine import Engine
 
-                engine = Engine.load(self.corpus_paths, warn=warnings.append)
+                engine = Engine.load(self.corpus_paths, warn=warnings.append, progress=self._index_progress)
             # The first question would otherwise pay for jieba's dictionary: do it now.
             try:
                 engine.search("作风建设", k=1)
@@ -184,6 +184,14 @@ class SpeechAssistantApp(App[None]):
             self.call_from_thread(self._engine_failed, msg)
             return
         self.call_from_thread(self._engine_ready, engine, warnings)
+
+    def _index_progress(self, done: int, total: int) -> None:
+        """Called from the loading thread while a corpus is analysed (not on a cache hit)."""
+        if total >= 500:
+            self.call_from_thread(self._show_index_progress, done, total)
+
+    def _show_index_progress(self, done: int, total: int) -> None:
+        self.query_one("#question", ChatInput).placeholder = f"正在建立索引… {done}/{total} 段"
 
     def _engine_ready(self, engine: "Engine", warnings: list[str]) -> None:
         self.engine = engine
