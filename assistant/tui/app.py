@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -148,6 +148,16 @@ class SpeechAssistantApp(App[None]):
         t.append("例如:什么是塔西佗陷阱? · 第三篇讲话分为哪几个部分? · 怎样转变机关作风?\n", style="dim")
         t.append("F3 浏览全部讲话 · F1 查看按键", style="dim")
         return t
+
+    def on_key(self, event: events.Key) -> None:
+        # Typing while the sources list or an answer has focus goes to the question box,
+        # as in a chat app: nobody should have to find the input first.
+        if (event.is_printable and event.character and self.screen is self.screen_stack[0]
+                and not isinstance(self.focused, ChatInput)):
+            box = self.query_one("#question", ChatInput)
+            box.focus()
+            box.insert(event.character)
+            event.stop()
 
     def on_mount(self) -> None:
         self.query_one("#question", ChatInput).border_title = "提问"
