@@ -515,17 +515,48 @@ async def test_llm_answer_streams_tokens(tmp_path: Path, engine: Engine, monkeyp
         assert seen_history == [[]]
 
 
-async def test_escape_cancels_llm_stream(tmp_path: Path, engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_escape_stops_llm_stream_and_keeps_partial_text(tmp_path: Path, engine: Engine,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio
+
+    from assistant import llm
+
+    async def streaming(engine_: Any, question: str, config: Any, *, on_token: Any = None,
+                        cancel: Any = None, history: Any = None, **_: Any) -> Answer:
+        on_token("塔西佗陷阱是指")
+        await cancel.wait()            # a server that keeps streaming until stopped
+        answer = engine_.ask(question, history=history)
+        answer.mode, answer.text, answer.incomplete = f"llm:{config.model}", "塔西佗陷阱是指", True
+        answer.notes.append("已中断大模型的回答。")
+        return answer
+
+    monkeypatch.setattr(llm, "answer_with_llm_async", streaming)
+    app = llm_app(tmp_path, engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        app.action_toggle_llm()
+        app.query_one(ChatInput).load_text(QUESTION)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "塔西佗陷阱是指" in screen_text(app) and app.current is not None)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.current is None)
+        view = app.query_one(ExchangeView)
+        answer = view.exchange.answer
+        assert view.exchange.status == "answered" and answer is not None and answer.incomplete
+        assert "塔西佗陷阱是指" in screen_text(app)
+
+
+async def test_escape_before_first_token_cancels_llm_request(tmp_path: Path, engine: Engine,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     import asyncio
 
     from assistant import llm
 
     state: dict[str, bool] = {}
 
-    async def hanging(engine_: Any, question: str, config: Any, *, on_token: Any = None, **_: Any) -> Answer:
-        on_token("正在")
+    async def hanging(engine_: Any, question: str, config: Any, **_: Any) -> Answer:
         try:
-            await asyncio.Event().wait()   # a server that never finishes
+            await asyncio.Event().wait()   # a server that never answers
         except asyncio.CancelledError:
             state["cancelled"] = True      # the request task itself is cancelled, not left running
             raise
@@ -538,7 +569,7 @@ async def test_escape_cancels_llm_stream(tmp_path: Path, engine: Engine, monkeyp
         app.action_toggle_llm()
         app.query_one(ChatInput).load_text(QUESTION)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: "正在" in screen_text(app) and app.current is not None)
+        await wait_for(pilot, lambda: app.current is not None)
         await pilot.press("escape")
         await wait_for(pilot, lambda: state.get("cancelled", False))
         view = app.query_one(ExchangeView)

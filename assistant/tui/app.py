@@ -11,6 +11,7 @@ is ready, for scripted measurement); ``ASSISTANT_TIMING_FILE=path`` also appends
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import sys
@@ -124,6 +125,7 @@ class SpeechAssistantApp(App[None]):
         self.current: ExchangeView | None = None   # the exchange being answered
         self.pending: str | None = None            # a question typed while the engine loads
         self._llm_config = llm_config
+        self._llm_cancel: asyncio.Event | None = None  # set by Esc once the model streams
         self.use_llm = False
         self.last_answer_ms: float | None = None
         self._save_warned = False
@@ -370,7 +372,12 @@ class SpeechAssistantApp(App[None]):
         from .llm_bridge import stream_llm_answer
 
         assert self.engine is not None and self._llm_config is not None
-        answer, error = await stream_llm_answer(self.engine, self._llm_config, question, history, view)
+        self._llm_cancel = asyncio.Event()
+        try:
+            answer, error = await stream_llm_answer(self.engine, self._llm_config, question, history, view,
+                                                    cancel=self._llm_cancel)
+        finally:
+            self._llm_cancel = None
         self._finish(view, answer, error)
 
     def _finish(self, view: ExchangeView, answer: Answer | None, error: str | None) -> None:
@@ -399,6 +406,11 @@ class SpeechAssistantApp(App[None]):
     def action_cancel(self) -> None:
         view = self.current
         if view is None:
+            return
+        if self._llm_cancel is not None and view.streaming_started:
+            # The model has started: stop it and keep what arrived, checked and marked incomplete.
+            self._llm_cancel.set()
+            self.say("已停止大模型的回答,保留已收到的部分。")
             return
         for w in self.workers:
             if w.group == "answer" and w.state in (WorkerState.PENDING, WorkerState.RUNNING):

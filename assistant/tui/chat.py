@@ -207,6 +207,10 @@ class ExchangeView(Vertical, can_focus=True):
         label = Text()
         if a.mode != "extractive":
             label.append(f"{a.mode.removeprefix('llm:')} 生成", style="italic")
+            if a.incomplete:
+                label.append(" · 回答不完整", style="bold italic")
+            if a.unsupported_sentences:
+                label.append(f" · {len(a.unsupported_sentences)} 句未被引用资料支持", style="bold italic")
         elif a.abstained:
             label.append("未找到依据", style="italic")
         for note in a.notes:

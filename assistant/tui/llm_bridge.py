@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 
 async def stream_llm_answer(engine: "Engine", config: "LLMConfig", question: str,
-                            history: list["Turn"], view: "ExchangeView") -> tuple[Answer | None, str | None]:
+                            history: list["Turn"], view: "ExchangeView",
+                            cancel: asyncio.Event | None = None) -> tuple[Answer | None, str | None]:
     """The checked answer (or the extractive fallback the call returns), or an error message."""
     from .. import llm
 
@@ -41,7 +42,8 @@ async def stream_llm_answer(engine: "Engine", config: "LLMConfig", question: str
         task.add_done_callback(pending.discard)
 
     try:
-        answer = await llm.answer_with_llm_async(engine, question, config, history=history, on_token=on_token)
+        answer = await llm.answer_with_llm_async(engine, question, config, history=history, on_token=on_token,
+                                                 cancel=cancel)
     except ValueError as e:  # QuestionError
         return None, str(e)
     except Exception as e:  # the call promises to fall back, but the UI must survive anything
