@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli import main
+from cli_helpers import run
 
 PARAGRAPH = "要落实[bold]红线意识[/],不能[@click=app.quit]推卸[/]安全责任。"
 HEADING = "一、[red]压实[/red]安全责任"
@@ -36,13 +36,6 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return d
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as e:
-        code = e.code if isinstance(e.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_ask_prints_corpus_markup_literally(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:

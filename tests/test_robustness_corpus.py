@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from assistant import engine as engine_module
-from assistant.cli import EXIT_INPUT, main
+from assistant.cli import EXIT_INPUT
 from assistant.corpus import CorpusError, load_corpus, shipped_corpus_dir
 from assistant.engine import Engine
+from cli_helpers import run
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -36,13 +37,6 @@ def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return d
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as e:
-        code = e.code if isinstance(e.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def write(folder: Path, name: str, text: str) -> Path:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli import main
+from cli_helpers import run
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 GOOD = {"id": "q1", "question": "什么是塔西佗陷阱?", "gold": ["塔西佗陷阱"]}
@@ -20,13 +20,6 @@ def line(obj: object) -> str:
     return json.dumps(obj, ensure_ascii=False)
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as e:
-        code = e.code if isinstance(e.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(autouse=True)

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.cli import EXIT_INPUT, main
+from assistant.cli import EXIT_INPUT
 from assistant.engine import Engine, QuestionError
+from cli_helpers import run
 
 ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -58,13 +59,6 @@ def wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "400")
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as e:
-        code = e.code if isinstance(e.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # ---- the engine ---------------------------------------------------------------------------

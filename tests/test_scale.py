@@ -15,7 +15,7 @@ from rank_bm25 import BM25Okapi
 
 from assistant import index as ix
 from assistant import text_analysis as ta
-from assistant.engine import Engine, RetrievalParams
+from assistant.engine import Engine
 
 # Zipf-weighted, so that some words occur in more than half of the paragraphs and
 # rank-bm25's epsilon floor for negative IDFs is exercised too.

@@ -22,8 +22,8 @@ import httpx
 import pytest
 import respx
 
-from assistant.cli import main
 from assistant.config import LLMConfig
+from cli_helpers import run
 
 ROOT = Path(__file__).resolve().parent.parent
 KEY = f"sk-fake-{uuid.uuid4().hex}"
@@ -48,13 +48,6 @@ def refused_port() -> int:
         return int(s.getsockname()[1])   # closed again: nothing listens there
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as e:
-        code = e.code if isinstance(e.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def assert_clean(*texts: str) -> None:

@@ -517,7 +517,6 @@ async def test_llm_answer_streams_tokens(tmp_path: Path, engine: Engine, monkeyp
 
 async def test_escape_stops_llm_stream_and_keeps_partial_text(tmp_path: Path, engine: Engine,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    import asyncio
 
     from assistant import llm
 
