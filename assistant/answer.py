@@ -90,7 +90,7 @@ def unseen_share(engine: "Engine", analysed: ta.Analysed) -> float:
 
 def enumerates(unit_text: str, n: int) -> bool:
     """Whether the text lists ``n`` things: 一是…二是…, or n short items joined by 、."""
-    if len(_inline_enumeration_texts(unit_text)) == n:
+    if len(_inline_enumeration(unit_text)) == n:
         return True
     for sentence in split_sentences(unit_text):
         for chunk in re.split(r"[::]", sentence):
@@ -195,8 +195,19 @@ def _introduces(engine: "Engine", unit: Unit) -> bool:
     """A heading, a line ending in a colon (以下/如下), or a paragraph right before a list's first item."""
     if unit.kind == "heading" or _LEAD_IN.search(unit.text):
         return True
-    nxt = engine.corpus.speech(unit.speech_no).units[unit.seq:unit.seq + 1]
-    return bool(nxt) and nxt[0].kind == "paragraph" and bool(nxt[0].heading) and bool(_FIRST_MARKER.match(nxt[0].text))
+    nxt = _next_unit(engine, unit)
+    return nxt is not None and nxt.kind == "paragraph" and bool(nxt.heading) and bool(_FIRST_MARKER.match(nxt.text))
+
+
+def _next_unit(engine: "Engine", unit: Unit) -> Unit | None:
+    following = engine.corpus.speech(unit.speech_no).units[unit.seq:unit.seq + 1]
+    return following[0] if following else None
+
+
+def _children(units: list[Unit], unit: Unit) -> list[Unit]:
+    """The units after ``unit`` inside the section it heads (or opens inline)."""
+    path = unit.section + (unit.heading,)
+    return [u for u in units[unit.seq:] if u.section[: len(path)] == path]
 
 
 def _list_items(engine: "Engine", unit: Unit) -> list[Unit]:
@@ -205,13 +216,12 @@ def _list_items(engine: "Engine", unit: Unit) -> list[Unit]:
     units = speech.units
     i = unit.seq - 1
     if unit.kind == "paragraph" and unit.heading:
-        style = heading_style(unit.text)
-        children = [u for u in units[i + 1:] if u.section[: len(unit.section) + 1] == unit.section + (unit.heading,)]
-        child_items = [u for u in children if u.kind == "paragraph" and u.heading]
+        child_items = [u for u in _children(units, unit) if u.kind == "paragraph" and u.heading]
         if len(child_items) >= 2:
             return child_items
+        style = _style_name(unit)
         items = [u for u in units if u.kind == "paragraph" and u.heading and u.section == unit.section
-                 and heading_style(u.text) and heading_style(u.text)[0] == (style[0] if style else None)]
+                 and style is not None and _style_name(u) == style]
         return items if len(items) >= 2 else []
     if unit.kind == "paragraph" and _introduces(engine, unit):
         if i + 1 < len(units) and units[i + 1].kind == "heading":
@@ -226,7 +236,7 @@ def _list_items(engine: "Engine", unit: Unit) -> list[Unit]:
                 break
         return items if len(items) >= 2 else []
     if unit.kind == "heading":
-        children = [u for u in units[i + 1:] if u.section[: len(unit.section) + 1] == unit.section + (unit.heading,)]
+        children = _children(units, unit)
         sub = [u for u in children if u.kind == "heading" and len(u.section) == len(unit.section) + 1]
         if len(sub) >= 2:
             return sub
@@ -247,26 +257,26 @@ def _choose_list(engine: "Engine", plan: "QueryPlan", hits: list[Hit]) -> list[U
     sentence (产业布局、区位优势、优惠政策、人文环境等四大要素), that sentence is the answer.
     """
     n = plan.list_size
-    if n and hits and enumerates(hits[0].unit.text, n) and not _inline_enumeration(hits[0].unit):
+    if n and hits and enumerates(hits[0].unit.text, n) and not _inline_enumeration(hits[0].unit.text):
         return None
 
     for rank, h in enumerate(hits[:3]):
         u = h.unit
+        introduces = _introduces(engine, u)
         options: list[list[Unit] | tuple[Unit, list[str]]] = []
         items = _list_items(engine, u)
         if items:
             options.append(items)
-        if _inline_enumeration(u):
-            options.append((u, _inline_enumeration(u)))
-        if u.kind == "paragraph" and _introduces(engine, u):
-            nxt = engine.corpus.speech(u.speech_no).units[u.seq:u.seq + 1]
-            if nxt and _inline_enumeration(nxt[0]):
-                options.append((nxt[0], _inline_enumeration(nxt[0])))
+        enum = _inline_enumeration(u.text)
+        if enum:
+            options.append((u, enum))
+        nxt = _next_unit(engine, u) if u.kind == "paragraph" and introduces else None
+        if nxt is not None and _inline_enumeration(nxt.text):
+            options.append((nxt, _inline_enumeration(nxt.text)))
         for opt in options:
             size = len(opt) if isinstance(opt, list) else len(opt[1])
             if n and size == n:
                 return opt
-            introduces = _introduces(engine, u)
             if not n and rank == 0 and (plan.wants_list or introduces):
                 if isinstance(opt, list) and not introduces and u in opt:
                     # The best hit is one item of a list: answer with the whole list only when
@@ -279,7 +289,8 @@ def _choose_list(engine: "Engine", plan: "QueryPlan", hits: list[Hit]) -> list[U
     return None
 
 
-def _inline_enumeration_texts(text: str) -> list[str]:
+def _inline_enumeration(text: str) -> list[str]:
+    """The items of 一是…二是…三是… inside a paragraph (two or more), each named by its first clause."""
     items = []
     for m in _INLINE_ENUM.finditer(text):
         item = m.group(1).strip()
@@ -289,8 +300,9 @@ def _inline_enumeration_texts(text: str) -> list[str]:
     return items if len(items) >= 2 else []
 
 
-def _inline_enumeration(unit: Unit) -> list[str]:
-    return _inline_enumeration_texts(unit.text)
+def _style_name(u: Unit) -> str | None:
+    style = heading_style(u.text)
+    return style[0] if style else None
 
 
 def _item_label(u: Unit) -> str:
@@ -313,7 +325,10 @@ def _outline(engine: "Engine", speech_no: int) -> list[Unit]:
 
 
 def _as_list(items: list[Unit], citer: _Citer, intro: str) -> tuple[str, list[AnswerSentence]]:
-    sentences = [AnswerSentence(_item_label(u), [citer.cite(u)]) for u in items]
+    return _numbered(intro, [AnswerSentence(_item_label(u), [citer.cite(u)]) for u in items])
+
+
+def _numbered(intro: str, sentences: list[AnswerSentence]) -> tuple[str, list[AnswerSentence]]:
     lines = [intro] + [f"{k}. {s.text}[{s.citations[0]}]" for k, s in enumerate(sentences, 1)]
     return "\n".join(lines), sentences
 
@@ -364,17 +379,16 @@ def compose(engine: "Engine", question: str, plan: "QueryPlan", hits: list[Hit],
         if isinstance(listed, tuple):
             unit, enum = listed
             n = citer.cite(unit)
-            sentences = [AnswerSentence(e, [n]) for e in enum]
-            text = "\n".join([f"共{len(enum)}项:"] + [f"{k}. {e}[{n}]" for k, e in enumerate(enum, 1)])
+            text, sentences = _numbered(f"共{len(enum)}项:", [AnswerSentence(e, [n]) for e in enum])
             return done(text, sentences, hits_out=_cited_first(engine, [unit], hits, citer.terms))
 
     focus = analysed
     if plan.focus:
-        own = ta.analyse(plan.focus, engine.query_tokenizer)
+        own = engine.analyse_query(plan.focus)
         focus = own if own.bigrams else analysed
     pool = [h for h in hits if h.unit.id not in plan.exclude] or hits
     if plan.exclude and history:
-        topic = ta.analyse(history[-1].answer.query or history[-1].question, engine.query_tokenizer)
+        topic = engine.analyse_query(history[-1].answer.query or history[-1].question)
         if coverage(engine, topic, [h.unit for h in pool[:3]]) < 0.5:
             ans = done(NO_MORE_TEXT, [], abstained=True)
             ans.notes.append("其余段落与上一个问题的主题关系不大")

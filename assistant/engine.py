@@ -85,7 +85,7 @@ _OUTLINE = re.compile(r"(哪|几)([一二三四五六七八九十两几]|些)?�
 # Words that only say "the parts of the speech"; a question with other content words asks
 # for a list inside the speech, not for its outline.
 _OUTLINE_GENERIC = {"问题", "讲", "分为", "部分", "方面", "层次", "板块", "点", "主要", "结构", "框架", "提纲",
-                    "大纲", "要点", "主要内容", "内容", "意见", "几层", "层意思", "哪两个", "两个", "讲了", "谈了"}
+                    "大纲", "要点", "主要内容", "内容", "意见", "几层", "层意思", "讲了", "谈了"}
 _LIST = re.compile(r"哪([一二三四五六七八九十两\d]+|几)(个|项|种|类|条|点|大|方面|是)|分别|列举|几个方面|几点")
 # 哪些 alone often asks about the content of one paragraph; it makes a list answer only
 # when the best hit introduces a list.
@@ -109,7 +109,7 @@ def _top_k(scores: np.ndarray, k: int) -> np.ndarray:
 
 
 class Engine:
-    def __init__(self, corpus: Corpus, index: Index, params: RetrievalParams) -> None:
+    def __init__(self, corpus: Corpus, index: Index, params: RetrievalParams, use_cache: bool = True) -> None:
         self.corpus = corpus
         self.index = index
         self.params = params
@@ -119,7 +119,7 @@ class Engine:
         _, self._speech_idx, sizes = np.unique(self._speech_of, return_inverse=True, return_counts=True)
         self._speech_sizes = sizes.astype(np.float64)
         self._qtok = None
-        self.use_cache = True
+        self.use_cache = use_cache   # False: the sharded query dictionary is not written either
 
     @property
     def query_tokenizer(self):  # type: ignore[no-untyped-def]
@@ -130,6 +130,13 @@ class Engine:
             if self._qtok is None:
                 self._qtok = ta.tokenizer()
         return self._qtok
+
+    def analyse_query(self, text: str) -> ta.Analysed:
+        """Terms of a question (or part of one), analysed the way every question is."""
+        return ta.analyse(text, self.query_tokenizer, hmm=self.params.query_hmm)
+
+    def _has_speech(self, no: int | None) -> bool:
+        return no is not None and any(s.no == no for s in self.corpus.speeches)
 
     # ---- loading ------------------------------------------------------------------
     @classmethod
@@ -158,7 +165,6 @@ class Engine:
             corpus.skipped = skipped
             return cls(corpus, index, params)  # type: ignore[arg-type]
         corpus = parse_corpus(texts, skipped, paths)
-        groups: list[tuple[str, list[str]]] = []
         by_source: dict[str, list[str]] = {}
         for s in corpus.speeches:
             by_source.setdefault(s.source, []).extend(u.text for u in s.units)
@@ -168,9 +174,7 @@ class Engine:
         index = build_index([u.id for u in corpus.units], terms, params.bm25(), key)
         if use_cache:
             save_bundle(corpus, index, cache_warn)
-        engine = cls(corpus, index, params)
-        engine.use_cache = use_cache
-        return engine
+        return cls(corpus, index, params, use_cache)
 
     def speech_title(self, no: int) -> str:
         return self.corpus.speech(no).title
@@ -196,10 +200,10 @@ class Engine:
         m = _SPEECH_REF.search(norm)
         if m:
             no = chinese_numeral(m.group(1))
-            if no is not None and any(s.no == no for s in self.corpus.speeches):
+            if self._has_speech(no):
                 plan.speech_no = no
         if _OUTLINE.search(norm):
-            rest = ta.content_words(_OUTLINE.sub(" ", _SPEECH_REF_WORDS.sub(" ", norm)), self.query_tokenizer)
+            rest = self.analyse_query(_OUTLINE.sub(" ", _SPEECH_REF_WORDS.sub(" ", norm))).words
             plan.outline = all(w in _OUTLINE_GENERIC or len(w) == 1 for w in rest)
         plan.wants_list = plan.outline or bool(_LIST.search(norm))
         plan.weak_list = not plan.wants_list and bool(_WEAK_LIST.search(norm))
@@ -212,7 +216,7 @@ class Engine:
             mf = _FOLLOWUP_ITEM.match(norm)
             if mf and prev.answer.citations:
                 plan.followup_item = chinese_numeral(mf.group(1))
-            short = len(ta.content_words(question, self.query_tokenizer)) <= 2
+            short = len(set(self.analyse_query(question).words)) <= 2
             if mf or _FOLLOWUP_HINT.search(norm) or short:
                 # A follow-up is searched together with what it follows up on.
                 plan.text = f"{prev.answer.query or prev.question} {question}"
@@ -224,13 +228,13 @@ class Engine:
                 if plan.speech_no is None:
                     m2 = _SPEECH_REF.search(ta.normalise(prev.question))
                     no2 = chinese_numeral(m2.group(1)) if m2 else None
-                    plan.speech_no = no2 if any(s.no == no2 for s in self.corpus.speeches) else None
+                    plan.speech_no = no2 if self._has_speech(no2) else None
         return plan
 
     # ---- retrieval ----------------------------------------------------------------
     def _scores(self, text: str) -> tuple[np.ndarray, ta.Analysed]:
         # "第三篇讲话" says where to look, not what to look for.
-        a = ta.analyse(_SPEECH_REF_WORDS.sub(" ", ta.normalise(text)), self.query_tokenizer, hmm=self.params.query_hmm)
+        a = self.analyse_query(_SPEECH_REF_WORDS.sub(" ", ta.normalise(text)))
         scores = self.index.words.scores(a.words)
         if self.params.use_bigrams and self.params.bigram_weight:
             scores = scores + self.params.bigram_weight * self.index.bigrams.scores(a.bigrams)
@@ -254,7 +258,7 @@ class Engine:
             return scores
         return scores * (1.0 + self.params.speech_prior * density[self._speech_idx] / top)
 
-    def _search(self, plan: QueryPlan, k: int) -> tuple[list[Hit], ta.Analysed, np.ndarray]:
+    def _search(self, plan: QueryPlan, k: int) -> tuple[list[Hit], ta.Analysed]:
         scores, a = self._scores(plan.text)
         scores = np.where(self._is_heading, scores * self.params.heading_weight, scores)
         if self.params.speech_prior and len(self._speech_sizes) > 1:
@@ -271,7 +275,7 @@ class Engine:
                 break
             u = self._units[i]
             hits.append(Hit(u, float(scores[i]), self.speech_title(u.speech_no), self.matched_terms(terms, u)))
-        return hits, a, scores
+        return hits, a
 
     @staticmethod
     def query_terms(a: ta.Analysed) -> list[str]:
@@ -310,7 +314,7 @@ class Engine:
         t0 = time.perf_counter()
         question = self.check_question(question)
         plan = self.plan(question, history)
-        hits, analysed, scores = self._search(plan, max(k, 10))
+        hits, analysed = self._search(plan, max(k, 10))
         answer = answering.compose(self, question, plan, hits, analysed, history)
         answer.hits = answer.hits[:k]
         answer.query = plan.text

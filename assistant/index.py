@@ -28,7 +28,8 @@ import numpy as np
 
 from . import text_analysis as ta
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6           # the bundle (corpus + index) pickle
+ANALYSIS_CACHE_FORMAT = 5  # the per-file analysis pickles; changes only with GroupTerms
 Warn = Callable[[str], None]
 Progress = Callable[[int, int], None]
 
@@ -157,12 +158,11 @@ class FieldIndex:
 
 @dataclass
 class Index:
-    """Both fields over the same list of unit ids, plus the query dictionary."""
+    """Both fields over the same list of unit ids."""
 
     unit_ids: list[str]
     words: FieldIndex
     bigrams: FieldIndex
-    query_dictionary: None = None  # reserved
     key: str = ""
 
 
@@ -253,7 +253,7 @@ def build_index(unit_ids: list[str], analysed: Sequence[GroupTerms] | Sequence[t
         raise ValueError(f"{terms.n_docs} analysed units for {len(unit_ids)} unit ids")
     words = FieldIndex.build(terms.words, params)
     bigrams = FieldIndex.build(terms.bigrams, params)
-    return Index(unit_ids, words, bigrams, None, key)
+    return Index(unit_ids, words, bigrams, key)
 
 
 # ---- cache -----------------------------------------------------------------------------
@@ -272,7 +272,7 @@ def cache_key(corpus_fingerprint: str, params: BM25Params) -> str:
 
 
 def _analysis_path(digest: str) -> Path:
-    return cache_dir() / "analysis" / f"{digest}-{ta.analysis_fingerprint()}-f{CACHE_FORMAT}.pkl"
+    return cache_dir() / "analysis" / f"{digest}-{ta.analysis_fingerprint()}-f{ANALYSIS_CACHE_FORMAT}.pkl"
 
 
 def _load_pickle(path: Path, kind: type, warn: Warn | None = None) -> object | None:

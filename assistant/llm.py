@@ -563,8 +563,31 @@ def _partial_or_fallback(prep: Any, question: str, config: LLMConfig, built: Any
     return _fallback_with(prep, error, t0)
 
 
-def _retry_note(e: LLMError, budget: int) -> str:
-    return f"{e};已将资料缩减到 {budget} 字后重试。"
+class _Received:
+    """Collects streamed tokens (for a partial answer) and passes them on."""
+
+    def __init__(self, on_token: TokenCallback | None) -> None:
+        self._parts: list[str] = []
+        self._on_token = on_token
+
+    def __call__(self, token: str) -> None:
+        self._parts.append(token)
+        if self._on_token:
+            self._on_token(token)
+
+    @property
+    def text(self) -> str:
+        return "".join(self._parts)
+
+
+def _smaller_prompt(question: str, prep: Any, config: LLMConfig, history: list[Any] | None, built: Any,
+                    e: LLMError, notes: list[str]) -> Any:
+    """The prompt rebuilt for a retry after a context-length error, with a note saying so."""
+    from .prompting import build_prompt
+
+    smaller = build_prompt(question, prep.hits, config, history=history, budget=_retry_budget(built, e, config))
+    notes.append(f"{e};已将资料缩减到 {smaller.budget} 字后重试。")
+    return smaller
 
 
 def _answer_with_llm(engine: Any, question: str, config: LLMConfig, *, history: list[Any] | None = None,
@@ -578,13 +601,7 @@ def _answer_with_llm(engine: Any, question: str, config: LLMConfig, *, history: 
     prep = _prepare(engine, question, config, history, k)
     if prep.early is not None:
         return prep.early
-    received: list[str] = []
-
-    def collect(token: str) -> None:
-        received.append(token)
-        if on_token:
-            on_token(token)
-
+    received = _Received(on_token)
     notes: list[str] = []
     built = None
     try:
@@ -593,28 +610,26 @@ def _answer_with_llm(engine: Any, question: str, config: LLMConfig, *, history: 
 
             def call(messages: list[Message]) -> ChatResult:
                 try:
-                    return client.chat(messages, on_token=collect, cancel=cancel)
+                    return client.chat(messages, on_token=received, cancel=cancel)
                 except LLMError as e:
                     if not e.before_first_event:
                         raise
-                    return client.chat(messages, on_token=collect, cancel=cancel, stream=False)
+                    return client.chat(messages, on_token=received, cancel=cancel, stream=False)
 
             try:
                 result = call(built.messages)
             except LLMError as e:
                 if not _is_context_error(e):
                     raise
-                built = build_prompt(question, prep.hits, config, history=history,
-                                     budget=_retry_budget(built, e, config))
-                notes.append(_retry_note(e, built.budget))
+                built = _smaller_prompt(question, prep, config, history, built, e, notes)
                 result = call(built.messages)
     except PromptError as e:
         return _fallback_with(prep, e, t0)
     except LLMError as e:
-        return _partial_or_fallback(prep, question, config, built, e.partial or "".join(received),
+        return _partial_or_fallback(prep, question, config, built, e.partial or received.text,
                                     notes, e, t0, env)
     except KeyboardInterrupt:
-        return _partial_or_fallback(prep, question, config, built, "".join(received), notes,
+        return _partial_or_fallback(prep, question, config, built, received.text, notes,
                                     Exception("已中断大模型的回答。"), t0, env)
     return _llm_answer(prep, question, config, built, result.text, notes=notes + _truncation_note(result, config),
                        incomplete=result.truncated, t0=t0, env=env)
@@ -632,13 +647,7 @@ async def _answer_with_llm_async(engine: Any, question: str, config: LLMConfig, 
     prep = await asyncio.to_thread(_prepare, engine, question, config, history, k)
     if prep.early is not None:
         return prep.early
-    received: list[str] = []
-
-    def collect(token: str) -> None:
-        received.append(token)
-        if on_token:
-            on_token(token)
-
+    received = _Received(on_token)
     notes: list[str] = []
     built = None
     try:
@@ -647,25 +656,23 @@ async def _answer_with_llm_async(engine: Any, question: str, config: LLMConfig, 
 
             async def call(messages: list[Message]) -> ChatResult:
                 try:
-                    return await client.chat(messages, on_token=collect, cancel=cancel)
+                    return await client.chat(messages, on_token=received, cancel=cancel)
                 except LLMError as e:
                     if not e.before_first_event:
                         raise
-                    return await client.chat(messages, on_token=collect, cancel=cancel, stream=False)
+                    return await client.chat(messages, on_token=received, cancel=cancel, stream=False)
 
             try:
                 result = await call(built.messages)
             except LLMError as e:
                 if not _is_context_error(e):
                     raise
-                built = build_prompt(question, prep.hits, config, history=history,
-                                     budget=_retry_budget(built, e, config))
-                notes.append(_retry_note(e, built.budget))
+                built = _smaller_prompt(question, prep, config, history, built, e, notes)
                 result = await call(built.messages)
     except PromptError as e:
         return _fallback_with(prep, e, t0)
     except LLMError as e:
-        return _partial_or_fallback(prep, question, config, built, e.partial or "".join(received),
+        return _partial_or_fallback(prep, question, config, built, e.partial or received.text,
                                     notes, e, t0, env)
     return _llm_answer(prep, question, config, built, result.text, notes=notes + _truncation_note(result, config),
                        incomplete=result.truncated, t0=t0, env=env)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from string import Template
 from typing import Any, Protocol
@@ -284,10 +285,14 @@ def build_prompt(question: str, hits: Sequence[Hit], config: LLMConfig, *,
 
     texts = [h.unit.text for h in candidates]
     full = sum(block_len(i + 1, h, t) for i, (h, t) in enumerate(zip(candidates, texts)))
-    terms_q = content_words(question)
+    @cache
+    def question_terms() -> list[str]:
+        # Only when something must be trimmed: analysing the question loads jieba's dictionary.
+        return content_words(question)
+
     if full > room and candidates:
         cap = max(MIN_SOURCE_CHARS, room // min(len(candidates), MAX_SOURCES_SHARE))
-        texts = [trim_to_matches(t, list(h.matched) + terms_q, cap) for h, t in zip(candidates, texts)]
+        texts = [trim_to_matches(t, list(h.matched) + question_terms(), cap) for h, t in zip(candidates, texts)]
 
     chosen: list[PromptSource] = []
     trimmed: list[tuple[str, int, int]] = []
@@ -303,7 +308,7 @@ def build_prompt(question: str, hits: Sequence[Hit], config: LLMConfig, *,
                 dropped.append(hit.unit.id)
                 continue
             # the first source always goes in, however small the room: the model needs one
-            text = trim_to_matches(hit.unit.text, list(hit.matched) + terms_q, max(fit, MIN_SOURCE_CHARS))
+            text = trim_to_matches(hit.unit.text, list(hit.matched) + question_terms(), max(fit, MIN_SOURCE_CHARS))
             need = block_len(n, hit, text)
         cut = text != hit.unit.text
         if cut:

@@ -515,6 +515,14 @@ async def test_llm_answer_streams_tokens(tmp_path: Path, engine: Engine, monkeyp
         assert seen_history == [[]]
 
 
+async def ask_with_llm(pilot: Any, app: SpeechAssistantApp) -> None:
+    """Switch to LLM answers and send QUESTION."""
+    await ready(pilot)
+    app.action_toggle_llm()
+    app.query_one(ChatInput).load_text(QUESTION)
+    await pilot.press("enter")
+
+
 async def test_escape_stops_llm_stream_and_keeps_partial_text(tmp_path: Path, engine: Engine,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
 
@@ -532,10 +540,7 @@ async def test_escape_stops_llm_stream_and_keeps_partial_text(tmp_path: Path, en
     monkeypatch.setattr(llm, "answer_with_llm_async", streaming)
     app = llm_app(tmp_path, engine)
     async with app.run_test(notifications=True, size=(110, 36)) as pilot:
-        await ready(pilot)
-        app.action_toggle_llm()
-        app.query_one(ChatInput).load_text(QUESTION)
-        await pilot.press("enter")
+        await ask_with_llm(pilot, app)
         await wait_for(pilot, lambda: "塔西佗陷阱是指" in screen_text(app) and app.current is not None)
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.current is None)
@@ -564,10 +569,7 @@ async def test_escape_before_first_token_cancels_llm_request(tmp_path: Path, eng
     monkeypatch.setattr(llm, "answer_with_llm_async", hanging)
     app = llm_app(tmp_path, engine)
     async with app.run_test(notifications=True, size=(110, 36)) as pilot:
-        await ready(pilot)
-        app.action_toggle_llm()
-        app.query_one(ChatInput).load_text(QUESTION)
-        await pilot.press("enter")
+        await ask_with_llm(pilot, app)
         await wait_for(pilot, lambda: app.current is not None)
         await pilot.press("escape")
         await wait_for(pilot, lambda: state.get("cancelled", False))
