@@ -52,6 +52,8 @@ def add_retrieval_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--bigram-weight", type=float, help="字二元组字段的权重(默认 0.6)")
     p.add_argument("--heading-weight", type=float, help="标题单元的得分权重(默认 0.8)")
     p.add_argument("--speech-prior", type=float, help="整篇讲话与问题相关程度的权重(默认 1.0;0 为关闭)")
+    p.add_argument("--neighbourhood", type=float,
+                   help="按问题的邻近讲话(匹配密度不低于最佳讲话的这一比例)计算词的权重(默认 0.1;0 为按全部语料)")
     p.add_argument("--abstain-coverage", type=float, help="拒答阈值:问题内容被最相关段落覆盖的最低比例")
 
 
@@ -62,7 +64,7 @@ def retrieval_params(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
     params = RetrievalParams()
     changes: dict[str, Any] = {}
-    for name in ("k1", "b", "bigram_weight", "heading_weight", "speech_prior", "abstain_coverage"):
+    for name in ("k1", "b", "bigram_weight", "heading_weight", "speech_prior", "neighbourhood", "abstain_coverage"):
         value = getattr(args, name, None)
         if value is not None:
             changes[name] = value

@@ -6,6 +6,10 @@ each term's contribution to each document is precomputed as an *impact*, so a qu
 touches the documents that contain its terms instead of looping over the whole corpus.
 ``tests/test_index.py`` proves the scores equal rank-bm25's.
 
+``FieldIndex.scoped_scores`` scores with the same formula but with the collection statistics
+of a *scope*, a subset of the documents (the question's neighbourhood, chosen by the engine),
+and each document's length measured against the average of its own source file.
+
 The parsed corpus and the impacts are cached together in the platform cache directory, keyed by corpus content,
 analysis version and BM25 parameters. A corrupt cache is rebuilt with a warning. The
 analysis of each file is cached too, keyed by the file's content, so a changed corpus
@@ -28,7 +32,7 @@ import numpy as np
 
 from . import text_analysis as ta
 
-CACHE_FORMAT = 6           # the bundle (corpus + index) pickle
+CACHE_FORMAT = 7           # the bundle (corpus + index) pickle
 ANALYSIS_CACHE_FORMAT = 5  # the per-file analysis pickles; changes only with GroupTerms
 Warn = Callable[[str], None]
 Progress = Callable[[int, int], None]
@@ -92,6 +96,14 @@ class TermStream:
         return out
 
 
+TF_MAX = np.iinfo(np.uint16).max  # term frequencies are stored clipped to this (saturated long before)
+
+
+def _hapax_idf(n: int) -> float:
+    """BM25Okapi's IDF of a term found in one of n documents."""
+    return math.log(n - 1 + 0.5) - math.log(1 + 0.5)
+
+
 @dataclass
 class FieldIndex:
     """BM25Okapi for one field. Postings are flat arrays: term t owns [offsets[i], offsets[i+1])."""
@@ -102,6 +114,9 @@ class FieldIndex:
     impacts: np.ndarray      # float64
     idf: dict[str, float]
     n_docs: int
+    tfs: np.ndarray          # uint16, each posting's term frequency (for scoped_scores)
+    doc_len: np.ndarray      # int64, terms per document
+    params: BM25Params
 
     @classmethod
     def build(cls, docs: Sequence[Sequence[str]] | TermStream, params: BM25Params) -> "FieldIndex":
@@ -138,7 +153,8 @@ class FieldIndex:
         dl = doc_len[doc_ids]
         # Same expression, same operation order as BM25Okapi.get_scores, so equal bit for bit.
         impacts = idf_arr * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl)))
-        return cls(terms, offsets, doc_ids, impacts, idf, n)
+        tfs = np.minimum(tf_count, TF_MAX).astype(np.uint16)
+        return cls(terms, offsets, doc_ids, impacts, idf, n, tfs, lengths.astype(np.int64), params)
 
     def postings(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
         i = self.terms.get(term)
@@ -153,6 +169,51 @@ class FieldIndex:
             p = self.postings(t)
             if p is not None:
                 out[p[0]] += p[1]
+        return out
+
+    def length_norms(self, source_of: np.ndarray) -> np.ndarray:
+        """k1·(1 − b + b·|d| / avgdl) of each document, avgdl taken over the document's own source.
+
+        ``source_of`` numbers each document's source 0..S-1. Sources differ in how they
+        paragraph (a news line is a third of a speech paragraph); against its own source's
+        average, a paragraph's length does not change when other sources join the corpus.
+        """
+        k1, b = self.params.k1, self.params.b
+        counts = np.bincount(source_of)
+        sums = np.bincount(source_of, weights=self.doc_len)
+        avgdl = (sums / np.maximum(counts, 1))[source_of]
+        return k1 * (1 - b + b * self.doc_len.astype(np.float64) / avgdl)
+
+    def scoped_scores(self, terms: Sequence[str], in_scope: np.ndarray, norms: np.ndarray) -> np.ndarray:
+        """BM25Okapi of every document, with IDFs counted over the documents of a scope.
+
+        ``in_scope`` marks the scope's documents; ``norms`` is ``length_norms`` of the
+        documents. A term's IDF is rank-bm25's formula over the scope (n = scope size,
+        df = scope documents holding the term). A negative IDF (a term in more than half the
+        scope) is floored at epsilon × the IDF of a term found once in the scope. rank-bm25
+        floors at epsilon × the mean IDF of the vocabulary, which is close (0.92–0.95 of it on
+        the speeches, since most terms are rare) but would depend on every other document's
+        words; this floor depends on the scope alone. Terms above the floor score exactly as
+        BM25Okapi over the scope's documents would score them (``tests/test_index.py``).
+        """
+        n = int(np.count_nonzero(in_scope))
+        if n < 3:
+            raise ValueError(f"a scope of {n} documents has no usable statistics")
+        floor = self.params.epsilon * _hapax_idf(n)
+        k1 = self.params.k1
+        out = np.zeros(self.n_docs)
+        for t in terms:
+            i = self.terms.get(t)
+            if i is None:
+                continue
+            lo, hi = self.offsets[i], self.offsets[i + 1]
+            ids = self.doc_ids[lo:hi]
+            df = int(np.count_nonzero(in_scope[ids]))
+            idf = math.log(n - df + 0.5) - math.log(df + 0.5)
+            if idf < 0:
+                idf = floor
+            tf = self.tfs[lo:hi].astype(np.float64)
+            out[ids] += idf * (tf * (k1 + 1) / (tf + norms[ids]))
         return out
 
 

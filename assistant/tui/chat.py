@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import LoadingIndicator, Markdown, Static, TextArea
+from textual.widgets import LoadingIndicator, Static, TextArea
 
 from ..conversation import Exchange
 from ..results import Answer
 from .render import answer_markdown, source_line
+
+if TYPE_CHECKING:
+    from textual.widgets import Markdown
 
 NEWLINE_KEYS = ("ctrl+j", "shift+enter", "alt+enter")
 
@@ -152,6 +157,9 @@ class ExchangeView(Vertical, can_focus=True):
         self.streaming_started = False
         # Built here, not in compose, so the status can be set before the view is mounted.
         self._meta = Static("", classes="answer-meta", markup=False)
+        # Imported here: markdown-it costs ~30 ms of start-up, and no answer is on the first screen.
+        from textual.widgets import Markdown
+
         self._markdown = Markdown("", classes="answer", open_links=False)
         self._sources = Vertical(classes="sources")
         if pending:
@@ -185,7 +193,7 @@ class ExchangeView(Vertical, can_focus=True):
         self.set_class(False, "-pending")
         self.set_class(False, "-streaming")
 
-    def begin_stream(self) -> Markdown:
+    def begin_stream(self) -> "Markdown":
         """Show the (empty) answer widget so tokens can be streamed into it."""
         self.streaming_started = False
         self.set_class(True, "-streaming")
@@ -229,8 +237,7 @@ class ExchangeView(Vertical, can_focus=True):
         if links:
             sources.mount_all(links)
 
-    @on(Markdown.LinkClicked)
-    def _citation_link(self, event: Markdown.LinkClicked) -> None:
+    def on_markdown_link_clicked(self, event: "Markdown.LinkClicked") -> None:
         event.stop()
         if event.href.startswith("cite:"):
             try:
