@@ -281,7 +281,9 @@ class Engine:
         k = max(k, int(np.searchsorted(np.cumsum(self._speech_sizes[order]), MIN_NEIGHBOURHOOD_UNITS)) + 1)
         chosen = np.zeros(len(order), dtype=bool)
         chosen[order[:k]] = True
-        return chosen[self._speech_idx]
+        scope = chosen[self._speech_idx]
+        # Two units have no IDF statistics to speak of (BM25Okapi gives nothing a positive IDF).
+        return scope if np.count_nonzero(scope) >= 3 else None
 
     def _scoped_scores(self, a: ta.Analysed, scope: np.ndarray) -> np.ndarray:
         if self._norms is None:
