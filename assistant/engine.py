@@ -249,12 +249,21 @@ class Engine:
         """Both fields' BM25Okapi scores (rank-bm25's, over the whole corpus), combined."""
         # "第三篇讲话" says where to look, not what to look for.
         a = self.analyse_query(_SPEECH_REF_WORDS.sub(" ", ta.normalise(text)))
-        scores = self.index.words.scores(a.words)
-        if self.params.use_bigrams and self.params.bigram_weight:
-            scores = scores + self.params.bigram_weight * self.index.bigrams.scores(a.bigrams)
-        return self._weigh_headings(scores), a
+        return self._combined(a), a
 
-    def _weigh_headings(self, scores: np.ndarray) -> np.ndarray:
+    def _combined(self, a: ta.Analysed, scope: np.ndarray | None = None) -> np.ndarray:
+        """Words + weighted bigrams, headings weighed; with a scope, its statistics (second pass)."""
+        fields = [(self.index.words, a.words, 1.0)]
+        if self.params.use_bigrams and self.params.bigram_weight:
+            fields.append((self.index.bigrams, a.bigrams, self.params.bigram_weight))
+        if scope is not None and self._norms is None:
+            self._norms = (self.index.words.length_norms(self._source_idx),
+                           self.index.bigrams.length_norms(self._source_idx))
+        parts = [(field.scores(terms) if scope is None else field.scoped_scores(terms, scope, self._norms[i]), w)
+                 for i, (field, terms, w) in enumerate(fields)]
+        scores = parts[0][0]
+        for part, weight in parts[1:]:
+            scores = scores + weight * part
         return np.where(self._is_heading, scores * self.params.heading_weight, scores)
 
     def _speech_density(self, scores: np.ndarray) -> np.ndarray:
@@ -285,16 +294,6 @@ class Engine:
         # Two units have no IDF statistics to speak of (BM25Okapi gives nothing a positive IDF).
         return scope if np.count_nonzero(scope) >= 3 else None
 
-    def _scoped_scores(self, a: ta.Analysed, scope: np.ndarray) -> np.ndarray:
-        if self._norms is None:
-            self._norms = (self.index.words.length_norms(self._source_idx),
-                           self.index.bigrams.length_norms(self._source_idx))
-        scores = self.index.words.scoped_scores(a.words, scope, self._norms[0])
-        if self.params.use_bigrams and self.params.bigram_weight:
-            scores = scores + self.params.bigram_weight * self.index.bigrams.scoped_scores(
-                a.bigrams, scope, self._norms[1])
-        return self._weigh_headings(scores)
-
     def search(self, query: str, k: int = 10) -> list[Hit]:
         query = self.check_question(query)
         return self._search(QueryPlan(query), k)[0]
@@ -317,7 +316,7 @@ class Engine:
         if self.params.neighbourhood and len(self._speech_sizes) > 1:
             scope = self._neighbourhood(scores)
             if scope is not None:
-                scores = self._scoped_scores(a, scope)
+                scores = self._combined(a, scope)
         if self.params.speech_prior and len(self._speech_sizes) > 1:
             scores = self._with_speech_prior(scores)
         if plan.speech_no is not None:

@@ -469,7 +469,6 @@ def query_dictionaries(res: Results, name: str, engine: Any, work: Path, repeat:
         out[option] = {"first_ms": Stat(first), "all_ms": Stat(whole),
                        "terms_differ": sum(scored(tok, q) != reference[q] for q in qs),
                        "top10_differ": ranking, "entries": len(tok.FREQ)}
-    out["vocabulary"]["entries"] = len(freq)
     res.put(f"{name}.query_dictionaries", out)
 
 
