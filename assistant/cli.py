@@ -60,7 +60,7 @@ def add_retrieval_arguments(p: argparse.ArgumentParser) -> None:
 def retrieval_params(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from dataclasses import replace
 
-    from .engine import RetrievalParams
+    from .params import RetrievalParams
 
     params = RetrievalParams()
     changes: dict[str, Any] = {}

@@ -16,15 +16,19 @@ from rich.table import Table
 from rich.text import Text
 
 from .evaluation import (
+    CONTEXT_K,
     METRICS,
+    RANKING_METRICS,
     Comparison,
+    Conversation,
     QuestionSetError,
     check_fail_under,
     compare,
     failure_reasons,
     find_unmatched_gold,
-    load_questions,
     load_run_json,
+    load_set,
+    n_asks,
     parse_fail_under,
     run_eval,
 )
@@ -32,9 +36,11 @@ from .evaluation import (
 EXIT_FAIL_UNDER = 1
 EXIT_BAD_INPUT = 2
 
+RETRIEVAL_METRICS = (*RANKING_METRICS, f"context_recall@{CONTEXT_K}")
 COLUMN_TITLES = {
     "hit@1": "Hit@1", "hit@5": "Hit@5", "mrr@10": "MRR@10", "recall@10": "R@10",
     "abstention": "拒答准确率", "answer_contains": "回答包含率", "citation_precision": "引用精确率",
+    f"context_recall@{CONTEXT_K}": f"上下文R@{CONTEXT_K}",
 }
 # Two-line headers keep the terminal table within 80 columns.
 _NARROW_TITLES = {**COLUMN_TITLES, "abstention": "拒答\n准确率", "answer_contains": "回答\n包含率",
@@ -65,6 +71,8 @@ def latency_line(summary: dict[str, Any]) -> str:
             f"未通过 {o.get('failed', 0)} / {o.get('n', 0)} 题")
     if o.get("answer_contains_strings") is not None:
         line += f";应含字符串命中率 {fmt(o['answer_contains_strings'])}"
+    if o.get("follow_up_accuracy") is not None:
+        line += f";追问判断准确率 {fmt(o['follow_up_accuracy'])}"
     return line
 
 
@@ -76,6 +84,21 @@ def summary_table(summary: dict[str, Any], title: str = "评测结果") -> Table
         table.add_column(_NARROW_TITLES[name], justify="right")
     for i, (group, s) in enumerate(_groups(summary)):
         table.add_row(Text(group), str(s.get("n", 0)), *(fmt(s.get(m)) for m in METRICS),
+                      style="bold" if i == 0 else None, end_section=i == 0)
+    return table
+
+
+def retrieval_table(summary: dict[str, Any], title: str = "检索排名(组成回答之前)") -> Table | None:
+    """The ranking as retrieved, before the answer moved the units it cites to the top."""
+    groups = [(g, s["retrieval"]) for g, s in _groups(summary) if s.get("retrieval")]
+    if not groups:
+        return None
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column("类型", no_wrap=True)
+    for name in RETRIEVAL_METRICS:
+        table.add_column(COLUMN_TITLES[name], justify="right")
+    for i, (group, r) in enumerate(groups):
+        table.add_row(Text(group), *(fmt(r.get(m)) for m in RETRIEVAL_METRICS),
                       style="bold" if i == 0 else None, end_section=i == 0)
     return table
 
@@ -129,7 +152,13 @@ def _md_table(header: Sequence[str], rows: Sequence[Sequence[Any]], right: Seque
 def _md_summary(summary: dict[str, Any]) -> list[str]:
     rows = [[g, s.get("n", 0), *(fmt(s.get(m)) for m in METRICS)] for g, s in _groups(summary)]
     header = ["类型", "n", *(COLUMN_TITLES[m] for m in METRICS)]
-    return _md_table(header, rows, right=range(1, len(header))) + ["", latency_line(summary)]
+    out = ["回答(组成回答之后的排名与回答指标):", ""] + _md_table(header, rows, right=range(1, len(header)))
+    retrieval = [[g, *(fmt(s["retrieval"].get(m)) for m in RETRIEVAL_METRICS)]
+                 for g, s in _groups(summary) if s.get("retrieval")]
+    if retrieval:
+        rheader = ["类型", *(COLUMN_TITLES[m] for m in RETRIEVAL_METRICS)]
+        out += ["", "检索排名(组成回答之前):", ""] + _md_table(rheader, retrieval, right=range(1, len(rheader)))
+    return out + ["", latency_line(summary)]
 
 
 def _md_comparison(cmp: Comparison) -> list[str]:
@@ -229,7 +258,7 @@ def _run_with_progress(engine: Any, questions: list[Any], k: int, llm: Any, sour
     console = Console(stderr=True)
     with Progress(TextColumn("评测中"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.description}"), console=console, transient=True) as bar:
-        task = bar.add_task("", total=len(questions))
+        task = bar.add_task("", total=n_asks(questions))
 
         def step(done: int, total: int, record: dict[str, Any]) -> None:
             bar.update(task, completed=done, description=record["id"])
@@ -252,7 +281,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         fail("-k 应为正整数", EXIT_BAD_INPUT)
     try:
         thresholds = parse_fail_under(args.fail_under)
-        questions = load_questions(args.questions)
+        questions = load_set(args.questions)
         old = load_run_json(args.compare) if args.compare else None
     except (QuestionSetError, ValueError) as e:
         fail(str(e), EXIT_BAD_INPUT)
@@ -271,10 +300,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if not config.is_configured():
             fail(not_configured_hint(), EXIT_BAD_INPUT)
         # No token callback: the progress bar owns the terminal during an eval.
-        llm = lambda engine, question, k: answer_with_llm(engine, question, config, k=k)  # noqa: E731
+        def llm(engine: Any, question: str, k: int, history: list[Any]) -> Any:
+            return answer_with_llm(engine, question, config, k=k, history=history)
 
     engine = load_engine(args)
-    unmatched = find_unmatched_gold(questions, engine.corpus)
+    flat = [t.question for c in questions for t in c.turns] if questions and isinstance(questions[0], Conversation) \
+        else questions
+    unmatched = find_unmatched_gold(flat, engine.corpus)
     for qid, snippet in unmatched[:10]:
         warn(f"问题 {qid} 的 gold 片段「{snippet}」在语料中找不到,该题无法得分")
     if len(unmatched) > 10:
@@ -287,6 +319,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     console = _console()
     console.print(summary_table(run.summary))
+    retrieval = retrieval_table(run.summary)
+    if retrieval is not None:
+        console.print(retrieval)
     console.print(Text(latency_line(run.summary)))
     if comparison is not None:
         console.print(comparison_table(comparison))

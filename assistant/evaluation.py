@@ -43,294 +43,90 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Protocol, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
-import yaml
+
+from .question_sets import (Conversation, ConversationTurn, Question, QuestionSetError, find_unmatched_gold,
+                            load_questions, load_set, relevance_key)
+
+__all__ = ["Conversation", "ConversationTurn", "Question", "QuestionSetError", "find_unmatched_gold",
+           "load_questions", "load_set", "relevance_key", "run_eval", "score_question", "summarise"]
 
 HIT_KS = (1, 5)
 MRR_K = 10
 RECALL_K = 10
+# The LLM is given the top hits as context; a gold paragraph outside them cannot be cited.
+CONTEXT_K = 6
 
 # Summary metric names, in the order the tables show them; also the names --fail-under takes.
 METRICS = ("hit@1", "hit@5", "mrr@10", "recall@10", "abstention", "answer_contains",
            "citation_precision")
+RANKING_METRICS = METRICS[:4]
 METRIC_ALIASES = {"hit1": "hit@1", "hit5": "hit@5", "mrr": "mrr@10", "recall": "recall@10",
                   "r@10": "recall@10", "abstention_accuracy": "abstention",
                   "citations": "citation_precision"}
 
-_MAX_LISTED_PROBLEMS = 20
 _MARKER = re.compile(r"\[\d+\]")
-_QUESTION_FIELDS = ("id", "question", "gold", "answer_contains", "type")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-# --------------------------------------------------------------------------- question sets
-
-@dataclass
-class Question:
-    id: str
-    question: str
-    gold: list[str]
-    answer_contains: list[str] = field(default_factory=list)
-    type: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)  # unknown fields, kept and ignored
-
-    @property
-    def answerable(self) -> bool:
-        return bool(self.gold)
-
-
-class QuestionSetError(ValueError):
-    """A question set that cannot be used; ``str(e)`` is a Chinese message for the user."""
-
-    def __init__(self, path: str | Path, problems: list[str]) -> None:
-        self.path = str(path)
-        self.problems = problems
-        shown = problems[:_MAX_LISTED_PROBLEMS]
-        lines = [f"问题集 {self.path} 有 {len(problems)} 处错误:" if len(problems) > 1
-                 else f"问题集 {self.path} 有错误:"]
-        lines += [f"  {p}" for p in shown]
-        if len(problems) > len(shown):
-            lines.append(f"  ……另有 {len(problems) - len(shown)} 处错误未列出")
-        super().__init__("\n".join(lines))
-
-
-def _type_name(value: Any) -> str:
-    names = {bool: "布尔值", int: "整数", float: "小数", str: "字符串", list: "列表",
-             dict: "对象", type(None): "空值(null)"}
-    return names.get(type(value), type(value).__name__)
-
-
-def _string_list(value: Any) -> tuple[list[str], str | None]:
-    """The value as a list of non-blank strings, or the problem with it."""
-    if not isinstance(value, list):
-        return [], f"应为字符串列表,实际是{_type_name(value)}"
-    for i, item in enumerate(value, 1):
-        if not isinstance(item, str):
-            return [], f"第 {i} 个元素应为字符串,实际是{_type_name(item)}"
-        if not squash(item):
-            return [], f"第 {i} 个元素是空字符串"
-    return list(value), None
-
-
-def _has_surrogates(value: Any) -> bool:
-    """Whether a parsed value holds lone surrogates (JSON ``"\\ud800"`` escapes): such text
-    can't be searched or written to a UTF-8 report."""
-    if isinstance(value, str):
-        return bool(_SURROGATE.search(value))
-    if isinstance(value, dict):
-        return any(_has_surrogates(k) or _has_surrogates(v) for k, v in value.items())
-    if isinstance(value, list):
-        return any(_has_surrogates(v) for v in value)
-    return False
-
-
-# A raw question object with the function that names its place ("第 3 行,字段“gold”").
-_Item = tuple[Any, Callable[[str | None], str]]
-
-
-def _parse_question(obj: Any, where: Callable[[str | None], str]) -> tuple[Question | None, list[str]]:
-    """Validate one question object; ``where(field)`` names its place for messages."""
-    if not isinstance(obj, dict):
-        return None, [f"{where(None)}:应为一个对象(包含 id、question、gold),实际是{_type_name(obj)}"]
-    problems: list[str] = []
-
-    def bad(name: str | None, message: str) -> None:
-        problems.append(f"{where(name)}:{message}")
-
-    for name in ("id", "question", "gold"):
-        if name not in obj:
-            bad(None, f"缺少必填字段“{name}”")
-    qid, text = obj.get("id"), obj.get("question")
-    for name, value in (("id", qid), ("question", text)):
-        if name not in obj:
-            continue
-        if not isinstance(value, str):
-            hint = f" {value!r}(请加引号写成字符串)" if isinstance(value, (int, float)) and name == "id" else ""
-            bad(name, f"应为字符串,实际是{_type_name(value)}{hint}")
-        elif not value.strip():
-            bad(name, "不能为空")
-    gold: list[str] = []
-    if "gold" in obj:
-        gold, err = _string_list(obj["gold"])
-        if err:
-            bad("gold", err)
-    contains: list[str] = []
-    if obj.get("answer_contains") is not None:
-        contains, err = _string_list(obj["answer_contains"])
-        if err:
-            bad("answer_contains", err)
-    qtype = obj.get("type")
-    if qtype is not None and not isinstance(qtype, str):
-        bad("type", f"应为字符串,实际是{_type_name(qtype)}")
-    if problems:
-        return None, problems
-    extra = {k: v for k, v in obj.items() if k not in _QUESTION_FIELDS}
-    return Question(qid.strip(), text, gold, contains, (qtype or "").strip(), extra), []
-
-
-def _jsonl_items(text: str) -> list[_Item | str]:
-    """The objects of a JSONL text, in file order; a line that is no JSON gives its message."""
-    items: list[_Item | str] = []
-    for lineno, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        try:
-            obj = json.loads(stripped)
-        except json.JSONDecodeError as e:
-            items.append(f"第 {lineno} 行:不是合法的 JSON({e.msg},第 {e.colno} 列)")
-            continue
-
-        def where(name: str | None, lineno: int = lineno) -> str:
-            return f"第 {lineno} 行" + (f",字段“{name}”" if name else "")
-        items.append((obj, where))
-    return items
-
-
-def _yaml_items(text: str) -> list[_Item | str]:
-    # Compose first, then construct: the node tree keeps the line of every item and key.
-    loader = yaml.SafeLoader(text)
-    try:
-        root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else None
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
-        at = f"第 {mark.line + 1} 行:" if mark is not None else ""
-        problem = getattr(e, "problem", None) or str(e)
-        return [f"{at}不是合法的 YAML({problem})"]
-    finally:
-        loader.dispose()
-    if isinstance(data, dict) and "questions" in data:
-        data = data["questions"]
-        root = next((v for k, v in root.value if getattr(k, "value", None) == "questions"), None)
-    if not isinstance(data, list):
-        return ["YAML 问题集应为一个问题列表,或包含 questions: 列表的对象"]
-    nodes = list(root.value) if isinstance(root, yaml.SequenceNode) else [None] * len(data)
-    items: list[_Item | str] = []
-    for index, (obj, node) in enumerate(zip(data, nodes), 1):
-        def where(name: str | None, index: int = index, node: Any = node) -> str:
-            line = node.start_mark.line + 1 if node is not None else None
-            if name and isinstance(node, yaml.MappingNode):
-                line = next((k.start_mark.line + 1 for k, _ in node.value
-                             if getattr(k, "value", None) == name), line)
-            place = f"第 {index} 项" + (f"(第 {line} 行)" if line else "")
-            return place + (f",字段“{name}”" if name else "")
-        items.append((obj, where))
-    return items
-
-
-def load_questions(path: str | Path) -> list[Question]:
-    """Read a question set: ``.jsonl``/``.json`` (one object a line) or ``.yaml``/``.yml``.
-
-    Raises QuestionSetError naming file, line (or item) and field for anything malformed.
-    """
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".jsonl", ".json", ".yaml", ".yml"):
-        raise QuestionSetError(path, [f"不支持的文件类型“{suffix or '(无扩展名)'}”;请使用 .jsonl 或 .yaml"])
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise QuestionSetError(path, ["文件不存在"]) from None
-    except IsADirectoryError:
-        raise QuestionSetError(path, ["这是一个目录,不是问题集文件"]) from None
-    except UnicodeDecodeError:
-        raise QuestionSetError(path, ["不是 UTF-8 编码的文本文件"]) from None
-    except OSError as e:
-        raise QuestionSetError(path, [f"无法读取({e.strerror})"]) from None
-    # A .json file holding one array (not JSON Lines) is read as YAML, which JSON is a subset of.
-    as_yaml = suffix in (".yaml", ".yml") or (suffix == ".json" and text.lstrip().startswith("["))
-    reader = _yaml_items if as_yaml else _jsonl_items
-    problems: list[str] = []
-    questions: list[Question] = []
-    first_seen: dict[str, str] = {}
-    for item in reader(text):
-        if isinstance(item, str):
-            problems.append(item)
-            continue
-        obj, where = item
-        if _has_surrogates(obj):
-            problems.append(f"{where(None)}:含有无效的 Unicode 字符(孤立的代理项,如 \\ud800),无法作为 UTF-8 文本写出")
-            continue
-        q, errs = _parse_question(obj, where)
-        problems += errs
-        if q is None:
-            continue
-        if q.id in first_seen:
-            problems.append(f"{where('id')}:id “{q.id}” 重复(首次出现在{first_seen[q.id]})")
-            continue
-        first_seen[q.id] = where(None)
-        questions.append(q)
-    if not problems and not questions:
-        problems.append("没有任何问题")
-    if problems:
-        raise QuestionSetError(path, problems)
-    return questions
-
-
-class _HasUnits(Protocol):
-    @property
-    def units(self) -> Sequence[Any]: ...
-
-
-def find_unmatched_gold(questions: Iterable[Question], corpus: _HasUnits) -> list[tuple[str, str]]:
-    """(question id, snippet) for every gold snippet no unit of the corpus contains.
-
-    Such a question can never score: its set is out of step with the corpus.
-    """
-    texts = [squash(u.text) for u in corpus.units]
-    return [(q.id, g) for q in questions for g in q.gold
-            if not any(squash(g) in t for t in texts)]
 
 
 # --------------------------------------------------------------------------- relevance and metrics
 
-def squash(text: str) -> str:
-    """Text with all white space removed (full-width spaces included)."""
-    return "".join(text.split())
-
-
 def matched_gold(text: str, gold: Sequence[str]) -> list[int]:
-    """Indices of the gold snippets that ``text`` contains, white space ignored."""
-    t = squash(text)
-    return [i for i, g in enumerate(gold) if squash(g) in t]
+    """Indices of the gold snippets that ``text`` contains (NFKC, white space ignored)."""
+    t = relevance_key(text)
+    return [i for i, g in enumerate(gold) if relevance_key(g) in t]
 
 
 def _distinct_gold(gold: Sequence[str]) -> list[str]:
-    return list(dict.fromkeys(squash(g) for g in gold))
+    return list(dict.fromkeys(relevance_key(g) for g in gold))
 
 
 def _answer_text(answer: str) -> str:
-    return squash(_MARKER.sub("", answer))
+    return relevance_key(_MARKER.sub("", answer))
+
+
+def ranking_metrics(snippets: Sequence[str], hits: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Hit@k, MRR@10, Recall@10 and context recall of one ranking against distinct gold snippets."""
+    ranks = [r for r, h in enumerate(hits, 1) if matched_gold(str(h.get("text", "")), snippets)]
+    first = ranks[0] if ranks else None
+    m: dict[str, Any] = {"relevant_ranks": ranks}
+    for k in HIT_KS:
+        m[f"hit@{k}"] = 1.0 if first is not None and first <= k else 0.0
+    m[f"mrr@{MRR_K}"] = 1.0 / first if first is not None and first <= MRR_K else 0.0
+    for name, k in ((f"recall@{RECALL_K}", RECALL_K), (f"context_recall@{CONTEXT_K}", CONTEXT_K)):
+        found = {i for h in hits[:k] for i in matched_gold(str(h.get("text", "")), snippets)}
+        m[name] = len(found) / len(snippets)
+        if k == RECALL_K:
+            m["gold_missing"] = [s for i, s in enumerate(snippets) if i not in found]
+    return m
 
 
 def score_question(gold: Sequence[str], answer_contains: Sequence[str], hits: Sequence[dict[str, Any]],
-                   answer: str, abstained: bool, citations: Sequence[dict[str, Any]]) -> dict[str, Any]:
+                   answer: str, abstained: bool, citations: Sequence[dict[str, Any]],
+                   retrieved: Sequence[dict[str, Any]] | None = None) -> dict[str, Any]:
     """Per-question metrics (see the module docstring) from the ``ask --json`` shaped parts.
 
-    Ranking and answer metrics are ``None`` where they do not apply (ranking metrics for an
-    unanswerable question, abstention for an answerable one, ...), so averages skip them.
+    ``hits`` are the answer's hits (composition may move the units it cites to the top);
+    ``retrieved`` is the ranking as retrieved, before the answer was composed: its metrics go
+    under ``retrieval``. Ranking and answer metrics are ``None`` where they do not apply
+    (ranking metrics for an unanswerable question, abstention for an answerable one, ...), so
+    averages skip them.
     """
     snippets = _distinct_gold(gold)
     answerable = bool(snippets)
-    ranks = [r for r, h in enumerate(hits, 1) if matched_gold(str(h.get("text", "")), snippets)]
-    m: dict[str, Any] = {"relevant_ranks": ranks}
+    m: dict[str, Any]
     if answerable:
-        first = ranks[0] if ranks else None
-        for k in HIT_KS:
-            m[f"hit@{k}"] = 1.0 if first is not None and first <= k else 0.0
-        m[f"mrr@{MRR_K}"] = 1.0 / first if first is not None and first <= MRR_K else 0.0
-        found = {i for h in hits[:RECALL_K] for i in matched_gold(str(h.get("text", "")), snippets)}
-        m[f"recall@{RECALL_K}"] = len(found) / len(snippets)
-        m["gold_missing"] = [s for i, s in enumerate(snippets) if i not in found]
+        m = ranking_metrics(snippets, hits)
+        m.pop(f"context_recall@{CONTEXT_K}")
         m["abstained_correctly"] = None
         m["false_abstention"] = bool(abstained)
+        if retrieved is not None:
+            m["retrieval"] = ranking_metrics(snippets, retrieved)
     else:
-        for name in (*(f"hit@{k}" for k in HIT_KS), f"mrr@{MRR_K}", f"recall@{RECALL_K}"):
+        m = {"relevant_ranks": [], "gold_missing": []}
+        for name in RANKING_METRICS:
             m[name] = None
-        m["gold_missing"] = []
         m["abstained_correctly"] = bool(abstained)
         m["false_abstention"] = False
     said = _answer_text(answer)
@@ -388,6 +184,13 @@ def aggregate(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
     out["answer_contains_strings"] = (n_strings - n_missing) / n_strings if n_strings else None
     cited = sum(m["citations"] for m in answerable)
     out["citation_precision"] = sum(m["citations_relevant"] for m in answerable) / cited if cited else None
+    retrieved = [m["retrieval"] for m in answerable if "retrieval" in m]
+    if retrieved:
+        out["retrieval"] = {name: _mean(m[name] for m in retrieved)
+                            for name in (*RANKING_METRICS, f"context_recall@{CONTEXT_K}")}
+    turns = [r for r in records if r.get("follow_up") is not None]
+    if turns:
+        out["follow_up_accuracy"] = _mean(float(r["follow_up"] == r.get("follow_up_read")) for r in turns)
     out["false_abstentions"] = sum(1 for m in answerable if m["false_abstention"])
     out["errors"] = sum(1 for r in records if r.get("error"))
     out["failed"] = sum(1 for r in records if failure_reasons(r))
@@ -437,24 +240,39 @@ def _params_json(engine: Any) -> dict[str, Any]:
             if isinstance(v, (int, float, str, bool)) or v is None}
 
 
-def question_record(q: Question, answer_json: dict[str, Any] | None, latency_ms: float | None,
-                    error: str | None) -> dict[str, Any]:
-    """One question's record of the eval JSON, from the ``Answer.to_json()`` of its ask."""
-    a = answer_json or {}
+def question_record(q: Question, answer: Any, latency_ms: float | None, error: str | None,
+                    turn: tuple[str, int, bool] | None = None) -> dict[str, Any]:
+    """One question's record of the eval JSON, from the Answer of its ask (None when it raised).
+
+    ``turn`` is (conversation id, turn number, expected follow-up) for a conversation's turn.
+    """
+    a = answer.to_json() if answer is not None else {}
     hits, citations = a.get("hits", []), a.get("citations", [])
-    answer, abstained = a.get("answer", ""), bool(a.get("abstained", False))
-    metrics = score_question(q.gold, q.answer_contains, hits, answer, abstained, citations)
-    return {
+    text, abstained = a.get("answer", ""), bool(a.get("abstained", False))
+    retrieved = None
+    if answer is not None and getattr(answer, "retrieved", None) is not None:
+        retrieved = [h.to_json() for h in answer.retrieved]
+    metrics = score_question(q.gold, q.answer_contains, hits, text, abstained, citations, retrieved)
+    record: dict[str, Any] = {
         "id": q.id, "question": q.question, "type": q.type, "answerable": q.answerable,
         "gold": q.gold, "answer_contains": q.answer_contains,
-        "hits": hits, "answer": answer, "abstained": abstained, "mode": a.get("mode"),
+        "hits": hits, "answer": text, "abstained": abstained, "mode": a.get("mode"),
         "citations": citations, "relevant_ranks": metrics.pop("relevant_ranks"),
         "metrics": metrics, "latency_ms": None if latency_ms is None else round(latency_ms, 2),
         "error": error,
     }
+    if "plan" in a:
+        record["plan"] = a["plan"]
+    if "retrieval" in metrics:
+        record["retrieved_ids"] = [h["id"] for h in retrieved or []]
+    if turn is not None:
+        record["conversation"], record["turn"], record["follow_up"] = turn
+        record["follow_up_read"] = bool(a.get("plan", {}).get("follow_up")) if a else None
+    return record
 
 
-LLMAnswerer = Callable[[Any, str, int], Any]  # (engine, question, k) -> Answer
+# (engine, question, k, history) -> Answer
+LLMAnswerer = Callable[[Any, str, int, list[Any]], Any]
 
 
 def _run_mode(records: Sequence[dict[str, Any]], default: str) -> str:
@@ -462,30 +280,54 @@ def _run_mode(records: Sequence[dict[str, Any]], default: str) -> str:
     return modes.most_common(1)[0][0] if modes else default
 
 
-def run_eval(engine: Any, questions: Sequence[Question], k: int = 10, llm: LLMAnswerer | None = None,
-             progress: ProgressCallback | None = None, source: str | Path | None = None) -> EvalRun:
-    """Ask every question through ``engine.ask(question, k=k)`` (as ``assistant ask`` does) and score it.
+def _ask(engine: Any, question: str, k: int, llm: LLMAnswerer | None, history: list[Any]) -> tuple[Any, float, str | None]:
+    """(answer or None, latency ms, error or None): one question must not end the run."""
+    start = time.perf_counter()
+    try:
+        if llm is None:
+            answer = engine.ask(question, k=k, history=history) if history else engine.ask(question, k=k)
+        else:
+            answer = llm(engine, question, k, history)
+        return answer, (time.perf_counter() - start) * 1000, None
+    except Exception as e:  # noqa: BLE001
+        error = str(e) if isinstance(e, ValueError) and str(e) else f"{type(e).__name__}: {e}"
+        return None, (time.perf_counter() - start) * 1000, error
 
-    ``llm``, when given, answers instead: ``llm(engine, question, k)`` returning an Answer (the
-    ``--llm`` path of ``ask``). An exception from one question is recorded in its ``error`` and
-    the run goes on. ``progress(done, total, record)`` is called after each question;
+
+def n_asks(items: Sequence[Question | Conversation]) -> int:
+    return sum(len(i.turns) if isinstance(i, Conversation) else 1 for i in items)
+
+
+def run_eval(engine: Any, items: Sequence[Question | Conversation], k: int = 10, llm: LLMAnswerer | None = None,
+             progress: ProgressCallback | None = None, source: str | Path | None = None) -> EvalRun:
+    """Ask every question through ``engine.ask`` (as ``assistant ask`` does) and score it.
+
+    A conversation's turns are asked in order, each with the turns before it as history (as
+    the TUI asks them); each turn is scored like a question, and whether it was read as a
+    follow-up is compared with its ``follow_up``. ``llm``, when given, answers instead (the
+    ``--llm`` path of ``ask``). An exception from one question is recorded in its ``error``
+    and the run goes on. ``progress(done, total, record)`` is called after each ask;
     ``source`` (the question-set file) is named in the meta block.
     """
+    from .engine import Turn  # the engine's history type; imported here to keep eval light to import
+
     records: list[dict[str, Any]] = []
-    for done, q in enumerate(questions, 1):
-        start = time.perf_counter()
-        answer_json: dict[str, Any] | None = None
-        error: str | None = None
-        try:
-            answer = engine.ask(q.question, k=k) if llm is None else llm(engine, q.question, k)
-            latency = (time.perf_counter() - start) * 1000
-            answer_json = answer.to_json()
-        except Exception as e:  # noqa: BLE001 - one bad question must not end the run
-            latency = (time.perf_counter() - start) * 1000
-            error = str(e) if isinstance(e, ValueError) and str(e) else f"{type(e).__name__}: {e}"
-        records.append(question_record(q, answer_json, latency, error))
-        if progress is not None:
-            progress(done, len(questions), records[-1])
+    total = n_asks(items)
+    for item in items:
+        if isinstance(item, Conversation):
+            history: list[Any] = []
+            for no, t in enumerate(item.turns, 1):
+                answer, latency, error = _ask(engine, t.question.question, k, llm, history)
+                records.append(question_record(t.question, answer, latency, error, (item.id, no, t.follow_up)))
+                if answer is not None:
+                    history.append(Turn(t.question.question, answer))
+                if progress is not None:
+                    progress(len(records), total, records[-1])
+        else:
+            answer, latency, error = _ask(engine, item.question, k, llm, [])
+            records.append(question_record(item, answer, latency, error))
+            if progress is not None:
+                progress(len(records), total, records[-1])
     corpus = getattr(engine, "corpus", None)
     meta: dict[str, Any] = {
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -493,13 +335,15 @@ def run_eval(engine: Any, questions: Sequence[Question], k: int = 10, llm: LLMAn
         "mode": _run_mode(records, "extractive" if llm is None else "llm"),
         "params": _params_json(engine),
         "corpus_fingerprint": getattr(corpus, "fingerprint", None),
-        "n_questions": len(questions),
+        "n_questions": len(records),
     }
+    if any(isinstance(i, Conversation) for i in items):
+        meta["n_conversations"] = sum(1 for i in items if isinstance(i, Conversation))
     if source is not None:
         p = Path(source)
         meta["questions_file"] = str(p)
         if p.is_file():
-            meta["questions_sha256"] = hashlib.sha256(p.read_bytes()).hexdigest()[:16]
+            meta["questions_sha256"] = hashlib.sha256(p.read_bytes()).hexdigest()
     return EvalRun(meta, records, summarise(records))
 
 

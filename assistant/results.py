@@ -76,6 +76,9 @@ class Answer:
     unsupported_sentences: list[str] = field(default_factory=list)
     removed_markers: list[int] = field(default_factory=list)
     misquotes: list[str] = field(default_factory=list)
+    # The ranking as retrieved, before the answer was composed (eval scores both); not in JSON.
+    retrieved: list[Hit] | None = None
+    plan: dict[str, Any] | None = None   # how the question was read: intent, speech, follow_up
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -88,6 +91,8 @@ class Answer:
             "query": self.query,
             "elapsed_ms": round(self.elapsed_ms, 2),
         }
+        if self.plan is not None:
+            d["plan"] = self.plan
         if self.notes:
             d["notes"] = self.notes
         if self.mode != "extractive":
@@ -96,3 +101,11 @@ class Answer:
             d["removed_markers"] = self.removed_markers
             d["misquotes"] = self.misquotes
         return d
+
+
+@dataclass
+class Turn:
+    """One earlier question of a conversation and the answer it got (a follow-up's context)."""
+
+    question: str
+    answer: Answer

@@ -274,3 +274,20 @@ def has_content(text: str) -> bool:
 def domain_dictionary_path() -> Path:
     with resources.as_file(resources.files("assistant").joinpath("data", "domain_dict.txt")) as p:
         return Path(p)
+
+
+def highlight_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) spans of ``terms`` in ``text``, longest terms first."""
+    lowered = text.lower()
+    taken = [False] * len(text)
+    spans = []
+    for t in sorted(set(terms), key=len, reverse=True):
+        start = lowered.find(t)
+        while start != -1:
+            end = start + len(t)
+            if not any(taken[start:end]):
+                spans.append((start, end))
+                for j in range(start, end):
+                    taken[j] = True
+            start = lowered.find(t, end)
+    return sorted(spans)

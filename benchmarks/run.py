@@ -74,7 +74,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table  # noqa: E402
 
 QUESTIONS = ROOT / "tests" / "data" / "questions.jsonl"
-QUALITY_SETS = {"dev": QUESTIONS, "holdout": ROOT / "tests" / "data" / "holdout.jsonl"}
+# Dev only: the held-out set is measured with `assistant eval` when a figure is reported, not
+# on every benchmark run (README, "Measuring honestly").
+QUALITY_SETS = {"dev": QUESTIONS}
 QUALITY_MARGIN = 0.03      # "quality does not move": ranking metrics A vs B within this
 RANKING = ("hit@1", "hit@5", "mrr@10", "recall@10")
 PROCESS_QUESTION = "什么是塔西佗陷阱?"

@@ -240,7 +240,7 @@ def test_run_eval_summary_and_meta(run_json: dict[str, Any]) -> None:
 def test_run_eval_with_llm_answerer() -> None:
     engine = FakeEngine(dict(SCRIPT))
 
-    def llm(eng: FakeEngine, question: str, k: int) -> Answer:
+    def llm(eng: FakeEngine, question: str, k: int, history: list[Any]) -> Answer:
         answer = eng.ask(question, k=k)
         answer.mode = "llm:tiny"
         return answer

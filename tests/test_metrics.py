@@ -14,7 +14,7 @@ from assistant.evaluation import (
     latency_summary,
     matched_gold,
     score_question,
-    squash,
+    relevance_key,
     summarise,
 )
 
@@ -99,7 +99,16 @@ def test_recall_counts_snippets_not_units() -> None:
 def test_relevance_ignores_white_space_on_both_sides() -> None:
     assert matched_gold("要狠抓落实,  一抓到底。", ["狠抓落实,一抓\n到底"]) == [0]
     assert matched_gold("公 信\u3000力", ["公信力", "公权力"]) == [0]
-    assert squash(" a\tb\nc\u3000d ") == "abcd"
+    assert relevance_key(" a\tb\nc\u3000d ") == "abcd"
+
+
+def test_relevance_is_width_insensitive_both_ways() -> None:
+    # A gold snippet typed with full-width punctuation or digits matches the ASCII text, and back.
+    full = "治庸\uff0c治懒\uff0c\uff12\uff10\uff10\uff16年"   # 治庸,治懒,2006年 typed full-width
+    ascii_ = "治庸,治懒,2006年"
+    assert matched_gold(ascii_, [full]) == [0]
+    assert matched_gold(full, [ascii_]) == [0]
+    assert relevance_key(full) == ascii_
 
 
 def test_unanswerable_abstained_and_not_abstained() -> None:

@@ -75,17 +75,19 @@ def test_without_the_neighbourhood_unrelated_text_does_move_it(with_unrelated: P
 
 
 def test_the_neighbourhood_is_the_speeches_that_match(engine: Engine) -> None:
-    scores, _ = engine._scores("塔西佗陷阱")
-    scope = engine._neighbourhood(scores)
+    lexical = engine.retriever.lexical
+
+    def first_pass(q: str):  # type: ignore[no-untyped-def]
+        return lexical.combined(engine.analyse_query(q))
+
+    scope = lexical.neighbourhood(first_pass("塔西佗陷阱"))
     assert scope is not None   # one speech matches; the others are left out
-    speeches = {u.speech_no for u, inside in zip(engine._units, scope) if inside}
+    speeches = {u.speech_no for u, inside in zip(engine.retriever.units, scope) if inside}
     assert speeches == {engine.search("塔西佗陷阱", k=1)[0].unit.speech_no}
     # A question every speech matches has the whole corpus as its neighbourhood.
-    scores, _ = engine._scores("作风建设")
-    assert engine._neighbourhood(scores).all()
+    assert lexical.neighbourhood(first_pass("作风建设")).all()
     # Nothing matches: no neighbourhood.
-    scores, _ = engine._scores("量子计算机")
-    assert engine._neighbourhood(scores) is None
+    assert lexical.neighbourhood(first_pass("量子计算机")) is None
 
 
 def test_a_small_neighbourhood_takes_in_more_speeches(tmp_path: Path) -> None:
@@ -93,8 +95,8 @@ def test_a_small_neighbourhood_takes_in_more_speeches(tmp_path: Path) -> None:
         f"第{i}段讲作风建设和干部队伍的要求。\n" for i in range(40))
     (tmp_path / "c.txt").write_text("网站标题\n" + text, encoding="utf-8")
     eng = Engine.load([tmp_path], use_cache=False)
-    scores, _ = eng._scores("塔西佗陷阱")
-    scope = eng._neighbourhood(scores)
+    lexical = eng.retriever.lexical
+    scope = lexical.neighbourhood(lexical.combined(eng.analyse_query("塔西佗陷阱")))
     # Speech 1 alone (one paragraph) is too small to count IDFs over: speech 2 joins.
     assert scope.all()
     assert eng.search("塔西佗陷阱", k=1)[0].unit.speech_no == 1

@@ -1,13 +1,16 @@
-"""Retrieval and answer quality on the project's question sets must not drop.
+"""Retrieval and answer quality on the dev set must not drop.
 
-Thresholds are the values measured when this test was written, floored to two decimals
-0.02 below, so a real regression fails while a tiny change of one question's rank does not:
+Only the dev set (tests/data/questions.jsonl) is checked here. The held-out sets are
+measured with ``assistant eval`` (README) and never asserted on in tests, which would turn
+every failing held-out question into something to fix, i.e. into tuning.
 
-    set            hit@1   mrr@10  recall@10  abstention (unanswerable abstained)
-    questions      0.930   0.948   0.952      0.636 (7 of 11)
-    holdout        0.929   0.940   0.950      0.667 (4 of 6)
+Thresholds are the values measured when this test was written, floored 0.02 below, so a
+real regression fails while a tiny change of one question's rank does not:
 
-Reproduce with ``assistant eval tests/data/questions.jsonl`` (or holdout.jsonl).
+    answer hits      hit@1 0.934  mrr@10 0.947  recall@10 0.943  abstention 0.625 (10 of 16)
+    as retrieved     hit@1 0.802  mrr@10 0.841  recall@10 0.859
+
+Reproduce with ``assistant eval tests/data/questions.jsonl``.
 Metrics come from ``assistant.evaluation`` (cross-checked against ranx in test_metrics.py).
 """
 
@@ -24,8 +27,10 @@ from assistant.evaluation import load_questions, run_eval
 DATA = Path(__file__).resolve().parent / "data"
 
 THRESHOLDS: dict[str, dict[str, float]] = {
-    "questions.jsonl": {"hit@1": 0.90, "mrr@10": 0.92, "recall@10": 0.93, "abstention": 0.61},
-    "holdout.jsonl": {"hit@1": 0.90, "mrr@10": 0.92, "recall@10": 0.93, "abstention": 0.64},
+    "questions.jsonl": {"hit@1": 0.91, "mrr@10": 0.92, "recall@10": 0.92, "abstention": 0.60},
+}
+RETRIEVAL_THRESHOLDS: dict[str, dict[str, float]] = {
+    "questions.jsonl": {"hit@1": 0.78, "mrr@10": 0.82, "recall@10": 0.83},
 }
 
 
@@ -52,6 +57,14 @@ def test_ranking_metrics(run, metric: str) -> None:  # type: ignore[no-untyped-d
     name, summary, records = run
     value = summary["overall"][metric]
     assert value >= THRESHOLDS[name][metric], (name, metric, value, _failing(records, metric))
+
+
+@pytest.mark.parametrize("metric", ["hit@1", "mrr@10", "recall@10"])
+def test_retrieval_metrics(run, metric: str) -> None:  # type: ignore[no-untyped-def]
+    """The ranking as retrieved, before the answer puts the units it cites first."""
+    name, summary, records = run
+    value = summary["overall"]["retrieval"][metric]
+    assert value >= RETRIEVAL_THRESHOLDS[name][metric], (name, metric, value)
 
 
 def test_abstention_on_unanswerable(run) -> None:  # type: ignore[no-untyped-def]

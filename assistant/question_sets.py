@@ -1,0 +1,321 @@
+"""Question sets and conversation sets: reading, validating, and what counts as relevant.
+
+A question set (DESIGN.md, **Contract**) is JSONL or YAML; each question names *gold*
+snippets of source text. A unit (paragraph or heading) is **relevant** to a question when its
+text contains one of the question's gold snippets, compared after NFKC normalisation with all
+white space removed on both sides (a snippet typed with a full-width ``,`` matches ``,``).
+A question with no gold snippet is *unanswerable*: the assistant should abstain.
+
+A conversation set is JSONL or YAML too, one conversation an object:
+``{"id": …, "turns": [{"question", "gold", "answer_contains", "follow_up"}, …]}``; each turn
+is asked with the turns before it as history.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Protocol, Sequence
+
+import yaml
+
+_MAX_LISTED_PROBLEMS = 20
+_QUESTION_FIELDS = ("id", "question", "gold", "answer_contains", "type")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def relevance_key(text: str) -> str:
+    """The form gold snippets and unit texts are compared in: NFKC, no white space."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+@dataclass
+class Question:
+    id: str
+    question: str
+    gold: list[str]
+    answer_contains: list[str] = field(default_factory=list)
+    type: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)  # unknown fields, kept and ignored
+
+    @property
+    def answerable(self) -> bool:
+        return bool(self.gold)
+
+
+class QuestionSetError(ValueError):
+    """A question set that cannot be used; ``str(e)`` is a Chinese message for the user."""
+
+    def __init__(self, path: str | Path, problems: list[str]) -> None:
+        self.path = str(path)
+        self.problems = problems
+        shown = problems[:_MAX_LISTED_PROBLEMS]
+        lines = [f"问题集 {self.path} 有 {len(problems)} 处错误:" if len(problems) > 1
+                 else f"问题集 {self.path} 有错误:"]
+        lines += [f"  {p}" for p in shown]
+        if len(problems) > len(shown):
+            lines.append(f"  ……另有 {len(problems) - len(shown)} 处错误未列出")
+        super().__init__("\n".join(lines))
+
+
+def _type_name(value: Any) -> str:
+    names = {bool: "布尔值", int: "整数", float: "小数", str: "字符串", list: "列表",
+             dict: "对象", type(None): "空值(null)"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _string_list(value: Any) -> tuple[list[str], str | None]:
+    """The value as a list of non-blank strings, or the problem with it."""
+    if not isinstance(value, list):
+        return [], f"应为字符串列表,实际是{_type_name(value)}"
+    for i, item in enumerate(value, 1):
+        if not isinstance(item, str):
+            return [], f"第 {i} 个元素应为字符串,实际是{_type_name(item)}"
+        if not relevance_key(item):
+            return [], f"第 {i} 个元素是空字符串"
+    return list(value), None
+
+
+def _has_surrogates(value: Any) -> bool:
+    """Whether a parsed value holds lone surrogates (JSON ``"\\ud800"`` escapes): such text
+    can't be searched or written to a UTF-8 report."""
+    if isinstance(value, str):
+        return bool(_SURROGATE.search(value))
+    if isinstance(value, dict):
+        return any(_has_surrogates(k) or _has_surrogates(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_surrogates(v) for v in value)
+    return False
+
+
+# A raw question object with the function that names its place ("第 3 行,字段“gold”").
+_Item = tuple[Any, Callable[[str | None], str]]
+
+
+def _parse_question(obj: Any, where: Callable[[str | None], str]) -> tuple[Question | None, list[str]]:
+    """Validate one question object; ``where(field)`` names its place for messages."""
+    if not isinstance(obj, dict):
+        return None, [f"{where(None)}:应为一个对象(包含 id、question、gold),实际是{_type_name(obj)}"]
+    problems: list[str] = []
+
+    def bad(name: str | None, message: str) -> None:
+        problems.append(f"{where(name)}:{message}")
+
+    for name in ("id", "question", "gold"):
+        if name not in obj:
+            bad(None, f"缺少必填字段“{name}”")
+    qid, text = obj.get("id"), obj.get("question")
+    for name, value in (("id", qid), ("question", text)):
+        if name not in obj:
+            continue
+        if not isinstance(value, str):
+            hint = f" {value!r}(请加引号写成字符串)" if isinstance(value, (int, float)) and name == "id" else ""
+            bad(name, f"应为字符串,实际是{_type_name(value)}{hint}")
+        elif not value.strip():
+            bad(name, "不能为空")
+    gold: list[str] = []
+    if "gold" in obj:
+        gold, err = _string_list(obj["gold"])
+        if err:
+            bad("gold", err)
+    contains: list[str] = []
+    if obj.get("answer_contains") is not None:
+        contains, err = _string_list(obj["answer_contains"])
+        if err:
+            bad("answer_contains", err)
+    qtype = obj.get("type")
+    if qtype is not None and not isinstance(qtype, str):
+        bad("type", f"应为字符串,实际是{_type_name(qtype)}")
+    if problems:
+        return None, problems
+    extra = {k: v for k, v in obj.items() if k not in _QUESTION_FIELDS}
+    return Question(qid.strip(), text, gold, contains, (qtype or "").strip(), extra), []
+
+
+def _jsonl_items(text: str) -> list[_Item | str]:
+    """The objects of a JSONL text, in file order; a line that is no JSON gives its message."""
+    items: list[_Item | str] = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        try:
+            obj = json.loads(stripped)
+        except json.JSONDecodeError as e:
+            items.append(f"第 {lineno} 行:不是合法的 JSON({e.msg},第 {e.colno} 列)")
+            continue
+
+        def where(name: str | None, lineno: int = lineno) -> str:
+            return f"第 {lineno} 行" + (f",字段“{name}”" if name else "")
+        items.append((obj, where))
+    return items
+
+
+def _yaml_items(text: str) -> list[_Item | str]:
+    # Compose first, then construct: the node tree keeps the line of every item and key.
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+        at = f"第 {mark.line + 1} 行:" if mark is not None else ""
+        problem = getattr(e, "problem", None) or str(e)
+        return [f"{at}不是合法的 YAML({problem})"]
+    finally:
+        loader.dispose()
+    if isinstance(data, dict) and "questions" in data:
+        data = data["questions"]
+        root = next((v for k, v in root.value if getattr(k, "value", None) == "questions"), None)
+    if not isinstance(data, list):
+        return ["YAML 问题集应为一个问题列表,或包含 questions: 列表的对象"]
+    nodes = list(root.value) if isinstance(root, yaml.SequenceNode) else [None] * len(data)
+    items: list[_Item | str] = []
+    for index, (obj, node) in enumerate(zip(data, nodes), 1):
+        def where(name: str | None, index: int = index, node: Any = node) -> str:
+            line = node.start_mark.line + 1 if node is not None else None
+            if name and isinstance(node, yaml.MappingNode):
+                line = next((k.start_mark.line + 1 for k, _ in node.value
+                             if getattr(k, "value", None) == name), line)
+            place = f"第 {index} 项" + (f"(第 {line} 行)" if line else "")
+            return place + (f",字段“{name}”" if name else "")
+        items.append((obj, where))
+    return items
+
+
+def _read_items(path: Path) -> list[_Item | str]:
+    """The raw objects of a JSONL or YAML set file; QuestionSetError when it can't be read."""
+    suffix = path.suffix.lower()
+    if suffix not in (".jsonl", ".json", ".yaml", ".yml"):
+        raise QuestionSetError(path, [f"不支持的文件类型“{suffix or '(无扩展名)'}”;请使用 .jsonl 或 .yaml"])
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise QuestionSetError(path, ["文件不存在"]) from None
+    except IsADirectoryError:
+        raise QuestionSetError(path, ["这是一个目录,不是问题集文件"]) from None
+    except UnicodeDecodeError:
+        raise QuestionSetError(path, ["不是 UTF-8 编码的文本文件"]) from None
+    except OSError as e:
+        raise QuestionSetError(path, [f"无法读取({e.strerror})"]) from None
+    # A .json file holding one array (not JSON Lines) is read as YAML, which JSON is a subset of.
+    as_yaml = suffix in (".yaml", ".yml") or (suffix == ".json" and text.lstrip().startswith("["))
+    return (_yaml_items if as_yaml else _jsonl_items)(text)
+
+
+def _collect(path: Path, items: list[_Item | str],
+             parse: Callable[[Any, Callable[[str | None], str]], tuple[Any, list[str]]]) -> list[Any]:
+    """Parse every item, checking ids are unique; QuestionSetError listing every problem."""
+    problems: list[str] = []
+    parsed: list[Any] = []
+    first_seen: dict[str, str] = {}
+    for item in items:
+        if isinstance(item, str):
+            problems.append(item)
+            continue
+        obj, where = item
+        if _has_surrogates(obj):
+            problems.append(f"{where(None)}:含有无效的 Unicode 字符(孤立的代理项,如 \\ud800),无法作为 UTF-8 文本写出")
+            continue
+        value, errs = parse(obj, where)
+        problems += errs
+        if value is None:
+            continue
+        if value.id in first_seen:
+            problems.append(f"{where('id')}:id “{value.id}” 重复(首次出现在{first_seen[value.id]})")
+            continue
+        first_seen[value.id] = where(None)
+        parsed.append(value)
+    if not problems and not parsed:
+        problems.append("没有任何问题")
+    if problems:
+        raise QuestionSetError(path, problems)
+    return parsed
+
+
+def load_questions(path: str | Path) -> list[Question]:
+    """Read a question set: ``.jsonl``/``.json`` (one object a line) or ``.yaml``/``.yml``.
+
+    Raises QuestionSetError naming file, line (or item) and field for anything malformed.
+    """
+    path = Path(path)
+    return _collect(path, _read_items(path), _parse_question)
+
+
+@dataclass
+class ConversationTurn:
+    question: Question        # id "<conversation>#<n>"; type "follow-up" / "new-topic" unless given
+    follow_up: bool           # whether the turn leans on the turns before it
+
+
+@dataclass
+class Conversation:
+    id: str
+    turns: list[ConversationTurn]
+
+
+def _parse_conversation(obj: Any, where: Callable[[str | None], str]) -> tuple[Conversation | None, list[str]]:
+    if not isinstance(obj, dict):
+        return None, [f"{where(None)}:应为一个对话对象(包含 id、turns),实际是{_type_name(obj)}"]
+    problems: list[str] = []
+    cid = obj.get("id")
+    if not isinstance(cid, str) or not cid.strip():
+        problems.append(f"{where('id')}:应为非空字符串")
+    turns = obj.get("turns")
+    if not isinstance(turns, list) or not turns:
+        problems.append(f"{where('turns')}:应为非空的轮次列表,实际是{_type_name(turns)}")
+    if problems:
+        return None, problems
+    out: list[ConversationTurn] = []
+    for n, raw in enumerate(turns, 1):
+        def turn_where(name: str | None, n: int = n) -> str:
+            return where("turns") + f" 第 {n} 轮" + (f"的“{name}”" if name else "")
+        if not isinstance(raw, dict):
+            problems.append(f"{turn_where(None)}:应为对象,实际是{_type_name(raw)}")
+            continue
+        follow_up = raw.get("follow_up", n > 1)
+        if not isinstance(follow_up, bool):
+            problems.append(f"{turn_where('follow_up')}:应为 true 或 false,实际是{_type_name(follow_up)}")
+            continue
+        kind = "follow-up" if follow_up else "new-topic"
+        q, errs = _parse_question({"type": kind, **raw, "id": f"{cid.strip()}#{n}"}, turn_where)
+        problems += errs
+        if q is not None:
+            out.append(ConversationTurn(q, follow_up))
+    return (None, problems) if problems else (Conversation(cid.strip(), out), [])
+
+
+def load_conversations(path: str | Path) -> list[Conversation]:
+    """Read a conversation set (JSONL or YAML, one conversation an object)."""
+    path = Path(path)
+    return _collect(path, _read_items(path), _parse_conversation)
+
+
+def load_set(path: str | Path) -> list[Question] | list[Conversation]:
+    """A question set or a conversation set, told apart by their first object (``turns``)."""
+    path = Path(path)
+    items = _read_items(path)
+    first = next((item[0] for item in items if not isinstance(item, str)), None)
+    if isinstance(first, dict) and "turns" in first:
+        return _collect(path, items, _parse_conversation)
+    return _collect(path, items, _parse_question)
+
+
+class _HasUnits(Protocol):
+    @property
+    def units(self) -> Sequence[Any]: ...
+
+
+def find_unmatched_gold(questions: Iterable[Question], corpus: _HasUnits) -> list[tuple[str, str]]:
+    """(question id, snippet) for every gold snippet no unit of the corpus contains.
+
+    Such a question can never score: its set is out of step with the corpus.
+    """
+    texts = [relevance_key(u.text) for u in corpus.units]
+    return [(q.id, g) for q in questions for g in q.gold
+            if not any(relevance_key(g) in t for t in texts)]
+
+
