@@ -361,25 +361,51 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
              hits_out: list[Hit] | None = None) -> Answer:
         return Answer(question, text, abstained, "extractive", citer.citations, hits_out or hits, sentences)
 
-    # 那第二点呢? — an item of the list the previous answer gave.
+    # 那第二点呢? / 最后一点呢? — an item of the list the previous answer gave.
     if plan.followup_item and history:
         prev = history[-1].answer
-        if 1 <= plan.followup_item <= len(prev.citations):
-            unit = prev.citations[plan.followup_item - 1].unit
+        k = len(prev.citations) if plan.followup_item == -1 else plan.followup_item
+        if 1 <= k <= len(prev.citations):
+            unit = prev.citations[k - 1].unit
             sents = split_sentences(unit.text)[:3]
             n = citer.cite(unit)
             hits_out = [ev.hit(unit, hits[0].score + 1 if hits else 1.0, citer.terms)] + \
                 [h for h in hits if h.unit.id != unit.id]
             return done("".join(sents) + f"[{n}]", [AnswerSentence("".join(sents), [n])], hits_out=hits_out)
 
+    named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
     # Outline of a named speech (or of the speech the best hit is in, when the question is about 讲话).
-    if plan.outline and (plan.speech_no or (hits and re.search(r"讲话|这篇|该篇|文章|报告", question))):
-        no = plan.speech_no or hits[0].unit.speech_no
-        items = _outline(ev, no)
-        if items:
-            title = ev.speech_title(no)
-            text, sentences = _as_list(items, citer, f"{title}分为{len(items)}个部分:")
-            return done(text, sentences, hits_out=_cited_first(ev, items, hits, citer.terms))
+    if plan.outline and (named or (hits and re.search(r"讲话|这篇|该篇|文章|报告", question))):
+        parts: list[tuple[str, list[Unit]]] = [(ev.speech_title(no), _outline(ev, no))
+                                               for no in (named or (hits[0].unit.speech_no,))]
+        parts = [(title, items) for title, items in parts if items]
+        if parts:
+            lines: list[str] = []
+            sentences: list[AnswerSentence] = []
+            for title, items in parts:
+                text, sents = _as_list(items, citer, f"{title}分为{len(items)}个部分:")
+                lines.append(text)
+                sentences += sents
+            cited = [u for _, items in parts for u in items]
+            return done("\n\n".join(lines), sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
+
+    # 第二篇讲话的第三部分讲了什么 — the N-th part of a named speech, with what it holds.
+    if plan.nth_item is not None and not plan.followup_item and plan.speech_no is not None:
+        items = _outline(ev, plan.speech_no)
+        k = len(items) if plan.nth_item == -1 else plan.nth_item
+        if 1 <= k <= len(items):
+            part = items[k - 1]
+            children = _list_items(ev, part) if part.kind == "heading" else []
+            intro = f"{ev.speech_title(plan.speech_no)}的第{k}部分是「{_item_label(part)}」[{citer.cite(part)}]"
+            if children:
+                text, sentences = _as_list(children, citer, intro + f",共{len(children)}项:")
+                return done(text, sentences, hits_out=_cited_first(ev, [part, *children], hits, citer.terms))
+            body = part if part.kind == "paragraph" else _next_unit(ev, part)
+            if body is not None:
+                first = "".join(split_sentences(body.text)[:2])
+                n = citer.cite(body)
+                return done(f"{intro}:{first}[{n}]", [AnswerSentence(first, [n])],
+                            hits_out=_cited_first(ev, [part, body], hits, citer.terms))
 
     if not hits:
         return done(ABSTAIN_TEXT, [], abstained=True)

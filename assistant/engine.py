@@ -42,7 +42,6 @@ class Engine:
         self.retriever = Retriever(corpus, index, params, self.analyse_query)
         self.evidence = Evidence(corpus, index.words.idf, index.words.n_docs, index.bigrams.idf,
                                  index.bigrams.n_docs, self.analyse_query, params, answer_params or AnswerParams())
-        self._speech_nos = frozenset(s.no for s in corpus.speeches)
 
     @property
     def query_tokenizer(self):  # type: ignore[no-untyped-def]
@@ -115,7 +114,7 @@ class Engine:
         return question.strip()
 
     def plan(self, question: str, history: list[Turn] | None = None) -> QueryPlan:
-        return plan_question(question, history, self._speech_nos, self.analyse_query)
+        return plan_question(question, history, self.corpus.speeches, self.analyse_query)
 
     def search(self, query: str, k: int = 10) -> list[Hit]:
         query = self.check_question(query)
@@ -135,6 +134,7 @@ class Engine:
         answer.hits = answer.hits[:k]
         answer.retrieved = retrieved.hits[:k]
         answer.plan = plan.to_json()
+        answer.notes[:0] = plan.notes
         answer.query = plan.text
         answer.elapsed_ms = (time.perf_counter() - t0) * 1000
         return answer

@@ -11,13 +11,13 @@ __all__ = ["AnswerParams", "RetrievalParams"]
 
 @dataclass(frozen=True)
 class RetrievalParams:
-    # k1, b and the bigram weight come from a grid on the dev set only: `python
-    # benchmarks/tune.py` writes benchmarks/tune.json (README, "Retrieval quality").
-    k1: float = 1.2
+    # k1, b and the bigram weight are the best point of a grid on the dev set only (ranking as
+    # retrieved, MRR@10 then Hit@1): `python benchmarks/tune.py` writes benchmarks/tune.json.
+    k1: float = 0.9
     b: float = 0.5
     epsilon: float = 0.25
     use_bigrams: bool = True
-    bigram_weight: float = 0.6       # weight of the character-bigram field against the word field
+    bigram_weight: float = 1.0       # weight of the character-bigram field against the word field
     heading_weight: float = 0.8      # headings are short; keep them from crowding out paragraphs
     # Abstention (see compose.abstain_reason): IDF-weighted shares of the question's content.
     abstain_coverage: float = 0.2          # the top 3 hits must cover at least this much

@@ -1,22 +1,34 @@
 """The planner: what a question asks for, beyond its words.
 
-``plan_question`` is pure: question + history + the corpus's speech numbers + an analysis
-function in, a ``QueryPlan`` out. It decides the named speech (第三篇), the shape of answer
-(outline, list of N, the N-th point, a comparison across speeches, a look-up) and whether
-the question leans on the previous turn (a follow-up, searched together with that turn).
+``plan_question`` is pure: question + history + the corpus's speeches + an analysis function
+in, a ``QueryPlan`` out. It reads the question with a small grammar over word classes rather
+than a list of whole phrasings:
+
+* **speech reference**: 第N篇 (matched against the 【第N篇】 in titles first, then the
+  position in the corpus), or a name: 宁乡那篇 / 南通市政府办公室的讲话 / 关于X的讲话
+  (the speeches whose title, then whose text, holds the name; several → all of them);
+* **shape**: QUANT (哪/几/多少 + numeral + classifier) or STRUCTURE verbs (分为/分成/包括/
+  由…组成/结构) over PART nouns (部分/方面/板块/层次) with nothing else asked → the outline;
+  QUANT over anything else, 哪些 + an ITEM noun (要求/措施/任务…), 分别/列举 → a list;
+  ORDINAL (第二点/第2条/最后一点) → the N-th item; several speeches (各篇/几篇) → compare;
+* **follow-up**: the question leans on the previous turn — it opens with 那/那么/还有, ends
+  with 呢, refers with 它/这/其/上面, or has no subject of its own (every content word is a
+  discourse word: 例子/具体/怎么做/展开说说). A question with its own subject is new.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Collection
+from typing import Callable, Sequence
 
 from . import text_analysis as ta
-from .corpus import chinese_numeral
+from .corpus import Speech, chinese_numeral
 from .results import Turn
 
 __all__ = ["QueryPlan", "plan_question", "strip_speech_reference"]
+
+_NUM = r"[一二三四五六七八九十两\d]"
 
 
 @dataclass
@@ -24,20 +36,23 @@ class QueryPlan:
     """What a question asks for, beyond its words."""
 
     text: str                         # the text to search
-    speech_no: int | None = None      # 第三篇 → 3
+    speech_no: int | None = None      # 第三篇 / 宁乡那篇 → 3 (one speech)
+    speech_candidates: tuple[int, ...] = ()   # a reference several speeches fit: answer from all
     outline: bool = False             # 分为哪几个部分 / 讲了哪几个方面
-    wants_list: bool = False          # 哪四个 / 分别
-    weak_list: bool = False           # 哪些
+    wants_list: bool = False          # 哪四个 / 分别 / 哪些要求
+    weak_list: bool = False           # 哪些 (a list only when the best hit introduces one)
     multi_speech: bool = False        # 各篇讲话 / 几篇讲话: gathers across speeches
     list_size: int | None = None      # 哪四个 → 4
-    followup_item: int | None = None  # 那第二点呢 → 2
+    nth_item: int | None = None       # 第二点 → 2; 最后一点 → -1
+    followup_item: int | None = None  # 那第二点呢 → 2: an item of the previous answer's list
     focus: str = ""                   # a follow-up's own words: they choose the sentences
     exclude: set[str] = field(default_factory=set)  # 还有别的吗: units the last answer already cited
     follow_up: bool = False           # read as leaning on the previous turn
+    notes: list[str] = field(default_factory=list)  # how a reference was resolved, for the user
 
     @property
     def intent(self) -> str:
-        if self.followup_item is not None:
+        if self.followup_item is not None or self.nth_item is not None:
             return "nth_point"
         if self.outline:
             return "outline"
@@ -48,26 +63,46 @@ class QueryPlan:
         return "lookup"
 
     def to_json(self) -> dict[str, object]:
-        return {"intent": self.intent, "speech": self.speech_no, "follow_up": self.follow_up}
+        d: dict[str, object] = {"intent": self.intent, "speech": self.speech_no, "follow_up": self.follow_up}
+        if self.speech_candidates:
+            d["speech_candidates"] = list(self.speech_candidates)
+        return d
 
 
-_SPEECH_REF = re.compile(r"第\s*([一二三四五六七八九十\d]{1,3})\s*篇")
-_SPEECH_REF_WORDS = re.compile(r"第\s*[一二三四五六七八九十\d]{1,3}\s*篇(讲话|发言|文章)?|(这|该|那)篇(讲话)?")
-_OUTLINE = re.compile(r"(哪|几)([一二三四五六七八九十两几]|些)?个?(部分|方面|层次|问题|板块|点|大块|层意思)"
-                      r"|提纲|框架|结构|大纲|要点|主要内容")
-# Words that only say "the parts of the speech"; a question with other content words asks
-# for a list inside the speech, not for its outline.
-_OUTLINE_GENERIC = {"问题", "讲", "分为", "部分", "方面", "层次", "板块", "点", "主要", "结构", "框架", "提纲",
-                    "大纲", "要点", "主要内容", "内容", "意见", "几层", "层意思", "讲了", "谈了"}
-_LIST = re.compile(r"哪([一二三四五六七八九十两\d]+|几)(个|项|种|类|条|点|大|方面|是)|分别|列举|几个方面|几点")
-# 哪些 alone often asks about the content of one paragraph; it makes a list answer only
-# when the best hit introduces a list.
-_MORE = re.compile(r"别的|其他|其它|还有|另外|再举|更多")
-_MULTI_SPEECH = re.compile(r"(各|几|这几|每|多)篇|各(个)?讲话|不同(的)?讲话")
+# ---- word classes -----------------------------------------------------------------------
+_CLASSIFIER = r"(?:个|项|条|点|种|类|大|层|块|句|件)"
+# "How many / which": 哪几个, 哪四项, 几条, 多少个, 哪些.
+_QUANT = re.compile(rf"(?:哪|几|多少)(?:{_NUM}+)?{_CLASSIFIER}?|哪些")
+_QUANT_SIZE = re.compile(rf"(?:哪|这|那)({_NUM}+){_CLASSIFIER}|({_NUM}+){_CLASSIFIER}[^,。?!?!]{{0,12}}分别")
+# The parts of a speech, and the verbs that divide it into them.
+_PART = r"(?:部分|方面|板块|大块|块|层次|层意思|章节|段落|结构|框架|提纲|大纲|脉络|要点|主要内容|几层)"
+_STRUCTURE = re.compile(rf"{_PART}|分为|分成|划分|组成|构成|包括|包含|由")
+_PART_ONLY = re.compile(_PART)
+# Nouns whose plural is a list of items: 哪些要求 asks for the list.
+_ITEM = (r"(?:要求|措施|举措|办法|方法|任务|原则|目标|活动|做法|问题|意见|建议|途径|手段|表现|环节|重点|"
+         r"特点|标准|方面|步骤|内容|工作|氛围|心态|意识|能力|制度|机制)")
+_LIST = re.compile(rf"(?:哪|几|多少)(?:{_NUM}+)?{_CLASSIFIER}|哪些{_ITEM}|{_ITEM}有哪些|分别|列举|一一|逐条")
 _WEAK_LIST = re.compile(r"哪些|包括什么|有什么")
-_LIST_SIZE = re.compile(r"哪([一二三四五六七八九十两\d]+)(?:个|项|种|类|条|点|大)")
-_FOLLOWUP_ITEM = re.compile(r"^(?:那|那么|还有)?\s*第\s*([一二三四五六七八九十\d]{1,2})\s*(?:点|个|条|项|方面|部分)")
-_FOLLOWUP_HINT = re.compile(r"^(那|那么|还有|另外|再|它|这个|这|其|他们|上面|刚才)|(呢|别的|其他的?|还有吗|例子吗?)[??]*$")
+_ORDINAL = re.compile(rf"第\s*({_NUM}{{1,2}})\s*(?:点|条|项|个|部分|方面|层|块|件)|最后\s*一?\s*(?:点|条|项|个|部分|方面)")
+_MULTI_SPEECH = re.compile(r"(?<!第)(各|几|这几|每|多|五|两|三|四)篇|各(个)?讲话|不同(的)?讲话|哪些讲话|哪几篇|都(是)?怎么|都提到")
+# Words of the question that carry no subject of their own: question words, discourse words.
+_GENERIC = frozenset("""
+问题 讲 讲了 谈 谈了 说 说了 提 提到 提出 提出了 主要 内容 意见 分为 分成 划分 组成 构成 包括 包含 由
+部分 方面 层次 板块 大块 块 点 层 条 项 个 结构 框架 提纲 大纲 要点 主要内容 几层 层意思 脉络 章节 段落
+讲话 发言 文章 报告 这篇 那篇 该篇 篇
+例子 举例 例如 比如 具体 具体来说 详细 展开 展开说说 说说 继续 解释 说明 意思 含义 怎么 怎样 如何 什么
+为什么 原因 做 做到 办 避免 防止 别的 其他 其它 还有 另外 更多 再 呢 吗 讲讲 介绍 一下 呢
+""".split())
+_FOLLOWUP_LEAN = re.compile(r"^(那|那么|还有|另外|再|它|它们|这个|这些|这|其|他们|上面|刚才|前面|后面|此)"
+                            r"|(呢|别的|其他的?|其它的?|还有吗|还有没有|例子吗?)[??。.]*$")
+_MORE = re.compile(r"别的|其他|其它|还有|另外|再举|更多")
+
+# ---- speech references --------------------------------------------------------------------
+_SPEECH_NO = re.compile(rf"第\s*({_NUM}{{1,3}})\s*篇")
+_SPEECH_NAMED = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:的|那|这|那一|这一)(?:篇|个讲话|次讲话|讲话|发言)")
+_SPEECH_REF_WORDS = re.compile(rf"第\s*{_NUM}{{1,3}}\s*篇(讲话|发言|文章)?|(这|该|那)篇(讲话)?")
+_NAME_PREFIX = re.compile(r"^(关于|有关|在|讲|谈)")
+_NAME_SUFFIX = re.compile(r"(会议|会)?上$")
 
 
 def strip_speech_reference(text: str) -> str:
@@ -75,34 +110,100 @@ def strip_speech_reference(text: str) -> str:
     return _SPEECH_REF_WORDS.sub(" ", text)
 
 
-def _speech_no(text: str, speeches: Collection[int]) -> int | None:
-    m = _SPEECH_REF.search(text)
-    no = chinese_numeral(m.group(1)) if m else None
-    return no if no in speeches else None
+def _numbered_speech(text: str, speeches: Sequence[Speech]) -> tuple[int | None, str]:
+    """第N篇 → the speech whose title carries 第N篇 (【第N篇】), else the N-th speech."""
+    m = _SPEECH_NO.search(text)
+    if not m:
+        return None, ""
+    n = chinese_numeral(m.group(1))
+    if n is None:
+        return None, ""
+    for s in speeches:
+        mt = _SPEECH_NO.search(ta.normalise(s.title))
+        if mt and chinese_numeral(mt.group(1)) == n:
+            return s.no, ""
+    if 1 <= n <= len(speeches):
+        return speeches[n - 1].no, f"按语料中的顺序,第{n}篇是「{speeches[n - 1].title}」"
+    return None, ""
 
 
-def plan_question(question: str, history: list[Turn] | None, speeches: Collection[int],
+def _named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...], str]:
+    """宁乡那篇 / 南通市政府办公室的讲话: the speeches whose title, else whose text, holds the
+    name; and the reference's words (they say where to look, not what to look for)."""
+    for m in _SPEECH_NAMED.finditer(text):
+        name = _NAME_SUFFIX.sub("", _NAME_PREFIX.sub("", m.group(1)))
+        # Try the whole name, then shorter tails (南通市政府办公室 → 政府办公室 …): a reader
+        # names a speech by the words that stick, not by its exact title.
+        for start in range(0, max(1, len(name) - 1)):
+            part = name[start:]
+            if len(part) < 2:
+                break
+            by_title = tuple(s.no for s in speeches if part in ta.normalise(s.title))
+            if by_title:
+                return by_title, m.group(0)
+            by_text = tuple(s.no for s in speeches if any(part in ta.normalise(u.text) for u in s.units))
+            if by_text and len(by_text) < len(speeches):
+                return by_text, m.group(0)
+    return (), ""
+
+
+def _size(text: str) -> int | None:
+    m = _QUANT_SIZE.search(text)
+    if not m:
+        return None
+    return chinese_numeral(m.group(1) or m.group(2))
+
+
+def _own_subject(words: Sequence[str], prev_words: set[str]) -> bool:
+    """Whether the question names something of its own (a content word that is not discourse)."""
+    return any(len(w) > 1 and w not in _GENERIC and w not in prev_words for w in words)
+
+
+def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[Speech],
                   analyse: Callable[[str], ta.Analysed]) -> QueryPlan:
-    """Read a question (``speeches``: the corpus's speech numbers; ``analyse``: the query analysis)."""
+    """Read a question (``speeches``: the corpus's speeches; ``analyse``: the query analysis)."""
     norm = ta.normalise(question)
     plan = QueryPlan(question)
-    plan.speech_no = _speech_no(norm, speeches)
-    if _OUTLINE.search(norm):
-        rest = analyse(_OUTLINE.sub(" ", strip_speech_reference(norm))).words
-        plan.outline = all(w in _OUTLINE_GENERIC or len(w) == 1 for w in rest)
-    plan.wants_list = plan.outline or bool(_LIST.search(norm))
-    plan.weak_list = not plan.wants_list and bool(_WEAK_LIST.search(norm))
+    no, how = _numbered_speech(norm, speeches)
+    reference = ""
+    if no is not None:
+        plan.speech_no = no
+        if how:
+            plan.notes.append(how)
+    else:
+        named, reference = _named_speeches(norm, speeches)
+        if len(named) == 1:
+            plan.speech_no = named[0]
+        elif named:
+            plan.speech_candidates = named
+            plan.notes.append("这个说法可能指几篇讲话:" + "、".join(
+                next(s.title for s in speeches if s.no == n) for n in named))
     plan.multi_speech = bool(_MULTI_SPEECH.search(norm))
-    ms = _LIST_SIZE.search(norm)
-    if ms:
-        plan.list_size = chinese_numeral(ms.group(1))
+
+    body = strip_speech_reference(norm.replace(reference, " ") if reference else norm)
+    names_speech = plan.speech_no is not None or bool(plan.speech_candidates)
+    rest = [w for w in analyse(_QUANT.sub(" ", _STRUCTURE.sub(" ", body))).words]
+    asks_parts = bool(_QUANT.search(body) or _STRUCTURE.search(body)) and bool(_PART_ONLY.search(body))
+    # The outline: the question asks for the parts and names nothing else to list.
+    plan.outline = asks_parts and all(w in _GENERIC or len(w) == 1 for w in rest)
+    plan.wants_list = plan.outline or bool(_LIST.search(body))
+    plan.weak_list = not plan.wants_list and bool(_WEAK_LIST.search(body))
+    plan.list_size = _size(body)
+    mo = _ORDINAL.search(body)
+    if mo:
+        plan.nth_item = chinese_numeral(mo.group(1)) if mo.group(1) else -1
+
     if history:
         prev = history[-1]
-        mf = _FOLLOWUP_ITEM.match(norm)
-        if mf and prev.answer.citations:
-            plan.followup_item = chinese_numeral(mf.group(1))
-        short = len(set(analyse(question).words)) <= 2
-        if mf or _FOLLOWUP_HINT.search(norm) or short:
+        # An ordinal (第三点) or a speech reference (第二篇) points back; neither is a subject.
+        words = analyse(_ORDINAL.sub(" ", body)).words
+        prev_words = set(analyse(prev.answer.query or prev.question).words)
+        # Naming a speech (第三篇讲话分为哪几个部分) is a subject too, unless the question is
+        # elliptical (第二篇呢?), which the lean markers catch.
+        leans = bool(_FOLLOWUP_LEAN.search(norm)) or not (names_speech or _own_subject(words, prev_words))
+        if plan.nth_item is not None and prev.answer.citations and leans:
+            plan.followup_item = plan.nth_item
+        if leans:
             # A follow-up is searched together with what it follows up on.
             plan.follow_up = True
             plan.text = f"{prev.answer.query or prev.question} {question}"
@@ -111,6 +212,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Collectio
                 plan.exclude = {c.unit.id for c in prev.answer.citations}
             else:
                 plan.focus = question
-            if plan.speech_no is None:
-                plan.speech_no = _speech_no(ta.normalise(prev.question), speeches)
+            if plan.speech_no is None and not plan.speech_candidates:
+                prev_no, _ = _numbered_speech(ta.normalise(prev.question), speeches)
+                plan.speech_no = prev_no
     return plan

@@ -161,9 +161,10 @@ class Retriever:
     def retrieve(self, plan: QueryPlan, k: int) -> Retrieved:
         a = self.analyse(strip_speech_reference(ta.normalise(plan.text)))
         scores = self.lexical.scores(a)
-        if plan.speech_no is not None:
+        named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
+        if named:
             # Named speech: its units first, others keep their order after them.
-            in_speech = self.lexical.speech_of == plan.speech_no
+            in_speech = np.isin(self.lexical.speech_of, named)
             scores = np.where(in_speech & (scores > 0), scores + scores.max() + 1.0, scores)
         terms = query_terms(a)
         hits = []

@@ -1,0 +1,132 @@
+"""The planner reads structure questions in any wording, speech references by what a speech is,
+and follow-ups only when a question leans on the turn before it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.engine import Engine, Turn
+
+OUTLINE_WORDINGS = [
+    "第一篇讲话分为哪几个部分?",
+    "第一篇讲话分成哪几部分?",
+    "第一篇讲话包括哪些方面?",
+    "第一篇讲话由哪几部分组成?",
+    "第一篇讲话讲了哪几个方面?",
+    "第一篇讲话有几个部分?",
+    "第一篇讲话的结构是怎样的?",
+    "第1篇讲话的提纲是什么?",
+    "第一篇讲话分几块?",
+]
+
+
+@pytest.mark.parametrize("question", OUTLINE_WORDINGS)
+def test_outline_in_any_wording(engine: Engine, question: str) -> None:
+    plan = engine.plan(question)
+    assert plan.intent == "outline" and plan.speech_no == 1, plan
+    a = engine.ask(question)
+    assert not a.abstained
+    # The answer is the speech's four top-level headings, each cited.
+    assert [c.unit.kind for c in a.citations] == ["heading"] * 4
+    assert all(c.unit.speech_no == 1 for c in a.citations)
+    assert a.hits[0].unit.kind == "heading"
+
+
+LIST_WORDINGS = [
+    ("第一篇讲话提出要开展哪四个专项活动?", 4),
+    ("第一篇讲话要开展哪4个专项活动?", 4),
+    ("第二篇讲话提出了哪几点要求?", None),
+    ("第五篇讲话在加强领导方面提出了几条要求?", None),
+    ("第四篇讲话里“细、准、优、实”分别是什么?", None),
+    ("第一篇讲话有哪些措施?", None),
+    ("列举第三篇讲话对干部心态的要求", None),
+]
+
+
+@pytest.mark.parametrize(("question", "size"), LIST_WORDINGS)
+def test_list_in_any_wording(engine: Engine, question: str, size: int | None) -> None:
+    plan = engine.plan(question)
+    assert plan.intent == "list", plan
+    assert plan.list_size == size
+
+
+def test_list_of_four_activities_in_arabic_numerals(engine: Engine) -> None:
+    a = engine.ask("第一篇讲话要开展哪4个专项活动?")
+    assert len(a.citations) == 4 and "项目攻坚破难" in a.text
+
+
+NTH_WORDINGS = [
+    ("那第二点呢?", 2),
+    ("第2条是什么?", 2),
+    ("最后一点呢?", -1),
+    ("第三点具体说了什么?", 3),
+    ("那第四个方面呢?", 4),
+]
+
+
+@pytest.mark.parametrize(("question", "n"), NTH_WORDINGS)
+def test_nth_item_of_the_previous_list(engine: Engine, question: str, n: int) -> None:
+    first_q = "第一篇讲话提出要开展哪四个专项活动?"
+    first = engine.ask(first_q)
+    plan = engine.plan(question, [Turn(first_q, first)])
+    assert plan.intent == "nth_point" and plan.followup_item == n and plan.follow_up
+    a = engine.ask(question, history=[Turn(first_q, first)])
+    expected = first.citations[n - 1 if n > 0 else -1].unit.id
+    assert [c.unit.id for c in a.citations] == [expected]
+
+
+@pytest.mark.parametrize(("question", "n"), [("第三篇讲话的第二部分讲了什么?", 2), ("第三篇讲话最后一部分讲了什么?", 4)])
+def test_nth_part_of_a_named_speech(engine: Engine, question: str, n: int) -> None:
+    a = engine.ask(question)
+    part = [u for u in engine.corpus.speech(3).units if u.kind == "heading" and u.level == 1][n - 1]
+    assert a.citations[0].unit.id == part.id
+    assert len(a.citations) > 1   # the part's own items follow
+
+
+NEW_TOPICS = ["什么是伪工作?", "担当是什么意思?", "怎样做到廉洁?", "损失厌恶是什么?", "第三篇讲话分为哪几个部分?"]
+FOLLOW_UPS = ["那怎么避免呢?", "还有呢?", "有什么例子?", "展开说说", "继续", "它是什么意思?", "第二篇呢?",
+              "具体怎么做?"]
+
+
+@pytest.mark.parametrize("question", NEW_TOPICS)
+def test_a_question_with_its_own_subject_is_new(engine: Engine, question: str) -> None:
+    first = engine.ask("什么是塔西佗陷阱?")
+    plan = engine.plan(question, [Turn("什么是塔西佗陷阱?", first)])
+    assert not plan.follow_up and plan.text == question
+
+
+@pytest.mark.parametrize("question", FOLLOW_UPS)
+def test_a_question_that_leans_on_the_last_turn_is_a_follow_up(engine: Engine, question: str) -> None:
+    first = engine.ask("什么是塔西佗陷阱?")
+    plan = engine.plan(question, [Turn("什么是塔西佗陷阱?", first)])
+    assert plan.follow_up and "塔西佗陷阱" in plan.text
+
+
+def test_ask_json_carries_the_plan(engine: Engine) -> None:
+    d = engine.ask("第三篇讲话分为哪几个部分?").to_json()
+    assert d["plan"] == {"intent": "outline", "speech": 3, "follow_up": False}
+
+
+@pytest.mark.parametrize(("question", "speech"), [("宁乡那篇讲话分为哪几个部分?", 3), ("市中区的讲话讲了哪几个方面?", 1)])
+def test_speech_named_by_its_place(engine: Engine, question: str, speech: int) -> None:
+    assert engine.plan(question).speech_no == speech
+
+
+def test_speech_number_comes_from_the_title_not_the_file_order(tmp_path: Path) -> None:
+    # A file that sorts before the speeches must not turn 第二篇 into its own speech.
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "000_bf9682d57e2f1d62.txt"
+    (tmp_path / "b.txt").write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "a_notes.txt").write_text("会议纪要\n今天的会议讨论了作风建设的有关安排。\n", encoding="utf-8")
+    eng = Engine.load([tmp_path], use_cache=False)
+    plan = eng.plan("第二篇讲话分为哪几个部分?")
+    assert "第二篇" in eng.corpus.speech(plan.speech_no).title
+
+
+def test_ambiguous_reference_answers_from_every_candidate(engine: Engine) -> None:
+    plan = engine.plan("区委那篇讲话分为哪几个部分?")
+    assert plan.speech_no is None and len(plan.speech_candidates) >= 2
+    a = engine.ask("区委那篇讲话分为哪几个部分?")
+    assert {c.unit.speech_no for c in a.citations} == set(plan.speech_candidates)
+    assert any("几篇讲话" in n for n in a.notes)
