@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable
 
 from . import text_analysis as ta
@@ -23,6 +24,7 @@ from .params import AnswerParams, RetrievalParams
 from .planner import QueryPlan
 from .results import Answer, AnswerSentence, Citation, Hit, Turn
 from .retrieval import matched_terms, query_terms
+from .sufficiency import MISSING_WHAT, defines, fits_type, missing_terms, squash_punct
 
 ABSTAIN_TEXT = "讲话中没有找到能回答这个问题的内容。"
 _NON_WORD = re.compile(r"[^\w]+")
@@ -52,6 +54,11 @@ class Evidence:
 
     def speech_title(self, no: int) -> str:
         return self.corpus.speech(no).title
+
+    @cached_property
+    def corpus_key(self) -> str:
+        """All unit texts normalised and joined without white space: does the corpus use a term?"""
+        return "\n".join(squash_punct(u.text) for u in self.corpus.units)
 
     def hit(self, unit: Unit, score: float, terms: list[str]) -> Hit:
         return Hit(unit, score, self.speech_title(unit.speech_no), matched_terms(terms, unit))
@@ -416,6 +423,13 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         ans.notes.append(reason)
         return ans
 
+    content = _undefined_content(ev, plan, hits, citer)
+    if content is not None:
+        intro, reason, sentences = content
+        ans = done(intro + _join_cited(sentences), sentences)
+        ans.partial, ans.reason = True, reason
+        return ans
+
     if (plan.wants_list or plan.weak_list) and not plan.multi_speech:
         listed = _choose_list(ev, plan, hits)
         if isinstance(listed, list):
@@ -441,7 +455,63 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     sentences = _extract(ev, pool, focus, citer)
     if not sentences:
         return done(ABSTAIN_TEXT, [], abstained=True)
+    partial = _partial(ev, plan, question, analysed, pool, sentences, citer)
+    if partial is not None:
+        intro, reason, sentences = partial
+        ans = done(intro + _join_cited(sentences), sentences)
+        ans.partial, ans.reason = True, reason
+        return ans
     return done(_join_cited(sentences), sentences)
+
+
+def _undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
+                       citer: _Citer) -> tuple[str, str, list[AnswerSentence]] | None:
+    """“X”具体指哪些内容, where the speeches name X near the top but never define or list it."""
+    term = plan.asks_content_of
+    if not term or squash_punct(term) not in ev.corpus_key:
+        return None
+    near = [h.unit for h in hits[:5]]
+    texts = [u.text for u in near] + [n.text for u in near if (n := _next_unit(ev, u)) is not None]
+    if defines(term, texts, [u.heading for u in near]):
+        return None
+    mention = next((u for u in near if ta.normalise(term) in ta.normalise(u.text)), None)
+    if mention is None:
+        return None
+    n = citer.cite(mention)
+    text = next((s for s in split_sentences(mention.text) if ta.normalise(term) in ta.normalise(s)), mention.text)
+    return (f"讲话提到了「{term}」,但没有{MISSING_WHAT['content']}。相关原文:", "content",
+            [AnswerSentence(text, [n])])
+
+
+_QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
+
+
+def _partial(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],
+             sentences: list[AnswerSentence], citer: _Citer) -> tuple[str, str, list[AnswerSentence]] | None:
+    """(intro, reason, sentences) when the evidence does not give what is asked; None when it does."""
+    missing = missing_terms(_QUOTED.findall(ta.normalise(question)), analysed.words, ev.corpus_key)
+    if missing:
+        names = "、".join(f"「{t}」" for t in missing)
+        return f"讲话中没有出现{names}。最接近的内容(仅供参考):", f"missing_terms:{'、'.join(missing)}", sentences
+    content = _undefined_content(ev, plan, hits, citer)
+    if content is not None:
+        return content
+    if plan.answer_type:
+        said = [s.text for s in sentences]
+        if fits_type(plan.answer_type, plan.answer_unit, said):
+            return None
+        subject = max(hits[0].matched, key=len, default="") if hits else ""
+        # The fitting sentence may be in a top paragraph the answer did not quote; it must
+        # still be about the question's subject.
+        for h in hits[:3]:
+            for s in split_sentences(h.unit.text):
+                if subject and subject in ta.normalise(s) and fits_type(plan.answer_type, plan.answer_unit, [s]):
+                    sentences.insert(0, AnswerSentence(s, [citer.cite(h.unit)]))
+                    return None
+        intro = f"讲话提到了「{subject}」,但没有{MISSING_WHAT[plan.answer_type]}。相关原文:" if subject \
+            else f"讲话中没有{MISSING_WHAT[plan.answer_type]}。相关原文:"
+        return intro, f"answer_type:{plan.answer_type}", sentences
+    return None
 
 
 def _join_cited(sentences: list[AnswerSentence]) -> str:

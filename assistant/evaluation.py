@@ -18,7 +18,8 @@ in ``tests/test_metrics.py``) and are computed over answerable questions only:
 
 Answer metrics:
 
-* **abstention** (abstention accuracy): over unanswerable questions, the share abstained.
+* **abstention** (abstention accuracy): over unanswerable questions, the share declined or answered
+  partially (the answer says the speeches mention what is asked but do not give it).
 * **answer_contains**: over answerable questions that list ``answer_contains`` strings, the
   share whose answer contains *all* of them; ``answer_contains_strings`` is the share of the
   individual strings found. White space and citation markers ``[n]`` are removed from the
@@ -104,12 +105,13 @@ def ranking_metrics(snippets: Sequence[str], hits: Sequence[dict[str, Any]]) -> 
 
 def score_question(gold: Sequence[str], answer_contains: Sequence[str], hits: Sequence[dict[str, Any]],
                    answer: str, abstained: bool, citations: Sequence[dict[str, Any]],
-                   retrieved: Sequence[dict[str, Any]] | None = None) -> dict[str, Any]:
+                   retrieved: Sequence[dict[str, Any]] | None = None, partial: bool = False) -> dict[str, Any]:
     """Per-question metrics (see the module docstring) from the ``ask --json`` shaped parts.
 
     ``hits`` are the answer's hits (composition may move the units it cites to the top);
     ``retrieved`` is the ranking as retrieved, before the answer was composed: its metrics go
-    under ``retrieval``. Ranking and answer metrics are ``None`` where they do not apply
+    under ``retrieval``. A *partial* answer (the speeches mention what is asked but do not give
+    it) counts as declining an unanswerable question. Ranking and answer metrics are ``None`` where they do not apply
     (ranking metrics for an unanswerable question, abstention for an answerable one, ...), so
     averages skip them.
     """
@@ -127,8 +129,9 @@ def score_question(gold: Sequence[str], answer_contains: Sequence[str], hits: Se
         m = {"relevant_ranks": [], "gold_missing": []}
         for name in RANKING_METRICS:
             m[name] = None
-        m["abstained_correctly"] = bool(abstained)
+        m["abstained_correctly"] = bool(abstained or partial)
         m["false_abstention"] = False
+    m["partial"] = bool(partial)
     said = _answer_text(answer)
     missing = [s for s in answer_contains if _answer_text(s) not in said]
     m["answer_contains"] = (not missing) if answerable and answer_contains else None
@@ -153,7 +156,7 @@ def failure_reasons(record: dict[str, Any]) -> list[str]:
             reasons.append("第 1 名不相关")
         if m.get("answer_contains") is False:
             reasons.append("回答缺少应含内容")
-    elif not record.get("abstained"):
+    elif not (record.get("abstained") or record.get("partial")):
         reasons.append("未拒答(语料无答案)")
     return reasons
 
@@ -192,6 +195,7 @@ def aggregate(records: Sequence[dict[str, Any]]) -> dict[str, Any]:
     if turns:
         out["follow_up_accuracy"] = _mean(float(r["follow_up"] == r.get("follow_up_read")) for r in turns)
     out["false_abstentions"] = sum(1 for m in answerable if m["false_abstention"])
+    out["partial_answerable"] = sum(1 for m in answerable if m.get("partial"))
     out["errors"] = sum(1 for r in records if r.get("error"))
     out["failed"] = sum(1 for r in records if failure_reasons(r))
     return out
@@ -252,11 +256,12 @@ def question_record(q: Question, answer: Any, latency_ms: float | None, error: s
     retrieved = None
     if answer is not None and getattr(answer, "retrieved", None) is not None:
         retrieved = [h.to_json() for h in answer.retrieved]
-    metrics = score_question(q.gold, q.answer_contains, hits, text, abstained, citations, retrieved)
+    partial = bool(a.get("partial", False))
+    metrics = score_question(q.gold, q.answer_contains, hits, text, abstained, citations, retrieved, partial)
     record: dict[str, Any] = {
         "id": q.id, "question": q.question, "type": q.type, "answerable": q.answerable,
         "gold": q.gold, "answer_contains": q.answer_contains,
-        "hits": hits, "answer": text, "abstained": abstained, "mode": a.get("mode"),
+        "hits": hits, "answer": text, "abstained": abstained, "partial": partial, "mode": a.get("mode"),
         "citations": citations, "relevant_ranks": metrics.pop("relevant_ranks"),
         "metrics": metrics, "latency_ms": None if latency_ms is None else round(latency_ms, 2),
         "error": error,

@@ -48,6 +48,12 @@ class QueryPlan:
     focus: str = ""                   # a follow-up's own words: they choose the sentences
     exclude: set[str] = field(default_factory=set)  # 还有别的吗: units the last answer already cited
     follow_up: bool = False           # read as leaning on the previous turn
+    # What kind of thing answers it (谁 → person, 哪一年 → date, 多少公里 → number, 哪里 → place),
+    # and the unit a number must carry (公里); the evidence must hold such a thing.
+    answer_type: str | None = None
+    answer_unit: str = ""
+    # “X”具体指哪些内容 / X包括什么: the question asks what X consists of or means.
+    asks_content_of: str = ""
     notes: list[str] = field(default_factory=list)  # how a reference was resolved, for the user
 
     @property
@@ -96,6 +102,41 @@ _GENERIC = frozenset("""
 _FOLLOWUP_LEAN = re.compile(r"^(那|那么|还有|另外|再|它|它们|这个|这些|这|其|他们|上面|刚才|前面|后面|此)"
                             r"|(呢|别的|其他的?|其它的?|还有吗|还有没有|例子吗?)[??。.]*$")
 _MORE = re.compile(r"别的|其他|其它|还有|另外|再举|更多")
+
+# ---- answer types -------------------------------------------------------------------------
+_MEASURE = r"(?:公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|个月|月|小时|分钟|次|项|家|户|亩|平方米|吨|岁|倍|%|％)"
+_ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("date", re.compile(r"哪一年|哪年|何年|何时|什么时候|哪一天|哪天|几月|几号|哪个月|什么时间|日期|年份|时间是")),
+    ("person", re.compile(r"是谁|谁(?!都)|哪位|哪个人|叫什么名字|姓名|全名|名字叫|叫什么")),
+    ("place", re.compile(r"哪里|哪儿|什么地方|哪个(?:城市|省|市|县|区|国家|地方|单位)|在哪")),
+    ("number", re.compile(rf"多少{_MEASURE}?|几{_MEASURE}|多长|多大|多高|多远|多久|比例|百分之")),
+)
+_NUMBER_UNIT = re.compile(rf"(?:多少|几)({_MEASURE})")
+# “X”具体指什么 / X具体包括哪些内容 / X是哪六种: the question asks for X's content.
+_QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
+_ASKS_CONTENT = re.compile(rf"(具体)?(?:是指|指的是|指什么|指哪些|包括|包含|有哪些内容|是什么意思|什么意思|含义|内容是|是哪(?:{_NUM}+|几|些))")
+
+
+def _answer_type(body: str) -> tuple[str | None, str]:
+    for kind, pattern in _ANSWER_TYPES:
+        if pattern.search(body):
+            m = _NUMBER_UNIT.search(body) if kind == "number" else None
+            return kind, m.group(1) if m else ""
+    return None, ""
+
+
+def _asked_term(body: str) -> str:
+    """The named thing whose content the question asks for ("" when it asks nothing of the kind)."""
+    m = _ASKS_CONTENT.search(body)
+    if not m:
+        return ""
+    quoted = _QUOTED.findall(body[: m.start()])
+    if quoted:
+        return quoted[-1]
+    before = re.split(r"[,,。?!?!;;::\s]|里的|中的|的", body[: m.start()].strip())
+    term = before[-1] if before else ""
+    return term if 2 <= len(term) <= 12 else ""
+
 
 # ---- speech references --------------------------------------------------------------------
 _SPEECH_NO = re.compile(rf"第\s*({_NUM}{{1,3}})\s*篇")
@@ -189,6 +230,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     plan.wants_list = plan.outline or bool(_LIST.search(body))
     plan.weak_list = not plan.wants_list and bool(_WEAK_LIST.search(body))
     plan.list_size = _size(body)
+    plan.answer_type, plan.answer_unit = _answer_type(body)
+    plan.asks_content_of = _asked_term(body)
     mo = _ORDINAL.search(body)
     if mo:
         plan.nth_item = chinese_numeral(mo.group(1)) if mo.group(1) else -1

@@ -76,6 +76,10 @@ class Answer:
     unsupported_sentences: list[str] = field(default_factory=list)
     removed_markers: list[int] = field(default_factory=list)
     misquotes: list[str] = field(default_factory=list)
+    # The speeches mention what was asked but do not give it (a name, a date, a list's items):
+    # the answer says so and cites the mention. ``reason`` says what is missing.
+    partial: bool = False
+    reason: str = ""
     # The ranking as retrieved, before the answer was composed (eval scores both); not in JSON.
     retrieved: list[Hit] | None = None
     plan: dict[str, Any] | None = None   # how the question was read: intent, speech, follow_up
@@ -85,12 +89,15 @@ class Answer:
             "question": self.question,
             "answer": self.text,
             "abstained": self.abstained,
+            "partial": self.partial,
             "mode": self.mode,
             "citations": [c.to_json() for c in self.citations],
             "hits": [h.to_json() for h in self.hits],
             "query": self.query,
             "elapsed_ms": round(self.elapsed_ms, 2),
         }
+        if self.partial:
+            d["reason"] = self.reason
         if self.plan is not None:
             d["plan"] = self.plan
         if self.notes:

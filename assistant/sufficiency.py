@@ -1,0 +1,109 @@
+"""Does the evidence give what the question asks for? Checks that turn an answer into a partial one.
+
+Word overlap says the speeches talk about the question's subject; it does not say they give
+what is asked. Three checks look at the evidence itself:
+
+* **answer type**: 谁 needs a person, 哪一年 a date, 多少公里 a number with that unit, 哪里 a
+  place in the cited sentences;
+* **content of a named thing**: “X”具体指哪些内容 needs a sentence that defines or lists X
+  (X是/是指/包括/…, or an enumeration after it), not a passing mention;
+* **missing key terms**: a quoted term, or a long word, that the corpus never uses.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Sequence
+
+from . import text_analysis as ta
+
+__all__ = ["MISSING_WHAT", "defines", "fits_type", "missing_terms"]
+
+# What the partial answer says the speeches leave out, by answer type.
+MISSING_WHAT = {"person": "说明是谁", "date": "给出具体时间", "number": "给出具体数字", "place": "说明具体地点",
+                "content": "具体说明它包括哪些内容或指什么"}
+
+_DATE = re.compile(r"(?:\d{2,4}|[〇零一二三四五六七八九]{2,4})\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,3}月|"
+                   r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]")
+_NUMERAL = r"(?:\d[\d.,]*|[零〇一二三四五六七八九十百千万亿两半几]+)"
+_ANY_NUMBER = re.compile(rf"\d|[一二三四五六七八九十百千万两]+(?:个|项|条|人|名|天|年|次|家|户|元|倍|%)")
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区|镇|乡|村|州|国)(?![委长政])")
+_PERSON_CONTEXT = re.compile(r"(?:书记|同志|主席|总理|总书记|先生|女士|教授|作家|文豪|学家|专家|市长|县长|区长|局长|主任)")
+# After a term: it is being defined or listed.
+_DEFINES_AFTER = re.compile(r"^[”」』》\"]?\s*[,,]?\s*(?:是指|指的是|就是|即|是|指|包括|包含|分别是|:|:|——|一是|主要有|有以下)")
+# Right after a term (within a few characters): an enumeration of its items.
+_ENUMERATION = re.compile(r"^.{0,12}?(?:一是.{1,40}二是|一要.{1,40}二要|1[、.].{1,60}2[、.]|[^,。]{1,8}、[^,。]{1,8}、)")
+# Before a term: a rhetorical definition (什么是水八仙? / 何谓… / 所谓…).
+_DEFINES_BEFORE = re.compile(r"(?:什么是|什么叫|何谓|所谓|何为)[“「\"]?$|(?:[^,。、]{1,8}、){2,}[^,。、]{1,8}[”」\"]?的[“「\"]?$")
+_QUESTION_WORD = re.compile(r"哪|什么|怎么|怎样|多少|几|谁|如何|为何|为什么")
+_PUNCT = re.compile(r"[^\w]+")
+
+
+def _posseg_tags(text: str) -> set[str]:
+    """jieba's part-of-speech tags of a text (the full dictionary, loaded on first use)."""
+    import jieba.posseg
+
+    return {p.flag for p in jieba.posseg.POSTokenizer(ta.tokenizer()).cut(text)}
+
+
+def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
+    """Whether one of the sentences holds a thing of the asked type (and unit)."""
+    for s in sentences:
+        norm = ta.normalise(s)
+        if answer_type == "date" and _DATE.search(norm):
+            return True
+        if answer_type == "number":
+            if unit and re.search(rf"{_NUMERAL}\s*{re.escape(unit)}", norm):
+                return True
+            if not unit and _ANY_NUMBER.search(norm):
+                return True
+        if answer_type == "place" and (_PLACE.search(norm) or "ns" in _posseg_tags(norm)):
+            return True
+        if answer_type == "person" and ("nr" in _posseg_tags(norm) or _PERSON_CONTEXT.search(norm)):
+            return True
+    return False
+
+
+def defines(term: str, texts: Iterable[str], headings: Iterable[str] = ()) -> bool:
+    """Whether a text defines or lists ``term`` rather than only naming it.
+
+    A unit whose heading is mostly the term (3、要做好最后1%。…) is explained by its own body;
+    a heading that only mentions it (一要开展“六种意识”讨论活动) is about something else.
+    """
+    key = ta.normalise(term)
+    tk = squash_punct(term)
+    if any(tk in (hk := squash_punct(h)) and len(tk) >= 0.5 * len(hk) for h in headings if h):
+        return True
+    for text in texts:
+        norm = ta.normalise(text)
+        start = norm.find(key)
+        while start != -1:
+            after = norm[start + len(key): start + len(key) + 80]
+            if _DEFINES_AFTER.match(after) or _ENUMERATION.match(after) or \
+                    _DEFINES_BEFORE.search(norm[max(0, start - 40): start]):
+                return True
+            start = norm.find(key, start + 1)
+    return False
+
+
+def squash_punct(text: str) -> str:
+    """Normalised text without punctuation or white space (“庸、懒、散” → 庸懒散)."""
+    return _PUNCT.sub("", ta.normalise(text))
+
+
+def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, min_len: int = 3,
+                  key_share: float = 0.5) -> list[str]:
+    """Terms the question is about that the corpus never uses (``corpus_key``: squash_punct of the corpus).
+
+    A quoted term is always a key term. Unquoted words (``min_len`` characters or more, not
+    question words) count only when they are at least ``key_share`` of the question's own
+    words: 几篇讲话对形式主义都是怎么说的 is about 形式主义, while a paraphrase that happens
+    to use an everyday word the speeches don't (出岔子) is about more than that word.
+    """
+    out = [t for t in dict.fromkeys(quoted) if squash_punct(t) and squash_punct(t) not in corpus_key]
+    own = [w for w in dict.fromkeys(words)
+           if len(w) >= 2 and not _QUESTION_WORD.search(w) and not any(w != o and w in o for o in words)]
+    unseen = [w for w in own if len(w) >= min_len and squash_punct(w) not in corpus_key]
+    if own and len(unseen) >= key_share * len(own):
+        out += [w for w in unseen if w not in out]
+    return out

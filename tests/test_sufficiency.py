@@ -1,0 +1,65 @@
+"""Abstention by evidence: an answer that names the subject but not what is asked is partial."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import sufficiency as su
+from assistant.engine import Engine
+
+
+@pytest.mark.parametrize(("kind", "unit", "text", "fits"), [
+    ("date", "", "党中央、国务院从2006年7月起,批准分步实施规范公务员津贴", True),
+    ("date", "", "很多人出事都是出在侥幸心理上", False),
+    ("number", "公里", "全长三十二公里", True),
+    ("number", "公里", "二是氛围好,省委、省政府对南通发展寄予厚望", False),
+    ("number", "", "用三年时间逐步消除部门之间的差距", True),
+    ("person", "", "大文豪萧伯纳曾经说过:如果你有一个苹果", True),
+    ("person", "", "损失厌恶是指人们面对同样数量的收益和损失时", False),
+    ("place", "", "我们去年在苏州培训", True),
+])
+def test_fits_type(kind: str, unit: str, text: str, fits: bool) -> None:
+    assert su.fits_type(kind, unit, [text]) is fits
+
+
+@pytest.mark.parametrize(("term", "text", "defined"), [
+    ("损失厌恶", "损失厌恶是指人们面对同样数量的收益和损失时", True),
+    ("水八仙", "有个现场教学点,什么是水八仙?就是茭白、莲藕、水芹", True),
+    ("一个学习", "致力于“一个学习,三个服务”。“一个学习”,就是要深入学习", True),
+    ("三宽型", "对照“眼界宽、思路宽、胸襟宽”的“三宽型”干部队伍要求", True),
+    ("三严三实", "也是“三严三实”专题教育的深化动员会", False),
+    ("六种意识", "一要开展“六种意识”讨论活动。", False),
+])
+def test_defines(term: str, text: str, defined: bool) -> None:
+    assert su.defines(term, [text]) is defined
+
+
+def test_missing_key_term_is_the_question_not_a_word_of_it() -> None:
+    corpus = su.squash_punct("要克服官僚主义和形式上的东西,不搞花架子")
+    assert su.missing_terms([], ["形式主义", "形式", "主义"], corpus) == ["形式主义"]
+    # A paraphrase with one everyday word the speeches lack is about more than that word.
+    words = ["开头", "轰轰烈烈", "收尾", "马虎", "批评", "做法"]
+    assert su.missing_terms([], words, su.squash_punct("开头很认真,收尾就很马虎,批评这种做法")) == []
+    assert su.missing_terms(["庸、懒、散"], [], su.squash_punct("治“庸”、治“懒”、治“散”……庸懒散")) == []
+
+
+@pytest.mark.parametrize(("question", "reason"), [
+    ("墨菲定律是哪一年由谁最早提出的?", "answer_type:date"),
+    ("损失厌恶这个说法是谁提出的?", "answer_type:person"),
+    ("“三严三实”具体指哪些内容?", "content"),
+    ("“六个绝不允许”具体包括哪些内容?", "content"),
+    ("几篇讲话对形式主义都是怎么说的?", "missing_terms:形式主义"),
+])
+def test_partial_answers_cite_the_mention(engine: Engine, question: str, reason: str) -> None:
+    a = engine.ask(question)
+    d = a.to_json()
+    assert d["partial"] is True and d["reason"] == reason and not d["abstained"]
+    assert a.citations, "a partial answer cites where the speeches mention the subject"
+    assert a.text.startswith(("讲话提到了", "讲话中没有"))
+
+
+@pytest.mark.parametrize("question", ["什么是塔西佗陷阱?", "损失厌恶是什么意思?", "水八仙是哪八种?",
+                                      "苹果互换思想的名言是谁说的?", "第一篇讲话分为哪几个部分?"])
+def test_answered_questions_are_not_partial(engine: Engine, question: str) -> None:
+    d = engine.ask(question).to_json()
+    assert d["partial"] is False and "reason" not in d and not d["abstained"]
