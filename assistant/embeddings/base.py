@@ -65,7 +65,7 @@ def dense_scores(matrix: np.ndarray, qvec: np.ndarray, rows: np.ndarray | None =
     or only with ``rows`` (indices, e.g. the lexical candidates) when given.
 
     A matrix-vector product, bound by memory bandwidth: at 170,000 × 384 float32 rows (261 MB)
-    it reads the whole matrix per question (about 20–25 ms on this 2-core machine), so score
+    it reads the whole matrix per question (20–45 ms measured on this shared 2-core machine), so score
     a candidate subset via ``rows`` when the corpus is large. Keep the matrix float32 in
     memory: numpy has no BLAS kernel for float16 (a float16 matrix is converted here, ~10× slower).
     """
