@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import time
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from . import text_analysis as ta
 from .compose import Evidence, compose
@@ -19,7 +19,10 @@ from .index import Index, analyse_groups, build_index, cache_dir, cache_key, loa
 from .params import AnswerParams, RetrievalParams
 from .planner import QueryPlan, plan_question
 from .results import Answer, Hit, Turn
-from .retrieval import Retriever
+from .retrieval import Retriever, SemanticRanker
+
+if TYPE_CHECKING:
+    from .embeddings import Embedder
 
 MAX_QUESTION_CHARS = 2000
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -40,6 +43,8 @@ class Engine:
         self.use_cache = use_cache   # False: the sharded query dictionary is not written either
         self._qtok: ta.QueryTokenizer | None = None
         self.retriever = Retriever(corpus, index, params, self.analyse_query)
+        # Why the engine ranks with BM25 alone (None while embeddings are attached).
+        self.embeddings_reason: str | None = "未启用语义检索"
         self.evidence = Evidence(corpus, index.words.idf, index.words.n_docs, index.bigrams.idf,
                                  index.bigrams.n_docs, self.analyse_query, params, answer_params or AnswerParams())
 
@@ -98,6 +103,42 @@ class Engine:
     def speech_title(self, no: int) -> str:
         return self.corpus.speech(no).title
 
+    # ---- semantic retrieval --------------------------------------------------------
+    def attach_embeddings(self, embedder: "Embedder | None" = None, reason: str | None = None,
+                          progress: Callable[[int, int], None] | None = None,
+                          warn: Callable[[str], None] | None = None) -> bool:
+        """Embed every unit (stored vectors first, shipped ones for the seed) and rank hybrid.
+
+        With no embedder given, the configured one (``[embeddings]`` / environment) or the local
+        model. Returns False, with ``embeddings_reason`` set, when ranking stays lexical.
+        """
+        from .embeddings import EmbeddingsError, VectorStore, make_embedder
+
+        if embedder is None:
+            embedder, reason = make_embedder()
+        if embedder is None:
+            self.embeddings_reason = reason or "未启用语义检索"
+            return False
+        try:
+            store = VectorStore(warn=warn) if self.use_cache else VectorStore(self._scratch_vectors(), warn=warn)
+            matrix = store.vectors([u.text for u in self.retriever.units], embedder, progress)
+        except EmbeddingsError as e:
+            self.embeddings_reason = f"{e};仅用 BM25 检索"
+            return False
+        self.retriever.semantic = SemanticRanker(embedder, matrix)
+        self.embeddings_reason = None
+        return True
+
+    @staticmethod
+    def _scratch_vectors() -> Path:
+        import tempfile
+
+        return Path(tempfile.mkdtemp(prefix="assistant-vectors-"))
+
+    @property
+    def embeddings_id(self) -> str | None:
+        return self.retriever.semantic.model_id if self.retriever.semantic is not None else None
+
     # ---- questions ----------------------------------------------------------------
     @staticmethod
     def check_question(question: str) -> str:
@@ -134,7 +175,8 @@ class Engine:
         answer.hits = answer.hits[:k]
         answer.retrieved = retrieved.hits[:k]
         answer.plan = plan.to_json()
-        answer.notes[:0] = plan.notes
+        answer.notes[:0] = plan.notes + retrieved.notes
+        answer.retrieval = {"mode": retrieved.mode, "embeddings": self.embeddings_id}
         answer.query = plan.text
         answer.elapsed_ms = (time.perf_counter() - t0) * 1000
         return answer

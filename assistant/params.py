@@ -29,6 +29,9 @@ class RetrievalParams:
     # corpus's statistics (plain BM25Okapi). 0.1 was chosen on the dev set, speeches alone and
     # with the 1998 distractors (README, "Quality with distractors").
     neighbourhood: float = 0.1
+    # Share of the semantic (embedding) ranking in the fused score; 0 ranks with BM25 alone.
+    # Chosen on the dev set by benchmarks/tune.py.
+    fusion_weight: float = 0.3
     query_dictionary: bool = True          # segment questions with the sharded dictionary (fast start)
     # jieba's HMM glues unknown characters of short questions to their neighbours (如何治,
     # 庸治懒), hiding both the stop word and the content; questions are segmented without it.

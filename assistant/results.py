@@ -83,6 +83,7 @@ class Answer:
     # The ranking as retrieved, before the answer was composed (eval scores both); not in JSON.
     retrieved: list[Hit] | None = None
     plan: dict[str, Any] | None = None   # how the question was read: intent, speech, follow_up
+    retrieval: dict[str, Any] | None = None   # what ranked the hits: {"mode", "embeddings"}
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -100,6 +101,8 @@ class Answer:
             d["reason"] = self.reason
         if self.plan is not None:
             d["plan"] = self.plan
+        if self.retrieval is not None:
+            d["retrieval"] = self.retrieval
         if self.notes:
             d["notes"] = self.notes
         if self.mode != "extractive":

@@ -4,14 +4,19 @@ Lexical ranking is BM25 over two fields (words and character bigrams) in two pas
 first is rank-bm25's BM25Okapi over the whole corpus (bit for bit); it picks the question's
 *neighbourhood* (the speeches that match it throughout), and the second scores every unit
 with IDFs counted over that neighbourhood and lengths measured against each file's own
-average. A speech-level match density then scales each score. Semantic ranking (unit
-embeddings, when available) is fused with it; a named speech (第三篇) puts its units first.
+average. A speech-level match density then scales each score.
+
+Semantic ranking (unit embeddings, when an embedder is available) is fused with it: both
+score vectors are min-max normalised and mixed with ``fusion_weight`` (chosen on the dev set
+by benchmarks/tune.py). Questions about a speech's structure (outline, list, N-th item) are
+ranked lexically alone: they ask for headings and list items, whose wording the embedding of
+"分为哪几个部分" says nothing about. A named speech (第三篇) finally puts its units first.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
@@ -21,6 +26,9 @@ from .index import Index
 from .params import RetrievalParams
 from .planner import QueryPlan, strip_speech_reference
 from .results import Hit
+
+if TYPE_CHECKING:
+    from .embeddings import Embedder
 
 __all__ = ["LexicalRanker", "Retrieved", "Retriever", "matched_terms", "query_terms", "top_k"]
 
@@ -141,11 +149,40 @@ class LexicalRanker:
         return scores
 
 
+class SemanticRanker:
+    """Cosine similarity of the question's embedding with every unit's (rows of ``matrix``)."""
+
+    def __init__(self, embedder: "Embedder", matrix: np.ndarray) -> None:
+        self.embedder = embedder
+        self.matrix = np.ascontiguousarray(matrix, dtype=np.float32)
+
+    @property
+    def model_id(self) -> str:
+        return self.embedder.model_id
+
+    def scores(self, question: str) -> np.ndarray:
+        """Raises EmbeddingsError when the embedder fails (the caller falls back to BM25)."""
+        from .embeddings import dense_scores
+
+        return dense_scores(self.matrix, self.embedder.embed_queries([question])[0])
+
+
+def min_max(scores: np.ndarray) -> np.ndarray:
+    lo, hi = float(scores.min()), float(scores.max())
+    return (scores - lo) / (hi - lo) if hi > lo else np.zeros_like(scores)
+
+
+STRUCTURAL_INTENTS = frozenset({"outline", "list", "nth_point"})
+
+
 @dataclass
 class Retrieved:
     hits: list[Hit]
     analysed: ta.Analysed       # the searched text's terms (speech reference removed)
     scores: np.ndarray          # every unit's final score (for evidence checks)
+    mode: str = "lexical"       # "hybrid" when embeddings took part
+    dense_top: float | None = None   # the best cosine similarity (a second signal of evidence)
+    notes: list[str] = field(default_factory=list)   # e.g. the embeddings endpoint failed
 
 
 class Retriever:
@@ -154,13 +191,28 @@ class Retriever:
     def __init__(self, corpus: Corpus, index: Index, params: RetrievalParams,
                  analyse: Callable[[str], ta.Analysed]) -> None:
         self.corpus = corpus
+        self.params = params
         self.units = [corpus.unit(i) for i in index.unit_ids]
         self.lexical = LexicalRanker(corpus, index, self.units, params)
+        self.semantic: SemanticRanker | None = None
         self.analyse = analyse
 
     def retrieve(self, plan: QueryPlan, k: int) -> Retrieved:
         a = self.analyse(strip_speech_reference(ta.normalise(plan.text)))
         scores = self.lexical.scores(a)
+        mode, dense_top, notes = "lexical", None, []
+        if self.semantic is not None and self.params.fusion_weight > 0 and plan.intent not in STRUCTURAL_INTENTS:
+            from .embeddings import EmbeddingsError
+
+            try:
+                dense = self.semantic.scores(strip_speech_reference(plan.text))
+            except EmbeddingsError as e:
+                notes.append(f"{e};本次仅用 BM25 检索")
+            else:
+                dense_top = float(dense.max()) if len(dense) else None
+                w = self.params.fusion_weight
+                scores = (1 - w) * min_max(scores) + w * min_max(dense)
+                mode = "hybrid"
         named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
         if named:
             # Named speech: its units first, others keep their order after them.
@@ -173,4 +225,4 @@ class Retriever:
                 break
             u = self.units[i]
             hits.append(Hit(u, float(scores[i]), self.corpus.speech(u.speech_no).title, matched_terms(terms, u)))
-        return Retrieved(hits, a, scores)
+        return Retrieved(hits, a, scores, mode, dense_top, notes)
