@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from . import text_analysis as ta
 from .corpus import Unit, heading_style
 from .results import Answer, AnswerSentence, Citation, Hit
+from .text_analysis import split_sentences
 
 if TYPE_CHECKING:
     from .engine import Engine, QueryPlan, Turn
@@ -27,14 +28,9 @@ ABSTAIN_TEXT = "讲话中没有找到能回答这个问题的内容。"
 _NON_WORD = re.compile(r"[^\w]+")
 NO_MORE_TEXT = "讲话中没有找到更多相关内容。"
 MAX_ANSWER_CHARS = 320
-_SENTENCE = re.compile(r"[^。!?!?]+[。!?!?]*[”」』)]?")
 _INLINE_ENUM = re.compile(r"(?:^|(?<=[。;;::]))\s*([一二三四五六七八九十]+是[^。;;]*[。;;]?)")
 _LEAD_IN = re.compile(r"[::]$|以下|如下")
 _DEFINITION = ("是指", "就是", "即", "是")
-
-
-def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 
 
 class _Citer:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -20,12 +20,12 @@ from .corpus import (Corpus, CorpusError, Unit, chinese_numeral, corpus_fingerpr
                      read_corpus_files, shipped_corpus_dir)
 from .index import BM25Params, Index, analyse_groups, build_index, cache_dir, cache_key, load_bundle, save_bundle
 from .results import Answer, Hit
+from .text_analysis import SURROGATE as _SURROGATE
 
 MAX_QUESTION_CHARS = 2000
 # A neighbourhood smaller than this takes in the next best speeches: IDFs counted over a
 # handful of paragraphs say little.
 MIN_NEIGHBOURHOOD_UNITS = 20
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 __all__ = ["Engine", "QuestionError", "RetrievalParams", "Turn", "CorpusError"]
 
@@ -376,6 +376,3 @@ class Engine:
         answer.query = plan.text
         answer.elapsed_ms = (time.perf_counter() - t0) * 1000
         return answer
-
-    def params_dict(self) -> dict[str, object]:
-        return asdict(self.params)

@@ -48,6 +48,9 @@ from typing import Any, Callable, Iterable, Protocol, Sequence
 import numpy as np
 import yaml
 
+from .text_analysis import SURROGATE as _SURROGATE
+from .text_analysis import squash
+
 HIT_KS = (1, 5)
 MRR_K = 10
 RECALL_K = 10
@@ -62,7 +65,6 @@ METRIC_ALIASES = {"hit1": "hit@1", "hit5": "hit@5", "mrr": "mrr@10", "recall": "
 _MAX_LISTED_PROBLEMS = 20
 _MARKER = re.compile(r"\[\d+\]")
 _QUESTION_FIELDS = ("id", "question", "gold", "answer_contains", "type")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 # --------------------------------------------------------------------------- question sets
@@ -286,11 +288,6 @@ def find_unmatched_gold(questions: Iterable[Question], corpus: _HasUnits) -> lis
 
 
 # --------------------------------------------------------------------------- relevance and metrics
-
-def squash(text: str) -> str:
-    """Text with all white space removed (full-width spaces included)."""
-    return "".join(text.split())
-
 
 def matched_gold(text: str, gold: Sequence[str]) -> list[int]:
     """Indices of the gold snippets that ``text`` contains, white space ignored."""
@@ -606,9 +603,3 @@ def check_fail_under(summary: dict[str, Any], thresholds: dict[str, float]) -> l
             violations.append(f"{name} = {value:.3f},低于要求的 {threshold:g}")
     return violations
 
-
-def add_eval_parser(subparsers: Any) -> Any:
-    """Register ``assistant eval`` (the command lives in eval_report, imported here on demand)."""
-    from .eval_report import add_eval_parser as add
-
-    return add(subparsers)

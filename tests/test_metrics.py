@@ -14,9 +14,9 @@ from assistant.evaluation import (
     latency_summary,
     matched_gold,
     score_question,
-    squash,
     summarise,
 )
+from assistant.text_analysis import squash
 
 # A tiny corpus: unit id → text. Each gold snippet below occurs in exactly one unit unless
 # a case says otherwise, so recall over snippets equals recall over units (what ranx counts).
