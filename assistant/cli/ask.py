@@ -12,15 +12,16 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rich.console import Console
+from rich.text import Text
+
+from ..config import ConfigError, LLMConfig, load_config, not_configured_hint
+from ..results import Answer, Citation
 from .common import add_corpus_arguments, add_llm_arguments, add_retrieval_arguments, fail, highlighted
 from .common import load_engine, new_console, read_question
 
 if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.text import Text
-
     from ..engine import Engine
-    from ..results import Answer, Citation
 
 EXCERPT_CHARS = 240
 
@@ -41,7 +42,7 @@ def excerpt(text: str, terms: list[str], width: int = EXCERPT_CHARS) -> str:
     """A window of ``text`` around its first matched term, so long paragraphs stay readable."""
     if len(text) <= width:
         return text
-    from ..engine import Engine
+    from ..engine import Engine   # lazy: start-up, see cli/common.py
 
     spans = Engine.highlight_spans(text, terms)
     start = max(0, (spans[0][0] if spans else 0) - width // 4)
@@ -50,8 +51,6 @@ def excerpt(text: str, terms: list[str], width: int = EXCERPT_CHARS) -> str:
 
 
 def print_sources(console: Console, citations: Sequence[Citation], label: str = "来源", full: bool = False) -> None:
-    from rich.text import Text
-
     if not citations:
         return
     console.print(Text(f"\n{label}", style="bold"))
@@ -68,9 +67,7 @@ def print_sources(console: Console, citations: Sequence[Citation], label: str = 
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from rich.text import Text
-
-    from ..engine import QuestionError
+    from ..engine import QuestionError   # lazy: start-up, see cli/common.py
 
     question = read_question(args.question)
     engine = load_engine(args, quiet=args.json)
@@ -105,8 +102,6 @@ def _terminal_safe(text: str) -> str:
 
 def verdict_lines(answer: Answer) -> list[Text]:
     """Rich ``Text`` lines with the citation verdict of each sentence (✓ / ✗)."""
-    from rich.text import Text
-
     lines: list[Text] = []
     for s in answer.sentences:
         marks = "".join(f"[{n}]" for n in s.citations)
@@ -125,10 +120,6 @@ def verdict_lines(answer: Answer) -> list[Text]:
 
 def ask_with_llm(engine: Engine, question: str, args: argparse.Namespace) -> Answer:
     """Answer for ``assistant ask --llm``: stream tokens to stdout, then the verdicts."""
-    from rich.console import Console
-    from rich.text import Text
-
-    from ..config import ConfigError, LLMConfig, load_config, not_configured_hint
     # Imported here, not at the top: httpx is loaded only when the LLM is used.
     from ..llm import answer_with_llm
 

@@ -1,8 +1,9 @@
 """What every command shares: the console, errors, the corpus/retrieval/LLM options, loading the engine.
 
 Output built from corpus or user text goes through ``rich.text.Text`` so markup characters
-in it (``[bold]``, ``[/]``) are printed literally. rich and the engine are imported inside
-the functions that need them: ``assistant --help`` and argument errors stay fast.
+in it (``[bold]``, ``[/]``) are printed literally. The engine is imported inside the
+functions that need it (start-up: numpy and the index code load only when a command runs,
+so the TUI paints first and ``--help`` stays quick).
 """
 
 from __future__ import annotations
@@ -11,15 +12,17 @@ import argparse
 import math
 import sys
 from pathlib import Path
+from dataclasses import replace
 from typing import TYPE_CHECKING, NoReturn
 
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.text import Text
+
 from ..config import DEFAULT_API_KEY_ENV
+from ..corpus import CorpusError
 
 if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.progress import Progress, TaskID
-    from rich.text import Text
-
     from ..engine import Engine, RetrievalParams
 
 EXIT_USAGE = 2
@@ -27,23 +30,17 @@ EXIT_INPUT = 3
 
 
 def new_console(stderr: bool = False) -> Console:
-    from rich.console import Console
-
     # soft_wrap: long Chinese lines are left to the terminal to wrap, so copied text has no
     # line breaks inside sentences.
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
-    from rich.text import Text
-
     new_console(stderr=True).print(Text("错误:", style="bold red") + Text(message))
     raise SystemExit(code)
 
 
 def warn(message: str) -> None:
-    from rich.text import Text
-
     new_console(stderr=True).print(Text("提示:", style="yellow") + Text(message))
 
 
@@ -67,24 +64,18 @@ def add_retrieval_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def retrieval_params(args: argparse.Namespace) -> RetrievalParams:
-    from dataclasses import replace
+    from ..engine import RetrievalParams   # lazy: start-up (module docstring)
 
-    from ..engine import RetrievalParams
-
-    params = RetrievalParams()
-    changes: dict[str, float | bool] = {}
-    for name in ("k1", "b", "bigram_weight", "heading_weight", "speech_prior", "neighbourhood", "abstain_coverage"):
-        value = getattr(args, name, None)
-        if value is not None:
-            changes[name] = value
+    names = ("k1", "b", "bigram_weight", "heading_weight", "speech_prior", "neighbourhood", "abstain_coverage")
+    given = {name: getattr(args, name, None) for name in names}
+    params = replace(RetrievalParams(), **{name: value for name, value in given.items() if value is not None})
     if getattr(args, "no_bigrams", False):
-        changes["use_bigrams"] = False
-    return replace(params, **changes)
+        params = replace(params, use_bigrams=False)
+    return params
 
 
 def load_engine(args: argparse.Namespace, quiet: bool = False) -> Engine:
-    from ..corpus import CorpusError
-    from ..engine import Engine
+    from ..engine import Engine   # lazy: start-up (module docstring)
 
     with IndexProgress() as progress:
         try:
@@ -111,8 +102,6 @@ class IndexProgress:
         if self._bar is None:
             if total < self.MIN_UNITS or done >= total:
                 return
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
             self._bar = Progress(TextColumn("正在建立索引"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                                  console=new_console(stderr=True), transient=True)
             self._bar.start()
@@ -136,9 +125,7 @@ def read_question(parts: list[str]) -> str:
 
 
 def highlighted(text: str, terms: list[str], style: str = "bold yellow") -> Text:
-    from rich.text import Text
-
-    from ..engine import Engine
+    from ..engine import Engine   # lazy: start-up (module docstring)
 
     t = Text(text)
     for start, end in Engine.highlight_spans(text, terms):

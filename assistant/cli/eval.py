@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
+from ..config import ConfigError, load_config, not_configured_hint
 from ..eval_report import comparison_lines, comparison_table, latency_line, markdown_report, summary_table
 from ..evaluation import (
     METRICS,
@@ -79,7 +80,6 @@ def _write(path: Path, text: str) -> None:
 
 
 def _llm_answerer(args: argparse.Namespace) -> LLMAnswerer:
-    from ..config import ConfigError, load_config, not_configured_hint
     # Imported here, not at the top: httpx is loaded only when the LLM is used.
     from ..llm import answer_with_llm
 

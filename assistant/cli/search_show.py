@@ -6,6 +6,9 @@ import argparse
 import json
 import sys
 
+from rich.table import Table
+from rich.text import Text
+
 from .common import add_corpus_arguments, add_retrieval_arguments, fail, highlighted, load_engine, new_console
 from .common import read_question
 
@@ -28,10 +31,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from rich.table import Table
-    from rich.text import Text
-
-    from ..engine import QuestionError
+    from ..engine import QuestionError   # lazy: start-up, see cli/common.py
 
     engine = load_engine(args, quiet=args.json)
     try:
@@ -59,8 +59,6 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from rich.text import Text
-
     engine = load_engine(args)
     unit = engine.corpus.get(args.id.strip())
     if unit is None:
