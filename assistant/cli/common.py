@@ -13,7 +13,8 @@ import math
 import sys
 from pathlib import Path
 from dataclasses import replace
-from typing import TYPE_CHECKING, NoReturn
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
@@ -24,6 +25,8 @@ from ..corpus import CorpusError
 
 if TYPE_CHECKING:
     from ..engine import Engine, RetrievalParams
+
+_N = TypeVar("_N", int, float)
 
 EXIT_USAGE = 2
 EXIT_INPUT = 3
@@ -133,34 +136,25 @@ def highlighted(text: str, terms: list[str], style: str = "bold yellow") -> Text
     return t
 
 
-def _positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"应为数字:{text}") from None
-    if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"应为正数:{text}")
-    return value
+def _checked(convert: Callable[[str], _N], valid: Callable[[_N], bool], wrong: str,
+             out_of_range: str | None = None) -> Callable[[str], _N]:
+    """An argparse ``type``: ``convert``, then ``valid``, each failure a Chinese usage error."""
+
+    def parse(text: str) -> _N:
+        try:
+            value = convert(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{wrong}:{text}") from None
+        if not valid(value):
+            raise argparse.ArgumentTypeError(f"{out_of_range or wrong}:{text}")
+        return value
+
+    return parse
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"应为正整数:{text}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"应为正整数:{text}")
-    return value
-
-
-def _temperature(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"应为 0 到 2 之间的数字:{text}") from None
-    if not (0.0 <= value <= 2.0):
-        raise argparse.ArgumentTypeError(f"应为 0 到 2 之间的数字:{text}")
-    return value
+_positive_float = _checked(float, lambda v: math.isfinite(v) and v > 0, "应为数字", "应为正数")
+_positive_int = _checked(int, lambda v: v > 0, "应为正整数")
+_temperature = _checked(float, lambda v: 0.0 <= v <= 2.0, "应为 0 到 2 之间的数字")
 
 
 def add_llm_arguments(parser: argparse.ArgumentParser) -> None:
