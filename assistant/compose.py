@@ -25,18 +25,14 @@ from .planner import QueryPlan
 from .results import Answer, AnswerSentence, Citation, Hit, Turn
 from .retrieval import matched_terms, query_terms
 from .sufficiency import MISSING_WHAT, defines, fits_type, missing_terms, squash_punct
+from .text_analysis import split_sentences
 
 ABSTAIN_TEXT = "讲话中没有找到能回答这个问题的内容。"
 _NON_WORD = re.compile(r"[^\w]+")
 NO_MORE_TEXT = "讲话中没有找到更多相关内容。"
-_SENTENCE = re.compile(r"[^。!?!?]+[。!?!?]*[”」』)]?")
 _INLINE_ENUM = re.compile(r"(?:^|(?<=[。;;::]))\s*([一二三四五六七八九十]+是[^。;;]*[。;;]?)")
 _LEAD_IN = re.compile(r"[::]$|以下|如下")
 _DEFINITION = ("是指", "就是", "即", "是")
-
-
-def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 
 
 @dataclass(frozen=True)

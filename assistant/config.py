@@ -2,7 +2,8 @@
 
 Lowest to highest precedence: built-in defaults → the ``[llm]`` table of a TOML file
 (``user_config_dir("speech-assistant")/config.toml``, or the file named by
-``ASSISTANT_CONFIG``) → environment variables → command-line flags.
+``ASSISTANT_CONFIG``) → environment variables → command-line flags (defined by
+``cli.common.add_llm_arguments``, read here by their ``llm_*`` names).
 
 The API key is never stored as a plain string on the config: it is wrapped in ``Secret``,
 whose ``str``/``repr`` are masked, so an f-string, a log line or ``dataclasses.asdict`` can't
@@ -272,64 +273,6 @@ def load_config(args: argparse.Namespace | None = None, *, env: Mapping[str, str
         raise ConfigError("大模型接口地址应以 http:// 或 https:// 开头")
     config = LLMConfig(**merged)
     return replace(config, source="+".join(used) or "defaults")
-
-
-# --- command line ---------------------------------------------------------------------
-
-def _positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"应为数字:{text}") from None
-    if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"应为正数:{text}")
-    return value
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"应为正整数:{text}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"应为正整数:{text}")
-    return value
-
-
-def _temperature(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"应为 0 到 2 之间的数字:{text}") from None
-    if not (0.0 <= value <= 2.0):
-        raise argparse.ArgumentTypeError(f"应为 0 到 2 之间的数字:{text}")
-    return value
-
-
-def add_llm_arguments(parser: argparse.ArgumentParser) -> None:
-    """The LLM flags shared by `ask`, `eval` and the TUI launcher (all default to "unset")."""
-    g = parser.add_argument_group("大模型(可选)")
-    g.add_argument("--llm", action="store_true", help="用大模型根据检索到的段落写回答(引用逐句核对)")
-    g.add_argument("--base-url", dest="llm_base_url", metavar="URL",
-                   help="OpenAI 兼容接口地址,如 http://127.0.0.1:8080/v1(默认取 OPENAI_BASE_URL)")
-    g.add_argument("--model", dest="llm_model", metavar="NAME", help="模型名(默认取 ASSISTANT_MODEL / OPENAI_MODEL)")
-    g.add_argument("--api-key-env", dest="llm_api_key_env", metavar="VAR",
-                   help=f"存放 API 密钥的环境变量名(默认 {DEFAULT_API_KEY_ENV});密钥本身不在命令行上传")
-    g.add_argument("--timeout", dest="llm_timeout", type=_positive_float, metavar="SEC", help="请求超时秒数")
-    g.add_argument("--temperature", dest="llm_temperature", type=_temperature, metavar="T", help="采样温度 0–2")
-    g.add_argument("--max-tokens", dest="llm_max_tokens", type=_positive_int, metavar="N", help="回答的最大 token 数")
-    g.add_argument("--context-budget", dest="llm_context_budget", type=_positive_int, metavar="CHARS",
-                   help="提示词的字符预算(超出时按相关度裁剪资料)")
-    g.add_argument("--no-stream", dest="llm_stream", action="store_false", default=None,
-                   help="不使用流式输出")
-    parser.set_defaults(llm_handler=_cli_llm_handler)
-
-
-def _cli_llm_handler(engine: Any, question: str, args: argparse.Namespace) -> Any:
-    """What `ask --llm` runs (imported lazily: httpx is only loaded when the LLM is used)."""
-    from .llm import cli_ask
-
-    return cli_ask(engine, question, args)
 
 
 # --- embeddings -----------------------------------------------------------------------

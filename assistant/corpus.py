@@ -126,11 +126,6 @@ class Corpus:
         i = u.seq - 1
         return units[max(0, i - before): i + after + 1]
 
-    def siblings(self, unit: Unit) -> list[Unit]:
-        """Units of the same speech under the same section path (list items and their peers)."""
-        return [u for u in self.speech(unit.speech_no).units
-                if u.section == unit.section and u.kind == unit.kind]
-
 
 class CorpusError(Exception):
     """A corpus path that cannot be used; the message is for the user."""

@@ -7,7 +7,6 @@ answerer and ``assistant eval`` all go through these two methods; no stage calls
 
 from __future__ import annotations
 
-import re
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -20,12 +19,12 @@ from .params import AnswerParams, RetrievalParams
 from .planner import QueryPlan, plan_question
 from .results import Answer, Hit, Turn
 from .retrieval import Retriever, SemanticRanker
+from .text_analysis import SURROGATE as _SURROGATE
 
 if TYPE_CHECKING:
     from .embeddings import Embedder
 
 MAX_QUESTION_CHARS = 2000
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 __all__ = ["AnswerParams", "Engine", "QuestionError", "RetrievalParams", "Turn", "CorpusError", "QueryPlan"]
 

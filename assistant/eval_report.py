@@ -1,4 +1,4 @@
-"""Reports of evaluation runs (rich tables, Markdown) and the ``assistant eval`` command.
+"""Reports of evaluation runs: rich tables for the terminal, Markdown for people.
 
 Everything here reads the JSON form of a run (``EvalRun.to_json()``), so a report can be
 rebuilt from a saved ``--json`` file and two saved runs can be compared.
@@ -6,35 +6,14 @@ rebuilt from a saved ``--json`` file and two saved runs can be compared.
 
 from __future__ import annotations
 
-import argparse
-import json
-from pathlib import Path
 from typing import Any, Sequence
 
 from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from .evaluation import (
-    CONTEXT_K,
-    METRICS,
-    RANKING_METRICS,
-    Comparison,
-    Conversation,
-    QuestionSetError,
-    check_fail_under,
-    compare,
-    failure_reasons,
-    find_unmatched_gold,
-    load_run_json,
-    load_set,
-    n_asks,
-    parse_fail_under,
-    run_eval,
-)
-
-EXIT_FAIL_UNDER = 1
-EXIT_BAD_INPUT = 2
+from .evaluation import CONTEXT_K, METRICS, RANKING_METRICS, Comparison, failure_reasons
+from .text_analysis import squash
 
 RETRIEVAL_METRICS = (*RANKING_METRICS, f"context_recall@{CONTEXT_K}")
 COLUMN_TITLES = {
@@ -179,7 +158,7 @@ def _md_failed(record: dict[str, Any], reasons: list[str]) -> list[str]:
     if gold:
         missing = set(m.get("gold_missing", []))
         out.append("**期望(gold):**")
-        out += [f"- 「{g}」" + (" ← 前 10 名中未找到" if "".join(g.split()) in missing else "") for g in gold]
+        out += [f"- 「{g}」" + (" ← 前 10 名中未找到" if squash(g) in missing else "") for g in gold]
         out.append("")
     else:
         out += ["**期望:** 语料中没有答案,应当拒答", ""]
@@ -226,114 +205,3 @@ def markdown_report(run: dict[str, Any], comparison: Comparison | None = None) -
     for record, reasons in failed:
         out += _md_failed(record, reasons)
     return "\n".join(out).rstrip() + "\n"
-
-
-# --------------------------------------------------------------------------- command line
-
-def add_eval_parser(subparsers: Any) -> argparse.ArgumentParser:
-    from .cli import _register_llm, add_corpus_arguments, add_retrieval_arguments
-
-    p = subparsers.add_parser(
-        "eval", help="用问题集评测检索与回答,输出指标表和报告",
-        description="逐题运行问题集(JSONL 或 YAML,格式见 DESIGN.md),打印总览表;"
-                    "可写出 JSON/Markdown 报告、与上次结果比较、在指标低于阈值时以非零状态退出。")
-    p.add_argument("questions", type=Path, metavar="QUESTIONS", help="问题集文件(.jsonl / .yaml)")
-    p.add_argument("--json", type=Path, metavar="OUT", dest="json_out", help="写出 JSON 结果")
-    p.add_argument("--markdown", type=Path, metavar="OUT", dest="markdown_out", help="写出 Markdown 报告")
-    p.add_argument("--compare", type=Path, metavar="OLD", help="与之前 --json 写出的结果比较")
-    p.add_argument("--fail-under", action="append", default=[], metavar="METRIC=VALUE",
-                   help=f"指标低于阈值时退出码为 1(可重复);指标:{'、'.join(METRICS)}")
-    p.add_argument("-k", type=int, default=10, help="每题取的检索结果数(默认 10)")
-    add_corpus_arguments(p)
-    add_retrieval_arguments(p)
-    _register_llm(p)
-    p.set_defaults(func=cmd_eval)
-    return p
-
-
-def _run_with_progress(engine: Any, questions: list[Any], k: int, llm: Any, source: Path) -> Any:
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    console = Console(stderr=True)
-    with Progress(TextColumn("评测中"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  TextColumn("{task.description}"), console=console, transient=True) as bar:
-        task = bar.add_task("", total=n_asks(questions))
-
-        def step(done: int, total: int, record: dict[str, Any]) -> None:
-            bar.update(task, completed=done, description=record["id"])
-        return run_eval(engine, questions, k=k, llm=llm, progress=step, source=source)
-
-
-def _write(path: Path, text: str) -> None:
-    from .cli import fail
-
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as e:
-        fail(f"无法写入 {path}:{e.strerror or e}", EXIT_BAD_INPUT)
-
-
-def cmd_eval(args: argparse.Namespace) -> int:
-    from .cli import _console, fail, load_engine, warn
-
-    if args.k < 1:
-        fail("-k 应为正整数", EXIT_BAD_INPUT)
-    try:
-        thresholds = parse_fail_under(args.fail_under)
-        questions = load_set(args.questions)
-        old = load_run_json(args.compare) if args.compare else None
-    except (QuestionSetError, ValueError) as e:
-        fail(str(e), EXIT_BAD_INPUT)
-    for out in (args.json_out, args.markdown_out):
-        if out is not None and not out.parent.is_dir():
-            fail(f"无法写入 {out}:目录 {out.parent} 不存在", EXIT_BAD_INPUT)
-    llm = None
-    if getattr(args, "llm", False):
-        from .config import ConfigError, load_config, not_configured_hint
-        from .llm import answer_with_llm
-
-        try:
-            config = load_config(args)
-        except ConfigError as e:
-            fail(str(e), EXIT_BAD_INPUT)
-        if not config.is_configured():
-            fail(not_configured_hint(), EXIT_BAD_INPUT)
-        # No token callback: the progress bar owns the terminal during an eval.
-        def llm(engine: Any, question: str, k: int, history: list[Any]) -> Any:
-            return answer_with_llm(engine, question, config, k=k, history=history)
-
-    engine = load_engine(args)
-    flat = [t.question for c in questions for t in c.turns] if questions and isinstance(questions[0], Conversation) \
-        else questions
-    unmatched = find_unmatched_gold(flat, engine.corpus)
-    for qid, snippet in unmatched[:10]:
-        warn(f"问题 {qid} 的 gold 片段「{snippet}」在语料中找不到,该题无法得分")
-    if len(unmatched) > 10:
-        warn(f"……另有 {len(unmatched) - 10} 个 gold 片段在语料中找不到")
-
-    run = _run_with_progress(engine, questions, args.k, llm, args.questions)
-    run.meta["unmatched_gold"] = [list(pair) for pair in unmatched]
-    data = run.to_json()
-    comparison = compare(old, data) if old is not None else None
-
-    console = _console()
-    console.print(summary_table(run.summary))
-    retrieval = retrieval_table(run.summary)
-    if retrieval is not None:
-        console.print(retrieval)
-    console.print(Text(latency_line(run.summary)))
-    if comparison is not None:
-        console.print(comparison_table(comparison))
-        for line in comparison_lines(comparison):
-            console.print(Text(line))
-    if args.json_out:
-        _write(args.json_out, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-        warn(f"已写入 {args.json_out}")
-    if args.markdown_out:
-        _write(args.markdown_out, markdown_report(data, comparison))
-        warn(f"已写入 {args.markdown_out}")
-    violations = check_fail_under(run.summary, thresholds)
-    for v in violations:
-        _console(stderr=True).print(Text("未达标:", style="bold red") + Text(v))
-    return EXIT_FAIL_UNDER if violations else 0

@@ -455,9 +455,3 @@ def check_fail_under(summary: dict[str, Any], thresholds: dict[str, float]) -> l
             violations.append(f"{name} = {value:.3f},低于要求的 {threshold:g}")
     return violations
 
-
-def add_eval_parser(subparsers: Any) -> Any:
-    """Register ``assistant eval`` (the command lives in eval_report, imported here on demand)."""
-    from .eval_report import add_eval_parser as add
-
-    return add(subparsers)

@@ -14,7 +14,6 @@ is asked with the turns before it as history.
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,9 +21,10 @@ from typing import Any, Callable, Iterable, Protocol, Sequence
 
 import yaml
 
+from .text_analysis import SURROGATE as _SURROGATE
+
 _MAX_LISTED_PROBLEMS = 20
 _QUESTION_FIELDS = ("id", "question", "gold", "answer_contains", "type")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def relevance_key(text: str) -> str:

@@ -7,6 +7,9 @@ dictionary → drop stop words and punctuation. Two term streams come out of it:
 * ``bigrams``: character bigrams inside each run of content characters, so a word that
   jieba segments differently in the question and in the paragraph still matches.
 
+The plain string helpers every stage shares live here too (``squash``, ``SURROGATE``, the
+sentence splitters), so corpus text, answers and model replies are cut by one set of rules.
+
 jieba and OpenCC are loaded lazily (and once per process: the loaded objects are explicit
 module-level caches), because loading jieba's dictionary costs most of a second.
 """
@@ -291,3 +294,86 @@ def highlight_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
                     taken[j] = True
             start = lowered.find(t, end)
     return sorted(spans)
+# --- string helpers shared by the stages ------------------------------------------------
+
+# Lone surrogates: bytes that were not UTF-8 (a GBK terminal, a mis-encoded file, a JSON
+# "\ud800" escape) decoded with surrogateescape; no analysis or output can encode them.
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def squash(text: str) -> str:
+    """Text with all white space removed (full-width spaces included)."""
+    return "".join(text.split())
+
+
+# Sentence ends. Only 。 among the Chinese marks: ！？；： in corpus text are not sentence ends
+# for these rules (they never were: the patterns hold the ASCII forms).
+_ENDS = "。!?"
+_CLAUSE_ENDS = _ENDS + ";"
+_SENTENCE = re.compile(rf"[^{_ENDS}]+[{_ENDS}]*[”」』)]?")
+_CLAUSE = re.compile(rf"[^{_CLAUSE_ENDS}\n]+(?:[{_CLAUSE_ENDS}]+[”」’』\")]?|\n|$)|[{_CLAUSE_ENDS}\n]+")
+
+
+def split_sentences(text: str, *, clauses: bool = False) -> list[str]:
+    """Sentences of corpus text, stripped, blank ones dropped: what answers quote.
+
+    ``clauses`` also breaks at semicolons and line ends (the finer pieces a long paragraph
+    is trimmed by when it must fit a prompt).
+    """
+    pattern = _CLAUSE if clauses else _SENTENCE
+    return [s.strip() for s in pattern.findall(text) if s.strip()]
+
+
+_OPEN_QUOTES = "“「『"
+_CLOSE_QUOTES = "”」』"
+_TRAILING_MARKERS = re.compile(r"(?:\s*\[\d+\])+")
+
+
+def split_cited_sentences(text: str) -> list[str]:
+    """Sentences of text that carries ``[n]`` citation markers (an answer, a model's reply).
+
+    Quote-aware: a 。 inside “…” does not end the sentence; markers right after the 。 and
+    closing quotes stay with the sentence before; a line end always ends one. Ends are the
+    clause ends (semicolons too), so each claim is checked against its own citations.
+    """
+    out: list[str] = []
+    buf: list[str] = []
+    depth = 0
+    i = 0
+    n = len(text)
+
+    def flush() -> None:
+        s = "".join(buf).strip()
+        if s:
+            out.append(s)
+        buf.clear()
+
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            flush()
+            depth = 0
+            i += 1
+            continue
+        buf.append(ch)
+        i += 1
+        if ch in _OPEN_QUOTES:
+            depth += 1
+            continue
+        if ch in _CLOSE_QUOTES:
+            depth = max(0, depth - 1)
+            ends = depth == 0 and len(buf) >= 2 and buf[-2] in _CLAUSE_ENDS
+        else:
+            ends = ch in _CLAUSE_ENDS and depth == 0
+        if not ends:
+            continue
+        while i < n and (text[i] in _CLAUSE_ENDS or text[i] in _CLOSE_QUOTES):
+            buf.append(text[i])
+            i += 1
+        m = _TRAILING_MARKERS.match(text, i)
+        if m:
+            buf.append(m.group())
+            i = m.end()
+        flush()
+    flush()
+    return out

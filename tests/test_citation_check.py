@@ -8,13 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.citation_check import (
-    SUPPORT_THRESHOLD,
-    check_citations,
-    clean_markers,
-    split_sentences,
-    support_score,
-)
+from assistant.text_analysis import split_cited_sentences
+from assistant.verify import SUPPORT_THRESHOLD, check_citations, clean_markers
 
 # Measured sentences (see SUPPORT_THRESHOLD): for each paragraph, sentences copied from it,
 # paraphrases of it, and invented sentences on the same topic.
@@ -61,6 +56,13 @@ MEASURED: dict[str, tuple[list[str], list[str], list[str]]] = {
 
 def para(corpus: Any, uid: str) -> str:
     return corpus.unit(uid).text
+
+
+def support_score(sentence: str, cited_text: str) -> float | None:
+    """The support score ``check_citations`` gives ``sentence`` citing ``cited_text`` alone."""
+    (verdict,) = check_citations(sentence + "[1]", {1: cited_text}).sentences
+    assert verdict.citations == [1]
+    return verdict.score
 
 
 def test_threshold_separates_real_from_invented_sentences(seed_corpus: Any) -> None:
@@ -121,7 +123,7 @@ def test_marker_only_sentence_text_is_dropped() -> None:
 
 
 def test_quote_aware_sentence_split() -> None:
-    parts = split_sentences("他说:“要多碰撞。要多交流。”[1]这很重要。\n第二行[2]。")
+    parts = split_cited_sentences("他说:“要多碰撞。要多交流。”[1]这很重要。\n第二行[2]。")
     assert parts == ["他说:“要多碰撞。要多交流。”[1]", "这很重要。", "第二行[2]。"]
 
 

@@ -13,7 +13,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.citation_check import check_citations
+from assistant.text_analysis import squash
+from assistant.verify import check_citations
 
 FAST = settings(max_examples=200, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow])
@@ -68,10 +69,6 @@ def reply(draw: st.DrawFn) -> tuple[str, list[int], str]:
 SOURCES = st.dictionaries(st.integers(min_value=1, max_value=8),
                           st.one_of(CJK_TEXT, st.just("作风建设是一项长期的战略任务。干部要转变作风。")),
                           min_size=1, max_size=6)
-
-
-def squash(text: str) -> str:
-    return "".join(text.split())
 
 
 @FAST

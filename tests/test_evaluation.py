@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from assistant import cli
+from assistant.cli import eval as eval_command
 from assistant.corpus import Unit
 from assistant.eval_report import comparison_table, markdown_report, summary_table
 from assistant.evaluation import (
@@ -323,7 +324,7 @@ def test_fail_under_parsing_and_checks() -> None:
 @pytest.fixture()
 def fake_cli_engine(monkeypatch: pytest.MonkeyPatch) -> FakeEngine:
     engine = FakeEngine(dict(SCRIPT))
-    monkeypatch.setattr(cli, "load_engine", lambda args, quiet=False: engine)
+    monkeypatch.setattr(eval_command, "load_engine", lambda args, quiet=False: engine)
     return engine
 
 

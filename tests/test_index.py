@@ -286,7 +286,7 @@ def test_changed_corpus_rebuilds(private_cache: Path, own_corpus_dir: Path, tmp_
 
 def test_changed_params_change_key(private_cache: Path, own_corpus_dir: Path) -> None:
     a = Engine.load([own_corpus_dir])
-    b = Engine.load([own_corpus_dir], params=RetrievalParams(k1=0.9))
+    b = Engine.load([own_corpus_dir], params=RetrievalParams(k1=RetrievalParams().k1 + 0.6))
     assert a.index.key != b.index.key
     assert Engine.load([own_corpus_dir]).index.key == a.index.key
     assert [h.score for h in a.search("乡村振兴")] != [h.score for h in b.search("乡村振兴")]

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from assistant.config import LLMConfig
-from assistant.prompting import (
+from assistant.llm.prompting import (
     PromptError,
     build_prompt,
     default_prompts_dir,

@@ -17,7 +17,7 @@ import httpx
 import numpy as np
 
 from ..config import EmbeddingsConfig
-from ..llm import Endpoint, _server_message, api_url
+from ..llm.endpoint import Endpoint, api_url, server_message
 from .base import EmbeddingsError, Progress, unit_rows
 
 RETRY_DELAY = 0.5   # seconds before the one retry after a refused connection or a 5xx
@@ -107,7 +107,7 @@ class HttpEmbedder:
     def _parse(self, resp: httpx.Response) -> list[Any]:
         status = resp.status_code
         if status >= 400:
-            detail = _server_message(resp.content) if resp.content else ""
+            detail = server_message(resp.content) if resp.content else ""
             hint = {401: ";请检查 API 密钥", 403: ";请检查 API 密钥", 404: ";请检查接口地址与模型名"}.get(status, "")
             raise self._fail(f"返回错误 HTTP {status}" + (f":{detail}" if detail else "") + hint)
         if status >= 300:   # a POST must not silently become a GET somewhere else
@@ -117,7 +117,7 @@ class HttpEmbedder:
         except ValueError:
             raise self._fail("返回的不是有效的 JSON(地址是否指向向量接口?)") from None
         if isinstance(data, dict) and "error" in data and "data" not in data:
-            raise self._fail(f"返回错误:{_server_message(data)}")
+            raise self._fail(f"返回错误:{server_message(data)}")
         items = data.get("data") if isinstance(data, dict) else None
         if not isinstance(items, list) or not all(isinstance(i, dict) and "embedding" in i for i in items):
             raise self._fail("的响应缺少 data[].embedding")

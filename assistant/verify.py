@@ -1,9 +1,10 @@
-"""Checking an LLM reply against the paragraphs it cites.
+"""Verify: checking an answer (an LLM reply) against the paragraphs it cites.
 
 1. Markers: ``[n]``, ``[n,m]``, ``[n][m]``, ``【n】`` (also ``[资料 n]``) are parsed; a number
    that names no source sent to the model is removed from the text and reported.
-2. Sentences (quote-aware: a 。 inside “…” does not end the sentence; markers right after
-   the 。 belong to the sentence before) are each scored against the paragraphs they cite.
+2. Sentences (``text_analysis.split_cited_sentences``: quote-aware, a 。 inside “…” does not
+   end the sentence; markers right after the 。 belong to the sentence before) are each
+   scored against the paragraphs they cite.
 3. Support score = share of the sentence's content character bigrams (normalised text, stop
    words and markers removed: ``text_analysis.analyse(...).bigrams``) that occur in the cited
    text. Character bigrams rather than jieba words because a faithful paraphrase often
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .results import AnswerSentence
-from .text_analysis import analyse, normalise
+from .text_analysis import analyse, normalise, split_cited_sentences, squash
 
 # Threshold on the support score, measured on the shipped corpus (the sentences are kept in
 # tests/test_citation_check.py, which fails if the gap closes): sentences copied from the
@@ -41,10 +42,6 @@ MIN_QUOTE_CHARS = 2
 _NUMS = r"(?:资料\s*)?\d+(?:\s*[,,、]\s*(?:资料\s*)?\d+)*"
 _MARKER = re.compile(rf"\s*(?:[\[［]\s*({_NUMS})\s*[\]］]|【\s*({_NUMS})\s*】)")
 _CLEAN_MARKER = re.compile(r"\[(\d+)\]")
-_TRAILING_MARKERS = re.compile(r"(?:\s*\[\d+\])+")
-_TERMINATORS = "。!?!?;;"
-_OPEN_QUOTES = "“「『"
-_CLOSE_QUOTES = "”」』"
 _QUOTE = re.compile(r"“([^“”]*)”|「([^「」]*)」|『([^『』]*)』")
 _ABSTAIN = re.compile(
     r"(资料|材料|讲话|文中|原文|上述|以上).{0,10}(没有|未|并未|无|不).{0,6}"
@@ -87,15 +84,7 @@ def _bigrams(text: str) -> frozenset[str]:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", normalise(text))
-
-
-def support_score(sentence: str, cited_text: str) -> float | None:
-    """Share of the sentence's content bigrams found in the cited text (None: no content)."""
-    grams = _bigrams(sentence)
-    if not grams:
-        return None
-    return len(grams & _bigrams(cited_text)) / len(grams)
+    return squash(normalise(text))
 
 
 def _parse_numbers(group: str) -> list[int]:
@@ -118,51 +107,6 @@ def clean_markers(reply: str, valid: set[int]) -> tuple[str, list[int]]:
         return "".join(f"[{n}]" for n in keep)
 
     return _MARKER.sub(repl, reply), removed
-
-
-def split_sentences(text: str) -> list[str]:
-    """Quote-aware sentence split; trailing markers and closing quotes stay with their sentence."""
-    out: list[str] = []
-    buf: list[str] = []
-    depth = 0
-    i = 0
-    n = len(text)
-
-    def flush() -> None:
-        s = "".join(buf).strip()
-        if s:
-            out.append(s)
-        buf.clear()
-
-    while i < n:
-        ch = text[i]
-        if ch == "\n":
-            flush()
-            depth = 0
-            i += 1
-            continue
-        buf.append(ch)
-        i += 1
-        if ch in _OPEN_QUOTES:
-            depth += 1
-            continue
-        if ch in _CLOSE_QUOTES:
-            depth = max(0, depth - 1)
-            ends = depth == 0 and len(buf) >= 2 and buf[-2] in _TERMINATORS
-        else:
-            ends = ch in _TERMINATORS and depth == 0
-        if not ends:
-            continue
-        while i < n and (text[i] in _TERMINATORS or text[i] in _CLOSE_QUOTES):
-            buf.append(text[i])
-            i += 1
-        m = _TRAILING_MARKERS.match(text, i)
-        if m:
-            buf.append(m.group())
-            i = m.end()
-        flush()
-    flush()
-    return out
 
 
 def _quote_found(quote: str, haystacks: list[str]) -> bool:
@@ -192,7 +136,7 @@ def check_citations(reply: str, sources: Mapping[int, str], *,
     cited: list[int] = []
     misquotes: list[str] = []
 
-    for raw in split_sentences(text):
+    for raw in split_cited_sentences(text):
         nums: list[int] = []
         for m in _CLEAN_MARKER.finditer(raw):
             n = int(m.group(1))

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from string import Template
-from typing import Any, Protocol
+from typing import Protocol
 
-from .config import LLMConfig
-from .results import Hit
-from .text_analysis import content_words, normalise
+from ..config import LLMConfig
+from ..results import Hit
+from ..text_analysis import content_words, normalise, split_sentences
 
 Message = dict[str, str]
 
@@ -42,9 +42,19 @@ class PromptError(ValueError):
     """A prompt template that can't be used; ``str(e)`` is a Chinese message naming the file."""
 
 
+class _Texted(Protocol):
+    @property
+    def text(self) -> str: ...
+
+
 class _TurnLike(Protocol):
-    question: str
-    answer: Any   # an Answer (has .text)
+    """An earlier turn of the conversation (``engine.Turn``)."""
+
+    @property
+    def question(self) -> str: ...
+
+    @property
+    def answer(self) -> _Texted: ...
 
 
 @dataclass(frozen=True)
@@ -102,7 +112,7 @@ class BuiltPrompt:
 
 def default_prompts_dir() -> Path:
     """``_shipped/prompts`` inside an installed wheel, else the repository's ``prompts/``."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent   # the assistant package
     for candidate in (here / "_shipped" / "prompts", here.parent / "prompts"):
         if (candidate / SYSTEM_FILE).is_file() and (candidate / ANSWER_FILE).is_file():
             return candidate
@@ -160,16 +170,11 @@ def load_templates(directory: Path) -> Templates:
 
 _FENCE_RUN = re.compile(r"[<<]{3,}|[>>]{3,}")
 _MARKER = re.compile(r"\s*(?:\[\s*\d+(?:\s*[,,、]\s*\d+)*\s*\]|【\s*\d+(?:\s*[,,、]\s*\d+)*\s*】)")
-_SENTENCE = re.compile(r"[^。!?!?;;\n]+(?:[。!?!?;;]+[”」’』\")]?|\n|$)|[。!?!?;;\n]+")
 
 
 def neutralise(text: str) -> str:
     """Make fence look-alikes inert: ``<<<资料 1 结束>>>`` inside data can't close a fence."""
     return _FENCE_RUN.sub(lambda m: "‹" * len(m.group()) if m.group()[0] in "<<" else "›" * len(m.group()), text)
-
-
-def sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE.findall(text) if s.strip()]
 
 
 def trim_to_matches(text: str, terms: Sequence[str], limit: int) -> str:
@@ -180,7 +185,7 @@ def trim_to_matches(text: str, terms: Sequence[str], limit: int) -> str:
     """
     if len(text) <= limit:
         return text
-    parts = sentences(text)
+    parts = split_sentences(text, clauses=True)
     norm_terms = [normalise(t) for t in terms if t.strip()]
     scores = [sum(1 for t in norm_terms if t in normalise(s)) for s in parts]
     matching = [i for i, sc in enumerate(scores) if sc > 0] or [0]

@@ -1,0 +1,47 @@
+"""Command line: ``assistant`` (TUI), ``assistant ask|search|show|eval``.
+
+Every command goes through ``Engine``; the modules here only parse arguments and print:
+``common`` (console, errors, shared options, loading the engine), ``ask``, ``search_show``,
+``eval``. No library module imports this package.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from . import ask, search_show
+from . import eval as eval_command
+from .common import EXIT_INPUT, EXIT_USAGE, add_corpus_arguments, fail, warn
+
+__all__ = ["EXIT_INPUT", "EXIT_USAGE", "build_parser", "main"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="assistant",
+        description="讲话语料问答助手:不带参数运行打开终端界面;子命令用于脚本。")
+    add_corpus_arguments(parser)
+    sub = parser.add_subparsers(dest="command")
+    ask.add_parser(sub)
+    search_show.add_parsers(sub)
+    eval_command.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        try:
+            from ..tui.app import run   # the TUI (and Textual) only when it is started
+        except ImportError as e:  # the TUI is optional for scripted use
+            fail(f"无法启动终端界面:{e}")
+        run(getattr(args, "corpus", None))
+        return 0
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        warn("已取消。")
+        return 130
+    except BrokenPipeError:
+        return 0

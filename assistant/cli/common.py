@@ -1,0 +1,175 @@
+"""What every command shares: the console, errors, the corpus/retrieval/LLM options, loading the engine.
+
+Output built from corpus or user text goes through ``rich.text.Text`` so markup characters
+in it (``[bold]``, ``[/]``) are printed literally. The engine is imported inside the
+functions that need it (start-up: numpy and the index code load only when a command runs,
+so the TUI paints first and ``--help`` stays quick).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from pathlib import Path
+from dataclasses import replace
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NoReturn, TypeVar
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.text import Text
+
+from ..config import DEFAULT_API_KEY_ENV
+from ..corpus import CorpusError
+
+if TYPE_CHECKING:
+    from ..engine import Engine, RetrievalParams
+
+_N = TypeVar("_N", int, float)
+
+EXIT_USAGE = 2
+EXIT_INPUT = 3
+
+
+def new_console(stderr: bool = False) -> Console:
+    # soft_wrap: long Chinese lines are left to the terminal to wrap, so copied text has no
+    # line breaks inside sentences.
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
+    new_console(stderr=True).print(Text("错误:", style="bold red") + Text(message))
+    raise SystemExit(code)
+
+
+def warn(message: str) -> None:
+    new_console(stderr=True).print(Text("提示:", style="yellow") + Text(message))
+
+
+def add_corpus_arguments(p: argparse.ArgumentParser) -> None:
+    # SUPPRESS: the option may come before or after the subcommand without one erasing the other.
+    p.add_argument("--corpus", type=Path, action="append", metavar="PATH", default=argparse.SUPPRESS,
+                   help="讲话语料:文件夹或 .txt/.md 文件(可重复);默认使用随附的讲话")
+    p.add_argument("--no-cache", action="store_true", default=argparse.SUPPRESS, help="不读写磁盘上的索引缓存")
+
+
+def add_retrieval_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--k1", type=float, help="BM25 k1(默认 1.2)")
+    p.add_argument("--b", type=float, help="BM25 b(默认 0.5)")
+    p.add_argument("--no-bigrams", action="store_true", help="不使用字二元组字段")
+    p.add_argument("--bigram-weight", type=float, help="字二元组字段的权重(默认 0.6)")
+    p.add_argument("--heading-weight", type=float, help="标题单元的得分权重(默认 0.8)")
+    p.add_argument("--speech-prior", type=float, help="整篇讲话与问题相关程度的权重(默认 1.0;0 为关闭)")
+    p.add_argument("--neighbourhood", type=float,
+                   help="按问题的邻近讲话(匹配密度不低于最佳讲话的这一比例)计算词的权重(默认 0.1;0 为按全部语料)")
+    p.add_argument("--abstain-coverage", type=float, help="拒答阈值:问题内容被最相关段落覆盖的最低比例")
+
+
+def retrieval_params(args: argparse.Namespace) -> RetrievalParams:
+    from ..engine import RetrievalParams   # lazy: start-up (module docstring)
+
+    names = ("k1", "b", "bigram_weight", "heading_weight", "speech_prior", "neighbourhood", "abstain_coverage")
+    given = {name: getattr(args, name, None) for name in names}
+    params = replace(RetrievalParams(), **{name: value for name, value in given.items() if value is not None})
+    if getattr(args, "no_bigrams", False):
+        params = replace(params, use_bigrams=False)
+    return params
+
+
+def load_engine(args: argparse.Namespace, quiet: bool = False) -> Engine:
+    from ..engine import Engine   # lazy: start-up (module docstring)
+
+    with IndexProgress() as progress:
+        try:
+            return Engine.load(getattr(args, "corpus", None), retrieval_params(args),
+                               warn=(lambda m: None) if quiet else warn,
+                               use_cache=not getattr(args, "no_cache", False), progress=progress)
+        except CorpusError as e:
+            fail(str(e))
+
+
+class IndexProgress:
+    """A progress bar on stderr while a corpus is analysed; silent for small corpora and cache hits."""
+
+    MIN_UNITS = 2000
+
+    def __init__(self) -> None:
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
+
+    def __enter__(self) -> "IndexProgress":
+        return self
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._bar is None:
+            if total < self.MIN_UNITS or done >= total:
+                return
+            self._bar = Progress(TextColumn("正在建立索引"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                                 console=new_console(stderr=True), transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task("index", total=total)
+        if self._task is not None:
+            self._bar.update(self._task, completed=done, total=total)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+def read_question(parts: list[str]) -> str:
+    question = " ".join(parts)
+    if question == "-":
+        try:
+            question = sys.stdin.read()
+        except UnicodeDecodeError:
+            fail("标准输入不是 UTF-8 编码的文字:请检查终端或文件的编码。")
+    return question
+
+
+def highlighted(text: str, terms: list[str], style: str = "bold yellow") -> Text:
+    from ..engine import Engine   # lazy: start-up (module docstring)
+
+    t = Text(text)
+    for start, end in Engine.highlight_spans(text, terms):
+        t.stylize(style, start, end)
+    return t
+
+
+def _checked(convert: Callable[[str], _N], valid: Callable[[_N], bool], wrong: str,
+             out_of_range: str | None = None) -> Callable[[str], _N]:
+    """An argparse ``type``: ``convert``, then ``valid``, each failure a Chinese usage error."""
+
+    def parse(text: str) -> _N:
+        try:
+            value = convert(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{wrong}:{text}") from None
+        if not valid(value):
+            raise argparse.ArgumentTypeError(f"{out_of_range or wrong}:{text}")
+        return value
+
+    return parse
+
+
+_positive_float = _checked(float, lambda v: math.isfinite(v) and v > 0, "应为数字", "应为正数")
+_positive_int = _checked(int, lambda v: v > 0, "应为正整数")
+_temperature = _checked(float, lambda v: 0.0 <= v <= 2.0, "应为 0 到 2 之间的数字")
+
+
+def add_llm_arguments(parser: argparse.ArgumentParser) -> None:
+    """The LLM flags shared by `ask`, `eval` and the TUI launcher (all default to "unset")."""
+    g = parser.add_argument_group("大模型(可选)")
+    g.add_argument("--llm", action="store_true", help="用大模型根据检索到的段落写回答(引用逐句核对)")
+    g.add_argument("--base-url", dest="llm_base_url", metavar="URL",
+                   help="OpenAI 兼容接口地址,如 http://127.0.0.1:8080/v1(默认取 OPENAI_BASE_URL)")
+    g.add_argument("--model", dest="llm_model", metavar="NAME", help="模型名(默认取 ASSISTANT_MODEL / OPENAI_MODEL)")
+    g.add_argument("--api-key-env", dest="llm_api_key_env", metavar="VAR",
+                   help=f"存放 API 密钥的环境变量名(默认 {DEFAULT_API_KEY_ENV});密钥本身不在命令行上传")
+    g.add_argument("--timeout", dest="llm_timeout", type=_positive_float, metavar="SEC", help="请求超时秒数")
+    g.add_argument("--temperature", dest="llm_temperature", type=_temperature, metavar="T", help="采样温度 0–2")
+    g.add_argument("--max-tokens", dest="llm_max_tokens", type=_positive_int, metavar="N", help="回答的最大 token 数")
+    g.add_argument("--context-budget", dest="llm_context_budget", type=_positive_int, metavar="CHARS",
+                   help="提示词的字符预算(超出时按相关度裁剪资料)")
+    g.add_argument("--no-stream", dest="llm_stream", action="store_false", default=None,
+                   help="不使用流式输出")

@@ -1,0 +1,148 @@
+"""Clients for OpenAI-compatible ``/v1/chat/completions`` endpoints, blocking and asyncio.
+
+Both run the same ``Exchange`` (protocol.py) and differ only in how they move bytes, so a
+reply, an error or a cut stream means the same thing to either.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Mapping
+
+import httpx
+from httpx_sse import EventSource, SSEError
+
+from ..config import LLMConfig
+from .protocol import ChatProtocol, ChatResult, Exchange, LLMError, LLMErrorKind, Message, TokenCallback
+
+
+def _ask_again(e: LLMError) -> bool:
+    """A stream that closed before its first event is asked again without streaming, to
+    learn the real error (llama-cpp-python closes it when the prompt overflows its context)."""
+    return e.before_first_event
+
+
+class _Endpoint:
+    """What both clients hold: the endpoint's protocol settings."""
+
+    def __init__(self, config: LLMConfig, env: Mapping[str, str] | None) -> None:
+        self._p = ChatProtocol(config, env)
+
+    @property
+    def endpoint(self) -> str:
+        return self._p.shown
+
+
+class LLMClient(_Endpoint):
+    """Blocking client. ``cancel`` (a threading.Event) is checked between streamed chunks."""
+
+    def __init__(self, config: LLMConfig, *, transport: httpx.BaseTransport | None = None,
+                 env: Mapping[str, str] | None = None) -> None:
+        super().__init__(config, env)
+        self._transport = transport
+        self._client = self._new_client()
+
+    def _new_client(self) -> httpx.Client:
+        return httpx.Client(timeout=self._p.timeout, transport=self._transport, auth=self._p.auth,
+                            trust_env=self._p.trust_env)
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> LLMClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def chat(self, messages: list[Message], *, on_token: TokenCallback | None = None,
+             cancel: threading.Event | None = None, stream: bool | None = None) -> ChatResult:
+        x = Exchange(self._p, messages, stream, on_token, cancel)
+        try:
+            if not x.stream:
+                resp = self._client.post(self._p.url, json=x.body, headers=self._p.headers)
+                return x.whole(resp.status_code, resp.content)
+            with self._client.stream("POST", self._p.url, json=x.body, headers=self._p.headers) as resp:
+                if x.read_whole(resp):
+                    resp.read()
+                    return x.whole(resp.status_code, resp.content)
+                for sse in EventSource(resp).iter_sse():
+                    if x.event(sse.data):
+                        break
+                return x.end()
+        except LLMError as e:
+            if e.kind is LLMErrorKind.STREAM_CUT:
+                # The server may have closed the connection the pool would reuse next.
+                self._client.close()
+                self._client = self._new_client()
+            raise
+        except (SSEError, httpx.HTTPError) as exc:
+            raise x.failure(exc) from None
+
+    def chat_with_retry(self, messages: list[Message], *, on_token: TokenCallback | None = None,
+                        cancel: threading.Event | None = None) -> ChatResult:
+        """``chat``, asked once more without streaming when the stream closed before its first event."""
+        try:
+            return self.chat(messages, on_token=on_token, cancel=cancel)
+        except LLMError as e:
+            if not _ask_again(e):
+                raise
+            return self.chat(messages, on_token=on_token, cancel=cancel, stream=False)
+
+
+class AsyncLLMClient(_Endpoint):
+    """asyncio client for the TUI: task cancellation aborts the request at once."""
+
+    def __init__(self, config: LLMConfig, *, transport: httpx.AsyncBaseTransport | None = None,
+                 env: Mapping[str, str] | None = None) -> None:
+        super().__init__(config, env)
+        self._transport = transport
+        self._client = self._new_client()
+
+    def _new_client(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(timeout=self._p.timeout, transport=self._transport,
+                                 auth=self._p.auth, trust_env=self._p.trust_env)
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    async def __aenter__(self) -> AsyncLLMClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def chat(self, messages: list[Message], *, on_token: TokenCallback | None = None,
+                   cancel: asyncio.Event | None = None, stream: bool | None = None) -> ChatResult:
+        """Like ``LLMClient.chat``; besides ``cancel``, cancelling the task aborts the request."""
+        x = Exchange(self._p, messages, stream, on_token, cancel)
+        try:
+            if not x.stream:
+                resp = await self._client.post(self._p.url, json=x.body, headers=self._p.headers)
+                return x.whole(resp.status_code, resp.content)
+            async with self._client.stream("POST", self._p.url, json=x.body, headers=self._p.headers) as resp:
+                if x.read_whole(resp):
+                    await resp.aread()
+                    return x.whole(resp.status_code, resp.content)
+                async for sse in EventSource(resp).aiter_sse():
+                    if x.event(sse.data):
+                        break
+                return x.end()
+        except LLMError as e:
+            if e.kind is LLMErrorKind.STREAM_CUT:
+                await self._client.aclose()
+                self._client = self._new_client()
+            raise
+        except (SSEError, httpx.HTTPError) as exc:
+            raise x.failure(exc) from None
+
+    async def chat_with_retry(self, messages: list[Message], *, on_token: TokenCallback | None = None,
+                              cancel: asyncio.Event | None = None) -> ChatResult:
+        """``chat``, asked once more without streaming when the stream closed before its first event."""
+        try:
+            return await self.chat(messages, on_token=on_token, cancel=cancel)
+        except LLMError as e:
+            if not _ask_again(e):
+                raise
+            return await self.chat(messages, on_token=on_token, cancel=cancel, stream=False)
