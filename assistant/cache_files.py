@@ -49,10 +49,11 @@ def usable_cache_dir(directory: Path, warn: Warn) -> bool:
         warn(f"无法写入缓存({directory}):{e.strerror or e};本次不使用缓存")
         return False
     if hasattr(os, "getuid") and st.st_uid != os.getuid():
-        warn(f"缓存目录 {directory} 不属于当前用户(属主 uid {st.st_uid}),本次不使用缓存")
+        warn(f"缓存目录 {directory} 不属于当前用户(属主 uid {st.st_uid}),本次不使用缓存;请改用自己的目录(ASSISTANT_CACHE_DIR)")
         return False
     if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        warn(f"缓存目录 {directory} 可被其他用户写入(权限 {stat.S_IMODE(st.st_mode):o}),本次不使用缓存")
+        warn(f"缓存目录 {directory} 可被其他用户写入(权限 {stat.S_IMODE(st.st_mode):o}),本次不使用缓存;"
+             f"可执行 chmod 700 {directory}")
         return False
     remove_leftovers(directory)
     return True

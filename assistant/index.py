@@ -460,15 +460,17 @@ def save_bundle(corpus: Corpus, index: Index, analyses: list[str], warn: Warn) -
         prune(index.key)
 
 
-def prune(current_key: str, keep: int = KEEP_BUNDLES, grace: float = cf.STALE_TMP_SECONDS) -> None:
+def prune(current_key: str, keep: int = KEEP_BUNDLES, grace: float | None = None) -> None:
     """Keep the cache bounded: the ``keep`` most recently used bundles, and only their analyses.
 
     Each corpus change makes a new bundle; older ones go, least recently used first. An
     analysis (one file's terms, reused when only other files change) stays while one of the
     kept bundles lists it, so analysis/ never holds more than the files of ``keep`` corpora.
-    Unlisted analyses younger than ``grace`` may belong to a build still running in another
+    Unlisted analyses (and temporary files) younger than ``grace`` (default: the age at which
+    a temporary file counts as stale) may belong to a build still running in another
     process and are left for a later prune.
     """
+    grace = cf.STALE_TMP_SECONDS if grace is None else grace
     try:
         bundles = sorted(cache_dir().glob("bundle-*.npz"), key=lambda p: p.stat().st_mtime, reverse=True)
         kept = [p for p in bundles if p.name == bundle_path(current_key).name]

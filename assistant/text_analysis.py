@@ -126,8 +126,8 @@ def tokenizer(dictionary_dir: Path | None = None):  # type: ignore[no-untyped-de
     jieba's own start-up cache (``jieba.cache``, a marshal file in the shared temp directory,
     which anyone can plant and which does not follow changes of the dictionary) is never
     read or written. The prefix dictionary comes from the sharded dictionary file in
-    ``dictionary_dir`` (the project's cache, keyed by a hash of the dictionaries), or is
-    built from jieba's dict.txt and, given a ``dictionary_dir``, written there.
+    ``dictionary_dir`` (the project's cache, keyed by a hash of the dictionaries; written by
+    ``query_tokenizer``), or is built from jieba's dict.txt and the domain dictionary.
     """
     global _tokenizer
     with _tokenizer_lock:
@@ -142,12 +142,11 @@ def tokenizer(dictionary_dir: Path | None = None):  # type: ignore[no-untyped-de
                     if freq == 0:
                         jieba.finalseg.add_force_split(word)  # what load_userdict does beside FREQ
             else:
-                tok.FREQ, tok.total = tok.gen_pfdict(tok.get_dict_file())
+                # The file analysis_fingerprint hashes, so the cache key follows what is loaded.
+                tok.FREQ, tok.total = tok.gen_pfdict(jieba_dictionary_path().open("rb"))
                 tok.initialized = True
                 with resources.as_file(resources.files("assistant").joinpath("data", "domain_dict.txt")) as p:
                     tok.load_userdict(str(p))
-                if dictionary_dir is not None:
-                    DictionaryShards.of(tok.FREQ, tok.total).save(shards_path(dictionary_dir))
             tok.initialized = True
             _tokenizer = tok
         return _tokenizer
@@ -311,11 +310,9 @@ def query_tokenizer(cache_directory: Path | None) -> QueryTokenizer | None:
     path = shards_path(cache_directory)
 
     def rebuild() -> DictionaryShards:
-        full = tokenizer(cache_directory)  # writes the file when it builds the dictionary
-        shards = DictionaryShards.load(path)
-        if shards is None:  # the tokenizer was built earlier in this process, or the file is damaged
-            shards = DictionaryShards.of(full.FREQ, full.total)
-            shards.save(path)
+        full = tokenizer(None)  # from jieba's and the domain dictionary, not from the file
+        shards = DictionaryShards.of(full.FREQ, full.total)
+        shards.save(path)
         return shards
 
     return QueryTokenizer(DictionaryShards.load(path) or rebuild(), rebuild)
