@@ -23,6 +23,7 @@ import hashlib
 import math
 import os
 import time
+from contextlib import suppress
 from dataclasses import asdict, dataclass
 from itertools import chain
 from pathlib import Path
@@ -391,10 +392,8 @@ def _analysis_name(digest: str) -> str:
 def _rebuilt(path: Path, e: Exception, warn: Warn | None) -> None:
     if warn:
         warn(f"缓存文件损坏,已重建({path.name}:{type(e).__name__})")
-    try:
+    with suppress(OSError):
         path.unlink()
-    except OSError:
-        pass
 
 
 def _load_analysis(digest: str, n_docs: int, warn: Warn | None) -> GroupTerms | None:
@@ -440,10 +439,8 @@ def load_bundle(key: str, warn: Warn) -> tuple[Corpus, Index] | None:
     except Exception as e:  # any failure to read means the file is unusable: rebuild it
         _rebuilt(path, e, warn)
         return None
-    try:
-        os.utime(path)  # recently used: kept by prune_bundles
-    except OSError:
-        pass
+    with suppress(OSError):
+        os.utime(path)  # recently used: kept by prune
     return corpus, Index(unit_ids, words, bigrams, key)
 
 
@@ -495,8 +492,6 @@ def prune(current_key: str, keep: int = KEEP_BUNDLES, grace: float | None = None
     except OSError:
         return
     for entry in entries:
-        try:
+        with suppress(OSError):
             if entry.name not in wanted and entry.stat(follow_symlinks=False).st_mtime < cutoff:
                 os.unlink(entry.path)
-        except OSError:
-            pass
