@@ -16,12 +16,13 @@ from __future__ import annotations
 import json
 import os
 import stat
-import tempfile
 import time
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Mapping
 
 import numpy as np
+
+from . import atomic_file
 
 Warn = Callable[[str], None]
 
@@ -85,40 +86,9 @@ def remove_leftovers(directory: Path, max_age: float = STALE_TMP_SECONDS) -> Non
 
 
 # ---- writing and reading -------------------------------------------------------------
-def atomic_write(path: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Write through ``write`` into a temporary file, fsync it, rename it over ``path``.
-
-    Readers see the old file or the new one, never half of one; a write that dies leaves
-    only a ``.tmp-`` file, which ``remove_leftovers`` deletes later.
-    """
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TMP_PREFIX, suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            write(f)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    fsync_dir(path.parent)
-
-
-def fsync_dir(directory: Path) -> None:
-    # Makes the rename itself durable; not possible on every platform, and not fatal there.
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """``atomic_file.atomic_write`` with the cache's temporary names, which ``remove_leftovers`` knows."""
+    atomic_file.atomic_write(path, write, TMP_PREFIX, path.suffix)
 
 
 def save_arrays(path: Path, arrays: Mapping[str, np.ndarray], warn: Warn | None) -> bool:

@@ -16,7 +16,6 @@ import json
 import os
 import re
 import secrets
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from platformdirs import user_data_dir, user_documents_dir
 
+from .atomic_file import atomic_write
 from .corpus import Unit
 from .results import Answer, AnswerSentence, Citation, Hit
 
@@ -68,32 +68,7 @@ def exports_dir(base: Path | None = None) -> Path:
 def atomic_write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` so that readers see the old or the new file, never a mix."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(directory: Path) -> None:
-    # Makes the rename itself durable; not possible on every platform, and not fatal there.
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    atomic_write(path, lambda fh: fh.write(text.encode("utf-8")), prefix=f".{path.name}.", suffix=".tmp")
 
 
 # ---- model ---------------------------------------------------------------------------

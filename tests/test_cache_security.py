@@ -17,40 +17,20 @@ import pytest
 from assistant import cache_files as cf
 from assistant import index as ix
 from assistant import text_analysis as ta
-from assistant.cli import main
 from assistant.engine import Engine
+from cli_helpers import run
 
 QUESTION = "乡村振兴的基础是什么?"
 
 
-@pytest.fixture()
-def corpus(tmp_path: Path, own_corpus_dir: Path) -> Path:
-    folder = tmp_path / "speeches"
-    shutil.copytree(own_corpus_dir, folder)
-    return folder
-
-
-@pytest.fixture()
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    d = tmp_path / "cache"
-    monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(d))
-    monkeypatch.setenv("COLUMNS", "400")
-    return d
-
+def ask_cli(capsys: pytest.CaptureFixture[str], corpus: Path) -> tuple[int, str, list[str]]:
+    code, out, err = run(capsys, "ask", QUESTION, "--corpus", str(corpus))
+    return code, out, err.strip().splitlines()
 
 @pytest.fixture()
 def fresh_tokenizer(monkeypatch: pytest.MonkeyPatch) -> None:
     """Forget the process-wide jieba tokenizer, so that a test sees it being built."""
     monkeypatch.setattr(ta, "_tokenizer", None)
-
-
-def ask(capsys: pytest.CaptureFixture[str], corpus: Path, *extra: str) -> tuple[int, str, list[str]]:
-    try:
-        code = main(["ask", QUESTION, "--corpus", str(corpus), *extra])
-    except SystemExit as e:
-        code = e.code if isinstance(e.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err.strip().splitlines()
 
 
 class _Payload:
@@ -77,7 +57,7 @@ def test_planted_pickles_never_run_and_the_cache_is_rebuilt(corpus: Path, cache:
     for p in targets:
         p.write_bytes(evil)
 
-    code, out, err = ask(capsys, corpus)
+    code, out, err = ask_cli(capsys, corpus)
     assert code == 0 and "产业兴旺" in out
     assert not marker.exists(), "a cache file ran code"
     assert len(err) == 1 and "缓存" in err[0] and "重建" in err[0], err
@@ -123,7 +103,7 @@ def test_world_writable_cache_dir_is_refused(corpus: Path, cache: Path, tmp_path
     marker = tmp_path / "pwned"
     (cache / "planted.npz").write_bytes(pickle.dumps(_Payload(marker)))
     for _ in range(2):
-        code, out, err = ask(capsys, corpus)
+        code, out, err = ask_cli(capsys, corpus)
         assert code == 0 and "产业兴旺" in out
         assert len(err) == 1 and "缓存目录" in err[0] and "其他用户写入" in err[0] and "777" in err[0], err
     assert sorted(p.name for p in cache.iterdir()) == ["planted.npz"]   # nothing read, nothing written
@@ -146,7 +126,7 @@ def test_cache_dir_of_another_user_is_refused(corpus: Path, cache: Path, monkeyp
         os.chown(cache, 12345, 12345)        # as root: really hand it to someone else
     else:
         monkeypatch.setattr(os, "getuid", lambda: cache.stat().st_uid + 1)
-    code, out, err = ask(capsys, corpus)
+    code, out, err = ask_cli(capsys, corpus)
     assert code == 0 and "产业兴旺" in out
     assert len(err) == 1 and "缓存目录" in err[0] and "不属于当前用户" in err[0], err
     assert not list(cache.iterdir())

@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import pickle
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,32 +20,14 @@ from assistant import index as index_module
 from assistant.cli import main
 from assistant.engine import Engine
 from assistant.index import bundle_path
+from cli_helpers import run
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTION = "乡村振兴的基础是什么?"
 
 
-@pytest.fixture()
-def corpus(tmp_path: Path, own_corpus_dir: Path) -> Path:
-    folder = tmp_path / "speeches"
-    shutil.copytree(own_corpus_dir, folder)
-    return folder
-
-
-@pytest.fixture()
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    d = tmp_path / "cache"
-    monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(d))
-    monkeypatch.setenv("COLUMNS", "400")
-    return d
-
-
 def ask_cli(capsys: pytest.CaptureFixture[str], corpus: Path) -> tuple[int, str, list[str]]:
-    try:
-        code = main(["ask", QUESTION, "--corpus", str(corpus)])
-    except SystemExit as e:
-        code = e.code if isinstance(e.code, int) else 1
-    out, err = capsys.readouterr()
+    code, out, err = run(capsys, "ask", QUESTION, "--corpus", str(corpus))
     return code, out, err.strip().splitlines()
 
 
