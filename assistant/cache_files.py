@@ -49,7 +49,10 @@ def usable_cache_dir(directory: Path, warn: Warn) -> bool:
     except OSError as e:
         warn(f"无法写入缓存({directory}):{e.strerror or e};本次不使用缓存")
         return False
-    if hasattr(os, "getuid") and st.st_uid != os.getuid():
+    if os.name != "posix":  # owner and mode bits mean this only on POSIX systems
+        remove_leftovers(directory)
+        return True
+    if st.st_uid != os.getuid():
         warn(f"缓存目录 {directory} 不属于当前用户(属主 uid {st.st_uid}),本次不使用缓存;请改用自己的目录(ASSISTANT_CACHE_DIR)")
         return False
     if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
@@ -91,15 +94,20 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], object]) -> None:
     atomic_file.atomic_write(path, write, TMP_PREFIX, path.suffix)
 
 
-def save_arrays(path: Path, arrays: Mapping[str, np.ndarray], warn: Warn | None) -> bool:
-    """Store ``arrays`` as an uncompressed ``.npz`` (fast to read); False when it could not be written."""
+def save_arrays(path: Path, arrays: Callable[[], Mapping[str, np.ndarray]], warn: Warn | None) -> bool:
+    """Store the ``arrays()`` as an uncompressed ``.npz`` (fast to read); False when it could not be.
+
+    A value that cannot be stored (a ValueError from the encoders) skips the cache like a full disk.
+    """
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        atomic_write(path, lambda f: np.savez(f, **arrays))
+        members = arrays()
+        atomic_write(path, lambda f: np.savez(f, **members))
         return True
-    except OSError as e:
+    except (OSError, ValueError) as e:
         if warn:
-            warn(f"无法写入缓存({path.parent}):{e.strerror or e};本次不使用缓存")
+            reason = e.strerror if isinstance(e, OSError) and e.strerror else e
+            warn(f"无法写入缓存({path.parent}):{reason};本次不使用缓存")
         return False
 
 
@@ -146,9 +154,12 @@ def unpack_strings(packed: np.ndarray) -> list[str]:
     return data.split("\0")[:-1]
 
 
+# surrogatepass: file names that are not UTF-8 reach the corpus as lone surrogates
+# (os.fsdecode); they are kept as they are, so that the cached corpus equals the parsed one.
 def json_array(obj: Any) -> np.ndarray:
-    return np.frombuffer(json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), dtype=np.uint8)
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    return np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
 
 
 def from_json_array(packed: np.ndarray) -> Any:
-    return json.loads(packed.tobytes().decode("utf-8"))
+    return json.loads(packed.tobytes().decode("utf-8", "surrogatepass"))

@@ -397,7 +397,7 @@ def _rebuilt(path: Path, e: Exception, warn: Warn | None) -> None:
 
 
 def _load_analysis(digest: str, n_docs: int, warn: Warn | None) -> GroupTerms | None:
-    path = (cache_dir() / "analysis") / _analysis_name(digest)
+    path = cache_dir() / "analysis" / _analysis_name(digest)
     if not path.exists():
         return None
     try:
@@ -412,8 +412,8 @@ def _load_analysis(digest: str, n_docs: int, warn: Warn | None) -> GroupTerms | 
 
 
 def _save_analysis(digest: str, terms: GroupTerms, warn: Warn | None) -> None:
-    arrays = {**terms.words.to_arrays("words_"), **terms.bigrams.to_arrays("bigrams_")}
-    cf.save_arrays((cache_dir() / "analysis") / _analysis_name(digest), arrays, warn)
+    cf.save_arrays(cache_dir() / "analysis" / _analysis_name(digest),
+                   lambda: {**terms.words.to_arrays("words_"), **terms.bigrams.to_arrays("bigrams_")}, warn)
 
 
 def bundle_path(key: str) -> Path:
@@ -450,9 +450,12 @@ KEEP_BUNDLES = 4
 def save_bundle(corpus: Corpus, index: Index, analyses: list[str], warn: Warn) -> None:
     """Store corpus + index; ``analyses`` (the files' digests) keep their analyses from pruning."""
     meta = {"format": CACHE_FORMAT, "key": index.key, "params": asdict(index.words.params)}
-    arrays = {"meta": cf.json_array(meta), "corpus": cf.json_array(corpus_to_data(corpus)),
-              "analyses": cf.pack_strings([_analysis_name(d) for d in analyses]),
-              **index.words.to_arrays("words_"), **index.bigrams.to_arrays("bigrams_")}
+
+    def arrays() -> dict[str, np.ndarray]:
+        return {"meta": cf.json_array(meta), "corpus": cf.json_array(corpus_to_data(corpus)),
+                "analyses": cf.pack_strings([_analysis_name(d) for d in analyses]),
+                **index.words.to_arrays("words_"), **index.bigrams.to_arrays("bigrams_")}
+
     if cf.save_arrays(bundle_path(index.key), arrays, warn):
         prune(index.key)
 
@@ -463,9 +466,8 @@ def prune(current_key: str, keep: int = KEEP_BUNDLES, grace: float | None = None
     Each corpus change makes a new bundle; older ones go, least recently used first. An
     analysis (one file's terms, reused when only other files change) stays while one of the
     kept bundles lists it, so analysis/ never holds more than the files of ``keep`` corpora.
-    Unlisted analyses (and temporary files) younger than ``grace`` (default: the age at which
-    a temporary file counts as stale) may belong to a build still running in another
-    process and are left for a later prune.
+    Unlisted analyses (and temporary files) younger than ``grace`` (default: the age of a
+    stale temporary file) may belong to a build running in another process: left for later.
     """
     grace = cf.STALE_TMP_SECONDS if grace is None else grace
     try:
@@ -488,7 +490,7 @@ def prune(current_key: str, keep: int = KEEP_BUNDLES, grace: float | None = None
             return  # cannot tell what is still used: delete nothing
     cutoff = time.time() - grace
     try:
-        entries = list(os.scandir((cache_dir() / "analysis")))
+        entries = list(os.scandir(cache_dir() / "analysis"))
     except OSError:
         return
     for entry in entries:
