@@ -138,8 +138,8 @@ def tokenizer(dictionary_dir: Path | None = None):  # type: ignore[no-untyped-de
             freq = _all_entries(shards)
             if shards is not None and freq is not None:
                 tok.FREQ, tok.total = freq, shards.total
-                for word, freq in _domain_entries():
-                    if freq == 0:
+                for word, f in _domain_entries():
+                    if f == 0:
                         jieba.finalseg.add_force_split(word)  # what load_userdict does beside FREQ
             else:
                 # The file analysis_fingerprint hashes, so the cache key follows what is loaded.
@@ -244,10 +244,16 @@ class DictionaryShards:
         return dict(zip(words, freqs.tolist()))
 
     def all(self) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for ch in self.chars:
-            out.update(self.shard(ch))
-        return out
+        """Every entry (for indexing); a CacheFormatError when any shard is damaged."""
+        freq_bytes = self.freqs.tobytes()
+        for i in range(len(self.chars)):
+            blob = self.blob[self.byte_bounds[i]:self.byte_bounds[i + 1]]
+            if zlib.crc32(freq_bytes[8 * self.bounds[i]:8 * self.bounds[i + 1]], zlib.crc32(blob)) != self.crcs[i]:
+                raise cf.CacheFormatError(f"shard {self.chars[i]!r} damaged")
+        words = self.blob.decode("utf-8").split("\0")[:-1]
+        if len(words) != len(self.freqs) or (self.freqs < 0).any():
+            raise cf.CacheFormatError("shards damaged")
+        return dict(zip(words, self.freqs.tolist()))
 
 
 def _all_entries(shards: DictionaryShards | None) -> dict[str, int] | None:
