@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from platformdirs import user_data_dir, user_documents_dir
 
-from .atomic import atomic_write_text
+from .atomic_file import atomic_write_text
 from .corpus import Unit
 from .results import Answer, AnswerSentence, Citation, Hit
 

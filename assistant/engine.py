@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Callable
 
 from . import text_analysis as ta
 from .compose import Evidence, compose
+from .cache_files import usable_cache_dir
 from .corpus import Corpus, CorpusError, corpus_fingerprint, file_digest, parse_corpus, read_corpus_files, shipped_corpus_dir
 from .index import Index, analyse_groups, build_index, cache_dir, cache_key, load_bundle, save_bundle
 from .params import AnswerParams, RetrievalParams
@@ -83,6 +84,8 @@ class Engine:
                 cache_said.append(msg)
                 warn(msg)
 
+        # A cache directory that others could write to is not read at all (cache_files).
+        use_cache = use_cache and usable_cache_dir(cache_dir(), cache_warn)
         cached = load_bundle(key, cache_warn) if use_cache else None
         if cached is not None:
             corpus, index = cached
@@ -97,7 +100,7 @@ class Engine:
         terms = analyse_groups(groups, progress, warn=cache_warn if use_cache else None, use_cache=use_cache)
         index = build_index([u.id for u in corpus.units], terms, params.bm25(), key)
         if use_cache:
-            save_bundle(corpus, index, cache_warn)
+            save_bundle(corpus, index, [d for d, _ in groups], cache_warn)
         return cls(corpus, index, params, use_cache)
 
     def speech_title(self, no: int) -> str:

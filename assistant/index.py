@@ -10,10 +10,11 @@ touches the documents that contain its terms instead of looping over the whole c
 of a *scope*, a subset of the documents (the question's neighbourhood, chosen by the engine),
 and each document's length measured against the average of its own source file.
 
-The parsed corpus and the impacts are cached together in the platform cache directory, keyed by corpus content,
-analysis version and BM25 parameters. A corrupt cache is rebuilt with a warning. The
-analysis of each file is cached too, keyed by the file's content, so a changed corpus
-re-analyses only the files that changed.
+The parsed corpus (JSON) and the index arrays are cached together in one ``.npz`` in the
+platform cache directory, keyed by corpus content, analysis (dictionaries included) and BM25
+parameters; each file's analysis is cached too, keyed by its content, so a changed corpus
+re-analyses only the files that changed. Data only, never pickles (see cache_files); a file
+that fails to load or does not fit together is rebuilt with a warning.
 """
 
 from __future__ import annotations
@@ -21,19 +22,21 @@ from __future__ import annotations
 import hashlib
 import math
 import os
-import pickle
-import tempfile
-from dataclasses import dataclass
+import time
+from contextlib import suppress
+from dataclasses import asdict, dataclass
 from itertools import chain
 from pathlib import Path
 from typing import Callable, Sequence
 
 import numpy as np
 
+from . import cache_files as cf
 from . import text_analysis as ta
+from .corpus import Corpus, corpus_from_data, corpus_to_data
 
-CACHE_FORMAT = 7           # the bundle (corpus + index) pickle
-ANALYSIS_CACHE_FORMAT = 5  # the per-file analysis pickles; changes only with GroupTerms
+CACHE_FORMAT = 8           # the bundle (corpus + index) archive
+ANALYSIS_CACHE_FORMAT = 6  # the per-file analysis archives; changes only with GroupTerms
 Warn = Callable[[str], None]
 Progress = Callable[[int, int], None]
 
@@ -84,6 +87,20 @@ class TermStream:
         ids = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
         lengths = np.concatenate([s.lengths for s in streams]) if streams else np.zeros(0, dtype=np.int64)
         return cls(list(positions), ids, lengths)
+
+    def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        return {prefix + "vocab": cf.pack_strings(self.vocab), prefix + "ids": self.ids, prefix + "lengths": self.lengths}
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray], prefix: str) -> "TermStream":
+        """Inverse of ``to_arrays``; a CacheFormatError for arrays that do not fit together."""
+        vocab = cf.unpack_strings(cf.array(arrays, prefix + "vocab", np.uint8))
+        ids = cf.array(arrays, prefix + "ids", np.int32)
+        lengths = cf.array(arrays, prefix + "lengths", np.int64)
+        if (len(ids) and (ids.min() < 0 or ids.max() >= len(vocab))) or (lengths < 0).any() \
+                or int(lengths.sum()) != len(ids):
+            raise cf.CacheFormatError("term ids or lengths out of range")
+        return cls(vocab, ids, lengths)
 
     def docs(self) -> list[list[str]]:
         """The documents as lists of terms again (for reference scorers and tests)."""
@@ -155,6 +172,35 @@ class FieldIndex:
         impacts = idf_arr * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl)))
         tfs = np.minimum(tf_count, TF_MAX).astype(np.uint16)
         return cls(terms, offsets, doc_ids, impacts, idf, n, tfs, lengths.astype(np.int64), params)
+
+    def to_arrays(self, prefix: str) -> dict[str, np.ndarray]:
+        # terms and idf were both filled in term-id order, so their values line up with vocab.
+        return {prefix + "vocab": cf.pack_strings(list(self.terms)), prefix + "offsets": self.offsets,
+                prefix + "doc_ids": self.doc_ids, prefix + "impacts": self.impacts,
+                prefix + "idf": np.fromiter(self.idf.values(), dtype=np.float64, count=len(self.idf)),
+                prefix + "tfs": self.tfs, prefix + "doc_len": self.doc_len}
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray], prefix: str, params: BM25Params,
+                    n_docs: int) -> "FieldIndex":
+        """Inverse of ``to_arrays``, checked so that no posting points outside the documents."""
+        vocab = cf.unpack_strings(cf.array(arrays, prefix + "vocab", np.uint8))
+        offsets = cf.array(arrays, prefix + "offsets", np.int64)
+        doc_ids = cf.array(arrays, prefix + "doc_ids", np.int32)
+        impacts = cf.array(arrays, prefix + "impacts", np.float64)
+        idf = cf.array(arrays, prefix + "idf", np.float64)
+        tfs = cf.array(arrays, prefix + "tfs", np.uint16)
+        doc_len = cf.array(arrays, prefix + "doc_len", np.int64)
+        if len(offsets) != len(vocab) + 1 or len(idf) != len(vocab) or len(doc_len) != n_docs \
+                or len(impacts) != len(doc_ids) or len(tfs) != len(doc_ids):
+            raise cf.CacheFormatError("index arrays of different lengths")
+        cf.check_offsets(offsets, len(doc_ids))
+        if len(doc_ids) and (doc_ids.min() < 0 or doc_ids.max() >= n_docs):
+            raise cf.CacheFormatError("postings outside the documents")
+        terms = dict(zip(vocab, range(len(vocab))))
+        if len(terms) != len(vocab):
+            raise cf.CacheFormatError("a term listed twice")
+        return cls(terms, offsets, doc_ids, impacts, dict(zip(vocab, idf.tolist())), n_docs, tfs, doc_len, params)
 
     def postings(self, term: str) -> tuple[np.ndarray, np.ndarray] | None:
         i = self.terms.get(term)
@@ -251,8 +297,9 @@ class GroupTerms:
 _CHUNK = 500  # units per task: keeps the progress bar moving and both cores busy
 
 
-def _analyse_chunk(texts: list[str]) -> GroupTerms:
-    return GroupTerms.of([ta.analyse(t) for t in texts])
+def _analyse_chunk(texts: list[str], dictionary_dir: Path | None) -> GroupTerms:
+    tok = ta.tokenizer(dictionary_dir)
+    return GroupTerms.of([ta.analyse(t, tok) for t in texts])
 
 
 def analyse_groups(groups: list[tuple[str, list[str]]], progress: Progress | None = None,
@@ -260,13 +307,15 @@ def analyse_groups(groups: list[tuple[str, list[str]]], progress: Progress | Non
                    use_cache: bool = True) -> list[GroupTerms]:
     """The terms of each group (a file's unit texts), reusing cached analyses of unchanged files.
 
+    ``use_cache`` is True only for a cache directory that ``cache_files.usable_cache_dir`` accepted.
+
     Large corpora use a process pool (jieba is pure Python, so threads would not help).
     """
     results: list[GroupTerms | None] = []
     todo: list[int] = []
     for i, (digest, texts) in enumerate(groups):
-        cached = _load_pickle(_analysis_path(digest), GroupTerms) if use_cache else None
-        if isinstance(cached, GroupTerms) and cached.n_docs == len(texts):
+        cached = _load_analysis(digest, len(texts), None) if use_cache else None
+        if cached is not None:
             results.append(cached)
         else:
             results.append(None)
@@ -279,25 +328,29 @@ def analyse_groups(groups: list[tuple[str, list[str]]], progress: Progress | Non
     chunks = [(i, groups[i][1][s:s + _CHUNK]) for i in todo for s in range(0, len(groups[i][1]), _CHUNK)]
     parts: dict[int, list[GroupTerms]] = {i: [] for i in todo}
     workers = workers if workers is not None else (min(os.cpu_count() or 1, 4) if n_todo > 4000 else 1)
+    # The jieba dictionary is read from (or first written to) the project's cache, or built
+    # from jieba's own files without any cache; never from jieba's cache in the temp directory.
+    dictionary_dir = cache_dir() if use_cache else None
     if workers > 1 and len(chunks) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            for (i, texts), out in zip(chunks, pool.map(_analyse_chunk, [c[1] for c in chunks])):
+            texts_of = [c[1] for c in chunks]
+            for (i, texts), out in zip(chunks, pool.map(_analyse_chunk, texts_of, [dictionary_dir] * len(chunks))):
                 parts[i].append(out)
                 done += len(texts)
                 if progress:
                     progress(done, total)
     else:
         for i, texts in chunks:
-            parts[i].append(_analyse_chunk(texts))
+            parts[i].append(_analyse_chunk(texts, dictionary_dir))
             done += len(texts)
             if progress:
                 progress(done, total)
     for i in todo:
         results[i] = GroupTerms.concat(parts[i])
         if use_cache:
-            _save_pickle(_analysis_path(groups[i][0]), results[i], warn)
+            _save_analysis(groups[i][0], results[i], warn)
     if progress:
         progress(total, total)
     return [r for r in results if r is not None]
@@ -317,7 +370,7 @@ def build_index(unit_ids: list[str], analysed: Sequence[GroupTerms] | Sequence[t
     return Index(unit_ids, words, bigrams, key)
 
 
-# ---- cache -----------------------------------------------------------------------------
+# ---- cache ----------------------------------------------------------------------------
 def cache_dir() -> Path:
     override = os.environ.get("ASSISTANT_CACHE_DIR")
     if override:
@@ -332,78 +385,115 @@ def cache_key(corpus_fingerprint: str, params: BM25Params) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()[:20]
 
 
-def _analysis_path(digest: str) -> Path:
-    return cache_dir() / "analysis" / f"{digest}-{ta.analysis_fingerprint()}-f{ANALYSIS_CACHE_FORMAT}.pkl"
+def _analysis_name(digest: str) -> str:
+    return f"{digest}-{ta.analysis_fingerprint()}-f{ANALYSIS_CACHE_FORMAT}.npz"
 
 
-def _load_pickle(path: Path, kind: type, warn: Warn | None = None) -> object | None:
+def _rebuilt(path: Path, e: Exception, warn: Warn | None) -> None:
+    if warn:
+        warn(f"缓存文件损坏,已重建({path.name}:{type(e).__name__})")
+    with suppress(OSError):
+        path.unlink()
+
+
+def _load_analysis(digest: str, n_docs: int, warn: Warn | None) -> GroupTerms | None:
+    path = cache_dir() / "analysis" / _analysis_name(digest)
     if not path.exists():
         return None
     try:
-        with path.open("rb") as f:
-            obj = pickle.load(f)
-        if not isinstance(obj, kind):
-            raise ValueError("unexpected content")
-        return obj
+        arrays = cf.load_arrays(path)
+        terms = GroupTerms(TermStream.from_arrays(arrays, "words_"), TermStream.from_arrays(arrays, "bigrams_"))
+        if terms.n_docs != n_docs or terms.bigrams.n_docs != n_docs:
+            raise cf.CacheFormatError("another number of units")
+        return terms
     except Exception as e:  # any failure to read means the file is unusable: rebuild it
-        if warn:
-            warn(f"缓存文件损坏,已重建({path.name}:{type(e).__name__})")
-        try:
-            path.unlink()
-        except OSError:
-            pass
+        _rebuilt(path, e, warn)
         return None
 
 
-def _save_pickle(path: Path, obj: object, warn: Warn | None) -> None:
-    """Write then rename, so a killed process never leaves a half-written cache file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pkl")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    except OSError as e:
-        if warn:
-            warn(f"无法写入缓存({path.parent}):{e.strerror or e};本次不使用缓存")
+def _save_analysis(digest: str, terms: GroupTerms, warn: Warn | None) -> None:
+    cf.save_arrays(cache_dir() / "analysis" / _analysis_name(digest),
+                   lambda: {**terms.words.to_arrays("words_"), **terms.bigrams.to_arrays("bigrams_")}, warn)
 
 
 def bundle_path(key: str) -> Path:
-    return cache_dir() / f"bundle-{key}.pkl"
+    return cache_dir() / f"bundle-{key}.npz"
 
 
-def load_bundle(key: str, warn: Warn) -> tuple[object, Index] | None:
+def load_bundle(key: str, warn: Warn) -> tuple[Corpus, Index] | None:
     """The cached (corpus, index) for ``key``, or None."""
-    obj = _load_pickle(bundle_path(key), tuple, warn)
-    if obj is None:
-        return None
-    if len(obj) != 2 or not isinstance(obj[1], Index) or obj[1].key != key:
-        warn(f"缓存文件不是本版本的格式,已重建({bundle_path(key).name})")
+    path = bundle_path(key)
+    if not path.exists():
         return None
     try:
-        os.utime(bundle_path(key))  # recently used: kept by prune_bundles
-    except OSError:
-        pass
-    return obj  # type: ignore[return-value]
+        arrays = cf.load_arrays(path)
+        meta = cf.from_json_array(cf.array(arrays, "meta", np.uint8))
+        if meta.get("format") != CACHE_FORMAT or meta.get("key") != key:
+            warn(f"缓存文件不是本版本的格式,已重建({path.name})")
+            return None
+        corpus = corpus_from_data(cf.from_json_array(cf.array(arrays, "corpus", np.uint8)))
+        unit_ids = [u.id for u in corpus.units]
+        params = BM25Params(**meta["params"])
+        words = FieldIndex.from_arrays(arrays, "words_", params, len(unit_ids))
+        bigrams = FieldIndex.from_arrays(arrays, "bigrams_", params, len(unit_ids))
+    except Exception as e:  # any failure to read means the file is unusable: rebuild it
+        _rebuilt(path, e, warn)
+        return None
+    with suppress(OSError):
+        os.utime(path)  # recently used: kept by prune
+    return corpus, Index(unit_ids, words, bigrams, key)
 
 
 KEEP_BUNDLES = 4
 
 
-def save_bundle(corpus: object, index: Index, warn: Warn) -> None:
-    _save_pickle(bundle_path(index.key), (corpus, index), warn)
-    prune_bundles()
+def save_bundle(corpus: Corpus, index: Index, analyses: list[str], warn: Warn) -> None:
+    """Store corpus + index; ``analyses`` (the files' digests) keep their analyses from pruning."""
+    meta = {"format": CACHE_FORMAT, "key": index.key, "params": asdict(index.words.params)}
+
+    def arrays() -> dict[str, np.ndarray]:
+        return {"meta": cf.json_array(meta), "corpus": cf.json_array(corpus_to_data(corpus)),
+                "analyses": cf.pack_strings([_analysis_name(d) for d in analyses]),
+                **index.words.to_arrays("words_"), **index.bigrams.to_arrays("bigrams_")}
+
+    if cf.save_arrays(bundle_path(index.key), arrays, warn):
+        prune(index.key)
 
 
-def prune_bundles(keep: int = KEEP_BUNDLES) -> None:
-    """Delete all but the ``keep`` most recently used bundles (each corpus change makes a new one)."""
+def prune(current_key: str, keep: int = KEEP_BUNDLES, grace: float | None = None) -> None:
+    """Keep the cache bounded: the ``keep`` most recently used bundles, and only their analyses.
+
+    Each corpus change makes a new bundle; older ones go, least recently used first. An
+    analysis (one file's terms, reused when only other files change) stays while one of the
+    kept bundles lists it, so analysis/ never holds more than the files of ``keep`` corpora.
+    Unlisted analyses (and temporary files) younger than ``grace`` (default: the age of a
+    stale temporary file) may belong to a build running in another process: left for later.
+    """
+    grace = cf.STALE_TMP_SECONDS if grace is None else grace
     try:
-        bundles = sorted(cache_dir().glob("bundle-*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in bundles[keep:]:
-            old.unlink()
+        bundles = sorted(cache_dir().glob("bundle-*.npz"), key=lambda p: p.stat().st_mtime, reverse=True)
+        kept = [p for p in bundles if p.name == bundle_path(current_key).name]
+        kept += [p for p in bundles if p not in kept][: keep - len(kept)]
+        for old in bundles:
+            if old not in kept:
+                old.unlink()
+        for old in cache_dir().glob("jieba-shards-*"):  # dictionaries that changed since
+            if old.name != ta.shards_path(cache_dir()).name and old.stat().st_mtime < time.time() - grace:
+                old.unlink()
     except OSError:
-        pass  # a cache we cannot tidy is still a working cache
+        return  # a cache we cannot tidy is still a working cache
+    wanted: set[str] = set()
+    for p in kept:
+        try:
+            wanted.update(cf.unpack_strings(cf.array(cf.load_arrays(p, ("analyses",)), "analyses", np.uint8)))
+        except Exception:
+            return  # cannot tell what is still used: delete nothing
+    cutoff = time.time() - grace
+    try:
+        entries = list(os.scandir(cache_dir() / "analysis"))
+    except OSError:
+        return
+    for entry in entries:
+        with suppress(OSError):
+            if entry.name not in wanted and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                os.unlink(entry.path)

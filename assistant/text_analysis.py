@@ -17,13 +17,21 @@ module-level caches), because loading jieba's dictionary costs most of a second.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
+import json
 import re
 import threading
 import unicodedata
+import zlib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from . import cache_files as cf
 
 # Bump when the analysis changes in a way that changes index terms (invalidates caches).
 ANALYSIS_VERSION = "3"
@@ -98,18 +106,164 @@ def _import_jieba():  # type: ignore[no-untyped-def]
     return jieba
 
 
-def tokenizer():  # type: ignore[no-untyped-def]
-    """The jieba tokenizer with its full dictionary plus the domain dictionary (for indexing)."""
+def jieba_dictionary_path() -> Path:
+    """jieba's own dictionary file, found without importing jieba (which takes a while)."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("jieba")
+    return Path(spec.origin).parent / "dict.txt"
+
+
+def _domain_entries() -> list[tuple[str, int | None]]:
+    out = []
+    for line in _data_text("domain_dict.txt").splitlines():
+        parts = line.split()
+        if parts and not line.startswith("#"):
+            out.append((parts[0], int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None))
+    return out
+
+
+def tokenizer(dictionary_dir: Path | None = None):  # type: ignore[no-untyped-def]
+    """The jieba tokenizer with its full dictionary plus the domain dictionary (for indexing).
+
+    jieba's own start-up cache (``jieba.cache``, a marshal file in the shared temp directory,
+    which anyone can plant and which does not follow changes of the dictionary) is never
+    read or written. The prefix dictionary comes from the sharded dictionary file in
+    ``dictionary_dir`` (the project's cache, keyed by a hash of the dictionaries; written by
+    ``query_tokenizer``), or is built from jieba's dict.txt and the domain dictionary.
+    """
     global _tokenizer
     with _tokenizer_lock:
         if _tokenizer is None:
             jieba = _import_jieba()
             tok = jieba.Tokenizer()
-            tok.initialize()
-            with resources.as_file(resources.files("assistant").joinpath("data", "domain_dict.txt")) as p:
-                tok.load_userdict(str(p))
+            shards = DictionaryShards.load(shards_path(dictionary_dir)) if dictionary_dir is not None else None
+            freq = _all_entries(shards)
+            if shards is not None and freq is not None:
+                tok.FREQ, tok.total = freq, shards.total
+                for word, f in _domain_entries():
+                    if f == 0:
+                        jieba.finalseg.add_force_split(word)  # what load_userdict does beside FREQ
+            else:
+                # The file analysis_fingerprint hashes, so the cache key follows what is loaded.
+                tok.FREQ, tok.total = tok.gen_pfdict(jieba_dictionary_path().open("rb"))
+                tok.initialized = True
+                with resources.as_file(resources.files("assistant").joinpath("data", "domain_dict.txt")) as p:
+                    tok.load_userdict(str(p))
+            tok.initialized = True
             _tokenizer = tok
         return _tokenizer
+
+
+@dataclass
+class DictionaryShards:
+    """jieba's prefix dictionary (word → frequency), grouped by first character, as plain data.
+
+    Shard i holds entries ``bounds[i]:bounds[i+1]`` of ``freqs`` and bytes
+    ``byte_bounds[i]:byte_bounds[i+1]`` of ``blob``: its words in UTF-8, each ended by NUL,
+    with ``crcs[i]`` the CRC-32 of both. The file is a JSON header and the arrays' raw
+    bytes: read whole (one read, no parsing), each shard checked and decoded only when a
+    question first needs it, so the first question costs milliseconds, not jieba's second.
+    """
+
+    chars: str                # the first character of each shard
+    bounds: np.ndarray        # int64, len(chars) + 1
+    byte_bounds: np.ndarray   # int64, len(chars) + 1
+    crcs: np.ndarray          # uint32, len(chars)
+    freqs: np.ndarray         # int64
+    blob: bytes
+    total: int
+
+    MAGIC = b"speech-assistant jieba shards\n"
+
+    @classmethod
+    def of(cls, freq: dict[str, int], total: int) -> "DictionaryShards":
+        by_char: dict[str, dict[str, int]] = {}
+        for word, f in freq.items():
+            if word:
+                by_char.setdefault(word[0], {})[word] = f
+        parts = [("".join(w + "\0" for w in d).encode("utf-8"), np.fromiter(d.values(), dtype=np.int64, count=len(d)))
+                 for d in by_char.values()]
+        bounds = np.zeros(len(parts) + 1, dtype=np.int64)
+        np.cumsum([len(f) for _, f in parts], out=bounds[1:])
+        byte_bounds = np.zeros(len(parts) + 1, dtype=np.int64)
+        np.cumsum([len(b) for b, _ in parts], out=byte_bounds[1:])
+        crcs = np.array([zlib.crc32(f.tobytes(), zlib.crc32(b)) for b, f in parts], dtype=np.uint32)
+        freqs = np.concatenate([f for _, f in parts]) if parts else np.zeros(0, dtype=np.int64)
+        return cls("".join(by_char), bounds, byte_bounds, crcs, freqs, b"".join(b for b, _ in parts), int(total))
+
+    def save(self, path: Path) -> None:
+        header = json.dumps({"format": SHARDS_FORMAT, "total": self.total, "chars": self.chars,
+                             "entries": len(self.freqs), "bytes": len(self.blob)}).encode("utf-8")
+        header += b" " * (-(len(self.MAGIC) + 8 + len(header)) % 8)  # keeps the arrays 8-byte aligned
+        parts = [self.MAGIC, len(header).to_bytes(8, "little"), header, self.bounds.tobytes(),
+                 self.byte_bounds.tobytes(), self.crcs.tobytes(), self.freqs.tobytes(), self.blob]
+        try:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            cf.atomic_write(path, lambda f: f.writelines(parts))
+        except OSError:
+            pass  # no cache: still correct, just slower next start
+
+    @classmethod
+    def load(cls, path: Path) -> "DictionaryShards | None":
+        """The shards in ``path``, or None when missing or unusable (the caller rebuilds them)."""
+        try:
+            data = path.read_bytes()
+            if not data.startswith(cls.MAGIC):
+                raise cf.CacheFormatError("not a shard file")
+            pos = len(cls.MAGIC) + 8
+            h_len = int.from_bytes(data[pos - 8:pos], "little")
+            header = json.loads(data[pos:pos + h_len])
+            pos += h_len
+            chars, n_entries, n_bytes = header["chars"], header["entries"], header["bytes"]
+            n = len(chars)
+            if header["format"] != SHARDS_FORMAT or len(data) != pos + 8 * (2 * (n + 1) + n_entries) + 4 * n + n_bytes:
+                raise cf.CacheFormatError("shard file of another size")
+            arrays = []
+            for dtype, count in ((np.int64, n + 1), (np.int64, n + 1), (np.uint32, n), (np.int64, n_entries)):
+                arrays.append(np.frombuffer(data, dtype=dtype, count=count, offset=pos))
+                pos += arrays[-1].nbytes
+            bounds, byte_bounds, crcs, freqs = arrays
+            cf.check_offsets(bounds, n_entries)
+            cf.check_offsets(byte_bounds, n_bytes)
+            if type(header["total"]) is not int or header["total"] <= 0:
+                raise cf.CacheFormatError("no total")
+            return cls(chars, bounds, byte_bounds, crcs, freqs, data[pos:], header["total"])
+        except Exception:  # missing, truncated, corrupt or of another shape: rebuilt
+            return None
+
+    def shard(self, ch: str) -> dict[str, int]:
+        """The entries starting with ``ch``; a CacheFormatError when the shard is damaged."""
+        i = self.chars.find(ch)
+        if i < 0:
+            return {}
+        blob = self.blob[self.byte_bounds[i]:self.byte_bounds[i + 1]]
+        freqs = self.freqs[self.bounds[i]:self.bounds[i + 1]]
+        if zlib.crc32(freqs.tobytes(), zlib.crc32(blob)) != self.crcs[i]:
+            raise cf.CacheFormatError(f"shard {ch!r} damaged")
+        words = blob.decode("utf-8").split("\0")[:-1]
+        if len(words) != len(freqs) or (freqs < 0).any():
+            raise cf.CacheFormatError(f"shard {ch!r} damaged")
+        return dict(zip(words, freqs.tolist()))
+
+    def all(self) -> dict[str, int]:
+        """Every entry (for indexing); a CacheFormatError when any shard is damaged."""
+        freq_bytes = self.freqs.tobytes()
+        for i in range(len(self.chars)):
+            blob = self.blob[self.byte_bounds[i]:self.byte_bounds[i + 1]]
+            if zlib.crc32(freq_bytes[8 * self.bounds[i]:8 * self.bounds[i + 1]], zlib.crc32(blob)) != self.crcs[i]:
+                raise cf.CacheFormatError(f"shard {self.chars[i]!r} damaged")
+        words = self.blob.decode("utf-8").split("\0")[:-1]
+        if len(words) != len(self.freqs) or (self.freqs < 0).any():
+            raise cf.CacheFormatError("shards damaged")
+        return dict(zip(words, self.freqs.tolist()))
+
+
+def _all_entries(shards: DictionaryShards | None) -> dict[str, int] | None:
+    try:
+        return shards.all() if shards is not None else None
+    except cf.CacheFormatError:
+        return None  # damaged: the dictionary is built again (and the file rewritten)
 
 
 class QueryTokenizer:
@@ -122,22 +276,26 @@ class QueryTokenizer:
     loading a question's shards takes about a millisecond instead of jieba's ~1 s start.
     """
 
-    def __init__(self, shards: dict[str, bytes], total: int) -> None:
+    def __init__(self, shards: DictionaryShards, rebuild: Callable[[], DictionaryShards]) -> None:
         jieba = _import_jieba()
         self._shards = shards
+        self._rebuild = rebuild
         self._loaded: set[str] = set()
         self.tok = jieba.Tokenizer()
-        self.tok.FREQ, self.tok.total = {}, total
+        self.tok.FREQ, self.tok.total = {}, shards.total
         self.tok.initialized = True
 
     def cut(self, sentence: str, HMM: bool = True):  # type: ignore[no-untyped-def]  # noqa: N803 (jieba's name)
-        import pickle
-
         freq = self.tok.FREQ
         for ch in set(sentence) - self._loaded:
-            shard = self._shards.get(ch)
-            if shard:
-                freq.update(pickle.loads(shard))
+            try:
+                freq.update(self._shards.shard(ch))
+            except cf.CacheFormatError:  # a damaged file: rebuilt, and what was loaded is reloaded
+                self._shards = self._rebuild()
+                freq.clear()
+                for c in self._loaded:
+                    freq.update(self._shards.shard(c))
+                freq.update(self._shards.shard(ch))
             self._loaded.add(ch)
         return self.tok.cut(sentence, HMM=HMM)
 
@@ -146,52 +304,38 @@ class QueryTokenizer:
         return self.tok.FREQ
 
 
-def _shards_path(directory: Path) -> Path:
-    import jieba  # noqa: F401  (version is part of the key; already imported by now)
+SHARDS_FORMAT = 2  # the sharded dictionary archive
 
-    return directory / f"jieba-shards-{analysis_fingerprint()}-{jieba.__version__}.pkl"
+
+def shards_path(directory: Path) -> Path:
+    # analysis_fingerprint covers jieba's dictionary, the domain dictionary and the stop words.
+    return directory / f"jieba-shards-{analysis_fingerprint()}-f{SHARDS_FORMAT}.bin"
 
 
 def query_tokenizer(cache_directory: Path | None) -> QueryTokenizer | None:
     """The sharded tokenizer, building its shard file from the full tokenizer on first use."""
-    import os
-    import pickle
-    import tempfile
-
     if cache_directory is None:
         return None
-    _import_jieba()
-    path = _shards_path(cache_directory)
-    try:
-        with path.open("rb") as f:
-            total, shards = pickle.load(f)
-        if not isinstance(total, int) or not isinstance(shards, dict):
-            raise ValueError("not a shard file")  # another pickle of two items: rebuild
-        return QueryTokenizer(shards, total)
-    except Exception:  # missing or unreadable: rebuild below
-        pass
-    full = tokenizer()
-    by_char: dict[str, dict[str, int]] = {}
-    for word, freq in full.FREQ.items():
-        if word:
-            by_char.setdefault(word[0], {})[word] = freq
-    shards = {ch: pickle.dumps(d, protocol=pickle.HIGHEST_PROTOCOL) for ch, d in by_char.items()}
-    try:
-        cache_directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache_directory, prefix=".tmp-", suffix=".pkl")
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump((full.total, shards), f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # no cache: still correct, just slower next start
-    return QueryTokenizer(shards, full.total)
+    path = shards_path(cache_directory)
+
+    def rebuild() -> DictionaryShards:
+        full = tokenizer(None)  # from jieba's and the domain dictionary, not from the file
+        shards = DictionaryShards.of(full.FREQ, full.total)
+        shards.save(path)
+        return shards
+
+    return QueryTokenizer(DictionaryShards.load(path) or rebuild(), rebuild)
 
 
+@cache
 def analysis_fingerprint() -> str:
-    """Changes whenever the terms produced for a text may change."""
+    """Changes whenever the terms produced for a text may change: the analysis version and
+    every dictionary (jieba's own, the domain dictionary, the stop words)."""
     h = hashlib.sha256(ANALYSIS_VERSION.encode())
     h.update(_data_text("stopwords.txt").encode())
     h.update(_data_text("domain_dict.txt").encode())
+    with jieba_dictionary_path().open("rb") as f:
+        h.update(hashlib.file_digest(f, "sha256").digest())
     return h.hexdigest()[:12]
 
 

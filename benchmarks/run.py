@@ -616,14 +616,14 @@ def reindex_after_change(spec: CorpusSpec, repeat: int) -> dict[str, Any]:
     for i in range(min(repeat, 3)):
         with target.open("a", encoding="utf-8") as f:
             f.write(f"基准测试追加的第{i + 1}段:改动一个文件后,只有这个文件需要重新分词。\n")
-        before = set(analysis.glob("*.pkl"))
+        before = set(analysis.glob("*.npz"))
         bar = Bar("re-indexing C")
         with bar:
             s, engine = timed(lambda: Engine.load([spec.path], progress=bar))
         seconds.append(s)
         done, total = bar.first or (0, 0)
         reanalysed.append(total - done)
-        new_files.append(len(set(analysis.glob("*.pkl")) - before))
+        new_files.append(len(set(analysis.glob("*.npz")) - before))
         file_units.append(sum(len(sp.units) for sp in engine.corpus.speeches if Path(sp.source).name == target.name))
         del engine
         gc.collect()

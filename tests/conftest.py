@@ -54,6 +54,26 @@ def own_corpus_dir() -> Path:
     return CORPORA / "own_txt"
 
 
+# ---- cache fixtures (test_robustness_cache, test_cache_security) -----------------------
+@pytest.fixture()
+def corpus(tmp_path: Path, own_corpus_dir: Path) -> Path:
+    """A copy of the user's own speeches that a test may change."""
+    import shutil
+
+    folder = tmp_path / "speeches"
+    shutil.copytree(own_corpus_dir, folder)
+    return folder
+
+
+@pytest.fixture()
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private cache directory (not yet created) for this test alone."""
+    d = tmp_path / "cache"
+    monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(d))
+    monkeypatch.setenv("COLUMNS", "400")
+    return d
+
+
 # ---- LLM fixtures (issue 5): see tests/conftest_llm.py ---------------------------------
 # Imported here so every test module can use them; the autouse one keeps a developer's
 # OPENAI_* variables and config file out of every test.

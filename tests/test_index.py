@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import pickle
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -213,7 +212,7 @@ def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _cache_files(d: Path) -> list[Path]:
-    return sorted(p for p in d.rglob("*.pkl") if not p.name.startswith("."))
+    return sorted(p for p in d.rglob("*.npz") if not p.name.startswith("."))
 
 
 def _snapshot(eng: Engine) -> list[tuple[str, float]]:
@@ -251,8 +250,8 @@ def test_corrupt_cache_warns_and_rebuilds(private_cache: Path, own_corpus_dir: P
             path.write_bytes(data[: len(data) // 2])
         elif damage == "empty":
             path.write_bytes(b"")
-        else:  # an older cache format: a valid pickle of something else
-            path.write_bytes(pickle.dumps({"format": 1, "units": []}))
+        else:  # another cache's archive, or an older format: valid arrays of something else
+            np.savez(path, format=np.array([1]), units=np.zeros(3))
     warnings: list[str] = []
     again = Engine.load([own_corpus_dir], warn=warnings.append)
     assert len(warnings) == 1, warnings  # one warning line, not one per file
@@ -308,4 +307,4 @@ def test_unwritable_cache_dir_warns_and_works(tmp_path: Path, own_corpus_dir: Pa
 def test_no_cache_writes_nothing(private_cache: Path, own_corpus_dir: Path) -> None:
     eng = Engine.load([own_corpus_dir], use_cache=False)
     assert eng.search("乡村振兴")
-    assert not private_cache.exists() or not list(private_cache.rglob("*.pkl"))
+    assert not private_cache.exists() or not list(private_cache.rglob("*"))

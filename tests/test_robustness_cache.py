@@ -8,44 +8,26 @@ from __future__ import annotations
 import json
 import os
 import pickle
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
 import pytest
 
 from assistant import index as index_module
 from assistant.cli import main
 from assistant.engine import Engine
 from assistant.index import bundle_path
+from cli_helpers import run
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTION = "乡村振兴的基础是什么?"
 
 
-@pytest.fixture()
-def corpus(tmp_path: Path, own_corpus_dir: Path) -> Path:
-    folder = tmp_path / "speeches"
-    shutil.copytree(own_corpus_dir, folder)
-    return folder
-
-
-@pytest.fixture()
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    d = tmp_path / "cache"
-    monkeypatch.setenv("ASSISTANT_CACHE_DIR", str(d))
-    monkeypatch.setenv("COLUMNS", "400")
-    return d
-
-
 def ask_cli(capsys: pytest.CaptureFixture[str], corpus: Path) -> tuple[int, str, list[str]]:
-    try:
-        code = main(["ask", QUESTION, "--corpus", str(corpus)])
-    except SystemExit as e:
-        code = e.code if isinstance(e.code, int) else 1
-    out, err = capsys.readouterr()
+    code, out, err = run(capsys, "ask", QUESTION, "--corpus", str(corpus))
     return code, out, err.strip().splitlines()
 
 
@@ -67,25 +49,41 @@ def _empty(p: Path) -> None:
 
 
 def _other_version_object(p: Path) -> None:
-    # What an older release could have left under the same name: a valid pickle of another shape.
+    # A valid archive of another shape (another cache's, or an older layout).
+    np.savez(p, format=np.array([1]), units=np.zeros(0))
+
+
+def _pickle(p: Path) -> None:
+    # A pickle under the archive's name (what older releases wrote): refused, never unpickled.
     p.write_bytes(pickle.dumps({"format": 1, "units": [], "index": None}))
 
 
-def _class_gone(p: Path) -> None:
-    # A pickle naming a class a newer release no longer has (GLOBAL opcode, protocol 0).
-    p.write_bytes(b"cassistant.index\nIndexFromAnOlderRelease\n(tR.")
+def _object_array(p: Path) -> None:
+    # An archive whose member is an object array, the one kind that numpy would unpickle.
+    arrays = dict(np.load(p))
+    arrays["corpus"] = np.array([{"units": []}], dtype=object)
+    np.savez(p, **arrays)
 
 
 def _stale_key(p: Path) -> None:
     # A well-formed bundle whose index belongs to other settings (key mismatch).
-    corpus, idx = pickle.loads(p.read_bytes())
-    idx.key = "0" * 20
-    p.write_bytes(pickle.dumps((corpus, idx)))
+    arrays = dict(np.load(p))
+    meta = json.loads(arrays["meta"].tobytes())
+    meta["key"] = "0" * 20
+    arrays["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
+    np.savez(p, **arrays)
+
+
+def _wrong_shape(p: Path) -> None:
+    # Arrays of the right names and types that do not fit together: postings past the end.
+    arrays = dict(np.load(p))
+    arrays["words_doc_ids"] = arrays["words_doc_ids"] + 10_000
+    np.savez(p, **arrays)
 
 
 DAMAGE: dict[str, Callable[[Path], None]] = {
     "truncated": _truncate, "garbage": _garbage, "empty": _empty, "other-object": _other_version_object,
-    "class-gone": _class_gone, "stale-key": _stale_key,
+    "pickle": _pickle, "object-array": _object_array, "stale-key": _stale_key, "wrong-shape": _wrong_shape,
 }
 
 
@@ -114,7 +112,7 @@ def test_every_cache_file_damaged_still_one_warning(corpus: Path, cache: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     first = Engine.load([corpus])
     expected = answer_ids(first)
-    files = [p for p in cache.rglob("*.pkl")]
+    files = [p for p in cache.rglob("*.npz")]
     assert len(files) >= 2        # the bundle and more (per-file analyses, dictionary shards)
     for p in files:
         _truncate(p)
@@ -129,12 +127,12 @@ def test_bundle_of_an_older_cache_format_is_ignored(corpus: Path, cache: Path,
     with monkeypatch.context() as m:
         m.setattr(index_module, "CACHE_FORMAT", index_module.CACHE_FORMAT - 1)
         old = Engine.load([corpus])
-    old_files = set(cache.rglob("*.pkl"))
+    old_files = set(cache.rglob("*.npz"))
     warnings: list[str] = []
     new = Engine.load([corpus], warn=warnings.append)
     assert new.index.key != old.index.key
     assert warnings == []              # an upgrade is not a fault: nothing to warn about
-    assert set(cache.rglob("*.pkl")) - old_files   # the new format was written beside
+    assert set(cache.rglob("*.npz")) - old_files   # the new format was written beside
     assert answer_ids(new) == answer_ids(old)
 
 
@@ -187,7 +185,7 @@ def test_read_only_cache_directory_simulated(corpus: Path, cache: Path, monkeypa
     code, out, err = ask_cli(capsys, corpus)
     assert code == 0 and "产业兴旺" in out
     assert len(err) == 1 and "无法写入" in err[0] and "Permission denied" in err[0], err
-    assert not list(cache.rglob("*.pkl"))
+    assert not list(cache.rglob("*.npz"))
 
 
 def test_no_cache_flag_never_touches_a_broken_cache(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

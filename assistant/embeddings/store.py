@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..atomic import atomic_write_bytes
+from ..atomic_file import atomic_write_bytes
 from .base import Embedder, Progress
 
 Warn = Callable[[str], None]
