@@ -7,6 +7,7 @@ answerer and ``assistant eval`` all go through these two methods; no stage calls
 
 from __future__ import annotations
 
+import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
@@ -101,7 +102,8 @@ class Engine:
         index = build_index([u.id for u in corpus.units], terms, params.bm25(), key)
         if use_cache:
             save_bundle(corpus, index, [d for d, _ in groups], cache_warn)
-        return cls(corpus, index, params, use_cache)
+        # A cache that could not be read or written was said once; vectors are not cached there either.
+        return cls(corpus, index, params, use_cache and not cache_said)
 
     def speech_title(self, no: int) -> str:
         return self.corpus.speech(no).title
@@ -112,31 +114,30 @@ class Engine:
                           warn: Callable[[str], None] | None = None) -> bool:
         """Embed every unit (stored vectors first, shipped ones for the seed) and rank hybrid.
 
-        With no embedder given, the configured one (``[embeddings]`` / environment) or the local
-        model. Returns False, with ``embeddings_reason`` set, when ranking stays lexical.
+        With neither an embedder nor the reason there is none, the configured one (``[embeddings]``
+        / environment) or the local model. Returns False, with ``embeddings_reason`` set, when ranking stays lexical.
         """
         from .embeddings import EmbeddingsError, VectorStore, make_embedder
 
-        if embedder is None:
+        if embedder is None and reason is None:
             embedder, reason = make_embedder()
         if embedder is None:
             self.embeddings_reason = reason or "未启用语义检索"
             return False
+        texts = [u.text for u in self.retriever.units]
         try:
-            store = VectorStore(warn=warn) if self.use_cache else VectorStore(self._scratch_vectors(), warn=warn)
-            matrix = store.vectors([u.text for u in self.retriever.units], embedder, progress)
+            if self.use_cache:
+                matrix = VectorStore(warn=warn).vectors(texts, embedder, progress)
+            else:
+                # No cache: the shipped vectors still serve; new ones live only in this process.
+                with tempfile.TemporaryDirectory(prefix="assistant-vectors-") as scratch:
+                    matrix = VectorStore(Path(scratch), warn=lambda _m: None).vectors(texts, embedder, progress)
         except EmbeddingsError as e:
             self.embeddings_reason = f"{e};仅用 BM25 检索"
             return False
         self.retriever.semantic = SemanticRanker(embedder, matrix)
         self.embeddings_reason = None
         return True
-
-    @staticmethod
-    def _scratch_vectors() -> Path:
-        import tempfile
-
-        return Path(tempfile.mkdtemp(prefix="assistant-vectors-"))
 
     @property
     def embeddings_id(self) -> str | None:
