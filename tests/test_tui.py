@@ -88,8 +88,8 @@ async def ask(pilot: Any, question: str) -> ExchangeView:
     box.focus()
     box.load_text(question)
     await pilot.press("enter")
-    await wait_for(pilot, lambda: app.current is None and len(app.conversation.exchanges) > 0
-                   and app.conversation.exchanges[-1].question == question.strip())
+    await wait_for(pilot, lambda: app.chat_screen.current is None and len(app.chat_screen.conversation.exchanges) > 0
+                   and app.chat_screen.conversation.exchanges[-1].question == question.strip())
     return list(app.query(ExchangeView))[-1]
 
 
@@ -100,7 +100,7 @@ async def test_ask_shows_answer_with_citations(tmp_path: Path, engine: Engine) -
         assert app.query_one(ChatInput).placeholder.startswith("输入问题")
         await pilot.press(*"什么是塔西佗陷阱")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.conversation.exchanges and app.current is None)
+        await wait_for(pilot, lambda: app.chat_screen.conversation.exchanges and app.chat_screen.current is None)
         view = app.query_one(ExchangeView)
         answer = view.exchange.answer
         assert answer is not None and answer.citations
@@ -226,7 +226,7 @@ async def test_escape_cancels_a_slow_answer(tmp_path: Path, engine: Engine) -> N
         await pilot.pause(0.2)
         assert view.exchange.answer is None
         assert "已取消" in screen_text(app)
-        saved = (tmp_path / "conversations" / f"{app.conversation.id}.json").read_text(encoding="utf-8")
+        saved = (tmp_path / "conversations" / f"{app.chat_screen.conversation.id}.json").read_text(encoding="utf-8")
         assert '"cancelled"' in saved
         # the next question is answered normally, and the cancelled one is not history
         box.clear()
@@ -264,7 +264,7 @@ async def test_export_writes_markdown_with_footnotes(tmp_path: Path, engine: Eng
         await ask(pilot, QUESTION)
         await pilot.press("f5")
         await pilot.pause(0.1)
-        path = app.last_export
+        path = app.chat_screen.last_export
         assert path is not None and path.parent == tmp_path / "exports"
         md = path.read_text(encoding="utf-8")
         assert f"## 问题 1:{QUESTION}" in md
@@ -359,8 +359,8 @@ async def test_question_typed_while_loading_is_answered_when_ready(tmp_path: Pat
         await pilot.pause()
         assert "加载完成后自动回答" in screen_text(app)
         gate.set()
-        await wait_for(pilot, lambda: bool(app.conversation.exchanges))
-        assert app.conversation.exchanges[0].answer is not None
+        await wait_for(pilot, lambda: bool(app.chat_screen.conversation.exchanges))
+        assert app.chat_screen.conversation.exchanges[0].answer is not None
         assert len(app.query(ExchangeView)) == 1
         assert app.timings.first_paint is not None and app.timings.ready is not None
         assert app.timings.ready >= app.timings.first_paint
@@ -386,7 +386,7 @@ async def test_reopen_saved_conversation(tmp_path: Path, engine: Engine) -> None
     async with app.run_test(notifications=True, size=(110, 36)) as pilot:
         await ready(pilot)
         await ask(pilot, QUESTION)
-        first_id = app.conversation.id
+        first_id = app.chat_screen.conversation.id
         await pilot.press("ctrl+n")
         assert not app.query(ExchangeView)
         await pilot.press("f4")
@@ -395,12 +395,12 @@ async def test_reopen_saved_conversation(tmp_path: Path, engine: Engine) -> None
         await pilot.press("enter")
         await wait_for(pilot, lambda: bool(app.query(ExchangeView)))
         await pilot.pause(0.2)
-        assert app.conversation.id == first_id
+        assert app.chat_screen.conversation.id == first_id
         view = app.query_one(ExchangeView)
         assert view.exchange.answer is not None
         assert app.query_one(SourcesPanel).answer is view.exchange.answer
         # a follow-up in the reopened conversation carries its history
-        spy_calls = app.conversation.turns()
+        spy_calls = app.chat_screen.conversation.turns()
         assert [t.question for t in spy_calls] == [QUESTION]
 
 
@@ -528,7 +528,7 @@ async def test_llm_answer_streams_tokens(tmp_path: Path, engine: Engine, monkeyp
         assert view.has_class("-pending"), "still generating: the text so far is already on screen"
         assert "fake-model 正在回答" in screen_text(app)
         release.set()
-        await wait_for(pilot, lambda: app.current is None)
+        await wait_for(pilot, lambda: app.chat_screen.current is None)
         answer = view.exchange.answer
         assert answer is not None and answer.mode == "llm:fake-model"
         assert "fake-model 生成" in screen_text(app)
@@ -561,9 +561,9 @@ async def test_escape_stops_llm_stream_and_keeps_partial_text(tmp_path: Path, en
     app = llm_app(tmp_path, engine)
     async with app.run_test(notifications=True, size=(110, 36)) as pilot:
         await ask_with_llm(pilot, app)
-        await wait_for(pilot, lambda: "塔西佗陷阱是指" in screen_text(app) and app.current is not None)
+        await wait_for(pilot, lambda: "塔西佗陷阱是指" in screen_text(app) and app.chat_screen.current is not None)
         await pilot.press("escape")
-        await wait_for(pilot, lambda: app.current is None)
+        await wait_for(pilot, lambda: app.chat_screen.current is None)
         view = app.query_one(ExchangeView)
         answer = view.exchange.answer
         assert view.exchange.status == "answered" and answer is not None and answer.incomplete
@@ -590,11 +590,11 @@ async def test_escape_before_first_token_cancels_llm_request(tmp_path: Path, eng
     app = llm_app(tmp_path, engine)
     async with app.run_test(notifications=True, size=(110, 36)) as pilot:
         await ask_with_llm(pilot, app)
-        await wait_for(pilot, lambda: app.current is not None)
+        await wait_for(pilot, lambda: app.chat_screen.current is not None)
         await pilot.press("escape")
         await wait_for(pilot, lambda: state.get("cancelled", False))
         view = app.query_one(ExchangeView)
-        assert view.exchange.status == "cancelled" and app.current is None
+        assert view.exchange.status == "cancelled" and app.chat_screen.current is None
         assert "已取消" in screen_text(app)
 
 

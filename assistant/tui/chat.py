@@ -9,11 +9,13 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import LoadingIndicator, Static, TextArea
 
 from ..conversation import Exchange
 from ..results import Answer
+from .messages import CitationClicked, ExchangeSelected, OpenSource, QuestionSubmitted
 from .render import answer_markdown, source_line
 
 if TYPE_CHECKING:
@@ -30,11 +32,6 @@ class ChatInput(TextArea):
         Binding("enter", "submit", "发送", priority=False),
         Binding("ctrl+j", "newline", "换行", key_display="^J"),
     ]
-
-    class Submitted(Message):
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
@@ -104,7 +101,7 @@ class ChatInput(TextArea):
         self._draft = ""
 
     def action_submit(self) -> None:
-        self.post_message(self.Submitted(self.text))
+        self.post_message(QuestionSubmitted(self.text))
 
     def action_newline(self) -> None:
         start, end = self.selection
@@ -114,12 +111,6 @@ class ChatInput(TextArea):
 class SourceLink(Static):
     """One line of the compact source list under an answer; click it to read the source."""
 
-    class Open(Message):
-        def __init__(self, unit_id: str, terms: list[str]) -> None:
-            super().__init__()
-            self.unit_id = unit_id
-            self.terms = terms
-
     def __init__(self, text: Text, unit_id: str, terms: list[str]) -> None:
         super().__init__(text, classes="source-link", markup=False)
         self.unit_id = unit_id
@@ -127,7 +118,7 @@ class SourceLink(Static):
         self.tooltip = "点击在原文中阅读"
 
     def on_click(self) -> None:
-        self.post_message(self.Open(self.unit_id, self.terms))
+        self.post_message(OpenSource(self.unit_id, self.terms))
 
 
 class ExchangeView(Vertical, can_focus=True):
@@ -138,17 +129,6 @@ class ExchangeView(Vertical, can_focus=True):
         Binding("up", "step(-1)", "上一个", show=False),
         Binding("down", "step(1)", "下一个", show=False),
     ]
-
-    class Selected(Message):
-        def __init__(self, view: "ExchangeView") -> None:
-            super().__init__()
-            self.view = view
-
-    class CitationClicked(Message):
-        def __init__(self, view: "ExchangeView", n: int) -> None:
-            super().__init__()
-            self.view = view
-            self.n = n
 
     def __init__(self, exchange: Exchange, pending: bool = False) -> None:
         super().__init__(classes="exchange")
@@ -244,14 +224,14 @@ class ExchangeView(Vertical, can_focus=True):
                 n = int(event.href.removeprefix("cite:"))
             except ValueError:
                 return
-            self.post_message(self.CitationClicked(self, n))
+            self.post_message(CitationClicked(self, n))
 
     def on_focus(self) -> None:
-        self.post_message(self.Selected(self))
+        self.post_message(ExchangeSelected(self))
         self.scroll_visible(animate=False)
 
     def action_sources(self) -> None:
-        self.post_message(self.CitationClicked(self, 0))  # 0: the first source, wherever it is
+        self.post_message(CitationClicked(self, 0))  # 0: the first source, wherever it is
 
     def action_step(self, step: int) -> None:
         views = list(self.parent.query_children(ExchangeView)) if self.parent else []
@@ -260,4 +240,24 @@ class ExchangeView(Vertical, can_focus=True):
             views[i].focus()
 
     def on_click(self) -> None:
-        self.post_message(self.Selected(self))
+        self.post_message(ExchangeSelected(self))
+
+
+class StatusLine(Widget):
+    """The line under the question box: corpus size, answer mode, the last answer's time.
+    Each part is a reactive that the chat screen's watchers set; the line repaints itself."""
+
+    corpus: reactive[str] = reactive("正在加载索引…")
+    corpus_failed: reactive[bool] = reactive(False)
+    mode: reactive[str] = reactive("抽取式")
+    last_answer: reactive[str] = reactive("")   # empty until something was answered
+
+    def render(self) -> Text:
+        t = Text()
+        t.append(self.corpus, style="bold" if self.corpus_failed else "")
+        t.append("  │  ", style="dim")
+        t.append(f"模式 {self.mode}")
+        if self.last_answer:
+            t.append("  │  ", style="dim")
+            t.append(f"上次回答 {self.last_answer}")
+        return t

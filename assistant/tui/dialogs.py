@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -15,6 +16,9 @@ from textual.widgets import Button, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..conversation import SavedConversation
+
+if TYPE_CHECKING:
+    from ..config import LLMConfig
 
 HELP = """\
 ## 讲话助手 · 按键
@@ -139,3 +143,24 @@ class SettingsScreen(ModalScreen[None]):
     @on(Button.Pressed, "#close")
     def _close(self) -> None:
         self.dismiss()
+
+
+def settings_lines(sources: list[str] | None, mode: str, config: "LLMConfig | None", hint: str,
+                   conversations_dir: Path, exports_dir: Path) -> tuple[list[tuple[str, str]], str]:
+    """What the settings dialog lists; ``hint`` (why no LLM is configured) is kept only then."""
+    lines: list[tuple[str, str]] = []
+    if sources is not None:
+        lines.append(("语料", "、".join(sources)))
+    lines.append(("回答方式", mode + "(F8 切换)"))
+    if config is not None and config.is_configured():
+        from ..llm import display_url
+
+        lines.append(("大模型接口", display_url(config.base_url)))
+        lines.append(("模型", config.model))
+        lines.append(("密钥", "已设置" if config.api_key() else "未设置"))
+        hint = ""
+    else:
+        lines.append(("大模型接口", "未配置"))
+    lines.append(("对话保存位置", str(conversations_dir)))
+    lines.append(("导出位置", str(exports_dir)))
+    return lines, hint

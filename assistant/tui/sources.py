@@ -6,23 +6,17 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..results import Answer
+from .messages import OpenSource
 from .render import source_detail
 
 
 class SourcesPanel(Vertical):
     """For the selected answer: each citation with speech, heading path, id, the matched words
     highlighted and the answer sentences that cite it. Enter or a click opens the reader."""
-
-    class Open(Message):
-        def __init__(self, unit_id: str, terms: list[str]) -> None:
-            super().__init__()
-            self.unit_id = unit_id
-            self.terms = terms
 
     def __init__(self, **kwargs: str) -> None:
         super().__init__(**kwargs)
@@ -75,5 +69,5 @@ class SourcesPanel(Vertical):
         n = int(event.option_id.removeprefix("cite-"))
         for c in self.answer.citations:
             if c.n == n:
-                self.post_message(self.Open(c.unit.id, c.matched))
+                self.post_message(OpenSource(c.unit.id, c.matched))
                 return
