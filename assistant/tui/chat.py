@@ -8,7 +8,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import LoadingIndicator, Static, TextArea
@@ -245,19 +245,72 @@ class ExchangeView(Vertical, can_focus=True):
 
 class StatusLine(Widget):
     """The line under the question box: corpus size, answer mode, the last answer's time.
-    Each part is a reactive that the chat screen's watchers set; the line repaints itself."""
+    It repaints itself when the app's ``engine`` / ``load_error`` / ``use_llm`` or its own
+    ``last_answer_ms`` (bound to the chat screen's) change; nobody refreshes it by hand."""
 
-    corpus: reactive[str] = reactive("正在加载索引…")
-    corpus_failed: reactive[bool] = reactive(False)
-    mode: reactive[str] = reactive("抽取式")
-    last_answer: reactive[str] = reactive("")   # empty until something was answered
+    last_answer_ms: reactive[float | None] = reactive(None)
+
+    def on_mount(self) -> None:
+        for name in ("engine", "load_error", "use_llm"):
+            self.watch(self.app, name, lambda _value: self.refresh(), init=False)
 
     def render(self) -> Text:
+        app = self.app
         t = Text()
-        t.append(self.corpus, style="bold" if self.corpus_failed else "")
+        if app.engine is not None:  # type: ignore[attr-defined]
+            corpus = app.engine.corpus  # type: ignore[attr-defined]
+            n_par = sum(1 for u in corpus.units if u.kind == "paragraph")
+            t.append(f"语料 {len(corpus.speeches)} 篇讲话 · {n_par} 段")
+        elif app.load_error:  # type: ignore[attr-defined]
+            t.append("语料加载失败", style="bold")
+        else:
+            t.append("正在加载索引…")
         t.append("  │  ", style="dim")
-        t.append(f"模式 {self.mode}")
-        if self.last_answer:
+        t.append(f"模式 {app.mode_label()}")  # type: ignore[attr-defined]
+        if self.last_answer_ms is not None:
             t.append("  │  ", style="dim")
-            t.append(f"上次回答 {self.last_answer}")
+            shown = _fmt_ms(self.last_answer_ms) if app.show_timings else "已完成"  # type: ignore[attr-defined]
+            t.append(f"上次回答 {shown}")
         return t
+
+
+def _fmt_ms(ms: float) -> str:
+    return f"{ms:.0f} ms" if ms < 1000 else f"{ms / 1000:.1f} s"
+
+
+def welcome() -> Static:
+    t = Text()
+    t.append("向讲话提问,回答引用原文并标明出处。\n", style="bold")
+    t.append("例如:什么是塔西佗陷阱? · 第三篇讲话分为哪几个部分? · 怎样转变机关作风?\n", style="dim")
+    t.append("F3 浏览全部讲话 · F1 查看按键", style="dim")
+    return Static(t, id="welcome", markup=False)
+
+
+class ChatLog(VerticalScroll, can_focus=False):
+    """The conversation's exchanges, oldest first (a welcome text while there are none).
+    Not focusable itself: Tab goes from the question box straight to the exchanges."""
+
+    def compose(self) -> ComposeResult:
+        yield welcome()
+
+    def add(self, exchange: Exchange) -> ExchangeView:
+        """A new exchange being answered, at the bottom."""
+        self.query("#welcome").remove()
+        view = ExchangeView(exchange, pending=True)
+        self.mount(view)
+        self.call_after_refresh(self.scroll_end, animate=False)
+        return view
+
+    def replace(self, exchanges: list[Exchange]) -> list[ExchangeView]:
+        """Show another conversation's exchanges (none: the welcome text)."""
+        self.remove_children()
+        views = [ExchangeView(ex) for ex in exchanges]
+        if views:
+            self.mount_all(views)
+            self.call_after_refresh(self.scroll_end, animate=False)
+        else:
+            self.mount(welcome())
+        return views
+
+    def answered(self) -> list[ExchangeView]:
+        return [v for v in self.query_children(ExchangeView) if v.exchange.answer is not None]

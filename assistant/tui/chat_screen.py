@@ -1,8 +1,8 @@
 """The chat screen: it owns the conversation, asks the engine and shows the sources.
 
-The app loads the engine; this screen watches the app's ``engine``, ``load_error`` and
-``use_llm`` and its own ``current`` / ``last_answer_ms``, and the status line, the question
-box's placeholder and the footer's keys follow from those watchers alone.
+The app loads the engine; this screen watches the app's ``engine`` and ``load_error`` (the
+question box's placeholder, a question kept while loading), the status line watches them too
+(and ``last_answer_ms``, bound to this screen's), and ``current`` refreshes the footer's keys.
 
 Input is never lost here: printable keys and pastes go to the question box whatever has focus
 (the sources list, an answer, nothing yet before the first paint), and the box takes focus at
@@ -16,20 +16,19 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static, TextArea
+from textual.widgets import Footer, Header, Input, TextArea
 from textual.worker import WorkerState, get_current_worker
 
 from .. import conversation as conv_store
 from ..conversation import Conversation, ConversationError, Exchange
 from ..results import Answer
-from .chat import ChatInput, ExchangeView, StatusLine
+from .chat import ChatInput, ChatLog, ExchangeView, StatusLine
 from .messages import CitationClicked, ExchangeSelected, OpenSource, QuestionSubmitted
 from .sources import SourcesPanel
 
@@ -42,18 +41,6 @@ log = logging.getLogger(__name__)
 PLACEHOLDER_LOADING = "正在加载索引…"
 PLACEHOLDER_READY = "输入问题,回车发送(Ctrl+J 换行,F1 帮助)"
 PLACEHOLDER_FAILED = "语料加载失败,按 Ctrl+Q 退出"
-
-
-def welcome() -> Static:
-    t = Text()
-    t.append("向讲话提问,回答引用原文并标明出处。\n", style="bold")
-    t.append("例如:什么是塔西佗陷阱? · 第三篇讲话分为哪几个部分? · 怎样转变机关作风?\n", style="dim")
-    t.append("F3 浏览全部讲话 · F1 查看按键", style="dim")
-    return Static(t, id="welcome", markup=False)
-
-
-def _fmt_ms(ms: float) -> str:
-    return f"{ms:.0f} ms" if ms < 1000 else f"{ms / 1000:.1f} s"
 
 
 class ChatScreen(Screen[None]):
@@ -90,12 +77,10 @@ class ChatScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
-            chat = VerticalScroll(welcome(), id="chat")
-            chat.can_focus = False  # Tab goes from the question box straight to the exchanges
-            yield chat
+            yield ChatLog(id="chat")
             yield SourcesPanel(id="sources-panel")
         yield ChatInput(id="question", placeholder=PLACEHOLDER_LOADING)
-        yield StatusLine(id="status")
+        yield StatusLine(id="status").data_bind(ChatScreen.last_answer_ms)
         yield Footer()
 
     @property
@@ -109,14 +94,10 @@ class ChatScreen(Screen[None]):
         self.watch(self.app, "engine", self._engine_changed)
         self.watch(self.app, "load_error", self._load_error_changed)
         self.watch(self.app, "index_progress", self._index_progress_changed)
-        self.watch(self.app, "use_llm", self._mode_changed)
 
     def _engine_changed(self, engine: "Engine | None") -> None:
         if engine is None:
             return
-        corpus = engine.corpus
-        n_par = sum(1 for u in corpus.units if u.kind == "paragraph")
-        self.query_one(StatusLine).corpus = f"语料 {len(corpus.speeches)} 篇讲话 · {n_par} 段"
         self.box.placeholder = PLACEHOLDER_READY
         if self.pending is not None:
             question, self.pending = self.pending, None
@@ -128,8 +109,6 @@ class ChatScreen(Screen[None]):
     def _load_error_changed(self, message: str | None) -> None:
         if message is None:
             return
-        status = self.query_one(StatusLine)
-        status.corpus, status.corpus_failed = "语料加载失败", True
         self.box.placeholder = PLACEHOLDER_FAILED
         if self.current is not None and self.pending is not None:
             self.current.exchange.status = "error"
@@ -140,13 +119,6 @@ class ChatScreen(Screen[None]):
     def _index_progress_changed(self, progress: tuple[int, int] | None) -> None:
         if progress is not None and self.app.engine is None:
             self.box.placeholder = f"正在建立索引… {progress[0]}/{progress[1]} 段"
-
-    def _mode_changed(self, _use_llm: bool) -> None:
-        self.query_one(StatusLine).mode = self.app.mode_label()
-
-    def watch_last_answer_ms(self, ms: float | None) -> None:
-        if ms is not None:
-            self.query_one(StatusLine).last_answer = _fmt_ms(ms) if self.app.show_timings else "已完成"
 
     @property
     def answering(self) -> bool:
@@ -166,6 +138,15 @@ class ChatScreen(Screen[None]):
         # Keys bubble here unhandled from the sources list, an answer, or from nothing (before
         # the box has focus). Printable ones belong in the question box; stopping them here
         # also keeps them from the app's bindings (? is help only where nothing takes text).
+        if event.key == "tab" and self.focused is self.box:
+            # Forward from the box is the answer in view (selected, else the newest), not the
+            # oldest one that the DOM order would give.
+            views = list(self.query_one(ChatLog).query_children(ExchangeView))
+            if views:
+                event.stop()
+                event.prevent_default()
+                self.set_focus(self.selected if self.selected in views else views[-1])
+            return
         if self._typing_target():
             return
         if event.is_printable and event.character:
@@ -213,7 +194,7 @@ class ChatScreen(Screen[None]):
                 app.say(str(e), "warning")
                 return
             self.pending = text
-            view = self._add_exchange(Exchange(text))
+            view = self.query_one(ChatLog).add(Exchange(text))
             view.set_status("正在加载索引,加载完成后自动回答…")
             self.current = view
             self._clear_input(text)
@@ -227,7 +208,7 @@ class ChatScreen(Screen[None]):
             self.app.say(str(e), "warning")
             return
         history = self.conversation.turns()
-        view = self._add_exchange(Exchange(question))
+        view = self.query_one(ChatLog).add(Exchange(question))
         self.current = view
         self._clear_input(text)
         if self.app.use_llm and config is not None:
@@ -241,15 +222,6 @@ class ChatScreen(Screen[None]):
     def _clear_input(self, text: str) -> None:
         self.box.remember(text.strip())
         self.box.clear()
-
-    def _add_exchange(self, exchange: Exchange) -> ExchangeView:
-        chat = self.query_one("#chat", VerticalScroll)
-        for w in chat.query("#welcome"):
-            w.remove()
-        view = ExchangeView(exchange, pending=True)
-        chat.mount(view)
-        chat.call_after_refresh(chat.scroll_end, animate=False)
-        return view
 
     @work(thread=True, exclusive=True, group="answer", name="answer")
     def _answer_extractive(self, view: ExchangeView, question: str, history: list["Turn"]) -> None:
@@ -298,7 +270,7 @@ class ChatScreen(Screen[None]):
         self.sub_title = self.conversation.title
         view.show_result()
         self._select(view)
-        chat = self.query_one("#chat", VerticalScroll)
+        chat = self.query_one(ChatLog)
         chat.call_after_refresh(chat.scroll_to_widget, view, animate=False, top=True)
         self._save()
 
@@ -361,13 +333,14 @@ class ChatScreen(Screen[None]):
                 self.post_message(OpenSource(c.unit.id, c.matched))
 
     def action_select_exchange(self, step: int) -> None:
-        views = [v for v in self.query(ExchangeView) if v.exchange.answer is not None]
+        chat = self.query_one(ChatLog)
+        views = chat.answered()
         if not views:
             return
         i = views.index(self.selected) + step if self.selected in views else len(views) - 1
         i = max(0, min(len(views) - 1, i))
         self._select(views[i])
-        self.query_one("#chat", VerticalScroll).scroll_to_widget(views[i], animate=False, top=True)
+        chat.scroll_to_widget(views[i], animate=False, top=True)
 
     def action_toggle_sources(self) -> None:
         main = self.query_one("#main")
@@ -408,18 +381,10 @@ class ChatScreen(Screen[None]):
         if self.current is not None:
             self.action_cancel()
         self.conversation = conv
-        chat = self.query_one("#chat", VerticalScroll)
-        chat.remove_children()
         self._select(None)
-        if not conv.exchanges:
-            chat.mount(welcome())
-        views = [ExchangeView(ex) for ex in conv.exchanges]
-        if views:
-            chat.mount_all(views)
-            chat.call_after_refresh(chat.scroll_end, animate=False)
-            answered = [v for v in views if v.exchange.answer is not None]
-            if answered:
-                self.call_after_refresh(self._select, answered[-1])
+        answered = [v for v in self.query_one(ChatLog).replace(conv.exchanges) if v.exchange.answer is not None]
+        if answered:
+            self.call_after_refresh(self._select, answered[-1])
         self.sub_title = conv.title if conv.exchanges else ""
         self.set_focus(self.box)
 
