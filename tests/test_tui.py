@@ -610,3 +610,103 @@ async def test_llm_endpoint_down_falls_back_to_extractive(tmp_path: Path, engine
         assert any("以下为抽取式回答" in n for n in answer.notes)
         text = screen_text(app)
         assert "以下为抽取式回答" in text and "要警惕塔西佗陷阱" in text
+
+
+# ---- input is never lost ----------------------------------------------------------------
+
+def key_event(ch: str) -> Any:
+    """The Key event a terminal's driver posts for the character ``ch``."""
+    from textual import events
+
+    return events.Key({"?": "question_mark", " ": "space"}.get(ch, ch), ch)
+
+
+@pytest.mark.parametrize("focus", ["#source-list", "exchange"])
+async def test_paste_with_sources_or_answer_focused_goes_to_question_box(tmp_path: Path, engine: Engine,
+                                                                        focus: str) -> None:
+    from textual import events
+
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        view = await ask(pilot, QUESTION)
+        target = view if focus == "exchange" else app.query_one(focus)
+        target.focus()
+        await pilot.pause()
+        assert app.focused is target
+        app.post_message(events.Paste("损失厌恶是什么?"))   # as the driver posts a bracketed paste
+        await pilot.pause()
+        box = app.query_one(ChatInput)
+        assert box.text == "损失厌恶是什么?"
+        assert app.focused is box
+        assert not isinstance(app.screen, ReaderScreen)
+
+
+async def test_burst_of_keys_ending_in_question_mark_stays_in_the_box(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        view = await ask(pilot, QUESTION)
+        view.focus()
+        await pilot.pause()
+        assert app.focused is view
+        # An IME commits a whole phrase at once: every key is queued before any is handled.
+        for ch in "损失厌恶是什么?":
+            app.post_message(key_event(ch))
+        await pilot.pause(0.1)
+        assert not isinstance(app.screen, HelpScreen), "? went to the box, it must not open help"
+        box = app.query_one(ChatInput)
+        assert box.text == "损失厌恶是什么?" and app.focused is box
+        await pilot.press("enter")     # not swallowed by a help screen
+        await wait_for(pilot, lambda: len(app.chat_screen.conversation.exchanges) == 2)
+        assert app.chat_screen.conversation.exchanges[-1].question == "损失厌恶是什么?"
+
+
+async def test_question_mark_opens_help_where_nothing_takes_text(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        app.open_source("2.21", ["塔西佗陷阱"])
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+
+
+async def test_keys_typed_before_first_paint_are_kept(tmp_path: Path, engine: Engine) -> None:
+    gate = threading.Event()
+
+    def slow_loader() -> Engine:
+        gate.wait(10)
+        return engine
+
+    from textual import events
+
+    class EarlyTyping(SpeechAssistantApp):
+        def on_load(self) -> None:
+            # Keys the driver reads from the terminal before anything is painted are queued
+            # before the screen is mounted, as these are.
+            for ch in QUESTION:
+                self.post_message(key_event(ch))
+            self.post_message(events.Key("enter", "\r"))
+
+    app = EarlyTyping(engine_loader=slow_loader, data_dir=tmp_path, show_timings=False)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await pilot.pause(0.1)
+        assert not isinstance(app.screen, HelpScreen)
+        assert app.chat_screen.pending == QUESTION, "the question and its Enter were both kept"
+        gate.set()
+        await wait_for(pilot, lambda: bool(app.chat_screen.conversation.exchanges))
+        assert app.chat_screen.conversation.exchanges[0].question == QUESTION
+        assert app.chat_screen.conversation.exchanges[0].answer is not None
+
+
+async def test_tab_from_question_box_goes_to_newest_answer(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        await ask(pilot, QUESTION)
+        newest = await ask(pilot, "第三篇讲话分为哪几个部分?")
+        app.query_one(ChatInput).focus()
+        await pilot.pause()
+        await pilot.press("tab")
+        assert app.focused is newest

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 
 class SpeechAssistantApp(App[None]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")   # absolute: subclasses live elsewhere
     TITLE = "讲话助手"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide")]
 

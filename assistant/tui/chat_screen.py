@@ -4,9 +4,8 @@ The app loads the engine; this screen watches the app's ``engine`` and ``load_er
 question box's placeholder, a question kept while loading), the status line watches them too
 (and ``last_answer_ms``, bound to this screen's), and ``current`` refreshes the footer's keys.
 
-Input is never lost here: printable keys and pastes go to the question box whatever has focus
-(the sources list, an answer, nothing yet before the first paint), and the box takes focus at
-once, so the rest of a fast burst of keys lands in it too.
+Input is never lost here: printable keys and pastes that nothing else takes go to the question
+box, whatever had focus (the sources list, an answer, nothing yet before the first paint).
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, TextArea
+from textual.widgets import Footer, Header
 from textual.worker import WorkerState, get_current_worker
 
 from .. import conversation as conv_store
@@ -130,14 +129,12 @@ class ChatScreen(Screen[None]):
         return True
 
     # ---- input is never lost --------------------------------------------------------
-    def _typing_target(self) -> bool:
-        """Whether focus is on something that takes text itself."""
-        return isinstance(self.focused, (TextArea, Input))
-
+    # The app hands each key to whatever has focus when it takes the key from its queue, so
+    # every key of a burst (an IME committing a phrase, typing before the first paint) can be
+    # on its way to the sources list, an answer or the bare screen before the first of them
+    # moves the focus. Whatever bubbles up to here was taken by nobody: the box gets it, and
+    # stopping it also keeps it from the app's bindings (? is help only where nothing takes text).
     def on_key(self, event: events.Key) -> None:
-        # Keys bubble here unhandled from the sources list, an answer, or from nothing (before
-        # the box has focus). Printable ones belong in the question box; stopping them here
-        # also keeps them from the app's bindings (? is help only where nothing takes text).
         if event.key == "tab" and self.focused is self.box:
             # Forward from the box is the answer in view (selected, else the newest), not the
             # oldest one that the DOM order would give.
@@ -146,24 +143,19 @@ class ChatScreen(Screen[None]):
                 event.stop()
                 event.prevent_default()
                 self.set_focus(self.selected if self.selected in views else views[-1])
-            return
-        if self._typing_target():
-            return
-        if event.is_printable and event.character:
+        elif event.is_printable and event.character:
             event.stop()
             event.prevent_default()
             self.set_focus(self.box)
             self.box.insert(event.character)
-        elif event.key == "enter" and self.focused is None:
-            # Enter typed before the first paint, after a question typed as fast.
+        elif event.key == "enter" and self.focused in (None, self.box):
+            # Sent on before the box had focus, after keys that went to the box: send the question.
             event.stop()
             event.prevent_default()
             self.set_focus(self.box)
             self.box.action_submit()
 
     def on_paste(self, event: events.Paste) -> None:
-        if self._typing_target():
-            return
         event.stop()
         event.prevent_default()
         self.set_focus(self.box)
