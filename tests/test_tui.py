@@ -710,3 +710,85 @@ async def test_tab_from_question_box_goes_to_newest_answer(tmp_path: Path, engin
         await pilot.pause()
         await pilot.press("tab")
         assert app.focused is newest
+
+
+# ---- the reader ---------------------------------------------------------------------------
+
+async def open_reader(pilot: Any, unit_id: str) -> ReaderScreen:
+    app = pilot.app
+    await ready(pilot)
+    app.open_source(unit_id, ["塔西佗陷阱"])
+    await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+    await pilot.pause(0.2)
+    assert isinstance(app.screen, ReaderScreen)
+    return app.screen
+
+
+async def outline_enter_on(pilot: Any, reader: ReaderScreen, unit_id: str) -> Any:
+    """Enter on the top-level outline node of ``unit_id``; that node."""
+    from textual.widgets import Tree
+
+    tree = reader.query_one("#outline", Tree)
+    node = next(n for n in tree.root.children if n.data == unit_id)
+    tree.focus()
+    tree.cursor_line = node.line
+    await pilot.press("enter")
+    await pilot.pause(0.2)
+    return node
+
+
+async def test_outline_enter_jumps_without_folding(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        reader = await open_reader(pilot, "2.21")
+        node = await outline_enter_on(pilot, reader, "2.4")
+        assert node.children and node.is_expanded, "Enter jumps to the section; it must not fold it"
+        scroll = reader.query_one("#reader-text")
+        assert reader.query_one(f"#{dom_id('2.4')}").region.y == scroll.content_region.y
+
+
+async def test_header_names_the_section_jumped_to(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        reader = await open_reader(pilot, "2.21")
+        assert reader.sub_title.startswith("2.21 · ")
+        await outline_enter_on(pilot, reader, "2.4")
+        assert reader.sub_title.startswith("2.4 · 一、"), "the header names where the reader now is"
+        assert "2.4 · 一、" in screen_text(app)
+        await pilot.press("t")
+        await pilot.pause(0.1)
+        assert reader.sub_title.startswith("2.21 · ")
+
+
+async def test_cut_outline_labels_end_in_ellipsis(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(80, 24)) as pilot:
+        reader = await open_reader(pilot, "1.2")
+        from textual.widgets import Tree
+
+        tree = reader.query_one("#outline", Tree)
+        width = tree.scrollable_content_region.width
+        lines = ["".join(seg.text for seg in tree.render_line(y)).rstrip() for y in range(tree.size.height)]
+        heading = next(line for line in lines if "一、要切实增强" in line)
+        assert heading.endswith("…"), heading
+        assert all(cell_len(line) <= width for line in lines)
+        assert "├ 一要领导带头示范" in lines, "a label that fits is left whole"
+
+
+async def test_t_returns_to_the_citation_after_reading_other_speeches(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await open_reader(pilot, "2.21")
+        await pilot.press("right_square_bracket")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.speech.no == 3)
+        await pilot.press("right_square_bracket")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.speech.no == 4)
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.speech.no == 2)
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen) and reader.mark and reader.target.id == "2.21"
+        await pilot.pause(0.2)
+        assert [v.unit.id for v in reader.query(UnitView) if v.has_class("-target")] == ["2.21"]
+        assert reader.terms == ["塔西佗陷阱"]
+        await pilot.press("escape")      # back to the chat, not through every speech read
+        await wait_for(pilot, lambda: app.screen is app.chat_screen)
