@@ -21,6 +21,8 @@ from .render import answer_markdown, source_line
 if TYPE_CHECKING:
     from textual.widgets import Markdown
 
+    from .app import SpeechAssistantApp
+
 NEWLINE_KEYS = ("ctrl+j", "shift+enter", "alt+enter")
 
 
@@ -249,6 +251,7 @@ class StatusLine(Widget):
     ``last_answer_ms`` (bound to the chat screen's) change; nobody refreshes it by hand."""
 
     last_answer_ms: reactive[float | None] = reactive(None)
+    app: "SpeechAssistantApp"
 
     def on_mount(self) -> None:
         for name in ("engine", "load_error", "use_llm"):
@@ -257,19 +260,19 @@ class StatusLine(Widget):
     def render(self) -> Text:
         app = self.app
         t = Text()
-        if app.engine is not None:  # type: ignore[attr-defined]
-            corpus = app.engine.corpus  # type: ignore[attr-defined]
+        if app.engine is not None:
+            corpus = app.engine.corpus
             n_par = sum(1 for u in corpus.units if u.kind == "paragraph")
             t.append(f"语料 {len(corpus.speeches)} 篇讲话 · {n_par} 段")
-        elif app.load_error:  # type: ignore[attr-defined]
+        elif app.load_error:
             t.append("语料加载失败", style="bold")
         else:
             t.append("正在加载索引…")
         t.append("  │  ", style="dim")
-        t.append(f"模式 {app.mode_label()}")  # type: ignore[attr-defined]
+        t.append(f"模式 {app.mode_label()}")
         if self.last_answer_ms is not None:
             t.append("  │  ", style="dim")
-            shown = _fmt_ms(self.last_answer_ms) if app.show_timings else "已完成"  # type: ignore[attr-defined]
+            shown = _fmt_ms(self.last_answer_ms) if app.show_timings else "已完成"
             t.append(f"上次回答 {shown}")
         return t
 

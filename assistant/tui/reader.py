@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.style import Style
 from rich.text import Text
 from textual import on
@@ -16,6 +18,9 @@ from textual.widgets.tree import TreeNode
 from ..conversation import speech_short_name
 from ..corpus import Corpus, Speech, Unit
 from .render import highlighted
+
+if TYPE_CHECKING:
+    from .app import SpeechAssistantApp
 
 
 def location(unit: Unit) -> str:
@@ -75,6 +80,8 @@ def _leafify(node: TreeNode[str]) -> None:
 class UnitView(Horizontal):
     """One paragraph or heading: its id in the margin, its text beside it."""
 
+    app: "SpeechAssistantApp"
+
     def __init__(self, unit: Unit, terms: list[str], target: bool, with_id: bool = True) -> None:
         classes = "unit -heading" if unit.kind == "heading" else "unit"
         if target:
@@ -85,7 +92,9 @@ class UnitView(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self.unit.id), classes="unit-id", markup=False)
-        yield Static(highlighted(self.unit.text, self.terms), classes="unit-text", markup=False)
+        engine = self.app.engine
+        spans = engine.highlight_spans(self.unit.text, self.terms) if self.terms and engine is not None else []
+        yield Static(highlighted(self.unit.text, spans), classes="unit-text", markup=False)
 
 
 class ReaderScreen(Screen[None]):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -13,10 +15,15 @@ from ..results import Answer
 from .messages import OpenSource
 from .render import source_detail
 
+if TYPE_CHECKING:
+    from .app import SpeechAssistantApp
+
 
 class SourcesPanel(Vertical):
     """For the selected answer: each citation with speech, heading path, id, the matched words
     highlighted and the answer sentences that cite it. Enter or a click opens the reader."""
+
+    app: "SpeechAssistantApp"
 
     def __init__(self, **kwargs: str) -> None:
         super().__init__(**kwargs)
@@ -44,11 +51,13 @@ class SourcesPanel(Vertical):
             return
         empty.display = False
         options.display = True
+        assert self.app.engine is not None  # there is an answer: there is an engine
+        find_spans = self.app.engine.highlight_spans
         items: list[Option | None] = []
         for c in answer.citations:
             if items:
                 items.append(None)  # a separator line between sources
-            items.append(Option(source_detail(answer, c), id=f"cite-{c.n}"))
+            items.append(Option(source_detail(answer, c, find_spans(c.unit.text, c.matched)), id=f"cite-{c.n}"))
         options.add_options(items)
         options.highlighted = 0
         self.border_subtitle = f"{len(answer.citations)} 处 · 回车阅读原文"
