@@ -105,7 +105,9 @@ class SpeechAssistantApp(App[None]):
             self.say(w, "warning")
         self.engine = engine
         if exit_when_ready():
-            self.exit()
+            # After the next refresh: a cached engine can be ready before the first paint,
+            # whose time must still be taken.
+            self.call_after_refresh(self.exit)
 
     def _engine_failed(self, message: str) -> None:
         self.say(message, "error", timeout=30)
