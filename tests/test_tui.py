@@ -672,7 +672,10 @@ async def test_question_mark_opens_help_where_nothing_takes_text(tmp_path: Path,
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
 
 
-async def test_keys_typed_before_first_paint_are_kept(tmp_path: Path, engine: Engine) -> None:
+@pytest.mark.parametrize("enter", [("enter", "\r"), ("ctrl+j", "\n")], ids=["cr", "line-feed"])
+async def test_keys_typed_before_first_paint_are_kept(tmp_path: Path, engine: Engine, enter: tuple[str, str]) -> None:
+    """Keys typed while the program starts; Enter typed before the terminal left line mode
+    arrives as a line feed (Ctrl+J), as a real terminal sends it (seen in tmux)."""
     gate = threading.Event()
 
     def slow_loader() -> Engine:
@@ -687,7 +690,7 @@ async def test_keys_typed_before_first_paint_are_kept(tmp_path: Path, engine: En
             # before the screen is mounted, as these are.
             for ch in QUESTION:
                 self.post_message(key_event(ch))
-            self.post_message(events.Key("enter", "\r"))
+            self.post_message(events.Key(*enter))
 
     app = EarlyTyping(engine_loader=slow_loader, data_dir=tmp_path, show_timings=False)
     async with app.run_test(notifications=True, size=(110, 36)) as pilot:

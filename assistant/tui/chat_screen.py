@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 PLACEHOLDER_LOADING = "正在加载索引…"
 PLACEHOLDER_READY = "输入问题,回车发送(Ctrl+J 换行,F1 帮助)"
 PLACEHOLDER_FAILED = "语料加载失败,按 Ctrl+Q 退出"
+EARLY_INPUT_SECONDS = 0.5
 
 
 class ChatScreen(Screen[None]):
@@ -71,6 +72,7 @@ class ChatScreen(Screen[None]):
         self._llm_cancel: asyncio.Event | None = None  # set by Esc once the model streams
         self._save_warned = False
         self.last_export: Path | None = None
+        self._starting = True   # keys typed before the start are still arriving
 
     # ---- layout and state -----------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -90,6 +92,7 @@ class ChatScreen(Screen[None]):
         self.box.border_title = "提问"
         # set_focus, not focus(): focus() is deferred, and keys already queued would miss the box.
         self.set_focus(self.box)
+        self.set_timer(EARLY_INPUT_SECONDS, self._started)
         self.watch(self.app, "engine", self._engine_changed)
         self.watch(self.app, "load_error", self._load_error_changed)
         self.watch(self.app, "index_progress", self._index_progress_changed)
@@ -148,12 +151,20 @@ class ChatScreen(Screen[None]):
             event.prevent_default()
             self.set_focus(self.box)
             self.box.insert(event.character)
-        elif event.key == "enter" and self.focused in (None, self.box):
-            # Sent on before the box had focus, after keys that went to the box: send the question.
+        elif event.key in ("enter", "ctrl+j") and self.focused in (None, self.box):
+            # Sent on before the box had focus, after keys that went to the box. Enter typed
+            # before the start, with the terminal still in line mode, arrives as a line feed,
+            # which reads as Ctrl+J: nobody has seen the box yet, so it means Enter.
             event.stop()
             event.prevent_default()
             self.set_focus(self.box)
-            self.box.action_submit()
+            if event.key == "enter" or self._starting:
+                self.box.action_submit()
+            else:
+                self.box.action_newline()
+
+    def _started(self) -> None:
+        self._starting = False
 
     def on_paste(self, event: events.Paste) -> None:
         event.stop()
