@@ -24,11 +24,16 @@ if TYPE_CHECKING:
     from .app import SpeechAssistantApp
 
 NEWLINE_KEYS = ("ctrl+j", "shift+enter", "alt+enter")
+PLACEHOLDER_LOADING = "正在加载索引…"
+PLACEHOLDER_READY = "输入问题,回车发送(Ctrl+J 换行,F1 帮助)"
+PLACEHOLDER_FAILED = "语料加载失败,按 Ctrl+Q 退出"
 
 
 class ChatInput(TextArea):
     """Multi-line question box: Enter sends, Ctrl+J (or Shift+Enter) starts a new line,
     ↑ on the first line / ↓ on the last line walk through earlier questions."""
+
+    app: "SpeechAssistantApp"
 
     BINDINGS = [
         Binding("enter", "submit", "发送", priority=False),
@@ -37,10 +42,28 @@ class ChatInput(TextArea):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
-                         highlight_cursor_line=False, compact=True, **kwargs)  # type: ignore[arg-type]
+                         highlight_cursor_line=False, compact=True, placeholder=PLACEHOLDER_LOADING,
+                         **kwargs)  # type: ignore[arg-type]
         self.question_history: list[str] = []
         self._history_pos: int | None = None   # index into history while recalling
         self._draft = ""
+
+    def on_mount(self) -> None:
+        self.border_title = "提问"
+        # The placeholder says how loading goes; it follows the app's state by itself.
+        self.watch(self.app, "index_progress", self._index_progress_changed)
+        self.watch(self.app, "engine", self._loaded)
+        self.watch(self.app, "load_error", self._loaded)
+
+    def _index_progress_changed(self, progress: tuple[int, int] | None) -> None:
+        if progress is not None and self.app.engine is None:
+            self.placeholder = f"正在建立索引… {progress[0]}/{progress[1]} 段"
+
+    def _loaded(self, _value: object) -> None:
+        if self.app.engine is not None:
+            self.placeholder = PLACEHOLDER_READY
+        elif self.app.load_error:
+            self.placeholder = PLACEHOLDER_FAILED
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":

@@ -37,9 +37,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PLACEHOLDER_LOADING = "正在加载索引…"
-PLACEHOLDER_READY = "输入问题,回车发送(Ctrl+J 换行,F1 帮助)"
-PLACEHOLDER_FAILED = "语料加载失败,按 Ctrl+Q 退出"
 EARLY_INPUT_SECONDS = 0.5
 
 
@@ -80,7 +77,7 @@ class ChatScreen(Screen[None]):
         with Horizontal(id="main"):
             yield ChatLog(id="chat")
             yield SourcesPanel(id="sources-panel")
-        yield ChatInput(id="question", placeholder=PLACEHOLDER_LOADING)
+        yield ChatInput(id="question")
         yield StatusLine(id="status").data_bind(ChatScreen.last_answer_ms)
         yield Footer()
 
@@ -89,19 +86,14 @@ class ChatScreen(Screen[None]):
         return self.query_one("#question", ChatInput)
 
     def on_mount(self) -> None:
-        self.box.border_title = "提问"
         # set_focus, not focus(): focus() is deferred, and keys already queued would miss the box.
         self.set_focus(self.box)
         self.set_timer(EARLY_INPUT_SECONDS, self._started)
         self.watch(self.app, "engine", self._engine_changed)
         self.watch(self.app, "load_error", self._load_error_changed)
-        self.watch(self.app, "index_progress", self._index_progress_changed)
 
     def _engine_changed(self, engine: "Engine | None") -> None:
-        if engine is None:
-            return
-        self.box.placeholder = PLACEHOLDER_READY
-        if self.pending is not None:
+        if engine is not None and self.pending is not None:
             question, self.pending = self.pending, None
             view, self.current = self.current, None
             if view is not None:
@@ -109,18 +101,11 @@ class ChatScreen(Screen[None]):
             self.ask(question)
 
     def _load_error_changed(self, message: str | None) -> None:
-        if message is None:
-            return
-        self.box.placeholder = PLACEHOLDER_FAILED
-        if self.current is not None and self.pending is not None:
+        if message is not None and self.current is not None and self.pending is not None:
             self.current.exchange.status = "error"
             self.current.exchange.error = message
             self.current.show_result()
             self.current = self.pending = None
-
-    def _index_progress_changed(self, progress: tuple[int, int] | None) -> None:
-        if progress is not None and self.app.engine is None:
-            self.box.placeholder = f"正在建立索引… {progress[0]}/{progress[1]} 段"
 
     @property
     def answering(self) -> bool:
