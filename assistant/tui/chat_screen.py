@@ -1,8 +1,9 @@
 """The chat screen: it owns the conversation, asks the engine and shows the sources.
 
-The app loads the engine; this screen watches the app's ``engine`` and ``load_error`` (the
-question box's placeholder, a question kept while loading), the status line watches them too
-(and ``last_answer_ms``, bound to this screen's), and ``current`` refreshes the footer's keys.
+The app loads the engine. This screen watches the app's ``engine`` and ``load_error`` (for a
+question kept while loading); the question box (its placeholder) and the status line watch
+them too, the status line also ``last_answer_ms`` (bound to this screen's), and ``current``
+(the exchange being answered) refreshes the footer's keys.
 
 Input is never lost here: printable keys and pastes that nothing else takes go to the question
 box, whatever had focus (the sources list, an answer, nothing yet before the first paint).
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EARLY_INPUT_SECONDS = 0.5
+EARLY_INPUT_SECONDS = 0.5   # keys typed before the start are all read well within this
 
 
 class ChatScreen(Screen[None]):
