@@ -88,8 +88,8 @@ async def ask(pilot: Any, question: str) -> ExchangeView:
     box.focus()
     box.load_text(question)
     await pilot.press("enter")
-    await wait_for(pilot, lambda: app.current is None and len(app.conversation.exchanges) > 0
-                   and app.conversation.exchanges[-1].question == question.strip())
+    await wait_for(pilot, lambda: app.chat_screen.current is None and len(app.chat_screen.conversation.exchanges) > 0
+                   and app.chat_screen.conversation.exchanges[-1].question == question.strip())
     return list(app.query(ExchangeView))[-1]
 
 
@@ -100,7 +100,7 @@ async def test_ask_shows_answer_with_citations(tmp_path: Path, engine: Engine) -
         assert app.query_one(ChatInput).placeholder.startswith("输入问题")
         await pilot.press(*"什么是塔西佗陷阱")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: app.conversation.exchanges and app.current is None)
+        await wait_for(pilot, lambda: app.chat_screen.conversation.exchanges and app.chat_screen.current is None)
         view = app.query_one(ExchangeView)
         answer = view.exchange.answer
         assert answer is not None and answer.citations
@@ -226,7 +226,7 @@ async def test_escape_cancels_a_slow_answer(tmp_path: Path, engine: Engine) -> N
         await pilot.pause(0.2)
         assert view.exchange.answer is None
         assert "已取消" in screen_text(app)
-        saved = (tmp_path / "conversations" / f"{app.conversation.id}.json").read_text(encoding="utf-8")
+        saved = (tmp_path / "conversations" / f"{app.chat_screen.conversation.id}.json").read_text(encoding="utf-8")
         assert '"cancelled"' in saved
         # the next question is answered normally, and the cancelled one is not history
         box.clear()
@@ -264,7 +264,7 @@ async def test_export_writes_markdown_with_footnotes(tmp_path: Path, engine: Eng
         await ask(pilot, QUESTION)
         await pilot.press("f5")
         await pilot.pause(0.1)
-        path = app.last_export
+        path = app.chat_screen.last_export
         assert path is not None and path.parent == tmp_path / "exports"
         md = path.read_text(encoding="utf-8")
         assert f"## 问题 1:{QUESTION}" in md
@@ -359,8 +359,8 @@ async def test_question_typed_while_loading_is_answered_when_ready(tmp_path: Pat
         await pilot.pause()
         assert "加载完成后自动回答" in screen_text(app)
         gate.set()
-        await wait_for(pilot, lambda: bool(app.conversation.exchanges))
-        assert app.conversation.exchanges[0].answer is not None
+        await wait_for(pilot, lambda: bool(app.chat_screen.conversation.exchanges))
+        assert app.chat_screen.conversation.exchanges[0].answer is not None
         assert len(app.query(ExchangeView)) == 1
         assert app.timings.first_paint is not None and app.timings.ready is not None
         assert app.timings.ready >= app.timings.first_paint
@@ -386,7 +386,7 @@ async def test_reopen_saved_conversation(tmp_path: Path, engine: Engine) -> None
     async with app.run_test(notifications=True, size=(110, 36)) as pilot:
         await ready(pilot)
         await ask(pilot, QUESTION)
-        first_id = app.conversation.id
+        first_id = app.chat_screen.conversation.id
         await pilot.press("ctrl+n")
         assert not app.query(ExchangeView)
         await pilot.press("f4")
@@ -395,12 +395,12 @@ async def test_reopen_saved_conversation(tmp_path: Path, engine: Engine) -> None
         await pilot.press("enter")
         await wait_for(pilot, lambda: bool(app.query(ExchangeView)))
         await pilot.pause(0.2)
-        assert app.conversation.id == first_id
+        assert app.chat_screen.conversation.id == first_id
         view = app.query_one(ExchangeView)
         assert view.exchange.answer is not None
         assert app.query_one(SourcesPanel).answer is view.exchange.answer
         # a follow-up in the reopened conversation carries its history
-        spy_calls = app.conversation.turns()
+        spy_calls = app.chat_screen.conversation.turns()
         assert [t.question for t in spy_calls] == [QUESTION]
 
 
@@ -528,7 +528,7 @@ async def test_llm_answer_streams_tokens(tmp_path: Path, engine: Engine, monkeyp
         assert view.has_class("-pending"), "still generating: the text so far is already on screen"
         assert "fake-model 正在回答" in screen_text(app)
         release.set()
-        await wait_for(pilot, lambda: app.current is None)
+        await wait_for(pilot, lambda: app.chat_screen.current is None)
         answer = view.exchange.answer
         assert answer is not None and answer.mode == "llm:fake-model"
         assert "fake-model 生成" in screen_text(app)
@@ -561,9 +561,9 @@ async def test_escape_stops_llm_stream_and_keeps_partial_text(tmp_path: Path, en
     app = llm_app(tmp_path, engine)
     async with app.run_test(notifications=True, size=(110, 36)) as pilot:
         await ask_with_llm(pilot, app)
-        await wait_for(pilot, lambda: "塔西佗陷阱是指" in screen_text(app) and app.current is not None)
+        await wait_for(pilot, lambda: "塔西佗陷阱是指" in screen_text(app) and app.chat_screen.current is not None)
         await pilot.press("escape")
-        await wait_for(pilot, lambda: app.current is None)
+        await wait_for(pilot, lambda: app.chat_screen.current is None)
         view = app.query_one(ExchangeView)
         answer = view.exchange.answer
         assert view.exchange.status == "answered" and answer is not None and answer.incomplete
@@ -590,11 +590,11 @@ async def test_escape_before_first_token_cancels_llm_request(tmp_path: Path, eng
     app = llm_app(tmp_path, engine)
     async with app.run_test(notifications=True, size=(110, 36)) as pilot:
         await ask_with_llm(pilot, app)
-        await wait_for(pilot, lambda: app.current is not None)
+        await wait_for(pilot, lambda: app.chat_screen.current is not None)
         await pilot.press("escape")
         await wait_for(pilot, lambda: state.get("cancelled", False))
         view = app.query_one(ExchangeView)
-        assert view.exchange.status == "cancelled" and app.current is None
+        assert view.exchange.status == "cancelled" and app.chat_screen.current is None
         assert "已取消" in screen_text(app)
 
 
@@ -610,3 +610,188 @@ async def test_llm_endpoint_down_falls_back_to_extractive(tmp_path: Path, engine
         assert any("以下为抽取式回答" in n for n in answer.notes)
         text = screen_text(app)
         assert "以下为抽取式回答" in text and "要警惕塔西佗陷阱" in text
+
+
+# ---- input is never lost ----------------------------------------------------------------
+
+def key_event(ch: str) -> Any:
+    """The Key event a terminal's driver posts for the character ``ch``."""
+    from textual import events
+
+    return events.Key({"?": "question_mark", " ": "space"}.get(ch, ch), ch)
+
+
+@pytest.mark.parametrize("focus", ["#source-list", "exchange"])
+async def test_paste_with_sources_or_answer_focused_goes_to_question_box(tmp_path: Path, engine: Engine,
+                                                                        focus: str) -> None:
+    from textual import events
+
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        view = await ask(pilot, QUESTION)
+        target = view if focus == "exchange" else app.query_one(focus)
+        target.focus()
+        await pilot.pause()
+        assert app.focused is target
+        app.post_message(events.Paste("损失厌恶是什么?"))   # as the driver posts a bracketed paste
+        await pilot.pause()
+        box = app.query_one(ChatInput)
+        assert box.text == "损失厌恶是什么?"
+        assert app.focused is box
+        assert not isinstance(app.screen, ReaderScreen)
+
+
+async def test_burst_of_keys_ending_in_question_mark_stays_in_the_box(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        view = await ask(pilot, QUESTION)
+        view.focus()
+        await pilot.pause()
+        assert app.focused is view
+        # An IME commits a whole phrase at once: every key is queued before any is handled.
+        for ch in "损失厌恶是什么?":
+            app.post_message(key_event(ch))
+        await pilot.pause(0.1)
+        assert not isinstance(app.screen, HelpScreen), "? went to the box, it must not open help"
+        box = app.query_one(ChatInput)
+        assert box.text == "损失厌恶是什么?" and app.focused is box
+        await pilot.press("enter")     # not swallowed by a help screen
+        await wait_for(pilot, lambda: len(app.chat_screen.conversation.exchanges) == 2)
+        assert app.chat_screen.conversation.exchanges[-1].question == "损失厌恶是什么?"
+
+
+async def test_question_mark_opens_help_where_nothing_takes_text(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        app.open_source("2.21", ["塔西佗陷阱"])
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+
+
+@pytest.mark.parametrize("enter", [("enter", "\r"), ("ctrl+j", "\n")], ids=["cr", "line-feed"])
+async def test_keys_typed_before_first_paint_are_kept(tmp_path: Path, engine: Engine, enter: tuple[str, str]) -> None:
+    """Keys typed while the program starts; Enter typed before the terminal left line mode
+    arrives as a line feed (Ctrl+J), as a real terminal sends it (seen in tmux)."""
+    gate = threading.Event()
+
+    def slow_loader() -> Engine:
+        gate.wait(10)
+        return engine
+
+    from textual import events
+
+    class EarlyTyping(SpeechAssistantApp):
+        def on_load(self) -> None:
+            # Keys the driver reads from the terminal before anything is painted are queued
+            # before the screen is mounted, as these are.
+            for ch in QUESTION:
+                self.post_message(key_event(ch))
+            self.post_message(events.Key(*enter))
+
+    app = EarlyTyping(engine_loader=slow_loader, data_dir=tmp_path, show_timings=False)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await pilot.pause(0.1)
+        assert not isinstance(app.screen, HelpScreen)
+        assert app.chat_screen.pending == QUESTION, "the question and its Enter were both kept"
+        gate.set()
+        await wait_for(pilot, lambda: bool(app.chat_screen.conversation.exchanges))
+        assert app.chat_screen.conversation.exchanges[0].question == QUESTION
+        assert app.chat_screen.conversation.exchanges[0].answer is not None
+
+
+async def test_tab_from_question_box_goes_to_newest_answer(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        await ask(pilot, QUESTION)
+        newest = await ask(pilot, "第三篇讲话分为哪几个部分?")
+        app.query_one(ChatInput).focus()
+        await pilot.pause()
+        await pilot.press("tab")
+        assert app.focused is newest
+
+
+# ---- the reader ---------------------------------------------------------------------------
+
+async def open_reader(pilot: Any, unit_id: str) -> ReaderScreen:
+    app = pilot.app
+    await ready(pilot)
+    app.open_source(unit_id, ["塔西佗陷阱"])
+    await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+    await pilot.pause(0.2)
+    assert isinstance(app.screen, ReaderScreen)
+    return app.screen
+
+
+async def outline_enter_on(pilot: Any, reader: ReaderScreen, unit_id: str) -> Any:
+    """Enter on the top-level outline node of ``unit_id``; that node."""
+    from textual.widgets import Tree
+
+    tree = reader.query_one("#outline", Tree)
+    node = next(n for n in tree.root.children if n.data == unit_id)
+    tree.focus()
+    tree.cursor_line = node.line
+    await pilot.press("enter")
+    await pilot.pause(0.2)
+    return node
+
+
+async def test_outline_enter_jumps_without_folding(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        reader = await open_reader(pilot, "2.21")
+        node = await outline_enter_on(pilot, reader, "2.4")
+        assert node.children and node.is_expanded, "Enter jumps to the section; it must not fold it"
+        scroll = reader.query_one("#reader-text")
+        assert reader.query_one(f"#{dom_id('2.4')}").region.y == scroll.content_region.y
+
+
+async def test_header_names_the_section_jumped_to(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        reader = await open_reader(pilot, "2.21")
+        assert reader.sub_title.startswith("2.21 · ")
+        await outline_enter_on(pilot, reader, "2.4")
+        assert reader.sub_title.startswith("2.4 · 一、"), "the header names where the reader now is"
+        assert "2.4 · 一、" in screen_text(app)
+        await pilot.press("t")
+        await pilot.pause(0.1)
+        assert reader.sub_title.startswith("2.21 · ")
+
+
+async def test_cut_outline_labels_end_in_ellipsis(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(80, 24)) as pilot:
+        reader = await open_reader(pilot, "1.2")
+        from textual.widgets import Tree
+
+        tree = reader.query_one("#outline", Tree)
+        width = tree.scrollable_content_region.width
+        lines = ["".join(seg.text for seg in tree.render_line(y)).rstrip() for y in range(tree.size.height)]
+        heading = next(line for line in lines if "一、要切实增强" in line)
+        assert heading.endswith("…"), heading
+        assert all(cell_len(line) <= width for line in lines)
+        assert "├ 一要领导带头示范" in lines, "a label that fits is left whole"
+
+
+async def test_t_returns_to_the_citation_after_reading_other_speeches(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await open_reader(pilot, "2.21")
+        await pilot.press("right_square_bracket")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.speech.no == 3)
+        await pilot.press("right_square_bracket")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.speech.no == 4)
+        await pilot.press("t")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.speech.no == 2)
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen) and reader.mark and reader.target.id == "2.21"
+        await pilot.pause(0.2)
+        assert [v.unit.id for v in reader.query(UnitView) if v.has_class("-target")] == ["2.21"]
+        assert reader.terms == ["塔西佗陷阱"]
+        await pilot.press("escape")      # back to the chat, not through every speech read
+        await wait_for(pilot, lambda: app.screen is app.chat_screen)

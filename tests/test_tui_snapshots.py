@@ -50,7 +50,7 @@ def test_main_screen_after_answer(snap_compare: Any, tmp_path: Path, engine: Any
         app = await _ready(pilot)
         app.query_one(ChatInput).load_text(QUESTION)
         await pilot.press("enter")
-        await _wait(pilot, lambda: app.current is None and bool(app.conversation.exchanges))
+        await _wait(pilot, lambda: app.chat_screen.current is None and bool(app.chat_screen.conversation.exchanges))
 
     assert snap_compare(make_app(tmp_path, engine), terminal_size=SIZE, run_before=run_before)
 

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, Static, Tree
 
 from ..conversation import speech_short_name
 from ..corpus import Corpus, Speech, Unit
-from .reader import ReaderScreen, UnitView, build_outline
+from .reader import OutlineTree, ReaderScreen, UnitView, build_outline
 
 PREVIEW_UNITS = 6
 
@@ -30,7 +30,7 @@ class CorpusBrowserScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="browser-body"):
-            tree: Tree[str] = Tree(Text("语料"), id="corpus-tree")
+            tree = OutlineTree(Text("语料"), id="corpus-tree")
             tree.show_root = False
             tree.guide_depth = 2
             yield tree

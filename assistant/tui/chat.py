@@ -8,40 +8,62 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
-from textual.message import Message
+from textual.containers import Vertical, VerticalScroll
+from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import LoadingIndicator, Static, TextArea
 
 from ..conversation import Exchange
 from ..results import Answer
+from .messages import CitationClicked, ExchangeSelected, OpenSource, QuestionSubmitted
 from .render import answer_markdown, source_line
 
 if TYPE_CHECKING:
     from textual.widgets import Markdown
 
+    from .app import SpeechAssistantApp
+
 NEWLINE_KEYS = ("ctrl+j", "shift+enter", "alt+enter")
+PLACEHOLDER_LOADING = "正在加载索引…"
+PLACEHOLDER_READY = "输入问题,回车发送(Ctrl+J 换行,F1 帮助)"
+PLACEHOLDER_FAILED = "语料加载失败,按 Ctrl+Q 退出"
 
 
 class ChatInput(TextArea):
     """Multi-line question box: Enter sends, Ctrl+J (or Shift+Enter) starts a new line,
     ↑ on the first line / ↓ on the last line walk through earlier questions."""
 
+    app: "SpeechAssistantApp"
+
     BINDINGS = [
         Binding("enter", "submit", "发送", priority=False),
         Binding("ctrl+j", "newline", "换行", key_display="^J"),
     ]
 
-    class Submitted(Message):
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
-
     def __init__(self, **kwargs: object) -> None:
         super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus",
-                         highlight_cursor_line=False, compact=True, **kwargs)  # type: ignore[arg-type]
+                         highlight_cursor_line=False, compact=True, placeholder=PLACEHOLDER_LOADING,
+                         **kwargs)  # type: ignore[arg-type]
         self.question_history: list[str] = []
         self._history_pos: int | None = None   # index into history while recalling
         self._draft = ""
+
+    def on_mount(self) -> None:
+        self.border_title = "提问"
+        # The placeholder says how loading goes; it follows the app's state by itself.
+        self.watch(self.app, "index_progress", self._index_progress_changed)
+        self.watch(self.app, "engine", self._loaded)
+        self.watch(self.app, "load_error", self._loaded)
+
+    def _index_progress_changed(self, progress: tuple[int, int] | None) -> None:
+        if progress is not None and self.app.engine is None:
+            self.placeholder = f"正在建立索引… {progress[0]}/{progress[1]} 段"
+
+    def _loaded(self, _value: object) -> None:
+        if self.app.engine is not None:
+            self.placeholder = PLACEHOLDER_READY
+        elif self.app.load_error:
+            self.placeholder = PLACEHOLDER_FAILED
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":
@@ -104,7 +126,7 @@ class ChatInput(TextArea):
         self._draft = ""
 
     def action_submit(self) -> None:
-        self.post_message(self.Submitted(self.text))
+        self.post_message(QuestionSubmitted(self.text))
 
     def action_newline(self) -> None:
         start, end = self.selection
@@ -114,12 +136,6 @@ class ChatInput(TextArea):
 class SourceLink(Static):
     """One line of the compact source list under an answer; click it to read the source."""
 
-    class Open(Message):
-        def __init__(self, unit_id: str, terms: list[str]) -> None:
-            super().__init__()
-            self.unit_id = unit_id
-            self.terms = terms
-
     def __init__(self, text: Text, unit_id: str, terms: list[str]) -> None:
         super().__init__(text, classes="source-link", markup=False)
         self.unit_id = unit_id
@@ -127,7 +143,7 @@ class SourceLink(Static):
         self.tooltip = "点击在原文中阅读"
 
     def on_click(self) -> None:
-        self.post_message(self.Open(self.unit_id, self.terms))
+        self.post_message(OpenSource(self.unit_id, self.terms))
 
 
 class ExchangeView(Vertical, can_focus=True):
@@ -138,17 +154,6 @@ class ExchangeView(Vertical, can_focus=True):
         Binding("up", "step(-1)", "上一个", show=False),
         Binding("down", "step(1)", "下一个", show=False),
     ]
-
-    class Selected(Message):
-        def __init__(self, view: "ExchangeView") -> None:
-            super().__init__()
-            self.view = view
-
-    class CitationClicked(Message):
-        def __init__(self, view: "ExchangeView", n: int) -> None:
-            super().__init__()
-            self.view = view
-            self.n = n
 
     def __init__(self, exchange: Exchange, pending: bool = False) -> None:
         super().__init__(classes="exchange")
@@ -244,14 +249,14 @@ class ExchangeView(Vertical, can_focus=True):
                 n = int(event.href.removeprefix("cite:"))
             except ValueError:
                 return
-            self.post_message(self.CitationClicked(self, n))
+            self.post_message(CitationClicked(self, n))
 
     def on_focus(self) -> None:
-        self.post_message(self.Selected(self))
+        self.post_message(ExchangeSelected(self))
         self.scroll_visible(animate=False)
 
     def action_sources(self) -> None:
-        self.post_message(self.CitationClicked(self, 0))  # 0: the first source, wherever it is
+        self.post_message(CitationClicked(self, 0))  # 0: the first source, wherever it is
 
     def action_step(self, step: int) -> None:
         views = list(self.parent.query_children(ExchangeView)) if self.parent else []
@@ -260,4 +265,78 @@ class ExchangeView(Vertical, can_focus=True):
             views[i].focus()
 
     def on_click(self) -> None:
-        self.post_message(self.Selected(self))
+        self.post_message(ExchangeSelected(self))
+
+
+class StatusLine(Widget):
+    """The line under the question box: corpus size, answer mode, the last answer's time.
+    It repaints itself when the app's ``engine`` / ``load_error`` / ``use_llm`` or its own
+    ``last_answer_ms`` (bound to the chat screen's) change; nobody refreshes it by hand."""
+
+    last_answer_ms: reactive[float | None] = reactive(None)
+    app: "SpeechAssistantApp"
+
+    def on_mount(self) -> None:
+        for name in ("engine", "load_error", "use_llm"):
+            self.watch(self.app, name, lambda _value: self.refresh(), init=False)
+
+    def render(self) -> Text:
+        app = self.app
+        t = Text()
+        if app.engine is not None:
+            corpus = app.engine.corpus
+            n_par = sum(1 for u in corpus.units if u.kind == "paragraph")
+            t.append(f"语料 {len(corpus.speeches)} 篇讲话 · {n_par} 段")
+        elif app.load_error:
+            t.append("语料加载失败", style="bold")
+        else:
+            t.append("正在加载索引…")
+        t.append("  │  ", style="dim")
+        t.append(f"模式 {app.mode_label()}")
+        if self.last_answer_ms is not None:
+            t.append("  │  ", style="dim")
+            shown = _fmt_ms(self.last_answer_ms) if app.show_timings else "已完成"
+            t.append(f"上次回答 {shown}")
+        return t
+
+
+def _fmt_ms(ms: float) -> str:
+    return f"{ms:.0f} ms" if ms < 1000 else f"{ms / 1000:.1f} s"
+
+
+def welcome() -> Static:
+    t = Text()
+    t.append("向讲话提问,回答引用原文并标明出处。\n", style="bold")
+    t.append("例如:什么是塔西佗陷阱? · 第三篇讲话分为哪几个部分? · 怎样转变机关作风?\n", style="dim")
+    t.append("F3 浏览全部讲话 · F1 查看按键", style="dim")
+    return Static(t, id="welcome", markup=False)
+
+
+class ChatLog(VerticalScroll, can_focus=False):
+    """The conversation's exchanges, oldest first (a welcome text while there are none).
+    Not focusable itself: Tab goes from the question box straight to the exchanges."""
+
+    def compose(self) -> ComposeResult:
+        yield welcome()
+
+    def add(self, exchange: Exchange) -> ExchangeView:
+        """A new exchange being answered, at the bottom."""
+        self.query("#welcome").remove()
+        view = ExchangeView(exchange, pending=True)
+        self.mount(view)
+        self.call_after_refresh(self.scroll_end, animate=False)
+        return view
+
+    def replace(self, exchanges: list[Exchange]) -> list[ExchangeView]:
+        """Show another conversation's exchanges (none: the welcome text)."""
+        self.remove_children()
+        views = [ExchangeView(ex) for ex in exchanges]
+        if views:
+            self.mount_all(views)
+            self.call_after_refresh(self.scroll_end, animate=False)
+        else:
+            self.mount(welcome())
+        return views
+
+    def answered(self) -> list[ExchangeView]:
+        return [v for v in self.query_children(ExchangeView) if v.exchange.answer is not None]

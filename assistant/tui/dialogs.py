@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -16,10 +17,13 @@ from textual.widgets.option_list import Option
 
 from ..conversation import SavedConversation
 
+if TYPE_CHECKING:
+    from ..config import LLMConfig
+
 HELP = """\
 ## 讲话助手 · 按键
 
-在下方输入框输入问题,按 **回车** 发送。回答中的 **[1]** 等标记对应回答下面列出的原文段落。
+在下方输入框输入问题,按 **回车** 发送;焦点在别处时直接打字或粘贴,文字也会进入输入框。回答中的 **[1]** 等标记对应回答下面列出的原文段落。
 
 “来源”面板(F2)列出每段原文、匹配的词和引用它的句子;选中一段按回车,或直接点击回答下的出处,即可在整篇讲话中阅读。
 
@@ -29,7 +33,7 @@ HELP = """\
 | Ctrl+J | 输入框内换行(部分终端也可用 Shift+回车) |
 | ↑ / ↓ | 在首行/末行时调出以前的问题 |
 | Esc | 取消正在生成的回答 |
-| Tab / Shift+Tab | 在输入框、各个回答、来源之间切换;在回答上按回车看来源 |
+| Tab / Shift+Tab | 在输入框、各个回答、来源之间切换(从输入框按 Tab 到当前回答);在回答上按回车看来源 |
 | Ctrl+↑ / Ctrl+↓ | 选择上一个/下一个回答 |
 | F2 | 显示/隐藏来源面板 |
 | F3 | 浏览语料(全部讲话及大纲) |
@@ -38,10 +42,10 @@ HELP = """\
 | F8 | 切换抽取式 / 大模型回答 |
 | Ctrl+N | 新对话 |
 | Ctrl+P | 命令面板(新对话、导出、切换大模型、设置、退出…) |
-| F1 / ? | 本帮助 |
+| F1 | 本帮助(阅读原文、浏览语料时也可按 ?) |
 | Ctrl+Q | 退出 |
 
-**阅读原文时**:Esc 返回,o 显示/隐藏大纲,在大纲上回车跳到该节,[ / ] 上一篇/下一篇,t 回到引文。
+**阅读原文时**:Esc 返回,o 显示/隐藏大纲,在大纲上回车跳到该节(空格折叠/展开),[ / ] 上一篇/下一篇,t 回到引文(翻到别的讲话后也回得来)。
 
 **浏览语料时**(F3):↑/↓ 选择讲话或章节,右侧预览,回车或 r 阅读全文。
 
@@ -139,3 +143,24 @@ class SettingsScreen(ModalScreen[None]):
     @on(Button.Pressed, "#close")
     def _close(self) -> None:
         self.dismiss()
+
+
+def settings_lines(sources: list[str] | None, mode: str, config: "LLMConfig | None", hint: str,
+                   conversations_dir: Path, exports_dir: Path) -> tuple[list[tuple[str, str]], str]:
+    """What the settings dialog lists; ``hint`` (why no LLM is configured) is kept only then."""
+    lines: list[tuple[str, str]] = []
+    if sources is not None:
+        lines.append(("语料", "、".join(sources)))
+    lines.append(("回答方式", mode + "(F8 切换)"))
+    if config is not None and config.is_configured():
+        from ..llm import display_url
+
+        lines.append(("大模型接口", display_url(config.base_url)))
+        lines.append(("模型", config.model))
+        lines.append(("密钥", "已设置" if config.api_key() else "未设置"))
+        hint = ""
+    else:
+        lines.append(("大模型接口", "未配置"))
+    lines.append(("对话保存位置", str(conversations_dir)))
+    lines.append(("导出位置", str(exports_dir)))
+    return lines, hint

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, Tree
 from textual.widgets.tree import TreeNode
@@ -14,6 +18,9 @@ from textual.widgets.tree import TreeNode
 from ..conversation import speech_short_name
 from ..corpus import Corpus, Speech, Unit
 from .render import highlighted
+
+if TYPE_CHECKING:
+    from .app import SpeechAssistantApp
 
 
 def location(unit: Unit) -> str:
@@ -29,7 +36,24 @@ def dom_id(unit_id: str) -> str:
 
 
 def outline_label(unit: Unit) -> Text:
-    return Text(unit.heading or unit.text, overflow="ellipsis", no_wrap=True)
+    return Text(unit.heading or unit.text, no_wrap=True)
+
+
+class OutlineTree(Tree[str]):
+    """A tree of headings whose labels end in "…" where they are cut (Tree crops them bare)."""
+
+    def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
+        label = super().render_label(node, base_style, style)
+        depth, parent = 0, node.parent
+        while parent is not None and (self.show_root or parent is not self.root):
+            depth += 1
+            parent = parent.parent
+        room = self.scrollable_content_region.width - depth * self.guide_depth
+        if room > 1 and label.cell_len > room:  # room is 0 before the first layout
+            label.truncate(room - 1)
+            label.rstrip()  # the pad where half a wide character would have been
+            label.append("…")
+        return label
 
 
 def build_outline(node: TreeNode[str], speech: Speech) -> None:
@@ -56,6 +80,8 @@ def _leafify(node: TreeNode[str]) -> None:
 class UnitView(Horizontal):
     """One paragraph or heading: its id in the margin, its text beside it."""
 
+    app: "SpeechAssistantApp"
+
     def __init__(self, unit: Unit, terms: list[str], target: bool, with_id: bool = True) -> None:
         classes = "unit -heading" if unit.kind == "heading" else "unit"
         if target:
@@ -66,7 +92,9 @@ class UnitView(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self.unit.id), classes="unit-id", markup=False)
-        yield Static(highlighted(self.unit.text, self.terms), classes="unit-text", markup=False)
+        engine = self.app.engine
+        spans = engine.highlight_spans(self.unit.text, self.terms) if self.terms and engine is not None else []
+        yield Static(highlighted(self.unit.text, spans), classes="unit-text", markup=False)
 
 
 class ReaderScreen(Screen[None]):
@@ -80,21 +108,26 @@ class ReaderScreen(Screen[None]):
         Binding("t", "to_target", "回到引文", show=False),
     ]
 
+    at: reactive[str | None] = reactive(None)   # the unit last jumped to: the header names it
+
     def __init__(self, corpus: Corpus, unit_id: str, terms: list[str] | None = None,
-                 mark: bool = True) -> None:
+                 mark: bool = True, citation: tuple[str, list[str]] | None = None) -> None:
         super().__init__(classes="reader")
         self.corpus = corpus
         self.target = corpus.unit(unit_id)
         self.terms = list(terms or [])
         self.mark = mark  # highlight the target (a citation), or just scroll to it (browsing)
         self.speech = corpus.speech(self.target.speech_no)
+        # The citation this reading started from: t returns to it from any other speech.
+        self.citation = (unit_id, self.terms) if mark else citation
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="reader-body"):
-            tree: Tree[str] = Tree(Text(self.speech.title), id="outline")
+            tree = OutlineTree(Text(self.speech.title), id="outline")
             tree.show_root = False
             tree.guide_depth = 2
+            tree.auto_expand = False  # Enter jumps to the section; it must not fold it too
             yield tree
             with VerticalScroll(id="reader-text"):
                 yield Static(Text(self.speech.title, style="bold"), classes="speech-title", markup=False)
@@ -104,7 +137,9 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = speech_short_name(self.speech.title)
-        self.sub_title = f"{self.target.id} · {location(self.target)}" if self.mark else f"{len(self.speech.units)} 段"
+        self.sub_title = f"{len(self.speech.units)} 段"
+        if self.mark:
+            self.at = self.target.id
         tree = self.query_one("#outline", Tree)
         build_outline(tree.root, self.speech)
         tree.root.expand_all()
@@ -112,7 +147,7 @@ class ReaderScreen(Screen[None]):
         self.query_one("#reader-text").border_title = "原文"
         self._select_outline_for(self.target)
         self.query_one("#reader-text").focus()
-        self.call_after_refresh(self.action_to_target)
+        self.call_after_refresh(self._scroll_to_target)
 
     def _select_outline_for(self, unit: Unit) -> None:
         """Move the outline cursor to the section that contains ``unit``."""
@@ -128,12 +163,25 @@ class ReaderScreen(Screen[None]):
         if best is not None:
             tree.cursor_line = best
 
+    def watch_at(self, unit_id: str | None) -> None:
+        if unit_id is not None:
+            unit = self.corpus.unit(unit_id)
+            self.sub_title = f"{unit.id} · {location(unit)}"
+
     def action_to_target(self) -> None:
+        if self.citation is not None and self.corpus.unit(self.citation[0]).speech_no != self.speech.no:
+            # Read on into other speeches with [ / ]: t still returns to the citation.
+            self.app.switch_screen(ReaderScreen(self.corpus, *self.citation))
+        else:
+            self._scroll_to_target()
+
+    def _scroll_to_target(self) -> None:
         if not self.mark:
             self.scroll_to_unit(self.target.id)
             return
         target = self.query_one(f"#{dom_id(self.target.id)}")
         self.query_one("#reader-text", VerticalScroll).scroll_to_center(target, animate=False)
+        self.at = self.target.id
 
     def scroll_to_unit(self, unit_id: str) -> None:
         view = self.query_one(f"#{dom_id(unit_id)}")
@@ -143,6 +191,7 @@ class ReaderScreen(Screen[None]):
     def _jump(self, event: Tree.NodeSelected[str]) -> None:
         if event.node.data:
             self.scroll_to_unit(event.node.data)
+            self.at = event.node.data
 
     def action_toggle_outline(self) -> None:
         tree = self.query_one("#outline", Tree)
@@ -154,6 +203,6 @@ class ReaderScreen(Screen[None]):
         if 0 <= i < len(nos):
             units = self.corpus.speech(nos[i]).units
             if units:
-                self.app.switch_screen(ReaderScreen(self.corpus, units[0].id, mark=False))
+                self.app.switch_screen(ReaderScreen(self.corpus, units[0].id, mark=False, citation=self.citation))
         else:
             self.notify("已经是" + ("第一篇" if step < 0 else "最后一篇"), timeout=2, markup=False)

@@ -25,19 +25,11 @@ HIGHLIGHT_STYLE = "bold reverse"
 SECTION_PART_CELLS = 14
 
 
-def highlight_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
-    """The engine's spans of ``terms`` in ``text`` (the engine owns what counts as a match)."""
-    terms = [t for t in terms if t]
-    if not terms:
-        return []
-    from ..engine import Engine  # imported late: the engine module pulls in numpy and jieba
-
-    return Engine.highlight_spans(text, terms)
-
-
-def highlighted(text: str, terms: Iterable[str], style: str = HIGHLIGHT_STYLE, base: str = "") -> Text:
+def highlighted(text: str, spans: Iterable[tuple[int, int]], style: str = HIGHLIGHT_STYLE, base: str = "") -> Text:
+    """``text`` with ``spans`` styled; the spans come from the engine (``Engine.highlight_spans``),
+    which owns what counts as a match: this module does not import it."""
     out = Text(text, style=base)
-    for start, end in highlight_spans(text, terms):
+    for start, end in spans:
         out.stylize(style, start, end)
     return out
 
@@ -90,9 +82,9 @@ def citing_sentences(answer: Answer, n: int) -> list[str]:
     return [s.text for s in answer.sentences if n in s.citations]
 
 
-def source_detail(answer: Answer, c: Citation) -> Text:
+def source_detail(answer: Answer, c: Citation, spans: Iterable[tuple[int, int]]) -> Text:
     """One entry of the sources panel: number, id and speech; the full heading path; the
-    paragraph with the matched words highlighted; the answer sentences that cite it."""
+    paragraph with the matched words (``spans``) highlighted; the answer sentences that cite it."""
     out = Text()
     out.append(f"[{c.n}] ", style="bold")
     out.append(c.unit.id, style="bold")
@@ -105,7 +97,7 @@ def source_detail(answer: Answer, c: Citation) -> Text:
         out.append("\n")
         out.append(" › ".join(path), style="dim")
     out.append("\n")
-    out.append_text(highlighted(c.unit.text, c.matched))
+    out.append_text(highlighted(c.unit.text, spans))
     # A sentence that is the whole paragraph would only repeat it.
     cited_by = [s for s in citing_sentences(answer, c.n) if s.strip() != c.unit.text.strip()]
     if cited_by:

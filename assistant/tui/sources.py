@@ -2,27 +2,28 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..results import Answer
+from .messages import OpenSource
 from .render import source_detail
+
+if TYPE_CHECKING:
+    from .app import SpeechAssistantApp
 
 
 class SourcesPanel(Vertical):
     """For the selected answer: each citation with speech, heading path, id, the matched words
     highlighted and the answer sentences that cite it. Enter or a click opens the reader."""
 
-    class Open(Message):
-        def __init__(self, unit_id: str, terms: list[str]) -> None:
-            super().__init__()
-            self.unit_id = unit_id
-            self.terms = terms
+    app: "SpeechAssistantApp"
 
     def __init__(self, **kwargs: str) -> None:
         super().__init__(**kwargs)
@@ -50,11 +51,13 @@ class SourcesPanel(Vertical):
             return
         empty.display = False
         options.display = True
+        assert self.app.engine is not None  # there is an answer: there is an engine
+        find_spans = self.app.engine.highlight_spans
         items: list[Option | None] = []
         for c in answer.citations:
             if items:
                 items.append(None)  # a separator line between sources
-            items.append(Option(source_detail(answer, c), id=f"cite-{c.n}"))
+            items.append(Option(source_detail(answer, c, find_spans(c.unit.text, c.matched)), id=f"cite-{c.n}"))
         options.add_options(items)
         options.highlighted = 0
         self.border_subtitle = f"{len(answer.citations)} 处 · 回车阅读原文"
@@ -75,5 +78,5 @@ class SourcesPanel(Vertical):
         n = int(event.option_id.removeprefix("cite-"))
         for c in self.answer.citations:
             if c.n == n:
-                self.post_message(self.Open(c.unit.id, c.matched))
+                self.post_message(OpenSource(c.unit.id, c.matched))
                 return

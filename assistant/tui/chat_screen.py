@@ -1,0 +1,390 @@
+"""The chat screen: it owns the conversation, asks the engine and shows the sources.
+
+The app loads the engine. This screen watches the app's ``engine`` and ``load_error`` (for a
+question kept while loading); the question box (its placeholder) and the status line watch
+them too, the status line also ``last_answer_ms`` (bound to this screen's), and ``current``
+(the exchange being answered) refreshes the footer's keys.
+
+Input is never lost here: printable keys and pastes that nothing else takes go to the question
+box, whatever had focus (the sources list, an answer, nothing yet before the first paint).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+from textual.worker import WorkerState, get_current_worker
+
+from .. import conversation as conv_store
+from ..conversation import Conversation, ConversationError, Exchange
+from ..results import Answer
+from .chat import ChatInput, ChatLog, ExchangeView, StatusLine
+from .messages import CitationClicked, ExchangeSelected, OpenSource, QuestionSubmitted
+from .sources import SourcesPanel
+
+if TYPE_CHECKING:
+    from ..engine import Engine, Turn
+    from .app import SpeechAssistantApp
+
+log = logging.getLogger(__name__)
+
+EARLY_INPUT_SECONDS = 0.5   # keys typed before the start are all read well within this
+
+
+class ChatScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "cancel", "取消"),
+        Binding("f1", "app.help", "帮助"),   # also the app's; here to keep its place in the footer
+        Binding("f2", "toggle_sources", "来源"),
+        Binding("f3", "app.browse", "语料"),
+        Binding("f4", "conversations", "对话", show=False),
+        Binding("f5", "export", "导出"),
+        Binding("f8", "app.toggle_llm", "大模型", show=False),
+        Binding("ctrl+n", "new_conversation", "新对话", show=False),
+        Binding("ctrl+up", "select_exchange(-1)", "上一回答", show=False),
+        Binding("ctrl+down", "select_exchange(1)", "下一回答", show=False),
+    ]
+
+    current: reactive[ExchangeView | None] = reactive(None, bindings=True)   # being answered
+    last_answer_ms: reactive[float | None] = reactive(None)
+
+    app: "SpeechAssistantApp"
+
+    def __init__(self, conversations_dir: Path, exports_dir: Path) -> None:
+        super().__init__()
+        self.conversations_dir = conversations_dir
+        self.exports_dir = exports_dir
+        self.conversation = Conversation()
+        self.selected: ExchangeView | None = None
+        self.pending: str | None = None            # a question typed while the engine loads
+        self._llm_cancel: asyncio.Event | None = None  # set by Esc once the model streams
+        self._save_warned = False
+        self.last_export: Path | None = None
+        self._starting = True   # keys typed before the start are still arriving
+
+    # ---- layout and state -----------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            yield ChatLog(id="chat")
+            yield SourcesPanel(id="sources-panel")
+        yield ChatInput(id="question")
+        yield StatusLine(id="status").data_bind(ChatScreen.last_answer_ms)
+        yield Footer()
+
+    @property
+    def box(self) -> ChatInput:
+        return self.query_one("#question", ChatInput)
+
+    def on_mount(self) -> None:
+        # set_focus, not focus(): focus() is deferred, and keys already queued would miss the box.
+        self.set_focus(self.box)
+        self.set_timer(EARLY_INPUT_SECONDS, self._started)
+        self.watch(self.app, "engine", self._engine_changed)
+        self.watch(self.app, "load_error", self._load_error_changed)
+
+    def _engine_changed(self, engine: "Engine | None") -> None:
+        if engine is not None and self.pending is not None:
+            question, self.pending = self.pending, None
+            view, self.current = self.current, None
+            if view is not None:
+                view.remove()
+            self.ask(question)
+
+    def _load_error_changed(self, message: str | None) -> None:
+        if message is not None and self.current is not None and self.pending is not None:
+            self.current.exchange.status = "error"
+            self.current.exchange.error = message
+            self.current.show_result()
+            self.current = self.pending = None
+
+    @property
+    def answering(self) -> bool:
+        return self.current is not None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel":
+            return self.answering  # Esc shows in the footer only while something can be cancelled
+        return True
+
+    # ---- input is never lost --------------------------------------------------------
+    # The app hands each key to whatever has focus when it takes the key from its queue, so
+    # every key of a burst (an IME committing a phrase, typing before the first paint) can be
+    # on its way to the sources list, an answer or the bare screen before the first of them
+    # moves the focus. Whatever bubbles up to here was taken by nobody: the box gets it, and
+    # stopping it also keeps it from the app's bindings (? is help only where nothing takes text).
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "tab" and self.focused is self.box:
+            # Forward from the box is the answer in view (selected, else the newest), not the
+            # oldest one that the DOM order would give.
+            views = list(self.query_one(ChatLog).query_children(ExchangeView))
+            if views:
+                event.stop()
+                event.prevent_default()
+                self.set_focus(self.selected if self.selected in views else views[-1])
+        elif event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            self.set_focus(self.box)
+            self.box.insert(event.character)
+        elif event.key in ("enter", "ctrl+j") and self.focused in (None, self.box):
+            # Sent on before the box had focus, after keys that went to the box. Enter typed
+            # before the start, with the terminal still in line mode, arrives as a line feed,
+            # which reads as Ctrl+J: nobody has seen the box yet, so it means Enter.
+            event.stop()
+            event.prevent_default()
+            self.set_focus(self.box)
+            if event.key == "enter" or self._starting:
+                self.box.action_submit()
+            else:
+                self.box.action_newline()
+
+    def _started(self) -> None:
+        self._starting = False
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()
+        self.set_focus(self.box)
+        self.box.insert(event.text)
+
+    # ---- asking ---------------------------------------------------------------------
+    @on(QuestionSubmitted)
+    def _submitted(self, event: QuestionSubmitted) -> None:
+        self.submit(event.text)
+
+    def submit(self, text: str) -> None:
+        app = self.app
+        if not text.strip():
+            app.say("问题是空的:请输入要查询的内容。", "warning")
+        elif self.answering:
+            app.say("正在回答上一个问题:请稍候,或按 Esc 取消。", "warning")
+        elif app.load_error:
+            app.say(app.load_error, "error")
+        elif app.engine is not None:
+            self.ask(text)
+        else:
+            # Keep the question; it is asked as soon as the index is ready.
+            try:
+                from ..engine import Engine
+
+                Engine.check_question(text)
+            except ValueError as e:
+                app.say(str(e), "warning")
+                return
+            self.pending = text
+            view = self.query_one(ChatLog).add(Exchange(text))
+            view.set_status("正在加载索引,加载完成后自动回答…")
+            self.current = view
+            self._clear_input(text)
+
+    def ask(self, text: str) -> None:
+        engine, config = self.app.engine, self.app.llm_config
+        assert engine is not None
+        try:
+            question = engine.check_question(text)
+        except ValueError as e:  # QuestionError: empty, punctuation only, too long
+            self.app.say(str(e), "warning")
+            return
+        history = self.conversation.turns()
+        view = self.query_one(ChatLog).add(Exchange(question))
+        self.current = view
+        self._clear_input(text)
+        if self.app.use_llm and config is not None:
+            view.set_status(f"正在由 {config.model} 生成…(Esc 取消)")
+            self.run_worker(self._answer_llm(view, question, history), group="answer",
+                            exclusive=True, name="answer-llm")
+        else:
+            view.set_status("正在检索…")
+            self._answer_extractive(view, question, history)
+
+    def _clear_input(self, text: str) -> None:
+        self.box.remember(text.strip())
+        self.box.clear()
+
+    @work(thread=True, exclusive=True, group="answer", name="answer")
+    def _answer_extractive(self, view: ExchangeView, question: str, history: list["Turn"]) -> None:
+        worker = get_current_worker()
+        engine = self.app.engine
+        assert engine is not None
+        answer: Answer | None = None
+        error: str | None = None
+        try:
+            answer = engine.ask(question, history=history)
+        except ValueError as e:
+            error = str(e)
+        except Exception as e:
+            log.exception("ask failed")
+            error = f"回答时出错:{type(e).__name__}: {e}"
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._finish, view, answer, error)
+
+    async def _answer_llm(self, view: ExchangeView, question: str, history: list["Turn"]) -> None:
+        from .llm_bridge import stream_llm_answer
+
+        engine, config = self.app.engine, self.app.llm_config
+        assert engine is not None and config is not None
+        self._llm_cancel = asyncio.Event()
+        try:
+            answer, error = await stream_llm_answer(engine, config, question, history, view,
+                                                    cancel=self._llm_cancel)
+        finally:
+            self._llm_cancel = None
+        self._finish(view, answer, error)
+
+    def _finish(self, view: ExchangeView, answer: Answer | None, error: str | None) -> None:
+        if view is not self.current:
+            return  # cancelled, or the conversation was replaced meanwhile
+        ex = view.exchange
+        ex.answer = answer
+        if answer is None:
+            ex.status = "error"
+            ex.error = error or "没有回答"
+        else:
+            ex.status = "answered"
+            ex.error = error  # e.g. the LLM failed and this is the extractive fallback
+            self.last_answer_ms = answer.elapsed_ms
+        self.current = None
+        self.conversation.add(ex)
+        self.sub_title = self.conversation.title
+        view.show_result()
+        self._select(view)
+        chat = self.query_one(ChatLog)
+        chat.call_after_refresh(chat.scroll_to_widget, view, animate=False, top=True)
+        self._save()
+
+    def action_cancel(self) -> None:
+        view = self.current
+        if view is None:
+            return
+        if self._llm_cancel is not None and view.streaming_started:
+            # The model has started: stop it and keep what arrived, checked and marked incomplete.
+            self._llm_cancel.set()
+            self.app.say("已停止大模型的回答,保留已收到的部分。")
+            return
+        for w in self.workers:
+            if w.group == "answer" and w.state in (WorkerState.PENDING, WorkerState.RUNNING):
+                w.cancel()
+        self.current = self.pending = None
+        ex = view.exchange
+        ex.status = "cancelled"
+        ex.error = "已取消"
+        self.conversation.add(ex)
+        view.show_result()
+        self.app.say("已取消回答。")
+        self._save()
+
+    def _save(self) -> None:
+        try:
+            conv_store.save_conversation(self.conversation, self.conversations_dir)
+        except ConversationError as e:
+            if not self._save_warned:
+                self._save_warned = True
+                self.app.say(str(e), "warning")
+
+    # ---- selection and sources ------------------------------------------------------
+    def _select(self, view: ExchangeView | None) -> None:
+        if self.selected is not None and self.selected is not view:
+            self.selected.remove_class("-selected")
+        self.selected = view
+        if view is not None:
+            view.add_class("-selected")
+        self.query_one(SourcesPanel).show(view.exchange.answer if view is not None else None)
+
+    @on(ExchangeSelected)
+    def _exchange_selected(self, event: ExchangeSelected) -> None:
+        if event.view.exchange.answer is not None:
+            self._select(event.view)
+
+    @on(CitationClicked)
+    def _citation_clicked(self, event: CitationClicked) -> None:
+        answer = event.view.exchange.answer
+        if answer is None or not answer.citations:
+            return
+        self._select(event.view)
+        n = event.n or answer.citations[0].n
+        panel = self.query_one(SourcesPanel)
+        if panel.display and panel.region.width > 0:
+            panel.highlight_citation(n)
+            return
+        for c in answer.citations:
+            if c.n == n:
+                self.post_message(OpenSource(c.unit.id, c.matched))
+
+    def action_select_exchange(self, step: int) -> None:
+        chat = self.query_one(ChatLog)
+        views = chat.answered()
+        if not views:
+            return
+        i = views.index(self.selected) + step if self.selected in views else len(views) - 1
+        i = max(0, min(len(views) - 1, i))
+        self._select(views[i])
+        chat.scroll_to_widget(views[i], animate=False, top=True)
+
+    def action_toggle_sources(self) -> None:
+        main = self.query_one("#main")
+        if self.has_class("-narrow"):
+            main.toggle_class("-sources-shown")
+            self.set_focus(self.query_one("#source-list") if main.has_class("-sources-shown") else self.box)
+        else:
+            main.toggle_class("-sources-hidden")
+
+    # ---- conversations --------------------------------------------------------------
+    def action_conversations(self) -> None:
+        saved, problems = conv_store.list_conversations(self.conversations_dir)
+        for p in problems[:3]:
+            self.app.say(p, "warning")
+        from .dialogs import ConversationsScreen
+
+        self.app.push_screen(ConversationsScreen(saved, self.conversations_dir), self._reopen)
+
+    def _reopen(self, path: Path | None) -> None:
+        if path is None:
+            return
+        try:
+            conv = conv_store.load_conversation(path)
+        except ConversationError as e:
+            self.app.say(str(e), "error")
+            return
+        self._replace_conversation(conv)
+        self.app.say(f"已打开对话:{conv.title}")
+
+    def action_new_conversation(self) -> None:
+        if not self.conversation.exchanges and self.current is None:
+            self.app.say("已经是新对话。")
+            return
+        self._replace_conversation(Conversation())
+        self.app.say("已开始新对话。")
+
+    def _replace_conversation(self, conv: Conversation) -> None:
+        if self.current is not None:
+            self.action_cancel()
+        self.conversation = conv
+        self._select(None)
+        answered = [v for v in self.query_one(ChatLog).replace(conv.exchanges) if v.exchange.answer is not None]
+        if answered:
+            self.call_after_refresh(self._select, answered[-1])
+        self.sub_title = conv.title if conv.exchanges else ""
+        self.set_focus(self.box)
+
+    def action_export(self) -> None:
+        if not self.conversation.exchanges:
+            self.app.say("对话还是空的,没有可导出的内容。", "warning")
+            return
+        try:
+            path = conv_store.export_conversation(self.conversation, self.exports_dir)
+        except ConversationError as e:
+            self.app.say(str(e), "error")
+            return
+        self.last_export = path
+        self.app.say(f"已导出到 {path}", timeout=10)
