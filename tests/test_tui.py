@@ -795,3 +795,39 @@ async def test_t_returns_to_the_citation_after_reading_other_speeches(tmp_path: 
         assert reader.terms == ["塔西佗陷阱"]
         await pilot.press("escape")      # back to the chat, not through every speech read
         await wait_for(pilot, lambda: app.screen is app.chat_screen)
+
+
+class SlowEmbeddings(SpyEngine):
+    """An engine whose embeddings take a while to attach (or fail), to watch the status line."""
+
+    def __init__(self, engine: Engine, ok: bool, gate: threading.Event) -> None:
+        super().__init__(engine)
+        self.ok, self.attach_gate = ok, gate
+        self.embeddings_reason: str | None = None
+        self.asked_while_waiting = False
+
+    def attach_embeddings(self) -> bool:
+        self.attach_gate.wait(10)
+        if not self.ok:
+            self.embeddings_reason = "向量接口 http://127.0.0.1:9/v1 无法连接;仅用 BM25 检索"
+        return self.ok
+
+
+@pytest.mark.parametrize("ok", [True, False])
+async def test_status_line_says_bm25_until_the_vectors_are_ready(tmp_path: Path, engine: Engine, ok: bool) -> None:
+    gate = threading.Event()
+    spy = SlowEmbeddings(engine, ok, gate)
+    app = make_app(tmp_path, lambda: spy, semantic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: app.engine is not None)
+        assert "检索 BM25(语义向量准备中)" in screen_text(app)
+        # Questions are answered with BM25 meanwhile.
+        await pilot.press(*"什么是塔西佗陷阱?", "enter")
+        await wait_for(pilot, lambda: bool(spy.returned))
+        gate.set()
+        await wait_for(pilot, lambda: "准备中" not in app.retrieval)
+        text = screen_text(app)
+        assert ("检索 BM25+语义" in text) is ok
+        if not ok:
+            assert "检索 BM25" in text
+            assert any("127.0.0.1:9" in n.message for n in app._notifications)   # the toast says why

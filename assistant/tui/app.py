@@ -49,12 +49,15 @@ class SpeechAssistantApp(App[None]):
     load_error: reactive[str | None] = reactive(None)
     index_progress: reactive[tuple[int, int] | None] = reactive(None)   # (done, total) while indexing
     use_llm: reactive[bool] = reactive(False)
+    # What ranks the answers: BM25 at once, BM25 + embeddings once the vectors are ready.
+    retrieval: reactive[str] = reactive("BM25")
 
     def __init__(self, corpus_paths: list[Path] | None = None, *,
                  engine_loader: Callable[[], "Engine"] | None = None,
                  data_dir: Path | None = None, show_timings: bool = True,
-                 llm_config: "LLMConfig | None" = None) -> None:
+                 llm_config: "LLMConfig | None" = None, semantic: bool = False) -> None:
         super().__init__()
+        self.semantic = semantic   # attach embeddings after the engine is ready (off in tests)
         self.timings = Timings.now()
         self.corpus_paths = corpus_paths
         self._engine_loader = engine_loader
@@ -104,10 +107,28 @@ class SpeechAssistantApp(App[None]):
         for w in warnings:
             self.say(w, "warning")
         self.engine = engine
+        if self.semantic and engine.params.fusion_weight > 0:
+            self.retrieval = "BM25(语义向量准备中)"
+            self._attach_embeddings(engine)
         if exit_when_ready():
             # After the next refresh: a cached engine can be ready before the first paint,
             # whose time must still be taken.
             self.call_after_refresh(self.exit)
+
+    @work(thread=True, exclusive=True, group="embeddings", name="attach-embeddings")
+    def _attach_embeddings(self, engine: "Engine") -> None:
+        """Questions are answered with BM25 meanwhile; hybrid ranking starts when this ends."""
+        try:
+            ok = engine.attach_embeddings()
+        except Exception as e:  # the UI must say, not die
+            log.exception("embeddings failed")
+            ok, engine.embeddings_reason = False, f"语义检索不可用:{type(e).__name__};仅用 BM25 检索"
+        self.call_from_thread(self._embeddings_done, ok, engine.embeddings_reason)
+
+    def _embeddings_done(self, ok: bool, reason: str | None) -> None:
+        self.retrieval = "BM25+语义" if ok else "BM25"
+        if not ok and reason:
+            self.say(reason, "warning")
 
     def _engine_failed(self, message: str) -> None:
         self.say(message, "error", timeout=30)
@@ -225,7 +246,7 @@ def _not_configured_hint() -> str:
 
 def run(corpus_paths: list[Path] | None = None) -> None:
     """Open the TUI (``assistant`` with no arguments)."""
-    app = SpeechAssistantApp(corpus_paths)
+    app = SpeechAssistantApp(corpus_paths, semantic=True)
     app.run()
     if report_requested():
         for line in app.timings.lines():

@@ -277,7 +277,7 @@ class StatusLine(Widget):
     app: "SpeechAssistantApp"
 
     def on_mount(self) -> None:
-        for name in ("engine", "load_error", "use_llm"):
+        for name in ("engine", "load_error", "use_llm", "retrieval"):
             self.watch(self.app, name, lambda _value: self.refresh(), init=False)
 
     def render(self) -> Text:
@@ -293,6 +293,9 @@ class StatusLine(Widget):
             t.append("正在加载索引…")
         t.append("  │  ", style="dim")
         t.append(f"模式 {app.mode_label()}")
+        if app.semantic:
+            t.append("  │  ", style="dim")
+            t.append(f"检索 {app.retrieval}")
         if self.last_answer_ms is not None:
             t.append("  │  ", style="dim")
             shown = _fmt_ms(self.last_answer_ms) if app.show_timings else "已完成"
