@@ -156,8 +156,11 @@ def _sentence_score(sentence: str, analysed: ta.Analysed, idf: dict[str, float],
     return score
 
 
-def _extract(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: _Citer) -> list[AnswerSentence]:
-    paragraphs = [h for h in hits if h.unit.kind == "paragraph"][:3]
+def _extract(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: _Citer,
+             metadata: bool = False) -> list[AnswerSentence]:
+    """The best-covering sentences of the top paragraphs (and metadata lines, when asked who/when)."""
+    kinds = ("paragraph", "metadata") if metadata else ("paragraph",)
+    paragraphs = [h for h in hits if h.unit.kind in kinds][:3]
     if not paragraphs:
         paragraphs = hits[:1]
     ap = ev.answer
@@ -357,7 +360,9 @@ def _numbered(intro: str, sentences: list[AnswerSentence]) -> tuple[str, list[An
 
 
 def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
-            analysed: ta.Analysed, history: list[Turn] | None) -> Answer:
+            analysed: ta.Analysed, history: list[Turn] | None, dense_top: float | None = None) -> Answer:
+    """The extractive answer; ``dense_top`` (the best embedding similarity, when the tuned model
+    ranked) is the second signal that keeps a paraphrase with few shared words from being declined."""
     citer = _Citer(ev, query_terms(analysed))
 
     def done(text: str, sentences: list[AnswerSentence], abstained: bool = False,
@@ -410,10 +415,19 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
                 return done(f"{intro}:{first}[{n}]", [AnswerSentence(first, [n])],
                             hits_out=_cited_first(ev, [part, body], hits, citer.terms))
 
+    # 这篇讲话是哪天讲的 / 春节团拜会上的讲话是谁讲的: the speech's own date or speaker line.
+    meta = _metadata_answer(ev, plan)
+    if meta:
+        lines = [AnswerSentence(f"{ev.speech_title(u.speech_no)}:{u.text}", [citer.cite(u)]) for u in meta]
+        return done(_join_cited(lines), lines, hits_out=_cited_first(ev, meta, hits, citer.terms))
+
     if not hits:
         return done(ABSTAIN_TEXT, [], abstained=True)
 
     reason = abstain_reason(ev, plan, analysed, hits)
+    if reason and dense_top is not None and ev.params.dense_rescue and dense_top >= ev.params.dense_rescue \
+            and not reason.startswith("讲话中没有列出"):
+        reason = None   # few shared words, but the meaning matches closely: a paraphrase
     if reason:
         ans = done(ABSTAIN_TEXT, [], abstained=True)
         ans.notes.append(reason)
@@ -448,7 +462,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             ans = done(NO_MORE_TEXT, [], abstained=True)
             ans.notes.append("其余段落与上一个问题的主题关系不大")
             return ans
-    sentences = _extract(ev, pool, focus, citer)
+    sentences = _extract(ev, pool, focus, citer, metadata=plan.answer_type in ("person", "date", "place"))
     if not sentences:
         return done(ABSTAIN_TEXT, [], abstained=True)
     partial = _partial(ev, plan, question, analysed, pool, sentences, citer)
@@ -458,6 +472,17 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         ans.partial, ans.reason = True, reason
         return ans
     return done(_join_cited(sentences), sentences)
+
+
+def _metadata_answer(ev: Evidence, plan: QueryPlan) -> list[Unit]:
+    """The metadata lines (speaker, date) of the speech a who/when question names, that fit it."""
+    if not plan.about_speech:
+        return []
+    named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
+    if not named and len(ev.corpus.speeches) == 1:
+        named = (ev.corpus.speeches[0].no,)
+    return [u for no in named for u in ev.corpus.speech(no).units
+            if u.kind == "metadata" and fits_type(plan.answer_type, plan.answer_unit, [u.text])][:2]
 
 
 def _undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],

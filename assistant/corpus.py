@@ -1,7 +1,8 @@
 """Corpus: text files → speeches → sections (heading paths) → units with stable ids.
 
-A *unit* is what retrieval ranks and what citations point at: a body paragraph or a
-heading. Ids are ``<speech>.<n>`` where ``n`` counts the units of the speech in reading
+A *unit* is what retrieval ranks and what citations point at: a body paragraph, a heading,
+or a metadata line (the speaker, the date, a photo caption, an editor's note), which ranks
+below paragraphs unless a question asks for it. Ids are ``<speech>.<n>`` where ``n`` counts the units of the speech in reading
 order (headings and paragraphs share the count), so ``2.21`` stays the same as long as the
 speech's text does.
 """
@@ -16,9 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Literal
 
-UnitKind = Literal["paragraph", "heading"]
+UnitKind = Literal["paragraph", "heading", "metadata"]
 
 CORPUS_SUFFIXES = (".txt", ".md")
+# Part of the cache key: a change to how files are parsed must not be served a stale corpus.
+PARSER_VERSION = 2
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -35,6 +38,7 @@ _HEADING_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic", re.compile(r"^\d{1,2}\s*[、.．](?!\d)\s*")),                 # 1、 1.
     ("cn-ordinal", re.compile(rf"^第[{_CN_NUM}]{{1,3}}[,,、:：]\s*")),     # 第一,
     ("cn-enum", re.compile(rf"^[{_CN_NUM}]{{1,3}}(?:是|要|抓|靠|看|在)(?=\S)")),  # 一是 一要
+    ("cn-bare", re.compile(rf"^[{_CN_NUM}]{{1,3}}$")),                       # 一 (a numeral alone on its line)
 )
 # Styles whose inline headings (heading sentence + body in one paragraph) open a section for
 # the paragraphs that follow; list-item styles only label their own paragraph, because the
@@ -43,7 +47,17 @@ _SECTION_OPENING_INLINE = {"cn-dun", "cn-paren"}
 
 _MAX_HEADING_CHARS = 60
 _SENTENCE_END = "。!?!?;;"
-_SALUTATION = re.compile(r"^(?:各位)?(?:同志们|同事们|各位领导|各位同志|大家好)[,,:：!!]?$")
+# Address lines (同志们: / 同志们、朋友们: / 各位常委、各位同志:), matched on the NFKC form.
+_SALUTATION = re.compile(r"^(?:(?:各位)?(?:同志们|同事们|朋友们|同胞们|女士们|先生们|领导|同志|常委|委员|来宾|代表|"
+                         r"各位领导|大家好)[、,]?\s*)+[,:!]?$")
+# Metadata lines, matched on the NFKC form: a date in parentheses, a photo caption, a news
+# agency's dateline, an editor's note; and, just after the title, a short line without
+# sentence punctuation (the speaker).
+_META_DATE = re.compile(r"^\(?[一二三四五六七八九〇零十\d]{2,4}年[一二三四五六七八九十\d]{1,2}月[一二三四五六七八九十\d]{1,3}日\)?"
+                        r"(?:\(附图片.*\))?$")
+_META_NOTE = re.compile(r"摄\)$|摄\)\s*$|\(新华社[^)]{0,20}电\)$|^\(本文[^)]*\)$|^编者按|^\(附图片")
+_SPEAKER_MAX = 24
+_TITLE_MAX = 50
 
 # Site chrome that web pages wrap around the text: breadcrumbs, counters, slogans, prompts
 # to download. Matching lines are dropped anywhere in a file.
@@ -144,7 +158,7 @@ def corpus_from_data(data: dict) -> Corpus:
             raise ValueError("speech fields of the wrong type")
         units = []
         for uid, seq, kind, text, section, heading, level in s["units"]:
-            if (not isinstance(uid, str) or seq != len(units) + 1 or kind not in ("paragraph", "heading")
+            if (not isinstance(uid, str) or seq != len(units) + 1 or kind not in ("paragraph", "heading", "metadata")
                     or not isinstance(text, str) or not all(isinstance(h, str) for h in section)
                     or not (heading is None or isinstance(heading, str)) or type(level) is not int):
                 raise ValueError("unit fields of the wrong type")
@@ -232,25 +246,31 @@ class _Outline:
         return self.path()
 
 
-def _speech_units(no: int, lines: Iterable[str]) -> list[Unit]:
+def _speech_units(no: int, lines: Iterable[str], title_first: bool = False) -> list[Unit]:
     units: list[Unit] = []
     outline = _Outline()
-    for line in lines:
+    for i, raw in enumerate(lines):
         seq = len(units) + 1
         uid = f"{no}.{seq}"
+        # Structure is read on the NFKC form (full-width ,:;!?() of typeset text become the
+        # ASCII forms the patterns use); the unit keeps the line as it stands.
+        line = unicodedata.normalize("NFKC", raw)
         if _SALUTATION.match(line):
             continue  # 同志们: is address, not material; skipping it keeps ids dense
+        if (title_first and i == 0) or _is_metadata(line, before_body=not any(u.kind != "metadata" for u in units)):
+            units.append(Unit(uid, no, seq, "metadata", raw, ()))
+            continue
         style = heading_style(line)
         if style is None:
-            units.append(Unit(uid, no, seq, "paragraph", line, outline.path()))
+            units.append(Unit(uid, no, seq, "paragraph", raw, outline.path()))
             continue
         name, _ = style
         first, hard_stop = _first_sentence(line)
-        if first == line and len(line) <= _MAX_HEADING_CHARS and not line.endswith(("。", "!", "?", "!", "?")):
+        if first == line and len(line) <= _MAX_HEADING_CHARS and not line.endswith(("。", "!", "?")):
             # A line that is only a heading.
             text = _strip_heading_punct(line)
             level = outline.enter(name, text)
-            units.append(Unit(uid, no, seq, "heading", line, outline.path()[:-1], text, level))
+            units.append(Unit(uid, no, seq, "heading", raw, outline.path()[:-1], text, level))
             continue
         heading = _strip_heading_punct(first) if hard_stop and len(first) <= _MAX_HEADING_CHARS else None
         if heading and name in _SECTION_OPENING_INLINE:
@@ -258,8 +278,31 @@ def _speech_units(no: int, lines: Iterable[str]) -> list[Unit]:
             section = outline.path()[:-1]
         else:
             section = outline.path_for_item(name)
-        units.append(Unit(uid, no, seq, "paragraph", line, section, heading))
+        units.append(Unit(uid, no, seq, "paragraph", raw, section, heading))
     return units
+
+
+def _is_metadata(line: str, before_body: bool) -> bool:
+    """A date, caption, dateline or editor's note; a short unpunctuated line before the body."""
+    if _META_DATE.match(line) or _META_NOTE.search(line):
+        return True
+    return before_body and len(line) <= _SPEAKER_MAX and not any(c in line for c in _SENTENCE_END + ",:") \
+        and heading_style(line) is None
+
+
+def _title_line(lines: list[str]) -> str | None:
+    """The first line of a file without markers, when it is a title rather than text."""
+    if not lines:
+        return None
+    first = unicodedata.normalize("NFKC", lines[0])
+    if len(first) > _TITLE_MAX or first.endswith(("。", "!", "?", ":", ";", ",")) or heading_style(first):
+        return None
+    return lines[0] if len(lines) > 1 else None
+
+
+def _strip_attachment_note(title: str) -> str:
+    """迈向充满希望的新世纪(附图片1张) → 迈向充满希望的新世纪."""
+    return re.sub(r"\s*[(\uff08]附图片[^)\uff09]*[)\uff09]\s*$", "", title) or title
 
 
 def _clean_lines(text: str) -> list[str]:
@@ -278,7 +321,13 @@ def parse_text(text: str, source: str, first_no: int = 1) -> list[Speech]:
         # A file name that is not UTF-8 (GBK names from a Windows zip) holds lone surrogates,
         # which no output can encode: show its undecodable bytes as U+FFFD instead.
         title = os.fsencode(Path(source).stem).decode("utf-8", "replace")
-        units = _speech_units(first_no, _clean_lines(text))
+        lines = _clean_lines(text)
+        # A first line that is a title names the speech. It stays a unit, as metadata (it can
+        # be cited when asked about: 在什么场合讲的), so it does not compete with paragraphs.
+        heading = _title_line(lines)
+        if heading is not None:
+            title = _strip_attachment_note(heading)
+        units = _speech_units(first_no, lines, title_first=heading is not None)
         return [Speech(first_no, title, source, units)] if units else []
     speeches = []
     for i, m in enumerate(markers):

@@ -17,7 +17,7 @@ from .compose import Evidence, compose
 from .cache_files import usable_cache_dir
 from .corpus import Corpus, CorpusError, corpus_fingerprint, file_digest, parse_corpus, read_corpus_files, shipped_corpus_dir
 from .index import Index, analyse_groups, build_index, cache_dir, cache_key, load_bundle, save_bundle
-from .params import AnswerParams, RetrievalParams
+from .params import DENSE_RESCUE_MODEL, AnswerParams, RetrievalParams
 from .planner import QueryPlan, plan_question
 from .results import Answer, Hit, Turn
 from .retrieval import Retriever, SemanticRanker
@@ -175,7 +175,8 @@ class Engine:
         question = self.check_question(question)
         plan = self.plan(question, history)
         retrieved = self.retriever.retrieve(plan, max(k, 10))
-        answer = compose(self.evidence, question, plan, retrieved.hits, retrieved.analysed, history)
+        dense_top = retrieved.dense_top if self.embeddings_id == DENSE_RESCUE_MODEL else None
+        answer = compose(self.evidence, question, plan, retrieved.hits, retrieved.analysed, history, dense_top)
         answer.hits = answer.hits[:k]
         answer.retrieved = retrieved.hits[:k]
         answer.plan = plan.to_json()

@@ -33,7 +33,7 @@ import numpy as np
 
 from . import cache_files as cf
 from . import text_analysis as ta
-from .corpus import Corpus, corpus_from_data, corpus_to_data
+from .corpus import PARSER_VERSION, Corpus, corpus_from_data, corpus_to_data
 
 CACHE_FORMAT = 8           # the bundle (corpus + index) archive
 ANALYSIS_CACHE_FORMAT = 6  # the per-file analysis archives; changes only with GroupTerms
@@ -381,7 +381,7 @@ def cache_dir() -> Path:
 
 
 def cache_key(corpus_fingerprint: str, params: BM25Params) -> str:
-    raw = f"{CACHE_FORMAT}|{corpus_fingerprint}|{ta.analysis_fingerprint()}|{params}"
+    raw = f"{CACHE_FORMAT}|{PARSER_VERSION}|{corpus_fingerprint}|{ta.analysis_fingerprint()}|{params}"
     return hashlib.sha256(raw.encode()).hexdigest()[:20]
 
 

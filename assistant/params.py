@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from .index import BM25Params
 
-__all__ = ["AnswerParams", "RetrievalParams"]
+__all__ = ["AnswerParams", "DENSE_RESCUE_MODEL", "RetrievalParams"]
+
+DENSE_RESCUE_MODEL = "local:multilingual-e5-small-q4"
 
 
 @dataclass(frozen=True)
@@ -19,10 +21,18 @@ class RetrievalParams:
     use_bigrams: bool = True
     bigram_weight: float = 1.0       # weight of the character-bigram field against the word field
     heading_weight: float = 0.8      # headings are short; keep them from crowding out paragraphs
+    # Title, speaker, date and caption lines are short and share the question's words; they
+    # rank below paragraphs unless the question asks who, when or where (planner answer_type).
+    metadata_weight: float = 0.3
     # Abstention (see compose.abstain_reason): IDF-weighted shares of the question's content.
     abstain_coverage: float = 0.2          # the top 3 hits must cover at least this much
     abstain_unseen: float = 0.6            # ...and when this much of the question is unknown
     abstain_unseen_coverage: float = 0.5   # to the corpus, they must cover this much
+    # A question the lexical rules would decline is answered when the best unit's embedding
+    # similarity reaches this: a paraphrase. The cosine scale is the model's own, so it applies
+    # only with the model it was chosen for (DENSE_RESCUE_MODEL), on the dev set
+    # (benchmarks/tune.py, "dense rescue"); 0 turns it off.
+    dense_rescue: float = 0.885
     speech_prior: float = 1.0              # weight of the speech-level match density (LexicalRanker.with_speech_prior)
     # The question's neighbourhood (LexicalRanker.neighbourhood): speeches whose match density
     # is at least this share of the best speech's supply the IDFs; 0 scores with the whole

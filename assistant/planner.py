@@ -54,6 +54,9 @@ class QueryPlan:
     answer_unit: str = ""
     # “X”具体指哪些内容 / X包括什么: the question asks what X consists of or means.
     asks_content_of: str = ""
+    # 这篇讲话是哪天讲的 / 春节团拜会上的讲话是谁讲的: asks about the speech itself (its speaker,
+    # date), not about something said in it.
+    about_speech: bool = False
     notes: list[str] = field(default_factory=list)  # how a reference was resolved, for the user
 
     @property
@@ -102,6 +105,10 @@ _GENERIC = frozenset("""
 _FOLLOWUP_LEAN = re.compile(r"^(那|那么|还有|另外|再|它|它们|这个|这些|这|其|他们|上面|刚才|前面|后面|此)"
                             r"|(呢|别的|其他的?|其它的?|还有吗|还有没有|例子吗?)[??。.]*$")
 _MORE = re.compile(r"别的|其他|其它|还有|另外|再举|更多")
+_ABOUT_SPEECH = re.compile(r"讲话|这篇|该篇|那篇|发言|致辞|演讲|报告")
+# Words that only ask for a speech's speaker or date.
+_META_WORDS = frozenset("讲 讲的 说 发表 作 做 时间 日期 哪天 哪一天 哪年 哪一年 时候 什么时候 何时 谁 是谁 人 讲话人 主讲人 "
+                        "场合 会议 会上 上 在 哪位 领导".split())
 
 # ---- answer types -------------------------------------------------------------------------
 _MEASURE = r"(?:公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|个月|月|小时|分钟|次|项|家|户|亩|平方米|吨|岁|倍|%|％)"
@@ -231,6 +238,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     plan.weak_list = not plan.wants_list and bool(_WEAK_LIST.search(body))
     plan.list_size = _size(body)
     plan.answer_type, plan.answer_unit = _answer_type(body)
+    if plan.answer_type in ("person", "date") and (names_speech or _ABOUT_SPEECH.search(norm)):
+        own = [w for w in analyse(body).words if w not in _META_WORDS and not re.search(r"哪|什么|谁|几|何|天|年|月", w)]
+        plan.about_speech = not _own_subject(own, set())
     plan.asks_content_of = _asked_term(body)
     mo = _ORDINAL.search(body)
     if mo:

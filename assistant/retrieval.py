@@ -72,6 +72,7 @@ class LexicalRanker:
         self.index = index
         self.params = params
         self._is_heading = np.array([u.kind == "heading" for u in units])
+        self.is_metadata = np.array([u.kind == "metadata" for u in units])
         self.speech_of = np.array([u.speech_no for u in units])
         _, self._speech_idx, sizes = np.unique(self.speech_of, return_inverse=True, return_counts=True)
         self._speech_sizes = sizes.astype(np.float64)
@@ -173,6 +174,8 @@ def min_max(scores: np.ndarray) -> np.ndarray:
 
 
 STRUCTURAL_INTENTS = frozenset({"outline", "list", "nth_point"})
+# Answer types a speaker, date or occasion line can give.
+METADATA_ANSWERS = frozenset({"person", "date", "place"})
 
 
 @dataclass
@@ -213,6 +216,8 @@ class Retriever:
                 w = self.params.fusion_weight
                 scores = (1 - w) * min_max(scores) + w * min_max(dense)
                 mode = "hybrid"
+        if self.lexical.is_metadata.any() and plan.answer_type not in METADATA_ANSWERS:
+            scores = np.where(self.lexical.is_metadata, scores * self.params.metadata_weight, scores)
         named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
         if named:
             # Named speech: its units first, others keep their order after them.

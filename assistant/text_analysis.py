@@ -452,8 +452,8 @@ def squash(text: str) -> str:
 
 # Sentence ends. Only 。 among the Chinese marks: ！？；： in corpus text are not sentence ends
 # for these rules (they never were: the patterns hold the ASCII forms).
-_ENDS = "。!?"
-_CLAUSE_ENDS = _ENDS + ";"
+_ENDS = "。!?\uff01\uff1f"   # full-width ！？ written as escapes: they must survive any normalisation of this file
+_CLAUSE_ENDS = _ENDS + ";\uff1b"
 _SENTENCE = re.compile(rf"[^{_ENDS}]+[{_ENDS}]*[”」』)]?")
 _CLAUSE = re.compile(rf"[^{_CLAUSE_ENDS}\n]+(?:[{_CLAUSE_ENDS}]+[”」’』\")]?|\n|$)|[{_CLAUSE_ENDS}\n]+")
 

@@ -1,0 +1,64 @@
+"""A user's own speeches: a title line, speaker/date/caption lines, typeset (full-width) punctuation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.corpus import parse_text
+from assistant.engine import Engine
+
+# Written for this test in the layout of a newspaper's speech page (full-width punctuation).
+SPEECH = """在全市乡村振兴工作会议上的讲话（附图片１张）
+张明
+（二〇二三年三月八日）
+张明在会上讲话。（本报记者李华摄）
+同志们、朋友们：
+今年以来，全市农业生产保持稳定，粮食总产量达到１２０万吨，农民收入增长６．５％。
+第一，抓好产业发展。要培育特色产业，发展农产品加工，延长产业链条。
+第二，抓好人才队伍。要引导大学生返乡创业，培养一批懂技术、会经营的新型农民！
+第三，抓好基层组织。村党支部要发挥战斗堡垒作用；村干部要带头致富。
+（本文系作者在全市乡村振兴工作会议上讲话的一部分）
+"""
+
+
+def test_title_speaker_date_caption_and_note_are_metadata() -> None:
+    speech = parse_text(SPEECH, "/x/speech.txt")[0]
+    assert speech.title == "在全市乡村振兴工作会议上的讲话"   # the title line, without the photo note
+    kinds = [(u.kind, u.text[:6]) for u in speech.units]
+    assert [k for k, _ in kinds[:4]] == ["metadata"] * 4     # title, speaker, date, caption
+    assert kinds[-1][0] == "metadata"                          # the editor's note
+    assert not any("同志们" in u.text for u in speech.units)   # address lines are not units
+    # Full-width 第一， is a heading style, and ！ ； end sentences.
+    headings = [u for u in speech.units if u.kind == "heading" or u.heading]
+    assert [h.text[:3] for h in headings] == ["第一,", "第二,", "第三,"] or len(headings) == 3
+
+
+def test_metadata_ranks_below_the_paragraph_that_answers(tmp_path: Path) -> None:
+    (tmp_path / "speech.txt").write_text(SPEECH, encoding="utf-8")
+    eng = Engine.load([tmp_path], use_cache=False)
+    # The title shares every word of the question; the answer is a paragraph.
+    hits = eng.search("乡村振兴工作会议讲了哪些产业发展的要求", k=3)
+    assert hits[0].unit.kind != "metadata"
+
+
+def test_who_and_when_questions_can_cite_metadata(tmp_path: Path) -> None:
+    (tmp_path / "speech.txt").write_text(SPEECH, encoding="utf-8")
+    eng = Engine.load([tmp_path], use_cache=False)
+    a = eng.ask("这篇讲话是哪一天讲的?")
+    assert any("二〇二三年三月八日" in c.unit.text for c in a.citations), a.text
+    assert not a.partial
+
+
+def test_year_typed_in_ascii_finds_full_width_digits(tmp_path: Path) -> None:
+    (tmp_path / "speech.txt").write_text(SPEECH, encoding="utf-8")
+    eng = Engine.load([tmp_path], use_cache=False)
+    assert "１２０万吨" in eng.search("粮食总产量120万吨", k=1)[0].unit.text
+
+
+def test_a_who_question_about_something_said_is_not_answered_with_the_speaker(tmp_path: Path) -> None:
+    text = SPEECH.replace("今年以来,", "大文豪萧伯纳说过:“思想交换,各得两个思想。”今年以来,")
+    (tmp_path / "speech.txt").write_text(text, encoding="utf-8")
+    eng = Engine.load([tmp_path], use_cache=False)
+    assert eng.plan("这篇讲话是谁讲的?").about_speech
+    plan = eng.plan("讲话里“思想交换”那句话是谁说的?")
+    assert plan.answer_type == "person" and not plan.about_speech
