@@ -12,6 +12,7 @@ When the best paragraphs cover too little of the question's content the answer a
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass
@@ -462,6 +463,10 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             ans = done(NO_MORE_TEXT, [], abstained=True)
             ans.notes.append("其余段落与上一个问题的主题关系不大")
             return ans
+    if plan.multi_speech:
+        grouped = _by_speech(ev, pool, focus, citer)
+        if grouped:
+            return done("\n".join(f"{s.text}[{s.citations[0]}]" for s in grouped), grouped)
     sentences = _extract(ev, pool, focus, citer, metadata=plan.answer_type in ("person", "date", "place"))
     if not sentences:
         return done(ABSTAIN_TEXT, [], abstained=True)
@@ -472,6 +477,34 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         ans.partial, ans.reason = True, reason
         return ans
     return done(_join_cited(sentences), sentences)
+
+
+def _by_speech(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: _Citer) -> list[AnswerSentence]:
+    """各篇讲话是怎么说的: one cited line per speech that speaks to it, best speech first.
+
+    A speech takes part when its best paragraph scores at least ``speech_share`` of the best
+    one; with fewer than two such speeches the usual answer is given.
+    """
+    ap = ev.answer
+    paragraphs = [h for h in hits if h.unit.kind == "paragraph"]
+    if not paragraphs:
+        return []
+    top = paragraphs[0].score
+    best: dict[int, list[Hit]] = {}
+    for h in paragraphs:
+        if h.score >= ap.speech_share * top:
+            best.setdefault(h.unit.speech_no, []).append(h)
+    if len(best) < 2:
+        return []
+    lines: list[AnswerSentence] = []
+    for no, hs in list(best.items())[: ap.max_speeches]:
+        # The best sentences of this speech's best paragraph, cited, after the speech's name.
+        one = dataclasses.replace(ap, max_sentences=2, max_chars=ap.max_chars // 2)
+        sents = _extract(dataclasses.replace(ev, answer=one), hs, analysed, citer)
+        if sents:
+            text = "".join(x.text for x in sents if x.citations == sents[0].citations)
+            lines.append(AnswerSentence(f"{ev.speech_title(no)}:{text}", sents[0].citations))
+    return lines if len(lines) >= 2 else []
 
 
 def _metadata_answer(ev: Evidence, plan: QueryPlan) -> list[Unit]:

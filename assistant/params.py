@@ -32,7 +32,7 @@ class RetrievalParams:
     # similarity reaches this: a paraphrase. The cosine scale is the model's own, so it applies
     # only with the model it was chosen for (DENSE_RESCUE_MODEL), on the dev set
     # (benchmarks/tune.py, "dense rescue"); 0 turns it off.
-    dense_rescue: float = 0.885
+    dense_rescue: float = 0.87
     speech_prior: float = 1.0              # weight of the speech-level match density (LexicalRanker.with_speech_prior)
     # The question's neighbourhood (LexicalRanker.neighbourhood): speeches whose match density
     # is at least this share of the best speech's supply the IDFs; 0 scores with the whole
@@ -67,3 +67,5 @@ class AnswerParams:
     enum_label_chars: int = 24           # 一是势头好,…: an item named by its first clause up to this long
     short_heading_chars: int = 8         # 二是准 says little alone: add its first body sentence
     outline_max_items: int = 12          # a speech without headings: at most this many topic paragraphs
+    speech_share: float = 0.5            # 各篇讲话…: a speech whose best paragraph scores this share of the best
+    max_speeches: int = 5                # ...takes part, up to this many speeches

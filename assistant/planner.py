@@ -65,10 +65,10 @@ class QueryPlan:
             return "nth_point"
         if self.outline:
             return "outline"
+        if self.multi_speech:   # 几篇讲话分别…: one line per speech, not one list
+            return "compare"
         if self.wants_list:
             return "list"
-        if self.multi_speech:
-            return "compare"
         return "lookup"
 
     def to_json(self) -> dict[str, object]:

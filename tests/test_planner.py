@@ -130,3 +130,15 @@ def test_ambiguous_reference_answers_from_every_candidate(engine: Engine) -> Non
     a = engine.ask("区委那篇讲话分为哪几个部分?")
     assert {c.unit.speech_no for c in a.citations} == set(plan.speech_candidates)
     assert any("几篇讲话" in n for n in a.notes)
+
+
+@pytest.mark.parametrize("question", ["各篇讲话是怎样强调学习的?", "几篇讲话分别是怎么谈换位思考的?"])
+def test_questions_about_several_speeches_answer_one_line_per_speech(engine: Engine, question: str) -> None:
+    a = engine.ask(question)
+    assert engine.plan(question).intent == "compare"
+    lines = a.text.splitlines()
+    assert len(lines) >= 2
+    speeches = [c.unit.speech_no for c in a.citations]
+    assert len(set(speeches)) == len(speeches) == len(lines)   # one speech per line
+    for line, c in zip(lines, a.citations):
+        assert line.startswith(engine.speech_title(c.unit.speech_no)) and line.endswith(f"[{c.n}]")
