@@ -204,7 +204,10 @@ class Retriever:
         a = self.analyse(strip_speech_reference(ta.normalise(plan.text)))
         scores = self.lexical.scores(a)
         mode, dense_top, notes = "lexical", None, []
-        if self.semantic is not None and self.params.fusion_weight > 0 and plan.intent not in STRUCTURAL_INTENTS:
+        # A question that shares not one word or character pair with the corpus is not ranked by
+        # embeddings alone: the nearest paragraphs of an unrelated question are noise.
+        if self.semantic is not None and self.params.fusion_weight > 0 and plan.intent not in STRUCTURAL_INTENTS \
+                and scores.max() > 0:
             from .embeddings import EmbeddingsError
 
             try:
