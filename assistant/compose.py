@@ -370,17 +370,14 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
              hits_out: list[Hit] | None = None) -> Answer:
         return Answer(question, text, abstained, "extractive", citer.citations, hits_out or hits, sentences)
 
-    # 那第二点呢? / 最后一点呢? — an item of the list the previous answer gave.
-    if plan.followup_item and history:
-        prev = history[-1].answer
-        k = len(prev.citations) if plan.followup_item == -1 else plan.followup_item
-        if 1 <= k <= len(prev.citations):
-            unit = prev.citations[k - 1].unit
-            sents = split_sentences(unit.text)[:3]
-            n = citer.cite(unit)
-            hits_out = [ev.hit(unit, hits[0].score + 1 if hits else 1.0, citer.terms)] + \
-                [h for h in hits if h.unit.id != unit.id]
-            return done("".join(sents) + f"[{n}]", [AnswerSentence("".join(sents), [n])], hits_out=hits_out)
+    # 那第二点呢? / 最后一点呢? / 还有呢? — an item of the last list the conversation gave.
+    if plan.followup_item is not None and history:
+        unit = _followup_unit(plan.followup_item, history)
+        if unit is not None:
+            answer = _part_answer(ev, unit, citer, hits, "")
+            if answer is not None:
+                text, sentences, cited = answer
+                return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
 
     named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
     # Outline of a named speech (or of the speech the best hit is in, when the question is about 讲话).
@@ -399,22 +396,15 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             return done("\n\n".join(lines), sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
 
     # 第二篇讲话的第三部分讲了什么 — the N-th part of a named speech, with what it holds.
-    if plan.nth_item is not None and not plan.followup_item and plan.speech_no is not None:
+    if plan.nth_item is not None and plan.followup_item is None and plan.speech_no is not None:
         items = _outline(ev, plan.speech_no)
         k = len(items) if plan.nth_item == -1 else plan.nth_item
         if 1 <= k <= len(items):
-            part = items[k - 1]
-            children = _list_items(ev, part) if part.kind == "heading" else []
-            intro = f"{ev.speech_title(plan.speech_no)}的第{k}部分是「{_item_label(part)}」[{citer.cite(part)}]"
-            if children:
-                text, sentences = _as_list(children, citer, intro + f",共{len(children)}项:")
-                return done(text, sentences, hits_out=_cited_first(ev, [part, *children], hits, citer.terms))
-            body = part if part.kind == "paragraph" else _next_unit(ev, part)
-            if body is not None:
-                first = "".join(split_sentences(body.text)[:2])
-                n = citer.cite(body)
-                return done(f"{intro}:{first}[{n}]", [AnswerSentence(first, [n])],
-                            hits_out=_cited_first(ev, [part, body], hits, citer.terms))
+            intro = f"{ev.speech_title(plan.speech_no)}的第{k}部分是"
+            answer = _part_answer(ev, items[k - 1], citer, hits, intro)
+            if answer is not None:
+                text, sentences, cited = answer
+                return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
 
     # 这篇讲话是哪天讲的 / 春节团拜会上的讲话是谁讲的: the speech's own date or speaker line.
     meta = _metadata_answer(ev, plan)
@@ -477,6 +467,44 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         ans.partial, ans.reason = True, reason
         return ans
     return done(_join_cited(sentences), sentences)
+
+
+def _followup_unit(item: int, history: list[Turn]) -> Unit | None:
+    """The unit a 第N点 / 最后一点 / 还有呢 follow-up means, in the last list the conversation gave.
+
+    ``item``: N, -1 for the last, 0 for the one after the item the previous turn answered.
+    """
+    lists = [t.answer for t in reversed(history) if len(t.answer.citations) >= 2]
+    if not lists:
+        return None
+    units = [c.unit for c in lists[0].citations]
+    if item == 0:
+        said = [c.unit.id for c in history[-1].answer.citations]
+        at = next((i for i, u in enumerate(units) if u.id in said), None)
+        return units[at + 1] if at is not None and at + 1 < len(units) else None
+    k = len(units) if item == -1 else item
+    return units[k - 1] if 1 <= k <= len(units) else None
+
+
+def _part_answer(ev: Evidence, part: Unit, citer: _Citer, hits: list[Hit],
+                 intro: str) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
+    """A part of a speech with what it holds: a heading with its items, else its first sentences."""
+    children = _list_items(ev, part) if part.kind == "heading" else []
+    if part.kind == "heading":
+        head = f"{intro}「{_item_label(part)}」[{citer.cite(part)}]"
+        if children:
+            text, sentences = _as_list(children, citer, head + f",共{len(children)}项:")
+            return text, sentences, [part, *children]
+        body = _next_unit(ev, part)
+        if body is None:
+            return None
+        first = "".join(split_sentences(body.text)[:2])
+        n = citer.cite(body)
+        return f"{head}:{first}[{n}]", [AnswerSentence(first, [n])], [part, body]
+    sents = "".join(split_sentences(part.text)[:3])
+    n = citer.cite(part)
+    prefix = f"{intro}:" if intro else ""
+    return f"{prefix}{sents}[{n}]", [AnswerSentence(sents, [n])], [part]
 
 
 def _by_speech(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: _Citer) -> list[AnswerSentence]:

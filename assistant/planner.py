@@ -44,7 +44,8 @@ class QueryPlan:
     multi_speech: bool = False        # 各篇讲话 / 几篇讲话: gathers across speeches
     list_size: int | None = None      # 哪四个 → 4
     nth_item: int | None = None       # 第二点 → 2; 最后一点 → -1
-    followup_item: int | None = None  # 那第二点呢 → 2: an item of the previous answer's list
+    # 那第二点呢 → 2, 最后一点 → -1, 还有呢 (after an item) → 0 (the next): an item of the last list
+    followup_item: int | None = None
     focus: str = ""                   # a follow-up's own words: they choose the sentences
     exclude: set[str] = field(default_factory=set)  # 还有别的吗: units the last answer already cited
     follow_up: bool = False           # read as leaning on the previous turn
@@ -92,7 +93,10 @@ _ITEM = (r"(?:要求|措施|举措|办法|方法|任务|原则|目标|活动|做
          r"特点|标准|方面|步骤|内容|工作|氛围|心态|意识|能力|制度|机制)")
 _LIST = re.compile(rf"(?:哪|几|多少)(?:{_NUM}+)?{_CLASSIFIER}|哪些{_ITEM}|{_ITEM}有哪些|分别|列举|一一|逐条")
 _WEAK_LIST = re.compile(r"哪些|包括什么|有什么")
-_ORDINAL = re.compile(rf"第\s*({_NUM}{{1,2}})\s*(?:点|条|项|个|部分|方面|层|块|件)|最后\s*一?\s*(?:点|条|项|个|部分|方面)")
+_ORDINAL = re.compile(rf"第\s*({_NUM}{{1,2}})\s*(?:点|条|项|个|部分|方面|层|块|件|类|种|句|段)"
+                      r"|最后\s*一?\s*(?:点|条|项|个|部分|方面|类|种)")
+# 还有呢 / 下一点 / 接下来呢, after an item of a list: the next item.
+_NEXT_ITEM = re.compile(r"^(?:那|那么)?\s*(?:还有呢|下一(?:点|条|项|个|部分|方面)(?:呢|是什么)?|接下来呢|然后呢|再往下呢|继续)[??。.]*$")
 _MULTI_SPEECH = re.compile(r"(?<!第)(各|几|这几|每|多|五|两|三|四)篇|各(个)?讲话|不同(的)?讲话|哪些讲话|哪几篇|都(是)?怎么|都提到")
 # Words of the question that carry no subject of their own: question words, discourse words.
 _GENERIC = frozenset("""
@@ -101,6 +105,7 @@ _GENERIC = frozenset("""
 讲话 发言 文章 报告 这篇 那篇 该篇 篇
 例子 举例 例如 比如 具体 具体来说 详细 展开 展开说说 说说 继续 解释 说明 意思 含义 怎么 怎样 如何 什么
 为什么 原因 做 做到 办 避免 防止 别的 其他 其它 还有 另外 更多 再 呢 吗 讲讲 介绍 一下 呢
+表现 情况 体现 道理 意义 作用 要求 措施 办法 方法 看法 观点 态度 一类 一点 这个 那个
 """.split())
 _FOLLOWUP_LEAN = re.compile(r"^(那|那么|还有|另外|再|它|它们|这个|这些|这|其|他们|上面|刚才|前面|后面|此)"
                             r"|(呢|别的|其他的?|其它的?|还有吗|还有没有|例子吗?)[??。.]*$")
@@ -202,9 +207,21 @@ def _size(text: str) -> int | None:
     return chinese_numeral(m.group(1) or m.group(2))
 
 
+def _is_generic(word: str) -> bool:
+    """A discourse word, or one jieba glued from discourse words (具体表现 = 具体 + 表现)."""
+    if word in _GENERIC or len(word) <= 1:
+        return True
+    return any(word[:i] in _GENERIC and _is_generic(word[i:]) for i in range(2, len(word) - 0) if len(word) - i >= 1)
+
+
 def _own_subject(words: Sequence[str], prev_words: set[str]) -> bool:
-    """Whether the question names something of its own (a content word that is not discourse)."""
-    return any(len(w) > 1 and w not in _GENERIC and w not in prev_words for w in words)
+    """Whether the question names something of its own (a content word that is not discourse).
+
+    Only whole words count: jieba's search mode also yields the pieces of a word (体表 from
+    具体表现), which say nothing the whole word does not.
+    """
+    whole = [w for w in words if not any(w != o and w in o for o in words)]
+    return any(not _is_generic(w) and w not in prev_words for w in whole)
 
 
 def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[Speech],
@@ -256,10 +273,14 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         leans = bool(_FOLLOWUP_LEAN.search(norm)) or not (names_speech or _own_subject(words, prev_words))
         if plan.nth_item is not None and prev.answer.citations and leans:
             plan.followup_item = plan.nth_item
+        elif _NEXT_ITEM.match(norm) and (prev.answer.plan or {}).get("intent") == "nth_point":
+            plan.followup_item = 0
         if leans:
-            # A follow-up is searched together with what it follows up on.
             plan.follow_up = True
-            plan.text = f"{prev.answer.query or prev.question} {question}"
+            # A follow-up is searched together with what it follows up on, unless it names its
+            # own subject (那损失厌恶又是什么意思?): then its own words say what to look for.
+            own = _own_subject(words, prev_words)
+            plan.text = question if own else f"{prev.answer.query or prev.question} {question}"
             if _MORE.search(norm):
                 # 还有别的吗: more on the same topic, from other paragraphs.
                 plan.exclude = {c.unit.id for c in prev.answer.citations}

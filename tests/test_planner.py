@@ -142,3 +142,37 @@ def test_questions_about_several_speeches_answer_one_line_per_speech(engine: Eng
     assert len(set(speeches)) == len(speeches) == len(lines)   # one speech per line
     for line, c in zip(lines, a.citations):
         assert line.startswith(engine.speech_title(c.unit.speech_no)) and line.endswith(f"[{c.n}]")
+
+
+def test_items_refer_to_the_last_list_of_the_conversation(engine: Engine) -> None:
+    q1 = "第五篇讲话说下一步要在哪四个方面下功夫?"
+    history = [Turn(q1, engine.ask(q1))]
+    items = [c.unit.id for c in history[0].answer.citations]
+    for question, expected in (("第二点呢?", items[1]), ("还有呢?", items[2]), ("下一点呢?", items[3]),
+                               ("最后一个是什么?", items[3]), ("那第一个呢?", items[0])):
+        a = engine.ask(question, history=history)
+        assert [c.unit.id for c in a.citations] == [expected], question
+        history.append(Turn(question, a))
+
+
+def test_a_heading_item_is_answered_with_what_it_holds(engine: Engine) -> None:
+    q1 = "第三篇讲话分为哪几个部分?"
+    first = engine.ask(q1)
+    a = engine.ask("第二部分具体讲了什么?", history=[Turn(q1, first)])
+    assert a.citations[0].unit.id == first.citations[1].unit.id and len(a.citations) > 2
+
+
+@pytest.mark.parametrize("question", ["第二类问题具体表现是什么?", "第三类的具体表现呢?"])
+def test_ordinals_of_any_classifier_lean_on_the_list(engine: Engine, question: str) -> None:
+    q1 = "第一篇讲话归纳了干部作风上的哪几类问题?"
+    first = engine.ask(q1)
+    plan = engine.plan(question, [Turn(q1, first)])
+    assert plan.follow_up and plan.followup_item in (2, 3)
+
+
+def test_an_elliptical_follow_up_with_its_own_subject_is_searched_by_it(engine: Engine) -> None:
+    first = engine.ask("什么是塔西佗陷阱?")
+    plan = engine.plan("那损失厌恶又是什么意思?", [Turn("什么是塔西佗陷阱?", first)])
+    assert plan.follow_up and "塔西佗" not in plan.text
+    a = engine.ask("那损失厌恶又是什么意思?", history=[Turn("什么是塔西佗陷阱?", first)])
+    assert "损失厌恶" in a.hits[0].unit.text
