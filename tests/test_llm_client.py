@@ -663,10 +663,10 @@ def test_cli_ask_llm_streams_and_prints_verdicts(router: respx.MockRouter,
 def test_cli_ask_llm_json_has_verdicts_and_no_key(router: respx.MockRouter, capsys: pytest.CaptureFixture[str],
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPENAI_API_KEY", KEY)
-    router.post(URL).mock(return_value=sse_response(sse(f"{VERBATIM}[1][5]")))
+    router.post(URL).mock(return_value=sse_response(sse(f"{VERBATIM}[1][99]")))
     code, out, err = run_cli(["ask", "--llm", "--json", "--base-url", BASE, "--model", "m", QUESTION], capsys)
     data = json.loads(out)
-    assert data["mode"] == "llm:m" and data["removed_markers"] == [5]
+    assert data["mode"] == "llm:m" and data["removed_markers"] == [99]
     assert data["citations"][0]["supported"] is True and data["unsupported_sentences"] == []
     assert KEY not in out and KEY not in err
 
