@@ -13,136 +13,37 @@ When the best paragraphs cover too little of the question's content the answer a
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
-from dataclasses import dataclass
-from functools import cached_property
-from typing import Callable
 
 from . import text_analysis as ta
-from .corpus import Corpus, Unit, heading_style
-from .params import AnswerParams, RetrievalParams
+from .corpus import Unit
+from .evidence import Citer, Evidence
+from .params import AnswerParams
 from .planner import QueryPlan
-from .results import Answer, AnswerSentence, Citation, Hit, Turn
-from .retrieval import matched_terms, query_terms
-from .sufficiency import MISSING_WHAT, defines, fits_type, missing_terms, squash_punct
+from .results import Answer, AnswerSentence, Hit, Turn
+from .retrieval import query_terms
+from .structure import (
+    as_list,
+    choose_list,
+    item_label,
+    list_items,
+    next_unit,
+    numbered,
+    outline_units,
+)
+from .sufficiency import (
+    MISSING_WHAT,
+    abstain_reason,
+    coverage,
+    defines,
+    fits_type,
+    missing_terms,
+)
 from .text_analysis import split_sentences
 
 ABSTAIN_TEXT = "讲话中没有找到能回答这个问题的内容。"
-_NON_WORD = re.compile(r"[^\w]+")
 NO_MORE_TEXT = "讲话中没有找到更多相关内容。"
-_INLINE_ENUM = re.compile(r"(?:^|(?<=[。;;::]))\s*([一二三四五六七八九十]+是[^。;;]*[。;;]?)")
-_LEAD_IN = re.compile(r"[::]$|以下|如下")
 _DEFINITION = ("是指", "就是", "即", "是")
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """What composing an answer may look at: the corpus, its term statistics, the query analysis."""
-
-    corpus: Corpus
-    word_idf: dict[str, float]
-    word_docs: int
-    bigram_idf: dict[str, float]
-    bigram_docs: int
-    analyse: Callable[[str], ta.Analysed]
-    params: RetrievalParams
-    answer: AnswerParams
-
-    def speech_title(self, no: int) -> str:
-        return self.corpus.speech(no).title
-
-    @cached_property
-    def corpus_key(self) -> str:
-        """All unit texts normalised and joined without white space: does the corpus use a term?"""
-        return "\n".join(squash_punct(u.text) for u in self.corpus.units)
-
-    def hit(self, unit: Unit, score: float, terms: list[str]) -> Hit:
-        return Hit(unit, score, self.speech_title(unit.speech_no), matched_terms(terms, unit))
-
-
-class _Citer:
-    """Numbers cited units in order of first citation."""
-
-    def __init__(self, ev: Evidence, terms: list[str]) -> None:
-        self.ev = ev
-        self.terms = terms
-        self.citations: list[Citation] = []
-
-    def cite(self, unit: Unit) -> int:
-        for c in self.citations:
-            if c.unit.id == unit.id:
-                return c.n
-        n = len(self.citations) + 1
-        self.citations.append(Citation(n, unit, self.ev.speech_title(unit.speech_no),
-                                       matched_terms(self.terms, unit)))
-        return n
-
-
-def coverage(ev: Evidence, analysed: ta.Analysed, units: list[Unit]) -> float:
-    """IDF-weighted share of the question's character bigrams found in ``units``.
-
-    Bigrams the corpus never uses get the highest IDF, so a question about something the
-    speeches never mention scores low even when its other words are common.
-    """
-    grams = set(analysed.bigrams)
-    if not grams:
-        return 0.0
-    idf = ev.bigram_idf
-    n = max(ev.bigram_docs, 2)
-    unseen = math.log(n + 0.5) - math.log(0.5)
-    # Punctuation removed: 治“懒”、治“庸” covers a question about 治懒治庸.
-    text = _NON_WORD.sub("", "".join(ta.normalise(u.text) for u in units))
-    total = covered = 0.0
-    for g in grams:
-        w = max(idf.get(g, unseen), 0.05)
-        total += w
-        if g in text:
-            covered += w
-    return covered / total if total else 0.0
-
-
-def unseen_share(ev: Evidence, analysed: ta.Analysed) -> float:
-    """IDF-weighted share of the question's words that no unit of the corpus contains."""
-    idf = ev.word_idf
-    n = max(ev.word_docs, 2)
-    unseen = math.log(n + 0.5) - math.log(0.5)
-    words = list(dict.fromkeys(analysed.words))
-    total = sum(idf.get(w, unseen) for w in words)
-    return sum(unseen for w in words if w not in idf) / total if total > 0 else 1.0
-
-
-def enumerates(unit_text: str, n: int) -> bool:
-    """Whether the text lists ``n`` things: 一是…二是…, or n short items joined by 、."""
-    if len(_inline_enumeration(unit_text)) == n:
-        return True
-    for sentence in split_sentences(unit_text):
-        for chunk in re.split(r"[::]", sentence):
-            items = [x for x in re.split(r"、", chunk) if x.strip()]
-            if len(items) == n or (len(items) == n - 1 and "和" in items[-1]):
-                return True
-    return False
-
-
-def abstain_reason(ev: Evidence, plan: QueryPlan, analysed: ta.Analysed, hits: list[Hit]) -> str | None:
-    """Why the speeches do not answer the question, or None when they may.
-
-    Lexical evidence only: the best paragraphs cover little of what is asked, or much of
-    the question uses words the speeches never use, or a question asks for N things and
-    no paragraph near the top lists N things.
-    """
-    p = ev.params
-    cov = coverage(ev, analysed, [h.unit for h in hits[:3]])
-    if cov < p.abstain_coverage:
-        return f"最相关的段落只覆盖了问题内容的 {cov:.0%}"
-    unseen = unseen_share(ev, analysed)
-    if unseen >= p.abstain_unseen and cov < p.abstain_unseen_coverage:
-        return f"问题中 {unseen:.0%} 的内容在讲话中从未出现"
-    n = plan.list_size
-    if n and n >= 3 and not any(enumerates(h.unit.text, n) or len(_list_items(ev, h.unit)) == n
-                                for h in hits[:5]):
-        return f"讲话中没有列出{n}项内容"
-    return None
 
 
 def _sentence_score(sentence: str, analysed: ta.Analysed, idf: dict[str, float], ap: AnswerParams) -> float:
@@ -157,7 +58,7 @@ def _sentence_score(sentence: str, analysed: ta.Analysed, idf: dict[str, float],
     return score
 
 
-def _extract(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: _Citer,
+def _extract(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Citer,
              metadata: bool = False) -> list[AnswerSentence]:
     """The best-covering sentences of the top paragraphs (and metadata lines, when asked who/when)."""
     kinds = ("paragraph", "metadata") if metadata else ("paragraph",)
@@ -215,156 +116,11 @@ def _cited_first(ev: Evidence, units: list[Unit], hits: list[Hit], terms: list[s
     return head + [h for h in hits if h.unit.id not in ids]
 
 
-_FIRST_MARKER = re.compile(r"^(?:一|1|[((]一[))]|第一)")
-
-
-def _introduces(ev: Evidence, unit: Unit) -> bool:
-    """A heading, a line ending in a colon (以下/如下), or a paragraph right before a list's first item."""
-    if unit.kind == "heading" or _LEAD_IN.search(unit.text):
-        return True
-    nxt = _next_unit(ev, unit)
-    return nxt is not None and nxt.kind == "paragraph" and bool(nxt.heading) and bool(_FIRST_MARKER.match(nxt.text))
-
-
-def _next_unit(ev: Evidence, unit: Unit) -> Unit | None:
-    following = ev.corpus.speech(unit.speech_no).units[unit.seq:unit.seq + 1]
-    return following[0] if following else None
-
-
-def _children(units: list[Unit], unit: Unit) -> list[Unit]:
-    """The units after ``unit`` inside the section it heads (or opens inline)."""
-    path = unit.section + (unit.heading,)
-    return [u for u in units[unit.seq:] if u.section[: len(path)] == path]
-
-
-def _list_items(ev: Evidence, unit: Unit) -> list[Unit]:
-    """The list a unit belongs to or introduces, in reading order; [] if none."""
-    speech = ev.corpus.speech(unit.speech_no)
-    units = speech.units
-    i = unit.seq - 1
-    if unit.kind == "paragraph" and unit.heading:
-        child_items = [u for u in _children(units, unit) if u.kind == "paragraph" and u.heading]
-        if len(child_items) >= 2:
-            return child_items
-        style = _style_name(unit)
-        items = [u for u in units if u.kind == "paragraph" and u.heading and u.section == unit.section
-                 and style is not None and _style_name(u) == style]
-        return items if len(items) >= 2 else []
-    if unit.kind == "paragraph" and _introduces(ev, unit):
-        if i + 1 < len(units) and units[i + 1].kind == "heading":
-            level = units[i + 1].level
-            heads = [u for u in units[i + 1:] if u.kind == "heading" and u.level == level]
-            return heads if len(heads) >= 2 else []
-        items = []
-        for u in units[i + 1:]:
-            if u.kind == "paragraph" and u.heading:
-                items.append(u)
-            else:
-                break
-        return items if len(items) >= 2 else []
-    if unit.kind == "heading":
-        children = _children(units, unit)
-        sub = [u for u in children if u.kind == "heading" and len(u.section) == len(unit.section) + 1]
-        if len(sub) >= 2:
-            return sub
-        direct = [u for u in children if u.kind == "paragraph" and len(u.section) == len(unit.section) + 1]
-        items = [u for u in direct if u.heading]
-        if len(items) >= 2:
-            return items
-        # Paragraphs under a heading that each open with a short topic sentence (作风是形象。…).
-        return direct if 2 <= len(direct) <= 8 else []
-    return []
-
-
-def _choose_list(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | tuple[Unit, list[str]] | None:
-    """The list that answers a list question: units, or (unit, items) for an inline one.
-
-    A list near the top is trusted when it is as long as the question says (哪四个 → 4) or
-    when it belongs to the best hit; when the best hit already names N things in one
-    sentence (产业布局、区位优势、优惠政策、人文环境等四大要素), that sentence is the answer.
-    """
-    n = plan.list_size
-    if n and hits and enumerates(hits[0].unit.text, n) and not _inline_enumeration(hits[0].unit.text):
-        return None
-
-    for rank, h in enumerate(hits[:3]):
-        u = h.unit
-        introduces = _introduces(ev, u)
-        options: list[list[Unit] | tuple[Unit, list[str]]] = []
-        items = _list_items(ev, u)
-        if items:
-            options.append(items)
-        enum = _inline_enumeration(u.text)
-        if enum:
-            options.append((u, enum))
-        nxt = _next_unit(ev, u) if u.kind == "paragraph" and introduces else None
-        if nxt is not None and _inline_enumeration(nxt.text):
-            options.append((nxt, _inline_enumeration(nxt.text)))
-        for opt in options:
-            size = len(opt) if isinstance(opt, list) else len(opt[1])
-            if n and size == n:
-                return opt
-            if not n and rank == 0 and (plan.wants_list or introduces):
-                if isinstance(opt, list) and not introduces and u in opt:
-                    # The best hit is one item of a list: answer with the whole list only when
-                    # other items rank near it, i.e. the question is about the list, not the item.
-                    near = {h2.unit.id for h2 in hits[1:5] if h2.score >= 0.5 * h.score}
-                    if not near & {x.id for x in opt}:
-                        continue
-                return opt
-
-    return None
-
-
-def _inline_enumeration(text: str, label_chars: int = AnswerParams.enum_label_chars) -> list[str]:
-    """The items of 一是…二是…三是… inside a paragraph (two or more), each named by its first clause."""
-    items = []
-    for m in _INLINE_ENUM.finditer(text):
-        item = m.group(1).strip()
-        head = re.split(r"[,,;;]", item, maxsplit=1)[0]
-        # 一是势头好,近几年来…: the item's name is its first clause when that is short.
-        items.append(head if len(head) <= label_chars and len(head) < len(item) else item.rstrip(";;"))
-    return items if len(items) >= 2 else []
-
-
-def _style_name(u: Unit) -> str | None:
-    style = heading_style(u.text)
-    return style[0] if style else None
-
-
-def _item_label(u: Unit, short_heading: int = AnswerParams.short_heading_chars) -> str:
-    if not u.heading:
-        return split_sentences(u.text)[0]
-    if len(u.heading) <= short_heading:
-        # 二是准 says little alone; its first body sentence says what it means.
-        body = split_sentences(u.text)[1:2]
-        if body:
-            return f"{u.heading}:{body[0]}"
-    return u.heading
-
-
-def _outline(ev: Evidence, speech_no: int) -> list[Unit]:
-    speech = ev.corpus.speech(speech_no)
-    top = [u for u in speech.units if u.kind == "heading" and u.level == 1]
-    if len(top) >= 2:
-        return top
-    return [u for u in speech.units if u.kind == "paragraph" and u.heading and not u.section][:ev.answer.outline_max_items]
-
-
-def _as_list(items: list[Unit], citer: _Citer, intro: str) -> tuple[str, list[AnswerSentence]]:
-    return _numbered(intro, [AnswerSentence(_item_label(u), [citer.cite(u)]) for u in items])
-
-
-def _numbered(intro: str, sentences: list[AnswerSentence]) -> tuple[str, list[AnswerSentence]]:
-    lines = [intro] + [f"{k}. {s.text}[{s.citations[0]}]" for k, s in enumerate(sentences, 1)]
-    return "\n".join(lines), sentences
-
-
 def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             analysed: ta.Analysed, history: list[Turn] | None, dense_top: float | None = None) -> Answer:
     """The extractive answer; ``dense_top`` (the best embedding similarity, when the tuned model
     ranked) is the second signal that keeps a paraphrase with few shared words from being declined."""
-    citer = _Citer(ev, query_terms(analysed))
+    citer = Citer(ev, query_terms(analysed))
 
     def done(text: str, sentences: list[AnswerSentence], abstained: bool = False,
              hits_out: list[Hit] | None = None) -> Answer:
@@ -382,14 +138,14 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
     # Outline of a named speech (or of the speech the best hit is in, when the question is about 讲话).
     if plan.outline and (named or (hits and re.search(r"讲话|这篇|该篇|文章|报告", question))):
-        parts: list[tuple[str, list[Unit]]] = [(ev.speech_title(no), _outline(ev, no))
+        parts: list[tuple[str, list[Unit]]] = [(ev.speech_title(no), outline_units(ev, no))
                                                for no in (named or (hits[0].unit.speech_no,))]
         parts = [(title, items) for title, items in parts if items]
         if parts:
             lines: list[str] = []
             sentences: list[AnswerSentence] = []
             for title, items in parts:
-                text, sents = _as_list(items, citer, f"{title}分为{len(items)}个部分:")
+                text, sents = as_list(items, citer, f"{title}分为{len(items)}个部分:")
                 lines.append(text)
                 sentences += sents
             cited = [u for _, items in parts for u in items]
@@ -397,7 +153,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     # 第二篇讲话的第三部分讲了什么 — the N-th part of a named speech, with what it holds.
     if plan.nth_item is not None and plan.followup_item is None and plan.speech_no is not None:
-        items = _outline(ev, plan.speech_no)
+        items = outline_units(ev, plan.speech_no)
         k = len(items) if plan.nth_item == -1 else plan.nth_item
         if 1 <= k <= len(items):
             intro = f"{ev.speech_title(plan.speech_no)}的第{k}部分是"
@@ -432,14 +188,14 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         return ans
 
     if (plan.wants_list or plan.weak_list) and not plan.multi_speech:
-        listed = _choose_list(ev, plan, hits)
+        listed = choose_list(ev, plan, hits)
         if isinstance(listed, list):
-            text, sentences = _as_list(listed, citer, f"共{len(listed)}项:")
+            text, sentences = as_list(listed, citer, f"共{len(listed)}项:")
             return done(text, sentences, hits_out=_cited_first(ev, listed, hits, citer.terms))
         if isinstance(listed, tuple):
             unit, enum = listed
             n = citer.cite(unit)
-            text, sentences = _numbered(f"共{len(enum)}项:", [AnswerSentence(e, [n]) for e in enum])
+            text, sentences = numbered(f"共{len(enum)}项:", [AnswerSentence(e, [n]) for e in enum])
             return done(text, sentences, hits_out=_cited_first(ev, [unit], hits, citer.terms))
 
     focus = analysed
@@ -486,16 +242,16 @@ def _followup_unit(item: int, history: list[Turn]) -> Unit | None:
     return units[k - 1] if 1 <= k <= len(units) else None
 
 
-def _part_answer(ev: Evidence, part: Unit, citer: _Citer, hits: list[Hit],
+def _part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
                  intro: str) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
     """A part of a speech with what it holds: a heading with its items, else its first sentences."""
-    children = _list_items(ev, part) if part.kind == "heading" else []
+    children = list_items(ev, part) if part.kind == "heading" else []
     if part.kind == "heading":
-        head = f"{intro}「{_item_label(part)}」[{citer.cite(part)}]"
+        head = f"{intro}「{item_label(part)}」[{citer.cite(part)}]"
         if children:
-            text, sentences = _as_list(children, citer, head + f",共{len(children)}项:")
+            text, sentences = as_list(children, citer, head + f",共{len(children)}项:")
             return text, sentences, [part, *children]
-        body = _next_unit(ev, part)
+        body = next_unit(ev, part)
         if body is None:
             return None
         first = "".join(split_sentences(body.text)[:2])
@@ -507,7 +263,7 @@ def _part_answer(ev: Evidence, part: Unit, citer: _Citer, hits: list[Hit],
     return f"{prefix}{sents}[{n}]", [AnswerSentence(sents, [n])], [part]
 
 
-def _by_speech(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: _Citer) -> list[AnswerSentence]:
+def _by_speech(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Citer) -> list[AnswerSentence]:
     """各篇讲话是怎么说的: one cited line per speech that speaks to it, best speech first.
 
     A speech takes part when its best paragraph scores at least ``speech_share`` of the best
@@ -547,13 +303,13 @@ def _metadata_answer(ev: Evidence, plan: QueryPlan) -> list[Unit]:
 
 
 def _undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
-                       citer: _Citer) -> tuple[str, str, list[AnswerSentence]] | None:
+                       citer: Citer) -> tuple[str, str, list[AnswerSentence]] | None:
     """“X”具体指哪些内容, where the speeches name X near the top but never define or list it."""
     term = plan.asks_content_of
-    if not term or squash_punct(term) not in ev.corpus_key:
+    if not term or ta.squash_punct(term) not in ev.corpus_key:
         return None
     near = [h.unit for h in hits[:5]]
-    texts = [u.text for u in near] + [n.text for u in near if (n := _next_unit(ev, u)) is not None]
+    texts = [u.text for u in near] + [n.text for u in near if (n := next_unit(ev, u)) is not None]
     if defines(term, texts, [u.heading for u in near]):
         return None
     mention = next((u for u in near if ta.normalise(term) in ta.normalise(u.text)), None)
@@ -569,7 +325,7 @@ _QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]
 
 
 def _partial(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],
-             sentences: list[AnswerSentence], citer: _Citer) -> tuple[str, str, list[AnswerSentence]] | None:
+             sentences: list[AnswerSentence], citer: Citer) -> tuple[str, str, list[AnswerSentence]] | None:
     """(intro, reason, sentences) when the evidence does not give what is asked; None when it does."""
     missing = missing_terms(_QUOTED.findall(ta.normalise(question)), analysed.words, ev.corpus_key)
     if missing:

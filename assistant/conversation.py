@@ -104,7 +104,9 @@ class Conversation:
 
     def turns(self) -> list["Turn"]:
         """The answered exchanges, as the engine's history for follow-up questions."""
-        from .engine import Turn  # the engine pulls in jieba; keep this module light to import
+        from .engine import (
+            Turn,  # the engine pulls in jieba; keep this module light to import
+        )
 
         return [Turn(ex.question, ex.answer) for ex in self.exchanges
                 if ex.status == "answered" and ex.answer is not None]

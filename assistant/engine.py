@@ -13,10 +13,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from . import text_analysis as ta
-from .compose import Evidence, compose
 from .cache_files import usable_cache_dir
-from .corpus import Corpus, CorpusError, corpus_fingerprint, file_digest, parse_corpus, read_corpus_files, shipped_corpus_dir
-from .index import Index, analyse_groups, build_index, cache_dir, cache_key, load_bundle, save_bundle
+from .compose import compose
+from .corpus import (
+    Corpus,
+    CorpusError,
+    corpus_fingerprint,
+    file_digest,
+    parse_corpus,
+    read_corpus_files,
+    shipped_corpus_dir,
+)
+from .evidence import Evidence
+from .index import (
+    Index,
+    analyse_groups,
+    build_index,
+    cache_dir,
+    cache_key,
+    load_bundle,
+    save_bundle,
+)
 from .params import DENSE_RESCUE_MODEL, AnswerParams, RetrievalParams
 from .planner import QueryPlan, plan_question
 from .results import Answer, Hit, Turn

@@ -48,8 +48,16 @@ from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
-from .question_sets import (Conversation, ConversationTurn, Question, QuestionSetError, find_unmatched_gold,
-                            load_questions, load_set, relevance_key)
+from .question_sets import (
+    Conversation,
+    ConversationTurn,
+    Question,
+    QuestionSetError,
+    find_unmatched_gold,
+    load_questions,
+    load_set,
+    relevance_key,
+)
 
 __all__ = ["Conversation", "ConversationTurn", "Question", "QuestionSetError", "find_unmatched_gold",
            "load_questions", "load_set", "relevance_key", "run_eval", "score_question", "summarise"]
@@ -314,7 +322,9 @@ def run_eval(engine: Any, items: Sequence[Question | Conversation], k: int = 10,
     and the run goes on. ``progress(done, total, record)`` is called after each ask;
     ``source`` (the question-set file) is named in the meta block.
     """
-    from .engine import Turn  # the engine's history type; imported here to keep eval light to import
+    from .engine import (
+        Turn,  # the engine's history type; imported here to keep eval light to import
+    )
 
     records: list[dict[str, Any]] = []
     total = n_asks(items)

@@ -24,7 +24,7 @@ class RetrievalParams:
     # Title, speaker, date and caption lines are short and share the question's words; they
     # rank below paragraphs unless the question asks who, when or where (planner answer_type).
     metadata_weight: float = 0.3
-    # Abstention (see compose.abstain_reason): IDF-weighted shares of the question's content.
+    # Abstention (see sufficiency.abstain_reason): IDF-weighted shares of the question's content.
     abstain_coverage: float = 0.2          # the top 3 hits must cover at least this much
     abstain_unseen: float = 0.6            # ...and when this much of the question is unknown
     abstain_unseen_coverage: float = 0.5   # to the corpus, they must cover this much

@@ -12,12 +12,21 @@ what is asked. Three checks look at the evidence itself:
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Iterable, Sequence
 
 from . import text_analysis as ta
+from .corpus import Unit
+from .evidence import Evidence
+from .planner import QueryPlan
+from .results import Hit
+from .structure import enumerates, list_items
 
-__all__ = ["MISSING_WHAT", "defines", "fits_type", "missing_terms"]
+__all__ = ["MISSING_WHAT", "abstain_reason", "coverage", "defines", "fits_type", "missing_terms", 
+           "unseen_share"]
+
+_NON_WORD = re.compile(r"[^\w]+")
 
 # What the partial answer says the speeches leave out, by answer type.
 MISSING_WHAT = {"person": "说明是谁", "date": "给出具体时间", "number": "给出具体数字", "place": "说明具体地点",
@@ -36,7 +45,6 @@ _ENUMERATION = re.compile(r"^.{0,12}?(?:一是.{1,40}二是|一要.{1,40}二要|
 # Before a term: a rhetorical definition (什么是水八仙? / 何谓… / 所谓…).
 _DEFINES_BEFORE = re.compile(r"(?:什么是|什么叫|何谓|所谓|何为)[“「\"]?$|(?:[^,。、]{1,8}、){2,}[^,。、]{1,8}[”」\"]?的[“「\"]?$")
 _QUESTION_WORD = re.compile(r"哪|什么|怎么|怎样|多少|几|谁|如何|为何|为什么")
-_PUNCT = re.compile(r"[^\w]+")
 
 
 def _posseg_tags(text: str) -> set[str]:
@@ -71,8 +79,8 @@ def defines(term: str, texts: Iterable[str], headings: Iterable[str] = ()) -> bo
     a heading that only mentions it (一要开展“六种意识”讨论活动) is about something else.
     """
     key = ta.normalise(term)
-    tk = squash_punct(term)
-    if any(tk in (hk := squash_punct(h)) and len(tk) >= 0.5 * len(hk) for h in headings if h):
+    tk = ta.squash_punct(term)
+    if any(tk in (hk := ta.squash_punct(h)) and len(tk) >= 0.5 * len(hk) for h in headings if h):
         return True
     for text in texts:
         norm = ta.normalise(text)
@@ -86,11 +94,6 @@ def defines(term: str, texts: Iterable[str], headings: Iterable[str] = ()) -> bo
     return False
 
 
-def squash_punct(text: str) -> str:
-    """Normalised text without punctuation or white space (“庸、懒、散” → 庸懒散)."""
-    return _PUNCT.sub("", ta.normalise(text))
-
-
 def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, min_len: int = 3,
                   key_share: float = 0.5) -> list[str]:
     """Terms the question is about that the corpus never uses (``corpus_key``: squash_punct of the corpus).
@@ -100,10 +103,68 @@ def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, 
     words: 几篇讲话对形式主义都是怎么说的 is about 形式主义, while a paraphrase that happens
     to use an everyday word the speeches don't (出岔子) is about more than that word.
     """
-    out = [t for t in dict.fromkeys(quoted) if squash_punct(t) and squash_punct(t) not in corpus_key]
+    out = [t for t in dict.fromkeys(quoted) if ta.squash_punct(t) and ta.squash_punct(t) not in corpus_key]
     own = [w for w in dict.fromkeys(words)
            if len(w) >= 2 and not _QUESTION_WORD.search(w) and not any(w != o and w in o for o in words)]
-    unseen = [w for w in own if len(w) >= min_len and squash_punct(w) not in corpus_key]
+    unseen = [w for w in own if len(w) >= min_len and ta.squash_punct(w) not in corpus_key]
     if own and len(unseen) >= key_share * len(own):
         out += [w for w in unseen if w not in out]
     return out
+
+
+# ---- declining: the lexical evidence is too thin -------------------------------------------
+
+def coverage(ev: Evidence, analysed: ta.Analysed, units: list[Unit]) -> float:
+    """IDF-weighted share of the question's character bigrams found in ``units``.
+
+    Bigrams the corpus never uses get the highest IDF, so a question about something the
+    speeches never mention scores low even when its other words are common.
+    """
+    grams = set(analysed.bigrams)
+    if not grams:
+        return 0.0
+    idf = ev.bigram_idf
+    n = max(ev.bigram_docs, 2)
+    unseen = math.log(n + 0.5) - math.log(0.5)
+    # Punctuation removed: 治“懒”、治“庸” covers a question about 治懒治庸.
+    text = _NON_WORD.sub("", "".join(ta.normalise(u.text) for u in units))
+    total = covered = 0.0
+    for g in grams:
+        w = max(idf.get(g, unseen), 0.05)
+        total += w
+        if g in text:
+            covered += w
+    return covered / total if total else 0.0
+
+
+def unseen_share(ev: Evidence, analysed: ta.Analysed) -> float:
+    """IDF-weighted share of the question's words that no unit of the corpus contains."""
+    idf = ev.word_idf
+    n = max(ev.word_docs, 2)
+    unseen = math.log(n + 0.5) - math.log(0.5)
+    words = list(dict.fromkeys(analysed.words))
+    total = sum(idf.get(w, unseen) for w in words)
+    return sum(unseen for w in words if w not in idf) / total if total > 0 else 1.0
+
+
+def abstain_reason(ev: Evidence, plan: QueryPlan, analysed: ta.Analysed, hits: list[Hit]) -> str | None:
+    """Why the speeches do not answer the question, or None when they may.
+
+    Lexical evidence only: the best paragraphs cover little of what is asked, or much of
+    the question uses words the speeches never use, or a question asks for N things and
+    no paragraph near the top lists N things.
+    """
+    p = ev.params
+    cov = coverage(ev, analysed, [h.unit for h in hits[:3]])
+    if cov < p.abstain_coverage:
+        return f"最相关的段落只覆盖了问题内容的 {cov:.0%}"
+    unseen = unseen_share(ev, analysed)
+    if unseen >= p.abstain_unseen and cov < p.abstain_unseen_coverage:
+        return f"问题中 {unseen:.0%} 的内容在讲话中从未出现"
+    n = plan.list_size
+    if n and n >= 3 and not any(enumerates(h.unit.text, n) or len(list_items(ev, h.unit)) == n
+                                for h in hits[:5]):
+        return f"讲话中没有列出{n}项内容"
+    return None
+
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import sufficiency as su
+from assistant import text_analysis as ta
 from assistant.engine import Engine
 
 
@@ -35,12 +36,12 @@ def test_defines(term: str, text: str, defined: bool) -> None:
 
 
 def test_missing_key_term_is_the_question_not_a_word_of_it() -> None:
-    corpus = su.squash_punct("要克服官僚主义和形式上的东西,不搞花架子")
+    corpus = ta.squash_punct("要克服官僚主义和形式上的东西,不搞花架子")
     assert su.missing_terms([], ["形式主义", "形式", "主义"], corpus) == ["形式主义"]
     # A paraphrase with one everyday word the speeches lack is about more than that word.
     words = ["开头", "轰轰烈烈", "收尾", "马虎", "批评", "做法"]
-    assert su.missing_terms([], words, su.squash_punct("开头很认真,收尾就很马虎,批评这种做法")) == []
-    assert su.missing_terms(["庸、懒、散"], [], su.squash_punct("治“庸”、治“懒”、治“散”……庸懒散")) == []
+    assert su.missing_terms([], words, ta.squash_punct("开头很认真,收尾就很马虎,批评这种做法")) == []
+    assert su.missing_terms(["庸、懒、散"], [], ta.squash_punct("治“庸”、治“懒”、治“散”……庸懒散")) == []
 
 
 @pytest.mark.parametrize(("question", "reason"), [

@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         try:
-            from ..tui.app import run   # the TUI (and Textual) only when it is started
+            from ..tui.app import run  # the TUI (and Textual) only when it is started
         except ImportError as e:  # the TUI is optional for scripted use
             fail(f"无法启动终端界面:{e}")
         run(getattr(args, "corpus", None))

@@ -17,8 +17,16 @@ from rich.text import Text
 
 from ..config import ConfigError, LLMConfig, load_config, not_configured_hint
 from ..results import Answer, Citation
-from .common import add_corpus_arguments, add_llm_arguments, add_retrieval_arguments, fail, highlighted
-from .common import load_engine, new_console, read_question
+from .common import (
+    add_corpus_arguments,
+    add_llm_arguments,
+    add_retrieval_arguments,
+    fail,
+    highlighted,
+    load_engine,
+    new_console,
+    read_question,
+)
 
 if TYPE_CHECKING:
     from ..engine import Engine
@@ -42,7 +50,7 @@ def excerpt(text: str, terms: list[str], width: int = EXCERPT_CHARS) -> str:
     """A window of ``text`` around its first matched term, so long paragraphs stay readable."""
     if len(text) <= width:
         return text
-    from ..engine import Engine   # lazy: start-up, see cli/common.py
+    from ..engine import Engine  # lazy: start-up, see cli/common.py
 
     spans = Engine.highlight_spans(text, terms)
     start = max(0, (spans[0][0] if spans else 0) - width // 4)
@@ -67,7 +75,7 @@ def print_sources(console: Console, citations: Sequence[Citation], label: str = 
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from ..engine import QuestionError   # lazy: start-up, see cli/common.py
+    from ..engine import QuestionError  # lazy: start-up, see cli/common.py
 
     question = read_question(args.question)
     engine = load_engine(args, quiet=args.json)

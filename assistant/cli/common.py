@@ -11,13 +11,20 @@ from __future__ import annotations
 import argparse
 import math
 import sys
-from pathlib import Path
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.text import Text
 
 from ..config import DEFAULT_API_KEY_ENV
@@ -76,7 +83,7 @@ def add_retrieval_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def retrieval_params(args: argparse.Namespace) -> RetrievalParams:
-    from ..engine import RetrievalParams   # lazy: start-up (module docstring)
+    from ..engine import RetrievalParams  # lazy: start-up (module docstring)
 
     names = ("k1", "b", "bigram_weight", "heading_weight", "speech_prior", "neighbourhood", "abstain_coverage",
              "fusion_weight")
@@ -88,7 +95,7 @@ def retrieval_params(args: argparse.Namespace) -> RetrievalParams:
 
 
 def load_engine(args: argparse.Namespace, quiet: bool = False) -> Engine:
-    from ..engine import Engine   # lazy: start-up (module docstring)
+    from ..engine import Engine  # lazy: start-up (module docstring)
 
     say = (lambda m: None) if quiet else warn
     with IndexProgress() as progress:

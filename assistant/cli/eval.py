@@ -12,12 +12,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.text import Text
 
 from ..config import ConfigError, load_config, not_configured_hint
-from ..eval_report import (comparison_lines, comparison_table, latency_line, markdown_report, retrieval_table,
-                           summary_table)
+from ..eval_report import (
+    comparison_lines,
+    comparison_table,
+    latency_line,
+    markdown_report,
+    retrieval_table,
+    summary_table,
+)
 from ..evaluation import (
     METRICS,
     Conversation,
@@ -34,8 +46,15 @@ from ..evaluation import (
     parse_fail_under,
     run_eval,
 )
-from .common import add_corpus_arguments, add_llm_arguments, add_retrieval_arguments, fail, load_engine
-from .common import new_console, warn
+from .common import (
+    add_corpus_arguments,
+    add_llm_arguments,
+    add_retrieval_arguments,
+    fail,
+    load_engine,
+    new_console,
+    warn,
+)
 
 if TYPE_CHECKING:
     from ..engine import Engine

@@ -9,8 +9,15 @@ import sys
 from rich.table import Table
 from rich.text import Text
 
-from .common import add_corpus_arguments, add_retrieval_arguments, fail, highlighted, load_engine, new_console
-from .common import read_question
+from .common import (
+    add_corpus_arguments,
+    add_retrieval_arguments,
+    fail,
+    highlighted,
+    load_engine,
+    new_console,
+    read_question,
+)
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,7 +38,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from ..engine import QuestionError   # lazy: start-up, see cli/common.py
+    from ..engine import QuestionError  # lazy: start-up, see cli/common.py
 
     engine = load_engine(args, quiet=args.json)
     try:

@@ -23,7 +23,14 @@ from ..results import Answer, Citation, Hit
 from ..verify import check_citations
 from .client import AsyncLLMClient, LLMClient
 from .prompting import BuiltPrompt, PromptError, build_prompt
-from .protocol import ChatProtocol, ChatResult, LLMError, LLMErrorKind, RedactedTokens, TokenCallback
+from .protocol import (
+    ChatProtocol,
+    ChatResult,
+    LLMError,
+    LLMErrorKind,
+    RedactedTokens,
+    TokenCallback,
+)
 
 if TYPE_CHECKING:
     from ..engine import Engine, Turn

@@ -14,7 +14,15 @@ import httpx
 from httpx_sse import EventSource, SSEError
 
 from ..config import LLMConfig
-from .protocol import ChatProtocol, ChatResult, Exchange, LLMError, LLMErrorKind, Message, TokenCallback
+from .protocol import (
+    ChatProtocol,
+    ChatResult,
+    Exchange,
+    LLMError,
+    LLMErrorKind,
+    Message,
+    TokenCallback,
+)
 
 
 def _ask_again(e: LLMError) -> bool:

@@ -1,0 +1,108 @@
+"""String helpers every stage shares: sentence splitting (as answers quote and as citations are
+checked), white space, lone surrogates, highlight spans. No jieba, no corpus: cheap to import.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["SURROGATE", "highlight_spans", "split_cited_sentences", "split_sentences", "squash"]
+
+
+def highlight_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) spans of ``terms`` in ``text``, longest terms first."""
+    lowered = text.lower()
+    taken = [False] * len(text)
+    spans = []
+    for t in sorted(set(terms), key=len, reverse=True):
+        start = lowered.find(t)
+        while start != -1:
+            end = start + len(t)
+            if not any(taken[start:end]):
+                spans.append((start, end))
+                for j in range(start, end):
+                    taken[j] = True
+            start = lowered.find(t, end)
+    return sorted(spans)
+
+# Lone surrogates: bytes that were not UTF-8 (a GBK terminal, a mis-encoded file, a JSON
+# "\ud800" escape) decoded with surrogateescape; no analysis or output can encode them.
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def squash(text: str) -> str:
+    """Text with all white space removed (full-width spaces included)."""
+    return "".join(text.split())
+
+
+# Sentence ends. Only 。 among the Chinese marks: ！？；： in corpus text are not sentence ends
+# for these rules (they never were: the patterns hold the ASCII forms).
+_ENDS = "。!?\uff01\uff1f"   # full-width ！？ written as escapes: they must survive any normalisation of this file
+_CLAUSE_ENDS = _ENDS + ";\uff1b"
+_SENTENCE = re.compile(rf"[^{_ENDS}]+[{_ENDS}]*[”」』)]?")
+_CLAUSE = re.compile(rf"[^{_CLAUSE_ENDS}\n]+(?:[{_CLAUSE_ENDS}]+[”」’』\")]?|\n|$)|[{_CLAUSE_ENDS}\n]+")
+
+
+def split_sentences(text: str, *, clauses: bool = False) -> list[str]:
+    """Sentences of corpus text, stripped, blank ones dropped: what answers quote.
+
+    ``clauses`` also breaks at semicolons and line ends (the finer pieces a long paragraph
+    is trimmed by when it must fit a prompt).
+    """
+    pattern = _CLAUSE if clauses else _SENTENCE
+    return [s.strip() for s in pattern.findall(text) if s.strip()]
+
+
+_OPEN_QUOTES = "“「『"
+_CLOSE_QUOTES = "”」』"
+_TRAILING_MARKERS = re.compile(r"(?:\s*\[\d+\])+")
+
+
+def split_cited_sentences(text: str) -> list[str]:
+    """Sentences of text that carries ``[n]`` citation markers (an answer, a model's reply).
+
+    Quote-aware: a 。 inside “…” does not end the sentence; markers right after the 。 and
+    closing quotes stay with the sentence before; a line end always ends one. Ends are the
+    clause ends (semicolons too), so each claim is checked against its own citations.
+    """
+    out: list[str] = []
+    buf: list[str] = []
+    depth = 0
+    i = 0
+    n = len(text)
+
+    def flush() -> None:
+        s = "".join(buf).strip()
+        if s:
+            out.append(s)
+        buf.clear()
+
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            flush()
+            depth = 0
+            i += 1
+            continue
+        buf.append(ch)
+        i += 1
+        if ch in _OPEN_QUOTES:
+            depth += 1
+            continue
+        if ch in _CLOSE_QUOTES:
+            depth = max(0, depth - 1)
+            ends = depth == 0 and len(buf) >= 2 and buf[-2] in _CLAUSE_ENDS
+        else:
+            ends = ch in _CLAUSE_ENDS and depth == 0
+        if not ends:
+            continue
+        while i < n and (text[i] in _CLAUSE_ENDS or text[i] in _CLOSE_QUOTES):
+            buf.append(text[i])
+            i += 1
+        m = _TRAILING_MARKERS.match(text, i)
+        if m:
+            buf.append(m.group())
+            i = m.end()
+        flush()
+    flush()
+    return out
