@@ -166,6 +166,10 @@ def answer_to_json(a: Answer) -> dict[str, Any]:
         "unsupported_sentences": a.unsupported_sentences,
         "removed_markers": a.removed_markers,
         "misquotes": a.misquotes,
+        "partial": a.partial,
+        "reason": a.reason,
+        "plan": a.plan,
+        "retrieval": a.retrieval,
     }
 
 
@@ -188,6 +192,10 @@ def answer_from_json(d: dict[str, Any]) -> Answer:
         unsupported_sentences=list(d.get("unsupported_sentences", [])),
         removed_markers=list(d.get("removed_markers", [])),
         misquotes=list(d.get("misquotes", [])),
+        partial=bool(d.get("partial", False)),
+        reason=str(d.get("reason", "")),
+        plan=d["plan"] if isinstance(d.get("plan"), dict) else None,
+        retrieval=d["retrieval"] if isinstance(d.get("retrieval"), dict) else None,
     )
 
 

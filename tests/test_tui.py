@@ -831,3 +831,21 @@ async def test_status_line_says_bm25_until_the_vectors_are_ready(tmp_path: Path,
         if not ok:
             assert "检索 BM25" in text
             assert any("127.0.0.1:9" in n.message for n in app._notifications)   # the toast says why
+
+
+async def test_a_follow_up_says_so_and_ctrl_r_asks_it_anew(tmp_path: Path, engine: Engine) -> None:
+    spy = SpyEngine(engine)
+    app = make_app(tmp_path, lambda: spy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: app.engine is not None)
+        await pilot.press(*"第一篇讲话提出要开展哪四个专项活动?", "enter")
+        await wait_for(pilot, lambda: len(spy.returned) == 1)
+        await pilot.press(*"那第二点呢?", "enter")
+        await wait_for(pilot, lambda: len(spy.returned) == 2)
+        assert "按追问理解" in screen_text(app)
+        await pilot.press(*"草稿")            # typed but not sent: a re-ask must leave it
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: len(spy.returned) == 3)
+        question, history = spy.calls[-1]
+        assert question == "那第二点呢?" and history == []
+        assert app.chat_screen.box.text == "草稿"

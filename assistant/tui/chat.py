@@ -218,6 +218,13 @@ class ExchangeView(Vertical, can_focus=True):
             md.update("")
             return
         label = Text()
+        if a.plan and a.plan.get("follow_up"):
+            # Say how the question was read, and how to undo it (a topic change read as a follow-up).
+            label.append(f"按追问理解:{a.query}(Ctrl+R 作为新问题重问)", style="italic")
+        if a.partial:
+            if label:
+                label.append(" · ", style="dim")
+            label.append("部分回答:讲话提到了所问内容,但没有给出", style="italic")
         if a.mode != "extractive":
             label.append(f"{a.mode.removeprefix('llm:')} 生成", style="italic")
             if a.incomplete:
@@ -225,6 +232,8 @@ class ExchangeView(Vertical, can_focus=True):
             if a.unsupported_sentences:
                 label.append(f" · {len(a.unsupported_sentences)} 句未被引用资料支持", style="bold italic")
         elif a.abstained:
+            if label:
+                label.append(" · ", style="dim")
             label.append("未找到依据", style="italic")
         for note in a.notes:
             if label:

@@ -51,6 +51,7 @@ class ChatScreen(Screen[None]):
         Binding("f5", "export", "导出"),
         Binding("f8", "app.toggle_llm", "大模型", show=False),
         Binding("ctrl+n", "new_conversation", "新对话", show=False),
+        Binding("ctrl+r", "ask_anew", "作为新问题重问", show=False),
         Binding("ctrl+up", "select_exchange(-1)", "上一回答", show=False),
         Binding("ctrl+down", "select_exchange(1)", "下一回答", show=False),
     ]
@@ -188,7 +189,8 @@ class ChatScreen(Screen[None]):
             self.current = view
             self._clear_input(text)
 
-    def ask(self, text: str) -> None:
+    def ask(self, text: str, fresh: bool = False) -> None:
+        """Ask ``text`` with the conversation as history (``fresh``: as a new question, none)."""
         engine, config = self.app.engine, self.app.llm_config
         assert engine is not None
         try:
@@ -196,10 +198,11 @@ class ChatScreen(Screen[None]):
         except ValueError as e:  # QuestionError: empty, punctuation only, too long
             self.app.say(str(e), "warning")
             return
-        history = self.conversation.turns()
+        history = [] if fresh else self.conversation.turns()
         view = self.query_one(ChatLog).add(Exchange(question))
         self.current = view
-        self._clear_input(text)
+        if not fresh:   # a re-ask leaves whatever is being typed in the box alone
+            self._clear_input(text)
         if self.app.use_llm and config is not None:
             view.set_status(f"正在由 {config.model} 生成…(Esc 取消)")
             self.run_worker(self._answer_llm(view, question, history), group="answer",
@@ -207,6 +210,14 @@ class ChatScreen(Screen[None]):
         else:
             view.set_status("正在检索…")
             self._answer_extractive(view, question, history)
+
+    def action_ask_anew(self) -> None:
+        """Ask the last question again as a new question, not as a follow-up."""
+        answered = [ex for ex in self.conversation.exchanges if ex.answer is not None]
+        if self.answering or self.app.engine is None or not answered:
+            self.app.say("没有可以重问的问题。", "warning")
+            return
+        self.ask(answered[-1].question, fresh=True)
 
     def _clear_input(self, text: str) -> None:
         self.box.remember(text.strip())
