@@ -162,11 +162,19 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
                 text, sentences, cited = answer
                 return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
 
+    if plan.missing_speech:   # 第六篇 of five: say so rather than answer from another speech
+        return done(ABSTAIN_TEXT, [], abstained=True)
+
     # 这篇讲话是哪天讲的 / 春节团拜会上的讲话是谁讲的: the speech's own date or speaker line.
     meta = _metadata_answer(ev, plan)
     if meta:
         lines = [AnswerSentence(f"{ev.speech_title(u.speech_no)}:{u.text}", [citer.cite(u)]) for u in meta]
         return done(_join_cited(lines), lines, hits_out=_cited_first(ev, meta, hits, citer.terms))
+    if plan.about_speech and (plan.speech_no is not None or plan.speech_candidates):
+        ans = done(ABSTAIN_TEXT, [], abstained=True)
+        ans.notes.append("讲话文本中没有注明讲话人或时间" if plan.answer_type == "person" or plan.answer_type == "date"
+                         else "讲话文本中没有这项信息")
+        return ans
 
     if not hits:
         return done(ABSTAIN_TEXT, [], abstained=True)

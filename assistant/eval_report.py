@@ -182,6 +182,14 @@ def _md_failed(record: dict[str, Any], reasons: list[str]) -> list[str]:
     return out
 
 
+def _retrieval_line(r: Any) -> str:
+    if not isinstance(r, dict):
+        return "?"
+    if r.get("mode") == "hybrid":
+        return f"BM25 + 语义向量({r.get('embeddings')})"
+    return "仅 BM25" + (f"({r['reason']})" if r.get("reason") else "")
+
+
 def markdown_report(run: dict[str, Any], comparison: Comparison | None = None) -> str:
     """The report a person reads: the summary table, the comparison, then every failed question."""
     meta = run.get("meta", {})
@@ -190,7 +198,8 @@ def markdown_report(run: dict[str, Any], comparison: Comparison | None = None) -
            f"- 问题集:{meta.get('questions_file', '?')}({meta.get('n_questions', len(run.get('questions', [])))} 题)",
            f"- 时间:{meta.get('date', '?')}",
            f"- 语料指纹:{meta.get('corpus_fingerprint') or '?'}",
-           f"- 模式:{meta.get('mode', '?')};k = {meta.get('k', '?')};检索参数:{params}", "",
+           f"- 模式:{meta.get('mode', '?')};k = {meta.get('k', '?')};检索参数:{params}",
+           f"- 检索:{_retrieval_line(meta.get('retrieval'))}", "",
            "## 总览", ""] + _md_summary(run.get("summary", {})) + [""]
     if meta.get("unmatched_gold"):
         out += ["**警告:** 以下 gold 片段在语料中找不到,相关问题无法得分:", ""]

@@ -58,6 +58,7 @@ class QueryPlan:
     # 这篇讲话是哪天讲的 / 春节团拜会上的讲话是谁讲的: asks about the speech itself (its speaker,
     # date), not about something said in it.
     about_speech: bool = False
+    missing_speech: bool = False      # 第六篇 in a corpus of five: said, not answered from another speech
     notes: list[str] = field(default_factory=list)  # how a reference was resolved, for the user
 
     @property
@@ -85,7 +86,7 @@ _CLASSIFIER = r"(?:个|项|条|点|种|类|大|层|块|句|件)"
 _QUANT = re.compile(rf"(?:哪|几|多少)(?:{_NUM}+)?{_CLASSIFIER}?|哪些")
 _QUANT_SIZE = re.compile(rf"(?:哪|这|那)({_NUM}+){_CLASSIFIER}|({_NUM}+){_CLASSIFIER}[^,。?!?!]{{0,12}}分别")
 # The parts of a speech, and the verbs that divide it into them.
-_PART = r"(?:部分|方面|板块|大块|块|层次|层意思|章节|段落|结构|框架|提纲|大纲|脉络|要点|主要内容|几层)"
+_PART = r"(?:部分|方面|板块|大块|块|层次|层意思|章节|段落|结构|框架|提纲|大纲|脉络|要点|主要内容|几层|问题)"
 _STRUCTURE = re.compile(rf"{_PART}|分为|分成|划分|组成|构成|包括|包含|由")
 _PART_ONLY = re.compile(_PART)
 # Nouns whose plural is a list of items: 哪些要求 asks for the list.
@@ -152,9 +153,10 @@ def _asked_term(body: str) -> str:
 
 # ---- speech references --------------------------------------------------------------------
 _SPEECH_NO = re.compile(rf"第\s*({_NUM}{{1,3}})\s*篇")
-_SPEECH_NAMED = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,16}?)(?:的|那|这|那一|这一)(?:篇|个讲话|次讲话|讲话|发言)")
+_SPEECH_NAMED = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,16}?)(的|那|这|那一|这一)?(?:篇|个讲话|次讲话|讲话|发言)")
 _SPEECH_REF_WORDS = re.compile(rf"第\s*{_NUM}{{1,3}}\s*篇(讲话|发言|文章)?|(这|该|那)篇(讲话)?")
 _NAME_PREFIX = re.compile(r"^(关于|有关|在|讲|谈)")
+_NOT_A_NAME = re.compile(r"^(这|那|各|几|每|哪|该|本|此|多|两|三|四|五)")
 _NAME_SUFFIX = re.compile(r"(会议|会)?上$")
 
 
@@ -177,7 +179,7 @@ def _numbered_speech(text: str, speeches: Sequence[Speech]) -> tuple[int | None,
             return s.no, ""
     if 1 <= n <= len(speeches):
         return speeches[n - 1].no, f"按语料中的顺序,第{n}篇是「{speeches[n - 1].title}」"
-    return None, ""
+    return None, f"语料中只有 {len(speeches)} 篇讲话,没有第{n}篇"
 
 
 def _named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...], str]:
@@ -185,6 +187,8 @@ def _named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, .
     name; and the reference's words (they say where to look, not what to look for)."""
     for m in _SPEECH_NAMED.finditer(text):
         name = _NAME_SUFFIX.sub("", _NAME_PREFIX.sub("", m.group(1)))
+        if _NOT_A_NAME.match(name):
+            continue
         # Try the whole name, then shorter tails (南通市政府办公室 → 政府办公室 …): a reader
         # names a speech by the words that stick, not by its exact title.
         for start in range(0, max(1, len(name) - 1)):
@@ -192,8 +196,10 @@ def _named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, .
             if len(part) < 2:
                 break
             by_title = tuple(s.no for s in speeches if part in ta.normalise(s.title))
-            if by_title:
+            if by_title and (len(by_title) < len(speeches) or len(speeches) == 1):
                 return by_title, m.group(0)
+            if not m.group(2):
+                continue   # 春耕讲话: without 的/那篇 only a title can say which speech is meant
             by_text = tuple(s.no for s in speeches if any(part in ta.normalise(u.text) for u in s.units))
             if by_text and len(by_text) < len(speeches):
                 return by_text, m.group(0)
@@ -231,10 +237,12 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     plan = QueryPlan(question)
     no, how = _numbered_speech(norm, speeches)
     reference = ""
-    if no is not None:
+    if how:
+        plan.notes.append(how)
+    if no is None and how:
+        plan.missing_speech = True
+    elif no is not None:
         plan.speech_no = no
-        if how:
-            plan.notes.append(how)
     else:
         named, reference = _named_speeches(norm, speeches)
         if len(named) == 1:
@@ -249,9 +257,11 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     names_speech = plan.speech_no is not None or bool(plan.speech_candidates)
     rest = [w for w in analyse(_QUANT.sub(" ", _STRUCTURE.sub(" ", body))).words]
     asks_parts = bool(_QUANT.search(body) or _STRUCTURE.search(body)) and bool(_PART_ONLY.search(body))
-    # The outline: the question asks for the parts and names nothing else to list.
-    plan.outline = asks_parts and all(w in _GENERIC or len(w) == 1 for w in rest)
-    plan.wants_list = plan.outline or bool(_LIST.search(body))
+    wants_list = bool(_LIST.search(body))
+    # The outline: the question asks for the parts (or, naming a speech, for its points:
+    # 第一篇讲话提出了哪几条要求) and names nothing else to list.
+    plan.outline = (asks_parts or (wants_list and names_speech)) and all(_is_generic(w) for w in rest)
+    plan.wants_list = plan.outline or wants_list
     plan.weak_list = not plan.wants_list and bool(_WEAK_LIST.search(body))
     plan.list_size = _size(body)
     plan.answer_type, plan.answer_unit = _answer_type(body)

@@ -265,8 +265,10 @@ def _parse_conversation(obj: Any, where: Callable[[str | None], str]) -> tuple[C
     if not isinstance(cid, str) or not cid.strip():
         problems.append(f"{where('id')}:应为非空字符串")
     turns = obj.get("turns")
-    if not isinstance(turns, list) or not turns:
-        problems.append(f"{where('turns')}:应为非空的轮次列表,实际是{_type_name(turns)}")
+    if not isinstance(turns, list):
+        problems.append(f"{where('turns')}:应为轮次列表,实际是{_type_name(turns)}")
+    elif not turns:
+        problems.append(f"{where('turns')}:不能为空,至少要有一轮问题")
     if problems:
         return None, problems
     out: list[ConversationTurn] = []

@@ -27,6 +27,7 @@ __all__ = ["MISSING_WHAT", "abstain_reason", "coverage", "defines", "fits_type",
            "unseen_share"]
 
 _NON_WORD = re.compile(r"[^\w]+")
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
 
 # What the partial answer says the speeches leave out, by answer type.
 MISSING_WHAT = {"person": "说明是谁", "date": "给出具体时间", "number": "给出具体数字", "place": "说明具体地点",
@@ -37,7 +38,16 @@ _DATE = re.compile(r"(?:\d{2,4}|[〇零一二三四五六七八九]{2,4})\s*年|
 _NUMERAL = r"(?:\d[\d.,]*|[零〇一二三四五六七八九十百千万亿两半几]+)"
 _ANY_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万两]+(?:个|项|条|人|名|天|年|次|家|户|元|倍|%)")
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区|镇|乡|村|州|国)(?![委长政])")
-_PERSON_CONTEXT = re.compile(r"(?:书记|同志|主席|总理|总书记|先生|女士|教授|作家|文豪|学家|专家|市长|县长|区长|局长|主任)")
+# A person: a name (a common surname and one or two characters) beside a title, or before
+# what people do in speeches (说, 指出, 提出). jieba's part-of-speech tagger would find names
+# too, but loading its dictionary costs seconds on the first 谁 question.
+_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚"
+             "卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤俞温江习")
+_TITLES = r"(?:同志|书记|主席|总理|总书记|先生|女士|教授|部长|省长|市长|县长|区长|局长|主任|院士|将军|元帅)"
+_PERSON = re.compile(rf"[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s*[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}"
+                     rf"|^[{_SURNAMES}][\u4e00-\u9fff]{{1,3}}$"   # a speaker line: the name alone
+                     rf"|[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:曾经|曾)?(?:说过|说|指出|提出|认为|强调|讲过)"
+                     r"|(?:作家|文豪|学家|思想家|哲学家|诗人|名人)[\u4e00-\u9fff]{2,4}")
 # After a term: it is being defined or listed.
 _DEFINES_AFTER = re.compile(r"^[”」』》\"]?\s*[,,]?\s*(?:是指|指的是|就是|即|是|指|包括|包含|分别是|:|:|——|一是|主要有|有以下)")
 # Right after a term (within a few characters): an enumeration of its items.
@@ -45,13 +55,6 @@ _ENUMERATION = re.compile(r"^.{0,12}?(?:一是.{1,40}二是|一要.{1,40}二要|
 # Before a term: a rhetorical definition (什么是水八仙? / 何谓… / 所谓…).
 _DEFINES_BEFORE = re.compile(r"(?:什么是|什么叫|何谓|所谓|何为)[“「\"]?$|(?:[^,。、]{1,8}、){2,}[^,。、]{1,8}[”」\"]?的[“「\"]?$")
 _QUESTION_WORD = re.compile(r"哪|什么|怎么|怎样|多少|几|谁|如何|为何|为什么")
-
-
-def _posseg_tags(text: str) -> set[str]:
-    """jieba's part-of-speech tags of a text (the full dictionary, loaded on first use)."""
-    import jieba.posseg
-
-    return {p.flag for p in jieba.posseg.POSTokenizer(ta.tokenizer()).cut(text)}
 
 
 def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
@@ -65,9 +68,9 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
                 return True
             if not unit and _ANY_NUMBER.search(norm):
                 return True
-        if answer_type == "place" and (_PLACE.search(norm) or "ns" in _posseg_tags(norm)):
+        if answer_type == "place" and _PLACE.search(norm):
             return True
-        if answer_type == "person" and ("nr" in _posseg_tags(norm) or _PERSON_CONTEXT.search(norm)):
+        if answer_type == "person" and _PERSON.search(norm):
             return True
     return False
 
@@ -104,8 +107,10 @@ def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, 
     to use an everyday word the speeches don't (出岔子) is about more than that word.
     """
     out = [t for t in dict.fromkeys(quoted) if ta.squash_punct(t) and ta.squash_punct(t) not in corpus_key]
+    # Chinese words only: a Latin word in a Chinese question (ｗｈａｔ是…) is noise, not a term.
     own = [w for w in dict.fromkeys(words)
-           if len(w) >= 2 and not _QUESTION_WORD.search(w) and not any(w != o and w in o for o in words)]
+           if len(w) >= 2 and _CJK_WORD.search(w) and not _QUESTION_WORD.search(w)
+           and not any(w != o and w in o for o in words)]
     unseen = [w for w in own if len(w) >= min_len and ta.squash_punct(w) not in corpus_key]
     if own and len(unseen) >= key_share * len(own):
         out += [w for w in unseen if w not in out]

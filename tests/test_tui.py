@@ -621,7 +621,7 @@ def key_event(ch: str) -> Any:
     return events.Key({"?": "question_mark", " ": "space"}.get(ch, ch), ch)
 
 
-@pytest.mark.parametrize("focus", ["#source-list", "exchange"])
+@pytest.mark.parametrize("focus", ["#source-list", "exchange", "box"])
 async def test_paste_with_sources_or_answer_focused_goes_to_question_box(tmp_path: Path, engine: Engine,
                                                                         focus: str) -> None:
     from textual import events
@@ -630,11 +630,13 @@ async def test_paste_with_sources_or_answer_focused_goes_to_question_box(tmp_pat
     async with app.run_test(notifications=True, size=(110, 36)) as pilot:
         await ready(pilot)
         view = await ask(pilot, QUESTION)
-        target = view if focus == "exchange" else app.query_one(focus)
+        target = view if focus == "exchange" else app.query_one(ChatInput) if focus == "box" else app.query_one(focus)
         target.focus()
         await pilot.pause()
         assert app.focused is target
-        app.post_message(events.Paste("损失厌恶是什么?"))   # as the driver posts a bracketed paste
+        # As the driver posts a bracketed paste: to the focused widget, bubbling up from there
+        # (a paste into the box itself must be inserted once, not twice).
+        target.post_message(events.Paste("损失厌恶是什么?"))
         await pilot.pause()
         box = app.query_one(ChatInput)
         assert box.text == "损失厌恶是什么?"
@@ -849,3 +851,21 @@ async def test_a_follow_up_says_so_and_ctrl_r_asks_it_anew(tmp_path: Path, engin
         question, history = spy.calls[-1]
         assert question == "那第二点呢?" and history == []
         assert app.chat_screen.box.text == "草稿"
+
+
+async def test_a_question_sent_while_answering_is_queued_not_merged(tmp_path: Path, engine: Engine) -> None:
+    gate = threading.Event()
+    spy = SpyEngine(engine, gate)
+    app = make_app(tmp_path, lambda: spy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: app.engine is not None)
+        await pilot.press(*"什么是塔西佗陷阱?", "enter")
+        await wait_for(pilot, lambda: len(spy.calls) == 1)
+        await pilot.press(*"损失厌恶是什么?", "enter")      # while the first is answered
+        await pilot.pause()
+        assert app.chat_screen.box.text == ""               # taken, not left to be merged
+        await pilot.press(*"草稿")
+        gate.set()
+        await wait_for(pilot, lambda: len(spy.returned) == 2)
+        assert [q for q, _ in spy.calls] == ["什么是塔西佗陷阱?", "损失厌恶是什么?"]
+        assert app.chat_screen.box.text == "草稿"           # what is typed meanwhile stays

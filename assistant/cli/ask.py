@@ -18,6 +18,7 @@ from rich.text import Text
 from ..config import ConfigError, LLMConfig, load_config, not_configured_hint
 from ..results import Answer, Citation
 from .common import (
+    positive_int,
     add_corpus_arguments,
     add_llm_arguments,
     add_retrieval_arguments,
@@ -37,7 +38,7 @@ EXCERPT_CHARS = 240
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("ask", help="提问并输出带引用的回答")
     p.add_argument("question", nargs="+", help="问题(用 - 从标准输入读取)")
-    p.add_argument("-k", type=int, default=10, help="返回的检索结果数(默认 10)")
+    p.add_argument("-k", type=positive_int, default=10, help="返回的检索结果数(默认 10)")
     p.add_argument("--json", action="store_true", help="输出 JSON(见 DESIGN.md 的约定)")
     p.add_argument("--full", action="store_true", help="来源显示整段原文")
     add_corpus_arguments(p)

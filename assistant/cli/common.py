@@ -121,7 +121,8 @@ def attach_embeddings(engine: Engine, args: argparse.Namespace, say: Callable[[s
     except ConfigError as e:
         embedder, reason = None, f"{e};仅用 BM25 检索"
     with IndexProgress(label="正在生成语义向量", min_units=1) as progress:
-        engine.attach_embeddings(embedder, reason, progress=progress, warn=say)
+        if not engine.attach_embeddings(embedder, reason, progress=progress, warn=say) and engine.embeddings_reason:
+            say(engine.embeddings_reason)   # on stderr, once: the run goes on with BM25 alone
 
 
 class IndexProgress:
@@ -191,6 +192,7 @@ def _checked(convert: Callable[[str], _N], valid: Callable[[_N], bool], wrong: s
 
 _positive_float = _checked(float, lambda v: math.isfinite(v) and v > 0, "应为数字", "应为正数")
 _positive_int = _checked(int, lambda v: v > 0, "应为正整数")
+positive_int = _positive_int   # -k of ask / search / eval
 _temperature = _checked(float, lambda v: 0.0 <= v <= 2.0, "应为 0 到 2 之间的数字")
 
 

@@ -47,6 +47,7 @@ from ..evaluation import (
     run_eval,
 )
 from .common import (
+    positive_int,
     add_corpus_arguments,
     add_llm_arguments,
     add_retrieval_arguments,
@@ -76,7 +77,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argp
     p.add_argument("--compare", type=Path, metavar="OLD", help="与之前 --json 写出的结果比较")
     p.add_argument("--fail-under", action="append", default=[], metavar="METRIC=VALUE",
                    help=f"指标低于阈值时退出码为 1(可重复);指标:{'、'.join(METRICS)}")
-    p.add_argument("-k", type=int, default=10, help="每题取的检索结果数(默认 10)")
+    p.add_argument("-k", type=positive_int, default=10, help="每题取的检索结果数(默认 10)")
     add_corpus_arguments(p)
     add_retrieval_arguments(p)
     add_llm_arguments(p)
@@ -119,6 +120,21 @@ def _llm_answerer(args: argparse.Namespace) -> LLMAnswerer:
     return answer
 
 
+def _check_outputs(args: argparse.Namespace) -> None:
+    """A report must never overwrite the question set, the run it is compared with, or the other report."""
+    inputs = {"问题集": args.questions, "--compare 的文件": args.compare}
+    seen: dict[Path, str] = {p.resolve(): name for name, p in inputs.items() if p is not None}
+    for flag, out in (("--json", args.json_out), ("--markdown", args.markdown_out)):
+        if out is None:
+            continue
+        where = out.resolve()
+        if where in seen:
+            fail(f"{flag} {out} 与{seen[where]}是同一个文件:报告会把它覆盖,请换一个文件名", EXIT_BAD_INPUT)
+        if where.is_dir():
+            fail(f"{flag} {out} 是一个目录,请给出文件名", EXIT_BAD_INPUT)
+        seen[where] = f" {flag} 的输出"
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     if args.k < 1:
         fail("-k 应为正整数", EXIT_BAD_INPUT)
@@ -131,6 +147,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     for out in (args.json_out, args.markdown_out):
         if out is not None and not out.parent.is_dir():
             fail(f"无法写入 {out}:目录 {out.parent} 不存在", EXIT_BAD_INPUT)
+    _check_outputs(args)
     llm = _llm_answerer(args) if getattr(args, "llm", False) else None
 
     engine = load_engine(args)
@@ -144,6 +161,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     run = _run_with_progress(engine, questions, args.k, llm, args.questions)
     run.meta["unmatched_gold"] = [list(pair) for pair in unmatched]
+    # Which ranking produced the figures: a run that fell back to BM25 must not pass for hybrid.
+    run.meta["retrieval"] = {"mode": "hybrid" if engine.embeddings_id else "lexical",
+                             "embeddings": engine.embeddings_id, "reason": engine.embeddings_reason}
     data = run.to_json()
     comparison = compare(old, data) if old is not None else None
 

@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .common import (
+    positive_int,
     add_corpus_arguments,
     add_retrieval_arguments,
     fail,
@@ -23,7 +24,7 @@ from .common import (
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("search", help="列出排名靠前的段落及得分")
     p.add_argument("query", nargs="+")
-    p.add_argument("-k", type=int, default=10)
+    p.add_argument("-k", type=positive_int, default=10)
     p.add_argument("--json", action="store_true")
     add_corpus_arguments(p)
     add_retrieval_arguments(p)

@@ -68,6 +68,7 @@ class ChatScreen(Screen[None]):
         self.conversation = Conversation()
         self.selected: ExchangeView | None = None
         self.pending: str | None = None            # a question typed while the engine loads
+        self.queued: str | None = None             # a question sent while another is answered
         self._llm_cancel: asyncio.Event | None = None  # set by Esc once the model streams
         self._save_warned = False
         self.last_export: Path | None = None
@@ -154,7 +155,11 @@ class ChatScreen(Screen[None]):
         self._starting = False
 
     def on_paste(self, event: events.Paste) -> None:
+        # A paste into the focused box has been inserted by the box already and only bubbles
+        # up here; a paste anywhere else goes into the box.
         event.stop()
+        if self.focused is self.box:
+            return
         event.prevent_default()
         self.set_focus(self.box)
         self.box.insert(event.text)
@@ -169,7 +174,13 @@ class ChatScreen(Screen[None]):
         if not text.strip():
             app.say("问题是空的:请输入要查询的内容。", "warning")
         elif self.answering:
-            app.say("正在回答上一个问题:请稍候,或按 Esc 取消。", "warning")
+            if self.queued is not None:
+                app.say("已有一个问题在等待:请稍候,或按 Esc 取消当前回答。", "warning")
+                return
+            # Asked as soon as the current answer is done; the box is free for the next one.
+            self.queued = text
+            self._clear_input(text)
+            app.say("已记下,回答完上一个问题后接着回答。")
         elif app.load_error:
             app.say(app.load_error, "error")
         elif app.engine is not None:
@@ -189,8 +200,12 @@ class ChatScreen(Screen[None]):
             self.current = view
             self._clear_input(text)
 
-    def ask(self, text: str, fresh: bool = False) -> None:
-        """Ask ``text`` with the conversation as history (``fresh``: as a new question, none)."""
+    def ask(self, text: str, fresh: bool = False, from_box: bool = True) -> None:
+        """Ask ``text`` with the conversation as history (``fresh``: as a new question, none).
+
+        ``from_box``: the text is the box's, cleared once asked; a re-ask or a queued question
+        leaves whatever is being typed in the box alone.
+        """
         engine, config = self.app.engine, self.app.llm_config
         assert engine is not None
         try:
@@ -201,7 +216,7 @@ class ChatScreen(Screen[None]):
         history = [] if fresh else self.conversation.turns()
         view = self.query_one(ChatLog).add(Exchange(question))
         self.current = view
-        if not fresh:   # a re-ask leaves whatever is being typed in the box alone
+        if from_box:
             self._clear_input(text)
         if self.app.use_llm and config is not None:
             view.set_status(f"正在由 {config.model} 生成…(Esc 取消)")
@@ -217,7 +232,7 @@ class ChatScreen(Screen[None]):
         if self.answering or self.app.engine is None or not answered:
             self.app.say("没有可以重问的问题。", "warning")
             return
-        self.ask(answered[-1].question, fresh=True)
+        self.ask(answered[-1].question, fresh=True, from_box=False)
 
     def _clear_input(self, text: str) -> None:
         self.box.remember(text.strip())
@@ -273,6 +288,12 @@ class ChatScreen(Screen[None]):
         chat = self.query_one(ChatLog)
         chat.call_after_refresh(chat.scroll_to_widget, view, animate=False, top=True)
         self._save()
+        self._ask_queued()
+
+    def _ask_queued(self) -> None:
+        if self.queued is not None and self.app.engine is not None:
+            queued, self.queued = self.queued, None
+            self.ask(queued, from_box=False)
 
     def action_cancel(self) -> None:
         view = self.current
@@ -294,6 +315,7 @@ class ChatScreen(Screen[None]):
         view.show_result()
         self.app.say("已取消回答。")
         self._save()
+        self._ask_queued()
 
     def _save(self) -> None:
         try:
