@@ -161,11 +161,27 @@ class SemanticRanker:
     def model_id(self) -> str:
         return self.embedder.model_id
 
-    def scores(self, question: str) -> np.ndarray:
-        """Raises EmbeddingsError when the embedder fails (the caller falls back to BM25)."""
+    # Above this many units only the lexical ranking's best candidates are scored: a full
+    # product reads the whole matrix (~20 ms at 170k units, measured in benchmarks/run.py),
+    # 2,000 rows take under 1 ms with einsum (one thread; BLAS wakes its threads for nothing).
+    FULL_SCAN_UNITS = 20_000
+    CANDIDATES = 2_000
+
+    def scores(self, question: str, lexical: np.ndarray | None = None) -> np.ndarray:
+        """Cosine of every unit (or of ``lexical``'s best candidates, the rest get the lowest).
+
+        Raises EmbeddingsError when the embedder fails (the caller falls back to BM25).
+        """
         from .embeddings import dense_scores
 
-        return dense_scores(self.matrix, self.embedder.embed_queries([question])[0])
+        q = self.embedder.embed_queries([question])[0]
+        if lexical is None or len(self.matrix) <= self.FULL_SCAN_UNITS:
+            return dense_scores(self.matrix, q)
+        rows = top_k(lexical, self.CANDIDATES)
+        part = np.einsum("ij,j->i", self.matrix[rows], q.astype(np.float32))
+        out = np.full(len(self.matrix), float(part.min()) if len(part) else 0.0, dtype=np.float32)
+        out[rows] = part
+        return out
 
 
 def min_max(scores: np.ndarray) -> np.ndarray:
@@ -211,7 +227,7 @@ class Retriever:
             from .embeddings import EmbeddingsError
 
             try:
-                dense = self.semantic.scores(strip_speech_reference(plan.text))
+                dense = self.semantic.scores(strip_speech_reference(plan.text), scores)
             except EmbeddingsError as e:
                 notes.append(f"{e};本次仅用 BM25 检索")
             else:

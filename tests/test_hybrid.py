@@ -110,3 +110,25 @@ def test_cli_through_the_embeddings_server(capsys: pytest.CaptureFixture[str], m
     assert code == 0, err
     d = json.loads(out)
     assert d["retrieval"] == {"mode": "hybrid", "embeddings": "http:multilingual-e5-small"}, (d.get("notes"), err)
+
+
+def test_a_large_corpus_scores_only_the_lexical_candidates() -> None:
+    from assistant.retrieval import SemanticRanker
+
+    rng = np.random.default_rng(1)
+    m = rng.normal(size=(50, 8)).astype(np.float32)
+    m /= np.linalg.norm(m, axis=1, keepdims=True)
+
+    class Fixed:
+        model_id, dim = "local:x", 8
+
+        def embed_queries(self, texts: list[str]) -> np.ndarray:
+            return m[:1]
+
+    ranker = SemanticRanker(Fixed(), m)
+    full = ranker.scores("q")
+    ranker.FULL_SCAN_UNITS, ranker.CANDIDATES = 10, 5
+    lexical = np.arange(50, dtype=np.float64)          # candidates: units 45..49
+    part = ranker.scores("q", lexical)
+    assert np.allclose(part[45:], full[45:], atol=1e-6)
+    assert (part[:45] == part[45:].min()).all()
