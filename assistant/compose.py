@@ -162,6 +162,14 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
                 text, sentences, cited = answer
                 return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
 
+    # 第五篇讲话在加强领导方面提出了几条要求: the heading the words name, with what it holds.
+    heading = _named_section(ev, plan)
+    if heading is not None:
+        answer = _part_answer(ev, heading, citer, hits, f"{ev.speech_title(heading.speech_no)}中")
+        if answer is not None:
+            text, sentences, cited = answer
+            return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
+
     if plan.missing_speech:   # 第六篇 of five: say so rather than answer from another speech
         return done(ABSTAIN_TEXT, [], abstained=True)
 
@@ -233,6 +241,24 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     return done(_join_cited(sentences), sentences)
 
 
+def _named_section(ev: Evidence, plan: QueryPlan) -> Unit | None:
+    """The heading (of the named speech, else of any) that most of the section's words appear in."""
+    if not plan.section:
+        return None
+    named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
+    speeches = [ev.corpus.speech(no) for no in named] if named else ev.corpus.speeches
+    want = {plan.section[i:i + 2] for i in range(len(plan.section) - 1)}
+    best, share = None, 0.0
+    for sp in speeches:
+        for u in sp.units:
+            if u.kind == "heading":
+                text = ta.normalise(u.text)
+                got = sum(1 for g in want if g in text) / len(want) if want else 0.0
+                if got > share:
+                    best, share = u, got
+    return best if share >= ev.answer.section_share else None
+
+
 def _followup_unit(item: int, history: list[Turn]) -> Unit | None:
     """The unit a 第N点 / 最后一点 / 还有呢 follow-up means, in the last list the conversation gave.
 
@@ -258,7 +284,7 @@ def _part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
         head = f"{intro}「{item_label(part)}」[{citer.cite(part)}]"
         if children:
             text, sentences = as_list(children, citer, head + f",共{len(children)}项:")
-            return text, sentences, [part, *children]
+            return text, sentences, [*children, part]   # the items answer; the heading says where
         body = next_unit(ev, part)
         if body is None:
             return None

@@ -67,5 +67,6 @@ class AnswerParams:
     enum_label_chars: int = 24           # 一是势头好,…: an item named by its first clause up to this long
     short_heading_chars: int = 8         # 二是准 says little alone: add its first body sentence
     outline_max_items: int = 12          # a speech without headings: at most this many topic paragraphs
+    section_share: float = 0.6           # 在X方面: a heading holding this share of X's character pairs
     speech_share: float = 0.5            # 各篇讲话…: a speech whose best paragraph scores this share of the best
     max_speeches: int = 5                # ...takes part, up to this many speeches

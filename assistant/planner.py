@@ -59,6 +59,7 @@ class QueryPlan:
     # date), not about something said in it.
     about_speech: bool = False
     missing_speech: bool = False      # 第六篇 in a corpus of five: said, not answered from another speech
+    section: str = ""                 # 在加强领导方面 / 关于X的那一部分: the words naming a section
     notes: list[str] = field(default_factory=list)  # how a reference was resolved, for the user
 
     @property
@@ -149,6 +150,11 @@ def _asked_term(body: str) -> str:
     before = re.split(r"[,,。?!?!;;::\s]|里的|中的|的", body[: m.start()].strip())
     term = before[-1] if before else ""
     return term if 2 <= len(term) <= 12 else ""
+
+
+# 在加强领导方面提出了几条要求 / 关于浓厚氛围的那一部分讲了什么: a section named by its words.
+# At least four characters: 在作风方面 names a topic, not a section.
+_SECTION_REF = re.compile(r"(?:在|关于|对于|对)([\u4e00-\u9fff“”、]{4,20}?)(?:的)?(?:方面|那一部分|这一部分|那部分|这部分|部分)")
 
 
 # ---- speech references --------------------------------------------------------------------
@@ -260,10 +266,15 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     wants_list = bool(_LIST.search(body))
     # The outline: the question asks for the parts (or, naming a speech, for its points:
     # 第一篇讲话提出了哪几条要求) and names nothing else to list.
-    plan.outline = (asks_parts or (wants_list and names_speech)) and all(_is_generic(w) for w in rest)
+    # A quoted term (“细、准、优、实”分别是什么) names a list inside the speech, not its outline.
+    plan.outline = (asks_parts or (wants_list and names_speech and not _QUOTED.search(body))) \
+        and all(_is_generic(w) for w in rest)
     plan.wants_list = plan.outline or wants_list
     plan.weak_list = not plan.wants_list and bool(_WEAK_LIST.search(body))
     plan.list_size = _size(body)
+    ms = _SECTION_REF.search(body)
+    if ms and (plan.wants_list or plan.weak_list or "讲" in body):
+        plan.section = ms.group(1)
     plan.answer_type, plan.answer_unit = _answer_type(body)
     if plan.answer_type in ("person", "date") and (names_speech or _ABOUT_SPEECH.search(norm)):
         own = [w for w in analyse(body).words if w not in _META_WORDS and not re.search(r"哪|什么|谁|几|何|天|年|月", w)]

@@ -162,8 +162,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     run = _run_with_progress(engine, questions, args.k, llm, args.questions)
     run.meta["unmatched_gold"] = [list(pair) for pair in unmatched]
     # Which ranking produced the figures: a run that fell back to BM25 must not pass for hybrid.
-    run.meta["retrieval"] = {"mode": "hybrid" if engine.embeddings_id else "lexical",
-                             "embeddings": engine.embeddings_id, "reason": engine.embeddings_reason}
+    embeddings = getattr(engine, "embeddings_id", None)
+    run.meta["retrieval"] = {"mode": "hybrid" if embeddings else "lexical", "embeddings": embeddings,
+                             "reason": getattr(engine, "embeddings_reason", None)}
     data = run.to_json()
     comparison = compare(old, data) if old is not None else None
 
