@@ -224,7 +224,7 @@ class ExchangeView(Vertical, can_focus=True):
         if a.partial:
             if label:
                 label.append(" · ", style="dim")
-            label.append("部分回答:讲话提到了所问内容,但没有给出", style="italic")
+            label.append("部分回答:讲话提到了所问的事,但没有给出所问的内容", style="italic")
         if a.mode != "extractive":
             label.append(f"{a.mode.removeprefix('llm:')} 生成", style="italic")
             if a.incomplete:
