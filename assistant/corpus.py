@@ -21,7 +21,8 @@ UnitKind = Literal["paragraph", "heading", "metadata"]
 
 CORPUS_SUFFIXES = (".txt", ".md")
 # Part of the cache key: a change to how files are parsed must not be served a stale corpus.
-PARSER_VERSION = 2
+PARSER_VERSION = 3
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -308,7 +309,9 @@ def _strip_attachment_note(title: str) -> str:
 def _clean_lines(text: str) -> list[str]:
     out = []
     for raw in text.splitlines():
-        line = raw.strip().strip("\u3000\ufeff")
+        # Terminal control characters in a file (ESC [2J, OSC 52 …) never reach a unit, so no
+        # front end can print them.
+        line = _CONTROL.sub("", raw).strip().strip("\u3000\ufeff")
         if line and not _is_chrome(line):
             out.append(line)
     return out

@@ -6,7 +6,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SURROGATE", "highlight_spans", "split_cited_sentences", "split_sentences", "squash"]
+__all__ = ["SURROGATE", "highlight_spans", "printable", "split_cited_sentences", "split_sentences", "squash"]
+
+# Terminal control: C0 (but tab and line feed), DEL, C1 — ESC among them. Printed raw, a text
+# holding ESC [2J clears the screen, OSC 52 writes the clipboard, OSC 8 hides a link.
+_TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` without terminal control characters (each becomes U+FFFD, so lengths and spans hold)."""
+    return _TERMINAL_CONTROL.sub("\ufffd", text)
 
 
 def highlight_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:

@@ -91,3 +91,18 @@ def test_eval_prints_markup_in_ids_types_and_gold_literally(folder: Path, tmp_pa
     assert code == 0 and "Traceback" not in out + err, err
     assert "[@click=app.quit]类型[/]" in out
     assert "[red]不存在[/red]" in err                # the unmatched-gold warning
+
+
+def test_terminal_control_in_a_corpus_file_is_never_printed(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from cli_helpers import run
+
+    text = ("乡村振兴讲话\n"
+            "要发展特色产业\x1b[2J,培育\x1b]52;c;ZXZpbA==\x07新型农民,\x1b]8;;http://x\x1b\\\\链接\x1b]8;;\x1b\\\\带动增收。\n"
+            "第二段讲基层组织建设。\n")
+    (tmp_path / "s.txt").write_text(text, encoding="utf-8")
+    for argv in (["ask", "怎样发展特色产业?", "--lexical"], ["search", "特色产业", "--lexical"], ["show", "1.2"],
+                 ["ask", "特色产业", "--json", "--lexical"]):
+        code, out, err = run(capsys, *argv, "--corpus", str(tmp_path), "--no-cache")
+        assert code == 0, (argv, err)
+        assert "\x1b" not in out + err and "\x07" not in out + err, argv
+        assert "特色产业" in out

@@ -18,7 +18,6 @@ from rich.text import Text
 from ..config import ConfigError, LLMConfig, load_config, not_configured_hint
 from ..results import Answer, Citation
 from .common import (
-    positive_int,
     add_corpus_arguments,
     add_llm_arguments,
     add_retrieval_arguments,
@@ -26,6 +25,7 @@ from .common import (
     highlighted,
     load_engine,
     new_console,
+    positive_int,
     read_question,
 )
 

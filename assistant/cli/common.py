@@ -29,6 +29,7 @@ from rich.text import Text
 
 from ..config import DEFAULT_API_KEY_ENV
 from ..corpus import CorpusError
+from ..text_helpers import printable
 
 if TYPE_CHECKING:
     from ..engine import Engine, RetrievalParams
@@ -46,12 +47,12 @@ def new_console(stderr: bool = False) -> Console:
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
-    new_console(stderr=True).print(Text("错误:", style="bold red") + Text(message))
+    new_console(stderr=True).print(Text("错误:", style="bold red") + Text(printable(message)))
     raise SystemExit(code)
 
 
 def warn(message: str) -> None:
-    new_console(stderr=True).print(Text("提示:", style="yellow") + Text(message))
+    new_console(stderr=True).print(Text("提示:", style="yellow") + Text(printable(message)))
 
 
 def add_corpus_arguments(p: argparse.ArgumentParser) -> None:

@@ -46,14 +46,15 @@ from ..evaluation import (
     parse_fail_under,
     run_eval,
 )
+from ..text_helpers import printable
 from .common import (
-    positive_int,
     add_corpus_arguments,
     add_llm_arguments,
     add_retrieval_arguments,
     fail,
     load_engine,
     new_console,
+    positive_int,
     warn,
 )
 
@@ -93,7 +94,7 @@ def _run_with_progress(engine: Engine, questions: list[Question] | list[Conversa
         task = bar.add_task("", total=n_asks(questions))
 
         def step(done: int, total: int, record: dict[str, object]) -> None:
-            bar.update(task, completed=done, description=str(record["id"]))
+            bar.update(task, completed=done, description=printable(str(record["id"])))
         return run_eval(engine, questions, k=k, llm=llm, progress=step, source=source)
 
 

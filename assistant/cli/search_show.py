@@ -10,13 +10,13 @@ from rich.table import Table
 from rich.text import Text
 
 from .common import (
-    positive_int,
     add_corpus_arguments,
     add_retrieval_arguments,
     fail,
     highlighted,
     load_engine,
     new_console,
+    positive_int,
     read_question,
 )
 
