@@ -38,7 +38,8 @@ def _check_speeches(text: str, first_no: int = 1) -> None:
         for u in s.units:
             assert corpus.unit(u.id) is u
             assert u.speech_no == s.no
-            assert u.text and u.text in text  # units quote the source, never invent text
+            # Units quote the source, never invent text; terminal control characters are dropped.
+            assert u.text and u.text in re.sub("[\x00-\x08\x0b-\x1f\x7f-\x9f]", "", text)
             assert all(isinstance(h, str) and h for h in u.section)
             if u.kind == "heading":
                 assert u.level == len(u.section) + 1 and u.heading
