@@ -19,7 +19,7 @@ from . import text_analysis as ta
 from .corpus import Unit
 from .evidence import Citer, Evidence
 from .params import AnswerParams
-from .planner import QueryPlan
+from .planner import QUOTED, QueryPlan
 from .results import Answer, AnswerSentence, Hit, Turn
 from .retrieval import query_terms
 from .structure import (
@@ -355,13 +355,12 @@ def _undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
             [AnswerSentence(text, [n])])
 
 
-_QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
 
 
 def _partial(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],
              sentences: list[AnswerSentence], citer: Citer) -> tuple[str, str, list[AnswerSentence]] | None:
     """(intro, reason, sentences) when the evidence does not give what is asked; None when it does."""
-    missing = missing_terms(_QUOTED.findall(ta.normalise(question)), analysed.words, ev.corpus_key)
+    missing = missing_terms(QUOTED.findall(ta.normalise(question)), analysed.words, ev.corpus_key)
     if missing:
         names = "、".join(f"「{t}」" for t in missing)
         return f"讲话中没有出现{names}。最接近的内容(仅供参考):", f"missing_terms:{'、'.join(missing)}", sentences

@@ -26,7 +26,7 @@ from . import text_analysis as ta
 from .corpus import Speech, chinese_numeral
 from .results import Turn
 
-__all__ = ["QueryPlan", "plan_question", "strip_speech_reference"]
+__all__ = ["QUOTED", "QueryPlan", "plan_question", "strip_speech_reference"]
 
 _NUM = r"[一二三四五六七八九十两\d]"
 
@@ -127,7 +127,7 @@ _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _NUMBER_UNIT = re.compile(rf"(?:多少|几)({_MEASURE})")
 # “X”具体指什么 / X具体包括哪些内容 / X是哪六种: the question asks for X's content.
-_QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
+QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
 _ASKS_CONTENT = re.compile(rf"(具体)?(?:是指|指的是|指什么|指哪些|包括|包含|有哪些内容|是什么意思|什么意思|含义|内容是|是哪(?:{_NUM}+|几|些))")
 
 
@@ -144,7 +144,7 @@ def _asked_term(body: str) -> str:
     m = _ASKS_CONTENT.search(body)
     if not m:
         return ""
-    quoted = _QUOTED.findall(body[: m.start()])
+    quoted = QUOTED.findall(body[: m.start()])
     if quoted:
         return quoted[-1]
     before = re.split(r"[,,。?!?!;;::\s]|里的|中的|的", body[: m.start()].strip())
@@ -223,7 +223,7 @@ def _is_generic(word: str) -> bool:
     """A discourse word, or one jieba glued from discourse words (具体表现 = 具体 + 表现)."""
     if word in _GENERIC or len(word) <= 1:
         return True
-    return any(word[:i] in _GENERIC and _is_generic(word[i:]) for i in range(2, len(word) - 0) if len(word) - i >= 1)
+    return any(word[:i] in _GENERIC and _is_generic(word[i:]) for i in range(2, len(word)))
 
 
 def _own_subject(words: Sequence[str], prev_words: set[str]) -> bool:
@@ -267,7 +267,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     # The outline: the question asks for the parts (or, naming a speech, for its points:
     # 第一篇讲话提出了哪几条要求) and names nothing else to list.
     # A quoted term (“细、准、优、实”分别是什么) names a list inside the speech, not its outline.
-    plan.outline = (asks_parts or (wants_list and names_speech and not _QUOTED.search(body))) \
+    plan.outline = (asks_parts or (wants_list and names_speech and not QUOTED.search(body))) \
         and all(_is_generic(w) for w in rest)
     plan.wants_list = plan.outline or wants_list
     plan.weak_list = not plan.wants_list and bool(_WEAK_LIST.search(body))
