@@ -93,7 +93,7 @@ class Engine:
         texts, skipped = read_corpus_files(paths)
         for path, reason in skipped:
             warn(f"已跳过 {path}:{reason}")
-        key = cache_key(corpus_fingerprint(texts), params.bm25())
+        key = cache_key(corpus_fingerprint(texts), params.bm25)
         cache_said: list[str] = []
 
         def cache_warn(msg: str) -> None:
@@ -116,7 +116,7 @@ class Engine:
         digests = {str(f): file_digest(f, t) for f, t in texts}
         groups = [(digests[src], unit_texts) for src, unit_texts in by_source.items()]
         terms = analyse_groups(groups, progress, warn=cache_warn if use_cache else None, use_cache=use_cache)
-        index = build_index([u.id for u in corpus.units], terms, params.bm25(), key)
+        index = build_index([u.id for u in corpus.units], terms, params.bm25, key)
         if use_cache:
             save_bundle(corpus, index, [d for d, _ in groups], cache_warn)
         # A cache that could not be read or written was said once; vectors are not cached there either.

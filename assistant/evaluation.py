@@ -248,8 +248,13 @@ def _params_json(engine: Any) -> dict[str, Any]:
     params = getattr(engine, "params", None)
     if params is None or not dataclasses.is_dataclass(params):
         return {}
-    return {k: v for k, v in dataclasses.asdict(params).items()
-            if isinstance(v, (int, float, str, bool)) or v is None}
+    flat: dict[str, Any] = {}
+    for k, v in dataclasses.asdict(params).items():
+        # Nested parameter groups (RetrievalParams.bm25) are flattened: users' scripts read meta.params.k1.
+        for name, value in (v.items() if isinstance(v, dict) else [(k, v)]):
+            if isinstance(value, (int, float, str, bool)) or value is None:
+                flat[name] = value
+    return flat
 
 
 def question_record(q: Question, answer: Any, latency_ms: float | None, error: str | None,

@@ -24,7 +24,7 @@ import math
 import os
 import time
 from contextlib import suppress
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 from typing import Callable, Sequence
@@ -41,11 +41,38 @@ Warn = Callable[[str], None]
 Progress = Callable[[int, int], None]
 
 
+SCORINGS = ("okapi", "scoped")
+
+
 @dataclass(frozen=True)
 class BM25Params:
-    k1: float = 1.5
-    b: float = 0.75
+    """BM25's constants and its scoring variant, chosen by name (as bm25s chooses its method).
+
+    - ``okapi``: rank-bm25's ``BM25Okapi`` over the whole corpus, bit for bit (``FieldIndex.scores``).
+    - ``scoped``: the same formula with the collection statistics of the question's
+      neighbourhood, the speeches whose match density is at least ``scope_share`` of the best
+      speech's, and each length against its own file's average (``FieldIndex.scoped_scores``,
+      the scope chosen by ``retrieval.LexicalRanker.neighbourhood``).
+
+    k1 and b are the best point of a grid on the dev set only (``python benchmarks/tune.py``
+    writes benchmarks/tune.json); rank-bm25's own defaults are 1.5 and 0.75. scope_share 0.1
+    was chosen on the dev set, speeches alone and with the 1998 distractors (README, "Quality
+    with distractors").
+    """
+
+    k1: float = 0.9
+    b: float = 0.5
     epsilon: float = 0.25
+    scoring: str = "scoped"
+    scope_share: float = 0.1
+
+    def __post_init__(self) -> None:
+        if self.scoring not in SCORINGS:
+            raise ValueError(f"unknown BM25 scoring {self.scoring!r}: one of {', '.join(SCORINGS)}")
+
+    def index_constants(self) -> dict[str, float]:
+        """What the index arrays depend on (the scoring variant is chosen per question)."""
+        return {"k1": self.k1, "b": self.b, "epsilon": self.epsilon}
 
 
 @dataclass
@@ -381,7 +408,8 @@ def cache_dir() -> Path:
 
 
 def cache_key(corpus_fingerprint: str, params: BM25Params) -> str:
-    raw = f"{CACHE_FORMAT}|{PARSER_VERSION}|{corpus_fingerprint}|{ta.analysis_fingerprint()}|{params}"
+    constants = ",".join(f"{k}={v!r}" for k, v in params.index_constants().items())
+    raw = f"{CACHE_FORMAT}|{PARSER_VERSION}|{corpus_fingerprint}|{ta.analysis_fingerprint()}|{constants}"
     return hashlib.sha256(raw.encode()).hexdigest()[:20]
 
 
@@ -449,7 +477,7 @@ KEEP_BUNDLES = 4
 
 def save_bundle(corpus: Corpus, index: Index, analyses: list[str], warn: Warn) -> None:
     """Store corpus + index; ``analyses`` (the files' digests) keep their analyses from pruning."""
-    meta = {"format": CACHE_FORMAT, "key": index.key, "params": asdict(index.words.params)}
+    meta = {"format": CACHE_FORMAT, "key": index.key, "params": index.words.params.index_constants()}
 
     def arrays() -> dict[str, np.ndarray]:
         return {"meta": cf.json_array(meta), "corpus": cf.json_array(corpus_to_data(corpus)),

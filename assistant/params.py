@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 
 from .index import BM25Params
 
@@ -13,11 +13,8 @@ DENSE_RESCUE_MODEL = "local:multilingual-e5-small-q4"
 
 @dataclass(frozen=True)
 class RetrievalParams:
-    # k1, b and the bigram weight are the best point of a grid on the dev set only (ranking as
-    # retrieved, MRR@10 then Hit@1): `python benchmarks/tune.py` writes benchmarks/tune.json.
-    k1: float = 0.9
-    b: float = 0.5
-    epsilon: float = 0.25
+    # BM25's constants and scoring variant (okapi or scoped, see index.BM25Params).
+    bm25: BM25Params = BM25Params()
     use_bigrams: bool = True
     bigram_weight: float = 1.0       # weight of the character-bigram field against the word field
     heading_weight: float = 0.8      # headings are short; keep them from crowding out paragraphs
@@ -34,11 +31,6 @@ class RetrievalParams:
     # (benchmarks/tune.py, "dense rescue"); 0 turns it off.
     dense_rescue: float = 0.87
     speech_prior: float = 1.0              # weight of the speech-level match density (LexicalRanker.with_speech_prior)
-    # The question's neighbourhood (LexicalRanker.neighbourhood): speeches whose match density
-    # is at least this share of the best speech's supply the IDFs; 0 scores with the whole
-    # corpus's statistics (plain BM25Okapi). 0.1 was chosen on the dev set, speeches alone and
-    # with the 1998 distractors (README, "Quality with distractors").
-    neighbourhood: float = 0.1
     # Share of the semantic (embedding) ranking in the fused score; 0 ranks with BM25 alone.
     # Chosen on the dev set by benchmarks/tune.py.
     fusion_weight: float = 0.3
@@ -47,8 +39,12 @@ class RetrievalParams:
     # 庸治懒), hiding both the stop word and the content; questions are segmented without it.
     query_hmm: bool = False
 
-    def bm25(self) -> BM25Params:
-        return BM25Params(self.k1, self.b, self.epsilon)
+    def tuned(self, **changes: float | bool | str) -> "RetrievalParams":
+        """A copy with ``changes``; BM25's own fields (k1, b, epsilon, scoring, scope_share) go to ``bm25``."""
+        bm25_fields = {f.name for f in fields(BM25Params)}
+        bm25 = {k: v for k, v in changes.items() if k in bm25_fields}
+        rest = {k: v for k, v in changes.items() if k not in bm25_fields}
+        return replace(self, bm25=replace(self.bm25, **bm25), **rest)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,7 @@ class LexicalRanker:
         干部 is in 40 % of the paragraphs and says little; over a corpus that also holds a
         year of newspaper text it is rare, and a question's topic words outweigh the words
         that single out one paragraph. Counting IDFs over the speeches that match the question
-        (mean unit score at least ``neighbourhood`` × the best speech's) ranks their paragraphs
+        (mean unit score at least ``bm25.scope_share`` × the best speech's) ranks their paragraphs
         as they would be ranked among themselves, whatever else is in the corpus.
         """
         density = self._speech_density(scores)
@@ -117,7 +117,7 @@ class LexicalRanker:
         if top <= 0:
             return None
         order = np.argsort(-density, kind="stable")
-        k = int(np.count_nonzero(density >= self.params.neighbourhood * top))
+        k = int(np.count_nonzero(density >= self.params.bm25.scope_share * top))
         k = max(k, int(np.searchsorted(np.cumsum(self._speech_sizes[order]), MIN_NEIGHBOURHOOD_UNITS)) + 1)
         chosen = np.zeros(len(order), dtype=bool)
         chosen[order[:k]] = True
@@ -141,7 +141,7 @@ class LexicalRanker:
     def scores(self, a: ta.Analysed) -> np.ndarray:
         scores = self.combined(a)
         several = len(self._speech_sizes) > 1
-        if self.params.neighbourhood and several:
+        if self.params.bm25.scoring == "scoped" and several:
             scope = self.neighbourhood(scores)
             if scope is not None:
                 scores = self.combined(a, scope)

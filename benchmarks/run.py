@@ -40,7 +40,7 @@ range p25–p75 over all question × run samples for latencies):
   scoring alone, against rank-bm25's ``BM25Okapi.get_scores`` and bm25s's ``get_scores`` on
   the same tokens (the scores of rank-bm25 are checked to be identical to ours);
 * retrieval quality (``assistant.evaluation``) of both question sets on A and on B, with the
-  default settings and with corpus-wide statistics (``neighbourhood=0``) for comparison.
+  default settings and with corpus-wide statistics (``scoring="okapi"``) for comparison.
 
 Prints rich tables and writes every figure as JSON (``--json PATH``; by default
 ``assistant-benchmark.json`` in the system's temporary folder, so that a run never leaves
@@ -395,7 +395,7 @@ def query_benchmarks(res: Results, name: str, engine: Any, path: Path, repeat: i
     ours = res.put(f"{name}.words_scoring_ms", latencies(lambda q: engine.index.words.scores(by_terms[q]), qs, repeat))
 
     docs = corpus_terms(engine, path)
-    p = engine.params
+    p = engine.params.bm25
     build_ref, ref = timed(lambda: BM25Okapi(docs, k1=p.k1, b=p.b, epsilon=p.epsilon))
     ref_qs = qs if full_reference else qs[:RANK_BM25_C_QUERIES]
     ref_repeat = min(repeat, 3) if full_reference else 1
@@ -497,7 +497,7 @@ def quality(engine: Any) -> dict[str, Any]:
     from assistant.engine import Engine
     from assistant.evaluation import load_questions, run_eval
 
-    corpus_wide = Engine(engine.corpus, engine.index, replace(engine.params, neighbourhood=0.0))
+    corpus_wide = Engine(engine.corpus, engine.index, engine.params.tuned(scoring="okapi"))
     return {name: {"default": run_eval(engine, load_questions(path)).summary,
                    "corpus_wide": run_eval(corpus_wide, load_questions(path)).summary}
             for name, path in QUALITY_SETS.items()}

@@ -84,9 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     points = [(k1, b) for k1 in K1 for b in B]
     for k1, b in track(points, description="网格搜索"):
-        loaded = Engine.load(params=dataclasses.replace(base, k1=k1, b=b))
+        loaded = Engine.load(params=base.tuned(k1=k1, b=b))
         for w in BIGRAM_WEIGHT:
-            params = dataclasses.replace(base, k1=k1, b=b, bigram_weight=w, use_bigrams=w > 0, fusion_weight=0.0)
+            params = base.tuned(k1=k1, b=b, bigram_weight=w, use_bigrams=w > 0, fusion_weight=0.0)
             engine = Engine(loaded.corpus, loaded.index, params)
             summary = run_eval(engine, questions).summary
             r = summary["overall"]["retrieval"]
@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     grid.sort(key=lambda g: g["objective"], reverse=True)
     best = grid[0]
     default = next((g for g in grid if (g["k1"], g["b"], g["bigram_weight"]) ==
-                    (base.k1, base.b, base.bigram_weight)), None)
+                    (base.bm25.k1, base.bm25.b, base.bigram_weight)), None)
 
     # 2. fusion weight, on the best BM25 point, with the local embedder
     from assistant.embeddings import make_embedder
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     rescue: list[dict[str, Any]] = []
     if embedder is not None:
         memo = MemoEmbedder(embedder)
-        bm = dataclasses.replace(base, k1=best["k1"], b=best["b"], bigram_weight=best["bigram_weight"],
+        bm = base.tuned(k1=best["k1"], b=best["b"], bigram_weight=best["bigram_weight"],
                                  use_bigrams=best["bigram_weight"] > 0)
         loaded = Engine.load(params=bm)
         for fw in track(FUSION_WEIGHT, description="融合权重"):
@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"best: k1={best['k1']} b={best['b']} bigram_weight={best['bigram_weight']} {best['retrieval']}")
     if default:
-        print(f"defaults: k1={base.k1} b={base.b} bigram_weight={base.bigram_weight} {default['retrieval']}")
+        print(f"defaults: k1={base.bm25.k1} b={base.bm25.b} bigram_weight={base.bigram_weight} {default['retrieval']}")
     print(f"written to {args.out}")
     return 0
 

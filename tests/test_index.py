@@ -19,7 +19,7 @@ from assistant.index import BM25Params, FieldIndex, cache_dir
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONS = ROOT / "tests" / "data" / "questions.jsonl"
 
-PARAMS = [BM25Params(), BM25Params(1.2, 0.5, 0.25), BM25Params(0.9, 0.4, 0.1)]
+PARAMS = [BM25Params(1.5, 0.75), BM25Params(1.2, 0.5, 0.25), BM25Params(0.9, 0.4, 0.1)]
 
 
 def _questions() -> list[str]:
@@ -69,7 +69,7 @@ def test_scores_equal_rank_bm25_on_seed(analysed_units, field: str, params: BM25
 
 
 def test_engine_index_fields_equal_rank_bm25(engine, analysed_units) -> None:  # type: ignore[no-untyped-def]
-    p = engine.params
+    p = engine.params.bm25
     for field, fi in (("words", engine.index.words), ("bigrams", engine.index.bigrams)):
         docs = [getattr(a, field) for a in analysed_units]
         ref = BM25Okapi(docs, k1=p.k1, b=p.b, epsilon=p.epsilon)
@@ -80,9 +80,9 @@ def test_engine_index_fields_equal_rank_bm25(engine, analysed_units) -> None:  #
 def test_search_ranks_like_rank_bm25_with_plain_params(seed_corpus, analysed_units) -> None:  # type: ignore[no-untyped-def]
     # Without bigrams, heading weighting, the speech prior and the neighbourhood's statistics
     # the ranking is plain BM25Okapi.
-    params = RetrievalParams(use_bigrams=False, heading_weight=1.0, speech_prior=0.0, neighbourhood=0.0)
+    params = RetrievalParams(use_bigrams=False, heading_weight=1.0, speech_prior=0.0).tuned(scoring="okapi")
     eng = Engine.load(params=params)
-    ref = BM25Okapi([a.words for a in analysed_units], k1=params.k1, b=params.b, epsilon=params.epsilon)
+    ref = BM25Okapi([a.words for a in analysed_units], k1=params.bm25.k1, b=params.bm25.b, epsilon=params.bm25.epsilon)
     ids = [u.id for u in seed_corpus.units]
     for q in ["塔西佗陷阱", "作风建设 干部", "损失厌恶", "项目攻坚破难活动", "招商引资 营商环境"]:
         hits = eng.search(q, k=10)
@@ -285,7 +285,7 @@ def test_changed_corpus_rebuilds(private_cache: Path, own_corpus_dir: Path, tmp_
 
 def test_changed_params_change_key(private_cache: Path, own_corpus_dir: Path) -> None:
     a = Engine.load([own_corpus_dir])
-    b = Engine.load([own_corpus_dir], params=RetrievalParams(k1=RetrievalParams().k1 + 0.6))
+    b = Engine.load([own_corpus_dir], params=RetrievalParams().tuned(k1=RetrievalParams().bm25.k1 + 0.6))
     assert a.index.key != b.index.key
     assert Engine.load([own_corpus_dir]).index.key == a.index.key
     assert [h.score for h in a.search("乡村振兴")] != [h.score for h in b.search("乡村振兴")]

@@ -72,7 +72,7 @@ def test_3000_paragraphs_score_like_rank_bm25(tmp_path: Path, private_cache: Pat
     units = engine.corpus.units
     assert len(units) == PARAGRAPHS_PER_FILE * N_FILES
     docs = [getattr(ta.analyse(u.text), field) for u in units]
-    p = engine.params
+    p = engine.params.bm25
     ref = BM25Okapi(docs, k1=p.k1, b=p.b, epsilon=p.epsilon)
     ours: ix.FieldIndex = getattr(engine.index, field)
     assert ours.idf == ref.idf

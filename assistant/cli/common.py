@@ -12,7 +12,6 @@ import argparse
 import math
 import sys
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeVar
 
@@ -63,11 +62,14 @@ def add_corpus_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def add_retrieval_arguments(p: argparse.ArgumentParser) -> None:
+    from ..index import SCORINGS
     from ..params import RetrievalParams
 
     d = RetrievalParams()
-    p.add_argument("--k1", type=float, help=f"BM25 k1(默认 {d.k1:g})")
-    p.add_argument("--b", type=float, help=f"BM25 b(默认 {d.b:g})")
+    p.add_argument("--k1", type=float, help=f"BM25 k1(默认 {d.bm25.k1:g})")
+    p.add_argument("--b", type=float, help=f"BM25 b(默认 {d.bm25.b:g})")
+    p.add_argument("--scoring", choices=SCORINGS,
+                   help=f"BM25 计分方式:okapi 按全部语料统计词的权重,scoped 按问题的邻近讲话(默认 {d.bm25.scoring})")
     p.add_argument("--no-bigrams", action="store_true", help="不使用字二元组字段")
     p.add_argument("--bigram-weight", type=float, help=f"字二元组字段的权重(默认 {d.bigram_weight:g})")
     p.add_argument("--fusion-weight", type=float,
@@ -79,20 +81,24 @@ def add_retrieval_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--heading-weight", type=float, help="标题单元的得分权重(默认 0.8)")
     p.add_argument("--speech-prior", type=float, help="整篇讲话与问题相关程度的权重(默认 1.0;0 为关闭)")
     p.add_argument("--neighbourhood", type=float,
-                   help="按问题的邻近讲话(匹配密度不低于最佳讲话的这一比例)计算词的权重(默认 0.1;0 为按全部语料)")
+                   help=f"邻近讲话:匹配密度不低于最佳讲话的这一比例(默认 {d.bm25.scope_share:g};0 即 --scoring okapi)")
     p.add_argument("--abstain-coverage", type=float, help="拒答阈值:问题内容被最相关段落覆盖的最低比例")
 
 
 def retrieval_params(args: argparse.Namespace) -> RetrievalParams:
     from ..engine import RetrievalParams  # lazy: start-up (module docstring)
 
-    names = ("k1", "b", "bigram_weight", "heading_weight", "speech_prior", "neighbourhood", "abstain_coverage",
+    names = ("k1", "b", "scoring", "bigram_weight", "heading_weight", "speech_prior", "abstain_coverage",
              "fusion_weight")
     given = {name: getattr(args, name, None) for name in names}
-    params = replace(RetrievalParams(), **{name: value for name, value in given.items() if value is not None})
+    share = getattr(args, "neighbourhood", None)
+    if share is not None:
+        given["scope_share"] = share
+        if share == 0:
+            given["scoring"] = "okapi"
     if getattr(args, "no_bigrams", False):
-        params = replace(params, use_bigrams=False)
-    return params
+        given["use_bigrams"] = False
+    return RetrievalParams().tuned(**{name: value for name, value in given.items() if value is not None})
 
 
 def load_engine(args: argparse.Namespace, quiet: bool = False) -> Engine:
