@@ -73,7 +73,7 @@ def _extract(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Citer,
         sents = split_sentences(h.unit.text)
         for pos, s in enumerate(sents):
             sc = _sentence_score(s, analysed, ev.bigram_idf, ap) * (1.0 - ap.rank_decay * rank)
-            if s.rstrip("”」").endswith(("?", "?")) and pos + 1 < len(sents):
+            if s.rstrip("”」").endswith(("?", "\uff1f")) and pos + 1 < len(sents):
                 # A rhetorical question (何谓…?) is answered by the sentence after it.
                 s, pos = sents[pos + 1], pos + 1
             scored.append((sc, rank, pos, s, h.unit))

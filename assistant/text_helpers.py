@@ -65,6 +65,8 @@ def split_sentences(text: str, *, clauses: bool = False) -> list[str]:
 _OPEN_QUOTES = "“「『"
 _CLOSE_QUOTES = "”」』"
 _TRAILING_MARKERS = re.compile(r"(?:\s*\[\d+\])+")
+_MARKER_AHEAD = re.compile(r"\s*\[\d+\]")
+_COLONS = ":\uff1a"
 
 
 def split_cited_sentences(text: str) -> list[str]:
@@ -72,7 +74,8 @@ def split_cited_sentences(text: str) -> list[str]:
 
     Quote-aware: a 。 inside “…” does not end the sentence; markers right after the 。 and
     closing quotes stay with the sentence before; a line end always ends one. Ends are the
-    clause ends (semicolons too), so each claim is checked against its own citations.
+    clause ends (semicolons too), and a colon that a marker follows, so each claim is checked
+    against its own citations.
     """
     out: list[str] = []
     buf: list[str] = []
@@ -102,7 +105,9 @@ def split_cited_sentences(text: str) -> list[str]:
             depth = max(0, depth - 1)
             ends = depth == 0 and len(buf) >= 2 and buf[-2] in _CLAUSE_ENDS
         else:
-            ends = ch in _CLAUSE_ENDS and depth == 0
+            # A colon ends a claim when a marker follows it: the extractive answer cites a
+            # paragraph that ends in a lead-in (…四种氛围:[1]) and goes on with the next one.
+            ends = depth == 0 and (ch in _CLAUSE_ENDS or ch in _COLONS and bool(_MARKER_AHEAD.match(text, i)))
         if not ends:
             continue
         while i < n and (text[i] in _CLAUSE_ENDS or text[i] in _CLOSE_QUOTES):

@@ -4,7 +4,10 @@
    that names no source sent to the model is removed from the text and reported.
 2. Sentences (``text_analysis.split_cited_sentences``: quote-aware, a 。 inside “…” does not
    end the sentence; markers right after the 。 belong to the sentence before) are each
-   scored against the paragraphs they cite.
+   scored against the paragraphs they cite. A marker covers the sentences before it back to
+   the previous marker on its line, as the extractive answer writes them (one marker after a
+   run of one paragraph's sentences): every extractive answer passes this check
+   (``tests/test_citation_check.py``).
 3. Support score = share of the sentence's content character bigrams (normalised text, stop
    words and markers removed: ``text_analysis.analyse(...).bigrams``) that occur in the cited
    text. Character bigrams rather than jieba words because a faithful paraphrase often
@@ -45,7 +48,7 @@ _CLEAN_MARKER = re.compile(r"\[(\d+)\]")
 _QUOTE = re.compile(r"“([^“”]*)”|「([^「」]*)」|『([^『』]*)』")
 _ABSTAIN = re.compile(
     r"(资料|材料|讲话|文中|原文|上述|以上).{0,10}(没有|未|并未|无|不).{0,6}"
-    r"(提到|提及|涉及|找到|相关|说明|记载|信息|内容|回答)"
+    r"(提到|提及|涉及|找到|相关|说明|记载|信息|内容|回答|出现|给出)"
     r"|无法(回答|确定|判断|找到)|不能回答|没有找到相关内容")
 
 
@@ -121,6 +124,33 @@ def _quote_found(quote: str, haystacks: list[str]) -> bool:
     return True
 
 
+def _own_numbers(sentence: str) -> list[int]:
+    return list(dict.fromkeys(int(m.group(1)) for m in _CLEAN_MARKER.finditer(sentence)))
+
+
+def _claims(text: str) -> list[tuple[str, list[int]]]:
+    """Each sentence of ``text`` with the citation numbers it stands on.
+
+    A marker covers the sentences before it back to the previous marker on the same line: the
+    extractive answer quotes a run of one paragraph's sentences with one marker after the run,
+    and models write the same way. A lead-in (ending in a colon) and an abstention stand on
+    nothing; a sentence after the line's last marker stays uncited.
+    """
+    out: list[tuple[str, list[int]]] = []
+    for line in text.split("\n"):
+        pieces = [(raw, _own_numbers(raw)) for raw in split_cited_sentences(line)]
+        carry: list[int] = []
+        for i in range(len(pieces) - 1, -1, -1):
+            raw, nums = pieces[i]
+            plain = _CLEAN_MARKER.sub("", raw).strip()
+            if nums:
+                carry = nums
+            elif carry and not plain.endswith((":", "\uff1a")) and not _ABSTAIN.search(normalise(plain)):
+                pieces[i] = (raw, carry)
+        out.extend(pieces)
+    return out
+
+
 def check_citations(reply: str, sources: Mapping[int, str], *,
                     context: Mapping[int, str] | None = None,
                     threshold: float = SUPPORT_THRESHOLD) -> CitationReport:
@@ -136,12 +166,8 @@ def check_citations(reply: str, sources: Mapping[int, str], *,
     cited: list[int] = []
     misquotes: list[str] = []
 
-    for raw in split_cited_sentences(text):
-        nums: list[int] = []
-        for m in _CLEAN_MARKER.finditer(raw):
-            n = int(m.group(1))
-            if n not in nums:
-                nums.append(n)
+    for raw, nums in _claims(text):
+        for n in nums:
             if n not in cited:
                 cited.append(n)
         plain = _CLEAN_MARKER.sub("", raw).strip()
@@ -150,6 +176,10 @@ def check_citations(reply: str, sources: Mapping[int, str], *,
         grams = _bigrams(plain)
         abstention = bool(_ABSTAIN.search(normalise(plain)))
         quote_pool = [sources[k] for k in nums] if nums else list(sources.values())
+        if abstention and not nums:
+            # What is said to be absent is named, not quoted: its 「…」 need not be in a source.
+            verdicts.append(SentenceVerdict(plain, [], None, None, abstention=True))
+            continue
         bad_quotes = []
         for qm in _QUOTE.finditer(plain):
             quote = next(g for g in qm.groups() if g is not None)
@@ -157,10 +187,7 @@ def check_citations(reply: str, sources: Mapping[int, str], *,
                 bad_quotes.append(quote)
         misquotes.extend(q for q in bad_quotes if q not in misquotes)
 
-        if abstention and not nums:
-            verdicts.append(SentenceVerdict(plain, [], None, None, abstention=True))
-            continue
-        lead_in = plain.rstrip().endswith((":", ":"))   # "主要有以下几点:" introduces, claims nothing
+        lead_in = plain.rstrip().endswith((":", "\uff1a"))   # "主要有以下几点:" introduces, claims nothing
         if (len(grams) < MIN_CLAIM_BIGRAMS or lead_in) and not nums and not bad_quotes:
             verdicts.append(SentenceVerdict(plain, [], None, None))
             continue

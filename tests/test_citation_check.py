@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.text_analysis import split_cited_sentences
+from assistant.text_analysis import split_cited_sentences, split_sentences
 from assistant.verify import SUPPORT_THRESHOLD, check_citations, clean_markers
+
+DEV_SET = Path(__file__).parent / "data" / "questions.jsonl"
 
 # Measured sentences (see SUPPORT_THRESHOLD): for each paragraph, sentences copied from it,
 # paraphrases of it, and invented sentences on the same topic.
@@ -204,3 +207,41 @@ def test_invariants_on_random_replies(reply: str) -> None:
         assert s.score is None or 0.0 <= s.score <= 1.0
     assert set(r.citation_supported) == set(r.cited) - {n for n in r.cited if n not in r.citation_supported}
     assert check_citations(reply, sources) == r        # deterministic
+
+
+def test_a_marker_covers_the_run_of_sentences_before_it(seed_corpus: Any) -> None:
+    # The extractive answer quotes a run of one paragraph's sentences with one marker after the
+    # run; each sentence is checked against that paragraph, so an invented one is still caught.
+    text = para(seed_corpus, "2.21")
+    first, second = split_sentences(text)[:2]
+    ok = check_citations(first + second + "[1]", {1: text})
+    assert [s.citations for s in ok.sentences] == [[1], [1]]
+    assert all(s.supported for s in ok.sentences) and not ok.unsupported_sentences
+    invented = "各级干部每年必须完成四十学时的网络培训。"
+    bad = check_citations(invented + second + "[1]", {1: text})
+    assert [s.supported for s in bad.sentences] == [False, True]
+    # A marker covers nothing on another line, nor after itself.
+    apart = check_citations(first + "\n" + second + "[1]" + invented, {1: text})
+    assert [s.citations for s in apart.sentences] == [[], [1], []]
+
+
+def test_a_colon_before_a_marker_ends_the_claim() -> None:
+    assert split_cited_sentences("主要强调四点:[1]去年讲了五个方面。[2]") == ["主要强调四点:[1]", "去年讲了五个方面。[2]"]
+    assert split_cited_sentences("主要强调四点:去年讲了五个方面。[2]") == ["主要强调四点:去年讲了五个方面。[2]"]
+
+
+def test_every_extractive_answer_passes_its_own_citation_check(engine: Any) -> None:
+    """Composition and the citation check read sentences and markers the same way."""
+    from assistant.question_sets import load_questions
+
+    failures = []
+    for q in load_questions(DEV_SET):
+        a = engine.ask(q.question)
+        if a.abstained or not a.citations:
+            continue
+        sources = {c.n: c.unit.text for c in a.citations}
+        context = {c.n: c.speech_title + "\n" + " ".join(c.unit.section) for c in a.citations}
+        report = check_citations(a.text, sources, context=context)
+        if report.unsupported_sentences or report.misquotes or report.removed_markers:
+            failures.append((q.id, report.unsupported_sentences, report.misquotes))
+    assert not failures
