@@ -20,14 +20,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from rank_bm25 import BM25Okapi  # noqa: E402
-from rich.console import Console  # noqa: E402
-from rich.table import Table  # noqa: E402
+from rank_bm25 import BM25Okapi
+from rich.console import Console
+from rich.table import Table
 
-from assistant import evaluation as ev  # noqa: E402
-from assistant import text_analysis as ta  # noqa: E402
-from assistant.corpus import read_corpus_files, shipped_corpus_dir  # noqa: E402
-from assistant.engine import Engine  # noqa: E402
+from assistant import evaluation as ev
+from assistant import text_analysis as ta
+from assistant.corpus import read_corpus_files, shipped_corpus_dir
+from assistant.engine import Engine
 
 
 def raw_lines() -> list[str]:

@@ -22,10 +22,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.atomic import atomic_write_bytes  # noqa: E402
-from assistant.corpus import parse_corpus, read_corpus_files, shipped_corpus_dir  # noqa: E402
-from assistant.embeddings import LOCAL_MODEL_ID, LocalEmbedder, shipped_path, text_key  # noqa: E402
-from assistant.embeddings.store import read_segment, to_bytes  # noqa: E402
+from assistant.atomic import atomic_write_bytes
+from assistant.corpus import parse_corpus, read_corpus_files, shipped_corpus_dir
+from assistant.embeddings import LOCAL_MODEL_ID, LocalEmbedder, shipped_path, text_key
+from assistant.embeddings.store import read_segment, to_bytes
 
 
 def shipped_unit_texts() -> list[str]:
