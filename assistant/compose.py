@@ -157,7 +157,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         k = len(items) if plan.nth_item == -1 else plan.nth_item
         if 1 <= k <= len(items):
             intro = f"{ev.speech_title(plan.speech_no)}的第{k}部分是"
-            answer = _part_answer(ev, items[k - 1], citer, hits, intro)
+            answer = _part_answer(ev, items[k - 1], citer, hits, intro, not plan.wants_list)
             if answer is not None:
                 text, sentences, cited = answer
                 return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
@@ -277,14 +277,18 @@ def _followup_unit(item: int, history: list[Turn]) -> Unit | None:
 
 
 def _part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
-                 intro: str) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
-    """A part of a speech with what it holds: a heading with its items, else its first sentences."""
+                 intro: str, heading_first: bool = False) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
+    """A part of a speech with what it holds: a heading with its items, else its first sentences.
+
+    The heading leads the hits when it names what was asked (第三部分讲了什么, 第三个标题), the
+    items when the question asks for them (第三部分提出了哪些举措).
+    """
     children = list_items(ev, part) if part.kind == "heading" else []
     if part.kind == "heading":
         head = f"{intro}「{item_label(part)}」[{citer.cite(part)}]"
         if children:
             text, sentences = as_list(children, citer, head + f",共{len(children)}项:")
-            return text, sentences, [*children, part]   # the items answer; the heading says where
+            return text, sentences, [part, *children] if heading_first else [*children, part]
         body = next_unit(ev, part)
         if body is None:
             return None

@@ -99,6 +99,14 @@ class Speech:
     def headings(self) -> list[Unit]:
         return [u for u in self.units if u.kind == "heading"]
 
+    def parts(self, limit: int | None = None) -> list[Unit]:
+        """The speech's top-level parts: its level-1 headings, else (a speech without heading
+        lines) the paragraphs that open with an inline heading, at most ``limit`` of them."""
+        top = [u for u in self.units if u.kind == "heading" and u.level == 1]
+        if len(top) >= 2:
+            return top
+        return [u for u in self.units if u.kind == "paragraph" and u.heading and not u.section][:limit]
+
     def outline(self, max_level: int | None = None) -> list[Unit]:
         """Headings, plus paragraphs that open with an inline heading, in reading order."""
         out = []

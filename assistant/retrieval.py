@@ -212,9 +212,27 @@ class Retriever:
         self.corpus = corpus
         self.params = params
         self.units = [corpus.unit(i) for i in index.unit_ids]
+        self._position = {u.id: i for i, u in enumerate(self.units)}
         self.lexical = LexicalRanker(corpus, index, self.units, params)
         self.semantic: SemanticRanker | None = None
         self.analyse = analyse
+
+    def _parts_first(self, plan: QueryPlan, scores: np.ndarray) -> np.ndarray:
+        """A named speech's outline (or its N-th part) ranks first: the question asks for its
+        structure, which its headings are, whatever words they share with the question."""
+        if plan.speech_no is None or plan.followup_item is not None or plan.intent not in ("outline", "nth_point"):
+            return scores
+        parts = self.corpus.speech(plan.speech_no).parts()
+        if plan.intent == "nth_point":
+            n = len(parts) if plan.nth_item == -1 else plan.nth_item or 0
+            parts = parts[n - 1:n] if 1 <= n <= len(parts) else []
+        if not parts:
+            return scores
+        out = scores.copy()
+        top = float(scores.max()) if len(scores) else 0.0
+        for rank, u in enumerate(parts):
+            out[self._position[u.id]] = top + 1.0 + (len(parts) - rank)
+        return out
 
     def retrieve(self, plan: QueryPlan, k: int) -> Retrieved:
         a = self.analyse(strip_speech_reference(ta.normalise(plan.text)))
@@ -242,6 +260,7 @@ class Retriever:
             # Named speech: its units first, others keep their order after them.
             in_speech = np.isin(self.lexical.speech_of, named)
             scores = np.where(in_speech & (scores > 0), scores + scores.max() + 1.0, scores)
+        scores = self._parts_first(plan, scores)
         terms = query_terms(a)
         hits = []
         for i in top_k(scores, k):

@@ -163,11 +163,7 @@ def item_label(u: Unit, short_heading: int = AnswerParams.short_heading_chars) -
 
 
 def outline_units(ev: Evidence, speech_no: int) -> list[Unit]:
-    speech = ev.corpus.speech(speech_no)
-    top = [u for u in speech.units if u.kind == "heading" and u.level == 1]
-    if len(top) >= 2:
-        return top
-    return [u for u in speech.units if u.kind == "paragraph" and u.heading and not u.section][:ev.answer.outline_max_items]
+    return ev.corpus.speech(speech_no).parts(ev.answer.outline_max_items)
 
 
 def as_list(items: list[Unit], citer: Citer, intro: str) -> tuple[str, list[AnswerSentence]]:

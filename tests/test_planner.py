@@ -19,6 +19,11 @@ OUTLINE_WORDINGS = [
     "第一篇讲话的结构是怎样的?",
     "第1篇讲话的提纲是什么?",
     "第一篇讲话分几块?",
+    "第一篇讲话一共有几个部分?",
+    "第一篇讲话大致结构",
+    "第一篇的几个小标题分别是什么?",
+    "第一篇讲话先讲什么后讲什么?",
+    "第一篇的主要内容可以概括为哪几点?",
 ]
 
 
@@ -84,11 +89,15 @@ def test_nth_item_of_the_previous_list(engine: Engine, question: str, n: int) ->
     assert [c.unit.id for c in a.citations] == [expected]
 
 
-@pytest.mark.parametrize(("question", "n"), [("第三篇讲话的第二部分讲了什么?", 2), ("第三篇讲话最后一部分讲了什么?", 4)])
+@pytest.mark.parametrize(("question", "n"), [
+    ("第三篇讲话的第二部分讲了什么?", 2), ("第三篇讲话最后一部分讲了什么?", 4), ("第三篇讲话的第2个标题是什么?", 2),
+    ("第三篇讲话开头部分讲什么?", 1), ("第三篇讲话最后讲的是什么问题?", 4), ("第三篇讲话的第二大点", 2),
+])
 def test_nth_part_of_a_named_speech(engine: Engine, question: str, n: int) -> None:
+    assert engine.plan(question).nth_item == (-1 if "最后" in question else n)
     a = engine.ask(question)
     part = [u for u in engine.corpus.speech(3).units if u.kind == "heading" and u.level == 1][n - 1]
-    assert a.citations[0].unit.id == part.id
+    assert a.citations[0].unit.id == part.id and a.hits[0].unit.id == part.id
     assert len(a.citations) > 1   # the part's own items follow
 
 
