@@ -151,19 +151,30 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             cited = [u for _, items in parts for u in items]
             return done("\n\n".join(lines), sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
 
+    # 第二篇讲担当作为,第三个小点说的是啥 — the N-th item of the part the words name.
+    heading = _named_section(ev, plan)
+    if heading is not None and plan.nth_item is not None and plan.followup_item is None:
+        items = list_items(ev, heading)
+        k = len(items) if plan.nth_item == -1 else plan.nth_item
+        if 1 <= k <= len(items):
+            intro = f"{ev.speech_title(heading.speech_no)}中「{item_label(heading)}」的第{k}项是"
+            answer = _part_answer(ev, items[k - 1], citer, hits, intro, not plan.items_of_nth)
+            if answer is not None:
+                text, sentences, cited = answer
+                return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
+
     # 第二篇讲话的第三部分讲了什么 — the N-th part of a named speech, with what it holds.
     if plan.nth_item is not None and plan.followup_item is None and plan.speech_no is not None:
         items = outline_units(ev, plan.speech_no)
         k = len(items) if plan.nth_item == -1 else plan.nth_item
         if 1 <= k <= len(items):
             intro = f"{ev.speech_title(plan.speech_no)}的第{k}部分是"
-            answer = _part_answer(ev, items[k - 1], citer, hits, intro, not plan.wants_list)
+            answer = _part_answer(ev, items[k - 1], citer, hits, intro, not plan.items_of_nth)
             if answer is not None:
                 text, sentences, cited = answer
                 return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
 
     # 第五篇讲话在加强领导方面提出了几条要求: the heading the words name, with what it holds.
-    heading = _named_section(ev, plan)
     if heading is not None:
         answer = _part_answer(ev, heading, citer, hits, f"{ev.speech_title(heading.speech_no)}中")
         if answer is not None:
@@ -247,16 +258,16 @@ def _named_section(ev: Evidence, plan: QueryPlan) -> Unit | None:
         return None
     named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
     speeches = [ev.corpus.speech(no) for no in named] if named else ev.corpus.speeches
-    want = {plan.section[i:i + 2] for i in range(len(plan.section) - 1)}
-    best, share = None, 0.0
-    for sp in speeches:
-        for u in sp.units:
-            if u.kind == "heading":
-                text = ta.normalise(u.text)
-                got = sum(1 for g in want if g in text) / len(want) if want else 0.0
-                if got > share:
-                    best, share = u, got
-    return best if share >= ev.answer.section_share else None
+    want = {w[i:i + 2] for w in plan.section.split() for i in range(len(w) - 1)}
+    if not want:
+        return None
+    shares = [(sum(1 for g in want if g in ta.normalise(u.text)) / len(want), u)
+              for sp in speeches for u in sp.units if u.kind == "heading"]
+    top = max((sh for sh, _ in shares), default=0.0)
+    best = [u for sh, u in shares if sh == top]
+    # Words that several headings hold alike (浓厚…氛围 in each of 要进一步浓厚X的氛围) name what
+    # the parts share, not one of them.
+    return best[0] if top >= ev.answer.section_share and len(best) == 1 else None
 
 
 def _followup_unit(item: int, history: list[Turn]) -> Unit | None:

@@ -44,6 +44,7 @@ class QueryPlan:
     multi_speech: bool = False        # 各篇讲话 / 几篇讲话: gathers across speeches
     list_size: int | None = None      # 哪四个 → 4
     nth_item: int | None = None       # 第二点 → 2; 最后一点 → -1
+    items_of_nth: bool = False        # 第三部分提出了哪些举措: the part's items answer, not its heading
     # 那第二点呢 → 2, 最后一点 → -1, 还有呢 (after an item) → 0 (the next): an item of the last list
     followup_item: int | None = None
     focus: str = ""                   # a follow-up's own words: they choose the sentences
@@ -59,7 +60,9 @@ class QueryPlan:
     # date), not about something said in it.
     about_speech: bool = False
     missing_speech: bool = False      # 第六篇 in a corpus of five: said, not answered from another speech
-    section: str = ""                 # 在加强领导方面 / 关于X的那一部分: the words naming a section
+    # 在加强领导方面 / 关于X的那一部分 / 第二篇讲担当作为,第三个小点: the words naming a section
+    # (space-separated when they are the question's own content words)
+    section: str = ""
     notes: list[str] = field(default_factory=list)  # how a reference was resolved, for the user
 
     @property
@@ -115,7 +118,7 @@ _GENERIC = frozenset("""
 为什么 原因 做 做到 办 避免 防止 别的 其他 其它 还有 另外 更多 再 呢 吗 讲讲 介绍 一下 呢
 表现 情况 体现 道理 意义 作用 要求 措施 办法 方法 看法 观点 态度 一类 一点 这个 那个
 一共 总共 共有 共 有 都 分别 大致 大概 大体 总体 整体 依次 先 后 然后 接着 再 可以 能 概括 归纳 总结 列 列出
-标题 小标题 大标题 一级 大点 思路 下 帮 我 帮我 给 看看
+标题 小标题 大标题 一级 大点 小点 思路 下 帮 我 帮我 给 看看 那一块 这一块 那块 这块 一块 那部分 这部分 那一部分
 """.split())
 _FOLLOWUP_LEAN = re.compile(r"^(那|那么|还有|另外|再|它|它们|这个|这些|这|其|他们|上面|刚才|前面|后面|此)"
                             r"|(呢|别的|其他的?|其它的?|还有吗|还有没有|例子吗?)[??。.]*$")
@@ -211,13 +214,28 @@ def _named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, .
                 break
             by_title = tuple(s.no for s in speeches if part in ta.normalise(s.title))
             if by_title and (len(by_title) < len(speeches) or len(speeches) == 1):
-                return by_title, m.group(0)
+                return by_title, _same_references(text, by_title, speeches, m.group(0))
             if not m.group(2):
                 continue   # 春耕讲话: without 的/那篇 only a title can say which speech is meant
             by_text = tuple(s.no for s in speeches if any(part in ta.normalise(u.text) for u in s.units))
             if by_text and len(by_text) < len(speeches):
-                return by_text, m.group(0)
+                return by_text, _same_references(text, by_text, speeches, m.group(0))
     return (), ""
+
+
+def _same_references(text: str, found: tuple[int, ...], speeches: Sequence[Speech], first: str) -> str:
+    """``first`` and every further reference in ``text`` that fits the speeches ``found``
+    (宁乡那篇县委书记的讲话: 县委书记 is in that speech too), joined by spaces: the words that say
+    where to look."""
+    refs = [first]
+    chosen = [s for s in speeches if s.no in found]
+    for m in _SPEECH_NAMED.finditer(text):
+        name = _NAME_SUFFIX.sub("", _NAME_PREFIX.sub("", m.group(1)))
+        if m.group(0) in refs or first in m.group(0) or _NOT_A_NAME.match(name) or len(name) < 2:
+            continue
+        if all(name in ta.normalise(s.title) or any(name in ta.normalise(u.text) for u in s.units) for s in chosen):
+            refs.append(m.group(0))
+    return " ".join(refs)
 
 
 def _size(text: str) -> int | None:
@@ -267,7 +285,10 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
                 next(s.title for s in speeches if s.no == n) for n in named))
     plan.multi_speech = bool(_MULTI_SPEECH.search(norm))
 
-    body = strip_speech_reference(norm.replace(reference, " ") if reference else norm)
+    body = norm
+    for ref in reference.split():
+        body = body.replace(ref, " ")
+    body = strip_speech_reference(body)
     names_speech = plan.speech_no is not None or bool(plan.speech_candidates)
     rest = [w for w in analyse(_QUANT.sub(" ", _STRUCTURE.sub(" ", body))).words]
     asks_parts = bool(_QUANT.search(body) or _STRUCTURE.search(body)) and bool(_PART_ONLY.search(body))
@@ -278,6 +299,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     mo = _ORDINAL.search(body)
     if mo:
         plan.nth_item = chinese_numeral(mo.group(1)) if mo.group(1) else 1 if mo.group(2) else -1
+        plan.items_of_nth = bool(_LIST.search(body[mo.end():]))
     # An ordinal (第三个标题) asks for one part, not for the outline.
     plan.outline = (asks_parts or (wants_list and names_speech and not QUOTED.search(body))) \
         and all(_is_generic(w) for w in rest) and plan.nth_item is None
@@ -287,6 +309,12 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     ms = _SECTION_REF.search(body)
     if ms and (plan.wants_list or plan.weak_list or "讲" in body):
         plan.section = ms.group(1)
+    elif names_speech and not plan.outline and (wants_list or plan.nth_item is not None):
+        # 第四篇总结今年以来的成效,分了哪几条: a part named by the question's own words; compose
+        # takes it only when one heading of the speech holds most of them.
+        words = analyse(_ORDINAL.sub(" ", _QUANT.sub(" ", _STRUCTURE.sub(" ", body)))).words
+        whole = [w for w in words if not any(w != o and w in o for o in words)]
+        plan.section = " ".join(dict.fromkeys(w for w in whole if not _is_generic(w)))
     plan.answer_type, plan.answer_unit = _answer_type(body)
     if plan.answer_type in ("person", "date") and (names_speech or _ABOUT_SPEECH.search(norm)):
         own = [w for w in analyse(body).words if w not in _META_WORDS and not re.search(r"哪|什么|谁|几|何|天|年|月", w)]

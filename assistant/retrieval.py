@@ -220,7 +220,8 @@ class Retriever:
     def _parts_first(self, plan: QueryPlan, scores: np.ndarray) -> np.ndarray:
         """A named speech's outline (or its N-th part) ranks first: the question asks for its
         structure, which its headings are, whatever words they share with the question."""
-        if plan.speech_no is None or plan.followup_item is not None or plan.intent not in ("outline", "nth_point"):
+        if plan.speech_no is None or plan.followup_item is not None or plan.section \
+                or plan.intent not in ("outline", "nth_point"):
             return scores
         parts = self.corpus.speech(plan.speech_no).parts()
         if plan.intent == "nth_point":
