@@ -99,13 +99,14 @@ _PART_ONLY = re.compile(rf"{_PART}|{_SEQUENCE}")
 # Nouns whose plural is a list of items: 哪些要求 asks for the list.
 _ITEM = (r"(?:要求|措施|举措|办法|方法|任务|原则|目标|活动|做法|问题|意见|建议|途径|手段|表现|环节|重点|"
          r"特点|标准|方面|步骤|内容|工作|氛围|心态|意识|能力|制度|机制)")
-_LIST = re.compile(rf"(?:哪|几|多少)(?:{_NUM}+)?{_CLASSIFIER}|哪些{_ITEM}|{_ITEM}有哪些|分别|列举|一一|逐条")
+# 哪个 / 哪条 / 哪一年 ask for one thing; 哪几个 / 哪四条 / 几项 / 多少条 for several.
+_LIST = re.compile(rf"哪(?:几|(?!一){_NUM}+){_CLASSIFIER}?|(?:几|多少){_NUM}*{_CLASSIFIER}|哪些{_ITEM}|{_ITEM}有哪些|分别|列举|一一|逐条")
 _WEAK_LIST = re.compile(r"哪些|包括什么|有什么")
 # The N-th item: 第二点 / 第2条 / 第一大点; the last (最后一点 / 最后讲的) → -1; the first (开头部分) → 1.
 _ORDINAL_NOUN = r"(?:点|条|项|个|部分|方面|层|块|件|类|种|句|段|标题)"
 _ORDINAL = re.compile(rf"第\s*({_NUM}{{1,2}})\s*(?:个|大|级)?\s*{_ORDINAL_NOUN}"
-                      rf"|(?:最后|末尾|结尾)\s*(?:的)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?=讲|谈|说))"
-                      rf"|(开头|开篇|头一|首先)\s*(?:的)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?=讲|谈|说))")
+                      rf"|(?:最后|末尾|结尾)\s*(?:的)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<last_said>(?=讲|谈|说)))"
+                      rf"|(?P<first>开头|开篇|头一|首先)\s*(?:的)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<first_said>(?=讲|谈|说)))")
 # 还有呢 / 下一点 / 接下来呢, after an item of a list: the next item.
 _NEXT_ITEM = re.compile(r"^(?:那|那么)?\s*(?:还有呢|下一(?:点|条|项|个|部分|方面)(?:呢|是什么)?|接下来呢|然后呢|再往下呢|继续)[??。.]*$")
 _MULTI_SPEECH = re.compile(r"(?<!第)(各|几|这几|每|多|五|两|三|四)篇|各(个)?讲话|不同(的)?讲话|哪些讲话|哪几篇|都(是)?怎么|都提到")
@@ -118,7 +119,7 @@ _GENERIC = frozenset("""
 为什么 原因 做 做到 办 避免 防止 别的 其他 其它 还有 另外 更多 再 呢 吗 讲讲 介绍 一下 呢
 表现 情况 体现 道理 意义 作用 要求 措施 办法 方法 看法 观点 态度 一类 一点 这个 那个
 一共 总共 共有 共 有 都 分别 大致 大概 大体 总体 整体 依次 先 后 然后 接着 再 可以 能 概括 归纳 总结 列 列出
-标题 小标题 大标题 一级 大点 小点 思路 下 帮 我 帮我 给 看看 那一块 这一块 那块 这块 一块 那部分 这部分 那一部分
+标题 小标题 大标题 一级 大点 小点 思路 下 帮 我 帮我 给 看看 最后 结尾 末尾 开头 开篇 首先 头一 那一块 这一块 那块 这块 一块 那部分 这部分 那一部分
 """.split())
 _FOLLOWUP_LEAN = re.compile(r"^(那|那么|还有|另外|再|它|它们|这个|这些|这|其|他们|上面|刚才|前面|后面|此)"
                             r"|(呢|别的|其他的?|其它的?|还有吗|还有没有|例子吗?)[??。.]*$")
@@ -297,8 +298,11 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     # 第一篇讲话提出了哪几条要求) and names nothing else to list.
     # A quoted term (“细、准、优、实”分别是什么) names a list inside the speech, not its outline.
     mo = _ORDINAL.search(body)
+    if mo and (mo.group("last_said") is not None or mo.group("first_said") is not None) \
+            and not all(_is_generic(w) for w in rest):
+        mo = None   # 结尾说为区委加快推进“四大定位”作贡献: where it is said, not which part is asked for
     if mo:
-        plan.nth_item = chinese_numeral(mo.group(1)) if mo.group(1) else 1 if mo.group(2) else -1
+        plan.nth_item = chinese_numeral(mo.group(1)) if mo.group(1) else 1 if mo.group("first") else -1
         plan.items_of_nth = bool(_LIST.search(body[mo.end():]))
     # An ordinal (第三个标题) asks for one part, not for the outline.
     plan.outline = (asks_parts or (wants_list and names_speech and not QUOTED.search(body))) \
@@ -316,7 +320,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         whole = [w for w in words if not any(w != o and w in o for o in words)]
         plan.section = " ".join(dict.fromkeys(w for w in whole if not _is_generic(w)))
     plan.answer_type, plan.answer_unit = _answer_type(body)
-    if plan.answer_type in ("person", "date") and (names_speech or _ABOUT_SPEECH.search(norm)):
+    if plan.answer_type in ("person", "date", "place") and (names_speech or _ABOUT_SPEECH.search(norm)):
         own = [w for w in analyse(body).words if w not in _META_WORDS and not re.search(r"哪|什么|谁|几|何|天|年|月", w)]
         plan.about_speech = not _own_subject(own, set())
     plan.asks_content_of = _asked_term(body)

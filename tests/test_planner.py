@@ -192,3 +192,28 @@ def test_an_elliptical_follow_up_with_its_own_subject_is_searched_by_it(engine: 
     assert plan.follow_up and "塔西佗" not in plan.text
     a = engine.ask("那损失厌恶又是什么意思?", history=[Turn("什么是塔西佗陷阱?", first)])
     assert "损失厌恶" in a.hits[0].unit.text
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("塔西佗是哪一年出生的?", "lookup"), ("哪个单位做得最好?", "lookup"), ("第一篇讲话提出了哪几条要求?", "outline"),
+    ("第一篇讲话要开展哪4个专项活动?", "list"), ("文中列了几项措施?", "list"),
+])
+def test_which_one_is_not_a_list(engine: Engine, question: str, intent: str) -> None:
+    assert engine.plan(question).intent == intent
+
+
+def test_where_a_thing_is_said_is_not_the_part_asked_for(engine: Engine) -> None:
+    # 最后讲了什么 asks for the last part; 结尾说…X, X是什么 asks about X.
+    assert engine.plan("第二篇讲话最后讲了什么?").nth_item == -1
+    plan = engine.plan("第二篇结尾说要防止侥幸心理,这指的是什么?")
+    assert plan.nth_item is None and plan.intent == "lookup"
+
+
+def test_a_part_named_by_its_words(engine: Engine) -> None:
+    a = engine.ask("第二篇讲担当作为,第三个小点说的是啥?")
+    section = next(u for u in engine.corpus.speech(2).units if u.kind == "heading" and "担当作为" in u.text)
+    third = [u for u in engine.corpus.speech(2).units if u.section[-1:] == (section.heading,) and u.heading][2]
+    assert a.citations[0].unit.id == third.id
+    # Words every heading holds alike (浓厚…氛围) name the list, not one part of it.
+    b = engine.ask("第二篇讲话要浓厚哪四种氛围?")
+    assert [c.unit.kind for c in b.citations] == ["heading"] * 4
