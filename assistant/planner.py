@@ -293,23 +293,26 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     names_speech = plan.speech_no is not None or bool(plan.speech_candidates)
     rest = [w for w in analyse(_QUANT.sub(" ", _STRUCTURE.sub(" ", body))).words]
     asks_parts = bool(_QUANT.search(body) or _STRUCTURE.search(body)) and bool(_PART_ONLY.search(body))
-    wants_list = bool(_LIST.search(body))
+    # The question's own grammar is read outside quotes: “战术有千百条,头一条就是肯打” quotes the
+    # speech, it does not ask for the first item.
+    unquoted = QUOTED.sub(lambda m: "\u3000" * len(m.group(0)), body)
+    wants_list = bool(_LIST.search(unquoted))
     # The outline: the question asks for the parts (or, naming a speech, for its points:
     # 第一篇讲话提出了哪几条要求) and names nothing else to list.
     # A quoted term (“细、准、优、实”分别是什么) names a list inside the speech, not its outline.
-    mo = _ORDINAL.search(body)
+    mo = _ORDINAL.search(unquoted)
     if mo and (mo.group("last_said") is not None or mo.group("first_said") is not None) \
             and not all(_is_generic(w) for w in rest):
         mo = None   # 结尾说为区委加快推进“四大定位”作贡献: where it is said, not which part is asked for
     if mo:
         plan.nth_item = chinese_numeral(mo.group(1)) if mo.group(1) else 1 if mo.group("first") else -1
-        plan.items_of_nth = bool(_LIST.search(body[mo.end():]))
+        plan.items_of_nth = bool(_LIST.search(unquoted[mo.end():]))
     # An ordinal (第三个标题) asks for one part, not for the outline.
     plan.outline = (asks_parts or (wants_list and names_speech and not QUOTED.search(body))) \
         and all(_is_generic(w) for w in rest) and plan.nth_item is None
     plan.wants_list = plan.outline or wants_list
     plan.weak_list = not plan.wants_list and bool(_WEAK_LIST.search(body))
-    plan.list_size = _size(body)
+    plan.list_size = _size(unquoted)
     ms = _SECTION_REF.search(body)
     if ms and (plan.wants_list or plan.weak_list or "讲" in body):
         plan.section = ms.group(1)

@@ -217,3 +217,10 @@ def test_a_part_named_by_its_words(engine: Engine) -> None:
     # Words every heading holds alike (浓厚…氛围) name the list, not one part of it.
     b = engine.ask("第二篇讲话要浓厚哪四种氛围?")
     assert [c.unit.kind for c in b.citations] == ["heading"] * 4
+
+
+@pytest.mark.parametrize("question", ["第二篇里“第一条就是肯打”这句话是谁说的?", "“头一条就是肯打”出自哪位元帅?",
+                                      "讲话说“四个方面都要抓”,这是什么意思?"])
+def test_quoted_words_are_not_the_questions_grammar(engine: Engine, question: str) -> None:
+    plan = engine.plan(question)
+    assert plan.nth_item is None and not plan.wants_list, plan
