@@ -151,17 +151,34 @@ def _answer_type(body: str) -> tuple[str | None, str]:
     return None, ""
 
 
-def _asked_term(body: str) -> str:
-    """The named thing whose content the question asks for ("" when it asks nothing of the kind)."""
+def _asked_term(body: str, analyse: Callable[[str], ta.Analysed]) -> str:
+    """The named thing whose content the question asks for ("" when it asks nothing of the kind).
+
+    The term is quoted, or it is the phrase just before (…提到办公室年度10项职能工作目标,具体是哪
+    10项 → 10项职能工作目标: the last words of the clause, up to 12 characters).
+    """
     m = _ASKS_CONTENT.search(body)
     if not m:
         return ""
     quoted = QUOTED.findall(body[: m.start()])
     if quoted:
         return quoted[-1]
-    before = re.split(r"[,,。?!?!;;::\s]|里的|中的|的", body[: m.start()].strip())
-    term = before[-1] if before else ""
+    pieces = [p for p in re.split(r"[,,。?!?!;;::\s]|里的|中的|的|提到|提出|说的|讲的|谈到", body[: m.start()]) if p]
+    term = pieces[-1] if pieces else ""
+    if len(term) > 12:
+        words = [w for w in analyse(term).words if w in term]
+        tail = ""
+        for w in reversed(_whole_words(words)):
+            if len(w) + len(tail) > 12 or not term.endswith(w + tail):
+                break
+            tail = w + tail
+        term = tail
     return term if 2 <= len(term) <= 12 else ""
+
+
+def _whole_words(words: Sequence[str]) -> list[str]:
+    """Words that are not pieces of a longer word of the same analysis (jieba's search mode yields both)."""
+    return [w for w in words if not any(w != o and w in o for o in words)]
 
 
 # 在加强领导方面提出了几条要求 / 关于浓厚氛围的那一部分讲了什么: a section named by its words.
@@ -259,7 +276,7 @@ def _own_subject(words: Sequence[str], prev_words: set[str]) -> bool:
     Only whole words count: jieba's search mode also yields the pieces of a word (体表 from
     具体表现), which say nothing the whole word does not.
     """
-    whole = [w for w in words if not any(w != o and w in o for o in words)]
+    whole = _whole_words(words)
     return any(not _is_generic(w) and w not in prev_words for w in whole)
 
 
@@ -320,13 +337,13 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         # 第四篇总结今年以来的成效,分了哪几条: a part named by the question's own words; compose
         # takes it only when one heading of the speech holds most of them.
         words = analyse(_ORDINAL.sub(" ", _QUANT.sub(" ", _STRUCTURE.sub(" ", body)))).words
-        whole = [w for w in words if not any(w != o and w in o for o in words)]
+        whole = _whole_words(words)
         plan.section = " ".join(dict.fromkeys(w for w in whole if not _is_generic(w)))
     plan.answer_type, plan.answer_unit = _answer_type(body)
     if plan.answer_type in ("person", "date", "place") and (names_speech or _ABOUT_SPEECH.search(norm)):
         own = [w for w in analyse(body).words if w not in _META_WORDS and not re.search(r"哪|什么|谁|几|何|天|年|月", w)]
         plan.about_speech = not _own_subject(own, set())
-    plan.asks_content_of = _asked_term(body)
+    plan.asks_content_of = _asked_term(body, analyse)
 
     if history:
         prev = history[-1]

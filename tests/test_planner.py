@@ -224,3 +224,17 @@ def test_a_part_named_by_its_words(engine: Engine) -> None:
 def test_quoted_words_are_not_the_questions_grammar(engine: Engine, question: str) -> None:
     plan = engine.plan(question)
     assert plan.nth_item is None and not plan.wants_list, plan
+
+
+@pytest.mark.parametrize(("question", "term"), [
+    ("第四篇提到办公室年度10项职能工作目标,具体是哪10项?", "年度10项职能工作目标"),
+    ("“四大定位”具体指什么?", "四大定位"),
+    ("讲话里说的三个层次包括哪些?", "三个层次"),
+])
+def test_the_term_whose_content_is_asked(engine: Engine, question: str, term: str) -> None:
+    assert engine.plan(question).asks_content_of == term
+
+
+def test_a_list_only_named_gets_a_partial_answer(engine: Engine) -> None:
+    a = engine.ask("第一篇会上观摩了几个单位的工作现场,分别是哪些单位?")
+    assert a.partial and not a.abstained and a.citations
