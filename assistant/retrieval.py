@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Callable
 import numpy as np
 
 from . import text_analysis as ta
+from .answer_types import fits_type
 from .corpus import Corpus, Unit
 from .index import Index
 from .params import RetrievalParams
@@ -217,6 +218,19 @@ class Retriever:
         self.semantic: SemanticRanker | None = None
         self.analyse = analyse
 
+    def _metadata_aside(self, plan: QueryPlan, scores: np.ndarray) -> np.ndarray:
+        """The metadata lines that rank below paragraphs: all of them, unless the question asks
+        who, when or where; then all but those that hold such a thing (a date line for 哪天,
+        the speaker's line for 谁; not the title, which only shares the question's words)."""
+        aside = self.lexical.is_metadata
+        if plan.answer_type not in METADATA_ANSWERS:
+            return aside
+        aside = aside.copy()
+        for i in np.flatnonzero(aside & (scores > 0)):
+            if fits_type(plan.answer_type, plan.answer_unit, [self.units[i].text]):
+                aside[i] = False
+        return aside
+
     def _parts_first(self, plan: QueryPlan, scores: np.ndarray) -> np.ndarray:
         """A named speech's outline (or its N-th part) ranks first: the question asks for its
         structure, which its headings are, whatever words they share with the question."""
@@ -254,8 +268,8 @@ class Retriever:
                 w = self.params.fusion_weight
                 scores = (1 - w) * min_max(scores) + w * min_max(dense)
                 mode = "hybrid"
-        if self.lexical.is_metadata.any() and plan.answer_type not in METADATA_ANSWERS:
-            scores = np.where(self.lexical.is_metadata, scores * self.params.metadata_weight, scores)
+        if self.lexical.is_metadata.any():
+            scores = np.where(self._metadata_aside(plan, scores), scores * self.params.metadata_weight, scores)
         named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
         if named:
             # Named speech: its units first, others keep their order after them.

@@ -17,6 +17,7 @@ import re
 from typing import Iterable, Sequence
 
 from . import text_analysis as ta
+from .answer_types import fits_type
 from .corpus import Unit
 from .evidence import Evidence
 from .planner import QueryPlan
@@ -33,21 +34,6 @@ _CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
 MISSING_WHAT = {"person": "说明是谁", "date": "给出具体时间", "number": "给出具体数字", "place": "说明具体地点",
                 "content": "具体说明它包括哪些内容或指什么"}
 
-_DATE = re.compile(r"(?:\d{2,4}|[〇零一二三四五六七八九]{2,4})\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,3}月|"
-                   r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]")
-_NUMERAL = r"(?:\d[\d.,]*|[零〇一二三四五六七八九十百千万亿两半几]+)"
-_ANY_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万两]+(?:个|项|条|人|名|天|年|次|家|户|元|倍|%)")
-_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区|镇|乡|村|州|国)(?![委长政])")
-# A person: a name (a common surname and one or two characters) beside a title, or before
-# what people do in speeches (说, 指出, 提出). jieba's part-of-speech tagger would find names
-# too, but loading its dictionary costs seconds on the first 谁 question.
-_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚"
-             "卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤俞温江习")
-_TITLES = r"(?:同志|书记|主席|总理|总书记|先生|女士|教授|部长|省长|市长|县长|区长|局长|主任|院士|将军|元帅)"
-_PERSON = re.compile(rf"[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s*[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}"
-                     rf"|^[{_SURNAMES}][\u4e00-\u9fff]{{1,3}}$"   # a speaker line: the name alone
-                     rf"|[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:曾经|曾)?(?:说过|说|指出|提出|认为|强调|讲过)"
-                     r"|(?:作家|文豪|学家|思想家|哲学家|诗人|名人)[\u4e00-\u9fff]{2,4}")
 # After a term: it is being defined or listed.
 _DEFINES_AFTER = re.compile(r"^[”」』》\"]?\s*[,,]?\s*(?:是指|指的是|就是|即|是|指|包括|包含|分别是|:|:|——|一是|主要有|有以下)")
 # Right after a term (within a few characters): an enumeration of its items.
@@ -55,24 +41,6 @@ _ENUMERATION = re.compile(r"^.{0,12}?(?:一是.{1,40}二是|一要.{1,40}二要|
 # Before a term: a rhetorical definition (什么是水八仙? / 何谓… / 所谓…).
 _DEFINES_BEFORE = re.compile(r"(?:什么是|什么叫|何谓|所谓|何为)[“「\"]?$|(?:[^,。、]{1,8}、){2,}[^,。、]{1,8}[”」\"]?的[“「\"]?$")
 _QUESTION_WORD = re.compile(r"哪|什么|怎么|怎样|多少|几|谁|如何|为何|为什么")
-
-
-def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
-    """Whether one of the sentences holds a thing of the asked type (and unit)."""
-    for s in sentences:
-        norm = ta.normalise(s)
-        if answer_type == "date" and _DATE.search(norm):
-            return True
-        if answer_type == "number":
-            if unit and re.search(rf"{_NUMERAL}\s*{re.escape(unit)}", norm):
-                return True
-            if not unit and _ANY_NUMBER.search(norm):
-                return True
-        if answer_type == "place" and _PLACE.search(norm):
-            return True
-        if answer_type == "person" and _PERSON.search(norm):
-            return True
-    return False
 
 
 def defines(term: str, texts: Iterable[str], headings: Iterable[str] = ()) -> bool:
@@ -131,8 +99,13 @@ def coverage(ev: Evidence, analysed: ta.Analysed, units: list[Unit]) -> float:
     idf = ev.bigram_idf
     n = max(ev.bigram_docs, 2)
     unseen = math.log(n + 0.5) - math.log(0.5)
+    # The units' speeches' titles and metadata lines count too: 李岚清回顾说… names the speaker
+    # of the paragraphs that answer, which their text need not repeat.
+    speeches = {u.speech_no: ev.corpus.speech(u.speech_no) for u in units}
+    context = [sp.title for sp in speeches.values()] + [u.text for sp in speeches.values()
+                                                        for u in sp.units if u.kind == "metadata"]
     # Punctuation removed: 治“懒”、治“庸” covers a question about 治懒治庸.
-    text = _NON_WORD.sub("", "".join(ta.normalise(u.text) for u in units))
+    text = _NON_WORD.sub("", "".join(ta.normalise(t) for t in [*(u.text for u in units), *context]))
     total = covered = 0.0
     for g in grams:
         w = max(idf.get(g, unseen), 0.05)

@@ -62,3 +62,20 @@ def test_a_who_question_about_something_said_is_not_answered_with_the_speaker(tm
     assert eng.plan("这篇讲话是谁讲的?").about_speech
     plan = eng.plan("讲话里“思想交换”那句话是谁说的?")
     assert plan.answer_type == "person" and not plan.about_speech
+
+
+def test_a_when_question_does_not_rank_the_title_first(tmp_path: Path) -> None:
+    # Every word of the title is in the question, but the title holds no date: it stays below
+    # the paragraph that answers (metadata keeps its weight only when it holds the asked kind).
+    (tmp_path / "speech.txt").write_text(SPEECH, encoding="utf-8")
+    eng = Engine.load([tmp_path], use_cache=False)
+    a = eng.ask("全市乡村振兴工作会议上的讲话提到粮食总产量是哪一年的?")
+    assert a.hits[0].unit.kind == "paragraph" and "１２０万吨" in a.hits[0].unit.text, a.hits[:2]
+
+
+def test_naming_the_speaker_does_not_make_a_question_unanswered(tmp_path: Path) -> None:
+    # 张明 is in the speaker line, not in the paragraph; the paragraph still answers.
+    (tmp_path / "speech.txt").write_text(SPEECH, encoding="utf-8")
+    eng = Engine.load([tmp_path], use_cache=False)
+    a = eng.ask("张明说要怎样抓好人才队伍?")
+    assert not a.abstained and "返乡创业" in a.text

@@ -238,3 +238,11 @@ def test_the_term_whose_content_is_asked(engine: Engine, question: str, term: st
 def test_a_list_only_named_gets_a_partial_answer(engine: Engine) -> None:
     a = engine.ask("第一篇会上观摩了几个单位的工作现场,分别是哪些单位?")
     assert a.partial and not a.abstained and a.citations
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("这次会议在哪召开?", "place"), ("手表陈列在哪个博物馆?", "place"), ("问题出在哪个环节?", None), ("讲话在哪几方面提了要求?", None), ("要在哪些方面下功夫?", None),
+    ("会是哪天开的?", "date"), ("是谁主持的?", "person"),
+])
+def test_answer_types(engine: Engine, question: str, kind: str | None) -> None:
+    assert engine.plan(question).answer_type == kind

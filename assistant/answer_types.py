@@ -1,0 +1,49 @@
+"""Answer types in text: whether a sentence holds a date, a number, a place or a person.
+
+The planner reads what kind of thing a question asks for (谁 → person, 哪一年 → date); these
+checks say whether a text holds such a thing. Retrieval uses them to keep the metadata lines
+that fit (a date line for 哪天), composition to decide whether the evidence answers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from . import text_analysis as ta
+
+__all__ = ["fits_type"]
+
+_DATE = re.compile(r"(?:\d{2,4}|[〇零一二三四五六七八九]{2,4})\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,3}月|"
+                   r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]")
+_NUMERAL = r"(?:\d[\d.,]*|[零〇一二三四五六七八九十百千万亿两半几]+)"
+_ANY_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万两]+(?:个|项|条|人|名|天|年|次|家|户|元|倍|%)")
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区|镇|乡|村|州|国)(?![委长政])")
+# A person: a name (a common surname and one or two characters) beside a title, or before
+# what people do in speeches (说, 指出, 提出). jieba's part-of-speech tagger would find names
+# too, but loading its dictionary costs seconds on the first 谁 question.
+_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚"
+             "卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤俞温江习")
+_TITLES = r"(?:同志|书记|主席|总理|总书记|先生|女士|教授|部长|省长|市长|县长|区长|局长|主任|院士|将军|元帅)"
+_PERSON = re.compile(rf"[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s*[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}"
+                     rf"|^[{_SURNAMES}][\u4e00-\u9fff]{{1,3}}$"   # a speaker line: the name alone
+                     rf"|[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:曾经|曾)?(?:说过|说|指出|提出|认为|强调|讲过)"
+                     r"|(?:作家|文豪|学家|思想家|哲学家|诗人|名人)[\u4e00-\u9fff]{2,4}")
+
+
+def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
+    """Whether one of the sentences holds a thing of the asked type (and unit)."""
+    for s in sentences:
+        norm = ta.normalise(s)
+        if answer_type == "date" and _DATE.search(norm):
+            return True
+        if answer_type == "number":
+            if unit and re.search(rf"{_NUMERAL}\s*{re.escape(unit)}", norm):
+                return True
+            if not unit and _ANY_NUMBER.search(norm):
+                return True
+        if answer_type == "place" and _PLACE.search(norm):
+            return True
+        if answer_type == "person" and _PERSON.search(norm):
+            return True
+    return False
