@@ -24,7 +24,8 @@ _PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区|镇|乡|村|州|国
 # too, but loading its dictionary costs seconds on the first 谁 question.
 _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚"
              "卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤俞温江习")
-_TITLES = r"(?:同志|书记|主席|总理|总书记|先生|女士|教授|部长|省长|市长|县长|区长|局长|主任|院士|将军|元帅)"
+_TITLES = (r"(?:同志|书记|主席|总理|总书记|先生|女士|教授|部长|省长|市长|县长|区长|局长|厅长|处长|司长|主任|院士|将军|元帅|"
+           r"秘书长|发言人|常委|委员|会长|社长|院长|校长|董事长|总经理|经理)")
 _PERSON = re.compile(rf"[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s*[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}"
                      rf"|^[{_SURNAMES}][\u4e00-\u9fff]{{1,3}}$"   # a speaker line: the name alone
                      rf"|[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:曾经|曾)?(?:说过|说|指出|提出|认为|强调|讲过)"

@@ -60,6 +60,7 @@ class QueryPlan:
     # date), not about something said in it.
     about_speech: bool = False
     missing_speech: bool = False      # 第六篇 in a corpus of five: said, not answered from another speech
+    reference: str = ""               # the words that named the speech (宁乡那篇): not searched for
     # 在加强领导方面 / 关于X的那一部分 / 第二篇讲担当作为,第三个小点: the words naming a section
     # (space-separated when they are the question's own content words)
     section: str = ""
@@ -238,7 +239,42 @@ def _named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, .
             by_text = tuple(s.no for s in speeches if any(part in ta.normalise(u.text) for u in s.units))
             if by_text and len(by_text) < len(speeches):
                 return by_text, _same_references(text, by_text, speeches, m.group(0))
-    return (), ""
+    return _titled_speech(text, speeches)
+
+
+# Words after which a phrase names where something is said: 元旦献辞里 / 茶话会上 / 《忌辰的思念》说.
+_WHERE_CUE = re.compile(r"里|中|上|那篇|这篇|一文|的讲话|讲话|说|提到|指出|强调|提出|谈到|讲到")
+_BOOK_TITLE = re.compile(r"《([^》]{2,40})》")
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...], str]:
+    """A speech named by words of its own title that no other title has: 《忌辰的思念》, or a
+    phrase right before 里/上/说… (元旦献辞里, 春节团拜会上). The longest such phrase wins."""
+    if len(speeches) < 2:
+        return (), ""
+    titles = [(s.no, ta.normalise(s.title)) for s in speeches]
+
+    def owner(piece: str) -> int | None:
+        found = [no for no, t in titles if piece in t]
+        return found[0] if len(found) == 1 else None
+
+    for m in _BOOK_TITLE.finditer(text):
+        no = owner(m.group(1))
+        if no is not None:
+            return (no,), m.group(0)
+    best: tuple[int, str] | None = None
+    for cue in _WHERE_CUE.finditer(text):
+        end = cue.start()
+        for start in range(max(0, end - 20), end - 2):   # longest first, three characters at least
+            piece = text[start:end]
+            if best is not None and len(piece) <= len(best[1]):
+                break
+            no = owner(piece) if _CJK_ONLY.fullmatch(piece) else None
+            if no is not None:
+                best = (no, piece)
+                break
+    return ((best[0],), best[1]) if best else ((), "")
 
 
 def _same_references(text: str, found: tuple[int, ...], speeches: Sequence[Speech], first: str) -> str:
@@ -295,6 +331,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         plan.speech_no = no
     else:
         named, reference = _named_speeches(norm, speeches)
+        plan.reference = reference
         if len(named) == 1:
             plan.speech_no = named[0]
         elif named:

@@ -250,7 +250,13 @@ class Retriever:
         return out
 
     def retrieve(self, plan: QueryPlan, k: int) -> Retrieved:
-        a = self.analyse(strip_speech_reference(ta.normalise(plan.text)))
+        query = strip_speech_reference(ta.normalise(plan.text))
+        if plan.speech_no is not None or plan.speech_candidates:
+            # The words that named the speech say where to look, not what to look for (they
+            # would rank its title line first).
+            for words in plan.reference.split():
+                query = query.replace(words, " ")
+        a = self.analyse(query)
         scores = self.lexical.scores(a)
         mode, dense_top, notes = "lexical", None, []
         # A question that shares not one word or character pair with the corpus is not ranked by

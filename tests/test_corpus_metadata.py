@@ -79,3 +79,19 @@ def test_naming_the_speaker_does_not_make_a_question_unanswered(tmp_path: Path) 
     eng = Engine.load([tmp_path], use_cache=False)
     a = eng.ask("张明说要怎样抓好人才队伍?")
     assert not a.abstained and "返乡创业" in a.text
+
+
+def test_a_speech_named_by_words_of_its_title(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(SPEECH, encoding="utf-8")
+    other = SPEECH.replace("乡村振兴", "安全生产").replace("张明", "李强")
+    (tmp_path / "b.txt").write_text(other, encoding="utf-8")
+    eng = Engine.load([tmp_path], use_cache=False)
+    own = {s.title: s.no for s in eng.corpus.speeches}
+    plan = eng.plan("安全生产工作会议上提了哪几点要求?")
+    assert plan.speech_no == own["在全市安全生产工作会议上的讲话"]
+    assert eng.plan("《在全市乡村振兴工作会议上的讲话》提到了哪些产业?").speech_no == own["在全市乡村振兴工作会议上的讲话"]
+    # Words both titles hold name neither speech.
+    assert eng.plan("全市工作会议上提了哪几点要求?").speech_no is None
+    # The words that named it are not searched for: the title line does not come first.
+    a = eng.ask("安全生产工作会议上提了哪几点要求?")
+    assert a.hits[0].unit.kind != "metadata"
