@@ -153,7 +153,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     # 第二篇讲担当作为,第三个小点说的是啥 — the N-th item of the part the words name.
     heading = _named_section(ev, plan)
-    if heading is not None and plan.nth_item is not None and plan.followup_item is None:
+    if heading is not None and plan.nth_item is not None and plan.followup_item is None \
+            and not _is_nth_part(ev, plan, heading):
         items = list_items(ev, heading)
         k = len(items) if plan.nth_item == -1 else plan.nth_item
         if 1 <= k <= len(items):
@@ -250,6 +251,15 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         ans.partial, ans.reason = True, reason
         return ans
     return done(_join_cited(sentences), sentences)
+
+
+def _is_nth_part(ev: Evidence, plan: QueryPlan, heading: Unit) -> bool:
+    """第三篇第二部分“升华认识”: the ordinal and the words name the same part of the speech."""
+    if plan.speech_no is None or plan.nth_item is None or plan.nth_is_item:
+        return False
+    parts = outline_units(ev, plan.speech_no)
+    k = len(parts) if plan.nth_item == -1 else plan.nth_item
+    return 1 <= k <= len(parts) and parts[k - 1].id == heading.id
 
 
 def _named_section(ev: Evidence, plan: QueryPlan) -> Unit | None:

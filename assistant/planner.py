@@ -45,6 +45,7 @@ class QueryPlan:
     list_size: int | None = None      # 哪四个 → 4
     nth_item: int | None = None       # 第二点 → 2; 最后一点 → -1
     items_of_nth: bool = False        # 第三部分提出了哪些举措: the part's items answer, not its heading
+    nth_is_item: bool = False         # 第三个小点 / 第二条: an item inside a part, never a part itself
     # 那第二点呢 → 2, 最后一点 → -1, 还有呢 (after an item) → 0 (the next): an item of the last list
     followup_item: int | None = None
     focus: str = ""                   # a follow-up's own words: they choose the sentences
@@ -104,7 +105,7 @@ _ITEM = (r"(?:要求|措施|举措|办法|方法|任务|原则|目标|活动|做
 _LIST = re.compile(rf"哪(?:几|(?!一){_NUM}+){_CLASSIFIER}?|(?:几|多少){_NUM}*{_CLASSIFIER}|哪些{_ITEM}|{_ITEM}有哪些|分别|列举|一一|逐条")
 _WEAK_LIST = re.compile(r"哪些|包括什么|有什么")
 # The N-th item: 第二点 / 第2条 / 第一大点; the last (最后一点 / 最后讲的) → -1; the first (开头部分) → 1.
-_ORDINAL_NOUN = r"(?:点|条|项|个|部分|方面|层|块|件|类|种|句|段|标题)"
+_ORDINAL_NOUN = r"(?:小点|小项|小条|点|条|项|个|部分|方面|层|块|件|类|种|句|段|标题)"
 _ORDINAL = re.compile(rf"第\s*({_NUM}{{1,2}})\s*(?:个|大|级)?\s*{_ORDINAL_NOUN}"
                       rf"|(?:最后|末尾|结尾)\s*(?:的)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<last_said>(?=讲|谈|说)))"
                       rf"|(?P<first>开头|开篇|头一|首先)\s*(?:的)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<first_said>(?=讲|谈|说)))")
@@ -361,6 +362,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     if mo:
         plan.nth_item = chinese_numeral(mo.group(1)) if mo.group(1) else 1 if mo.group("first") else -1
         plan.items_of_nth = bool(_LIST.search(unquoted[mo.end():]))
+        plan.nth_is_item = bool(re.search(r"小点|小项|条|项|句", mo.group(0)))
     # An ordinal (第三个标题) asks for one part, not for the outline.
     plan.outline = (asks_parts or (wants_list and names_speech and not QUOTED.search(body))) \
         and all(_is_generic(w) for w in rest) and plan.nth_item is None

@@ -246,3 +246,13 @@ def test_a_list_only_named_gets_a_partial_answer(engine: Engine) -> None:
 ])
 def test_answer_types(engine: Engine, question: str, kind: str | None) -> None:
     assert engine.plan(question).answer_type == kind
+
+
+def test_an_ordinal_and_words_that_name_the_same_part(engine: Engine) -> None:
+    # 第二部分 is 升华认识: the part with its items, not the second item inside it.
+    a = engine.ask("第三篇第二部分“升华认识”讲了哪几个方面?")
+    part = [u for u in engine.corpus.speech(3).units if u.kind == "heading" and u.level == 1][1]
+    assert a.citations[0].unit.id == part.id and len(a.citations) >= 4
+    # 第三个小点 inside the part 担当作为 (which is also the third part) is an item of it.
+    b = engine.ask("第二篇讲担当作为,第三个小点说的是啥?")
+    assert b.citations[0].unit.kind == "paragraph" and "最后1%" in b.citations[0].unit.text
