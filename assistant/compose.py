@@ -103,6 +103,14 @@ def _extract(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Citer,
             and not any(c[4] is first[4] and c[2] == nxt for c in chosen)
             and length + len(sents[nxt]) <= ap.max_chars + ap.short_first_slack):
         chosen.append((0.0, first[1], nxt, sents[nxt], first[4]))
+    # An answer names its subject: a quoted paragraph that opens with its own heading sentence
+    # (1、要警惕塔西佗陷阱。) is quoted with it, or 古罗马历史学家…提出了这样一个理论 says which theory
+    # to nobody.
+    for unit in dict.fromkeys(c[4] for c in chosen):
+        sents = split_sentences(unit.text)
+        if unit.heading and len(sents) > 1 and len(sents[0]) <= ap.enum_label_chars + 16 \
+                and not any(c[4] is unit and c[2] == 0 for c in chosen):
+            chosen.append((0.0, 0, 0, sents[0], unit))
     chosen.sort(key=lambda t: (t[4].speech_no, t[4].seq, t[2]))
     return [AnswerSentence(s, [citer.cite(u)]) for _, _, _, s, u in chosen]
 
@@ -211,7 +219,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     content = _undefined_content(ev, plan, hits, citer)
     if content is not None:
         intro, reason, sentences = content
-        ans = done(intro + _join_cited(sentences), sentences)
+        ans = done(intro + "\n" + _join_cited(sentences), sentences)
         ans.partial, ans.reason = True, reason
         return ans
 
@@ -247,7 +255,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     partial = _partial(ev, plan, question, analysed, pool, sentences, citer)
     if partial is not None:
         intro, reason, sentences = partial
-        ans = done(intro + _join_cited(sentences), sentences)
+        ans = done(intro + "\n" + _join_cited(sentences), sentences)
         ans.partial, ans.reason = True, reason
         return ans
     return done(_join_cited(sentences), sentences)

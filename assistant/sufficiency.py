@@ -120,10 +120,10 @@ def unseen_share(ev: Evidence, analysed: ta.Analysed) -> float:
     idf = ev.word_idf
     n = max(ev.word_docs, 2)
     unseen = math.log(n + 0.5) - math.log(0.5)
-    # Question words (几条, 哪些) ask; they are not what the speeches would have to contain.
-    words = [w for w in dict.fromkeys(analysed.words) if not _QUESTION_WORD.search(w)]
+    words = list(dict.fromkeys(analysed.words))
     total = sum(idf.get(w, unseen) for w in words)
-    return sum(unseen for w in words if w not in idf) / total if total > 0 else 1.0
+    # Question words (几条, 哪些) ask; the speeches need not contain them.
+    return sum(unseen for w in words if w not in idf and not _QUESTION_WORD.search(w)) / total if total > 0 else 1.0
 
 
 def abstain_reason(ev: Evidence, plan: QueryPlan, analysed: ta.Analysed, hits: list[Hit]) -> str | None:
