@@ -22,6 +22,8 @@ from typing import Any, Mapping
 
 from platformdirs import user_config_dir
 
+from .file_reading import read_regular_file
+
 APP_NAME = "speech-assistant"
 CONFIG_ENV = "ASSISTANT_CONFIG"
 DEFAULT_API_KEY_ENV = "OPENAI_API_KEY"
@@ -167,9 +169,12 @@ def _check_number(name: str, value: float, where: str, limits: Limits = _LLM_LIM
         raise ConfigError(f"{where}中的 {name} 取值 {value} 超出范围({lo:g}–{hi:g})")
 
 
+MAX_CONFIG_BYTES = 1024 * 1024   # a settings file, not a data file
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         return {}
     except OSError as e:

@@ -35,7 +35,7 @@ from . import cache_files as cf
 from . import text_analysis as ta
 from .corpus import PARSER_VERSION, Corpus, corpus_from_data, corpus_to_data
 
-CACHE_FORMAT = 8           # the bundle (corpus + index) archive
+CACHE_FORMAT = 9           # the bundle (corpus + index) archive
 ANALYSIS_CACHE_FORMAT = 6  # the per-file analysis archives; changes only with GroupTerms
 Warn = Callable[[str], None]
 Progress = Callable[[int, int], None]
@@ -159,7 +159,10 @@ class FieldIndex:
         for v in idf_list:
             idf_sum += v
         eps = params.epsilon * (idf_sum / len(idf_list) if idf_list else 0.0)
-        idf_list = [eps if v < 0 else v for v in idf_list]
+        # eps ≤ 0 only in tiny corpora (1–2 units), where no IDF is positive and no word would
+        # find anything: there Lucene's IDF, log(1 + (n − df + 0.5)/(df + 0.5)) > 0, stands in.
+        idf_list = [eps if v < 0 else v for v in idf_list] if eps > 0 else \
+            [v if v > 0 else math.log1p((n - f + 0.5) / (f + 0.5)) for v, f in zip(idf_list, df.tolist())]
         terms = dict(zip(stream.vocab, range(n_terms)))
         idf = dict(zip(stream.vocab, idf_list))
         doc_len = lengths.astype(np.float64)

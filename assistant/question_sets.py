@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterable, Protocol, Sequence
 
 import yaml
 
+from .file_reading import read_regular_file
 from .text_analysis import SURROGATE as _SURROGATE
 
 _MAX_LISTED_PROBLEMS = 20
@@ -192,7 +193,7 @@ def _read_items(path: Path) -> list[_Item | str]:
     if suffix not in (".jsonl", ".json", ".yaml", ".yml"):
         raise QuestionSetError(path, [f"不支持的文件类型“{suffix or '(无扩展名)'}”;请使用 .jsonl 或 .yaml"])
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_regular_file(path).decode("utf-8-sig")
     except FileNotFoundError:
         raise QuestionSetError(path, ["文件不存在"]) from None
     except IsADirectoryError:
