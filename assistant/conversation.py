@@ -233,11 +233,11 @@ def load_conversation(path: Path) -> Conversation:
         data = json.loads(read_regular_file(path).decode("utf-8"))
     except OSError as e:
         raise ConversationError(f"无法读取对话文件 {path}:{e.strerror or e}") from e
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:   # RecursionError: deeply nested
         raise ConversationError(f"对话文件已损坏:{path}") from e
     try:
         conv = Conversation.from_json(data)
-    except (KeyError, TypeError, ValueError) as e:
+    except (KeyError, TypeError, ValueError, RecursionError) as e:
         raise ConversationError(f"对话文件格式不对:{path}") from e
     conv.path = path
     return conv
@@ -265,7 +265,7 @@ def list_conversations(directory: Path | None = None) -> tuple[list[SavedConvers
             found.append(SavedConversation(path, str(data["id"]), str(data.get("title") or "新对话"),
                                            str(data.get("updated") or data.get("created") or ""),
                                            len(data["exchanges"])))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError):
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, RecursionError):
             problems.append(f"无法读取 {path.name},已跳过")
     found.sort(key=lambda s: (s.updated, s.id), reverse=True)
     return found, problems

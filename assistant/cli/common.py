@@ -157,12 +157,17 @@ class IndexProgress:
 
 
 def read_question(parts: list[str]) -> str:
+    from ..engine import MAX_QUESTION_CHARS  # lazy: start-up
+
     question = " ".join(parts)
     if question == "-":
         try:
-            question = sys.stdin.read()
+            # One character past the limit says enough: an endless stdin is never read whole.
+            question = sys.stdin.read(MAX_QUESTION_CHARS + 1)
         except UnicodeDecodeError:
             fail("标准输入不是 UTF-8 编码的文字:请检查终端或文件的编码。")
+        if len(question) > MAX_QUESTION_CHARS:
+            fail(f"问题太长(超过 {MAX_QUESTION_CHARS} 字):请限制在 {MAX_QUESTION_CHARS} 字以内。")
     return question
 
 
