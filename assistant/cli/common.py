@@ -211,7 +211,10 @@ def add_llm_arguments(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--model", dest="llm_model", metavar="NAME", help="模型名(默认取 ASSISTANT_MODEL / OPENAI_MODEL)")
     g.add_argument("--api-key-env", dest="llm_api_key_env", metavar="VAR",
                    help=f"存放 API 密钥的环境变量名(默认 {DEFAULT_API_KEY_ENV});密钥本身不在命令行上传")
-    g.add_argument("--timeout", dest="llm_timeout", type=_positive_float, metavar="SEC", help="请求超时秒数")
+    g.add_argument("--timeout", dest="llm_timeout", type=_positive_float, metavar="SEC",
+                   help="每次读写的超时秒数(只发保活注释也算超时)")
+    g.add_argument("--deadline", dest="llm_deadline", type=_positive_float, metavar="SEC",
+                   help="一次调用(含重试)的总时限秒数(默认 5 × 超时,至少 300)")
     g.add_argument("--temperature", dest="llm_temperature", type=_temperature, metavar="T", help="采样温度 0–2")
     g.add_argument("--max-tokens", dest="llm_max_tokens", type=_positive_int, metavar="N", help="回答的最大 token 数")
     g.add_argument("--context-budget", dest="llm_context_budget", type=_positive_int, metavar="CHARS",
