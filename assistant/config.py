@@ -15,12 +15,16 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import stat
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Mapping
+from urllib.parse import urlsplit
 
 from platformdirs import user_config_dir
+
+from .file_reading import read_regular_file
 
 APP_NAME = "speech-assistant"
 CONFIG_ENV = "ASSISTANT_CONFIG"
@@ -84,6 +88,8 @@ class LLMConfig:
     model: str = ""
     api_key_env: str = DEFAULT_API_KEY_ENV
     timeout: float = 60.0          # seconds per connect / read / write (httpx semantics)
+    # Seconds for one whole call, retries included; 0: 5 × timeout, at least 300 (see overall_deadline).
+    deadline: float = 0.0
     temperature: float = 0.2       # low: the answer should restate sources, not improvise
     max_tokens: int = 512
     # Budget in *characters* of the whole prompt (system + user message), not tokens: the
@@ -100,6 +106,7 @@ class LLMConfig:
     # Key from the TOML file, used only when the variable named by api_key_env is unset.
     file_api_key: Secret | None = field(default=None, repr=False, compare=False)
     source: str = "defaults"       # which layers contributed, for `--verbose` style output
+    notices: tuple[str, ...] = field(default=(), compare=False)   # warnings for the user (never the key)
 
     def api_key(self, env: Mapping[str, str] | None = None) -> str | None:
         """The key to send, or None: the env variable named by ``api_key_env`` wins."""
@@ -107,6 +114,11 @@ class LLMConfig:
 
     def is_configured(self) -> bool:
         return bool(self.base_url.strip()) and bool(self.model.strip())
+
+    @property
+    def overall_deadline(self) -> float:
+        """Seconds one model call may take in all, however the server trickles its bytes."""
+        return self.deadline or max(300.0, 5 * self.timeout)
 
     def __repr__(self) -> str:
         # Built by hand so no field (now or added later) can print the key.
@@ -121,7 +133,7 @@ class LLMConfig:
     def public_dict(self) -> dict[str, Any]:
         """Settings safe to write into reports (no key, only whether one is set)."""
         d: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)
-                             if f.name not in ("file_api_key", "prompts_dir")}
+                             if f.name not in ("file_api_key", "prompts_dir", "notices")}
         d["prompts_dir"] = str(self.prompts_dir) if self.prompts_dir else None
         d["api_key_set"] = self.api_key() is not None
         return d
@@ -148,7 +160,7 @@ def not_configured_hint(env: Mapping[str, str] | None = None) -> str:
 # --- layers ---------------------------------------------------------------------------
 
 _FILE_KEYS: dict[str, type] = {
-    "base_url": str, "model": str, "api_key_env": str, "api_key": str, "timeout": float,
+    "base_url": str, "model": str, "api_key_env": str, "api_key": str, "timeout": float, "deadline": float,
     "temperature": float, "max_tokens": int, "context_budget": int, "stream": bool,
     "max_sources": int, "history_turns": int, "prompts_dir": str,
 }
@@ -156,7 +168,7 @@ _FILE_KEYS: dict[str, type] = {
 
 Limits = dict[str, tuple[float, float]]
 _LLM_LIMITS: Limits = {
-    "timeout": (0.1, 3600), "temperature": (0.0, 2.0), "max_tokens": (1, 1_000_000),
+    "timeout": (0.1, 3600), "deadline": (0.0, 86400), "temperature": (0.0, 2.0), "max_tokens": (1, 1_000_000),
     "context_budget": (200, 10_000_000), "max_sources": (1, 100), "history_turns": (0, 50),
 }
 
@@ -167,9 +179,12 @@ def _check_number(name: str, value: float, where: str, limits: Limits = _LLM_LIM
         raise ConfigError(f"{where}中的 {name} 取值 {value} 超出范围({lo:g}–{hi:g})")
 
 
+MAX_CONFIG_BYTES = 1024 * 1024   # a settings file, not a data file
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         return {}
     except OSError as e:
@@ -181,6 +196,24 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as e:
         # The decoder's message names line and column; it never echoes values wholesale.
         raise ConfigError(f"配置文件 {path} 不是有效的 TOML:{e}") from None
+
+
+def exposed_key_notice(path: Path) -> str | None:
+    """A warning when the config file holds an ``api_key`` that other users may read."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if os.name != "posix" or not mode & 0o077 or not stat.S_ISREG(mode):
+        return None
+    try:
+        tables = _read_toml(path)
+    except ConfigError:
+        return None
+    if not any(isinstance(t, dict) and "api_key" in t for t in tables.values()):
+        return None
+    return (f"配置文件 {path} 中存有 api_key,但它的权限({stat.S_IMODE(mode):o})允许其他用户读取:"
+            f"请执行 chmod 600 {path}")
 
 
 def _table_layer(path: Path, name: str, keys: dict[str, type], limits: Limits) -> dict[str, Any]:
@@ -227,7 +260,8 @@ def _env_layer(env: Mapping[str, str]) -> dict[str, Any]:
 
 _CLI_DESTS = {
     "llm_base_url": "base_url", "llm_model": "model", "llm_api_key_env": "api_key_env",
-    "llm_timeout": "timeout", "llm_temperature": "temperature", "llm_max_tokens": "max_tokens",
+    "llm_timeout": "timeout", "llm_deadline": "deadline", "llm_temperature": "temperature",
+    "llm_max_tokens": "max_tokens",
     "llm_context_budget": "context_budget", "llm_stream": "stream",
 }
 
@@ -254,6 +288,26 @@ def _merge(layers: list[tuple[str, dict[str, Any]]]) -> tuple[dict[str, Any], li
     return merged, used
 
 
+OPENAI_HOST = "api.openai.com"
+
+
+def _default_key_goes_to(layers: list[tuple[str, dict[str, Any]]]) -> bool:
+    """Whether ``OPENAI_API_KEY`` (the default, not named by the user) is meant for the endpoint.
+
+    It is when the endpoint is OpenAI's own, or when its URL came from ``OPENAI_BASE_URL``, the
+    variable that travels with the key (as in OpenAI's SDKs). A URL given on the command line or
+    in the config file, say a keyless local server, gets no key unless ``api_key_env`` names one.
+    """
+    if any("api_key_env" in layer for _, layer in layers):
+        return True
+    source, base_url = next((name, layer["base_url"]) for name, layer in reversed(layers) if layer.get("base_url"))
+    try:
+        host = (urlsplit(base_url).hostname or "").lower()
+    except ValueError:   # an invalid URL fails later, with its own message
+        host = ""
+    return host == OPENAI_HOST or source == "环境变量"
+
+
 def load_config(args: argparse.Namespace | None = None, *, env: Mapping[str, str] | None = None,
                 path: Path | None = None, **overrides: Any) -> LLMConfig:
     """Merge defaults, the TOML file, the environment, CLI flags, then keyword overrides.
@@ -264,15 +318,18 @@ def load_config(args: argparse.Namespace | None = None, *, env: Mapping[str, str
     path = path or default_config_path(env)
     layers = [("文件", _file_layer(path)), ("环境变量", _env_layer(env)),
               ("命令行", _cli_layer(args)), ("参数", overrides)]
+    notices = tuple(n for n in [exposed_key_notice(path)] if n)
     merged, used = _merge(layers)
-    for key in ("timeout", "temperature", "max_tokens", "context_budget"):
+    for key in ("timeout", "deadline", "temperature", "max_tokens", "context_budget"):
         if key in merged:
             _check_number(key, merged[key], "设置")
     base_url = merged.get("base_url", "")
     if base_url and not base_url.lower().startswith(("http://", "https://")):
         raise ConfigError("大模型接口地址应以 http:// 或 https:// 开头")
+    if base_url and not _default_key_goes_to(layers):
+        merged["api_key_env"] = ""   # the file's api_key, if any, is still sent
     config = LLMConfig(**merged)
-    return replace(config, source="+".join(used) or "defaults")
+    return replace(config, source="+".join(used) or "defaults", notices=notices)
 
 
 # --- embeddings -----------------------------------------------------------------------

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from platformdirs import user_data_dir, user_documents_dir
 
 from .atomic_file import atomic_write_text
+from .file_reading import read_regular_file
 from .corpus import Unit
 from .results import Answer, AnswerSentence, Citation, Hit
 
@@ -229,14 +230,14 @@ def save_conversation(conv: Conversation, directory: Path | None = None) -> Path
 
 def load_conversation(path: Path) -> Conversation:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular_file(path).decode("utf-8"))
     except OSError as e:
         raise ConversationError(f"无法读取对话文件 {path}:{e.strerror or e}") from e
-    except (UnicodeDecodeError, json.JSONDecodeError) as e:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:   # RecursionError: deeply nested
         raise ConversationError(f"对话文件已损坏:{path}") from e
     try:
         conv = Conversation.from_json(data)
-    except (KeyError, TypeError, ValueError) as e:
+    except (KeyError, TypeError, ValueError, RecursionError) as e:
         raise ConversationError(f"对话文件格式不对:{path}") from e
     conv.path = path
     return conv
@@ -260,11 +261,11 @@ def list_conversations(directory: Path | None = None) -> tuple[list[SavedConvers
         return found, problems
     for path in directory.glob("*.json"):
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(read_regular_file(path).decode("utf-8"))
             found.append(SavedConversation(path, str(data["id"]), str(data.get("title") or "新对话"),
                                            str(data.get("updated") or data.get("created") or ""),
                                            len(data["exchanges"])))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError):
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, RecursionError):
             problems.append(f"无法读取 {path.name},已跳过")
     found.sort(key=lambda s: (s.updated, s.id), reverse=True)
     return found, problems

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Literal
 
+from .file_reading import file_kind, read_regular_file
+
 UnitKind = Literal["paragraph", "heading", "metadata"]
 
 CORPUS_SUFFIXES = (".txt", ".md")
@@ -355,27 +357,77 @@ def parse_text(text: str, source: str, first_no: int = 1) -> list[Speech]:
     return speeches
 
 
-def _corpus_files(paths: Iterable[Path]) -> list[Path]:
+def _walk_folder(root: Path, files: list[Path], skipped: list[tuple[str, str]]) -> None:
+    """The corpus files under ``root``, symlinked folders followed; whatever is left out and
+    could have been text is named in ``skipped``, so the corpus never shrinks silently."""
+    seen: set[tuple[int, int]] = set()
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = folder.stat()
+            if (st.st_dev, st.st_ino) in seen:
+                # A link back to a folder above it (a loop), or a second link to one already read.
+                skipped.append((str(folder), "指向已读取的文件夹(符号链接循环或重复链接)"))
+                continue
+            seen.add((st.st_dev, st.st_ino))
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as e:
+            skipped.append((str(folder), f"无法读取文件夹:{e.strerror or e}"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue   # hidden files and folders (.git, editors' backups) are not speeches
+            path = Path(entry.path)
+            try:
+                if entry.is_dir():
+                    stack.append(path)
+                    continue
+                is_file = entry.is_file()
+                mode = None if is_file else os.stat(path).st_mode
+            except FileNotFoundError:
+                skipped.append((str(path), "符号链接指向不存在的目标"))
+                continue
+            except OSError as e:
+                skipped.append((str(path), f"无法读取:{e.strerror or e}"))
+                continue
+            if path.suffix.lower() not in CORPUS_SUFFIXES:
+                continue
+            if mode is not None:
+                skipped.append((str(path), f"不是普通文件,而是{file_kind(mode)}"))
+            else:
+                files.append(path)
+
+
+def _corpus_files(paths: Iterable[Path], skipped: list[tuple[str, str]]) -> list[Path]:
     files: list[Path] = []
     for p in paths:
         if not p.exists():
             raise CorpusError(f"语料路径不存在:{p}")
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in CORPUS_SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
-            files.extend(found)
+            found: list[Path] = []
+            _walk_folder(p, found, skipped)
+            files.extend(sorted(found))
         else:
             files.append(p)
     return files
 
 
+# A line this long is one unit: retrieval and citations can only point at all of it.
+LONG_LINE_CHARS = 100_000
+
+
 def read_corpus_files(paths: Iterable[Path]) -> tuple[list[tuple[Path, str]], list[tuple[str, str]]]:
-    """Read every corpus file as UTF-8; files that are not UTF-8 are reported and skipped."""
+    """Read every corpus file as UTF-8; files that can't be used are reported and skipped.
+
+    Only regular files are read (a FIFO or a device named ``x.txt`` is skipped), each up to
+    ``file_reading.MAX_FILE_BYTES``.
+    """
     texts: list[tuple[Path, str]] = []
     skipped: list[tuple[str, str]] = []
-    for f in _corpus_files(paths):
+    for f in _corpus_files(paths, skipped):
         try:
-            data = f.read_bytes()
+            data = read_regular_file(f)
         except OSError as e:
             skipped.append((str(f), f"无法读取:{e.strerror or e}"))
             continue
@@ -389,6 +441,17 @@ def read_corpus_files(paths: Iterable[Path]) -> tuple[list[tuple[Path, str]], li
             continue
         texts.append((f, unicodedata.normalize("NFC", text)))
     return texts, skipped
+
+
+def long_line_warnings(texts: list[tuple[Path, str]], limit: int = LONG_LINE_CHARS) -> list[str]:
+    """One warning per file holding a line longer than ``limit`` characters."""
+    out = []
+    for f, text in texts:
+        longest = max(map(len, text.splitlines()), default=0)
+        if longest > limit:
+            out.append(f"{f} 中有一行长达 {longest} 字(超过 {limit} 字):整行只是一个段落,"
+                       "检索与引用都只能指向整行;请按段落换行后再用")
+    return out
 
 
 def corpus_fingerprint(texts: list[tuple[Path, str]]) -> str:

@@ -20,6 +20,7 @@ from .corpus import (
     CorpusError,
     corpus_fingerprint,
     file_digest,
+    long_line_warnings,
     parse_corpus,
     read_corpus_files,
     shipped_corpus_dir,
@@ -93,6 +94,8 @@ class Engine:
         texts, skipped = read_corpus_files(paths)
         for path, reason in skipped:
             warn(f"已跳过 {path}:{reason}")
+        for message in long_line_warnings(texts):
+            warn(message)
         key = cache_key(corpus_fingerprint(texts), params.bm25)
         cache_said: list[str] = []
 

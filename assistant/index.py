@@ -34,8 +34,9 @@ import numpy as np
 from . import cache_files as cf
 from . import text_analysis as ta
 from .corpus import PARSER_VERSION, Corpus, corpus_from_data, corpus_to_data
+from .worker_pool import worker_pool
 
-CACHE_FORMAT = 8           # the bundle (corpus + index) archive
+CACHE_FORMAT = 9           # the bundle (corpus + index) archive
 ANALYSIS_CACHE_FORMAT = 6  # the per-file analysis archives; changes only with GroupTerms
 Warn = Callable[[str], None]
 Progress = Callable[[int, int], None]
@@ -186,7 +187,9 @@ class FieldIndex:
         for v in idf_list:
             idf_sum += v
         eps = params.epsilon * (idf_sum / len(idf_list) if idf_list else 0.0)
-        idf_list = [eps if v < 0 else v for v in idf_list]
+        # eps ≤ 0 only in tiny corpora (1–2 units), where no IDF is > 0: there Lucene's IDF stands in.
+        idf_list = [eps if v < 0 else v for v in idf_list] if eps > 0 else \
+            [v if v > 0 else math.log1p((n - f + 0.5) / (f + 0.5)) for v, f in zip(idf_list, df.tolist())]
         terms = dict(zip(stream.vocab, range(n_terms)))
         idf = dict(zip(stream.vocab, idf_list))
         doc_len = lengths.astype(np.float64)
@@ -359,9 +362,7 @@ def analyse_groups(groups: list[tuple[str, list[str]]], progress: Progress | Non
     # from jieba's own files without any cache; never from jieba's cache in the temp directory.
     dictionary_dir = cache_dir() if use_cache else None
     if workers > 1 and len(chunks) > 1:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with worker_pool(workers) as pool:   # its workers exit when this process dies
             texts_of = [c[1] for c in chunks]
             for (i, texts), out in zip(chunks, pool.map(_analyse_chunk, texts_of, [dictionary_dir] * len(chunks))):
                 parts[i].append(out)

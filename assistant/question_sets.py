@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterable, Protocol, Sequence
 
 import yaml
 
+from .file_reading import read_regular_file
 from .text_analysis import SURROGATE as _SURROGATE
 
 _MAX_LISTED_PROBLEMS = 20
@@ -91,6 +92,44 @@ def _has_surrogates(value: Any) -> bool:
     return False
 
 
+# Question objects nest three levels deep; far deeper is no question set, and Python's parsers
+# and walkers recurse, so a file of 100,000 brackets would end in a RecursionError.
+MAX_NESTING = 32
+_TOO_DEEP = f"嵌套层数过深(超过 {MAX_NESTING} 层)"
+
+
+def _too_deep(value: Any, limit: int = MAX_NESTING) -> bool:
+    """Whether lists and dicts nest more than ``limit`` levels (walked without recursion)."""
+    level: list[Any] = [value]
+    for _ in range(limit + 1):
+        level = [c for v in level if isinstance(v, (list, dict))
+                 for c in (v.values() if isinstance(v, dict) else v)]
+        if not level:
+            return False
+    return True
+
+
+class _PlainYamlLoader(yaml.SafeLoader):
+    """SafeLoader without aliases and with a nesting limit.
+
+    Aliases let a few hundred bytes stand for billions of items ("billion laughs"), which
+    every later walk over the data would expand; a question set has no use for them.
+    """
+
+    _depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "问题集不支持 YAML 别名(*名称)与锚点", self.peek_event().start_mark)
+        if self._depth >= MAX_NESTING:
+            raise yaml.composer.ComposerError(None, None, _TOO_DEEP, self.peek_event().start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
 # A raw question object with the function that names its place ("第 3 行,字段“gold”").
 _Item = tuple[Any, Callable[[str | None], str]]
 
@@ -144,8 +183,14 @@ def _jsonl_items(text: str) -> list[_Item | str]:
             continue
         try:
             obj = json.loads(stripped)
+            too_deep = _too_deep(obj)
         except json.JSONDecodeError as e:
             items.append(f"第 {lineno} 行:不是合法的 JSON({e.msg},第 {e.colno} 列)")
+            continue
+        except RecursionError:   # json recurses once per bracket
+            too_deep = True
+        if too_deep:
+            items.append(f"第 {lineno} 行:{_TOO_DEEP}")
             continue
 
         def where(name: str | None, lineno: int = lineno) -> str:
@@ -156,7 +201,7 @@ def _jsonl_items(text: str) -> list[_Item | str]:
 
 def _yaml_items(text: str) -> list[_Item | str]:
     # Compose first, then construct: the node tree keeps the line of every item and key.
-    loader = yaml.SafeLoader(text)
+    loader = _PlainYamlLoader(text)
     try:
         root = loader.get_single_node()
         data = loader.construct_document(root) if root is not None else None
@@ -192,7 +237,7 @@ def _read_items(path: Path) -> list[_Item | str]:
     if suffix not in (".jsonl", ".json", ".yaml", ".yml"):
         raise QuestionSetError(path, [f"不支持的文件类型“{suffix or '(无扩展名)'}”;请使用 .jsonl 或 .yaml"])
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_regular_file(path).decode("utf-8-sig")
     except FileNotFoundError:
         raise QuestionSetError(path, ["文件不存在"]) from None
     except IsADirectoryError:

@@ -84,8 +84,9 @@ def test_ask_llm_against_a_server_that_echoes_the_key(capsys: pytest.CaptureFixt
                                                       json_flag: bool) -> None:
     with respx.mock(assert_all_mocked=True) as router:
         route = router.post(URL).mock(side_effect=lambda request: ECHOES[echo]())
+        # --api-key-env: OPENAI_API_KEY goes to a URL given on the command line only when named.
         code, out, err = run(capsys, "ask", "--llm", *(["--json"] if json_flag else []),
-                             "--base-url", BASE, "--model", "m", QUESTION)
+                             "--base-url", BASE, "--model", "m", "--api-key-env", "OPENAI_API_KEY", QUESTION)
     assert route.called
     assert route.calls[0].request.headers["authorization"] == f"Bearer {KEY}"   # it was sent...
     assert code == 0 and "Traceback" not in out + err
@@ -145,10 +146,11 @@ def test_eval_llm_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     with respx.mock(assert_all_mocked=True) as router:
         route = router.post(URL).mock(side_effect=lambda request: next(replies)())
         code, out, err = run(capsys, "eval", str(qs), "--llm", "--base-url", BASE, "--model", "m",
-                             "--json", str(old_json))
+                             "--api-key-env", "OPENAI_API_KEY", "--json", str(old_json))
         assert code == 0, err
         code, out2, err2 = run(capsys, "eval", str(qs), "--llm", "--base-url", BASE, "--model", "m",
-                               "--json", str(out_json), "--markdown", str(out_md), "--compare", str(old_json))
+                               "--api-key-env", "OPENAI_API_KEY", "--json", str(out_json), "--markdown", str(out_md),
+                               "--compare", str(old_json))
     assert code == 0, err2
     data = json.loads(out_json.read_text(encoding="utf-8"))
     old = json.loads(old_json.read_text(encoding="utf-8"))

@@ -27,6 +27,7 @@ from .common import (
     new_console,
     positive_int,
     read_question,
+    warn,
 )
 
 if TYPE_CHECKING:
@@ -139,6 +140,8 @@ def ask_with_llm(engine: Engine, question: str, args: argparse.Namespace) -> Ans
     config_problem: str | None = None
     try:
         config = load_config(args)
+        for notice in config.notices:
+            warn(notice)
     except ConfigError as e:
         config_problem = f"{e};以下为抽取式回答。"
         config = LLMConfig()

@@ -163,12 +163,17 @@ class IndexProgress:
 
 
 def read_question(parts: list[str]) -> str:
+    from ..engine import MAX_QUESTION_CHARS  # lazy: start-up
+
     question = " ".join(parts)
     if question == "-":
         try:
-            question = sys.stdin.read()
+            # One character past the limit says enough: an endless stdin is never read whole.
+            question = sys.stdin.read(MAX_QUESTION_CHARS + 1)
         except UnicodeDecodeError:
             fail("标准输入不是 UTF-8 编码的文字:请检查终端或文件的编码。")
+        if len(question) > MAX_QUESTION_CHARS:
+            fail(f"问题太长(超过 {MAX_QUESTION_CHARS} 字):请限制在 {MAX_QUESTION_CHARS} 字以内。")
     return question
 
 
@@ -212,7 +217,10 @@ def add_llm_arguments(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--model", dest="llm_model", metavar="NAME", help="模型名(默认取 ASSISTANT_MODEL / OPENAI_MODEL)")
     g.add_argument("--api-key-env", dest="llm_api_key_env", metavar="VAR",
                    help=f"存放 API 密钥的环境变量名(默认 {DEFAULT_API_KEY_ENV});密钥本身不在命令行上传")
-    g.add_argument("--timeout", dest="llm_timeout", type=_positive_float, metavar="SEC", help="请求超时秒数")
+    g.add_argument("--timeout", dest="llm_timeout", type=_positive_float, metavar="SEC",
+                   help="每次读写的超时秒数(只发保活注释也算超时)")
+    g.add_argument("--deadline", dest="llm_deadline", type=_positive_float, metavar="SEC",
+                   help="一次调用(含重试)的总时限秒数(默认 5 × 超时,至少 300)")
     g.add_argument("--temperature", dest="llm_temperature", type=_temperature, metavar="T", help="采样温度 0–2")
     g.add_argument("--max-tokens", dest="llm_max_tokens", type=_positive_int, metavar="N", help="回答的最大 token 数")
     g.add_argument("--context-budget", dest="llm_context_budget", type=_positive_int, metavar="CHARS",

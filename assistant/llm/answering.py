@@ -20,6 +20,7 @@ import httpx
 
 from ..config import LLMConfig, not_configured_hint
 from ..results import Answer, Citation, Hit
+from ..text_helpers import printable
 from ..verify import check_citations
 from .client import AsyncLLMClient, LLMClient
 from .prompting import BuiltPrompt, PromptError, build_prompt
@@ -85,6 +86,16 @@ def _retry_budget(built: BuiltPrompt, error: LLMError, config: LLMConfig) -> int
         if 0 < room < prompt_tokens:
             half = min(half, int(built.chars * room / prompt_tokens * 0.9))
     return max(MIN_RETRY_BUDGET, half)
+
+
+# A misquote is the model's text: shown in a note, it is cut short and cannot drive the terminal.
+MAX_NOTED_MISQUOTES = 5
+MAX_MISQUOTE_CHARS = 80
+
+
+def _shown_quote(quote: str) -> str:
+    quote = printable(" ".join(quote.split()))
+    return quote if len(quote) <= MAX_MISQUOTE_CHARS else quote[: MAX_MISQUOTE_CHARS - 1] + "…"
 
 
 def _is_context_error(e: LLMError) -> bool:
@@ -170,7 +181,8 @@ class _Attempt:
         if report.removed_markers:
             notes.append("已删除指向不存在资料的引用:" + "、".join(f"[{n}]" for n in report.removed_markers))
         if report.misquotes:
-            notes.append("以下引文与所引资料原文不符:" + "、".join(f"“{q}”" for q in report.misquotes))
+            notes.append("以下引文与所引资料原文不符:" + "、".join(f"“{_shown_quote(q)}”" for q in report.misquotes[:MAX_NOTED_MISQUOTES])
+                         + (f" 等 {len(report.misquotes)} 处" if len(report.misquotes) > MAX_NOTED_MISQUOTES else ""))
         fallback = self.prep.fallback
         return Answer(
             question=self.question, text=report.text, abstained=report.abstained, mode=f"llm:{self.config.model}",

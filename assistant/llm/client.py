@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Mapping
 
 import httpx
-from httpx_sse import EventSource, SSEError
+from httpx_sse import SSEError
 
 from ..config import LLMConfig
 from .protocol import (
@@ -65,18 +66,20 @@ class LLMClient(_Endpoint):
         self.close()
 
     def chat(self, messages: list[Message], *, on_token: TokenCallback | None = None,
-             cancel: threading.Event | None = None, stream: bool | None = None) -> ChatResult:
-        x = Exchange(self._p, messages, stream, on_token, cancel)
+             cancel: threading.Event | None = None, stream: bool | None = None,
+             deadline: float | None = None) -> ChatResult:
+        """One request; ``deadline`` (monotonic seconds) defaults to the config's overall deadline from now."""
+        x = Exchange(self._p, messages, stream, on_token, cancel, deadline)
         try:
-            if not x.stream:
-                resp = self._client.post(self._p.url, json=x.body, headers=self._p.headers)
-                return x.whole(resp.status_code, resp.content)
-            with self._client.stream("POST", self._p.url, json=x.body, headers=self._p.headers) as resp:
+            with self._client.stream("POST", self._p.url, json=x.body, headers=self._p.headers,
+                                     timeout=x.request_timeout()) as resp:
                 if x.read_whole(resp):
-                    resp.read()
-                    return x.whole(resp.status_code, resp.content)
-                for sse in EventSource(resp).iter_sse():
-                    if x.event(sse.data):
+                    for piece in resp.iter_bytes():
+                        if not x.body_chunk(piece, resp.status_code):
+                            break
+                    return x.whole(resp.status_code)
+                for piece in resp.iter_bytes():
+                    if x.feed(piece):
                         break
                 return x.end()
         except LLMError as e:
@@ -90,13 +93,15 @@ class LLMClient(_Endpoint):
 
     def chat_with_retry(self, messages: list[Message], *, on_token: TokenCallback | None = None,
                         cancel: threading.Event | None = None) -> ChatResult:
-        """``chat``, asked once more without streaming when the stream closed before its first event."""
+        """``chat``, asked once more without streaming when the stream closed before its first event;
+        both share one deadline."""
+        deadline = time.monotonic() + self._p.config.overall_deadline
         try:
-            return self.chat(messages, on_token=on_token, cancel=cancel)
+            return self.chat(messages, on_token=on_token, cancel=cancel, deadline=deadline)
         except LLMError as e:
             if not _ask_again(e):
                 raise
-            return self.chat(messages, on_token=on_token, cancel=cancel, stream=False)
+            return self.chat(messages, on_token=on_token, cancel=cancel, stream=False, deadline=deadline)
 
 
 class AsyncLLMClient(_Endpoint):
@@ -122,19 +127,20 @@ class AsyncLLMClient(_Endpoint):
         await self.aclose()
 
     async def chat(self, messages: list[Message], *, on_token: TokenCallback | None = None,
-                   cancel: asyncio.Event | None = None, stream: bool | None = None) -> ChatResult:
+                   cancel: asyncio.Event | None = None, stream: bool | None = None,
+                   deadline: float | None = None) -> ChatResult:
         """Like ``LLMClient.chat``; besides ``cancel``, cancelling the task aborts the request."""
-        x = Exchange(self._p, messages, stream, on_token, cancel)
+        x = Exchange(self._p, messages, stream, on_token, cancel, deadline)
         try:
-            if not x.stream:
-                resp = await self._client.post(self._p.url, json=x.body, headers=self._p.headers)
-                return x.whole(resp.status_code, resp.content)
-            async with self._client.stream("POST", self._p.url, json=x.body, headers=self._p.headers) as resp:
+            async with self._client.stream("POST", self._p.url, json=x.body, headers=self._p.headers,
+                                           timeout=x.request_timeout()) as resp:
                 if x.read_whole(resp):
-                    await resp.aread()
-                    return x.whole(resp.status_code, resp.content)
-                async for sse in EventSource(resp).aiter_sse():
-                    if x.event(sse.data):
+                    async for piece in resp.aiter_bytes():
+                        if not x.body_chunk(piece, resp.status_code):
+                            break
+                    return x.whole(resp.status_code)
+                async for piece in resp.aiter_bytes():
+                    if x.feed(piece):
                         break
                 return x.end()
         except LLMError as e:
@@ -148,9 +154,10 @@ class AsyncLLMClient(_Endpoint):
     async def chat_with_retry(self, messages: list[Message], *, on_token: TokenCallback | None = None,
                               cancel: asyncio.Event | None = None) -> ChatResult:
         """``chat``, asked once more without streaming when the stream closed before its first event."""
+        deadline = time.monotonic() + self._p.config.overall_deadline
         try:
-            return await self.chat(messages, on_token=on_token, cancel=cancel)
+            return await self.chat(messages, on_token=on_token, cancel=cancel, deadline=deadline)
         except LLMError as e:
             if not _ask_again(e):
                 raise
-            return await self.chat(messages, on_token=on_token, cancel=cancel, stream=False)
+            return await self.chat(messages, on_token=on_token, cancel=cancel, stream=False, deadline=deadline)

@@ -12,6 +12,8 @@ import re
 
 import httpx
 
+from ..text_helpers import printable
+
 __all__ = ["Endpoint", "api_url", "chat_url", "display_url", "server_message"]
 
 
@@ -45,7 +47,8 @@ _MAX_SERVER_MESSAGE = 200
 
 
 def _one_line(text: str, limit: int = _MAX_SERVER_MESSAGE) -> str:
-    text = " ".join(text.split())
+    # A hostile server's ESC [2J or OSC 52 (clipboard) must not reach the user's terminal.
+    text = printable(" ".join(text[: limit * 4].split()))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -21,6 +21,7 @@ from string import Template
 from typing import Protocol
 
 from ..config import LLMConfig
+from ..file_reading import read_regular_file
 from ..results import Hit
 from ..text_analysis import content_words, normalise, split_sentences
 
@@ -136,7 +137,7 @@ def strip_comments(text: str) -> str:
 
 def _read_template(path: Path) -> Template:
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = read_regular_file(path).decode("utf-8")
     except FileNotFoundError:
         raise PromptError(f"找不到提示模板 {path}") from None
     except UnicodeDecodeError:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -27,6 +28,14 @@ from ..config import LLMConfig
 from .endpoint import Endpoint, chat_url, server_message
 
 log = logging.getLogger("assistant.llm")
+
+# Caps on what a server may send, so that a broken or hostile one costs neither minutes nor
+# gigabytes: the reply's text, one SSE line (a token's JSON is a few hundred bytes), and an error
+# body (the user sees its first 200 characters).
+REPLY_CHARS_PER_TOKEN = 16          # the reply is cut at 16 × max_tokens characters
+MAX_SSE_LINE_BYTES = 1 << 20
+MAX_ERROR_BODY_BYTES = 64 << 10
+_EOL = re.compile(rb"\r\n|\r|\n")   # SSE line ends
 
 Message = dict[str, str]
 TokenCallback = Callable[[str], None]
@@ -47,6 +56,7 @@ class LLMErrorKind(StrEnum):
     STREAM_CUT = "stream_cut"        # stream ended before [DONE] / finish_reason
     EMPTY = "empty"                  # the model said nothing
     CANCELLED = "cancelled"          # the user stopped it (cancel event, Ctrl-C)
+    TOO_LARGE = "too_large"          # reply or line over its cap; the text up to the cap is kept
 
 
 class LLMError(Exception):
@@ -113,8 +123,11 @@ class ChatProtocol(Endpoint):
         if status is None:
             return self.error(LLMErrorKind.HTTP, f"返回错误{suffix}", partial=partial)
         hint = ""
-        if status in (401, 403):
+        if status in (401, 403) and self.config.api_key_env:
             hint = f";请检查环境变量 {self.config.api_key_env} 中的 API 密钥"
+        elif status in (401, 403):
+            hint = (";未向此接口发送密钥:OPENAI_API_KEY 只发给 api.openai.com 或 OPENAI_BASE_URL 所指的接口,"
+                    "其他接口请用 --api-key-env 或配置文件中的 api_key_env 指明")
         elif status == 404:
             hint = ";请检查接口地址与模型名"
         return self.error(LLMErrorKind.HTTP, f"返回错误 HTTP {status}{suffix}{hint}",
@@ -198,43 +211,144 @@ class ChatProtocol(Endpoint):
             raise self.error(LLMErrorKind.EMPTY, "返回了空回答")
         return ChatResult(text, finish)
 
+    @property
+    def max_reply_chars(self) -> int:
+        return REPLY_CHARS_PER_TOKEN * self.config.max_tokens
+
+    @property
+    def max_body_bytes(self) -> int:
+        """A whole JSON reply: the capped text, each character perhaps escaped as \\uXXXX, plus room."""
+        return MAX_SSE_LINE_BYTES + 6 * self.max_reply_chars
+
+    def past_deadline(self, partial: str) -> LLMError:
+        return self.error(LLMErrorKind.TIMEOUT, f"超过一次调用的总时限 {self.config.overall_deadline:g} 秒(超时)",
+                          partial=partial)
+
+    def idle(self, partial: str) -> LLMError:
+        return self.error(LLMErrorKind.TIMEOUT, f"超过 {self.config.timeout:g} 秒没有发送数据,只有保活注释(超时)",
+                          partial=partial)
+
+    def too_large(self, what: str, partial: str = "") -> LLMError:
+        return self.error(LLMErrorKind.TOO_LARGE, what, partial=partial)
+
     def sse_error(self, partial: str) -> LLMError:
         return self.error(LLMErrorKind.INVALID_JSON, "的流式响应格式不对(不是 SSE)", partial=partial)
 
 
 class Exchange:
-    """One chat request in progress, fed by either client's I/O loop."""
+    """One chat request in progress, fed by either client's I/O loop.
+
+    Every piece of the response passes through ``feed`` (SSE) or ``body_chunk`` (one body),
+    which enforce the caps and the time limits: the call's overall ``deadline`` (monotonic
+    seconds, shared with a retry), and ``timeout`` seconds at most between two data events,
+    so a server sending only ``: keep-alive`` comments times out like a silent one.
+    """
 
     def __init__(self, p: ChatProtocol, messages: list[Message], stream: bool | None,
-                 on_token: TokenCallback | None, cancel: Flag | None) -> None:
+                 on_token: TokenCallback | None, cancel: Flag | None, deadline: float | None = None) -> None:
         self.p = p
         self.stream = p.config.stream if stream is None else stream
         self.body = p.payload(messages, self.stream)
         self.on_token = on_token
         self.cancel = cancel
+        self.deadline = deadline if deadline is not None else time.monotonic() + p.config.overall_deadline
         self.parts: list[str] = []
+        self.chars = 0
         self.events = 0
         self.finish: str | None = None
         self.done = False
+        self._pending = b""          # an SSE line not yet ended
+        self._after_cr = False       # the last chunk ended in \r: a \n opening the next one ends nothing
+        self._data: list[str] = []   # data lines of the event being read
+        self._data_bytes = 0
+        self._last_data = time.monotonic()
+        self._whole = bytearray()
         log.debug("POST %s stream=%s messages=%d", p.shown, self.stream, len(messages))
 
     @property
     def partial(self) -> str:
         return "".join(self.parts)
 
-    @staticmethod
-    def read_whole(resp: httpx.Response) -> bool:
-        """Whether a streamed response is to be read as one body: an error status, or a server
-        that ignored stream=true and answered in one JSON body."""
-        return resp.status_code >= 300 or "text/event-stream" not in resp.headers.get("content-type", "")
+    def request_timeout(self) -> httpx.Timeout:
+        """The endpoint's timeouts, none reaching past the deadline."""
+        left = max(0.01, self.deadline - time.monotonic())
+        t = self.p.timeout_seconds
+        return httpx.Timeout(min(t, left), connect=min(t, 15.0, left))
 
-    def whole(self, status: int, body: bytes) -> ChatResult:
-        """A reply in one body (raises for an error status)."""
+    def _check(self, idle: bool) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            raise self.p.cancelled(self.partial)
+        now = time.monotonic()
+        if now >= self.deadline:
+            raise self.p.past_deadline(self.partial)
+        if idle and now - self._last_data > self.p.timeout_seconds:
+            raise self.p.idle(self.partial)
+
+    def read_whole(self, resp: httpx.Response) -> bool:
+        """Whether the response is to be read as one body: no streaming asked, an error status,
+        or a server that ignored stream=true and answered in one JSON body."""
+        return (not self.stream or resp.status_code >= 300
+                or "text/event-stream" not in resp.headers.get("content-type", ""))
+
+    def body_chunk(self, chunk: bytes, status: int) -> bool:
+        """A piece of a body read whole; False once enough is read (an error body long enough to show)."""
+        self._check(idle=False)
+        self._whole += chunk
+        limit = MAX_ERROR_BODY_BYTES if status >= 300 else self.p.max_body_bytes
+        if len(self._whole) <= limit:
+            return True
+        if status >= 300:
+            del self._whole[limit:]
+            return False
+        raise self.p.too_large(f"的响应超过 {limit / 2**20:.1f} MB,已停止接收")
+
+    def whole(self, status: int, body: bytes | None = None) -> ChatResult:
+        """A reply in one body (raises for an error status); the text is cut at the reply cap."""
+        body = bytes(self._whole) if body is None else body
         self.p.check_status(status, body)
         result = self.p.parse_completion(body)
+        if len(result.text) > self.p.max_reply_chars:
+            raise self.p.too_large(self._too_long(), partial=result.text[: self.p.max_reply_chars])
         if self.on_token:
             self.on_token(result.text)
         return result
+
+    def _too_long(self) -> str:
+        return (f"的回答超过 {self.p.max_reply_chars} 字(max_tokens {self.p.config.max_tokens} 的 "
+                f"{REPLY_CHARS_PER_TOKEN} 倍),已停止接收")
+
+    def feed(self, chunk: bytes) -> bool:
+        """Bytes of an SSE stream; True once the stream has said it is done."""
+        self._check(idle=True)
+        if self._after_cr and chunk.startswith(b"\n"):
+            chunk = chunk[1:]
+        self._after_cr = chunk.endswith(b"\r")
+        *lines, self._pending = _EOL.split(self._pending + chunk)
+        for line in [*lines, self._pending]:
+            if len(line) > MAX_SSE_LINE_BYTES:
+                raise self.p.too_large(f"的流式输出中有一行超过 {MAX_SSE_LINE_BYTES >> 20} MB,已停止接收",
+                                       partial=self.partial)
+        return any(self._line(line.decode("utf-8", "replace")) for line in lines)
+
+    def _line(self, line: str) -> bool:
+        """One SSE line (https://html.spec.whatwg.org/multipage/server-sent-events.html)."""
+        if self.done:
+            return True
+        if not line:   # a blank line ends an event
+            if not self._data:
+                return False
+            data, self._data, self._data_bytes = "\n".join(self._data), [], 0
+            self._last_data = time.monotonic()
+            return self.event(data)
+        name, _, value = line.partition(":")   # a line opening with ":" is a comment (keep-alive)
+        if name == "data":
+            value = value[1:] if value.startswith(" ") else value
+            self._data_bytes += len(value)
+            if self._data_bytes > MAX_SSE_LINE_BYTES:
+                raise self.p.too_large(f"的流式输出中有一条数据超过 {MAX_SSE_LINE_BYTES >> 20} MB,已停止接收",
+                                       partial=self.partial)
+            self._data.append(value)
+        return False
 
     def event(self, data: str) -> bool:
         """One SSE ``data`` payload; True once the stream has said it is done."""
@@ -246,10 +360,19 @@ class Exchange:
             return True
         self.finish = fin or self.finish
         if token:
+            room = self.p.max_reply_chars - self.chars
+            if len(token) > room:
+                self._take(token[:room])
+                raise self.p.too_large(self._too_long(), partial=self.partial)
+            self._take(token)
+        return False
+
+    def _take(self, token: str) -> None:
+        if token:
             self.parts.append(token)
+            self.chars += len(token)
             if self.on_token:
                 self.on_token(token)
-        return False
 
     def end(self) -> ChatResult:
         """The result once the event stream has ended (or the error why it is incomplete)."""
@@ -261,6 +384,8 @@ class Exchange:
         """The LLMError for a failure of the transport or of the SSE framing."""
         if isinstance(exc, SSEError):
             return self.p.sse_error(self.partial)
+        if isinstance(exc, httpx.TimeoutException) and time.monotonic() >= self.deadline - 0.05:
+            return self.p.past_deadline(self.partial)
         return self.p.transport_error(exc, self.partial, self.stream, self.events)
 
 

@@ -209,6 +209,8 @@ class SpeechAssistantApp(App[None]):
         if config is None or not config.is_configured():
             self.say(problem or _not_configured_hint(), "warning", timeout=15)
             return
+        for notice in config.notices:   # e.g. a key in a config file others can read
+            self.say(notice, "warning", timeout=15)
         try:
             from . import llm_bridge  # noqa: F401
         except ImportError:
