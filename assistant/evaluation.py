@@ -38,7 +38,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import json
 import re
 import time
 from collections import Counter
@@ -58,9 +57,10 @@ from .question_sets import (
     load_set,
     relevance_key,
 )
+from .saved_runs import load_run_json
 
 __all__ = ["Conversation", "ConversationTurn", "Question", "QuestionSetError", "find_unmatched_gold",
-           "load_questions", "load_set", "relevance_key", "run_eval", "score_question", "summarise"]
+           "load_questions", "load_run_json", "load_set", "relevance_key", "run_eval", "score_question", "summarise"]
 
 HIT_KS = (1, 5)
 MRR_K = 10
@@ -293,15 +293,28 @@ def _run_mode(records: Sequence[dict[str, Any]], default: str) -> str:
     return modes.most_common(1)[0][0] if modes else default
 
 
+LLM_FAILURE = "大模型未作答"   # starts the error of a question whose --llm answer is the fallback
+
+
+def llm_failure(answer: Any) -> str | None:
+    """Why an ``--llm`` answer is the extractive fallback (the endpoint failed), else None.
+
+    An abstention, or a question with no hits, is answered without the model by design.
+    """
+    if str(getattr(answer, "mode", "")).startswith("llm") or answer.abstained or not answer.hits:
+        return None
+    return LLM_FAILURE + ":" + ";".join(getattr(answer, "notes", []) or ["原因不明"])
+
+
 def _ask(engine: Any, question: str, k: int, llm: LLMAnswerer | None, history: list[Any]) -> tuple[Any, float, str | None]:
     """(answer or None, latency ms, error or None): one question must not end the run."""
     start = time.perf_counter()
     try:
         if llm is None:
             answer = engine.ask(question, k=k, history=history) if history else engine.ask(question, k=k)
-        else:
-            answer = llm(engine, question, k, history)
-        return answer, (time.perf_counter() - start) * 1000, None
+            return answer, (time.perf_counter() - start) * 1000, None
+        answer = llm(engine, question, k, history)
+        return answer, (time.perf_counter() - start) * 1000, llm_failure(answer)
     except Exception as e:  # noqa: BLE001
         error = str(e) if isinstance(e, ValueError) and str(e) else f"{type(e).__name__}: {e}"
         return None, (time.perf_counter() - start) * 1000, error
@@ -318,9 +331,12 @@ def run_eval(engine: Any, items: Sequence[Question | Conversation], k: int = 10,
     A conversation's turns are asked in order, each with the turns before it as history (as
     the TUI asks them); each turn is scored like a question, and whether it was read as a
     follow-up is compared with its ``follow_up``. ``llm``, when given, answers instead (the
-    ``--llm`` path of ``ask``). An exception from one question is recorded in its ``error``
-    and the run goes on. ``progress(done, total, record)`` is called after each ask;
-    ``source`` (the question-set file) is named in the meta block.
+    ``--llm`` path of ``ask``); an answer that fell back to extraction because the endpoint
+    failed is recorded with an ``error`` (``meta.llm_failures`` counts them). An exception
+    from one question is recorded in its ``error`` and the run goes on. Ctrl-C stops the run:
+    the questions finished so far make the run, marked ``meta.incomplete``.
+    ``progress(done, total, record)`` is called after each ask; ``source`` (the question-set
+    file) is named in the meta block.
     """
     from .engine import (
         Turn,  # the engine's history type; imported here to keep eval light to import
@@ -328,21 +344,25 @@ def run_eval(engine: Any, items: Sequence[Question | Conversation], k: int = 10,
 
     records: list[dict[str, Any]] = []
     total = n_asks(items)
-    for item in items:
-        if isinstance(item, Conversation):
-            history: list[Any] = []
-            for no, t in enumerate(item.turns, 1):
-                answer, latency, error = _ask(engine, t.question.question, k, llm, history)
-                records.append(question_record(t.question, answer, latency, error, (item.id, no, t.follow_up)))
-                if answer is not None:
-                    history.append(Turn(t.question.question, answer))
+    interrupted = False
+    try:
+        for item in items:
+            if isinstance(item, Conversation):
+                history: list[Any] = []
+                for no, t in enumerate(item.turns, 1):
+                    answer, latency, error = _ask(engine, t.question.question, k, llm, history)
+                    records.append(question_record(t.question, answer, latency, error, (item.id, no, t.follow_up)))
+                    if answer is not None:
+                        history.append(Turn(t.question.question, answer))
+                    if progress is not None:
+                        progress(len(records), total, records[-1])
+            else:
+                answer, latency, error = _ask(engine, item.question, k, llm, [])
+                records.append(question_record(item, answer, latency, error))
                 if progress is not None:
                     progress(len(records), total, records[-1])
-        else:
-            answer, latency, error = _ask(engine, item.question, k, llm, [])
-            records.append(question_record(item, answer, latency, error))
-            if progress is not None:
-                progress(len(records), total, records[-1])
+    except KeyboardInterrupt:
+        interrupted = True     # the question being asked is dropped; the finished ones are kept
     corpus = getattr(engine, "corpus", None)
     meta: dict[str, Any] = {
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -351,7 +371,11 @@ def run_eval(engine: Any, items: Sequence[Question | Conversation], k: int = 10,
         "params": _params_json(engine),
         "corpus_fingerprint": getattr(corpus, "fingerprint", None),
         "n_questions": len(records),
+        "n_planned": total,
+        "incomplete": interrupted,
     }
+    if llm is not None:
+        meta["llm_failures"] = sum(1 for r in records if str(r.get("error") or "").startswith(LLM_FAILURE))
     if any(isinstance(i, Conversation) for i in items):
         meta["n_conversations"] = sum(1 for i in items if isinstance(i, Conversation))
     if source is not None:
@@ -363,23 +387,6 @@ def run_eval(engine: Any, items: Sequence[Question | Conversation], k: int = 10,
 
 
 # --------------------------------------------------------------------------- comparing and thresholds
-
-def load_run_json(path: str | Path) -> dict[str, Any]:
-    """Read an earlier ``--json`` report; ValueError with a Chinese message when unusable."""
-    p = Path(path)
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ValueError(f"找不到用于比较的评测结果文件 {p}") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise ValueError(f"无法读取评测结果文件 {p}:{e}") from None
-    except json.JSONDecodeError as e:
-        raise ValueError(f"评测结果文件 {p} 不是合法的 JSON(第 {e.lineno} 行:{e.msg})") from None
-    if not (isinstance(data, dict) and isinstance(data.get("summary"), dict)
-            and isinstance(data.get("questions"), list)):
-        raise ValueError(f"{p} 不是 assistant eval --json 生成的结果(缺少 summary 或 questions)")
-    return data
-
 
 @dataclass
 class MetricDelta:

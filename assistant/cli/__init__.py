@@ -8,6 +8,8 @@ Every command goes through ``Engine``; the modules here only parse arguments and
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
 from . import ask, search_show
 from . import eval as eval_command
@@ -44,4 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         warn("已取消。")
         return 130
     except BrokenPipeError:
+        # The reader went away (`| head -1`). Python's documented recipe: point stdout at
+        # devnull so the flush at exit does not fail again and turn the status into 120.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return 0

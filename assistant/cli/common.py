@@ -40,10 +40,18 @@ EXIT_USAGE = 2
 EXIT_INPUT = 3
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # rich exits with status 1 here; `assistant ask … | head -1` is no failure, so let
+        # main() end quietly (cli.main catches BrokenPipeError).
+        self.quiet = True
+        raise BrokenPipeError
+
+
 def new_console(stderr: bool = False) -> Console:
     # soft_wrap: long Chinese lines are left to the terminal to wrap, so copied text has no
     # line breaks inside sentences.
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    return _Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:

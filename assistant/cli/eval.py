@@ -7,9 +7,17 @@ this module parses the options, shows progress and decides the exit status.
 from __future__ import annotations
 
 import argparse
+import io
 import json
+import os
+import signal
+import stat
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from rich.console import Console
 from rich.progress import (
@@ -21,12 +29,14 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from ..atomic_file import atomic_write
 from ..config import ConfigError, load_config, not_configured_hint
 from ..eval_report import (
     comparison_lines,
     comparison_table,
     latency_line,
     markdown_report,
+    preview,
     retrieval_table,
     summary_table,
 )
@@ -64,6 +74,7 @@ if TYPE_CHECKING:
 
 EXIT_FAIL_UNDER = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
@@ -98,14 +109,66 @@ def _run_with_progress(engine: Engine, questions: list[Question] | list[Conversa
         return run_eval(engine, questions, k=k, llm=llm, progress=step, source=source)
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, write: Callable[[TextIO], object]) -> None:
+    """A report written as UTF-8 through ``write``: temp file, fsync, rename, so a full disk
+    or Ctrl-C leaves the earlier report whole. A path that is no regular file (``/dev/stdout``,
+    a FIFO) is written in place: renaming over it would replace the device."""
+    target = path.resolve()      # a symlinked report is replaced where it points, the link kept
     try:
-        path.write_text(text, encoding="utf-8")
+        if target.exists() and not target.is_file():
+            with open(target, "w", encoding="utf-8") as fh:
+                write(fh)
+            return
+        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o666 & ~_umask()
+
+        def write_bytes(raw: BinaryIO) -> None:
+            os.fchmod(raw.fileno(), mode)     # mkstemp makes it 0600; keep what a plain write gives
+            text = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
+            write(text)
+            text.flush()
+            text.detach()        # leave ``raw`` open for atomic_write's fsync
+        atomic_write(target, write_bytes, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as e:
         fail(f"无法写入 {path}:{e.strerror or e}", EXIT_BAD_INPUT)
 
 
-def _llm_answerer(args: argparse.Namespace) -> LLMAnswerer:
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _write_json(data: dict[str, object]) -> Callable[[TextIO], object]:
+    # Streamed into the file: a report of 100k questions is never one string in memory.
+    def write(fh: TextIO) -> None:
+        json.dump(data, fh, ensure_ascii=False, indent=2)
+        fh.write("\n")
+    return write
+
+
+@contextmanager
+def _ctrl_c_noticed(pressed: threading.Event) -> Iterator[None]:
+    """Ctrl-C sets ``pressed``, then interrupts as usual.
+
+    The ``--llm`` answerer turns Ctrl-C into a partial answer (right for ``ask``); the event
+    is how eval learns the user meant to stop the run.
+    """
+    def handler(signum: int, frame: object) -> None:
+        pressed.set()
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGINT, handler)
+    except ValueError:        # not the main thread: Ctrl-C can't reach this run anyway
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _llm_answerer(args: argparse.Namespace, pressed: threading.Event) -> LLMAnswerer:
     # Imported here, not at the top: httpx is loaded only when the LLM is used.
     from ..llm import answer_with_llm
 
@@ -117,7 +180,10 @@ def _llm_answerer(args: argparse.Namespace) -> LLMAnswerer:
         fail(not_configured_hint(), EXIT_BAD_INPUT)
     # No token callback: the progress bar owns the terminal during an eval.
     def answer(engine: Engine, question: str, k: int, history: list[Turn]) -> Answer:
-        return answer_with_llm(engine, question, config, k=k, history=history)
+        result = answer_with_llm(engine, question, config, k=k, history=history)
+        if pressed.is_set():
+            raise KeyboardInterrupt
+        return result
     return answer
 
 
@@ -133,6 +199,13 @@ def _check_outputs(args: argparse.Namespace) -> None:
             fail(f"{flag} {out} 与{seen[where]}是同一个文件:报告会把它覆盖,请换一个文件名", EXIT_BAD_INPUT)
         if where.is_dir():
             fail(f"{flag} {out} 是一个目录,请给出文件名", EXIT_BAD_INPUT)
+        if where.exists() and not where.is_file():
+            continue       # /dev/stdout, a FIFO: written in place
+        try:              # found out now, not after the whole run: the report is written beside it
+            with tempfile.TemporaryFile(dir=where.parent):
+                pass
+        except OSError as e:
+            fail(f"{flag} {out} 无法写入:{e.strerror or e}", EXIT_BAD_INPUT)
         seen[where] = f" {flag} 的输出"
 
 
@@ -149,18 +222,23 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if out is not None and not out.parent.is_dir():
             fail(f"无法写入 {out}:目录 {out.parent} 不存在", EXIT_BAD_INPUT)
     _check_outputs(args)
-    llm = _llm_answerer(args) if getattr(args, "llm", False) else None
+    pressed = threading.Event()
+    llm = _llm_answerer(args, pressed) if getattr(args, "llm", False) else None
 
     engine = load_engine(args)
     flat = [t.question for c in questions if isinstance(c, Conversation) for t in c.turns] + \
         [q for q in questions if isinstance(q, Question)]
     unmatched = find_unmatched_gold(flat, engine.corpus)
     for qid, snippet in unmatched[:10]:
-        warn(f"问题 {qid} 的 gold 片段「{snippet}」在语料中找不到,该题无法得分")
+        warn(f"问题 {preview(qid)} 的 gold 片段「{preview(snippet)}」在语料中找不到,该题无法得分")
     if len(unmatched) > 10:
         warn(f"……另有 {len(unmatched) - 10} 个 gold 片段在语料中找不到")
 
-    run = _run_with_progress(engine, questions, args.k, llm, args.questions)
+    with _ctrl_c_noticed(pressed):
+        run = _run_with_progress(engine, questions, args.k, llm, args.questions)
+    if run.meta["incomplete"] and not run.questions:
+        warn("已取消:没有评测完任何问题,未写出报告。")
+        return EXIT_INTERRUPTED
     run.meta["unmatched_gold"] = [list(pair) for pair in unmatched]
     # Which ranking produced the figures: a run that fell back to BM25 must not pass for hybrid.
     embeddings = getattr(engine, "embeddings_id", None)
@@ -179,13 +257,25 @@ def cmd_eval(args: argparse.Namespace) -> int:
         console.print(comparison_table(comparison))
         for line in comparison_lines(comparison):
             console.print(Text(line))
+    failures = run.meta.get("llm_failures", 0)
+    if failures:
+        first = next(r["error"] for r in run.questions if r.get("error"))
+        warn(f"{failures} / {len(run.questions)} 题的回答不是大模型给出的(已改用抽取式回答),按运行出错计。"
+             f"首个原因:{preview(first, 200)}")
     if args.json_out:
-        _write(args.json_out, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        _write(args.json_out, _write_json(data))
         warn(f"已写入 {args.json_out}")
     if args.markdown_out:
-        _write(args.markdown_out, markdown_report(data, comparison))
+        _write(args.markdown_out, lambda fh: fh.write(markdown_report(data, comparison)))
         warn(f"已写入 {args.markdown_out}")
+    if run.meta["incomplete"]:
+        warn(f"已取消:只评测了 {len(run.questions)} / {run.meta['n_planned']} 题"
+             + (",报告已标记为未完成(meta.incomplete)。" if args.json_out or args.markdown_out else "。"))
+        return EXIT_INTERRUPTED
     violations = check_fail_under(run.summary, thresholds)
+    if thresholds and failures:
+        # The gate is about the model: a run it did not answer must not pass for one it did.
+        violations.append(f"{failures} 题的回答不是大模型给出的,本次结果不能代表大模型")
     for v in violations:
         new_console(stderr=True).print(Text("未达标:", style="bold red") + Text(v))
     return EXIT_FAIL_UNDER if violations else 0
