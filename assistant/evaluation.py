@@ -83,8 +83,13 @@ _MARKER = re.compile(r"\[\d+\]")
 
 def matched_gold(text: str, gold: Sequence[str]) -> list[int]:
     """Indices of the gold snippets that ``text`` contains (NFKC, white space ignored)."""
+    return _matched_keys(text, [relevance_key(g) for g in gold])
+
+
+def _matched_keys(text: str, keys: Sequence[str]) -> list[int]:
+    # ``keys`` already in relevance_key form: a long snippet is normalised once, not per hit.
     t = relevance_key(text)
-    return [i for i, g in enumerate(gold) if relevance_key(g) in t]
+    return [i for i, k in enumerate(keys) if k in t]
 
 
 def _distinct_gold(gold: Sequence[str]) -> list[str]:
@@ -97,14 +102,14 @@ def _answer_text(answer: str) -> str:
 
 def ranking_metrics(snippets: Sequence[str], hits: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Hit@k, MRR@10, Recall@10 and context recall of one ranking against distinct gold snippets."""
-    ranks = [r for r, h in enumerate(hits, 1) if matched_gold(str(h.get("text", "")), snippets)]
+    ranks = [r for r, h in enumerate(hits, 1) if _matched_keys(str(h.get("text", "")), snippets)]
     first = ranks[0] if ranks else None
     m: dict[str, Any] = {"relevant_ranks": ranks}
     for k in HIT_KS:
         m[f"hit@{k}"] = 1.0 if first is not None and first <= k else 0.0
     m[f"mrr@{MRR_K}"] = 1.0 / first if first is not None and first <= MRR_K else 0.0
     for name, k in ((f"recall@{RECALL_K}", RECALL_K), (f"context_recall@{CONTEXT_K}", CONTEXT_K)):
-        found = {i for h in hits[:k] for i in matched_gold(str(h.get("text", "")), snippets)}
+        found = {i for h in hits[:k] for i in _matched_keys(str(h.get("text", "")), snippets)}
         m[name] = len(found) / len(snippets)
         if k == RECALL_K:
             m["gold_missing"] = [s for i, s in enumerate(snippets) if i not in found]
@@ -144,7 +149,7 @@ def score_question(gold: Sequence[str], answer_contains: Sequence[str], hits: Se
     missing = [s for s in answer_contains if _answer_text(s) not in said]
     m["answer_contains"] = (not missing) if answerable and answer_contains else None
     m["answer_contains_missing"] = missing
-    relevant_cited = sum(1 for c in citations if matched_gold(str(c.get("text", "")), snippets))
+    relevant_cited = sum(1 for c in citations if _matched_keys(str(c.get("text", "")), snippets))
     m["citations"] = len(citations)
     m["citations_relevant"] = relevant_cited
     m["citation_precision"] = relevant_cited / len(citations) if answerable and citations else None
