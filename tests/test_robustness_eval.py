@@ -364,3 +364,22 @@ def test_ctrl_c_before_any_question_keeps_the_earlier_report(tmp_path: Path, cap
     code, out, err = run(capsys, "eval", str(write_set(tmp_path)), "--lexical", "--json", str(report))
     assert code == 130 and "Traceback" not in err
     assert report.read_text(encoding="utf-8") == "earlier report"
+
+
+def test_json_report_is_streamed_not_built_in_memory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Writing --json costs little memory beside the run itself: the report is never one string."""
+    import tracemalloc
+
+    qs = tmp_path / "set.jsonl"
+    qs.write_text("".join(line({**SET3[i % 3], "id": f"q{i}"}) + "\n" for i in range(150)), encoding="utf-8")
+    run(capsys, "eval", str(qs), "--lexical")           # warm: caches filled before measuring
+    peaks = []
+    for extra in ([], ["--json", str(tmp_path / "run.json")]):
+        tracemalloc.start()
+        code, _, err = run(capsys, "eval", str(qs), "--lexical", *extra)
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+        assert code == 0, err
+    size = (tmp_path / "run.json").stat().st_size
+    assert size > 1_000_000
+    assert peaks[1] - peaks[0] < size / 4, (peaks, size)
