@@ -194,8 +194,10 @@ def markdown_report(run: dict[str, Any], comparison: Comparison | None = None) -
     """The report a person reads: the summary table, the comparison, then every failed question."""
     meta = run.get("meta", {})
     params = "、".join(f"{k}={v}" for k, v in meta.get("params", {}).items()) or "默认"
+    # run["questions"] may be a one-pass iterator (records streamed from disk): no len() of it.
+    n = meta["n_questions"] if "n_questions" in meta else len(run.get("questions", []))
     out = ["# 评测报告", "",
-           f"- 问题集:{meta.get('questions_file', '?')}({meta.get('n_questions', len(run.get('questions', [])))} 题)",
+           f"- 问题集:{meta.get('questions_file', '?')}({n} 题)",
            f"- 时间:{meta.get('date', '?')}",
            f"- 语料指纹:{meta.get('corpus_fingerprint') or '?'}",
            f"- 模式:{meta.get('mode', '?')};k = {meta.get('k', '?')};检索参数:{params}",

@@ -289,6 +289,15 @@ def question_record(q: Question, answer: Any, latency_ms: float | None, error: s
     return record
 
 
+# What summarise, compare and failure_reasons read of a question record.
+SUMMARY_FIELDS = ("id", "type", "answerable", "answer_contains", "abstained", "partial", "mode", "metrics",
+                  "latency_ms", "error", "conversation", "turn", "follow_up", "follow_up_read")
+
+
+def summary_fields(record: dict[str, Any]) -> dict[str, Any]:
+    return {name: record[name] for name in SUMMARY_FIELDS if name in record}
+
+
 # (engine, question, k, history) -> Answer
 LLMAnswerer = Callable[[Any, str, int, list[Any]], Any]
 
@@ -330,7 +339,8 @@ def n_asks(items: Sequence[Question | Conversation]) -> int:
 
 
 def run_eval(engine: Any, items: Sequence[Question | Conversation], k: int = 10, llm: LLMAnswerer | None = None,
-             progress: ProgressCallback | None = None, source: str | Path | None = None) -> EvalRun:
+             progress: ProgressCallback | None = None, source: str | Path | None = None,
+             keep: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> EvalRun:
     """Ask every question through ``engine.ask`` (as ``assistant ask`` does) and score it.
 
     A conversation's turns are asked in order, each with the turns before it as history (as
@@ -341,7 +351,8 @@ def run_eval(engine: Any, items: Sequence[Question | Conversation], k: int = 10,
     from one question is recorded in its ``error`` and the run goes on. Ctrl-C stops the run:
     the questions finished so far make the run, marked ``meta.incomplete``.
     ``progress(done, total, record)`` is called after each ask; ``source`` (the question-set
-    file) is named in the meta block.
+    file) is named in the meta block. ``keep(record)``, when given, is what the run holds of
+    each record (the CLI spools records to disk and keeps their ``summary_fields``).
     """
     from .engine import (
         Turn,  # the engine's history type; imported here to keep eval light to import
@@ -350,22 +361,24 @@ def run_eval(engine: Any, items: Sequence[Question | Conversation], k: int = 10,
     records: list[dict[str, Any]] = []
     total = n_asks(items)
     interrupted = False
+
+    def add(record: dict[str, Any]) -> None:
+        records.append(record if keep is None else keep(record))
+        if progress is not None:
+            progress(len(records), total, records[-1])
+
     try:
         for item in items:
             if isinstance(item, Conversation):
                 history: list[Any] = []
                 for no, t in enumerate(item.turns, 1):
                     answer, latency, error = _ask(engine, t.question.question, k, llm, history)
-                    records.append(question_record(t.question, answer, latency, error, (item.id, no, t.follow_up)))
+                    add(question_record(t.question, answer, latency, error, (item.id, no, t.follow_up)))
                     if answer is not None:
                         history.append(Turn(t.question.question, answer))
-                    if progress is not None:
-                        progress(len(records), total, records[-1])
             else:
                 answer, latency, error = _ask(engine, item.question, k, llm, [])
-                records.append(question_record(item, answer, latency, error))
-                if progress is not None:
-                    progress(len(records), total, records[-1])
+                add(question_record(item, answer, latency, error))
     except KeyboardInterrupt:
         interrupted = True     # the question being asked is dropped; the finished ones are kept
     corpus = getattr(engine, "corpus", None)

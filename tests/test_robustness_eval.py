@@ -383,3 +383,28 @@ def test_json_report_is_streamed_not_built_in_memory(tmp_path: Path, capsys: pyt
     size = (tmp_path / "run.json").stat().st_size
     assert size > 1_000_000
     assert peaks[1] - peaks[0] < size / 4, (peaks, size)
+
+
+def test_record_spool_keeps_records_in_memory_when_the_disk_fills(monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.cli.eval_files import RecordSpool
+
+    spool = RecordSpool()
+    records = [{"id": f"q{i}", "hits": [{"text": "作风" * 50}], "metrics": {"hit@1": 1.0}} for i in range(5)]
+    slim = [spool.keep(r) for r in records[:2]]
+    real = spool._file
+
+    class FullDisk:
+        """The spool's file once the temporary folder is full: one partial write, then ENOSPC."""
+        writes = 0
+        truncate, fileno, close = real.truncate, real.fileno, real.close
+
+        def write(self, data: bytes) -> int:
+            self.writes += 1
+            if self.writes == 1:
+                return real.write(bytes(data)[:7])
+            raise OSError(28, "No space left on device")
+    monkeypatch.setattr(spool, "_file", FullDisk())
+    slim += [spool.keep(r) for r in records[2:]]
+    assert slim[3] == {"id": "q3", "metrics": {"hit@1": 1.0}}          # only what the summary reads
+    assert list(spool) == records and list(spool) == records           # in order, whole, twice
+    spool.close()

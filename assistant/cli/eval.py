@@ -7,17 +7,13 @@ this module parses the options, shows progress and decides the exit status.
 from __future__ import annotations
 
 import argparse
-import io
-import json
-import os
 import signal
-import stat
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, TextIO
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.progress import (
@@ -29,7 +25,6 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from ..atomic_file import atomic_write
 from ..config import ConfigError, load_config, not_configured_hint
 from ..eval_report import (
     comparison_lines,
@@ -55,6 +50,7 @@ from ..evaluation import (
     n_asks,
     parse_fail_under,
     run_eval,
+    summary_fields,
 )
 from ..text_helpers import printable
 from .common import (
@@ -67,6 +63,7 @@ from .common import (
     positive_int,
     warn,
 )
+from .eval_files import RecordSpool, json_report, write_report
 
 if TYPE_CHECKING:
     from ..engine import Engine
@@ -98,7 +95,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argp
 
 
 def _run_with_progress(engine: Engine, questions: list[Question] | list[Conversation], k: int,
-                       llm: LLMAnswerer | None, source: Path) -> EvalRun:
+                       llm: LLMAnswerer | None, source: Path,
+                       keep: Callable[[dict[str, Any]], dict[str, Any]]) -> EvalRun:
     console = Console(stderr=True)
     with Progress(TextColumn("评测中"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.description}"), console=console, transient=True) as bar:
@@ -106,44 +104,7 @@ def _run_with_progress(engine: Engine, questions: list[Question] | list[Conversa
 
         def step(done: int, total: int, record: dict[str, object]) -> None:
             bar.update(task, completed=done, description=printable(str(record["id"])))
-        return run_eval(engine, questions, k=k, llm=llm, progress=step, source=source)
-
-
-def _write(path: Path, write: Callable[[TextIO], object]) -> None:
-    """A report written as UTF-8 through ``write``: temp file, fsync, rename, so a full disk
-    or Ctrl-C leaves the earlier report whole. A path that is no regular file (``/dev/stdout``,
-    a FIFO) is written in place: renaming over it would replace the device."""
-    target = path.resolve()      # a symlinked report is replaced where it points, the link kept
-    try:
-        if target.exists() and not target.is_file():
-            with open(target, "w", encoding="utf-8") as fh:
-                write(fh)
-            return
-        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o666 & ~_umask()
-
-        def write_bytes(raw: BinaryIO) -> None:
-            os.fchmod(raw.fileno(), mode)     # mkstemp makes it 0600; keep what a plain write gives
-            text = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
-            write(text)
-            text.flush()
-            text.detach()        # leave ``raw`` open for atomic_write's fsync
-        atomic_write(target, write_bytes, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as e:
-        fail(f"无法写入 {path}:{e.strerror or e}", EXIT_BAD_INPUT)
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def _write_json(data: dict[str, object]) -> Callable[[TextIO], object]:
-    # Streamed into the file: a report of 100k questions is never one string in memory.
-    def write(fh: TextIO) -> None:
-        json.dump(data, fh, ensure_ascii=False, indent=2)
-        fh.write("\n")
-    return write
+        return run_eval(engine, questions, k=k, llm=llm, progress=step, source=source, keep=keep)
 
 
 @contextmanager
@@ -234,8 +195,21 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if len(unmatched) > 10:
         warn(f"……另有 {len(unmatched) - 10} 个 gold 片段在语料中找不到")
 
-    with _ctrl_c_noticed(pressed):
-        run = _run_with_progress(engine, questions, args.k, llm, args.questions)
+    # Full records are kept on disk only when a report will show them.
+    spool = RecordSpool() if args.json_out or args.markdown_out else None
+    try:
+        with _ctrl_c_noticed(pressed):
+            run = _run_with_progress(engine, questions, args.k, llm, args.questions,
+                                     spool.keep if spool else summary_fields)
+        return _finish(args, run, engine, unmatched, old, thresholds, spool)
+    finally:
+        if spool is not None:
+            spool.close()
+
+
+def _finish(args: argparse.Namespace, run: EvalRun, engine: Engine, unmatched: list[tuple[str, str]],
+            old: dict[str, Any] | None, thresholds: dict[str, float], spool: RecordSpool | None) -> int:
+    """Summary, reports and exit status of a finished (or interrupted) run."""
     if run.meta["incomplete"] and not run.questions:
         warn("已取消:没有评测完任何问题,未写出报告。")
         return EXIT_INTERRUPTED
@@ -262,11 +236,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
         first = next(r["error"] for r in run.questions if r.get("error"))
         warn(f"{failures} / {len(run.questions)} 题的回答不是大模型给出的(已改用抽取式回答),按运行出错计。"
              f"首个原因:{preview(first, 200)}")
-    if args.json_out:
-        _write(args.json_out, _write_json(data))
+    if args.json_out and spool is not None:
+        write_report(args.json_out, json_report(run.meta, run.summary, spool))
         warn(f"已写入 {args.json_out}")
-    if args.markdown_out:
-        _write(args.markdown_out, lambda fh: fh.write(markdown_report(data, comparison)))
+    if args.markdown_out and spool is not None:
+        report = markdown_report({**data, "questions": iter(spool)}, comparison)
+        write_report(args.markdown_out, lambda fh: fh.write(report))
         warn(f"已写入 {args.markdown_out}")
     if run.meta["incomplete"]:
         warn(f"已取消:只评测了 {len(run.questions)} / {run.meta['n_planned']} 题"
