@@ -244,13 +244,15 @@ def test_huge_gold_snippet_is_not_echoed_whole(tmp_path: Path, capsys: pytest.Ca
 
 
 @pytest.mark.parametrize("argv", [["ask", "什么是塔西佗陷阱?"], ["ask", "--json", "什么是塔西佗陷阱?"],
-                                  ["show", "2.21"], ["eval", "SET", "--lexical"]])
+                                  ["show", "2.21"], ["eval", "SET", "--lexical"],
+                                  ["eval", "SET", "--lexical", "--json", "OUT"]])
 def test_closed_pipe_exits_quietly(tmp_path: Path, isolated_cache: Path, argv: list[str]) -> None:
     """`assistant … | head -1`: the reader is gone before anything is printed."""
     import subprocess
     import sys
 
-    argv = [str(write_set(tmp_path)) if a == "SET" else a for a in argv]
+    out = tmp_path / "run.json"
+    argv = [str(write_set(tmp_path)) if a == "SET" else str(out) if a == "OUT" else a for a in argv]
     p = subprocess.Popen([sys.executable, "-m", "assistant", *argv], cwd=ROOT, stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert p.stdout is not None and p.stderr is not None
@@ -258,6 +260,8 @@ def test_closed_pipe_exits_quietly(tmp_path: Path, isolated_cache: Path, argv: l
     err = p.stderr.read().decode("utf-8", "replace")
     assert p.wait(timeout=120) == 0, err
     assert "Error" not in err and "Traceback" not in err
+    if argv[0] == "eval" and "--json" in argv:
+        assert len(json.loads(out.read_text(encoding="utf-8"))["questions"]) == 3   # still written
 
 
 def _refused_port() -> int:

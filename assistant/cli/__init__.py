@@ -8,12 +8,17 @@ Every command goes through ``Engine``; the modules here only parse arguments and
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 
 from . import ask, search_show
 from . import eval as eval_command
-from .common import EXIT_INPUT, EXIT_USAGE, add_corpus_arguments, fail, warn
+from .common import (
+    EXIT_INPUT,
+    EXIT_USAGE,
+    add_corpus_arguments,
+    fail,
+    stdout_to_devnull,
+    warn,
+)
 
 __all__ = ["EXIT_INPUT", "EXIT_USAGE", "build_parser", "main"]
 
@@ -45,9 +50,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         warn("已取消。")
         return 130
-    except BrokenPipeError:
-        # The reader went away (`| head -1`). Python's documented recipe: point stdout at
-        # devnull so the flush at exit does not fail again and turn the status into 120.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+    except BrokenPipeError:      # the reader went away (`| head -1`): no error
+        stdout_to_devnull()
         return 0

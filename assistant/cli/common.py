@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -46,6 +47,13 @@ class _Console(Console):
         # main() end quietly (cli.main catches BrokenPipeError).
         self.quiet = True
         raise BrokenPipeError
+
+
+def stdout_to_devnull() -> None:
+    """After a broken pipe (`| head -1`): Python's documented recipe, so that later prints and
+    the flush at exit do not fail again (and turn the exit status into 120)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def new_console(stderr: bool = False) -> Console:

@@ -37,6 +37,7 @@ from ..eval_report import (
 )
 from ..evaluation import (
     METRICS,
+    Comparison,
     Conversation,
     EvalRun,
     LLMAnswerer,
@@ -61,6 +62,7 @@ from .common import (
     load_engine,
     new_console,
     positive_int,
+    stdout_to_devnull,
     warn,
 )
 from .eval_files import RecordSpool, json_report, write_report
@@ -207,6 +209,19 @@ def cmd_eval(args: argparse.Namespace) -> int:
             spool.close()
 
 
+def _print_summary(run: EvalRun, comparison: Comparison | None) -> None:
+    console = new_console()
+    console.print(summary_table(run.summary))
+    retrieval = retrieval_table(run.summary)
+    if retrieval is not None:
+        console.print(retrieval)
+    console.print(Text(latency_line(run.summary)))
+    if comparison is not None:
+        console.print(comparison_table(comparison))
+        for line in comparison_lines(comparison):
+            console.print(Text(line))
+
+
 def _finish(args: argparse.Namespace, run: EvalRun, engine: Engine, unmatched: list[tuple[str, str]],
             old: dict[str, Any] | None, thresholds: dict[str, float], spool: RecordSpool | None) -> int:
     """Summary, reports and exit status of a finished (or interrupted) run."""
@@ -221,16 +236,10 @@ def _finish(args: argparse.Namespace, run: EvalRun, engine: Engine, unmatched: l
     data = run.to_json()
     comparison = compare(old, data) if old is not None else None
 
-    console = new_console()
-    console.print(summary_table(run.summary))
-    retrieval = retrieval_table(run.summary)
-    if retrieval is not None:
-        console.print(retrieval)
-    console.print(Text(latency_line(run.summary)))
-    if comparison is not None:
-        console.print(comparison_table(comparison))
-        for line in comparison_lines(comparison):
-            console.print(Text(line))
+    try:
+        _print_summary(run, comparison)
+    except BrokenPipeError:     # `eval … --json out | head -1`: the reports are still written
+        stdout_to_devnull()
     failures = run.meta.get("llm_failures", 0)
     if failures:
         first = next(r["error"] for r in run.questions if r.get("error"))
