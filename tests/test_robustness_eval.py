@@ -412,3 +412,18 @@ def test_record_spool_keeps_records_in_memory_when_the_disk_fills(monkeypatch: p
     assert slim[3] == {"id": "q3", "metrics": {"hit@1": 1.0}}          # only what the summary reads
     assert list(spool) == records and list(spool) == records           # in order, whole, twice
     spool.close()
+
+
+def test_json_report_to_dev_stdout_is_written_in_place(tmp_path: Path, isolated_cache: Path) -> None:
+    """A device is no file to rename over: `--json /dev/stdout` writes into the pipe, as before."""
+    import subprocess
+    import sys
+
+    if not Path("/dev/stdout").exists():
+        pytest.skip("needs /dev/stdout")
+    p = subprocess.run([sys.executable, "-m", "assistant", "eval", str(write_set(tmp_path)), "--lexical",
+                        "--json", "/dev/stdout"], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                       capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert p.returncode == 0, p.stderr
+    report = json.loads(p.stdout[p.stdout.index('{\n  "meta"'):])
+    assert [r["id"] for r in report["questions"]] == ["q1", "q2", "q3"]

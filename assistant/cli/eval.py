@@ -162,14 +162,14 @@ def _check_outputs(args: argparse.Namespace) -> None:
             fail(f"{flag} {out} 与{seen[where]}是同一个文件:报告会把它覆盖,请换一个文件名", EXIT_BAD_INPUT)
         if where.is_dir():
             fail(f"{flag} {out} 是一个目录,请给出文件名", EXIT_BAD_INPUT)
-        if where.exists() and not where.is_file():
+        seen[where] = f" {flag} 的输出"
+        if out.exists() and not out.is_file():
             continue       # /dev/stdout, a FIFO: written in place
         try:              # found out now, not after the whole run: the report is written beside it
             with tempfile.TemporaryFile(dir=where.parent):
                 pass
         except OSError as e:
             fail(f"{flag} {out} 无法写入:{e.strerror or e}", EXIT_BAD_INPUT)
-        seen[where] = f" {flag} 的输出"
 
 
 def cmd_eval(args: argparse.Namespace) -> int:

@@ -89,12 +89,12 @@ def write_report(path: Path, write: Callable[[TextIO], object]) -> None:
     """A report written as UTF-8 through ``write``: temp file, fsync, rename. A path that is no
     regular file (``/dev/stdout``, a FIFO) is written in place: renaming over it would replace
     the device."""
-    target = path.resolve()      # a symlinked report is replaced where it points, the link kept
     try:
-        if target.exists() and not target.is_file():
-            with open(target, "w", encoding="utf-8") as fh:
+        if path.exists() and not path.is_file():
+            with open(path, "w", encoding="utf-8") as fh:
                 write(fh)
             return
+        target = path.resolve()      # a symlinked report is replaced where it points, the link kept
         mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o666 & ~_umask()
 
         def write_bytes(raw: BinaryIO) -> None:
