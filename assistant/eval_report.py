@@ -211,11 +211,14 @@ def markdown_report(run: dict[str, Any], comparison: Comparison | None = None) -
         out += [f"- {preview(qid)}:「{preview(g)}」" for qid, g in meta["unmatched_gold"]] + [""]
     if comparison is not None:
         out += _md_comparison(comparison) + [""]
-    failed = [(r, failure_reasons(r)) for r in run.get("questions", [])]
-    failed = [(r, why) for r, why in failed if why]
-    out += [f"## 未通过的问题({len(failed)})", ""]
-    if not failed:
-        out += ["全部通过。", ""]
-    for record, reasons in failed:
-        out += _md_failed(record, reasons)
+    # One record at a time: the records may be streamed from disk, and only the lines of the
+    # failed ones are kept.
+    failed: list[str] = []
+    n_failed = 0
+    for record in run.get("questions", []):
+        reasons = failure_reasons(record)
+        if reasons:
+            n_failed += 1
+            failed += _md_failed(record, reasons)
+    out += [f"## 未通过的问题({n_failed})", ""] + (failed or ["全部通过。", ""])
     return "\n".join(out).rstrip() + "\n"
