@@ -30,7 +30,8 @@ Answer metrics:
 * **latency**: wall time around ``engine.ask`` per question, median and 95th percentile, ms.
 
 A question whose ``ask`` raised is recorded with its error and scores as a failure
-(no hits, no answer, not abstained).
+(no hits, no answer, not abstained). Under ``--llm``, an answer that fell back to extraction
+because the endpoint failed keeps its extractive hits and answer but carries an error too.
 """
 
 from __future__ import annotations
