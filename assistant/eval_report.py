@@ -115,7 +115,7 @@ def _cell(text: Any) -> str:
     return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def _preview(text: str, n: int = HIT_PREVIEW_CHARS) -> str:
+def preview(text: str, n: int = HIT_PREVIEW_CHARS) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[:n] + "…"
 
@@ -171,7 +171,7 @@ def _md_failed(record: dict[str, Any], reasons: list[str]) -> list[str]:
     hits = record.get("hits", [])
     if hits:
         rows = [[r, ("✓ " if r in ranks else "") + h.get("id", ""), h.get("speech", ""),
-                 " › ".join(h.get("section", [])), _preview(h.get("text", ""))]
+                 " › ".join(h.get("section", [])), preview(h.get("text", ""))]
                 for r, h in enumerate(hits[:HITS_SHOWN], 1)]
         out += _md_table(["#", "编号", "讲话", "位置", f"内容(前 {HIT_PREVIEW_CHARS} 字)"], rows, right=(0,))
     else:
@@ -194,23 +194,31 @@ def markdown_report(run: dict[str, Any], comparison: Comparison | None = None) -
     """The report a person reads: the summary table, the comparison, then every failed question."""
     meta = run.get("meta", {})
     params = "、".join(f"{k}={v}" for k, v in meta.get("params", {}).items()) or "默认"
+    # run["questions"] may be a one-pass iterator (records streamed from disk): no len() of it.
+    n = meta["n_questions"] if "n_questions" in meta else len(run.get("questions", []))
     out = ["# 评测报告", "",
-           f"- 问题集:{meta.get('questions_file', '?')}({meta.get('n_questions', len(run.get('questions', [])))} 题)",
+           f"- 问题集:{meta.get('questions_file', '?')}({n} 题)",
            f"- 时间:{meta.get('date', '?')}",
            f"- 语料指纹:{meta.get('corpus_fingerprint') or '?'}",
            f"- 模式:{meta.get('mode', '?')};k = {meta.get('k', '?')};检索参数:{params}",
-           f"- 检索:{_retrieval_line(meta.get('retrieval'))}", "",
-           "## 总览", ""] + _md_summary(run.get("summary", {})) + [""]
+           f"- 检索:{_retrieval_line(meta.get('retrieval'))}", ""]
+    if meta.get("incomplete"):
+        done, planned = meta.get("n_questions", "?"), meta.get("n_planned", "?")
+        out += [f"**未完成:** 运行被中断,只评测了 {done} / {planned} 题,以下数字只代表这些题。", ""]
+    out += ["## 总览", ""] + _md_summary(run.get("summary", {})) + [""]
     if meta.get("unmatched_gold"):
         out += ["**警告:** 以下 gold 片段在语料中找不到,相关问题无法得分:", ""]
-        out += [f"- {qid}:「{g}」" for qid, g in meta["unmatched_gold"]] + [""]
+        out += [f"- {preview(qid)}:「{preview(g)}」" for qid, g in meta["unmatched_gold"]] + [""]
     if comparison is not None:
         out += _md_comparison(comparison) + [""]
-    failed = [(r, failure_reasons(r)) for r in run.get("questions", [])]
-    failed = [(r, why) for r, why in failed if why]
-    out += [f"## 未通过的问题({len(failed)})", ""]
-    if not failed:
-        out += ["全部通过。", ""]
-    for record, reasons in failed:
-        out += _md_failed(record, reasons)
+    # One record at a time: the records may be streamed from disk, and only the lines of the
+    # failed ones are kept.
+    failed: list[str] = []
+    n_failed = 0
+    for record in run.get("questions", []):
+        reasons = failure_reasons(record)
+        if reasons:
+            n_failed += 1
+            failed += _md_failed(record, reasons)
+    out += [f"## 未通过的问题({n_failed})", ""] + (failed or ["全部通过。", ""])
     return "\n".join(out).rstrip() + "\n"

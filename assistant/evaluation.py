@@ -30,7 +30,8 @@ Answer metrics:
 * **latency**: wall time around ``engine.ask`` per question, median and 95th percentile, ms.
 
 A question whose ``ask`` raised is recorded with its error and scores as a failure
-(no hits, no answer, not abstained).
+(no hits, no answer, not abstained). Under ``--llm``, an answer that fell back to extraction
+because the endpoint failed keeps its extractive hits and answer but carries an error too.
 """
 
 from __future__ import annotations
@@ -38,7 +39,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import json
 import re
 import time
 from collections import Counter
@@ -58,9 +58,10 @@ from .question_sets import (
     load_set,
     relevance_key,
 )
+from .saved_runs import load_run_json
 
 __all__ = ["Conversation", "ConversationTurn", "Question", "QuestionSetError", "find_unmatched_gold",
-           "load_questions", "load_set", "relevance_key", "run_eval", "score_question", "summarise"]
+           "load_questions", "load_run_json", "load_set", "relevance_key", "run_eval", "score_question", "summarise"]
 
 HIT_KS = (1, 5)
 MRR_K = 10
@@ -83,8 +84,13 @@ _MARKER = re.compile(r"\[\d+\]")
 
 def matched_gold(text: str, gold: Sequence[str]) -> list[int]:
     """Indices of the gold snippets that ``text`` contains (NFKC, white space ignored)."""
+    return _matched_keys(text, [relevance_key(g) for g in gold])
+
+
+def _matched_keys(text: str, keys: Sequence[str]) -> list[int]:
+    # ``keys`` already in relevance_key form: a long snippet is normalised once, not per hit.
     t = relevance_key(text)
-    return [i for i, g in enumerate(gold) if relevance_key(g) in t]
+    return [i for i, k in enumerate(keys) if k in t]
 
 
 def _distinct_gold(gold: Sequence[str]) -> list[str]:
@@ -97,14 +103,14 @@ def _answer_text(answer: str) -> str:
 
 def ranking_metrics(snippets: Sequence[str], hits: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Hit@k, MRR@10, Recall@10 and context recall of one ranking against distinct gold snippets."""
-    ranks = [r for r, h in enumerate(hits, 1) if matched_gold(str(h.get("text", "")), snippets)]
+    ranks = [r for r, h in enumerate(hits, 1) if _matched_keys(str(h.get("text", "")), snippets)]
     first = ranks[0] if ranks else None
     m: dict[str, Any] = {"relevant_ranks": ranks}
     for k in HIT_KS:
         m[f"hit@{k}"] = 1.0 if first is not None and first <= k else 0.0
     m[f"mrr@{MRR_K}"] = 1.0 / first if first is not None and first <= MRR_K else 0.0
     for name, k in ((f"recall@{RECALL_K}", RECALL_K), (f"context_recall@{CONTEXT_K}", CONTEXT_K)):
-        found = {i for h in hits[:k] for i in matched_gold(str(h.get("text", "")), snippets)}
+        found = {i for h in hits[:k] for i in _matched_keys(str(h.get("text", "")), snippets)}
         m[name] = len(found) / len(snippets)
         if k == RECALL_K:
             m["gold_missing"] = [s for i, s in enumerate(snippets) if i not in found]
@@ -144,7 +150,7 @@ def score_question(gold: Sequence[str], answer_contains: Sequence[str], hits: Se
     missing = [s for s in answer_contains if _answer_text(s) not in said]
     m["answer_contains"] = (not missing) if answerable and answer_contains else None
     m["answer_contains_missing"] = missing
-    relevant_cited = sum(1 for c in citations if matched_gold(str(c.get("text", "")), snippets))
+    relevant_cited = sum(1 for c in citations if _matched_keys(str(c.get("text", "")), snippets))
     m["citations"] = len(citations)
     m["citations_relevant"] = relevant_cited
     m["citation_precision"] = relevant_cited / len(citations) if answerable and citations else None
@@ -289,6 +295,15 @@ def question_record(q: Question, answer: Any, latency_ms: float | None, error: s
     return record
 
 
+# What summarise, compare and failure_reasons read of a question record.
+SUMMARY_FIELDS = ("id", "type", "answerable", "answer_contains", "abstained", "partial", "mode", "metrics",
+                  "latency_ms", "error", "conversation", "turn", "follow_up", "follow_up_read")
+
+
+def summary_fields(record: dict[str, Any]) -> dict[str, Any]:
+    return {name: record[name] for name in SUMMARY_FIELDS if name in record}
+
+
 # (engine, question, k, history) -> Answer
 LLMAnswerer = Callable[[Any, str, int, list[Any]], Any]
 
@@ -298,15 +313,28 @@ def _run_mode(records: Sequence[dict[str, Any]], default: str) -> str:
     return modes.most_common(1)[0][0] if modes else default
 
 
+LLM_FAILURE = "大模型未作答"   # starts the error of a question whose --llm answer is the fallback
+
+
+def llm_failure(answer: Any) -> str | None:
+    """Why an ``--llm`` answer is the extractive fallback (the endpoint failed), else None.
+
+    An abstention, or a question with no hits, is answered without the model by design.
+    """
+    if str(getattr(answer, "mode", "")).startswith("llm") or answer.abstained or not answer.hits:
+        return None
+    return LLM_FAILURE + ":" + ";".join(getattr(answer, "notes", []) or ["原因不明"])
+
+
 def _ask(engine: Any, question: str, k: int, llm: LLMAnswerer | None, history: list[Any]) -> tuple[Any, float, str | None]:
     """(answer or None, latency ms, error or None): one question must not end the run."""
     start = time.perf_counter()
     try:
         if llm is None:
             answer = engine.ask(question, k=k, history=history) if history else engine.ask(question, k=k)
-        else:
-            answer = llm(engine, question, k, history)
-        return answer, (time.perf_counter() - start) * 1000, None
+            return answer, (time.perf_counter() - start) * 1000, None
+        answer = llm(engine, question, k, history)
+        return answer, (time.perf_counter() - start) * 1000, llm_failure(answer)
     except Exception as e:  # noqa: BLE001
         error = str(e) if isinstance(e, ValueError) and str(e) else f"{type(e).__name__}: {e}"
         return None, (time.perf_counter() - start) * 1000, error
@@ -317,15 +345,20 @@ def n_asks(items: Sequence[Question | Conversation]) -> int:
 
 
 def run_eval(engine: Any, items: Sequence[Question | Conversation], k: int = 10, llm: LLMAnswerer | None = None,
-             progress: ProgressCallback | None = None, source: str | Path | None = None) -> EvalRun:
+             progress: ProgressCallback | None = None, source: str | Path | None = None,
+             keep: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> EvalRun:
     """Ask every question through ``engine.ask`` (as ``assistant ask`` does) and score it.
 
     A conversation's turns are asked in order, each with the turns before it as history (as
     the TUI asks them); each turn is scored like a question, and whether it was read as a
     follow-up is compared with its ``follow_up``. ``llm``, when given, answers instead (the
-    ``--llm`` path of ``ask``). An exception from one question is recorded in its ``error``
-    and the run goes on. ``progress(done, total, record)`` is called after each ask;
-    ``source`` (the question-set file) is named in the meta block.
+    ``--llm`` path of ``ask``); an answer that fell back to extraction because the endpoint
+    failed is recorded with an ``error`` (``meta.llm_failures`` counts them). An exception
+    from one question is recorded in its ``error`` and the run goes on. Ctrl-C stops the run:
+    the questions finished so far make the run, marked ``meta.incomplete``.
+    ``progress(done, total, record)`` is called after each ask; ``source`` (the question-set
+    file) is named in the meta block. ``keep(record)``, when given, is what the run holds of
+    each record (the CLI spools records to disk and keeps their ``summary_fields``).
     """
     from .engine import (
         Turn,  # the engine's history type; imported here to keep eval light to import
@@ -333,21 +366,27 @@ def run_eval(engine: Any, items: Sequence[Question | Conversation], k: int = 10,
 
     records: list[dict[str, Any]] = []
     total = n_asks(items)
-    for item in items:
-        if isinstance(item, Conversation):
-            history: list[Any] = []
-            for no, t in enumerate(item.turns, 1):
-                answer, latency, error = _ask(engine, t.question.question, k, llm, history)
-                records.append(question_record(t.question, answer, latency, error, (item.id, no, t.follow_up)))
-                if answer is not None:
-                    history.append(Turn(t.question.question, answer))
-                if progress is not None:
-                    progress(len(records), total, records[-1])
-        else:
-            answer, latency, error = _ask(engine, item.question, k, llm, [])
-            records.append(question_record(item, answer, latency, error))
-            if progress is not None:
-                progress(len(records), total, records[-1])
+    interrupted = False
+
+    def add(record: dict[str, Any]) -> None:
+        records.append(record if keep is None else keep(record))
+        if progress is not None:
+            progress(len(records), total, records[-1])
+
+    try:
+        for item in items:
+            if isinstance(item, Conversation):
+                history: list[Any] = []
+                for no, t in enumerate(item.turns, 1):
+                    answer, latency, error = _ask(engine, t.question.question, k, llm, history)
+                    add(question_record(t.question, answer, latency, error, (item.id, no, t.follow_up)))
+                    if answer is not None:
+                        history.append(Turn(t.question.question, answer))
+            else:
+                answer, latency, error = _ask(engine, item.question, k, llm, [])
+                add(question_record(item, answer, latency, error))
+    except KeyboardInterrupt:
+        interrupted = True     # the question being asked is dropped; the finished ones are kept
     corpus = getattr(engine, "corpus", None)
     meta: dict[str, Any] = {
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -356,7 +395,11 @@ def run_eval(engine: Any, items: Sequence[Question | Conversation], k: int = 10,
         "params": _params_json(engine),
         "corpus_fingerprint": getattr(corpus, "fingerprint", None),
         "n_questions": len(records),
+        "n_planned": total,
+        "incomplete": interrupted,
     }
+    if llm is not None:
+        meta["llm_failures"] = sum(1 for r in records if str(r.get("error") or "").startswith(LLM_FAILURE))
     if any(isinstance(i, Conversation) for i in items):
         meta["n_conversations"] = sum(1 for i in items if isinstance(i, Conversation))
     if source is not None:
@@ -368,23 +411,6 @@ def run_eval(engine: Any, items: Sequence[Question | Conversation], k: int = 10,
 
 
 # --------------------------------------------------------------------------- comparing and thresholds
-
-def load_run_json(path: str | Path) -> dict[str, Any]:
-    """Read an earlier ``--json`` report; ValueError with a Chinese message when unusable."""
-    p = Path(path)
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ValueError(f"找不到用于比较的评测结果文件 {p}") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise ValueError(f"无法读取评测结果文件 {p}:{e}") from None
-    except json.JSONDecodeError as e:
-        raise ValueError(f"评测结果文件 {p} 不是合法的 JSON(第 {e.lineno} 行:{e.msg})") from None
-    if not (isinstance(data, dict) and isinstance(data.get("summary"), dict)
-            and isinstance(data.get("questions"), list)):
-        raise ValueError(f"{p} 不是 assistant eval --json 生成的结果(缺少 summary 或 questions)")
-    return data
-
 
 @dataclass
 class MetricDelta:

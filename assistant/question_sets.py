@@ -362,7 +362,12 @@ def find_unmatched_gold(questions: Iterable[Question], corpus: _HasUnits) -> lis
     Such a question can never score: its set is out of step with the corpus.
     """
     texts = [relevance_key(u.text) for u in corpus.units]
-    return [(q.id, g) for q in questions for g in q.gold
-            if not any(relevance_key(g) in t for t in texts)]
+    missing: list[tuple[str, str]] = []
+    for q in questions:
+        for g in q.gold:
+            key = relevance_key(g)       # once, not once per unit: a snippet may be megabytes long
+            if not any(key in t for t in texts):
+                missing.append((q.id, g))
+    return missing
 
 

@@ -11,7 +11,14 @@ import argparse
 
 from . import ask, search_show
 from . import eval as eval_command
-from .common import EXIT_INPUT, EXIT_USAGE, add_corpus_arguments, fail, warn
+from .common import (
+    EXIT_INPUT,
+    EXIT_USAGE,
+    add_corpus_arguments,
+    fail,
+    stdout_to_devnull,
+    warn,
+)
 
 __all__ = ["EXIT_INPUT", "EXIT_USAGE", "build_parser", "main"]
 
@@ -43,5 +50,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         warn("已取消。")
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:      # the reader went away (`| head -1`): no error
+        stdout_to_devnull()
         return 0

@@ -134,7 +134,7 @@ def ask_with_llm(engine: Engine, question: str, args: argparse.Namespace) -> Ans
     from ..llm import answer_with_llm
 
     json_mode = bool(getattr(args, "json", False))
-    out = Console(highlight=False, soft_wrap=True)
+    out = new_console()
     err = Console(stderr=True, highlight=False)
     k = int(getattr(args, "k", 10) or 10)
     config_problem: str | None = None

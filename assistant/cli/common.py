@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -39,10 +40,25 @@ EXIT_USAGE = 2
 EXIT_INPUT = 3
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # rich exits with status 1 here; `assistant ask … | head -1` is no failure, so let
+        # main() end quietly (cli.main catches BrokenPipeError).
+        self.quiet = True
+        raise BrokenPipeError
+
+
+def stdout_to_devnull() -> None:
+    """After a broken pipe (`| head -1`): Python's documented recipe, so that later prints and
+    the flush at exit do not fail again (and turn the exit status into 120)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def new_console(stderr: bool = False) -> Console:
     # soft_wrap: long Chinese lines are left to the terminal to wrap, so copied text has no
     # line breaks inside sentences.
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    return _Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:

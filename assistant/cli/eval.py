@@ -7,9 +7,13 @@ this module parses the options, shows progress and decides the exit status.
 from __future__ import annotations
 
 import argparse
-import json
+import signal
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.progress import (
@@ -27,11 +31,13 @@ from ..eval_report import (
     comparison_table,
     latency_line,
     markdown_report,
+    preview,
     retrieval_table,
     summary_table,
 )
 from ..evaluation import (
     METRICS,
+    Comparison,
     Conversation,
     EvalRun,
     LLMAnswerer,
@@ -45,6 +51,7 @@ from ..evaluation import (
     n_asks,
     parse_fail_under,
     run_eval,
+    summary_fields,
 )
 from ..text_helpers import printable
 from .common import (
@@ -55,8 +62,10 @@ from .common import (
     load_engine,
     new_console,
     positive_int,
+    stdout_to_devnull,
     warn,
 )
+from .eval_files import RecordSpool, json_report, write_report
 
 if TYPE_CHECKING:
     from ..engine import Engine
@@ -64,6 +73,7 @@ if TYPE_CHECKING:
 
 EXIT_FAIL_UNDER = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
@@ -87,7 +97,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argp
 
 
 def _run_with_progress(engine: Engine, questions: list[Question] | list[Conversation], k: int,
-                       llm: LLMAnswerer | None, source: Path) -> EvalRun:
+                       llm: LLMAnswerer | None, source: Path,
+                       keep: Callable[[dict[str, Any]], dict[str, Any]]) -> EvalRun:
     console = Console(stderr=True)
     with Progress(TextColumn("评测中"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.description}"), console=console, transient=True) as bar:
@@ -95,17 +106,32 @@ def _run_with_progress(engine: Engine, questions: list[Question] | list[Conversa
 
         def step(done: int, total: int, record: dict[str, object]) -> None:
             bar.update(task, completed=done, description=printable(str(record["id"])))
-        return run_eval(engine, questions, k=k, llm=llm, progress=step, source=source)
+        return run_eval(engine, questions, k=k, llm=llm, progress=step, source=source, keep=keep)
 
 
-def _write(path: Path, text: str) -> None:
+@contextmanager
+def _ctrl_c_noticed(pressed: threading.Event) -> Iterator[None]:
+    """Ctrl-C sets ``pressed``, then interrupts as usual.
+
+    The ``--llm`` answerer turns Ctrl-C into a partial answer (right for ``ask``); the event
+    is how eval learns the user meant to stop the run.
+    """
+    def handler(signum: int, frame: object) -> None:
+        pressed.set()
+        raise KeyboardInterrupt
+
     try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as e:
-        fail(f"无法写入 {path}:{e.strerror or e}", EXIT_BAD_INPUT)
+        previous = signal.signal(signal.SIGINT, handler)
+    except ValueError:        # not the main thread: Ctrl-C can't reach this run anyway
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
-def _llm_answerer(args: argparse.Namespace) -> LLMAnswerer:
+def _llm_answerer(args: argparse.Namespace, pressed: threading.Event) -> LLMAnswerer:
     # Imported here, not at the top: httpx is loaded only when the LLM is used.
     from ..llm import answer_with_llm
 
@@ -117,7 +143,10 @@ def _llm_answerer(args: argparse.Namespace) -> LLMAnswerer:
         fail(not_configured_hint(), EXIT_BAD_INPUT)
     # No token callback: the progress bar owns the terminal during an eval.
     def answer(engine: Engine, question: str, k: int, history: list[Turn]) -> Answer:
-        return answer_with_llm(engine, question, config, k=k, history=history)
+        result = answer_with_llm(engine, question, config, k=k, history=history)
+        if pressed.is_set():
+            raise KeyboardInterrupt
+        return result
     return answer
 
 
@@ -134,6 +163,13 @@ def _check_outputs(args: argparse.Namespace) -> None:
         if where.is_dir():
             fail(f"{flag} {out} 是一个目录,请给出文件名", EXIT_BAD_INPUT)
         seen[where] = f" {flag} 的输出"
+        if out.exists() and not out.is_file():
+            continue       # /dev/stdout, a FIFO: written in place
+        try:              # found out now, not after the whole run: the report is written beside it
+            with tempfile.TemporaryFile(dir=where.parent):
+                pass
+        except OSError as e:
+            fail(f"{flag} {out} 无法写入:{e.strerror or e}", EXIT_BAD_INPUT)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -149,26 +185,31 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if out is not None and not out.parent.is_dir():
             fail(f"无法写入 {out}:目录 {out.parent} 不存在", EXIT_BAD_INPUT)
     _check_outputs(args)
-    llm = _llm_answerer(args) if getattr(args, "llm", False) else None
+    pressed = threading.Event()
+    llm = _llm_answerer(args, pressed) if getattr(args, "llm", False) else None
 
     engine = load_engine(args)
     flat = [t.question for c in questions if isinstance(c, Conversation) for t in c.turns] + \
         [q for q in questions if isinstance(q, Question)]
     unmatched = find_unmatched_gold(flat, engine.corpus)
     for qid, snippet in unmatched[:10]:
-        warn(f"问题 {qid} 的 gold 片段「{snippet}」在语料中找不到,该题无法得分")
+        warn(f"问题 {preview(qid)} 的 gold 片段「{preview(snippet)}」在语料中找不到,该题无法得分")
     if len(unmatched) > 10:
         warn(f"……另有 {len(unmatched) - 10} 个 gold 片段在语料中找不到")
 
-    run = _run_with_progress(engine, questions, args.k, llm, args.questions)
-    run.meta["unmatched_gold"] = [list(pair) for pair in unmatched]
-    # Which ranking produced the figures: a run that fell back to BM25 must not pass for hybrid.
-    embeddings = getattr(engine, "embeddings_id", None)
-    run.meta["retrieval"] = {"mode": "hybrid" if embeddings else "lexical", "embeddings": embeddings,
-                             "reason": getattr(engine, "embeddings_reason", None)}
-    data = run.to_json()
-    comparison = compare(old, data) if old is not None else None
+    # Full records are kept on disk only when a report will show them.
+    spool = RecordSpool() if args.json_out or args.markdown_out else None
+    try:
+        with _ctrl_c_noticed(pressed):
+            run = _run_with_progress(engine, questions, args.k, llm, args.questions,
+                                     spool.keep if spool else summary_fields)
+        return _finish(args, run, engine, unmatched, old, thresholds, spool)
+    finally:
+        if spool is not None:
+            spool.close()
 
+
+def _print_summary(run: EvalRun, comparison: Comparison | None) -> None:
     console = new_console()
     console.print(summary_table(run.summary))
     retrieval = retrieval_table(run.summary)
@@ -179,13 +220,46 @@ def cmd_eval(args: argparse.Namespace) -> int:
         console.print(comparison_table(comparison))
         for line in comparison_lines(comparison):
             console.print(Text(line))
-    if args.json_out:
-        _write(args.json_out, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _finish(args: argparse.Namespace, run: EvalRun, engine: Engine, unmatched: list[tuple[str, str]],
+            old: dict[str, Any] | None, thresholds: dict[str, float], spool: RecordSpool | None) -> int:
+    """Summary, reports and exit status of a finished (or interrupted) run."""
+    if run.meta["incomplete"] and not run.questions:
+        warn("已取消:没有评测完任何问题,未写出报告。")
+        return EXIT_INTERRUPTED
+    run.meta["unmatched_gold"] = [list(pair) for pair in unmatched]
+    # Which ranking produced the figures: a run that fell back to BM25 must not pass for hybrid.
+    embeddings = getattr(engine, "embeddings_id", None)
+    run.meta["retrieval"] = {"mode": "hybrid" if embeddings else "lexical", "embeddings": embeddings,
+                             "reason": getattr(engine, "embeddings_reason", None)}
+    data = run.to_json()
+    comparison = compare(old, data) if old is not None else None
+
+    try:
+        _print_summary(run, comparison)
+    except BrokenPipeError:     # `eval … --json out | head -1`: the reports are still written
+        stdout_to_devnull()
+    failures = run.meta.get("llm_failures", 0)
+    if failures:
+        first = next(r["error"] for r in run.questions if r.get("error"))
+        warn(f"{failures} / {len(run.questions)} 题的回答不是大模型给出的(已改用抽取式回答),按运行出错计。"
+             f"首个原因:{preview(first, 200)}")
+    if args.json_out and spool is not None:
+        write_report(args.json_out, json_report(run.meta, run.summary, spool))
         warn(f"已写入 {args.json_out}")
-    if args.markdown_out:
-        _write(args.markdown_out, markdown_report(data, comparison))
+    if args.markdown_out and spool is not None:
+        report = markdown_report({**data, "questions": iter(spool)}, comparison)
+        write_report(args.markdown_out, lambda fh: fh.write(report))
         warn(f"已写入 {args.markdown_out}")
+    if run.meta["incomplete"]:
+        warn(f"已取消:只评测了 {len(run.questions)} / {run.meta['n_planned']} 题"
+             + (",报告已标记为未完成(meta.incomplete)。" if args.json_out or args.markdown_out else "。"))
+        return EXIT_INTERRUPTED
     violations = check_fail_under(run.summary, thresholds)
+    if thresholds and failures:
+        # The gate is about the model: a run it did not answer must not pass for one it did.
+        violations.append(f"{failures} 题的回答不是大模型给出的,本次结果不能代表大模型")
     for v in violations:
         new_console(stderr=True).print(Text("未达标:", style="bold red") + Text(v))
     return EXIT_FAIL_UNDER if violations else 0
