@@ -247,7 +247,7 @@ class ExchangeView(Vertical, can_focus=True):
         meta.display = bool(label)
         self.set_class(a.abstained, "-abstained")
         md.update(answer_markdown(a))
-        links = [SourceLink(source_line(c), c.unit.id, c.matched) for c in a.citations]
+        links = [SourceLink(source_line(c), c.unit.id, c.matched) for c in a.all_citations]
         if links:
             sources.mount_all(links)
 

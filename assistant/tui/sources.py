@@ -42,7 +42,7 @@ class SourcesPanel(Vertical):
         options = self.query_one(OptionList)
         empty = self.query_one(".sources-empty", Static)
         options.clear_options()
-        if answer is None or not answer.citations:
+        if answer is None or not answer.all_citations:
             options.display = False
             empty.display = True
             msg = "提问后,这里列出回答引用的原文段落。" if answer is None else "这个回答没有引用原文。"
@@ -54,13 +54,13 @@ class SourcesPanel(Vertical):
         assert self.app.engine is not None  # there is an answer: there is an engine
         find_spans = self.app.engine.highlight_spans
         items: list[Option | None] = []
-        for c in answer.citations:
+        for c in answer.all_citations:
             if items:
                 items.append(None)  # a separator line between sources
             items.append(Option(source_detail(answer, c, find_spans(c.unit.text, c.matched)), id=f"cite-{c.n}"))
         options.add_options(items)
         options.highlighted = 0
-        self.border_subtitle = f"{len(answer.citations)} 处 · 回车阅读原文"
+        self.border_subtitle = f"{len(answer.all_citations)} 处 · 回车阅读原文"
 
     def highlight_citation(self, n: int) -> None:
         options = self.query_one(OptionList)
@@ -76,7 +76,7 @@ class SourcesPanel(Vertical):
         if self.answer is None or event.option_id is None:
             return
         n = int(event.option_id.removeprefix("cite-"))
-        for c in self.answer.citations:
+        for c in self.answer.all_citations:
             if c.n == n:
                 self.post_message(OpenSource(c.unit.id, c.matched))
                 return
