@@ -92,6 +92,9 @@ class ChatScreen(Screen[None]):
         # set_focus, not focus(): focus() is deferred, and keys already queued would miss the box.
         self.set_focus(self.box)
         self.set_timer(EARLY_INPUT_SECONDS, self._started)
+        # Toasts in the layout, under the status line (app.tcss says why).
+        for rack in self.query_children("#textual-toastrack"):
+            self.move_child(rack, after=self.query_one("#status"))
         self.watch(self.app, "engine", self._engine_changed)
         self.watch(self.app, "load_error", self._load_error_changed)
 
@@ -342,15 +345,15 @@ class ChatScreen(Screen[None]):
     @on(CitationClicked)
     def _citation_clicked(self, event: CitationClicked) -> None:
         answer = event.view.exchange.answer
-        if answer is None or not answer.citations:
+        if answer is None or not answer.all_citations:
             return
         self._select(event.view)
-        n = event.n or answer.citations[0].n
+        n = event.n or answer.all_citations[0].n
         panel = self.query_one(SourcesPanel)
         if panel.display and panel.region.width > 0:
             panel.highlight_citation(n)
             return
-        for c in answer.citations:
+        for c in answer.all_citations:
             if c.n == n:
                 self.post_message(OpenSource(c.unit.id, c.matched))
 
