@@ -27,6 +27,7 @@ NEWLINE_KEYS = ("ctrl+j", "shift+enter", "alt+enter")
 PLACEHOLDER_LOADING = "正在加载索引…"
 PLACEHOLDER_READY = "输入问题,回车发送(Ctrl+J 换行,F1 帮助)"
 PLACEHOLDER_FAILED = "语料加载失败,按 Ctrl+Q 退出"
+COUNT_FROM_CHARS = 1500   # the box shows how long the question is from here on
 
 
 class ChatInput(TextArea):
@@ -85,6 +86,19 @@ class ChatInput(TextArea):
             event.prevent_default()
             return
         await super()._on_key(event)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        # A long paste should say how far it is from the limit before Enter refuses it.
+        n = len(self.text)
+        if n <= COUNT_FROM_CHARS:
+            self.border_subtitle = ""
+            self.set_class(False, "-too-long")
+            return
+        from ..engine import MAX_QUESTION_CHARS  # loaded by now; not needed at start-up
+
+        over = n > MAX_QUESTION_CHARS
+        self.border_subtitle = f"{n} / {MAX_QUESTION_CHARS} 字" + (",太长,Ctrl+L 清空" if over else "")
+        self.set_class(over, "-too-long")
 
     def _visual_row(self) -> int:
         return self.wrapped_document.location_to_offset(self.cursor_location).y

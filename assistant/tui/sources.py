@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..results import Answer
+from ..results import Answer, Citation
 from .messages import OpenSource
 from .render import source_detail
 
@@ -61,6 +61,18 @@ class SourcesPanel(Vertical):
         options.add_options(items)
         options.highlighted = 0
         self.border_subtitle = f"{len(answer.all_citations)} 处 · 回车阅读原文"
+
+    def highlighted_citation(self) -> Citation | None:
+        """The source under the list's cursor (the first when none is)."""
+        if self.answer is None or not self.answer.all_citations:
+            return None
+        options = self.query_one(OptionList)
+        if options.highlighted is not None:
+            option_id = options.get_option_at_index(options.highlighted).id or ""
+            for c in self.answer.all_citations:
+                if option_id == f"cite-{c.n}":
+                    return c
+        return self.answer.all_citations[0]
 
     def highlight_citation(self, n: int) -> None:
         options = self.query_one(OptionList)
