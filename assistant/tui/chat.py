@@ -15,6 +15,7 @@ from textual.widgets import LoadingIndicator, Static, TextArea
 
 from ..conversation import Exchange
 from ..results import Answer
+from .linebreak import broken
 from .messages import CitationClicked, ExchangeSelected, OpenSource, QuestionSubmitted
 from .render import answer_markdown, source_line
 
@@ -177,9 +178,9 @@ class ExchangeView(Vertical, can_focus=True):
         # Built here, not in compose, so the status can be set before the view is mounted.
         self._meta = Static("", classes="answer-meta", markup=False)
         # Imported here: markdown-it costs ~30 ms of start-up, and no answer is on the first screen.
-        from textual.widgets import Markdown
+        from .answer_markdown import AnswerMarkdown
 
-        self._markdown = Markdown("", classes="answer", open_links=False)
+        self._markdown = AnswerMarkdown("", classes="answer", open_links=False)
         self._sources = Vertical(classes="sources")
         if pending:
             self.set_status("正在检索…")
@@ -188,7 +189,7 @@ class ExchangeView(Vertical, can_focus=True):
         question = Text()
         question.append("问 ", style="bold")
         question.append(self.exchange.question)
-        yield Static(question, classes="question", markup=False)
+        yield Static(broken(question), classes="question", markup=False)
         yield self._meta
         yield self._markdown
         yield LoadingIndicator(classes="thinking")

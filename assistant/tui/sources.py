@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..results import Answer, Citation
+from .linebreak import broken
 from .messages import OpenSource
 from .render import source_detail
 
@@ -57,7 +58,8 @@ class SourcesPanel(Vertical):
         for c in answer.all_citations:
             if items:
                 items.append(None)  # a separator line between sources
-            items.append(Option(source_detail(answer, c, find_spans(c.unit.text, c.matched)), id=f"cite-{c.n}"))
+            detail = source_detail(answer, c, find_spans(c.unit.text, c.matched))
+            items.append(Option(broken(detail), id=f"cite-{c.n}"))
         options.add_options(items)
         options.highlighted = 0
         self.border_subtitle = f"{len(answer.all_citations)} 处 · 回车阅读原文"
