@@ -205,7 +205,7 @@ class ExchangeView(Vertical, can_focus=True):
 
     def set_status(self, message: str) -> None:
         """A line above the (not yet) answer: 正在检索… / 正在生成… / 已取消."""
-        self._meta.update(Text(message, style="italic"))
+        self._meta.update(broken(Text(message, style="italic")))
         self._meta.display = True
         self.set_class(True, "-pending")
 
@@ -227,7 +227,7 @@ class ExchangeView(Vertical, can_focus=True):
         ex = self.exchange
         a = ex.answer
         if a is None:
-            meta.update(Text(ex.error or "没有回答", style="italic"))
+            meta.update(broken(Text(ex.error or "没有回答", style="italic")))
             meta.display = True
             self.set_class(True, "-failed")
             md.update("")
@@ -258,7 +258,7 @@ class ExchangeView(Vertical, can_focus=True):
             if label:
                 label.append(" · ", style="dim")
             label.append(ex.error, style="italic")
-        meta.update(label)
+        meta.update(broken(label))
         meta.display = bool(label)
         self.set_class(a.abstained, "-abstained")
         md.update(answer_markdown(a))
