@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
-from test_tui import QUESTION, ask, make_app, ready, screen_text
+from test_tui import QUESTION, ask, make_app, ready, screen_text, wait_for
 
 from assistant.engine import Engine
 from assistant.tui.linebreak import NO_LINE_END, NO_LINE_START, break_lines
@@ -73,11 +73,8 @@ async def test_answer_sources_and_reader_break_chinese_lines(tmp_path: Path, eng
         for lines in (chat, sources):
             assert not [line for line in lines if line and line[0] in CLOSING]
         app.open_source("2.21", ["塔西佗陷阱"])
-        for _ in range(100):
-            if isinstance(app.screen, ReaderScreen):
-                break
-            await pilot.pause(0.05)
-        await pilot.pause(0.3)
+        # the reader scrolls to the paragraph once laid out
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen) and "1、要警惕塔西佗陷阱" in screen_text(app))
         reader = _column(screen_text(app), "││", 1)
-        assert any("塔西佗陷阱" in line for line in reader)
+        assert any("1、要警惕塔西佗陷阱" in line for line in reader)
         assert not [line for line in reader if line and line[0] in CLOSING]

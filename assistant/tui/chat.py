@@ -178,9 +178,9 @@ class ExchangeView(Vertical, can_focus=True):
         # Built here, not in compose, so the status can be set before the view is mounted.
         self._meta = Static("", classes="answer-meta", markup=False)
         # Imported here: markdown-it costs ~30 ms of start-up, and no answer is on the first screen.
-        from .answer_markdown import AnswerMarkdown
+        from .broken_markdown import BrokenMarkdown
 
-        self._markdown = AnswerMarkdown("", classes="answer", open_links=False)
+        self._markdown = BrokenMarkdown("", classes="answer", open_links=False)
         self._sources = Vertical(classes="sources")
         if pending:
             self.set_status("正在检索…")

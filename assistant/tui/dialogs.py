@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Markdown, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..conversation import SavedConversation
+from .broken_markdown import BrokenMarkdown
 
 if TYPE_CHECKING:
     from ..config import LLMConfig
@@ -69,7 +70,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box", classes="dialog"):
-            yield Markdown(HELP)
+            yield BrokenMarkdown(HELP)
             yield Button("关闭", id="close", variant="primary")
 
     def on_mount(self) -> None:

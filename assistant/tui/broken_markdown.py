@@ -1,6 +1,6 @@
-"""The answer's Markdown widget, its paragraphs broken by Chinese rules (``linebreak.py``).
+"""A Markdown widget (answers, help) with its paragraphs broken by Chinese rules (``linebreak.py``).
 
-Imported when the first answer is shown: markdown-it costs ~30 ms of start-up.
+Imported when the first answer or the help is shown: markdown-it costs ~30 ms of start-up.
 """
 
 from __future__ import annotations
@@ -22,5 +22,5 @@ class BrokenParagraph(_Paragraph):  # type: ignore[misc, valid-type]
         self.update(LineBroken(content))
 
 
-class AnswerMarkdown(Markdown):
+class BrokenMarkdown(Markdown):
     BLOCKS = {**Markdown.BLOCKS, "paragraph_open": BrokenParagraph}
