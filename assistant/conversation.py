@@ -26,7 +26,7 @@ from platformdirs import user_data_dir, user_documents_dir
 from .atomic_file import atomic_write_text
 from .file_reading import read_regular_file
 from .corpus import Unit
-from .results import Answer, AnswerSentence, Citation, Hit
+from .results import FALLBACK_LABEL, Answer, AnswerSentence, Citation, Hit
 
 if TYPE_CHECKING:
     from .engine import Turn
@@ -171,6 +171,7 @@ def answer_to_json(a: Answer) -> dict[str, Any]:
         "reason": a.reason,
         "plan": a.plan,
         "retrieval": a.retrieval,
+        "fallback": answer_to_json(a.fallback) if a.fallback is not None else None,
     }
 
 
@@ -197,6 +198,7 @@ def answer_from_json(d: dict[str, Any]) -> Answer:
         reason=str(d.get("reason", "")),
         plan=d["plan"] if isinstance(d.get("plan"), dict) else None,
         retrieval=d["retrieval"] if isinstance(d.get("retrieval"), dict) else None,
+        fallback=answer_from_json(d["fallback"]) if isinstance(d.get("fallback"), dict) else None,
     )
 
 
@@ -306,7 +308,7 @@ def _answer_body_markdown(answer: Answer, label: str) -> str:
         for mm in _MARKER.finditer(rest):
             pieces.append(escape_markdown(rest[pos:mm.start()]))
             n = int(mm.group(1))
-            pieces.append(f"[^{label}-{n}]" if n in known else escape_markdown(mm.group(0)))
+            pieces.append(_footnote(label, n) if n in known else escape_markdown(mm.group(0)))
             pos = mm.end()
         pieces.append(escape_markdown(rest[pos:]))
         lines.append(prefix + "".join(pieces))
@@ -319,6 +321,37 @@ def _answer_body_markdown(answer: Answer, label: str) -> str:
             out.append("")
         out.append(line)
     return "\n".join(out)
+
+
+def _footnote(label: str, n: int) -> str:
+    return f"[^{label}-{n}]" if label else f"[^{n}]"
+
+
+def answer_markdown_parts(a: Answer, label: str = "") -> list[str]:
+    """One answer as Markdown lines: its text with ``[n]`` as footnote references (``label``
+    keeps them apart between the answers of one document), notes, the extractive fallback
+    below an unsupported LLM answer, and the footnotes naming and quoting each source."""
+    parts: list[str] = []
+    if a.mode != "extractive":
+        parts.append(f"*回答方式:{escape_markdown(a.mode.removeprefix('llm:'))}(大模型)*")
+        parts.append("")
+    parts.append(_answer_body_markdown(a, label))
+    parts.append("")
+    for note in a.notes:
+        parts.append(f"> 注:{escape_markdown(note)}")
+        parts.append("")
+    if a.fallback is not None:
+        parts.append(f"**{FALLBACK_LABEL}:**")
+        parts.append("")
+        parts.append(_answer_body_markdown(a.fallback, label))
+        parts.append("")
+    for c in a.all_citations:
+        where = " › ".join([f"《{escape_markdown(c.speech_title)}》"]
+                           + [escape_markdown(s) for s in c.unit.section] + [c.unit.id])
+        parts.append(f"{_footnote(label, c.n)}: {where}:“{escape_markdown(c.unit.text)}”")
+    if a.all_citations:
+        parts.append("")
+    return parts
 
 
 def export_markdown(conv: Conversation, exported_at: str | None = None) -> str:
@@ -334,21 +367,7 @@ def export_markdown(conv: Conversation, exported_at: str | None = None) -> str:
             parts.append(f"*{escape_markdown(ex.error or '没有回答')}*")
             parts.append("")
             continue
-        a = ex.answer
-        if a.mode != "extractive":
-            parts.append(f"*回答方式:{escape_markdown(a.mode.removeprefix('llm:'))}(大模型)*")
-            parts.append("")
-        parts.append(_answer_body_markdown(a, str(i)))
-        parts.append("")
-        for note in a.notes:
-            parts.append(f"> 注:{escape_markdown(note)}")
-            parts.append("")
-        for c in a.citations:
-            where = " › ".join([f"《{escape_markdown(c.speech_title)}》"]
-                               + [escape_markdown(s) for s in c.unit.section] + [c.unit.id])
-            parts.append(f"[^{i}-{c.n}]: {where}:“{escape_markdown(c.unit.text)}”")
-        if a.citations:
-            parts.append("")
+        parts.extend(answer_markdown_parts(ex.answer, str(i)))
     return "\n".join(parts).rstrip() + "\n"
 
 

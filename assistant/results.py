@@ -6,10 +6,15 @@ the one place that writes it, so the CLI, eval reports and TUI exports agree.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .corpus import Unit
+
+# Above the extractive answer that follows an LLM answer with no supported citation.
+FALLBACK_LABEL = "大模型回答未经核实,以下为讲话原文"
+CITATION_MARKER = re.compile(r"\[(\d+)\]")   # [n] in an answer's text
 
 
 @dataclass
@@ -84,6 +89,15 @@ class Answer:
     retrieved: list[Hit] | None = None
     plan: dict[str, Any] | None = None   # how the question was read: intent, speech, follow_up
     retrieval: dict[str, Any] | None = None   # what ranked the hits: {"mode", "embeddings"}
+    # An LLM answer none of whose citations the check supports (a weak model's fluent text)
+    # carries the extractive answer, shown below it under FALLBACK_LABEL; its markers are
+    # numbered after the model's, so one list of sources serves both.
+    fallback: "Answer | None" = None
+
+    @property
+    def all_citations(self) -> list[Citation]:
+        """The citations of the answer and of its fallback, as one numbered list."""
+        return self.citations + (self.fallback.citations if self.fallback is not None else [])
 
     def to_json(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -110,6 +124,10 @@ class Answer:
             d["unsupported_sentences"] = self.unsupported_sentences
             d["removed_markers"] = self.removed_markers
             d["misquotes"] = self.misquotes
+        if self.fallback is not None:
+            fb = self.fallback
+            d["fallback"] = {"label": FALLBACK_LABEL, "answer": fb.text, "abstained": fb.abstained,
+                             "partial": fb.partial, "citations": [c.to_json() for c in fb.citations]}
         return d
 
 

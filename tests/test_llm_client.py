@@ -690,3 +690,66 @@ def test_cli_markup_and_escape_sequences_in_reply_are_inert(router: respx.MockRo
     router.post(URL).mock(return_value=sse_response(sse(reply)))
     code, out, err = run_cli(["ask", "--llm", "--base-url", BASE, "--model", "m", QUESTION], capsys)
     assert "[bold red]假[/bold red]" in out and "\x1b[2J" not in out
+
+
+# --- a weak model: no supported citation → the extractive answer below it ------------------
+
+def test_unsupported_llm_answer_carries_the_extractive_answer(engine: Any) -> None:
+    from assistant.conversation import answer_from_json, answer_to_json
+    from assistant.results import FALLBACK_LABEL
+
+    h = Recorder(sse_response(sse("月球上有很多干部[1]。塔西佗陷阱就是宇宙的尽头[1]。")))
+    a = answer_with_llm(engine, QUESTION, config(), transport=h.transport(), env={})
+    extractive = engine.ask(QUESTION)
+    assert a.mode == "llm:test-model" and [c.supported for c in a.citations] == [False]
+    fb = a.fallback
+    assert fb is not None and fb.mode == "extractive"
+    # numbered after the model's [1], so one list of sources serves both
+    assert [c.n for c in fb.citations] == [c.n + 1 for c in extractive.citations]
+    assert fb.text == extractive.text.replace("[1]", "[2]") and "[2]" in fb.text
+    assert [c.n for c in a.all_citations] == [1] + [c.n for c in fb.citations]
+    j = a.to_json()
+    assert j["fallback"]["label"] == FALLBACK_LABEL and j["fallback"]["answer"] == fb.text
+    assert j["fallback"]["citations"][0]["id"] == "2.21" and j["fallback"]["citations"][0]["n"] == 2
+    # the model's own fields are as before
+    assert j["answer"] == a.text and [c["n"] for c in j["citations"]] == [1] and j["mode"] == "llm:test-model"
+    # saved conversations keep it
+    saved = answer_from_json(answer_to_json(a)).fallback
+    assert saved is not None and saved.text == fb.text and saved.citations == fb.citations
+
+
+def test_llm_answer_with_a_supported_citation_has_no_fallback(engine: Any) -> None:
+    h = Recorder(sse_response(sse(f"{VERBATIM}[1]月球上有很多干部。")))
+    a = answer_with_llm(engine, QUESTION, config(), transport=h.transport(), env={})
+    assert a.citations[0].supported is True and a.fallback is None
+    assert "fallback" not in a.to_json()
+
+
+def test_uncited_llm_answer_carries_the_extractive_answer(engine: Any) -> None:
+    h = Recorder(sse_response(sse("这是一个很好的问题,需要综合来看。")))
+    a = answer_with_llm(engine, QUESTION, config(), transport=h.transport(), env={})
+    assert a.citations == [] and a.fallback is not None
+    assert a.fallback.text == engine.ask(QUESTION).text   # nothing to number after
+
+
+def test_cli_ask_llm_unsupported_answer_prints_the_speeches_below(router: respx.MockRouter,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from assistant.results import FALLBACK_LABEL
+
+    router.post(URL).mock(return_value=sse_response(sse("月球上有很多干部[1]。")))
+    code, out, err = run_cli(["ask", "--llm", "--base-url", BASE, "--model", "m", QUESTION], capsys)
+    assert code == 0 and FALLBACK_LABEL in out
+    below = out[out.index(FALLBACK_LABEL):]
+    assert "要警惕塔西佗陷阱" in below and "[2]" in below
+    assert "[2] " in out and "2.21" in out   # the fallback's source is listed
+
+
+def test_cli_ask_llm_json_fallback_field(router: respx.MockRouter, capsys: pytest.CaptureFixture[str]) -> None:
+    from assistant.results import FALLBACK_LABEL
+
+    router.post(URL).mock(return_value=sse_response(sse("月球上有很多干部[1]。")))
+    code, out, err = run_cli(["ask", "--llm", "--json", "--base-url", BASE, "--model", "m", QUESTION], capsys)
+    data = json.loads(out)
+    assert data["answer"] == "月球上有很多干部[1]。" and data["citations"][0]["supported"] is False
+    assert data["fallback"]["label"] == FALLBACK_LABEL and "塔西佗" in data["fallback"]["answer"]
+    assert {"question", "answer", "abstained", "mode", "citations", "hits"} <= set(data)

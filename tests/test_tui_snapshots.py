@@ -72,3 +72,17 @@ def test_corpus_browser(snap_compare: Any, tmp_path: Path, engine: Any) -> None:
         await pilot.press("down", "down")
 
     assert snap_compare(make_app(tmp_path, engine), terminal_size=SIZE, run_before=run_before)
+
+
+def test_copy_menu(snap_compare: Any, tmp_path: Path, engine: Any) -> None:
+    from assistant.tui.copying import CopyScreen
+
+    async def run_before(pilot: Any) -> None:
+        app = await _ready(pilot)
+        app.query_one(ChatInput).load_text("第三篇讲话分为哪几个部分?")
+        await pilot.press("enter")
+        await _wait(pilot, lambda: app.chat_screen.current is None and bool(app.chat_screen.conversation.exchanges))
+        await pilot.press("f6")
+        await _wait(pilot, lambda: isinstance(app.screen, CopyScreen))
+
+    assert snap_compare(make_app(tmp_path, engine), terminal_size=SIZE, run_before=run_before)

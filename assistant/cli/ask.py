@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..config import ConfigError, LLMConfig, load_config, not_configured_hint
-from ..results import Answer, Citation
+from ..results import FALLBACK_LABEL, Answer, Citation
 from .common import (
     add_corpus_arguments,
     add_llm_arguments,
@@ -94,8 +94,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
         console.print(Text(answer.text))
     for note in answer.notes:
         console.print(Text(note, style="dim"))
-    print_sources(console, answer.citations, full=args.full)
-    if not args.full and any(len(c.unit.text) > EXCERPT_CHARS for c in answer.citations):
+    print_sources(console, answer.all_citations, full=args.full)
+    if not args.full and any(len(c.unit.text) > EXCERPT_CHARS for c in answer.all_citations):
         console.print(Text("(来源只显示匹配处附近;--full 显示全文,assistant show 编号 查看上下文)", style="dim"))
     return 0
 
@@ -175,4 +175,7 @@ def ask_with_llm(engine: Engine, question: str, args: argparse.Namespace) -> Ans
     out.print(Text("\n引用核对" + ("(回答不完整)" if answer.incomplete else ""), style="bold"))
     for line in verdict_lines(answer):
         out.print(line)
+    if answer.fallback is not None:
+        out.print(Text(f"\n{FALLBACK_LABEL}:", style="bold yellow"))
+        out.print(Text(answer.fallback.text))
     return answer

@@ -13,13 +13,13 @@ import re
 import threading
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import httpx
 
 from ..config import LLMConfig, not_configured_hint
-from ..results import Answer, Citation, Hit
+from ..results import CITATION_MARKER, Answer, Citation, Hit
 from ..text_helpers import printable
 from ..verify import check_citations
 from .client import AsyncLLMClient, LLMClient
@@ -190,7 +190,19 @@ class _Attempt:
             query=fallback.query or self.question, elapsed_ms=(time.perf_counter() - self.t0) * 1000,
             incomplete=incomplete, unsupported_sentences=report.unsupported_sentences,
             removed_markers=report.removed_markers, misquotes=report.misquotes,
+            fallback=None if any(c.supported for c in citations) else _renumbered(fallback, citations),
         )
+
+
+def _renumbered(answer: Answer, before: list[Citation]) -> Answer:
+    """``answer`` (extractive) with its markers and citations numbered after ``before``'s."""
+    offset = max((c.n for c in before), default=0)
+    if not offset:
+        return answer
+    text = CITATION_MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", answer.text)
+    return replace(answer, text=text,
+                   citations=[replace(c, n=c.n + offset) for c in answer.citations],
+                   sentences=[replace(s, citations=[n + offset for n in s.citations]) for s in answer.sentences])
 
 
 def _answer_with_llm(engine: Engine, question: str, config: LLMConfig, *, history: list[Turn] | None,

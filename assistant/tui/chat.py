@@ -15,6 +15,7 @@ from textual.widgets import LoadingIndicator, Static, TextArea
 
 from ..conversation import Exchange
 from ..results import Answer
+from .linebreak import broken
 from .messages import CitationClicked, ExchangeSelected, OpenSource, QuestionSubmitted
 from .render import answer_markdown, source_line
 
@@ -27,6 +28,7 @@ NEWLINE_KEYS = ("ctrl+j", "shift+enter", "alt+enter")
 PLACEHOLDER_LOADING = "正在加载索引…"
 PLACEHOLDER_READY = "输入问题,回车发送(Ctrl+J 换行,F1 帮助)"
 PLACEHOLDER_FAILED = "语料加载失败,按 Ctrl+Q 退出"
+COUNT_FROM_CHARS = 1500   # the box shows how long the question is from here on
 
 
 class ChatInput(TextArea):
@@ -85,6 +87,19 @@ class ChatInput(TextArea):
             event.prevent_default()
             return
         await super()._on_key(event)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        # A long paste should say how far it is from the limit before Enter refuses it.
+        n = len(self.text)
+        if n <= COUNT_FROM_CHARS:
+            self.border_subtitle = ""
+            self.set_class(False, "-too-long")
+            return
+        from ..engine import MAX_QUESTION_CHARS  # loaded by now; not needed at start-up
+
+        over = n > MAX_QUESTION_CHARS
+        self.border_subtitle = f"{n} / {MAX_QUESTION_CHARS} 字" + (",太长,Ctrl+L 清空" if over else "")
+        self.set_class(over, "-too-long")
 
     def _visual_row(self) -> int:
         return self.wrapped_document.location_to_offset(self.cursor_location).y
@@ -163,9 +178,9 @@ class ExchangeView(Vertical, can_focus=True):
         # Built here, not in compose, so the status can be set before the view is mounted.
         self._meta = Static("", classes="answer-meta", markup=False)
         # Imported here: markdown-it costs ~30 ms of start-up, and no answer is on the first screen.
-        from textual.widgets import Markdown
+        from .broken_markdown import BrokenMarkdown
 
-        self._markdown = Markdown("", classes="answer", open_links=False)
+        self._markdown = BrokenMarkdown("", classes="answer", open_links=False)
         self._sources = Vertical(classes="sources")
         if pending:
             self.set_status("正在检索…")
@@ -174,7 +189,7 @@ class ExchangeView(Vertical, can_focus=True):
         question = Text()
         question.append("问 ", style="bold")
         question.append(self.exchange.question)
-        yield Static(question, classes="question", markup=False)
+        yield Static(broken(question), classes="question", markup=False)
         yield self._meta
         yield self._markdown
         yield LoadingIndicator(classes="thinking")
@@ -190,7 +205,7 @@ class ExchangeView(Vertical, can_focus=True):
 
     def set_status(self, message: str) -> None:
         """A line above the (not yet) answer: 正在检索… / 正在生成… / 已取消."""
-        self._meta.update(Text(message, style="italic"))
+        self._meta.update(broken(Text(message, style="italic")))
         self._meta.display = True
         self.set_class(True, "-pending")
 
@@ -212,7 +227,7 @@ class ExchangeView(Vertical, can_focus=True):
         ex = self.exchange
         a = ex.answer
         if a is None:
-            meta.update(Text(ex.error or "没有回答", style="italic"))
+            meta.update(broken(Text(ex.error or "没有回答", style="italic")))
             meta.display = True
             self.set_class(True, "-failed")
             md.update("")
@@ -243,11 +258,11 @@ class ExchangeView(Vertical, can_focus=True):
             if label:
                 label.append(" · ", style="dim")
             label.append(ex.error, style="italic")
-        meta.update(label)
+        meta.update(broken(label))
         meta.display = bool(label)
         self.set_class(a.abstained, "-abstained")
         md.update(answer_markdown(a))
-        links = [SourceLink(source_line(c), c.unit.id, c.matched) for c in a.citations]
+        links = [SourceLink(source_line(c), c.unit.id, c.matched) for c in a.all_citations]
         if links:
             sources.mount_all(links)
 

@@ -29,6 +29,7 @@ from .. import conversation as conv_store
 from ..conversation import Conversation, ConversationError, Exchange
 from ..results import Answer
 from .chat import ChatInput, ChatLog, ExchangeView, StatusLine
+from .copying import CopyKeys
 from .messages import CitationClicked, ExchangeSelected, OpenSource, QuestionSubmitted
 from .sources import SourcesPanel
 
@@ -41,7 +42,7 @@ log = logging.getLogger(__name__)
 EARLY_INPUT_SECONDS = 0.5   # keys typed before the start are all read well within this
 
 
-class ChatScreen(Screen[None]):
+class ChatScreen(CopyKeys, Screen[None]):
     BINDINGS = [
         Binding("escape", "cancel", "取消"),
         Binding("f1", "app.help", "帮助"),   # also the app's; here to keep its place in the footer
@@ -49,9 +50,14 @@ class ChatScreen(Screen[None]):
         Binding("f3", "app.browse", "语料"),
         Binding("f4", "conversations", "对话", show=False),
         Binding("f5", "export", "导出"),
+        # Priority: the question box's TextArea binds F6 to "select line", which nobody here needs.
+        Binding("f6", "copy_menu", "复制", priority=True),
+        Binding("ctrl+s", "save_answer", "保存回答", show=False),
         Binding("f8", "app.toggle_llm", "大模型", show=False),
         Binding("ctrl+n", "new_conversation", "新对话", show=False),
         Binding("ctrl+r", "ask_anew", "作为新问题重问", show=False),
+        Binding("ctrl+t", "retry", "重问", show=False),
+        Binding("ctrl+l", "clear_input", "清空输入", show=False),
         Binding("ctrl+up", "select_exchange(-1)", "上一回答", show=False),
         Binding("ctrl+down", "select_exchange(1)", "下一回答", show=False),
     ]
@@ -92,6 +98,9 @@ class ChatScreen(Screen[None]):
         # set_focus, not focus(): focus() is deferred, and keys already queued would miss the box.
         self.set_focus(self.box)
         self.set_timer(EARLY_INPUT_SECONDS, self._started)
+        # Toasts in the layout, under the status line (app.tcss says why).
+        for rack in self.query_children("#textual-toastrack"):
+            self.move_child(rack, after=self.query_one("#status"))
         self.watch(self.app, "engine", self._engine_changed)
         self.watch(self.app, "load_error", self._load_error_changed)
 
@@ -200,8 +209,9 @@ class ChatScreen(Screen[None]):
             self.current = view
             self._clear_input(text)
 
-    def ask(self, text: str, fresh: bool = False, from_box: bool = True) -> None:
-        """Ask ``text`` with the conversation as history (``fresh``: as a new question, none).
+    def ask(self, text: str, fresh: bool = False, from_box: bool = True,
+            history: list["Turn"] | None = None) -> None:
+        """Ask ``text`` with ``history``, by default the conversation (``fresh``: none, a new question).
 
         ``from_box``: the text is the box's, cleared once asked; a re-ask or a queued question
         leaves whatever is being typed in the box alone.
@@ -213,7 +223,7 @@ class ChatScreen(Screen[None]):
         except ValueError as e:  # QuestionError: empty, punctuation only, too long
             self.app.say(str(e), "warning")
             return
-        history = [] if fresh else self.conversation.turns()
+        history = [] if fresh else history if history is not None else self.conversation.turns()
         view = self.query_one(ChatLog).add(Exchange(question))
         self.current = view
         if from_box:
@@ -227,12 +237,28 @@ class ChatScreen(Screen[None]):
             self._answer_extractive(view, question, history)
 
     def action_ask_anew(self) -> None:
-        """Ask the last question again as a new question, not as a follow-up."""
-        answered = [ex for ex in self.conversation.exchanges if ex.answer is not None]
-        if self.answering or self.app.engine is None or not answered:
-            self.app.say("没有可以重问的问题。", "warning")
+        """Ask the selected (else the last) question again as a new question, not as a follow-up."""
+        self._reask(fresh=True)
+
+    def action_retry(self) -> None:
+        """Ask the selected (else the last) question again, with the turns it was asked after."""
+        self._reask(fresh=False)
+
+    def _reask(self, fresh: bool) -> None:
+        exchanges = self.conversation.exchanges
+        target = self.selected.exchange if self.selected is not None else exchanges[-1] if exchanges else None
+        if self.answering or self.app.engine is None or target is None:
+            self.app.say("没有可以重问的问题。" if target is None or self.app.engine is None
+                         else "正在回答:请稍候,或按 Esc 取消。", "warning")
             return
-        self.ask(answered[-1].question, fresh=True, from_box=False)
+        before = next((exchanges[:i] for i, ex in enumerate(exchanges) if ex is target), exchanges)
+        self.ask(target.question, fresh=fresh, from_box=False, history=Conversation(exchanges=before).turns())
+
+    def action_clear_input(self) -> None:
+        if self.box.text:
+            self.box.clear()
+            self.app.say("已清空输入框(Ctrl+Z 可恢复)。")
+        self.set_focus(self.box)
 
     def _clear_input(self, text: str) -> None:
         self.box.remember(text.strip())
@@ -342,15 +368,15 @@ class ChatScreen(Screen[None]):
     @on(CitationClicked)
     def _citation_clicked(self, event: CitationClicked) -> None:
         answer = event.view.exchange.answer
-        if answer is None or not answer.citations:
+        if answer is None or not answer.all_citations:
             return
         self._select(event.view)
-        n = event.n or answer.citations[0].n
+        n = event.n or answer.all_citations[0].n
         panel = self.query_one(SourcesPanel)
         if panel.display and panel.region.width > 0:
             panel.highlight_citation(n)
             return
-        for c in answer.citations:
+        for c in answer.all_citations:
             if c.n == n:
                 self.post_message(OpenSource(c.unit.id, c.matched))
 

@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Markdown, OptionList, Static
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..conversation import SavedConversation
+from .broken_markdown import BrokenMarkdown
 
 if TYPE_CHECKING:
     from ..config import LLMConfig
@@ -31,7 +32,8 @@ HELP = """\
 |---|---|
 | 回车 | 发送问题 |
 | Ctrl+J | 输入框内换行(部分终端也可用 Shift+回车) |
-| ↑ / ↓ | 在首行/末行时调出以前的问题 |
+| ↑ / ↓ | 在首行/末行时调出以前的问题(输入框为空时按 ↑ 取回上一个问题修改) |
+| Ctrl+L | 清空输入框(Ctrl+Z 恢复);超过 1500 字时输入框下方显示字数,上限 2000 字 |
 | Esc | 取消正在生成的回答 |
 | Tab / Shift+Tab | 在输入框、各个回答、来源之间切换(从输入框按 Tab 到当前回答);在回答上按回车看来源 |
 | Ctrl+↑ / Ctrl+↓ | 选择上一个/下一个回答 |
@@ -39,9 +41,12 @@ HELP = """\
 | F3 | 浏览语料(全部讲话及大纲) |
 | F4 | 打开保存的对话 |
 | F5 | 导出对话为 Markdown |
+| F6 | 复制选中的回答:a 纯文本,m Markdown(引文作脚注),c 引文出处,p 原文段落(来源面板中选中的一条),s 保存到文件 |
+| Ctrl+S | 把选中的回答保存为 Markdown 文件(终端不支持复制时用) |
 | F8 | 切换抽取式 / 大模型回答 |
 | Ctrl+N | 新对话 |
-| Ctrl+R | 把上一个问题作为新问题重问(不当作追问) |
+| Ctrl+T | 重问选中的(或上一个)问题,按原来的上下文 |
+| Ctrl+R | 把选中的(或上一个)问题作为新问题重问(不当作追问) |
 | Ctrl+P | 命令面板(新对话、导出、切换大模型、设置、退出…) |
 | F1 | 本帮助(阅读原文、浏览语料时也可按 ?) |
 | Ctrl+Q | 退出 |
@@ -52,6 +57,10 @@ HELP = """\
 
 **追问**:像“那第二点呢?”“还有呢?”“有什么例子?”这样的追问会结合前面的对话回答,回答上方标明“按追问理解”;有自己主题的问题按新问题回答。理解错了按 Ctrl+R 作为新问题重问;按 Ctrl+N 开始新话题。
 
+**复制**:F6 复制的是选中的回答(Ctrl+↑/↓ 选择);引文和原文段落取来源面板中光标所在的一条。复制通过终端的 OSC 52 功能写入剪贴板,不支持它的终端(如 macOS 自带终端)请用 Ctrl+S 或 F6 s 保存到文件,提示中会给出文件路径。
+
+**大模型回答**:大模型的回答若没有一条引用得到核实,下面会附上抽取式回答,标明“大模型回答未经核实,以下为讲话原文”。
+
 对话在每次回答后自动保存,可用 F4 重新打开。
 """
 
@@ -61,7 +70,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box", classes="dialog"):
-            yield Markdown(HELP)
+            yield BrokenMarkdown(HELP)
             yield Button("关闭", id="close", variant="primary")
 
     def on_mount(self) -> None:

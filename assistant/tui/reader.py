@@ -17,6 +17,7 @@ from textual.widgets.tree import TreeNode
 
 from ..conversation import speech_short_name
 from ..corpus import Corpus, Speech, Unit
+from .linebreak import broken
 from .render import highlighted
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ class UnitView(Horizontal):
         yield Static(Text(self.unit.id), classes="unit-id", markup=False)
         engine = self.app.engine
         spans = engine.highlight_spans(self.unit.text, self.terms) if self.terms and engine is not None else []
-        yield Static(highlighted(self.unit.text, spans), classes="unit-text", markup=False)
+        yield Static(broken(highlighted(self.unit.text, spans)), classes="unit-text", markup=False)
 
 
 class ReaderScreen(Screen[None]):

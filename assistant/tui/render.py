@@ -15,7 +15,7 @@ from rich.text import Text
 
 from ..conversation import escape_markdown, speech_short_name
 from ..corpus import Unit
-from ..results import Answer, Citation
+from ..results import FALLBACK_LABEL, Answer, Citation
 
 MARKER = re.compile(r"\[(\d+)\]")
 _MARKER_RUN_END = re.compile(r"(?<=\])(?<=\[\d\])(?!\[)|(?<=\])(?<=\[\d\d\])(?!\[)")
@@ -79,7 +79,8 @@ def source_line(c: Citation) -> Text:
 
 
 def citing_sentences(answer: Answer, n: int) -> list[str]:
-    return [s.text for s in answer.sentences if n in s.citations]
+    sentences = answer.sentences + (answer.fallback.sentences if answer.fallback is not None else [])
+    return [s.text for s in sentences if n in s.citations]
 
 
 def source_detail(answer: Answer, c: Citation, spans: Iterable[tuple[int, int]]) -> Text:
@@ -116,7 +117,11 @@ def answer_markdown(answer: Answer) -> str:
     the engine's numbered lines kept as a list, other lines as paragraphs."""
     known = {c.n for c in answer.citations}
     if answer.mode != "extractive":
-        return _linkify(answer.text, known, escape=False)
+        text = _linkify(answer.text, known, escape=False)
+        if answer.fallback is not None:
+            # The model's text is unverified: the speeches' own words follow, marked.
+            text += f"\n\n**{FALLBACK_LABEL}:**\n\n" + answer_markdown(answer.fallback)
+        return text
     lines = []
     for line in answer.text.split("\n"):
         m = _LIST_ITEM.match(line)

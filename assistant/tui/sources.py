@@ -11,7 +11,8 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..results import Answer
+from ..results import Answer, Citation
+from .linebreak import broken
 from .messages import OpenSource
 from .render import source_detail
 
@@ -42,7 +43,7 @@ class SourcesPanel(Vertical):
         options = self.query_one(OptionList)
         empty = self.query_one(".sources-empty", Static)
         options.clear_options()
-        if answer is None or not answer.citations:
+        if answer is None or not answer.all_citations:
             options.display = False
             empty.display = True
             msg = "提问后,这里列出回答引用的原文段落。" if answer is None else "这个回答没有引用原文。"
@@ -54,13 +55,26 @@ class SourcesPanel(Vertical):
         assert self.app.engine is not None  # there is an answer: there is an engine
         find_spans = self.app.engine.highlight_spans
         items: list[Option | None] = []
-        for c in answer.citations:
+        for c in answer.all_citations:
             if items:
                 items.append(None)  # a separator line between sources
-            items.append(Option(source_detail(answer, c, find_spans(c.unit.text, c.matched)), id=f"cite-{c.n}"))
+            detail = source_detail(answer, c, find_spans(c.unit.text, c.matched))
+            items.append(Option(broken(detail), id=f"cite-{c.n}"))
         options.add_options(items)
         options.highlighted = 0
-        self.border_subtitle = f"{len(answer.citations)} 处 · 回车阅读原文"
+        self.border_subtitle = f"{len(answer.all_citations)} 处 · 回车阅读原文"
+
+    def highlighted_citation(self) -> Citation | None:
+        """The source under the list's cursor (the first when none is)."""
+        if self.answer is None or not self.answer.all_citations:
+            return None
+        options = self.query_one(OptionList)
+        if options.highlighted is not None:
+            option_id = options.get_option_at_index(options.highlighted).id or ""
+            for c in self.answer.all_citations:
+                if option_id == f"cite-{c.n}":
+                    return c
+        return self.answer.all_citations[0]
 
     def highlight_citation(self, n: int) -> None:
         options = self.query_one(OptionList)
@@ -76,7 +90,7 @@ class SourcesPanel(Vertical):
         if self.answer is None or event.option_id is None:
             return
         n = int(event.option_id.removeprefix("cite-"))
-        for c in self.answer.citations:
+        for c in self.answer.all_citations:
             if c.n == n:
                 self.post_message(OpenSource(c.unit.id, c.matched))
                 return
