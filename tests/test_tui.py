@@ -16,7 +16,8 @@ from assistant.results import Answer
 from assistant.tui.app import SpeechAssistantApp
 from assistant.tui.chat import ChatInput, ExchangeView, SourceLink
 from assistant.tui.browser import CorpusBrowserScreen
-from assistant.tui.dialogs import ConversationsScreen, HelpScreen
+from assistant.tui.conversations import ConversationsScreen
+from assistant.tui.dialogs import HelpScreen
 from assistant.tui.reader import ReaderScreen, UnitView, dom_id
 from assistant.tui.sources import SourcesPanel
 

@@ -55,8 +55,11 @@ class SpeechAssistantApp(App[None]):
     def __init__(self, corpus_paths: list[Path] | None = None, *,
                  engine_loader: Callable[[], "Engine"] | None = None,
                  data_dir: Path | None = None, show_timings: bool = True,
-                 llm_config: "LLMConfig | None" = None, semantic: bool = False) -> None:
+                 llm_config: "LLMConfig | None" = None, semantic: bool = False,
+                 reopen_last: bool | None = None) -> None:
         super().__init__()
+        # Reopen the conversation saved last (the [tui] table of the config file; default on).
+        self.reopen_last = _reopen_last_setting() if reopen_last is None else reopen_last
         self.semantic = semantic   # attach embeddings after the engine is ready (off in tests)
         self.timings = Timings.now()
         self.corpus_paths = corpus_paths
@@ -234,6 +237,16 @@ class SpeechAssistantApp(App[None]):
         yield SystemCommand("帮助", "按键与用法(F1)", self.action_help)
         yield SystemCommand("主题", "更换配色主题", self.action_change_theme)
         yield SystemCommand("退出", "退出讲话助手(Ctrl+Q)", self.action_quit)
+
+
+def _reopen_last_setting() -> bool:
+    from ..config import ConfigError, load_tui_config
+
+    try:
+        return load_tui_config().reopen_last
+    except ConfigError as e:
+        log.warning("%s", e)   # the settings screen shows the file's problem
+        return True
 
 
 def _not_configured_hint() -> str:

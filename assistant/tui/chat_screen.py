@@ -92,10 +92,14 @@ class ChatScreen(Screen[None]):
         # set_focus, not focus(): focus() is deferred, and keys already queued would miss the box.
         self.set_focus(self.box)
         self.set_timer(EARLY_INPUT_SECONDS, self._started)
+        if self.app.reopen_last:
+            self._reopen_last()
         self.watch(self.app, "engine", self._engine_changed)
         self.watch(self.app, "load_error", self._load_error_changed)
 
     def _engine_changed(self, engine: "Engine | None") -> None:
+        if engine is not None and self.pending is None and self.conversation.path is not None:
+            self._note_stale()   # a conversation reopened at start, before the corpus was loaded
         if engine is not None and self.pending is not None:
             question, self.pending = self.pending, None
             view, self.current = self.current, None
@@ -374,14 +378,21 @@ class ChatScreen(Screen[None]):
 
     # ---- conversations --------------------------------------------------------------
     def action_conversations(self) -> None:
-        saved, problems = conv_store.list_conversations(self.conversations_dir)
-        for p in problems[:3]:
-            self.app.say(p, "warning")
-        from .dialogs import ConversationsScreen
+        from .conversations import ConversationsScreen
 
-        self.app.push_screen(ConversationsScreen(saved, self.conversations_dir), self._reopen)
+        self.app.push_screen(ConversationsScreen(self.conversations_dir, self._conversation_changed), self._reopen)
 
-    def _reopen(self, path: Path | None) -> None:
+    def _conversation_changed(self, conv_id: str, name: str | None) -> None:
+        """The list renamed (``name``) or deleted (None) a conversation; it may be this one."""
+        if conv_id != self.conversation.id:
+            return
+        if name is None:
+            self._replace_conversation(Conversation())
+        else:
+            self.conversation.name = name
+            self.sub_title = self.conversation.title
+
+    def _reopen(self, path: Path | None, quiet: bool = False) -> None:
         if path is None:
             return
         try:
@@ -390,7 +401,25 @@ class ChatScreen(Screen[None]):
             self.app.say(str(e), "error")
             return
         self._replace_conversation(conv)
-        self.app.say(f"已打开对话:{conv.title}")
+        if not quiet:
+            self.app.say(f"已打开对话:{conv.title}")
+        self._note_stale()
+
+    def _reopen_last(self) -> None:
+        """At start (a setting, on by default): the conversation saved last, as it was left."""
+        path = conv_store.latest_conversation(self.conversations_dir)
+        if path is not None:
+            self._reopen(path, quiet=True)
+
+    def _note_stale(self) -> None:
+        engine = self.app.engine
+        if engine is None or not self.conversation.exchanges:
+            return   # checked again when the engine is ready
+        from .conversations import stale_citations, stale_note
+
+        stale = stale_citations(self.conversation, engine.corpus)
+        if stale:
+            self.app.say(stale_note(stale), "warning", timeout=20)
 
     def action_new_conversation(self) -> None:
         if not self.conversation.exchanges and self.current is None:
@@ -406,7 +435,8 @@ class ChatScreen(Screen[None]):
         self._select(None)
         answered = [v for v in self.query_one(ChatLog).replace(conv.exchanges) if v.exchange.answer is not None]
         if answered:
-            self.call_after_refresh(self._select, answered[-1])
+            # The answer whose sources the panel shows is the one the chat shows.
+            self.call_after_refresh(self.action_select_exchange, len(answered))
         self.sub_title = conv.title if conv.exchanges else ""
         self.set_focus(self.box)
 

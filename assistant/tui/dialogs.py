@@ -1,8 +1,7 @@
-"""Modal screens: help, saved conversations, settings."""
+"""Modal screens: help, settings (saved conversations: conversations.py)."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,12 +9,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Markdown, OptionList, Static
-from textual.widgets.option_list import Option
-
-from ..conversation import SavedConversation
+from textual.widgets import Button, Markdown, Static
 
 if TYPE_CHECKING:
     from ..config import LLMConfig
@@ -70,51 +66,6 @@ class HelpScreen(ModalScreen[None]):
     @on(Button.Pressed, "#close")
     def _close(self) -> None:
         self.dismiss()
-
-
-def _when(iso: str) -> str:
-    try:
-        return datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return iso or "—"
-
-
-class ConversationsScreen(ModalScreen[Path | None]):
-    """Saved conversations, newest first; Enter reopens one."""
-
-    BINDINGS = [Binding("escape,q", "dismiss_none", "关闭")]
-
-    def __init__(self, saved: list[SavedConversation], directory: Path) -> None:
-        super().__init__()
-        self.saved = saved
-        self.directory = directory
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="conversations-box", classes="dialog"):
-            if self.saved:
-                options = []
-                for i, s in enumerate(self.saved):
-                    label = Text()
-                    label.append(_when(s.updated), style="dim")
-                    label.append(f"  {s.questions} 问  ", style="dim")
-                    label.append(s.title)
-                    options.append(Option(label, id=f"c{i}"))
-                yield OptionList(*options, id="conversation-list")
-            else:
-                yield Static(Text("还没有保存的对话。", style="italic"), markup=False)
-            yield Static(Text(f"保存位置:{self.directory}", style="dim"), classes="dialog-note", markup=False)
-
-    def on_mount(self) -> None:
-        box = self.query_one("#conversations-box")
-        box.border_title = "保存的对话"
-        box.border_subtitle = "回车打开 · Esc 关闭"
-
-    @on(OptionList.OptionSelected, "#conversation-list")
-    def _open(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.saved[event.option_index].path)
-
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)
 
 
 class SettingsScreen(ModalScreen[None]):
