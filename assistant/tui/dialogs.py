@@ -1,4 +1,4 @@
-"""Modal screens: help, settings (saved conversations: conversations.py)."""
+"""Modal screens: help (saved conversations: conversations.py; settings: settings.py)."""
 
 from __future__ import annotations
 
@@ -66,53 +66,3 @@ class HelpScreen(ModalScreen[None]):
     @on(Button.Pressed, "#close")
     def _close(self) -> None:
         self.dismiss()
-
-
-class SettingsScreen(ModalScreen[None]):
-    """What the assistant runs with, and how to change it. Never shows the API key."""
-
-    BINDINGS = [Binding("escape,q", "dismiss", "关闭")]
-
-    def __init__(self, lines: list[tuple[str, str]], hint: str) -> None:
-        super().__init__()
-        self.lines = lines
-        self.hint = hint
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="settings-box", classes="dialog"):
-            for name, value in self.lines:
-                t = Text()
-                t.append(f"{name}:", style="bold")
-                t.append(value)
-                yield Static(t, markup=False)
-            if self.hint:
-                yield Static(Text(self.hint, style="dim"), classes="dialog-note", markup=False)
-            yield Button("关闭", id="close", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#settings-box").border_title = "设置"
-
-    @on(Button.Pressed, "#close")
-    def _close(self) -> None:
-        self.dismiss()
-
-
-def settings_lines(sources: list[str] | None, mode: str, config: "LLMConfig | None", hint: str,
-                   conversations_dir: Path, exports_dir: Path) -> tuple[list[tuple[str, str]], str]:
-    """What the settings dialog lists; ``hint`` (why no LLM is configured) is kept only then."""
-    lines: list[tuple[str, str]] = []
-    if sources is not None:
-        lines.append(("语料", "、".join(sources)))
-    lines.append(("回答方式", mode + "(F8 切换)"))
-    if config is not None and config.is_configured():
-        from ..llm import display_url
-
-        lines.append(("大模型接口", display_url(config.base_url)))
-        lines.append(("模型", config.model))
-        lines.append(("密钥", "已设置" if config.api_key() else "未设置"))
-        hint = ""
-    else:
-        lines.append(("大模型接口", "未配置"))
-    lines.append(("对话保存位置", str(conversations_dir)))
-    lines.append(("导出位置", str(exports_dir)))
-    return lines, hint
