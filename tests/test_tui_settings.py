@@ -168,7 +168,7 @@ async def test_settings_screen_fetches_models_picks_one_and_saves(tmp_path: Path
     app = make_app(tmp_path, lambda: engine)
     async with app.run_test(notifications=True, size=(110, 40)) as pilot:
         await ready(pilot)
-        app.action_settings()
+        await pilot.press("f9")
         await wait_for(pilot, lambda: isinstance(app.screen, SettingsScreen))
         assert "密钥:已设置" in screen_text(app)
         await pilot.press(*fake_server.url, "enter")
@@ -194,7 +194,7 @@ async def test_settings_screen_says_when_the_server_is_down(tmp_path: Path, engi
     app = make_app(tmp_path, lambda: engine)
     async with app.run_test(notifications=True, size=(110, 40)) as pilot:
         await ready(pilot)
-        app.action_settings()
+        await pilot.press("f9")
         await wait_for(pilot, lambda: isinstance(app.screen, SettingsScreen))
         await pilot.press(*dead_url(), "enter")
         await wait_for(pilot, lambda: "无法连接" in screen_text(app))

@@ -262,9 +262,9 @@ class SpeechAssistantApp(App[None]):
         yield SystemCommand("新对话", "清空当前对话,开始新话题(Ctrl+N)", chat.action_new_conversation)
         yield SystemCommand("导出", "把对话导出为 Markdown,引文作脚注(F5)", chat.action_export)
         yield SystemCommand("切换 LLM", "在抽取式回答与大模型回答之间切换(F8)", self.action_toggle_llm)
-        yield SystemCommand("设置", "大模型接口与模型(从接口的模型列表选择)、启动时打开上次的对话、保存位置",
+        yield SystemCommand("设置", "大模型接口与模型(从接口的模型列表选择)、启动时打开上次的对话(F9)",
                             self.action_settings)
-        yield SystemCommand("打开保存的对话", "重新打开以前的对话(F4)", chat.action_conversations)
+        yield SystemCommand("打开保存的对话", "搜索、打开、重命名、删除以前的对话(F4)", chat.action_conversations)
         yield SystemCommand("浏览语料", "全部讲话及其大纲(F3)", self.action_browse)
         yield SystemCommand("来源面板", "显示或隐藏来源面板(F2)", chat.action_toggle_sources)
         yield SystemCommand("帮助", "按键与用法(F1)", self.action_help)

@@ -50,6 +50,7 @@ class ChatScreen(Screen[None]):
         Binding("f4", "conversations", "对话", show=False),
         Binding("f5", "export", "导出"),
         Binding("f8", "app.toggle_llm", "大模型", show=False),
+        Binding("f9", "app.settings", "设置", show=False),
         Binding("ctrl+n", "new_conversation", "新对话", show=False),
         Binding("ctrl+r", "ask_anew", "作为新问题重问", show=False),
         Binding("ctrl+up", "select_exchange(-1)", "上一回答", show=False),
