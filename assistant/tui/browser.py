@@ -22,13 +22,13 @@ from ..conversation import speech_short_name
 from ..corpus import Corpus, Speech, Unit
 from ..results import Hit
 from .reader import OutlineTree, ReaderScreen, UnitView, build_outline, location
-from .render import section_path
+from .render import highlighted, section_path
 
 if TYPE_CHECKING:
     from .app import SpeechAssistantApp
 
 PREVIEW_UNITS = 6
-SEARCH_HITS = 30
+SEARCH_HITS = 20
 
 
 class CorpusBrowserScreen(Screen[None]):
@@ -131,6 +131,8 @@ class CorpusBrowserScreen(Screen[None]):
             label = Text()
             label.append(h.unit.id, style="bold")
             label.append(" " + " › ".join([speech_short_name(h.speech_title), *section_path(h.unit)]), style="dim")
+            label.append("\n")
+            label.append_text(self._excerpt(h))
             options.append(Option(label))
         results.set_options(options)
         results.border_title = f"「{query}」 {len(self.hits)} 段" if self.hits else f"「{query}」"
@@ -144,6 +146,17 @@ class CorpusBrowserScreen(Screen[None]):
             self.query_one("#preview", VerticalScroll).remove_children()
             self.query_one("#preview", VerticalScroll).mount(
                 Static(Text("没有找到包含这些词的段落。", style="italic"), markup=False))
+
+    def _excerpt(self, hit: Hit, before: int = 8, width: int = 40) -> Text:
+        """The words around the hit's first match, the matched words highlighted."""
+        engine = self.app.engine
+        text = hit.unit.text
+        spans = engine.highlight_spans(text, hit.matched) if engine is not None else []
+        start = max(0, spans[0][0] - before) if spans else 0
+        end = min(len(text), start + width)
+        shown = highlighted(text[start:end], [(max(s, start) - start, min(e, end) - start)
+                                              for s, e in spans if s < end and e > start])
+        return Text("…" if start else "") + shown + Text("…" if end < len(text) else "")
 
     @on(OptionList.OptionHighlighted, "#search-results")
     def _hit_highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -74,6 +74,7 @@ class ChatScreen(Screen[None]):
         self._save_warned = False
         self.last_export: Path | None = None
         self._starting = True   # keys typed before the start are still arriving
+        self._reopened = False  # the last conversation is reopened once, at start
 
     # ---- layout and state -----------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -93,14 +94,15 @@ class ChatScreen(Screen[None]):
         # set_focus, not focus(): focus() is deferred, and keys already queued would miss the box.
         self.set_focus(self.box)
         self.set_timer(EARLY_INPUT_SECONDS, self._started)
-        if self.app.reopen_last:
-            self._reopen_last()
         self.watch(self.app, "engine", self._engine_changed)
         self.watch(self.app, "load_error", self._load_error_changed)
 
     def _engine_changed(self, engine: "Engine | None") -> None:
-        if engine is not None and self.pending is None and self.conversation.path is not None:
-            self._note_stale()   # a conversation reopened at start, before the corpus was loaded
+        if engine is not None and self.app.reopen_last and not self._reopened:
+            # Once the index is ready and after the next paint: first paint and ready-to-type
+            # are not delayed by drawing it, and its citations can be checked against the corpus.
+            self._reopened = True
+            self.call_after_refresh(self._reopen_last)
         if engine is not None and self.pending is not None:
             question, self.pending = self.pending, None
             view, self.current = self.current, None
@@ -408,6 +410,8 @@ class ChatScreen(Screen[None]):
 
     def _reopen_last(self) -> None:
         """At start (a setting, on by default): the conversation saved last, as it was left."""
+        if self.conversation.exchanges or self.current is not None:
+            return   # a question typed while the index loaded started a new conversation
         path = conv_store.latest_conversation(self.conversations_dir)
         if path is not None:
             self._reopen(path, quiet=True)
@@ -434,10 +438,13 @@ class ChatScreen(Screen[None]):
             self.action_cancel()
         self.conversation = conv
         self._select(None)
-        answered = [v for v in self.query_one(ChatLog).replace(conv.exchanges) if v.exchange.answer is not None]
+        chat = self.query_one(ChatLog)
+        answered = [v for v in chat.replace(conv.exchanges) if v.exchange.answer is not None]
         if answered:
-            # The answer whose sources the panel shows is the one the chat shows.
-            self.call_after_refresh(self.action_select_exchange, len(answered))
+            self.call_after_refresh(self._select, answered[-1])
+        # The answer whose sources the panel shows is the last one: keep the chat at its end
+        # while the exchanges are laid out (a scroll made before that stops short of it).
+        chat.anchor()
         self.sub_title = conv.title if conv.exchanges else ""
         self.set_focus(self.box)
 
