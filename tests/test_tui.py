@@ -77,6 +77,13 @@ async def wait_for(pilot: Any, cond: Callable[[], bool], timeout: float = 10.0) 
     raise AssertionError("condition not reached")
 
 
+async def open_screen(pilot: Any, key: str, screen_type: type) -> Any:
+    """Press ``key`` and wait until a screen of ``screen_type`` is on top; returns it."""
+    await pilot.press(key)
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, screen_type))
+    return pilot.app.screen
+
+
 async def ready(pilot: Any) -> SpeechAssistantApp:
     app = pilot.app
     await wait_for(pilot, lambda: app.engine is not None)

@@ -15,7 +15,7 @@ from assistant.tui.chat import ExchangeView
 from assistant.tui.conversations import ConfirmScreen, ConversationsScreen, RenameScreen
 from assistant.tui.sources import SourcesPanel
 
-from test_tui import ask, make_app, ready, screen_text, wait_for
+from test_tui import ask, make_app, open_screen, ready, screen_text, wait_for
 
 QUESTIONS = ["什么是塔西佗陷阱?", "墨菲定律是什么?", "第一篇讲话提出要开展哪四个专项活动?", "那第二点呢?"]
 
@@ -58,10 +58,7 @@ async def test_list_filters_renames_and_deletes(tmp_path: Path, engine: Engine) 
     app = make_app(tmp_path, lambda: engine, reopen_last=False)
     async with app.run_test(notifications=True, size=(110, 36)) as pilot:
         await ready(pilot)
-        await pilot.press("f4")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConversationsScreen))
-        screen = app.screen
-        assert isinstance(screen, ConversationsScreen)
+        screen = await open_screen(pilot, "f4", ConversationsScreen)
         text = screen_text(app)
         assert "什么是塔西佗陷阱? · 2026-11-30" in text and "墨菲定律是什么?" in text
         await pilot.press(*"墨菲")
@@ -105,8 +102,7 @@ async def test_renaming_the_open_conversation_survives_its_next_save(tmp_path: P
     async with app.run_test(notifications=True, size=(110, 36)) as pilot:
         await ready(pilot)
         assert app.chat_screen.conversation.id == conv.id    # reopened at start
-        await pilot.press("f4")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConversationsScreen))
+        await open_screen(pilot, "f4", ConversationsScreen)
         await pilot.press("f2")
         await wait_for(pilot, lambda: isinstance(app.screen, RenameScreen))
         await pilot.press(*"我的标题", "enter")
@@ -117,8 +113,7 @@ async def test_renaming_the_open_conversation_survives_its_next_save(tmp_path: P
         await ask(pilot, "那有什么例子?")
         assert json.loads(conv.path.read_text(encoding="utf-8"))["name"] == "我的标题"
         # deleting the open conversation starts a new one, and the file stays deleted
-        await pilot.press("f4")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConversationsScreen))
+        await open_screen(pilot, "f4", ConversationsScreen)
         await pilot.press("down", "delete")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         await pilot.press("y")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_tui import make_app, ready, screen_text, wait_for
+from test_tui import make_app, open_screen, ready, screen_text, wait_for
 
 from assistant.engine import Engine
 from assistant.tui.browser import CorpusBrowserScreen
@@ -58,10 +58,7 @@ async def test_browser_search_lists_engine_hits_and_opens_reader(tmp_path: Path,
     app = make_app(tmp_path, lambda: engine)
     async with app.run_test(notifications=True, size=(110, 36)) as pilot:
         await ready(pilot)
-        await pilot.press("f3")
-        await wait_for(pilot, lambda: isinstance(app.screen, CorpusBrowserScreen))
-        browser = app.screen
-        assert isinstance(browser, CorpusBrowserScreen)
+        browser = await open_screen(pilot, "f3", CorpusBrowserScreen)
         await pilot.press("slash", *"塔西佗陷阱", "enter")
         await wait_for(pilot, lambda: bool(browser.hits))
         # the same ranking as `assistant search`

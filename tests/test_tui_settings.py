@@ -14,7 +14,7 @@ from typing import Any, Iterator
 
 import pytest
 from cli_helpers import run
-from test_tui import make_app, ready, screen_text, wait_for
+from test_tui import make_app, open_screen, ready, screen_text, wait_for
 
 from assistant.cli import build_parser, tui_llm_config
 from assistant.config import LLMConfig, load_config, load_tui_config, save_settings
@@ -168,8 +168,7 @@ async def test_settings_screen_fetches_models_picks_one_and_saves(tmp_path: Path
     app = make_app(tmp_path, lambda: engine)
     async with app.run_test(notifications=True, size=(110, 40)) as pilot:
         await ready(pilot)
-        await pilot.press("f9")
-        await wait_for(pilot, lambda: isinstance(app.screen, SettingsScreen))
+        await open_screen(pilot, "f9", SettingsScreen)
         assert "密钥:已设置" in screen_text(app)
         await pilot.press(*fake_server.url, "enter")
         await wait_for(pilot, lambda: "接口提供 2 个模型" in screen_text(app))
@@ -194,8 +193,7 @@ async def test_settings_screen_says_when_the_server_is_down(tmp_path: Path, engi
     app = make_app(tmp_path, lambda: engine)
     async with app.run_test(notifications=True, size=(110, 40)) as pilot:
         await ready(pilot)
-        await pilot.press("f9")
-        await wait_for(pilot, lambda: isinstance(app.screen, SettingsScreen))
+        await open_screen(pilot, "f9", SettingsScreen)
         await pilot.press(*dead_url(), "enter")
         await wait_for(pilot, lambda: "无法连接" in screen_text(app))
         assert "连接被拒绝" in screen_text(app)
