@@ -270,7 +270,7 @@ class SavedConversation:
     def matches(self, query: str) -> bool:
         """Whether every word of ``query`` is in the title or one of the questions
         (case, width and traditional/simplified forms ignored)."""
-        from .text_analysis import normalise   # OpenCC: only when the list is filtered
+        from .text_analysis import normalise  # OpenCC: only when the list is filtered
 
         words = normalise(query).split()
         hay = normalise("\n".join([self.title, *self.asked]))

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+from test_tui import ask, make_app, open_screen, ready, screen_text, wait_for
 
 from assistant import conversation as conv_store
 from assistant.conversation import Conversation, Exchange
@@ -14,8 +15,6 @@ from assistant.engine import Engine
 from assistant.tui.chat import ExchangeView
 from assistant.tui.conversations import ConfirmScreen, ConversationsScreen, RenameScreen
 from assistant.tui.sources import SourcesPanel
-
-from test_tui import ask, make_app, open_screen, ready, screen_text, wait_for
 
 QUESTIONS = ["什么是塔西佗陷阱?", "墨菲定律是什么?", "第一篇讲话提出要开展哪四个专项活动?", "那第二点呢?"]
 
@@ -101,7 +100,7 @@ async def test_renaming_the_open_conversation_survives_its_next_save(tmp_path: P
     app = make_app(tmp_path, lambda: engine)
     async with app.run_test(notifications=True, size=(110, 36)) as pilot:
         await ready(pilot)
-        assert app.chat_screen.conversation.id == conv.id    # reopened at start
+        await wait_for(pilot, lambda: app.chat_screen.conversation.id == conv.id)   # reopened at start
         await open_screen(pilot, "f4", ConversationsScreen)
         await pilot.press("f2")
         await wait_for(pilot, lambda: isinstance(app.screen, RenameScreen))
@@ -129,9 +128,9 @@ async def test_last_conversation_reopens_at_start_with_matching_sources(tmp_path
     app = make_app(tmp_path, lambda: engine)
     async with app.run_test(notifications=True, size=(100, 30)) as pilot:
         await ready(pilot)
-        await pilot.pause(0.3)
         chat = app.chat_screen
-        assert chat.conversation.id == last.id
+        await wait_for(pilot, lambda: chat.conversation.id == last.id and chat.selected is not None)
+        await pilot.pause(0.3)
         views = list(app.query(ExchangeView))
         assert len(views) == len(QUESTIONS) * 2
         panel = app.query_one(SourcesPanel)
@@ -151,6 +150,7 @@ async def test_reopen_at_start_can_be_turned_off(tmp_path: Path, engine: Engine,
     app = make_app(tmp_path, lambda: engine)
     async with app.run_test(notifications=True, size=(100, 30)) as pilot:
         await ready(pilot)
+        await pilot.pause(0.3)   # as long as a reopening would take
         assert not app.chat_screen.conversation.exchanges and not app.query(ExchangeView)
 
 

@@ -125,7 +125,7 @@ def test_resolve_model_uses_the_only_model(fake_server: FakeServer) -> None:
 
 
 def test_ask_llm_with_base_url_only_uses_the_served_model(fake_server: FakeServer, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "ask", "--llm", "--lexical", "--base-url", fake_server.url, "--json", "什么是塔西佗陷阱?")
+    code, out, _ = run(capsys, "ask", "--llm", "--lexical", "--base-url", fake_server.url, "--json", "什么是塔西佗陷阱?")
     assert code == 0
     assert fake_server.posted_models() == ["only-model"]
     assert json.loads(out)["mode"] == "llm:only-model"

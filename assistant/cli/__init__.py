@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING
 
 from . import ask, search_show
 from . import eval as eval_command
-from .common import EXIT_INPUT, EXIT_USAGE, add_corpus_arguments, add_tui_llm_arguments, fail, warn
+from .common import (
+    EXIT_INPUT,
+    EXIT_USAGE,
+    add_corpus_arguments,
+    add_tui_llm_arguments,
+    fail,
+    warn,
+)
 
 if TYPE_CHECKING:
     from ..config import LLMConfig

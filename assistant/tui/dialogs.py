@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
-
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Markdown, Static
-
-if TYPE_CHECKING:
-    from ..config import LLMConfig
+from textual.widgets import Button, Markdown
 
 HELP = """\
 ## 讲话助手 · 按键

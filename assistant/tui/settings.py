@@ -21,7 +21,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..config import ConfigError, LLMConfig, default_config_path, load_config, save_settings
+from ..config import (
+    ConfigError,
+    LLMConfig,
+    default_config_path,
+    load_config,
+    save_settings,
+)
 
 if TYPE_CHECKING:
     from .app import SpeechAssistantApp
