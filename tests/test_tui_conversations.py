@@ -169,3 +169,19 @@ async def test_conversation_from_another_corpus_says_which_citations_are_gone(tm
         assert "在当前语料中已不存在或已改动" in note
         # the saved text is still shown in the sources panel
         assert app.query_one(SourcesPanel).answer.citations[0].unit.id == "9.99"
+
+
+async def test_last_conversation_reopens_even_when_the_corpus_fails_to_load(tmp_path: Path, engine: Engine) -> None:
+    from assistant.corpus import CorpusError
+
+    conv = save(engine, conv_store.conversations_dir(tmp_path), QUESTIONS[:1], "2026-11-30T09:00:00+00:00", 1000)
+
+    def broken() -> Engine:
+        raise CorpusError("语料路径不存在:/nowhere")
+
+    app = make_app(tmp_path, broken)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await wait_for(pilot, lambda: app.chat_screen.conversation.id == conv.id)
+        assert app.load_error is not None
+        # its sources were saved with it
+        assert app.query_one(SourcesPanel).answer.citations[0].unit.id == "2.21"

@@ -111,6 +111,9 @@ class ChatScreen(Screen[None]):
             self.ask(question)
 
     def _load_error_changed(self, message: str | None) -> None:
+        if message is not None and self.app.reopen_last and not self._reopened and self.current is None:
+            self._reopened = True   # readable without the corpus: its sources are saved with it
+            self.call_after_refresh(self._reopen_last)
         if message is not None and self.current is not None and self.pending is not None:
             self.current.exchange.status = "error"
             self.current.exchange.error = message
