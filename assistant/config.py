@@ -153,7 +153,8 @@ def not_configured_hint(env: Mapping[str, str] | None = None) -> str:
         "未配置大模型接口,以下为抽取式回答。配置方法:设置环境变量 OPENAI_BASE_URL"
         "(如 http://127.0.0.1:8080/v1)和 OPENAI_MODEL(需要密钥时再设置 OPENAI_API_KEY);"
         f"或在配置文件 {default_config_path(env)} 的 [llm] 表中写 base_url 与 model;"
-        "或在命令行使用 --base-url 与 --model。"
+        "或在命令行使用 --base-url 与 --model(assistant 与 assistant ask --llm 都可用;"
+        "接口只提供一个模型时可不写 --model)。"
     )
 
 
@@ -413,3 +414,52 @@ def load_embeddings_config(*, env: Mapping[str, str] | None = None, path: Path |
     if base_url and not base_url.lower().startswith(("http://", "https://")):
         raise ConfigError("向量接口地址应以 http:// 或 https:// 开头")
     return replace(EmbeddingsConfig(**merged), source="+".join(used) or "defaults")
+
+
+# --- terminal UI ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TUIConfig:
+    """The ``[tui]`` table: how the terminal UI starts."""
+
+    reopen_last: bool = True     # reopen the conversation saved last
+
+
+def load_tui_config(*, env: Mapping[str, str] | None = None, path: Path | None = None) -> TUIConfig:
+    path = path or default_config_path(env)
+    return TUIConfig(**_table_layer(path, "tui", {"reopen_last": bool}, {}))
+
+
+# --- writing the file -----------------------------------------------------------------
+
+def save_settings(tables: Mapping[str, Mapping[str, Any]], *, env: Mapping[str, str] | None = None,
+                  path: Path | None = None) -> Path:
+    """Set ``tables`` (e.g. ``{"llm": {"base_url": …, "model": …}}``) in the config file,
+    keeping every other setting and comment; a value of None removes the key.
+
+    The file is written atomically and readable by its owner only: it may hold an
+    ``api_key``, which this function never writes (the key stays in the environment).
+    """
+    import tomlkit  # only when settings are saved
+
+    from .atomic_file import atomic_write_text
+
+    path = path or default_config_path(env)
+    _read_toml(path)   # refuse to rewrite a file that is not valid TOML (the message says why)
+    try:
+        doc = tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists() else tomlkit.document()
+        for name, values in tables.items():
+            table = doc.get(name)
+            if table is None:
+                table = tomlkit.table()
+                doc[name] = table
+            for key, value in values.items():
+                if value is None:
+                    table.pop(key, None)
+                else:
+                    table[key] = value
+        atomic_write_text(path, tomlkit.dumps(doc))
+        os.chmod(path, 0o600)
+    except OSError as e:
+        raise ConfigError(f"无法写入配置文件 {path}:{e.strerror or e}") from None
+    return path

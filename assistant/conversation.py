@@ -90,9 +90,12 @@ class Conversation:
     updated: str = ""
     exchanges: list[Exchange] = field(default_factory=list)
     path: Path | None = field(default=None, compare=False)  # where it was loaded from / saved to
+    name: str = ""      # a title the user gave it (rename); else the first question is the title
 
     @property
     def title(self) -> str:
+        if self.name.strip():
+            return self.name.strip()
         for ex in self.exchanges:
             q = " ".join(ex.question.split())
             if q:
@@ -118,6 +121,7 @@ class Conversation:
             "schema": SCHEMA_VERSION,
             "id": self.id,
             "title": self.title,
+            "name": self.name,
             "created": self.created,
             "updated": self.updated,
             "exchanges": [_exchange_to_json(ex) for ex in self.exchanges],
@@ -133,6 +137,7 @@ class Conversation:
             id=str(data.get("id") or new_conversation_id()),
             created=str(data.get("created", "")),
             updated=str(data.get("updated", "")),
+            name=str(data.get("name") or ""),
             exchanges=[_exchange_from_json(e) for e in data["exchanges"]],
         )
 
@@ -222,12 +227,16 @@ def save_conversation(conv: Conversation, directory: Path | None = None) -> Path
     directory = directory or conversations_dir()
     path = directory / f"{conv.id}.json"
     conv.updated = _now()
+    _write(conv, path)
+    return path
+
+
+def _write(conv: Conversation, path: Path) -> None:
     try:
         atomic_write_text(path, json.dumps(conv.to_json(), ensure_ascii=False, indent=1))
     except OSError as e:
         raise ConversationError(f"无法保存对话到 {path}:{e.strerror or e}") from e
     conv.path = path
-    return path
 
 
 def load_conversation(path: Path) -> Conversation:
@@ -252,6 +261,47 @@ class SavedConversation:
     title: str
     updated: str
     questions: int
+    created: str = ""
+    asked: list[str] = field(default_factory=list)   # every question, for the search filter
+    named: bool = False                              # the title was given by the user
+
+    def label(self) -> str:
+        """The title with when the conversation started: a first question asked twice
+        (a fresh start on the same topic) still gives two different entries."""
+        return f"{self.title} · {_when(self.created or self.updated)}"
+
+    def matches(self, query: str) -> bool:
+        """Whether every word of ``query`` is in the title or one of the questions
+        (case, width and traditional/simplified forms ignored)."""
+        from .text_analysis import normalise  # OpenCC: only when the list is filtered
+
+        words = normalise(query).split()
+        hay = normalise("\n".join([self.title, *self.asked]))
+        return all(w in hay for w in words)
+
+
+def _when(iso: str) -> str:
+    try:
+        return datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso or "—"
+
+
+def distinct_labels(saved: list[SavedConversation]) -> list[str]:
+    """One label per conversation, no two alike: title and start time, then (2), (3)…"""
+    labels = [s.label() for s in saved]
+    seen: dict[str, int] = {}
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+    counts: dict[str, int] = {}
+    out = []
+    for label in reversed(labels):   # the oldest keeps the plain label
+        if seen[label] > 1:
+            counts[label] = counts.get(label, 0) + 1
+            out.append(label if counts[label] == 1 else f"{label} ({counts[label]})")
+        else:
+            out.append(label)
+    return out[::-1]
 
 
 def list_conversations(directory: Path | None = None) -> tuple[list[SavedConversation], list[str]]:
@@ -264,13 +314,43 @@ def list_conversations(directory: Path | None = None) -> tuple[list[SavedConvers
     for path in directory.glob("*.json"):
         try:
             data = json.loads(read_regular_file(path).decode("utf-8"))
+            asked = [str(e.get("question", "")) for e in data["exchanges"] if isinstance(e, dict)]
             found.append(SavedConversation(path, str(data["id"]), str(data.get("title") or "新对话"),
                                            str(data.get("updated") or data.get("created") or ""),
-                                           len(data["exchanges"])))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, RecursionError):
+                                           len(data["exchanges"]), str(data.get("created") or ""),
+                                           asked, bool(str(data.get("name") or "").strip())))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, AttributeError,
+                RecursionError):
             problems.append(f"无法读取 {path.name},已跳过")
     found.sort(key=lambda s: (s.updated, s.id), reverse=True)
     return found, problems
+
+
+def latest_conversation(directory: Path | None = None) -> Path | None:
+    """The conversation saved last, by file time: start-up reads one file, not all of them."""
+    directory = directory or conversations_dir()
+    try:
+        files = [(p.stat().st_mtime, p) for p in directory.glob("*.json")]
+    except OSError:
+        return None
+    return max(files)[1] if files else None
+
+
+def rename_conversation(path: Path, name: str) -> Conversation:
+    """Give a saved conversation a title (empty: back to its first question)."""
+    conv = load_conversation(path)
+    conv.name = " ".join(name.split())
+    _write(conv, path)
+    return conv
+
+
+def delete_conversation(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+    except OSError as e:
+        raise ConversationError(f"无法删除对话文件 {path}:{e.strerror or e}") from e
 
 
 # ---- Markdown export -----------------------------------------------------------------

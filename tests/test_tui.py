@@ -16,7 +16,8 @@ from assistant.results import Answer
 from assistant.tui.app import SpeechAssistantApp
 from assistant.tui.chat import ChatInput, ExchangeView, SourceLink
 from assistant.tui.browser import CorpusBrowserScreen
-from assistant.tui.dialogs import ConversationsScreen, HelpScreen
+from assistant.tui.conversations import ConversationsScreen
+from assistant.tui.dialogs import HelpScreen
 from assistant.tui.reader import ReaderScreen, UnitView, dom_id
 from assistant.tui.sources import SourcesPanel
 
@@ -74,6 +75,13 @@ async def wait_for(pilot: Any, cond: Callable[[], bool], timeout: float = 10.0) 
             return
         await pilot.pause(0.05)
     raise AssertionError("condition not reached")
+
+
+async def open_screen(pilot: Any, key: str, screen_type: type) -> Any:
+    """Press ``key`` and wait until a screen of ``screen_type`` is on top; returns it."""
+    await pilot.press(key)
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, screen_type))
+    return pilot.app.screen
 
 
 async def ready(pilot: Any) -> SpeechAssistantApp:

@@ -85,4 +85,63 @@ def test_copy_menu(snap_compare: Any, tmp_path: Path, engine: Any) -> None:
         await pilot.press("f6")
         await _wait(pilot, lambda: isinstance(app.screen, CopyScreen))
 
+
+# ---- conversation list, settings, find in the reader (issue 16) -------------------------
+# Paths on these screens are relative to a temporary working directory, so they are the
+# same on every run: data/conversations, config.toml.
+
+def _relative_app(tmp_path: Path, engine: Any, monkeypatch: Any) -> SpeechAssistantApp:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ASSISTANT_CONFIG", "config.toml")
+    return SpeechAssistantApp(engine_loader=lambda: engine, data_dir=Path("data"), show_timings=False,
+                              reopen_last=False)
+
+
+def test_conversation_list(snap_compare: Any, tmp_path: Path, engine: Any, monkeypatch: Any) -> None:
+    from assistant import conversation as conv_store
+    from assistant.conversation import Conversation, Exchange
+
+    directory = tmp_path / "data" / "conversations"
+    for i, (created, questions, name) in enumerate((("2026-11-30T09:00:00+08:00", [QUESTION], ""),
+                                     ("2026-11-30T09:00:00+08:00", [QUESTION], ""),
+                                     ("2026-12-01T10:30:00+08:00", [QUESTION, "那有什么例子?"], ""),
+                                     ("2026-12-01T11:00:00+08:00", ["第一篇讲话提出要开展哪四个专项活动?"], "专项活动"))):
+        conv = Conversation(id=f"c{i}", created=created, name=name)
+        for q in questions:
+            conv.add(Exchange(q, engine.ask(q, history=conv.turns()), asked_at=created))
+        conv_store.save_conversation(conv, directory)
+        conv.updated = created[:-6] + f".{i}+08:00"   # a fixed order: by start time, then as written
+        conv_store._write(conv, directory / f"{conv.id}.json")
+
+    async def run_before(pilot: Any) -> None:
+        app = await _ready(pilot)
+        await pilot.press("f4")
+        await _wait(pilot, lambda: type(app.screen).__name__ == "ConversationsScreen")
+
+    assert snap_compare(_relative_app(tmp_path, engine, monkeypatch), terminal_size=SIZE, run_before=run_before)
+
+
+def test_settings_screen(snap_compare: Any, tmp_path: Path, engine: Any, monkeypatch: Any) -> None:
+    (tmp_path / "config.toml").write_text('[llm]\nbase_url = "http://127.0.0.1:8080/v1"\nmodel = "llama3.1-8b"\n',
+                                          encoding="utf-8")
+
+    async def run_before(pilot: Any) -> None:
+        app = await _ready(pilot)
+        await pilot.press("f9")
+        await _wait(pilot, lambda: type(app.screen).__name__ == "SettingsScreen")
+        for box in app.screen.query("Input"):
+            box.cursor_blink = False
+        app.screen._fetched(["qwen2.5-7b-instruct", "llama3.1-8b", "smollm2-135m"], None)   # as /v1/models lists them
+
+    assert snap_compare(_relative_app(tmp_path, engine, monkeypatch), terminal_size=SIZE, run_before=run_before)
+
+
+def test_reader_find(snap_compare: Any, tmp_path: Path, engine: Any) -> None:
+    async def run_before(pilot: Any) -> None:
+        app = await _ready(pilot)
+        app.open_source("2.1", [])
+        await _wait(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.press("slash", *"塔西佗", "enter", "n")
+        await pilot.pause(0.1)
+
     assert snap_compare(make_app(tmp_path, engine), terminal_size=SIZE, run_before=run_before)

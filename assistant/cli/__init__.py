@@ -8,6 +8,7 @@ Every command goes through ``Engine``; the modules here only parse arguments and
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from . import ask, search_show
 from . import eval as eval_command
@@ -15,12 +16,28 @@ from .common import (
     EXIT_INPUT,
     EXIT_USAGE,
     add_corpus_arguments,
+    add_tui_llm_arguments,
     fail,
     stdout_to_devnull,
     warn,
 )
 
+if TYPE_CHECKING:
+    from ..config import LLMConfig
+
 __all__ = ["EXIT_INPUT", "EXIT_USAGE", "build_parser", "main"]
+
+
+def tui_llm_config(args: argparse.Namespace) -> "LLMConfig | None":
+    """The LLM settings given on the command line for the TUI (None: the TUI reads its own)."""
+    if not any(getattr(args, name, None) for name in ("llm_base_url", "llm_model", "llm_api_key_env")):
+        return None
+    from ..config import ConfigError, load_config
+
+    try:
+        return load_config(args)
+    except ConfigError as e:
+        fail(str(e), EXIT_USAGE)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="assistant",
         description="讲话语料问答助手:不带参数运行打开终端界面;子命令用于脚本。")
     add_corpus_arguments(parser)
+    add_tui_llm_arguments(parser)
     sub = parser.add_subparsers(dest="command")
     ask.add_parser(sub)
     search_show.add_parsers(sub)
@@ -43,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
             from ..tui.app import run  # the TUI (and Textual) only when it is started
         except ImportError as e:  # the TUI is optional for scripted use
             fail(f"无法启动终端界面:{e}")
-        run(getattr(args, "corpus", None))
+        run(getattr(args, "corpus", None), tui_llm_config(args))
         return 0
     try:
         return int(args.func(args) or 0)

@@ -145,6 +145,12 @@ def ask_with_llm(engine: Engine, question: str, args: argparse.Namespace) -> Ans
     except ConfigError as e:
         config_problem = f"{e};以下为抽取式回答。"
         config = LLMConfig()
+    # A base URL without a model: the server's only model, when it serves one.
+    from ..llm.models import resolve_model
+
+    config, why = resolve_model(config)
+    if why:
+        config_problem = f"{why}以下为抽取式回答。"
     hint = config_problem or not_configured_hint()
     if not config.is_configured() and not json_mode:
         err.print(Text("提示:", style="yellow") + Text(hint))

@@ -224,6 +224,18 @@ positive_int = _positive_int   # -k of ask / search / eval
 _temperature = _checked(float, lambda v: 0.0 <= v <= 2.0, "应为 0 到 2 之间的数字")
 
 
+def add_tui_llm_arguments(parser: argparse.ArgumentParser) -> None:
+    """``assistant --base-url URL --model NAME``: the endpoint for the TUI's LLM answers (F8).
+    SUPPRESS: given after a subcommand, the subcommand's own flags take them."""
+    g = parser.add_argument_group("大模型(终端界面,按 F8 使用)")
+    g.add_argument("--base-url", dest="llm_base_url", metavar="URL", default=argparse.SUPPRESS,
+                   help="OpenAI 兼容接口地址,如 http://127.0.0.1:8080/v1")
+    g.add_argument("--model", dest="llm_model", metavar="NAME", default=argparse.SUPPRESS,
+                   help="模型名(接口只提供一个模型时可省略)")
+    g.add_argument("--api-key-env", dest="llm_api_key_env", metavar="VAR", default=argparse.SUPPRESS,
+                   help=f"存放 API 密钥的环境变量名(默认 {DEFAULT_API_KEY_ENV})")
+
+
 def add_llm_arguments(parser: argparse.ArgumentParser) -> None:
     """The LLM flags shared by `ask`, `eval` and the TUI launcher (all default to "unset")."""
     g = parser.add_argument_group("大模型(可选)")

@@ -27,6 +27,7 @@ from .timing import Timings, exit_when_ready, report_requested
 if TYPE_CHECKING:
     from ..config import LLMConfig
     from ..engine import Engine
+    from .settings import SavedSettings
 
 log = logging.getLogger(__name__)
 
@@ -55,8 +56,11 @@ class SpeechAssistantApp(App[None]):
     def __init__(self, corpus_paths: list[Path] | None = None, *,
                  engine_loader: Callable[[], "Engine"] | None = None,
                  data_dir: Path | None = None, show_timings: bool = True,
-                 llm_config: "LLMConfig | None" = None, semantic: bool = False) -> None:
+                 llm_config: "LLMConfig | None" = None, semantic: bool = False,
+                 reopen_last: bool | None = None) -> None:
         super().__init__()
+        # Reopen the conversation saved last (the [tui] table of the config file; default on).
+        self.reopen_last = _reopen_last_setting() if reopen_last is None else reopen_last
         self.semantic = semantic   # attach embeddings after the engine is ready (off in tests)
         self.timings = Timings.now()
         self.corpus_paths = corpus_paths
@@ -180,13 +184,24 @@ class SpeechAssistantApp(App[None]):
             self.push_screen(CorpusBrowserScreen(self.engine.corpus))
 
     def action_settings(self) -> None:
-        from .dialogs import SettingsScreen, settings_lines
+        from .settings import SettingsScreen, info_lines
 
         config, problem = self._load_llm_config()
         sources = sorted({s.source for s in self.engine.corpus.speeches}) if self.engine is not None else None
-        lines, hint = settings_lines(sources, self.mode_label(), config, problem or _not_configured_hint(),
-                                     self.chat_screen.conversations_dir, self.chat_screen.exports_dir)
-        self.push_screen(SettingsScreen(lines, hint))
+        info = info_lines(sources, self.mode_label(), self.chat_screen.conversations_dir,
+                          self.chat_screen.exports_dir)
+        self.push_screen(SettingsScreen(config, problem, info, self.reopen_last), self._settings_saved)
+
+    def _settings_saved(self, saved: "SavedSettings | None") -> None:
+        if saved is None:
+            return
+        self.reopen_last = saved.reopen_last
+        self.llm_config = saved.llm
+        if self.use_llm and (saved.llm is None or not saved.llm.is_configured()):
+            self.use_llm = False
+            self.say("大模型接口已清空,改用抽取式回答。")
+        elif saved.llm is not None and saved.llm.is_configured() and not self.use_llm:
+            self.say(f"大模型已设置为 {saved.llm.model}:按 F8 使用大模型回答。")
 
     def _load_llm_config(self) -> tuple["LLMConfig | None", str | None]:
         if self.llm_config is not None:
@@ -206,9 +221,29 @@ class SpeechAssistantApp(App[None]):
             self.say("已切换为抽取式回答(不联网)。")
             return
         config, problem = self._load_llm_config()
+        if config is not None and config.base_url.strip() and not config.model.strip():
+            self.say("未设置模型,正在向接口查询可用的模型…")
+            self._resolve_model(config)
+            return
         if config is None or not config.is_configured():
             self.say(problem or _not_configured_hint(), "warning", timeout=15)
             return
+        self._use_llm(config)
+
+    @work(thread=True, exclusive=True, group="models", name="resolve-model")
+    def _resolve_model(self, config: "LLMConfig") -> None:
+        from ..llm.models import resolve_model
+
+        resolved, why = resolve_model(config)
+        self.call_from_thread(self._model_resolved, resolved, why)
+
+    def _model_resolved(self, config: "LLMConfig", why: str | None) -> None:
+        if why or not config.is_configured():
+            self.say((why or "") + "可在设置(Ctrl+P → 设置)中从列表选择模型。", "warning", timeout=15)
+            return
+        self._use_llm(config)
+
+    def _use_llm(self, config: "LLMConfig") -> None:
         for notice in config.notices:   # e.g. a key in a config file others can read
             self.say(notice, "warning", timeout=15)
         try:
@@ -229,8 +264,9 @@ class SpeechAssistantApp(App[None]):
         yield SystemCommand("新对话", "清空当前对话,开始新话题(Ctrl+N)", chat.action_new_conversation)
         yield SystemCommand("导出", "把对话导出为 Markdown,引文作脚注(F5)", chat.action_export)
         yield SystemCommand("切换 LLM", "在抽取式回答与大模型回答之间切换(F8)", self.action_toggle_llm)
-        yield SystemCommand("设置", "查看语料、大模型接口与保存位置", self.action_settings)
-        yield SystemCommand("打开保存的对话", "重新打开以前的对话(F4)", chat.action_conversations)
+        yield SystemCommand("设置", "大模型接口与模型(从接口的模型列表选择)、启动时打开上次的对话(F9)",
+                            self.action_settings)
+        yield SystemCommand("打开保存的对话", "搜索、打开、重命名、删除以前的对话(F4)", chat.action_conversations)
         yield SystemCommand("浏览语料", "全部讲话及其大纲(F3)", self.action_browse)
         yield SystemCommand("来源面板", "显示或隐藏来源面板(F2)", chat.action_toggle_sources)
         yield SystemCommand("帮助", "按键与用法(F1)", self.action_help)
@@ -238,17 +274,28 @@ class SpeechAssistantApp(App[None]):
         yield SystemCommand("退出", "退出讲话助手(Ctrl+Q)", self.action_quit)
 
 
+def _reopen_last_setting() -> bool:
+    from ..config import ConfigError, load_tui_config
+
+    try:
+        return load_tui_config().reopen_last
+    except ConfigError as e:
+        log.warning("%s", e)   # the settings screen shows the file's problem
+        return True
+
+
 def _not_configured_hint() -> str:
     try:
         from ..config import not_configured_hint
     except ImportError:
         return "未配置大模型接口。"
-    return not_configured_hint().replace("以下为抽取式回答。", "")
+    return (not_configured_hint().replace("以下为抽取式回答。", "")
+            + "也可在设置(Ctrl+P → 设置)中填写接口地址并从列表选择模型。")
 
 
-def run(corpus_paths: list[Path] | None = None) -> None:
-    """Open the TUI (``assistant`` with no arguments)."""
-    app = SpeechAssistantApp(corpus_paths, semantic=True)
+def run(corpus_paths: list[Path] | None = None, llm_config: "LLMConfig | None" = None) -> None:
+    """Open the TUI (``assistant`` with no arguments; ``llm_config`` from ``--base-url`` …)."""
+    app = SpeechAssistantApp(corpus_paths, semantic=True, llm_config=llm_config)
     app.run()
     if report_requested():
         for line in app.timings.lines():

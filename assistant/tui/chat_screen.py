@@ -54,6 +54,7 @@ class ChatScreen(CopyKeys, Screen[None]):
         Binding("f6", "copy_menu", "复制", priority=True),
         Binding("ctrl+s", "save_answer", "保存回答", show=False),
         Binding("f8", "app.toggle_llm", "大模型", show=False),
+        Binding("f9", "app.settings", "设置", show=False),
         Binding("ctrl+n", "new_conversation", "新对话", show=False),
         Binding("ctrl+r", "ask_anew", "作为新问题重问", show=False),
         Binding("ctrl+t", "retry", "重问", show=False),
@@ -79,6 +80,7 @@ class ChatScreen(CopyKeys, Screen[None]):
         self._save_warned = False
         self.last_export: Path | None = None
         self._starting = True   # keys typed before the start are still arriving
+        self._reopened = False  # the last conversation is reopened once, at start
 
     # ---- layout and state -----------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -105,6 +107,11 @@ class ChatScreen(CopyKeys, Screen[None]):
         self.watch(self.app, "load_error", self._load_error_changed)
 
     def _engine_changed(self, engine: "Engine | None") -> None:
+        if engine is not None and self.app.reopen_last and not self._reopened:
+            # Once the index is ready and after the next paint: first paint and ready-to-type
+            # are not delayed by drawing it, and its citations can be checked against the corpus.
+            self._reopened = True
+            self.call_after_refresh(self._reopen_last)
         if engine is not None and self.pending is not None:
             question, self.pending = self.pending, None
             view, self.current = self.current, None
@@ -113,6 +120,9 @@ class ChatScreen(CopyKeys, Screen[None]):
             self.ask(question)
 
     def _load_error_changed(self, message: str | None) -> None:
+        if message is not None and self.app.reopen_last and not self._reopened and self.current is None:
+            self._reopened = True   # readable without the corpus: its sources are saved with it
+            self.call_after_refresh(self._reopen_last)
         if message is not None and self.current is not None and self.pending is not None:
             self.current.exchange.status = "error"
             self.current.exchange.error = message
@@ -400,14 +410,21 @@ class ChatScreen(CopyKeys, Screen[None]):
 
     # ---- conversations --------------------------------------------------------------
     def action_conversations(self) -> None:
-        saved, problems = conv_store.list_conversations(self.conversations_dir)
-        for p in problems[:3]:
-            self.app.say(p, "warning")
-        from .dialogs import ConversationsScreen
+        from .conversations import ConversationsScreen
 
-        self.app.push_screen(ConversationsScreen(saved, self.conversations_dir), self._reopen)
+        self.app.push_screen(ConversationsScreen(self.conversations_dir, self._conversation_changed), self._reopen)
 
-    def _reopen(self, path: Path | None) -> None:
+    def _conversation_changed(self, conv_id: str, name: str | None) -> None:
+        """The list renamed (``name``) or deleted (None) a conversation; it may be this one."""
+        if conv_id != self.conversation.id:
+            return
+        if name is None:
+            self._replace_conversation(Conversation())
+        else:
+            self.conversation.name = name
+            self.sub_title = self.conversation.title
+
+    def _reopen(self, path: Path | None, quiet: bool = False) -> None:
         if path is None:
             return
         try:
@@ -416,7 +433,27 @@ class ChatScreen(CopyKeys, Screen[None]):
             self.app.say(str(e), "error")
             return
         self._replace_conversation(conv)
-        self.app.say(f"已打开对话:{conv.title}")
+        if not quiet:
+            self.app.say(f"已打开对话:{conv.title}")
+        self._note_stale()
+
+    def _reopen_last(self) -> None:
+        """At start (a setting, on by default): the conversation saved last, as it was left."""
+        if self.conversation.exchanges or self.current is not None:
+            return   # a question typed while the index loaded started a new conversation
+        path = conv_store.latest_conversation(self.conversations_dir)
+        if path is not None:
+            self._reopen(path, quiet=True)
+
+    def _note_stale(self) -> None:
+        engine = self.app.engine
+        if engine is None or not self.conversation.exchanges:
+            return   # checked again when the engine is ready
+        from .conversations import stale_citations, stale_note
+
+        stale = stale_citations(self.conversation, engine.corpus)
+        if stale:
+            self.app.say(stale_note(stale), "warning", timeout=20)
 
     def action_new_conversation(self) -> None:
         if not self.conversation.exchanges and self.current is None:
@@ -430,9 +467,13 @@ class ChatScreen(CopyKeys, Screen[None]):
             self.action_cancel()
         self.conversation = conv
         self._select(None)
-        answered = [v for v in self.query_one(ChatLog).replace(conv.exchanges) if v.exchange.answer is not None]
+        chat = self.query_one(ChatLog)
+        answered = [v for v in chat.replace(conv.exchanges) if v.exchange.answer is not None]
         if answered:
             self.call_after_refresh(self._select, answered[-1])
+        # The answer whose sources the panel shows is the last one: keep the chat at its end
+        # while the exchanges are laid out (a scroll made before that stops short of it).
+        chat.anchor()
         self.sub_title = conv.title if conv.exchanges else ""
         self.set_focus(self.box)
 

@@ -1,25 +1,15 @@
-"""Modal screens: help, saved conversations, settings."""
+"""Modal screens: help (saved conversations: conversations.py; settings: settings.py)."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from pathlib import Path
-from typing import TYPE_CHECKING
-
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Button
 
-from ..conversation import SavedConversation
 from .broken_markdown import BrokenMarkdown
-
-if TYPE_CHECKING:
-    from ..config import LLMConfig
 
 HELP = """\
 ## 讲话助手 · 按键
@@ -39,11 +29,12 @@ HELP = """\
 | Ctrl+↑ / Ctrl+↓ | 选择上一个/下一个回答 |
 | F2 | 显示/隐藏来源面板 |
 | F3 | 浏览语料(全部讲话及大纲) |
-| F4 | 打开保存的对话 |
+| F4 | 保存的对话:输入文字搜索标题和问题,回车打开,F2 重命名,Delete 删除(需确认) |
 | F5 | 导出对话为 Markdown |
 | F6 | 复制选中的回答:a 纯文本,m Markdown(引文作脚注),c 引文出处,p 原文段落(来源面板中选中的一条),s 保存到文件 |
 | Ctrl+S | 把选中的回答保存为 Markdown 文件(终端不支持复制时用) |
 | F8 | 切换抽取式 / 大模型回答 |
+| F9 | 设置:大模型接口地址,从接口的模型列表选择模型,启动时是否打开上次的对话 |
 | Ctrl+N | 新对话 |
 | Ctrl+T | 重问选中的(或上一个)问题,按原来的上下文 |
 | Ctrl+R | 把选中的(或上一个)问题作为新问题重问(不当作追问) |
@@ -51,9 +42,9 @@ HELP = """\
 | F1 | 本帮助(阅读原文、浏览语料时也可按 ?) |
 | Ctrl+Q | 退出 |
 
-**阅读原文时**:Esc 返回,o 显示/隐藏大纲,在大纲上回车跳到该节(空格折叠/展开),[ / ] 上一篇/下一篇,t 回到引文(翻到别的讲话后也回得来)。
+**阅读原文时**:Esc 返回,o 显示/隐藏大纲,在大纲上回车跳到该节(空格折叠/展开),[ / ] 上一篇/下一篇,t 回到引文(翻到别的讲话后也回得来),/ 或 Ctrl+F 在本篇中查找(回车查找,n / N 下一处/上一处,Esc 清除)。
 
-**浏览语料时**(F3):↑/↓ 选择讲话或章节,右侧预览,回车或 r 阅读全文。
+**浏览语料时**(F3):↑/↓ 选择讲话或章节,右侧预览,回车或 r 阅读全文;/ 或 Ctrl+F 搜索语料(回车后按相关度列出段落,回车阅读,Esc 清除搜索)。
 
 **追问**:像“那第二点呢?”“还有呢?”“有什么例子?”这样的追问会结合前面的对话回答,回答上方标明“按追问理解”;有自己主题的问题按新问题回答。理解错了按 Ctrl+R 作为新问题重问;按 Ctrl+N 开始新话题。
 
@@ -61,7 +52,9 @@ HELP = """\
 
 **大模型回答**:大模型的回答若没有一条引用得到核实,下面会附上抽取式回答,标明“大模型回答未经核实,以下为讲话原文”。
 
-对话在每次回答后自动保存,可用 F4 重新打开。
+对话在每次回答后自动保存,可用 F4 重新打开;启动时自动打开上次的对话(可在设置 F9 中关闭)。
+
+**设置**(F9):填写接口地址后回车(或 Ctrl+L)获取模型列表,↑/↓ 选择后回车,Ctrl+S 保存到配置文件;密钥只从环境变量读取,不显示也不写入文件。
 """
 
 
@@ -79,98 +72,3 @@ class HelpScreen(ModalScreen[None]):
     @on(Button.Pressed, "#close")
     def _close(self) -> None:
         self.dismiss()
-
-
-def _when(iso: str) -> str:
-    try:
-        return datetime.fromisoformat(iso).strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return iso or "—"
-
-
-class ConversationsScreen(ModalScreen[Path | None]):
-    """Saved conversations, newest first; Enter reopens one."""
-
-    BINDINGS = [Binding("escape,q", "dismiss_none", "关闭")]
-
-    def __init__(self, saved: list[SavedConversation], directory: Path) -> None:
-        super().__init__()
-        self.saved = saved
-        self.directory = directory
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="conversations-box", classes="dialog"):
-            if self.saved:
-                options = []
-                for i, s in enumerate(self.saved):
-                    label = Text()
-                    label.append(_when(s.updated), style="dim")
-                    label.append(f"  {s.questions} 问  ", style="dim")
-                    label.append(s.title)
-                    options.append(Option(label, id=f"c{i}"))
-                yield OptionList(*options, id="conversation-list")
-            else:
-                yield Static(Text("还没有保存的对话。", style="italic"), markup=False)
-            yield Static(Text(f"保存位置:{self.directory}", style="dim"), classes="dialog-note", markup=False)
-
-    def on_mount(self) -> None:
-        box = self.query_one("#conversations-box")
-        box.border_title = "保存的对话"
-        box.border_subtitle = "回车打开 · Esc 关闭"
-
-    @on(OptionList.OptionSelected, "#conversation-list")
-    def _open(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(self.saved[event.option_index].path)
-
-    def action_dismiss_none(self) -> None:
-        self.dismiss(None)
-
-
-class SettingsScreen(ModalScreen[None]):
-    """What the assistant runs with, and how to change it. Never shows the API key."""
-
-    BINDINGS = [Binding("escape,q", "dismiss", "关闭")]
-
-    def __init__(self, lines: list[tuple[str, str]], hint: str) -> None:
-        super().__init__()
-        self.lines = lines
-        self.hint = hint
-
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="settings-box", classes="dialog"):
-            for name, value in self.lines:
-                t = Text()
-                t.append(f"{name}:", style="bold")
-                t.append(value)
-                yield Static(t, markup=False)
-            if self.hint:
-                yield Static(Text(self.hint, style="dim"), classes="dialog-note", markup=False)
-            yield Button("关闭", id="close", variant="primary")
-
-    def on_mount(self) -> None:
-        self.query_one("#settings-box").border_title = "设置"
-
-    @on(Button.Pressed, "#close")
-    def _close(self) -> None:
-        self.dismiss()
-
-
-def settings_lines(sources: list[str] | None, mode: str, config: "LLMConfig | None", hint: str,
-                   conversations_dir: Path, exports_dir: Path) -> tuple[list[tuple[str, str]], str]:
-    """What the settings dialog lists; ``hint`` (why no LLM is configured) is kept only then."""
-    lines: list[tuple[str, str]] = []
-    if sources is not None:
-        lines.append(("语料", "、".join(sources)))
-    lines.append(("回答方式", mode + "(F8 切换)"))
-    if config is not None and config.is_configured():
-        from ..llm import display_url
-
-        lines.append(("大模型接口", display_url(config.base_url)))
-        lines.append(("模型", config.model))
-        lines.append(("密钥", "已设置" if config.api_key() else "未设置"))
-        hint = ""
-    else:
-        lines.append(("大模型接口", "未配置"))
-    lines.append(("对话保存位置", str(conversations_dir)))
-    lines.append(("导出位置", str(exports_dir)))
-    return lines, hint

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.style import Style
@@ -17,6 +18,7 @@ from textual.widgets.tree import TreeNode
 
 from ..conversation import speech_short_name
 from ..corpus import Corpus, Speech, Unit
+from .find import CURRENT_STYLE, FIND_STYLE, FindBar, FindState
 from .linebreak import broken
 from .render import highlighted
 
@@ -90,23 +92,39 @@ class UnitView(Horizontal):
         super().__init__(id=dom_id(unit.id) if with_id else None, classes=classes)
         self.unit = unit
         self.terms = terms if target else []
+        self.found: list[tuple[int, int, bool]] = []   # the reader's find: (start, end, current)
 
     def compose(self) -> ComposeResult:
         yield Static(Text(self.unit.id), classes="unit-id", markup=False)
+        yield Static(broken(self._text([])), classes="unit-text", markup=False)
+
+    def _text(self, found: list[tuple[int, int, bool]]) -> Text:
         engine = self.app.engine
         spans = engine.highlight_spans(self.unit.text, self.terms) if self.terms and engine is not None else []
-        yield Static(broken(highlighted(self.unit.text, spans)), classes="unit-text", markup=False)
+        text = highlighted(self.unit.text, spans)
+        for start, end, current in found:
+            text.stylize(CURRENT_STYLE if current else FIND_STYLE, start, end)
+        return text
+
+    def show_found(self, found: list[tuple[int, int, bool]]) -> None:
+        """Mark the matches of the reader's find (the current one stronger)."""
+        self.found = found
+        self.query_one(".unit-text", Static).update(broken(self._text(found)))
 
 
 class ReaderScreen(Screen[None]):
     """The whole speech that holds ``unit_id``, scrolled to it."""
 
+    CSS_PATH = Path(__file__).with_name("search.tcss")
     BINDINGS = [
-        Binding("escape,q", "app.pop_screen", "返回"),
+        Binding("escape,q", "back", "返回"),
         Binding("o", "toggle_outline", "大纲"),
         Binding("left_square_bracket", "speech(-1)", "上一篇", key_display="["),
         Binding("right_square_bracket", "speech(1)", "下一篇", key_display="]"),
         Binding("t", "to_target", "回到引文", show=False),
+        Binding("slash,ctrl+f", "find", "查找", key_display="/"),
+        Binding("n", "find_step(1)", "下一处", show=False),
+        Binding("N", "find_step(-1)", "上一处", show=False),
     ]
 
     at: reactive[str | None] = reactive(None)   # the unit last jumped to: the header names it
@@ -134,6 +152,7 @@ class ReaderScreen(Screen[None]):
                 yield Static(Text(self.speech.title, style="bold"), classes="speech-title", markup=False)
                 for u in self.speech.units:
                     yield UnitView(u, self.terms, self.mark and u.id == self.target.id)
+        yield FindBar(placeholder="查找本篇讲话中的文字,回车查找,Esc 关闭", id="find-bar")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -148,6 +167,8 @@ class ReaderScreen(Screen[None]):
         self.query_one("#reader-text").border_title = "原文"
         self._select_outline_for(self.target)
         self.query_one("#reader-text").focus()
+        self.query_one("#find-bar").display = False
+        self.find = FindState()
         self.call_after_refresh(self._scroll_to_target)
 
     def _select_outline_for(self, unit: Unit) -> None:
@@ -193,6 +214,60 @@ class ReaderScreen(Screen[None]):
         if event.node.data:
             self.scroll_to_unit(event.node.data)
             self.at = event.node.data
+
+    # ---- find ---------------------------------------------------------------------
+    def action_find(self) -> None:
+        bar = self.query_one("#find-bar", FindBar)
+        bar.display = True
+        bar.focus()
+
+    @on(FindBar.Submitted, "#find-bar")
+    def _find(self, event: FindBar.Submitted) -> None:
+        previous = {m.unit_id for m in self.find.matches}
+        engine = self.app.engine
+        spans = engine.highlight_spans if engine is not None else (lambda text, terms: [])
+        self.find = FindState.search(self.speech.units, event.value, spans)
+        self._show_find(previous | {m.unit_id for m in self.find.matches})
+        self.query_one("#reader-text").focus()
+        if not self.find.matches and self.find.query:
+            self.notify(self.find.label(), severity="warning", timeout=3, markup=False)
+
+    def action_find_step(self, by: int) -> None:
+        if not self.find.query:
+            self.action_find()
+            return
+        before = self.find.at()
+        if self.find.step(by) is not None:
+            self._show_find({before.unit_id} if before else set())
+
+    def _show_find(self, refresh: set[str]) -> None:
+        """Redraw the units whose marks changed, scroll to the current match, say where it is."""
+        now = self.find.at()
+        for unit_id in refresh | ({now.unit_id} if now is not None else set()):
+            self.query_one(f"#{dom_id(unit_id)}", UnitView).show_found(self.find.spans_in(unit_id))
+        if now is not None:
+            view = self.query_one(f"#{dom_id(now.unit_id)}")
+            self.query_one("#reader-text", VerticalScroll).scroll_to_center(view, animate=False)
+            self.at = now.unit_id
+        if self.find.query:
+            self.sub_title = self.find.label()
+
+    def close_find_bar(self) -> None:
+        self.query_one("#find-bar").display = False
+        self.query_one("#reader-text").focus()
+
+    def action_back(self) -> None:
+        """Esc: first clears the marks of a find, then goes back."""
+        if self.find.query:
+            gone = {m.unit_id for m in self.find.matches}
+            self.find = FindState()
+            self._show_find(gone)
+            if self.at is not None:
+                self.watch_at(self.at)
+            else:
+                self.sub_title = f"{len(self.speech.units)} 段"
+            return
+        self.app.pop_screen()
 
     def action_toggle_outline(self) -> None:
         tree = self.query_one("#outline", Tree)

@@ -52,8 +52,8 @@ class SourcesPanel(Vertical):
             return
         empty.display = False
         options.display = True
-        assert self.app.engine is not None  # there is an answer: there is an engine
-        find_spans = self.app.engine.highlight_spans
+        engine = self.app.engine   # None: a conversation reopened while the corpus failed to load
+        find_spans = engine.highlight_spans if engine is not None else (lambda text, terms: [])
         items: list[Option | None] = []
         for c in answer.all_citations:
             if items:

@@ -1,0 +1,187 @@
+"""The conversation list (F4) and reopening the last conversation at start, driven with Pilot."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from test_tui import ask, make_app, open_screen, ready, screen_text, wait_for
+
+from assistant import conversation as conv_store
+from assistant.conversation import Conversation, Exchange
+from assistant.engine import Engine
+from assistant.tui.chat import ExchangeView
+from assistant.tui.conversations import ConfirmScreen, ConversationsScreen, RenameScreen
+from assistant.tui.sources import SourcesPanel
+
+QUESTIONS = ["什么是塔西佗陷阱?", "墨菲定律是什么?", "第一篇讲话提出要开展哪四个专项活动?", "那第二点呢?"]
+
+
+def save(engine: Engine, directory: Path, questions: list[str], created: str, mtime: float,
+         name: str = "") -> Conversation:
+    conv = Conversation(created=created, name=name)
+    history: list = []
+    for q in questions:
+        answer = engine.ask(q, history=history)
+        conv.add(Exchange(q, answer))
+        history = conv.turns()
+    path = conv_store.save_conversation(conv, directory)
+    os.utime(path, (mtime, mtime))
+    return conv
+
+
+def test_labels_are_distinct_and_search_matches_questions(tmp_path: Path, engine: Engine) -> None:
+    a = save(engine, tmp_path, QUESTIONS[:1], "2026-11-30T09:00:00+00:00", 1000)
+    b = save(engine, tmp_path, QUESTIONS[:1], "2026-11-30T09:00:00+00:00", 1001)
+    c = save(engine, tmp_path, QUESTIONS[:1], "2026-12-01T10:30:00+00:00", 1002)
+    saved, problems = conv_store.list_conversations(tmp_path)
+    assert not problems and {s.id for s in saved} == {a.id, b.id, c.id}
+    labels = conv_store.distinct_labels(saved)
+    assert len(set(labels)) == 3
+    assert any("2026-12-01 10:30" in label for label in labels)
+    assert all(label.startswith("什么是塔西佗陷阱?") for label in labels)
+    d = save(engine, tmp_path, QUESTIONS[2:4], "2026-12-01T11:00:00+00:00", 1003)
+    found = conv_store.list_conversations(tmp_path)[0]
+    # a later question counts, full-width and traditional forms too
+    assert [s.id for s in found if s.matches("第二點")] == [d.id]
+    assert [s.id for s in found if s.matches("专项 活动")] == [d.id]
+    assert conv_store.latest_conversation(tmp_path) == d.path
+
+
+async def test_list_filters_renames_and_deletes(tmp_path: Path, engine: Engine) -> None:
+    conv_dir = conv_store.conversations_dir(tmp_path)
+    first = save(engine, conv_dir, QUESTIONS[:1], "2026-11-30T09:00:00+00:00", 1000)
+    second = save(engine, conv_dir, QUESTIONS[1:2], "2026-11-30T10:00:00+00:00", 1001)
+    app = make_app(tmp_path, lambda: engine, reopen_last=False)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        screen = await open_screen(pilot, "f4", ConversationsScreen)
+        text = screen_text(app)
+        assert "什么是塔西佗陷阱? · 2026-11-30" in text and "墨菲定律是什么?" in text
+        await pilot.press(*"墨菲")
+        await pilot.pause(0.1)
+        assert [s.id for s in screen.shown] == [second.id]
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: isinstance(app.screen, RenameScreen))
+        await pilot.press(*"定律讨论", "enter")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert json.loads(second.path.read_text(encoding="utf-8"))["name"] == "定律讨论"
+        assert "定律讨论 · 2026-11-30 10:00" in screen_text(app)
+        # clear the search: both again; delete the first, after confirming
+        screen.query_one("#conversation-filter").value = ""
+        await pilot.pause(0.1)
+        assert len(screen.shown) == 2
+        await pilot.press("down")      # into the list
+        for _ in range(3):
+            if screen.shown[screen.query_one("#conversation-list").highlighted].id == first.id:
+                break
+            await pilot.press("down")
+        await pilot.press("delete")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("n")                       # no: nothing happens
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert first.path.exists()
+        await pilot.press("delete")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert not first.path.exists() and [s.id for s in screen.shown] == [second.id]
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: bool(app.query(ExchangeView)))
+        assert app.chat_screen.conversation.id == second.id
+        assert app.chat_screen.sub_title == "定律讨论"
+
+
+async def test_renaming_the_open_conversation_survives_its_next_save(tmp_path: Path, engine: Engine) -> None:
+    conv_dir = conv_store.conversations_dir(tmp_path)
+    conv = save(engine, conv_dir, QUESTIONS[:1], "2026-11-30T09:00:00+00:00", 1000)
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        await wait_for(pilot, lambda: app.chat_screen.conversation.id == conv.id)   # reopened at start
+        await open_screen(pilot, "f4", ConversationsScreen)
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: isinstance(app.screen, RenameScreen))
+        await pilot.press(*"我的标题", "enter")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is app.chat_screen)
+
+
+        await ask(pilot, "那有什么例子?")
+        assert json.loads(conv.path.read_text(encoding="utf-8"))["name"] == "我的标题"
+        # deleting the open conversation starts a new one, and the file stays deleted
+        await open_screen(pilot, "f4", ConversationsScreen)
+        await pilot.press("down", "delete")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is app.chat_screen)
+        assert not conv.path.exists() and not app.chat_screen.conversation.exchanges
+
+
+async def test_last_conversation_reopens_at_start_with_matching_sources(tmp_path: Path, engine: Engine) -> None:
+    conv_dir = conv_store.conversations_dir(tmp_path)
+    save(engine, conv_dir, QUESTIONS[:1], "2026-11-30T09:00:00+00:00", 1000)
+    last = save(engine, conv_dir, QUESTIONS * 2, "2026-11-30T10:00:00+00:00", 2000)
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(100, 30)) as pilot:
+        await ready(pilot)
+        chat = app.chat_screen
+        await wait_for(pilot, lambda: chat.conversation.id == last.id and chat.selected is not None)
+        await pilot.pause(0.3)
+        views = list(app.query(ExchangeView))
+        assert len(views) == len(QUESTIONS) * 2
+        panel = app.query_one(SourcesPanel)
+        assert panel.answer is views[-1].exchange.answer and chat.selected is views[-1]
+        # the answer the sources belong to is the one on screen
+        log = app.query_one("#chat")
+        assert views[-1].region.overlaps(log.region)
+        assert "那第二点呢?" in screen_text(app)
+
+
+async def test_reopen_at_start_can_be_turned_off(tmp_path: Path, engine: Engine,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    save(engine, conv_store.conversations_dir(tmp_path), QUESTIONS[:1], "2026-11-30T09:00:00+00:00", 1000)
+    config = tmp_path / "config.toml"
+    config.write_text("[tui]\nreopen_last = false\n", encoding="utf-8")
+    monkeypatch.setenv("ASSISTANT_CONFIG", str(config))
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.pause(0.3)   # as long as a reopening would take
+        assert not app.chat_screen.conversation.exchanges and not app.query(ExchangeView)
+
+
+async def test_conversation_from_another_corpus_says_which_citations_are_gone(tmp_path: Path, engine: Engine) -> None:
+    conv_dir = conv_store.conversations_dir(tmp_path)
+    conv = save(engine, conv_dir, QUESTIONS[:1], "2026-11-30T09:00:00+00:00", 1000)
+    data = json.loads(conv.path.read_text(encoding="utf-8"))
+    cited = data["exchanges"][0]["answer"]["citations"][0]["unit"]
+    cited["id"] = "9.99"     # a unit this corpus does not have
+    conv.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(120, 36)) as pilot:
+        await ready(pilot)
+        await wait_for(pilot, lambda: any("9.99" in n.message for n in app._notifications))
+        note = next(n.message for n in app._notifications if "9.99" in n.message)
+        assert "在当前语料中已不存在或已改动" in note
+        # the saved text is still shown in the sources panel
+        assert app.query_one(SourcesPanel).answer.citations[0].unit.id == "9.99"
+
+
+async def test_last_conversation_reopens_even_when_the_corpus_fails_to_load(tmp_path: Path, engine: Engine) -> None:
+    from assistant.corpus import CorpusError
+
+    conv = save(engine, conv_store.conversations_dir(tmp_path), QUESTIONS[:1], "2026-11-30T09:00:00+00:00", 1000)
+
+    def broken() -> Engine:
+        raise CorpusError("语料路径不存在:/nowhere")
+
+    app = make_app(tmp_path, broken)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await wait_for(pilot, lambda: app.chat_screen.conversation.id == conv.id)
+        assert app.load_error is not None
+        # its sources were saved with it
+        assert app.query_one(SourcesPanel).answer.citations[0].unit.id == "2.21"

@@ -1,0 +1,79 @@
+"""Search inside the TUI: the corpus browser's search (through the engine) and find in the reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from test_tui import make_app, open_screen, ready, screen_text, wait_for
+
+from assistant.engine import Engine
+from assistant.tui.browser import CorpusBrowserScreen
+from assistant.tui.find import FindState
+from assistant.tui.reader import ReaderScreen, UnitView, dom_id
+
+
+def test_find_state_steps_and_wraps(engine: Engine) -> None:
+    speech = engine.corpus.speech(2)
+    state = FindState.search(speech.units, " 塔西佗陷阱 ", engine.highlight_spans)
+    assert state.query == "塔西佗陷阱" and len(state.matches) >= 2
+    first = state.at()
+    assert first is not None and "塔西佗陷阱" in engine.corpus.unit(first.unit_id).text[first.start:first.end]
+    assert state.step(-1) == state.matches[-1]     # wraps backwards
+    assert state.step(1) == first
+    assert "第 1/" in state.label()
+    assert FindState.search(speech.units, "没有这个词组XYZ", engine.highlight_spans).label() == "找不到「没有这个词组XYZ」"
+
+
+async def test_reader_find_with_n_and_shift_n(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        app.open_source("2.1", [])
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen)
+        await pilot.press("slash")
+        await pilot.press(*"塔西佗", "enter")
+        await pilot.pause(0.2)
+        matches = reader.find.matches
+        assert len(matches) >= 2
+        assert reader.at == matches[0].unit_id and "第 1/" in reader.sub_title
+        view = reader.query_one(f"#{dom_id(matches[0].unit_id)}", UnitView)
+        assert (matches[0].start, matches[0].end, True) in view.found
+        assert view.query_one(".unit-text").visual.plain == view.unit.text   # type: ignore[attr-defined]
+        # the current match is on screen
+        text = reader.query_one("#reader-text")
+        assert view.region.overlaps(text.region)
+        await pilot.press("n")
+        assert reader.find.current == 1 and reader.at == matches[1].unit_id and "第 2/" in screen_text(app)
+        await pilot.press("N", "N")
+        assert reader.find.current == len(matches) - 1      # wrapped to the last
+        await pilot.press("escape")                           # clears the find, stays in the reader
+        assert app.screen is reader and not reader.find.matches
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is app.chat_screen)
+
+
+async def test_browser_search_lists_engine_hits_and_opens_reader(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        browser = await open_screen(pilot, "f3", CorpusBrowserScreen)
+        await pilot.press("slash", *"塔西佗陷阱", "enter")
+        await wait_for(pilot, lambda: bool(browser.hits))
+        # the same ranking as `assistant search`
+        assert [h.unit.id for h in browser.hits] == [h.unit.id for h in engine.search("塔西佗陷阱", k=30)]
+        assert browser.hits[0].unit.id == "2.21"
+        text = screen_text(app)
+        assert "「塔西佗陷阱」" in text and "2.21" in text
+        assert not browser.query_one("#corpus-tree").display
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        assert app.screen.target.id == "2.21" and app.screen.mark
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is browser)
+        await pilot.press("escape")                      # clears the search: the outline is back
+        assert browser.query_one("#corpus-tree").display and not browser.hits
+        assert app.screen is browser
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is app.chat_screen)

@@ -1,0 +1,215 @@
+"""LLM settings: /v1/models from a fake server on 127.0.0.1, the settings screen, the config
+file, the one-model default (TUI F8 and `ask --llm`), and `assistant --base-url`."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import threading
+import tomllib
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+from cli_helpers import run
+from test_tui import make_app, open_screen, ready, screen_text, wait_for
+
+from assistant.cli import build_parser, tui_llm_config
+from assistant.config import LLMConfig, load_config, load_tui_config, save_settings
+from assistant.engine import Engine
+from assistant.llm import LLMError
+from assistant.llm.models import list_models, resolve_model
+from assistant.tui.settings import SettingsScreen
+
+KEY = "sk-test-secret-key-1234"
+
+
+class FakeServer:
+    """An OpenAI-compatible server that lists ``models`` and records what it was sent."""
+
+    def __init__(self) -> None:
+        self.models: list[str] = ["only-model"]
+        self.status = 200
+        self.requests: list[tuple[str, str, dict[str, Any] | None]] = []   # method, path, body
+        self.auth: list[str | None] = []
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: Any) -> None:
+                pass
+
+            def _reply(self, status: int, body: dict[str, Any]) -> None:
+                data = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def do_GET(self) -> None:
+                fake.requests.append(("GET", self.path, None))
+                fake.auth.append(self.headers.get("Authorization"))
+                if self.path != "/v1/models":
+                    self._reply(404, {"error": {"message": "not found"}})
+                elif fake.status != 200:
+                    self._reply(fake.status, {"error": {"message": f"bad key {KEY}"}})
+                else:
+                    self._reply(200, {"object": "list", "data": [{"id": m, "object": "model"} for m in fake.models]})
+
+            def do_POST(self) -> None:
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                fake.requests.append(("POST", self.path, body))
+                self._reply(200, {"choices": [{"message": {"role": "assistant", "content": "好的。"},
+                                               "finish_reason": "stop"}], "model": body.get("model")})
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
+
+    def posted_models(self) -> list[str]:
+        return [str(b.get("model")) for m, _, b in self.requests if m == "POST" and b is not None]
+
+
+@pytest.fixture
+def fake_server() -> Iterator[FakeServer]:
+    server = FakeServer()
+    thread = threading.Thread(target=server.httpd.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.httpd.shutdown()
+    server.httpd.server_close()
+
+
+@pytest.fixture
+def config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "config" / "config.toml"
+    monkeypatch.setenv("ASSISTANT_CONFIG", str(path))
+    return path
+
+
+def dead_url() -> str:
+    from conftest_llm import free_port
+
+    return f"http://127.0.0.1:{free_port()}/v1"
+
+
+# ---- /v1/models and the one-model default --------------------------------------------
+
+def test_list_models_and_errors(fake_server: FakeServer) -> None:
+    fake_server.models = ["a", "b", "a"]
+    assert list_models(fake_server.url, KEY) == ["a", "b"]
+    assert fake_server.auth[-1] == f"Bearer {KEY}"
+    assert list_models(fake_server.url.removesuffix("/v1")) == ["a", "b"]   # /v1 added
+    fake_server.status = 401
+    with pytest.raises(LLMError) as e:
+        list_models(fake_server.url, KEY)
+    assert "HTTP 401" in str(e.value) and KEY not in str(e.value)
+    with pytest.raises(LLMError) as e:
+        list_models(dead_url(), timeout=2)
+    assert "无法连接" in str(e.value)
+
+
+def test_resolve_model_uses_the_only_model(fake_server: FakeServer) -> None:
+    config, why = resolve_model(LLMConfig(base_url=fake_server.url))
+    assert config.model == "only-model" and why is None
+    fake_server.models = ["x", "y"]
+    config, why = resolve_model(LLMConfig(base_url=fake_server.url))
+    assert config.model == "" and why is not None and "2 个模型" in why and "x、y" in why
+    # a configured model is never replaced, and no request is made for it
+    n = len(fake_server.requests)
+    assert resolve_model(LLMConfig(base_url=fake_server.url, model="m"))[0].model == "m"
+    assert len(fake_server.requests) == n
+    config, why = resolve_model(LLMConfig(base_url=dead_url(), timeout=2))
+    assert config.model == "" and why is not None and "无法获取模型列表" in why
+
+
+def test_ask_llm_with_base_url_only_uses_the_served_model(fake_server: FakeServer, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "ask", "--llm", "--lexical", "--base-url", fake_server.url, "--json", "什么是塔西佗陷阱?")
+    assert code == 0
+    assert fake_server.posted_models() == ["only-model"]
+    assert json.loads(out)["mode"] == "llm:only-model"
+
+
+# ---- the config file -------------------------------------------------------------------
+
+def test_save_settings_keeps_other_settings_and_is_private(config_file: Path) -> None:
+    config_file.parent.mkdir()
+    config_file.write_text('# mine\n[llm]\napi_key_env = "MY_KEY"\n\n[embeddings]\nenabled = false\n', encoding="utf-8")
+    save_settings({"llm": {"base_url": "http://127.0.0.1:9/v1", "model": "m"}, "tui": {"reopen_last": False}})
+    text = config_file.read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    assert "# mine" in text and data["embeddings"] == {"enabled": False}
+    assert data["llm"] == {"api_key_env": "MY_KEY", "base_url": "http://127.0.0.1:9/v1", "model": "m"}
+    assert load_config().model == "m" and load_tui_config().reopen_last is False
+    assert stat.S_IMODE(os.stat(config_file).st_mode) == 0o600
+    save_settings({"llm": {"base_url": None, "model": None}})
+    assert tomllib.loads(config_file.read_text(encoding="utf-8"))["llm"] == {"api_key_env": "MY_KEY"}
+
+
+def test_top_level_base_url_and_model_configure_the_tui(config_file: Path) -> None:
+    args = build_parser().parse_args(["--base-url", "http://127.0.0.1:8080/v1", "--model", "m"])
+    assert args.command is None
+    config = tui_llm_config(args)
+    assert config is not None and config.base_url == "http://127.0.0.1:8080/v1" and config.model == "m"
+    assert tui_llm_config(build_parser().parse_args([])) is None
+    # after a subcommand the subcommand's own flags still work
+    args = build_parser().parse_args(["ask", "--llm", "--base-url", "http://h/v1", "q"])
+    assert args.llm_base_url == "http://h/v1"
+
+
+# ---- the settings screen ---------------------------------------------------------------
+
+async def test_settings_screen_fetches_models_picks_one_and_saves(tmp_path: Path, engine: Engine, config_file: Path,
+                                                                 fake_server: FakeServer,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    fake_server.models = ["qwen2.5-7b", "llama3-8b"]
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 40)) as pilot:
+        await ready(pilot)
+        await open_screen(pilot, "f9", SettingsScreen)
+        assert "密钥:已设置" in screen_text(app)
+        await pilot.press(*fake_server.url, "enter")
+        await wait_for(pilot, lambda: "接口提供 2 个模型" in screen_text(app))
+        assert fake_server.auth[-1] == f"Bearer {KEY}"
+        text = screen_text(app)
+        assert "qwen2.5-7b" in text and "llama3-8b" in text and KEY not in text
+        await pilot.press("down", "enter")      # from the first to the second model
+        await pilot.pause(0.1)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, SettingsScreen))
+        data = tomllib.loads(config_file.read_text(encoding="utf-8"))
+        assert data["llm"] == {"base_url": fake_server.url, "model": "llama3-8b"}
+        assert data["tui"] == {"reopen_last": True}
+        assert KEY not in config_file.read_text(encoding="utf-8")
+        assert app.llm_config is not None and app.llm_config.model == "llama3-8b"
+        await pilot.press("f8")
+        await wait_for(pilot, lambda: app.use_llm)
+        assert "模式 大模型 llama3-8b" in screen_text(app)
+
+
+async def test_settings_screen_says_when_the_server_is_down(tmp_path: Path, engine: Engine, config_file: Path) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 40)) as pilot:
+        await ready(pilot)
+        await open_screen(pilot, "f9", SettingsScreen)
+        await pilot.press(*dead_url(), "enter")
+        await wait_for(pilot, lambda: "无法连接" in screen_text(app))
+        assert "连接被拒绝" in screen_text(app)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, SettingsScreen))
+        assert not config_file.exists()
+
+
+async def test_f8_with_base_url_only_uses_the_served_model(tmp_path: Path, engine: Engine, config_file: Path,
+                                                           fake_server: FakeServer) -> None:
+    config_file.parent.mkdir()
+    config_file.write_text(f'[llm]\nbase_url = "{fake_server.url}"\n', encoding="utf-8")
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        await pilot.press("f8")
+        await wait_for(pilot, lambda: app.use_llm)
+        assert app.llm_config is not None and app.llm_config.model == "only-model"
+        assert "已切换为大模型回答:only-model" in screen_text(app)
