@@ -85,6 +85,8 @@ def test_copy_menu(snap_compare: Any, tmp_path: Path, engine: Any) -> None:
         await pilot.press("f6")
         await _wait(pilot, lambda: isinstance(app.screen, CopyScreen))
 
+    assert snap_compare(make_app(tmp_path, engine), terminal_size=SIZE, run_before=run_before)
+
 
 # ---- conversation list, settings, find in the reader (issue 16) -------------------------
 # Paths on these screens are relative to a temporary working directory, so they are the

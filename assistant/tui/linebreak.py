@@ -92,6 +92,11 @@ class LineBroken(Visual):
         self.content = content
         self._cache: tuple[int, Content] | None = None
 
+    @property
+    def plain(self) -> str:
+        """The text without styles, as ``Content.plain`` (what tests and copies read)."""
+        return self.content.plain
+
     def _at(self, width: int) -> Content:
         if self._cache is not None and self._cache[0] == width:
             return self._cache[1]

@@ -22,6 +22,7 @@ from textual.widgets import Button, Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..config import (
+    DEFAULT_API_KEY_ENV,
     ConfigError,
     LLMConfig,
     default_config_path,
@@ -90,6 +91,9 @@ class SettingsScreen(ModalScreen["SavedSettings | None"]):
         var = self.config.api_key_env
         if self.config.api_key():
             return f"密钥:已设置(环境变量 {var} 或配置文件;不在此显示)"
+        if not var:   # a URL of the user's own (a local server) gets no key unless a variable is named
+            return (f"密钥:不发送(需要时在配置文件 [llm] 中写 api_key_env = \"{DEFAULT_API_KEY_ENV}\" "
+                    "并设置该环境变量;密钥不会写入配置文件)")
         return f"密钥:未设置(需要时设置环境变量 {var};密钥不会写入配置文件)"
 
     def on_mount(self) -> None:
