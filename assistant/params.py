@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 
-from .index import BM25Params
+from .bm25 import BM25Params
 
 __all__ = ["AnswerParams", "DENSE_RESCUE_MODEL", "RetrievalParams"]
 

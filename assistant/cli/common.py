@@ -78,7 +78,7 @@ def add_corpus_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def add_retrieval_arguments(p: argparse.ArgumentParser) -> None:
-    from ..index import SCORINGS
+    from ..bm25 import SCORINGS
     from ..params import RetrievalParams
 
     d = RetrievalParams()
