@@ -70,6 +70,9 @@ def warn(message: str) -> None:
     new_console(stderr=True).print(Text("提示:", style="yellow") + Text(printable(message)))
 
 
+EVAL_HELP = "用问题集评测检索与回答,输出指标表和报告"
+
+
 def add_corpus_arguments(p: argparse.ArgumentParser) -> None:
     # SUPPRESS: the option may come before or after the subcommand without one erasing the other.
     p.add_argument("--corpus", type=Path, action="append", metavar="PATH", default=argparse.SUPPRESS,

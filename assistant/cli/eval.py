@@ -55,6 +55,7 @@ from ..evaluation import (
 )
 from ..text_helpers import printable
 from .common import (
+    EVAL_HELP,
     add_corpus_arguments,
     add_llm_arguments,
     add_retrieval_arguments,
@@ -78,7 +79,7 @@ EXIT_INTERRUPTED = 130
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     p = sub.add_parser(
-        "eval", help="用问题集评测检索与回答,输出指标表和报告",
+        "eval", help=EVAL_HELP,
         description="逐题运行问题集(JSONL 或 YAML,格式见 DESIGN.md),打印总览表;"
                     "可写出 JSON/Markdown 报告、与上次结果比较、在指标低于阈值时以非零状态退出。")
     p.add_argument("questions", type=Path, metavar="QUESTIONS",
