@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
 from . import text_analysis as ta
 from .corpus import Unit
@@ -159,29 +160,31 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             cited = [u for _, items in parts for u in items]
             return done("\n\n".join(lines), sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
 
+    def nth_of(items: list[Unit], intro: Callable[[int], str]) -> Answer | None:
+        """The plan's N-th of ``items`` (-1: the last), with what it holds."""
+        k = len(items) if plan.nth_item == -1 else plan.nth_item or 0
+        answer = _part_answer(ev, items[k - 1], citer, hits, intro(k), not plan.items_of_nth) \
+            if 1 <= k <= len(items) else None
+        if answer is None:
+            return None
+        text, sentences, cited = answer
+        return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
+
     # 第二篇讲担当作为,第三个小点说的是啥 — the N-th item of the part the words name.
     heading = _named_section(ev, plan)
     if heading is not None and plan.nth_item is not None and plan.followup_item is None \
             and not _is_nth_part(ev, plan, heading):
-        items = list_items(ev, heading)
-        k = len(items) if plan.nth_item == -1 else plan.nth_item
-        if 1 <= k <= len(items):
-            intro = f"{ev.speech_title(heading.speech_no)}中「{item_label(heading)}」的第{k}项是"
-            answer = _part_answer(ev, items[k - 1], citer, hits, intro, not plan.items_of_nth)
-            if answer is not None:
-                text, sentences, cited = answer
-                return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
+        label = f"{ev.speech_title(heading.speech_no)}中「{item_label(heading)}」"
+        nth = nth_of(list_items(ev, heading), lambda k: f"{label}的第{k}项是")
+        if nth is not None:
+            return nth
 
     # 第二篇讲话的第三部分讲了什么 — the N-th part of a named speech, with what it holds.
     if plan.nth_item is not None and plan.followup_item is None and plan.speech_no is not None:
-        items = outline_units(ev, plan.speech_no)
-        k = len(items) if plan.nth_item == -1 else plan.nth_item
-        if 1 <= k <= len(items):
-            intro = f"{ev.speech_title(plan.speech_no)}的第{k}部分是"
-            answer = _part_answer(ev, items[k - 1], citer, hits, intro, not plan.items_of_nth)
-            if answer is not None:
-                text, sentences, cited = answer
-                return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
+        title = ev.speech_title(plan.speech_no)
+        nth = nth_of(outline_units(ev, plan.speech_no), lambda k: f"{title}的第{k}部分是")
+        if nth is not None:
+            return nth
 
     # 第五篇讲话在加强领导方面提出了几条要求: the heading the words name, with what it holds.
     if heading is not None:
