@@ -288,7 +288,12 @@ def _named_section(ev: Evidence, plan: QueryPlan) -> Unit | None:
     best = [u for sh, u in shares if sh == top]
     # Words that several headings hold alike (浓厚…氛围 in each of 要进一步浓厚X的氛围) name what
     # the parts share, not one of them.
-    return best[0] if top >= ev.answer.section_share and len(best) == 1 else None
+    if top < ev.answer.section_share or len(best) != 1:
+        return None
+    # 哪三个方面的问题 under a part that lists five things: the three are elsewhere (in a paragraph).
+    if plan.list_size and plan.nth_item is None and len(list_items(ev, best[0])) not in (0, plan.list_size):
+        return None
+    return best[0]
 
 
 def _followup_unit(item: int, history: list[Turn]) -> Unit | None:

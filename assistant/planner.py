@@ -90,7 +90,8 @@ class QueryPlan:
 _CLASSIFIER = r"(?:个|项|条|点|种|类|大|层|块|句|件)"
 # "How many / which": 哪几个, 哪四项, 几条, 多少个, 哪些.
 _QUANT = re.compile(rf"(?:哪|几|多少)(?:{_NUM}+)?{_CLASSIFIER}?|哪些")
-_QUANT_SIZE = re.compile(rf"(?:哪|这|那)({_NUM}+){_CLASSIFIER}|({_NUM}+){_CLASSIFIER}[^,。?!?!]{{0,12}}分别")
+# 这两点 / 哪四个 give a size; 这一点 / 那一块 only point at one thing.
+_QUANT_SIZE = re.compile(rf"(?:哪|这|那)((?!一){_NUM}+){_CLASSIFIER}|({_NUM}+){_CLASSIFIER}[^,。?!?!]{{0,12}}分别")
 # The parts of a speech, and the verbs that divide it into them.
 _PART = (r"(?:部分|方面|板块|大块|块|层次|层意思|章节|段落|结构|框架|提纲|大纲|脉络|思路|要点|主要内容|几层|问题|"
          r"(?:小|大|一级)?标题|大点)")

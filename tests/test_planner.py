@@ -256,3 +256,10 @@ def test_an_ordinal_and_words_that_name_the_same_part(engine: Engine) -> None:
     # 第三个小点 inside the part 担当作为 (which is also the third part) is an item of it.
     b = engine.ask("第二篇讲担当作为,第三个小点说的是啥?")
     assert b.citations[0].unit.kind == "paragraph" and "最后1%" in b.citations[0].unit.text
+
+
+def test_a_part_whose_list_is_not_the_asked_size_is_not_the_answer(engine: Engine) -> None:
+    # 哪三个方面的问题: the part 正视和解决存在的问题 lists five things; the three are in a paragraph.
+    a = engine.ask("第五篇讲话指出作风建设主要存在哪三个方面的问题?")
+    assert a.citations[0].unit.kind == "paragraph"
+    assert engine.plan("第二篇比学赶超那一块的小标题有哪几个?").list_size is None   # 那一块 points, it does not count
