@@ -31,6 +31,10 @@ _PERSON = re.compile(rf"[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s
                      rf"|[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:曾经|曾)?(?:说过|说|指出|提出|认为|强调|讲过)"
                      r"|(?:作家|文豪|学家|思想家|哲学家|诗人|名人)[\u4e00-\u9fff]{2,4}")
 
+# A unit asked for and the ways a text gives it: 几天 → 1个工作日 / 3日.
+_UNIT_ALIASES = {"天": "(?:天|日|工作日)", "日": "(?:天|日|工作日)", "月": "(?:个月|月)", "个月": "(?:个月|月)",
+                 "小时": "(?:小时|个小时)"}
+
 
 def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
     """Whether one of the sentences holds a thing of the asked type (and unit)."""
@@ -39,7 +43,7 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
         if answer_type == "date" and _DATE.search(norm):
             return True
         if answer_type == "number":
-            if unit and re.search(rf"{_NUMERAL}\s*{re.escape(unit)}", norm):
+            if unit and re.search(rf"{_NUMERAL}\s*(?:个)?\s*{_UNIT_ALIASES.get(unit, re.escape(unit))}", norm):
                 return True
             if not unit and _ANY_NUMBER.search(norm):
                 return True

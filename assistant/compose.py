@@ -137,7 +137,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     # 那第二点呢? / 最后一点呢? / 还有呢? — an item of the last list the conversation gave.
     if plan.followup_item is not None and history:
-        unit = _followup_unit(plan.followup_item, history)
+        unit = _followup_unit(plan.followup_item, history, plan.nth_is_part)
         if unit is not None:
             answer = _part_answer(ev, unit, citer, hits, "")
             if answer is not None:
@@ -159,6 +159,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
                 sentences += sents
             cited = [u for _, items in parts for u in items]
             return done("\n\n".join(lines), sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
+        if named:
+            return _no_outline(ev, named[0], citer, hits, done)
 
     def nth_of(items: list[Unit], intro: Callable[[int], str]) -> Answer | None:
         """The plan's N-th of ``items`` (-1: the last), with what it holds."""
@@ -264,6 +266,19 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     return done(_join_cited(sentences), sentences)
 
 
+def _no_outline(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
+                done: Callable[..., Answer]) -> Answer:
+    """分成几个部分, of a speech without headings: say so, and give what each paragraph opens
+    with (a partial answer: the speech has no parts to name)."""
+    paragraphs = [u for u in ev.corpus.speech(no).units if u.kind == "paragraph"]
+    shown = paragraphs[:ev.answer.outline_max_items]
+    intro = f"{ev.speech_title(no)}没有分部分的标题,全文{len(paragraphs)}段,各段开头是:"
+    text, sentences = numbered(intro, [AnswerSentence(split_sentences(u.text)[0], [citer.cite(u)]) for u in shown])
+    ans: Answer = done(text, sentences, hits_out=_cited_first(ev, shown, hits, citer.terms))
+    ans.partial, ans.reason = True, "no_headings"
+    return ans
+
+
 def _is_nth_part(ev: Evidence, plan: QueryPlan, heading: Unit) -> bool:
     """第三篇第二部分“升华认识”: the ordinal and the words name the same part of the speech."""
     if plan.speech_no is None or plan.nth_item is None or plan.nth_is_item:
@@ -296,15 +311,26 @@ def _named_section(ev: Evidence, plan: QueryPlan) -> Unit | None:
     return best[0]
 
 
-def _followup_unit(item: int, history: list[Turn]) -> Unit | None:
+def _listed_units(answer: Answer) -> list[Unit]:
+    """The units an answer lists, in its order: each sentence's first citation (a part's answer
+    cites its heading in the lead-in, which is not one of the items)."""
+    by_n = {c.n: c.unit for c in answer.citations}
+    units = [by_n[s.citations[0]] for s in answer.sentences if s.citations and s.citations[0] in by_n]
+    return list({u.id: u for u in units}.values())
+
+
+def _followup_unit(item: int, history: list[Turn], part: bool = False) -> Unit | None:
     """The unit a 第N点 / 最后一点 / 还有呢 follow-up means, in the last list the conversation gave.
 
     ``item``: N, -1 for the last, 0 for the one after the item the previous turn answered.
+    ``part``: 那第二部分呢 asks for a part of the speech: the last outline given, if any.
     """
-    lists = [t.answer for t in reversed(history) if len(t.answer.citations) >= 2]
+    lists = [(t.answer, units) for t in reversed(history) if len(units := _listed_units(t.answer)) >= 2]
+    if part:
+        lists = [x for x in lists if (x[0].plan or {}).get("intent") == "outline"] or lists
     if not lists:
         return None
-    units = [c.unit for c in lists[0].citations]
+    units = lists[0][1]
     if item == 0:
         said = [c.unit.id for c in history[-1].answer.citations]
         at = next((i for i, u in enumerate(units) if u.id in said), None)

@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import Iterable, Literal
 
 from .file_reading import file_kind, read_regular_file
+from .text_helpers import without_terminal_control
 
 UnitKind = Literal["paragraph", "heading", "metadata"]
 
 CORPUS_SUFFIXES = (".txt", ".md")
 # Part of the cache key: a change to how files are parsed must not be served a stale corpus.
-PARSER_VERSION = 3
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+PARSER_VERSION = 4
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -49,7 +49,7 @@ _HEADING_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _SECTION_OPENING_INLINE = {"cn-dun", "cn-paren"}
 
 _MAX_HEADING_CHARS = 60
-_SENTENCE_END = "。!?!?;;"
+_SENTENCE_END = "。!?\uff01\uff1f;\uff1b"   # full-width ！？； as escapes: they must survive any normalisation of this file
 # Address lines (同志们: / 同志们、朋友们: / 各位常委、各位同志:), matched on the NFKC form.
 _SALUTATION = re.compile(r"^(?:(?:各位)?(?:同志们|同事们|朋友们|同胞们|女士们|先生们|领导|同志|常委|委员|来宾|代表|"
                          r"各位领导|大家好)[、,]?\s*)+[,:!]?$")
@@ -218,7 +218,7 @@ def _first_sentence(text: str) -> tuple[str, bool]:
     for i, ch in enumerate(text):
         if ch in _SENTENCE_END:
             return text[: i + 1], True
-        if ch in "::" and i + 1 < len(text) and text[i + 1] in "“\"":
+        if ch in ":\uff1a" and i + 1 < len(text) and text[i + 1] in "“\"":
             # 1、要多碰撞。… vs 萧伯纳曾经说过:“… — a colon before a quote is not a heading end
             continue
     return text, False
@@ -321,7 +321,7 @@ def _clean_lines(text: str) -> list[str]:
     for raw in text.splitlines():
         # Terminal control characters in a file (ESC [2J, OSC 52 …) never reach a unit, so no
         # front end can print them.
-        line = _CONTROL.sub("", raw).strip().strip("\u3000\ufeff")
+        line = without_terminal_control(raw).strip().strip("\u3000\ufeff")
         if line and not _is_chrome(line):
             out.append(line)
     return out
@@ -462,7 +462,10 @@ def corpus_fingerprint(texts: list[tuple[Path, str]]) -> str:
 
 
 def file_digest(path: Path, text: str) -> str:
-    return hashlib.sha256(os.fsencode(path.name) + b"\0" + text.encode()).hexdigest()[:20]
+    """A file's identity for its cached analysis: its name, its text and how it was parsed (a
+    parser change can change a unit's text while keeping the number of units)."""
+    head = os.fsencode(path.name) + f"\0{PARSER_VERSION}\0".encode()
+    return hashlib.sha256(head + text.encode()).hexdigest()[:20]
 
 
 def parse_corpus(texts: list[tuple[Path, str]], skipped: list[tuple[str, str]],

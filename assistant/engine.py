@@ -40,6 +40,7 @@ from .planner import QueryPlan, plan_question
 from .results import Answer, Hit, Turn
 from .retrieval import Retriever, SemanticRanker
 from .text_analysis import SURROGATE as _SURROGATE
+from .text_helpers import without_terminal_control
 
 if TYPE_CHECKING:
     from .embeddings import Embedder
@@ -166,6 +167,8 @@ class Engine:
     # ---- questions ----------------------------------------------------------------
     @staticmethod
     def check_question(question: str) -> str:
+        # Escape sequences (a paste from a coloured terminal) are not part of what was asked.
+        question = without_terminal_control(question) if question is not None else question
         if question is None or not question.strip():
             raise QuestionError("问题是空的:请输入要查询的内容。")
         if len(question) > MAX_QUESTION_CHARS:

@@ -46,6 +46,7 @@ class QueryPlan:
     nth_item: int | None = None       # 第二点 → 2; 最后一点 → -1
     items_of_nth: bool = False        # 第三部分提出了哪些举措: the part's items answer, not its heading
     nth_is_item: bool = False         # 第三个小点 / 第二条: an item inside a part, never a part itself
+    nth_is_part: bool = False         # 第二部分 / 最后一个方面: a part of the speech, not an item of a list
     # 那第二点呢 → 2, 最后一点 → -1, 还有呢 (after an item) → 0 (the next): an item of the last list
     followup_item: int | None = None
     focus: str = ""                   # a follow-up's own words: they choose the sentences
@@ -364,6 +365,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         plan.nth_item = chinese_numeral(mo.group(1)) if mo.group(1) else 1 if mo.group("first") else -1
         plan.items_of_nth = bool(_LIST.search(unquoted[mo.end():]))
         plan.nth_is_item = bool(re.search(r"小点|小项|条|项|句", mo.group(0)))
+        plan.nth_is_part = bool(re.search(r"部分|方面|块|层|大点|标题", mo.group(0)))
     # An ordinal (第三个标题) asks for one part, not for the outline.
     plan.outline = (asks_parts or (wants_list and names_speech and not QUOTED.search(body))) \
         and all(_is_generic(w) for w in rest) and plan.nth_item is None
@@ -381,8 +383,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         plan.section = " ".join(dict.fromkeys(w for w in whole if not _is_generic(w)))
     plan.answer_type, plan.answer_unit = _answer_type(body)
     if plan.answer_type in ("person", "date", "place") and (names_speech or _ABOUT_SPEECH.search(norm)):
-        own = [w for w in analyse(body).words if w not in _META_WORDS and not re.search(r"哪|什么|谁|几|何|天|年|月", w)]
-        plan.about_speech = not _own_subject(own, set())
+        plan.about_speech = _only_meta_words(body, analyse)
     plan.asks_content_of = _asked_term(body, analyse)
 
     if history:
@@ -409,6 +410,18 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             else:
                 plan.focus = question
             if plan.speech_no is None and not plan.speech_candidates:
-                prev_no, _ = _numbered_speech(ta.normalise(prev.question), speeches)
+                # The speech the previous turn was about (第二篇 / 乡村振兴那篇 / its own follow-up's).
+                prev_no = (prev.answer.plan or {}).get("speech")
+                if not isinstance(prev_no, int):
+                    prev_no, _ = _numbered_speech(ta.normalise(prev.question), speeches)
                 plan.speech_no = prev_no
+            # 是谁讲的? / 它是哪一天讲的? after a question about one speech: that speech's speaker or date.
+            if plan.answer_type in ("person", "date", "place") and plan.speech_no is not None:
+                plan.about_speech = plan.about_speech or _only_meta_words(body, analyse)
     return plan
+
+
+def _only_meta_words(body: str, analyse: Callable[[str], ta.Analysed]) -> bool:
+    """Whether a who/when/where question names nothing but the speech (是谁讲的, 哪天讲的)."""
+    own = [w for w in analyse(body).words if w not in _META_WORDS and not re.search(r"哪|什么|谁|几|何|天|年|月", w)]
+    return not _own_subject(own, set())

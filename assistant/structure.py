@@ -18,8 +18,10 @@ from .text_analysis import split_sentences
 __all__ = ["as_list", "choose_list", "enumerates", "inline_enumeration", "item_label", "list_items",
            "next_unit", "numbered", "outline_units"]
 
-_INLINE_ENUM = re.compile(r"(?:^|(?<=[。;;::]))\s*([一二三四五六七八九十]+是[^。;;]*[。;;]?)")
-_LEAD_IN = re.compile(r"[::]$|以下|如下")
+# 一是…;二是… or, within one sentence, 一是…,二是…,三是…: each item runs to the next item's 是.
+_INLINE_ENUM = re.compile("(?:^|(?<=[。;:,\uff1b\uff1a\uff0c]))\\s*([一二三四五六七八九十]+是"
+                          "(?:(?![,\uff0c]\\s*[一二三四五六七八九十]+是)[^。;\uff1b])*[。;\uff1b]?)")
+_LEAD_IN = re.compile("[:\uff1a]$|以下|如下")
 
 
 def enumerates(unit_text: str, n: int) -> bool:
@@ -27,14 +29,14 @@ def enumerates(unit_text: str, n: int) -> bool:
     if len(inline_enumeration(unit_text)) == n:
         return True
     for sentence in split_sentences(unit_text):
-        for chunk in re.split(r"[::]", sentence):
+        for chunk in re.split("[:\uff1a]", sentence):
             items = [x for x in re.split(r"、", chunk) if x.strip()]
             if len(items) == n or (len(items) == n - 1 and "和" in items[-1]):
                 return True
     return False
 
 
-_FIRST_MARKER = re.compile(r"^(?:一|1|[((]一[))]|第一)")
+_FIRST_MARKER = re.compile("^(?:一|1|[(\uff08]一[)\uff09]|第一)")
 
 
 def introduces_list(ev: Evidence, unit: Unit) -> bool:
@@ -140,9 +142,9 @@ def inline_enumeration(text: str, label_chars: int = AnswerParams.enum_label_cha
     items = []
     for m in _INLINE_ENUM.finditer(text):
         item = m.group(1).strip()
-        head = re.split(r"[,,;;]", item, maxsplit=1)[0]
+        head = re.split("[,\uff0c;\uff1b]", item, maxsplit=1)[0]
         # 一是势头好,近几年来…: the item's name is its first clause when that is short.
-        items.append(head if len(head) <= label_chars and len(head) < len(item) else item.rstrip(";;"))
+        items.append(head if len(head) <= label_chars and len(head) < len(item) else item.rstrip("。;\uff1b"))
     return items if len(items) >= 2 else []
 
 

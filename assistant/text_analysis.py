@@ -41,6 +41,7 @@ from .text_helpers import (  # noqa: E402,F401
     split_cited_sentences,
     split_sentences,
     squash,
+    without_terminal_control,
 )
 
 ANALYSIS_VERSION = "3"
@@ -81,7 +82,7 @@ def to_simplified(text: str) -> str:
 
 def normalise(text: str) -> str:
     """NFKC (full-width → half-width), control and direction marks removed, simplified, lower."""
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", without_terminal_control(text))
     text = _CONTROL.sub("", text)
     return to_simplified(text).lower()
 

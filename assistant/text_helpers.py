@@ -6,11 +6,24 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["SURROGATE", "highlight_spans", "printable", "split_cited_sentences", "split_sentences", "squash"]
+__all__ = ["SURROGATE", "highlight_spans", "printable", "split_cited_sentences", "split_sentences", "squash",
+           "without_terminal_control"]
 
 # Terminal control: C0 (but tab and line feed), DEL, C1 — ESC among them. Printed raw, a text
 # holding ESC [2J clears the screen, OSC 52 writes the clipboard, OSC 8 hides a link.
 _TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+# Whole terminal escape sequences (ECMA-48): CSI (ESC [ … final byte), OSC (ESC ] … BEL or
+# ESC \\) and two-byte escapes. Removing only the ESC would leave their bodies ([2J, ]52;c;…) in
+# a question or a corpus line.
+_TERMINAL_SEQUENCE = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]"
+                                "|\x1b\\][^\x07\x1b\x9c]*(?:\x07|\x1b\\\\|\x9c)?|\x1b[ -/]*[0-~]")
+
+
+def without_terminal_control(text: str) -> str:
+    """``text`` without terminal escape sequences and control characters (tab and line feed kept)."""
+    return _TERMINAL_CONTROL.sub("", _TERMINAL_SEQUENCE.sub("", text))
 
 
 def printable(text: str) -> str:

@@ -42,7 +42,7 @@ UNIQUE_CONTRIBUTION = 0.2
 MIN_CLAIM_BIGRAMS = 3
 MIN_QUOTE_CHARS = 2
 
-_NUMS = r"(?:资料\s*)?\d+(?:\s*[,,、]\s*(?:资料\s*)?\d+)*"
+_NUMS = r"(?:资料\s*)?\d+(?:\s*[,\uff0c、]\s*(?:资料\s*)?\d+)*"
 _MARKER = re.compile(rf"\s*(?:[\[［]\s*({_NUMS})\s*[\]］]|【\s*({_NUMS})\s*】)")
 _CLEAN_MARKER = re.compile(r"\[(\d+)\]")
 _QUOTE = re.compile(r"“([^“”]*)”|「([^「」]*)」|『([^『』]*)』")

@@ -263,3 +263,20 @@ def test_a_part_whose_list_is_not_the_asked_size_is_not_the_answer(engine: Engin
     a = engine.ask("第五篇讲话指出作风建设主要存在哪三个方面的问题?")
     assert a.citations[0].unit.kind == "paragraph"
     assert engine.plan("第二篇比学赶超那一块的小标题有哪几个?").list_size is None   # 那一块 points, it does not count
+
+
+def test_follow_ups_count_the_items_of_a_part_not_its_heading(engine: Engine) -> None:
+    first_q = "第二篇讲话第四部分讲了什么?"
+    first = engine.ask(first_q)
+    items = [c.unit.id for c in first.citations][1:]        # [1] is the part's heading
+    a = engine.ask("那第二点呢?", history=[Turn(first_q, first)])
+    assert [c.unit.id for c in a.citations] == [items[1]]
+
+
+def test_a_part_follow_up_counts_the_outline(engine: Engine) -> None:
+    history: list[Turn] = []
+    for q in ("第三篇讲话分成几部分?", "那第二部分呢?"):
+        history.append(Turn(q, engine.ask(q, history=history)))
+    a = engine.ask("最后一部分呢?", history=history)
+    last = [u for u in engine.corpus.speech(3).units if u.kind == "heading" and u.level == 1][-1]
+    assert a.citations[0].unit.id == last.id

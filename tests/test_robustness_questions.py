@@ -16,6 +16,7 @@ import pytest
 
 from assistant.cli import EXIT_INPUT
 from assistant.engine import Engine, QuestionError
+from assistant.text_helpers import without_terminal_control
 from cli_helpers import run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -90,7 +91,7 @@ def test_engine_answers_odd_forms(engine: Engine, case: str) -> None:
     assert not a.abstained
     assert a.hits[0].unit.id == TACITUS
     assert a.citations and a.citations[0].unit.id == TACITUS
-    assert a.question == ANSWERED[case].strip()
+    assert a.question == without_terminal_control(ANSWERED[case]).strip()   # escape sequences are not what was asked
 
 
 def test_full_width_digits_name_a_speech(engine: Engine) -> None:
@@ -147,7 +148,7 @@ def test_cli_answers_odd_forms(capsys: pytest.CaptureFixture[str], case: str) ->
     code, out, err = run(capsys, "ask", "--json", ANSWERED[case])
     assert code == 0, err
     d = json.loads(out)
-    assert d["question"] == ANSWERED[case].strip()
+    assert d["question"] == without_terminal_control(ANSWERED[case]).strip()
     assert not d["abstained"] and d["citations"][0]["id"] == TACITUS
     code, out, err = run(capsys, "ask", ANSWERED[case])
     assert code == 0 and "塔西佗陷阱" in out and "Traceback" not in out + err
@@ -203,3 +204,22 @@ def test_subprocess_empty_and_huge(isolated_cache: Path) -> None:
         err = p.stderr.decode("utf-8")
         assert p.returncode == EXIT_INPUT and "错误" in err and "Traceback" not in err
     assert "太长" in err
+
+
+@pytest.mark.parametrize("wrapped", [
+    "\x1b[2J\x1b]52;c;aGVsbG8=\x07什么是\x1b[31m墨菲定律\x07?",      # clear screen, clipboard write, colour
+    "\x1b[1;31m什么是墨菲定律\x1b[0m?",
+    "什么是\x1b]8;;http://example.invalid\x1b\\墨菲定律\x1b]8;;\x1b\\?",  # a hidden link
+])
+def test_escape_sequences_leave_nothing_of_themselves(engine: Engine, wrapped: str) -> None:
+    plain = engine.ask("什么是墨菲定律?")
+    a = engine.ask(wrapped)
+    assert a.question == "什么是墨菲定律?"
+    assert [c.unit.id for c in a.citations] == [c.unit.id for c in plain.citations]
+
+
+def test_a_corpus_line_keeps_no_part_of_an_escape_sequence(tmp_path: Path) -> None:
+    (tmp_path / "s.txt").write_text("作风建设讲话\n同志们\x1b[2J要\x1b]52;c;aGk=\x07抓落实。\n", encoding="utf-8")
+    eng = Engine.load([tmp_path], use_cache=False)
+    texts = [u.text for u in eng.corpus.units]
+    assert "同志们要抓落实。" in texts and not any("[2J" in t or "52;c" in t for t in texts)

@@ -170,7 +170,7 @@ def load_templates(directory: Path) -> Templates:
 # --- text helpers -----------------------------------------------------------------------
 
 _FENCE_RUN = re.compile(r"[<<]{3,}|[>>]{3,}")
-_MARKER = re.compile(r"\s*(?:\[\s*\d+(?:\s*[,,、]\s*\d+)*\s*\]|【\s*\d+(?:\s*[,,、]\s*\d+)*\s*】)")
+_MARKER = re.compile(r"\s*(?:\[\s*\d+(?:\s*[,\uff0c、]\s*\d+)*\s*\]|【\s*\d+(?:\s*[,\uff0c、]\s*\d+)*\s*】)")
 
 
 def neutralise(text: str) -> str:
