@@ -23,6 +23,7 @@ from typing import Any, BinaryIO, Callable, Mapping
 import numpy as np
 
 from . import atomic_file
+from .file_reading import os_reason
 
 Warn = Callable[[str], None]
 
@@ -47,7 +48,7 @@ def usable_cache_dir(directory: Path, warn: Warn) -> bool:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         st = directory.stat()
     except OSError as e:
-        warn(f"无法写入缓存({directory}):{e.strerror or e};本次不使用缓存")
+        warn(f"无法写入缓存({directory}):{os_reason(e)};本次不使用缓存")
         return False
     if os.name != "posix":  # owner and mode bits mean this only on POSIX systems
         remove_leftovers(directory)

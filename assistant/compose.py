@@ -205,8 +205,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         return done(_join_cited(lines), lines, hits_out=_cited_first(ev, meta, hits, citer.terms))
     if plan.about_speech and (plan.speech_no is not None or plan.speech_candidates):
         ans = done(ABSTAIN_TEXT, [], abstained=True)
-        ans.notes.append("讲话文本中没有注明讲话人或时间" if plan.answer_type == "person" or plan.answer_type == "date"
-                         else "讲话文本中没有这项信息")
+        ans.notes.append("讲话文本中没有注明讲话人或时间。" if plan.answer_type == "person" or plan.answer_type == "date"
+                         else "讲话文本中没有这项信息。")
         return ans
 
     if not hits:

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 from platformdirs import user_config_dir
 
-from .file_reading import read_regular_file
+from .file_reading import os_reason, read_regular_file
 
 APP_NAME = "speech-assistant"
 CONFIG_ENV = "ASSISTANT_CONFIG"
@@ -189,7 +189,7 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except OSError as e:
-        raise ConfigError(f"无法读取配置文件 {path}:{e.strerror or e}") from None
+        raise ConfigError(f"无法读取配置文件 {path}:{os_reason(e)}") from None
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -461,5 +461,5 @@ def save_settings(tables: Mapping[str, Mapping[str, Any]], *, env: Mapping[str, 
         atomic_write_text(path, tomlkit.dumps(doc))
         os.chmod(path, 0o600)
     except OSError as e:
-        raise ConfigError(f"无法写入配置文件 {path}:{e.strerror or e}") from None
+        raise ConfigError(f"无法写入配置文件 {path}:{os_reason(e)}") from None
     return path

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from platformdirs import user_data_dir, user_documents_dir
 
 from .atomic_file import atomic_write_text
-from .file_reading import read_regular_file
 from .corpus import Unit
+from .file_reading import os_reason, read_regular_file
 from .results import FALLBACK_LABEL, Answer, AnswerSentence, Citation, Hit
 
 if TYPE_CHECKING:
@@ -235,7 +235,7 @@ def _write(conv: Conversation, path: Path) -> None:
     try:
         atomic_write_text(path, json.dumps(conv.to_json(), ensure_ascii=False, indent=1))
     except OSError as e:
-        raise ConversationError(f"无法保存对话到 {path}:{e.strerror or e}") from e
+        raise ConversationError(f"无法保存对话到 {path}:{os_reason(e)}") from e
     conv.path = path
 
 
@@ -243,7 +243,7 @@ def load_conversation(path: Path) -> Conversation:
     try:
         data = json.loads(read_regular_file(path).decode("utf-8"))
     except OSError as e:
-        raise ConversationError(f"无法读取对话文件 {path}:{e.strerror or e}") from e
+        raise ConversationError(f"无法读取对话文件 {path}:{os_reason(e)}") from e
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as e:   # RecursionError: deeply nested
         raise ConversationError(f"对话文件已损坏:{path}") from e
     try:
@@ -350,7 +350,7 @@ def delete_conversation(path: Path) -> None:
     except FileNotFoundError:
         pass
     except OSError as e:
-        raise ConversationError(f"无法删除对话文件 {path}:{e.strerror or e}") from e
+        raise ConversationError(f"无法删除对话文件 {path}:{os_reason(e)}") from e
 
 
 # ---- Markdown export -----------------------------------------------------------------
@@ -458,5 +458,5 @@ def export_conversation(conv: Conversation, directory: Path | None = None) -> Pa
     try:
         atomic_write_text(path, export_markdown(conv))
     except OSError as e:
-        raise ConversationError(f"无法导出到 {path}:{e.strerror or e}") from e
+        raise ConversationError(f"无法导出到 {path}:{os_reason(e)}") from e
     return path

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Literal
 
-from .file_reading import file_kind, read_regular_file
+from .file_reading import file_kind, os_reason, read_regular_file
 from .text_helpers import without_terminal_control
 
 UnitKind = Literal["paragraph", "heading", "metadata"]
@@ -373,7 +373,7 @@ def _walk_folder(root: Path, files: list[Path], skipped: list[tuple[str, str]]) 
             seen.add((st.st_dev, st.st_ino))
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as e:
-            skipped.append((str(folder), f"无法读取文件夹:{e.strerror or e}"))
+            skipped.append((str(folder), f"无法读取文件夹:{os_reason(e)}"))
             continue
         for entry in entries:
             if entry.name.startswith("."):
@@ -389,7 +389,7 @@ def _walk_folder(root: Path, files: list[Path], skipped: list[tuple[str, str]]) 
                 skipped.append((str(path), "符号链接指向不存在的目标"))
                 continue
             except OSError as e:
-                skipped.append((str(path), f"无法读取:{e.strerror or e}"))
+                skipped.append((str(path), f"无法读取:{os_reason(e)}"))
                 continue
             if path.suffix.lower() not in CORPUS_SUFFIXES:
                 continue
@@ -429,7 +429,7 @@ def read_corpus_files(paths: Iterable[Path]) -> tuple[list[tuple[Path, str]], li
         try:
             data = read_regular_file(f)
         except OSError as e:
-            skipped.append((str(f), f"无法读取:{e.strerror or e}"))
+            skipped.append((str(f), f"无法读取:{os_reason(e)}"))
             continue
         try:
             text = data.decode("utf-8-sig")

@@ -14,11 +14,34 @@ import os
 import stat
 from pathlib import Path
 
-__all__ = ["MAX_FILE_BYTES", "FileTooLarge", "NotRegularFile", "file_kind", "read_regular_file"]
+__all__ = ["MAX_FILE_BYTES", "FileTooLarge", "NotRegularFile", "file_kind", "os_reason", "read_regular_file"]
 
 # One file's cap. A 50 MB corpus file loads (README: about 1.2 GB of memory while indexing);
 # far more than that in one file is a mistake or an attack, not a speech collection.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+# The system's reasons are English ("Too many levels of symbolic links"); the messages around
+# them are Chinese. Common ones in Chinese, the rest as the system says them.
+_REASONS = {
+    errno.ENOENT: "文件或文件夹不存在", errno.EACCES: "没有权限", errno.EPERM: "不允许的操作",
+    errno.ENOSPC: "磁盘已满", errno.EDQUOT: "超出磁盘配额", errno.EISDIR: "这是一个文件夹",
+    errno.ENOTDIR: "路径中有一段不是文件夹", errno.ELOOP: "符号链接层数过多(可能成环)",
+    errno.EROFS: "只读的文件系统", errno.EEXIST: "已经存在", errno.ENAMETOOLONG: "文件名太长",
+    errno.EMFILE: "打开的文件太多", errno.EIO: "读写出错", errno.EBUSY: "正被占用",
+}
+
+
+def os_reason(e: BaseException) -> str:
+    """Why an operating-system call failed, in Chinese where the reason is a common one."""
+    if isinstance(e, OSError):
+        if isinstance(e, (NotRegularFile, FileTooLarge)) and e.strerror:
+            return e.strerror
+        if e.errno in _REASONS:
+            return _REASONS[e.errno]
+        if e.strerror:
+            return e.strerror
+    return str(e)
 
 
 class NotRegularFile(OSError):

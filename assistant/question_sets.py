@@ -21,7 +21,7 @@ from typing import Any, Callable, Iterable, Protocol, Sequence
 
 import yaml
 
-from .file_reading import read_regular_file
+from .file_reading import os_reason, read_regular_file
 from .text_analysis import SURROGATE as _SURROGATE
 
 _MAX_LISTED_PROBLEMS = 20
@@ -245,7 +245,7 @@ def _read_items(path: Path) -> list[_Item | str]:
     except UnicodeDecodeError:
         raise QuestionSetError(path, ["不是 UTF-8 编码的文本文件"]) from None
     except OSError as e:
-        raise QuestionSetError(path, [f"无法读取({e.strerror})"]) from None
+        raise QuestionSetError(path, [f"无法读取({os_reason(e)})"]) from None
     # A .json file holding one array (not JSON Lines) is read as YAML, which JSON is a subset of.
     as_yaml = suffix in (".yaml", ".yml") or (suffix == ".json" and text.lstrip().startswith("["))
     return (_yaml_items if as_yaml else _jsonl_items)(text)

@@ -152,3 +152,18 @@ def test_tiny_corpora_are_answerable(tmp_path: Path, text: str) -> None:
     answer = eng.ask("河湖治理要坚持什么?")
     assert not answer.abstained and answer.citations[0].unit.text.startswith("河湖治理")
     assert eng.ask("什么是塔西佗陷阱?").abstained
+
+
+def test_system_reasons_are_said_in_chinese(tmp_path: Path) -> None:
+    import errno
+
+    from assistant.file_reading import os_reason
+
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    try:
+        loop.read_text()
+    except OSError as e:
+        assert e.errno == errno.ELOOP and os_reason(e) == "符号链接层数过多(可能成环)"
+    assert os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory")) == "文件或文件夹不存在"
+    assert os_reason(OSError(errno.EXDEV, "Invalid cross-device link")) == "Invalid cross-device link"

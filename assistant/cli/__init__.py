@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from . import ask, search_show
 from .common import (
+    EVAL_HELP,
     EXIT_INPUT,
     EXIT_USAGE,
-    EVAL_HELP,
     add_corpus_arguments,
     add_tui_llm_arguments,
     fail,

@@ -40,7 +40,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p = sub.add_parser("ask", help="提问并输出带引用的回答")
     p.add_argument("question", nargs="+", help="问题(用 - 从标准输入读取)")
     p.add_argument("-k", type=positive_int, default=10, help="返回的检索结果数(默认 10)")
-    p.add_argument("--json", action="store_true", help="输出 JSON(见 DESIGN.md 的约定)")
+    p.add_argument("--json", action="store_true", help="输出 JSON(字段见 README)")
     p.add_argument("--full", action="store_true", help="来源显示整段原文")
     add_corpus_arguments(p)
     add_retrieval_arguments(p)

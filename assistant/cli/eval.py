@@ -53,6 +53,7 @@ from ..evaluation import (
     run_eval,
     summary_fields,
 )
+from ..file_reading import os_reason
 from ..text_helpers import printable
 from .common import (
     EVAL_HELP,
@@ -80,7 +81,7 @@ EXIT_INTERRUPTED = 130
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
     p = sub.add_parser(
         "eval", help=EVAL_HELP,
-        description="逐题运行问题集(JSONL 或 YAML,格式见 DESIGN.md),打印总览表;"
+        description="逐题运行问题集(JSONL 或 YAML,格式见 README 的 Evaluation 一节),打印总览表;"
                     "可写出 JSON/Markdown 报告、与上次结果比较、在指标低于阈值时以非零状态退出。")
     p.add_argument("questions", type=Path, metavar="QUESTIONS",
                    help="问题集或多轮对话集文件(.jsonl / .yaml;对话集每行含 turns)")
@@ -140,8 +141,18 @@ def _llm_answerer(args: argparse.Namespace, pressed: threading.Event) -> LLMAnsw
         config = load_config(args)
     except ConfigError as e:
         fail(str(e), EXIT_BAD_INPUT)
+    for notice in config.notices:   # e.g. a key in a config file others can read
+        warn(notice)
+    # A base URL without a model: the server's only model, when it serves one (as ask --llm).
+    from ..llm.models import resolve_model
+
+    config, why = resolve_model(config)
+    if why:
+        fail(why.rstrip("。") + "。评测需要大模型作答:请用 --model 指定模型,或不加 --llm 评测抽取式回答。", EXIT_BAD_INPUT)
     if not config.is_configured():
-        fail(not_configured_hint(), EXIT_BAD_INPUT)
+        # The hint's own "以下为抽取式回答" is for ask; an eval with --llm stops instead.
+        fail(not_configured_hint().replace("未配置大模型接口,以下为抽取式回答。", "未配置大模型接口,无法用 --llm 评测。"),
+             EXIT_BAD_INPUT)
     # No token callback: the progress bar owns the terminal during an eval.
     def answer(engine: Engine, question: str, k: int, history: list[Turn]) -> Answer:
         result = answer_with_llm(engine, question, config, k=k, history=history)
@@ -170,7 +181,7 @@ def _check_outputs(args: argparse.Namespace) -> None:
             with tempfile.TemporaryFile(dir=where.parent):
                 pass
         except OSError as e:
-            fail(f"{flag} {out} 无法写入:{e.strerror or e}", EXIT_BAD_INPUT)
+            fail(f"{flag} {out} 无法写入:{os_reason(e)}", EXIT_BAD_INPUT)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ from typing import Any, BinaryIO, TextIO
 
 from ..atomic_file import atomic_write
 from ..evaluation import summary_fields
+from ..file_reading import os_reason
 from .common import EXIT_USAGE, fail
 
 
@@ -105,7 +106,7 @@ def write_report(path: Path, write: Callable[[TextIO], object]) -> None:
             text.detach()        # leave ``raw`` open for atomic_write's fsync
         atomic_write(target, write_bytes, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as e:
-        fail(f"无法写入 {path}:{e.strerror or e}", EXIT_USAGE)
+        fail(f"无法写入 {path}:{os_reason(e)}", EXIT_USAGE)
 
 
 def _umask() -> int:

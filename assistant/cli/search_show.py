@@ -68,6 +68,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     engine = load_engine(args)
+    if not args.id.strip():
+        fail("段落编号是空的:请给出编号,如 assistant show 2.21")
     unit = engine.corpus.get(args.id.strip())
     if unit is None:
         known = ", ".join(f"{s.no}.1–{s.no}.{len(s.units)}" for s in engine.corpus.speeches)

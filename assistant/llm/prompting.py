@@ -21,7 +21,7 @@ from string import Template
 from typing import Protocol
 
 from ..config import LLMConfig
-from ..file_reading import read_regular_file
+from ..file_reading import os_reason, read_regular_file
 from ..results import Hit
 from ..text_analysis import content_words, normalise, split_sentences
 
@@ -143,7 +143,7 @@ def _read_template(path: Path) -> Template:
     except UnicodeDecodeError:
         raise PromptError(f"提示模板 {path} 不是 UTF-8 编码") from None
     except OSError as e:
-        raise PromptError(f"无法读取提示模板 {path}:{e.strerror or e}") from None
+        raise PromptError(f"无法读取提示模板 {path}:{os_reason(e)}") from None
     template = Template(strip_comments(raw))
     if not template.is_valid():
         raise PromptError(f"提示模板 {path} 中有无效的 $ 占位符(美元符号本身请写 $$)")

@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from ..atomic_file import atomic_write_text
 from ..conversation import answer_markdown_parts, escape_markdown
+from ..file_reading import os_reason
 from ..results import FALLBACK_LABEL, Answer, Citation
 from .chat import ChatLog, ExchangeView
 from .sources import SourcesPanel
@@ -176,7 +177,7 @@ class CopyKeys:
         try:
             path = save_answer(view.exchange.question, answer, self.exports_dir, f"回答-{self.conversation.id}-{n}")
         except OSError as e:
-            self.app.say(f"无法保存回答到 {self.exports_dir}:{e.strerror or e}", "error")
+            self.app.say(f"无法保存回答到 {self.exports_dir}:{os_reason(e)}", "error")
             return
         self.app.say(f"已保存回答(Markdown)到 {path}", timeout=10)
 
