@@ -78,3 +78,13 @@ async def test_answer_sources_and_reader_break_chinese_lines(tmp_path: Path, eng
         reader = _column(screen_text(app), "││", 1)
         assert any("1、要警惕塔西佗陷阱" in line for line in reader)
         assert not [line for line in reader if line and line[0] in CLOSING]
+
+
+def test_a_marker_followed_by_punctuation_does_not_end_the_paragraph(engine) -> None:  # type: ignore[no-untyped-def]
+    from assistant.tui.render import answer_markdown
+
+    a = engine.ask("第二篇讲话第四部分讲了什么?")
+    md = answer_markdown(a)
+    first = md.split("\n\n")[0]
+    # 「四,要进一步浓厚风清气正的氛围」[1],共3项: stays one paragraph: no line starts with ","
+    assert "共3项" in first and not any(p.startswith((",", "\uff0c")) for p in md.split("\n\n"))

@@ -18,7 +18,9 @@ from ..corpus import Unit
 from ..results import FALLBACK_LABEL, Answer, Citation
 
 MARKER = re.compile(r"\[(\d+)\]")
-_MARKER_RUN_END = re.compile(r"(?<=\])(?<=\[\d\])(?!\[)|(?<=\])(?<=\[\d\d\])(?!\[)")
+# After a run of markers, a new paragraph, unless punctuation follows (「…」[1],共3项: goes on).
+_MARKER_RUN_END = re.compile("(?<=\\])(?<=\\[\\d\\])(?![\\[,.;:!?\uff0c\u3002\uff1b\uff1a\uff01\uff1f\u3001])"
+                             "|(?<=\\])(?<=\\[\\d\\d\\])(?![\\[,.;:!?\uff0c\u3002\uff1b\uff1a\uff01\uff1f\u3001])")
 _LIST_ITEM = re.compile(r"^(\d+)\. ")
 
 HIGHLIGHT_STYLE = "bold reverse"
