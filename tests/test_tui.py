@@ -149,6 +149,12 @@ async def test_select_source_opens_reader_scrolled_to_it(tmp_path: Path, engine:
         assert "第二篇" in text  # the header names the speech
         # only the target paragraph is marked
         assert [v.unit.id for v in reader.query(UnitView) if v.has_class("-target")] == ["2.21"]
+        # Hiding and showing the outline re-wraps the text; the paragraph stays in view.
+        for _ in range(2):
+            await pilot.press("o")
+            await pilot.pause(0.3)
+            visible = scroll.content_region
+            assert visible.y <= target.region.y < visible.bottom
         await pilot.press("escape")
         assert not isinstance(app.screen, ReaderScreen)
 

@@ -272,6 +272,9 @@ class ReaderScreen(Screen[None]):
     def action_toggle_outline(self) -> None:
         tree = self.query_one("#outline", Tree)
         tree.display = not tree.display
+        # The text re-wraps to the new width; keep the paragraph being read in view.
+        if self.at is not None:
+            self.call_after_refresh(self.scroll_to_unit, self.at)
 
     def action_speech(self, step: int) -> None:
         nos = [s.no for s in self.corpus.speeches]
