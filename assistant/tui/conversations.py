@@ -161,7 +161,7 @@ class ConversationsScreen(ModalScreen[Path | None]):
             self.notify(f"已重命名为:{conv.title}", markup=False)
             self.reload()
 
-        self.app.push_screen(RenameScreen(saved.title if saved.named else ""), done)
+        self.app.push_screen(RenameScreen(saved.title), done)
 
     def action_delete(self) -> None:
         saved = self._current()
