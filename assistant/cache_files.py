@@ -107,8 +107,7 @@ def save_arrays(path: Path, arrays: Callable[[], Mapping[str, np.ndarray]], warn
         return True
     except (OSError, ValueError) as e:
         if warn:
-            reason = e.strerror if isinstance(e, OSError) and e.strerror else e
-            warn(f"无法写入缓存({path.parent}):{reason};本次不使用缓存")
+            warn(f"无法写入缓存({path.parent}):{os_reason(e)};本次不使用缓存")
         return False
 
 

@@ -99,7 +99,7 @@ def test_export_is_atomic_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(cv.os, "replace", lambda *_: (_ for _ in ()).throw(OSError(28, "No space left on device")))
     with pytest.raises(ConversationError) as e:
         cv.export_conversation(conv, tmp_path)
-    assert "无法导出" in str(e.value) and "No space left" in str(e.value)
+    assert "无法导出" in str(e.value) and "磁盘已满" in str(e.value)   # the system reason, said in Chinese (os_reason)
     assert path.read_text(encoding="utf-8") == before
     assert no_temp_files(tmp_path)
 

@@ -172,7 +172,7 @@ def test_a_failed_write_leaves_no_temporary_file(corpus: Path, cache: Path, monk
     warnings: list[str] = []
     eng = Engine.load([corpus], warn=warnings.append)
     assert eng.search(QUESTION)
-    assert len(warnings) == 1 and "No space left" in warnings[0]
+    assert len(warnings) == 1 and "磁盘已满" in warnings[0]
     assert not [p for p in cache.rglob("*") if p.is_file() and p.suffix == ".npz"]
     assert not [p for p in cache.rglob(".tmp-*")]
 

@@ -184,7 +184,7 @@ def test_read_only_cache_directory_simulated(corpus: Path, cache: Path, monkeypa
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
     code, out, err = ask_cli(capsys, corpus)
     assert code == 0 and "产业兴旺" in out
-    assert len(err) == 1 and "无法写入" in err[0] and "Permission denied" in err[0], err
+    assert len(err) == 1 and "无法写入" in err[0] and "没有权限" in err[0], err
     assert not list(cache.rglob("*.npz"))
 
 
