@@ -20,7 +20,7 @@ from . import text_analysis as ta
 from .corpus import Unit
 from .evidence import Citer, Evidence
 from .params import AnswerParams
-from .planner import QUOTED, QueryPlan
+from .planner import QUOTED, QueryPlan, nth
 from .results import Answer, AnswerSentence, Hit, Turn
 from .retrieval import query_terms
 from .structure import (
@@ -109,7 +109,7 @@ def _extract(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Citer,
     # to nobody.
     for unit in dict.fromkeys(c[4] for c in chosen):
         sents = split_sentences(unit.text)
-        if unit.heading and len(sents) > 1 and len(sents[0]) <= ap.enum_label_chars + 16 \
+        if unit.heading and len(sents) > 1 and len(sents[0]) <= ap.subject_heading_chars \
                 and not any(c[4] is unit and c[2] == 0 for c in chosen):
             chosen.append((0.0, 0, 0, sents[0], unit))
     chosen.sort(key=lambda t: (t[4].speech_no, t[4].seq, t[2]))
@@ -164,9 +164,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     def nth_of(items: list[Unit], intro: Callable[[int], str]) -> Answer | None:
         """The plan's N-th of ``items`` (-1: the last), with what it holds."""
-        k = len(items) if plan.nth_item == -1 else plan.nth_item or 0
-        answer = _part_answer(ev, items[k - 1], citer, hits, intro(k), not plan.items_of_nth) \
-            if 1 <= k <= len(items) else None
+        picked = nth(items, plan.nth_item)
+        answer = _part_answer(ev, picked[1], citer, hits, intro(picked[0]), not plan.items_of_nth) if picked else None
         if answer is None:
             return None
         text, sentences, cited = answer
@@ -177,16 +176,16 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     if heading is not None and plan.nth_item is not None and plan.followup_item is None \
             and not _is_nth_part(ev, plan, heading):
         label = f"{ev.speech_title(heading.speech_no)}中「{item_label(heading)}」"
-        nth = nth_of(list_items(ev, heading), lambda k: f"{label}的第{k}项是")
-        if nth is not None:
-            return nth
+        part_answer = nth_of(list_items(ev, heading), lambda k: f"{label}的第{k}项是")
+        if part_answer is not None:
+            return part_answer
 
     # 第二篇讲话的第三部分讲了什么 — the N-th part of a named speech, with what it holds.
     if plan.nth_item is not None and plan.followup_item is None and plan.speech_no is not None:
         title = ev.speech_title(plan.speech_no)
-        nth = nth_of(outline_units(ev, plan.speech_no), lambda k: f"{title}的第{k}部分是")
-        if nth is not None:
-            return nth
+        part_answer = nth_of(outline_units(ev, plan.speech_no), lambda k: f"{title}的第{k}部分是")
+        if part_answer is not None:
+            return part_answer
 
     # 第五篇讲话在加强领导方面提出了几条要求: the heading the words name, with what it holds.
     if heading is not None:
@@ -283,9 +282,8 @@ def _is_nth_part(ev: Evidence, plan: QueryPlan, heading: Unit) -> bool:
     """第三篇第二部分“升华认识”: the ordinal and the words name the same part of the speech."""
     if plan.speech_no is None or plan.nth_item is None or plan.nth_is_item:
         return False
-    parts = outline_units(ev, plan.speech_no)
-    k = len(parts) if plan.nth_item == -1 else plan.nth_item
-    return 1 <= k <= len(parts) and parts[k - 1].id == heading.id
+    picked = nth(outline_units(ev, plan.speech_no), plan.nth_item)
+    return picked is not None and picked[1].id == heading.id
 
 
 def _named_section(ev: Evidence, plan: QueryPlan) -> Unit | None:
@@ -335,8 +333,8 @@ def _followup_unit(item: int, history: list[Turn], part: bool = False) -> Unit |
         said = [c.unit.id for c in history[-1].answer.citations]
         at = next((i for i, u in enumerate(units) if u.id in said), None)
         return units[at + 1] if at is not None and at + 1 < len(units) else None
-    k = len(units) if item == -1 else item
-    return units[k - 1] if 1 <= k <= len(units) else None
+    picked = nth(units, item)
+    return picked[1] if picked else None
 
 
 def _part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],

@@ -20,15 +20,22 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from typing import Callable, Sequence, TypeVar
 
 from . import text_analysis as ta
 from .corpus import Speech, chinese_numeral
 from .results import Turn
 
-__all__ = ["QUOTED", "QueryPlan", "plan_question", "strip_speech_reference"]
+__all__ = ["QUOTED", "QueryPlan", "nth", "plan_question", "strip_speech_reference"]
 
 _NUM = r"[一二三四五六七八九十两\d]"
+T = TypeVar("T")
+
+
+def nth(items: Sequence[T], n: int | None) -> tuple[int, T] | None:
+    """The plan's N-th of ``items`` (N counts from 1; -1 is the last): (its number, it), or None."""
+    k = len(items) if n == -1 else n or 0
+    return (k, items[k - 1]) if 1 <= k <= len(items) else None
 
 
 @dataclass

@@ -25,7 +25,7 @@ from .answer_types import fits_type
 from .corpus import Corpus, Unit
 from .index import Index
 from .params import RetrievalParams
-from .planner import QueryPlan, strip_speech_reference
+from .planner import QueryPlan, nth, strip_speech_reference
 from .results import Hit
 
 if TYPE_CHECKING:
@@ -239,8 +239,8 @@ class Retriever:
             return scores
         parts = self.corpus.speech(plan.speech_no).parts()
         if plan.intent == "nth_point":
-            n = len(parts) if plan.nth_item == -1 else plan.nth_item or 0
-            parts = parts[n - 1:n] if 1 <= n <= len(parts) else []
+            picked = nth(parts, plan.nth_item)
+            parts = [picked[1]] if picked else []
         if not parts:
             return scores
         out = scores.copy()
