@@ -38,7 +38,8 @@ from .index import (
 from .params import DENSE_RESCUE_MODEL, AnswerParams, RetrievalParams
 from .planner import QueryPlan, plan_question
 from .results import Answer, Hit, Turn
-from .retrieval import Retriever, SemanticRanker
+from .retrieval import Retriever
+from .semantic import SemanticRanker, passages
 from .text_analysis import SURROGATE as _SURROGATE
 from .text_helpers import without_terminal_control
 
@@ -133,7 +134,7 @@ class Engine:
     def attach_embeddings(self, embedder: "Embedder | None" = None, reason: str | None = None,
                           progress: Callable[[int, int], None] | None = None,
                           warn: Callable[[str], None] | None = None) -> bool:
-        """Embed every unit (stored vectors first, shipped ones for the seed) and rank hybrid.
+        """Embed every unit and its sentences (stored vectors first, shipped ones for the seed) and rank hybrid.
 
         With neither an embedder nor the reason there is none, the configured one (``[embeddings]``
         / environment) or the local model. Returns False, with ``embeddings_reason`` set, when ranking stays lexical.
@@ -145,18 +146,20 @@ class Engine:
         if embedder is None:
             self.embeddings_reason = reason or "未启用语义检索"
             return False
-        texts = [u.text for u in self.retriever.units]
+        texts = passages(self.retriever.units)
         try:
             if self.use_cache:
-                matrix = VectorStore(warn=warn).vectors(texts, embedder, progress)
+                matrix = VectorStore(warn=warn).vectors(texts.texts, embedder, progress)
             else:
                 # No cache: the shipped vectors still serve; new ones live only in this process.
                 with tempfile.TemporaryDirectory(prefix="assistant-vectors-") as scratch:
-                    matrix = VectorStore(Path(scratch), warn=lambda _m: None).vectors(texts, embedder, progress)
+                    matrix = VectorStore(Path(scratch), warn=lambda _m: None).vectors(texts.texts, embedder, progress)
         except EmbeddingsError as e:
             self.embeddings_reason = f"{e};仅用 BM25 检索"
             return False
-        self.retriever.semantic = SemanticRanker(embedder, matrix)
+        n = texts.n_units
+        self.retriever.semantic = SemanticRanker(embedder, matrix[:n], matrix[n:], texts.owner,
+                                                 self.params.sentence_weight)
         self.embeddings_reason = None
         return True
 

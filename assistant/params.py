@@ -31,9 +31,15 @@ class RetrievalParams:
     # (benchmarks/tune.py, "dense rescue"); 0 turns it off.
     dense_rescue: float = 0.87
     speech_prior: float = 1.0              # weight of the speech-level match density (LexicalRanker.with_speech_prior)
-    # Share of the semantic (embedding) ranking in the fused score; 0 ranks with BM25 alone.
-    # Chosen on the dev set by benchmarks/tune.py.
-    fusion_weight: float = 0.3
+    # Share of the semantic (embedding) ranking in the fused score when the best lexical unit
+    # holds none of the question, lowered linearly to fusion_floor as it holds all of it
+    # (Retriever.fusion_weight); 0 ranks with BM25 alone. Sentence_weight: share of a unit's
+    # best sentence (or own) cosine in its dense score, beside its own cosine (semantic.py).
+    # All three chosen on the dev sets by `benchmarks/tune.py --fusion-only --pd-dev DIR`
+    # (benchmarks/tune_fusion.json; 0.7 / 0.7 / 0.5 and 1.0 / 0.1 / 0.5 are within 0.01 MRR).
+    fusion_weight: float = 1.0
+    fusion_floor: float = 0.1
+    sentence_weight: float = 0.5
     query_dictionary: bool = True          # segment questions with the sharded dictionary (fast start)
     # jieba's HMM glues unknown characters of short questions to their neighbours (如何治,
     # 庸治懒), hiding both the stop word and the content; questions are segmented without it.

@@ -111,7 +111,13 @@ _PART_ONLY = re.compile(rf"{_PART}|{_SEQUENCE}")
 _ITEM = (r"(?:要求|措施|举措|办法|方法|任务|原则|目标|活动|做法|问题|意见|建议|途径|手段|表现|环节|重点|"
          r"特点|标准|方面|步骤|内容|工作|氛围|心态|意识|能力|制度|机制)")
 # 哪个 / 哪条 / 哪一年 ask for one thing; 哪几个 / 哪四条 / 几项 / 多少条 for several.
-_LIST = re.compile(rf"哪(?:几|(?!一){_NUM}+){_CLASSIFIER}?|(?:几|多少){_NUM}*{_CLASSIFIER}|哪些{_ITEM}|{_ITEM}有哪些|分别|列举|一一|逐条")
+# 几个 / 多少条 ask for a list when what is counted is items or parts (几点要求, 几个方面) or
+# nothing is named (分为几个?); before any other noun they ask for a count (表彰了多少个先进集体).
+_COUNTED_ITEMS = rf"(?={_ITEM}|{_PART}|[^\u4e00-\u9fff]|$|呢|吗|的|内容|东西|事)"
+_LIST = re.compile(rf"哪(?:几|(?!一){_NUM}+){_CLASSIFIER}?|(?:几|多少){_NUM}*{_CLASSIFIER}{_COUNTED_ITEMS}"
+                   rf"|哪些{_ITEM}|{_ITEM}有哪些|分别|列举|一一|逐条")
+# 多少个先进集体 / 几个县: a count of things that are not a speech's items.
+_COUNT = re.compile(rf"(?<!哪)(?:几|多少)个(?!{_ITEM}|{_PART})(?=[\u4e00-\u9fff])(?!呢|吗|的|内容|东西|事)")
 _WEAK_LIST = re.compile(r"哪些|包括什么|有什么")
 # The N-th item: 第二点 / 第2条 / 第一大点; the last (最后一点 / 最后讲的) → -1; the first (开头部分) → 1.
 _ORDINAL_NOUN = r"(?:小点|小项|小条|点|条|项|个|部分|方面|层|块|件|类|种|句|段|标题)"
@@ -145,18 +151,28 @@ _MEASURE = r"(?:公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|
 _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", re.compile(r"哪一年|哪年|何年|何时|什么时候|哪一天|哪天|几月|几号|哪个月|什么时间|日期|年份|时间是")),
     ("person", re.compile(r"是谁|谁(?!都)|哪位|哪个人|叫什么名字|姓名|全名|名字叫|叫什么")),
-    ("place", re.compile(r"哪里|哪儿|什么地方|哪个(?:城市|省|市|县|区|国家|地方|单位)|在哪(?!几|些|一?(?:个)?(?:方面|环节|问题|点|条|项|种|类))")),
+    ("place", re.compile(r"哪里|哪儿|什么地方|哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个(?:地方|单位)|在哪(?!几|些|一?(?:个)?(?:方面|环节|问题|点|条|项|种|类))")),
     ("number", re.compile(rf"多少{_MEASURE}?|几{_MEASURE}|多长|多大|多高|多远|多久|比例|百分之")),
 )
+_NAMED_PLACE = re.compile(r"哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)")
+_PERCENT = re.compile(r"百分之(?:几|多少)|多少个?百分点|几个百分点|百分比是多少")
 _NUMBER_UNIT = re.compile(rf"(?:多少|几)({_MEASURE})")
 # “X”具体指什么 / X具体包括哪些内容 / X是哪六种: the question asks for X's content.
 QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
-_ASKS_CONTENT = re.compile(rf"(具体)?(?:是指|指的是|指什么|指哪些|包括|包含|有哪些内容|是什么意思|什么意思|含义|内容是|是哪(?:{_NUM}+|几|些))")
+# 具体有哪几条 / 具体是怎么(个)巡查法 / 都有哪些 / 分别是什么 ask for the same: what X consists of.
+_ASKS_CONTENT = re.compile(rf"(具体)?(?:是指|指的是|指什么|指哪些|包括|包含|有哪些内容|是什么意思|什么意思|含义|内容是|是哪(?:{_NUM}+|几|些))"
+                           rf"|具体(?:有|是)?哪(?:几|{_NUM}+|些)|具体(?:是)?(?:怎么|如何|怎样)|都有哪(?:些|几)|分别是(?:什么|哪)")
 
 
 def _answer_type(body: str) -> tuple[str | None, str]:
+    if _PERCENT.search(body):
+        return "number", "%"
+    if _COUNT.search(body) and not any(p.search(body) for _, p in _ANSWER_TYPES[:3]):
+        return "number", "个"
     for kind, pattern in _ANSWER_TYPES:
         if pattern.search(body):
+            if kind == "place":   # 哪个城市 asks for a place name; 在哪里吃 may be answered by 在食堂
+                return kind, "地名" if _NAMED_PLACE.search(body) else ""
             m = _NUMBER_UNIT.search(body) if kind == "number" else None
             return kind, m.group(1) if m else ""
     return None, ""

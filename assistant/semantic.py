@@ -1,0 +1,124 @@
+"""The embedding side of ranking: what is embedded for each unit, and how a question scores it.
+
+A paragraph is embedded whole and, when it has more than one sentence, sentence by sentence.
+One vector for a long paragraph averages what it says; a question in everyday words usually
+paraphrases one sentence of it (丢一千块要赚两千五才找补回来 → the sentence on 损失厌恶), and
+that sentence's vector is much nearer the question than the paragraph's. A unit's dense score
+mixes its own cosine with its best one (its own or a sentence's), with
+``RetrievalParams.sentence_weight``: on the dev sets sentence vectors alone lost look-ups that
+the whole paragraph answers, the mix lost none (benchmarks/tune.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from .text_helpers import split_sentences
+
+if TYPE_CHECKING:
+    from .corpus import Unit
+    from .embeddings import Embedder
+
+__all__ = ["DenseScores", "Passages", "SemanticRanker", "passages", "top_k"]
+
+
+def top_k(scores: np.ndarray, k: int) -> np.ndarray:
+    """Indices of the k best scores, best first; ties keep corpus order (like a stable sort)."""
+    if len(scores) > 4 * k:
+        part = np.argpartition(-scores, k)[:k]
+        threshold = scores[part].min()
+        cand = np.flatnonzero(scores >= threshold)
+    else:
+        cand = np.arange(len(scores))
+    return cand[np.argsort(-scores[cand], kind="stable")][:k]
+
+
+@dataclass
+class Passages:
+    """The texts embedded for ``units``: first every unit's, then its sentences'."""
+
+    texts: list[str]
+    n_units: int
+    owner: np.ndarray      # for each sentence (after the units), the index of its unit; ascending
+
+
+def passages(units: list["Unit"]) -> Passages:
+    texts = [u.text for u in units]
+    owner: list[int] = []
+    for i, u in enumerate(units):
+        sentences = split_sentences(u.text)
+        if len(sentences) > 1:
+            texts.extend(sentences)
+            owner.extend([i] * len(sentences))
+    return Passages(texts, len(units), np.asarray(owner, dtype=np.intp))
+
+
+@dataclass
+class DenseScores:
+    scores: np.ndarray     # per unit, what fusion mixes with BM25
+    top_unit: float        # the best whole-unit cosine: the scale the dense rescue was chosen on
+
+
+class SemanticRanker:
+    """Cosine similarity of the question's embedding with every unit's and its sentences'."""
+
+    # Above this many units only the lexical ranking's best candidates are scored: a full
+    # product reads the whole matrix (~20 ms at 170k units, measured in benchmarks/run.py),
+    # 2,000 rows take under 1 ms with einsum (one thread; BLAS wakes its threads for nothing).
+    FULL_SCAN_UNITS = 20_000
+    CANDIDATES = 2_000
+
+    def __init__(self, embedder: "Embedder", matrix: np.ndarray, sentences: np.ndarray | None = None,
+                 owner: np.ndarray | None = None, sentence_weight: float = 0.0) -> None:
+        self.embedder = embedder
+        self.matrix = np.ascontiguousarray(matrix, dtype=np.float32)
+        dim = self.matrix.shape[1] if self.matrix.ndim == 2 else 0
+        self.sentences = np.ascontiguousarray(sentences if sentences is not None else np.empty((0, dim)),
+                                              dtype=np.float32)
+        self.owner = np.asarray(owner if owner is not None else [], dtype=np.intp)
+        self.sentence_weight = sentence_weight
+
+    @property
+    def model_id(self) -> str:
+        return self.embedder.model_id
+
+    def _sentence_rows(self, units: np.ndarray) -> np.ndarray:
+        """Rows of ``self.sentences`` that belong to ``units`` (owner is ascending)."""
+        starts = np.searchsorted(self.owner, units, "left")
+        ends = np.searchsorted(self.owner, units, "right")
+        spans = [np.arange(s, e) for s, e in zip(starts, ends) if e > s]
+        return np.concatenate(spans) if spans else np.empty(0, np.intp)
+
+    def scores(self, question: str, lexical: np.ndarray | None = None) -> DenseScores:
+        """Every unit's dense score (or ``lexical``'s best candidates'; the rest get the lowest).
+
+        Raises EmbeddingsError when the embedder fails (the caller falls back to BM25).
+        """
+        from .embeddings import dense_scores
+
+        q = self.embedder.embed_queries([question])[0].astype(np.float32)
+        n = len(self.matrix)
+        if lexical is None or n <= self.FULL_SCAN_UNITS:
+            rows = np.arange(n)
+            own = dense_scores(self.matrix, q)
+        else:
+            rows = np.sort(top_k(lexical, self.CANDIDATES))
+            own = np.einsum("ij,j->i", self.matrix[rows], q)
+        top_unit = float(own.max()) if len(own) else 0.0
+        part = own
+        if self.sentence_weight > 0 and len(self.owner):
+            srows = np.arange(len(self.owner)) if len(rows) == n else self._sentence_rows(rows)
+            best = own.copy()
+            if len(srows):
+                cos = dense_scores(self.sentences, q) if len(srows) == len(self.owner) \
+                    else np.einsum("ij,j->i", self.sentences[srows], q)
+                # rows is ascending, so a sentence's unit is found among the rows by bisection
+                np.maximum.at(best, np.searchsorted(rows, self.owner[srows]), cos)
+            w = self.sentence_weight
+            part = (1 - w) * own + w * best
+        out = np.full(n, float(part.min()) if len(part) else 0.0, dtype=np.float32)
+        out[rows] = part
+        return DenseScores(out, top_unit)
