@@ -19,10 +19,11 @@ from collections.abc import Callable
 from . import text_analysis as ta
 from .corpus import Unit
 from .evidence import Citer, Evidence
-from .params import AnswerParams
+from .extract import extract_sentences
 from .planner import QUOTED, QueryPlan, nth
 from .results import Answer, AnswerSentence, Hit, Turn
 from .retrieval import query_terms
+from .semantic import SentenceSimilarity
 from .structure import (
     as_list,
     choose_list,
@@ -44,78 +45,6 @@ from .text_analysis import split_sentences
 
 ABSTAIN_TEXT = "讲话中没有找到能回答这个问题的内容。"
 NO_MORE_TEXT = "讲话中没有找到更多相关内容。"
-_DEFINITION = ("是指", "就是", "即", "是")
-
-
-def _sentence_score(sentence: str, analysed: ta.Analysed, idf: dict[str, float], ap: AnswerParams) -> float:
-    norm = ta.normalise(sentence)
-    score = sum(max(idf.get(g, 1.0), 0.05) for g in set(analysed.bigrams) if g in norm)
-    for run in analysed.runs:
-        if len(run) >= 2 and run in norm:
-            score *= ap.run_boost
-            idx = norm.find(run) + len(run)
-            if norm[idx: idx + 2].startswith(_DEFINITION):  # "X是…" / "X是指…" defines X
-                score *= ap.definition_boost
-    return score
-
-
-def _extract(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Citer,
-             metadata: bool = False) -> list[AnswerSentence]:
-    """The best-covering sentences of the top paragraphs (and metadata lines, when asked who/when)."""
-    kinds = ("paragraph", "metadata") if metadata else ("paragraph",)
-    paragraphs = [h for h in hits if h.unit.kind in kinds][:3]
-    if not paragraphs:
-        paragraphs = hits[:1]
-    ap = ev.answer
-    top = paragraphs[0].score
-    paragraphs = [h for h in paragraphs if h.score >= ap.paragraph_share * top]
-    scored: list[tuple[float, int, int, str, Unit]] = []
-    for rank, h in enumerate(paragraphs):
-        sents = split_sentences(h.unit.text)
-        for pos, s in enumerate(sents):
-            sc = _sentence_score(s, analysed, ev.bigram_idf, ap) * (1.0 - ap.rank_decay * rank)
-            if s.rstrip("”」").endswith(("?", "\uff1f")) and pos + 1 < len(sents):
-                # A rhetorical question (何谓…?) is answered by the sentence after it.
-                s, pos = sents[pos + 1], pos + 1
-            scored.append((sc, rank, pos, s, h.unit))
-    if not scored:
-        return []
-    scored.sort(key=lambda t: -t[0])
-    unique: dict[tuple[str, int], tuple[float, int, int, str, Unit]] = {}
-    for t in scored:
-        unique.setdefault((t[4].id, t[2]), t)
-    scored = list(unique.values())
-    best = scored[0][0]
-    chosen = [scored[0]]
-    length = len(scored[0][3])
-    for cand in scored[1:]:
-        if len(chosen) >= ap.max_sentences or cand[0] < ap.sentence_share * best:
-            break
-        if length + len(cand[3]) > ap.max_chars:
-            continue
-        chosen.append(cand)
-        length += len(cand[3])
-    # A short best sentence (a heading sentence, a definition's first half) is usually
-    # finished by the next one.
-    first = chosen[0]
-    sents = split_sentences(first[4].text)
-    nxt = first[2] + 1
-    if (len(first[3]) <= ap.short_first and nxt < len(sents)
-            and not any(c[4] is first[4] and c[2] == nxt for c in chosen)
-            and length + len(sents[nxt]) <= ap.max_chars + ap.short_first_slack):
-        chosen.append((0.0, first[1], nxt, sents[nxt], first[4]))
-    # An answer names its subject: a quoted paragraph that opens with its own heading sentence
-    # (1、要警惕塔西佗陷阱。) is quoted with it, or 古罗马历史学家…提出了这样一个理论 says which theory
-    # to nobody.
-    for unit in dict.fromkeys(c[4] for c in chosen):
-        sents = split_sentences(unit.text)
-        if unit.heading and len(sents) > 1 and len(sents[0]) <= ap.subject_heading_chars \
-                and not any(c[4] is unit and c[2] == 0 for c in chosen):
-            chosen.append((0.0, 0, 0, sents[0], unit))
-    chosen.sort(key=lambda t: (t[4].speech_no, t[4].seq, t[2]))
-    return [AnswerSentence(s, [citer.cite(u)]) for _, _, _, s, u in chosen]
-
-
 def _cited_first(ev: Evidence, units: list[Unit], hits: list[Hit], terms: list[str]) -> list[Hit]:
     """The answer's list items lead the hits: they are what answers a list question."""
     by_id = {h.unit.id: h for h in hits}
@@ -126,9 +55,11 @@ def _cited_first(ev: Evidence, units: list[Unit], hits: list[Hit], terms: list[s
 
 
 def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
-            analysed: ta.Analysed, history: list[Turn] | None, dense_top: float | None = None) -> Answer:
+            analysed: ta.Analysed, history: list[Turn] | None, dense_top: float | None = None,
+            similarity: SentenceSimilarity | None = None) -> Answer:
     """The extractive answer; ``dense_top`` (the best embedding similarity, when the tuned model
-    ranked) is the second signal that keeps a paraphrase with few shared words from being declined."""
+    ranked) is the second signal that keeps a paraphrase with few shared words from being declined;
+    ``similarity`` (each sentence's embedding similarity) helps choose the sentences quoted."""
     citer = Citer(ev, query_terms(analysed))
 
     def done(text: str, sentences: list[AnswerSentence], abstained: bool = False,
@@ -253,7 +184,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         grouped = _by_speech(ev, pool, focus, citer)
         if grouped:
             return done("\n".join(f"{s.text}[{s.citations[0]}]" for s in grouped), grouped)
-    sentences = _extract(ev, pool, focus, citer, metadata=plan.answer_type in ("person", "date", "place"))
+    sentences = extract_sentences(ev, pool, focus, citer, metadata=plan.answer_type in ("person", "date", "place"),
+                         similarity=similarity if focus is analysed else None)
     if not sentences:
         return done(ABSTAIN_TEXT, [], abstained=True)
     partial = _partial(ev, plan, question, analysed, pool, sentences, citer)
@@ -383,7 +315,7 @@ def _by_speech(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Cite
     for no, hs in list(best.items())[: ap.max_speeches]:
         # The best sentences of this speech's best paragraph, cited, after the speech's name.
         one = dataclasses.replace(ap, max_sentences=2, max_chars=ap.max_chars // 2)
-        sents = _extract(dataclasses.replace(ev, answer=one), hs, analysed, citer)
+        sents = extract_sentences(dataclasses.replace(ev, answer=one), hs, analysed, citer)
         if sents:
             text = "".join(x.text for x in sents if x.citations == sents[0].citations)
             lines.append(AnswerSentence(f"{ev.speech_title(no)}:{text}", sents[0].citations))

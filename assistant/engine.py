@@ -202,7 +202,8 @@ class Engine:
         plan = self.plan(question, history)
         retrieved = self.retriever.retrieve(plan, max(k, 10))
         dense_top = retrieved.dense_top if self.embeddings_id == DENSE_RESCUE_MODEL else None
-        answer = compose(self.evidence, question, plan, retrieved.hits, retrieved.analysed, history, dense_top)
+        answer = compose(self.evidence, question, plan, retrieved.hits, retrieved.analysed, history, dense_top,
+                         retrieved.similarity)
         answer.hits = answer.hits[:k]
         answer.retrieved = retrieved.hits[:k]
         answer.plan = plan.to_json()

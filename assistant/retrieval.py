@@ -27,7 +27,7 @@ from .index import Index
 from .params import RetrievalParams
 from .planner import QueryPlan, nth, strip_speech_reference
 from .results import Hit
-from .semantic import SemanticRanker, top_k
+from .semantic import SemanticRanker, SentenceSimilarity, top_k
 
 __all__ = ["LexicalRanker", "Retrieved", "Retriever", "matched_terms", "query_terms", "top_k"]
 
@@ -156,6 +156,7 @@ class Retrieved:
     mode: str = "lexical"       # "hybrid" when embeddings took part
     dense_top: float | None = None   # the best cosine similarity (a second signal of evidence)
     notes: list[str] = field(default_factory=list)   # e.g. the embeddings endpoint failed
+    similarity: SentenceSimilarity | None = None     # each sentence's cosine, for composition
 
 
 class Retriever:
@@ -216,9 +217,6 @@ class Retriever:
                             ta.squash_punct(top.text))
         return w - (w - p.fusion_floor) * held
 
-    def fuse(self, a: ta.Analysed, lexical: np.ndarray, dense: np.ndarray) -> np.ndarray:
-        w = self.fusion_weight(a, lexical)
-        return (1 - w) * min_max(lexical) + w * min_max(dense)
 
     def retrieve(self, plan: QueryPlan, k: int) -> Retrieved:
         query = strip_speech_reference(ta.normalise(plan.text))
@@ -230,6 +228,7 @@ class Retriever:
         a = self.analyse(query)
         scores = self.lexical.scores(a)
         mode, dense_top, notes = "lexical", None, []
+        similarity: SentenceSimilarity | None = None
         # A question that shares not one word or character pair with the corpus is not ranked by
         # embeddings alone: the nearest paragraphs of an unrelated question are noise.
         if self.semantic is not None and self.params.fusion_weight > 0 and plan.intent not in STRUCTURAL_INTENTS \
@@ -242,7 +241,9 @@ class Retriever:
                 notes.append(f"{e};本次仅用 BM25 检索")
             else:
                 dense_top = dense.top_unit
-                scores = self.fuse(a, scores, dense.scores)
+                w = self.fusion_weight(a, scores)
+                similarity = SentenceSimilarity(dense, self._position, w)
+                scores = (1 - w) * min_max(scores) + w * min_max(dense.scores)
                 mode = "hybrid"
         if self.lexical.is_metadata.any():
             scores = np.where(self._metadata_aside(plan, scores), scores * self.params.metadata_weight, scores)
@@ -259,4 +260,4 @@ class Retriever:
                 break
             u = self.units[i]
             hits.append(Hit(u, float(scores[i]), self.corpus.speech(u.speech_no).title, matched_terms(terms, u)))
-        return Retrieved(hits, a, scores, mode, dense_top, notes)
+        return Retrieved(hits, a, scores, mode, dense_top, notes, similarity)

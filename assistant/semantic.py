@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .corpus import Unit
     from .embeddings import Embedder
 
-__all__ = ["DenseScores", "Passages", "SemanticRanker", "passages", "top_k"]
+__all__ = ["DenseScores", "Passages", "SemanticRanker", "SentenceSimilarity", "passages", "top_k"]
 
 
 def top_k(scores: np.ndarray, k: int) -> np.ndarray:
@@ -60,6 +60,31 @@ def passages(units: list["Unit"]) -> Passages:
 class DenseScores:
     scores: np.ndarray     # per unit, what fusion mixes with BM25
     top_unit: float        # the best whole-unit cosine: the scale the dense rescue was chosen on
+    own: np.ndarray        # per unit, its own cosine (NaN where not scored)
+    sentence_cos: np.ndarray   # per sentence row, its cosine (NaN where not scored)
+    owner: np.ndarray      # per sentence row, its unit
+
+    def of_sentences(self, unit_index: int) -> np.ndarray | None:
+        """The question's cosine with each sentence of a unit, in order (a one-sentence unit:
+        its own), or None when the unit was not scored."""
+        lo, hi = np.searchsorted(self.owner, [unit_index, unit_index + 1])
+        values = self.sentence_cos[lo:hi] if hi > lo else self.own[unit_index:unit_index + 1]
+        return None if np.isnan(values).any() else values
+
+
+@dataclass
+class SentenceSimilarity:
+    """What composition takes from the embeddings: how near each sentence of a unit is to the
+    question, and how far to trust that against the words it shares (the question's fusion
+    weight: high for a paraphrase, low when the best paragraph holds the question's words)."""
+
+    dense: DenseScores
+    position: dict[str, int]   # unit id → row
+    weight: float
+
+    def of(self, unit: "Unit") -> np.ndarray | None:
+        row = self.position.get(unit.id)
+        return None if row is None else self.dense.of_sentences(row)
 
 
 class SemanticRanker:
@@ -108,17 +133,21 @@ class SemanticRanker:
             rows = np.sort(top_k(lexical, self.CANDIDATES))
             own = np.einsum("ij,j->i", self.matrix[rows], q)
         top_unit = float(own.max()) if len(own) else 0.0
+        own_all = np.full(n, np.nan, dtype=np.float32)
+        own_all[rows] = own
+        sentence_cos = np.full(len(self.owner), np.nan, dtype=np.float32)
         part = own
-        if self.sentence_weight > 0 and len(self.owner):
+        if len(self.owner):
             srows = np.arange(len(self.owner)) if len(rows) == n else self._sentence_rows(rows)
-            best = own.copy()
             if len(srows):
-                cos = dense_scores(self.sentences, q) if len(srows) == len(self.owner) \
+                sentence_cos[srows] = dense_scores(self.sentences, q) if len(srows) == len(self.owner) \
                     else np.einsum("ij,j->i", self.sentences[srows], q)
+            if self.sentence_weight > 0:
+                best = own.copy()
                 # rows is ascending, so a sentence's unit is found among the rows by bisection
-                np.maximum.at(best, np.searchsorted(rows, self.owner[srows]), cos)
-            w = self.sentence_weight
-            part = (1 - w) * own + w * best
+                np.maximum.at(best, np.searchsorted(rows, self.owner[srows]), sentence_cos[srows])
+                w = self.sentence_weight
+                part = (1 - w) * own + w * best
         out = np.full(n, float(part.min()) if len(part) else 0.0, dtype=np.float32)
         out[rows] = part
-        return DenseScores(out, top_unit)
+        return DenseScores(out, top_unit, own_all, sentence_cos, self.owner)

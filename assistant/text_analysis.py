@@ -444,7 +444,7 @@ def idf_share(terms: list[str], idf: dict[str, float], n_docs: int, text: str) -
     """
     unseen = math.log(max(n_docs, 2) + 0.5) - math.log(0.5)
     total = covered = 0.0
-    for t in set(terms):
+    for t in dict.fromkeys(terms):   # insertion order: float sums must not depend on the hash seed
         w = max(idf.get(t, unseen), 0.05)
         total += w
         if t in text:

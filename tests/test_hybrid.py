@@ -182,3 +182,25 @@ def test_a_unit_scores_its_own_cosine_mixed_with_its_best_sentence() -> None:
 
     p = passages([U("一句。"), U("第一句。第二句!"), U("只有一句")])   # type: ignore[list-item]
     assert p.n_units == 3 and p.texts[3:] == ["第一句。", "第二句!"] and p.owner.tolist() == [1, 1]
+
+
+def test_paraphrase_answers_quote_the_sentence_that_means_what_is_asked(hybrid: Engine,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # The everyday dev set's paraphrases: the words a sentence shares with the question choose
+    # it less often than its meaning does (answer_contains, strings the answer must quote).
+    from pathlib import Path
+
+    from assistant.evaluation import _answer_text
+    from assistant.question_sets import load_questions, relevance_key
+    from assistant.semantic import SentenceSimilarity
+
+    questions = [q for q in load_questions(Path(__file__).parent / "data" / "dev_everyday.jsonl")
+                 if q.type == "paraphrase" and q.answer_contains]
+
+    def contained() -> int:
+        return sum(all(relevance_key(s) in _answer_text(hybrid.ask(q.question).text)
+                       for s in q.answer_contains) for q in questions)
+
+    with_meaning = contained()
+    monkeypatch.setattr(SentenceSimilarity, "of", lambda self, unit: None)   # words alone
+    assert with_meaning >= contained() + 2

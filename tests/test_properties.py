@@ -115,3 +115,24 @@ def test_ask_with_history(engine: Engine, first: str, second: str) -> None:
     a = _check_answer(engine, first)
     if a is not None:
         _check_answer(engine, second, history=[Turn(first, a)])
+
+
+def test_scores_do_not_depend_on_the_hash_seed() -> None:
+    # Float sums over a set follow the string hash order, which changes with every process:
+    # two sentences scoring alike would swap places from one run to the next.
+    import subprocess
+    import sys
+
+    code = ("import math\n"
+            "from assistant import text_analysis as ta\n"
+            "from assistant.extract import _sentence_score\n"
+            "from assistant.params import AnswerParams\n"
+            "terms = [chr(0x4e00 + i) + chr(0x4e80 + i) for i in range(40)]\n"
+            "idf = {t: 1 / (i + 3) + math.pi * i for i, t in enumerate(terms)}\n"
+            "a = ta.Analysed(terms, terms, [])\n"
+            "text = ''.join(terms[::2])\n"
+            "print(repr(_sentence_score(text, a, idf, AnswerParams())), repr(ta.idf_share(terms, idf, 50, text)))\n")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**__import__("os").environ, "PYTHONHASHSEED": str(seed)}).stdout
+            for seed in range(6)}
+    assert len(outs) == 1, outs

@@ -1,0 +1,107 @@
+"""The sentences an extractive answer quotes: those of the top paragraphs that best answer the
+question, by the words they share with it and, with embeddings, by what they mean.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import text_analysis as ta
+from .corpus import Unit
+from .evidence import Citer, Evidence
+from .params import AnswerParams
+from .results import AnswerSentence, Hit
+from .semantic import SentenceSimilarity
+from .text_analysis import split_sentences
+
+__all__ = ["extract_sentences"]
+
+_DEFINITION = ("是指", "就是", "即", "是")
+
+
+def _sentence_score(sentence: str, analysed: ta.Analysed, idf: dict[str, float], ap: AnswerParams) -> float:
+    norm = ta.normalise(sentence)
+    score = sum(max(idf.get(g, 1.0), 0.05) for g in dict.fromkeys(analysed.bigrams) if g in norm)
+    for run in analysed.runs:
+        if len(run) >= 2 and run in norm:
+            score *= ap.run_boost
+            idx = norm.find(run) + len(run)
+            if norm[idx: idx + 2].startswith(_DEFINITION):  # "X是…" / "X是指…" defines X
+                score *= ap.definition_boost
+    return score
+
+
+def _sentence_scores(ev: Evidence, paragraphs: list[Hit], analysed: ta.Analysed,
+                     similarity: SentenceSimilarity | None) -> list[list[float]]:
+    """Each sentence's score, per paragraph: the question's words it holds (IDF-weighted) and,
+    with embeddings, its nearness to the question, mixed by the question's fusion weight: a
+    paraphrase is answered by the sentence that means what it asks, whatever its words."""
+    ap = ev.answer
+    lexical = [[_sentence_score(s, analysed, ev.bigram_idf, ap) for s in split_sentences(h.unit.text)]
+               for h in paragraphs]
+    cosines = [similarity.of(h.unit) if similarity else None for h in paragraphs]
+    if similarity is None or similarity.weight <= 0 or any(c is None or len(c) != len(lx)
+                                                           for c, lx in zip(cosines, lexical)):
+        return [[sc * (1.0 - ap.rank_decay * rank) for sc in lx] for rank, lx in enumerate(lexical)]
+    top = max((sc for lx in lexical for sc in lx), default=0.0) or 1.0
+    every = np.concatenate([c for c in cosines if c is not None and len(c)]) if lexical else np.empty(0)
+    lo, hi = (float(every.min()), float(every.max())) if len(every) else (0.0, 0.0)
+    w = similarity.weight
+    return [[((1 - w) * sc / top + w * ((float(c) - lo) / (hi - lo) if hi > lo else 0.0)) * (1.0 - ap.rank_decay * rank)
+             for sc, c in zip(lx, cs)] for rank, (lx, cs) in enumerate(zip(lexical, cosines))]  # type: ignore[arg-type]
+
+
+def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Citer,
+             metadata: bool = False, similarity: SentenceSimilarity | None = None) -> list[AnswerSentence]:
+    """The best-covering sentences of the top paragraphs (and metadata lines, when asked who/when)."""
+    kinds = ("paragraph", "metadata") if metadata else ("paragraph",)
+    paragraphs = [h for h in hits if h.unit.kind in kinds][:3]
+    if not paragraphs:
+        paragraphs = hits[:1]
+    ap = ev.answer
+    top = paragraphs[0].score
+    paragraphs = [h for h in paragraphs if h.score >= ap.paragraph_share * top]
+    scored: list[tuple[float, int, int, str, Unit]] = []
+    for rank, (h, scores) in enumerate(zip(paragraphs, _sentence_scores(ev, paragraphs, analysed, similarity))):
+        sents = split_sentences(h.unit.text)
+        for pos, (s, sc) in enumerate(zip(sents, scores)):
+            if s.rstrip("”」").endswith(("?", "\uff1f")) and pos + 1 < len(sents):
+                # A rhetorical question (何谓…?) is answered by the sentence after it.
+                s, pos = sents[pos + 1], pos + 1
+            scored.append((sc, rank, pos, s, h.unit))
+    if not scored:
+        return []
+    scored.sort(key=lambda t: -t[0])
+    unique: dict[tuple[str, int], tuple[float, int, int, str, Unit]] = {}
+    for t in scored:
+        unique.setdefault((t[4].id, t[2]), t)
+    scored = list(unique.values())
+    best = scored[0][0]
+    chosen = [scored[0]]
+    length = len(scored[0][3])
+    for cand in scored[1:]:
+        if len(chosen) >= ap.max_sentences or cand[0] < ap.sentence_share * best:
+            break
+        if length + len(cand[3]) > ap.max_chars:
+            continue
+        chosen.append(cand)
+        length += len(cand[3])
+    # A short best sentence (a heading sentence, a definition's first half) is usually
+    # finished by the next one.
+    first = chosen[0]
+    sents = split_sentences(first[4].text)
+    nxt = first[2] + 1
+    if (len(first[3]) <= ap.short_first and nxt < len(sents)
+            and not any(c[4] is first[4] and c[2] == nxt for c in chosen)
+            and length + len(sents[nxt]) <= ap.max_chars + ap.short_first_slack):
+        chosen.append((0.0, first[1], nxt, sents[nxt], first[4]))
+    # An answer names its subject: a quoted paragraph that opens with its own heading sentence
+    # (1、要警惕塔西佗陷阱。) is quoted with it, or 古罗马历史学家…提出了这样一个理论 says which theory
+    # to nobody.
+    for unit in dict.fromkeys(c[4] for c in chosen):
+        sents = split_sentences(unit.text)
+        if unit.heading and len(sents) > 1 and len(sents[0]) <= ap.subject_heading_chars \
+                and not any(c[4] is unit and c[2] == 0 for c in chosen):
+            chosen.append((0.0, 0, 0, sents[0], unit))
+    chosen.sort(key=lambda t: (t[4].speech_no, t[4].seq, t[2]))
+    return [AnswerSentence(s, [citer.cite(u)]) for _, _, _, s, u in chosen]
