@@ -154,22 +154,48 @@ async def test_ctrl_l_clears_the_box_and_a_counter_shows_long_text(tmp_path: Pat
         assert len(box.text) == 3000
 
 
+# Each screen a toast can appear over: the keys that open it from the chat after an answer.
+TOAST_SCREENS = {
+    "chat": ("f2",),   # at 80 columns: sources instead of the chat, so both layouts are seen
+    "palette": ("ctrl+p",),
+    "help": ("f1",),
+    "conversations": ("f4",),
+    "settings": ("f9",),
+    "reader": ("tab", "enter", "enter"),   # answer → sources → the reader, outline shown
+    "reader-no-outline": ("tab", "enter", "enter", "o"),
+    "browser": ("f3",),
+}
+
+
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
-async def test_toasts_keep_every_character(tmp_path: Path, engine: Engine, size: tuple[int, int]) -> None:
-    message = "未配置大模型接口。请设置 OPENAI_BASE_URL 与 OPENAI_MODEL,或在配置文件中填写"
+@pytest.mark.parametrize("screen", list(TOAST_SCREENS))
+async def test_toasts_keep_every_character_on_every_screen(tmp_path: Path, engine: Engine, size: tuple[int, int],
+                                                           screen: str) -> None:
+    """A toast floating over widgets loses the wide characters where their edges cut it
+    ("未配置大    接口"): on every screen toasts take rows of their own, starting at column 0."""
+    messages = ["未配置大模型接口。请设置 OPENAI_BASE_URL 与 OPENAI_MODEL,或在配置文件中填写接口地址与模型名称",
+                "已复制回答(纯文本)一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"]
     app = make_app(tmp_path, lambda: engine)
     async with app.run_test(notifications=True, size=size) as pilot:
         await ready(pilot)
         await ask(pilot, QUESTION)
-        await pilot.press("f2")  # at 80 columns: sources instead of the chat, so both layouts are seen
-        for _ in range(2):
-            app.say(message, "warning")
+        for key in TOAST_SCREENS[screen]:
+            await pilot.press(key)
+            await pilot.pause(0.1)
+        assert app.screen is not app.chat_screen or screen == "chat"
+        for m in messages:
+            app.say(m, "warning")
         await pilot.pause(0.3)
-        rows = [line.strip(" ▌") for line in screen_text(app).splitlines()]
-        assert rows.count(message) == 2
-        # in their own rows: the question box and status line are whole above them
-        status = next(i for i, r in enumerate(rows) if r.startswith("语料 5 篇讲话"))
-        assert rows[status + 1] == message and rows[status + 2] == message
+        rows = screen_text(app).splitlines()
+        toast_rows = [i for i, r in enumerate(rows) if r.startswith("▌ ")]
+        assert toast_rows, "no toast in rows of its own"
+        assert toast_rows == list(range(toast_rows[0], toast_rows[0] + len(toast_rows)))   # one block
+        shown = "".join(rows[i][2:] for i in toast_rows).replace(" ", "")
+        for m in messages:
+            assert m.replace(" ", "") in shown
+        if screen == "chat":   # under the status line, above the footer
+            status = next(i for i, r in enumerate(rows) if r.startswith(" 语料 5 篇讲话"))
+            assert toast_rows[0] == status + 1
 
 
 async def test_unsupported_llm_answer_shows_the_speeches_below(tmp_path: Path, engine: Engine,

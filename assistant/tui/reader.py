@@ -21,6 +21,7 @@ from ..corpus import Corpus, Speech, Unit
 from .find import CURRENT_STYLE, FIND_STYLE, FindBar, FindState
 from .linebreak import broken
 from .render import highlighted
+from .toasts import toasts_in_flow
 
 if TYPE_CHECKING:
     from .app import SpeechAssistantApp
@@ -156,6 +157,7 @@ class ReaderScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        toasts_in_flow(self)
         self.title = speech_short_name(self.speech.title)
         self.sub_title = f"{len(self.speech.units)} 段"
         if self.mark:
