@@ -185,3 +185,35 @@ async def test_last_conversation_reopens_even_when_the_corpus_fails_to_load(tmp_
         assert app.load_error is not None
         # its sources were saved with it
         assert app.query_one(SourcesPanel).answer.citations[0].unit.id == "2.21"
+
+
+async def test_up_recalls_the_questions_of_the_conversation_shown(tmp_path: Path, engine: Engine) -> None:
+    """↑ on an empty box walks through this conversation's questions, not the one open before."""
+    conv_dir = conv_store.conversations_dir(tmp_path)
+    older = save(engine, conv_dir, QUESTIONS[:2], "2026-11-30T09:00:00+00:00", 1000)
+    app = make_app(tmp_path, lambda: engine, reopen_last=True)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        chat = app.chat_screen
+        await wait_for(pilot, lambda: chat.conversation.id == older.id)
+        box = chat.box
+        await pilot.press("up")            # reopened at start: its questions are there at once
+        assert box.text == QUESTIONS[1]
+        await pilot.press("ctrl+l", "ctrl+n")
+        await pilot.press("up")            # a new conversation has none yet
+        assert box.text == ""
+        await ask(pilot, "损失厌恶是什么?")
+        screen = await open_screen(pilot, "f4", ConversationsScreen)
+        await pilot.press(*"墨菲")
+        await wait_for(pilot, lambda: [s.id for s in screen.shown] == [older.id])
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is chat and chat.conversation.id == older.id)
+        await pilot.press("up")
+        assert box.text == QUESTIONS[1]    # not 损失厌恶是什么?, asked in the other conversation
+        await pilot.press("up", "up")
+        assert box.text == QUESTIONS[0]
+        await pilot.press("down", "down")
+        assert box.text == ""
+        await ask(pilot, QUESTIONS[2])     # asked here: recalled first from now on
+        await pilot.press("up")
+        assert box.text == QUESTIONS[2]

@@ -134,6 +134,12 @@ class ChatInput(TextArea):
         self.load_text(text)
         self.move_cursor(self.document.end)
 
+    def use_history(self, questions: list[str]) -> None:
+        """Recall ``questions`` from now on: the conversation shown, not the one before it."""
+        self.question_history = [q for i, q in enumerate(questions) if i == 0 or questions[i - 1] != q]
+        self._history_pos = None
+        self._draft = ""
+
     def remember(self, question: str) -> None:
         if question and (not self.question_history or self.question_history[-1] != question):
             self.question_history.append(question)

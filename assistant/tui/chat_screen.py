@@ -465,6 +465,7 @@ class ChatScreen(CopyKeys, Screen[None]):
         if self.current is not None:
             self.action_cancel()
         self.conversation = conv
+        self.box.use_history([ex.question for ex in conv.exchanges])   # ↑ recalls this one's questions
         self._select(None)
         chat = self.query_one(ChatLog)
         answered = [v for v in chat.replace(conv.exchanges) if v.exchange.answer is not None]
