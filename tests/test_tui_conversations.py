@@ -217,3 +217,26 @@ async def test_up_recalls_the_questions_of_the_conversation_shown(tmp_path: Path
         await ask(pilot, QUESTIONS[2])     # asked here: recalled first from now on
         await pilot.press("up")
         assert box.text == QUESTIONS[2]
+
+
+async def test_delete_from_the_search_box_deletes_the_highlighted_conversation(tmp_path: Path, engine: Engine) -> None:
+    """The list opens with the focus in its search box: Delete there (nothing right of the
+    cursor) asks to delete the highlighted conversation; inside the text it deletes a character."""
+    conv_dir = conv_store.conversations_dir(tmp_path)
+    older = save(engine, conv_dir, QUESTIONS[:1], "2026-11-30T09:00:00+00:00", 1000)
+    newer = save(engine, conv_dir, QUESTIONS[1:2], "2026-11-30T10:00:00+00:00", 1001)
+    app = make_app(tmp_path, lambda: engine, reopen_last=False)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        screen = await open_screen(pilot, "f4", ConversationsScreen)
+        box = screen.query_one("#conversation-filter")
+        await pilot.press(*"墨菲", "left", "delete")     # a character right of the cursor: edits the search
+        assert box.value == "墨" and not isinstance(app.screen, ConfirmScreen)
+        await pilot.press("backspace", *"塔西佗")
+        await wait_for(pilot, lambda: [s.id for s in screen.shown] == [older.id])
+        await pilot.press("delete")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert QUESTIONS[0] in screen_text(app)
+        await pilot.press("y")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert not older.path.exists() and newer.path.exists()

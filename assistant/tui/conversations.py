@@ -115,6 +115,12 @@ class ConversationsScreen(ModalScreen[Path | None]):
         if self.focused is box and event.key in ("down", "up") and self.shown:
             event.stop()
             listing.focus()
+        elif self.focused is box and event.key == "delete" and box.cursor_position >= len(box.value):
+            # The search box has the focus when the list opens, and Delete there would delete
+            # nothing: it deletes the highlighted conversation, as the footer says.
+            event.stop()
+            event.prevent_default()
+            self.action_delete()
         elif self.focused is listing and event.is_printable and event.character:
             # Typing always searches, wherever the focus is (as in the chat's question box).
             event.stop()
