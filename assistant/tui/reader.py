@@ -259,11 +259,13 @@ class ReaderScreen(Screen[None]):
         self.query_one("#reader-text").focus()
 
     def action_back(self) -> None:
-        """Esc: first clears the marks of a find, then goes back."""
+        """Esc: first clears the marks of a find and closes its bar, then goes back."""
         if self.find.query:
             gone = {m.unit_id for m in self.find.matches}
             self.find = FindState()
             self._show_find(gone)
+            # A bar left open would take Tab and Enter, and Enter there finds the old text again.
+            self.close_find_bar()
             if self.at is not None:
                 self.watch_at(self.at)
             else:
