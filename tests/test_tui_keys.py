@@ -152,6 +152,16 @@ async def test_ctrl_l_clears_the_box_and_a_counter_shows_long_text(tmp_path: Pat
         assert "已清空输入框" in screen_text(app)
         await pilot.press("ctrl+z")  # undoable
         assert len(box.text) == 3000
+        await pilot.press("ctrl+u")  # the whole line before the cursor, not one wrapped row of it
+        assert box.text == ""
+        await pilot.press("ctrl+z")
+        assert len(box.text) == 3000
+        box.load_text("第一行\n第二行第二行")
+        box.move_cursor((1, 3))
+        await pilot.press("ctrl+u")
+        assert box.text == "第一行\n第二行" and box.cursor_location == (1, 0)
+        await pilot.press("ctrl+u")  # at the start of a line: joins it to the one before
+        assert box.text == "第一行第二行"
 
 
 # Each screen a toast can appear over: the keys that open it from the chat after an answer.

@@ -146,6 +146,15 @@ class ChatInput(TextArea):
         self._history_pos = None
         self._draft = ""
 
+    def action_delete_to_start_of_line(self) -> None:
+        """Ctrl+U: back to the start of the question's line, not of the row it wraps to on
+        screen (a 3,000-character paste took some 90 presses to clear)."""
+        end = self.selection.end
+        if end[1] == 0 or self.read_only:
+            super().action_delete_to_start_of_line()   # joins with the line before, as usual
+            return
+        self.delete((end[0], 0), end, maintain_selection_offset=False)
+
     def action_submit(self) -> None:
         self.post_message(QuestionSubmitted(self.text))
 
