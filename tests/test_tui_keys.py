@@ -241,22 +241,49 @@ async def test_unsupported_llm_answer_shows_the_speeches_below(tmp_path: Path, e
         assert saved["exchanges"][0]["answer"]["fallback"]["text"] == answer.fallback.text
 
 
-_KEY_NAMES = {"escape": "Esc", "enter": "回车", "question_mark": "?", "up": "↑", "down": "↓"}
+_KEY_NAMES = {"escape": "Esc", "enter": "回车", "question_mark": "?", "up": "↑", "down": "↓", "slash": "/",
+              "left_square_bracket": "[", "right_square_bracket": "]", "delete": "Delete"}
 
 
 def _help_name(key: str) -> str:
     parts = key.split("+")
-    names = [_KEY_NAMES.get(p, p.upper() if len(p) == 1 or p.startswith("f") else p.capitalize())
+    names = [_KEY_NAMES.get(p, (p.upper() if len(parts) > 1 else p) if len(p) == 1   # Ctrl+S, but o
+                            else p.upper() if p.startswith("f") else p.capitalize())
              for p in parts]
     return "+".join(names)
 
 
-def test_f1_help_lists_every_key_of_the_chat_screen() -> None:
-    from assistant.tui.app import SpeechAssistantApp
-    from assistant.tui.chat import ChatInput as Box
+def _help_section(title: str) -> str:
+    """The paragraph of the F1 help that starts with **title**."""
+    return next(p for p in HELP.split("\n\n") if p.startswith(f"**{title}**"))
 
-    keys = {k for b in ChatScreen.BINDINGS + SpeechAssistantApp.BINDINGS + Box.BINDINGS
-            for k in b.key.split(",")}  # type: ignore[union-attr]
-    missing = [k for k in sorted(keys) if _help_name(k) not in HELP]
+
+def test_f1_help_lists_every_key_of_every_screen() -> None:
+    from assistant.tui.app import SpeechAssistantApp
+    from assistant.tui.browser import CorpusBrowserScreen
+    from assistant.tui.chat import ChatInput as Box
+    from assistant.tui.chat import ExchangeView
+    from assistant.tui.conversations import ConfirmScreen, ConversationsScreen, RenameScreen
+    from assistant.tui.find import FindBar
+    from assistant.tui.reader import ReaderScreen
+    from assistant.tui.settings import SettingsScreen
+
+    table = HELP[HELP.index("| 按键 |"):HELP.index("**阅读原文时**")]
+    where = {   # each screen's keys and the part of the help that must name them
+        "table": (table, [ChatScreen, SpeechAssistantApp, Box, ExchangeView, CopyScreen]),
+        "阅读原文时": (_help_section("阅读原文时"), [ReaderScreen, FindBar]),
+        "浏览语料时": (_help_section("浏览语料时"), [CorpusBrowserScreen]),
+        "保存的对话": (_help_section("保存的对话"), [ConversationsScreen, RenameScreen, ConfirmScreen]),
+        "设置": (_help_section("设置"), [SettingsScreen]),
+    }
+    missing = []
+    for part, (text, screens) in where.items():
+        for screen in screens:
+            for b in screen.BINDINGS:
+                for k in b.key.split(","):  # type: ignore[union-attr]
+                    name = re.escape(_help_name(k))
+                    # a letter key stands alone ("o 大纲"), not inside a word such as "Markdown"
+                    if not re.search(rf"(?<![A-Za-z+]){name}(?![A-Za-z])", text):
+                        missing.append(f"{screen.__name__}: {k} ({part})")
     assert not missing, f"keys not in the F1 help: {missing}"
     assert re.search(r"\| F6 \|.*Markdown", HELP) and "Ctrl+L" in HELP and "Ctrl+T" in HELP

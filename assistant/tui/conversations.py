@@ -204,7 +204,8 @@ class RenameScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="rename-box", classes="dialog small-dialog"):
             yield Input(self.current, placeholder="新标题(留空则用第一个问题)", id="rename-input")
-            yield Static(Text("回车保存 · Esc 取消", style="dim"), classes="dialog-note", markup=False)
+            yield Static(Text("直接输入即替换原名,按 → 在原名上修改 · 回车保存 · Esc 取消", style="dim"),
+                         classes="dialog-note", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#rename-box").border_title = "重命名对话"
