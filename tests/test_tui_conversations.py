@@ -32,6 +32,13 @@ def save(engine: Engine, directory: Path, questions: list[str], created: str, mt
     return conv
 
 
+def save_two(engine: Engine, tmp_path: Path) -> tuple[Conversation, Conversation]:
+    """Two saved conversations of one question each, the older first."""
+    conv_dir = conv_store.conversations_dir(tmp_path)
+    return (save(engine, conv_dir, QUESTIONS[:1], "2026-11-30T09:00:00+00:00", 1000),
+            save(engine, conv_dir, QUESTIONS[1:2], "2026-11-30T10:00:00+00:00", 1001))
+
+
 def test_labels_are_distinct_and_search_matches_questions(tmp_path: Path, engine: Engine) -> None:
     a = save(engine, tmp_path, QUESTIONS[:1], "2026-11-30T09:00:00+00:00", 1000)
     b = save(engine, tmp_path, QUESTIONS[:1], "2026-11-30T09:00:00+00:00", 1001)
@@ -51,9 +58,7 @@ def test_labels_are_distinct_and_search_matches_questions(tmp_path: Path, engine
 
 
 async def test_list_filters_renames_and_deletes(tmp_path: Path, engine: Engine) -> None:
-    conv_dir = conv_store.conversations_dir(tmp_path)
-    first = save(engine, conv_dir, QUESTIONS[:1], "2026-11-30T09:00:00+00:00", 1000)
-    second = save(engine, conv_dir, QUESTIONS[1:2], "2026-11-30T10:00:00+00:00", 1001)
+    first, second = save_two(engine, tmp_path)
     app = make_app(tmp_path, lambda: engine, reopen_last=False)
     async with app.run_test(notifications=True, size=(110, 36)) as pilot:
         await ready(pilot)
@@ -222,9 +227,7 @@ async def test_up_recalls_the_questions_of_the_conversation_shown(tmp_path: Path
 async def test_delete_from_the_search_box_deletes_the_highlighted_conversation(tmp_path: Path, engine: Engine) -> None:
     """The list opens with the focus in its search box: Delete there (nothing right of the
     cursor) asks to delete the highlighted conversation; inside the text it deletes a character."""
-    conv_dir = conv_store.conversations_dir(tmp_path)
-    older = save(engine, conv_dir, QUESTIONS[:1], "2026-11-30T09:00:00+00:00", 1000)
-    newer = save(engine, conv_dir, QUESTIONS[1:2], "2026-11-30T10:00:00+00:00", 1001)
+    older, newer = save_two(engine, tmp_path)
     app = make_app(tmp_path, lambda: engine, reopen_last=False)
     async with app.run_test(notifications=True, size=(110, 36)) as pilot:
         await ready(pilot)
