@@ -10,11 +10,10 @@ there would share the footer's row and hide the last toast line.
 from __future__ import annotations
 
 from textual.screen import Screen
-from textual.widgets._toast import ToastRack
 
 
 def toasts_in_flow(screen: Screen) -> None:
     """Put ``screen``'s toast rack after its last widget (above the docked footer)."""
-    for rack in screen.query_children(ToastRack):
+    for rack in screen.query_children("#textual-toastrack"):   # Textual's id for a screen's rack
         rack.add_class("-in-flow")
         screen.move_child(rack, after=screen.children[-1])
