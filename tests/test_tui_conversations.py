@@ -32,6 +32,13 @@ def save(engine: Engine, directory: Path, questions: list[str], created: str, mt
     return conv
 
 
+def save_two(engine: Engine, tmp_path: Path) -> tuple[Conversation, Conversation]:
+    """Two saved conversations of one question each, the older first."""
+    conv_dir = conv_store.conversations_dir(tmp_path)
+    return (save(engine, conv_dir, QUESTIONS[:1], "2026-11-30T09:00:00+00:00", 1000),
+            save(engine, conv_dir, QUESTIONS[1:2], "2026-11-30T10:00:00+00:00", 1001))
+
+
 def test_labels_are_distinct_and_search_matches_questions(tmp_path: Path, engine: Engine) -> None:
     a = save(engine, tmp_path, QUESTIONS[:1], "2026-11-30T09:00:00+00:00", 1000)
     b = save(engine, tmp_path, QUESTIONS[:1], "2026-11-30T09:00:00+00:00", 1001)
@@ -51,9 +58,7 @@ def test_labels_are_distinct_and_search_matches_questions(tmp_path: Path, engine
 
 
 async def test_list_filters_renames_and_deletes(tmp_path: Path, engine: Engine) -> None:
-    conv_dir = conv_store.conversations_dir(tmp_path)
-    first = save(engine, conv_dir, QUESTIONS[:1], "2026-11-30T09:00:00+00:00", 1000)
-    second = save(engine, conv_dir, QUESTIONS[1:2], "2026-11-30T10:00:00+00:00", 1001)
+    first, second = save_two(engine, tmp_path)
     app = make_app(tmp_path, lambda: engine, reopen_last=False)
     async with app.run_test(notifications=True, size=(110, 36)) as pilot:
         await ready(pilot)
@@ -185,3 +190,56 @@ async def test_last_conversation_reopens_even_when_the_corpus_fails_to_load(tmp_
         assert app.load_error is not None
         # its sources were saved with it
         assert app.query_one(SourcesPanel).answer.citations[0].unit.id == "2.21"
+
+
+async def test_up_recalls_the_questions_of_the_conversation_shown(tmp_path: Path, engine: Engine) -> None:
+    """↑ on an empty box walks through this conversation's questions, not the one open before."""
+    conv_dir = conv_store.conversations_dir(tmp_path)
+    older = save(engine, conv_dir, QUESTIONS[:2], "2026-11-30T09:00:00+00:00", 1000)
+    app = make_app(tmp_path, lambda: engine, reopen_last=True)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        chat = app.chat_screen
+        await wait_for(pilot, lambda: chat.conversation.id == older.id)
+        box = chat.box
+        await pilot.press("up")            # reopened at start: its questions are there at once
+        assert box.text == QUESTIONS[1]
+        await pilot.press("ctrl+l", "ctrl+n")
+        await pilot.press("up")            # a new conversation has none yet
+        assert box.text == ""
+        await ask(pilot, "损失厌恶是什么?")
+        screen = await open_screen(pilot, "f4", ConversationsScreen)
+        await pilot.press(*"墨菲")
+        await wait_for(pilot, lambda: [s.id for s in screen.shown] == [older.id])
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is chat and chat.conversation.id == older.id)
+        await pilot.press("up")
+        assert box.text == QUESTIONS[1]    # not 损失厌恶是什么?, asked in the other conversation
+        await pilot.press("up", "up")
+        assert box.text == QUESTIONS[0]
+        await pilot.press("down", "down")
+        assert box.text == ""
+        await ask(pilot, QUESTIONS[2])     # asked here: recalled first from now on
+        await pilot.press("up")
+        assert box.text == QUESTIONS[2]
+
+
+async def test_delete_from_the_search_box_deletes_the_highlighted_conversation(tmp_path: Path, engine: Engine) -> None:
+    """The list opens with the focus in its search box: Delete there (nothing right of the
+    cursor) asks to delete the highlighted conversation; inside the text it deletes a character."""
+    older, newer = save_two(engine, tmp_path)
+    app = make_app(tmp_path, lambda: engine, reopen_last=False)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        screen = await open_screen(pilot, "f4", ConversationsScreen)
+        box = screen.query_one("#conversation-filter")
+        await pilot.press(*"墨菲", "left", "delete")     # a character right of the cursor: edits the search
+        assert box.value == "墨" and not isinstance(app.screen, ConfirmScreen)
+        await pilot.press("backspace", *"塔西佗")
+        await wait_for(pilot, lambda: [s.id for s in screen.shown] == [older.id])
+        await pilot.press("delete")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert QUESTIONS[0] in screen_text(app)
+        await pilot.press("y")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert not older.path.exists() and newer.path.exists()

@@ -152,24 +152,60 @@ async def test_ctrl_l_clears_the_box_and_a_counter_shows_long_text(tmp_path: Pat
         assert "已清空输入框" in screen_text(app)
         await pilot.press("ctrl+z")  # undoable
         assert len(box.text) == 3000
+        await pilot.press("ctrl+u")  # the whole line before the cursor, not one wrapped row of it
+        assert box.text == ""
+        await pilot.press("ctrl+z")
+        assert len(box.text) == 3000
+        box.load_text("第一行\n第二行第二行")
+        box.move_cursor((1, 3))
+        await pilot.press("ctrl+u")
+        assert box.text == "第一行\n第二行" and box.cursor_location == (1, 0)
+        await pilot.press("ctrl+u")  # at the start of a line: joins it to the one before
+        assert box.text == "第一行第二行"
+
+
+# Each screen a toast can appear over: the keys that open it from the chat after an answer.
+TOAST_SCREENS = {
+    "chat": ("f2",),   # at 80 columns: sources instead of the chat, so both layouts are seen
+    "palette": ("ctrl+p",),
+    "help": ("f1",),
+    "conversations": ("f4",),
+    "settings": ("f9",),
+    "reader": ("tab", "enter", "enter"),   # answer → sources → the reader, outline shown
+    "reader-no-outline": ("tab", "enter", "enter", "o"),
+    "browser": ("f3",),
+}
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
-async def test_toasts_keep_every_character(tmp_path: Path, engine: Engine, size: tuple[int, int]) -> None:
-    message = "未配置大模型接口。请设置 OPENAI_BASE_URL 与 OPENAI_MODEL,或在配置文件中填写"
+@pytest.mark.parametrize("screen", list(TOAST_SCREENS))
+async def test_toasts_keep_every_character_on_every_screen(tmp_path: Path, engine: Engine, size: tuple[int, int],
+                                                           screen: str) -> None:
+    """A toast floating over widgets loses the wide characters where their edges cut it
+    ("未配置大    接口"): on every screen toasts take rows of their own, starting at column 0."""
+    messages = ["未配置大模型接口。请设置 OPENAI_BASE_URL 与 OPENAI_MODEL,或在配置文件中填写接口地址与模型名称",
+                "已复制回答(纯文本)一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"]
     app = make_app(tmp_path, lambda: engine)
     async with app.run_test(notifications=True, size=size) as pilot:
         await ready(pilot)
         await ask(pilot, QUESTION)
-        await pilot.press("f2")  # at 80 columns: sources instead of the chat, so both layouts are seen
-        for _ in range(2):
-            app.say(message, "warning")
+        for key in TOAST_SCREENS[screen]:
+            await pilot.press(key)
+            await pilot.pause(0.1)
+        assert app.screen is not app.chat_screen or screen == "chat"
+        for m in messages:
+            app.say(m, "warning")
         await pilot.pause(0.3)
-        rows = [line.strip(" ▌") for line in screen_text(app).splitlines()]
-        assert rows.count(message) == 2
-        # in their own rows: the question box and status line are whole above them
-        status = next(i for i, r in enumerate(rows) if r.startswith("语料 5 篇讲话"))
-        assert rows[status + 1] == message and rows[status + 2] == message
+        rows = screen_text(app).splitlines()
+        toast_rows = [i for i, r in enumerate(rows) if r.startswith("▌ ")]
+        assert toast_rows, "no toast in rows of its own"
+        assert toast_rows == list(range(toast_rows[0], toast_rows[0] + len(toast_rows)))   # one block
+        shown = "".join(rows[i][2:] for i in toast_rows).replace(" ", "")
+        for m in messages:
+            assert m.replace(" ", "") in shown
+        if screen == "chat":   # under the status line, above the footer
+            status = next(i for i, r in enumerate(rows) if r.startswith(" 语料 5 篇讲话"))
+            assert toast_rows[0] == status + 1
 
 
 async def test_unsupported_llm_answer_shows_the_speeches_below(tmp_path: Path, engine: Engine,
@@ -205,22 +241,49 @@ async def test_unsupported_llm_answer_shows_the_speeches_below(tmp_path: Path, e
         assert saved["exchanges"][0]["answer"]["fallback"]["text"] == answer.fallback.text
 
 
-_KEY_NAMES = {"escape": "Esc", "enter": "回车", "question_mark": "?", "up": "↑", "down": "↓"}
+_KEY_NAMES = {"escape": "Esc", "enter": "回车", "question_mark": "?", "up": "↑", "down": "↓", "slash": "/",
+              "left_square_bracket": "[", "right_square_bracket": "]", "delete": "Delete"}
 
 
 def _help_name(key: str) -> str:
     parts = key.split("+")
-    names = [_KEY_NAMES.get(p, p.upper() if len(p) == 1 or p.startswith("f") else p.capitalize())
+    names = [_KEY_NAMES.get(p, (p.upper() if len(parts) > 1 else p) if len(p) == 1   # Ctrl+S, but o
+                            else p.upper() if p.startswith("f") else p.capitalize())
              for p in parts]
     return "+".join(names)
 
 
-def test_f1_help_lists_every_key_of_the_chat_screen() -> None:
-    from assistant.tui.app import SpeechAssistantApp
-    from assistant.tui.chat import ChatInput as Box
+def _help_section(title: str) -> str:
+    """The paragraph of the F1 help that starts with **title**."""
+    return next(p for p in HELP.split("\n\n") if p.startswith(f"**{title}**"))
 
-    keys = {k for b in ChatScreen.BINDINGS + SpeechAssistantApp.BINDINGS + Box.BINDINGS
-            for k in b.key.split(",")}  # type: ignore[union-attr]
-    missing = [k for k in sorted(keys) if _help_name(k) not in HELP]
+
+def test_f1_help_lists_every_key_of_every_screen() -> None:
+    from assistant.tui.app import SpeechAssistantApp
+    from assistant.tui.browser import CorpusBrowserScreen
+    from assistant.tui.chat import ChatInput as Box
+    from assistant.tui.chat import ExchangeView
+    from assistant.tui.conversations import ConfirmScreen, ConversationsScreen, RenameScreen
+    from assistant.tui.find import FindBar
+    from assistant.tui.reader import ReaderScreen
+    from assistant.tui.settings import SettingsScreen
+
+    table = HELP[HELP.index("| 按键 |"):HELP.index("**阅读原文时**")]
+    where = {   # each screen's keys and the part of the help that must name them
+        "table": (table, [ChatScreen, SpeechAssistantApp, Box, ExchangeView, CopyScreen]),
+        "阅读原文时": (_help_section("阅读原文时"), [ReaderScreen, FindBar]),
+        "浏览语料时": (_help_section("浏览语料时"), [CorpusBrowserScreen]),
+        "保存的对话": (_help_section("保存的对话"), [ConversationsScreen, RenameScreen, ConfirmScreen]),
+        "设置": (_help_section("设置"), [SettingsScreen]),
+    }
+    missing = []
+    for part, (text, screens) in where.items():
+        for screen in screens:
+            for b in screen.BINDINGS:
+                for k in b.key.split(","):  # type: ignore[union-attr]
+                    name = re.escape(_help_name(k))
+                    # a letter key stands alone ("o 大纲"), not inside a word such as "Markdown"
+                    if not re.search(rf"(?<![A-Za-z+]){name}(?![A-Za-z])", text):
+                        missing.append(f"{screen.__name__}: {k} ({part})")
     assert not missing, f"keys not in the F1 help: {missing}"
     assert re.search(r"\| F6 \|.*Markdown", HELP) and "Ctrl+L" in HELP and "Ctrl+T" in HELP

@@ -50,6 +50,10 @@ async def test_reader_find_with_n_and_shift_n(tmp_path: Path, engine: Engine) ->
         assert reader.find.current == len(matches) - 1      # wrapped to the last
         await pilot.press("escape")                           # clears the find, stays in the reader
         assert app.screen is reader and not reader.find.matches
+        bar = reader.query_one("#find-bar")
+        assert not bar.display and app.focused is text        # the bar closed with it: Tab and Enter
+        await pilot.press("tab", "enter")                     # cannot find the old text again
+        assert not reader.find.matches and not bar.display
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is app.chat_screen)
 

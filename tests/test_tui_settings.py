@@ -14,6 +14,7 @@ from typing import Any, Iterator
 
 import pytest
 from cli_helpers import run
+from textual.widgets import Input
 from test_tui import make_app, open_screen, ready, screen_text, wait_for
 
 from assistant.cli import build_parser, tui_llm_config
@@ -213,3 +214,29 @@ async def test_f8_with_base_url_only_uses_the_served_model(tmp_path: Path, engin
         await wait_for(pilot, lambda: app.use_llm)
         assert app.llm_config is not None and app.llm_config.model == "only-model"
         assert "已切换为大模型回答:only-model" in screen_text(app)
+
+
+@pytest.mark.parametrize("saved", ["", "m-one", "m-two", "m-three"])
+async def test_down_down_enter_picks_the_third_model(tmp_path: Path, engine: Engine, config_file: Path,
+                                                    fake_server: FakeServer, saved: str) -> None:
+    """The list starts on the saved model (marked 当前); ↓ stops at the last model rather than
+    wrapping to the first, so ↓↓ Enter from the top or from the saved model picks the third."""
+    fake_server.models = ["m-one", "m-two", "m-three"]
+    if saved:
+        config_file.parent.mkdir()
+        config_file.write_text(f'[llm]\nbase_url = "{fake_server.url}"\nmodel = "{saved}"\n', encoding="utf-8")
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 40)) as pilot:
+        await ready(pilot)
+        screen = await open_screen(pilot, "f9", SettingsScreen)
+        if not saved:
+            await pilot.press(*fake_server.url)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "接口提供 3 个模型" in screen_text(app))
+        assert (f"{saved}(当前)" in screen_text(app)) == bool(saved)
+        await pilot.press("down", "down", "enter")
+        await wait_for(pilot, lambda: "已选择模型" in screen_text(app))
+        assert screen.query_one("#llm-model", Input).value == "m-three"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, SettingsScreen))
+        assert tomllib.loads(config_file.read_text(encoding="utf-8"))["llm"]["model"] == "m-three"

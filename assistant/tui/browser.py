@@ -23,6 +23,7 @@ from ..corpus import Corpus, Speech, Unit
 from ..results import Hit
 from .reader import OutlineTree, ReaderScreen, UnitView, build_outline, location
 from .render import highlighted, section_path
+from .toasts import toasts_in_flow
 
 if TYPE_CHECKING:
     from .app import SpeechAssistantApp
@@ -60,6 +61,7 @@ class CorpusBrowserScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        toasts_in_flow(self)
         self.title = "语料浏览"
         n_par = sum(1 for u in self.corpus.units if u.kind == "paragraph")
         self.sub_title = f"{len(self.corpus.speeches)} 篇讲话 · {n_par} 段"

@@ -134,11 +134,26 @@ class ChatInput(TextArea):
         self.load_text(text)
         self.move_cursor(self.document.end)
 
+    def use_history(self, questions: list[str]) -> None:
+        """Recall ``questions`` from now on: the conversation shown, not the one before it."""
+        self.question_history = [q for i, q in enumerate(questions) if i == 0 or questions[i - 1] != q]
+        self._history_pos = None
+        self._draft = ""
+
     def remember(self, question: str) -> None:
         if question and (not self.question_history or self.question_history[-1] != question):
             self.question_history.append(question)
         self._history_pos = None
         self._draft = ""
+
+    def action_delete_to_start_of_line(self) -> None:
+        """Ctrl+U: back to the start of the question's line, not of the row it wraps to on
+        screen (a 3,000-character paste took some 90 presses to clear)."""
+        end = self.selection.end
+        if end[1] == 0 or self.read_only:
+            super().action_delete_to_start_of_line()   # joins with the line before, as usual
+            return
+        self.delete((end[0], 0), end, maintain_selection_offset=False)
 
     def action_submit(self) -> None:
         self.post_message(QuestionSubmitted(self.text))

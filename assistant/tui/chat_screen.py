@@ -32,6 +32,7 @@ from .chat import ChatInput, ChatLog, ExchangeView, StatusLine
 from .copying import CopyKeys
 from .messages import CitationClicked, ExchangeSelected, OpenSource, QuestionSubmitted
 from .sources import SourcesPanel
+from .toasts import toasts_in_flow
 
 if TYPE_CHECKING:
     from ..engine import Engine, Turn
@@ -100,9 +101,7 @@ class ChatScreen(CopyKeys, Screen[None]):
         # set_focus, not focus(): focus() is deferred, and keys already queued would miss the box.
         self.set_focus(self.box)
         self.set_timer(EARLY_INPUT_SECONDS, self._started)
-        # Toasts in the layout, under the status line (app.tcss says why).
-        for rack in self.query_children("#textual-toastrack"):
-            self.move_child(rack, after=self.query_one("#status"))
+        toasts_in_flow(self)   # under the status line
         self.watch(self.app, "engine", self._engine_changed)
         self.watch(self.app, "load_error", self._load_error_changed)
 
@@ -466,6 +465,7 @@ class ChatScreen(CopyKeys, Screen[None]):
         if self.current is not None:
             self.action_cancel()
         self.conversation = conv
+        self.box.use_history([ex.question for ex in conv.exchanges])   # ↑ recalls this one's questions
         self._select(None)
         chat = self.query_one(ChatLog)
         answered = [v for v in chat.replace(conv.exchanges) if v.exchange.answer is not None]

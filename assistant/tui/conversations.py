@@ -115,6 +115,12 @@ class ConversationsScreen(ModalScreen[Path | None]):
         if self.focused is box and event.key in ("down", "up") and self.shown:
             event.stop()
             listing.focus()
+        elif self.focused is box and event.key == "delete" and box.cursor_position >= len(box.value):
+            # The search box has the focus when the list opens, and Delete there would delete
+            # nothing: it deletes the highlighted conversation, as the footer says.
+            event.stop()
+            event.prevent_default()
+            self.action_delete()
         elif self.focused is listing and event.is_printable and event.character:
             # Typing always searches, wherever the focus is (as in the chat's question box).
             event.stop()
@@ -198,7 +204,8 @@ class RenameScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="rename-box", classes="dialog small-dialog"):
             yield Input(self.current, placeholder="新标题(留空则用第一个问题)", id="rename-input")
-            yield Static(Text("回车保存 · Esc 取消", style="dim"), classes="dialog-note", markup=False)
+            yield Static(Text("直接输入即替换原名,按 → 在原名上修改 · 回车保存 · Esc 取消", style="dim"),
+                         classes="dialog-note", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#rename-box").border_title = "重命名对话"

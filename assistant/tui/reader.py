@@ -21,6 +21,7 @@ from ..corpus import Corpus, Speech, Unit
 from .find import CURRENT_STYLE, FIND_STYLE, FindBar, FindState
 from .linebreak import broken
 from .render import highlighted
+from .toasts import toasts_in_flow
 
 if TYPE_CHECKING:
     from .app import SpeechAssistantApp
@@ -156,6 +157,7 @@ class ReaderScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        toasts_in_flow(self)
         self.title = speech_short_name(self.speech.title)
         self.sub_title = f"{len(self.speech.units)} 段"
         if self.mark:
@@ -257,11 +259,13 @@ class ReaderScreen(Screen[None]):
         self.query_one("#reader-text").focus()
 
     def action_back(self) -> None:
-        """Esc: first clears the marks of a find, then goes back."""
+        """Esc: first clears the marks of a find and closes its bar, then goes back."""
         if self.find.query:
             gone = {m.unit_id for m in self.find.matches}
             self.find = FindState()
             self._show_find(gone)
+            # A bar left open would take Tab and Enter, and Enter there finds the old text again.
+            self.close_find_bar()
             if self.at is not None:
                 self.watch_at(self.at)
             else:

@@ -44,6 +44,24 @@ class SavedSettings:
     reopen_last: bool
 
 
+class ModelList(OptionList):
+    """The served models, starting on the one configured. ↑/↓ stop at the ends: Textual's
+    list wraps around, so ↓↓ from the second of three models landed on the first."""
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        at = self.highlighted
+        if at is None:
+            at = -1 if step > 0 else self.option_count
+        if self.option_count:
+            self.highlighted = max(0, min(self.option_count - 1, at + step))
+
+
 class SettingsScreen(ModalScreen["SavedSettings | None"]):
     CSS_PATH = CSS_FILE
     BINDINGS = [
@@ -73,7 +91,7 @@ class SettingsScreen(ModalScreen["SavedSettings | None"]):
                     yield Button("获取模型列表", id="fetch")
                 yield Static("模型", classes="field-label", markup=False)
                 yield Input(c.model, placeholder="从列表选择,或直接输入模型名", id="llm-model")
-                yield OptionList(id="model-list")
+                yield ModelList(id="model-list")
                 yield Static(Text(self.problem or ""), id="llm-status", markup=False)
                 yield Static(Text(self._key_line(), style="dim"), classes="dialog-note", markup=False)
                 yield Checkbox("启动时打开上次的对话", self.reopen_last, id="reopen-last")
@@ -134,7 +152,9 @@ class SettingsScreen(ModalScreen["SavedSettings | None"]):
     def _fetched(self, models: list[str], error: str | None) -> None:
         listing = self.query_one("#model-list", OptionList)
         self.models = models
-        listing.set_options([Option(Text(m), id=f"m{i}") for i, m in enumerate(models)])
+        current = self.query_one("#llm-model", Input).value.strip()
+        listing.set_options([Option(Text(m + ("(当前)" if m == current else "")), id=f"m{i}")
+                             for i, m in enumerate(models)])
         listing.display = bool(models)
         if error:
             self._status(error, error=True)
@@ -143,7 +163,6 @@ class SettingsScreen(ModalScreen["SavedSettings | None"]):
             self._status("接口没有列出任何模型:请直接输入模型名。", error=True)
             return
         box = self.query_one("#llm-model", Input)
-        current = box.value.strip()
         listing.highlighted = models.index(current) if current in models else 0
         if not current and len(models) == 1:
             box.value = models[0]   # the server's only model
