@@ -45,7 +45,7 @@ class Passages:
     owner: np.ndarray      # for each sentence (after the units), the index of its unit; ascending
 
 
-def passages(units: list["Unit"]) -> Passages:
+def passages(units: list[Unit]) -> Passages:
     texts = [u.text for u in units]
     owner: list[int] = []
     for i, u in enumerate(units):
@@ -82,7 +82,7 @@ class SentenceSimilarity:
     position: dict[str, int]   # unit id → row
     weight: float
 
-    def of(self, unit: "Unit") -> np.ndarray | None:
+    def of(self, unit: Unit) -> np.ndarray | None:
         row = self.position.get(unit.id)
         return None if row is None else self.dense.of_sentences(row)
 
@@ -96,7 +96,7 @@ class SemanticRanker:
     FULL_SCAN_UNITS = 20_000
     CANDIDATES = 2_000
 
-    def __init__(self, embedder: "Embedder", matrix: np.ndarray, sentences: np.ndarray | None = None,
+    def __init__(self, embedder: Embedder, matrix: np.ndarray, sentences: np.ndarray | None = None,
                  owner: np.ndarray | None = None, sentence_weight: float = 0.0) -> None:
         self.embedder = embedder
         self.matrix = np.ascontiguousarray(matrix, dtype=np.float32)
