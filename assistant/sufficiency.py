@@ -40,7 +40,8 @@ _DEFINES_AFTER = re.compile(r"^[”」』》\"]?\s*[,,]?\s*(?:是指|指的是|�
 _ENUMERATION = re.compile(r"^.{0,12}?(?:一是.{1,40}二是|一要.{1,40}二要|1[、.].{1,60}2[、.]|[^,。]{1,8}、[^,。]{1,8}、)")
 # Before a term: a rhetorical definition (什么是水八仙? / 何谓… / 所谓…).
 _DEFINES_BEFORE = re.compile(r"(?:什么是|什么叫|何谓|所谓|何为)[“「\"]?$|(?:[^,。、]{1,8}、){2,}[^,。、]{1,8}[”」\"]?的[“「\"]?$")
-_QUESTION_WORD = re.compile(r"哪|什么|怎么|怎样|多少|几|谁|如何|为何|为什么")
+_QUESTION_WORD = re.compile(r"哪|什么|怎么|怎样|多少|几|谁|如何|为何|为什么|^第[一二三四五六七八九十\d]")
+_LIST_SEPARATORS = re.compile(r"[、,,;;/]")
 
 
 def defines(term: str, texts: Iterable[str], headings: Iterable[str] = ()) -> bool:
@@ -74,7 +75,9 @@ def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, 
     words: 几篇讲话对形式主义都是怎么说的 is about 形式主义, while a paraphrase that happens
     to use an everyday word the speeches don't (出岔子) is about more than that word.
     """
-    out = [t for t in dict.fromkeys(quoted) if ta.squash_punct(t) and ta.squash_punct(t) not in corpus_key]
+    # A quoted list (“细、准、优、实”) is the asker's summary: present when each item is.
+    out = [t for t in dict.fromkeys(quoted) if ta.squash_punct(t)
+           and not all(ta.squash_punct(item) in corpus_key for item in _LIST_SEPARATORS.split(t) if item)]
     # Chinese words only: a Latin word in a Chinese question (ｗｈａｔ是…) is noise, not a term.
     own = [w for w in dict.fromkeys(words)
            if len(w) >= 2 and _CJK_WORD.search(w) and not _QUESTION_WORD.search(w)

@@ -10,8 +10,8 @@ Three steps, each scored on the dev set only:
    given ``--pd-dev DIR`` (``python benchmarks/pd_speeches.py --dev DIR``), pd_dev.jsonl on
    the People's Daily articles; the objective is pooled over their answerable questions;
 3. the dense-rescue threshold (a question the lexical abstention rules would decline is
-   answered when the best unit's embedding similarity reaches it): each threshold is scored
-   by answerable questions rescued minus unanswerable questions no longer declined.
+   answered when the best unit's embedding similarity reaches it), on the same dev sets: each
+   threshold is scored by unanswerable questions declined minus answerable questions declined.
 
 Rankings are scored *as retrieved* (before the answer is composed) over the answerable
 questions: MRR@10 first, then Hit@1, then Recall@10. The engine's defaults
@@ -150,22 +150,25 @@ def main(argv: list[str] | None = None) -> int:
                            "objective": (pooled["mrr@10"], pooled["hit@1"], pooled["recall@10"])})
         chosen_fusion = max(fusion, key=lambda g: g["objective"])
         best_fw, best_fl, best_sw = (chosen_fusion[k] for k in ("fusion_weight", "fusion_floor", "sentence_weight"))
-        # 3. dense rescue threshold, with the chosen fusion weight
+        # 3. dense rescue threshold, with the chosen fusion weight, on the same dev sets
         for th in track(RESCUE, description="语义兜底阈值"):
-            engine = Engine(loaded.corpus, loaded.index,
-                            dataclasses.replace(bm, fusion_weight=best_fw, fusion_floor=best_fl,
-                                                sentence_weight=best_sw, dense_rescue=th))
-            engine.attach_embeddings(memo)
-            o = run_eval(engine, questions).summary["overall"]
-            rescue.append({"dense_rescue": th, "false_abstentions": o["false_abstentions"],
-                           "abstention": round(o["abstention"], 4)})
-        n_unanswerable = sum(1 for q in questions if not q.gold)
+            false_abstentions = declined = 0
+            for corpus_engine, qs in dev_runs:
+                engine = Engine(corpus_engine.corpus, corpus_engine.index,
+                                dataclasses.replace(bm, fusion_weight=best_fw, fusion_floor=best_fl,
+                                                    sentence_weight=best_sw, dense_rescue=th))
+                engine.attach_embeddings(memo)
+                o = run_eval(engine, qs).summary["overall"]
+                false_abstentions += o["false_abstentions"]
+                declined += round((o["abstention"] or 0.0) * o["n_unanswerable"])
+            rescue.append({"dense_rescue": th, "false_abstentions": false_abstentions, "declined": declined})
+        n_unanswerable = sum(sum(1 for q in qs if not q.gold) for _, qs in dev_runs)
         floor = min(r_["false_abstentions"] for r_ in rescue)
-        # Fewest answerable declined, then the most unanswerable still declined, then the higher threshold.
-        chosen = max(rescue, key=lambda r_: (-r_["false_abstentions"] + r_["abstention"] * n_unanswerable,
-                                              r_["dense_rescue"]))
-        print(f"fusion_weight={best_fw} fusion_floor={best_fl} sentence_weight={best_sw} {chosen_fusion['pooled']}; dense_rescue={chosen['dense_rescue']} (false abstentions "
-              f"{chosen['false_abstentions']}, floor {floor}; abstention {chosen['abstention']})")
+        # Unanswerable questions declined minus answerable ones declined, then the higher threshold.
+        chosen = max(rescue, key=lambda r_: (r_["declined"] - r_["false_abstentions"], r_["dense_rescue"]))
+        print(f"fusion_weight={best_fw} fusion_floor={best_fl} sentence_weight={best_sw} {chosen_fusion['pooled']}; "
+              f"dense_rescue={chosen['dense_rescue']} (false abstentions {chosen['false_abstentions']}, floor {floor}; "
+              f"declined {chosen['declined']} of {n_unanswerable} unanswerable)")
     else:
         print(f"no embedder ({why}): fusion and rescue not tuned")
     out = {"questions": str(args.questions.relative_to(ROOT) if args.questions.is_relative_to(ROOT)
