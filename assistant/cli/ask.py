@@ -1,6 +1,8 @@
 """``assistant ask``: the answer with its [n] markers, then the cited sources.
 
 With ``--llm`` the model's tokens stream to stdout, then each sentence's citation verdict.
+rich is imported only where terminal output is printed: ``--json`` does without it (start-up,
+see cli/common.py).
 """
 
 from __future__ import annotations
@@ -11,9 +13,6 @@ import re
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
-
-from rich.console import Console
-from rich.text import Text
 
 from ..config import ConfigError, LLMConfig, load_config, not_configured_hint
 from ..results import FALLBACK_LABEL, Answer, Citation
@@ -31,6 +30,9 @@ from .common import (
 )
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
     from ..engine import Engine
 
 EXCERPT_CHARS = 240
@@ -61,6 +63,8 @@ def excerpt(text: str, terms: list[str], width: int = EXCERPT_CHARS) -> str:
 
 
 def print_sources(console: Console, citations: Sequence[Citation], label: str = "来源", full: bool = False) -> None:
+    from rich.text import Text  # lazy: start-up (module docstring)
+
     if not citations:
         return
     console.print(Text(f"\n{label}", style="bold"))
@@ -89,6 +93,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(json.dumps(answer.to_json(), ensure_ascii=False, indent=2) + "\n")
         return 0
+    from rich.text import Text  # lazy: start-up (module docstring)
+
     console = new_console()
     if not use_llm:
         console.print(Text(answer.text))
@@ -112,6 +118,8 @@ def _terminal_safe(text: str) -> str:
 
 def verdict_lines(answer: Answer) -> list[Text]:
     """Rich ``Text`` lines with the citation verdict of each sentence (✓ / ✗)."""
+    from rich.text import Text  # lazy: start-up (module docstring)
+
     lines: list[Text] = []
     for s in answer.sentences:
         marks = "".join(f"[{n}]" for n in s.citations)
@@ -131,6 +139,9 @@ def verdict_lines(answer: Answer) -> list[Text]:
 def ask_with_llm(engine: Engine, question: str, args: argparse.Namespace) -> Answer:
     """Answer for ``assistant ask --llm``: stream tokens to stdout, then the verdicts."""
     # Imported here, not at the top: httpx is loaded only when the LLM is used.
+    from rich.console import Console
+    from rich.text import Text
+
     from ..llm import answer_with_llm
 
     json_mode = bool(getattr(args, "json", False))

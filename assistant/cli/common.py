@@ -3,7 +3,8 @@
 Output built from corpus or user text goes through ``rich.text.Text`` so markup characters
 in it (``[bold]``, ``[/]``) are printed literally. The engine is imported inside the
 functions that need it (start-up: numpy and the index code load only when a command runs,
-so the TUI paints first and ``--help`` stays quick).
+so the TUI paints first and ``--help`` stays quick). So is rich: ``ask --json`` prints no
+rich output unless something goes wrong, and importing rich costs it ~35 ms.
 """
 
 from __future__ import annotations
@@ -14,24 +15,18 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from functools import cache
 from typing import TYPE_CHECKING, NoReturn, TypeVar
-
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
-from rich.text import Text
 
 from ..config import DEFAULT_API_KEY_ENV
 from ..corpus import CorpusError
 from ..text_helpers import printable
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
+    from rich.text import Text
+
     from ..engine import Engine, RetrievalParams
 
 _N = TypeVar("_N", int, float)
@@ -40,12 +35,18 @@ EXIT_USAGE = 2
 EXIT_INPUT = 3
 
 
-class _Console(Console):
-    def on_broken_pipe(self) -> None:
-        # rich exits with status 1 here; `assistant ask … | head -1` is no failure, so let
-        # main() end quietly (cli.main catches BrokenPipeError).
-        self.quiet = True
-        raise BrokenPipeError
+@cache
+def _console_class() -> type[Console]:
+    from rich.console import Console  # lazy: start-up (module docstring)
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # rich exits with status 1 here; `assistant ask … | head -1` is no failure, so let
+            # main() end quietly (cli.main catches BrokenPipeError).
+            self.quiet = True
+            raise BrokenPipeError
+
+    return _Console
 
 
 def stdout_to_devnull() -> None:
@@ -58,15 +59,19 @@ def stdout_to_devnull() -> None:
 def new_console(stderr: bool = False) -> Console:
     # soft_wrap: long Chinese lines are left to the terminal to wrap, so copied text has no
     # line breaks inside sentences.
-    return _Console(stderr=stderr, highlight=False, soft_wrap=True)
+    return _console_class()(stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
+    from rich.text import Text  # lazy: start-up (module docstring)
+
     new_console(stderr=True).print(Text("错误:", style="bold red") + Text(printable(message)))
     raise SystemExit(code)
 
 
 def warn(message: str) -> None:
+    from rich.text import Text  # lazy: start-up (module docstring)
+
     new_console(stderr=True).print(Text("提示:", style="yellow") + Text(printable(message)))
 
 
@@ -169,6 +174,9 @@ class IndexProgress:
         if self._bar is None:
             if total < self.min_units or done >= total:
                 return
+            # lazy: start-up (module docstring); a cache hit never shows a bar
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
             self._bar = Progress(TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                                  console=new_console(stderr=True), transient=True)
             self._bar.start()
@@ -197,6 +205,8 @@ def read_question(parts: list[str]) -> str:
 
 
 def highlighted(text: str, terms: list[str], style: str = "bold yellow") -> Text:
+    from rich.text import Text  # lazy: start-up (module docstring)
+
     from ..text_analysis import highlight_spans
 
     t = Text(text)

@@ -6,9 +6,6 @@ import argparse
 import json
 import sys
 
-from rich.table import Table
-from rich.text import Text
-
 from .common import (
     add_corpus_arguments,
     add_retrieval_arguments,
@@ -49,6 +46,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2) + "\n")
         return 0
+    from rich.table import Table  # lazy: --json needs no rich (start-up, see cli/common.py)
+    from rich.text import Text
+
     console = new_console()
     if not hits:
         console.print("没有找到相关段落。")
@@ -81,6 +81,8 @@ def cmd_show(args: argparse.Namespace) -> int:
             "text": unit.text, "context": [{"id": u.id, "kind": u.kind, "text": u.text} for u in near],
         }, ensure_ascii=False, indent=2) + "\n")
         return 0
+    from rich.text import Text  # lazy: --json needs no rich (start-up, see cli/common.py)
+
     console = new_console()
     console.print(Text(engine.speech_title(unit.speech_no), style="bold"))
     for depth, heading in enumerate(unit.section):
