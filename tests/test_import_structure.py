@@ -74,3 +74,23 @@ def test_ask_json_imports_no_terminal_libraries(tmp_path: Path) -> None:
     report = json.loads(p.stdout.strip().splitlines()[-1])
     assert report["code"] == 0 and report["hits"] > 0
     assert report["loaded"] == []
+
+
+def test_tui_start_imports_no_engine_before_the_app() -> None:
+    """``assistant`` alone opens the TUI: parsing its command line and importing the app load
+    neither numpy nor the engine (they load in a worker after the first paint), and the other
+    commands are still known to the parser."""
+    code = ("import json, sys\n"
+            "from assistant.cli import build_parser\n"
+            "parser = build_parser([])\n"
+            "args = parser.parse_args([])\n"
+            "import assistant.tui.app\n"
+            "choices = sorted(parser._subparsers._group_actions[0].choices)\n"
+            "print(json.dumps({'command': args.command, 'choices': choices, 'loaded': sorted(\n"
+            "    m for m in ('numpy', 'jieba', 'assistant.engine', 'assistant.bm25', 'assistant.cli.ask')\n"
+            "    if m in sys.modules)}))\n")
+    p = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)),
+                       capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert p.returncode == 0, p.stderr
+    report = json.loads(p.stdout.strip().splitlines()[-1])
+    assert report == {"command": None, "choices": ["ask", "eval", "search", "show"], "loaded": []}

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..config import ConfigError, LLMConfig, load_config, not_configured_hint
 from ..results import FALLBACK_LABEL, Answer, Citation
 from .common import (
+    ASK_HELP,
     add_corpus_arguments,
     add_llm_arguments,
     add_retrieval_arguments,
@@ -39,7 +40,7 @@ EXCERPT_CHARS = 240
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("ask", help="提问并输出带引用的回答")
+    p = sub.add_parser("ask", help=ASK_HELP)
     p.add_argument("question", nargs="+", help="问题(用 - 从标准输入读取)")
     p.add_argument("-k", type=positive_int, default=10, help="返回的检索结果数(默认 10)")
     p.add_argument("--json", action="store_true", help="输出 JSON(字段见 README)")

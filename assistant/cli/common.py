@@ -79,6 +79,9 @@ def warn(message: str) -> None:
 
 
 EVAL_HELP = "用问题集评测检索与回答,输出指标表和报告"
+ASK_HELP = "提问并输出带引用的回答"
+SEARCH_HELP = "列出排名靠前的段落及得分"
+SHOW_HELP = "显示某段落及其所在讲话的上下文,如 assistant show 2.21"
 
 
 def add_corpus_arguments(p: argparse.ArgumentParser) -> None:

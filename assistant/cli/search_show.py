@@ -7,6 +7,8 @@ import json
 import sys
 
 from .common import (
+    SEARCH_HELP,
+    SHOW_HELP,
     add_corpus_arguments,
     add_retrieval_arguments,
     fail,
@@ -19,7 +21,7 @@ from .common import (
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("search", help="列出排名靠前的段落及得分")
+    p = sub.add_parser("search", help=SEARCH_HELP)
     p.add_argument("query", nargs="+")
     p.add_argument("-k", type=positive_int, default=10)
     p.add_argument("--json", action="store_true")
@@ -27,7 +29,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     add_retrieval_arguments(p)
     p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser("show", help="显示某段落及其所在讲话的上下文,如 assistant show 2.21")
+    p = sub.add_parser("show", help=SHOW_HELP)
     p.add_argument("id")
     p.add_argument("-c", "--context", type=int, default=2, help="前后各显示几段(默认 2)")
     p.add_argument("--json", action="store_true")
