@@ -78,7 +78,7 @@ def test_ask_json_imports_no_terminal_libraries(tmp_path: Path) -> None:
 
 def test_tui_start_imports_no_engine_before_the_app() -> None:
     """``assistant`` alone opens the TUI: parsing its command line and importing the app load
-    neither numpy nor the engine (they load in a worker after the first paint), and the other
+    neither numpy nor the engine (a worker loads them while the app starts), and the other
     commands are still known to the parser."""
     code = ("import json, sys\n"
             "from assistant.cli import build_parser\n"
