@@ -69,7 +69,7 @@ def test_ask_json_imports_no_terminal_libraries(tmp_path: Path) -> None:
             "                  'loaded': loaded}))\n")
     env = dict(os.environ, ASSISTANT_CACHE_DIR=str(tmp_path), PYTHONPATH=str(ROOT))
     p = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                       encoding="utf-8", timeout=300)
+                       encoding="utf-8", timeout=300, check=False)
     assert p.returncode == 0, p.stderr
     report = json.loads(p.stdout.strip().splitlines()[-1])
     assert report["code"] == 0 and report["hits"] > 0
@@ -90,7 +90,7 @@ def test_tui_start_imports_no_engine_before_the_app() -> None:
             "    m for m in ('numpy', 'jieba', 'assistant.engine', 'assistant.bm25', 'assistant.cli.ask')\n"
             "    if m in sys.modules)}))\n")
     p = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)),
-                       capture_output=True, text=True, encoding="utf-8", timeout=120)
+                       capture_output=True, text=True, encoding="utf-8", timeout=120, check=False)
     assert p.returncode == 0, p.stderr
     report = json.loads(p.stdout.strip().splitlines()[-1])
     assert report == {"command": None, "choices": ["ask", "eval", "search", "show"], "loaded": []}

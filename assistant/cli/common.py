@@ -14,8 +14,8 @@ import math
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 from ..config import DEFAULT_API_KEY_ENV
@@ -166,6 +166,7 @@ class EmbedderLoad:
         overrides = {k: v for k, v in (("base_url", getattr(args, "embeddings_base_url", None)),
                                        ("model", getattr(args, "embeddings_model", None))) if v}
         self._future: Future[tuple[Embedder | None, str | None]] | None = None
+        self._reason: str | None = None
         try:
             self._config = load_embeddings_config(**overrides)
         except ConfigError as e:
@@ -215,7 +216,13 @@ class IndexProgress:
             if total < self.min_units or done >= total:
                 return
             # lazy: start-up (module docstring); a cache hit never shows a bar
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
 
             self._bar = Progress(TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                                  console=new_console(stderr=True), transient=True)

@@ -48,7 +48,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2) + "\n")
         return 0
-    from rich.table import Table  # lazy: --json needs no rich (start-up, see cli/common.py)
+    # lazy: --json needs no rich (start-up, see cli/common.py)
+    from rich.table import Table
     from rich.text import Text
 
     console = new_console()
@@ -83,7 +84,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             "text": unit.text, "context": [{"id": u.id, "kind": u.kind, "text": u.text} for u in near],
         }, ensure_ascii=False, indent=2) + "\n")
         return 0
-    from rich.text import Text  # lazy: --json needs no rich (start-up, see cli/common.py)
+    from rich.text import Text  # lazy: --json needs no rich (start-up)
 
     console = new_console()
     console.print(Text(engine.speech_title(unit.speech_no), style="bold"))
