@@ -14,10 +14,13 @@ from . import text_analysis as ta
 
 __all__ = ["fits_type"]
 
-_DATE = re.compile(r"(?:\d{2,4}|[〇零一二三四五六七八九]{2,4})\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,3}月|"
-                   r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]")
+# Patterns, not compiled objects: ``re.search`` compiles each on its first use (and caches it).
+# Compiling them all at import cost every process ~15 ms (the person pattern alone ~10 ms),
+# though most questions ask for no date, number, place or person.
+_DATE = (r"(?:\d{2,4}|[〇零一二三四五六七八九]{2,4})\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,3}月|"
+         r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]")
 _NUMERAL = r"(?:\d[\d.,]*|[零〇一二三四五六七八九十百千万亿两半几]+)"
-_ANY_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万两]+(?:个|项|条|人|名|天|年|次|家|户|元|倍|%)")
+_ANY_NUMBER = r"\d|[一二三四五六七八九十百千万两]+(?:个|项|条|人|名|天|年|次|家|户|元|倍|%)"
 # A place name: a few characters that are not function words before 省/市/县/…, and not
 # followed by what makes the whole a common noun (村干部, 区里, 县委, 市场). 全国, 各省, 本市
 # say how far something reaches, not where it is. 国 ends few place names and many other
@@ -25,11 +28,11 @@ _ANY_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万两]+(?:�
 _NAME_CHAR = r"[^\W\d的了和在与是我们每位有还及或对把被从向到为以等这那各全本该其此个些两几多外都也就要将]"
 # One character before 区, 市, 村, 乡, 镇 makes a common noun (地区, 城市, 农村, 城乡); before
 # 省, 县, 州 it may be a name (沛县, 杭州).
-_PLACE = re.compile(rf"(?:{_NAME_CHAR}{{2,5}}(?:省|市|县|区|镇|乡|村|州)|{_NAME_CHAR}(?:省|县|州))"
-                    r"(?![委长政场域别里级干党直属上下内外])"
-                    r"|中国|美国|英国|法国|德国|俄罗斯|日本|韩国")
+_PLACE = (rf"(?:{_NAME_CHAR}{{2,5}}(?:省|市|县|区|镇|乡|村|州)|{_NAME_CHAR}(?:省|县|州))"
+          r"(?![委长政场域别里级干党直属上下内外])"
+          r"|中国|美国|英国|法国|德国|俄罗斯|日本|韩国")
 # 在食堂吃 / 到会议室开: where something is done, for 在哪里 (not for 哪个城市).
-_LOCATIVE = re.compile(r"(?:在|到|去|于)[\u4e00-\u9fff]{1,6}?(?:里|内|上|中|吃|住|开|办|举行|召开|进行|集中)")
+_LOCATIVE = r"(?:在|到|去|于)[\u4e00-\u9fff]{1,6}?(?:里|内|上|中|吃|住|开|办|举行|召开|进行|集中)"
 # A person: a name (a common surname and one or two characters) beside a title, or before
 # what people do in speeches (说, 指出, 提出). jieba's part-of-speech tagger would find names
 # too, but loading its dictionary costs seconds on the first 谁 question.
@@ -37,13 +40,13 @@ _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁
              "卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤俞温江习")
 _TITLES = (r"(?:同志|书记|主席|总理|总书记|先生|女士|教授|部长|省长|市长|县长|区长|局长|厅长|处长|司长|主任|院士|将军|元帅|"
            r"秘书长|发言人|常委|委员|会长|社长|院长|校长|董事长|总经理|经理)")
-_PERSON = re.compile(rf"[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s*[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}"
-                     rf"|^[{_SURNAMES}][\u4e00-\u9fff]{{1,3}}$"   # a speaker line: the name alone
-                     rf"|[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:曾经|曾)?(?:说过|说|指出|提出|认为|强调|讲过)"
-                     r"|(?:作家|文豪|学家|思想家|哲学家|诗人|名人)[\u4e00-\u9fff]{2,4}")
+_PERSON = (rf"[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s*[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}"
+           rf"|^[{_SURNAMES}][\u4e00-\u9fff]{{1,3}}$"   # a speaker line: the name alone
+           rf"|[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:曾经|曾)?(?:说过|说|指出|提出|认为|强调|讲过)"
+           r"|(?:作家|文豪|学家|思想家|哲学家|诗人|名人)[\u4e00-\u9fff]{2,4}")
 
 # A unit asked for and the ways a text gives it: 几天 → 1个工作日 / 3日.
-_PERCENT = re.compile(rf"{_NUMERAL}\s*(?:%|个百分点)|百分之{_NUMERAL}|{_NUMERAL}成(?!为|立|绩|果|效|本|熟|长)")
+_PERCENT = rf"{_NUMERAL}\s*(?:%|个百分点)|百分之{_NUMERAL}|{_NUMERAL}成(?!为|立|绩|果|效|本|熟|长)"
 _UNIT_ALIASES = {"天": "(?:天|日|工作日)", "日": "(?:天|日|工作日)", "月": "(?:个月|月)", "个月": "(?:个月|月)",
                  "小时": "(?:小时|个小时)"}
 
@@ -52,19 +55,19 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
     """Whether one of the sentences holds a thing of the asked type (and unit)."""
     for s in sentences:
         norm = ta.normalise(s)
-        if answer_type == "date" and _DATE.search(norm):
+        if answer_type == "date" and re.search(_DATE, norm):
             return True
         if answer_type == "number":
             if unit == "%":
-                if _PERCENT.search(norm):
+                if re.search(_PERCENT, norm):
                     return True
                 continue
             if unit and re.search(rf"{_NUMERAL}\s*(?:个)?\s*{_UNIT_ALIASES.get(unit, re.escape(unit))}", norm):
                 return True
-            if not unit and _ANY_NUMBER.search(norm):
+            if not unit and re.search(_ANY_NUMBER, norm):
                 return True
-        if answer_type == "place" and (_PLACE.search(norm) or unit != "地名" and _LOCATIVE.search(norm)):
+        if answer_type == "place" and (re.search(_PLACE, norm) or unit != "地名" and re.search(_LOCATIVE, norm)):
             return True
-        if answer_type == "person" and _PERSON.search(norm):
+        if answer_type == "person" and re.search(_PERSON, norm):
             return True
     return False

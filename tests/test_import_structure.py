@@ -6,6 +6,7 @@ import ties two modules together as much as one at the top) but not ``TYPE_CHECK
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -51,3 +52,45 @@ def test_python_dash_m_assistant(tmp_path: Path) -> None:
                        capture_output=True, text=True, encoding="utf-8", timeout=120)
     assert p.returncode == 0, p.stderr
     assert '"id": "2.21"' in p.stdout
+
+
+def test_ask_json_imports_no_terminal_libraries(tmp_path: Path) -> None:
+    """``ask --json`` prints JSON only: rich, Textual, httpx and numpy.ma (which ``np.unique``
+    pulls in) are start-up time it does not need. The answer is checked so the run is real."""
+    code = ("import io, json, sys, contextlib\n"
+            "from assistant.cli import main\n"
+            "out = io.StringIO()\n"
+            "with contextlib.redirect_stdout(out):\n"
+            "    code = main(['ask', '什么是塔西佗陷阱?', '--json'])\n"
+            "answer = json.loads(out.getvalue())\n"
+            "loaded = sorted({m.split('.')[0] for m in sys.modules} & {'rich', 'textual', 'httpx'})\n"
+            "loaded += [m for m in sys.modules if m.split('.')[:2] == ['numpy', 'ma']][:1]\n"
+            "print(json.dumps({'code': code, 'mode': answer['retrieval']['mode'], 'hits': len(answer['hits']),\n"
+            "                  'loaded': loaded}))\n")
+    env = dict(os.environ, ASSISTANT_CACHE_DIR=str(tmp_path), PYTHONPATH=str(ROOT))
+    p = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                       encoding="utf-8", timeout=300, check=False)
+    assert p.returncode == 0, p.stderr
+    report = json.loads(p.stdout.strip().splitlines()[-1])
+    assert report["code"] == 0 and report["hits"] > 0
+    assert report["loaded"] == []
+
+
+def test_tui_start_imports_no_engine_before_the_app() -> None:
+    """``assistant`` alone opens the TUI: parsing its command line and importing the app load
+    neither numpy nor the engine (a worker loads them while the app starts), and the other
+    commands are still known to the parser."""
+    code = ("import json, sys\n"
+            "from assistant.cli import build_parser\n"
+            "parser = build_parser([])\n"
+            "args = parser.parse_args([])\n"
+            "import assistant.tui.app\n"
+            "choices = sorted(parser._subparsers._group_actions[0].choices)\n"
+            "print(json.dumps({'command': args.command, 'choices': choices, 'loaded': sorted(\n"
+            "    m for m in ('numpy', 'jieba', 'assistant.engine', 'assistant.bm25', 'assistant.cli.ask')\n"
+            "    if m in sys.modules)}))\n")
+    p = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)),
+                       capture_output=True, text=True, encoding="utf-8", timeout=120, check=False)
+    assert p.returncode == 0, p.stderr
+    report = json.loads(p.stdout.strip().splitlines()[-1])
+    assert report == {"command": None, "choices": ["ask", "eval", "search", "show"], "loaded": []}

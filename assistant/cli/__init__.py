@@ -11,11 +11,13 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from . import ask, search_show
 from .common import (
+    ASK_HELP,
     EVAL_HELP,
     EXIT_INPUT,
     EXIT_USAGE,
+    SEARCH_HELP,
+    SHOW_HELP,
     add_corpus_arguments,
     add_tui_llm_arguments,
     fail,
@@ -42,22 +44,39 @@ def tui_llm_config(args: argparse.Namespace) -> "LLMConfig | None":
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
-    """The whole command line; given the arguments, only what they can use is imported: eval's
-    module (question sets, YAML, reports) costs ``ask`` a tenth of a second it never needs."""
+    """The whole command line; given the arguments, only the commands they name are built, and
+    only their modules (and what their options need) imported. The others are named in the usage,
+    never run: ``assistant`` alone starts the TUI without numpy and the index code (~60 ms
+    before its first paint), ``ask`` without eval's question sets, YAML and reports (~0.1 s)."""
     parser = argparse.ArgumentParser(
         prog="assistant",
         description="讲话语料问答助手:不带参数运行打开终端界面;子命令用于脚本。")
     add_corpus_arguments(parser)
     add_tui_llm_arguments(parser)
     sub = parser.add_subparsers(dest="command")
-    ask.add_parser(sub)
-    search_show.add_parsers(sub)
-    if argv is None or "eval" in argv:
+
+    def named(*commands: str) -> bool:
+        return argv is None or any(c in argv for c in commands)
+
+    if named("ask"):
+        from . import ask
+
+        ask.add_parser(sub)
+    else:
+        sub.add_parser("ask", help=ASK_HELP, add_help=False)
+    if named("search", "show"):
+        from . import search_show
+
+        search_show.add_parsers(sub)
+    else:
+        sub.add_parser("search", help=SEARCH_HELP, add_help=False)
+        sub.add_parser("show", help=SHOW_HELP, add_help=False)
+    if named("eval"):
         from . import eval as eval_command
 
         eval_command.add_parser(sub)
     else:
-        sub.add_parser("eval", help=EVAL_HELP, add_help=False)   # named in the usage, never run here
+        sub.add_parser("eval", help=EVAL_HELP, add_help=False)
     return parser
 
 

