@@ -29,6 +29,7 @@ from .structure import (
     as_points,
     choose_list,
     choose_points,
+    followup_point,
     headless,
     item_label,
     list_items,
@@ -150,6 +151,12 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             if answer is not None:
                 text, sentences, cited = answer
                 return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
+        point = followup_point(history[-1].answer, plan.followup_item) if unit is None else None
+        if point is not None:   # the N-th of the points one paragraph enumerates
+            k, unit, said = point
+            n = citer.cite(unit)
+            return done(f"第{k}点是:{said}[{n}]", [AnswerSentence(said, [n])],
+                        hits_out=_cited_first(ev, [unit], hits, citer.terms))
 
     named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
     # Outline of a named speech (or of the speech the best hit is in, when the question is about 讲话).

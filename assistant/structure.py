@@ -18,10 +18,10 @@ from .enumeration import enumerations, opening_point, paragraph_enumerations
 from .evidence import Citer, Evidence
 from .params import AnswerParams
 from .planner import QueryPlan, nth
-from .results import AnswerSentence, Hit
+from .results import Answer, AnswerSentence, Hit
 from .text_analysis import split_sentences
 
-__all__ = ["PointList", "as_list", "as_points", "choose_list", "choose_points", "enumerates", "headless",
+__all__ = ["PointList", "as_list", "as_points", "choose_list", "choose_points", "enumerates", "followup_point", "headless",
            "inline_enumeration", "item_label", "list_items", "next_unit", "nth_point", "numbered", "outline_units",
            "point_count", "point_lists", "speech_points"]
 
@@ -301,6 +301,19 @@ def nth_point(ev: Evidence, plan: QueryPlan, hits: list[Hit],
     unit, _ = option
     points = next((e.points for e in enumerations(unit.text) if e.labels == option[1]), ())
     chosen = nth(points, plan.nth_item)
+    return (chosen[0], unit, chosen[1].sentences()) if chosen else None
+
+
+def followup_point(answer: Answer, item: int) -> tuple[int, Unit, str] | None:
+    """那第二点呢 after an answer that listed the points of one paragraph: (N, the paragraph, the
+    point's text). Lists of units are followed up by their units (compose._followup_unit)."""
+    by_n = {c.n: c.unit for c in answer.citations}
+    cited = {s.citations[0] for s in answer.sentences if s.citations}
+    if len(cited) != 1 or len(answer.sentences) < 2 or (unit := by_n.get(cited.pop())) is None:
+        return None
+    said = [s.text for s in answer.sentences]
+    points = next((e.points for e in enumerations(unit.text) if e.labels == said), ())
+    chosen = nth(points, item)
     return (chosen[0], unit, chosen[1].sentences()) if chosen else None
 
 

@@ -167,3 +167,15 @@ def test_the_nth_point(headless_engine: Engine, question: str, expected: str, ab
     assert expected in a.text, a.text
     assert absent not in a.text
     assert said in a.text
+
+
+def test_a_followup_takes_the_nth_of_the_points_one_paragraph_listed(headless_engine: Engine) -> None:
+    from assistant.results import Turn
+
+    question = "对配偶子女的“约法三章”是哪三条?"
+    first = headless_engine.ask(question)
+    assert len({s.citations[0] for s in first.sentences}) == 1   # three points, one paragraph
+    second = headless_engine.ask("那第二点呢?", history=[Turn(question, first)])
+    assert second.text.startswith("第2点是:二要防微杜渐"), second.text
+    last = headless_engine.ask("最后一点呢?", history=[Turn(question, first)])
+    assert "三要不徇私情" in last.text and "防微杜渐" not in last.text
