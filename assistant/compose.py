@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from . import text_analysis as ta
 from .corpus import Unit
+from .enumeration import enumerations
 from .evidence import Citer, Evidence
 from .extract import extract_sentences
 from .planner import QUOTED, QueryPlan, nth
@@ -26,12 +27,19 @@ from .retrieval import query_terms
 from .semantic import SentenceSimilarity
 from .structure import (
     as_list,
+    as_points,
     choose_list,
+    choose_points,
+    followup_point,
+    headless,
     item_label,
     list_items,
     next_unit,
+    nth_point,
     numbered,
     outline_units,
+    point_count,
+    speech_points,
 )
 from .sufficiency import (
     MISSING_WHAT,
@@ -74,6 +82,12 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             if answer is not None:
                 text, sentences, cited = answer
                 return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
+        point = followup_point(history[-1].answer, plan.followup_item) if unit is None else None
+        if point is not None:   # the N-th of the points one paragraph enumerates
+            k, unit, said = point
+            n = citer.cite(unit)
+            return done(f"第{k}点是:{said}[{n}]", [AnswerSentence(said, [n])],
+                        hits_out=_cited_first(ev, [unit], hits, citer.terms))
 
     named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
     # Outline of a named speech (or of the speech the best hit is in, when the question is about 讲话).
@@ -91,6 +105,11 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             cited = [u for _, items in parts for u in items]
             return done("\n\n".join(lines), sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
         if named:
+            points = speech_points(ev, named[0])
+            if points is not None:
+                text, sentences, cited = as_points(points, citer, f"{ev.speech_title(named[0])}没有分部分的标题,"
+                                                                 f"文中依次列出{point_count(points)}点:")
+                return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
             return _no_outline(ev, named[0], citer, hits, done)
 
     def nth_of(items: list[Unit], intro: Callable[[int], str]) -> Answer | None:
@@ -117,6 +136,16 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         part_answer = nth_of(outline_units(ev, plan.speech_no), lambda k: f"{title}的第{k}部分是")
         if part_answer is not None:
             return part_answer
+
+    # 第二点是什么 / 最后一点, in a speech without headings: the N-th of the points the words name.
+    if plan.nth_item is not None and plan.followup_item is None:
+        found = nth_point(ev, plan, hits, analysed.bigrams)
+        if found is not None:
+            k, unit, point = found
+            n = citer.cite(unit)
+            line = AnswerSentence(point, [n])
+            return done(f"{ev.speech_title(unit.speech_no)}列举的第{k}点是:{point}[{n}]", [line],
+                        hits_out=_cited_first(ev, [unit], hits, citer.terms))
 
     # 第五篇讲话在加强领导方面提出了几条要求: the heading the words name, with what it holds.
     if heading is not None:
@@ -159,6 +188,10 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         return ans
 
     if (plan.wants_list or plan.weak_list) and not plan.multi_speech:
+        points = choose_points(ev, plan, hits, analysed.bigrams)
+        if points is not None:
+            text, sentences, cited = as_points(points, citer, f"共{point_count(points)}项:")
+            return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
         listed = choose_list(ev, plan, hits)
         if isinstance(listed, list):
             text, sentences = as_list(listed, citer, f"共{len(listed)}项:")
@@ -342,6 +375,10 @@ def _undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
     near = [h.unit for h in hits[:5]]
     texts = [u.text for u in near] + [n.text for u in near if (n := next_unit(ev, u)) is not None]
     if defines(term, texts, [u.heading for u in near]):
+        return None
+    # “约法三章”是哪三条: a speech without headings lists it as 一要…二要… right after naming it.
+    key = ta.normalise(term)
+    if any(key in ta.normalise(e.lead) for u in near if headless(ev, u.speech_no) for e in enumerations(u.text)):
         return None
     mention = next((u for u in near if ta.normalise(term) in ta.normalise(u.text)), None)
     if mention is None:

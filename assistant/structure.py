@@ -1,22 +1,29 @@
 """The structure of a speech as answers use it: outlines, lists and their items.
 
 A list is sibling list items, the items after a lead-in line (以下/如下/…:), the headings under
-a heading, or an enumeration 一是…二是… inside a paragraph.
+a heading, or an enumeration 一是…二是… inside a paragraph. In a speech without headings, the
+points it enumerates (enumeration.py: 第一，…第二，… / 一要… / 首先…其次…, inside a paragraph or
+opening paragraphs) and the paragraphs after a lead-in that open alike are its lists and parts.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Sequence
 
+from . import text_analysis as ta
 from .corpus import Unit, heading_style
+from .enumeration import enumerations, opening_point, paragraph_enumerations
 from .evidence import Citer, Evidence
 from .params import AnswerParams
-from .planner import QueryPlan
-from .results import AnswerSentence, Hit
+from .planner import QueryPlan, nth
+from .results import Answer, AnswerSentence, Hit
 from .text_analysis import split_sentences
 
-__all__ = ["as_list", "choose_list", "enumerates", "inline_enumeration", "item_label", "list_items",
-           "next_unit", "numbered", "outline_units"]
+__all__ = ["PointList", "as_list", "as_points", "choose_list", "choose_points", "enumerates", "followup_point", "headless",
+           "inline_enumeration", "item_label", "list_items", "next_unit", "nth_point", "numbered", "outline_units",
+           "point_count", "point_lists", "speech_points"]
 
 # 一是…;二是… or, within one sentence, 一是…,二是…,三是…: each item runs to the next item's 是.
 _INLINE_ENUM = re.compile("(?:^|(?<=[。;:,\uff1b\uff1a\uff0c]))\\s*([一二三四五六七八九十]+是"
@@ -155,7 +162,10 @@ def style_name(u: Unit) -> str | None:
 
 def item_label(u: Unit, short_heading: int = AnswerParams.short_heading_chars) -> str:
     if not u.heading:
-        return split_sentences(u.text)[0]
+        # 第一，…: a paragraph opening with a point (its first sentence too long to be a heading)
+        # is named like the point.
+        opening = opening_point(u.text)
+        return opening[2].label if opening else split_sentences(u.text)[0]
     if len(u.heading) <= short_heading:
         # 二是准 says little alone; its first body sentence says what it means.
         body = split_sentences(u.text)[1:2]
@@ -165,7 +175,15 @@ def item_label(u: Unit, short_heading: int = AnswerParams.short_heading_chars) -
 
 
 def outline_units(ev: Evidence, speech_no: int) -> list[Unit]:
-    return ev.corpus.speech(speech_no).parts(ev.answer.outline_max_items)
+    """The speech's parts; in a speech without headings, paragraphs that open with 第一，/第二，…
+    are its parts even when their first sentence is too long to be an inline heading."""
+    parts = ev.corpus.speech(speech_no).parts(ev.answer.outline_max_items)
+    if headless(ev, speech_no):
+        runs = [paragraphs for _, paragraphs in paragraph_enumerations(ev.corpus.speech(speech_no).units)]
+        longest = max(runs, key=len, default=[])
+        if len(longest) >= len(parts):
+            return longest
+    return parts
 
 
 def as_list(items: list[Unit], citer: Citer, intro: str) -> tuple[str, list[AnswerSentence]]:
@@ -175,3 +193,155 @@ def as_list(items: list[Unit], citer: Citer, intro: str) -> tuple[str, list[Answ
 def numbered(intro: str, sentences: list[AnswerSentence]) -> tuple[str, list[AnswerSentence]]:
     lines = [intro] + [f"{k}. {s.text}[{s.citations[0]}]" for k, s in enumerate(sentences, 1)]
     return "\n".join(lines), sentences
+
+
+# Speeches without headings: their points are enumerated (第一，…第二，… / 一要…二要… / 首先…其次…)
+# inside paragraphs or by paragraphs that open with the markers; see enumeration.py.
+
+PointList = list[Unit] | tuple[Unit, list[str]]
+_DASH = re.compile("^[—–－―-]{2,}")
+MAX_PARALLEL = 8   # a parallel paragraph is at most this many paragraphs after its lead-in
+
+
+def headless(ev: Evidence, speech_no: int) -> bool:
+    return not ev.corpus.speech(speech_no).headings
+
+
+def parallel_paragraphs(units: list[Unit], lead: Unit) -> list[Unit]:
+    """The paragraphs after a lead-in line (…以下几个方面的工作:) that open alike: each with a
+    dash (———结合金融改革…) or with the first one's first character (要加强… 要健全… 要强化…)."""
+    if not re.search("[:\uff1a]$", lead.text.rstrip()):
+        return []
+    items: list[Unit] = []
+    for u in units[lead.seq:]:
+        if u.kind != "paragraph":
+            break
+        if items and not (_DASH.match(u.text) if _DASH.match(items[0].text) else u.text[:1] == items[0].text[:1]):
+            break
+        items.append(u)
+    return items if len(items) >= 2 else []
+
+
+def _lead_text(units: list[Unit], first: Unit) -> str:
+    """The paragraph before a run of points: it announces what they are."""
+    before = [u for u in units[: first.seq - 1] if u.kind == "paragraph"]
+    return before[-1].text if before else ""
+
+
+def point_lists(ev: Evidence, unit: Unit) -> list[tuple[str, PointList]]:
+    """The enumerations a unit of a speech without headings holds, belongs to or introduces,
+    each with the text that says what it lists (its lead sentence and its points' names)."""
+    if not headless(ev, unit.speech_no):
+        return []
+    units = ev.corpus.speech(unit.speech_no).units
+    out: list[tuple[str, PointList]] = [(e.lead + "".join(e.labels), (unit, e.labels))
+                                        for e in enumerations(unit.text)]
+    for _, paragraphs in paragraph_enumerations(units):
+        if unit in paragraphs or unit.seq == paragraphs[0].seq - 1:
+            labels = "".join(item_label(u) for u in paragraphs)
+            out.append((_lead_text(units, paragraphs[0]) + labels, paragraphs))
+    leads = [u for u in units[: unit.seq] if u.kind == "paragraph"][::-1][:MAX_PARALLEL]
+    for lead in leads:
+        items = parallel_paragraphs(units, lead)
+        if items and (lead is unit or unit in items):
+            out.append((lead.text + "".join(item_label(u) for u in items), items))
+            break
+    return out
+
+
+def _match(ev: Evidence, bigrams: Sequence[str], text: str) -> float:
+    norm = ta.normalise(text)
+    return sum(max(ev.bigram_idf.get(g, 1.0), 0.05) for g in set(bigrams) if g in norm)
+
+
+def point_count(option: PointList) -> int:
+    return len(option) if isinstance(option, list) else len(option[1])
+
+
+def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Sequence[str],
+                  min_size: int = 2) -> PointList | None:
+    """The enumeration in the top paragraphs of speeches without headings that the question's
+    words match best (its lead sentence and its points' names), as long as the question says.
+
+    It must hold ``point_match_share`` of the question's (IDF-weighted) character pairs."""
+    best: tuple[float, PointList] | None = None
+    seen: set[str] = set()
+    # 哪些/什么 asks for a list only when the best paragraph holds one (as choose_list reads it).
+    ranks = 3 if plan.wants_list or plan.nth_item is not None else 1
+    asked = _match(ev, bigrams, "".join(bigrams))
+    for rank, h in enumerate(hits[:ranks]):
+        for text, option in point_lists(ev, h.unit):
+            size = point_count(option)
+            if text in seen or size < min_size or (plan.list_size and size != plan.list_size):
+                continue
+            seen.add(text)
+            score = _match(ev, bigrams, text) * (1.0 - ev.answer.rank_decay * rank)
+            if score < ev.answer.point_match_share * asked:
+                continue   # the points are about something else than the question
+            if best is None or score > best[0]:
+                best = (score, option)
+    return best[1] if best else None
+
+
+def nth_point(ev: Evidence, plan: QueryPlan, hits: list[Hit],
+              bigrams: Sequence[str]) -> tuple[int, Unit, str] | None:
+    """第二点是什么 / 最后一点 in a speech without headings: (N, the unit holding it, its text)."""
+    need = plan.nth_item if plan.nth_item and plan.nth_item > 0 else 2
+    option = choose_points(ev, dataclasses.replace(plan, list_size=None), hits, bigrams, need)
+    if option is None:
+        return None
+    if isinstance(option, list):
+        picked = nth(option, plan.nth_item)
+        if picked is None:
+            return None
+        k, unit = picked
+        opening = opening_point(unit.text)
+        text = opening[2].sentences() if opening else "".join(split_sentences(unit.text)[:2])
+        return k, unit, text
+    unit, _ = option
+    points = next((e.points for e in enumerations(unit.text) if e.labels == option[1]), ())
+    chosen = nth(points, plan.nth_item)
+    return (chosen[0], unit, chosen[1].sentences()) if chosen else None
+
+
+def followup_point(answer: Answer, item: int) -> tuple[int, Unit, str] | None:
+    """那第二点呢 after an answer that listed the points of one paragraph: (N, the paragraph, the
+    point's text). Lists of units are followed up by their units (compose._followup_unit)."""
+    by_n = {c.n: c.unit for c in answer.citations}
+    cited = {s.citations[0] for s in answer.sentences if s.citations}
+    if len(cited) != 1 or len(answer.sentences) < 2 or (unit := by_n.get(cited.pop())) is None:
+        return None
+    said = [s.text for s in answer.sentences]
+    points = next((e.points for e in enumerations(unit.text) if e.labels == said), ())
+    chosen = nth(points, item)
+    return (chosen[0], unit, chosen[1].sentences()) if chosen else None
+
+
+def speech_points(ev: Evidence, speech_no: int) -> PointList | None:
+    """The points a speech without headings lists, for its outline: paragraphs that open with
+    第一，/第二，… (the longest run), else the longest 第一…第二… enumeration inside a paragraph,
+    else the longest enumeration of any kind (three points at least)."""
+    if not headless(ev, speech_no):
+        return None
+    units = ev.corpus.speech(speech_no).units
+    runs = [paragraphs for _, paragraphs in paragraph_enumerations(units)]
+    if runs:
+        return max(runs, key=len)
+    inline = [(u, e) for u in units if u.kind == "paragraph" for e in enumerations(u.text)]
+    ordinal = [(u, e) for u, e in inline if e.family == "ordinal"]
+    pool = ordinal or [(u, e) for u, e in inline if len(e.points) >= 3]
+    if not pool:
+        return None
+    unit, enum = max(pool, key=lambda x: len(x[1].points))
+    return unit, enum.labels
+
+
+def as_points(points: PointList, citer: Citer, intro: str) -> tuple[str, list[AnswerSentence], list[Unit]]:
+    """Numbered points, each cited: paragraphs by their opening point, or the points of one paragraph."""
+    if isinstance(points, list):
+        text, sentences = numbered(intro, [AnswerSentence(item_label(u), [citer.cite(u)]) for u in points])
+        return text, sentences, points
+    unit, labels = points
+    n = citer.cite(unit)
+    text, sentences = numbered(intro, [AnswerSentence(label, [n]) for label in labels])
+    return text, sentences, [unit]

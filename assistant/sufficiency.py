@@ -22,7 +22,7 @@ from .corpus import Unit
 from .evidence import Evidence
 from .planner import QueryPlan
 from .results import Hit
-from .structure import enumerates, list_items
+from .structure import enumerates, list_items, point_count, point_lists
 
 __all__ = ["MISSING_WHAT", "abstain_reason", "coverage", "defines", "fits_type", "missing_terms", 
            "unseen_share"]
@@ -135,6 +135,7 @@ def abstain_reason(ev: Evidence, plan: QueryPlan, analysed: ta.Analysed, hits: l
         return f"问题中 {unseen:.0%} 的内容在讲话中从未出现"
     n = plan.list_size
     if n and n >= 3 and not any(enumerates(h.unit.text, n) or len(list_items(ev, h.unit)) == n
+                                or any(point_count(option) == n for _, option in point_lists(ev, h.unit))
                                 for h in hits[:5]):
         return f"讲话中没有列出{n}项内容"
     return None

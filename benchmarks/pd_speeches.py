@@ -68,6 +68,14 @@ DEV_ARTICLES: tuple[Article, ...] = (
     Article(r"忌辰的思念", r"对于同一个世界", r"中纪委监察部召开新闻工作座谈会"),
     Article(r"中纪委监察部召开新闻工作座谈会提出全社会形成反腐倡廉舆论环境", r"中央纪委常委、新闻发言人赵洪祝",
             r"明天气象预报"),
+    # Speeches and reports whose points are enumerated without headings (第一，… inside a
+    # paragraph or opening paragraphs, 一是…, 一要…, 首先…其次…): structure questions on them.
+    Article(r"江泽民在中纪委二次全会上发表重要讲话强调", r"丁关根、田纪云、李铁映", r"中纪委第二次全体会议公报"),
+    Article(r"中纪委第二次全体会议公报（一九九八年一月二十二日）", r"全会号召", r"中国外贸跻身全球十强"),
+    Article(r"全国宣传部长会议在京举行", r"各省、自治区、直辖市、新疆生产建设兵团党委宣传部部长", r"切莫泪洒黄昏路"),
+    Article(r"正确认识当前物价形势", r"总之，当前我国经济运行中存在的问题", r"纪念周恩来百年诞辰"),
+    Article(r"警惕，又到公款送礼时（附图片１张）", r"（压题照片为方云伟摄）", r"年关亦是廉政关"),
+    Article(r"深化改革防范风险（附图片１张）", r"新年伊始，向全国金融战线", r"坚定信心稳步前进"),
 )
 
 

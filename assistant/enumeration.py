@@ -1,0 +1,172 @@
+"""Points a speech enumerates without headings: 第一，…第二，… / 一是…二是… / 一要…二要… /
+（一）…（二）… / 首先…其次…再次(最后) / 其一…其二…, inside one paragraph or as paragraphs that
+open with the markers.
+
+Newspaper speeches and reports carry their structure this way instead of heading lines; the
+recognition works on the raw text (full-width and ASCII punctuation alike) so that every point
+quotes the source as it stands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .corpus import Unit, chinese_numeral
+
+__all__ = ["Enumeration", "Point", "enumerations", "opening_point", "paragraph_enumerations"]
+
+_NUM = "一二三四五六七八九十"
+# A marker stands at the start of the text or right after a sentence or clause break.
+_BREAK = "(?:^|(?<=[。；;：:，,！!？?]))\\s*"
+_CLAUSE_END = "，,、：:"
+# Each family: its markers with the number each stands for (首先 is 1, 其次 2, 再次 3; 最后 is
+# read as the point after the previous one).
+_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ordinal", re.compile(rf"{_BREAK}(第([{_NUM}]{{1,2}})[{_CLAUSE_END}])")),
+    ("shi", re.compile(rf"{_BREAK}(([{_NUM}]{{1,2}})是)(?=\S)")),
+    ("yao", re.compile(rf"{_BREAK}(([{_NUM}]{{1,2}})要)(?=\S)")),
+    ("paren", re.compile(rf"{_BREAK}([(（]([{_NUM}]{{1,2}})[)）])")),
+    ("qi", re.compile(rf"{_BREAK}((?:其([{_NUM}]{{1,2}})|(首先))[{_CLAUSE_END}]?)")),
+    ("sequence", re.compile(rf"{_BREAK}((首先|其次|再次|最后)[{_CLAUSE_END}]?)")),
+)
+_SEQUENCE_NO = {"首先": 1, "其次": 2, "再次": 3}
+_SENTENCE = re.compile("[^。；;！!？?]*[。；;！!？?]?")
+# A point's name: its first sentence, or its first clauses up to this many characters.
+LABEL_CHARS = 40
+# Paragraph points may be this many units apart (a photo caption, a page mark between them).
+MAX_GAP = 2
+
+
+@dataclass(frozen=True)
+class Point:
+    marker: str   # 第二， / 二要 / 其次，
+    text: str     # from its marker to the next point's marker (the last: to the paragraph's end)
+
+    @property
+    def label(self) -> str:
+        """The point's name: the marker and its first sentence, shortened to its first clauses."""
+        body = self.text[len(self.marker):]
+        first = _SENTENCE.match(body)
+        sentence = (first.group(0) if first else body).rstrip("。；;！!？?，,、：: ")
+        if len(sentence) > LABEL_CHARS:
+            clauses = re.split("([，,])", sentence)
+            kept = clauses[0]
+            for sep, clause in zip(clauses[1::2], clauses[2::2]):
+                if len(kept) + 1 + len(clause) > LABEL_CHARS:
+                    break
+                kept += sep + clause
+            sentence = kept
+        return self.marker + sentence
+
+    def sentences(self, n: int = 2) -> str:
+        """The point's first ``n`` sentences (a short first sentence says little alone)."""
+        return "".join(s for s in _SENTENCE.findall(self.text)[:n] if s)
+
+
+@dataclass(frozen=True)
+class Enumeration:
+    family: str
+    lead: str                 # the sentence that announces the points (before the first marker)
+    points: tuple[Point, ...]
+
+    @property
+    def labels(self) -> list[str]:
+        return [p.label for p in self.points]
+
+
+def _markers(text: str, family: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
+    """(start, number, marker) of the family's markers in reading order; 最后 is number 0."""
+    found = []
+    for m in pattern.finditer(text):
+        marker = m.group(1)
+        if family == "sequence":
+            number = _SEQUENCE_NO.get(m.group(2), 0)
+        elif family == "qi" and m.group(3):
+            number = 1
+        else:
+            number = chinese_numeral(m.group(2)) or -1
+        found.append((m.start(1), number, marker))
+    return found
+
+
+def _lead(text: str, start: int) -> str:
+    """The sentence before ``start`` (or the clause it opens with, when the marker is mid-sentence)."""
+    before = text[:start].rstrip()
+    if before.endswith(("。", "；", ";", "！", "!")):
+        before = before[:-1]
+    cut = max(before.rfind(c) for c in "。；;！!？?")
+    return before[cut + 1:].strip()
+
+
+def enumerations(text: str) -> list[Enumeration]:
+    """Every run of two or more consecutive points in ``text`` (1, 2, 3… of one family, in order).
+
+    A family's run starts at its point 1 and takes the next number after it each time; 最后
+    closes a 首先/其次 run. Runs of different families may nest (一要…二要… inside 第二，…).
+    """
+    found: list[Enumeration] = []
+    for family, pattern in _FAMILIES:
+        markers = _markers(text, family, pattern)
+        i = 0
+        while i < len(markers):
+            start, number, _ = markers[i]
+            if number != 1:
+                i += 1
+                continue
+            run = [markers[i]]
+            j = i + 1
+            while j < len(markers):
+                want = run[-1][1] + 1
+                nxt = next((k for k in range(j, len(markers)) if markers[k][1] in (want, 0)), None)
+                if nxt is None:
+                    break
+                run.append(markers[nxt])
+                j = nxt + 1
+                if markers[nxt][1] == 0:
+                    break
+            if len(run) >= 2:
+                ends = [m[0] for m in run[1:]] + [len(text)]
+                points = tuple(Point(m[2], text[m[0]:end].rstrip()) for m, end in zip(run, ends))
+                found.append(Enumeration(family, _lead(text, start), points))
+            i = j if len(run) >= 2 else i + 1
+    found.sort(key=lambda e: text.find(e.points[0].text))
+    return found
+
+
+def opening_point(text: str) -> tuple[str, int, Point] | None:
+    """(family, number, the point) when a paragraph opens with a marker; 最后 is number 0."""
+    for family, pattern in _FAMILIES:
+        m = pattern.match(text)
+        if m and m.start(1) == len(text) - len(text.lstrip()):
+            start, number, marker = _markers(text[: m.end()], family, pattern)[0]
+            return family, number, Point(marker, text[start:].rstrip())
+    return None
+
+
+def paragraph_enumerations(units: Sequence[Unit]) -> list[tuple[str, list[Unit]]]:
+    """Runs of paragraphs that open with 第一，/第二，… (or 一是, 首先…): (family, paragraphs).
+
+    The paragraphs follow each other, at most ``MAX_GAP`` units apart, numbered 1, 2, 3…
+    """
+    runs: list[tuple[str, list[Unit]]] = []
+    open_runs: dict[str, tuple[list[Unit], int]] = {}  # family → (paragraphs, index of the last)
+    for i, u in enumerate(units):
+        if u.kind != "paragraph":
+            continue
+        mark = opening_point(u.text)
+        if mark is None:
+            continue
+        family, number, _ = mark
+        current = open_runs.get(family)
+        if current and i - current[1] <= MAX_GAP + 1 and (number == len(current[0]) + 1 or number == 0):
+            current[0].append(u)
+            open_runs[family] = (current[0], i)
+        else:
+            if current and len(current[0]) >= 2:
+                runs.append((family, current[0]))
+            open_runs[family] = ([u], i) if number == 1 else ([], i)
+    runs += [(family, paras) for family, (paras, _) in open_runs.items() if len(paras) >= 2]
+    runs.sort(key=lambda r: r[1][0].seq)
+    return runs

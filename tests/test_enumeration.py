@@ -1,0 +1,181 @@
+"""Points enumerated without headings (第一，…第二，… / 一是 / 一要 / （一） / 首先…其次…), as
+newspaper speeches carry them, and the answers built on them."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.corpus import parse_text
+from assistant.engine import Engine
+from assistant.enumeration import enumerations, opening_point, paragraph_enumerations
+
+
+@pytest.mark.parametrize("text, family, labels", [
+    ("他强调要做到三点。第一，高举旗帜，坚定信念。要坚持理论武装。第二，奋发向上。第三，甘于奉献。",
+     "ordinal", ["第一，高举旗帜，坚定信念", "第二，奋发向上", "第三，甘于奉献"]),
+    ("他强调要做到三点:第一,高举旗帜;第二,奋发向上;第三,甘于奉献。",      # ASCII punctuation
+     "ordinal", ["第一,高举旗帜", "第二,奋发向上", "第三,甘于奉献"]),
+    ("金融部门要落实会议要求。一要执行稳健的货币政策。二要深化金融体制改革。三要加强金融监管。",
+     "yao", ["一要执行稳健的货币政策", "二要深化金融体制改革", "三要加强金融监管"]),
+    ("主要看两条：一是要看成因；二是要看后果。", "shi", ["一是要看成因", "二是要看后果"]),
+    ("重点做好以下工作：（一）抓教育。（二）抓制度。（三）抓监督。",
+     "paren", ["（一）抓教育", "（二）抓制度", "（三）抓监督"]),
+    ("危害是显而易见的。首先，它腐蚀干部。其次，导致小金库。再次，助长不正之风。",
+     "sequence", ["首先，它腐蚀干部", "其次，导致小金库", "再次，助长不正之风"]),
+    ("要严加制止。首先，要教育干部。其二，加强审计监督。其三，加强法纪约束。",
+     "qi", ["首先，要教育干部", "其二，加强审计监督", "其三，加强法纪约束"]),
+    ("首先要统一思想，其次要加强领导，最后要狠抓落实。",
+     "sequence", ["首先要统一思想", "其次要加强领导", "最后要狠抓落实"]),
+])
+def test_points_inside_a_paragraph(text: str, family: str, labels: list[str]) -> None:
+    found = [e for e in enumerations(text) if e.family == family]
+    assert len(found) == 1
+    assert found[0].labels == labels
+
+
+def test_the_lead_sentence_and_nested_enumerations() -> None:
+    text = ("他要求领导干部起表率作用。第一，发扬艰苦奋斗的传统。第二，管好配偶子女。对他们要“约法三章”。"
+            "一要经常教育；二要防微杜渐；三要不徇私情。第三，负起领导责任。")
+    found = {e.family: e for e in enumerations(text)}
+    assert found["ordinal"].lead == "他要求领导干部起表率作用"
+    assert len(found["ordinal"].points) == 3
+    # The 一要 run inside the second point is a list of its own, announced by its own sentence.
+    assert found["yao"].lead == "对他们要“约法三章”"
+    assert found["yao"].labels == ["一要经常教育", "二要防微杜渐", "三要不徇私情"]
+    # The second point runs to the third's marker; its text holds the nested run.
+    assert "不徇私情" in found["ordinal"].points[1].text
+    assert found["ordinal"].points[2].sentences() == "第三，负起领导责任。"
+
+
+@pytest.mark.parametrize("text", [
+    "全国统一是大势所趋，第一次会议在北京举行。",          # 一是 inside a word, 第一 without a comma
+    "第一，要抓好产业发展。",                               # one point is no list
+    "一是抓产业。三是抓人才。",                              # not consecutive
+    "其次，我们还要看到困难。",                              # 其次 without 首先
+    "他首先发言，其他同志随后发言。",                        # 首先 as an adverb, no 其次
+])
+def test_no_points_where_there_is_no_run(text: str) -> None:
+    assert enumerations(text) == []
+
+
+def test_paragraphs_that_open_with_markers_are_one_run() -> None:
+    text = """正确认识当前物价形势
+马凯
+从原因看，近几年经济运行出现三个显著变化。
+第一，经济总量关系发生了深刻变化，这是根本原因。物价问题本质上是总量问题。
+第二，粮食生产连年丰收，这是直接原因。
+（Ａ、Ｂ）
+第三，商品市场发生了由卖方市场到买方市场的历史性转变，这是重要原因。
+从后果看，经济没有滑坡。
+"""
+    speech = parse_text(text, "/x/price.txt")[0]
+    runs = paragraph_enumerations(speech.units)
+    assert len(runs) == 1
+    family, paragraphs = runs[0]
+    assert family == "ordinal"
+    assert [p.text[:3] for p in paragraphs] == ["第一，", "第二，", "第三，"]
+    opening = opening_point(paragraphs[2].text)
+    assert opening is not None and opening[1] == 3
+    assert opening[2].label == "第三，商品市场发生了由卖方市场到买方市场的历史性转变，这是重要原因"
+    assert opening_point("从后果看，经济没有滑坡。") is None
+
+
+def test_a_run_breaks_at_a_gap_or_a_wrong_number() -> None:
+    text = "题目\n第一，甲。\n乙。\n丙。\n丁。\n第二，戊。\n第一，己。\n第三，庚。\n"
+    speech = parse_text(text, "/x/gap.txt")[0]
+    assert paragraph_enumerations(speech.units) == []
+
+
+# A headless corpus in the newspaper's layout, written for this test: points inside paragraphs
+# (第一，… / 一要… / 首先…其次…) and paragraphs that open with 第一，/第二，/第三，.
+_MEETING = """在全市廉政建设工作会议上的讲话
+王建国
+（二〇二四年一月十日）
+同志们：
+过去一年，全市廉政建设取得了新的进展，群众满意度明显提高。
+我要求各级领导干部在廉洁自律中一定要起表率作用。第一，带头艰苦奋斗，坚决反对铺张浪费。领导干部要带头过紧日子。第二，管好配偶子女，树立良好家风。对配偶子女要“约法三章”。一要经常进行教育；二要防微杜渐；三要不徇私情。第三，切实负起领导责任。要把廉政建设摆上重要议事日程。
+公款送礼的危害是显而易见的。首先，它腐蚀干部，败坏党风。其次，导致账外账、小金库屡禁不止。再次，助长跑官买官的不正之风。
+今年要重点抓好以下几个方面的工作：
+要加强廉政教育，增强拒腐防变能力。
+要健全制度，堵塞管理漏洞。
+要强化监督，让权力在阳光下运行。
+同志们，让我们共同努力，把廉政建设推向新的水平。
+"""
+_REPORT = """正确认识当前物价形势
+李明
+去年物价总水平继续平稳回落。
+从原因看，近几年经济运行出现了三个显著变化。
+第一，经济总量关系发生了由总供求严重失衡到总供求基本平衡的深刻变化，这是价格涨幅趋低的根本原因，前几年经济过热导致了通货膨胀。
+第二，粮食生产发生了由一度徘徊到连年丰收的重大变化，这是价格涨幅趋低的直接原因，农产品价格对价格总水平影响很大。
+第三，商品市场发生了由卖方市场到买方市场的历史性转变，这是价格涨幅趋低的重要原因，市场对价格形成已起主导作用。
+总之，当前价格涨幅趋低是合乎规律的。
+"""
+
+
+@pytest.fixture(scope="module")
+def headless_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root = tmp_path_factory.mktemp("headless")
+    (root / "meeting.txt").write_text(_MEETING, encoding="utf-8")
+    (root / "report.txt").write_text(_REPORT, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+def _cited(answer) -> set[str]:  # type: ignore[no-untyped-def]
+    return {c.unit.text[:7] for c in answer.citations}
+
+
+def test_outline_of_a_headless_speech_lists_its_points(headless_engine: Engine) -> None:
+    a = headless_engine.ask("在全市廉政建设工作会议上的讲话分为哪几个部分?")
+    assert not a.partial and not a.abstained
+    assert "依次列出3点" in a.text
+    for words in ("带头艰苦奋斗", "管好配偶子女", "切实负起领导责任"):
+        assert words in a.text
+    assert "过去一年" not in a.text      # not the first-sentences fallback
+    assert _cited(a) == {"我要求各级领导"}
+
+
+def test_outline_of_paragraph_points_cites_each_paragraph(headless_engine: Engine) -> None:
+    a = headless_engine.ask("正确认识当前物价形势这篇文章分成几个部分?")
+    assert [c.unit.text[:3] for c in a.citations[:3]] == ["第一，", "第二，", "第三，"]
+    assert "买方市场" in a.text
+
+
+@pytest.mark.parametrize("question, expected, absent", [
+    ("王建国要求领导干部在廉洁自律中起表率作用，讲了哪几点?", ["带头艰苦奋斗", "管好配偶子女", "负起领导责任"], "经常进行教育"),
+    ("对配偶子女的“约法三章”是哪三条?", ["一要经常进行教育", "二要防微杜渐", "三要不徇私情"], "带头艰苦奋斗"),
+    ("公款送礼有哪些危害?", ["腐蚀干部", "小金库", "跑官买官"], "廉政教育"),
+    ("今年要重点抓好哪几个方面的工作?", ["加强廉政教育", "健全制度", "强化监督"], "小金库"),
+    ("近几年经济运行出现了哪三个显著变化?", ["总供求", "连年丰收", "买方市场"], "总之"),
+])
+def test_list_questions_pick_the_enumeration_the_words_name(headless_engine: Engine, question: str,
+                                                            expected: list[str], absent: str) -> None:
+    a = headless_engine.ask(question)
+    assert a.text.startswith("共"), a.text
+    for words in expected:
+        assert words in a.text, a.text
+    assert absent not in a.text
+
+
+@pytest.mark.parametrize("question, expected, absent, said", [
+    ("王建国讲领导干部起表率作用，第二点是什么?", "管好配偶子女", "带头艰苦奋斗", "列举的第2点"),
+    ("起表率作用的最后一点是什么?", "切实负起领导责任", "管好配偶子女", "列举的第3点"),
+    # The speech named: its paragraph points are its parts.
+    ("物价形势那篇讲的三个显著变化中，第二个是什么?", "粮食生产", "卖方市场", "的第2部分"),
+])
+def test_the_nth_point(headless_engine: Engine, question: str, expected: str, absent: str, said: str) -> None:
+    a = headless_engine.ask(question)
+    assert expected in a.text, a.text
+    assert absent not in a.text
+    assert said in a.text
+
+
+def test_a_followup_takes_the_nth_of_the_points_one_paragraph_listed(headless_engine: Engine) -> None:
+    from assistant.results import Turn
+
+    question = "对配偶子女的“约法三章”是哪三条?"
+    first = headless_engine.ask(question)
+    assert len({s.citations[0] for s in first.sentences}) == 1   # three points, one paragraph
+    second = headless_engine.ask("那第二点呢?", history=[Turn(question, first)])
+    assert second.text.startswith("第2点是:二要防微杜渐"), second.text
+    last = headless_engine.ask("最后一点呢?", history=[Turn(question, first)])
+    assert "三要不徇私情" in last.text and "防微杜渐" not in last.text
