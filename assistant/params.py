@@ -36,9 +36,10 @@ class RetrievalParams:
     # (Retriever.fusion_weight); 0 ranks with BM25 alone. Sentence_weight: share of a unit's
     # best sentence (or own) cosine in its dense score, beside its own cosine (semantic.py).
     # All three chosen on the dev sets by `benchmarks/tune.py --fusion-only --pd-dev DIR`
-    # (benchmarks/tune_fusion.json; 0.7 / 0.7 / 0.5 and 1.0 / 0.1 / 0.5 are within 0.01 MRR).
+    # (benchmarks/tune_fusion.json; its best points, 0.7 to 1.0 / 0.0 to 0.5 / 0.5, are within
+    # 0.005 MRR of each other).
     fusion_weight: float = 1.0
-    fusion_floor: float = 0.1
+    fusion_floor: float = 0.3
     sentence_weight: float = 0.5
     query_dictionary: bool = True          # segment questions with the sharded dictionary (fast start)
     # jieba's HMM glues unknown characters of short questions to their neighbours (如何治,
