@@ -76,19 +76,20 @@ class Enumeration:
         return [p.label for p in self.points]
 
 
+def _marker(m: re.Match[str], family: str) -> tuple[int, int, str]:
+    """(start, number, marker) of one match of the family's pattern; 最后 is number 0."""
+    if family == "sequence":
+        number = _SEQUENCE_NO.get(m.group(2), 0)
+    elif family == "qi" and m.group(3):
+        number = 1
+    else:
+        number = chinese_numeral(m.group(2)) or -1
+    return m.start(1), number, m.group(1)
+
+
 def _markers(text: str, family: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
-    """(start, number, marker) of the family's markers in reading order; 最后 is number 0."""
-    found = []
-    for m in pattern.finditer(text):
-        marker = m.group(1)
-        if family == "sequence":
-            number = _SEQUENCE_NO.get(m.group(2), 0)
-        elif family == "qi" and m.group(3):
-            number = 1
-        else:
-            number = chinese_numeral(m.group(2)) or -1
-        found.append((m.start(1), number, marker))
-    return found
+    """(start, number, marker) of the family's markers in reading order."""
+    return [_marker(m, family) for m in pattern.finditer(text)]
 
 
 def _lead(text: str, start: int) -> str:
@@ -140,7 +141,7 @@ def opening_point(text: str) -> tuple[str, int, Point] | None:
     for family, pattern in _FAMILIES:
         m = pattern.match(text)
         if m and m.start(1) == len(text) - len(text.lstrip()):
-            start, number, marker = _markers(text[: m.end()], family, pattern)[0]
+            start, number, marker = _marker(m, family)
             return family, number, Point(marker, text[start:].rstrip())
     return None
 

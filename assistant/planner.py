@@ -441,6 +441,10 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             # 是谁讲的? / 它是哪一天讲的? after a question about one speech: that speech's speaker or date.
             if plan.answer_type in ("person", "date", "place") and plan.speech_no is not None:
                 plan.about_speech = plan.about_speech or _only_meta_words(body, analyse)
+    if len(speeches) == 1 and plan.speech_no is None and not plan.missing_speech and plan.followup_item is None \
+            and (plan.outline or (plan.nth_item is not None and not plan.section)):
+        # A corpus of one speech: 这篇讲话分为哪几个部分 / 第二点是什么 can mean only it.
+        plan.speech_no = speeches[0].no
     return plan
 
 

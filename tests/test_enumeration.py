@@ -179,3 +179,23 @@ def test_a_followup_takes_the_nth_of_the_points_one_paragraph_listed(headless_en
     assert second.text.startswith("第2点是:二要防微杜渐"), second.text
     last = headless_engine.ask("最后一点呢?", history=[Turn(question, first)])
     assert "三要不徇私情" in last.text and "防微杜渐" not in last.text
+
+
+@pytest.mark.parametrize("opening", ["一是", "一要", "二是", "三要", "（一）", "第一，", "首先，", "其一，"])
+def test_a_paragraph_that_is_only_or_opens_with_a_marker_is_read(opening: str) -> None:
+    # 一是 / 一要 are markers only before a character; the paragraph's own text must be enough
+    # to read them (cutting the text at the marker once lost the character after it).
+    mark = opening_point(opening + "加强领导,落实责任。")
+    assert mark is not None and mark[1] in (1, 2, 3) and mark[2].text.endswith("落实责任。")
+    assert opening_point(opening) is None or opening in ("（一）", "第一，", "首先，", "其一，")
+
+
+def test_a_headless_speech_whose_paragraphs_open_with_yi_shi_is_answered(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "talk.txt").write_text(
+        "在全县安全生产会议上的讲话\n张明\n今年安全生产要抓好三件事。\n一是压实责任,层层签订责任书。\n"
+        "二是排查隐患,每月检查一次。\n三是强化培训,人人持证上岗。\n同志们,安全无小事。\n", encoding="utf-8")
+    engine = Engine.load([tmp_path], use_cache=False)
+    for question in ("这篇讲话分为哪几个部分?", "安全生产要抓好哪几件事?", "第二点是什么?"):
+        answer = engine.ask(question)
+        assert not answer.abstained, (question, answer.text)
+    assert "排查隐患" in engine.ask("第二点是什么?").text
