@@ -30,6 +30,7 @@ from .structure import (
     as_points,
     choose_list,
     choose_points,
+    counted_items,
     followup_point,
     headless,
     item_label,
@@ -188,6 +189,12 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         return ans
 
     if (plan.wants_list or plan.weak_list) and not plan.multi_speech:
+        counted = counted_items(ta.normalise(question), plan.list_size, hits)
+        if counted is not None:
+            unit, things = counted
+            n = citer.cite(unit)
+            text, sentences = numbered(f"共{len(things)}项:", [AnswerSentence(t, [n]) for t in things])
+            return done(text, sentences, hits_out=_cited_first(ev, [unit], hits, citer.terms))
         points = choose_points(ev, plan, hits, analysed.bigrams)
         if points is not None:
             text, sentences, cited = as_points(points, citer, f"共{point_count(points)}项:")
@@ -214,7 +221,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             ans.notes.append("其余段落与上一个问题的主题关系不大")
             return ans
     if plan.multi_speech:
-        grouped = _by_speech(ev, pool, focus, citer)
+        grouped = _by_speech(ev, pool, focus, citer, plan.speech_candidates)
         if grouped:
             return done("\n".join(f"{s.text}[{s.citations[0]}]" for s in grouped), grouped)
     sentences = extract_sentences(ev, pool, focus, citer, metadata=plan.answer_type in ("person", "date", "place"),
@@ -327,8 +334,10 @@ def _part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
     return f"{prefix}{sents}[{n}]", [AnswerSentence(sents, [n])], [part]
 
 
-def _by_speech(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Citer) -> list[AnswerSentence]:
-    """各篇讲话是怎么说的: one cited line per speech that speaks to it, best speech first.
+def _by_speech(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Citer,
+               order: tuple[int, ...] = ()) -> list[AnswerSentence]:
+    """各篇讲话是怎么说的: one cited line per speech that speaks to it, best speech first (the
+    speeches the question numbers, 第一篇和第三篇, in its ``order``).
 
     A speech takes part when its best paragraph scores at least ``speech_share`` of the best
     one; with fewer than two such speeches the usual answer is given.
@@ -345,7 +354,8 @@ def _by_speech(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Cite
     if len(best) < 2:
         return []
     lines: list[AnswerSentence] = []
-    for no, hs in list(best.items())[: ap.max_speeches]:
+    ranked = sorted(best.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
+    for no, hs in ranked[: ap.max_speeches]:
         # The best sentences of this speech's best paragraph, cited, after the speech's name.
         one = dataclasses.replace(ap, max_sentences=2, max_chars=ap.max_chars // 2)
         sents = extract_sentences(dataclasses.replace(ev, answer=one), hs, analysed, citer)

@@ -144,6 +144,7 @@ _MORE = re.compile(r"别的|其他|其它|还有|另外|再举|更多")
 _ABOUT_SPEECH = re.compile(r"讲话|这篇|该篇|那篇|发言|致辞|演讲|报告")
 # Words that only ask for a speech's speaker or date.
 _META_WORDS = frozenset("讲 讲的 说 发表 作 做 时间 日期 哪天 哪一天 哪年 哪一年 时候 什么时候 何时 谁 是谁 人 讲话人 主讲人 "
+                        "叫 叫什么 名字 全名 姓名 什么 "
                         "场合 会议 会上 上 在 哪位 领导".split())
 
 # ---- answer types -------------------------------------------------------------------------
@@ -217,7 +218,8 @@ _SECTION_REF = re.compile(r"(?:在|关于|对于|对)([\u4e00-\u9fff“”、]{4
 _SPEECH_NO = re.compile(rf"第\s*({_NUM}{{1,3}})\s*篇")
 _SPEECH_NAMED = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,16}?)(的|那|这|那一|这一)?(?:篇|个讲话|次讲话|讲话|发言)")
 _SPEECH_REF_WORDS = re.compile(rf"第\s*{_NUM}{{1,3}}\s*篇(讲话|发言|文章)?|(这|该|那)篇(讲话)?")
-_NAME_PREFIX = re.compile(r"^(关于|有关|在|讲|谈)")
+# 那篇讲宁乡的讲话 / 关于作风的讲话: the name comes after these.
+_NAME_PREFIX = re.compile(r"^(?:(?:这|那|该)一?篇)?(?:关于|有关|在|讲|谈)?")
 _NOT_A_NAME = re.compile(r"^(这|那|各|几|每|哪|该|本|此|多|两|三|四|五)")
 _NAME_SUFFIX = re.compile(r"(会议|会)?上$")
 
@@ -232,7 +234,24 @@ def _numbered_speech(text: str, speeches: Sequence[Speech]) -> tuple[int | None,
     m = _SPEECH_NO.search(text)
     if not m:
         return None, ""
-    n = chinese_numeral(m.group(1))
+    return _speech_numbered(chinese_numeral(m.group(1)), speeches)
+
+
+def _numbered_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...], list[str]]:
+    """第一篇和第三篇: every speech the question numbers (none missing), and what was said of them."""
+    found: list[int] = []
+    said: list[str] = []
+    for m in _SPEECH_NO.finditer(text):
+        no, how = _speech_numbered(chinese_numeral(m.group(1)), speeches)
+        if no is None:
+            return (), []
+        if no not in found:
+            found.append(no)
+            said += [how] if how else []
+    return tuple(found), said
+
+
+def _speech_numbered(n: int | None, speeches: Sequence[Speech]) -> tuple[int | None, str]:
     if n is None:
         return None, ""
     for s in speeches:
@@ -348,10 +367,17 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     norm = ta.normalise(question)
     plan = QueryPlan(question)
     no, how = _numbered_speech(norm, speeches)
+    several, said = _numbered_speeches(norm, speeches)
     reference = ""
-    if how:
+    if len(several) > 1:
+        # 第二篇和第三篇讲话分别讲了什么 / 比较第一篇和第三篇: each of them, one after the other.
+        plan.speech_candidates = several
+        plan.notes += said
+    elif how:
         plan.notes.append(how)
-    if no is None and how:
+    if len(several) > 1:
+        pass
+    elif no is None and how:
         plan.missing_speech = True
     elif no is not None:
         plan.speech_no = no
@@ -364,7 +390,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             plan.speech_candidates = named
             plan.notes.append("这个说法可能指几篇讲话:" + "、".join(
                 next(s.title for s in speeches if s.no == n) for n in named))
-    plan.multi_speech = bool(_MULTI_SPEECH.search(norm))
+    plan.multi_speech = bool(_MULTI_SPEECH.search(norm)) or len(several) > 1
 
     body = norm
     for ref in reference.split():

@@ -234,6 +234,8 @@ def _yaml_items(text: str) -> list[_Item | str]:
 def _read_items(path: Path) -> list[_Item | str]:
     """The raw objects of a JSONL or YAML set file; QuestionSetError when it can't be read."""
     suffix = path.suffix.lower()
+    if path.is_dir():
+        raise QuestionSetError(path, ["这是一个目录,不是问题集文件"])
     if suffix not in (".jsonl", ".json", ".yaml", ".yml"):
         raise QuestionSetError(path, [f"不支持的文件类型“{suffix or '(无扩展名)'}”;请使用 .jsonl 或 .yaml"])
     try:

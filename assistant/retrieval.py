@@ -218,6 +218,20 @@ class Retriever:
         return w - (w - p.fusion_floor) * held
 
 
+    def _taking_turns(self, scores: np.ndarray, named: np.ndarray) -> np.ndarray:
+        """第一篇和第三篇: the named speeches' units in turns (each one's best, then each one's
+        second…), so that every speech the question names is among the hits."""
+        out = scores.copy()
+        idx = np.flatnonzero(named)
+        turn = np.empty(len(idx), dtype=np.int64)
+        for no in np.unique(self.lexical.speech_of[idx]):
+            mine = idx[self.lexical.speech_of[idx] == no]
+            order = np.argsort(-scores[mine], kind="stable")
+            turn[np.searchsorted(idx, mine[order])] = np.arange(len(mine))
+        top = float(scores.max()) + 1.0
+        out[idx] = top * (len(idx) + 1 - turn) + scores[idx] / top
+        return out
+
     def retrieve(self, plan: QueryPlan, k: int) -> Retrieved:
         query = strip_speech_reference(ta.normalise(plan.text))
         if plan.speech_no is not None or plan.speech_candidates:
@@ -252,6 +266,8 @@ class Retriever:
             # Named speech: its units first, others keep their order after them.
             in_speech = np.isin(self.lexical.speech_of, named)
             scores = np.where(in_speech & (scores > 0), scores + scores.max() + 1.0, scores)
+            if len(named) > 1 and plan.multi_speech:
+                scores = self._taking_turns(scores, in_speech & (scores > 0))
         scores = self._parts_first(plan, scores)
         terms = query_terms(a)
         hits = []

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from . import text_analysis as ta
-from .corpus import Unit, heading_style
+from .corpus import Unit, chinese_numeral, heading_style
 from .enumeration import enumerations, opening_point, paragraph_enumerations
 from .evidence import Citer, Evidence
 from .params import AnswerParams
@@ -141,6 +141,37 @@ def choose_list(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | 
                         continue
                 return opt
 
+    return None
+
+
+# 哪三大特色产业 / 哪几个领域: the noun the question counts.
+_COUNTED_NOUN = re.compile("哪(?:几|[一二三四五六七八九十两\\d]+)(?:个|大|项|类|种|条|件|方面的?)?([\u4e00-\u9fff]{2,8}?)(?=[?？,，。]|$|呢|吗|是|有|分别)")
+_SEP = "、，,。；;：:（）()“”"
+
+
+def counted_items(question: str, n: int | None, hits: list[Hit]) -> tuple[Unit, list[str]] | None:
+    """有茶叶、竹笋、高山蔬菜三大特色产业 for 哪三大特色产业: the things a sentence names and counts
+    with the noun the question counts (their number, when the question gives one, must agree)."""
+    m = _COUNTED_NOUN.search(question)
+    if not m:
+        return None
+    noun = m.group(1)
+    nouns = {noun, noun[-2:]}
+    for h in hits[:5]:
+        text = h.unit.text
+        for name in nouns:
+            pattern = (f"((?:[^{_SEP}]{{1,12}}?(?:、|和|及))+[^{_SEP}]{{1,12}}?)(?:等)?"
+                       f"([一二三四五六七八九十两\\d]+)(?:个|大|项|类|种|条|件)?{re.escape(name)}")
+            for found in re.finditer(pattern, text):
+                items = [x for x in re.split("、|和|及", found.group(1)) if x]
+                # the first item starts after the verb (有/是/聚焦/包括…): keep what follows it
+                items[0] = re.split("有|是|聚焦|包括|抓好|围绕|形成|发展|涉及|考虑|在", items[0])[-1] or items[0]
+                # ...and items of one list are alike in length: the sentence's opening is not one
+                longest = max(len(x) for x in items[1:])
+                items[0] = items[0][-longest:] if len(items[0]) > longest + 1 else items[0]
+                count = chinese_numeral(found.group(2)) if not found.group(2).isdigit() else int(found.group(2))
+                if len(items) >= 2 and count == len(items) and (not n or n == count):
+                    return h.unit, items
     return None
 
 

@@ -40,7 +40,8 @@ _DEFINES_AFTER = re.compile(r"^[”」』》\"]?\s*[,,]?\s*(?:是指|指的是|�
 _ENUMERATION = re.compile(r"^.{0,12}?(?:一是.{1,40}二是|一要.{1,40}二要|1[、.].{1,60}2[、.]|[^,。]{1,8}、[^,。]{1,8}、)")
 # Before a term: a rhetorical definition (什么是水八仙? / 何谓… / 所谓…).
 _DEFINES_BEFORE = re.compile(r"(?:什么是|什么叫|何谓|所谓|何为)[“「\"]?$|(?:[^,。、]{1,8}、){2,}[^,。、]{1,8}[”」\"]?的[“「\"]?$")
-_QUESTION_WORD = re.compile(r"哪|什么|怎么|怎样|多少|几|谁|如何|为何|为什么|^第[一二三四五六七八九十\d]")
+# Words that ask (and those that say what kind of answer is wanted: 全名, 名字): never key terms.
+_QUESTION_WORD = re.compile(r"哪|什么|怎么|怎样|多少|几|谁|如何|为何|为什么|^第[一二三四五六七八九十\d]|全名|名字|姓名")
 _LIST_SEPARATORS = re.compile(r"[、,,;;/]")
 
 

@@ -257,3 +257,25 @@ def test_subprocess_bad_input(isolated_cache: Path, tmp_path: Path) -> None:
     p = _subprocess("ask", "作风", "--corpus", str(tmp_path / "nope"), cache=isolated_cache)
     assert p.returncode != 0
     assert "不存在" in p.stderr and "Traceback" not in p.stdout + p.stderr
+
+
+def test_progress_without_a_terminal_is_one_line_and_only_for_long_work(capsys) -> None:  # type: ignore[no-untyped-def]
+    from assistant.cli.common import IndexProgress
+
+    with IndexProgress(label="正在生成语义向量", min_units=1) as progress:
+        for done in range(0, 11):
+            progress(done, 10)
+    assert capsys.readouterr().err == ""          # small: nothing at all
+    with IndexProgress(label="正在生成语义向量", min_units=1) as progress:
+        for done in range(0, 601, 100):
+            progress(done, 600)
+    err = capsys.readouterr().err
+    assert err.count("正在生成语义向量") == 1 and "600 段" in err and "\x1b" not in err
+
+
+def test_eval_of_a_folder_says_it_is_a_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from assistant.question_sets import QuestionSetError, load_questions
+
+    with pytest.raises(QuestionSetError) as e:
+        load_questions(tmp_path)
+    assert "目录" in str(e.value) and "文件类型" not in str(e.value)

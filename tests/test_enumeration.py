@@ -199,3 +199,24 @@ def test_a_headless_speech_whose_paragraphs_open_with_yi_shi_is_answered(tmp_pat
         answer = engine.ask(question)
         assert not answer.abstained, (question, answer.text)
     assert "排查隐患" in engine.ask("第二点是什么?").text
+
+
+@pytest.mark.parametrize(("question", "text", "items"), [
+    ("县里有哪三大特色产业?", "我们县有茶叶、竹笋、高山蔬菜三大特色产业,但长期以来存在问题。", ["茶叶", "竹笋", "高山蔬菜"]),
+    ("要聚焦哪三个领域?", "要聚焦危险化学品、建筑施工、燃气使用三个领域,开展专项整治。", ["危险化学品", "建筑施工", "燃气使用"]),
+    ("投资时要考虑哪几大要素?", "选择投资时必须考虑产业布局、区位优势、优惠政策、人文环境等四大要素。",
+     ["产业布局", "区位优势", "优惠政策", "人文环境"]),
+    ("重点抓好哪两项工作?", "今年重点抓好招商引资和项目建设两项工作。", ["招商引资", "项目建设"]),
+    ("有哪几类问题?", "主要解决庸、懒、散、拖四类问题。", ["庸", "懒", "散", "拖"]),
+])
+def test_things_a_sentence_names_and_counts(question: str, text: str, items: list[str]) -> None:
+    from assistant.results import Hit
+    from assistant.structure import counted_items
+
+    unit = parse_text(f"标题\n{text}\n", "/x/a.txt")[0].units[-1]
+    found = counted_items(question, None, [Hit(unit, 1.0, "标题", [])])
+    assert found is not None and found[1] == items
+    # A number that disagrees with the question's, or another noun, is not the answer.
+    assert counted_items(question.replace("哪", "哪九").replace("九几", "九").replace("九三", "九").replace("九两", "九"),
+                         9, [Hit(unit, 1.0, "标题", [])]) is None
+    assert counted_items("有哪三大优势?", None, [Hit(unit, 1.0, "标题", [])]) is None

@@ -309,3 +309,27 @@ def test_a_part_follow_up_counts_the_outline(engine: Engine) -> None:
     a = engine.ask("最后一部分呢?", history=history)
     last = [u for u in engine.corpus.speech(3).units if u.kind == "heading" and u.level == 1][-1]
     assert a.citations[0].unit.id == last.id
+
+
+@pytest.mark.parametrize(("question", "speeches"), [
+    ("第二篇和第三篇讲话分别讲了什么?", [2, 3]), ("比较第一篇和第三篇讲话对干部作风问题的说法", [1, 3]),
+    ("第一篇、第四篇和第五篇都提到了什么?", [1, 4, 5]), ("第三篇与第一篇有什么不同?", [3, 1]),
+    ("第2篇和第4篇怎么说的", [2, 4]),
+])
+def test_several_numbered_speeches_are_each_answered(engine: Engine, question: str, speeches: list[int]) -> None:
+    plan = engine.plan(question)
+    assert list(plan.speech_candidates) == speeches and plan.speech_no is None and plan.multi_speech
+
+
+def test_two_numbered_speeches_get_two_outlines_and_lines_in_their_order(engine: Engine) -> None:
+    outline = engine.ask("第二篇和第三篇讲话分别讲了什么?").text
+    assert "(第二篇)分为4个部分" in outline and "(第三篇)分为4个部分" in outline
+    compared = engine.ask("比较第一篇和第三篇讲话对干部作风问题的说法").text.splitlines()
+    assert len(compared) == 2 and "(第一篇)" in compared[0] and "(第三篇)" in compared[1]
+
+
+@pytest.mark.parametrize("question", ["那篇讲宁乡的讲话提了哪几条要求?", "宁乡那篇讲话提了哪几条要求?",
+                                      "讲宁乡的那篇讲话第三点是什么", "这篇关于宁乡的讲话讲了什么",
+                                      "那一篇谈宁乡的讲话说了什么"])
+def test_a_speech_named_after_na_pian(engine: Engine, question: str) -> None:
+    assert engine.plan(question).speech_no == 3

@@ -87,3 +87,15 @@ def test_partial_answers_cite_the_mention(engine: Engine, question: str, reason:
 def test_answered_questions_are_not_partial(engine: Engine, question: str) -> None:
     d = engine.ask(question).to_json()
     assert d["partial"] is False and "reason" not in d and not d["abstained"]
+
+
+@pytest.mark.parametrize("question", ["邵区长的全名是什么?", "邵区长叫什么名字?", "邵区长的姓名是什么?"])
+def test_words_that_ask_for_a_name_are_not_missing_terms(engine: Engine, question: str) -> None:
+    d = engine.ask(question).to_json()
+    assert d["reason"] == "answer_type:person" and "全名" not in d["answer"].split("。")[0]
+
+
+@pytest.mark.parametrize("question", ["第二篇讲话的讲话人叫什么名字?", "第二篇讲话是谁讲的?", "第一篇是哪一年讲的?"])
+def test_the_speaker_or_date_of_a_named_speech_that_gives_none(engine: Engine, question: str) -> None:
+    a = engine.ask(question)
+    assert a.abstained and any("没有注明讲话人或时间" in n for n in a.notes)

@@ -207,6 +207,7 @@ class IndexProgress:
     """A progress bar on stderr while a corpus is analysed; silent for small corpora and cache hits."""
 
     MIN_UNITS = 2000
+    QUIET_NOTICE = 500   # without a terminal, this much work is announced in one line
 
     def __init__(self, label: str = "正在建立索引", min_units: int = MIN_UNITS) -> None:
         self._bar: Progress | None = None
@@ -223,7 +224,10 @@ class IndexProgress:
                 return
             console = new_console(stderr=True)
             if not console.is_terminal:
-                # Piped or captured stderr (scripts, CI logs): a bar there is only noise.
+                # Piped or captured stderr (scripts, CI logs): a bar there is only noise, but a
+                # long wait is said once.
+                if total >= self.QUIET_NOTICE:
+                    warn(f"{self.label}({total} 段,首次需要一些时间)…")
                 self.min_units = total + 1
                 return
             # lazy: start-up (module docstring); a cache hit never shows a bar
