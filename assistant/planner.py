@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence, TypeVar
 
 from . import text_analysis as ta
+from .answer_types import fits_type
 from .corpus import Speech, chinese_numeral
 from .results import Turn
 
@@ -433,6 +434,16 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     plan.answer_type, plan.answer_unit = _answer_type(body)
     if plan.answer_type in ("person", "date", "place") and (names_speech or _ABOUT_SPEECH.search(norm)):
         plan.about_speech = _only_meta_words(body, analyse)
+    if plan.answer_type in ("person", "date") and not names_speech and not plan.about_speech \
+            and _OCCASION.search(body):
+        # 安全生产会议是哪天开的: the words that are not who/when all stand in one speech's
+        # title, so the question asks when (or by whom) that speech was given.
+        titled = _title_of(body, speeches, analyse)
+        if titled is not None:
+            # Its speaker or date line answers; without one, its text is searched (a dateline).
+            plan.speech_no = titled
+            plan.about_speech = any(u.kind == "metadata" and fits_type(plan.answer_type, "", [u.text])
+                                    for s in speeches if s.no == titled for u in s.units)
     plan.asks_content_of = _asked_term(body, analyse)
 
     if history:
@@ -472,6 +483,19 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         # A corpus of one speech: 这篇讲话分为哪几个部分 / 第二点是什么 can mean only it.
         plan.speech_no = speeches[0].no
     return plan
+
+
+_OCCASION = re.compile(r"会议|大会|会上|座谈会|茶话会|团拜会|召开|举行|开的|讲话|发言|致辞")
+
+
+def _title_of(body: str, speeches: Sequence[Speech], analyse: Callable[[str], ta.Analysed]) -> int | None:
+    """The one speech whose title holds every word of the question that is not who/when/where."""
+    own = [w for w in _whole_words(analyse(body).words) if w not in _META_WORDS and not _is_generic(w)
+           and not re.search(r"哪|什么|谁|几|何|天|年|月|召开|举行|开|大会|座谈会", w)]
+    if not own:
+        return None
+    found = [s.no for s in speeches if all(w in ta.normalise(s.title) for w in own)]
+    return found[0] if len(found) == 1 else None
 
 
 def _only_meta_words(body: str, analyse: Callable[[str], ta.Analysed]) -> bool:

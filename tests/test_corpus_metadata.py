@@ -95,3 +95,26 @@ def test_a_speech_named_by_words_of_its_title(tmp_path: Path) -> None:
     # The words that named it are not searched for: the title line does not come first.
     a = eng.ask("安全生产工作会议上提了哪几点要求?")
     assert a.hits[0].unit.kind != "metadata"
+
+
+OTHER = """在全区教育工作会议上的讲话
+区长 陈志远
+2023年9月8日
+今天召开全区教育工作会议，主要任务是部署新学年的重点任务。
+第一，要推进优质均衡。第二，要加强教师队伍建设。
+"""
+
+
+def test_when_or_by_whom_a_meeting_named_by_its_title_words_was_held(tmp_path: Path) -> None:
+    # 乡村振兴会议是哪天开的: the question's own words all stand in one speech's title, and the
+    # rest asks when (or who): that speech's date (or speaker) line answers, cited.
+    (tmp_path / "a.txt").write_text(SPEECH, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(OTHER, encoding="utf-8")
+    engine = Engine.load([tmp_path], use_cache=False)
+    for question, said in (("乡村振兴会议是哪天开的?", "二〇二三年三月八日"), ("乡村振兴工作会议是什么时候召开的?", "二〇二三年三月八日"),
+                           ("教育工作会议是哪天开的?", "2023年9月8日"), ("教育会议上的讲话是谁讲的?", "陈志远"),
+                           ("全区教育工作会议是谁作的讲话?", "陈志远")):
+        answer = engine.ask(question)
+        assert said in answer.text and not answer.partial and answer.citations, (question, answer.text)
+    # A question about something the speech says is not about its occasion.
+    assert engine.plan("粮食总产量是哪一年达到120万吨的?").speech_no is None
