@@ -190,6 +190,10 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     if (plan.wants_list or plan.weak_list) and not plan.multi_speech:
         counted = counted_items(ta.normalise(question), plan.list_size, hits)
+        listed = choose_list(ev, plan, hits)
+        if counted is not None and isinstance(listed, list) and len(listed) == len(counted[1]) \
+                and all(thing in u.text for thing, u in zip(counted[1], listed)):
+            counted = None   # the things the sentence counts are items of a list: quote the items
         if counted is not None:
             unit, things = counted
             n = citer.cite(unit)
@@ -199,7 +203,6 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         if points is not None:
             text, sentences, cited = as_points(points, citer, f"共{point_count(points)}项:")
             return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
-        listed = choose_list(ev, plan, hits)
         if isinstance(listed, list):
             text, sentences = as_list(listed, citer, f"共{len(listed)}项:")
             return done(text, sentences, hits_out=_cited_first(ev, listed, hits, citer.terms))

@@ -95,6 +95,17 @@ def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, cite
             and not any(c[4] is first[4] and c[2] == nxt for c in chosen)
             and length + len(sents[nxt]) <= ap.max_chars + ap.short_first_slack):
         chosen.append((0.0, first[1], nxt, sents[nxt], first[4]))
+        length += len(sents[nxt])
+    # One sentence left out between two quoted ones of a paragraph is usually what they are
+    # about (还有些表现,也是伪工作。[比如,…等等。]这些表现都是伪工作。): quote the run whole.
+    for unit in dict.fromkeys(c[4] for c in chosen):
+        taken = {c[2] for c in chosen if c[4] is unit}
+        sents = split_sentences(unit.text)
+        for pos in sorted(taken):
+            gap = pos + 1
+            if gap not in taken and gap + 1 in taken and length + len(sents[gap]) <= ap.max_chars + ap.short_first_slack:
+                chosen.append((0.0, 0, gap, sents[gap], unit))
+                length += len(sents[gap])
     # An answer names its subject: a quoted paragraph that opens with its own heading sentence
     # (1、要警惕塔西佗陷阱。) is quoted with it, or 古罗马历史学家…提出了这样一个理论 says which theory
     # to nobody.
