@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from assistant.engine import Engine
+from assistant.tui.app import SpeechAssistantApp
 from assistant.tui.chat import ChatInput, ExchangeView
 from fake_llm import fake_llm
 from test_tui import QUESTION, ask_with_llm, llm_app, make_app, ready, screen_text, wait_for
@@ -31,3 +32,88 @@ async def test_escape_stops_a_slow_model_within_a_second(tmp_path: Path, engine:
             assert not view.has_class("-pending") and not view.has_class("-streaming")
             answer = view.exchange.answer
             assert answer is not None and answer.incomplete and "塔西佗陷阱是指" in answer.text
+
+
+# ---- pastes -------------------------------------------------------------------------------
+# What tmux's `paste-buffer -p` sends for `printf '什么是\033[31m墨菲\033[0m定律\n第二行'`:
+# the paste bracketed, its line feed turned into a carriage return.
+COLOURED = "什么是\x1b[31m墨菲\x1b[0m定律\r第二行"
+OSC52 = "\x01\x1b]52;c;aGVsbG8=\x07什么是\x1b[31m墨菲\x1b[0m定律"
+
+
+def terminal_events(raw: str, step: int) -> list[Any]:
+    """The events the app's terminal parser makes of ``raw`` read ``step`` characters at a time."""
+    from assistant.tui.paste import PasteSafeParser
+
+    parser = PasteSafeParser()
+    got: list[Any] = []
+    for i in range(0, len(raw), step):
+        got.extend(parser.feed(raw[i:i + step]))
+    return got
+
+
+@pytest.mark.parametrize("step", [1, 3, 4096])
+def test_a_bracketed_paste_with_escapes_is_one_paste_event(step: int) -> None:
+    from textual import events
+
+    got = terminal_events("a\x1b[200~" + COLOURED + "\x1b[201~b", step)
+    assert [type(e) for e in got] == [events.Key, events.Paste, events.Key]
+    assert got[1].text == COLOURED and [got[0].key, got[2].key] == ["a", "b"]
+
+
+def test_a_lone_escape_is_still_the_escape_key() -> None:
+    import time
+
+    from assistant.tui.paste import PasteSafeParser
+
+    parser = PasteSafeParser()
+    keys = [e.key for e in parser.feed("\x1b")]
+    for _ in range(50):
+        keys += [e.key for e in parser.tick()]
+        if keys:
+            break
+        time.sleep(0.02)
+    assert keys == ["escape"]
+
+
+def test_the_app_reads_the_terminal_with_the_paste_safe_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    from textual.drivers import linux_driver
+
+    from assistant.tui.paste import PasteSafeParser
+
+    monkeypatch.setattr(linux_driver, "XTermParser", linux_driver.XTermParser)   # restored afterwards
+    app = SpeechAssistantApp(engine_loader=lambda: None)
+    if app.get_driver_class() is linux_driver.LinuxDriver:
+        assert linux_driver.XTermParser is PasteSafeParser
+
+
+@pytest.mark.parametrize("raw, expected", [(COLOURED, "什么是墨菲定律\n第二行"), (OSC52, "什么是墨菲定律")],
+                         ids=["colours", "osc52"])
+async def test_a_coloured_paste_is_cleaned_and_not_sent(tmp_path: Path, engine: Engine, raw: str,
+                                                        expected: str) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(80, 24)) as pilot:
+        await ready(pilot)
+        for event in terminal_events("\x1b[200~" + raw + "\x1b[201~", 4096):
+            app.post_message(event)
+        await pilot.pause()
+        box = app.query_one(ChatInput)
+        assert box.text == expected
+        assert not app.chat_screen.conversation.exchanges and app.chat_screen.current is None
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: bool(app.chat_screen.conversation.exchanges))
+        question = app.chat_screen.conversation.exchanges[0].question
+        assert "\x1b" not in question and "[31m" not in question and "52;c" not in question
+        assert "什么是墨菲定律" in question
+
+
+async def test_a_paste_while_the_box_has_no_focus_is_cleaned(tmp_path: Path, engine: Engine) -> None:
+    from textual import events
+
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.set_focus(None)
+        app.post_message(events.Paste(COLOURED))
+        await pilot.pause()
+        assert app.query_one(ChatInput).text == "什么是墨菲定律\n第二行"

@@ -31,6 +31,7 @@ from ..results import Answer
 from .chat import ChatInput, ChatLog, ExchangeView, StatusLine
 from .copying import CopyKeys
 from .messages import CitationClicked, ExchangeSelected, OpenSource, QuestionSubmitted
+from .paste import pasted_text
 from .sources import SourcesPanel
 from .toasts import toasts_in_flow
 
@@ -180,7 +181,7 @@ class ChatScreen(CopyKeys, Screen[None]):
             return
         event.prevent_default()
         self.set_focus(self.box)
-        self.box.insert(event.text)
+        self.box.insert(pasted_text(event.text))
 
     # ---- asking ---------------------------------------------------------------------
     @on(QuestionSubmitted)
