@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..config import ConfigError, LLMConfig, load_config, not_configured_hint
 from ..results import FALLBACK_LABEL, Answer, Citation
+from ..text_helpers import without_terminal_control
 from .common import (
     ASK_HELP,
     add_corpus_arguments,
@@ -114,7 +115,7 @@ _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u20
 
 def _terminal_safe(text: str) -> str:
     """Model output may carry escape sequences; a reply must not drive the terminal."""
-    return _UNPRINTABLE.sub("", text)
+    return _UNPRINTABLE.sub("", without_terminal_control(text))
 
 
 def verdict_lines(answer: Answer) -> list[Text]:
