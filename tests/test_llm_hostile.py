@@ -74,3 +74,49 @@ def test_cli_ask_llm_prints_no_escape_remnants(capsys: pytest.CaptureFixture[str
                            "什么是墨菲定律?")
     assert code == 0 and "清屏了吗" in out
     assert "\x1b" not in out and "[2J" not in out and "31m" not in out
+
+
+# ---- --base-url without --model -------------------------------------------------------------
+@pytest.fixture()
+def config_for_another_server(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('[llm]\nbase_url = "http://127.0.0.1:9/v1"\nmodel = "other-server-model"\n', encoding="utf-8")
+    monkeypatch.setenv("ASSISTANT_CONFIG", str(cfg))
+
+
+def test_cli_base_url_without_model_asks_the_server_not_the_config(config_for_another_server: None,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from cli_helpers import run
+
+    with fake_llm(["塔西佗陷阱。"]) as server:
+        code, out, err = run(capsys, "ask", "--llm", "--base-url", server.base_url, "什么是塔西佗陷阱?")
+        assert code == 0 and [r["model"] for r in server.requests] == ["fake-model"]
+        assert "other-server-model" not in out + err
+
+
+def test_the_config_model_still_applies_without_base_url_on_the_command_line(config_for_another_server: None) -> None:
+    import argparse
+
+    from assistant.config import load_config
+
+    assert load_config(argparse.Namespace(llm_model=None, llm_base_url=None)).model == "other-server-model"
+    given = load_config(argparse.Namespace(llm_base_url="http://127.0.0.1:1/v1", llm_model="m"))
+    assert given.model == "m"
+
+
+def test_tui_and_eval_base_url_without_model_leave_the_model_to_the_server(config_for_another_server: None,
+                                                                           capsys: pytest.CaptureFixture[str],
+                                                                           tmp_path: Any) -> None:
+    from assistant.cli import build_parser, tui_llm_config
+    from cli_helpers import run
+
+    args = build_parser(["--base-url", "http://127.0.0.1:1/v1"]).parse_args(["--base-url", "http://127.0.0.1:1/v1"])
+    config = tui_llm_config(args)
+    assert config is not None and config.model == ""   # F8 resolves it from the server's list
+
+    questions = tmp_path / "q.jsonl"
+    questions.write_text('{"id": "q1", "question": "什么是塔西佗陷阱?", "gold": ["当公权力失去公信力时"], "type": "lookup"}\n', encoding="utf-8")
+    with fake_llm(["塔西佗陷阱。"]) as server:
+        code, out, err = run(capsys, "eval", str(questions), "--llm", "--base-url", server.base_url)
+        assert code == 0, err
+        assert server.requests and {r["model"] for r in server.requests} == {"fake-model"}
