@@ -120,3 +120,18 @@ def test_tui_and_eval_base_url_without_model_leave_the_model_to_the_server(confi
         code, out, err = run(capsys, "eval", str(questions), "--llm", "--base-url", server.base_url)
         assert code == 0, err
         assert server.requests and {r["model"] for r in server.requests} == {"fake-model"}
+
+
+def test_a_misquote_makes_its_citation_unsupported_so_the_extractive_answer_follows(engine: Any) -> None:
+    """README: a citation is supported only when every sentence citing it is; the tester's reply
+    has a ✓ sentence and a misquote citing the same source, so the extractive answer follows."""
+    from assistant.llm import answer_with_llm
+
+    with fake_llm(MURPHY) as server:
+        answer = answer_with_llm(engine, "什么是墨菲定律?", LLMConfig(base_url=server.base_url, model="fake-model"))
+    assert [s.supported for s in answer.sentences if s.citations == [1]] == [True, False]
+    assert answer.misquotes and not any(c.supported for c in answer.citations)
+    assert answer.fallback is not None
+    with fake_llm(MURPHY[:3] + ["。"]) as server:   # the ✓ sentence alone
+        answer = answer_with_llm(engine, "什么是墨菲定律?", LLMConfig(base_url=server.base_url, model="fake-model"))
+    assert answer.fallback is None and all(c.supported for c in answer.citations)
