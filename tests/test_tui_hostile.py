@@ -117,3 +117,21 @@ async def test_a_paste_while_the_box_has_no_focus_is_cleaned(tmp_path: Path, eng
         app.post_message(events.Paste(COLOURED))
         await pilot.pause()
         assert app.query_one(ChatInput).text == "什么是墨菲定律\n第二行"
+
+
+# ---- 80 columns ---------------------------------------------------------------------------
+async def test_help_keys_are_readable_at_80_columns(tmp_path: Path, engine: Engine) -> None:
+    from assistant.tui.dialogs import HELP, HelpScreen
+
+    app = make_app(tmp_path, lambda: engine)
+    # 80 columns as a small terminal has; tall enough to show the whole text at once.
+    async with app.run_test(notifications=True, size=(80, 160)) as pilot:
+        await ready(pilot)
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        text = screen_text(app)
+        assert "Ctrl…" not in text
+        assert text.count("…") == HELP.count("…"), "a description is cut short"
+        for key in ("Ctrl+J", "Ctrl+L", "Ctrl+U", "Ctrl+S", "Ctrl+N", "Ctrl+T", "Ctrl+R", "Ctrl+P", "Ctrl+Q",
+                    "Ctrl+↑ / Ctrl+↓", "Tab / Shift+Tab"):
+            assert key in text, key
