@@ -135,3 +135,33 @@ async def test_help_keys_are_readable_at_80_columns(tmp_path: Path, engine: Engi
         for key in ("Ctrl+J", "Ctrl+L", "Ctrl+U", "Ctrl+S", "Ctrl+N", "Ctrl+T", "Ctrl+R", "Ctrl+P", "Ctrl+Q",
                     "Ctrl+↑ / Ctrl+↓", "Tab / Shift+Tab"):
             assert key in text, key
+
+
+async def test_tab_from_the_box_reaches_the_sources_shown_in_place_of_the_chat(tmp_path: Path, engine: Engine) -> None:
+    from textual.widgets import OptionList
+
+    from test_tui import ask
+
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(80, 24)) as pilot:
+        await ready(pilot)
+        await ask(pilot, QUESTION)
+        await pilot.press("f2")
+        await pilot.pause()
+        screen = app.chat_screen
+        screen.set_focus(screen.box)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert isinstance(app.focused, OptionList) and app.focused.id == "source-list"
+        assert app.focused.region.width > 0   # visible, not a hidden answer
+        screen.set_focus(screen.box)
+        await pilot.press("enter")   # an empty box sends nothing
+        await pilot.pause()
+        assert len(screen.conversation.exchanges) == 1 and screen.current is None
+        assert not any(n.severity == "error" for n in app._notifications)
+        await pilot.press("f2")      # the chat is back: Tab goes to the answer again
+        await pilot.pause()
+        screen.set_focus(screen.box)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert isinstance(app.focused, ExchangeView)
