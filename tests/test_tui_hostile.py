@@ -165,3 +165,31 @@ async def test_tab_from_the_box_reaches_the_sources_shown_in_place_of_the_chat(t
         await pilot.press("tab")
         await pilot.pause()
         assert isinstance(app.focused, ExchangeView)
+
+
+async def test_o_in_the_reader_focuses_the_outline_and_gives_focus_back(tmp_path: Path, engine: Engine) -> None:
+    from textual.widgets import Tree
+
+    from assistant.tui.reader import ReaderScreen
+
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(80, 24)) as pilot:
+        await ready(pilot)
+        app.open_source("2.21", [])
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        reader = app.screen
+        outline = reader.query_one("#outline", Tree)
+        for _ in range(2):   # shown at first: o hides it, o shows it again
+            await pilot.press("o")
+            await pilot.pause()
+            if outline.display:
+                assert app.focused is outline
+                line = outline.cursor_line
+                await pilot.press("down")
+                await pilot.pause()
+                assert outline.cursor_line == line + 1   # the arrows move in the outline
+            else:
+                assert app.focused is reader.query_one("#reader-text")
+        await pilot.press("o")
+        await pilot.pause()
+        assert not outline.display and app.focused is reader.query_one("#reader-text")
