@@ -193,3 +193,23 @@ async def test_o_in_the_reader_focuses_the_outline_and_gives_focus_back(tmp_path
         await pilot.press("o")
         await pilot.pause()
         assert not outline.display and app.focused is reader.query_one("#reader-text")
+
+
+async def test_every_damaged_conversation_file_is_named(tmp_path: Path, engine: Engine) -> None:
+    from assistant import conversation as conv_store
+    from assistant.tui.conversations import ConversationsScreen
+
+    folder = conv_store.conversations_dir(tmp_path)
+    folder.mkdir(parents=True)
+    (folder / "damaged-one.json").write_text('{"id": "x", "exchanges": [', encoding="utf-8")
+    (folder / "damaged-two.json").write_bytes(b"\xff\xfe not json")
+    app = make_app(tmp_path, lambda: engine, reopen_last=False)
+    async with app.run_test(notifications=True, size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("f4")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConversationsScreen))
+        said = [n for n in app._notifications if "damaged" in n.message]
+        assert len(said) == 1, "one toast names them all: several crowd each other out"
+        assert "damaged-one.json" in said[0].message and "damaged-two.json" in said[0].message
+        text = screen_text(app)
+        assert "damaged-one.json" in text and "damaged-two.json" in text
