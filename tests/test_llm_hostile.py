@@ -4,6 +4,7 @@ a model that stalls mid-answer, terminal escapes in the reply, a --base-url with
 from __future__ import annotations
 
 import asyncio
+import json
 import time
 from typing import Any
 
@@ -135,3 +136,19 @@ def test_a_misquote_makes_its_citation_unsupported_so_the_extractive_answer_foll
     with fake_llm(MURPHY[:3] + ["。"]) as server:   # the ✓ sentence alone
         answer = answer_with_llm(engine, "什么是墨菲定律?", LLMConfig(base_url=server.base_url, model="fake-model"))
     assert answer.fallback is None and all(c.supported for c in answer.citations)
+
+
+# ---- the embeddings endpoint down ---------------------------------------------------------------
+def test_embeddings_endpoint_down_is_said_once_in_text_mode(tmp_path: Any, monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    from cli_helpers import run
+
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('[embeddings]\nbase_url = "http://127.0.0.1:9/v1"\nmodel = "e5"\n', encoding="utf-8")
+    monkeypatch.setenv("ASSISTANT_CONFIG", str(cfg))
+    code, out, err = run(capsys, "ask", "什么是塔西佗陷阱?")
+    assert code == 0 and "公信力" in out
+    assert (out + err).count("127.0.0.1:9/v1/embeddings") == 1
+    code, out, _ = run(capsys, "ask", "--json", "什么是塔西佗陷阱?")
+    notes = json.loads(out)["notes"]
+    assert any("127.0.0.1:9/v1/embeddings" in n for n in notes)   # --json keeps it in the answer

@@ -101,7 +101,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if not use_llm:
         console.print(Text(answer.text))
     for note in answer.notes:
-        console.print(Text(note, style="dim"))
+        if note != engine.embeddings_reason:   # said on stderr already, as the engine loaded
+            console.print(Text(note, style="dim"))
     print_sources(console, answer.all_citations, full=args.full)
     if not args.full and any(len(c.unit.text) > EXCERPT_CHARS for c in answer.all_citations):
         console.print(Text("(来源只显示匹配处附近;--full 显示全文,assistant show 编号 查看上下文)", style="dim"))
