@@ -12,7 +12,7 @@ from assistant.engine import Engine
 from assistant.tui.app import SpeechAssistantApp
 from assistant.tui.chat import ChatInput, ExchangeView
 from fake_llm import fake_llm
-from test_tui import QUESTION, ask_with_llm, llm_app, make_app, ready, screen_text, wait_for
+from test_tui import QUESTION, ask_with_llm, llm_app, make_app, open_screen, ready, screen_text, wait_for
 
 
 @pytest.mark.parametrize("delay, stall_after", [(0.0, 1), (1.0, None)], ids=["stalled", "token-per-second"])
@@ -127,8 +127,7 @@ async def test_help_keys_are_readable_at_80_columns(tmp_path: Path, engine: Engi
     # 80 columns as a small terminal has; tall enough to show the whole text at once.
     async with app.run_test(notifications=True, size=(80, 160)) as pilot:
         await ready(pilot)
-        await pilot.press("f1")
-        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await open_screen(pilot, "f1", HelpScreen)
         text = screen_text(app)
         assert "Ctrl…" not in text
         assert text.count("…") == HELP.count("…"), "a description is cut short"
@@ -206,8 +205,7 @@ async def test_every_damaged_conversation_file_is_named(tmp_path: Path, engine: 
     app = make_app(tmp_path, lambda: engine, reopen_last=False)
     async with app.run_test(notifications=True, size=(80, 24)) as pilot:
         await ready(pilot)
-        await pilot.press("f4")
-        await wait_for(pilot, lambda: isinstance(app.screen, ConversationsScreen))
+        await open_screen(pilot, "f4", ConversationsScreen)
         said = [n for n in app._notifications if "damaged" in n.message]
         assert len(said) == 1, "one toast names them all: several crowd each other out"
         assert "damaged-one.json" in said[0].message and "damaged-two.json" in said[0].message
