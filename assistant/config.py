@@ -317,8 +317,14 @@ def load_config(args: argparse.Namespace | None = None, *, env: Mapping[str, str
     """
     env = os.environ if env is None else env
     path = path or default_config_path(env)
-    layers = [("文件", _file_layer(path)), ("环境变量", _env_layer(env)),
-              ("命令行", _cli_layer(args)), ("参数", overrides)]
+    cli = _cli_layer(args)
+    file, env_layer = _file_layer(path), _env_layer(env)
+    if cli.get("base_url") and "model" not in cli:
+        # The model in the file or the environment was chosen for their server, not for this
+        # one: left unset, it is resolved from the server's model list (llm.models.resolve_model).
+        file.pop("model", None)
+        env_layer.pop("model", None)
+    layers = [("文件", file), ("环境变量", env_layer), ("命令行", cli), ("参数", overrides)]
     notices = tuple(n for n in [exposed_key_notice(path)] if n)
     merged, used = _merge(layers)
     for key in ("timeout", "deadline", "temperature", "max_tokens", "context_budget"):

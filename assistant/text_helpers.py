@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["SURROGATE", "highlight_spans", "printable", "split_cited_sentences", "split_sentences", "squash",
-           "without_terminal_control"]
+           "unfinished_escape", "without_terminal_control"]
 
 # Terminal control: C0 (but tab and line feed), DEL, C1 — ESC among them. Printed raw, a text
 # holding ESC [2J clears the screen, OSC 52 writes the clipboard, OSC 8 hides a link.
@@ -24,6 +24,16 @@ _TERMINAL_SEQUENCE = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]"
 def without_terminal_control(text: str) -> str:
     """``text`` without terminal escape sequences and control characters (tab and line feed kept)."""
     return _TERMINAL_CONTROL.sub("", _TERMINAL_SEQUENCE.sub("", text))
+
+
+def unfinished_escape(text: str, window: int = 32) -> int:
+    """How many characters at the end of ``text`` (at most ``window``) may be an escape sequence
+    that the next piece of a stream completes: held back, it is removed whole, not as ESC alone."""
+    i = text.rfind("\x1b", max(0, len(text) - window))
+    if i < 0:
+        return 0
+    m = _TERMINAL_SEQUENCE.match(text, i)
+    return len(text) - i if m is None or m.end() == len(text) else 0
 
 
 def printable(text: str) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..config import ConfigError, LLMConfig, load_config, not_configured_hint
 from ..results import FALLBACK_LABEL, Answer, Citation
+from ..text_helpers import without_terminal_control
 from .common import (
     ASK_HELP,
     add_corpus_arguments,
@@ -100,7 +101,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if not use_llm:
         console.print(Text(answer.text))
     for note in answer.notes:
-        console.print(Text(note, style="dim"))
+        if note != engine.embeddings_reason:   # said on stderr already, as the engine loaded
+            console.print(Text(note, style="dim"))
     print_sources(console, answer.all_citations, full=args.full)
     if not args.full and any(len(c.unit.text) > EXCERPT_CHARS for c in answer.all_citations):
         console.print(Text("(来源只显示匹配处附近;--full 显示全文,assistant show 编号 查看上下文)", style="dim"))
@@ -114,7 +116,7 @@ _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u20
 
 def _terminal_safe(text: str) -> str:
     """Model output may carry escape sequences; a reply must not drive the terminal."""
-    return _UNPRINTABLE.sub("", text)
+    return _UNPRINTABLE.sub("", without_terminal_control(text))
 
 
 def verdict_lines(answer: Answer) -> list[Text]:

@@ -20,7 +20,7 @@ import httpx
 
 from ..config import LLMConfig, not_configured_hint
 from ..results import CITATION_MARKER, Answer, Citation, Hit
-from ..text_helpers import printable
+from ..text_helpers import printable, without_terminal_control
 from ..verify import check_citations
 from .client import AsyncLLMClient, LLMClient
 from .prompting import BuiltPrompt, PromptError, build_prompt
@@ -164,7 +164,8 @@ class _Attempt:
     def _checked(self, built: BuiltPrompt, text: str, notes: list[str], *, incomplete: bool) -> Answer:
         # A hostile or broken server could echo the key into the reply; keep it out of the
         # answer that gets saved, exported and printed as JSON.
-        text = ChatProtocol(self.config, self.env).redact(text)
+        # Nor may it carry terminal escapes into the TUI, the CLI or an export (ESC [2J clears a screen).
+        text = without_terminal_control(ChatProtocol(self.config, self.env).redact(text))
         sources = {s.n: s.hit.unit.text for s in built.sources}
         context = {s.n: s.hit.speech_title + "\n" + " ".join(s.hit.unit.section) for s in built.sources}
         report = check_citations(text, sources, context=context)

@@ -129,8 +129,28 @@ class AsyncLLMClient(_Endpoint):
     async def chat(self, messages: list[Message], *, on_token: TokenCallback | None = None,
                    cancel: asyncio.Event | None = None, stream: bool | None = None,
                    deadline: float | None = None) -> ChatResult:
-        """Like ``LLMClient.chat``; besides ``cancel``, cancelling the task aborts the request."""
+        """Like ``LLMClient.chat``; besides ``cancel``, cancelling the task aborts the request.
+
+        ``cancel`` is also watched while a read waits: a model that stalls mid-answer must not
+        hold the stop until its next token (or the read timeout) arrives.
+        """
         x = Exchange(self._p, messages, stream, on_token, cancel, deadline)
+        if cancel is None:
+            return await self._exchange(x)
+        reading = asyncio.ensure_future(self._exchange(x))
+        stopped = asyncio.ensure_future(cancel.wait())
+        try:
+            await asyncio.wait({reading, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            stopped.cancel()
+            if not reading.done():
+                reading.cancel()   # leaving the stream's context closes the response
+                await asyncio.wait({reading})
+        if reading.cancelled():
+            raise x.p.cancelled(x.partial)
+        return reading.result()
+
+    async def _exchange(self, x: Exchange) -> ChatResult:
         try:
             async with self._client.stream("POST", self._p.url, json=x.body, headers=self._p.headers,
                                            timeout=x.request_timeout()) as resp:

@@ -25,6 +25,7 @@ import httpx
 from httpx_sse import SSEError
 
 from ..config import LLMConfig
+from ..text_helpers import unfinished_escape, without_terminal_control
 from .endpoint import Endpoint, chat_url, server_message
 
 log = logging.getLogger("assistant.llm")
@@ -413,11 +414,18 @@ class RedactedTokens:
             text = text.replace(secret, "***")
         hold = max((n for x in self._secrets for n in range(len(x) - 1, 0, -1) if text.endswith(x[:n])),
                    default=0)
+        hold = max(hold, unfinished_escape(text))
         self._pending = text[len(text) - hold:] if hold else ""
         if len(text) > hold:
-            self._on_token(text[:len(text) - hold])
+            self._send(text[:len(text) - hold])
 
     def flush(self) -> None:
         if self._pending:
             text, self._pending = self._pending, ""
+            self._send(text)
+
+    def _send(self, text: str) -> None:
+        # A reply printed raw could clear the screen (ESC [2J) or write the clipboard (OSC 52).
+        text = without_terminal_control(text)
+        if text:
             self._on_token(text)

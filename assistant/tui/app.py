@@ -25,6 +25,8 @@ from .messages import OpenSource
 from .timing import Timings, exit_when_ready, report_requested
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from ..config import LLMConfig
     from ..engine import Engine
     from .settings import SavedSettings
@@ -71,6 +73,13 @@ class SpeechAssistantApp(App[None]):
 
     def get_default_screen(self) -> Screen:
         return self.chat_screen
+
+    def get_driver_class(self) -> type["Driver"]:
+        from .paste import use_paste_safe_parser
+
+        driver_class = super().get_driver_class()
+        use_paste_safe_parser(driver_class)   # a coloured paste must not arrive as key presses
+        return driver_class
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.timings.mark, "first_paint")

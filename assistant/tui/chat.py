@@ -17,6 +17,7 @@ from ..conversation import Exchange
 from ..results import Answer
 from .linebreak import broken
 from .messages import CitationClicked, ExchangeSelected, OpenSource, QuestionSubmitted
+from .paste import pasted_text
 from .render import answer_markdown, source_line
 
 if TYPE_CHECKING:
@@ -87,6 +88,14 @@ class ChatInput(TextArea):
             event.prevent_default()
             return
         await super()._on_key(event)
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        # Cleaned here: a paste copied from a terminal can hold colour codes or an OSC 52
+        # clipboard write, which would be asked, saved and exported as literal text.
+        # prevent_default: TextArea's own handler would insert the raw text as well.
+        event.stop()
+        event.prevent_default()
+        await super()._on_paste(events.Paste(pasted_text(event.text)))
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         # A long paste should say how far it is from the limit before Enter refuses it.

@@ -31,6 +31,7 @@ from ..results import Answer
 from .chat import ChatInput, ChatLog, ExchangeView, StatusLine
 from .copying import CopyKeys
 from .messages import CitationClicked, ExchangeSelected, OpenSource, QuestionSubmitted
+from .paste import pasted_text
 from .sources import SourcesPanel
 from .toasts import toasts_in_flow
 
@@ -146,9 +147,15 @@ class ChatScreen(CopyKeys, Screen[None]):
     def on_key(self, event: events.Key) -> None:
         if event.key == "tab" and self.focused is self.box:
             # Forward from the box is the answer in view (selected, else the newest), not the
-            # oldest one that the DOM order would give.
-            views = list(self.query_one(ChatLog).query_children(ExchangeView))
-            if views:
+            # oldest one that the DOM order would give; with the sources panel in the chat's
+            # place (F2 on a narrow screen), the sources list.
+            chat = self.query_one(ChatLog)
+            views = list(chat.query_children(ExchangeView)) if chat.display else []
+            if not chat.display:
+                event.stop()
+                event.prevent_default()
+                self.set_focus(self.query_one("#source-list"))
+            elif views:
                 event.stop()
                 event.prevent_default()
                 self.set_focus(self.selected if self.selected in views else views[-1])
@@ -180,7 +187,7 @@ class ChatScreen(CopyKeys, Screen[None]):
             return
         event.prevent_default()
         self.set_focus(self.box)
-        self.box.insert(event.text)
+        self.box.insert(pasted_text(event.text))
 
     # ---- asking ---------------------------------------------------------------------
     @on(QuestionSubmitted)

@@ -49,6 +49,9 @@ def stale_note(stale: list[str]) -> str:
             "来源面板显示保存时的原文,无法在当前语料中打开。")
 
 
+MAX_NAMED_PROBLEMS = 8   # damaged files named in the toast; the rest are counted
+
+
 class ConversationsScreen(ModalScreen[Path | None]):
     """Saved conversations, newest first. Typing filters by title and questions; Enter opens."""
 
@@ -83,8 +86,14 @@ class ConversationsScreen(ModalScreen[Path | None]):
 
     def reload(self) -> None:
         self.saved, problems = conv_store.list_conversations(self.directory)
-        for p in problems[:3]:
-            self.notify(p, severity="warning", markup=False)
+        if problems:
+            # One toast naming every damaged file: separate toasts crowd each other out of a
+            # small terminal, and a file missing from the list must be said to be missing.
+            shown = problems[:MAX_NAMED_PROBLEMS]
+            more = len(problems) - len(shown)
+            self.notify("\n".join(shown) + (f"\n另有 {more} 个文件无法读取" if more else ""),
+                        title=f"{len(problems)} 个对话文件无法读取" if len(problems) > 1 else "",
+                        severity="warning", timeout=15, markup=False)
         self._fill()
 
     def _fill(self) -> None:

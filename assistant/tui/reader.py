@@ -276,6 +276,8 @@ class ReaderScreen(Screen[None]):
     def action_toggle_outline(self) -> None:
         tree = self.query_one("#outline", Tree)
         tree.display = not tree.display
+        # Opened to be used: the arrow keys go to it, and back to the text when it closes.
+        self.set_focus(tree if tree.display else self.query_one("#reader-text"))
         # The text re-wraps to the new width; keep the paragraph being read in view.
         if self.at is not None:
             self.call_after_refresh(self.scroll_to_unit, self.at)
