@@ -26,6 +26,7 @@ from . import text_analysis as ta
 from .answer_types import fits_type
 from .corpus import Speech, chinese_numeral
 from .results import Turn
+from .speech_refs import named_speeches, numbered_speech, numbered_speeches, strip_speech_reference
 
 __all__ = ["QUOTED", "QueryPlan", "nth", "plan_question", "strip_speech_reference"]
 
@@ -215,129 +216,6 @@ def _whole_words(words: Sequence[str]) -> list[str]:
 _SECTION_REF = re.compile(r"(?:在|关于|对于|对)([\u4e00-\u9fff“”、]{4,20}?)(?:的)?(?:方面|那一部分|这一部分|那部分|这部分|部分)")
 
 
-# ---- speech references --------------------------------------------------------------------
-_SPEECH_NO = re.compile(rf"第\s*({_NUM}{{1,3}})\s*篇")
-_SPEECH_NAMED = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,16}?)(的|那|这|那一|这一)?(?:篇|个讲话|次讲话|讲话|发言)")
-_SPEECH_REF_WORDS = re.compile(rf"第\s*{_NUM}{{1,3}}\s*篇(讲话|发言|文章)?|(这|该|那)篇(讲话)?")
-# 那篇讲宁乡的讲话 / 关于作风的讲话: the name comes after these.
-_NAME_PREFIX = re.compile(r"^(?:(?:这|那|该)一?篇)?(?:关于|有关|在|讲|谈)?")
-_NOT_A_NAME = re.compile(r"^(这|那|各|几|每|哪|该|本|此|多|两|三|四|五)")
-_NAME_SUFFIX = re.compile(r"(会议|会)?上$")
-
-
-def strip_speech_reference(text: str) -> str:
-    """"第三篇讲话" says where to look, not what to look for: the text without it."""
-    return _SPEECH_REF_WORDS.sub(" ", text)
-
-
-def _numbered_speech(text: str, speeches: Sequence[Speech]) -> tuple[int | None, str]:
-    """第N篇 → the speech whose title carries 第N篇 (【第N篇】), else the N-th speech."""
-    m = _SPEECH_NO.search(text)
-    if not m:
-        return None, ""
-    return _speech_numbered(chinese_numeral(m.group(1)), speeches)
-
-
-def _numbered_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...], list[str]]:
-    """第一篇和第三篇: every speech the question numbers (none missing), and what was said of them."""
-    found: list[int] = []
-    said: list[str] = []
-    for m in _SPEECH_NO.finditer(text):
-        no, how = _speech_numbered(chinese_numeral(m.group(1)), speeches)
-        if no is None:
-            return (), []
-        if no not in found:
-            found.append(no)
-            said += [how] if how else []
-    return tuple(found), said
-
-
-def _speech_numbered(n: int | None, speeches: Sequence[Speech]) -> tuple[int | None, str]:
-    if n is None:
-        return None, ""
-    for s in speeches:
-        mt = _SPEECH_NO.search(ta.normalise(s.title))
-        if mt and chinese_numeral(mt.group(1)) == n:
-            return s.no, ""
-    if 1 <= n <= len(speeches):
-        return speeches[n - 1].no, f"按语料中的顺序,第{n}篇是「{speeches[n - 1].title}」"
-    return None, f"语料中只有 {len(speeches)} 篇讲话,没有第{n}篇"
-
-
-def _named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...], str]:
-    """宁乡那篇 / 南通市政府办公室的讲话: the speeches whose title, else whose text, holds the
-    name; and the reference's words (they say where to look, not what to look for)."""
-    for m in _SPEECH_NAMED.finditer(text):
-        name = _NAME_SUFFIX.sub("", _NAME_PREFIX.sub("", m.group(1)))
-        if _NOT_A_NAME.match(name):
-            continue
-        # Try the whole name, then shorter tails (南通市政府办公室 → 政府办公室 …): a reader
-        # names a speech by the words that stick, not by its exact title.
-        for start in range(0, max(1, len(name) - 1)):
-            part = name[start:]
-            if len(part) < 2:
-                break
-            by_title = tuple(s.no for s in speeches if part in ta.normalise(s.title))
-            if by_title and (len(by_title) < len(speeches) or len(speeches) == 1):
-                return by_title, _same_references(text, by_title, speeches, m.group(0))
-            if not m.group(2):
-                continue   # 春耕讲话: without 的/那篇 only a title can say which speech is meant
-            by_text = tuple(s.no for s in speeches if any(part in ta.normalise(u.text) for u in s.units))
-            if by_text and len(by_text) < len(speeches):
-                return by_text, _same_references(text, by_text, speeches, m.group(0))
-    return _titled_speech(text, speeches)
-
-
-# Words after which a phrase names where something is said: 元旦献辞里 / 茶话会上 / 《忌辰的思念》说.
-_WHERE_CUE = re.compile(r"里|中|上|那篇|这篇|一文|的讲话|讲话|说|提到|指出|强调|提出|谈到|讲到")
-_BOOK_TITLE = re.compile(r"《([^》]{2,40})》")
-_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
-
-
-def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...], str]:
-    """A speech named by words of its own title that no other title has: 《忌辰的思念》, or a
-    phrase right before 里/上/说… (元旦献辞里, 春节团拜会上). The longest such phrase wins."""
-    if len(speeches) < 2:
-        return (), ""
-    titles = [(s.no, ta.normalise(s.title)) for s in speeches]
-
-    def owner(piece: str) -> int | None:
-        found = [no for no, t in titles if piece in t]
-        return found[0] if len(found) == 1 else None
-
-    for m in _BOOK_TITLE.finditer(text):
-        no = owner(m.group(1))
-        if no is not None:
-            return (no,), m.group(0)
-    best: tuple[int, str] | None = None
-    for cue in _WHERE_CUE.finditer(text):
-        end = cue.start()
-        for start in range(max(0, end - 20), end - 2):   # longest first, three characters at least
-            piece = text[start:end]
-            if best is not None and len(piece) <= len(best[1]):
-                break
-            no = owner(piece) if _CJK_ONLY.fullmatch(piece) else None
-            if no is not None:
-                best = (no, piece)
-                break
-    return ((best[0],), best[1]) if best else ((), "")
-
-
-def _same_references(text: str, found: tuple[int, ...], speeches: Sequence[Speech], first: str) -> str:
-    """``first`` and every further reference in ``text`` that fits the speeches ``found``
-    (宁乡那篇县委书记的讲话: 县委书记 is in that speech too), joined by spaces: the words that say
-    where to look."""
-    refs = [first]
-    chosen = [s for s in speeches if s.no in found]
-    for m in _SPEECH_NAMED.finditer(text):
-        name = _NAME_SUFFIX.sub("", _NAME_PREFIX.sub("", m.group(1)))
-        if m.group(0) in refs or first in m.group(0) or _NOT_A_NAME.match(name) or len(name) < 2:
-            continue
-        if all(name in ta.normalise(s.title) or any(name in ta.normalise(u.text) for u in s.units) for s in chosen):
-            refs.append(m.group(0))
-    return " ".join(refs)
-
-
 def _size(text: str) -> int | None:
     m = _QUANT_SIZE.search(text)
     if not m:
@@ -367,8 +245,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     """Read a question (``speeches``: the corpus's speeches; ``analyse``: the query analysis)."""
     norm = ta.normalise(question)
     plan = QueryPlan(question)
-    no, how = _numbered_speech(norm, speeches)
-    several, said = _numbered_speeches(norm, speeches)
+    no, how = numbered_speech(norm, speeches)
+    several, said = numbered_speeches(norm, speeches)
     reference = ""
     if len(several) > 1:
         # 第二篇和第三篇讲话分别讲了什么 / 比较第一篇和第三篇: each of them, one after the other.
@@ -383,7 +261,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     elif no is not None:
         plan.speech_no = no
     else:
-        named, reference = _named_speeches(norm, speeches)
+        named, reference = named_speeches(norm, speeches)
         plan.reference = reference
         if len(named) == 1:
             plan.speech_no = named[0]
@@ -473,7 +351,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
                 # The speech the previous turn was about (第二篇 / 乡村振兴那篇 / its own follow-up's).
                 prev_no = (prev.answer.plan or {}).get("speech")
                 if not isinstance(prev_no, int):
-                    prev_no, _ = _numbered_speech(ta.normalise(prev.question), speeches)
+                    prev_no, _ = numbered_speech(ta.normalise(prev.question), speeches)
                 plan.speech_no = prev_no
             # 是谁讲的? / 它是哪一天讲的? after a question about one speech: that speech's speaker or date.
             if plan.answer_type in ("person", "date", "place") and plan.speech_no is not None:

@@ -25,7 +25,8 @@ from .answer_types import fits_type
 from .corpus import Corpus, Unit
 from .index import Index
 from .params import RetrievalParams
-from .planner import QueryPlan, nth, strip_speech_reference
+from .planner import QueryPlan, nth
+from .speech_refs import strip_speech_reference
 from .results import Hit
 from .semantic import SemanticRanker, SentenceSimilarity, top_k
 
