@@ -19,9 +19,9 @@ _SPEECH_NO = re.compile(rf"第\s*({_NUM}{{1,3}})\s*篇")
 _SPEECH_NAMED = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,16}?)(的|那|这|那一|这一)?(?:篇|个讲话|次讲话|讲话|发言)")
 _SPEECH_REF_WORDS = re.compile(rf"第\s*{_NUM}{{1,3}}\s*篇(讲话|发言|文章)?|(这|该|那)篇(讲话)?")
 # 那篇讲宁乡的讲话 / 关于作风的讲话: the name comes after these.
-_NAME_PREFIX = re.compile(r"^(?:(?:这|那|该)一?篇)?(?:关于|有关|在|讲|谈)?")
+_NAME_PREFIX = re.compile(r"^(?:(?:这|那|该)一?篇)?(?:关于|有关|在|讲|谈|提到|讲到|谈到|说到|提及)?")
 _NOT_A_NAME = re.compile(r"^(这|那|各|几|每|哪|该|本|此|多|两|三|四|五)")
-_NAME_SUFFIX = re.compile(r"(会议|会)?上$")
+_NAME_SUFFIX = re.compile(r"(?:(会议|会)?上|的)$")
 
 
 def strip_speech_reference(text: str) -> str:

@@ -333,3 +333,11 @@ def test_two_numbered_speeches_get_two_outlines_and_lines_in_their_order(engine:
                                       "那一篇谈宁乡的讲话说了什么"])
 def test_a_speech_named_after_na_pian(engine: Engine, question: str) -> None:
     assert engine.plan(question).speech_no == 3
+
+
+@pytest.mark.parametrize(("question", "speech"), [
+    ("提到宝钢的那篇讲话,说作风上还存在哪几个问题", 5), ("讲到塔西佗陷阱的那篇讲话分为几个部分?", 2),
+    ("那篇提到宝钢的讲话讲了什么", 5), ("谈到损失厌恶的那篇讲话第二部分是什么", 2), ("说到宁乡的讲话提了哪些要求", 3),
+])
+def test_a_speech_named_by_what_it_mentions(engine: Engine, question: str, speech: int) -> None:
+    assert engine.plan(question).speech_no == speech
