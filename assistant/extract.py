@@ -31,14 +31,13 @@ def _sentence_score(sentence: str, analysed: ta.Analysed, idf: dict[str, float],
     return score
 
 
-def _sentence_scores(ev: Evidence, paragraphs: list[Hit], analysed: ta.Analysed,
+def _sentence_scores(ev: Evidence, paragraphs: list[Hit], sentences: list[list[str]], analysed: ta.Analysed,
                      similarity: SentenceSimilarity | None) -> list[list[float]]:
     """Each sentence's score, per paragraph: the question's words it holds (IDF-weighted) and,
     with embeddings, its nearness to the question, mixed by the question's fusion weight: a
     paraphrase is answered by the sentence that means what it asks, whatever its words."""
     ap = ev.answer
-    lexical = [[_sentence_score(s, analysed, ev.bigram_idf, ap) for s in split_sentences(h.unit.text)]
-               for h in paragraphs]
+    lexical = [[_sentence_score(s, analysed, ev.bigram_idf, ap) for s in sents] for sents in sentences]
     cosines = [similarity.of(h.unit) if similarity else None for h in paragraphs]
     if similarity is None or similarity.weight <= 0 or any(c is None or len(c) != len(lx)
                                                            for c, lx in zip(cosines, lexical)):
@@ -52,7 +51,7 @@ def _sentence_scores(ev: Evidence, paragraphs: list[Hit], analysed: ta.Analysed,
 
 
 def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Citer,
-             metadata: bool = False, similarity: SentenceSimilarity | None = None) -> list[AnswerSentence]:
+                      metadata: bool = False, similarity: SentenceSimilarity | None = None) -> list[AnswerSentence]:
     """The best-covering sentences of the top paragraphs (and metadata lines, when asked who/when)."""
     kinds = ("paragraph", "metadata") if metadata else ("paragraph",)
     paragraphs = [h for h in hits if h.unit.kind in kinds][:3]
@@ -61,9 +60,11 @@ def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, cite
     ap = ev.answer
     top = paragraphs[0].score
     paragraphs = [h for h in paragraphs if h.score >= ap.paragraph_share * top]
+    split = {h.unit.id: split_sentences(h.unit.text) for h in paragraphs}   # each paragraph split once
+    sentences = [split[h.unit.id] for h in paragraphs]
     scored: list[tuple[float, int, int, str, Unit]] = []
-    for rank, (h, scores) in enumerate(zip(paragraphs, _sentence_scores(ev, paragraphs, analysed, similarity))):
-        sents = split_sentences(h.unit.text)
+    for rank, (h, sents, scores) in enumerate(zip(paragraphs, sentences,
+                                                  _sentence_scores(ev, paragraphs, sentences, analysed, similarity))):
         for pos, (s, sc) in enumerate(zip(sents, scores)):
             if s.rstrip("”」").endswith(("?", "\uff1f")) and pos + 1 < len(sents):
                 # A rhetorical question (何谓…?) is answered by the sentence after it.
@@ -89,7 +90,7 @@ def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, cite
     # A short best sentence (a heading sentence, a definition's first half) is usually
     # finished by the next one.
     first = chosen[0]
-    sents = split_sentences(first[4].text)
+    sents = split[first[4].id]
     nxt = first[2] + 1
     if (len(first[3]) <= ap.short_first and nxt < len(sents)
             and not any(c[4] is first[4] and c[2] == nxt for c in chosen)
@@ -100,7 +101,7 @@ def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, cite
     # about (还有些表现,也是伪工作。[比如,…等等。]这些表现都是伪工作。): quote the run whole.
     for unit in dict.fromkeys(c[4] for c in chosen):
         taken = {c[2] for c in chosen if c[4] is unit}
-        sents = split_sentences(unit.text)
+        sents = split[unit.id]
         for pos in sorted(taken):
             gap = pos + 1
             if gap not in taken and gap + 1 in taken and length + len(sents[gap]) <= ap.max_chars + ap.short_first_slack:
@@ -110,7 +111,7 @@ def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, cite
     # (1、要警惕塔西佗陷阱。) is quoted with it, or 古罗马历史学家…提出了这样一个理论 says which theory
     # to nobody.
     for unit in dict.fromkeys(c[4] for c in chosen):
-        sents = split_sentences(unit.text)
+        sents = split[unit.id]
         if unit.heading and len(sents) > 1 and len(sents[0]) <= ap.subject_heading_chars \
                 and not any(c[4] is unit and c[2] == 0 for c in chosen):
             chosen.append((0.0, 0, 0, sents[0], unit))
