@@ -21,7 +21,7 @@ from .corpus import Unit
 from .enumeration import enumerations
 from .evidence import Citer, Evidence
 from .extract import extract_sentences
-from .planner import QUOTED, QueryPlan, nth
+from .planner import QUOTED, QueryPlan, nth, nth_paragraph
 from .results import Answer, AnswerSentence, Hit, Turn
 from .retrieval import query_terms
 from .semantic import SentenceSimilarity
@@ -131,6 +131,23 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         if part_answer is not None:
             return part_answer
 
+    # 第二篇讲话第三段 / 元旦献辞的结尾说了什么 — a paragraph by its position.
+    if plan.followup_item is None and plan.speech_no is not None:
+        paragraph = nth_paragraph(plan, ev.corpus.speech(plan.speech_no))
+        if paragraph is not None and paragraph[2]:   # 开头第一句 / 最后一句话
+            k, unit, sentence = paragraph
+            where = _position_name(plan.nth_item, k, "句")
+            n = citer.cite(unit)
+            return done(f"{ev.speech_title(plan.speech_no)}的{where}是:{sentence}[{n}]",
+                        [AnswerSentence(sentence, [n])], hits_out=_cited_first(ev, [unit], hits, citer.terms))
+        if paragraph is not None:
+            k, unit, _ = paragraph
+            where = _position_name(plan.nth_item, k, "段")
+            answer = _part_answer(ev, unit, citer, hits, f"{ev.speech_title(plan.speech_no)}的{where}")
+            if answer is not None:
+                text, sentences, cited = answer
+                return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
+
     # 第二篇讲话的第三部分讲了什么 — the N-th part of a named speech, with what it holds.
     if plan.nth_item is not None and plan.followup_item is None and plan.speech_no is not None:
         title = ev.speech_title(plan.speech_no)
@@ -140,7 +157,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     # 第二点是什么 / 最后一点, in a speech without headings: the N-th of the points the words name.
     if plan.nth_item is not None and plan.followup_item is None:
-        found = nth_point(ev, plan, hits, analysed.bigrams)
+        # Of the speech the question names, if it names one: not a point of another speech.
+        found = nth_point(ev, plan, [h for h in hits if not named or h.unit.speech_no in named], analysed.bigrams)
         if found is not None:
             k, unit, point = found
             n = citer.cite(unit)
@@ -238,6 +256,18 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         ans.partial, ans.reason = True, reason
         return ans
     return done(_join_cited(sentences), sentences)
+
+
+def _position_name(asked: int | None, k: int, noun: str) -> str:
+    """最后一段 / 倒数第二段(第4段) / 第三句: the position as the answer names it."""
+    def number(n: int) -> str:
+        return "一二三四五六七八九十"[n - 1] if 1 <= n <= 10 else str(n)
+
+    if asked == -1:
+        return f"最后一{noun}"
+    if asked is not None and asked < 0:
+        return f"倒数第{number(-asked)}{noun}(第{number(k)}{noun})"
+    return f"第{number(k)}{noun}"
 
 
 def _no_outline(ev: Evidence, no: int, citer: Citer, hits: list[Hit],

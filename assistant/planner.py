@@ -24,20 +24,38 @@ from typing import Callable, Sequence, TypeVar
 
 from . import text_analysis as ta
 from .answer_types import fits_type
-from .corpus import Speech, chinese_numeral
+from .corpus import Speech, Unit, chinese_numeral
 from .results import Turn
+from .text_helpers import split_sentences
 from .speech_refs import named_speeches, numbered_speech, numbered_speeches, strip_speech_reference
 
-__all__ = ["QUOTED", "QueryPlan", "nth", "plan_question", "strip_speech_reference"]
+__all__ = ["QUOTED", "QueryPlan", "nth", "nth_paragraph", "plan_question", "strip_speech_reference"]
 
 _NUM = r"[一二三四五六七八九十两\d]"
 T = TypeVar("T")
 
 
 def nth(items: Sequence[T], n: int | None) -> tuple[int, T] | None:
-    """The plan's N-th of ``items`` (N counts from 1; -1 is the last): (its number, it), or None."""
-    k = len(items) if n == -1 else n or 0
+    """The plan's N-th of ``items`` (N counts from 1; -1 is the last, -2 the one before): (its
+    number, it), or None."""
+    k = len(items) + 1 + n if n is not None and n < 0 else n or 0
     return (k, items[k - 1]) if 1 <= k <= len(items) else None
+
+
+def nth_paragraph(plan: "QueryPlan", speech: Speech) -> tuple[int, Unit, str] | None:
+    """第三段 / 最后一段, 开头第一句, or 开头/结尾说了什么 of a speech without heading lines
+    (where the opening is its first paragraph, not its first numbered point): (N, the paragraph,
+    the sentence asked for or "" for the whole paragraph)."""
+    if plan.nth_item is None or not (plan.nth_is_paragraph or plan.nth_is_sentence
+                                     or (plan.nth_is_position and not speech.headings)):
+        return None
+    paragraphs = [u for u in speech.units if u.kind == "paragraph"]
+    if plan.nth_is_sentence:
+        sentences = [(u, s) for u in paragraphs for s in split_sentences(u.text)]
+        found = nth(sentences, plan.nth_item)
+        return (found[0], found[1][0], found[1][1]) if found else None
+    picked = nth(paragraphs, plan.nth_item)
+    return (picked[0], picked[1], "") if picked else None
 
 
 @dataclass
@@ -56,6 +74,9 @@ class QueryPlan:
     items_of_nth: bool = False        # 第三部分提出了哪些举措: the part's items answer, not its heading
     nth_is_item: bool = False         # 第三个小点 / 第二条: an item inside a part, never a part itself
     nth_is_part: bool = False         # 第二部分 / 最后一个方面: a part of the speech, not an item of a list
+    nth_is_paragraph: bool = False    # 第三段 / 最后一段 / 倒数第二段: a paragraph, counted in reading order
+    nth_is_sentence: bool = False     # 开头第一句 / 最后一句话: a sentence of the speech's paragraphs
+    nth_is_position: bool = False     # 开头说了什么 / 结尾讲了什么: a part, or a paragraph where there are no parts
     # 那第二点呢 → 2, 最后一点 → -1, 还有呢 (after an item) → 0 (the next): an item of the last list
     followup_item: int | None = None
     focus: str = ""                   # a follow-up's own words: they choose the sentences
@@ -122,10 +143,14 @@ _LIST = re.compile(rf"哪(?:几|(?!一){_NUM}+){_CLASSIFIER}?|(?:几|多少){_NU
 _COUNT = re.compile(rf"(?<!哪)(?:几|多少)个(?!{_ITEM}|{_PART})(?=[\u4e00-\u9fff])(?!呢|吗|的|内容|东西|事)")
 _WEAK_LIST = re.compile(r"哪些|包括什么|有什么")
 # The N-th item: 第二点 / 第2条 / 第一大点; the last (最后一点 / 最后讲的) → -1; the first (开头部分) → 1.
-_ORDINAL_NOUN = r"(?:小点|小项|小条|点|条|项|个|部分|方面|层|块|件|类|种|句|段|标题)"
-_ORDINAL = re.compile(rf"第\s*({_NUM}{{1,2}})\s*(?:个|大|级)?\s*{_ORDINAL_NOUN}"
-                      rf"|(?:最后|末尾|结尾)\s*(?:的)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<last_said>(?=讲|谈|说)))"
-                      rf"|(?P<first>开头|开篇|头一|首先)\s*(?:的)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<first_said>(?=讲|谈|说)))")
+_ORDINAL_NOUN = r"(?:小点|小项|小条|自然段|段落|点|条|项|个|部分|方面|层|块|件|类|种|句|段|标题)"
+# 开头说了什么 / 结尾是怎么写的: a position in the speech, without a noun saying what is counted.
+_SAID = r"(?=讲|谈|说|写|提|是)"
+_ORDINAL = re.compile(rf"(?P<back>倒数)?第\s*({_NUM}{{1,2}})\s*(?:个|大|级)?\s*{_ORDINAL_NOUN}"
+                      rf"|(?:最后|末尾|结尾)\s*(?:的)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<last_said>{_SAID}))"
+                      rf"|(?P<last_bare>结尾|末尾|结束语|收尾)"
+                      rf"|(?P<first>开头|开篇|头一|首先)\s*(?:的)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<first_said>{_SAID}))"
+                      rf"|(?P<first_bare>开头|开篇|开场白)")
 # 还有呢 / 下一点 / 接下来呢, after an item of a list: the next item.
 _NEXT_ITEM = re.compile(r"^(?:那|那么)?\s*(?:还有呢|下一(?:点|条|项|个|部分|方面)(?:呢|是什么)?|接下来呢|然后呢|再往下呢|继续)[??。.]*$")
 _MULTI_SPEECH = re.compile(r"(?<!第)(各|几|这几|每|多|五|两|三|四)篇|各(个)?讲话|不同(的)?讲话|哪些讲话|哪几篇|都(是)?怎么|都提到")
@@ -133,7 +158,7 @@ _MULTI_SPEECH = re.compile(r"(?<!第)(各|几|这几|每|多|五|两|三|四)篇
 _GENERIC = frozenset("""
 问题 讲 讲了 谈 谈了 说 说了 提 提到 提出 提出了 主要 内容 意见 分为 分成 划分 组成 构成 包括 包含 由
 部分 方面 层次 板块 大块 块 点 层 条 项 个 结构 框架 提纲 大纲 要点 主要内容 几层 层意思 脉络 章节 段落
-讲话 发言 文章 报告 这篇 那篇 该篇 篇
+讲话 发言 文章 报告 这篇 那篇 该篇 篇 一文 全文 本文 文中 正文 公报 社论 献辞 慰问信 贺信 报道 稿子 落在 落脚 落脚点 写 怎么写
 例子 举例 例如 比如 具体 具体来说 详细 展开 展开说说 说说 继续 解释 说明 意思 含义 怎么 怎样 如何 什么
 为什么 原因 做 做到 办 避免 防止 别的 其他 其它 还有 另外 更多 再 呢 吗 讲讲 介绍 一下 呢
 表现 情况 体现 道理 意义 作用 要求 措施 办法 方法 看法 观点 态度 一类 一点 这个 那个
@@ -286,14 +311,22 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     # 第一篇讲话提出了哪几条要求) and names nothing else to list.
     # A quoted term (“细、准、优、实”分别是什么) names a list inside the speech, not its outline.
     mo = _ORDINAL.search(unquoted)
-    if mo and (mo.group("last_said") is not None or mo.group("first_said") is not None) \
-            and not all(_is_generic(w) for w in rest):
+    said = mo is not None and any(mo.group(g) is not None for g in ("last_said", "first_said", "last_bare", "first_bare"))
+    if mo and said and (numbered := _ORDINAL.search(unquoted, mo.end())) and numbered.group(2):
+        mo, said = numbered, False   # 开头第一句: the ordinal says which
+    if mo and said and not all(_is_generic(w) for w in rest):
         mo = None   # 结尾说为区委加快推进“四大定位”作贡献: where it is said, not which part is asked for
     if mo:
-        plan.nth_item = chinese_numeral(mo.group(1)) if mo.group(1) else 1 if mo.group("first") else -1
+        if mo.group(2):
+            plan.nth_item = (chinese_numeral(mo.group(2)) or 0) * (-1 if mo.group("back") else 1)
+        else:
+            plan.nth_item = 1 if mo.group("first") or mo.group("first_bare") else -1
         plan.items_of_nth = bool(_LIST.search(unquoted[mo.end():]))
         plan.nth_is_item = bool(re.search(r"小点|小项|条|项|句", mo.group(0)))
         plan.nth_is_part = bool(re.search(r"部分|方面|块|层|大点|标题", mo.group(0)))
+        plan.nth_is_paragraph = "段" in mo.group(0)
+        plan.nth_is_sentence = "句" in mo.group(0)
+        plan.nth_is_position = said
     # An ordinal (第三个标题) asks for one part, not for the outline.
     plan.outline = (asks_parts or (wants_list and names_speech and not QUOTED.search(body))) \
         and all(_is_generic(w) for w in rest) and plan.nth_item is None

@@ -25,7 +25,7 @@ from .answer_types import fits_type
 from .corpus import Corpus, Unit
 from .index import Index
 from .params import RetrievalParams
-from .planner import QueryPlan, nth
+from .planner import QueryPlan, nth, nth_paragraph
 from .speech_refs import strip_speech_reference
 from .results import Hit
 from .semantic import SemanticRanker, SentenceSimilarity, top_k
@@ -192,9 +192,10 @@ class Retriever:
         if plan.speech_no is None or plan.followup_item is not None or plan.section \
                 or plan.intent not in ("outline", "nth_point"):
             return scores
-        parts = self.corpus.speech(plan.speech_no).parts()
+        speech = self.corpus.speech(plan.speech_no)
+        parts = speech.parts()
         if plan.intent == "nth_point":
-            picked = nth(parts, plan.nth_item)
+            picked = nth_paragraph(plan, speech) or nth(parts, plan.nth_item)
             parts = [picked[1]] if picked else []
         if not parts:
             return scores
@@ -234,12 +235,13 @@ class Retriever:
         return out
 
     def retrieve(self, plan: QueryPlan, k: int) -> Retrieved:
-        query = strip_speech_reference(ta.normalise(plan.text))
+        query = ta.normalise(plan.text)
         if plan.speech_no is not None or plan.speech_candidates:
             # The words that named the speech say where to look, not what to look for (they
-            # would rank its title line first).
+            # would rank its title line first). Removed before 那篇 is: they may end with it.
             for words in plan.reference.split():
                 query = query.replace(words, " ")
+        query = strip_speech_reference(query)
         a = self.analyse(query)
         scores = self.lexical.scores(a)
         mode, dense_top, notes = "lexical", None, []

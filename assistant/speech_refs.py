@@ -16,8 +16,14 @@ __all__ = ["named_speeches", "numbered_speech", "numbered_speeches", "strip_spee
 _NUM = r"[一二三四五六七八九十两\d]"
 
 _SPEECH_NO = re.compile(rf"第\s*({_NUM}{{1,3}})\s*篇")
-_SPEECH_NAMED = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{2,16}?)(的|那|这|那一|这一)?(?:篇|个讲话|次讲话|讲话|发言)")
-_SPEECH_REF_WORDS = re.compile(rf"第\s*{_NUM}{{1,3}}\s*篇(讲话|发言|文章)?|(这|该|那)篇(讲话)?")
+# What a speech is called besides 讲话: a user's corpus holds addresses, editorials, letters,
+# communiqués, reports. (A meeting's name is not one: 座谈会上讲了什么 is about what was said there.)
+_SPECIFIC_GENRE = r"一文|文章|社论|献辞|致辞|公报|慰问信|贺信|贺词|稿子"
+_GENRE = rf"(篇|个讲话|次讲话|讲话|发言|{_SPECIFIC_GENRE})"
+_SPEECH_NAMED = re.compile(rf"([\u4e00-\u9fffA-Za-z0-9]{{2,16}}?)(的|那|这|那一|这一|那个|这个)?{_GENRE}")
+_SPECIFIC = re.compile(_SPECIFIC_GENRE)
+_ASKING = re.compile(r"谁|什么|哪|几|多少|怎么|怎样|如何|是否|吗|呢")
+_SPEECH_REF_WORDS = re.compile(rf"第\s*{_NUM}{{1,3}}\s*篇(讲话|发言|文章)?|(这|该|那)篇(讲话|文章)?|(这|该|本|此|一)文|全文")
 # 那篇讲宁乡的讲话 / 关于作风的讲话: the name comes after these.
 _NAME_PREFIX = re.compile(r"^(?:(?:这|那|该)一?篇)?(?:关于|有关|在|讲|谈|提到|讲到|谈到|说到|提及)?")
 _NOT_A_NAME = re.compile(r"^(这|那|各|几|每|哪|该|本|此|多|两|三|四|五)")
@@ -64,31 +70,65 @@ def _speech_numbered(n: int | None, speeches: Sequence[Speech]) -> tuple[int | N
 
 
 def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...], str]:
-    """宁乡那篇 / 南通市政府办公室的讲话: the speeches whose title, else whose text, holds the
-    name; and the reference's words (they say where to look, not what to look for)."""
+    """宁乡那篇 / 南通市政府办公室的讲话 / 马凯文章 / 中纪委二次全会公报: the speeches whose
+    title or speaker and date lines (else whose text) hold the name; and the reference's words
+    (they say where to look, not what to look for)."""
+    labels = {s.no: _label(s) for s in speeches}
     for m in _SPEECH_NAMED.finditer(text):
         name = _NAME_SUFFIX.sub("", _NAME_PREFIX.sub("", m.group(1)))
-        if _NOT_A_NAME.match(name):
+        # 会议是谁作的讲话: a question word ends whatever came before it as a name.
+        name = _ASKING.split(name)[-1]
+        if _NOT_A_NAME.match(name) or len(name) < 2:
             continue
+        pool = list(speeches)
+        if _SPECIFIC.fullmatch(m.group(3)):
+            # 公报 / 慰问信: when some titles say what kind of text they are, the kind narrows.
+            kind = [s for s in speeches if m.group(3) in ta.normalise(s.title)]
+            if len(kind) == 1:
+                return (kind[0].no,), _same_references(text, (kind[0].no,), speeches, m.group(0))
+            pool = kind or pool
         # Try the whole name, then shorter tails (南通市政府办公室 → 政府办公室 …): a reader
         # names a speech by the words that stick, not by its exact title.
         for start in range(0, max(1, len(name) - 1)):
             part = name[start:]
             if len(part) < 2:
                 break
-            by_title = tuple(s.no for s in speeches if part in ta.normalise(s.title))
+            by_title = tuple(s.no for s in pool if part in labels[s.no])
             if by_title and (len(by_title) < len(speeches) or len(speeches) == 1):
                 return by_title, _same_references(text, by_title, speeches, m.group(0))
             if not m.group(2):
                 continue   # 春耕讲话: without 的/那篇 only a title can say which speech is meant
-            by_text = tuple(s.no for s in speeches if any(part in ta.normalise(u.text) for u in s.units))
+            by_text = tuple(s.no for s in pool if any(part in ta.normalise(u.text) for u in s.units))
             if by_text and len(by_text) < len(speeches):
                 return by_text, _same_references(text, by_text, speeches, m.group(0))
+        if m.group(2) or _SPECIFIC.fullmatch(m.group(3)):
+            found = _most_of(name, pool, labels)
+            if found is not None:
+                return (found,), _same_references(text, (found,), speeches, m.group(0))
     return _titled_speech(text, speeches)
 
 
+def _label(s: Speech) -> str:
+    """What names a speech: its title, its speaker, date and occasion lines."""
+    return ta.normalise(" ".join([s.title] + [u.text for u in s.units if u.kind == "metadata"]))
+
+
+def _most_of(name: str, pool: Sequence[Speech], labels: dict[int, str], share: float = 0.6) -> int | None:
+    """戴相龙给人民日报财税金融版写的那篇: the one speech whose title, lines and text hold most of
+    the name's character pairs (``share`` of them at least, and more than any other speech)."""
+    pairs = {name[i:i + 2] for i in range(len(name) - 1) if _CJK_ONLY.fullmatch(name[i:i + 2])}
+    if len(pairs) < 2:
+        return None
+    held = sorted(((sum(1 for g in pairs if g in labels[s.no] or any(g in u.text for u in s.units)), s.no)
+                   for s in pool), reverse=True)
+    if not held or held[0][0] < share * len(pairs) or (len(held) > 1 and held[1][0] == held[0][0]):
+        return None
+    return held[0][1]
+
+
 # Words after which a phrase names where something is said: 元旦献辞里 / 茶话会上 / 《忌辰的思念》说.
-_WHERE_CUE = re.compile(r"里|中|上|那篇|这篇|一文|的讲话|讲话|说|提到|指出|强调|提出|谈到|讲到")
+_WHERE_CUE = re.compile(r"里|中|上|那篇|这篇|一文|的讲话|讲话|说|提到|指出|强调|提出|谈到|讲到|的")
+_TITLE_PARTS = re.compile(r"——|—|－|:|\uff1a|\s+|（[^）]*）|\([^)]*\)")
 _BOOK_TITLE = re.compile(r"《([^》]{2,40})》")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -108,6 +148,9 @@ def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
         no = owner(m.group(1))
         if no is not None:
             return (no,), m.group(0)
+    # A whole title, or a whole part of one (元旦献辞 of …——元旦献辞), names its speech before
+    # 的 too: 元旦献辞的结尾; a phrase that only occurs in a title (深化改革的意义) does not.
+    whole = {seg for _, t in titles for seg in _TITLE_PARTS.split(t) if len(seg) >= 3}
     best: tuple[int, str] | None = None
     for cue in _WHERE_CUE.finditer(text):
         end = cue.start()
@@ -115,6 +158,8 @@ def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
             piece = text[start:end]
             if best is not None and len(piece) <= len(best[1]):
                 break
+            if cue.group(0) == "的" and piece not in whole:
+                continue
             no = owner(piece) if _CJK_ONLY.fullmatch(piece) else None
             if no is not None:
                 best = (no, piece)

@@ -240,9 +240,11 @@ def headless(ev: Evidence, speech_no: int) -> bool:
 
 def parallel_paragraphs(units: list[Unit], lead: Unit) -> list[Unit]:
     """The paragraphs after a lead-in line (…以下几个方面的工作:) that open alike: each with a
-    dash (———结合金融改革…) or with the first one's first character (要加强… 要健全… 要强化…)."""
+    dash (———结合金融改革…) or with the first one's first character (要加强… 要健全… 要强化…);
+    after any paragraph, three or more that open with the same words (我们要更好地坚持… ×3):
+    the parallel openings of a speech's points."""
     if not re.search("[:\uff1a]$", lead.text.rstrip()):
-        return []
+        return _same_openings(units, lead)
     items: list[Unit] = []
     for u in units[lead.seq:]:
         if u.kind != "paragraph":
@@ -251,6 +253,24 @@ def parallel_paragraphs(units: list[Unit], lead: Unit) -> list[Unit]:
             break
         items.append(u)
     return items if len(items) >= 2 else []
+
+
+# Shared openings shorter than this are common words (我们要, 要加强), not a parallel series.
+SAME_OPENING = 5
+
+
+def _same_openings(units: list[Unit], lead: Unit) -> list[Unit]:
+    items: list[Unit] = []
+    for u in units[lead.seq:]:
+        if u.kind != "paragraph" or (items and u.text[:SAME_OPENING] != items[0].text[:SAME_OPENING]):
+            break
+        items.append(u)
+    if lead.text[:SAME_OPENING] == (items[0].text[:SAME_OPENING] if items else None):
+        return []   # the lead opens alike: it is the first of the series, not what announces it
+    return items if len(items) >= 3 and _CJK_RUN.fullmatch(items[0].text[:SAME_OPENING]) else []
+
+
+_CJK_RUN = re.compile("[\u4e00-\u9fff]+")
 
 
 def _lead_text(units: list[Unit], first: Unit) -> str:

@@ -220,3 +220,97 @@ def test_things_a_sentence_names_and_counts(question: str, text: str, items: lis
     assert counted_items(question.replace("哪", "哪九").replace("九几", "九").replace("九三", "九").replace("九两", "九"),
                          9, [Hit(unit, 1.0, "标题", [])]) is None
     assert counted_items("有哪三大优势?", None, [Hit(unit, 1.0, "标题", [])]) is None
+
+
+# A paragraph by its position: 第N段 / 最后一段 always; 开头 / 结尾 of a speech without heading
+# lines is its first or last paragraph (not its first numbered point).
+@pytest.mark.parametrize("question, expected, absent", [
+    ("物价形势那篇文章的第三段讲了什么?", "经济总量", "从原因看"),
+    ("《正确认识当前物价形势》第2段说的是啥", "从原因看", "第一，经济总量"),
+    ("正确认识当前物价形势这篇文章的开头说了什么?", "去年物价总水平", "第一，经济总量"),
+    ("物价形势一文开头是怎么写的", "去年物价总水平", "第一，经济总量"),
+    ("正确认识当前物价形势的结尾讲了什么", "合乎规律", "买方市场"),
+    ("物价形势那篇的最后一段是什么内容?", "合乎规律", "买方市场"),
+    ("廉政建设工作会议上的讲话最后一段说了什么", "共同努力", "强化监督"),
+])
+def test_a_paragraph_by_its_position(headless_engine: Engine, question: str, expected: str, absent: str) -> None:
+    a = headless_engine.ask(question)
+    assert not a.abstained, a.text
+    assert expected in a.text and absent not in a.text, a.text
+    assert a.citations and expected in a.citations[0].unit.text
+    assert a.plan is not None and a.plan["intent"] == "nth_point"
+
+
+def test_the_nth_point_of_a_named_speech_is_not_taken_from_another(headless_engine: Engine) -> None:
+    # The meeting speech lists no paragraph points; its 第三点 is among its inline points, never
+    # the report's third paragraph point.
+    a = headless_engine.ask("在全市廉政建设工作会议上的讲话第三点是什么?")
+    assert "买方市场" not in a.text, a.text
+    assert all(c.unit.speech_no == a.citations[0].unit.speech_no for c in a.citations)
+
+
+@pytest.mark.parametrize("question", [
+    "物价形势一文分为几个部分?",
+    "正确认识当前物价形势这篇文章分成几个部分?",
+])
+def test_a_text_named_as_an_article_is_a_speech_reference(headless_engine: Engine, question: str) -> None:
+    a = headless_engine.ask(question)
+    assert a.plan is not None and a.plan["intent"] == "outline", a.plan
+    assert "买方市场" in a.text
+
+
+@pytest.mark.parametrize("question, expected, absent", [
+    ("李明那篇文章倒数第二段讲了什么", "第三，商品市场", "总之"),           # by its author, counted from the end
+    ("李明文章的开头第一句是什么", "去年物价总水平继续平稳回落", "从原因看"),
+    ("王建国讲话的最后一句话是什么", "把廉政建设推向新的水平", "强化监督"),
+])
+def test_a_sentence_or_a_paragraph_counted_from_either_end(headless_engine: Engine, question: str,
+                                                           expected: str, absent: str) -> None:
+    a = headless_engine.ask(question)
+    assert expected in a.text and absent not in a.text, a.text
+    assert a.citations and expected in a.citations[0].unit.text
+
+
+_ADDRESS = """迎接新的一年
+我们即将送走旧岁，迎来新年。
+今年是改革开放的关键一年，我们要继承和发扬优良传统。
+我们要更好地坚持实事求是的思想路线。这是根本。
+我们要更好地坚持以经济建设为中心。这是关键。
+我们要更好地发扬密切联系群众的作风。这是保证。
+新的一年，让我们团结奋斗。
+"""
+_COMMUNIQUE = """全市纪委全体会议公报
+全会要求今年重点抓好三项工作。
+第一，领导干部廉洁自律。
+第二，查处违纪案件。
+第三，纠正行业不正之风。
+"""
+_REPORT_OF_IT = """全市纪委全体会议在市委礼堂举行
+全市纪委全体会议今天举行，书记在会上讲话。
+他说，今年要坚持从严治党，继承和发扬优良传统。
+"""
+
+
+@pytest.fixture(scope="module")
+def newspaper_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root = tmp_path_factory.mktemp("newspaper")
+    for name, text in (("address.txt", _ADDRESS), ("communique.txt", _COMMUNIQUE), ("report.txt", _REPORT_OF_IT)):
+        (root / name).write_text(text, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+@pytest.mark.parametrize("question", ["我们要更好地坚持和发扬哪几条?", "迎接新的一年那篇提出要发扬哪些优良传统，分别是什么"])
+def test_paragraphs_that_open_with_the_same_words_are_a_list(newspaper_engine: Engine, question: str) -> None:
+    a = newspaper_engine.ask(question)
+    assert a.text.startswith("共3项"), a.text
+    for words in ("实事求是", "经济建设为中心", "密切联系群众"):
+        assert words in a.text
+    assert "旧岁" not in a.text   # the paragraph before the series is not one of it
+
+
+def test_the_kind_of_text_narrows_a_reference(newspaper_engine: Engine) -> None:
+    # Both titles hold 纪委全体会议; only one says it is a 公报.
+    plan = newspaper_engine.plan("纪委全会公报的第二条是什么?")
+    assert newspaper_engine.speech_title(plan.speech_no) == "全市纪委全体会议公报"
+    a = newspaper_engine.ask("纪委全会公报的第二条是什么?")
+    assert "查处违纪案件" in a.text, a.text
