@@ -192,7 +192,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     reason = abstain_reason(ev, plan, analysed, hits)
     if reason and dense_top is not None and ev.params.dense_rescue and dense_top >= ev.params.dense_rescue \
-            and not reason.startswith("讲话中没有列出"):
+            and not reason.startswith("讲话中没有列出") and _speaks_of_asked(plan, hits):
         reason = None   # few shared words, but the meaning matches closely: a paraphrase
     if reason:
         ans = done(ABSTAIN_TEXT, [], abstained=True)
@@ -256,6 +256,18 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         ans.partial, ans.reason = True, reason
         return ans
     return done(_join_cited(sentences), sentences)
+
+
+def _speaks_of_asked(plan: QueryPlan, hits: list[Hit]) -> bool:
+    """Whether the best paragraphs hold a word of the thing the question names as asked for
+    (…的处分标准是什么): a paraphrase rewords what it asks about, a question about something the
+    speeches never give names that thing, and the nearest paragraphs only share its topic."""
+    if not plan.asked_words:
+        return True
+    near = "".join(ta.normalise(h.unit.text) for h in hits[:3])
+    # Each of its words, by a character pair: 前提条件 is asked, 先决条件 answers; 纪律处分标准
+    # is not answered by paragraphs on 纪律 that never speak of 处分.
+    return all(any(w[i:i + 2] in near for i in range(len(w) - 1)) for w in plan.asked_words)
 
 
 def _position_name(asked: int | None, k: int, noun: str) -> str:
@@ -459,6 +471,10 @@ def _partial(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed
         intro = f"讲话提到了「{subject}」,但没有{MISSING_WHAT[plan.answer_type]}。相关原文:" if subject \
             else f"讲话中没有{MISSING_WHAT[plan.answer_type]}。相关原文:"
         return intro, f"answer_type:{plan.answer_type}", sentences
+    if not _speaks_of_asked(plan, hits):
+        # 违反作风纪律的处分标准是什么: the paragraphs are on the topic, but none speaks of 处分标准.
+        return (f"讲话中没有谈到「{plan.asked_thing}」。最接近的内容(仅供参考):", f"asked_absent:{plan.asked_thing}",
+                sentences)
     return None
 
 

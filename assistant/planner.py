@@ -88,6 +88,10 @@ class QueryPlan:
     answer_unit: str = ""
     # “X”具体指哪些内容 / X包括什么: the question asks what X consists of or means.
     asks_content_of: str = ""
+    # 处分标准是什么 → (处分, 标准): the words of the thing asked for (discourse words left out);
+    # a paraphrase found by meaning alone must still speak of it.
+    asked_words: tuple[str, ...] = ()
+    asked_thing: str = ""             # 处分标准: as the question names it
     # 这篇讲话是哪天讲的 / 春节团拜会上的讲话是谁讲的: asks about the speech itself (its speaker,
     # date), not about something said in it.
     about_speech: bool = False
@@ -161,7 +165,7 @@ _GENERIC = frozenset("""
 讲话 发言 文章 报告 这篇 那篇 该篇 篇 一文 全文 本文 文中 正文 公报 社论 献辞 慰问信 贺信 报道 稿子 落在 落脚 落脚点 写 怎么写
 例子 举例 例如 比如 具体 具体来说 详细 展开 展开说说 说说 继续 解释 说明 意思 含义 怎么 怎样 如何 什么
 为什么 原因 做 做到 办 避免 防止 别的 其他 其它 还有 另外 更多 再 呢 吗 讲讲 介绍 一下 呢
-表现 情况 体现 道理 意义 作用 要求 措施 办法 方法 看法 观点 态度 一类 一点 这个 那个
+表现 情况 体现 道理 意义 作用 结论 启示 用意 寓意 目的 说法 提法 表述 一句话 名言 比方 比喻 要求 措施 办法 方法 看法 观点 态度 一类 一点 这个 那个
 一共 总共 共有 共 有 都 分别 大致 大概 大体 总体 整体 依次 先 后 然后 接着 再 可以 能 概括 归纳 总结 列 列出
 标题 小标题 大标题 一级 大点 小点 思路 下 帮 我 帮我 给 看看 最后 结尾 末尾 开头 开篇 首先 头一 那一块 这一块 那块 这块 一块 那部分 这部分 那一部分
 """.split())
@@ -187,6 +191,8 @@ _PERCENT = re.compile(r"百分之(?:几|多少)|多少个?百分点|几个百分
 _NUMBER_UNIT = re.compile(rf"(?:多少|几)({_MEASURE})")
 # “X”具体指什么 / X具体包括哪些内容 / X是哪六种: the question asks for X's content.
 QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
+# 违反规定的处分标准是什么 / 增长目标是多少: the thing asked for is named just before.
+_ASKS_WHAT = re.compile(rf"是什么|是哪些|有哪些|是多少|是怎样的|指什么|是哪(?:几|{_NUM})")
 # 具体有哪几条 / 具体是怎么(个)巡查法 / 都有哪些 / 分别是什么 ask for the same: what X consists of.
 _ASKS_CONTENT = re.compile(rf"(具体)?(?:是指|指的是|指什么|指哪些|包括|包含|有哪些内容|是什么意思|什么意思|含义|内容是|是哪(?:{_NUM}+|几|些))"
                            rf"|具体(?:有|是)?哪(?:几|{_NUM}+|些)|具体(?:是)?(?:怎么|如何|怎样)|都有哪(?:些|几)|分别是(?:什么|哪)")
@@ -206,13 +212,13 @@ def _answer_type(body: str) -> tuple[str | None, str]:
     return None, ""
 
 
-def _asked_term(body: str, analyse: Callable[[str], ta.Analysed]) -> str:
+def _asked_term(body: str, analyse: Callable[[str], ta.Analysed], asks: re.Pattern[str] = _ASKS_CONTENT) -> str:
     """The named thing whose content the question asks for ("" when it asks nothing of the kind).
 
     The term is quoted, or it is the phrase just before (…提到办公室年度10项职能工作目标,具体是哪
     10项 → 10项职能工作目标: the last words of the clause, up to 12 characters).
     """
-    m = _ASKS_CONTENT.search(body)
+    m = asks.search(body)
     if not m:
         return ""
     quoted = QUOTED.findall(body[: m.start()])
@@ -356,6 +362,11 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             plan.about_speech = any(u.kind == "metadata" and fits_type(plan.answer_type, "", [u.text])
                                     for s in speeches if s.no == titled for u in s.units)
     plan.asks_content_of = _asked_term(body, analyse)
+    what = _ASKS_WHAT.search(body)
+    # 最在乎的是什么 asks for whatever they care about: a 的-phrase names no thing.
+    focus = _asked_term(body, analyse, _ASKS_WHAT) if what and not body[: what.start()].endswith("的") else ""
+    plan.asked_words = tuple(w for w in _whole_words(analyse(focus).words) if not _is_generic(w)) if focus else ()
+    plan.asked_thing = focus if plan.asked_words else ""
 
     if history:
         prev = history[-1]

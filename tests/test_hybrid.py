@@ -204,3 +204,12 @@ def test_paraphrase_answers_quote_the_sentence_that_means_what_is_asked(hybrid: 
     with_meaning = contained()
     monkeypatch.setattr(SentenceSimilarity, "of", lambda self, unit: None)   # words alone
     assert with_meaning >= contained() + 2
+
+
+def test_close_meaning_rescues_a_paraphrase_but_not_a_question_about_something_never_said(hybrid: Engine) -> None:
+    # Both share few words with the speeches and come close in meaning. The first asks for a
+    # 纪律处分标准, which no paragraph found speaks of (纪律 yes, 处分 never): declined. The
+    # second rewords 墨菲定律 and names no thing of its own: answered.
+    assert hybrid.ask("党员干部违背中央八项规定精神的纪律处分标准是什么?").abstained
+    b = hybrid.ask("凡是可能出岔子的事迟早会出岔子,讲话是怎么讲这个规律的?")
+    assert not b.abstained and "2.23" in {c.unit.id for c in b.citations}

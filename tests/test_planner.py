@@ -235,6 +235,26 @@ def test_the_term_whose_content_is_asked(engine: Engine, question: str, term: st
     assert engine.plan(question).asks_content_of == term
 
 
+@pytest.mark.parametrize(("question", "thing"), [
+    ("干部公款旅游的追责标准是什么?", "追责标准"),
+    ("机关作风建设的考核细则有哪些?", "考核细则"),
+    ("1998年国内生产总值预期增长目标是多少", "国内生产总值预期增长目标"),   # twelve characters at most
+    ("外地老板到一个地方投资,最在乎的是什么?", ""),     # a 的-phrase names no thing
+    ("用打篮球抢球来打比方,讲话想说明什么?", ""),       # asks what is meant, names nothing
+])
+def test_the_thing_a_question_names_as_asked(engine: Engine, question: str, thing: str) -> None:
+    assert engine.plan(question).asked_thing == thing
+
+
+def test_an_answer_that_never_speaks_of_the_thing_asked_says_so(engine: Engine) -> None:
+    # The paragraphs found are about public money, none about a 追责标准: a partial answer.
+    a = engine.ask("干部公款旅游的追责标准是什么?")
+    assert a.partial and a.reason == "asked_absent:追责标准" and "没有谈到「追责标准」" in a.text, a.text
+    # Where the paragraphs do speak of it, the answer stands.
+    b = engine.ask("要把公务接待的工作餐安排在哪里?")
+    assert not b.partial and not b.abstained
+
+
 def test_a_list_only_named_gets_a_partial_answer(engine: Engine) -> None:
     a = engine.ask("第一篇会上观摩了几个单位的工作现场,分别是哪些单位?")
     assert a.partial and not a.abstained and a.citations
