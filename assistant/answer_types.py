@@ -64,7 +64,8 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
                 continue
             if unit and re.search(rf"{_NUMERAL}\s*(?:个)?\s*{_UNIT_ALIASES.get(unit, re.escape(unit))}", norm):
                 return True
-            if not unit and re.search(_ANY_NUMBER, norm):
+            # 是多少 is not answered by a date (本报北京１月１日讯): its digits count nothing.
+            if not unit and re.search(_ANY_NUMBER, re.sub(_DATE, " ", norm)):
                 return True
         if answer_type == "place" and (re.search(_PLACE, norm) or unit != "地名" and re.search(_LOCATIVE, norm)):
             return True

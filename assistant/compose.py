@@ -173,14 +173,25 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             text, sentences, cited = answer
             return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
 
+    # 提出“两条腿走路”,下一段接着说了什么: the paragraph after the one the words find.
+    if plan.after and hits and plan.followup_item is None:
+        anchor = hits[0].unit
+        following = next((u for u in ev.corpus.speech(anchor.speech_no).units[anchor.seq:] if u.kind == "paragraph"), None)
+        if following is not None:
+            said = split_sentences(anchor.text)[0]
+            answer = _part_answer(ev, following, citer, hits, f"「{said}」之后,接着讲的是")
+            if answer is not None:
+                text, sentences, cited = answer
+                return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
+
     if plan.missing_speech:   # 第六篇 of five: say so rather than answer from another speech
         return done(ABSTAIN_TEXT, [], abstained=True)
 
     # 这篇讲话是哪天讲的 / 春节团拜会上的讲话是谁讲的: the speech's own date or speaker line.
     meta = _metadata_answer(ev, plan)
     if meta:
-        lines = [AnswerSentence(f"{ev.speech_title(u.speech_no)}:{u.text}", [citer.cite(u)]) for u in meta]
-        return done(_join_cited(lines), lines, hits_out=_cited_first(ev, meta, hits, citer.terms))
+        lines = [AnswerSentence(f"{ev.speech_title(u.speech_no)}:{said}", [citer.cite(u)]) for u, said in meta]
+        return done(_join_cited(lines), lines, hits_out=_cited_first(ev, [u for u, _ in meta], hits, citer.terms))
     if plan.about_speech and (plan.speech_no is not None or plan.speech_candidates):
         ans = done(ABSTAIN_TEXT, [], abstained=True)
         ans.notes.append("讲话文本中没有注明讲话人或时间。" if plan.answer_type == "person" or plan.answer_type == "date"
@@ -410,15 +421,26 @@ def _by_speech(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Cite
     return lines if len(lines) >= 2 else []
 
 
-def _metadata_answer(ev: Evidence, plan: QueryPlan) -> list[Unit]:
-    """The metadata lines (speaker, date) of the speech a who/when question names, that fit it."""
+def _metadata_answer(ev: Evidence, plan: QueryPlan) -> list[tuple[Unit, str]]:
+    """The metadata lines (speaker, date) of the speech a who/when question names, that fit it;
+    without one, the sentence of its first paragraph that does (a report's lead: 据新华社北京１月
+    ７日电… / １月２２日，江泽民出席…), which says when and by whom for the whole text."""
     if not plan.about_speech:
         return []
     named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
     if not named and len(ev.corpus.speeches) == 1:
         named = (ev.corpus.speeches[0].no,)
-    return [u for no in named for u in ev.corpus.speech(no).units
-            if u.kind == "metadata" and fits_type(plan.answer_type, plan.answer_unit, [u.text])][:2]
+    out: list[tuple[Unit, str]] = []
+    for no in named:
+        units = ev.corpus.speech(no).units
+        lines = [(u, u.text) for u in units
+                 if u.kind == "metadata" and fits_type(plan.answer_type, plan.answer_unit, [u.text])]
+        lead = next((u for u in units if u.kind == "paragraph"), None)
+        if not lines and lead is not None:
+            lines = [(lead, s) for s in split_sentences(lead.text)
+                     if fits_type(plan.answer_type, plan.answer_unit, [s])][:1]
+        out += lines
+    return out[:2]
 
 
 def _undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],

@@ -27,7 +27,7 @@ from .answer_types import fits_type
 from .corpus import Speech, Unit, chinese_numeral
 from .results import Turn
 from .text_helpers import split_sentences
-from .speech_refs import named_speeches, numbered_speech, numbered_speeches, strip_speech_reference
+from .speech_refs import named_speeches, numbered_speech, numbered_speeches, speech_label, strip_speech_reference
 
 __all__ = ["QUOTED", "QueryPlan", "nth", "nth_paragraph", "plan_question", "strip_speech_reference"]
 
@@ -80,6 +80,9 @@ class QueryPlan:
     # 那第二点呢 → 2, 最后一点 → -1, 还有呢 (after an item) → 0 (the next): an item of the last list
     followup_item: int | None = None
     focus: str = ""                   # a follow-up's own words: they choose the sentences
+    # 提出“两条腿走路”,下一段接着说了什么 / 讲完X以后紧接着讲的是: the paragraph after the one
+    # the question's words find.
+    after: bool = False
     exclude: set[str] = field(default_factory=set)  # 还有别的吗: units the last answer already cited
     follow_up: bool = False           # read as leaning on the previous turn
     # What kind of thing answers it (谁 → person, 哪一年 → date, 多少公里 → number, 哪里 → place),
@@ -155,6 +158,7 @@ _ORDINAL = re.compile(rf"(?P<back>倒数)?第\s*({_NUM}{{1,2}})\s*(?:个|大|级
                       rf"|(?P<last_bare>结尾|末尾|结束语|收尾)"
                       rf"|(?P<first>开头|开篇|头一|首先)\s*(?:的)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<first_said>{_SAID}))"
                       rf"|(?P<first_bare>开头|开篇|开场白)")
+_AFTER = re.compile(r"(?:下一段|下段|后一段|紧接着|接下来|接着|随后|之后|以后|后面)(?:又|还|再)?(?:讲|说|写|谈)")
 # 还有呢 / 下一点 / 接下来呢, after an item of a list: the next item.
 _NEXT_ITEM = re.compile(r"^(?:那|那么)?\s*(?:还有呢|下一(?:点|条|项|个|部分|方面)(?:呢|是什么)?|接下来呢|然后呢|再往下呢|继续)[??。.]*$")
 _MULTI_SPEECH = re.compile(r"(?<!第)(各|几|这几|每|多|五|两|三|四)篇|各(个)?讲话|不同(的)?讲话|哪些讲话|哪几篇|都(是)?怎么|都提到")
@@ -167,7 +171,7 @@ _GENERIC = frozenset("""
 为什么 原因 做 做到 办 避免 防止 别的 其他 其它 还有 另外 更多 再 呢 吗 讲讲 介绍 一下 呢
 表现 情况 体现 道理 意义 作用 结论 启示 用意 寓意 目的 说法 提法 表述 一句话 名言 比方 比喻 要求 措施 办法 方法 看法 观点 态度 一类 一点 这个 那个
 一共 总共 共有 共 有 都 分别 大致 大概 大体 总体 整体 依次 先 后 然后 接着 再 可以 能 概括 归纳 总结 列 列出
-标题 小标题 大标题 一级 大点 小点 思路 下 帮 我 帮我 给 看看 最后 结尾 末尾 开头 开篇 首先 头一 那一块 这一块 那块 这块 一块 那部分 这部分 那一部分
+标题 小标题 大标题 一级 大点 小点 思路 整体 说起 中间 落到 落笔 收笔 收 走 下 帮 我 帮我 给 看看 最后 结尾 末尾 开头 开篇 首先 头一 那一块 这一块 那块 这块 一块 那部分 这部分 那一部分
 """.split())
 _FOLLOWUP_LEAN = re.compile(r"^(那|那么|还有|另外|再|它|它们|这个|这些|这|其|他们|上面|刚才|前面|后面|此)"
                             r"|(呢|别的|其他的?|其它的?|还有吗|还有没有|例子吗?)[??。.]*$")
@@ -307,7 +311,11 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         body = body.replace(ref, " ")
     body = strip_speech_reference(body)
     names_speech = plan.speech_no is not None or bool(plan.speech_candidates)
-    rest = [w for w in analyse(_QUANT.sub(" ", _STRUCTURE.sub(" ", body))).words]
+    # Words of the named speech's own title and speaker lines only name it again (汪道涵在《两岸
+    # 关系》上那篇祝辞整体的脉络是怎样的): they are not a subject of the question.
+    named_nos = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
+    naming = " ".join(speech_label(s) for s in speeches if s.no in named_nos)
+    rest = [w for w in analyse(_QUANT.sub(" ", _STRUCTURE.sub(" ", body))).words if not (naming and w in naming)]
     asks_parts = bool(_QUANT.search(body) or _STRUCTURE.search(body)) and bool(_PART_ONLY.search(body))
     # The question's own grammar is read outside quotes: “战术有千百条,头一条就是肯打” quotes the
     # speech, it does not ask for the first item.
@@ -350,7 +358,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         plan.section = " ".join(dict.fromkeys(w for w in whole if not _is_generic(w)))
     plan.answer_type, plan.answer_unit = _answer_type(body)
     if plan.answer_type in ("person", "date", "place") and (names_speech or _ABOUT_SPEECH.search(norm)):
-        plan.about_speech = _only_meta_words(body, analyse)
+        plan.about_speech = _only_meta_words(body, analyse, naming)
     if plan.answer_type in ("person", "date") and not names_speech and not plan.about_speech \
             and _OCCASION.search(body):
         # 安全生产会议是哪天开的: the words that are not who/when all stand in one speech's
@@ -362,6 +370,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             plan.about_speech = any(u.kind == "metadata" and fits_type(plan.answer_type, "", [u.text])
                                     for s in speeches if s.no == titled for u in s.units)
     plan.asks_content_of = _asked_term(body, analyse)
+    plan.after = bool(_AFTER.search(unquoted)) and plan.nth_item is None and not plan.outline \
+        and not all(_is_generic(w) for w in rest)
     what = _ASKS_WHAT.search(body)
     # 最在乎的是什么 asks for whatever they care about: a 的-phrase names no thing.
     focus = _asked_term(body, analyse, _ASKS_WHAT) if what and not body[: what.start()].endswith("的") else ""
@@ -420,7 +430,10 @@ def _title_of(body: str, speeches: Sequence[Speech], analyse: Callable[[str], ta
     return found[0] if len(found) == 1 else None
 
 
-def _only_meta_words(body: str, analyse: Callable[[str], ta.Analysed]) -> bool:
-    """Whether a who/when/where question names nothing but the speech (是谁讲的, 哪天讲的)."""
-    own = [w for w in analyse(body).words if w not in _META_WORDS and not re.search(r"哪|什么|谁|几|何|天|年|月", w)]
+def _only_meta_words(body: str, analyse: Callable[[str], ta.Analysed], naming: str = "") -> bool:
+    """Whether a who/when/where question names nothing but the speech (是谁讲的, 哪天讲的);
+    ``naming``: the named speech's title and lines, whose words only name it again (李岚清那篇
+    语言文字工作的书面讲话是哪天的)."""
+    own = [w for w in analyse(body).words if w not in _META_WORDS and not re.search(r"哪|什么|谁|几|何|天|年|月", w)
+           and not (naming and w in naming)]
     return not _own_subject(own, set())

@@ -11,17 +11,20 @@ from collections.abc import Sequence
 from . import text_analysis as ta
 from .corpus import Speech, chinese_numeral
 
-__all__ = ["named_speeches", "numbered_speech", "numbered_speeches", "strip_speech_reference"]
+__all__ = ["named_speeches", "numbered_speech", "numbered_speeches", "speech_label", "strip_speech_reference"]
 
 _NUM = r"[一二三四五六七八九十两\d]"
 
 _SPEECH_NO = re.compile(rf"第\s*({_NUM}{{1,3}})\s*篇")
 # What a speech is called besides 讲话: a user's corpus holds addresses, editorials, letters,
 # communiqués, reports. (A meeting's name is not one: 座谈会上讲了什么 is about what was said there.)
-_SPECIFIC_GENRE = r"一文|文章|社论|献辞|致辞|公报|慰问信|贺信|贺词|稿子"
+_SPECIFIC_GENRE = r"一文|文章|社论|献辞|致辞|祝辞|贺辞|公报|慰问信|贺信|贺词|稿子|报道"
 _GENRE = rf"(篇|个讲话|次讲话|讲话|发言|{_SPECIFIC_GENRE})"
 _SPEECH_NAMED = re.compile(rf"([\u4e00-\u9fffA-Za-z0-9]{{2,16}}?)(的|那|这|那一|这一|那个|这个)?{_GENRE}")
 _SPECIFIC = re.compile(_SPECIFIC_GENRE)
+_SPEAKER_LINE = 16                                   # a speaker line: 中国文联副主席李默然
+_NOT_SPEAKER = re.compile(r"会|讲话|年|月|日|摄|[（(]")   # occasion, date and caption lines
+_TITLE_OPENER = re.compile(r"^([\u4e00-\u9fff]{2,4})在")   # 汪道涵在《两岸关系》杂志发表…
 _ASKING = re.compile(r"谁|什么|哪|几|多少|怎么|怎样|如何|是否|吗|呢")
 _SPEECH_REF_WORDS = re.compile(rf"第\s*{_NUM}{{1,3}}\s*篇(讲话|发言|文章)?|(这|该|那)篇(讲话|文章)?|(这|该|本|此|一)文|全文")
 # 那篇讲宁乡的讲话 / 关于作风的讲话: the name comes after these.
@@ -73,19 +76,22 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
     """宁乡那篇 / 南通市政府办公室的讲话 / 马凯文章 / 中纪委二次全会公报: the speeches whose
     title or speaker and date lines (else whose text) hold the name; and the reference's words
     (they say where to look, not what to look for)."""
-    labels = {s.no: _label(s) for s in speeches}
+    labels = {s.no: speech_label(s) for s in speeches}
     for m in _SPEECH_NAMED.finditer(text):
         name = _NAME_SUFFIX.sub("", _NAME_PREFIX.sub("", m.group(1)))
         # 会议是谁作的讲话: a question word ends whatever came before it as a name.
         name = _ASKING.split(name)[-1]
         if _NOT_A_NAME.match(name) or len(name) < 2:
             continue
+        if m.group(3) == "报道" and not m.group(2):
+            continue   # 领导说报道贪腐问题要注意什么: a verb; 座谈会的报道 names a text
+        said = m.group(0)[m.group(0).find(name):] if name in m.group(0) else m.group(0)
         pool = list(speeches)
         if _SPECIFIC.fullmatch(m.group(3)):
             # 公报 / 慰问信: when some titles say what kind of text they are, the kind narrows.
             kind = [s for s in speeches if m.group(3) in ta.normalise(s.title)]
             if len(kind) == 1:
-                return (kind[0].no,), _same_references(text, (kind[0].no,), speeches, m.group(0))
+                return (kind[0].no,), _same_references(text, (kind[0].no,), speeches, said)
             pool = kind or pool
         # Try the whole name, then shorter tails (南通市政府办公室 → 政府办公室 …): a reader
         # names a speech by the words that stick, not by its exact title.
@@ -95,20 +101,43 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
                 break
             by_title = tuple(s.no for s in pool if part in labels[s.no])
             if by_title and (len(by_title) < len(speeches) or len(speeches) == 1):
-                return by_title, _same_references(text, by_title, speeches, m.group(0))
+                return by_title, _same_references(text, by_title, speeches, said)
             if not m.group(2):
                 continue   # 春耕讲话: without 的/那篇 only a title can say which speech is meant
             by_text = tuple(s.no for s in pool if any(part in ta.normalise(u.text) for u in s.units))
             if by_text and len(by_text) < len(speeches):
-                return by_text, _same_references(text, by_text, speeches, m.group(0))
+                return by_text, _same_references(text, by_text, speeches, said)
         if m.group(2) or _SPECIFIC.fullmatch(m.group(3)):
             found = _most_of(name, pool, labels)
             if found is not None:
-                return (found,), _same_references(text, (found,), speeches, m.group(0))
-    return _titled_speech(text, speeches)
+                return (found,), _same_references(text, (found,), speeches, said)
+    titled = _titled_speech(text, speeches)
+    return titled if titled[0] else _by_own_name(text, speeches)
 
 
-def _label(s: Speech) -> str:
+def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...], str]:
+    """汪道涵觉得… / 照李默然的说法…: a name (two to four characters) that one speech's speaker
+    lines (or the words its title opens with, before 在: 汪道涵在…) hold and no other speech
+    mentions at all names that speech."""
+    if len(speeches) < 2:
+        return (), ""
+    # A speaker line ends with the name (中国人民银行行长戴相龙); "|" keeps names apart.
+    names = {s.no: "|".join([ta.normalise(u.text) for u in s.units if u.kind == "metadata" and u.text != s.title
+                             and len(u.text) <= _SPEAKER_LINE and not _NOT_SPEAKER.search(u.text)]
+                            + _TITLE_OPENER.findall(s.title)) + "|" for s in speeches}
+    texts = {s.no: ta.normalise(" ".join(u.text for u in s.units)) for s in speeches}
+    for run in _CJK_ONLY.findall(text):
+        for size in (4, 3, 2):
+            for i in range(len(run) - size + 1):
+                piece = run[i:i + size]
+                owners = [no for no, line in names.items() if piece + "|" in line]
+                if len(owners) == 1 and not any(piece in t for no, t in texts.items() if no != owners[0]) \
+                        and not _ASKING.search(piece):
+                    return (owners[0],), piece
+    return (), ""
+
+
+def speech_label(s: Speech) -> str:
     """What names a speech: its title, its speaker, date and occasion lines."""
     return ta.normalise(" ".join([s.title] + [u.text for u in s.units if u.kind == "metadata"]))
 

@@ -1,0 +1,81 @@
+"""Questions about a user's own newspaper-layout texts: a speech named by its speaker, a report
+by its kind, what comes after a passage, when a report's event happened, and what a number
+question is not answered by (a dateline). The texts are written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.answer_types import fits_type
+from assistant.engine import Engine
+
+_ADDRESS = """王志远在《海峡》杂志发表新年祝辞
+本报北京１月１日讯两岸交流协会会长王志远在《海峡》杂志发表新年祝辞。
+我谨代表协会向各界朋友致以新年的祝贺。
+过去一年，两岸交流取得了很大进展，人员往来日益频繁。
+政治上的分歧不应当妨碍两岸经济合作，应当推动贸易往来。
+展望新年，我们祝愿两岸关系走向新的起点。
+"""
+_FORUM = """话剧要靠观众
+中央实验话剧院导演孙明
+改变这种现状的办法，我认为应该倡导“两条腿走路”，既演新戏，也演经典。
+后者可以起到一石多鸟的作用：培养观众，提高质量，增加收入。
+话剧的未来在于观众。
+"""
+_REPORT = """全市宣传工作会议在市委礼堂举行
+本报讯全市宣传工作会议１月１２日至１５日在市委礼堂举行。
+会议要求，要把宣传工作摆在重要位置。
+会议期间，各区交流了经验。
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root: Path = tmp_path_factory.mktemp("newspaper")
+    for name, text in (("address.txt", _ADDRESS), ("forum.txt", _FORUM), ("report.txt", _REPORT)):
+        (root / name).write_text(text, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+def _title(engine: Engine, question: str) -> str | None:
+    plan = engine.plan(question)
+    return engine.speech_title(plan.speech_no) if plan.speech_no is not None else None
+
+
+@pytest.mark.parametrize("question, title", [
+    ("王志远觉得两岸在政治上有分歧，会不会影响做生意?", "王志远在《海峡》杂志发表新年祝辞"),   # the name the title opens with
+    ("照孙明的说法，剧团该怎么办?", "话剧要靠观众"),                                    # the speaker line's name
+    ("孙明那篇文章最后一段说了什么", "话剧要靠观众"),
+    ("宣传工作会议的报道最后一段写了什么", "全市宣传工作会议在市委礼堂举行"),            # 的报道: a report
+])
+def test_a_text_named_by_its_speaker_or_kind(engine: Engine, question: str, title: str) -> None:
+    assert _title(engine, question) == title
+
+
+def test_words_of_a_title_are_not_a_speaker(engine: Engine) -> None:
+    # 宣传工作 is in one title only, but it is a topic, not the name of who spoke.
+    assert _title(engine, "宣传工作要摆在什么位置?") is None
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("孙明提出“两条腿走路”，下一段接着说了什么", "一石多鸟"),
+    ("讲完两条腿走路以后，紧接着讲的是什么?", "一石多鸟"),
+])
+def test_what_comes_after_a_passage(engine: Engine, question: str, expected: str) -> None:
+    a = engine.ask(question)
+    assert a.citations and expected in a.citations[0].unit.text, a.text
+    assert "之后" in a.text
+
+
+def test_when_a_report_says_its_event_happened(engine: Engine) -> None:
+    # No date line: the report's lead says when, and it answers for the whole text.
+    a = engine.ask("全市宣传工作会议是几号到几号开的?")
+    assert not a.abstained and "１月１２日至１５日" in a.text, a.text
+
+
+def test_a_dateline_does_not_answer_how_many() -> None:
+    assert not fits_type("number", "", ["本报北京１月１日讯两岸交流协会会长王志远发表新年祝辞。"])
+    assert fits_type("number", "", ["两岸贸易额达到２００亿美元。"])
+    assert fits_type("date", "", ["本报北京１月１日讯"])
