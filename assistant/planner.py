@@ -134,7 +134,7 @@ _QUANT_SIZE = re.compile(rf"(?:哪|这|那)((?!一){_NUM}+){_CLASSIFIER}|({_NUM}
 _PART = (r"(?:部分|方面|板块|大块|块|层次|层意思|章节|段落|结构|框架|提纲|大纲|脉络|思路|要点|主要内容|几层|问题|"
          r"(?:小|大|一级)?标题|大点)")
 # 先讲什么后讲什么: the order of the parts is the outline too.
-_SEQUENCE = r"先(?:讲|谈|说)[^,。?!?!]{0,8}(?:后|再|然后|接着)(?:讲|谈|说)"
+_SEQUENCE = r"先(?:讲|谈|说|写)[^,。?!?!]{0,8}(?:后|再|然后|接着)(?:讲|谈|说|写)|(?:什么|哪些)顺序"
 _STRUCTURE = re.compile(rf"{_PART}|{_SEQUENCE}|分为|分成|划分|组成|构成|包括|包含|由")
 _PART_ONLY = re.compile(rf"{_PART}|{_SEQUENCE}")
 # Nouns whose plural is a list of items: 哪些要求 asks for the list.
@@ -154,9 +154,9 @@ _ORDINAL_NOUN = r"(?:小点|小项|小条|自然段|段落|点|条|项|个|部�
 # 开头说了什么 / 结尾是怎么写的: a position in the speech, without a noun saying what is counted.
 _SAID = r"(?=讲|谈|说|写|提|是)"
 _ORDINAL = re.compile(rf"(?P<back>倒数)?第\s*({_NUM}{{1,2}})\s*(?:个|大|级)?\s*{_ORDINAL_NOUN}"
-                      rf"|(?:最后|末尾|结尾)\s*(?:的)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<last_said>{_SAID}))"
+                      rf"|(?:最后|末尾|结尾)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<last_said>{_SAID}))"
                       rf"|(?P<last_bare>结尾|末尾|结束语|收尾)"
-                      rf"|(?P<first>开头|开篇|头一|首先)\s*(?:的)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<first_said>{_SAID}))"
+                      rf"|(?P<first>开头|开篇|头一|首先)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<first_said>{_SAID}))"
                       rf"|(?P<first_bare>开头|开篇|开场白)")
 _AFTER = re.compile(r"(?:下一段|下段|后一段|紧接着|接下来|接着|随后|之后|以后|后面)(?:又|还|再)?(?:讲|说|写|谈)")
 # 还有呢 / 下一点 / 接下来呢, after an item of a list: the next item.
@@ -171,7 +171,7 @@ _GENERIC = frozenset("""
 为什么 原因 做 做到 办 避免 防止 别的 其他 其它 还有 另外 更多 再 呢 吗 讲讲 介绍 一下 呢
 表现 情况 体现 道理 意义 作用 结论 启示 用意 寓意 目的 说法 提法 表述 一句话 名言 比方 比喻 要求 措施 办法 方法 看法 观点 态度 一类 一点 这个 那个
 一共 总共 共有 共 有 都 分别 大致 大概 大体 总体 整体 依次 先 后 然后 接着 再 可以 能 概括 归纳 总结 列 列出
-标题 小标题 大标题 一级 大点 小点 思路 整体 说起 中间 落到 落笔 收笔 收 走 下 帮 我 帮我 给 看看 最后 结尾 末尾 开头 开篇 首先 头一 那一块 这一块 那块 这块 一块 那部分 这部分 那一部分
+标题 小标题 大标题 一级 大点 小点 思路 整体 说起 中间 落到 落笔 收笔 收 走 按 顺序 写下来 写下 下来 新闻 下 帮 我 帮我 给 看看 最后 结尾 末尾 开头 开篇 首先 头一 那一块 这一块 那块 这块 一块 那部分 这部分 那一部分
 """.split())
 _FOLLOWUP_LEAN = re.compile(r"^(那|那么|还有|另外|再|它|它们|这个|这些|这|其|他们|上面|刚才|前面|后面|此)"
                             r"|(呢|别的|其他的?|其它的?|还有吗|还有没有|例子吗?)[??。.]*$")
@@ -315,7 +315,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     # 关系》上那篇祝辞整体的脉络是怎样的): they are not a subject of the question.
     named_nos = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
     naming = " ".join(speech_label(s) for s in speeches if s.no in named_nos)
-    rest = [w for w in analyse(_QUANT.sub(" ", _STRUCTURE.sub(" ", body))).words if not (naming and w in naming)]
+    # Whole words only: jieba's search mode also yields pieces (闻报 of 新闻报道).
+    rest = [w for w in _whole_words(analyse(_QUANT.sub(" ", _STRUCTURE.sub(" ", body))).words)
+            if not (naming and w in naming)]
     asks_parts = bool(_QUANT.search(body) or _STRUCTURE.search(body)) and bool(_PART_ONLY.search(body))
     # The question's own grammar is read outside quotes: “战术有千百条,头一条就是肯打” quotes the
     # speech, it does not ask for the first item.

@@ -253,7 +253,7 @@ class Retriever:
             from .embeddings import EmbeddingsError
 
             try:
-                dense = self.semantic.scores(strip_speech_reference(plan.text), scores)
+                dense = self.semantic.scores(query, scores)   # without the words naming the speech, as ranked
             except EmbeddingsError as e:
                 notes.append(f"{e};本次仅用 BM25 检索")
             else:

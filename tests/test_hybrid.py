@@ -213,3 +213,19 @@ def test_close_meaning_rescues_a_paraphrase_but_not_a_question_about_something_n
     assert hybrid.ask("党员干部违背中央八项规定精神的纪律处分标准是什么?").abstained
     b = hybrid.ask("凡是可能出岔子的事迟早会出岔子,讲话是怎么讲这个规律的?")
     assert not b.abstained and "2.23" in {c.unit.id for c in b.citations}
+
+
+def test_the_words_naming_a_speech_are_not_embedded(hybrid: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 宁乡那篇 says where to look; embedded, it would pull the paragraphs that name 宁乡.
+    seen: list[str] = []
+    semantic = hybrid.retriever.semantic
+    assert semantic is not None
+    original = semantic.scores
+
+    def spy(text, lexical):  # type: ignore[no-untyped-def]
+        seen.append(text)
+        return original(text, lexical)
+
+    monkeypatch.setattr(semantic, "scores", spy)
+    hybrid.ask("宁乡那篇对公家请客吃饭定了什么新规矩?")
+    assert seen and "宁乡" not in seen[0] and "请客吃饭" in seen[0]
