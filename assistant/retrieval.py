@@ -258,6 +258,11 @@ class Retriever:
                 notes.append(f"{e};本次仅用 BM25 检索")
             else:
                 dense_top = dense.top_unit
+                asked = strip_speech_reference(ta.normalise(plan.text))
+                if asked != query:
+                    # The dense rescue's threshold was chosen on the question as asked, words
+                    # naming the speech included: its closeness is measured the same way.
+                    dense_top = self.semantic.scores(asked, scores).top_unit
                 w = self.fusion_weight(a, scores)
                 similarity = SentenceSimilarity(dense, self._position, w)
                 scores = (1 - w) * min_max(scores) + w * min_max(dense.scores)
