@@ -205,6 +205,13 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     if reason and dense_top is not None and ev.params.dense_rescue and dense_top >= ev.params.dense_rescue \
             and not reason.startswith("讲话中没有列出") and _speaks_of_asked(plan, hits):
         reason = None   # few shared words, but the meaning matches closely: a paraphrase
+    if reason and plan.wants_list and plan.speech_no is not None and not plan.asked_words:
+        # 公报那篇,98年反腐工作分成哪几块任务: the words miss, but the named speech makes one list.
+        points = speech_points(ev, plan.speech_no)
+        if points is not None:
+            text, sentences, cited = as_points(points, citer, f"{ev.speech_title(plan.speech_no)}依次列出"
+                                                              f"{point_count(points)}点:")
+            return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
     if reason:
         ans = done(ABSTAIN_TEXT, [], abstained=True)
         ans.notes.append(reason)

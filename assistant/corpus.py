@@ -24,7 +24,7 @@ UnitKind = Literal["paragraph", "heading", "metadata"]
 
 CORPUS_SUFFIXES = (".txt", ".md")
 # Part of the cache key: a change to how files are parsed must not be served a stale corpus.
-PARSER_VERSION = 4
+PARSER_VERSION = 5
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -297,7 +297,9 @@ def _is_metadata(line: str, before_body: bool) -> bool:
     """A date, caption, dateline or editor's note; a short unpunctuated line before the body."""
     if _META_DATE.match(line) or _META_NOTE.search(line):
         return True
-    return before_body and len(line) <= _SPEAKER_MAX and not any(c in line for c in _SENTENCE_END + ",:") \
+    # A subtitle may carry the paper's picture note: 江泽民发表讲话李瑞环主持(附图片1张).
+    core = _strip_attachment_note(line)
+    return before_body and len(core) <= _SPEAKER_MAX and not any(c in line for c in _SENTENCE_END + ",:") \
         and heading_style(line) is None
 
 

@@ -22,6 +22,7 @@ _SPECIFIC_GENRE = r"一文|文章|社论|献辞|致辞|祝辞|贺辞|公报|慰�
 _GENRE = rf"(篇|个讲话|次讲话|讲话|发言|{_SPECIFIC_GENRE})"
 _SPEECH_NAMED = re.compile(rf"([\u4e00-\u9fffA-Za-z0-9]{{2,16}}?)(的|那|这|那一|这一|那个|这个)?{_GENRE}")
 _SPECIFIC = re.compile(_SPECIFIC_GENRE)
+_MEETING_NAMED = re.compile(r"(?:那个|这个|那次|这次)([\u4e00-\u9fff]{2,12}?)(?:座谈会|茶话会|团拜会|全会|大会|会议)")
 _SPEAKER_LINE = 16                                   # a speaker line: 中国文联副主席李默然
 _NOT_SPEAKER = re.compile(r"会|讲话|年|月|日|摄|[（(]")   # occasion, date and caption lines
 _TITLE_OPENER = re.compile(r"^([\u4e00-\u9fff]{2,4})在")   # 汪道涵在《两岸关系》杂志发表…
@@ -111,6 +112,11 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
             found = _most_of(name, pool, labels)
             if found is not None:
                 return (found,), _same_references(text, (found,), speeches, said)
+    for m in _MEETING_NAMED.finditer(text):
+        # 那个新闻工作座谈会: a meeting pointed at names the text about it.
+        by_label = tuple(s.no for s in speeches if m.group(1) in labels[s.no])
+        if len(by_label) == 1:
+            return by_label, m.group(0)
     titled = _titled_speech(text, speeches)
     return titled if titled[0] else _by_own_name(text, speeches)
 

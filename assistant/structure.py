@@ -339,6 +339,9 @@ def nth_point(ev: Evidence, plan: QueryPlan, hits: list[Hit],
     """第二点是什么 / 最后一点 in a speech without headings: (N, the unit holding it, its text)."""
     need = plan.nth_item if plan.nth_item and plan.nth_item > 0 else 2
     option = choose_points(ev, dataclasses.replace(plan, list_size=None), hits, bigrams, need)
+    if option is None and plan.speech_no is not None:
+        # 公款送礼那篇提的治理办法里第三条: no list the words name, so the one the named speech makes.
+        option = speech_points(ev, plan.speech_no)
     if option is None:
         return None
     if isinstance(option, list):

@@ -24,6 +24,13 @@ _FORUM = """话剧要靠观众
 后者可以起到一石多鸟的作用：培养观众，提高质量，增加收入。
 话剧的未来在于观众。
 """
+_COMMUNIQUE = """全市纪委全体会议公报
+全会认为，过去一年全市党风廉政建设取得明显成效。
+第一，领导干部廉洁自律工作要抓紧抓实。
+第二，查处大案要案，严惩腐败分子。
+第三，纠正部门和行业不正之风。
+全会号召全市党员干部团结奋斗。
+"""
 _REPORT = """全市宣传工作会议在市委礼堂举行
 本报讯全市宣传工作会议１月１２日至１５日在市委礼堂举行。
 会议要求，要把宣传工作摆在重要位置。
@@ -34,7 +41,8 @@ _REPORT = """全市宣传工作会议在市委礼堂举行
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     root: Path = tmp_path_factory.mktemp("newspaper")
-    for name, text in (("address.txt", _ADDRESS), ("forum.txt", _FORUM), ("report.txt", _REPORT)):
+    for name, text in (("address.txt", _ADDRESS), ("forum.txt", _FORUM), ("report.txt", _REPORT),
+                       ("communique.txt", _COMMUNIQUE)):
         (root / name).write_text(text, encoding="utf-8")
     return Engine.load([root], use_cache=False)
 
@@ -79,3 +87,20 @@ def test_a_dateline_does_not_answer_how_many() -> None:
     assert not fits_type("number", "", ["本报北京１月１日讯两岸交流协会会长王志远发表新年祝辞。"])
     assert fits_type("number", "", ["两岸贸易额达到２００亿美元。"])
     assert fits_type("date", "", ["本报北京１月１日讯"])
+
+
+def test_a_meeting_pointed_at_names_the_report_about_it(engine: Engine) -> None:
+    assert _title(engine, "那个宣传工作会议的报道，最后一段写了什么") == "全市宣传工作会议在市委礼堂举行"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("纪委全会公报那篇，今年反腐工作分成哪几块任务?", ["廉洁自律", "大案要案", "不正之风"]),   # words that miss its list
+    ("纪委全会公报提的治理办法里，第三条是什么?", ["不正之风"]),
+])
+def test_the_named_texts_own_points_answer_when_the_words_miss(engine: Engine, question: str,
+                                                                 expected: list[str]) -> None:
+    a = engine.ask(question)
+    assert not a.abstained, a.text
+    for words in expected:
+        assert words in a.text, a.text
+    assert all(c.unit.speech_no == a.citations[0].unit.speech_no for c in a.citations)
