@@ -217,6 +217,14 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         ans.notes.append(reason)
         return ans
 
+    repeated = _paragraphs_repeating(ev, plan, hits)
+    if repeated is not None:   # 讲了哪几个“继续”: the run of paragraphs that each say it
+        key = ta.normalise(plan.asks_content_of)
+        lines = [AnswerSentence(next((x for x in split_sentences(u.text) if key in ta.normalise(x)), u.text),
+                                [citer.cite(u)]) for u in repeated]
+        text, sentences = numbered(f"共{len(lines)}项:", lines)
+        return done(text, sentences, hits_out=_cited_first(ev, repeated, hits, citer.terms))
+
     content = _undefined_content(ev, plan, hits, citer)
     if content is not None:
         intro, reason, sentences = content
@@ -473,6 +481,25 @@ def _undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
             [AnswerSentence(text, [n])])
 
 
+
+
+def _paragraphs_repeating(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | None:
+    """哪几个“继续”,分别是什么: consecutive paragraphs that each say the term (我们要继续加强学习 /
+    我们要继续群策群力 …) are the list, around the best of the top hits that says it."""
+    term = ta.normalise(plan.asks_content_of)
+    if not term or not plan.wants_list or not plan.counts_term:
+        return None
+    top = next((h.unit for h in hits[:5] if h.unit.kind == "paragraph" and term in ta.normalise(h.unit.text)), None)
+    if top is None:
+        return None
+    paragraphs = [u for u in ev.corpus.speech(top.speech_no).units if u.kind == "paragraph"]
+    lo = hi = paragraphs.index(top)
+    while lo > 0 and term in ta.normalise(paragraphs[lo - 1].text):
+        lo -= 1
+    while hi + 1 < len(paragraphs) and term in ta.normalise(paragraphs[hi + 1].text):
+        hi += 1
+    run = paragraphs[lo:hi + 1]
+    return run if len(run) >= 2 and (not plan.list_size or len(run) == plan.list_size) else None
 
 
 def _partial(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],

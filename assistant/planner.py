@@ -91,6 +91,7 @@ class QueryPlan:
     answer_unit: str = ""
     # “X”具体指哪些内容 / X包括什么: the question asks what X consists of or means.
     asks_content_of: str = ""
+    counts_term: bool = False          # 哪几个“继续”: how many times (and where) X is said
     # 处分标准是什么 → (处分, 标准): the words of the thing asked for (discourse words left out);
     # a paraphrase found by meaning alone must still speak of it.
     asked_words: tuple[str, ...] = ()
@@ -372,6 +373,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             plan.about_speech = any(u.kind == "metadata" and fits_type(plan.answer_type, "", [u.text])
                                     for s in speeches if s.no == titled for u in s.units)
     plan.asks_content_of = _asked_term(body, analyse)
+    # 讲了哪几个“继续”: the term is counted, so its instances are the list (not what it means).
+    plan.counts_term = bool(plan.asks_content_of) and bool(re.search(
+        rf"(?:哪|几)(?:{_NUM}+)?{_CLASSIFIER}?\s*[“\"「]?{re.escape(plan.asks_content_of)}", body))
     plan.after = bool(_AFTER.search(unquoted)) and plan.nth_item is None and not plan.outline \
         and not all(_is_generic(w) for w in rest)
     what = _ASKS_WHAT.search(body)

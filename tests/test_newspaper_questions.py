@@ -104,3 +104,27 @@ def test_the_named_texts_own_points_answer_when_the_words_miss(engine: Engine, q
     for words in expected:
         assert words in a.text, a.text
     assert all(c.unit.speech_no == a.citations[0].unit.speech_no for c in a.citations)
+
+
+_FORUM_REPORT = """中共中央举行迎春座谈会
+本报讯中共中央今天举行迎春座谈会。
+张华在座谈会上说，当前形势发展很快。
+张华指出，我们要继续加强学习，学好各种知识。
+张华说，我们要继续群策群力，发挥群众的智慧。
+张华说，我们要继续艰苦奋斗，反对铺张浪费。
+座谈会气氛热烈，大家畅所欲言。
+张华最后说，要继续努力。
+"""
+
+
+def test_a_counted_term_lists_the_paragraphs_that_each_say_it(tmp_path: Path) -> None:
+    (tmp_path / "report.txt").write_text(_FORUM_REPORT, encoding="utf-8")
+    (tmp_path / "other.txt").write_text(_FORUM, encoding="utf-8")
+    eng = Engine.load([tmp_path], use_cache=False)
+    a = eng.ask("张华在座谈会上讲了哪几个“继续”，分别是什么")
+    assert a.text.startswith("共3项"), a.text
+    for words in ("加强学习", "群策群力", "艰苦奋斗"):
+        assert words in a.text
+    assert "继续努力" not in a.text        # not in the run: a paragraph in between does not say it
+    # What a term means is not asked by counting it: no list of its mentions.
+    assert not eng.ask("“继续”具体指哪些内容?").text.startswith("共")
