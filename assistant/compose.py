@@ -485,21 +485,21 @@ def _undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
 
 def _paragraphs_repeating(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | None:
     """哪几个“继续”,分别是什么: consecutive paragraphs that each say the term (我们要继续加强学习 /
-    我们要继续群策群力 …) are the list, around the best of the top hits that says it."""
+    我们要继续群策群力 …) are the list: the longest such run among the top hits."""
     term = ta.normalise(plan.asks_content_of)
     if not term or not plan.wants_list or not plan.counts_term:
         return None
-    top = next((h.unit for h in hits[:5] if h.unit.kind == "paragraph" and term in ta.normalise(h.unit.text)), None)
-    if top is None:
-        return None
-    paragraphs = [u for u in ev.corpus.speech(top.speech_no).units if u.kind == "paragraph"]
-    lo = hi = paragraphs.index(top)
-    while lo > 0 and term in ta.normalise(paragraphs[lo - 1].text):
-        lo -= 1
-    while hi + 1 < len(paragraphs) and term in ta.normalise(paragraphs[hi + 1].text):
-        hi += 1
-    run = paragraphs[lo:hi + 1]
-    return run if len(run) >= 2 and (not plan.list_size or len(run) == plan.list_size) else None
+    best: list[Unit] = []
+    for top in (h.unit for h in hits[:5] if h.unit.kind == "paragraph" and term in ta.normalise(h.unit.text)):
+        paragraphs = [u for u in ev.corpus.speech(top.speech_no).units if u.kind == "paragraph"]
+        lo = hi = paragraphs.index(top)
+        while lo > 0 and term in ta.normalise(paragraphs[lo - 1].text):
+            lo -= 1
+        while hi + 1 < len(paragraphs) and term in ta.normalise(paragraphs[hi + 1].text):
+            hi += 1
+        if hi - lo + 1 > len(best):   # the longest run the top hits belong to
+            best = paragraphs[lo:hi + 1]
+    return best if len(best) >= 2 and (not plan.list_size or len(best) == plan.list_size) else None
 
 
 def _partial(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],
