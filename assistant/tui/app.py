@@ -7,6 +7,7 @@ the chat screen's workers, so the UI never blocks. Timings: see ``timing.py``.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -120,6 +121,7 @@ class SpeechAssistantApp(App[None]):
 
     def _engine_ready(self, engine: "Engine", warnings: list[str]) -> None:
         self.timings.mark("ready")
+        gc.enable()   # off while the program starts (cli.main)
         for w in warnings:
             self.say(w, "warning")
         self.engine = engine
@@ -147,6 +149,7 @@ class SpeechAssistantApp(App[None]):
             self.say(reason, "warning")
 
     def _engine_failed(self, message: str) -> None:
+        gc.enable()
         self.say(message, "error", timeout=30)
         self.load_error = message
 
