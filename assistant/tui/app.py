@@ -87,6 +87,9 @@ class SpeechAssistantApp(App[None]):
 
     def _first_painted(self) -> None:
         self.timings.mark("first_paint")
+        # After the paint, not beside it: the worker's imports (numpy, the engine) hold the GIL
+        # and the main thread has no idle moments before its paint for them to fill. Keys typed
+        # meanwhile are kept (ChatScreen.pending).
         self._load_engine()
 
     # ---- engine ---------------------------------------------------------------------
