@@ -7,6 +7,7 @@ the chat screen's workers, so the UI never blocks. Timings: see ``timing.py``.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -82,9 +83,13 @@ class SpeechAssistantApp(App[None]):
         return driver_class
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.timings.mark, "first_paint")
-        # At once, not after the first paint: the loading thread uses the moments the app's
-        # start waits (measured: started after the paint, ready came ~0.2 s later).
+        self.call_after_refresh(self._first_painted)
+
+    def _first_painted(self) -> None:
+        self.timings.mark("first_paint")
+        # After the paint, not beside it: the worker's imports (numpy, the engine) hold the GIL
+        # and the main thread has no idle moments before its paint for them to fill. Keys typed
+        # meanwhile are kept (ChatScreen.pending).
         self._load_engine()
 
     # ---- engine ---------------------------------------------------------------------
@@ -119,6 +124,7 @@ class SpeechAssistantApp(App[None]):
 
     def _engine_ready(self, engine: "Engine", warnings: list[str]) -> None:
         self.timings.mark("ready")
+        gc.enable()   # off while the program starts (cli.main)
         for w in warnings:
             self.say(w, "warning")
         self.engine = engine
@@ -146,6 +152,7 @@ class SpeechAssistantApp(App[None]):
             self.say(reason, "warning")
 
     def _engine_failed(self, message: str) -> None:
+        gc.enable()
         self.say(message, "error", timeout=30)
         self.load_error = message
 

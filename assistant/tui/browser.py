@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static, Tree
+from textual.widgets import Header, Input, OptionList, Static, Tree
 from textual.widgets.option_list import Option
 
 from ..conversation import speech_short_name
 from ..corpus import Corpus, Speech, Unit
 from ..results import Hit
+from .footer import KeysFooter
 from .reader import OutlineTree, ReaderScreen, UnitView, build_outline, location
 from .render import highlighted, section_path
 from .toasts import toasts_in_flow
@@ -58,7 +59,7 @@ class CorpusBrowserScreen(Screen[None]):
             yield tree
             yield OptionList(id="search-results")
             yield VerticalScroll(id="preview")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         toasts_in_flow(self)

@@ -22,7 +22,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 from textual.worker import WorkerState, get_current_worker
 
 from .. import conversation as conv_store
@@ -30,6 +30,7 @@ from ..conversation import Conversation, ConversationError, Exchange
 from ..results import Answer
 from .chat import ChatInput, ChatLog, ExchangeView, StatusLine
 from .copying import CopyKeys
+from .footer import KeysFooter
 from .messages import CitationClicked, ExchangeSelected, OpenSource, QuestionSubmitted
 from .paste import pasted_text
 from .sources import SourcesPanel
@@ -92,7 +93,7 @@ class ChatScreen(CopyKeys, Screen[None]):
             yield SourcesPanel(id="sources-panel")
         yield ChatInput(id="question")
         yield StatusLine(id="status").data_bind(ChatScreen.last_answer_ms)
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def box(self) -> ChatInput:

@@ -13,12 +13,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, Tree
+from textual.widgets import Header, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from ..conversation import speech_short_name
 from ..corpus import Corpus, Speech, Unit
 from .find import CURRENT_STYLE, FIND_STYLE, FindBar, FindState
+from .footer import KeysFooter
 from .linebreak import broken
 from .render import highlighted
 from .toasts import toasts_in_flow
@@ -154,7 +155,7 @@ class ReaderScreen(Screen[None]):
                 for u in self.speech.units:
                     yield UnitView(u, self.terms, self.mark and u.id == self.target.id)
         yield FindBar(placeholder="查找本篇讲话中的文字,回车查找,Esc 关闭", id="find-bar")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         toasts_in_flow(self)
