@@ -20,7 +20,8 @@ __all__ = ["fits_type"]
 _DATE = (r"(?:\d{2,4}|[〇零一二三四五六七八九]{2,4})\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,3}月|"
          r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]")
 _NUMERAL = r"(?:\d[\d.,]*|[零〇一二三四五六七八九十百千万亿两半几]+)"
-_ANY_NUMBER = r"\d|[一二三四五六七八九十百千万两]+(?:个|项|条|人|名|天|年|次|家|户|元|倍|%)"
+_ANY_NUMBER = (r"\d|[一二三四五六七八九十百千万两]+(?:点[一二三四五六七八九十]+)?"
+               r"(?:个|项|条|人|名|天|年|次|家|户|元|倍|%|亿|万|千|百|小时|分钟|公里|米|吨|亩|岁|周|所|座|台|辆|件|套)")
 # A place name: a few characters that are not function words before 省/市/县/…, and not
 # followed by what makes the whole a common noun (村干部, 区里, 县委, 市场). 全国, 各省, 本市
 # say how far something reaches, not where it is. 国 ends few place names and many other

@@ -46,7 +46,7 @@ def fsync_dir(directory: Path) -> None:
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """``data`` written atomically to ``path`` (its folder made when missing)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)   # caches, conversations: private
     atomic_write(path, lambda fh: fh.write(data), prefix=f".{path.name}.", suffix=".tmp")
 
 

@@ -131,22 +131,27 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         if part_answer is not None:
             return part_answer
 
-    # 第二篇讲话第三段 / 元旦献辞的结尾说了什么 — a paragraph by its position.
-    if plan.followup_item is None and plan.speech_no is not None:
-        paragraph = nth_paragraph(plan, ev.corpus.speech(plan.speech_no))
+    # 第二篇讲话第三段 / 元旦献辞的结尾说了什么 — a paragraph by its position; of the speech the
+    # best hit is in when the question names none (供暖会议开头第一句), and the answer says so.
+    position_of = plan.speech_no
+    if position_of is None and (plan.nth_is_paragraph or plan.nth_is_sentence) and hits and not plan.speech_candidates:
+        position_of = hits[0].unit.speech_no
+    if plan.followup_item is None and position_of is not None:
+        paragraph = nth_paragraph(plan, ev.corpus.speech(position_of))
+        guessed = "" if plan.speech_no is not None else f"(问题没有指明讲话,按最相关的内容理解为「{ev.speech_title(position_of)}」)"
         if paragraph is not None and paragraph[2]:   # 开头第一句 / 最后一句话
             k, unit, sentence = paragraph
             where = _position_name(plan.nth_item, k, "句")
             n = citer.cite(unit)
-            return done(f"{ev.speech_title(plan.speech_no)}的{where}是:{sentence}[{n}]",
+            return done(f"{ev.speech_title(position_of)}的{where}是:{sentence}[{n}]{guessed}",
                         [AnswerSentence(sentence, [n])], hits_out=_cited_first(ev, [unit], hits, citer.terms))
         if paragraph is not None:
             k, unit, _ = paragraph
             where = _position_name(plan.nth_item, k, "段")
-            answer = _part_answer(ev, unit, citer, hits, f"{ev.speech_title(plan.speech_no)}的{where}")
+            answer = _part_answer(ev, unit, citer, hits, f"{ev.speech_title(position_of)}的{where}")
             if answer is not None:
                 text, sentences, cited = answer
-                return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
+                return done(text + guessed, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
 
     # 第二篇讲话的第三部分讲了什么 — the N-th part of a named speech, with what it holds.
     if plan.nth_item is not None and plan.followup_item is None and plan.speech_no is not None:
@@ -267,7 +272,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             ans = done(NO_MORE_TEXT, [], abstained=True)
             ans.notes.append("其余段落与上一个问题的主题关系不大")
             return ans
-    if plan.multi_speech:
+    # 几篇讲话对形式主义都是怎么说的: a term none of them uses is said first, not grouped over.
+    if plan.multi_speech and not missing_terms(QUOTED.findall(ta.normalise(question)), analysed.words, ev.corpus_key):
         grouped = _by_speech(ev, pool, focus, citer, plan.speech_candidates)
         if grouped:
             return done("\n".join(f"{s.text}[{s.citations[0]}]" for s in grouped), grouped)
@@ -438,8 +444,8 @@ def _by_speech(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Cite
 
 def _metadata_answer(ev: Evidence, plan: QueryPlan) -> list[tuple[Unit, str]]:
     """The metadata lines (speaker, date) of the speech a who/when question names, that fit it;
-    without one, the sentence of its first paragraph that does (a report's lead: 据新华社北京１月
-    ７日电… / １月２２日，江泽民出席…), which says when and by whom for the whole text."""
+    without one, for 哪天, the sentence of its first paragraph that holds a date (a report's lead:
+    据新华社北京１月７日电… / １月２２日，江泽民出席…), which says when for the whole text."""
     if not plan.about_speech:
         return []
     named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
@@ -451,7 +457,7 @@ def _metadata_answer(ev: Evidence, plan: QueryPlan) -> list[tuple[Unit, str]]:
         lines = [(u, u.text) for u in units
                  if u.kind == "metadata" and fits_type(plan.answer_type, plan.answer_unit, [u.text])]
         lead = next((u for u in units if u.kind == "paragraph"), None)
-        if not lines and lead is not None:
+        if not lines and lead is not None and plan.answer_type == "date":   # a lead says when, not who wrote it
             lines = [(lead, s) for s in split_sentences(lead.text)
                      if fits_type(plan.answer_type, plan.answer_unit, [s])][:1]
         out += lines

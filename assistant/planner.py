@@ -138,6 +138,7 @@ _PART = (r"(?:部分|方面|板块|大块|块|层次|层意思|章节|段落|结
 _SEQUENCE = r"先(?:讲|谈|说|写)[^,。?!?!]{0,8}(?:后|再|然后|接着)(?:讲|谈|说|写)|(?:什么|哪些)顺序"
 _STRUCTURE = re.compile(rf"{_PART}|{_SEQUENCE}|分为|分成|划分|组成|构成|包括|包含|由")
 _PART_ONLY = re.compile(rf"{_PART}|{_SEQUENCE}")
+_WHAT_SAID = re.compile(r"(?:讲|说|谈|写)(?:了|的)?(?:些)?(?:什么|啥)|大意|要点")
 # Nouns whose plural is a list of items: 哪些要求 asks for the list.
 _ITEM = (r"(?:要求|措施|举措|办法|方法|任务|原则|目标|活动|做法|问题|意见|建议|途径|手段|表现|环节|重点|"
          r"特点|标准|方面|步骤|内容|工作|氛围|心态|意识|能力|制度|机制)")
@@ -345,7 +346,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         plan.nth_is_sentence = "句" in mo.group(0)
         plan.nth_is_position = said
     # An ordinal (第三个标题) asks for one part, not for the outline.
-    plan.outline = (asks_parts or (wants_list and names_speech and not QUOTED.search(body))) \
+    # 第五篇讲话(主要)讲了什么: a named speech and nothing else asked about it: its outline.
+    whole_speech = names_speech and bool(_WHAT_SAID.search(unquoted))
+    plan.outline = (asks_parts or whole_speech or (wants_list and names_speech and not QUOTED.search(body))) \
         and all(_is_generic(w) for w in rest) and plan.nth_item is None
     plan.wants_list = plan.outline or wants_list
     plan.weak_list = not plan.wants_list and bool(_WEAK_LIST.search(body))
@@ -370,8 +373,16 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         if titled is not None:
             # Its speaker or date line answers; without one, its text is searched (a dateline).
             plan.speech_no = titled
-            plan.about_speech = any(u.kind == "metadata" and fits_type(plan.answer_type, "", [u.text])
-                                    for s in speeches if s.no == titled for u in s.units)
+            units = next(s.units for s in speeches if s.no == titled)
+            lead = next((u for u in units if u.kind == "paragraph"), None)
+            plan.about_speech = any(u.kind == "metadata" and fits_type(plan.answer_type, "", [u.text]) for u in units) \
+                or (plan.answer_type == "date" and lead is not None and fits_type("date", "", split_sentences(lead.text)[:1]))
+    if plan.nth_item is not None and not names_speech and not plan.missing_speech \
+            and (plan.nth_is_paragraph or plan.nth_is_sentence or plan.nth_is_position):
+        # 供暖会议开头第一句: a position in the one speech whose title holds the question's words.
+        titled = _title_of(_ORDINAL.sub(" ", body), speeches, analyse)
+        if titled is not None:
+            plan.speech_no = titled
     plan.asks_content_of = _asked_term(body, analyse)
     # 讲了哪几个“继续”: the term is counted, so its instances are the list (not what it means).
     plan.counts_term = bool(plan.asks_content_of) and bool(re.search(

@@ -16,18 +16,21 @@ __all__ = ["named_speeches", "numbered_speech", "numbered_speeches", "speech_lab
 _NUM = r"[一二三四五六七八九十两\d]"
 
 _SPEECH_NO = re.compile(rf"第\s*({_NUM}{{1,3}})\s*篇")
+_LAST_SPEECH = re.compile(r"最后一篇|最末一篇|末一篇")
 # What a speech is called besides 讲话: a user's corpus holds addresses, editorials, letters,
 # communiqués, reports. (A meeting's name is not one: 座谈会上讲了什么 is about what was said there.)
 _SPECIFIC_GENRE = r"一文|文章|社论|献辞|致辞|祝辞|贺辞|公报|慰问信|贺信|贺词|稿子|报道"
 _GENRE = rf"(篇|个讲话|次讲话|讲话|发言|{_SPECIFIC_GENRE})"
 _SPEECH_NAMED = re.compile(rf"([\u4e00-\u9fffA-Za-z0-9]{{2,16}}?)(的|那|这|那一|这一|那个|这个)?{_GENRE}")
 _SPECIFIC = re.compile(_SPECIFIC_GENRE)
+_KIND_ONLY = re.compile(r"(?:那|这|该)(?:篇|份|则)(报道|公报|社论|慰问信|献辞|祝辞|贺信|贺词)")
+_NEWS_LEAD = re.compile(r"^(?:据)?(?:本报|新华社|中新社)[^,。]{0,24}?(?:讯|电)")
 _MEETING_NAMED = re.compile(r"(?:那个|这个|那次|这次)([\u4e00-\u9fff]{2,12}?)(?:座谈会|茶话会|团拜会|全会|大会|会议)")
 _SPEAKER_LINE = 16                                   # a speaker line: 中国文联副主席李默然
 _NOT_SPEAKER = re.compile(r"会|讲话|年|月|日|摄|[（(]")   # occasion, date and caption lines
 _TITLE_OPENER = re.compile(r"^([\u4e00-\u9fff]{2,4})在")   # 汪道涵在《两岸关系》杂志发表…
 _ASKING = re.compile(r"谁|什么|哪|几|多少|怎么|怎样|如何|是否|吗|呢")
-_SPEECH_REF_WORDS = re.compile(rf"第\s*{_NUM}{{1,3}}\s*篇(讲话|发言|文章)?|(这|该|那)篇(讲话|文章)?|(这|该|本|此|一)文|全文")
+_SPEECH_REF_WORDS = re.compile(rf"(?:第\s*{_NUM}{{1,3}}\s*|最后一|最末一|末一)篇(讲话|发言|文章)?|(这|该|那)篇(讲话|文章)?|(这|该|本|此|一)文|全文")
 # 那篇讲宁乡的讲话 / 关于作风的讲话: the name comes after these.
 _NAME_PREFIX = re.compile(r"^(?:(?:这|那|该)一?篇)?(?:关于|有关|在|讲|谈|提到|讲到|谈到|说到|提及)?")
 _NOT_A_NAME = re.compile(r"^(这|那|各|几|每|哪|该|本|此|多|两|三|四|五)")
@@ -43,6 +46,10 @@ def numbered_speech(text: str, speeches: Sequence[Speech]) -> tuple[int | None, 
     """第N篇 → the speech whose title carries 第N篇 (【第N篇】), else the N-th speech."""
     m = _SPEECH_NO.search(text)
     if not m:
+        if _LAST_SPEECH.search(text) and speeches:
+            # 最后一篇: the highest 【第N篇】 a title carries, else the last in the corpus.
+            marked = [chinese_numeral(mt.group(1)) for s in speeches if (mt := _SPEECH_NO.search(ta.normalise(s.title)))]
+            return _speech_numbered(max((n for n in marked if n), default=len(speeches)), speeches)
         return None, ""
     return _speech_numbered(chinese_numeral(m.group(1)), speeches)
 
@@ -78,6 +85,13 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
     title or speaker and date lines (else whose text) hold the name; and the reference's words
     (they say where to look, not what to look for)."""
     labels = {s.no: speech_label(s) for s in speeches}
+    kind = _KIND_ONLY.search(text)
+    if kind:
+        # 那篇报道 / 这篇公报: the one text of that kind (a report opens with a dateline).
+        of_kind = tuple(s.no for s in speeches if kind.group(1) in ta.normalise(s.title)
+                        or (kind.group(1) == "报道" and _opens_with_dateline(s)))
+        if len(of_kind) == 1:
+            return of_kind, kind.group(0)
     for m in _SPEECH_NAMED.finditer(text):
         name = _NAME_SUFFIX.sub("", _NAME_PREFIX.sub("", m.group(1)))
         # 会议是谁作的讲话: a question word ends whatever came before it as a name.
@@ -141,6 +155,11 @@ def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...]
                         and not _ASKING.search(piece):
                     return (owners[0],), piece
     return (), ""
+
+
+def _opens_with_dateline(s: Speech) -> bool:
+    lead = next((u for u in s.units if u.kind == "paragraph"), None)
+    return lead is not None and bool(_NEWS_LEAD.match(ta.normalise(lead.text)))
 
 
 def speech_label(s: Speech) -> str:

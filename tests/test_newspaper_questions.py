@@ -128,3 +128,39 @@ def test_a_counted_term_lists_the_paragraphs_that_each_say_it(tmp_path: Path) ->
     assert "继续努力" not in a.text        # not in the run: a paragraph in between does not say it
     # What a term means is not asked by counting it: no list of its mentions.
     assert not eng.ask("“继续”具体指哪些内容?").text.startswith("共")
+
+
+def test_the_report_among_speeches_and_its_positions(tmp_path: Path) -> None:
+    # The report's title does not say 报道; its dateline lead does.
+    (tmp_path / "report.txt").write_text(_REPORT, encoding="utf-8")
+    (tmp_path / "address.txt").write_text(_ADDRESS.replace("本报北京１月１日讯", ""), encoding="utf-8")
+    (tmp_path / "forum.txt").write_text("青年创业论坛致辞\n各位青年朋友：\n今天很高兴和大家相聚。\n"
+                                        "创业最怕的是不敢开始。\n祝大家创业成功。\n", encoding="utf-8")
+    eng = Engine.load([tmp_path], use_cache=False)
+    assert _title(eng, "那篇报道倒数第二段说了什么") == "全市宣传工作会议在市委礼堂举行"
+    # 宣传工作会议 names the report by its title's words; 开头第一句 is its first sentence.
+    a = eng.ask("宣传工作会议开头第一句是什么")
+    assert a.citations and a.citations[0].unit.text.startswith("本报讯"), a.text
+    # The salutation line is address, not the first paragraph.
+    b = eng.ask("青年创业论坛致辞的第一段说了什么")
+    assert "今天很高兴" in b.text and "各位青年朋友" not in b.text, b.text
+    # When is answered from the report's lead.
+    c = eng.ask("宣传工作会议是哪天开的?")
+    assert "１月１２日" in c.text and not c.abstained, c.text
+
+
+def test_a_position_in_no_named_speech_says_which_it_took(engine: Engine) -> None:
+    a = engine.ask("第二段讲了什么")
+    assert "问题没有指明讲话" in a.text and a.citations, a.text
+
+
+def test_numbers_in_chinese_numerals_answer_how_many() -> None:
+    assert fits_type("number", "", ["今年省里安排专项资金四点五亿元。"])
+    assert fits_type("number", "", ["必须在二十四小时内上门处理。"])
+
+
+def test_folders_made_for_written_files_are_private(tmp_path: Path) -> None:
+    from assistant.atomic_file import atomic_write_bytes
+
+    atomic_write_bytes(tmp_path / "vectors" / "x.npz", b"data")
+    assert (tmp_path / "vectors").stat().st_mode & 0o777 == 0o700

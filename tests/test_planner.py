@@ -361,3 +361,19 @@ def test_a_speech_named_after_na_pian(engine: Engine, question: str) -> None:
 ])
 def test_a_speech_named_by_what_it_mentions(engine: Engine, question: str, speech: int) -> None:
     assert engine.plan(question).speech_no == speech
+
+
+@pytest.mark.parametrize("question", ["最后一篇讲话的第三部分讲了什么", "最后一篇讲话主要讲了什么"])
+def test_the_last_speech(engine: Engine, question: str) -> None:
+    plan = engine.plan(question)
+    assert plan.speech_no == max(s.no for s in engine.corpus.speeches), plan
+
+
+@pytest.mark.parametrize("question", ["第五篇讲话讲了什么", "第二篇讲话主要讲了些什么", "第三篇讲话的要点"])
+def test_what_a_named_speech_says_is_its_outline(engine: Engine, question: str) -> None:
+    assert engine.plan(question).intent == "outline"
+
+
+def test_a_term_no_speech_uses_is_said_before_comparing(engine: Engine) -> None:
+    a = engine.ask("几篇讲话对形式主义都是怎么说的")
+    assert a.partial and a.reason == "missing_terms:形式主义", a.text
