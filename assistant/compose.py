@@ -267,6 +267,11 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         focus = own if own.bigrams else analysed
     pool = [h for h in hits if h.unit.id not in plan.exclude] or hits
     if plan.exclude and history:
+        # 还有别的例子吗: what the paragraphs already cited go on to say, before other paragraphs.
+        unsaid = _unsaid_sentences(history[-1].answer, [s.text for t in history for s in t.answer.sentences])
+        if unsaid:
+            lines = [AnswerSentence(text, [citer.cite(u)]) for u, text in unsaid[:ev.answer.max_sentences]]
+            return done(_join_cited(lines), lines, hits_out=_cited_first(ev, [u for u, _ in unsaid], hits, citer.terms))
         topic = ev.analyse(history[-1].answer.query or history[-1].question)
         if coverage(ev, topic, [h.unit for h in pool[:3]]) < 0.5:
             ans = done(NO_MORE_TEXT, [], abstained=True)
@@ -487,6 +492,19 @@ def _undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
             [AnswerSentence(text, [n])])
 
 
+
+
+def _unsaid_sentences(answer: Answer, quoted: list[str]) -> list[tuple[Unit, str]]:
+    """The sentences of the paragraphs an extractive answer quoted from that the conversation has
+    not quoted yet (``quoted``: every sentence its answers gave)."""
+    if answer.abstained or not answer.sentences:
+        return []
+    out: list[tuple[Unit, str]] = []
+    for c in answer.citations:
+        if c.unit.kind != "paragraph":
+            continue
+        out += [(c.unit, x) for x in split_sentences(c.unit.text) if not any(x in q or q in x for q in quoted)]
+    return out
 
 
 def _paragraphs_repeating(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | None:

@@ -129,6 +129,8 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
     for m in _MEETING_NAMED.finditer(text):
         # 那个新闻工作座谈会: a meeting pointed at names the text about it.
         by_label = tuple(s.no for s in speeches if m.group(1) in labels[s.no])
+        if not by_label:   # 那个全县干部作风建设工作推进大会: the speech that names its own meeting
+            by_label = tuple(s.no for s in speeches if any(m.group(1) in ta.normalise(u.text) for u in s.units))
         if len(by_label) == 1:
             return by_label, m.group(0)
     titled = _titled_speech(text, speeches)

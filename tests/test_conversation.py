@@ -212,3 +212,14 @@ def test_locations_follow_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 def test_speech_short_name() -> None:
     assert cv.speech_short_name("在全市作风建设工作推进会上的讲话(第二篇)") == "第二篇"
     assert cv.speech_short_name("我的讲话") == "我的讲话"
+
+
+def test_more_examples_come_first_from_the_paragraph_already_quoted(engine) -> None:  # type: ignore[no-untyped-def]
+    from assistant.results import Turn
+
+    first = engine.ask("什么是伪工作?")
+    more = engine.ask("还有别的例子吗?", history=[Turn("什么是伪工作?", first)])
+    assert not more.abstained, more.text
+    assert more.citations[0].unit.id == first.citations[0].unit.id
+    said = {s.text for s in first.sentences}
+    assert not any(s.text in said for s in more.sentences)    # nothing quoted twice

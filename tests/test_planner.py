@@ -377,3 +377,10 @@ def test_what_a_named_speech_says_is_its_outline(engine: Engine, question: str) 
 def test_a_term_no_speech_uses_is_said_before_comparing(engine: Engine) -> None:
     a = engine.ask("几篇讲话对形式主义都是怎么说的")
     assert a.partial and a.reason == "missing_terms:形式主义", a.text
+
+
+@pytest.mark.parametrize("question", ["那个全县干部作风建设工作推进大会上提出了哪几点严明要求",
+                                      "这次全县干部作风建设工作推进大会讲了什么"])
+def test_a_meeting_pointed_at_names_the_speech_given_there(engine: Engine, question: str) -> None:
+    # The titles are all alike; the third speech names its own meeting in its text.
+    assert engine.plan(question).speech_no == 3
