@@ -204,7 +204,10 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         return ans
 
     if not hits:
-        return done(ABSTAIN_TEXT, [], abstained=True)
+        ans = done(ABSTAIN_TEXT, [], abstained=True)
+        if len(ta.squash_punct(question)) <= 1:   # 塔: one character says too little to search for
+            ans.notes.append("问题只有一个字,说得太少,请多写几个字(如「塔西佗陷阱」)。")
+        return ans
 
     reason = abstain_reason(ev, plan, analysed, hits)
     if reason and dense_top is not None and ev.params.dense_rescue and dense_top >= ev.params.dense_rescue \

@@ -207,7 +207,7 @@ def markdown_report(run: dict[str, Any], comparison: Comparison | None = None) -
         out += [f"**未完成:** 运行被中断,只评测了 {done} / {planned} 题,以下数字只代表这些题。", ""]
     out += ["## 总览", ""] + _md_summary(run.get("summary", {})) + [""]
     if meta.get("unmatched_gold"):
-        out += ["**警告:** 以下 gold 片段在语料中找不到,相关问题无法得分:", ""]
+        out += ["**警告:** 以下 gold 片段在语料中找不到,这些片段无法命中,相关问题仍计入各项指标:", ""]
         out += [f"- {preview(qid)}:「{preview(g)}」" for qid, g in meta["unmatched_gold"]] + [""]
     if comparison is not None:
         out += _md_comparison(comparison) + [""]

@@ -205,7 +205,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         [q for q in questions if isinstance(q, Question)]
     unmatched = find_unmatched_gold(flat, engine.corpus)
     for qid, snippet in unmatched[:10]:
-        warn(f"问题 {preview(qid)} 的 gold 片段「{preview(snippet)}」在语料中找不到,该题无法得分")
+        warn(f"问题 {preview(qid)} 的 gold 片段「{preview(snippet)}」在语料中找不到:它无法命中,该题仍计入各项指标")
     if len(unmatched) > 10:
         warn(f"……另有 {len(unmatched) - 10} 个 gold 片段在语料中找不到")
 
