@@ -402,7 +402,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         prev_words = set(analyse(prev.answer.query or prev.question).words)
         # Naming a speech (第三篇讲话分为哪几个部分) is a subject too, unless the question is
         # elliptical (第二篇呢?), which the lean markers catch.
-        leans = bool(_FOLLOWUP_LEAN.search(norm)) or not (names_speech or _own_subject(words, prev_words))
+        # Read without the words naming a speech: 那篇讲宁乡的讲话讲了什么 opens with 那 but leans on nothing.
+        leans = bool(_FOLLOWUP_LEAN.search(body.strip() if names_speech else norm)) \
+            or not (names_speech or _own_subject(words, prev_words))
         if plan.nth_item is not None and prev.answer.citations and leans:
             plan.followup_item = plan.nth_item
         elif _NEXT_ITEM.match(norm) and (prev.answer.plan or {}).get("intent") == "nth_point":

@@ -384,3 +384,12 @@ def test_a_term_no_speech_uses_is_said_before_comparing(engine: Engine) -> None:
 def test_a_meeting_pointed_at_names_the_speech_given_there(engine: Engine, question: str) -> None:
     # The titles are all alike; the third speech names its own meeting in its text.
     assert engine.plan(question).speech_no == 3
+
+
+@pytest.mark.parametrize("question", ["那篇讲宁乡的讲话讲了什么", "那篇提到宝钢的讲话分为哪几个部分?"])
+def test_a_question_opening_with_the_speech_it_names_is_new(engine: Engine, question: str) -> None:
+    from assistant.results import Turn
+
+    first = engine.ask("什么是塔西佗陷阱?")
+    plan = engine.plan(question, [Turn("什么是塔西佗陷阱?", first)])
+    assert not plan.follow_up and plan.speech_no is not None, plan
