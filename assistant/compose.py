@@ -506,7 +506,9 @@ def _unsaid_sentences(answer: Answer, quoted: list[str]) -> list[tuple[Unit, str
     for c in answer.citations:
         if c.unit.kind != "paragraph":
             continue
-        out += [(c.unit, x) for x in split_sentences(c.unit.text) if not any(x in q or q in x for q in quoted)]
+        # A short rhetorical question (什么是伪工作?) introduces what follows; it adds nothing alone.
+        out += [(c.unit, x) for x in split_sentences(c.unit.text) if not any(x in q or q in x for q in quoted)
+                and not (len(x) <= 12 and x.rstrip().endswith(("?", "\uff1f")))]
     return out
 
 
