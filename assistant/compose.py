@@ -21,6 +21,8 @@ from .corpus import Unit
 from .enumeration import enumerations
 from .evidence import Citer, Evidence
 from .extract import extract_sentences
+from .located import (followup_unit, metadata_answer, paragraphs_repeating, position_name,
+                      speaks_of_asked, unsaid_sentences)
 from .planner import QUOTED, QueryPlan, nth, nth_paragraph
 from .results import Answer, AnswerSentence, Hit, Turn
 from .retrieval import query_terms
@@ -77,7 +79,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     # 那第二点呢? / 最后一点呢? / 还有呢? — an item of the last list the conversation gave.
     if plan.followup_item is not None and history:
-        unit = _followup_unit(plan.followup_item, history, plan.nth_is_part)
+        unit = followup_unit(plan.followup_item, history, plan.nth_is_part)
         if unit is not None:
             answer = _part_answer(ev, unit, citer, hits, "")
             if answer is not None:
@@ -141,13 +143,13 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         guessed = "" if plan.speech_no is not None else f"(问题没有指明讲话,按最相关的内容理解为「{ev.speech_title(position_of)}」)"
         if paragraph is not None and paragraph[2]:   # 开头第一句 / 最后一句话
             k, unit, sentence = paragraph
-            where = _position_name(plan.nth_item, k, "句")
+            where = position_name(plan.nth_item, k, "句")
             n = citer.cite(unit)
             return done(f"{ev.speech_title(position_of)}的{where}是:{sentence}[{n}]{guessed}",
                         [AnswerSentence(sentence, [n])], hits_out=_cited_first(ev, [unit], hits, citer.terms))
         if paragraph is not None:
             k, unit, _ = paragraph
-            where = _position_name(plan.nth_item, k, "段")
+            where = position_name(plan.nth_item, k, "段")
             answer = _part_answer(ev, unit, citer, hits, f"{ev.speech_title(position_of)}的{where}")
             if answer is not None:
                 text, sentences, cited = answer
@@ -193,7 +195,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         return done(ABSTAIN_TEXT, [], abstained=True)
 
     # 这篇讲话是哪天讲的 / 春节团拜会上的讲话是谁讲的: the speech's own date or speaker line.
-    meta = _metadata_answer(ev, plan)
+    meta = metadata_answer(ev, plan)
     if meta:
         lines = [AnswerSentence(f"{ev.speech_title(u.speech_no)}:{said}", [citer.cite(u)]) for u, said in meta]
         return done(_join_cited(lines), lines, hits_out=_cited_first(ev, [u for u, _ in meta], hits, citer.terms))
@@ -211,7 +213,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     reason = abstain_reason(ev, plan, analysed, hits)
     if reason and dense_top is not None and ev.params.dense_rescue and dense_top >= ev.params.dense_rescue \
-            and not reason.startswith("讲话中没有列出") and _speaks_of_asked(plan, hits):
+            and not reason.startswith("讲话中没有列出") and speaks_of_asked(plan, hits):
         reason = None   # few shared words, but the meaning matches closely: a paraphrase
     if reason and plan.wants_list and plan.speech_no is not None and not plan.asked_words:
         # 公报那篇,98年反腐工作分成哪几块任务: the words miss, but the named speech makes one list.
@@ -225,7 +227,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         ans.notes.append(reason)
         return ans
 
-    repeated = _paragraphs_repeating(ev, plan, hits)
+    repeated = paragraphs_repeating(ev, plan, hits)
     if repeated is not None:   # 讲了哪几个“继续”: the run of paragraphs that each say it
         key = ta.normalise(plan.asks_content_of)
         lines = [AnswerSentence(next((x for x in split_sentences(u.text) if key in ta.normalise(x)), u.text),
@@ -271,7 +273,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     pool = [h for h in hits if h.unit.id not in plan.exclude] or hits
     if plan.exclude and history:
         # 还有别的例子吗: what the paragraphs already cited go on to say, before other paragraphs.
-        unsaid = _unsaid_sentences(history[-1].answer, [s.text for t in history for s in t.answer.sentences])
+        unsaid = unsaid_sentences(history[-1].answer, [s.text for t in history for s in t.answer.sentences])
         if unsaid:
             lines = [AnswerSentence(text, [citer.cite(u)]) for u, text in unsaid[:ev.answer.max_sentences]]
             return done(_join_cited(lines), lines, hits_out=_cited_first(ev, [u for u, _ in unsaid], hits, citer.terms))
@@ -296,30 +298,6 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         ans.partial, ans.reason = True, reason
         return ans
     return done(_join_cited(sentences), sentences)
-
-
-def _speaks_of_asked(plan: QueryPlan, hits: list[Hit]) -> bool:
-    """Whether the best paragraphs hold a word of the thing the question names as asked for
-    (…的处分标准是什么): a paraphrase rewords what it asks about, a question about something the
-    speeches never give names that thing, and the nearest paragraphs only share its topic."""
-    if not plan.asked_words:
-        return True
-    near = "".join(ta.normalise(h.unit.text) for h in hits[:3])
-    # Each of its words, by a character pair: 前提条件 is asked, 先决条件 answers; 纪律处分标准
-    # is not answered by paragraphs on 纪律 that never speak of 处分.
-    return all(any(w[i:i + 2] in near for i in range(len(w) - 1)) for w in plan.asked_words)
-
-
-def _position_name(asked: int | None, k: int, noun: str) -> str:
-    """最后一段 / 倒数第二段(第4段) / 第三句: the position as the answer names it."""
-    def number(n: int) -> str:
-        return "一二三四五六七八九十"[n - 1] if 1 <= n <= 10 else str(n)
-
-    if asked == -1:
-        return f"最后一{noun}"
-    if asked is not None and asked < 0:
-        return f"倒数第{number(-asked)}{noun}(第{number(k)}{noun})"
-    return f"第{number(k)}{noun}"
 
 
 def _no_outline(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
@@ -364,34 +342,6 @@ def _named_section(ev: Evidence, plan: QueryPlan) -> Unit | None:
     if plan.list_size and plan.nth_item is None and len(list_items(ev, best[0])) not in (0, plan.list_size):
         return None
     return best[0]
-
-
-def _listed_units(answer: Answer) -> list[Unit]:
-    """The units an answer lists, in its order: each sentence's first citation (a part's answer
-    cites its heading in the lead-in, which is not one of the items)."""
-    by_n = {c.n: c.unit for c in answer.citations}
-    units = [by_n[s.citations[0]] for s in answer.sentences if s.citations and s.citations[0] in by_n]
-    return list({u.id: u for u in units}.values())
-
-
-def _followup_unit(item: int, history: list[Turn], part: bool = False) -> Unit | None:
-    """The unit a 第N点 / 最后一点 / 还有呢 follow-up means, in the last list the conversation gave.
-
-    ``item``: N, -1 for the last, 0 for the one after the item the previous turn answered.
-    ``part``: 那第二部分呢 asks for a part of the speech: the last outline given, if any.
-    """
-    lists = [(t.answer, units) for t in reversed(history) if len(units := _listed_units(t.answer)) >= 2]
-    if part:
-        lists = [x for x in lists if (x[0].plan or {}).get("intent") == "outline"] or lists
-    if not lists:
-        return None
-    units = lists[0][1]
-    if item == 0:
-        said = [c.unit.id for c in history[-1].answer.citations]
-        at = next((i for i, u in enumerate(units) if u.id in said), None)
-        return units[at + 1] if at is not None and at + 1 < len(units) else None
-    picked = nth(units, item)
-    return picked[1] if picked else None
 
 
 def _part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
@@ -450,28 +400,6 @@ def _by_speech(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Cite
     return lines if len(lines) >= 2 else []
 
 
-def _metadata_answer(ev: Evidence, plan: QueryPlan) -> list[tuple[Unit, str]]:
-    """The metadata lines (speaker, date) of the speech a who/when question names, that fit it;
-    without one, for 哪天, the sentence of its first paragraph that holds a date (a report's lead:
-    据新华社北京１月７日电… / １月２２日，江泽民出席…), which says when for the whole text."""
-    if not plan.about_speech:
-        return []
-    named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
-    if not named and len(ev.corpus.speeches) == 1:
-        named = (ev.corpus.speeches[0].no,)
-    out: list[tuple[Unit, str]] = []
-    for no in named:
-        units = ev.corpus.speech(no).units
-        lines = [(u, u.text) for u in units
-                 if u.kind == "metadata" and fits_type(plan.answer_type, plan.answer_unit, [u.text])]
-        lead = next((u for u in units if u.kind == "paragraph"), None)
-        if not lines and lead is not None and plan.answer_type == "date":   # a lead says when, not who wrote it
-            lines = [(lead, s) for s in split_sentences(lead.text)
-                     if fits_type(plan.answer_type, plan.answer_unit, [s])][:1]
-        out += lines
-    return out[:2]
-
-
 def _undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
                        citer: Citer) -> tuple[str, str, list[AnswerSentence]] | None:
     """“X”具体指哪些内容, where the speeches name X near the top but never define or list it."""
@@ -495,40 +423,6 @@ def _undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
             [AnswerSentence(text, [n])])
 
 
-
-
-def _unsaid_sentences(answer: Answer, quoted: list[str]) -> list[tuple[Unit, str]]:
-    """The sentences of the paragraphs an extractive answer quoted from that the conversation has
-    not quoted yet (``quoted``: every sentence its answers gave)."""
-    if answer.abstained or not answer.sentences:
-        return []
-    out: list[tuple[Unit, str]] = []
-    for c in answer.citations:
-        if c.unit.kind != "paragraph":
-            continue
-        # A short rhetorical question (什么是伪工作?) introduces what follows; it adds nothing alone.
-        out += [(c.unit, x) for x in split_sentences(c.unit.text) if not any(x in q or q in x for q in quoted)
-                and not (len(x) <= 12 and x.rstrip().endswith(("?", "\uff1f")))]
-    return out
-
-
-def _paragraphs_repeating(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | None:
-    """哪几个“继续”,分别是什么: consecutive paragraphs that each say the term (我们要继续加强学习 /
-    我们要继续群策群力 …) are the list: the longest such run among the top hits."""
-    term = ta.normalise(plan.asks_content_of)
-    if not term or not plan.wants_list or not plan.counts_term:
-        return None
-    best: list[Unit] = []
-    for top in (h.unit for h in hits[:5] if h.unit.kind == "paragraph" and term in ta.normalise(h.unit.text)):
-        paragraphs = [u for u in ev.corpus.speech(top.speech_no).units if u.kind == "paragraph"]
-        lo = hi = paragraphs.index(top)
-        while lo > 0 and term in ta.normalise(paragraphs[lo - 1].text):
-            lo -= 1
-        while hi + 1 < len(paragraphs) and term in ta.normalise(paragraphs[hi + 1].text):
-            hi += 1
-        if hi - lo + 1 > len(best):   # the longest run the top hits belong to
-            best = paragraphs[lo:hi + 1]
-    return best if len(best) >= 2 and (not plan.list_size or len(best) == plan.list_size) else None
 
 
 def _partial(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],
@@ -556,7 +450,7 @@ def _partial(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed
         intro = f"讲话提到了「{subject}」,但没有{MISSING_WHAT[plan.answer_type]}。相关原文:" if subject \
             else f"讲话中没有{MISSING_WHAT[plan.answer_type]}。相关原文:"
         return intro, f"answer_type:{plan.answer_type}", sentences
-    if not _speaks_of_asked(plan, hits):
+    if not speaks_of_asked(plan, hits):
         # 违反作风纪律的处分标准是什么: the paragraphs are on the topic, but none speaks of 处分标准.
         return (f"讲话中没有谈到「{plan.asked_thing}」。最接近的内容(仅供参考):", f"asked_absent:{plan.asked_thing}",
                 sentences)

@@ -1,0 +1,125 @@
+"""The units a plan points at beyond ranking: a paragraph or sentence by position, the run of
+paragraphs that each say a counted term, what cited paragraphs go on to say, an item of the
+last list for a follow-up, a speech's own date or speaker line; and whether the best paragraphs
+speak of the thing a question names as asked."""
+
+from __future__ import annotations
+
+from . import text_analysis as ta
+from .answer_types import fits_type
+from .corpus import Unit
+from .evidence import Evidence
+from .planner import QueryPlan, nth
+from .results import Answer, Hit, Turn
+from .text_analysis import split_sentences
+
+__all__ = ["followup_unit", "listed_units", "metadata_answer", "paragraphs_repeating", "position_name",
+           "speaks_of_asked", "unsaid_sentences"]
+
+
+def speaks_of_asked(plan: QueryPlan, hits: list[Hit]) -> bool:
+    """Whether the best paragraphs hold a word of the thing the question names as asked for
+    (…的处分标准是什么): a paraphrase rewords what it asks about, a question about something the
+    speeches never give names that thing, and the nearest paragraphs only share its topic."""
+    if not plan.asked_words:
+        return True
+    near = "".join(ta.normalise(h.unit.text) for h in hits[:3])
+    # Each of its words, by a character pair: 前提条件 is asked, 先决条件 answers; 纪律处分标准
+    # is not answered by paragraphs on 纪律 that never speak of 处分.
+    return all(any(w[i:i + 2] in near for i in range(len(w) - 1)) for w in plan.asked_words)
+
+
+def position_name(asked: int | None, k: int, noun: str) -> str:
+    """最后一段 / 倒数第二段(第4段) / 第三句: the position as the answer names it."""
+    def number(n: int) -> str:
+        return "一二三四五六七八九十"[n - 1] if 1 <= n <= 10 else str(n)
+
+    if asked == -1:
+        return f"最后一{noun}"
+    if asked is not None and asked < 0:
+        return f"倒数第{number(-asked)}{noun}(第{number(k)}{noun})"
+    return f"第{number(k)}{noun}"
+
+
+def listed_units(answer: Answer) -> list[Unit]:
+    """The units an answer lists, in its order: each sentence's first citation (a part's answer
+    cites its heading in the lead-in, which is not one of the items)."""
+    by_n = {c.n: c.unit for c in answer.citations}
+    units = [by_n[s.citations[0]] for s in answer.sentences if s.citations and s.citations[0] in by_n]
+    return list({u.id: u for u in units}.values())
+
+
+def followup_unit(item: int, history: list[Turn], part: bool = False) -> Unit | None:
+    """The unit a 第N点 / 最后一点 / 还有呢 follow-up means, in the last list the conversation gave.
+
+    ``item``: N, -1 for the last, 0 for the one after the item the previous turn answered.
+    ``part``: 那第二部分呢 asks for a part of the speech: the last outline given, if any.
+    """
+    lists = [(t.answer, units) for t in reversed(history) if len(units := listed_units(t.answer)) >= 2]
+    if part:
+        lists = [x for x in lists if (x[0].plan or {}).get("intent") == "outline"] or lists
+    if not lists:
+        return None
+    units = lists[0][1]
+    if item == 0:
+        said = [c.unit.id for c in history[-1].answer.citations]
+        at = next((i for i, u in enumerate(units) if u.id in said), None)
+        return units[at + 1] if at is not None and at + 1 < len(units) else None
+    picked = nth(units, item)
+    return picked[1] if picked else None
+
+
+def metadata_answer(ev: Evidence, plan: QueryPlan) -> list[tuple[Unit, str]]:
+    """The metadata lines (speaker, date) of the speech a who/when question names, that fit it;
+    without one, for 哪天, the sentence of its first paragraph that holds a date (a report's lead:
+    据新华社北京１月７日电… / １月２２日，江泽民出席…), which says when for the whole text."""
+    if not plan.about_speech:
+        return []
+    named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
+    if not named and len(ev.corpus.speeches) == 1:
+        named = (ev.corpus.speeches[0].no,)
+    out: list[tuple[Unit, str]] = []
+    for no in named:
+        units = ev.corpus.speech(no).units
+        lines = [(u, u.text) for u in units
+                 if u.kind == "metadata" and fits_type(plan.answer_type, plan.answer_unit, [u.text])]
+        lead = next((u for u in units if u.kind == "paragraph"), None)
+        if not lines and lead is not None and plan.answer_type == "date":   # a lead says when, not who wrote it
+            lines = [(lead, s) for s in split_sentences(lead.text)
+                     if fits_type(plan.answer_type, plan.answer_unit, [s])][:1]
+        out += lines
+    return out[:2]
+
+
+def unsaid_sentences(answer: Answer, quoted: list[str]) -> list[tuple[Unit, str]]:
+    """The sentences of the paragraphs an extractive answer quoted from that the conversation has
+    not quoted yet (``quoted``: every sentence its answers gave)."""
+    if answer.abstained or not answer.sentences:
+        return []
+    out: list[tuple[Unit, str]] = []
+    for c in answer.citations:
+        if c.unit.kind != "paragraph":
+            continue
+        # A short rhetorical question (什么是伪工作?) introduces what follows; it adds nothing alone.
+        out += [(c.unit, x) for x in split_sentences(c.unit.text) if not any(x in q or q in x for q in quoted)
+                and not (len(x) <= 12 and x.rstrip().endswith(("?", "\uff1f")))]
+    return out
+
+
+def paragraphs_repeating(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | None:
+    """哪几个“继续”,分别是什么: consecutive paragraphs that each say the term (我们要继续加强学习 /
+    我们要继续群策群力 …) are the list: the longest such run among the top hits."""
+    term = ta.normalise(plan.asks_content_of)
+    if not term or not plan.wants_list or not plan.counts_term:
+        return None
+    best: list[Unit] = []
+    for top in (h.unit for h in hits[:5] if h.unit.kind == "paragraph" and term in ta.normalise(h.unit.text)):
+        paragraphs = [u for u in ev.corpus.speech(top.speech_no).units if u.kind == "paragraph"]
+        lo = hi = paragraphs.index(top)
+        while lo > 0 and term in ta.normalise(paragraphs[lo - 1].text):
+            lo -= 1
+        while hi + 1 < len(paragraphs) and term in ta.normalise(paragraphs[hi + 1].text):
+            hi += 1
+        if hi - lo + 1 > len(best):   # the longest run the top hits belong to
+            best = paragraphs[lo:hi + 1]
+    return best if len(best) >= 2 and (not plan.list_size or len(best) == plan.list_size) else None
