@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from . import text_analysis as ta
-from .corpus import Speech, chinese_numeral
+from .corpus import Speech, Unit, chinese_numeral
 
 __all__ = ["named_speeches", "numbered_speech", "numbered_speeches", "speech_label", "strip_speech_reference"]
 
@@ -144,19 +144,29 @@ def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...]
     if len(speeches) < 2:
         return (), ""
     # A speaker line ends with the name (中国人民银行行长戴相龙); "|" keeps names apart.
-    names = {s.no: "|".join([ta.normalise(u.text) for u in s.units if u.kind == "metadata" and u.text != s.title
+    names = {s.no: "|".join([ta.normalise(u.text) for u in _leading_metadata(s) if u.text != s.title
                              and len(u.text) <= _SPEAKER_LINE and not _NOT_SPEAKER.search(u.text)]
                             + _TITLE_OPENER.findall(s.title)) + "|" for s in speeches}
-    texts = {s.no: ta.normalise(" ".join(u.text for u in s.units)) for s in speeches}
     for run in _CJK_ONLY.findall(text):
         for size in (4, 3, 2):
             for i in range(len(run) - size + 1):
                 piece = run[i:i + size]
                 owners = [no for no, line in names.items() if piece + "|" in line]
-                if len(owners) == 1 and not any(piece in t for no, t in texts.items() if no != owners[0]) \
-                        and not _ASKING.search(piece):
+                # The whole corpus is read only for a piece that is some speaker's name.
+                if len(owners) == 1 and not _ASKING.search(piece) and not any(
+                        piece in u.text for s in speeches if s.no != owners[0] for u in s.units):
                     return (owners[0],), piece
     return (), ""
+
+
+def _leading_metadata(s: Speech) -> list[Unit]:
+    """The title, speaker and date lines a speech opens with (not captions further down)."""
+    out = []
+    for u in s.units:
+        if u.kind != "metadata":
+            break
+        out.append(u)
+    return out
 
 
 def _opens_with_dateline(s: Speech) -> bool:
@@ -166,7 +176,7 @@ def _opens_with_dateline(s: Speech) -> bool:
 
 def speech_label(s: Speech) -> str:
     """What names a speech: its title, its speaker, date and occasion lines."""
-    return ta.normalise(" ".join([s.title] + [u.text for u in s.units if u.kind == "metadata"]))
+    return ta.normalise(" ".join([s.title] + [u.text for u in _leading_metadata(s)]))
 
 
 def _most_of(name: str, pool: Sequence[Speech], labels: dict[int, str], share: float = 0.6) -> int | None:

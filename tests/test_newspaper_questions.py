@@ -164,3 +164,32 @@ def test_folders_made_for_written_files_are_private(tmp_path: Path) -> None:
 
     atomic_write_bytes(tmp_path / "vectors" / "x.npz", b"data")
     assert (tmp_path / "vectors").stat().st_mode & 0o777 == 0o700
+
+
+class _CountingUnits(list):  # type: ignore[type-arg]
+    """A speech's units that count how many are read."""
+
+    read = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for u in super().__iter__():
+            _CountingUnits.read += 1
+            yield u
+
+
+def test_naming_a_speech_does_not_read_every_paragraph_of_the_corpus() -> None:
+    # Resolving references runs for every question: a corpus of 170,000 paragraphs must not be
+    # read whole unless the question holds some speaker's name.
+    from assistant import speech_refs
+    from assistant.corpus import Speech, Unit
+
+    speeches = []
+    for n in range(1, 21):
+        units = _CountingUnits([Unit(f"{n}.1", n, 1, "metadata", f"第{n}号文件", ()),
+                                Unit(f"{n}.2", n, 2, "metadata", "办公室主任张三" if n == 5 else f"作者{n}", ())]
+                               + [Unit(f"{n}.{k}", n, k, "paragraph", "各项改革稳步推进。", ()) for k in range(3, 503)])
+        speeches.append(Speech(n, f"第{n}号文件", f"/x/{n}.txt", units))
+    _CountingUnits.read = 0
+    assert speech_refs.named_speeches("全市经济工作取得了哪些进展", speeches) == ((), "")
+    assert _CountingUnits.read < 10 * len(speeches)
+    assert speech_refs.named_speeches("张三觉得改革怎么样", speeches)[0] == (5,)
