@@ -11,8 +11,10 @@ import re
 from typing import Iterable
 
 from . import text_analysis as ta
+from .corpus import Speech, Unit
+from .text_analysis import split_sentences
 
-__all__ = ["fits_type"]
+__all__ = ["fits_type", "speech_says"]
 
 # Patterns, not compiled objects: ``re.search`` compiles each on its first use (and caches it).
 # Compiling them all at import cost every process ~15 ms (the person pattern alone ~10 ms),
@@ -73,3 +75,16 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
         if answer_type == "person" and re.search(_PERSON, norm):
             return True
     return False
+
+
+def speech_says(speech: Speech, answer_type: str | None, unit: str = "") -> list[tuple[Unit, str]]:
+    """What a speech itself says of who or when: its metadata lines that fit the type; without
+    one, for a date, the first sentence of its lead that holds one (据新华社北京１月７日电… /
+    １月２２日，江泽民出席…: a report's lead says when for the whole text, not who wrote it)."""
+    if answer_type is None:
+        return []
+    lines = [(u, u.text) for u in speech.units if u.kind == "metadata" and fits_type(answer_type, unit, [u.text])]
+    lead = speech.lead
+    if not lines and lead is not None and answer_type == "date":
+        lines = [(lead, s) for s in split_sentences(lead.text) if fits_type(answer_type, unit, [s])][:1]
+    return lines

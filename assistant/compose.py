@@ -304,7 +304,7 @@ def _no_outline(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
                 done: Callable[..., Answer]) -> Answer:
     """分成几个部分, of a speech without headings: say so, and give what each paragraph opens
     with (a partial answer: the speech has no parts to name)."""
-    paragraphs = [u for u in ev.corpus.speech(no).units if u.kind == "paragraph"]
+    paragraphs = ev.corpus.speech(no).paragraphs
     shown = paragraphs[:ev.answer.outline_max_items]
     intro = f"{ev.speech_title(no)}没有分部分的标题,全文{len(paragraphs)}段,各段开头是:"
     text, sentences = numbered(intro, [AnswerSentence(split_sentences(u.text)[0], [citer.cite(u)]) for u in shown])

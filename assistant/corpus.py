@@ -102,6 +102,15 @@ class Speech:
     def headings(self) -> list[Unit]:
         return [u for u in self.units if u.kind == "heading"]
 
+    @property
+    def paragraphs(self) -> list[Unit]:
+        return [u for u in self.units if u.kind == "paragraph"]
+
+    @property
+    def lead(self) -> Unit | None:
+        """Its first paragraph (a report's lead: 本报北京１月５日讯…)."""
+        return next((u for u in self.units if u.kind == "paragraph"), None)
+
     def parts(self, limit: int | None = None) -> list[Unit]:
         """The speech's top-level parts: its level-1 headings, else (a speech without heading
         lines) the paragraphs that open with an inline heading, at most ``limit`` of them."""

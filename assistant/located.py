@@ -6,7 +6,7 @@ speak of the thing a question names as asked."""
 from __future__ import annotations
 
 from . import text_analysis as ta
-from .answer_types import fits_type
+from .answer_types import speech_says
 from .corpus import Unit
 from .evidence import Evidence
 from .planner import QueryPlan, nth
@@ -80,14 +80,7 @@ def metadata_answer(ev: Evidence, plan: QueryPlan) -> list[tuple[Unit, str]]:
         named = (ev.corpus.speeches[0].no,)
     out: list[tuple[Unit, str]] = []
     for no in named:
-        units = ev.corpus.speech(no).units
-        lines = [(u, u.text) for u in units
-                 if u.kind == "metadata" and fits_type(plan.answer_type, plan.answer_unit, [u.text])]
-        lead = next((u for u in units if u.kind == "paragraph"), None)
-        if not lines and lead is not None and plan.answer_type == "date":   # a lead says when, not who wrote it
-            lines = [(lead, s) for s in split_sentences(lead.text)
-                     if fits_type(plan.answer_type, plan.answer_unit, [s])][:1]
-        out += lines
+        out += speech_says(ev.corpus.speech(no), plan.answer_type, plan.answer_unit)
     return out[:2]
 
 
@@ -114,7 +107,7 @@ def paragraphs_repeating(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list
         return None
     best: list[Unit] = []
     for top in (h.unit for h in hits[:5] if h.unit.kind == "paragraph" and term in ta.normalise(h.unit.text)):
-        paragraphs = [u for u in ev.corpus.speech(top.speech_no).units if u.kind == "paragraph"]
+        paragraphs = ev.corpus.speech(top.speech_no).paragraphs
         lo = hi = paragraphs.index(top)
         while lo > 0 and term in ta.normalise(paragraphs[lo - 1].text):
             lo -= 1

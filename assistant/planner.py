@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence, TypeVar
 
 from . import text_analysis as ta
-from .answer_types import fits_type
+from .answer_types import speech_says
 from .corpus import Speech, Unit, chinese_numeral
 from .results import Turn
 from .text_helpers import split_sentences
@@ -49,7 +49,7 @@ def nth_paragraph(plan: "QueryPlan", speech: Speech) -> tuple[int, Unit, str] | 
     if plan.nth_item is None or not (plan.nth_is_paragraph or plan.nth_is_sentence
                                      or (plan.nth_is_position and not speech.headings)):
         return None
-    paragraphs = [u for u in speech.units if u.kind == "paragraph"]
+    paragraphs = speech.paragraphs
     if plan.nth_is_sentence:
         sentences = [(u, s) for u in paragraphs for s in split_sentences(u.text)]
         found = nth(sentences, plan.nth_item)
@@ -373,10 +373,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         if titled is not None:
             # Its speaker or date line answers; without one, its text is searched (a dateline).
             plan.speech_no = titled
-            units = next(s.units for s in speeches if s.no == titled)
-            lead = next((u for u in units if u.kind == "paragraph"), None)
-            plan.about_speech = any(u.kind == "metadata" and fits_type(plan.answer_type, "", [u.text]) for u in units) \
-                or (plan.answer_type == "date" and lead is not None and fits_type("date", "", split_sentences(lead.text)[:1]))
+            plan.about_speech = bool(speech_says(next(s for s in speeches if s.no == titled), plan.answer_type))
     if plan.nth_item is not None and not names_speech and not plan.missing_speech \
             and (plan.nth_is_paragraph or plan.nth_is_sentence or plan.nth_is_position):
         # 供暖会议开头第一句: a position in the one speech whose title holds the question's words.

@@ -170,7 +170,7 @@ def _leading_metadata(s: Speech) -> list[Unit]:
 
 
 def _opens_with_dateline(s: Speech) -> bool:
-    lead = next((u for u in s.units if u.kind == "paragraph"), None)
+    lead = s.lead
     return lead is not None and bool(_NEWS_LEAD.match(ta.normalise(lead.text)))
 
 
