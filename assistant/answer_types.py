@@ -14,7 +14,10 @@ from . import text_analysis as ta
 from .corpus import Speech, Unit
 from .text_analysis import split_sentences
 
-__all__ = ["fits_type", "speech_says"]
+__all__ = ["METADATA_TYPES", "fits_type", "speech_says", "years", "year_agrees"]
+
+# What a speech's own lines (speaker, date, where it was published) may answer.
+METADATA_TYPES = frozenset({"person", "date", "place", "source"})
 
 # Patterns, not compiled objects: ``re.search`` compiles each on its first use (and caches it).
 # Compiling them all at import cost every process ~15 ms (the person pattern alone ~10 ms),
@@ -48,6 +51,12 @@ _PERSON = (rf"[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s*[{_SURNAM
            rf"|[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:曾经|曾)?(?:说过|说|指出|提出|认为|强调|讲过)"
            r"|(?:作家|文豪|学家|思想家|哲学家|诗人|名人)[\u4e00-\u9fff]{2,4}")
 
+# Where a text was published: a named periodical, or the paper's own dateline (本报北京…讯).
+_SOURCE = r"《[^》]{1,30}》|杂志|期刊|刊物|报纸|^(?:据)?本报|新华社|日报|晚报"
+
+# A report's lead: a dateline (本报北京１月２２日讯 / 据新华社…电) or a date it opens with.
+_DATED_LEAD = r"(?:据)?(?:本报|新华社|中新社)[^,。]{0,24}?(?:讯|电)|\d{1,2}\s*月\s*\d{1,2}\s*日"
+
 # A unit asked for and the ways a text gives it: 几天 → 1个工作日 / 3日.
 _PERCENT = rf"{_NUMERAL}\s*(?:%|个百分点)|百分之{_NUMERAL}|{_NUMERAL}成(?!为|立|绩|果|效|本|熟|长)"
 _UNIT_ALIASES = {"天": "(?:天|日|工作日)", "日": "(?:天|日|工作日)", "月": "(?:个月|月)", "个月": "(?:个月|月)",
@@ -74,7 +83,34 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
             return True
         if answer_type == "person" and re.search(_PERSON, norm):
             return True
+        if answer_type == "source" and re.search(_SOURCE, norm):
+            return True
     return False
+
+
+# A year as written: 1998年 / １９９８年 / 一九九八年 / 98年. Two digits below 50 are a span
+# (10年来), not a year.
+_YEAR = r"(?<![\d〇零一二三四五六七八九])(\d{4}|\d{2}|[〇零一二三四五六七八九]{4}|[〇零一二三四五六七八九]{2})\s*年(?!代|来|间|多|左右)"
+_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+
+
+def years(text: str) -> set[int]:
+    """The years a text names."""
+    out: set[int] = set()
+    for y in re.findall(_YEAR, ta.normalise(text)):
+        digits = "".join(_DIGIT.get(c, c) for c in y)
+        if len(digits) == 4:
+            out.add(int(digits))
+        elif int(digits) >= 50:
+            out.add(1900 + int(digits))
+    return out
+
+
+def year_agrees(asked: set[int], sentence: str) -> bool:
+    """A sentence that names years answers a question about one year only if it names that one:
+    １９９７年…上涨０．７％ gives no figure for 1998."""
+    named = years(sentence) if asked else set()
+    return not named or bool(named & asked)
 
 
 def speech_says(speech: Speech, answer_type: str | None, unit: str = "") -> list[tuple[Unit, str]]:
@@ -84,7 +120,14 @@ def speech_says(speech: Speech, answer_type: str | None, unit: str = "") -> list
     if answer_type is None:
         return []
     lines = [(u, u.text) for u in speech.units if u.kind == "metadata" and fits_type(answer_type, unit, [u.text])]
-    lead = speech.lead
-    if not lines and lead is not None and answer_type == "date":
+    # The title names the text; a line of its own says more (…杂志１９９８年１月号上发表).
+    lines = [x for x in lines if x[1] != speech.title] or lines
+    if lines or answer_type != "date":
+        return lines
+    # A paper may print a summary before its lead: the first of the opening paragraphs that
+    # starts with a dateline or a date (１月２２日，…) is the lead.
+    opening = speech.paragraphs[:3]
+    lead = next((u for u in opening if re.match(_DATED_LEAD, ta.normalise(u.text))), speech.lead)
+    if lead is not None:
         lines = [(lead, s) for s in split_sentences(lead.text) if fits_type(answer_type, unit, [s])][:1]
     return lines

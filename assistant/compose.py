@@ -20,6 +20,7 @@ from . import text_analysis as ta
 from .corpus import Unit
 from .enumeration import enumerations
 from .evidence import Citer, Evidence
+from .answer_types import METADATA_TYPES, year_agrees, years
 from .extract import extract_sentences
 from .located import (followup_unit, metadata_answer, paragraphs_repeating, position_name,
                       speaks_of_asked, unsaid_sentences)
@@ -42,6 +43,8 @@ from .structure import (
     numbered,
     outline_units,
     point_count,
+    point_lists,
+    section_children,
     speech_points,
 )
 from .sufficiency import (
@@ -94,6 +97,10 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
     # Outline of a named speech (or of the speech the best hit is in, when the question is about 讲话).
+    if plan.outline and plan.in_order and len(named) == 1 and headless(ev, named[0]):
+        # 那篇祝辞的脉络,先讲什么再讲什么: without headings, the order is its paragraphs' (a run of
+        # points is only the middle of it).
+        return _in_order(ev, named[0], citer, hits, done)
     if plan.outline and (named or (hits and re.search(r"讲话|这篇|该篇|文章|报告", question))):
         parts: list[tuple[str, list[Unit]]] = [(ev.speech_title(no), outline_units(ev, no))
                                                for no in (named or (hits[0].unit.speech_no,))]
@@ -154,6 +161,18 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             if answer is not None:
                 text, sentences, cited = answer
                 return done(text + guessed, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
+
+    # 宁乡那篇开头用哪几句话概括作风的作用: a position and words of its own; the words are
+    # looked for in that part of the speech.
+    if plan.nth_is_position and plan.section and plan.followup_item is None and plan.speech_no is not None:
+        picked = nth(outline_units(ev, plan.speech_no), plan.nth_item)
+        part = picked[1] if picked else None
+        inside = {u.id for u in section_children(ev.corpus.speech(plan.speech_no).units, part)} if part else set()
+        in_part = [h for h in hits if h.unit.id in inside and h.unit.kind == "paragraph"
+                   and h.matched and coverage(ev, ev.analyse(plan.section), [h.unit]) > 0]
+        sentences = extract_sentences(ev, in_part, analysed, citer) if in_part else []
+        if sentences:
+            return done(_join_cited(sentences), sentences, hits_out=in_part + [h for h in hits if h not in in_part])
 
     # 第二篇讲话的第三部分讲了什么 — the N-th part of a named speech, with what it holds.
     if plan.nth_item is not None and plan.followup_item is None and plan.speech_no is not None:
@@ -243,8 +262,10 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         return ans
 
     if (plan.wants_list or plan.weak_list) and not plan.multi_speech:
-        counted = counted_items(ta.normalise(question), plan.list_size, hits)
-        listed = choose_list(ev, plan, hits)
+        # The list of the speech the question names, never one of another speech.
+        hits_named = [h for h in hits if not named or h.unit.speech_no in named]
+        counted = counted_items(ta.normalise(question), plan.list_size, hits_named)
+        listed = choose_list(ev, plan, hits_named)
         if counted is not None and isinstance(listed, list) and len(listed) == len(counted[1]) \
                 and all(thing in u.text for thing, u in zip(counted[1], listed)):
             counted = None   # the things the sentence counts are items of a list: quote the items
@@ -253,7 +274,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             n = citer.cite(unit)
             text, sentences = numbered(f"共{len(things)}项:", [AnswerSentence(t, [n]) for t in things])
             return done(text, sentences, hits_out=_cited_first(ev, [unit], hits, citer.terms))
-        points = choose_points(ev, plan, hits, analysed.bigrams)
+        points = choose_points(ev, plan, hits_named, analysed.bigrams)
         if points is not None:
             text, sentences, cited = as_points(points, citer, f"共{point_count(points)}项:")
             return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
@@ -287,7 +308,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         grouped = _by_speech(ev, pool, focus, citer, plan.speech_candidates)
         if grouped:
             return done("\n".join(f"{s.text}[{s.citations[0]}]" for s in grouped), grouped)
-    sentences = extract_sentences(ev, pool, focus, citer, metadata=plan.answer_type in ("person", "date", "place"),
+    sentences = extract_sentences(ev, pool, focus, citer, metadata=plan.answer_type in METADATA_TYPES,
                          similarity=similarity if focus is analysed else None)
     if not sentences:
         return done(ABSTAIN_TEXT, [], abstained=True)
@@ -300,15 +321,23 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     return done(_join_cited(sentences), sentences)
 
 
+def _in_order(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
+              done: Callable[..., Answer], intro: str = "") -> Answer:
+    """What each paragraph of a speech without headings opens with, in order (the first
+    ``outline_max_items`` of them)."""
+    paragraphs = ev.corpus.speech(no).paragraphs
+    shown = paragraphs[:ev.answer.outline_max_items]
+    intro = intro or f"{ev.speech_title(no)}全文{len(paragraphs)}段,依次是:"
+    text, sentences = numbered(intro, [AnswerSentence(split_sentences(u.text)[0], [citer.cite(u)]) for u in shown])
+    return done(text, sentences, hits_out=_cited_first(ev, shown, hits, citer.terms))
+
+
 def _no_outline(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
                 done: Callable[..., Answer]) -> Answer:
     """分成几个部分, of a speech without headings: say so, and give what each paragraph opens
     with (a partial answer: the speech has no parts to name)."""
-    paragraphs = ev.corpus.speech(no).paragraphs
-    shown = paragraphs[:ev.answer.outline_max_items]
-    intro = f"{ev.speech_title(no)}没有分部分的标题,全文{len(paragraphs)}段,各段开头是:"
-    text, sentences = numbered(intro, [AnswerSentence(split_sentences(u.text)[0], [citer.cite(u)]) for u in shown])
-    ans: Answer = done(text, sentences, hits_out=_cited_first(ev, shown, hits, citer.terms))
+    intro = f"{ev.speech_title(no)}没有分部分的标题,全文{len(ev.corpus.speech(no).paragraphs)}段,各段开头是:"
+    ans = _in_order(ev, no, citer, hits, done, intro)
     ans.partial, ans.reason = True, "no_headings"
     return ans
 
@@ -403,8 +432,9 @@ def _by_speech(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Cite
 def _undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
                        citer: Citer) -> tuple[str, str, list[AnswerSentence]] | None:
     """“X”具体指哪些内容, where the speeches name X near the top but never define or list it."""
-    term = plan.asks_content_of
-    if not term or ta.squash_punct(term) not in ev.corpus_key:
+    # 是哪一年 asks when, not what a thing consists of: the answer type decides.
+    term = _said_tail(ev, plan.asks_content_of) if plan.answer_type not in METADATA_TYPES else ""
+    if not term:
         return None
     near = [h.unit for h in hits[:5]]
     texts = [u.text for u in near] + [n.text for u in near if (n := next_unit(ev, u)) is not None]
@@ -413,6 +443,9 @@ def _undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
     # “约法三章”是哪三条: a speech without headings lists it as 一要…二要… right after naming it.
     key = ta.normalise(term)
     if any(key in ta.normalise(e.lead) for u in near if headless(ev, u.speech_no) for e in enumerations(u.text)):
+        return None
+    # …继承和发扬优良传统。then 我们要更好地坚持…×3: paragraphs after it list it.
+    if any(key in ta.normalise(text) for u in near for text, _ in point_lists(ev, u)):
         return None
     mention = next((u for u in near if ta.normalise(term) in ta.normalise(u.text)), None)
     if mention is None:
@@ -423,6 +456,16 @@ def _undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
             [AnswerSentence(text, [n])])
 
 
+
+
+def _said_tail(ev: Evidence, term: str) -> str:
+    """The longest end of ``term`` the speeches use, of two words or more characters: 古今中外
+    经典剧目 is asked, 古今中外的优秀、经典剧目 is said, and 经典剧目 is what they name."""
+    key = ta.squash_punct(term)
+    for start in range(len(key) - 1):
+        if key[start:] in ev.corpus_key and (start == 0 or len(key) - start >= 4):
+            return term if start == 0 else key[start:]
+    return ""
 
 
 def _partial(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],
@@ -436,7 +479,9 @@ def _partial(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed
     if content is not None:
         return content
     if plan.answer_type:
-        said = [s.text for s in sentences]
+        # 1998年…是多少: a figure given for another year does not answer.
+        asked_years = years(question) if plan.answer_type == "number" else set()
+        said = [s.text for s in sentences if year_agrees(asked_years, s.text)]
         if fits_type(plan.answer_type, plan.answer_unit, said):
             return None
         subject = max(hits[0].matched, key=len, default="") if hits else ""
@@ -444,7 +489,8 @@ def _partial(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed
         # still be about the question's subject.
         for h in hits[:3]:
             for s in split_sentences(h.unit.text):
-                if subject and subject in ta.normalise(s) and fits_type(plan.answer_type, plan.answer_unit, [s]):
+                if subject and subject in ta.normalise(s) and fits_type(plan.answer_type, plan.answer_unit, [s]) \
+                        and year_agrees(asked_years, s):
                     sentences.insert(0, AnswerSentence(s, [citer.cite(h.unit)]))
                     return None
         intro = f"讲话提到了「{subject}」,但没有{MISSING_WHAT[plan.answer_type]}。相关原文:" if subject \

@@ -24,7 +24,7 @@ UnitKind = Literal["paragraph", "heading", "metadata"]
 
 CORPUS_SUFFIXES = (".txt", ".md")
 # Part of the cache key: a change to how files are parsed must not be served a stale corpus.
-PARSER_VERSION = 6
+PARSER_VERSION = 7
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -60,7 +60,12 @@ _SALUTATION = re.compile(r"^(?:(?:各位|亲爱的|尊敬的)?[\u4e00-\u9fff]{0,
 _META_DATE = re.compile(r"^\(?[一二三四五六七八九〇零十\d]{2,4}年[一二三四五六七八九十\d]{1,2}月[一二三四五六七八九十\d]{1,3}日\)?"
                         r"(?:\(附图片.*\))?$")
 _META_NOTE = re.compile(r"摄\)$|摄\)\s*$|\(新华社[^)]{0,20}电\)$|^\(本文[^)]*\)$|^编者按|^\(附图片")
+# A dateline line that only announces the text below it (…在《两岸关系》杂志上发表新年祝辞。
+# 题为:一年春事早耕耘。): the paper's note, not the text's first paragraph.
+_ANNOUNCING = re.compile(r"^(?:据)?(?:本报|新华社|中新社)[^,。]{0,24}?(?:讯|电).{0,80}?"
+                         r"(?:题为|全文如下|发表了?[^,。]{0,8}(?:祝辞|献辞|贺词|致辞|署名文章))")
 _SPEAKER_MAX = 24
+_ANNOUNCING_MAX = 120
 _TITLE_MAX = 50
 
 # Site chrome that web pages wrap around the text: breadcrumbs, counters, slogans, prompts
@@ -306,6 +311,8 @@ def _speech_units(no: int, lines: Iterable[str], title_first: bool = False) -> l
 def _is_metadata(line: str, before_body: bool) -> bool:
     """A date, caption, dateline or editor's note; a short unpunctuated line before the body."""
     if _META_DATE.match(line) or _META_NOTE.search(line):
+        return True
+    if before_body and _ANNOUNCING.match(line) and len(line) <= _ANNOUNCING_MAX:
         return True
     # A subtitle may carry the paper's picture note: 江泽民发表讲话李瑞环主持(附图片1张).
     core = _strip_attachment_note(line)

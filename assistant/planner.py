@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence, TypeVar
 
 from . import text_analysis as ta
-from .answer_types import speech_says
+from .answer_types import METADATA_TYPES, speech_says
 from .corpus import Speech, Unit, chinese_numeral
 from .results import Turn
 from .text_helpers import split_sentences
@@ -66,6 +66,7 @@ class QueryPlan:
     speech_no: int | None = None      # 第三篇 / 宁乡那篇 → 3 (one speech)
     speech_candidates: tuple[int, ...] = ()   # a reference several speeches fit: answer from all
     outline: bool = False             # 分为哪几个部分 / 讲了哪几个方面
+    in_order: bool = False            # 脉络 / 先讲什么后讲什么: the outline as the text runs
     wants_list: bool = False          # 哪四个 / 分别 / 哪些要求
     weak_list: bool = False           # 哪些 (a list only when the best hit introduces one)
     multi_speech: bool = False        # 各篇讲话 / 几篇讲话: gathers across speeches
@@ -136,6 +137,8 @@ _PART = (r"(?:部分|方面|板块|大块|块|层次|层意思|章节|段落|结
          r"(?:小|大|一级)?标题|大点)")
 # 先讲什么后讲什么: the order of the parts is the outline too.
 _SEQUENCE = r"先(?:讲|谈|说|写)[^,。?!?!]{0,8}(?:后|再|然后|接着)(?:讲|谈|说|写)|(?:什么|哪些)顺序"
+# How the text runs from start to end, rather than what its parts are.
+_IN_ORDER = re.compile(rf"{_SEQUENCE}|脉络|思路|顺序|层次|怎么走|从哪(?:里|儿)?(?:说|讲|谈|写)起")
 _STRUCTURE = re.compile(rf"{_PART}|{_SEQUENCE}|分为|分成|划分|组成|构成|包括|包含|由")
 _PART_ONLY = re.compile(rf"{_PART}|{_SEQUENCE}")
 _WHAT_SAID = re.compile(r"(?:讲|说|谈|写)(?:了|的)?(?:些)?(?:什么|啥)|大意|要点")
@@ -182,11 +185,15 @@ _ABOUT_SPEECH = re.compile(r"讲话|这篇|该篇|那篇|发言|致辞|演讲|�
 # Words that only ask for a speech's speaker or date.
 _META_WORDS = frozenset("讲 讲的 说 发表 作 做 时间 日期 哪天 哪一天 哪年 哪一年 时候 什么时候 何时 谁 是谁 人 讲话人 主讲人 "
                         "叫 叫什么 名字 全名 姓名 什么 "
-                        "场合 会议 会上 上 在 哪位 领导".split())
+                        "场合 会议 会上 上 在 哪位 领导 "
+                        "登 登在 刊登 刊发 载 刊 杂志 期刊 刊物 报纸 报刊 期 一期 出处 出自 "
+                        "注明 标明 写明 落款 署名 署 写于".split())
 
 # ---- answer types -------------------------------------------------------------------------
 _MEASURE = r"(?:公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|个月|月|小时|分钟|次|项|家|户|亩|平方米|吨|岁|倍|%|％)"
 _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # 登在哪本杂志 / 哪一期 / 出处: where the text was published (before place: 登在哪).
+    ("source", re.compile(r"(?:哪本|哪家|哪份|哪种|什么)(?:杂志|刊物|期刊|报纸|报刊|报(?!告|道|送|名))|哪一?期|(?:登|刊|刊登|刊发|发表|载)在哪|出处|出自哪")),
     ("date", re.compile(r"哪一年|哪年|何年|何时|什么时候|哪一天|哪天|几月|几号|哪个月|什么时间|日期|年份|时间是")),
     ("person", re.compile(r"是谁|谁(?!都)|哪位|哪个人|叫什么名字|姓名|全名|名字叫|叫什么")),
     ("place", re.compile(r"哪里|哪儿|什么地方|哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个(?:地方|单位)|在哪(?!几|些|一?(?:个)?(?:方面|环节|问题|点|条|项|种|类))")),
@@ -199,15 +206,15 @@ _NUMBER_UNIT = re.compile(rf"(?:多少|几)({_MEASURE})")
 QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
 # 违反规定的处分标准是什么 / 增长目标是多少: the thing asked for is named just before.
 _ASKS_WHAT = re.compile(rf"是什么|是哪些|有哪些|是多少|是怎样的|指什么|是哪(?:几|{_NUM})")
-# 具体有哪几条 / 具体是怎么(个)巡查法 / 都有哪些 / 分别是什么 ask for the same: what X consists of.
+# 具体有哪几条 / 具体举了哪几部 / 具体是怎么(个)巡查法 / 都有哪些 / 分别是什么 ask for the same: what X consists of.
 _ASKS_CONTENT = re.compile(rf"(具体)?(?:是指|指的是|指什么|指哪些|包括|包含|有哪些内容|是什么意思|什么意思|含义|内容是|是哪(?:{_NUM}+|几|些))"
-                           rf"|具体(?:有|是)?哪(?:几|{_NUM}+|些)|具体(?:是)?(?:怎么|如何|怎样)|都有哪(?:些|几)|分别是(?:什么|哪)")
+                           rf"|具体(?:有|是|[\u4e00-\u9fff]{{1,2}}了)?哪(?:几|{_NUM}+|些)|具体(?:是)?(?:怎么|如何|怎样)|都有哪(?:些|几)|分别是(?:什么|哪)")
 
 
 def _answer_type(body: str) -> tuple[str | None, str]:
     if _PERCENT.search(body):
         return "number", "%"
-    if _COUNT.search(body) and not any(p.search(body) for _, p in _ANSWER_TYPES[:3]):
+    if _COUNT.search(body) and not any(p.search(body) for _, p in _ANSWER_TYPES[:4]):
         return "number", "个"
     for kind, pattern in _ANSWER_TYPES:
         if pattern.search(body):
@@ -350,6 +357,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     whole_speech = names_speech and bool(_WHAT_SAID.search(unquoted))
     plan.outline = (asks_parts or whole_speech or (wants_list and names_speech and not QUOTED.search(body))) \
         and all(_is_generic(w) for w in rest) and plan.nth_item is None
+    plan.in_order = plan.outline and bool(_IN_ORDER.search(unquoted))
     plan.wants_list = plan.outline or wants_list
     plan.weak_list = not plan.wants_list and bool(_WEAK_LIST.search(body))
     plan.list_size = _size(unquoted)
@@ -363,7 +371,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         whole = _whole_words(words)
         plan.section = " ".join(dict.fromkeys(w for w in whole if not _is_generic(w)))
     plan.answer_type, plan.answer_unit = _answer_type(body)
-    if plan.answer_type in ("person", "date", "place") and (names_speech or _ABOUT_SPEECH.search(norm)):
+    if plan.answer_type in METADATA_TYPES and (names_speech or _ABOUT_SPEECH.search(norm)):
         plan.about_speech = _only_meta_words(body, analyse, naming)
     if plan.answer_type in ("person", "date") and not names_speech and not plan.about_speech \
             and _OCCASION.search(body):
@@ -424,7 +432,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
                     prev_no, _ = numbered_speech(ta.normalise(prev.question), speeches)
                 plan.speech_no = prev_no
             # 是谁讲的? / 它是哪一天讲的? after a question about one speech: that speech's speaker or date.
-            if plan.answer_type in ("person", "date", "place") and plan.speech_no is not None:
+            if plan.answer_type in METADATA_TYPES and plan.speech_no is not None:
                 plan.about_speech = plan.about_speech or _only_meta_words(body, analyse)
     if len(speeches) == 1 and plan.speech_no is None and not plan.missing_speech and plan.followup_item is None \
             and (plan.outline or (plan.nth_item is not None and not plan.section)):

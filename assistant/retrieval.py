@@ -21,7 +21,7 @@ from typing import Callable
 import numpy as np
 
 from . import text_analysis as ta
-from .answer_types import fits_type
+from .answer_types import METADATA_TYPES, fits_type
 from .corpus import Corpus, Unit
 from .index import Index
 from .params import RetrievalParams
@@ -145,8 +145,6 @@ def min_max(scores: np.ndarray) -> np.ndarray:
 
 
 STRUCTURAL_INTENTS = frozenset({"outline", "list", "nth_point"})
-# Answer types a speaker, date or occasion line can give.
-METADATA_ANSWERS = frozenset({"person", "date", "place"})
 
 
 @dataclass
@@ -178,7 +176,7 @@ class Retriever:
         who, when or where; then all but those that hold such a thing (a date line for 哪天,
         the speaker's line for 谁; not the title, which only shares the question's words)."""
         aside = self.lexical.is_metadata
-        if plan.answer_type not in METADATA_ANSWERS:
+        if plan.answer_type not in METADATA_TYPES:
             return aside
         aside = aside.copy()
         for i in np.flatnonzero(aside & (scores > 0)):

@@ -23,13 +23,16 @@ _SPECIFIC_GENRE = r"一文|文章|社论|献辞|致辞|祝辞|贺辞|公报|慰�
 _GENRE = rf"(篇|个讲话|次讲话|讲话|发言|{_SPECIFIC_GENRE})"
 _SPEECH_NAMED = re.compile(rf"([\u4e00-\u9fffA-Za-z0-9]{{2,16}}?)(的|那|这|那一|这一|那个|这个)?{_GENRE}")
 _SPECIFIC = re.compile(_SPECIFIC_GENRE)
-_KIND_ONLY = re.compile(r"(?:那|这|该)(?:篇|份|则)(报道|公报|社论|慰问信|献辞|祝辞|贺信|贺词)")
+# 那篇报道 / 这份公报, or a question that opens with the kind (公报分为哪几部分).
+_KIND_ONLY = re.compile(r"(?:那|这|该)(?:篇|份|则)(报道|公报|社论|慰问信|献辞|祝辞|贺信|贺词)"
+                        r"|^(公报|社论|慰问信|献辞|祝辞|贺信|贺词)(?=的|里|中|上|说|讲|提|分|对|怎|是|有|主要)")
 _NEWS_LEAD = re.compile(r"^(?:据)?(?:本报|新华社|中新社)[^,。]{0,24}?(?:讯|电)")
 _MEETING_NAMED = re.compile(r"(?:那个|这个|那次|这次)([\u4e00-\u9fff]{2,12}?)(?:座谈会|茶话会|团拜会|全会|大会|会议)")
 _SPEAKER_LINE = 16                                   # a speaker line: 中国文联副主席李默然
 _NOT_SPEAKER = re.compile(r"会|讲话|年|月|日|摄|[（(]")   # occasion, date and caption lines
 _TITLE_OPENER = re.compile(r"^([\u4e00-\u9fff]{2,4})在")   # 汪道涵在《两岸关系》杂志发表…
-_ASKING = re.compile(r"谁|什么|哪|几|多少|怎么|怎样|如何|是否|吗|呢")
+# A question word, whole (哪天 / 什么时候): what came before it may be a name, never what follows.
+_ASKING = re.compile(r"谁|什么时候|什么|哪一?[天年月位个里儿些]?|几|多少|怎么|怎样|如何|是否|吗|呢")
 _SPEECH_REF_WORDS = re.compile(rf"(?:第\s*{_NUM}{{1,3}}\s*|最后一|最末一|末一)篇(讲话|发言|文章)?|(这|该|那)篇(讲话|文章)?|(这|该|本|此|一)文|全文")
 # 那篇讲宁乡的讲话 / 关于作风的讲话: the name comes after these.
 _NAME_PREFIX = re.compile(r"^(?:(?:这|那|该)一?篇)?(?:关于|有关|在|讲|谈|提到|讲到|谈到|说到|提及)?")
@@ -88,8 +91,9 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
     kind = _KIND_ONLY.search(text)
     if kind:
         # 那篇报道 / 这篇公报: the one text of that kind (a report opens with a dateline).
-        of_kind = tuple(s.no for s in speeches if kind.group(1) in ta.normalise(s.title)
-                        or (kind.group(1) == "报道" and _opens_with_dateline(s)))
+        genre = kind.group(1) or kind.group(2)
+        of_kind = tuple(s.no for s in speeches if genre in ta.normalise(s.title)
+                        or (genre == "报道" and _opens_with_dateline(s)))
         if len(of_kind) == 1:
             return of_kind, kind.group(0)
     for m in _SPEECH_NAMED.finditer(text):
@@ -227,6 +231,11 @@ def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
             if cue.group(0) == "的" and piece not in whole:
                 continue
             no = owner(piece) if _CJK_ONLY.fullmatch(piece) else None
+            # 在拒腐防变、反腐倡廉中: words of one title that other texts use too are a topic,
+            # unless they are a whole part of the title (元旦献辞). Read only for an owned piece.
+            if no is not None and piece not in whole and any(
+                    piece in u.text for s in speeches if s.no != no for u in s.units):
+                no = None
             if no is not None:
                 best = (no, piece)
                 break

@@ -320,8 +320,13 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
     # 哪些/什么 asks for a list only when the best paragraph holds one (as choose_list reads it).
     ranks = 3 if plan.wants_list or plan.nth_item is not None else 1
     asked = _match(ev, bigrams, "".join(bigrams))
-    for rank, h in enumerate(hits[:ranks]):
-        for text, option in point_lists(ev, h.unit):
+    ranked = [(rank, h.unit) for rank, h in enumerate(hits[:ranks])]
+    if plan.speech_no is not None and headless(ev, plan.speech_no):
+        # The named speech's other lists too, as if ranked last: the one whose lead says what
+        # the question asks (今年要重点抓好以下几个方面的工作) may rank below its neighbours.
+        ranked += [(ranks, u) for u in ev.corpus.speech(plan.speech_no).paragraphs]
+    for rank, unit in ranked:
+        for text, option in point_lists(ev, unit):
             size = point_count(option)
             if text in seen or size < min_size or (plan.list_size and size != plan.list_size):
                 continue

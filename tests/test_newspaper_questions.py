@@ -193,3 +193,70 @@ def test_naming_a_speech_does_not_read_every_paragraph_of_the_corpus() -> None:
     assert speech_refs.named_speeches("全市经济工作取得了哪些进展", speeches) == ((), "")
     assert _CountingUnits.read < 10 * len(speeches)
     assert speech_refs.named_speeches("张三觉得改革怎么样", speeches)[0] == (5,)
+
+
+def test_a_dateline_that_announces_the_text_is_the_papers_note(engine: Engine) -> None:
+    # 本报…讯…发表新年祝辞。: the paper's line before the address, not its first paragraph.
+    speech = next(s for s in engine.corpus.speeches if s.title.startswith("王志远"))
+    assert speech.lead is not None and speech.lead.text.startswith("我谨代表协会")
+    a = engine.ask("王志远那篇祝辞开头一段说了什么")
+    assert "我谨代表协会" in a.text and "本报北京" not in a.text
+    # …and it is where the text was published.
+    a = engine.ask("王志远的新年祝辞是登在哪本杂志上的")
+    assert not a.abstained and "《海峡》杂志" in a.text and a.hits[0].unit.text.startswith("本报北京")
+
+
+def test_the_run_of_a_text_is_its_paragraphs_in_order(engine: Engine) -> None:
+    # 脉络 / 先讲什么再讲什么 of a text without headings: its paragraphs as they run, the opening
+    # before the points; 分为几个部分 still gives the points.
+    for question in ("那篇公报的脉络是怎样的", "全市纪委全体会议公报先讲什么再讲什么"):
+        a = engine.ask(question)
+        assert a.sentences[0].text.startswith("全会认为") and a.sentences[-1].text.startswith("全会号召"), question
+        assert not a.partial
+    a = engine.ask("公报分为哪几个部分")
+    assert a.sentences[0].text.startswith("第一")
+
+
+def test_a_list_of_a_named_text_is_never_another_texts(engine: Engine) -> None:
+    # The report lists nothing; the communiqué's three points do not answer for it.
+    a = engine.ask("宣传工作会议的报道提出了哪几点要求")
+    assert all(c.unit.speech_no == a.hits[0].unit.speech_no for c in a.citations)
+    assert not any(c.unit.text.startswith("第") for c in a.citations)
+
+
+def test_examples_a_text_names_but_never_lists_get_a_partial_answer(tmp_path: Path) -> None:
+    (tmp_path / "drama.txt").write_text(
+        "话剧要靠观众\n既要抓自己创作的剧目，也要不断上演古今中外的优秀、经典剧目。\n"
+        "剧团要提高演出质量，吸引观众走进剧院。\n", encoding="utf-8")
+    engine = Engine.load([tmp_path], use_cache=False)
+    for question in ("建议剧团上演的古今中外经典剧目，具体举了哪几部", "讲话说要上演经典剧目，具体点了哪些剧目"):
+        a = engine.ask(question)
+        assert a.partial and a.reason == "content" and "经典剧目" in a.text, question
+
+
+def test_a_figure_for_another_year_does_not_answer(tmp_path: Path) -> None:
+    (tmp_path / "prices.txt").write_text(
+        "正确认识物价形势\n１９９７年，全国商品零售价格比上年上涨０．７％，涨幅继续回落。\n"
+        "今后要保持物价总水平基本稳定，防止大起大落。\n", encoding="utf-8")
+    engine = Engine.load([tmp_path], use_cache=False)
+    for question in ("１９９８年商品零售价格涨幅会控制在多少？", "98年全国商品零售价格要上涨百分之几"):
+        a = engine.ask(question)
+        assert a.partial and a.reason == "answer_type:number", question
+    a = engine.ask("１９９７年全国商品零售价格上涨了多少？")
+    assert not a.partial and "０．７％" in a.text
+
+
+def test_words_of_one_title_that_other_texts_use_are_a_topic() -> None:
+    from assistant import speech_refs
+    from assistant.corpus import Speech, Unit
+
+    def speech(no: int, title: str, text: str) -> Speech:
+        return Speech(no, title, f"/x/{no}.txt", [Unit(f"{no}.1", no, 1, "metadata", title, ()),
+                                                  Unit(f"{no}.2", no, 2, "paragraph", text, ())])
+
+    speeches = [speech(1, "全社会形成反腐倡廉舆论环境", "新闻工作要为反腐倡廉服务。"),
+                speech(2, "在十五大精神指引下胜利前进——元旦献辞", "新的一年开始了。"),
+                speech(3, "江泽民在全会上发表重要讲话", "领导干部在反腐倡廉中要起表率作用。")]
+    assert speech_refs.named_speeches("领导干部在反腐倡廉中要起什么作用", speeches)[0] == ()
+    assert speech_refs.named_speeches("舆论环境里说新闻工作要做什么", speeches)[0] == (1,)
+    assert speech_refs.named_speeches("元旦献辞里说了什么", speeches)[0] == (2,)
