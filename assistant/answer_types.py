@@ -25,7 +25,9 @@ METADATA_TYPES = frozenset({"person", "date", "place", "source"})
 _DATE = (r"(?:\d{2,4}|[〇零一二三四五六七八九]{2,4})\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,3}月|"
          r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]")
 _NUMERAL = r"(?:\d[\d.,]*|[零〇一二三四五六七八九十百千万亿两半几]+)"
-_ANY_NUMBER = (r"\d|[一二三四五六七八九十百千万两]+(?:点[一二三四五六七八九十]+)?"
+# A lone 一 before a measure word (一年里, 一项工作) says "one", not how many.
+_ANY_NUMBER = (r"\d|(?<![一二三四五六七八九十百千万两])(?!一(?:年|个|项|条|次|天|件|名|人|家|周|套|所|座))"
+               r"[一二三四五六七八九十百千万两]+(?:点[一二三四五六七八九十]+)?"
                r"(?:个|项|条|人|名|天|年|次|家|户|元|倍|%|亿|万|千|百|小时|分钟|公里|米|吨|亩|岁|周|所|座|台|辆|件|套)")
 # A place name: a few characters that are not function words before 省/市/县/…, and not
 # followed by what makes the whole a common noun (村干部, 区里, 县委, 市场). 全国, 各省, 本市
@@ -57,10 +59,12 @@ _SOURCE = r"《[^》]{1,30}》|杂志|期刊|刊物|报纸|^(?:据)?本报|新�
 # A report's lead: a dateline (本报北京１月２２日讯 / 据新华社…电) or a date it opens with.
 _DATED_LEAD = r"(?:据)?(?:本报|新华社|中新社)[^,。]{0,24}?(?:讯|电)|\d{1,2}\s*月\s*\d{1,2}\s*日"
 
+_HELD = r"(?:会|会议)[^,。]{0,6}(?:\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日)(?:至[^,。]{1,8})?在[^,。]{1,12}(?:召开|举行|开幕)"
+
 # A unit asked for and the ways a text gives it: 几天 → 1个工作日 / 3日.
 _PERCENT = rf"{_NUMERAL}\s*(?:%|个百分点)|百分之{_NUMERAL}|{_NUMERAL}成(?!为|立|绩|果|效|本|熟|长)"
 _UNIT_ALIASES = {"天": "(?:天|日|工作日)", "日": "(?:天|日|工作日)", "月": "(?:个月|月)", "个月": "(?:个月|月)",
-                 "小时": "(?:小时|个小时)"}
+                 "小时": "(?:小时|个小时)", "位": "(?:位|名|人)", "名": "(?:名|人|位)", "人": "(?:人|名|位)"}
 
 
 def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
@@ -74,7 +78,7 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
                 if re.search(_PERCENT, norm):
                     return True
                 continue
-            if unit and re.search(rf"{_NUMERAL}\s*(?:个)?\s*{_UNIT_ALIASES.get(unit, re.escape(unit))}", norm):
+            if unit and re.search(rf"{_NUMERAL}(?:多|余)?\s*(?:个)?\s*{_UNIT_ALIASES.get(unit, re.escape(unit))}", norm):
                 return True
             # 是多少 is not answered by a date (本报北京１月１日讯): its digits count nothing.
             if not unit and re.search(_ANY_NUMBER, re.sub(_DATE, " ", norm)):
@@ -124,6 +128,12 @@ def speech_says(speech: Speech, answer_type: str | None, unit: str = "") -> list
     lines = [x for x in lines if x[1] != speech.title] or lines
     if lines or answer_type != "date":
         return lines
+    # A sentence saying when the meeting was held (会议１月２０日在北京召开) answers before the
+    # lead's dateline, which is when the paper reported it.
+    held = [(u, x) for u in speech.paragraphs for x in split_sentences(u.text)
+            if re.search(_HELD, x) and fits_type(answer_type, unit, [x])]
+    if held:
+        return held[:1]
     # A paper may print a summary before its lead: the first of the opening paragraphs that
     # starts with a dateline or a date (１月２２日，…) is the lead.
     opening = speech.paragraphs[:3]

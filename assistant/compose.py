@@ -17,17 +17,24 @@ import re
 from collections.abc import Callable
 
 from . import text_analysis as ta
+from .answer_types import METADATA_TYPES
 from .corpus import Unit
-from .enumeration import enumerations
 from .evidence import Citer, Evidence
-from .answer_types import METADATA_TYPES, year_agrees, years
 from .extract import extract_sentences
-from .located import (followup_unit, metadata_answer, paragraphs_repeating, position_name,
-                      speaks_of_asked, unsaid_sentences)
+from .located import (
+    followup_unit,
+    metadata_answer,
+    paragraphs_repeating,
+    position_name,
+    speaks_of_asked,
+    unsaid_sentences,
+)
+from .partial import partial_answer, undefined_content
 from .planner import QUOTED, QueryPlan, nth, nth_paragraph
 from .results import Answer, AnswerSentence, Hit, Turn
 from .retrieval import query_terms
 from .semantic import SentenceSimilarity
+from .speech_refs import opens_with_dateline
 from .structure import (
     as_list,
     as_points,
@@ -43,16 +50,12 @@ from .structure import (
     numbered,
     outline_units,
     point_count,
-    point_lists,
     section_children,
     speech_points,
 )
 from .sufficiency import (
-    MISSING_WHAT,
     abstain_reason,
     coverage,
-    defines,
-    fits_type,
     missing_terms,
 )
 from .text_analysis import split_sentences
@@ -95,12 +98,26 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             return done(f"第{k}点是:{said}[{n}]", [AnswerSentence(said, [n])],
                         hits_out=_cited_first(ev, [unit], hits, citer.terms))
 
+    abbreviated = _abbreviated(ev, question)
+    if abbreviated is not None and plan.followup_item is None:
+        # 细准优实是什么 / “优”具体要干什么: the items a reader's abbreviation names, or the one
+        # its quoted word names.
+        key, items = abbreviated
+        title = ev.speech_title(items[0].speech_no)
+        if len(items) == 1:
+            one = _part_answer(ev, items[0], citer, hits, f"{title}中{key}的「{items[0].heading}」")
+            if one is not None:
+                return done(one[0], one[1], hits_out=_cited_first(ev, one[2], hits, citer.terms))
+        text, sentences = as_list(items, citer, f"{key}指{title}列出的{len(items)}项:")
+        return done(text, sentences, hits_out=_cited_first(ev, items, hits, citer.terms))
+
     named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
+    of_speech = bool(re.search("讲话|发言", question))   # 李鹏的讲话分几层: not the report's own lead
     # Outline of a named speech (or of the speech the best hit is in, when the question is about 讲话).
     if plan.outline and plan.in_order and len(named) == 1 and headless(ev, named[0]):
         # 那篇祝辞的脉络,先讲什么再讲什么: without headings, the order is its paragraphs' (a run of
         # points is only the middle of it).
-        return _in_order(ev, named[0], citer, hits, done)
+        return _in_order(ev, named[0], citer, hits, done, of_speech)
     if plan.outline and (named or (hits and re.search(r"讲话|这篇|该篇|文章|报告", question))):
         parts: list[tuple[str, list[Unit]]] = [(ev.speech_title(no), outline_units(ev, no))
                                                for no in (named or (hits[0].unit.speech_no,))]
@@ -120,7 +137,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
                 text, sentences, cited = as_points(points, citer, f"{ev.speech_title(named[0])}没有分部分的标题,"
                                                                  f"文中依次列出{point_count(points)}点:")
                 return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
-            return _no_outline(ev, named[0], citer, hits, done)
+            return _no_outline(ev, named[0], citer, hits, done, of_speech)
 
     def nth_of(items: list[Unit], intro: Callable[[int], str]) -> Answer | None:
         """The plan's N-th of ``items`` (-1: the last), with what it holds."""
@@ -254,7 +271,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         text, sentences = numbered(f"共{len(lines)}项:", lines)
         return done(text, sentences, hits_out=_cited_first(ev, repeated, hits, citer.terms))
 
-    content = _undefined_content(ev, plan, hits, citer)
+    content = undefined_content(ev, plan, hits, citer)
     if content is not None:
         intro, reason, sentences = content
         ans = done(intro + "\n" + _join_cited(sentences), sentences)
@@ -312,20 +329,47 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
                          similarity=similarity if focus is analysed else None)
     if not sentences:
         return done(ABSTAIN_TEXT, [], abstained=True)
-    partial = _partial(ev, plan, question, analysed, pool, sentences, citer)
+    partial = partial_answer(ev, plan, question, analysed, pool, sentences, citer)
     if partial is not None:
         intro, reason, sentences = partial
         ans = done(intro + "\n" + _join_cited(sentences), sentences)
         ans.partial, ans.reason = True, reason
         return ans
+    if plan.answer_type in ("person", "date", "number") and sentences[0].citations:
+        # Who / when / how many: the unit holding the sentence that gives it leads the sources.
+        citer.renumber(sentences)
+        first = next(c.unit for c in citer.citations if c.n == sentences[0].citations[0])
+        return done(_join_cited(sentences), sentences, hits_out=_cited_first(ev, [first], hits, citer.terms))
     return done(_join_cited(sentences), sentences)
 
 
+def _abbreviated(ev: Evidence, question: str) -> tuple[str, list[Unit]] | None:
+    """(the abbreviation, its items) when the question holds one (细准优实 / “细、准、优、实”);
+    only the item its quoted word names when it quotes one (“优”具体要干什么)."""
+    key = ta.squash_punct(question)
+    for abbreviation, items in ev.abbreviated_lists.items():
+        if abbreviation not in key:
+            continue
+        one = [u for u in items if any(ta.squash_punct(u.heading or "").endswith(w)
+                                       for w in _QUOTED_WORD.findall(question))]
+        return abbreviation, one[:1] or items
+    return None
+
+
+# “优”: one quoted word (QUOTED takes two characters or more).
+_QUOTED_WORD = re.compile(r"[“\"「]([\u4e00-\u9fff]{1,2})[”\"」]")
+
+
 def _in_order(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
-              done: Callable[..., Answer], intro: str = "") -> Answer:
+              done: Callable[..., Answer], of_speech: bool, intro: str = "") -> Answer:
     """What each paragraph of a speech without headings opens with, in order (the first
-    ``outline_max_items`` of them)."""
-    paragraphs = ev.corpus.speech(no).paragraphs
+    ``outline_max_items`` of them). A report's dateline lead says where and when, not what
+    was said: asked about the speech it reports (``of_speech``), its paragraphs start after it."""
+    speech = ev.corpus.speech(no)
+    paragraphs = speech.paragraphs
+    if of_speech and len(paragraphs) > 1 and opens_with_dateline(speech):
+        paragraphs = paragraphs[1:]
+        intro = (intro or f"{ev.speech_title(no)}全文{len(paragraphs)}段,依次是:") + "(报道导语之后)"
     shown = paragraphs[:ev.answer.outline_max_items]
     intro = intro or f"{ev.speech_title(no)}全文{len(paragraphs)}段,依次是:"
     text, sentences = numbered(intro, [AnswerSentence(split_sentences(u.text)[0], [citer.cite(u)]) for u in shown])
@@ -333,11 +377,11 @@ def _in_order(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
 
 
 def _no_outline(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
-                done: Callable[..., Answer]) -> Answer:
+                done: Callable[..., Answer], of_speech: bool) -> Answer:
     """分成几个部分, of a speech without headings: say so, and give what each paragraph opens
     with (a partial answer: the speech has no parts to name)."""
     intro = f"{ev.speech_title(no)}没有分部分的标题,全文{len(ev.corpus.speech(no).paragraphs)}段,各段开头是:"
-    ans = _in_order(ev, no, citer, hits, done, intro)
+    ans = _in_order(ev, no, citer, hits, done, of_speech, intro)
     ans.partial, ans.reason = True, "no_headings"
     return ans
 
@@ -427,80 +471,6 @@ def _by_speech(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Cite
             text = "".join(x.text for x in sents if x.citations == sents[0].citations)
             lines.append(AnswerSentence(f"{ev.speech_title(no)}:{text}", sents[0].citations))
     return lines if len(lines) >= 2 else []
-
-
-def _undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
-                       citer: Citer) -> tuple[str, str, list[AnswerSentence]] | None:
-    """“X”具体指哪些内容, where the speeches name X near the top but never define or list it."""
-    # 是哪一年 asks when, not what a thing consists of: the answer type decides.
-    term = _said_tail(ev, plan.asks_content_of) if plan.answer_type not in METADATA_TYPES else ""
-    if not term:
-        return None
-    near = [h.unit for h in hits[:5]]
-    texts = [u.text for u in near] + [n.text for u in near if (n := next_unit(ev, u)) is not None]
-    if defines(term, texts, [u.heading for u in near]):
-        return None
-    # “约法三章”是哪三条: a speech without headings lists it as 一要…二要… right after naming it.
-    key = ta.normalise(term)
-    if any(key in ta.normalise(e.lead) for u in near if headless(ev, u.speech_no) for e in enumerations(u.text)):
-        return None
-    # …继承和发扬优良传统。then 我们要更好地坚持…×3: paragraphs after it list it.
-    if any(key in ta.normalise(text) for u in near for text, _ in point_lists(ev, u)):
-        return None
-    mention = next((u for u in near if ta.normalise(term) in ta.normalise(u.text)), None)
-    if mention is None:
-        return None
-    n = citer.cite(mention)
-    text = next((s for s in split_sentences(mention.text) if ta.normalise(term) in ta.normalise(s)), mention.text)
-    return (f"讲话提到了「{term}」,但没有{MISSING_WHAT['content']}。相关原文:", "content",
-            [AnswerSentence(text, [n])])
-
-
-
-
-def _said_tail(ev: Evidence, term: str) -> str:
-    """The longest end of ``term`` the speeches use, of two words or more characters: 古今中外
-    经典剧目 is asked, 古今中外的优秀、经典剧目 is said, and 经典剧目 is what they name."""
-    key = ta.squash_punct(term)
-    for start in range(len(key) - 1):
-        if key[start:] in ev.corpus_key and (start == 0 or len(key) - start >= 4):
-            return term if start == 0 else key[start:]
-    return ""
-
-
-def _partial(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],
-             sentences: list[AnswerSentence], citer: Citer) -> tuple[str, str, list[AnswerSentence]] | None:
-    """(intro, reason, sentences) when the evidence does not give what is asked; None when it does."""
-    missing = missing_terms(QUOTED.findall(ta.normalise(question)), analysed.words, ev.corpus_key)
-    if missing:
-        names = "、".join(f"「{t}」" for t in missing)
-        return f"讲话中没有出现{names}。最接近的内容(仅供参考):", f"missing_terms:{'、'.join(missing)}", sentences
-    content = _undefined_content(ev, plan, hits, citer)
-    if content is not None:
-        return content
-    if plan.answer_type:
-        # 1998年…是多少: a figure given for another year does not answer.
-        asked_years = years(question) if plan.answer_type == "number" else set()
-        said = [s.text for s in sentences if year_agrees(asked_years, s.text)]
-        if fits_type(plan.answer_type, plan.answer_unit, said):
-            return None
-        subject = max(hits[0].matched, key=len, default="") if hits else ""
-        # The fitting sentence may be in a top paragraph the answer did not quote; it must
-        # still be about the question's subject.
-        for h in hits[:3]:
-            for s in split_sentences(h.unit.text):
-                if subject and subject in ta.normalise(s) and fits_type(plan.answer_type, plan.answer_unit, [s]) \
-                        and year_agrees(asked_years, s):
-                    sentences.insert(0, AnswerSentence(s, [citer.cite(h.unit)]))
-                    return None
-        intro = f"讲话提到了「{subject}」,但没有{MISSING_WHAT[plan.answer_type]}。相关原文:" if subject \
-            else f"讲话中没有{MISSING_WHAT[plan.answer_type]}。相关原文:"
-        return intro, f"answer_type:{plan.answer_type}", sentences
-    if not speaks_of_asked(plan, hits):
-        # 违反作风纪律的处分标准是什么: the paragraphs are on the topic, but none speaks of 处分标准.
-        return (f"讲话中没有谈到「{plan.asked_thing}」。最接近的内容(仅供参考):", f"asked_absent:{plan.asked_thing}",
-                sentences)
-    return None
 
 
 def _join_cited(sentences: list[AnswerSentence]) -> str:

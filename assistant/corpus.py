@@ -17,14 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Literal
 
-from .file_reading import file_kind, os_reason, read_regular_file
 from .text_helpers import without_terminal_control
 
 UnitKind = Literal["paragraph", "heading", "metadata"]
 
 CORPUS_SUFFIXES = (".txt", ".md")
 # Part of the cache key: a change to how files are parsed must not be served a stale corpus.
-PARSER_VERSION = 7
+PARSER_VERSION = 8
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -59,11 +58,15 @@ _SALUTATION = re.compile(r"^(?:(?:各位|亲爱的|尊敬的)?[\u4e00-\u9fff]{0,
 # sentence punctuation (the speaker).
 _META_DATE = re.compile(r"^\(?[一二三四五六七八九〇零十\d]{2,4}年[一二三四五六七八九十\d]{1,2}月[一二三四五六七八九十\d]{1,3}日\)?"
                         r"(?:\(附图片.*\))?$")
-_META_NOTE = re.compile(r"摄\)$|摄\)\s*$|\(新华社[^)]{0,20}电\)$|^\(本文[^)]*\)$|^编者按|^\(附图片")
+_META_NOTE = re.compile(r"摄\)$|摄\)\s*$|\(新华社[^)]{0,20}电\)$|^\(本文[^)]*\)$|^编者按|^\(附图片"
+                        r"|^\([A-Z](?:[、,][A-Z])*\)$")   # the page a report continues on: (A、C)
 # A dateline line that only announces the text below it (…在《两岸关系》杂志上发表新年祝辞。
 # 题为:一年春事早耕耘。): the paper's note, not the text's first paragraph.
-_ANNOUNCING = re.compile(r"^(?:据)?(?:本报|新华社|中新社)[^,。]{0,24}?(?:讯|电).{0,80}?"
-                         r"(?:题为|全文如下|发表了?[^,。]{0,8}(?:祝辞|献辞|贺词|致辞|署名文章))")
+_DATELINE = r"^(?:据)?(?:本报|新华社|中新社)[^,。]{0,24}?(?:讯|电)"
+_ANNOUNCING = re.compile(_DATELINE + r".{0,80}?(?:题为|全文如下|发表了?[^,。]{0,8}(?:祝辞|献辞|贺词|致辞|署名文章))")
+# A paper's deck (●重申人民币将保持稳定…, a summary sentence) stands between the title and the
+# lead: at most this many paragraphs before a dateline.
+_DECK_MAX = 3
 _SPEAKER_MAX = 24
 _ANNOUNCING_MAX = 120
 _TITLE_MAX = 50
@@ -305,7 +308,15 @@ def _speech_units(no: int, lines: Iterable[str], title_first: bool = False) -> l
         else:
             section = outline.path_for_item(name)
         units.append(Unit(uid, no, seq, "paragraph", raw, section, heading))
-    return units
+    return _deck_as_metadata(units)
+
+
+def _deck_as_metadata(units: list[Unit]) -> list[Unit]:
+    """The paragraphs before a report's dateline lead are its deck: the paper's summary."""
+    body = [u for u in units if u.kind != "metadata"][: _DECK_MAX + 1]
+    lead = next((i for i, u in enumerate(body) if re.match(_DATELINE, unicodedata.normalize("NFKC", u.text))), 0)
+    deck = {u.id for u in body[:lead] if u.kind == "paragraph" and not u.heading}
+    return [Unit(u.id, u.speech_no, u.seq, "metadata", u.text, ()) if u.id in deck else u for u in units]
 
 
 def _is_metadata(line: str, before_body: bool) -> bool:
@@ -376,103 +387,6 @@ def parse_text(text: str, source: str, first_no: int = 1) -> list[Speech]:
     return speeches
 
 
-def _walk_folder(root: Path, files: list[Path], skipped: list[tuple[str, str]]) -> None:
-    """The corpus files under ``root``, symlinked folders followed; whatever is left out and
-    could have been text is named in ``skipped``, so the corpus never shrinks silently."""
-    seen: set[tuple[int, int]] = set()
-    stack = [root]
-    while stack:
-        folder = stack.pop()
-        try:
-            st = folder.stat()
-            if (st.st_dev, st.st_ino) in seen:
-                # A link back to a folder above it (a loop), or a second link to one already read.
-                skipped.append((str(folder), "指向已读取的文件夹(符号链接循环或重复链接)"))
-                continue
-            seen.add((st.st_dev, st.st_ino))
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError as e:
-            skipped.append((str(folder), f"无法读取文件夹:{os_reason(e)}"))
-            continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue   # hidden files and folders (.git, editors' backups) are not speeches
-            path = Path(entry.path)
-            try:
-                if entry.is_dir():
-                    stack.append(path)
-                    continue
-                is_file = entry.is_file()
-                mode = None if is_file else os.stat(path).st_mode
-            except FileNotFoundError:
-                skipped.append((str(path), "符号链接指向不存在的目标"))
-                continue
-            except OSError as e:
-                skipped.append((str(path), f"无法读取:{os_reason(e)}"))
-                continue
-            if path.suffix.lower() not in CORPUS_SUFFIXES:
-                continue
-            if mode is not None:
-                skipped.append((str(path), f"不是普通文件,而是{file_kind(mode)}"))
-            else:
-                files.append(path)
-
-
-def _corpus_files(paths: Iterable[Path], skipped: list[tuple[str, str]]) -> list[Path]:
-    files: list[Path] = []
-    for p in paths:
-        if not p.exists():
-            raise CorpusError(f"语料路径不存在:{p}")
-        if p.is_dir():
-            found: list[Path] = []
-            _walk_folder(p, found, skipped)
-            files.extend(sorted(found))
-        else:
-            files.append(p)
-    return files
-
-
-# A line this long is one unit: retrieval and citations can only point at all of it.
-LONG_LINE_CHARS = 100_000
-
-
-def read_corpus_files(paths: Iterable[Path]) -> tuple[list[tuple[Path, str]], list[tuple[str, str]]]:
-    """Read every corpus file as UTF-8; files that can't be used are reported and skipped.
-
-    Only regular files are read (a FIFO or a device named ``x.txt`` is skipped), each up to
-    ``file_reading.MAX_FILE_BYTES``.
-    """
-    texts: list[tuple[Path, str]] = []
-    skipped: list[tuple[str, str]] = []
-    for f in _corpus_files(paths, skipped):
-        try:
-            data = read_regular_file(f)
-        except OSError as e:
-            skipped.append((str(f), f"无法读取:{os_reason(e)}"))
-            continue
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as e:
-            skipped.append((str(f), f"不是 UTF-8 编码(第 {e.start} 字节)"))
-            continue
-        if "\x00" in text:
-            skipped.append((str(f), "含有 NUL 字符,不是文本文件"))
-            continue
-        texts.append((f, unicodedata.normalize("NFC", text)))
-    return texts, skipped
-
-
-def long_line_warnings(texts: list[tuple[Path, str]], limit: int = LONG_LINE_CHARS) -> list[str]:
-    """One warning per file holding a line longer than ``limit`` characters."""
-    out = []
-    for f, text in texts:
-        longest = max(map(len, text.splitlines()), default=0)
-        if longest > limit:
-            out.append(f"{f} 中有一行长达 {longest} 字(超过 {limit} 字):整行只是一个段落,"
-                       "检索与引用都只能指向整行;请按段落换行后再用")
-    return out
-
-
 def corpus_fingerprint(texts: list[tuple[Path, str]]) -> str:
     digest = hashlib.sha256()
     for f, text in texts:
@@ -497,12 +411,6 @@ def parse_corpus(texts: list[tuple[Path, str]], skipped: list[tuple[str, str]],
         reason = ";".join(f"{p}:{r}" for p, r in skipped)
         raise CorpusError(f"在 {where} 中没有找到可用的讲话文本(.txt/.md,UTF-8)" + (f"。跳过:{reason}" if reason else ""))
     return Corpus(speeches, corpus_fingerprint(texts), skipped)
-
-
-def load_corpus(paths: Iterable[Path]) -> Corpus:
-    paths = [Path(p) for p in paths]
-    texts, skipped = read_corpus_files(paths)
-    return parse_corpus(texts, skipped, paths)
 
 
 def shipped_corpus_dir() -> Path:

@@ -20,11 +20,10 @@ from .corpus import (
     CorpusError,
     corpus_fingerprint,
     file_digest,
-    long_line_warnings,
     parse_corpus,
-    read_corpus_files,
     shipped_corpus_dir,
 )
+from .corpus_files import long_line_warnings, read_corpus_files
 from .evidence import Evidence
 from .index import (
     Index,

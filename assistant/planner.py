@@ -42,6 +42,12 @@ def nth(items: Sequence[T], n: int | None) -> tuple[int, T] | None:
     return (k, items[k - 1]) if 1 <= k <= len(items) else None
 
 
+# 温家宝和国务院有关部门负责同志也参加了会议 / 出席座谈会的还有…: a report's closing line.
+_ATTENDANCE = re.compile(r"(?:出席|参加|陪同|在座)了?(?:会议|座谈会|团拜会|茶话会|大会|全会|开幕式|闭幕式|活动)")
+_ATTENDANCE_MAX = 160
+_REPORT = re.compile(r"报道|新闻|消息")   # 报道的最后一段: the report's own last paragraph, as printed
+
+
 def nth_paragraph(plan: "QueryPlan", speech: Speech) -> tuple[int, Unit, str] | None:
     """第三段 / 最后一段, 开头第一句, or 开头/结尾说了什么 of a speech without heading lines
     (where the opening is its first paragraph, not its first numbered point): (N, the paragraph,
@@ -50,6 +56,11 @@ def nth_paragraph(plan: "QueryPlan", speech: Speech) -> tuple[int, Unit, str] | 
                                      or (plan.nth_is_position and not speech.headings)):
         return None
     paragraphs = speech.paragraphs
+    if plan.nth_item == -1 and not plan.nth_is_sentence and not (plan.nth_is_paragraph and _REPORT.search(plan.text)):
+        # 讲话收尾时强调了什么 / 结尾那段: a report ends on who else attended, after the speech has ended.
+        while len(paragraphs) > 1 and len(paragraphs[-1].text) <= _ATTENDANCE_MAX \
+                and _ATTENDANCE.search(paragraphs[-1].text):
+            paragraphs = paragraphs[:-1]
     if plan.nth_is_sentence:
         sentences = [(u, s) for u in paragraphs for s in split_sentences(u.text)]
         found = nth(sentences, plan.nth_item)
@@ -149,20 +160,21 @@ _ITEM = (r"(?:要求|措施|举措|办法|方法|任务|原则|目标|活动|做
 # 几个 / 多少条 ask for a list when what is counted is items or parts (几点要求, 几个方面) or
 # nothing is named (分为几个?); before any other noun they ask for a count (表彰了多少个先进集体).
 _COUNTED_ITEMS = rf"(?={_ITEM}|{_PART}|[^\u4e00-\u9fff]|$|呢|吗|的|内容|东西|事)"
-_LIST = re.compile(rf"哪(?:几|(?!一){_NUM}+){_CLASSIFIER}?|(?:几|多少){_NUM}*{_CLASSIFIER}{_COUNTED_ITEMS}"
+# 这几件事之间是什么关系: 这几 / 那几 point back at things; they do not ask how many.
+_LIST = re.compile(rf"哪(?:几|(?!一){_NUM}+){_CLASSIFIER}?|(?<![这那])(?:几|多少){_NUM}*{_CLASSIFIER}{_COUNTED_ITEMS}"
                    rf"|哪些{_ITEM}|{_ITEM}有哪些|分别|列举|一一|逐条")
 # 多少个先进集体 / 几个县: a count of things that are not a speech's items.
-_COUNT = re.compile(rf"(?<!哪)(?:几|多少)个(?!{_ITEM}|{_PART})(?=[\u4e00-\u9fff])(?!呢|吗|的|内容|东西|事)")
+_COUNT = re.compile(rf"(?<![哪这那])(?:几|多少)个(?!{_ITEM}|{_PART})(?=[\u4e00-\u9fff])(?!呢|吗|的|内容|东西|事)")
 _WEAK_LIST = re.compile(r"哪些|包括什么|有什么")
 # The N-th item: 第二点 / 第2条 / 第一大点; the last (最后一点 / 最后讲的) → -1; the first (开头部分) → 1.
 _ORDINAL_NOUN = r"(?:小点|小项|小条|自然段|段落|点|条|项|个|部分|方面|层|块|件|类|种|句|段|标题)"
 # 开头说了什么 / 结尾是怎么写的: a position in the speech, without a noun saying what is counted.
-_SAID = r"(?=讲|谈|说|写|提|是)"
+_SAID = r"(?=讲|谈|说|写|提|是|落|强调|归结)"
 _ORDINAL = re.compile(rf"(?P<back>倒数)?第\s*({_NUM}{{1,2}})\s*(?:个|大|级)?\s*{_ORDINAL_NOUN}"
                       rf"|(?:最后|末尾|结尾)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<last_said>{_SAID}))"
                       rf"|(?P<last_bare>结尾|末尾|结束语|收尾)"
-                      rf"|(?P<first>开头|开篇|头一|首先)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<first_said>{_SAID}))"
-                      rf"|(?P<first_bare>开头|开篇|开场白)")
+                      rf"|(?P<first>开头|开篇|头一|首先|一开始|一上来|开场|起首)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:先|就)?(?:{_ORDINAL_NOUN}|(?P<first_said>{_SAID}))"
+                      rf"|(?P<first_bare>开头|开篇|开场白|一开始|一上来|开场)")
 _AFTER = re.compile(r"(?:下一段|下段|后一段|紧接着|接下来|接着|随后|之后|以后|后面)(?:又|还|再)?(?:讲|说|写|谈)")
 # 还有呢 / 下一点 / 接下来呢, after an item of a list: the next item.
 _NEXT_ITEM = re.compile(r"^(?:那|那么)?\s*(?:还有呢|下一(?:点|条|项|个|部分|方面)(?:呢|是什么)?|接下来呢|然后呢|再往下呢|继续)[??。.]*$")
@@ -175,7 +187,7 @@ _GENERIC = frozenset("""
 例子 举例 例如 比如 具体 具体来说 详细 展开 展开说说 说说 继续 解释 说明 意思 含义 怎么 怎样 如何 什么
 为什么 原因 做 做到 办 避免 防止 别的 其他 其它 还有 另外 更多 再 呢 吗 讲讲 介绍 一下 呢
 表现 情况 体现 道理 意义 作用 结论 启示 用意 寓意 目的 说法 提法 表述 一句话 名言 比方 比喻 要求 措施 办法 方法 看法 观点 态度 一类 一点 这个 那个
-一共 总共 共有 共 有 都 分别 大致 大概 大体 总体 整体 依次 先 后 然后 接着 再 可以 能 概括 归纳 总结 列 列出
+下一句 上一句 后一句 前一句 下句 上句 一句 句子 这句 那句 全名 姓名 名字 名称 日期 年份 数字 数目 地点 强调 时候 事 事情 一共 总共 共有 共 有 都 分别 大致 大概 大体 总体 整体 依次 先 后 然后 接着 再 可以 能 概括 归纳 总结 列 列出
 标题 小标题 大标题 一级 大点 小点 思路 整体 说起 中间 落到 落笔 收笔 顺序 写下来 写下 下来 下 帮 我 帮我 给 看看 最后 结尾 末尾 开头 开篇 首先 头一 那一块 这一块 那块 这块 一块 那部分 这部分 那一部分
 """.split())
 _FOLLOWUP_LEAN = re.compile(r"^(那|那么|还有|另外|再|它|它们|这个|这些|这|其|他们|上面|刚才|前面|后面|此)"
@@ -190,14 +202,14 @@ _META_WORDS = frozenset("讲 讲的 说 发表 作 做 时间 日期 哪天 哪�
                         "注明 标明 写明 落款 署名 署 写于".split())
 
 # ---- answer types -------------------------------------------------------------------------
-_MEASURE = r"(?:公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|个月|月|小时|分钟|次|项|家|户|亩|平方米|吨|岁|倍|%|％)"
+_MEASURE = r"(?:公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|个月|月|小时|分钟|次|项|家|户|亩|平方米|吨|岁|倍|位|起|件|所|座|台|辆|部|批|%|％)"
 _ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 登在哪本杂志 / 哪一期 / 出处: where the text was published (before place: 登在哪).
     ("source", re.compile(r"(?:哪本|哪家|哪份|哪种|什么)(?:杂志|刊物|期刊|报纸|报刊|报(?!告|道|送|名))|哪一?期|(?:登|刊|刊登|刊发|发表|载)在哪|出处|出自哪")),
     ("date", re.compile(r"哪一年|哪年|何年|何时|什么时候|哪一天|哪天|几月|几号|哪个月|什么时间|日期|年份|时间是")),
     ("person", re.compile(r"是谁|谁(?!都)|哪位|哪个人|叫什么名字|姓名|全名|名字叫|叫什么")),
     ("place", re.compile(r"哪里|哪儿|什么地方|哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个(?:地方|单位)|在哪(?!几|些|一?(?:个)?(?:方面|环节|问题|点|条|项|种|类))")),
-    ("number", re.compile(rf"多少{_MEASURE}?|几{_MEASURE}|多长|多大|多高|多远|多久|比例|百分之")),
+    ("number", re.compile(rf"多少{_MEASURE}?|(?<![这那哪])几{_MEASURE}|多长|多大|多高|多远|多久|比例|百分之")),
 )
 _NAMED_PLACE = re.compile(r"哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)")
 _PERCENT = re.compile(r"百分之(?:几|多少)|多少个?百分点|几个百分点|百分比是多少")
@@ -205,10 +217,13 @@ _NUMBER_UNIT = re.compile(rf"(?:多少|几)({_MEASURE})")
 # “X”具体指什么 / X具体包括哪些内容 / X是哪六种: the question asks for X's content.
 QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
 # 违反规定的处分标准是什么 / 增长目标是多少: the thing asked for is named just before.
-_ASKS_WHAT = re.compile(rf"是什么|是哪些|有哪些|是多少|是怎样的|指什么|是哪(?:几|{_NUM})")
+_ASKS_WHAT = re.compile(rf"是什么|是哪些|有哪些|是多少|是怎样的|指什么|是谁|是哪(?:几|{_NUM})")
 # 具体有哪几条 / 具体举了哪几部 / 具体是怎么(个)巡查法 / 都有哪些 / 分别是什么 ask for the same: what X consists of.
 _ASKS_CONTENT = re.compile(rf"(具体)?(?:是指|指的是|指什么|指哪些|包括|包含|有哪些内容|是什么意思|什么意思|含义|内容是|是哪(?:{_NUM}+|几|些))"
-                           rf"|具体(?:有|是|[\u4e00-\u9fff]{{1,2}}了)?哪(?:几|{_NUM}+|些)|具体(?:是)?(?:怎么|如何|怎样)|都有哪(?:些|几)|分别是(?:什么|哪)")
+                           rf"|(?:具体|都)(?:有|是|[\u4e00-\u9fff]{{1,2}}(?:了|的是))?哪(?:几|{_NUM}+|些)|具体(?:是)?(?:怎么|如何|怎样)"
+                           rf"|分别是(?:什么|哪)")
+# …都表演了哪些节目: the thing is named after the question word.
+_ASKED_AFTER = re.compile(rf"(?:些|几|{_NUM}+)?{_CLASSIFIER}?([\u4e00-\u9fff]{{2,6}})(?=[,,。??!!]|$|呢|吗)")
 
 
 def _answer_type(body: str) -> tuple[str | None, str]:
@@ -234,8 +249,14 @@ def _asked_term(body: str, analyse: Callable[[str], ta.Analysed], asks: re.Patte
     m = asks.search(body)
     if not m:
         return ""
+    after = _ASKED_AFTER.match(body, m.end()) if asks is _ASKS_CONTENT and "哪" in m.group(0)[-3:] else None
+    # …几个单位的工作现场,分别是哪些单位: a noun named before says more than itself again.
+    if after and not _is_generic(after.group(1)) and not re.search("哪|什么|几|多少|谁", after.group(1)) \
+            and after.group(1) not in body[: m.start()]:
+        return after.group(1)
     quoted = QUOTED.findall(body[: m.start()])
-    if quoted:
+    # “三严三实”具体指什么: the quote is the thing; 《虎踞钟山》的编剧是谁 asks about its 编剧.
+    if quoted and (asks is _ASKS_CONTENT or re.search(r"[”\"」』》]\s*(?:这个|这|的|里的|中的)?$", body[: m.start()])):
         return quoted[-1]
     pieces = [p for p in re.split(r"[,,。?!?!;;::\s]|里的|中的|的|提到|提出|说的|讲的|谈到", body[: m.start()]) if p]
     term = pieces[-1] if pieces else ""
@@ -335,11 +356,18 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     # The outline: the question asks for the parts (or, naming a speech, for its points:
     # 第一篇讲话提出了哪几条要求) and names nothing else to list.
     # A quoted term (“细、准、优、实”分别是什么) names a list inside the speech, not its outline.
-    mo = _ORDINAL.search(unquoted)
-    said = mo is not None and any(mo.group(g) is not None for g in ("last_said", "first_said", "last_bare", "first_bare"))
-    if mo and said and (numbered := _ORDINAL.search(unquoted, mo.end())) and numbered.group(2):
-        mo, said = numbered, False   # 开头第一句: the ordinal says which
-    if mo and said and not all(_is_generic(w) for w in rest):
+    found = list(_ORDINAL.finditer(unquoted))
+
+    def bare(m: re.Match[str]) -> bool:
+        return any(m.group(g) is not None for g in ("last_said", "first_said", "last_bare", "first_bare"))
+
+    # 开头第一句 / 最后落在哪儿,结尾那段: the ordinal, else the noun, says which.
+    mo = next((m for m in found if m.group(2)), None) or next((m for m in found if not bare(m)), None) \
+        or (found[0] if found else None)
+    said = mo is not None and bare(mo)
+    if said and _IN_ORDER.search(unquoted):
+        mo = None   # 思路是怎么走的,从哪说起…最后落到哪: the whole run, not its end
+    if mo and said and not all(_is_generic(w) or any(w in m.group(0) for m in found) for w in rest):
         mo = None   # 结尾说为区委加快推进“四大定位”作贡献: where it is said, not which part is asked for
     if mo:
         if mo.group(2):
@@ -396,7 +424,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         and not all(_is_generic(w) for w in rest)
     what = _ASKS_WHAT.search(body)
     # 最在乎的是什么 asks for whatever they care about: a 的-phrase names no thing.
-    focus = _asked_term(body, analyse, _ASKS_WHAT) if what and not body[: what.start()].endswith("的") else ""
+    # …的工人是什么态度 asks for an attitude (是什么 + a noun), not what 工人 are.
+    focus = _asked_term(body, analyse, _ASKS_WHAT) if what and not body[: what.start()].endswith("的") \
+        and not re.match(r"[\u4e00-\u9fff](?<![呢吗啊呀])", body[what.end():]) else ""
     plan.asked_words = tuple(w for w in _whole_words(analyse(focus).words) if not _is_generic(w)) if focus else ()
     plan.asked_thing = focus if plan.asked_words else ""
 

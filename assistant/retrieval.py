@@ -246,8 +246,12 @@ class Retriever:
         similarity: SentenceSimilarity | None = None
         # A question that shares not one word or character pair with the corpus is not ranked by
         # embeddings alone: the nearest paragraphs of an unrelated question are noise.
-        if self.semantic is not None and self.params.fusion_weight > 0 and plan.intent not in STRUCTURAL_INTENTS \
-                and scores.max() > 0:
+        named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
+        # A structure question is ranked by its words, unless none of them occurs in the speech
+        # it names (李鹏在团拜会讲话开头回顾去年时点了哪几件大事): then meaning ranks within it.
+        words_miss = bool(named) and not (scores[np.isin(self.lexical.speech_of, named)] > 0).any()
+        if self.semantic is not None and self.params.fusion_weight > 0 \
+                and (plan.intent not in STRUCTURAL_INTENTS or words_miss) and scores.max() > 0:
             from .embeddings import EmbeddingsError
 
             try:
@@ -267,7 +271,6 @@ class Retriever:
                 mode = "hybrid"
         if self.lexical.is_metadata.any():
             scores = np.where(self._metadata_aside(plan, scores), scores * self.params.metadata_weight, scores)
-        named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
         if named:
             # Named speech: its units first, others keep their order after them.
             in_speech = np.isin(self.lexical.speech_of, named)

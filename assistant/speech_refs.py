@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from . import text_analysis as ta
 from .corpus import Speech, Unit, chinese_numeral
 
-__all__ = ["named_speeches", "numbered_speech", "numbered_speeches", "speech_label", "strip_speech_reference"]
+__all__ = ["named_speeches", "numbered_speech", "opens_with_dateline", "numbered_speeches", "speech_label", "strip_speech_reference"]
 
 _NUM = r"[一二三四五六七八九十两\d]"
 
@@ -88,12 +88,13 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
     title or speaker and date lines (else whose text) hold the name; and the reference's words
     (they say where to look, not what to look for)."""
     labels = {s.no: speech_label(s) for s in speeches}
+    titles = {s.no: s.title for s in speeches}
     kind = _KIND_ONLY.search(text)
     if kind:
         # 那篇报道 / 这篇公报: the one text of that kind (a report opens with a dateline).
         genre = kind.group(1) or kind.group(2)
         of_kind = tuple(s.no for s in speeches if genre in ta.normalise(s.title)
-                        or (genre == "报道" and _opens_with_dateline(s)))
+                        or (genre == "报道" and opens_with_dateline(s)))
         if len(of_kind) == 1:
             return of_kind, kind.group(0)
     for m in _SPEECH_NAMED.finditer(text):
@@ -119,6 +120,8 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
             if len(part) < 2:
                 break
             by_title = tuple(s.no for s in pool if part in labels[s.no])
+            # 朱镕基那次讲话: the title that opens with the name, not a deck line that lists it.
+            by_title = tuple(no for no in by_title if part in ta.normalise(titles[no])) or by_title
             if by_title and (len(by_title) < len(speeches) or len(speeches) == 1):
                 return by_title, _same_references(text, by_title, speeches, said)
             if not m.group(2):
@@ -173,7 +176,7 @@ def _leading_metadata(s: Speech) -> list[Unit]:
     return out
 
 
-def _opens_with_dateline(s: Speech) -> bool:
+def opens_with_dateline(s: Speech) -> bool:
     lead = s.lead
     return lead is not None and bool(_NEWS_LEAD.match(ta.normalise(lead.text)))
 

@@ -26,7 +26,8 @@ from rich.table import Table
 
 from assistant import evaluation as ev
 from assistant import text_analysis as ta
-from assistant.corpus import read_corpus_files, shipped_corpus_dir
+from assistant.corpus import shipped_corpus_dir
+from assistant.corpus_files import read_corpus_files
 from assistant.engine import Engine
 
 

@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.atomic_file import atomic_write_bytes
-from assistant.corpus import parse_corpus, read_corpus_files, shipped_corpus_dir
+from assistant.corpus import parse_corpus, shipped_corpus_dir
+from assistant.corpus_files import read_corpus_files
 from assistant.embeddings import LOCAL_MODEL_ID, LocalEmbedder, shipped_path, text_key
 from assistant.embeddings.store import read_segment, to_bytes
 from assistant.semantic import passages

@@ -54,7 +54,8 @@ def latencies(fn: Callable[[str], Any], qs: list[str], repeat: int) -> Stat:
 
 def corpus_terms(engine: Any, path: Path) -> list[list[str]]:
     """The word-field terms of every unit, in index order (from the analysis cache)."""
-    from assistant.corpus import file_digest, read_corpus_files
+    from assistant.corpus import file_digest
+    from assistant.corpus_files import read_corpus_files
     from assistant.index import GroupTerms, analyse_groups
 
     texts, _ = read_corpus_files([path])

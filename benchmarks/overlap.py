@@ -20,7 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.corpus import read_corpus_files, shipped_corpus_dir
+from assistant.corpus import shipped_corpus_dir
+from assistant.corpus_files import read_corpus_files
 from assistant.question_sets import load_questions, relevance_key
 
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")

@@ -35,7 +35,8 @@ def isolated_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 @pytest.fixture(scope="session")
 def seed_corpus(isolated_cache: Path):  # type: ignore[no-untyped-def]
-    from assistant.corpus import load_corpus, shipped_corpus_dir
+    from assistant.corpus import shipped_corpus_dir
+    from assistant.corpus_files import load_corpus
 
     return load_corpus([shipped_corpus_dir()])
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.corpus import CorpusError, load_corpus, parse_text, shipped_corpus_dir
+from assistant.corpus import CorpusError, parse_text, shipped_corpus_dir
+from assistant.corpus_files import load_corpus
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ROOT / "tests" / "data" / "corpora"
 SEED = ROOT / "seeds" / "000_bf9682d57e2f1d62.txt"

@@ -3,6 +3,8 @@ newspaper speeches carry them, and the answers built on them."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant.corpus import parse_text
@@ -314,3 +316,18 @@ def test_the_kind_of_text_narrows_a_reference(newspaper_engine: Engine) -> None:
     assert newspaper_engine.speech_title(plan.speech_no) == "全市纪委全体会议公报"
     a = newspaper_engine.ask("纪委全会公报的第二条是什么?")
     assert "查处违纪案件" in a.text, a.text
+
+
+def test_an_abbreviation_of_one_word_items_names_them(tmp_path: Path) -> None:
+    # 一是勤。二是廉。三是快。: a reader says 勤廉快, with or without quotes; a quoted word
+    # names its item.
+    (tmp_path / "work.txt").write_text(
+        "机关作风建设讲话\n一、总体要求\n做好今年的工作,要突出三个字。\n"
+        "一是勤。勤,就是勤勉敬业,不推不拖。\n二是廉。廉,就是清正廉洁,不贪不占。\n"
+        "三是快。快,就是雷厉风行,今日事今日毕。\n二、保障措施\n要加强组织领导。\n", encoding="utf-8")
+    engine = Engine.load([tmp_path], use_cache=False)
+    for question in ("勤廉快是什么意思", "讲话说的“勤、廉、快”分别指什么"):
+        a = engine.ask(question)
+        assert [c.unit.heading for c in a.citations] == ["一是勤", "二是廉", "三是快"], a.text
+    a = engine.ask("“勤廉快”里的“廉”具体是什么要求")
+    assert "清正廉洁" in a.text and a.citations[0].unit.heading == "二是廉", a.text

@@ -260,3 +260,75 @@ def test_words_of_one_title_that_other_texts_use_are_a_topic() -> None:
     assert speech_refs.named_speeches("领导干部在反腐倡廉中要起什么作用", speeches)[0] == ()
     assert speech_refs.named_speeches("舆论环境里说新闻工作要做什么", speeches)[0] == (1,)
     assert speech_refs.named_speeches("元旦献辞里说了什么", speeches)[0] == (2,)
+
+
+_REPORT_OF_SPEECH = """市政府办公室举行春节团拜会
+●市长向机关工作人员祝贺节日●勉励大家再接再厉
+本报讯（记者林一）春节将至，市政府办公室今天下午在市政府礼堂举行春节团拜会，２００多名机关干部参加。
+副市长周明主持团拜会。
+市长陈光讲话。他说，过去的一年，全市经济保持平稳增长。
+陈光说，办公室的同志们辛勤工作，默默奉献，发挥了参谋助手作用。
+（Ａ、Ｃ）
+他最后强调，新的一年要以更加扎实的作风，开创全市工作的新局面。
+市领导王东、李北也参加了团拜会。
+"""
+_CULTURE_REPORT = """全市文化工作座谈会召开
+本报讯（记者林二）全市文化工作座谈会１月２０日在市委礼堂召开。
+座谈会上，文艺工作者为大家表演了精彩的文艺节目。
+市委书记赵新说，去年全市文化事业取得了新的进展，文化设施不断完善。
+"""
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root: Path = tmp_path_factory.mktemp("reports")
+    (root / "团拜会.txt").write_text(_REPORT_OF_SPEECH, encoding="utf-8")
+    (root / "座谈会.txt").write_text(_CULTURE_REPORT, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+def test_a_reports_deck_and_page_marks_are_the_papers_lines(reports: Engine) -> None:
+    speech = reports.corpus.speeches[0]
+    kinds = {u.text[:6]: u.kind for u in speech.units}
+    assert kinds["●市长向机关"] == "metadata" and kinds["（Ａ、Ｃ）"] == "metadata"
+    assert speech.lead is not None and speech.lead.text.startswith("本报讯")
+
+
+@pytest.mark.parametrize("question", ["陈光在团拜会上的讲话收尾的时候强调的是什么", "团拜会那篇讲话最后落在哪儿"])
+def test_the_end_of_a_reported_speech_is_not_who_else_attended(reports: Engine, question: str) -> None:
+    a = reports.ask(question)
+    assert "他最后强调" in a.text and "也参加了" not in a.text, a.text
+    # The report's own last paragraph, asked for as such, is what it prints last.
+    assert "也参加了" in reports.ask("团拜会的报道最后一段写的是什么").text
+
+
+@pytest.mark.parametrize("question", ["团拜会那篇报道一上来先说了什么", "团拜会的报道一开始讲的是什么"])
+def test_everyday_words_for_the_opening(reports: Engine, question: str) -> None:
+    a = reports.ask(question)
+    assert a.citations and a.citations[0].unit.text.startswith("本报讯"), a.text
+
+
+def test_the_order_of_a_reported_speech_starts_after_the_lead(reports: Engine) -> None:
+    a = reports.ask("陈光在团拜会上的讲话先讲什么后讲什么")
+    assert a.sentences[0].text.startswith("副市长周明") and "导语之后" in a.text
+    b = reports.ask("团拜会那篇报道是按什么顺序写的,先写什么后写什么")
+    assert b.sentences[0].text.startswith("本报讯")
+
+
+def test_when_the_meeting_was_held_and_who_chaired_it(reports: Engine) -> None:
+    a = reports.ask("文化工作座谈会是几号开的")
+    assert "１月２０日在市委礼堂召开" in a.text, a.text
+    b = reports.ask("团拜会由谁主持")
+    assert b.text.startswith("副市长周明主持团拜会。[1]") and b.hits[0].unit.text.startswith("副市长"), b.text
+    c = reports.ask("团拜会大概来了多少位机关干部")
+    assert not c.partial and "２００多名" in c.text, c.text
+
+
+def test_what_the_reports_never_give(reports: Engine) -> None:
+    a = reports.ask("座谈会上文艺工作者都表演了哪些节目")
+    assert a.partial and a.reason == "content" and "节目" in a.text, a.text
+    b = reports.ask("座谈会上那些文艺节目的导演是谁")
+    assert b.partial and b.reason.startswith("asked_absent"), b.text
+    # 过去的一年 names no figure: 去年全市经济增长了多少 is not answered by it.
+    c = reports.ask("陈光说去年全市经济增长了多少")
+    assert c.partial and c.reason == "answer_type:number", c.text

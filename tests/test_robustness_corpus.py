@@ -15,7 +15,8 @@ import pytest
 
 from assistant import engine as engine_module
 from assistant.cli import EXIT_INPUT
-from assistant.corpus import CorpusError, load_corpus, shipped_corpus_dir
+from assistant.corpus import CorpusError, shipped_corpus_dir
+from assistant.corpus_files import load_corpus
 from assistant.engine import Engine
 from cli_helpers import run
 

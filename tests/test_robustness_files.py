@@ -14,7 +14,8 @@ import pytest
 
 from assistant.config import ConfigError, load_config
 from assistant.conversation import ConversationError, list_conversations, load_conversation
-from assistant.corpus import CorpusError, long_line_warnings, read_corpus_files
+from assistant.corpus import CorpusError
+from assistant.corpus_files import long_line_warnings, read_corpus_files
 from assistant.engine import Engine
 from assistant.file_reading import MAX_FILE_BYTES, read_regular_file
 from assistant.question_sets import QuestionSetError, load_questions

@@ -1,0 +1,116 @@
+"""Partial answers: the speeches speak of the question's subject but do not give what it asks.
+
+* a thing asked for by its content (“X”具体指什么 / 具体举了哪几部) that they only name;
+* a quoted term they never use (几篇讲话对形式主义都是怎么说的);
+* a thing the question names as asked (…的处分标准是什么 / 编剧是谁) that no near paragraph speaks of;
+* an answer type (谁 / 哪一年 / 多少) the cited sentences do not hold, or hold only for
+  another year (１９９７年…０．７％ for a question about 1998).
+
+Each returns (the answer's opening line, the reason ``ask --json`` reports, the sentences).
+"""
+
+from __future__ import annotations
+
+from . import text_analysis as ta
+from .answer_types import METADATA_TYPES, year_agrees, years
+from .enumeration import enumerations
+from .evidence import Citer, Evidence
+from .located import speaks_of_asked
+from .planner import QUOTED, QueryPlan
+from .results import AnswerSentence, Hit
+from .structure import headless, next_unit, point_lists
+from .sufficiency import MISSING_WHAT, defines, fits_type, missing_terms
+from .text_analysis import split_sentences
+
+__all__ = ["partial_answer", "undefined_content"]
+
+
+def undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
+                       citer: Citer) -> tuple[str, str, list[AnswerSentence]] | None:
+    """“X”具体指哪些内容, where the speeches name X near the top but never define or list it."""
+    # 是哪一年 asks when, not what a thing consists of: the answer type decides.
+    term = _said_tail(ev, plan.asks_content_of) if plan.answer_type not in METADATA_TYPES else ""
+    if not term:
+        return None
+    near = [h.unit for h in hits[:5]]
+    texts = [u.text for u in near] + [n.text for u in near if (n := next_unit(ev, u)) is not None]
+    if defines(term, texts, [u.heading for u in near]):
+        return None
+    # “约法三章”是哪三条: a speech without headings lists it as 一要…二要… right after naming it.
+    key = ta.normalise(term)
+    if any(key in ta.normalise(e.lead) for u in near if headless(ev, u.speech_no) for e in enumerations(u.text)):
+        return None
+    # …继承和发扬优良传统。then 我们要更好地坚持…×3: paragraphs after it list it.
+    if any(key in ta.normalise(text) for u in near for text, _ in point_lists(ev, u)):
+        return None
+    mention = next((u for u in near if ta.normalise(term) in ta.normalise(u.text)), None)
+    if mention is None:
+        return None
+    n = citer.cite(mention)
+    text = next((s for s in split_sentences(mention.text) if ta.normalise(term) in ta.normalise(s)), mention.text)
+    return (f"讲话提到了「{term}」,但没有{MISSING_WHAT['content']}。相关原文:", "content",
+            [AnswerSentence(text, [n])])
+
+
+
+
+def _said_tail(ev: Evidence, term: str) -> str:
+    """The longest end of ``term`` the speeches use, of two words or more characters: 古今中外
+    经典剧目 is asked, 古今中外的优秀、经典剧目 is said, and 经典剧目 is what they name."""
+    key = ta.squash_punct(term)
+    for start in range(len(key) - 1):
+        if key[start:] in ev.corpus_key and (start == 0 or len(key) - start >= 4):
+            return term if start == 0 else key[start:]
+    return ""
+
+
+def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],
+             sentences: list[AnswerSentence], citer: Citer) -> tuple[str, str, list[AnswerSentence]] | None:
+    """(intro, reason, sentences) when the evidence does not give what is asked; None when it does."""
+    missing = missing_terms(QUOTED.findall(ta.normalise(question)), analysed.words, ev.corpus_key)
+    if missing:
+        names = "、".join(f"「{t}」" for t in missing)
+        return f"讲话中没有出现{names}。最接近的内容(仅供参考):", f"missing_terms:{'、'.join(missing)}", sentences
+    content = undefined_content(ev, plan, hits, citer)
+    if content is not None:
+        return content
+    if not speaks_of_asked(plan, hits):
+        # 违反作风纪律的处分标准是什么 / 编剧是谁: the paragraphs are on the topic, but none
+        # speaks of the thing asked for (a person or a figure they give is another's).
+        return (f"讲话中没有谈到「{plan.asked_thing}」。最接近的内容(仅供参考):", f"asked_absent:{plan.asked_thing}",
+                sentences)
+    if plan.answer_type:
+        # 1998年…是多少: a figure given for another year does not answer.
+        asked_years = years(question) if plan.answer_type == "number" else set()
+        fitting = [i for i, s in enumerate(sentences)
+                   if year_agrees(asked_years, s.text) and fits_type(plan.answer_type, plan.answer_unit, [s.text])]
+        if fitting:
+            # 由谁主持: the sentence that names the person comes first (罗干主持团拜会). Not for
+            # 在哪里, which 在食堂吃 may answer as well as a place name: no sentence is surer.
+            if plan.answer_type in ("person", "date", "number"):
+                # Of several, the one densest in the question's words: 座谈会由…袁纯清主持, not a
+                # long lead that names the meeting and another person.
+                pairs = set(analysed.bigrams)
+
+                def density(i: int) -> float:
+                    text = ta.normalise(sentences[i].text)
+                    return sum(g in text for g in pairs) / max(len(text), 1) ** 0.5
+
+                best = max(fitting, key=lambda i: (density(i), -i))
+                sentences.insert(0, sentences.pop(best))
+            return None
+        subject = max(hits[0].matched, key=len, default="") if hits else ""
+        # The fitting sentence may be in a top paragraph the answer did not quote; it must
+        # still be about the question's subject (or, for a figure in the unit asked for, which
+        # few sentences hold: 多少位 → ２０００多名, hold another long word of the question).
+        for h in hits[:3]:
+            about = {subject} | ({t for t in h.matched if len(t) >= 3} if plan.answer_unit else set())
+            for s in split_sentences(h.unit.text):
+                if subject and any(t in ta.normalise(s) for t in about) \
+                        and fits_type(plan.answer_type, plan.answer_unit, [s]) and year_agrees(asked_years, s):
+                    sentences.insert(0, AnswerSentence(s, [citer.cite(h.unit)]))
+                    return None
+        intro = f"讲话提到了「{subject}」,但没有{MISSING_WHAT[plan.answer_type]}。相关原文:" if subject \
+            else f"讲话中没有{MISSING_WHAT[plan.answer_type]}。相关原文:"
+        return intro, f"answer_type:{plan.answer_type}", sentences
+    return None
