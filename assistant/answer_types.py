@@ -61,6 +61,8 @@ _DATED_LEAD = r"(?:据)?(?:本报|新华社|中新社)[^,。]{0,24}?(?:讯|电)|
 
 _HELD = r"(?:会|会议)[^,。]{0,6}(?:\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日)(?:至[^,。]{1,8})?在[^,。]{1,12}(?:召开|举行|开幕)"
 
+_UNDATED = r"日前|近日|前不久|不久前|前些天|最近"
+
 # A unit asked for and the ways a text gives it: 几天 → 1个工作日 / 3日.
 _PERCENT = rf"{_NUMERAL}\s*(?:%|个百分点)|百分之{_NUMERAL}|{_NUMERAL}成(?!为|立|绩|果|效|本|熟|长)"
 _UNIT_ALIASES = {"天": "(?:天|日|工作日)", "日": "(?:天|日|工作日)", "月": "(?:个月|月)", "个月": "(?:个月|月)",
@@ -71,7 +73,8 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
     """Whether one of the sentences holds a thing of the asked type (and unit)."""
     for s in sentences:
         norm = ta.normalise(s)
-        if answer_type == "date" and re.search(_DATE, norm):
+        # …１月１４日电…会议日前在京召开: the date is the report's, the event's is not given.
+        if answer_type == "date" and re.search(_DATE, norm) and not re.search(_UNDATED, norm):
             return True
         if answer_type == "number":
             if unit == "%":

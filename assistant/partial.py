@@ -11,6 +11,8 @@ Each returns (the answer's opening line, the reason ``ask --json`` reports, the 
 
 from __future__ import annotations
 
+import re
+
 from . import text_analysis as ta
 from .answer_types import METADATA_TYPES, year_agrees, years
 from .enumeration import enumerations
@@ -23,6 +25,8 @@ from .sufficiency import MISSING_WHAT, defines, fits_type, missing_terms
 from .text_analysis import split_sentences
 
 __all__ = ["partial_answer", "undefined_content"]
+
+_CJK_PAIR = re.compile("[\u4e00-\u9fff]{2}")
 
 
 def undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
@@ -82,8 +86,16 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
     if plan.answer_type:
         # 1998年…是多少: a figure given for another year does not answer.
         asked_years = years(question) if plan.answer_type == "number" else set()
-        fitting = [i for i, s in enumerate(sentences)
-                   if year_agrees(asked_years, s.text) and fits_type(plan.answer_type, plan.answer_unit, [s.text])]
+        # A date or figure in a sentence that shares no word with the question is another
+        # thing's (…研究部署１９９８年的工作任务 for 中央文明委是哪一年成立的).
+        pairs = {g for g in analysed.bigrams if _CJK_PAIR.fullmatch(g)}
+
+        def about(text: str) -> bool:
+            norm = ta.normalise(text)
+            return plan.answer_type not in ("date", "number") or any(g in norm for g in pairs)
+
+        fitting = [i for i, s in enumerate(sentences) if year_agrees(asked_years, s.text) and about(s.text)
+                   and fits_type(plan.answer_type, plan.answer_unit, [s.text])]
         if fitting:
             # 由谁主持: the sentence that names the person comes first (罗干主持团拜会). Not for
             # 在哪里, which 在食堂吃 may answer as well as a place name: no sentence is surer.

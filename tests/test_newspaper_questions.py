@@ -332,3 +332,13 @@ def test_what_the_reports_never_give(reports: Engine) -> None:
     # 过去的一年 names no figure: 去年全市经济增长了多少 is not answered by it.
     c = reports.ask("陈光说去年全市经济增长了多少")
     assert c.partial and c.reason == "answer_type:number", c.text
+
+
+def test_a_meeting_held_the_other_day_has_no_date(tmp_path: Path) -> None:
+    # The dateline is when the paper reported it: 日前在京召开 gives no day for the meeting.
+    (tmp_path / "banks.txt").write_text(
+        "全市银行工作会议召开\n新华社北京１月１４日电全市银行工作会议日前在京召开。\n"
+        "市长王明到会讲话，要求各家银行从严管理。\n", encoding="utf-8")
+    engine = Engine.load([tmp_path], use_cache=False)
+    a = engine.ask("全市银行工作会议具体是哪一天开幕的")
+    assert a.abstained or (a.partial and a.reason == "answer_type:date"), a.text
