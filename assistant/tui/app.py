@@ -116,6 +116,8 @@ class SpeechAssistantApp(App[None]):
             self.call_from_thread(self._engine_failed, msg)
             return
         self.call_from_thread(self._engine_ready, engine, warnings)
+        # Ready and answering; what the first question would still compile is compiled now.
+        engine.compile_patterns()
 
     def _index_progress(self, done: int, total: int) -> None:
         """Called from the loading thread while a corpus is analysed (not on a cache hit)."""
