@@ -40,6 +40,7 @@ class SpeechAssistantApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")   # absolute: subclasses live elsewhere
     TITLE = "讲话助手"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide")]
+    SUSPENDED_SCREEN_CLASS = "-suspended"   # screens under the top one (app.tcss: their toasts)
 
     BINDINGS = [
         Binding("f1", "help", "帮助"),
