@@ -47,6 +47,9 @@ class SpeechAssistantApp(App[None]):
         # The chat screen sends printable keys to its question box, so ? opens help only on
         # screens where nothing takes text (reader, browser).
         Binding("question_mark", "help", "帮助", show=False),
+        # The app's, not the chat screen's: the corpus browser and the reader took F4 and did
+        # nothing with it (Esc from a speech opened in F3 returns to the browser, not the chat).
+        Binding("f4", "conversations", "对话", show=False),
         Binding("ctrl+p", "command_palette", "命令", key_display="^P", priority=True, show=False),
         Binding("ctrl+q", "quit", "退出", key_display="^Q", priority=True),
     ]
@@ -189,6 +192,9 @@ class SpeechAssistantApp(App[None]):
         from .reader import ReaderScreen
 
         self.push_screen(ReaderScreen(corpus, unit_id, terms))
+
+    def action_conversations(self) -> None:
+        self.chat_screen.action_conversations()
 
     def action_help(self) -> None:
         from .dialogs import HelpScreen

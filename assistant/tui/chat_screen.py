@@ -51,7 +51,6 @@ class ChatScreen(CopyKeys, Screen[None]):
         Binding("f1", "app.help", "帮助"),   # also the app's; here to keep its place in the footer
         Binding("f2", "toggle_sources", "来源"),
         Binding("f3", "app.browse", "语料"),
-        Binding("f4", "conversations", "对话", show=False),
         Binding("f5", "export", "导出"),
         # Priority: the question box's TextArea binds F6 to "select line", which nobody here needs.
         Binding("f6", "copy_menu", "复制", priority=True),
@@ -419,7 +418,14 @@ class ChatScreen(CopyKeys, Screen[None]):
     def action_conversations(self) -> None:
         from .conversations import ConversationsScreen
 
-        self.app.push_screen(ConversationsScreen(self.conversations_dir, self._conversation_changed), self._reopen)
+        self.app.push_screen(ConversationsScreen(self.conversations_dir, self._conversation_changed), self._open_chosen)
+
+    def _open_chosen(self, path: Path | None) -> None:
+        """A conversation chosen in the F4 list, which the browser and the reader open too:
+        the chat, with it, comes to the top."""
+        if path is not None and self.app.screen is not self:
+            self.pop_until_active()
+        self._reopen(path)
 
     def _conversation_changed(self, conv_id: str, name: str | None) -> None:
         """The list renamed (``name``) or deleted (None) a conversation; it may be this one."""
