@@ -14,7 +14,7 @@ import sys
 from types import ModuleType
 from typing import Callable, Iterator
 
-__all__ = ["LazyPattern", "compile_patterns"]
+__all__ = ["LazyPattern", "compile_patterns", "lazy_patterns"]
 
 
 class LazyPattern:
@@ -28,6 +28,14 @@ class LazyPattern:
         self.pattern = pattern
         self.flags = flags
         self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def is_compiled(self) -> bool:
+        return self._compiled is not None
+
+    def forget(self) -> None:
+        """Back to uncompiled (tests: as in a new process)."""
+        self._compiled = None
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -68,19 +76,23 @@ class LazyPattern:
         return dict(self.compiled.groupindex)
 
     def __repr__(self) -> str:
-        return f"lazy_re({self.pattern!r})"
+        return f"LazyPattern({self.pattern!r})"
+
+
+def lazy_patterns(*modules: ModuleType) -> Iterator[LazyPattern]:
+    """The modules' top-level lazy patterns, also those in tuples and lists (the
+    ``(name, pattern)`` tables)."""
+    for module in modules:
+        for value in list(vars(module).values()):
+            for item in value if isinstance(value, (tuple, list)) else (value,):
+                for pattern in item if isinstance(item, tuple) else (item,):
+                    if isinstance(pattern, LazyPattern):
+                        yield pattern
 
 
 def compile_patterns(*modules: ModuleType) -> int:
-    """Compile the modules' top-level lazy patterns now (also those in tuples and lists, as
-    ``(name, pattern)`` tables hold them); returns how many were compiled."""
-    n = 0
-    for module in modules:
-        for value in list(vars(module).values()):
-            items = value if isinstance(value, (tuple, list)) else (value,)
-            for item in items:
-                for pattern in (item if isinstance(item, tuple) else (item,)):
-                    if isinstance(pattern, LazyPattern) and pattern._compiled is None:
-                        pattern.compiled  # noqa: B018 (compiles it)
-                        n += 1
-    return n
+    """Compile the modules' lazy patterns not compiled yet; returns how many."""
+    todo = [p for p in lazy_patterns(*modules) if not p.is_compiled]
+    for pattern in todo:
+        pattern.compiled  # noqa: B018 (compiles it)
+    return len(todo)

@@ -78,17 +78,12 @@ def _uncompile_patterns() -> int:
         sufficiency,
         text_helpers,
     )
-    from assistant.lazy_pattern import LazyPattern
+    from assistant.lazy_pattern import lazy_patterns
 
-    n = 0
-    for module in (corpus, enumeration, planner, speech_refs, structure, sufficiency, text_helpers):
-        for value in vars(module).values():
-            for item in value if isinstance(value, (tuple, list)) else (value,):
-                for pattern in item if isinstance(item, tuple) else (item,):
-                    if isinstance(pattern, LazyPattern):
-                        pattern._compiled = None
-                        n += 1
-    return n
+    patterns = list(lazy_patterns(corpus, enumeration, planner, speech_refs, structure, sufficiency, text_helpers))
+    for pattern in patterns:
+        pattern.forget()
+    return len(patterns)
 
 
 async def test_a_question_sent_the_moment_the_tui_is_ready_is_answered(
