@@ -117,3 +117,22 @@ async def test_a_question_sent_the_moment_the_tui_is_ready_is_answered(
         assert exchange.question == QUESTION and exchange.answer is not None
         assert exchange.answer.text == expected and exchange.answer.citations
         assert list(app.query(ExchangeView))[-1].exchange is exchange
+
+
+async def test_the_reopen_setting_is_read_after_ready(tmp_path: Path, engine: Engine,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading the config file (the config module, tomllib) is not on the way to the first
+    paint or to ready: the setting is read when the last conversation would be reopened."""
+    read_at: list[tuple[bool, bool]] = []
+
+    def setting() -> bool:
+        read_at.append((app.timings.first_paint is not None, app.timings.ready is not None))
+        return False
+
+    monkeypatch.setattr(tui_app, "_reopen_last_setting", setting)
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await wait_for(pilot, lambda: bool(read_at))
+        assert read_at == [(True, True)]
+        assert app.reopen_last is False and read_at == [(True, True)]   # read once

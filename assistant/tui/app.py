@@ -67,8 +67,7 @@ class SpeechAssistantApp(App[None]):
                  llm_config: "LLMConfig | None" = None, semantic: bool = False,
                  reopen_last: bool | None = None) -> None:
         super().__init__()
-        # Reopen the conversation saved last (the [tui] table of the config file; default on).
-        self.reopen_last = _reopen_last_setting() if reopen_last is None else reopen_last
+        self._reopen_last = reopen_last   # None: the config file says, read when first needed
         self.semantic = semantic   # attach embeddings after the engine is ready (off in tests)
         self.timings = Timings.now()
         self.corpus_paths = corpus_paths
@@ -76,6 +75,19 @@ class SpeechAssistantApp(App[None]):
         self.show_timings = show_timings   # off in snapshot tests: no varying numbers on screen
         self.llm_config = llm_config
         self.chat_screen = ChatScreen(conv_store.conversations_dir(data_dir), conv_store.exports_dir(data_dir))
+
+    @property
+    def reopen_last(self) -> bool:
+        """Reopen the conversation saved last (the [tui] table of the config file; default on).
+        Read once the engine is ready, not before the first paint (the config module and
+        tomllib took ~10 ms there)."""
+        if self._reopen_last is None:
+            self._reopen_last = _reopen_last_setting()
+        return self._reopen_last
+
+    @reopen_last.setter
+    def reopen_last(self, value: bool) -> None:
+        self._reopen_last = value
 
     def get_default_screen(self) -> Screen:
         return self.chat_screen
