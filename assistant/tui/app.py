@@ -206,7 +206,18 @@ class SpeechAssistantApp(App[None]):
         self.push_screen(ReaderScreen(corpus, unit_id, terms))
 
     def action_conversations(self) -> None:
-        self.chat_screen.action_conversations()
+        from .conversations import ConversationsScreen
+
+        chat = self.chat_screen
+        self.push_screen(ConversationsScreen(chat.conversations_dir, chat._conversation_changed),
+                         self._conversation_chosen)
+
+    def _conversation_chosen(self, path: Path | None) -> None:
+        """Chosen in the F4 list, which the browser and the reader open too: the chat, with it,
+        comes to the top."""
+        if path is not None and self.screen is not self.chat_screen:
+            self.chat_screen.pop_until_active()
+        self.chat_screen._reopen(path)
 
     def action_help(self) -> None:
         from .dialogs import HelpScreen
@@ -306,7 +317,7 @@ class SpeechAssistantApp(App[None]):
         yield SystemCommand("切换 LLM", "在抽取式回答与大模型回答之间切换(F8)", self.action_toggle_llm)
         yield SystemCommand("设置", "大模型接口与模型(从接口的模型列表选择)、启动时打开上次的对话(F9)",
                             self.action_settings)
-        yield SystemCommand("打开保存的对话", "搜索、打开、重命名、删除以前的对话(F4)", chat.action_conversations)
+        yield SystemCommand("打开保存的对话", "搜索、打开、重命名、删除以前的对话(F4)", self.action_conversations)
         yield SystemCommand("浏览语料", "全部讲话及其大纲(F3)", self.action_browse)
         yield SystemCommand("来源面板", "显示或隐藏来源面板(F2)", chat.action_toggle_sources)
         yield SystemCommand("帮助", "按键与用法(F1)", self.action_help)

@@ -416,18 +416,6 @@ class ChatScreen(CopyKeys, Screen[None]):
             main.toggle_class("-sources-hidden")
 
     # ---- conversations --------------------------------------------------------------
-    def action_conversations(self) -> None:
-        from .conversations import ConversationsScreen
-
-        self.app.push_screen(ConversationsScreen(self.conversations_dir, self._conversation_changed), self._open_chosen)
-
-    def _open_chosen(self, path: Path | None) -> None:
-        """A conversation chosen in the F4 list, which the browser and the reader open too:
-        the chat, with it, comes to the top."""
-        if path is not None and self.app.screen is not self:
-            self.pop_until_active()
-        self._reopen(path)
-
     def _conversation_changed(self, conv_id: str, name: str | None) -> None:
         """The list renamed (``name``) or deleted (None) a conversation; it may be this one."""
         if conv_id != self.conversation.id:
