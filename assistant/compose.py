@@ -21,6 +21,7 @@ from .answer_types import METADATA_TYPES
 from .corpus import Unit
 from .evidence import Citer, Evidence
 from .extract import extract_sentences
+from .lazy_pattern import LazyPattern
 from .located import (
     followup_unit,
     metadata_answer,
@@ -357,7 +358,7 @@ def _abbreviated(ev: Evidence, question: str) -> tuple[str, list[Unit]] | None:
 
 
 # “优”: one quoted word (QUOTED takes two characters or more).
-_QUOTED_WORD = re.compile(r"[“\"「]([\u4e00-\u9fff]{1,2})[”\"」]")
+_QUOTED_WORD = LazyPattern(r"[“\"「]([\u4e00-\u9fff]{1,2})[”\"」]")
 
 
 def _in_order(ev: Evidence, no: int, citer: Citer, hits: list[Hit],

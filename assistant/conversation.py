@@ -26,6 +26,7 @@ from platformdirs import user_data_dir, user_documents_dir
 from .atomic_file import atomic_write_text
 from .corpus import Unit
 from .file_reading import os_reason, read_regular_file
+from .lazy_pattern import LazyPattern
 from .results import FALLBACK_LABEL, Answer, AnswerSentence, Citation, Hit
 
 if TYPE_CHECKING:
@@ -355,9 +356,9 @@ def delete_conversation(path: Path) -> None:
 
 # ---- Markdown export -----------------------------------------------------------------
 
-_MARKER = re.compile(r"\[(\d+)\]")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
-_LINE_START = re.compile(r"^(\s*)([-+>]|\d+[.)])(?=\s|$)")
+_MARKER = LazyPattern(r"\[(\d+)\]")
+_MD_SPECIAL = LazyPattern(r"([\\`*_\[\]<>|~#])")
+_LINE_START = LazyPattern(r"^(\s*)([-+>]|\d+[.)])(?=\s|$)")
 
 
 def escape_markdown(text: str) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Literal
 
+from .lazy_pattern import LazyPattern
 from .text_helpers import without_terminal_control
 
 UnitKind = Literal["paragraph", "heading", "metadata"]
@@ -30,17 +31,17 @@ _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
              "六": 6, "七": 7, "八": 8, "九": 9}
 
 # A speech starts at a line holding 【第N篇】 (N in Chinese or Arabic numerals).
-_SPEECH_MARKER = re.compile(rf"【第([{_CN_NUM}\d]+)篇】")
+_SPEECH_MARKER = LazyPattern(rf"【第([{_CN_NUM}\d]+)篇】")
 
 # Heading styles, in no fixed order of depth: the nesting is learnt per speech from the
 # order in which the styles appear (see _Outline), because speeches mix them freely.
-_HEADING_STYLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("cn-dun", re.compile(rf"^[{_CN_NUM}]{{1,3}}[、,,]\s*")),            # 一、 四,
-    ("cn-paren", re.compile(rf"^[((][{_CN_NUM}]{{1,3}}[))]\s*")),       # (一) （一）
-    ("arabic", re.compile(r"^\d{1,2}\s*[、.．](?!\d)\s*")),                 # 1、 1.
-    ("cn-ordinal", re.compile(rf"^第[{_CN_NUM}]{{1,3}}[,,、:：]\s*")),     # 第一,
-    ("cn-enum", re.compile(rf"^[{_CN_NUM}]{{1,3}}(?:是|要|抓|靠|看|在)(?=\S)")),  # 一是 一要
-    ("cn-bare", re.compile(rf"^[{_CN_NUM}]{{1,3}}$")),                       # 一 (a numeral alone on its line)
+_HEADING_STYLES: tuple[tuple[str, LazyPattern], ...] = (
+    ("cn-dun", LazyPattern(rf"^[{_CN_NUM}]{{1,3}}[、,,]\s*")),            # 一、 四,
+    ("cn-paren", LazyPattern(rf"^[((][{_CN_NUM}]{{1,3}}[))]\s*")),       # (一) （一）
+    ("arabic", LazyPattern(r"^\d{1,2}\s*[、.．](?!\d)\s*")),                 # 1、 1.
+    ("cn-ordinal", LazyPattern(rf"^第[{_CN_NUM}]{{1,3}}[,,、:：]\s*")),     # 第一,
+    ("cn-enum", LazyPattern(rf"^[{_CN_NUM}]{{1,3}}(?:是|要|抓|靠|看|在)(?=\S)")),  # 一是 一要
+    ("cn-bare", LazyPattern(rf"^[{_CN_NUM}]{{1,3}}$")),                       # 一 (a numeral alone on its line)
 )
 # Styles whose inline headings (heading sentence + body in one paragraph) open a section for
 # the paragraphs that follow; list-item styles only label their own paragraph, because the
@@ -51,19 +52,19 @@ _MAX_HEADING_CHARS = 60
 _SENTENCE_END = "。!?\uff01\uff1f;\uff1b"   # full-width ！？； as escapes: they must survive any normalisation of this file
 # Address lines (同志们: / 同志们、朋友们: / 各位常委、各位同志:), matched on the NFKC form.
 # An address line: 同志们: / 各位领导、同志们: / 各位青年朋友: / 亲爱的同学们: (a few words of who).
-_SALUTATION = re.compile(r"^(?:(?:各位|亲爱的|尊敬的)?[\u4e00-\u9fff]{0,4}?(?:同志们|同事们|朋友们|朋友|同胞们|女士们|先生们|"
+_SALUTATION = LazyPattern(r"^(?:(?:各位|亲爱的|尊敬的)?[\u4e00-\u9fff]{0,4}?(?:同志们|同事们|朋友们|朋友|同胞们|女士们|先生们|"
                          r"领导|同志|常委|委员|来宾|嘉宾|代表|同学们|老师们|各位领导|大家好)[、,]?\s*)+[,:!]?$")
 # Metadata lines, matched on the NFKC form: a date in parentheses, a photo caption, a news
 # agency's dateline, an editor's note; and, just after the title, a short line without
 # sentence punctuation (the speaker).
-_META_DATE = re.compile(r"^\(?[一二三四五六七八九〇零十\d]{2,4}年[一二三四五六七八九十\d]{1,2}月[一二三四五六七八九十\d]{1,3}日\)?"
+_META_DATE = LazyPattern(r"^\(?[一二三四五六七八九〇零十\d]{2,4}年[一二三四五六七八九十\d]{1,2}月[一二三四五六七八九十\d]{1,3}日\)?"
                         r"(?:\(附图片.*\))?$")
-_META_NOTE = re.compile(r"摄\)$|摄\)\s*$|\(新华社[^)]{0,20}电\)$|^\(本文[^)]*\)$|^编者按|^\(附图片"
+_META_NOTE = LazyPattern(r"摄\)$|摄\)\s*$|\(新华社[^)]{0,20}电\)$|^\(本文[^)]*\)$|^编者按|^\(附图片"
                         r"|^\([A-Z](?:[、,][A-Z])*\)$")   # the page a report continues on: (A、C)
 # A dateline line that only announces the text below it (…在《两岸关系》杂志上发表新年祝辞。
 # 题为:一年春事早耕耘。): the paper's note, not the text's first paragraph.
 _DATELINE = r"^(?:据)?(?:本报|新华社|中新社)[^,。]{0,24}?(?:讯|电)"
-_ANNOUNCING = re.compile(_DATELINE + r".{0,80}?(?:题为|全文如下|发表了?[^,。]{0,8}(?:祝辞|献辞|贺词|致辞|署名文章))")
+_ANNOUNCING = LazyPattern(_DATELINE + r".{0,80}?(?:题为|全文如下|发表了?[^,。]{0,8}(?:祝辞|献辞|贺词|致辞|署名文章))")
 # A paper's deck (●重申人民币将保持稳定…, a summary sentence) stands between the title and the
 # lead: at most this many paragraphs before a dateline.
 _DECK_MAX = 3
@@ -74,10 +75,10 @@ _TITLE_MAX = 50
 # Site chrome that web pages wrap around the text: breadcrumbs, counters, slogans, prompts
 # to download. Matching lines are dropped anywhere in a file.
 _CHROME = (
-    re.compile(r"^[\d\s.,:/-]+$"),
-    re.compile(r"\S\s+>\s+\S.*>"),
-    re.compile(r"\S\s+[·|]\s+\S"),
-    re.compile(r"范文网|题库|发表时间|参阅指引|复制下载|免费下载|版权所有|上一篇|下一篇|本文地址"),
+    LazyPattern(r"^[\d\s.,:/-]+$"),
+    LazyPattern(r"\S\s+>\s+\S.*>"),
+    LazyPattern(r"\S\s+[·|]\s+\S"),
+    LazyPattern(r"范文网|题库|发表时间|参阅指引|复制下载|免费下载|版权所有|上一篇|下一篇|本文地址"),
 )
 
 

@@ -34,6 +34,7 @@ from .index import (
     load_bundle,
     save_bundle,
 )
+from .lazy_pattern import compile_patterns
 from .params import DENSE_RESCUE_MODEL, AnswerParams, RetrievalParams
 from .planner import QueryPlan, plan_question
 from .results import Answer, Hit, Turn
@@ -165,6 +166,15 @@ class Engine:
     @property
     def embeddings_id(self) -> str | None:
         return self.retriever.semantic.model_id if self.retriever.semantic is not None else None
+
+    @staticmethod
+    def compile_patterns() -> int:
+        """Compile the patterns that reading and answering any question use (the planner's,
+        speech references', the sufficiency checks'), which are otherwise compiled by the first
+        question (~25 ms): the TUI calls this in its loading thread once it is ready."""
+        from . import planner, speech_refs, sufficiency, text_helpers
+
+        return compile_patterns(planner, speech_refs, sufficiency, text_helpers)
 
     # ---- questions ----------------------------------------------------------------
     @staticmethod

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .corpus import Unit, chinese_numeral
+from .lazy_pattern import LazyPattern
 
 __all__ = ["Enumeration", "Point", "enumerations", "opening_point", "paragraph_enumerations"]
 
@@ -23,16 +24,16 @@ _BREAK = "(?:^|(?<=[。；;：:，,！!？?]))\\s*"
 _CLAUSE_END = "，,、：:"
 # Each family: its markers with the number each stands for (首先 is 1, 其次 2, 再次 3; 最后 is
 # read as the point after the previous one).
-_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("ordinal", re.compile(rf"{_BREAK}(第([{_NUM}]{{1,2}})[{_CLAUSE_END}])")),
-    ("shi", re.compile(rf"{_BREAK}(([{_NUM}]{{1,2}})是)(?=\S)")),
-    ("yao", re.compile(rf"{_BREAK}(([{_NUM}]{{1,2}})要)(?=\S)")),
-    ("paren", re.compile(rf"{_BREAK}([(（]([{_NUM}]{{1,2}})[)）])")),
-    ("qi", re.compile(rf"{_BREAK}((?:其([{_NUM}]{{1,2}})|(首先))[{_CLAUSE_END}]?)")),
-    ("sequence", re.compile(rf"{_BREAK}((首先|其次|再次|最后)[{_CLAUSE_END}]?)")),
+_FAMILIES: tuple[tuple[str, LazyPattern], ...] = (
+    ("ordinal", LazyPattern(rf"{_BREAK}(第([{_NUM}]{{1,2}})[{_CLAUSE_END}])")),
+    ("shi", LazyPattern(rf"{_BREAK}(([{_NUM}]{{1,2}})是)(?=\S)")),
+    ("yao", LazyPattern(rf"{_BREAK}(([{_NUM}]{{1,2}})要)(?=\S)")),
+    ("paren", LazyPattern(rf"{_BREAK}([(（]([{_NUM}]{{1,2}})[)）])")),
+    ("qi", LazyPattern(rf"{_BREAK}((?:其([{_NUM}]{{1,2}})|(首先))[{_CLAUSE_END}]?)")),
+    ("sequence", LazyPattern(rf"{_BREAK}((首先|其次|再次|最后)[{_CLAUSE_END}]?)")),
 )
 _SEQUENCE_NO = {"首先": 1, "其次": 2, "再次": 3}
-_SENTENCE = re.compile("[^。；;！!？?]*[。；;！!？?]?")
+_SENTENCE = LazyPattern("[^。；;！!？?]*[。；;！!？?]?")
 # A point's name: its first sentence, or its first clauses up to this many characters.
 LABEL_CHARS = 40
 # Paragraph points may be this many units apart (a photo caption, a page mark between them).
@@ -87,7 +88,7 @@ def _marker(m: re.Match[str], family: str) -> tuple[int, int, str]:
     return m.start(1), number, m.group(1)
 
 
-def _markers(text: str, family: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
+def _markers(text: str, family: str, pattern: LazyPattern) -> list[tuple[int, int, str]]:
     """(start, number, marker) of the family's markers in reading order."""
     return [_marker(m, family) for m in pattern.finditer(text)]
 

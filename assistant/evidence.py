@@ -6,13 +6,13 @@ stage instead of the Engine, so no stage calls back into the pipeline.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable
 
 from . import text_analysis as ta
 from .corpus import Corpus, Unit
+from .lazy_pattern import LazyPattern
 from .params import AnswerParams, RetrievalParams
 from .results import AnswerSentence, Citation, Hit
 from .retrieval import matched_terms
@@ -21,7 +21,7 @@ __all__ = ["Citer", "Evidence"]
 
 
 # 一是细 / 二、准 / (三)优: an item named by one word after its ordinal.
-_ONE_WORD_ITEM = re.compile(r"^(?:[一二三四五六七八九十]是|[一二三四五六七八九十][、.]|第[一二三四五六七八九十][,,]?|"
+_ONE_WORD_ITEM = LazyPattern(r"^(?:[一二三四五六七八九十]是|[一二三四五六七八九十][、.]|第[一二三四五六七八九十][,,]?|"
                             r"[(（][一二三四五六七八九十][)）])([\u4e00-\u9fff]{1,2})$")
 
 

@@ -11,12 +11,11 @@ Each returns (the answer's opening line, the reason ``ask --json`` reports, the 
 
 from __future__ import annotations
 
-import re
-
 from . import text_analysis as ta
 from .answer_types import METADATA_TYPES, year_agrees, years
 from .enumeration import enumerations
 from .evidence import Citer, Evidence
+from .lazy_pattern import LazyPattern
 from .located import speaks_of_asked
 from .planner import QUOTED, QueryPlan
 from .results import AnswerSentence, Hit
@@ -26,7 +25,7 @@ from .text_analysis import split_sentences
 
 __all__ = ["partial_answer", "undefined_content"]
 
-_CJK_PAIR = re.compile("[\u4e00-\u9fff]{2}")
+_CJK_PAIR = LazyPattern("[\u4e00-\u9fff]{2}")
 
 
 def undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],

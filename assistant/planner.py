@@ -25,9 +25,16 @@ from typing import Callable, Sequence, TypeVar
 from . import text_analysis as ta
 from .answer_types import METADATA_TYPES, speech_says
 from .corpus import Speech, Unit, chinese_numeral
+from .lazy_pattern import LazyPattern
 from .results import Turn
+from .speech_refs import (
+    named_speeches,
+    numbered_speech,
+    numbered_speeches,
+    speech_label,
+    strip_speech_reference,
+)
 from .text_helpers import split_sentences
-from .speech_refs import named_speeches, numbered_speech, numbered_speeches, speech_label, strip_speech_reference
 
 __all__ = ["QUOTED", "QueryPlan", "nth", "nth_paragraph", "plan_question", "strip_speech_reference"]
 
@@ -43,9 +50,9 @@ def nth(items: Sequence[T], n: int | None) -> tuple[int, T] | None:
 
 
 # 温家宝和国务院有关部门负责同志也参加了会议 / 出席座谈会的还有…: a report's closing line.
-_ATTENDANCE = re.compile(r"(?:出席|参加|陪同|在座)了?(?:会议|座谈会|团拜会|茶话会|大会|全会|开幕式|闭幕式|活动)")
+_ATTENDANCE = LazyPattern(r"(?:出席|参加|陪同|在座)了?(?:会议|座谈会|团拜会|茶话会|大会|全会|开幕式|闭幕式|活动)")
 _ATTENDANCE_MAX = 160
-_REPORT = re.compile(r"报道|新闻|消息")   # 报道的最后一段: the report's own last paragraph, as printed
+_REPORT = LazyPattern(r"报道|新闻|消息")   # 报道的最后一段: the report's own last paragraph, as printed
 
 
 def nth_paragraph(plan: "QueryPlan", speech: Speech) -> tuple[int, Unit, str] | None:
@@ -140,19 +147,19 @@ class QueryPlan:
 # ---- word classes -----------------------------------------------------------------------
 _CLASSIFIER = r"(?:个|项|条|点|种|类|大|层|块|句|件)"
 # "How many / which": 哪几个, 哪四项, 几条, 多少个, 哪些.
-_QUANT = re.compile(rf"(?:哪|几|多少)(?:{_NUM}+)?{_CLASSIFIER}?|哪些")
+_QUANT = LazyPattern(rf"(?:哪|几|多少)(?:{_NUM}+)?{_CLASSIFIER}?|哪些")
 # 这两点 / 哪四个 give a size; 这一点 / 那一块 only point at one thing.
-_QUANT_SIZE = re.compile(rf"(?:哪|这|那)((?!一){_NUM}+){_CLASSIFIER}|({_NUM}+){_CLASSIFIER}[^,。?!?!]{{0,12}}分别")
+_QUANT_SIZE = LazyPattern(rf"(?:哪|这|那)((?!一){_NUM}+){_CLASSIFIER}|({_NUM}+){_CLASSIFIER}[^,。?!?!]{{0,12}}分别")
 # The parts of a speech, and the verbs that divide it into them.
 _PART = (r"(?:部分|方面|板块|大块|块|层次|层意思|章节|段落|结构|框架|提纲|大纲|脉络|思路|要点|主要内容|几层|问题|"
          r"(?:小|大|一级)?标题|大点)")
 # 先讲什么后讲什么: the order of the parts is the outline too.
 _SEQUENCE = r"先(?:讲|谈|说|写)[^,。?!?!]{0,8}(?:后|再|然后|接着)(?:讲|谈|说|写)|(?:什么|哪些)顺序"
 # How the text runs from start to end, rather than what its parts are.
-_IN_ORDER = re.compile(rf"{_SEQUENCE}|脉络|思路|顺序|层次|怎么走|从哪(?:里|儿)?(?:说|讲|谈|写)起")
-_STRUCTURE = re.compile(rf"{_PART}|{_SEQUENCE}|分为|分成|划分|组成|构成|包括|包含|由")
-_PART_ONLY = re.compile(rf"{_PART}|{_SEQUENCE}")
-_WHAT_SAID = re.compile(r"(?:讲|说|谈|写)(?:了|的)?(?:些)?(?:什么|啥)|大意|要点")
+_IN_ORDER = LazyPattern(rf"{_SEQUENCE}|脉络|思路|顺序|层次|怎么走|从哪(?:里|儿)?(?:说|讲|谈|写)起")
+_STRUCTURE = LazyPattern(rf"{_PART}|{_SEQUENCE}|分为|分成|划分|组成|构成|包括|包含|由")
+_PART_ONLY = LazyPattern(rf"{_PART}|{_SEQUENCE}")
+_WHAT_SAID = LazyPattern(r"(?:讲|说|谈|写)(?:了|的)?(?:些)?(?:什么|啥)|大意|要点")
 # Nouns whose plural is a list of items: 哪些要求 asks for the list.
 _ITEM = (r"(?:要求|措施|举措|办法|方法|任务|原则|目标|活动|做法|问题|意见|建议|途径|手段|表现|环节|重点|"
          r"特点|标准|方面|步骤|内容|工作|氛围|心态|意识|能力|制度|机制)")
@@ -161,24 +168,24 @@ _ITEM = (r"(?:要求|措施|举措|办法|方法|任务|原则|目标|活动|做
 # nothing is named (分为几个?); before any other noun they ask for a count (表彰了多少个先进集体).
 _COUNTED_ITEMS = rf"(?={_ITEM}|{_PART}|[^\u4e00-\u9fff]|$|呢|吗|的|内容|东西|事)"
 # 这几件事之间是什么关系: 这几 / 那几 point back at things; they do not ask how many.
-_LIST = re.compile(rf"哪(?:几|(?!一){_NUM}+){_CLASSIFIER}?|(?<![这那])(?:几|多少){_NUM}*{_CLASSIFIER}{_COUNTED_ITEMS}"
+_LIST = LazyPattern(rf"哪(?:几|(?!一){_NUM}+){_CLASSIFIER}?|(?<![这那])(?:几|多少){_NUM}*{_CLASSIFIER}{_COUNTED_ITEMS}"
                    rf"|哪些{_ITEM}|{_ITEM}有哪些|分别|列举|一一|逐条")
 # 多少个先进集体 / 几个县: a count of things that are not a speech's items.
-_COUNT = re.compile(rf"(?<![哪这那])(?:几|多少)个(?!{_ITEM}|{_PART})(?=[\u4e00-\u9fff])(?!呢|吗|的|内容|东西|事)")
-_WEAK_LIST = re.compile(r"哪些|包括什么|有什么")
+_COUNT = LazyPattern(rf"(?<![哪这那])(?:几|多少)个(?!{_ITEM}|{_PART})(?=[\u4e00-\u9fff])(?!呢|吗|的|内容|东西|事)")
+_WEAK_LIST = LazyPattern(r"哪些|包括什么|有什么")
 # The N-th item: 第二点 / 第2条 / 第一大点; the last (最后一点 / 最后讲的) → -1; the first (开头部分) → 1.
 _ORDINAL_NOUN = r"(?:小点|小项|小条|自然段|段落|点|条|项|个|部分|方面|层|块|件|类|种|句|段|标题)"
 # 开头说了什么 / 结尾是怎么写的: a position in the speech, without a noun saying what is counted.
 _SAID = r"(?=讲|谈|说|写|提|是|落|强调|归结)"
-_ORDINAL = re.compile(rf"(?P<back>倒数)?第\s*({_NUM}{{1,2}})\s*(?:个|大|级)?\s*{_ORDINAL_NOUN}"
+_ORDINAL = LazyPattern(rf"(?P<back>倒数)?第\s*({_NUM}{{1,2}})\s*(?:个|大|级)?\s*{_ORDINAL_NOUN}"
                       rf"|(?:最后|末尾|结尾)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<last_said>{_SAID}))"
                       rf"|(?P<last_bare>结尾|末尾|结束语|收尾)"
                       rf"|(?P<first>开头|开篇|头一|首先|一开始|一上来|开场|起首)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:先|就)?(?:{_ORDINAL_NOUN}|(?P<first_said>{_SAID}))"
                       rf"|(?P<first_bare>开头|开篇|开场白|一开始|一上来|开场)")
-_AFTER = re.compile(r"(?:下一段|下段|后一段|紧接着|接下来|接着|随后|之后|以后|后面)[,，]?(?:又|还|再)?(?:讲|说|写|谈|提)")
+_AFTER = LazyPattern(r"(?:下一段|下段|后一段|紧接着|接下来|接着|随后|之后|以后|后面)[,，]?(?:又|还|再)?(?:讲|说|写|谈|提)")
 # 还有呢 / 下一点 / 接下来呢, after an item of a list: the next item.
-_NEXT_ITEM = re.compile(r"^(?:那|那么)?\s*(?:还有呢|下一(?:点|条|项|个|部分|方面)(?:呢|是什么)?|接下来呢|然后呢|再往下呢|继续)[??。.]*$")
-_MULTI_SPEECH = re.compile(r"(?<!第)(各|几|这几|每|多|五|两|三|四)篇|各(个)?讲话|不同(的)?讲话|哪些讲话|哪几篇|都(是)?怎么|都提到")
+_NEXT_ITEM = LazyPattern(r"^(?:那|那么)?\s*(?:还有呢|下一(?:点|条|项|个|部分|方面)(?:呢|是什么)?|接下来呢|然后呢|再往下呢|继续)[??。.]*$")
+_MULTI_SPEECH = LazyPattern(r"(?<!第)(各|几|这几|每|多|五|两|三|四)篇|各(个)?讲话|不同(的)?讲话|哪些讲话|哪几篇|都(是)?怎么|都提到")
 # Words of the question that carry no subject of their own: question words, discourse words.
 _GENERIC = frozenset("""
 问题 讲 讲了 谈 谈了 说 说了 提 提到 提出 提出了 主要 内容 意见 分为 分成 划分 组成 构成 包括 包含 由
@@ -190,10 +197,10 @@ _GENERIC = frozenset("""
 下一句 上一句 后一句 前一句 下句 上句 一句 句子 这句 那句 全名 姓名 名字 名称 日期 年份 数字 数目 地点 强调 时候 事 事情 一共 总共 共有 共 有 都 分别 大致 大概 大体 总体 整体 依次 先 后 然后 接着 再 可以 能 概括 归纳 总结 列 列出
 标题 小标题 大标题 一级 大点 小点 思路 整体 说起 中间 落到 落笔 收笔 顺序 写下来 写下 下来 下 帮 我 帮我 给 看看 最后 结尾 末尾 开头 开篇 首先 头一 那一块 这一块 那块 这块 一块 那部分 这部分 那一部分
 """.split())
-_FOLLOWUP_LEAN = re.compile(r"^(那|那么|还有|另外|再|它|它们|这个|这些|这|其|他们|上面|刚才|前面|后面|此)"
+_FOLLOWUP_LEAN = LazyPattern(r"^(那|那么|还有|另外|再|它|它们|这个|这些|这|其|他们|上面|刚才|前面|后面|此)"
                             r"|(呢|别的|其他的?|其它的?|还有吗|还有没有|例子吗?)[??。.]*$")
-_MORE = re.compile(r"别的|其他|其它|还有|另外|再举|更多")
-_ABOUT_SPEECH = re.compile(r"讲话|这篇|该篇|那篇|发言|致辞|演讲|报告")
+_MORE = LazyPattern(r"别的|其他|其它|还有|另外|再举|更多")
+_ABOUT_SPEECH = LazyPattern(r"讲话|这篇|该篇|那篇|发言|致辞|演讲|报告")
 # Words that only ask for a speech's speaker or date.
 _META_WORDS = frozenset("讲 讲的 说 发表 作 做 时间 日期 哪天 哪一天 哪年 哪一年 时候 什么时候 何时 谁 是谁 人 讲话人 主讲人 "
                         "叫 叫什么 名字 全名 姓名 什么 "
@@ -203,27 +210,27 @@ _META_WORDS = frozenset("讲 讲的 说 发表 作 做 时间 日期 哪天 哪�
 
 # ---- answer types -------------------------------------------------------------------------
 _MEASURE = r"(?:公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|个月|月|小时|分钟|次|项|家|户|亩|平方米|吨|岁|倍|位|起|件|所|座|台|辆|部|批|%|％)"
-_ANSWER_TYPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+_ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     # 登在哪本杂志 / 哪一期 / 出处: where the text was published (before place: 登在哪).
-    ("source", re.compile(r"(?:哪本|哪家|哪份|哪种|什么)(?:杂志|刊物|期刊|报纸|报刊|报(?!告|道|送|名))|哪一?期|(?:登|刊|刊登|刊发|发表|载)在哪|出处|出自哪")),
-    ("date", re.compile(r"哪一年|哪年|何年|何时|什么时候|哪一天|哪天|几月|几号|哪个月|什么时间|日期|年份|时间是")),
-    ("person", re.compile(r"是谁|谁(?!都)|哪位|哪个人|叫什么名字|姓名|全名|名字叫|叫什么")),
-    ("place", re.compile(r"哪里|哪儿|什么地方|哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个(?:地方|单位)|在哪(?!几|些|一?(?:个)?(?:方面|环节|问题|点|条|项|种|类))")),
-    ("number", re.compile(rf"多少{_MEASURE}?|(?<![这那哪])几{_MEASURE}|多长|多大|多高|多远|多久|比例|百分之")),
+    ("source", LazyPattern(r"(?:哪本|哪家|哪份|哪种|什么)(?:杂志|刊物|期刊|报纸|报刊|报(?!告|道|送|名))|哪一?期|(?:登|刊|刊登|刊发|发表|载)在哪|出处|出自哪")),
+    ("date", LazyPattern(r"哪一年|哪年|何年|何时|什么时候|哪一天|哪天|几月|几号|哪个月|什么时间|日期|年份|时间是")),
+    ("person", LazyPattern(r"是谁|谁(?!都)|哪位|哪个人|叫什么名字|姓名|全名|名字叫|叫什么")),
+    ("place", LazyPattern(r"哪里|哪儿|什么地方|哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个(?:地方|单位)|在哪(?!几|些|一?(?:个)?(?:方面|环节|问题|点|条|项|种|类))")),
+    ("number", LazyPattern(rf"多少{_MEASURE}?|(?<![这那哪])几{_MEASURE}|多长|多大|多高|多远|多久|比例|百分之")),
 )
-_NAMED_PLACE = re.compile(r"哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)")
-_PERCENT = re.compile(r"百分之(?:几|多少)|多少个?百分点|几个百分点|百分比是多少")
-_NUMBER_UNIT = re.compile(rf"(?:多少|几)({_MEASURE})")
+_NAMED_PLACE = LazyPattern(r"哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)")
+_PERCENT = LazyPattern(r"百分之(?:几|多少)|多少个?百分点|几个百分点|百分比是多少")
+_NUMBER_UNIT = LazyPattern(rf"(?:多少|几)({_MEASURE})")
 # “X”具体指什么 / X具体包括哪些内容 / X是哪六种: the question asks for X's content.
-QUOTED = re.compile(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
+QUOTED = LazyPattern(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
 # 违反规定的处分标准是什么 / 增长目标是多少: the thing asked for is named just before.
-_ASKS_WHAT = re.compile(rf"是什么|是哪些|有哪些|是多少|是怎样的|指什么|是谁|是哪(?:几|{_NUM})")
+_ASKS_WHAT = LazyPattern(rf"是什么|是哪些|有哪些|是多少|是怎样的|指什么|是谁|是哪(?:几|{_NUM})")
 # 具体有哪几条 / 具体举了哪几部 / 具体是怎么(个)巡查法 / 都有哪些 / 分别是什么 ask for the same: what X consists of.
-_ASKS_CONTENT = re.compile(rf"(具体)?(?:是指|指的是|指什么|指哪些|包括|包含|有哪些内容|是什么意思|什么意思|含义|内容是|是哪(?:{_NUM}+|几|些))"
+_ASKS_CONTENT = LazyPattern(rf"(具体)?(?:是指|指的是|指什么|指哪些|包括|包含|有哪些内容|是什么意思|什么意思|含义|内容是|是哪(?:{_NUM}+|几|些))"
                            rf"|(?:具体|都)(?:有|是|[\u4e00-\u9fff]{{1,2}}(?:了|的是))?哪(?:几|{_NUM}+|些)|具体(?:是)?(?:怎么|如何|怎样)"
                            rf"|分别是(?:什么|哪)")
 # …都表演了哪些节目: the thing is named after the question word.
-_ASKED_AFTER = re.compile(rf"(?:些|几|{_NUM}+)?{_CLASSIFIER}?([\u4e00-\u9fff]{{2,6}})(?=[,,。??!!]|$|呢|吗)")
+_ASKED_AFTER = LazyPattern(rf"(?:些|几|{_NUM}+)?{_CLASSIFIER}?([\u4e00-\u9fff]{{2,6}})(?=[,,。??!!]|$|呢|吗)")
 
 
 def _answer_type(body: str) -> tuple[str | None, str]:
@@ -240,7 +247,7 @@ def _answer_type(body: str) -> tuple[str | None, str]:
     return None, ""
 
 
-def _asked_term(body: str, analyse: Callable[[str], ta.Analysed], asks: re.Pattern[str] = _ASKS_CONTENT) -> str:
+def _asked_term(body: str, analyse: Callable[[str], ta.Analysed], asks: LazyPattern = _ASKS_CONTENT) -> str:
     """The named thing whose content the question asks for ("" when it asks nothing of the kind).
 
     The term is quoted, or it is the phrase just before (…提到办公室年度10项职能工作目标,具体是哪
@@ -278,7 +285,7 @@ def _whole_words(words: Sequence[str]) -> list[str]:
 
 # 在加强领导方面提出了几条要求 / 关于浓厚氛围的那一部分讲了什么: a section named by its words.
 # At least four characters: 在作风方面 names a topic, not a section.
-_SECTION_REF = re.compile(r"(?:在|关于|对于|对)([\u4e00-\u9fff“”、]{4,20}?)(?:的)?(?:方面|那一部分|这一部分|那部分|这部分|部分)")
+_SECTION_REF = LazyPattern(r"(?:在|关于|对于|对)([\u4e00-\u9fff“”、]{4,20}?)(?:的)?(?:方面|那一部分|这一部分|那部分|这部分|部分)")
 
 
 def _size(text: str) -> int | None:
@@ -471,7 +478,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     return plan
 
 
-_OCCASION = re.compile(r"会议|大会|会上|座谈会|茶话会|团拜会|召开|举行|开的|讲话|发言|致辞")
+_OCCASION = LazyPattern(r"会议|大会|会上|座谈会|茶话会|团拜会|召开|举行|开的|讲话|发言|致辞")
 
 
 def _title_of(body: str, speeches: Sequence[Speech], analyse: Callable[[str], ta.Analysed]) -> int | None:

@@ -5,39 +5,39 @@ of a title no other title has (《忌辰的思念》, 元旦献辞里); and the 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from . import text_analysis as ta
 from .corpus import Speech, Unit, chinese_numeral
+from .lazy_pattern import LazyPattern
 
 __all__ = ["named_speeches", "numbered_speech", "opens_with_dateline", "numbered_speeches", "speech_label", "strip_speech_reference"]
 
 _NUM = r"[一二三四五六七八九十两\d]"
 
-_SPEECH_NO = re.compile(rf"第\s*({_NUM}{{1,3}})\s*篇")
-_LAST_SPEECH = re.compile(r"最后一篇|最末一篇|末一篇")
+_SPEECH_NO = LazyPattern(rf"第\s*({_NUM}{{1,3}})\s*篇")
+_LAST_SPEECH = LazyPattern(r"最后一篇|最末一篇|末一篇")
 # What a speech is called besides 讲话: a user's corpus holds addresses, editorials, letters,
 # communiqués, reports. (A meeting's name is not one: 座谈会上讲了什么 is about what was said there.)
 _SPECIFIC_GENRE = r"一文|文章|社论|献辞|致辞|祝辞|贺辞|公报|慰问信|贺信|贺词|稿子|报道"
 _GENRE = rf"(篇|个讲话|次讲话|讲话|发言|{_SPECIFIC_GENRE})"
-_SPEECH_NAMED = re.compile(rf"([\u4e00-\u9fffA-Za-z0-9]{{2,16}}?)(的|那|这|那一|这一|那个|这个)?{_GENRE}")
-_SPECIFIC = re.compile(_SPECIFIC_GENRE)
+_SPEECH_NAMED = LazyPattern(rf"([\u4e00-\u9fffA-Za-z0-9]{{2,16}}?)(的|那|这|那一|这一|那个|这个)?{_GENRE}")
+_SPECIFIC = LazyPattern(_SPECIFIC_GENRE)
 # 那篇报道 / 这份公报, or a question that opens with the kind (公报分为哪几部分).
-_KIND_ONLY = re.compile(r"(?:那|这|该)(?:篇|份|则)(报道|公报|社论|慰问信|献辞|祝辞|贺信|贺词)"
+_KIND_ONLY = LazyPattern(r"(?:那|这|该)(?:篇|份|则)(报道|公报|社论|慰问信|献辞|祝辞|贺信|贺词)"
                         r"|^(公报|社论|慰问信|献辞|祝辞|贺信|贺词)(?=的|里|中|上|说|讲|提|分|对|怎|是|有|主要)")
-_NEWS_LEAD = re.compile(r"^(?:据)?(?:本报|新华社|中新社)[^,。]{0,24}?(?:讯|电)")
-_MEETING_NAMED = re.compile(r"(?:那个|这个|那次|这次)([\u4e00-\u9fff]{2,12}?)(?:座谈会|茶话会|团拜会|全会|大会|会议)")
+_NEWS_LEAD = LazyPattern(r"^(?:据)?(?:本报|新华社|中新社)[^,。]{0,24}?(?:讯|电)")
+_MEETING_NAMED = LazyPattern(r"(?:那个|这个|那次|这次)([\u4e00-\u9fff]{2,12}?)(?:座谈会|茶话会|团拜会|全会|大会|会议)")
 _SPEAKER_LINE = 16                                   # a speaker line: 中国文联副主席李默然
-_NOT_SPEAKER = re.compile(r"会|讲话|年|月|日|摄|[（(]")   # occasion, date and caption lines
-_TITLE_OPENER = re.compile(r"^([\u4e00-\u9fff]{2,4})在")   # 汪道涵在《两岸关系》杂志发表…
+_NOT_SPEAKER = LazyPattern(r"会|讲话|年|月|日|摄|[（(]")   # occasion, date and caption lines
+_TITLE_OPENER = LazyPattern(r"^([\u4e00-\u9fff]{2,4})在")   # 汪道涵在《两岸关系》杂志发表…
 # A question word, whole (哪天 / 什么时候): what came before it may be a name, never what follows.
-_ASKING = re.compile(r"谁|什么时候|什么|哪一?[天年月位个里儿些]?|几|多少|怎么|怎样|如何|是否|吗|呢")
-_SPEECH_REF_WORDS = re.compile(rf"(?:第\s*{_NUM}{{1,3}}\s*|最后一|最末一|末一)篇(讲话|发言|文章)?|(这|该|那)篇(讲话|文章)?|(这|该|本|此|一)文|全文")
+_ASKING = LazyPattern(r"谁|什么时候|什么|哪一?[天年月位个里儿些]?|几|多少|怎么|怎样|如何|是否|吗|呢")
+_SPEECH_REF_WORDS = LazyPattern(rf"(?:第\s*{_NUM}{{1,3}}\s*|最后一|最末一|末一)篇(讲话|发言|文章)?|(这|该|那)篇(讲话|文章)?|(这|该|本|此|一)文|全文")
 # 那篇讲宁乡的讲话 / 关于作风的讲话: the name comes after these.
-_NAME_PREFIX = re.compile(r"^(?:(?:这|那|该)一?篇)?(?:关于|有关|在|讲|谈|提到|讲到|谈到|说到|提及)?")
-_NOT_A_NAME = re.compile(r"^(这|那|各|几|每|哪|该|本|此|多|两|三|四|五)")
-_NAME_SUFFIX = re.compile(r"(?:(会议|会)?上|的)$")
+_NAME_PREFIX = LazyPattern(r"^(?:(?:这|那|该)一?篇)?(?:关于|有关|在|讲|谈|提到|讲到|谈到|说到|提及)?")
+_NOT_A_NAME = LazyPattern(r"^(这|那|各|几|每|哪|该|本|此|多|两|三|四|五)")
+_NAME_SUFFIX = LazyPattern(r"(?:(会议|会)?上|的)$")
 
 
 def strip_speech_reference(text: str) -> str:
@@ -200,10 +200,10 @@ def _most_of(name: str, pool: Sequence[Speech], labels: dict[int, str], share: f
 
 
 # Words after which a phrase names where something is said: 元旦献辞里 / 茶话会上 / 《忌辰的思念》说.
-_WHERE_CUE = re.compile(r"里|中|上|那篇|这篇|一文|的讲话|讲话|说|提到|指出|强调|提出|谈到|讲到|的")
-_TITLE_PARTS = re.compile(r"——|—|－|:|\uff1a|\s+|（[^）]*）|\([^)]*\)")
-_BOOK_TITLE = re.compile(r"《([^》]{2,40})》")
-_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+_WHERE_CUE = LazyPattern(r"里|中|上|那篇|这篇|一文|的讲话|讲话|说|提到|指出|强调|提出|谈到|讲到|的")
+_TITLE_PARTS = LazyPattern(r"——|—|－|:|\uff1a|\s+|（[^）]*）|\([^)]*\)")
+_BOOK_TITLE = LazyPattern(r"《([^》]{2,40})》")
+_CJK_ONLY = LazyPattern(r"[\u4e00-\u9fff]+")
 
 
 def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...], str]:

@@ -16,6 +16,7 @@ from . import text_analysis as ta
 from .corpus import Unit, chinese_numeral, heading_style
 from .enumeration import enumerations, opening_point, paragraph_enumerations
 from .evidence import Citer, Evidence
+from .lazy_pattern import LazyPattern
 from .params import AnswerParams
 from .planner import QueryPlan, nth
 from .results import Answer, AnswerSentence, Hit
@@ -26,9 +27,9 @@ __all__ = ["PointList", "as_list", "as_points", "choose_list", "choose_points", 
            "point_count", "point_lists", "speech_points"]
 
 # 一是…;二是… or, within one sentence, 一是…,二是…,三是…: each item runs to the next item's 是.
-_INLINE_ENUM = re.compile("(?:^|(?<=[。;:,\uff1b\uff1a\uff0c]))\\s*([一二三四五六七八九十]+是"
+_INLINE_ENUM = LazyPattern("(?:^|(?<=[。;:,\uff1b\uff1a\uff0c]))\\s*([一二三四五六七八九十]+是"
                           "(?:(?![,\uff0c]\\s*[一二三四五六七八九十]+是)[^。;\uff1b])*[。;\uff1b]?)")
-_LEAD_IN = re.compile("[:\uff1a]$|以下|如下")
+_LEAD_IN = LazyPattern("[:\uff1a]$|以下|如下")
 
 
 def enumerates(unit_text: str, n: int) -> bool:
@@ -43,7 +44,7 @@ def enumerates(unit_text: str, n: int) -> bool:
     return False
 
 
-_FIRST_MARKER = re.compile("^(?:一|1|[(\uff08]一[)\uff09]|第一)")
+_FIRST_MARKER = LazyPattern("^(?:一|1|[(\uff08]一[)\uff09]|第一)")
 
 
 def introduces_list(ev: Evidence, unit: Unit) -> bool:
@@ -145,7 +146,7 @@ def choose_list(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | 
 
 
 # 哪三大特色产业 / 哪几个领域: the noun the question counts.
-_COUNTED_NOUN = re.compile("哪(?:几|[一二三四五六七八九十两\\d]+)(?:个|大|项|类|种|条|件|方面的?)?([\u4e00-\u9fff]{2,8}?)(?=[?？,，。]|$|呢|吗|是|有|分别)")
+_COUNTED_NOUN = LazyPattern("哪(?:几|[一二三四五六七八九十两\\d]+)(?:个|大|项|类|种|条|件|方面的?)?([\u4e00-\u9fff]{2,8}?)(?=[?？,，。]|$|呢|吗|是|有|分别)")
 _SEP = "、，,。；;：:（）()“”"
 
 
@@ -230,7 +231,7 @@ def numbered(intro: str, sentences: list[AnswerSentence]) -> tuple[str, list[Ans
 # inside paragraphs or by paragraphs that open with the markers; see enumeration.py.
 
 PointList = list[Unit] | tuple[Unit, list[str]]
-_DASH = re.compile("^[—–－―-]{2,}")
+_DASH = LazyPattern("^[—–－―-]{2,}")
 MAX_PARALLEL = 8   # a parallel paragraph is at most this many paragraphs after its lead-in
 
 
@@ -270,7 +271,7 @@ def _same_openings(units: list[Unit], lead: Unit) -> list[Unit]:
     return items if len(items) >= 3 and _CJK_RUN.fullmatch(items[0].text[:SAME_OPENING]) else []
 
 
-_CJK_RUN = re.compile("[\u4e00-\u9fff]+")
+_CJK_RUN = LazyPattern("[\u4e00-\u9fff]+")
 
 
 def _lead_text(units: list[Unit], first: Unit) -> str:

@@ -13,13 +13,13 @@ what is asked. Three checks look at the evidence itself:
 from __future__ import annotations
 
 import math
-import re
 from typing import Iterable, Sequence
 
 from . import text_analysis as ta
 from .answer_types import fits_type
 from .corpus import Unit
 from .evidence import Evidence
+from .lazy_pattern import LazyPattern
 from .planner import QueryPlan
 from .results import Hit
 from .structure import enumerates, list_items, point_count, point_lists
@@ -27,8 +27,8 @@ from .structure import enumerates, list_items, point_count, point_lists
 __all__ = ["MISSING_WHAT", "abstain_reason", "coverage", "defines", "fits_type", "missing_terms", 
            "unseen_share"]
 
-_NON_WORD = re.compile(r"[^\w]+")
-_CJK_WORD = re.compile(r"[\u4e00-\u9fff]")
+_NON_WORD = LazyPattern(r"[^\w]+")
+_CJK_WORD = LazyPattern(r"[\u4e00-\u9fff]")
 
 # What the partial answer says the speeches leave out, by answer type.
 MISSING_WHAT = {"person": "说明是谁", "date": "给出具体时间", "number": "给出具体数字", "place": "说明具体地点",
@@ -36,15 +36,15 @@ MISSING_WHAT = {"person": "说明是谁", "date": "给出具体时间", "number"
                 "content": "具体说明它包括哪些内容或指什么"}
 
 # After a term: it is being defined or listed.
-_DEFINES_AFTER = re.compile(r"^[”」』》\"]?\s*[,,]?\s*(?:是指|指的是|就是|即|是|指|包括|包含|分别是|:|:|——|一是|主要有|有以下)")
+_DEFINES_AFTER = LazyPattern(r"^[”」』》\"]?\s*[,,]?\s*(?:是指|指的是|就是|即|是|指|包括|包含|分别是|:|:|——|一是|主要有|有以下)")
 # Right after a term (within a few characters): an enumeration of its items.
-_ENUMERATION = re.compile(r"^.{0,12}?(?:一是.{1,40}二是|一要.{1,40}二要|1[、.].{1,60}2[、.]|[^,。]{1,8}、[^,。]{1,8}、)")
+_ENUMERATION = LazyPattern(r"^.{0,12}?(?:一是.{1,40}二是|一要.{1,40}二要|1[、.].{1,60}2[、.]|[^,。]{1,8}、[^,。]{1,8}、)")
 # Before a term: a rhetorical definition (什么是水八仙? / 何谓… / 所谓…).
-_DEFINES_BEFORE = re.compile(r"(?:什么是|什么叫|何谓|所谓|何为)[“「\"]?$|(?:[^,。、]{1,8}、){2,}[^,。、]{1,8}[”」\"]?的[“「\"]?$")
+_DEFINES_BEFORE = LazyPattern(r"(?:什么是|什么叫|何谓|所谓|何为)[“「\"]?$|(?:[^,。、]{1,8}、){2,}[^,。、]{1,8}[”」\"]?的[“「\"]?$")
 # Words that ask (and those that say what kind of answer is wanted: 全名, 名字): never key terms.
-_QUESTION_WORD = re.compile(r"哪|什么|怎么|怎样|多少|几|谁|如何|为何|为什么|^第[一二三四五六七八九十\d]|全名|名字|姓名"
+_QUESTION_WORD = LazyPattern(r"哪|什么|怎么|怎样|多少|几|谁|如何|为何|为什么|^第[一二三四五六七八九十\d]|全名|名字|姓名"
                             r"|讲话|发言|文章|这篇|那篇")   # 在讲话中 says where, it is no term
-_LIST_SEPARATORS = re.compile(r"[、,,;;/]")
+_LIST_SEPARATORS = LazyPattern(r"[、,,;;/]")
 
 
 def defines(term: str, texts: Iterable[str], headings: Iterable[str] = ()) -> bool:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .lazy_pattern import LazyPattern
+
 __all__ = ["SURROGATE", "highlight_spans", "printable", "split_cited_sentences", "split_sentences", "squash",
            "unfinished_escape", "without_terminal_control"]
 
@@ -59,7 +61,7 @@ def highlight_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
 
 # Lone surrogates: bytes that were not UTF-8 (a GBK terminal, a mis-encoded file, a JSON
 # "\ud800" escape) decoded with surrogateescape; no analysis or output can encode them.
-SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE = LazyPattern("[\ud800-\udfff]")
 
 
 def squash(text: str) -> str:
@@ -71,8 +73,8 @@ def squash(text: str) -> str:
 # for these rules (they never were: the patterns hold the ASCII forms).
 _ENDS = "。!?\uff01\uff1f"   # full-width ！？ written as escapes: they must survive any normalisation of this file
 _CLAUSE_ENDS = _ENDS + ";\uff1b"
-_SENTENCE = re.compile(rf"[^{_ENDS}]+[{_ENDS}]*[”」』)]?")
-_CLAUSE = re.compile(rf"[^{_CLAUSE_ENDS}\n]+(?:[{_CLAUSE_ENDS}]+[”」’』\")]?|\n|$)|[{_CLAUSE_ENDS}\n]+")
+_SENTENCE = LazyPattern(rf"[^{_ENDS}]+[{_ENDS}]*[”」』)]?")
+_CLAUSE = LazyPattern(rf"[^{_CLAUSE_ENDS}\n]+(?:[{_CLAUSE_ENDS}]+[”」’』\")]?|\n|$)|[{_CLAUSE_ENDS}\n]+")
 
 
 def split_sentences(text: str, *, clauses: bool = False) -> list[str]:
@@ -87,8 +89,8 @@ def split_sentences(text: str, *, clauses: bool = False) -> list[str]:
 
 _OPEN_QUOTES = "“「『"
 _CLOSE_QUOTES = "”」』"
-_TRAILING_MARKERS = re.compile(r"(?:\s*\[\d+\])+")
-_MARKER_AHEAD = re.compile(r"\s*\[\d+\]")
+_TRAILING_MARKERS = LazyPattern(r"(?:\s*\[\d+\])+")
+_MARKER_AHEAD = LazyPattern(r"\s*\[\d+\]")
 _COLONS = ":\uff1a"
 
 

@@ -77,17 +77,19 @@ def test_ask_json_imports_no_terminal_libraries(tmp_path: Path) -> None:
 
 
 def test_tui_start_imports_no_engine_before_the_app() -> None:
-    """``assistant`` alone opens the TUI: parsing its command line and importing the app load
-    neither numpy nor the engine (a worker loads them while the app starts), and the other
-    commands are still known to the parser."""
+    """``assistant`` alone opens the TUI: parsing its command line and making the app load
+    neither numpy nor the engine (a worker loads them while the app starts) nor the config file
+    reader (read after ready), and the other commands are still known to the parser."""
     code = ("import json, sys\n"
             "from assistant.cli import build_parser\n"
             "parser = build_parser([])\n"
             "args = parser.parse_args([])\n"
             "import assistant.tui.app\n"
+            "assistant.tui.app.SpeechAssistantApp()\n"
             "choices = sorted(parser._subparsers._group_actions[0].choices)\n"
             "print(json.dumps({'command': args.command, 'choices': choices, 'loaded': sorted(\n"
-            "    m for m in ('numpy', 'jieba', 'assistant.engine', 'assistant.bm25', 'assistant.cli.ask')\n"
+            "    m for m in ('numpy', 'jieba', 'assistant.engine', 'assistant.bm25', 'assistant.cli.ask',\n"
+            "                'assistant.config', 'tomllib')\n"
             "    if m in sys.modules)}))\n")
     p = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)),
                        capture_output=True, text=True, encoding="utf-8", timeout=120, check=False)

@@ -243,3 +243,31 @@ async def test_delete_from_the_search_box_deletes_the_highlighted_conversation(t
         await pilot.press("y")
         await wait_for(pilot, lambda: app.screen is screen)
         assert not older.path.exists() and newer.path.exists()
+
+
+@pytest.mark.parametrize("read", [False, True])
+async def test_f4_opens_the_list_from_the_corpus_browser_and_its_reader(tmp_path: Path, engine: Engine,
+                                                                         read: bool) -> None:
+    """F4 was the chat screen's key only: on the corpus browser (F3), and on a speech opened
+    there, whose Esc leads back to the browser rather than the chat, it did nothing."""
+    from assistant.tui.browser import CorpusBrowserScreen
+    from assistant.tui.reader import ReaderScreen
+
+    older, _newer = save_two(engine, tmp_path)
+    app = make_app(tmp_path, lambda: engine, reopen_last=False)
+    async with app.run_test(notifications=True, size=(120, 40)) as pilot:
+        await ready(pilot)
+        browser = await open_screen(pilot, "f3", CorpusBrowserScreen)
+        if read:
+            await open_screen(pilot, "r", ReaderScreen)
+        here = app.screen
+        await open_screen(pilot, "f4", ConversationsScreen)
+        await pilot.press("escape")                       # closing the list returns where F4 was pressed
+        await wait_for(pilot, lambda: app.screen is here)
+        listing = await open_screen(pilot, "f4", ConversationsScreen)
+        await pilot.press(*"塔西佗")                       # the older one: opened in the chat, shown
+        await wait_for(pilot, lambda: [s.id for s in listing.shown] == [older.id])
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is app.chat_screen)
+        assert app.chat_screen.conversation.id == older.id
+        assert browser not in app.screen_stack

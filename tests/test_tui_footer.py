@@ -44,3 +44,33 @@ async def test_footer_recomposes_only_when_its_keys_change(tmp_path: Path, engin
         await wait_for(pilot, lambda: "⏎ 发送" in screen_text(app).splitlines()[-1])
         assert len(composed) == before + 2
         assert footer.is_attached
+
+
+@pytest.mark.parametrize("fails", [False, True])
+async def test_footer_keys_wait_for_the_engine(tmp_path: Path, engine: Engine, fails: bool) -> None:
+    """While the engine loads the footer's keys are not composed (~40 ms of the main thread
+    beside the loading thread); they are once it is ready, or once it has failed."""
+    import threading
+
+    from textual.widgets._footer import FooterKey
+
+    gate = threading.Event()
+
+    def loader() -> Engine:
+        gate.wait(10)
+        if fails:
+            raise RuntimeError("语料坏了")
+        return engine
+
+    app = make_app(tmp_path, loader)
+    async with app.run_test(notifications=True, size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: app.timings.first_paint is not None)
+        await pilot.pause(0.2)
+        footer = app.chat_screen.query_one(KeysFooter)
+        assert not footer.query(FooterKey)
+        gate.set()
+        await wait_for(pilot, lambda: app.engine is not None or app.load_error is not None)
+        await wait_for(pilot, lambda: bool(footer.query(FooterKey)))
+        assert "f1 帮助" in screen_text(app).splitlines()[-1]
+        if not fails:
+            assert "⏎ 发送" in screen_text(app).splitlines()[-1]

@@ -68,6 +68,25 @@ async def test_copy_keys_put_answer_citation_and_paragraph_on_the_clipboard(tmp_
         assert app._clipboard == "" and isinstance(app.screen, ChatScreen)
 
 
+async def test_a_toast_shows_once_under_the_copy_menu(tmp_path: Path, engine: Engine) -> None:
+    """F6 while the last copy's toast was up showed it twice: in the menu's rack and, dimmed,
+    in the chat screen's below it (every screen's rack shows all of the app's toasts)."""
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(120, 40)) as pilot:
+        await ready(pilot)
+        await ask(pilot, QUESTION)
+        await copy(pilot, "a")
+        assert screen_text(app).count("已复制回答(纯文本)") == 1
+        await pilot.press("f6")
+        await wait_for(pilot, lambda: isinstance(app.screen, CopyScreen))
+        await pilot.pause(0.1)
+        assert screen_text(app).count("已复制回答(纯文本)") == 1
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChatScreen))
+        await pilot.pause(0.1)
+        assert screen_text(app).count("已复制回答(纯文本)") == 1   # the chat screen shows it again
+
+
 async def test_copy_without_an_answer_says_so(tmp_path: Path, engine: Engine) -> None:
     app = make_app(tmp_path, lambda: engine)
     async with app.run_test(notifications=True, size=(120, 40)) as pilot:

@@ -18,7 +18,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeVar
 
-from ..config import DEFAULT_API_KEY_ENV
 from ..corpus import CorpusError
 from ..text_helpers import printable
 
@@ -308,7 +307,7 @@ def add_tui_llm_arguments(parser: argparse.ArgumentParser) -> None:
     g.add_argument("--model", dest="llm_model", metavar="NAME", default=argparse.SUPPRESS,
                    help="模型名(接口只提供一个模型时可省略)")
     g.add_argument("--api-key-env", dest="llm_api_key_env", metavar="VAR", default=argparse.SUPPRESS,
-                   help=f"存放 API 密钥的环境变量名(默认 {DEFAULT_API_KEY_ENV})")
+                   help="存放 API 密钥的环境变量名(默认 OPENAI_API_KEY)")
 
 
 def add_llm_arguments(parser: argparse.ArgumentParser) -> None:
@@ -319,7 +318,7 @@ def add_llm_arguments(parser: argparse.ArgumentParser) -> None:
                    help="OpenAI 兼容接口地址,如 http://127.0.0.1:8080/v1(默认取 OPENAI_BASE_URL)")
     g.add_argument("--model", dest="llm_model", metavar="NAME", help="模型名(默认取 ASSISTANT_MODEL / OPENAI_MODEL)")
     g.add_argument("--api-key-env", dest="llm_api_key_env", metavar="VAR",
-                   help=f"存放 API 密钥的环境变量名(默认 {DEFAULT_API_KEY_ENV});密钥本身不在命令行上传")
+                   help="存放 API 密钥的环境变量名(默认 OPENAI_API_KEY);密钥本身不在命令行上传")
     g.add_argument("--timeout", dest="llm_timeout", type=_positive_float, metavar="SEC",
                    help="每次读写的超时秒数(只发保活注释也算超时)")
     g.add_argument("--deadline", dest="llm_deadline", type=_positive_float, metavar="SEC",

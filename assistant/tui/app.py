@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -39,12 +40,16 @@ class SpeechAssistantApp(App[None]):
     CSS_PATH = Path(__file__).with_name("app.tcss")   # absolute: subclasses live elsewhere
     TITLE = "讲话助手"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide")]
+    SUSPENDED_SCREEN_CLASS = "-suspended"   # screens under the top one (app.tcss: their toasts)
 
     BINDINGS = [
         Binding("f1", "help", "帮助"),
         # The chat screen sends printable keys to its question box, so ? opens help only on
         # screens where nothing takes text (reader, browser).
         Binding("question_mark", "help", "帮助", show=False),
+        # The app's, not the chat screen's: the corpus browser and the reader took F4 and did
+        # nothing with it (Esc from a speech opened in F3 returns to the browser, not the chat).
+        Binding("f4", "conversations", "对话", show=False),
         Binding("ctrl+p", "command_palette", "命令", key_display="^P", priority=True, show=False),
         Binding("ctrl+q", "quit", "退出", key_display="^Q", priority=True),
     ]
@@ -62,8 +67,7 @@ class SpeechAssistantApp(App[None]):
                  llm_config: "LLMConfig | None" = None, semantic: bool = False,
                  reopen_last: bool | None = None) -> None:
         super().__init__()
-        # Reopen the conversation saved last (the [tui] table of the config file; default on).
-        self.reopen_last = _reopen_last_setting() if reopen_last is None else reopen_last
+        self._reopen_last = reopen_last   # None: the config file says, read when first needed
         self.semantic = semantic   # attach embeddings after the engine is ready (off in tests)
         self.timings = Timings.now()
         self.corpus_paths = corpus_paths
@@ -71,6 +75,19 @@ class SpeechAssistantApp(App[None]):
         self.show_timings = show_timings   # off in snapshot tests: no varying numbers on screen
         self.llm_config = llm_config
         self.chat_screen = ChatScreen(conv_store.conversations_dir(data_dir), conv_store.exports_dir(data_dir))
+
+    @property
+    def reopen_last(self) -> bool:
+        """Reopen the conversation saved last (the [tui] table of the config file; default on).
+        Read once the engine is ready, not before the first paint (the config module and
+        tomllib took ~10 ms there)."""
+        if self._reopen_last is None:
+            self._reopen_last = _reopen_last_setting()
+        return self._reopen_last
+
+    @reopen_last.setter
+    def reopen_last(self, value: bool) -> None:
+        self._reopen_last = value
 
     def get_default_screen(self) -> Screen:
         return self.chat_screen
@@ -116,6 +133,8 @@ class SpeechAssistantApp(App[None]):
             self.call_from_thread(self._engine_failed, msg)
             return
         self.call_from_thread(self._engine_ready, engine, warnings)
+        # Ready and answering; what the first question would still compile is compiled now.
+        engine.compile_patterns()
 
     def _index_progress(self, done: int, total: int) -> None:
         """Called from the loading thread while a corpus is analysed (not on a cache hit)."""
@@ -185,6 +204,20 @@ class SpeechAssistantApp(App[None]):
         from .reader import ReaderScreen
 
         self.push_screen(ReaderScreen(corpus, unit_id, terms))
+
+    def action_conversations(self) -> None:
+        from .conversations import ConversationsScreen
+
+        chat = self.chat_screen
+        self.push_screen(ConversationsScreen(chat.conversations_dir, chat._conversation_changed),
+                         self._conversation_chosen)
+
+    def _conversation_chosen(self, path: Path | None) -> None:
+        """Chosen in the F4 list, which the browser and the reader open too: the chat, with it,
+        comes to the top."""
+        if path is not None and self.screen is not self.chat_screen:
+            self.chat_screen.pop_until_active()
+        self.chat_screen._reopen(path)
 
     def action_help(self) -> None:
         from .dialogs import HelpScreen
@@ -284,7 +317,7 @@ class SpeechAssistantApp(App[None]):
         yield SystemCommand("切换 LLM", "在抽取式回答与大模型回答之间切换(F8)", self.action_toggle_llm)
         yield SystemCommand("设置", "大模型接口与模型(从接口的模型列表选择)、启动时打开上次的对话(F9)",
                             self.action_settings)
-        yield SystemCommand("打开保存的对话", "搜索、打开、重命名、删除以前的对话(F4)", chat.action_conversations)
+        yield SystemCommand("打开保存的对话", "搜索、打开、重命名、删除以前的对话(F4)", self.action_conversations)
         yield SystemCommand("浏览语料", "全部讲话及其大纲(F3)", self.action_browse)
         yield SystemCommand("来源面板", "显示或隐藏来源面板(F2)", chat.action_toggle_sources)
         yield SystemCommand("帮助", "按键与用法(F1)", self.action_help)
@@ -313,6 +346,12 @@ def _not_configured_hint() -> str:
 
 def run(corpus_paths: list[Path] | None = None, llm_config: "LLMConfig | None" = None) -> None:
     """Open the TUI (``assistant`` with no arguments; ``llm_config`` from ``--base-url`` …)."""
+    # Set before numpy is first imported (in the loading thread, after the first paint). With
+    # its default of one thread a core, OpenBLAS starts a thread at import that spins for a
+    # while, taking a core from the loading thread: on a busy 2-core machine numpy's import went
+    # from ~0.11 to ~0.18 s. The TUI multiplies one question's vector at a time, which one
+    # thread does as fast. A value the user set is kept.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     app = SpeechAssistantApp(corpus_paths, semantic=True, llm_config=llm_config)
     app.run()
     if report_requested():

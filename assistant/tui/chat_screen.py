@@ -51,7 +51,6 @@ class ChatScreen(CopyKeys, Screen[None]):
         Binding("f1", "app.help", "帮助"),   # also the app's; here to keep its place in the footer
         Binding("f2", "toggle_sources", "来源"),
         Binding("f3", "app.browse", "语料"),
-        Binding("f4", "conversations", "对话", show=False),
         Binding("f5", "export", "导出"),
         # Priority: the question box's TextArea binds F6 to "select line", which nobody here needs.
         Binding("f6", "copy_menu", "复制", priority=True),
@@ -108,9 +107,10 @@ class ChatScreen(CopyKeys, Screen[None]):
         self.watch(self.app, "load_error", self._load_error_changed)
 
     def _engine_changed(self, engine: "Engine | None") -> None:
-        if engine is not None and self.app.reopen_last and not self._reopened:
+        if engine is not None and not self._reopened:
             # Once the index is ready and after the next paint: first paint and ready-to-type
-            # are not delayed by drawing it, and its citations can be checked against the corpus.
+            # are not delayed by drawing it (nor by reading the setting), and its citations
+            # can be checked against the corpus.
             self._reopened = True
             self.call_after_refresh(self._reopen_last)
         if engine is not None and self.pending is not None:
@@ -121,7 +121,7 @@ class ChatScreen(CopyKeys, Screen[None]):
             self.ask(question)
 
     def _load_error_changed(self, message: str | None) -> None:
-        if message is not None and self.app.reopen_last and not self._reopened and self.current is None:
+        if message is not None and not self._reopened and self.current is None:
             self._reopened = True   # readable without the corpus: its sources are saved with it
             self.call_after_refresh(self._reopen_last)
         if message is not None and self.current is not None and self.pending is not None:
@@ -416,11 +416,6 @@ class ChatScreen(CopyKeys, Screen[None]):
             main.toggle_class("-sources-hidden")
 
     # ---- conversations --------------------------------------------------------------
-    def action_conversations(self) -> None:
-        from .conversations import ConversationsScreen
-
-        self.app.push_screen(ConversationsScreen(self.conversations_dir, self._conversation_changed), self._reopen)
-
     def _conversation_changed(self, conv_id: str, name: str | None) -> None:
         """The list renamed (``name``) or deleted (None) a conversation; it may be this one."""
         if conv_id != self.conversation.id:
@@ -446,7 +441,7 @@ class ChatScreen(CopyKeys, Screen[None]):
 
     def _reopen_last(self) -> None:
         """At start (a setting, on by default): the conversation saved last, as it was left."""
-        if self.conversation.exchanges or self.current is not None:
+        if not self.app.reopen_last or self.conversation.exchanges or self.current is not None:
             return   # a question typed while the index loaded started a new conversation
         path = conv_store.latest_conversation(self.conversations_dir)
         if path is not None:

@@ -7,7 +7,6 @@ as escaped Markdown, never as a markup string: a paragraph containing ``[bold]``
 
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 from rich.cells import cell_len
@@ -15,13 +14,14 @@ from rich.text import Text
 
 from ..conversation import escape_markdown, speech_short_name
 from ..corpus import Unit
+from ..lazy_pattern import LazyPattern
 from ..results import FALLBACK_LABEL, Answer, Citation
 
-MARKER = re.compile(r"\[(\d+)\]")
+MARKER = LazyPattern(r"\[(\d+)\]")
 # After a run of markers, a new paragraph, unless punctuation follows (「…」[1],共3项: goes on).
-_MARKER_RUN_END = re.compile("(?<=\\])(?<=\\[\\d\\])(?![\\[,.;:!?\uff0c\u3002\uff1b\uff1a\uff01\uff1f\u3001])"
+_MARKER_RUN_END = LazyPattern("(?<=\\])(?<=\\[\\d\\])(?![\\[,.;:!?\uff0c\u3002\uff1b\uff1a\uff01\uff1f\u3001])"
                              "|(?<=\\])(?<=\\[\\d\\d\\])(?![\\[,.;:!?\uff0c\u3002\uff1b\uff1a\uff01\uff1f\u3001])")
-_LIST_ITEM = re.compile(r"^(\d+)\. ")
+_LIST_ITEM = LazyPattern(r"^(\d+)\. ")
 
 HIGHLIGHT_STYLE = "bold reverse"
 SECTION_PART_CELLS = 14
