@@ -224,21 +224,22 @@ def test_a_list_of_a_named_text_is_never_another_texts(engine: Engine) -> None:
     assert not any(c.unit.text.startswith("第") for c in a.citations)
 
 
+def _one_text(tmp_path: Path, text: str) -> Engine:
+    (tmp_path / "text.txt").write_text(text, encoding="utf-8")
+    return Engine.load([tmp_path], use_cache=False)
+
+
 def test_examples_a_text_names_but_never_lists_get_a_partial_answer(tmp_path: Path) -> None:
-    (tmp_path / "drama.txt").write_text(
-        "话剧要靠观众\n既要抓自己创作的剧目，也要不断上演古今中外的优秀、经典剧目。\n"
-        "剧团要提高演出质量，吸引观众走进剧院。\n", encoding="utf-8")
-    engine = Engine.load([tmp_path], use_cache=False)
+    engine = _one_text(tmp_path, "话剧要靠观众\n既要抓自己创作的剧目，也要不断上演古今中外的优秀、经典剧目。\n"
+                                 "剧团要提高演出质量，吸引观众走进剧院。\n")
     for question in ("建议剧团上演的古今中外经典剧目，具体举了哪几部", "讲话说要上演经典剧目，具体点了哪些剧目"):
         a = engine.ask(question)
         assert a.partial and a.reason == "content" and "经典剧目" in a.text, question
 
 
 def test_a_figure_for_another_year_does_not_answer(tmp_path: Path) -> None:
-    (tmp_path / "prices.txt").write_text(
-        "正确认识物价形势\n１９９７年，全国商品零售价格比上年上涨０．７％，涨幅继续回落。\n"
-        "今后要保持物价总水平基本稳定，防止大起大落。\n", encoding="utf-8")
-    engine = Engine.load([tmp_path], use_cache=False)
+    engine = _one_text(tmp_path, "正确认识物价形势\n１９９７年，全国商品零售价格比上年上涨０．７％，涨幅继续回落。\n"
+                                 "今后要保持物价总水平基本稳定，防止大起大落。\n")
     for question in ("１９９８年商品零售价格涨幅会控制在多少？", "98年全国商品零售价格要上涨百分之几"):
         a = engine.ask(question)
         assert a.partial and a.reason == "answer_type:number", question
@@ -336,9 +337,7 @@ def test_what_the_reports_never_give(reports: Engine) -> None:
 
 def test_a_meeting_held_the_other_day_has_no_date(tmp_path: Path) -> None:
     # The dateline is when the paper reported it: 日前在京召开 gives no day for the meeting.
-    (tmp_path / "banks.txt").write_text(
-        "全市银行工作会议召开\n新华社北京１月１４日电全市银行工作会议日前在京召开。\n"
-        "市长王明到会讲话，要求各家银行从严管理。\n", encoding="utf-8")
-    engine = Engine.load([tmp_path], use_cache=False)
+    engine = _one_text(tmp_path, "全市银行工作会议召开\n新华社北京１月１４日电全市银行工作会议日前在京召开。\n"
+                                 "市长王明到会讲话，要求各家银行从严管理。\n")
     a = engine.ask("全市银行工作会议具体是哪一天开幕的")
     assert a.abstained or (a.partial and a.reason == "answer_type:date"), a.text
