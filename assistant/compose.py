@@ -269,7 +269,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         key = ta.normalise(plan.asks_content_of)
         lines = [AnswerSentence(next((x for x in split_sentences(u.text) if key in ta.normalise(x)), u.text),
                                 [citer.cite(u)]) for u in repeated]
-        text, sentences = numbered(f"共{len(lines)}项:", lines)
+        text, sentences = numbered(_count(question, len(lines)), lines)
         return done(text, sentences, hits_out=_cited_first(ev, repeated, hits, citer.terms))
 
     content = undefined_content(ev, plan, hits, citer)
@@ -290,19 +290,19 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         if counted is not None:
             unit, things = counted
             n = citer.cite(unit)
-            text, sentences = numbered(f"共{len(things)}项:", [AnswerSentence(t, [n]) for t in things])
+            text, sentences = numbered(_count(question, len(things)), [AnswerSentence(t, [n]) for t in things])
             return done(text, sentences, hits_out=_cited_first(ev, [unit], hits, citer.terms))
         points = choose_points(ev, plan, hits_named, analysed.bigrams)
         if points is not None:
-            text, sentences, cited = as_points(points, citer, f"共{point_count(points)}项:")
+            text, sentences, cited = as_points(points, citer, _count(question, point_count(points)))
             return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
         if isinstance(listed, list):
-            text, sentences = as_list(listed, citer, f"共{len(listed)}项:")
+            text, sentences = as_list(listed, citer, _count(question, len(listed)))
             return done(text, sentences, hits_out=_cited_first(ev, listed, hits, citer.terms))
         if isinstance(listed, tuple):
             unit, enum = listed
             n = citer.cite(unit)
-            text, sentences = numbered(f"共{len(enum)}项:", [AnswerSentence(e, [n]) for e in enum])
+            text, sentences = numbered(_count(question, len(enum)), [AnswerSentence(e, [n]) for e in enum])
             return done(text, sentences, hits_out=_cited_first(ev, [unit], hits, citer.terms))
 
     focus = analysed
@@ -342,6 +342,18 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         first = next(c.unit for c in citer.citations if c.n == sentences[0].citations[0])
         return done(_join_cited(sentences), sentences, hits_out=_cited_first(ev, [first], hits, citer.terms))
     return done(_join_cited(sentences), sentences)
+
+
+# 几点意见 / 哪几条 / 几个方面: the unit the question counts in, said back in the answer.
+_COUNTED_IN = LazyPattern(r"(?:几|哪几|多少)(点|条|项|个方面|方面|个问题|件|部分|个部分|层)")
+
+
+def _count(question: str, n: int) -> str:
+    """共3项: / 共三点: — the count of a list answer, in the question's own unit when it names one."""
+    m = _COUNTED_IN.search(question)
+    if not m or not 1 <= n <= 10:
+        return f"共{n}项:"
+    return f"共{'一二三四五六七八九十'[n - 1]}{m.group(1)}:"
 
 
 def _abbreviated(ev: Evidence, question: str) -> tuple[str, list[Unit]] | None:

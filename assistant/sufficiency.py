@@ -44,6 +44,7 @@ _DEFINES_BEFORE = LazyPattern(r"(?:什么是|什么叫|何谓|所谓|何为)[“
 # Words that ask (and those that say what kind of answer is wanted: 全名, 名字): never key terms.
 _QUESTION_WORD = LazyPattern(r"哪|什么|怎么|怎样|多少|几|谁|如何|为何|为什么|^第[一二三四五六七八九十\d]|全名|名字|姓名"
                             r"|讲话|发言|文章|这篇|那篇")   # 在讲话中 says where, it is no term
+_DEICTIC_TIME = LazyPattern(r"今年|去年|明年|前年|今天|昨天|明天|当前|目前|近年|今后|本月|上月|下月")
 _LIST_SEPARATORS = LazyPattern(r"[、,,;;/]")
 
 
@@ -85,7 +86,9 @@ def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, 
     own = [w for w in dict.fromkeys(words)
            if len(w) >= 2 and _CJK_WORD.search(w) and not _QUESTION_WORD.search(w)
            and not any(w != o and w in o for o in words)]
-    unseen = [w for w in own if len(w) >= min_len and ta.squash_punct(w) not in corpus_key]
+    # 今年春节 says when, relative to the asker: the speeches say 春节 (形式主义 stays a term).
+    unseen = [w for w in own if len(w) >= min_len and ta.squash_punct(w) not in corpus_key
+              and not _DEICTIC_TIME.match(w)]
     if own and len(unseen) >= key_share * len(own):
         out += [w for w in unseen if w not in out]
     return out

@@ -304,7 +304,7 @@ def newspaper_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
 @pytest.mark.parametrize("question", ["我们要更好地坚持和发扬哪几条?", "迎接新的一年那篇提出要发扬哪些优良传统，分别是什么"])
 def test_paragraphs_that_open_with_the_same_words_are_a_list(newspaper_engine: Engine, question: str) -> None:
     a = newspaper_engine.ask(question)
-    assert a.text.startswith("共3项"), a.text
+    assert a.text.startswith(("共三条:", "共3项:")), a.text   # 哪几条: counted in the question's unit
     for words in ("实事求是", "经济建设为中心", "密切联系群众"):
         assert words in a.text
     assert "旧岁" not in a.text   # the paragraph before the series is not one of it
@@ -331,3 +331,10 @@ def test_an_abbreviation_of_one_word_items_names_them(tmp_path: Path) -> None:
         assert [c.unit.heading for c in a.citations] == ["一是勤", "二是廉", "三是快"], a.text
     a = engine.ask("“勤廉快”里的“廉”具体是什么要求")
     assert "清正廉洁" in a.text and a.citations[0].unit.heading == "二是廉", a.text
+
+
+@pytest.mark.parametrize(("question", "opening"), [
+    ("全会要求今年重点抓好哪几条工作", "共三条:"), ("全会要求今年重点抓好几点工作", "共三点:"),
+    ("全会要求今年重点抓好的工作分别是什么", "共3项:")])
+def test_a_list_is_counted_in_the_questions_unit(newspaper_engine: Engine, question: str, opening: str) -> None:
+    assert newspaper_engine.ask(question).text.startswith(opening)
