@@ -95,6 +95,12 @@ def test_words_that_ask_for_a_name_are_not_missing_terms(engine: Engine, questio
     assert d["reason"] == "answer_type:person" and "全名" not in d["answer"].split("。")[0]
 
 
+@pytest.mark.parametrize("question", ["第二篇讲话说的“伪工作”是啥意思?", "伪工作是个啥"])
+def test_colloquial_question_words_are_not_missing_terms(engine: Engine, question: str) -> None:
+    a = engine.ask(question)
+    assert not a.abstained and "没有出现" not in a.text and "伪工作" in a.text, a.text
+
+
 @pytest.mark.parametrize("question", ["第二篇讲话的讲话人叫什么名字?", "第二篇讲话是谁讲的?", "第一篇是哪一年讲的?"])
 def test_the_speaker_or_date_of_a_named_speech_that_gives_none(engine: Engine, question: str) -> None:
     a = engine.ask(question)
