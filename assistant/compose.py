@@ -149,8 +149,12 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         text, sentences, cited = answer
         return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
 
-    # 第二篇讲担当作为,第三个小点说的是啥 — the N-th item of the part the words name.
+    # 第二篇讲担当作为,第三个小点说的是啥 / 第二部分第三点 — the N-th item of the part the
+    # words (or an ordinal) name.
     heading = _named_section(ev, plan)
+    if heading is None and plan.within_part is not None and plan.speech_no is not None:
+        picked_part = nth(outline_units(ev, plan.speech_no), plan.within_part)
+        heading = picked_part[1] if picked_part else None
     if heading is not None and plan.nth_item is not None and plan.followup_item is None \
             and not _is_nth_part(ev, plan, heading):
         label = f"{ev.speech_title(heading.speech_no)}中「{item_label(heading)}」"

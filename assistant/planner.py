@@ -26,6 +26,8 @@ from . import text_analysis as ta
 from .answer_types import METADATA_TYPES, speech_says
 from .corpus import Speech, Unit, chinese_numeral
 from .lazy_pattern import LazyPattern
+from .question_words import GENERIC as _GENERIC
+from .question_words import META_WORDS as _META_WORDS
 from .results import Turn
 from .speech_refs import (
     named_speeches,
@@ -93,6 +95,7 @@ class QueryPlan:
     items_of_nth: bool = False        # 第三部分提出了哪些举措: the part's items answer, not its heading
     nth_is_item: bool = False         # 第三个小点 / 第二条: an item inside a part, never a part itself
     nth_is_part: bool = False         # 第二部分 / 最后一个方面: a part of the speech, not an item of a list
+    within_part: int | None = None    # 第二部分第三点 → 2: the part the N-th item is counted in
     nth_is_paragraph: bool = False    # 第三段 / 最后一段 / 倒数第二段: a paragraph, counted in reading order
     nth_is_sentence: bool = False     # 开头第一句 / 最后一句话: a sentence of the speech's paragraphs
     nth_is_position: bool = False     # 开头说了什么 / 结尾讲了什么: a part, or a paragraph where there are no parts
@@ -182,31 +185,15 @@ _ORDINAL = LazyPattern(rf"(?P<back>倒数)?第\s*({_NUM}{{1,2}})\s*(?:个|大|�
                       rf"|(?P<last_bare>结尾|末尾|结束语|收尾)"
                       rf"|(?P<first>开头|开篇|头一|首先|一开始|一上来|开场|起首)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:先|就)?(?:{_ORDINAL_NOUN}|(?P<first_said>{_SAID}))"
                       rf"|(?P<first_bare>开头|开篇|开场白|一开始|一上来|开场)")
+_PART_NOUN = LazyPattern(r"部分|方面|块|层|大点|标题")
 _AFTER = LazyPattern(r"(?:下一段|下段|后一段|紧接着|接下来|接着|随后|之后|以后|后面)[,，]?(?:又|还|再)?(?:讲|说|写|谈|提)")
 # 还有呢 / 下一点 / 接下来呢, after an item of a list: the next item.
 _NEXT_ITEM = LazyPattern(r"^(?:那|那么)?\s*(?:还有呢|下一(?:点|条|项|个|部分|方面)(?:呢|是什么)?|接下来呢|然后呢|再往下呢|继续)[??。.]*$")
 _MULTI_SPEECH = LazyPattern(r"(?<!第)(各|几|这几|每|多|五|两|三|四)篇|各(个)?讲话|不同(的)?讲话|哪些讲话|哪几篇|都(是)?怎么|都提到")
-# Words of the question that carry no subject of their own: question words, discourse words.
-_GENERIC = frozenset("""
-问题 讲 讲了 谈 谈了 说 说了 提 提到 提出 提出了 主要 内容 意见 分为 分成 划分 组成 构成 包括 包含 由
-部分 方面 层次 板块 大块 块 点 层 条 项 个 结构 框架 提纲 大纲 要点 主要内容 几层 层意思 脉络 章节 段落
-讲话 发言 文章 报告 这篇 那篇 该篇 篇 一文 全文 本文 文中 正文 公报 社论 献辞 慰问信 贺信 报道 新闻报道 稿子 祝辞 落在 落脚 落脚点 怎么写
-例子 举例 例如 比如 具体 具体来说 详细 展开 展开说说 说说 继续 解释 说明 意思 含义 怎么 怎样 如何 什么
-为什么 原因 做 做到 办 避免 防止 别的 其他 其它 还有 另外 更多 再 呢 吗 讲讲 介绍 一下 呢
-表现 情况 体现 道理 意义 作用 结论 启示 用意 寓意 目的 说法 提法 表述 一句话 名言 比方 比喻 要求 措施 办法 方法 看法 观点 态度 一类 一点 这个 那个
-下一句 上一句 后一句 前一句 下句 上句 一句 句子 这句 那句 全名 姓名 名字 名称 日期 年份 数字 数目 地点 强调 时候 事 事情 一共 总共 共有 共 有 都 分别 大致 大概 大体 总体 整体 依次 先 后 然后 接着 再 可以 能 概括 归纳 总结 列 列出
-标题 小标题 大标题 一级 大点 小点 思路 整体 说起 中间 落到 落笔 收笔 顺序 写下来 写下 下来 下 帮 我 帮我 给 看看 最后 结尾 末尾 开头 开篇 首先 头一 那一块 这一块 那块 这块 一块 那部分 这部分 那一部分
-""".split())
 _FOLLOWUP_LEAN = LazyPattern(r"^(那|那么|还有|另外|再|它|它们|这个|这些|这|其|他们|上面|刚才|前面|后面|此)"
                             r"|(呢|别的|其他的?|其它的?|还有吗|还有没有|例子吗?)[??。.]*$")
 _MORE = LazyPattern(r"别的|其他|其它|还有|另外|再举|更多")
 _ABOUT_SPEECH = LazyPattern(r"讲话|这篇|该篇|那篇|发言|致辞|演讲|报告")
-# Words that only ask for a speech's speaker or date.
-_META_WORDS = frozenset("讲 讲的 说 发表 作 做 时间 日期 哪天 哪一天 哪年 哪一年 时候 什么时候 何时 谁 是谁 人 讲话人 主讲人 "
-                        "叫 叫什么 名字 全名 姓名 什么 "
-                        "场合 会议 会上 上 在 哪位 领导 "
-                        "登 登在 刊登 刊发 载 刊 杂志 期刊 刊物 报纸 报刊 期 一期 出处 出自 "
-                        "注明 标明 写明 落款 署名 署 写于".split())
 
 # ---- answer types -------------------------------------------------------------------------
 _MEASURE = r"(?:公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|个月|月|小时|分钟|次|项|家|户|亩|平方米|吨|岁|倍|位|起|件|所|座|台|辆|部|批|%|％)"
@@ -376,6 +363,11 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         mo = None   # 思路是怎么走的,从哪说起…最后落到哪: the whole run, not its end
     if mo and said and not all(_is_generic(w) or any(w in m.group(0) for m in found) for w in rest):
         mo = None   # 结尾说为区委加快推进“四大定位”作贡献: where it is said, not which part is asked for
+    numbered = [m for m in found if m.group(2)]
+    if len(numbered) == 2 and _PART_NOUN.search(numbered[0].group(0)) and not _PART_NOUN.search(numbered[1].group(0)):
+        # 第二部分第三点: the second ordinal counts inside the part the first names.
+        plan.within_part = chinese_numeral(numbered[0].group(2))
+        mo = numbered[1]
     if mo:
         if mo.group(2):
             plan.nth_item = (chinese_numeral(mo.group(2)) or 0) * (-1 if mo.group("back") else 1)
@@ -383,7 +375,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             plan.nth_item = 1 if mo.group("first") or mo.group("first_bare") else -1
         plan.items_of_nth = bool(_LIST.search(unquoted[mo.end():]))
         plan.nth_is_item = bool(re.search(r"小点|小项|条|项|句", mo.group(0)))
-        plan.nth_is_part = bool(re.search(r"部分|方面|块|层|大点|标题", mo.group(0)))
+        plan.nth_is_part = bool(_PART_NOUN.search(mo.group(0)))
         plan.nth_is_paragraph = "段" in mo.group(0)
         plan.nth_is_sentence = "句" in mo.group(0)
         plan.nth_is_position = said

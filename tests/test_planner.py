@@ -393,3 +393,13 @@ def test_a_question_opening_with_the_speech_it_names_is_new(engine: Engine, ques
     first = engine.ask("什么是塔西佗陷阱?")
     plan = engine.plan(question, [Turn("什么是塔西佗陷阱?", first)])
     assert not plan.follow_up and plan.speech_no is not None, plan
+
+
+@pytest.mark.parametrize(("question", "part", "item"), [
+    ("第三篇讲话的第二部分第三点讲的是什么?", "二、作风建设要升华认识", "3、对事业要有责任意识"),
+    ("第一篇讲话第三部分的第二条是什么", "三、要全面落实机关作风建设的各项关键举措", "二要开展项目攻坚破难活动"),
+])
+def test_an_item_counted_inside_a_part(engine: Engine, question: str, part: str, item: str) -> None:
+    # Two ordinals: the first names the part, the second counts inside it.
+    a = engine.ask(question)
+    assert part in a.text and item in a.text and a.hits[0].unit.text.startswith(item[:6]), a.text

@@ -1,0 +1,28 @@
+"""Word classes of questions that carry no subject of their own, for the planner.
+
+Plain data: which of a question's words only ask, point or talk about the speech (讲了, 哪几点,
+这篇), and which only ask for its speaker, date or where it was published.
+"""
+
+from __future__ import annotations
+
+__all__ = ["GENERIC", "META_WORDS"]
+
+# Words of the question that carry no subject of their own: question words, discourse words.
+GENERIC = frozenset("""
+问题 讲 讲了 谈 谈了 说 说了 提 提到 提出 提出了 主要 内容 意见 分为 分成 划分 组成 构成 包括 包含 由
+部分 方面 层次 板块 大块 块 点 层 条 项 个 结构 框架 提纲 大纲 要点 主要内容 几层 层意思 脉络 章节 段落
+讲话 发言 文章 报告 这篇 那篇 该篇 篇 一文 全文 本文 文中 正文 公报 社论 献辞 慰问信 贺信 报道 新闻报道 稿子 祝辞 落在 落脚 落脚点 怎么写
+例子 举例 例如 比如 具体 具体来说 详细 展开 展开说说 说说 继续 解释 说明 意思 含义 怎么 怎样 如何 什么
+为什么 原因 做 做到 办 避免 防止 别的 其他 其它 还有 另外 更多 再 呢 吗 讲讲 介绍 一下 呢
+表现 情况 体现 道理 意义 作用 结论 启示 用意 寓意 目的 说法 提法 表述 一句话 名言 比方 比喻 要求 措施 办法 方法 看法 观点 态度 一类 一点 这个 那个
+下一句 上一句 后一句 前一句 下句 上句 一句 句子 这句 那句 全名 姓名 名字 名称 日期 年份 数字 数目 地点 强调 时候 事 事情 一共 总共 共有 共 有 都 分别 大致 大概 大体 总体 整体 依次 先 后 然后 接着 再 可以 能 概括 归纳 总结 列 列出
+标题 小标题 大标题 一级 大点 小点 思路 整体 说起 中间 落到 落笔 收笔 顺序 写下来 写下 下来 下 帮 我 帮我 给 看看 最后 结尾 末尾 开头 开篇 首先 头一 那一块 这一块 那块 这块 一块 那部分 这部分 那一部分
+""".split())
+
+# Words that only ask for a speech's speaker or date.
+META_WORDS = frozenset("讲 讲的 说 发表 作 做 时间 日期 哪天 哪一天 哪年 哪一年 时候 什么时候 何时 谁 是谁 人 讲话人 主讲人 "
+                       "叫 叫什么 名字 全名 姓名 什么 "
+                       "场合 会议 会上 上 在 哪位 领导 "
+                       "登 登在 刊登 刊发 载 刊 杂志 期刊 刊物 报纸 报刊 期 一期 出处 出自 "
+                       "注明 标明 写明 落款 署名 署 写于".split())
