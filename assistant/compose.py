@@ -41,6 +41,7 @@ from .structure import (
     as_points,
     choose_list,
     choose_points,
+    count_intro,
     counted_items,
     followup_point,
     headless,
@@ -224,7 +225,10 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     # 提出“两条腿走路”,下一段接着说了什么: the paragraph after the one the words find.
     if plan.after and hits and plan.followup_item is None:
         anchor = hits[0].unit
-        following = next((u for u in ev.corpus.speech(anchor.speech_no).units[anchor.seq:] if u.kind == "paragraph"), None)
+        rest = ev.corpus.speech(anchor.speech_no).units[anchor.seq:]
+        # After a part's heading (讲完“打好三大攻坚战”之后) comes the next part, not its own body.
+        following = next((u for u in rest if u.kind == "heading" and u.level <= anchor.level), None) \
+            if anchor.kind == "heading" else next((u for u in rest if u.kind == "paragraph"), None)
         if following is not None:
             said = split_sentences(anchor.text)[0]
             answer = _part_answer(ev, following, citer, hits, f"「{said}」之后,接着讲的是")
@@ -273,7 +277,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         key = ta.normalise(plan.asks_content_of)
         lines = [AnswerSentence(next((x for x in split_sentences(u.text) if key in ta.normalise(x)), u.text),
                                 [citer.cite(u)]) for u in repeated]
-        text, sentences = numbered(_count(question, len(lines)), lines)
+        text, sentences = numbered(count_intro(question, len(lines)), lines)
         return done(text, sentences, hits_out=_cited_first(ev, repeated, hits, citer.terms))
 
     content = undefined_content(ev, plan, hits, citer)
@@ -294,19 +298,19 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         if counted is not None:
             unit, things = counted
             n = citer.cite(unit)
-            text, sentences = numbered(_count(question, len(things)), [AnswerSentence(t, [n]) for t in things])
+            text, sentences = numbered(count_intro(question, len(things)), [AnswerSentence(t, [n]) for t in things])
             return done(text, sentences, hits_out=_cited_first(ev, [unit], hits, citer.terms))
         points = choose_points(ev, plan, hits_named, analysed.bigrams)
         if points is not None:
-            text, sentences, cited = as_points(points, citer, _count(question, point_count(points)))
+            text, sentences, cited = as_points(points, citer, count_intro(question, point_count(points)))
             return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
         if isinstance(listed, list):
-            text, sentences = as_list(listed, citer, _count(question, len(listed)))
+            text, sentences = as_list(listed, citer, count_intro(question, len(listed)))
             return done(text, sentences, hits_out=_cited_first(ev, listed, hits, citer.terms))
         if isinstance(listed, tuple):
             unit, enum = listed
             n = citer.cite(unit)
-            text, sentences = numbered(_count(question, len(enum)), [AnswerSentence(e, [n]) for e in enum])
+            text, sentences = numbered(count_intro(question, len(enum)), [AnswerSentence(e, [n]) for e in enum])
             return done(text, sentences, hits_out=_cited_first(ev, [unit], hits, citer.terms))
 
     focus = analysed
@@ -346,18 +350,6 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         first = next(c.unit for c in citer.citations if c.n == sentences[0].citations[0])
         return done(_join_cited(sentences), sentences, hits_out=_cited_first(ev, [first], hits, citer.terms))
     return done(_join_cited(sentences), sentences)
-
-
-# 几点意见 / 哪几条 / 几个方面: the unit the question counts in, said back in the answer.
-_COUNTED_IN = LazyPattern(r"(?:几|哪几|多少)(点|条|项|个方面|方面|个问题|件|部分|个部分|层)")
-
-
-def _count(question: str, n: int) -> str:
-    """共3项: / 共三点: — the count of a list answer, in the question's own unit when it names one."""
-    m = _COUNTED_IN.search(question)
-    if not m or not 1 <= n <= 10:
-        return f"共{n}项:"
-    return f"共{'一二三四五六七八九十'[n - 1]}{m.group(1)}:"
 
 
 def _abbreviated(ev: Evidence, question: str) -> tuple[str, list[Unit]] | None:

@@ -22,7 +22,7 @@ from .planner import QueryPlan, nth
 from .results import Answer, AnswerSentence, Hit
 from .text_analysis import split_sentences
 
-__all__ = ["PointList", "as_list", "as_points", "choose_list", "choose_points", "enumerates", "followup_point", "headless",
+__all__ = ["PointList", "as_list", "as_points", "choose_list", "choose_points", "count_intro", "enumerates", "followup_point", "headless",
            "inline_enumeration", "item_label", "list_items", "next_unit", "nth_point", "numbered", "outline_units",
            "point_count", "point_lists", "speech_points"]
 
@@ -216,6 +216,18 @@ def outline_units(ev: Evidence, speech_no: int) -> list[Unit]:
         if len(longest) >= len(parts):
             return longest
     return parts
+
+
+# 几点意见 / 哪几条 / 几个方面: the unit the question counts in, said back in the answer.
+_COUNTED_IN = LazyPattern(r"(?:几|哪几|多少)(点|条|项|个方面|方面|个问题|件|部分|个部分|层)")
+
+
+def count_intro(question: str, n: int) -> str:
+    """共3项: / 共三点: — the count of a list answer, in the question's own unit when it names one."""
+    m = _COUNTED_IN.search(question)
+    if not m or not 1 <= n <= 10:
+        return f"共{n}项:"
+    return f"共{'一二三四五六七八九十'[n - 1]}{m.group(1)}:"
 
 
 def as_list(items: list[Unit], citer: Citer, intro: str) -> tuple[str, list[AnswerSentence]]:

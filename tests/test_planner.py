@@ -403,3 +403,8 @@ def test_an_item_counted_inside_a_part(engine: Engine, question: str, part: str,
     # Two ordinals: the first names the part, the second counts inside it.
     a = engine.ask(question)
     assert part in a.text and item in a.text and a.hits[0].unit.text.startswith(item[:6]), a.text
+
+
+def test_what_comes_after_a_part_is_the_next_part(engine: Engine) -> None:
+    a = engine.ask("第一篇讲话讲完“打好三大攻坚战”之后接着讲的是什么?")
+    assert "三、要全面落实机关作风建设的各项关键举措" in a.text, a.text
