@@ -100,6 +100,11 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             return done(f"第{k}点是:{said}[{n}]", [AnswerSentence(said, [n])],
                         hits_out=_cited_first(ev, [unit], hits, citer.terms))
 
+    if plan.needs_history:
+        ans = done(ABSTAIN_TEXT, [], abstained=True)
+        ans.notes.append("这像是接着上一个问题的追问(如「那第三个呢」),但没有上一轮对话:"
+                         "请说明是哪篇讲话的哪一部分,或在界面中接着上一个问题问")
+        return ans
     abbreviated = _abbreviated(ev, question)
     if abbreviated is not None and plan.followup_item is None:
         # 细准优实是什么 / “优”具体要干什么: the items a reader's abbreviation names, or the one

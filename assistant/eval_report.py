@@ -49,7 +49,8 @@ def latency_line(summary: dict[str, Any]) -> str:
             f"误拒答 {o.get('false_abstentions', 0)} 题,运行出错 {o.get('errors', 0)} 题,"
             f"未通过 {o.get('failed', 0)} / {o.get('n', 0)} 题")
     if o.get("answer_contains_strings") is not None:
-        line += f";应含字符串命中率 {fmt(o['answer_contains_strings'])}"
+        # The table's 包含率 counts questions whose answer holds all their strings; this, each string.
+        line += f";应含字符串逐条命中率 {fmt(o['answer_contains_strings'])}(表中包含率按题计:全部命中才算)"
     if o.get("follow_up_accuracy") is not None:
         line += f";追问判断准确率 {fmt(o['follow_up_accuracy'])}"
     return line

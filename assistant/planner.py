@@ -96,6 +96,7 @@ class QueryPlan:
     nth_is_item: bool = False         # 第三个小点 / 第二条: an item inside a part, never a part itself
     nth_is_part: bool = False         # 第二部分 / 最后一个方面: a part of the speech, not an item of a list
     within_part: int | None = None    # 第二部分第三点 → 2: the part the N-th item is counted in
+    needs_history: bool = False       # 那第三个呢? with no turn before it
     nth_is_paragraph: bool = False    # 第三段 / 最后一段 / 倒数第二段: a paragraph, counted in reading order
     nth_is_sentence: bool = False     # 开头第一句 / 最后一句话: a sentence of the speech's paragraphs
     nth_is_position: bool = False     # 开头说了什么 / 结尾讲了什么: a part, or a paragraph where there are no parts
@@ -429,6 +430,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     plan.asked_words = tuple(w for w in _whole_words(analyse(focus).words) if not _is_generic(w)) if focus else ()
     plan.asked_thing = focus if plan.asked_words else ""
 
+    if not history and plan.nth_item is not None and not names_speech and _FOLLOWUP_LEAN.search(norm) \
+            and not _own_subject(analyse(_ORDINAL.sub(" ", body)).words, set()):
+        plan.needs_history = True   # 那第三个呢? asked first: third of what
     if history:
         prev = history[-1]
         # An ordinal (第三点) or a speech reference (第二篇) points back; neither is a subject.

@@ -408,3 +408,15 @@ def test_an_item_counted_inside_a_part(engine: Engine, question: str, part: str,
 def test_what_comes_after_a_part_is_the_next_part(engine: Engine) -> None:
     a = engine.ask("第一篇讲话讲完“打好三大攻坚战”之后接着讲的是什么?")
     assert "三、要全面落实机关作风建设的各项关键举措" in a.text, a.text
+
+
+@pytest.mark.parametrize("question", ["那第三个呢?", "那第二项呢"])
+def test_a_follow_up_asked_first_says_it_needs_the_turn_before(engine: Engine, question: str) -> None:
+    from assistant.results import Turn
+
+    a = engine.ask(question)
+    assert a.abstained and any("没有上一轮对话" in n for n in a.notes)
+    # With the turn before it, it is answered.
+    first = engine.ask("第一篇讲话提出开展哪四个专项活动?")
+    b = engine.ask(question, history=[Turn(first.question, first)])
+    assert not b.abstained and b.citations

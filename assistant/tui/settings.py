@@ -108,7 +108,8 @@ class SettingsScreen(ModalScreen["SavedSettings | None"]):
     def _key_line(self) -> str:
         var = self.config.api_key_env
         if self.config.api_key():
-            return f"密钥:已设置(环境变量 {var} 或配置文件;不在此显示)"
+            where = f"环境变量 {var} 或配置文件" if var else "配置文件"   # no variable named: the file's key
+            return f"密钥:已设置({where};不在此显示)"
         if not var:   # a URL of the user's own (a local server) gets no key unless a variable is named
             return (f"密钥:不发送(需要时在配置文件 [llm] 中写 api_key_env = \"{DEFAULT_API_KEY_ENV}\" "
                     "并设置该环境变量;密钥不会写入配置文件)")
