@@ -87,7 +87,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     # 那第二点呢? / 最后一点呢? / 还有呢? — an item of the last list the conversation gave.
     if plan.followup_item is not None and history:
-        unit = followup_unit(plan.followup_item, history, plan.nth_is_part)
+        unit = followup_unit(plan.followup_item, history, plan.nth_is_part, lambda u: list_items(ev, u))
         if unit is not None:
             answer = _part_answer(ev, unit, citer, hits, "")
             if answer is not None:

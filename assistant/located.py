@@ -5,6 +5,8 @@ speak of the thing a question names as asked."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from . import text_analysis as ta
 from .answer_types import speech_says
 from .corpus import Unit
@@ -49,13 +51,22 @@ def listed_units(answer: Answer) -> list[Unit]:
     return list({u.id: u for u in units}.values())
 
 
-def followup_unit(item: int, history: list[Turn], part: bool = False) -> Unit | None:
+def followup_unit(item: int, history: list[Turn], part: bool = False,
+                  siblings: Callable[[Unit], list[Unit]] | None = None) -> Unit | None:
     """The unit a 第N点 / 最后一点 / 还有呢 follow-up means, in the last list the conversation gave.
 
     ``item``: N, -1 for the last, 0 for the one after the item the previous turn answered.
     ``part``: 那第二部分呢 asks for a part of the speech: the last outline given, if any.
     """
     lists = [(t.answer, units) for t in reversed(history) if len(units := listed_units(t.answer)) >= 2]
+    last = history[-1].answer
+    plan = last.plan or {}
+    if siblings is not None and plan.get("intent") == "nth_point" and not plan.get("follow_up") and last.citations:
+        # 第二部分第三点 → 那第二点呢: the second of the list the point answered belongs to.
+        own = last.citations[0].unit
+        mates = siblings(own)
+        if own in mates:
+            lists.insert(0, (last, mates))
     if part:
         lists = [x for x in lists if (x[0].plan or {}).get("intent") == "outline"] or lists
     if not lists:

@@ -420,3 +420,11 @@ def test_a_follow_up_asked_first_says_it_needs_the_turn_before(engine: Engine, q
     first = engine.ask("第一篇讲话提出开展哪四个专项活动?")
     b = engine.ask(question, history=[Turn(first.question, first)])
     assert not b.abstained and b.citations
+
+
+def test_a_follow_up_counts_in_the_list_of_the_point_just_answered(engine: Engine) -> None:
+    from assistant.results import Turn
+
+    first = engine.ask("第三篇讲话的第二部分第三点讲的是什么")
+    second = engine.ask("那第二点呢", history=[Turn(first.question, first)])
+    assert second.citations[0].unit.text.startswith("2、对名利要有平和心态"), second.text
