@@ -6,7 +6,7 @@ stage instead of the Engine, so no stage calls back into the pipeline.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable
 
@@ -37,6 +37,8 @@ class Evidence:
     analyse: Callable[[str], ta.Analysed]
     params: RetrievalParams
     answer: AnswerParams
+    # Explicit cache: each speech's enumerations, read once (structure.speech_point_lists).
+    point_lists_cache: dict[int, list] = field(default_factory=dict, compare=False, repr=False)  # type: ignore[type-arg]
 
     def speech_title(self, no: int) -> str:
         return self.corpus.speech(no).title

@@ -313,6 +313,27 @@ def point_lists(ev: Evidence, unit: Unit) -> list[tuple[str, PointList]]:
     return out
 
 
+def speech_point_lists(ev: Evidence, speech_no: int) -> list[tuple[str, PointList]]:
+    """Every enumeration of a speech without headings (what point_lists gives for each of its
+    paragraphs), read in one pass and kept in the evidence's cache: a long speech is not read
+    once per paragraph."""
+    cached = ev.point_lists_cache.get(speech_no)
+    if cached is not None:
+        return cached
+    units = ev.corpus.speech(speech_no).units
+    paragraphs = [u for u in units if u.kind == "paragraph"]
+    out: list[tuple[str, PointList]] = [(e.lead + "".join(e.labels), (u, e.labels))
+                                        for u in paragraphs for e in enumerations(u.text)]
+    for _, run in paragraph_enumerations(units):
+        out.append((_lead_text(units, run[0]) + "".join(item_label(u) for u in run), run))
+    for lead in paragraphs:
+        items = parallel_paragraphs(units, lead)
+        if items:
+            out.append((lead.text + "".join(item_label(u) for u in items), items))
+    ev.point_lists_cache[speech_no] = out
+    return out
+
+
 def _match(ev: Evidence, bigrams: Sequence[str], text: str) -> float:
     norm = ta.normalise(text)
     return sum(max(ev.bigram_idf.get(g, 1.0), 0.05) for g in set(bigrams) if g in norm)
@@ -333,22 +354,21 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
     # 哪些/什么 asks for a list only when the best paragraph holds one (as choose_list reads it).
     ranks = 3 if plan.wants_list or plan.nth_item is not None else 1
     asked = _match(ev, bigrams, "".join(bigrams))
-    ranked = [(rank, h.unit) for rank, h in enumerate(hits[:ranks])]
+    ranked = [(rank, text, option) for rank, h in enumerate(hits[:ranks]) for text, option in point_lists(ev, h.unit)]
     if plan.speech_no is not None and headless(ev, plan.speech_no):
         # The named speech's other lists too, as if ranked last: the one whose lead says what
         # the question asks (今年要重点抓好以下几个方面的工作) may rank below its neighbours.
-        ranked += [(ranks, u) for u in ev.corpus.speech(plan.speech_no).paragraphs]
-    for rank, unit in ranked:
-        for text, option in point_lists(ev, unit):
-            size = point_count(option)
-            if text in seen or size < min_size or (plan.list_size and size != plan.list_size):
-                continue
-            seen.add(text)
-            score = _match(ev, bigrams, text) * (1.0 - ev.answer.rank_decay * rank)
-            if score < ev.answer.point_match_share * asked:
-                continue   # the points are about something else than the question
-            if best is None or score > best[0]:
-                best = (score, option)
+        ranked += [(ranks, text, option) for text, option in speech_point_lists(ev, plan.speech_no)]
+    for rank, text, option in ranked:
+        size = point_count(option)
+        if text in seen or size < min_size or (plan.list_size and size != plan.list_size):
+            continue
+        seen.add(text)
+        score = _match(ev, bigrams, text) * (1.0 - ev.answer.rank_decay * rank)
+        if score < ev.answer.point_match_share * asked:
+            continue   # the points are about something else than the question
+        if best is None or score > best[0]:
+            best = (score, option)
     return best[1] if best else None
 
 

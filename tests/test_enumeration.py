@@ -338,3 +338,23 @@ def test_an_abbreviation_of_one_word_items_names_them(tmp_path: Path) -> None:
     ("全会要求今年重点抓好的工作分别是什么", "共3项:")])
 def test_a_list_is_counted_in_the_questions_unit(newspaper_engine: Engine, question: str, opening: str) -> None:
     assert newspaper_engine.ask(question).text.startswith(opening)
+
+
+def test_a_long_speech_is_read_once_for_its_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The N-th point of a named speech looks at all its lists: one pass over the speech, not
+    # one per paragraph (a 300-paragraph speech took 0.2 s a question that way).
+    from assistant import structure
+
+    body = [f"第{i}段讲改革和发展的关系，要稳中求进。" for i in range(200)]
+    body[50] = "今年要重点抓好以下几项工作：一是稳增长，二是促改革，三是惠民生。"
+    (tmp_path / "long.txt").write_text("全市经济工作会议讲话\n市长 张明\n" + "\n".join(body) + "\n", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("全省农业工作讲话\n要抓好春耕生产。\n", encoding="utf-8")
+    engine = Engine.load([tmp_path], use_cache=False)
+    calls = []
+    real = structure.paragraph_enumerations
+    monkeypatch.setattr(structure, "paragraph_enumerations", lambda units: calls.append(1) or real(units))
+    a = engine.ask("经济工作会议讲话的第三点是什么")
+    assert "惠民生" in a.text and len(calls) <= 5, (a.text, len(calls))
+    calls.clear()
+    engine.ask("经济工作会议讲话的第二点是什么")
+    assert len(calls) <= 4   # the speech's lists are kept
