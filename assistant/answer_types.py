@@ -11,7 +11,7 @@ import re
 from typing import Iterable
 
 from . import text_analysis as ta
-from .corpus import Speech, Unit
+from .corpus import DATELINE, Speech, Unit
 from .text_analysis import split_sentences
 
 __all__ = ["METADATA_TYPES", "fits_type", "speech_says", "years", "year_agrees"]
@@ -57,7 +57,7 @@ _PERSON = (rf"[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s*[{_SURNAM
 _SOURCE = r"《[^》]{1,30}》|杂志|期刊|刊物|报纸|^(?:据)?本报|新华社|日报|晚报"
 
 # A report's lead: a dateline (本报北京１月２２日讯 / 据新华社…电) or a date it opens with.
-_DATED_LEAD = r"(?:据)?(?:本报|新华社|中新社)[^,。]{0,24}?(?:讯|电)|\d{1,2}\s*月\s*\d{1,2}\s*日"
+_DATED_LEAD = DATELINE + r"|\d{1,2}\s*月\s*\d{1,2}\s*日"
 
 _HELD = r"(?:会|会议)[^,。]{0,6}(?:\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日)(?:至[^,。]{1,8})?在[^,。]{1,12}(?:召开|举行|开幕)"
 

@@ -63,8 +63,9 @@ _META_NOTE = LazyPattern(r"摄\)$|摄\)\s*$|\(新华社[^)]{0,20}电\)$|^\(本�
                         r"|^\([A-Z](?:[、,][A-Z])*\)$")   # the page a report continues on: (A、C)
 # A dateline line that only announces the text below it (…在《两岸关系》杂志上发表新年祝辞。
 # 题为:一年春事早耕耘。): the paper's note, not the text's first paragraph.
-_DATELINE = r"^(?:据)?(?:本报|新华社|中新社)[^,。]{0,24}?(?:讯|电)"
-_ANNOUNCING = LazyPattern(_DATELINE + r".{0,80}?(?:题为|全文如下|发表了?[^,。]{0,8}(?:祝辞|献辞|贺词|致辞|署名文章))")
+# A news dateline opening a line (本报北京１月５日讯 / 据新华社北京１月７日电), on the NFKC form.
+DATELINE = r"^(?:据)?(?:本报|新华社|中新社)[^,。]{0,24}?(?:讯|电)"
+_ANNOUNCING = LazyPattern(DATELINE + r".{0,80}?(?:题为|全文如下|发表了?[^,。]{0,8}(?:祝辞|献辞|贺词|致辞|署名文章))")
 # A paper's deck (●重申人民币将保持稳定…, a summary sentence) stands between the title and the
 # lead: at most this many paragraphs before a dateline.
 _DECK_MAX = 3
@@ -315,7 +316,7 @@ def _speech_units(no: int, lines: Iterable[str], title_first: bool = False) -> l
 def _deck_as_metadata(units: list[Unit]) -> list[Unit]:
     """The paragraphs before a report's dateline lead are its deck: the paper's summary."""
     body = [u for u in units if u.kind != "metadata"][: _DECK_MAX + 1]
-    lead = next((i for i, u in enumerate(body) if re.match(_DATELINE, unicodedata.normalize("NFKC", u.text))), 0)
+    lead = next((i for i, u in enumerate(body) if re.match(DATELINE, unicodedata.normalize("NFKC", u.text))), 0)
     deck = {u.id for u in body[:lead] if u.kind == "paragraph" and not u.heading}
     return [Unit(u.id, u.speech_no, u.seq, "metadata", u.text, ()) if u.id in deck else u for u in units]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from . import text_analysis as ta
-from .corpus import Speech, Unit, chinese_numeral
+from .corpus import DATELINE, Speech, Unit, chinese_numeral
 from .lazy_pattern import LazyPattern
 
 __all__ = ["named_speeches", "numbered_speech", "opens_with_dateline", "numbered_speeches", "speech_label", "strip_speech_reference"]
@@ -26,7 +26,7 @@ _SPECIFIC = LazyPattern(_SPECIFIC_GENRE)
 # 那篇报道 / 这份公报, or a question that opens with the kind (公报分为哪几部分).
 _KIND_ONLY = LazyPattern(r"(?:那|这|该)(?:篇|份|则)(报道|公报|社论|慰问信|献辞|祝辞|贺信|贺词)"
                         r"|^(公报|社论|慰问信|献辞|祝辞|贺信|贺词)(?=的|里|中|上|说|讲|提|分|对|怎|是|有|主要)")
-_NEWS_LEAD = LazyPattern(r"^(?:据)?(?:本报|新华社|中新社)[^,。]{0,24}?(?:讯|电)")
+_NEWS_LEAD = LazyPattern(DATELINE)
 _MEETING_NAMED = LazyPattern(r"(?:那个|这个|那次|这次)([\u4e00-\u9fff]{2,12}?)(?:座谈会|茶话会|团拜会|全会|大会|会议)")
 _SPEAKER_LINE = 16                                   # a speaker line: 中国文联副主席李默然
 _NOT_SPEAKER = LazyPattern(r"会|讲话|年|月|日|摄|[（(]")   # occasion, date and caption lines
