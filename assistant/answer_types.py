@@ -14,7 +14,7 @@ from . import text_analysis as ta
 from .corpus import DATELINE, Speech, Unit
 from .text_analysis import split_sentences
 
-__all__ = ["METADATA_TYPES", "fits_type", "speech_says", "years", "year_agrees"]
+__all__ = ["METADATA_TYPES", "asked_event", "event_variants", "fits_type", "speech_says", "years", "year_agrees"]
 
 # What a speech's own lines (speaker, date, where it was published) may answer.
 METADATA_TYPES = frozenset({"person", "date", "place", "source"})
@@ -67,6 +67,33 @@ _UNDATED = r"日前|近日|前不久|不久前|前些天|最近"
 _PERCENT = rf"{_NUMERAL}\s*(?:%|个百分点)|百分之{_NUMERAL}|{_NUMERAL}成(?!为|立|绩|果|效|本|熟|长)"
 _UNIT_ALIASES = {"天": "(?:天|日|工作日)", "日": "(?:天|日|工作日)", "月": "(?:个月|月)", "个月": "(?:个月|月)",
                  "小时": "(?:小时|个小时)", "位": "(?:位|名|人)", "名": "(?:名|人|位)", "人": "(?:人|名|位)"}
+
+
+# The word right after 谁 / 哪天 / 哪一年 names what was done (谁主持, 哪一天会见, 哪一年成立):
+# the thing the question wants is that event's person or date, not any in the paragraph.
+_ASKING = frozenset({"谁", "由谁", "由谁来", "是谁", "哪天", "哪一天", "哪年", "哪一年", "何时", "什么时候", "哪个月", "几月几日"})
+_BEFORE_EVENT = frozenset({"来", "在", "是", "又", "先", "最先", "首先"})
+# A meeting is said to be held in any of these words.
+_HOLDING = ("召开", "举行", "开幕", "举办")
+
+
+def asked_event(words: list[str]) -> str:
+    """The event a who / when question asks about, as the question's word for it; "" if none.
+    Words of one or two characters that only say the speech was given (讲, 说, 写) name none:
+    the speech's own lines answer those."""
+    for i, w in enumerate(words):
+        if w not in _ASKING:
+            continue
+        for nxt in words[i + 1:i + 3]:
+            if nxt in _BEFORE_EVENT or nxt in _ASKING:
+                continue
+            return nxt if len(nxt) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", nxt) else ""
+    return ""
+
+
+def event_variants(event: str) -> tuple[str, ...]:
+    """The ways a text may word the event (a meeting 召开 is also 举行)."""
+    return _HOLDING if event in _HOLDING else (event,)
 
 
 def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:

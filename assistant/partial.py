@@ -12,7 +12,7 @@ Each returns (the answer's opening line, the reason ``ask --json`` reports, the 
 from __future__ import annotations
 
 from . import text_analysis as ta
-from .answer_types import METADATA_TYPES, year_agrees, years
+from .answer_types import METADATA_TYPES, asked_event, event_variants, year_agrees, years
 from .enumeration import enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
@@ -67,6 +67,45 @@ def _said_tail(ev: Evidence, term: str) -> str:
     return ""
 
 
+def _event_told(ev: Evidence, plan: QueryPlan, analysed: ta.Analysed, hits: list[Hit],
+                sentences: list[AnswerSentence], citer: Citer) -> tuple[str, str, list[AnswerSentence]] | tuple[()] | None:
+    """谁主持 / 哪一天会见: the person or date must be the asked event's. () when a sentence
+    telling the event gives it (that sentence now leads the answer); a partial answer when the
+    texts tell the event but never its date; None when they never tell it (other checks decide)."""
+    event = asked_event(analysed.words)
+    if not event:
+        return None
+    variants = event_variants(event)
+    quoted = [(s.text, None) for s in sentences]
+    near = [(text, h.unit) for h in hits[:5] for text in split_sentences(h.unit.text)]
+    with_event = [(text, unit) for text, unit in quoted + near if any(v in ta.normalise(text) for v in variants)]
+    if not with_event:
+        return None
+    telling = [(text, unit) for text, unit in with_event if fits_type(plan.answer_type, plan.answer_unit, [text])]
+    if telling:
+        pairs = set(analysed.bigrams)
+
+        def density(item: tuple[str, object]) -> float:
+            norm = ta.normalise(item[0])
+            return sum(g in norm for g in pairs) / max(len(norm), 1) ** 0.5
+
+        text, unit = max(telling, key=density)
+        at = next((i for i, s in enumerate(sentences) if s.text == text), None)
+        if at is not None:
+            sentences.insert(0, sentences.pop(at))
+        elif unit is not None:
+            sentences.insert(0, AnswerSentence(text, [citer.cite(unit)]))
+        return ()
+    if plan.answer_type != "date":
+        return None   # 他主持…: the person may be the sentence before's subject, which no check here reads
+    text, unit = with_event[0]
+    lead = next((s for s in sentences if s.text == text), None) \
+        or AnswerSentence(text, [citer.cite(unit)] if unit is not None else [])
+    rest = [s for s in sentences if s is not lead]
+    citer.renumber([lead, *rest])
+    return (f"讲话提到了「{event}」,但没有{MISSING_WHAT['date']}。相关原文:", "answer_type:date", [lead, *rest])
+
+
 def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],
              sentences: list[AnswerSentence], citer: Citer) -> tuple[str, str, list[AnswerSentence]] | None:
     """(intro, reason, sentences) when the evidence does not give what is asked; None when it does."""
@@ -82,6 +121,10 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         # speaks of the thing asked for (a person or a figure they give is another's).
         return (f"讲话中没有谈到「{plan.asked_thing}」。最接近的内容(仅供参考):", f"asked_absent:{plan.asked_thing}",
                 sentences)
+    if plan.answer_type in ("person", "date"):
+        told = _event_told(ev, plan, analysed, hits, sentences, citer)
+        if told is not None:
+            return told or None
     if plan.answer_type:
         # 1998年…是多少: a figure given for another year does not answer.
         asked_years = years(question) if plan.answer_type == "number" else set()

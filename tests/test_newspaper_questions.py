@@ -341,3 +341,34 @@ def test_a_meeting_held_the_other_day_has_no_date(tmp_path: Path) -> None:
                                  "市长王明到会讲话，要求各家银行从严管理。\n")
     a = engine.ask("全市银行工作会议具体是哪一天开幕的")
     assert a.abstained or (a.partial and a.reason == "answer_type:date"), a.text
+
+
+_VETERANS_REPORT = """市委召开离退休干部迎春座谈会
+本报讯（记者林三）市委今天下午召开离退休干部迎春座谈会，市委书记赵新首先向老同志拜年。
+赵新说，过去的一年，全市经济稳定增长，社会事业全面进步。
+座谈会由市委副书记钱立主持。他说，老同志是全市的宝贵财富。
+会议期间，市领导还看望了生病住院的老同志。
+市文明委成立以来，坚持每年举行迎春座谈会。
+"""
+
+
+@pytest.mark.parametrize("question", ["迎春座谈会是谁主持的", "老干部座谈会由谁来主持"])
+def test_who_did_the_asked_thing_not_who_is_named_first(tmp_path: Path, question: str) -> None:
+    # The lead names 赵新 first; the question asks who presided (主持), which another sentence says.
+    engine = _one_text(tmp_path, _VETERANS_REPORT)
+    a = engine.ask(question)
+    assert a.text.startswith("座谈会由市委副书记钱立主持") and not a.partial, a.text
+
+
+@pytest.mark.parametrize("question, event", [("市领导是哪一天看望住院老同志的", "看望"),
+                                             ("市文明委是哪一年成立的", "成立")])
+def test_a_date_must_be_the_asked_events(tmp_path: Path, question: str, event: str) -> None:
+    # The texts tell of the event, never when; the lead's date (今天) is the meeting's.
+    engine = _one_text(tmp_path, _VETERANS_REPORT.replace("今天下午", "１月２０日下午"))
+    a = engine.ask(question)
+    assert a.partial and a.reason == "answer_type:date" and f"「{event}」" in a.text, a.text
+    # When the text does date the event, the date answers.
+    (tmp_path / "dated").mkdir()
+    dated = _one_text(tmp_path / "dated", _VETERANS_REPORT.replace("会议期间，市领导", "１月２１日，市领导"))
+    b = dated.ask("市领导是哪一天看望住院老同志的")
+    assert not b.partial and b.text.startswith("１月２１日"), b.text
