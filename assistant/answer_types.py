@@ -51,7 +51,11 @@ _TITLES = (r"(?:同志|书记|主席|总理|总书记|先生|女士|教授|部�
 _PERSON = (rf"[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s*[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}"
            rf"|^[{_SURNAMES}][\u4e00-\u9fff]{{1,3}}$"   # a speaker line: the name alone
            rf"|[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:曾经|曾)?(?:说过|说|指出|提出|认为|强调|讲过)"
-           r"|(?:作家|文豪|学家|思想家|哲学家|诗人|名人)[\u4e00-\u9fff]{2,4}")
+           r"|(?:作家|文豪|学家|思想家|哲学家|诗人|名人)[\u4e00-\u9fff]{2,4}"
+           # 书记尉健行主持: a title, a name of any surname, and what the person did
+           rf"|{_TITLES}[\u4e00-\u9fff]{{2,3}}(?=主持|讲话|致辞|发言|说|指出|强调|出席|宣读)"
+           # 王光英、万国权、何鲁丽等: names listed
+           rf"|(?:[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}、){{2,}}[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}等")
 
 # Where a text was published: a named periodical, or the paper's own dateline (本报北京…讯).
 _SOURCE = r"《[^》]{1,30}》|杂志|期刊|刊物|报纸|^(?:据)?本报|新华社|日报|晚报"
@@ -71,23 +75,22 @@ _UNIT_ALIASES = {"天": "(?:天|日|工作日)", "日": "(?:天|日|工作日)",
 
 # The word right after 谁 / 哪天 / 哪一年 names what was done (谁主持, 哪一天会见, 哪一年成立):
 # the thing the question wants is that event's person or date, not any in the paragraph.
-_ASKING = frozenset({"谁", "由谁", "由谁来", "是谁", "哪天", "哪一天", "哪年", "哪一年", "何时", "什么时候", "哪个月", "几月几日"})
-_BEFORE_EVENT = frozenset({"来", "在", "是", "又", "先", "最先", "首先"})
+_ASKED_EVENT = (r"(?:由谁来|由谁|是谁|谁|哪一?天|哪几天|哪一?年|哪几年|何时|什么时候|哪个月|几月几日|几号)"
+                r"(?:在哪(?:儿|里)?|来|是|又|先|首先)?([\u4e00-\u9fff]{1,2})")
 # A meeting is said to be held in any of these words.
 _HOLDING = ("召开", "举行", "开幕", "举办")
 
 
-def asked_event(words: list[str]) -> str:
-    """The event a who / when question asks about, as the question's word for it; "" if none.
-    Words of one or two characters that only say the speech was given (讲, 说, 写) name none:
-    the speech's own lines answer those."""
-    for i, w in enumerate(words):
-        if w not in _ASKING:
-            continue
-        for nxt in words[i + 1:i + 3]:
-            if nxt in _BEFORE_EVENT or nxt in _ASKING:
-                continue
-            return nxt if len(nxt) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", nxt) else ""
+def asked_event(question: str) -> str:
+    """The event a who / when question asks about, in the question's word for it; "" if none.
+    A verb of one character that only says the speech was given (谁讲的, 谁写的) names none:
+    the speech's own lines answer those; 哪天开的 is a meeting held."""
+    for m in re.finditer(_ASKED_EVENT, ta.normalise(question)):
+        word = re.split("[的了过在]", m.group(1))[0]
+        if word.startswith("开"):
+            return _HOLDING[0]
+        if len(word) == 2:
+            return word
     return ""
 
 

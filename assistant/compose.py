@@ -51,6 +51,7 @@ from .structure import (
     nth_point,
     numbered,
     outline_units,
+    part_units,
     point_count,
     section_children,
     speech_points,
@@ -190,12 +191,18 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
                 text, sentences, cited = answer
                 return done(text + guessed, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
 
-    # 宁乡那篇开头用哪几句话概括作风的作用: a position and words of its own; the words are
-    # looked for in that part of the speech.
-    if plan.nth_is_position and plan.section and plan.followup_item is None and plan.speech_no is not None:
+    # 宁乡那篇开头用哪几句话概括作风的作用 / 康洪兴讲的第二点具体主张怎么转化: a position or a
+    # point and words of its own; the words are looked for in that part of the speech.
+    if plan.nth_item is not None and plan.section and plan.followup_item is None and plan.speech_no is not None \
+            and (plan.nth_is_position or headless(ev, plan.speech_no)):
         picked = nth(outline_units(ev, plan.speech_no), plan.nth_item)
         part = picked[1] if picked else None
-        inside = {u.id for u in section_children(ev.corpus.speech(plan.speech_no).units, part)} if part else set()
+        # The part's own opening (its heading, a point's first paragraph) names it; what the
+        # words ask is looked for in what follows, the opening only when nothing else has them.
+        body = [u.id for u in part_units(ev, part)[1:]] if part else []
+        in_body = any(h.unit.id in body and h.matched for h in hits)
+        # A point whose own paragraph alone has the words is answered as the N-th point below.
+        inside = set(body) if in_body or part is None else {part.id, *body} if plan.nth_is_position else set()
         in_part = [h for h in hits if h.unit.id in inside and h.unit.kind == "paragraph"
                    and h.matched and coverage(ev, ev.analyse(plan.section), [h.unit]) > 0]
         sentences = extract_sentences(ev, in_part, analysed, citer) if in_part else []

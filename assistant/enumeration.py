@@ -25,7 +25,8 @@ _CLAUSE_END = "，,、：:"
 # Each family: its markers with the number each stands for (首先 is 1, 其次 2, 再次 3; 最后 is
 # read as the point after the previous one).
 _FAMILIES: tuple[tuple[str, LazyPattern], ...] = (
-    ("ordinal", LazyPattern(rf"{_BREAK}(第([{_NUM}]{{1,2}})[{_CLAUSE_END}])")),
+    # 第一，/ 第一点，/ 第一条，
+    ("ordinal", LazyPattern(rf"{_BREAK}(第([{_NUM}]{{1,2}})(?:点|条)?[{_CLAUSE_END}])")),
     ("shi", LazyPattern(rf"{_BREAK}(([{_NUM}]{{1,2}})是)(?=\S)")),
     ("yao", LazyPattern(rf"{_BREAK}(([{_NUM}]{{1,2}})要)(?=\S)")),
     ("paren", LazyPattern(rf"{_BREAK}([(（]([{_NUM}]{{1,2}})[)）])")),

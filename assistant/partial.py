@@ -67,21 +67,39 @@ def _said_tail(ev: Evidence, term: str) -> str:
     return ""
 
 
-def _event_told(ev: Evidence, plan: QueryPlan, analysed: ta.Analysed, hits: list[Hit],
+def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],
                 sentences: list[AnswerSentence], citer: Citer) -> tuple[str, str, list[AnswerSentence]] | tuple[()] | None:
     """谁主持 / 哪一天会见: the person or date must be the asked event's. () when a sentence
     telling the event gives it (that sentence now leads the answer); a partial answer when the
     texts tell the event but never its date; None when they never tell it (other checks decide)."""
-    event = asked_event(analysed.words)
+    event = asked_event(question)
     if not event:
         return None
     variants = event_variants(event)
     quoted = [(s.text, None) for s in sentences]
     near = [(text, h.unit) for h in hits[:5] for text in split_sentences(h.unit.text)]
-    with_event = [(text, unit) for text, unit in quoted + near if any(v in ta.normalise(text) for v in variants)]
+    # A report tells who chaired its meeting once, often below the paragraphs the words rank
+    # first: the rest of the speech the question names (or the best hit is in) is read too.
+    speech_no = plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no if hits else None
+    rest = [] if speech_no is None else [(text, u) for u in ev.corpus.speech(speech_no).units
+                                         if u.kind == "paragraph" for text in split_sentences(u.text)]
+    # The sentence must tell this event: the event's word and another of the question's
+    # (塔西陀提出了这样一个理论 does not say who 提出 损失厌恶).
+    # (The whole question's words: the analysis searched may have left out the speech's name.)
+    subject = [w for w in ev.analyse(question).words if len(w) >= 2 and w not in variants and w != event]
+
+    def tells(text: str) -> bool:
+        norm = ta.normalise(text)
+        return any(v in norm for v in variants) and any(w in norm for w in subject)
+
+    with_event, telling = [], []
+    for pool in (quoted + near, rest):
+        with_event = with_event or [(t, u) for t, u in pool if tells(t)]
+        telling = [(t, u) for t, u in pool if tells(t) and fits_type(plan.answer_type, plan.answer_unit, [t])]
+        if telling:
+            break
     if not with_event:
         return None
-    telling = [(text, unit) for text, unit in with_event if fits_type(plan.answer_type, plan.answer_unit, [text])]
     if telling:
         pairs = set(analysed.bigrams)
 
@@ -122,7 +140,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         return (f"讲话中没有谈到「{plan.asked_thing}」。最接近的内容(仅供参考):", f"asked_absent:{plan.asked_thing}",
                 sentences)
     if plan.answer_type in ("person", "date"):
-        told = _event_told(ev, plan, analysed, hits, sentences, citer)
+        told = _event_told(ev, plan, question, analysed, hits, sentences, citer)
         if told is not None:
             return told or None
     if plan.answer_type:

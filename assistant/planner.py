@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Sequence, TypeVar
 
 from . import text_analysis as ta
-from .answer_types import METADATA_TYPES, speech_says
+from .answer_types import METADATA_TYPES, asked_event, speech_says
 from .corpus import Speech, Unit, chinese_numeral
 from .lazy_pattern import LazyPattern
 from .question_words import GENERIC as _GENERIC
@@ -166,14 +166,18 @@ _PART_ONLY = LazyPattern(rf"{_PART}|{_SEQUENCE}")
 _WHAT_SAID = LazyPattern(r"(?:讲|说|谈|写)(?:了|的)?(?:些)?(?:什么|啥)|大意|要点")
 # Nouns whose plural is a list of items: 哪些要求 asks for the list.
 _ITEM = (r"(?:要求|措施|举措|办法|方法|任务|原则|目标|活动|做法|问题|意见|建议|途径|手段|表现|环节|重点|"
-         r"特点|标准|方面|步骤|内容|工作|氛围|心态|意识|能力|制度|机制)")
+         r"特点|标准|方面|步骤|内容|工作|氛围|心态|意识|能力|制度|机制|"
+         # what a speaker offers in points (几点看法 / 几点体会 / 哪几条经验)
+         r"看法|观点|想法|体会|希望|思考|认识|启示|经验|教训|感受|主张|设想|考虑)")
 # 哪个 / 哪条 / 哪一年 ask for one thing; 哪几个 / 哪四条 / 几项 / 多少条 for several.
 # 几个 / 多少条 ask for a list when what is counted is items or parts (几点要求, 几个方面) or
 # nothing is named (分为几个?); before any other noun they ask for a count (表彰了多少个先进集体).
 _COUNTED_ITEMS = rf"(?={_ITEM}|{_PART}|[^\u4e00-\u9fff]|$|呢|吗|的|内容|东西|事)"
 # 这几件事之间是什么关系: 这几 / 那几 point back at things; they do not ask how many.
-_LIST = LazyPattern(rf"哪(?:几|(?!一){_NUM}+){_CLASSIFIER}?|(?<![这那])(?:几|多少){_NUM}*{_CLASSIFIER}{_COUNTED_ITEMS}"
-                   rf"|哪些{_ITEM}|{_ITEM}有哪些|分别|列举|一一|逐条")
+# 哪几天 / 哪几年 ask when; 分别是谁 / 分别是多少 ask for persons or figures, not a speech's items.
+_LIST = LazyPattern(rf"哪(?:几|(?!一){_NUM}+)(?!天|年|月|日|号){_CLASSIFIER}?|(?<![这那])(?:几|多少){_NUM}*{_CLASSIFIER}{_COUNTED_ITEMS}"
+                   rf"|哪些{_ITEM}|{_ITEM}有哪些|分别(?!是谁|是哪|是多少|有多少|在哪|是什么时候)|列举|一一|逐条")
+_COUNTED_NOUN = LazyPattern(rf"(?:几|哪几|多少|哪(?!一){_NUM}+){_NUM}*{_CLASSIFIER}({_ITEM})")
 # 多少个先进集体 / 几个县: a count of things that are not a speech's items.
 _COUNT = LazyPattern(rf"(?<![哪这那])(?:几|多少)个(?!{_ITEM}|{_PART})(?=[\u4e00-\u9fff])(?!呢|吗|的|内容|东西|事)")
 _WEAK_LIST = LazyPattern(r"哪些|包括什么|有什么")
@@ -201,7 +205,7 @@ _MEASURE = r"(?:公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|
 _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     # 登在哪本杂志 / 哪一期 / 出处: where the text was published (before place: 登在哪).
     ("source", LazyPattern(r"(?:哪本|哪家|哪份|哪种|什么)(?:杂志|刊物|期刊|报纸|报刊|报(?!告|道|送|名))|哪一?期|(?:登|刊|刊登|刊发|发表|载)在哪|出处|出自哪")),
-    ("date", LazyPattern(r"哪一年|哪年|何年|何时|什么时候|哪一天|哪天|几月|几号|哪个月|什么时间|日期|年份|时间是")),
+    ("date", LazyPattern(r"哪一年|哪年|何年|何时|什么时候|哪一天|哪天|哪几天|哪几年|几月|几号|哪个月|什么时间|日期|年份|时间是")),
     ("person", LazyPattern(r"是谁|谁(?!都)|哪位|哪个人|叫什么名字|姓名|全名|名字叫|叫什么")),
     ("place", LazyPattern(r"哪里|哪儿|什么地方|哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个(?:地方|单位)|在哪(?!几|些|一?(?:个)?(?:方面|环节|问题|点|条|项|种|类))")),
     ("number", LazyPattern(rf"多少{_MEASURE}?|(?<![这那哪])几{_MEASURE}|多长|多大|多高|多远|多久|比例|百分之")),
@@ -343,6 +347,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     # Whole words only: jieba's search mode also yields pieces (闻报 of 新闻报道).
     rest = [w for w in _whole_words(analyse(_QUANT.sub(" ", _STRUCTURE.sub(" ", body))).words)
             if not (naming and w in naming)]
+    # 几点体会 / 哪几条经验: what the question counts names the items, not a subject of its own.
+    counted = {m.group(1) for m in _COUNTED_NOUN.finditer(body)}
+    rest = [w for w in rest if w not in counted]
     asks_parts = bool(_QUANT.search(body) or _STRUCTURE.search(body)) and bool(_PART_ONLY.search(body))
     # The question's own grammar is read outside quotes: “战术有千百条,头一条就是肯打” quotes the
     # speech, it does not ask for the first item.
@@ -362,7 +369,11 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     said = mo is not None and bare(mo)
     if said and _IN_ORDER.search(unquoted):
         mo = None   # 思路是怎么走的,从哪说起…最后落到哪: the whole run, not its end
-    if mo and said and not all(_is_generic(w) or any(w in m.group(0) for m in found) for w in rest):
+    # 海协会长给《两岸关系》杂志写的那篇新年祝辞,结尾…: words up to the speech's reference
+    # describe the speech; after it they are the question's own.
+    ends = [norm.find(ref) + len(ref) for ref in reference.split() if ref in norm]
+    described = set(analyse(norm[:max(ends)]).words) if ends else set()
+    if mo and said and not all(_is_generic(w) or w in described or any(w in m.group(0) for m in found) for w in rest):
         mo = None   # 结尾说为区委加快推进“四大定位”作贡献: where it is said, not which part is asked for
     numbered = [m for m in found if m.group(2)]
     if len(numbered) == 2 and _PART_NOUN.search(numbered[0].group(0)) and not _PART_NOUN.search(numbered[1].group(0)):
@@ -491,6 +502,9 @@ def _only_meta_words(body: str, analyse: Callable[[str], ta.Analysed], naming: s
     """Whether a who/when/where question names nothing but the speech (是谁讲的, 哪天讲的);
     ``naming``: the named speech's title and lines, whose words only name it again (李岚清那篇
     语言文字工作的书面讲话是哪天的)."""
+    event = asked_event(body)
+    if event and event not in _META_WORDS:
+        return False   # 会议是谁主持的: who chaired is not the speech's speaker line, even when a deck line says it
     own = [w for w in analyse(body).words if w not in _META_WORDS and not re.search(r"哪|什么|谁|几|何|天|年|月", w)
            and not (naming and w in naming)]
     return not _own_subject(own, set())

@@ -218,6 +218,23 @@ def outline_units(ev: Evidence, speech_no: int) -> list[Unit]:
     return parts
 
 
+def part_units(ev: Evidence, part: Unit) -> list[Unit]:
+    """The units a part of a speech is made of: a heading's section; in a speech without
+    headings, a point paragraph (第二点，…) and the paragraphs that go on with it up to the next
+    point (the last point runs as long as the longest one before it)."""
+    units = ev.corpus.speech(part.speech_no).units
+    if part.kind == "heading" or not headless(ev, part.speech_no):
+        return [part, *section_children(units, part)]
+    run = next((paras for _, paras in paragraph_enumerations(units) if part in paras), None)
+    if run is None:
+        return [part]
+    starts = [u.seq for u in run]
+    longest = max((b - a for a, b in zip(starts, starts[1:])), default=1)
+    k = run.index(part)
+    end = starts[k + 1] if k + 1 < len(run) else part.seq + longest
+    return [u for u in units[part.seq - 1:end - 1] if u.kind == "paragraph" and (u is part or opening_point(u.text) is None)]
+
+
 # 几点意见 / 哪几条 / 几个方面: the unit the question counts in, said back in the answer.
 _COUNTED_IN = LazyPattern(r"(?:几|哪几|多少)(点|条|项|个方面|方面|个问题|件|部分|个部分|层)")
 
@@ -343,6 +360,9 @@ def point_count(option: PointList) -> int:
     return len(option) if isinstance(option, list) else len(option[1])
 
 
+_WEAK_NOUN = LazyPattern(r"哪些([\u4e00-\u9fff]{2,4}?)(?:[,，。?？!！呢吗]|$)")
+
+
 def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Sequence[str],
                   min_size: int = 2) -> PointList | None:
     """The enumeration in the top paragraphs of speeches without headings that the question's
@@ -359,9 +379,14 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
         # The named speech's other lists too, as if ranked last: the one whose lead says what
         # the question asks (今年要重点抓好以下几个方面的工作) may rank below its neighbours.
         ranked += [(ranks, text, option) for text, option in speech_point_lists(ev, plan.speech_no)]
+    # 提到了哪些剧作家: a list only in name (哪些 + a noun that is no item of a speech) is a
+    # list of that thing; points about something else (三点看法) are not it.
+    named = _WEAK_NOUN.search(plan.text) if plan.weak_list and not plan.wants_list else None
     for rank, text, option in ranked:
         size = point_count(option)
         if text in seen or size < min_size or (plan.list_size and size != plan.list_size):
+            continue
+        if named and named.group(1)[-2:] not in ta.normalise(text):
             continue
         seen.add(text)
         score = _match(ev, bigrams, text) * (1.0 - ev.answer.rank_decay * rank)

@@ -26,6 +26,8 @@ from assistant.enumeration import enumerations, opening_point, paragraph_enumera
      "sequence", ["首先，它腐蚀干部", "其次，导致小金库", "再次，助长不正之风"]),
     ("要严加制止。首先，要教育干部。其二，加强审计监督。其三，加强法纪约束。",
      "qi", ["首先，要教育干部", "其二，加强审计监督", "其三，加强法纪约束"]),
+    ("谈三点看法。第一点，要重视艺术性。第二点，要重视思想性。第三条，要深入生活。",
+     "ordinal", ["第一点，要重视艺术性", "第二点，要重视思想性", "第三条，要深入生活"]),
     ("首先要统一思想，其次要加强领导，最后要狠抓落实。",
      "sequence", ["首先要统一思想", "其次要加强领导", "最后要狠抓落实"]),
 ])
@@ -358,3 +360,44 @@ def test_a_long_speech_is_read_once_for_its_lists(tmp_path: Path, monkeypatch: p
     calls.clear()
     engine.ask("经济工作会议讲话的第二点是什么")
     assert len(calls) <= 4   # the speech's lists are kept
+
+
+_VIEWS = """对戏剧发展的几点看法
+剧协研究员林平
+戏剧已走过九十年的历程，我想结合实际问题，谈三点看法。
+第一点，既要强调艺术性，也要强调思想性。
+优秀的剧作无不是艺术性和思想性结合的作品。
+第二点，戏剧面临着由传统型向现代型转化的任务。
+我认为，转化的具体做法是，以现代化为前提，以民族化为基础。
+第三点，提倡艺术家深入生活。
+脱离生活的作品显得干瘪枯燥。
+"""
+
+
+@pytest.fixture(scope="module")
+def views_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root = tmp_path_factory.mktemp("views")
+    (root / "views.txt").write_text(_VIEWS, encoding="utf-8")
+    (root / "meeting.txt").write_text(_MEETING, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+@pytest.mark.parametrize("question", ["林平一共讲了几点看法?每一点是什么意思?", "林平谈了哪几点看法", "林平提出了几点体会"])
+def test_points_named_with_a_classifier_are_the_speechs_list(views_engine: Engine, question: str) -> None:
+    # 第一点，/ 第二点，… paragraphs with an elaboration between them; 看法 / 体会 are items.
+    a = views_engine.ask(question)
+    assert [c.unit.text[:3] for c in a.citations[:3]] == ["第一点", "第二点", "第三点"], a.text
+
+
+@pytest.mark.parametrize("question", ["林平讲的第二点具体主张怎么转化?", "林平第二点里说转化的具体做法是什么"])
+def test_words_of_their_own_are_looked_for_inside_the_nth_point(views_engine: Engine, question: str) -> None:
+    # The point runs from its own paragraph to the next point: the words are found in its body.
+    a = views_engine.ask(question)
+    assert a.citations[0].unit.text.startswith("我认为，转化的具体做法"), a.text
+    assert "脱离生活" not in a.text
+
+
+def test_a_list_of_a_named_thing_is_not_a_list_of_other_points(views_engine: Engine) -> None:
+    # 哪些剧作 asks for works, not for the speech's 三点看法.
+    a = views_engine.ask("林平说艺术性和思想性结合得好的是哪些剧作?")
+    assert not a.text.startswith("共") and "优秀的剧作" in a.text, a.text

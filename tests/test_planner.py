@@ -197,9 +197,23 @@ def test_an_elliptical_follow_up_with_its_own_subject_is_searched_by_it(engine: 
 @pytest.mark.parametrize(("question", "intent"), [
     ("塔西佗是哪一年出生的?", "lookup"), ("哪个单位做得最好?", "lookup"), ("第一篇讲话提出了哪几条要求?", "outline"),
     ("第一篇讲话要开展哪4个专项活动?", "list"), ("文中列了几项措施?", "list"),
+    # 哪几天 asks when, 分别是谁 who: neither is a speech's list.
+    ("会议是哪几天在哪儿开的?", "lookup"), ("这两部剧的编剧和导演分别是谁?", "lookup"),
 ])
 def test_which_one_is_not_a_list(engine: Engine, question: str, intent: str) -> None:
     assert engine.plan(question).intent == intent
+
+
+@pytest.mark.parametrize("question", ["市中区那篇讲话,结尾是怎么收的?", "市委书记在市中区作的那篇讲话,最后落在哪儿?"])
+def test_words_that_describe_the_speech_do_not_hide_its_end(engine: Engine, question: str) -> None:
+    # Words before the reference say which speech; after it, nothing but where: its end.
+    assert engine.plan(question).nth_item == -1
+
+
+@pytest.mark.parametrize("question", ["市中区那篇讲话是按什么顺序一层层展开的?", "市中区的讲话先讲什么后讲什么"])
+def test_the_run_of_a_speech_in_everyday_words(engine: Engine, question: str) -> None:
+    plan = engine.plan(question)
+    assert plan.outline and plan.in_order, plan
 
 
 def test_where_a_thing_is_said_is_not_the_part_asked_for(engine: Engine) -> None:
