@@ -14,7 +14,7 @@ from . import text_analysis as ta
 from .corpus import DATELINE, Speech, Unit
 from .text_analysis import split_sentences
 
-__all__ = ["METADATA_TYPES", "asked_event", "event_variants", "fits_type", "speech_says", "years", "year_agrees"]
+__all__ = ["METADATA_TYPES", "asked_event", "counted_noun", "event_variants", "names_counted", "fits_type", "speech_says", "years", "year_agrees"]
 
 # What a speech's own lines (speaker, date, where it was published) may answer.
 METADATA_TYPES = frozenset({"person", "date", "place", "source"})
@@ -67,6 +67,10 @@ _HELD = r"(?:会|会议)[^,。]{0,6}(?:\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*�
 
 _UNDATED = r"日前|近日|前不久|不久前|前些天|最近"
 
+# What a figure is counted in, after 多少 / 几 (多少位, 几天).
+_MEASURE_WORDS = (r"个百分点|百分点|个月|小时|分钟|公里|平方米|万元|亿元|位|名|人|个|家|项|次|天|年|元|亿|万|件|所|座|台|辆|"
+                  r"部|批|户|亩|吨|岁|倍|条|种|%")
+
 # A unit asked for and the ways a text gives it: 几天 → 1个工作日 / 3日.
 _PERCENT = rf"{_NUMERAL}\s*(?:%|个百分点)|百分之{_NUMERAL}|{_NUMERAL}成(?!为|立|绩|果|效|本|熟|长)"
 _UNIT_ALIASES = {"天": "(?:天|日|工作日)", "日": "(?:天|日|工作日)", "月": "(?:个月|月)", "个月": "(?:个月|月)",
@@ -92,6 +96,31 @@ def asked_event(question: str) -> str:
         if len(word) == 2:
             return word
     return ""
+
+
+_HOW_MANY = (r"(?:一共|总共|共|大概|大约|大致|具体|到底|究竟)*(?:有|是|为|达到|达)?"
+             rf"(?:多少|几(?={_MEASURE_WORDS}))(?:{_MEASURE_WORDS})?")
+_NOT_IN_NOUN = r"[^\u4e00-\u9fff]|的|里|中|说|了|在|上|对|和|与|给|是|有|讲|提"
+
+
+def counted_noun(question: str) -> str:
+    """What a how-many question counts: the words before 有多少 (女委员有多少位), else after
+    its measure word (多少位机关干部); "" when it names none (控制在多少)."""
+    norm = ta.normalise(question)
+    m = re.search(_HOW_MANY, norm)
+    if m is None:
+        return ""
+    before = re.split(_NOT_IN_NOUN, norm[:m.start()])[-1]
+    after = re.split(_NOT_IN_NOUN, norm[m.end():])[0]
+    noun = before or after
+    return noun if 2 <= len(noun) <= 8 else ""
+
+
+def names_counted(noun: str, text: str) -> bool:
+    """Whether a sentence speaks of the counted thing: a short name whole (女委员 is not any
+    委员), a longer one by its last two characters (中纪委委员 → 中央纪委委员)."""
+    norm = ta.normalise(text)
+    return not noun or (noun in norm if len(noun) <= 3 else noun[-2:] in norm)
 
 
 def event_variants(event: str) -> tuple[str, ...]:

@@ -45,6 +45,7 @@ from .structure import (
     counted_items,
     followup_point,
     headless,
+    introduces_list,
     item_label,
     list_items,
     next_unit,
@@ -269,9 +270,18 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         return ans
 
     reason = abstain_reason(ev, plan, analysed, hits)
+    if reason and reason.startswith("讲话中没有列出") and paragraphs_repeating(ev, plan, hits) is not None:
+        reason = None   # 讲了3个“继续”: the paragraphs that each say it are the three
     if reason and dense_top is not None and ev.params.dense_rescue and dense_top >= ev.params.dense_rescue \
             and not reason.startswith("讲话中没有列出") and speaks_of_asked(plan, hits):
         reason = None   # few shared words, but the meaning matches closely: a paraphrase
+    if reason and plan.wants_list and plan.speech_no is not None and not plan.asked_words \
+            and not reason.startswith("讲话中没有列出"):
+        # 要从根子上防腐治腐,公报说今年重点抓哪几个方面: words the speeches never use, but the
+        # named speech's best paragraph introduces the list asked for; it is answered below.
+        in_speech = [h for h in hits[:3] if h.unit.speech_no == plan.speech_no]
+        if in_speech and (introduces_list(ev, in_speech[0].unit) or list_items(ev, in_speech[0].unit)):
+            reason = None
     if reason and plan.wants_list and plan.speech_no is not None and not plan.asked_words:
         # 公报那篇,98年反腐工作分成哪几块任务: the words miss, but the named speech makes one list.
         points = speech_points(ev, plan.speech_no)

@@ -116,14 +116,17 @@ def paragraphs_repeating(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list
     term = ta.normalise(plan.asks_content_of)
     if not term or not plan.wants_list or not plan.counts_term:
         return None
+    # The runs in the speeches the top hits are in (a report's lead may rank first, its run of
+    # 我们要继续… paragraphs lower): the longest, or the one as long as the question counts.
     best: list[Unit] = []
-    for top in (h.unit for h in hits[:5] if h.unit.kind == "paragraph" and term in ta.normalise(h.unit.text)):
-        paragraphs = ev.corpus.speech(top.speech_no).paragraphs
-        lo = hi = paragraphs.index(top)
-        while lo > 0 and term in ta.normalise(paragraphs[lo - 1].text):
-            lo -= 1
-        while hi + 1 < len(paragraphs) and term in ta.normalise(paragraphs[hi + 1].text):
-            hi += 1
-        if hi - lo + 1 > len(best):   # the longest run the top hits belong to
-            best = paragraphs[lo:hi + 1]
-    return best if len(best) >= 2 and (not plan.list_size or len(best) == plan.list_size) else None
+    for speech_no in dict.fromkeys(h.unit.speech_no for h in hits[:5]):
+        run: list[Unit] = []
+        for p in [*ev.corpus.speech(speech_no).paragraphs, None]:
+            if p is not None and term in ta.normalise(p.text):
+                run.append(p)
+                continue
+            fits = not plan.list_size or len(run) == plan.list_size
+            if fits and len(run) > len(best):
+                best = run
+            run = []
+    return best if len(best) >= 2 else None

@@ -12,7 +12,7 @@ Each returns (the answer's opening line, the reason ``ask --json`` reports, the 
 from __future__ import annotations
 
 from . import text_analysis as ta
-from .answer_types import METADATA_TYPES, asked_event, event_variants, year_agrees, years
+from .answer_types import METADATA_TYPES, asked_event, counted_noun, event_variants, names_counted, year_agrees, years
 from .enumeration import enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
@@ -150,9 +150,13 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         # thing's (…研究部署１９９８年的工作任务 for 中央文明委是哪一年成立的).
         pairs = {g for g in analysed.bigrams if _CJK_PAIR.fullmatch(g)}
 
+        # 女委员有多少位: a figure for 委员 does not count 女委员.
+        noun = counted_noun(question) if plan.answer_type == "number" else ""
+
         def about(text: str) -> bool:
             norm = ta.normalise(text)
-            return plan.answer_type not in ("date", "number") or any(g in norm for g in pairs)
+            return plan.answer_type not in ("date", "number") or any(g in norm for g in pairs) \
+                and names_counted(noun, text)
 
         fitting = [i for i, s in enumerate(sentences) if year_agrees(asked_years, s.text) and about(s.text)
                    and fits_type(plan.answer_type, plan.answer_unit, [s.text])]
@@ -178,10 +182,12 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         for h in hits[:3]:
             about = {subject} | ({t for t in h.matched if len(t) >= 3} if plan.answer_unit else set())
             for s in split_sentences(h.unit.text):
-                if subject and any(t in ta.normalise(s) for t in about) \
+                if subject and any(t in ta.normalise(s) for t in about) and names_counted(noun, s) \
                         and fits_type(plan.answer_type, plan.answer_unit, [s]) and year_agrees(asked_years, s):
                     sentences.insert(0, AnswerSentence(s, [citer.cite(h.unit)]))
                     return None
+        if noun and any(noun in ta.normalise(h.unit.text) for h in hits[:3]):
+            subject = noun   # 汇率具体是多少: what is counted is what the texts mention
         intro = f"讲话提到了「{subject}」,但没有{MISSING_WHAT[plan.answer_type]}。相关原文:" if subject \
             else f"讲话中没有{MISSING_WHAT[plan.answer_type]}。相关原文:"
         return intro, f"answer_type:{plan.answer_type}", sentences

@@ -327,6 +327,13 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     else:
         named, reference = named_speeches(norm, speeches)
         plan.reference = reference
+        if len(named) > 1:
+            # 李岚清那篇讲语言文字工作的讲话: the one candidate whose title holds the question's
+            # other words (a name in several texts, a topic in one title).
+            words = [w for w in analyse(norm.replace(reference, " ") if reference else norm).words
+                     if len(w) >= 2 and not _is_generic(w)]
+            titled = [n for n in named if any(w in ta.normalise(s.title) for s in speeches if s.no == n for w in words)]
+            named = tuple(titled) if len(titled) == 1 else named
         if len(named) == 1:
             plan.speech_no = named[0]
         elif named:
@@ -428,9 +435,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         if titled is not None:
             plan.speech_no = titled
     plan.asks_content_of = _asked_term(body, analyse)
-    # 讲了哪几个“继续”: the term is counted, so its instances are the list (not what it means).
+    # 讲了哪几个“继续” / 讲了4个“继续”: the term is counted, so its instances are the list (not what it means).
     plan.counts_term = bool(plan.asks_content_of) and bool(re.search(
-        rf"(?:哪|几)(?:{_NUM}+)?{_CLASSIFIER}?\s*[“\"「]?{re.escape(plan.asks_content_of)}", body))
+        rf"(?:哪|几|(?<!第){_NUM})(?:{_NUM}+)?{_CLASSIFIER}?\s*[“\"「]?{re.escape(plan.asks_content_of)}", body))
     plan.after = bool(_AFTER.search(unquoted)) and plan.nth_item is None and not plan.outline \
         and not all(_is_generic(w) for w in rest)
     what = _ASKS_WHAT.search(body)

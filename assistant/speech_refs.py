@@ -23,9 +23,9 @@ _SPECIFIC_GENRE = r"一文|文章|社论|献辞|致辞|祝辞|贺辞|公报|慰�
 _GENRE = rf"(篇|个讲话|次讲话|讲话|发言|{_SPECIFIC_GENRE})"
 _SPEECH_NAMED = LazyPattern(rf"([\u4e00-\u9fffA-Za-z0-9]{{2,16}}?)(的|那|这|那一|这一|那个|这个)?{_GENRE}")
 _SPECIFIC = LazyPattern(_SPECIFIC_GENRE)
-# 那篇报道 / 这份公报, or a question that opens with the kind (公报分为哪几部分).
+# 那篇报道 / 这份公报, or a question (or its clause) that opens with the kind (公报分为哪几部分).
 _KIND_ONLY = LazyPattern(r"(?:那|这|该)(?:篇|份|则)(报道|公报|社论|慰问信|献辞|祝辞|贺信|贺词)"
-                        r"|^(公报|社论|慰问信|献辞|祝辞|贺信|贺词)(?=的|里|中|上|说|讲|提|分|对|怎|是|有|主要)")
+                        r"|(?:^|(?<=[,，;；:：]))(公报|社论|慰问信|献辞|祝辞|贺信|贺词)(?=的|里|中|上|说|讲|提|分|对|怎|是|有|主要)")
 _NEWS_LEAD = LazyPattern(DATELINE)
 _MEETING_NAMED = LazyPattern(r"(?:那个|这个|那次|这次)([\u4e00-\u9fff]{2,12}?)(?:座谈会|茶话会|团拜会|全会|大会|会议)")
 _SPEAKER_LINE = 16                                   # a speaker line: 中国文联副主席李默然

@@ -372,3 +372,42 @@ def test_a_date_must_be_the_asked_events(tmp_path: Path, question: str, event: s
     dated = _one_text(tmp_path / "dated", _VETERANS_REPORT.replace("会议期间，市领导", "１月２１日，市领导"))
     b = dated.ask("市领导是哪一天看望住院老同志的")
     assert not b.partial and b.text.startswith("１月２１日"), b.text
+
+
+_MEETING_REPORT = """全市纪委全会公报
+本报讯全市纪委第二次全体会议１月２０日至２２日在市委礼堂举行。出席会议的市纪委委员四十二人。
+全会强调，反腐败工作必须标本兼治，今年要重点抓好以下几个方面的工作：
+要加强党性党风党纪教育，增强党员干部拒腐防变的能力。
+要健全法制，保证反腐败斗争有序开展。
+要强化监督，建立健全制约机制。
+会上，市长王明谈了人民币汇率保持稳定的意义。
+"""
+
+
+@pytest.mark.parametrize("question", ["要从根子上防腐治腐，公报说今年重点抓哪几个方面？", "公报里今年重点抓哪几个方面的工作"])
+def test_a_list_introduced_by_the_named_texts_paragraph_answers_despite_unknown_words(tmp_path: Path,
+                                                                                      question: str) -> None:
+    # 根子 / 治腐 occur nowhere; the communiqué (named mid-question) introduces the list asked for.
+    (tmp_path / "公报.txt").write_text(_MEETING_REPORT, encoding="utf-8")
+    (tmp_path / "其他.txt").write_text(_CULTURE_REPORT, encoding="utf-8")
+    a = Engine.load([tmp_path], use_cache=False).ask(question)
+    assert a.text.startswith("共三") and "要强化监督" in a.text, a.text
+
+
+@pytest.mark.parametrize("question", ["全会到会的市纪委委员里，女委员有多少位？", "王明说人民币对美元的汇率具体是多少？"])
+def test_a_figure_must_count_the_thing_asked(tmp_path: Path, question: str) -> None:
+    engine = _one_text(tmp_path, _MEETING_REPORT)
+    a = engine.ask(question)
+    assert a.partial and a.reason == "answer_type:number", a.text
+    # The figure the text gives for the thing asked answers.
+    b = engine.ask("全会到会的纪委委员有多少？")
+    assert not b.partial and "四十二人" in b.text, b.text
+
+
+def test_a_counted_term_in_arabic_numerals_is_the_run_that_says_it(tmp_path: Path) -> None:
+    # 3个“继续” counts the term as 哪几个“继续” does; the run, not the lone 要继续努力 after it.
+    (tmp_path / "report.txt").write_text(_FORUM_REPORT, encoding="utf-8")
+    # (a figure 3 somewhere, as any real corpus has: an unknown token would count as unseen)
+    (tmp_path / "other.txt").write_text(_FORUM + "今年全市新建３个剧场。\n", encoding="utf-8")
+    a = Engine.load([tmp_path], use_cache=False).ask("座谈会上讲了3个“继续”，都是哪3个？")
+    assert a.text.startswith("共3") and "艰苦奋斗" in a.text and "继续努力" not in a.text, a.text

@@ -216,6 +216,15 @@ def test_the_run_of_a_speech_in_everyday_words(engine: Engine, question: str) ->
     assert plan.outline and plan.in_order, plan
 
 
+def test_a_name_in_several_texts_is_narrowed_by_a_title_word(tmp_path: Path) -> None:
+    # 李明 speaks in one text and is listed in another; 语言文字 stands in one title only.
+    (tmp_path / "a.txt").write_text("做好语言文字工作\n李明\n今天，语言文字工作会议召开了。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("全会在京举行\n李明、王东等出席会议。\n全会强调反腐倡廉。\n", encoding="utf-8")
+    engine = Engine.load([tmp_path], use_cache=False)
+    plan = engine.plan("李明那篇讲语言文字工作的讲话，开场白说了些什么？")
+    assert plan.speech_no is not None and engine.speech_title(plan.speech_no) == "做好语言文字工作"
+
+
 def test_where_a_thing_is_said_is_not_the_part_asked_for(engine: Engine) -> None:
     # 最后讲了什么 asks for the last part; 结尾说…X, X是什么 asks about X.
     assert engine.plan("第二篇讲话最后讲了什么?").nth_item == -1
