@@ -31,7 +31,8 @@ from .located import (
     unsaid_sentences,
 )
 from .partial import partial_answer, undefined_content
-from .planner import QUOTED, QueryPlan, nth, nth_paragraph
+from .planner import QUOTED, QueryPlan, nth
+from .positions import nth_paragraph
 from .results import Answer, AnswerSentence, Hit, Turn
 from .retrieval import query_terms
 from .semantic import SentenceSimilarity
@@ -54,7 +55,6 @@ from .structure import (
     outline_units,
     part_units,
     point_count,
-    section_children,
     speech_points,
 )
 from .sufficiency import (

@@ -19,12 +19,13 @@ than a list of whole phrasings:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Sequence, TypeVar
+from typing import TypeVar
 
 from . import text_analysis as ta
 from .answer_types import METADATA_TYPES, asked_event, speech_says
-from .corpus import Speech, Unit, chinese_numeral
+from .corpus import Speech, chinese_numeral
 from .lazy_pattern import LazyPattern
 from .question_words import GENERIC as _GENERIC
 from .question_words import META_WORDS as _META_WORDS
@@ -36,9 +37,8 @@ from .speech_refs import (
     speech_label,
     strip_speech_reference,
 )
-from .text_helpers import split_sentences
 
-__all__ = ["QUOTED", "QueryPlan", "nth", "nth_paragraph", "plan_question", "strip_speech_reference"]
+__all__ = ["QUOTED", "QueryPlan", "nth", "plan_question", "strip_speech_reference"]
 
 _NUM = r"[一二三四五六七八九十两\d]"
 T = TypeVar("T")
@@ -49,33 +49,6 @@ def nth(items: Sequence[T], n: int | None) -> tuple[int, T] | None:
     number, it), or None."""
     k = len(items) + 1 + n if n is not None and n < 0 else n or 0
     return (k, items[k - 1]) if 1 <= k <= len(items) else None
-
-
-# 温家宝和国务院有关部门负责同志也参加了会议 / 出席座谈会的还有…: a report's closing line.
-_ATTENDANCE = LazyPattern(r"(?:出席|参加|陪同|在座)了?(?:会议|座谈会|团拜会|茶话会|大会|全会|开幕式|闭幕式|活动)")
-_ATTENDANCE_MAX = 160
-_REPORT = LazyPattern(r"报道|新闻|消息")   # 报道的最后一段: the report's own last paragraph, as printed
-
-
-def nth_paragraph(plan: "QueryPlan", speech: Speech) -> tuple[int, Unit, str] | None:
-    """第三段 / 最后一段, 开头第一句, or 开头/结尾说了什么 of a speech without heading lines
-    (where the opening is its first paragraph, not its first numbered point): (N, the paragraph,
-    the sentence asked for or "" for the whole paragraph)."""
-    if plan.nth_item is None or not (plan.nth_is_paragraph or plan.nth_is_sentence
-                                     or (plan.nth_is_position and not speech.headings)):
-        return None
-    paragraphs = speech.paragraphs
-    if plan.nth_item == -1 and not plan.nth_is_sentence and not (plan.nth_is_paragraph and _REPORT.search(plan.text)):
-        # 讲话收尾时强调了什么 / 结尾那段: a report ends on who else attended, after the speech has ended.
-        while len(paragraphs) > 1 and len(paragraphs[-1].text) <= _ATTENDANCE_MAX \
-                and _ATTENDANCE.search(paragraphs[-1].text):
-            paragraphs = paragraphs[:-1]
-    if plan.nth_is_sentence:
-        sentences = [(u, s) for u in paragraphs for s in split_sentences(u.text)]
-        found = nth(sentences, plan.nth_item)
-        return (found[0], found[1][0], found[1][1]) if found else None
-    picked = nth(paragraphs, plan.nth_item)
-    return (picked[0], picked[1], "") if picked else None
 
 
 @dataclass

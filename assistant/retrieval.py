@@ -15,8 +15,8 @@ ranked lexically alone: they ask for headings and list items, whose wording the 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
 
@@ -25,10 +25,11 @@ from .answer_types import METADATA_TYPES, fits_type
 from .corpus import Corpus, Unit
 from .index import Index
 from .params import RetrievalParams
-from .planner import QueryPlan, nth, nth_paragraph
-from .speech_refs import strip_speech_reference
+from .planner import QueryPlan, nth
+from .positions import nth_paragraph
 from .results import Hit
 from .semantic import SemanticRanker, SentenceSimilarity, top_k
+from .speech_refs import strip_speech_reference
 
 __all__ = ["LexicalRanker", "Retrieved", "Retriever", "matched_terms", "query_terms", "top_k"]
 

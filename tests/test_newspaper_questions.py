@@ -411,3 +411,27 @@ def test_a_counted_term_in_arabic_numerals_is_the_run_that_says_it(tmp_path: Pat
     (tmp_path / "other.txt").write_text(_FORUM + "今年全市新建３个剧场。\n", encoding="utf-8")
     a = Engine.load([tmp_path], use_cache=False).ask("座谈会上讲了3个“继续”，都是哪3个？")
     assert a.text.startswith("共3") and "艰苦奋斗" in a.text and "继续努力" not in a.text, a.text
+
+
+_TWO_SPEAKERS = """市委举行党外人士迎春座谈会
+本报讯市委今天下午举行党外人士迎春座谈会。
+会议室里一片喜庆的节日气氛。
+赵新在座谈会上说，过去一年全市经济稳定增长。
+赵新指出，我们要继续加强学习。
+赵新最后说，让我们更加紧密地团结起来，为全市发展而奋斗。
+座谈会由市委副书记钱立主持。
+钱立说，我们一定能够克服困难，夺取新的胜利。
+各民主党派负责人先后在座谈会上发言。
+"""
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("赵新这次座谈会讲话最后落在哪儿了", "赵新最后说"),
+    ("赵新在座谈会上的讲话结尾那段说的啥", "赵新最后说"),
+    ("赵新在迎春座谈会上的讲话一开始讲了什么", "赵新在座谈会上说"),
+    ("钱立在座谈会上的讲话最后说了什么", "钱立说"),
+    ("迎春座谈会的报道最后一段写了什么", "各民主党派负责人"),   # the report's own end
+])
+def test_the_end_of_one_speakers_speech_in_a_report(tmp_path: Path, question: str, expected: str) -> None:
+    a = _one_text(tmp_path, _TWO_SPEAKERS).ask(question)
+    assert a.sentences and a.sentences[0].text.startswith(expected), a.text

@@ -1,0 +1,72 @@
+"""Paragraphs by their position in a speech: 第三段, 最后一段, 开头第一句, 结尾说了什么.
+
+A report printed in the newspaper is not one speech: its lead says when and where, the leader's
+speech follows, other speakers and a line on who else attended close it. The end of the speech
+asked for is the end of what its speaker said, not the report's last line.
+"""
+
+from __future__ import annotations
+
+from .corpus import Speech, Unit
+from .lazy_pattern import LazyPattern
+from .planner import QueryPlan, nth
+from .text_analysis import normalise, split_sentences
+
+__all__ = ["nth_paragraph", "speaker_paragraphs"]
+
+# 温家宝和国务院有关部门负责同志也参加了会议 / 出席座谈会的还有…: a report's closing line.
+_ATTENDANCE = LazyPattern(r"(?:出席|参加|陪同|在座)了?(?:会议|座谈会|团拜会|茶话会|大会|全会|开幕式|闭幕式|活动)")
+_ATTENDANCE_MAX = 160
+_REPORT = LazyPattern(r"报道|新闻|消息")   # 报道的最后一段: the report's own last paragraph, as printed
+
+
+def nth_paragraph(plan: QueryPlan, speech: Speech) -> tuple[int, Unit, str] | None:
+    """第三段 / 最后一段, 开头第一句, or 开头/结尾说了什么 of a speech without heading lines
+    (where the opening is its first paragraph, not its first numbered point): (N, the paragraph,
+    the sentence asked for or "" for the whole paragraph)."""
+    if plan.nth_item is None or not (plan.nth_is_paragraph or plan.nth_is_sentence
+                                     or (plan.nth_is_position and not speech.headings)):
+        return None
+    paragraphs = speech.paragraphs
+    if (plan.nth_is_position or plan.nth_is_paragraph) and not _REPORT.search(plan.text):
+        # 江泽民这次座谈会讲话最后落在哪儿: the end of what he said, not of the report.
+        paragraphs = speaker_paragraphs(paragraphs, plan.text) or paragraphs
+    if plan.nth_item == -1 and not plan.nth_is_sentence and not (plan.nth_is_paragraph and _REPORT.search(plan.text)):
+        # 讲话收尾时强调了什么 / 结尾那段: a report ends on who else attended, after the speech has ended.
+        while len(paragraphs) > 1 and len(paragraphs[-1].text) <= _ATTENDANCE_MAX \
+                and _ATTENDANCE.search(paragraphs[-1].text):
+            paragraphs = paragraphs[:-1]
+    if plan.nth_is_sentence:
+        sentences = [(u, s) for u in paragraphs for s in split_sentences(u.text)]
+        found = nth(sentences, plan.nth_item)
+        return (found[0], found[1][0], found[1][1]) if found else None
+    picked = nth(paragraphs, plan.nth_item)
+    return (picked[0], picked[1], "") if picked else None
+
+
+# 江泽民最后说 / 李瑞环说 / 江泽民在座谈会上指出: a paragraph that reports what someone said.
+_SAYS = LazyPattern(r"^([\u4e00-\u9fff]{2,3}?)(?:在[^，。,]{1,15}?)?(?:首先|接着|随后|还|又|最后|进一步|特别)?"
+                    r"(?:说|指出|强调|表示|要求|认为|提出)")
+_HE_SAYS = LazyPattern(r"^(?:他|她)(?:首先|接着|随后|还|又|最后|进一步|特别)?(?:说|指出|强调|表示|要求|认为|提出)")
+
+
+def speaker_paragraphs(paragraphs: list[Unit], question: str) -> list[Unit]:
+    """In a report, the paragraphs of the speech of the speaker the question names (江泽民这次
+    座谈会讲话): those that open with the name and a verb of saying, and 他说… after them;
+    [] when the question names none of the report's speakers or only one person speaks."""
+    said_by: list[str | None] = []
+    for u in paragraphs:
+        text = normalise(u.text)
+        if _HE_SAYS.match(text):   # 他最后强调: the one who spoke before
+            name = next((n for n in reversed(said_by) if n), None)
+        else:
+            m = _SAYS.match(text)
+            name = m.group(1) if m else None
+        said_by.append(name)
+    speakers = {n for n in said_by if n}
+    if len(speakers) < 2:
+        return []
+    asked = [n for n in speakers if n in normalise(question)]
+    if len(asked) != 1:
+        return []
+    return [u for u, n in zip(paragraphs, said_by) if n == asked[0]]
