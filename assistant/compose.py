@@ -12,7 +12,6 @@ When the best paragraphs cover too little of the question's content the answer a
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable
 
@@ -20,7 +19,7 @@ from . import text_analysis as ta
 from .answer_types import METADATA_TYPES
 from .corpus import Unit
 from .evidence import Citer, Evidence
-from .extract import extract_sentences
+from .extract import by_speech, extract_sentences
 from .lazy_pattern import LazyPattern
 from .located import (
     followup_unit,
@@ -353,7 +352,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             return ans
     # 几篇讲话对形式主义都是怎么说的: a term none of them uses is said first, not grouped over.
     if plan.multi_speech and not missing_terms(QUOTED.findall(ta.normalise(question)), analysed.words, ev.corpus_key):
-        grouped = _by_speech(ev, pool, focus, citer, plan.speech_candidates)
+        grouped = by_speech(ev, pool, focus, citer, plan.speech_candidates)
         if grouped:
             return done("\n".join(f"{s.text}[{s.citations[0]}]" for s in grouped), grouped)
     sentences = extract_sentences(ev, pool, focus, citer, metadata=plan.answer_type in METADATA_TYPES,
@@ -471,37 +470,6 @@ def _part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
     n = citer.cite(part)
     prefix = f"{intro}:" if intro else ""
     return f"{prefix}{sents}[{n}]", [AnswerSentence(sents, [n])], [part]
-
-
-def _by_speech(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Citer,
-               order: tuple[int, ...] = ()) -> list[AnswerSentence]:
-    """各篇讲话是怎么说的: one cited line per speech that speaks to it, best speech first (the
-    speeches the question numbers, 第一篇和第三篇, in its ``order``).
-
-    A speech takes part when its best paragraph scores at least ``speech_share`` of the best
-    one; with fewer than two such speeches the usual answer is given.
-    """
-    ap = ev.answer
-    paragraphs = [h for h in hits if h.unit.kind == "paragraph"]
-    if not paragraphs:
-        return []
-    top = paragraphs[0].score
-    best: dict[int, list[Hit]] = {}
-    for h in paragraphs:
-        if h.score >= ap.speech_share * top:
-            best.setdefault(h.unit.speech_no, []).append(h)
-    if len(best) < 2:
-        return []
-    lines: list[AnswerSentence] = []
-    ranked = sorted(best.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
-    for no, hs in ranked[: ap.max_speeches]:
-        # The best sentences of this speech's best paragraph, cited, after the speech's name.
-        one = dataclasses.replace(ap, max_sentences=2, max_chars=ap.max_chars // 2)
-        sents = extract_sentences(dataclasses.replace(ev, answer=one), hs, analysed, citer)
-        if sents:
-            text = "".join(x.text for x in sents if x.citations == sents[0].citations)
-            lines.append(AnswerSentence(f"{ev.speech_title(no)}:{text}", sents[0].citations))
-    return lines if len(lines) >= 2 else []
 
 
 def _join_cited(sentences: list[AnswerSentence]) -> str:

@@ -4,6 +4,8 @@ question, by the words they share with it and, with embeddings, by what they mea
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 from . import text_analysis as ta
@@ -14,7 +16,7 @@ from .results import AnswerSentence, Hit
 from .semantic import SentenceSimilarity
 from .text_analysis import split_sentences
 
-__all__ = ["extract_sentences"]
+__all__ = ["by_speech", "extract_sentences"]
 
 _DEFINITION = ("是指", "就是", "即", "是")
 
@@ -117,3 +119,34 @@ def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, cite
             chosen.append((0.0, 0, 0, sents[0], unit))
     chosen.sort(key=lambda t: (t[4].speech_no, t[4].seq, t[2]))
     return [AnswerSentence(s, [citer.cite(u)]) for _, _, _, s, u in chosen]
+
+
+def by_speech(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Citer,
+               order: tuple[int, ...] = ()) -> list[AnswerSentence]:
+    """各篇讲话是怎么说的: one cited line per speech that speaks to it, best speech first (the
+    speeches the question numbers, 第一篇和第三篇, in its ``order``).
+
+    A speech takes part when its best paragraph scores at least ``speech_share`` of the best
+    one; with fewer than two such speeches the usual answer is given.
+    """
+    ap = ev.answer
+    paragraphs = [h for h in hits if h.unit.kind == "paragraph"]
+    if not paragraphs:
+        return []
+    top = paragraphs[0].score
+    best: dict[int, list[Hit]] = {}
+    for h in paragraphs:
+        if h.score >= ap.speech_share * top:
+            best.setdefault(h.unit.speech_no, []).append(h)
+    if len(best) < 2:
+        return []
+    lines: list[AnswerSentence] = []
+    ranked = sorted(best.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
+    for no, hs in ranked[: ap.max_speeches]:
+        # The best sentences of this speech's best paragraph, cited, after the speech's name.
+        one = dataclasses.replace(ap, max_sentences=2, max_chars=ap.max_chars // 2)
+        sents = extract_sentences(dataclasses.replace(ev, answer=one), hs, analysed, citer)
+        if sents:
+            text = "".join(x.text for x in sents if x.citations == sents[0].citations)
+            lines.append(AnswerSentence(f"{ev.speech_title(no)}:{text}", sents[0].citations))
+    return lines if len(lines) >= 2 else []
