@@ -98,19 +98,20 @@ def asked_event(question: str) -> str:
     return ""
 
 
-_HOW_MANY = (r"(?:一共|总共|共|大概|大约|大致|具体|到底|究竟)*(?:有|是|为|达到|达)?"
+_HOW_MANY = (r"(?:一共|总共|共|大概|大约|大致|具体|到底|究竟)*(?P<verb>有|是|为|达到|达)?"
              rf"(?:多少|几(?={_MEASURE_WORDS}))(?:{_MEASURE_WORDS})?")
 _NOT_IN_NOUN = r"[^\u4e00-\u9fff]|的|里|中|说|了|在|上|对|和|与|给|是|有|讲|提"
 
 
 def counted_noun(question: str) -> str:
-    """What a how-many question counts: the words before 有多少 (女委员有多少位), else after
-    its measure word (多少位机关干部); "" when it names none (控制在多少)."""
+    """What a how-many question counts: the words before 有多少 / 是多少 (女委员有多少位), else
+    after its measure word (多少位机关干部); "" when it names none (控制在多少, 批示过多少件)."""
     norm = ta.normalise(question)
     m = re.search(_HOW_MANY, norm)
     if m is None:
         return ""
-    before = re.split(_NOT_IN_NOUN, norm[:m.start()])[-1]
+    # Only X有多少 / X是多少 count X: 批示过多少件 counts what was done, not 批示过.
+    before = re.split(_NOT_IN_NOUN, norm[:m.start()])[-1] if m.group("verb") else ""
     after = re.split(_NOT_IN_NOUN, norm[m.end():])[0]
     noun = before or after
     return noun if 2 <= len(noun) <= 8 else ""

@@ -73,6 +73,7 @@ class QueryPlan:
     nth_is_paragraph: bool = False    # 第三段 / 最后一段 / 倒数第二段: a paragraph, counted in reading order
     nth_is_sentence: bool = False     # 开头第一句 / 最后一句话: a sentence of the speech's paragraphs
     nth_is_position: bool = False     # 开头说了什么 / 结尾讲了什么: a part, or a paragraph where there are no parts
+    nth_is_edge: bool = False         # 结尾是怎么收的 / 开场白: the speech's own first or last words, not a part
     # 那第二点呢 → 2, 最后一点 → -1, 还有呢 (after an item) → 0 (the next): an item of the last list
     followup_item: int | None = None
     focus: str = ""                   # a follow-up's own words: they choose the sentences
@@ -148,7 +149,9 @@ _ITEM = (r"(?:要求|措施|举措|办法|方法|任务|原则|目标|活动|做
 _COUNTED_ITEMS = rf"(?={_ITEM}|{_PART}|[^\u4e00-\u9fff]|$|呢|吗|的|内容|东西|事)"
 # 这几件事之间是什么关系: 这几 / 那几 point back at things; they do not ask how many.
 # 哪几天 / 哪几年 ask when; 分别是谁 / 分别是多少 ask for persons or figures, not a speech's items.
-_LIST = LazyPattern(rf"哪(?:几|(?!一){_NUM}+)(?!天|年|月|日|号){_CLASSIFIER}?|(?<![这那])(?:几|多少){_NUM}*{_CLASSIFIER}{_COUNTED_ITEMS}"
+# 批示过多少件? asks how many; 讲了几点? asks for the points (多少 only before an item: 多少条要求).
+_LIST = LazyPattern(rf"哪(?:几|(?!一){_NUM}+)(?!天|年|月|日|号){_CLASSIFIER}?|(?<![这那])几{_NUM}*{_CLASSIFIER}{_COUNTED_ITEMS}"
+                   rf"|(?<![这那])多少{_NUM}*{_CLASSIFIER}(?={_ITEM}|{_PART})"
                    rf"|哪些{_ITEM}|{_ITEM}有哪些|分别(?!是谁|是哪|是多少|有多少|在哪|是什么时候)|列举|一一|逐条")
 _COUNTED_NOUN = LazyPattern(rf"(?:几|哪几|多少|哪(?!一){_NUM}+){_NUM}*{_CLASSIFIER}({_ITEM})")
 # 多少个先进集体 / 几个县: a count of things that are not a speech's items.
@@ -163,6 +166,8 @@ _ORDINAL = LazyPattern(rf"(?P<back>倒数)?第\s*({_NUM}{{1,2}})\s*(?:个|大|�
                       rf"|(?P<last_bare>结尾|末尾|结束语|收尾)"
                       rf"|(?P<first>开头|开篇|头一|首先|一开始|一上来|开场|起首)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:先|就)?(?:{_ORDINAL_NOUN}|(?P<first_said>{_SAID}))"
                       rf"|(?P<first_bare>开头|开篇|开场白|一开始|一上来|开场)")
+# 结尾 / 收尾 / 开场 name the edge of the text itself; 最后讲了 / 首先讲了 may name its last or first part.
+_EDGE = LazyPattern(r"结尾|末尾|结束|收尾|落脚|开头|开篇|开场|一开始|一上来|起首")
 _PART_NOUN = LazyPattern(r"部分|方面|块|层|大点|标题")
 _AFTER = LazyPattern(r"(?:下一段|下段|后一段|紧接着|接下来|接着|随后|之后|以后|后面)[,，]?(?:又|还|再)?(?:讲|说|写|谈|提)")
 # 还有呢 / 下一点 / 接下来呢, after an item of a list: the next item.
@@ -201,8 +206,10 @@ _ASKED_AFTER = LazyPattern(rf"(?:些|几|{_NUM}+)?{_CLASSIFIER}?([\u4e00-\u9fff]
 def _answer_type(body: str) -> tuple[str | None, str]:
     if _PERCENT.search(body):
         return "number", "%"
-    if _COUNT.search(body) and not any(p.search(body) for _, p in _ANSWER_TYPES[:4]):
-        return "number", "个"
+    count = _COUNT.search(body)
+    if count and not any(p.search(body) for _, p in _ANSWER_TYPES[:4]):
+        # 选调了几个人: people are counted in 名 and 位 as well (3名同志).
+        return "number", "人" if body[count.end():count.end() + 1] == "人" else "个"
     for kind, pattern in _ANSWER_TYPES:
         if pattern.search(body):
             if kind == "place":   # 哪个城市 asks for a place name; 在哪里吃 may be answered by 在食堂
@@ -250,7 +257,8 @@ def _whole_words(words: Sequence[str]) -> list[str]:
 
 # 在加强领导方面提出了几条要求 / 关于浓厚氛围的那一部分讲了什么: a section named by its words.
 # At least four characters: 在作风方面 names a topic, not a section.
-_SECTION_REF = LazyPattern(r"(?:在|关于|对于|对)([\u4e00-\u9fff“”、]{4,20}?)(?:的)?(?:方面|那一部分|这一部分|那部分|这部分|部分)")
+# 在加强领导方面 / 比学赶超那一部分: a part named by its words.
+_SECTION_REF = LazyPattern(r"(?:^|在|关于|对于|对|[,，])([\u4e00-\u9fff“”、]{4,20}?)(?:的)?(?:方面|那一部分|这一部分|那部分|这部分|部分)")
 
 
 def _size(text: str) -> int | None:
@@ -365,12 +373,14 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             plan.nth_item = (chinese_numeral(mo.group(2)) or 0) * (-1 if mo.group("back") else 1)
         else:
             plan.nth_item = 1 if mo.group("first") or mo.group("first_bare") else -1
-        plan.items_of_nth = bool(_LIST.search(unquoted[mo.end():]))
+        # 第三部分提出了哪些举措 / 最后一部分先讲什么再讲什么: what the part holds, in order.
+        plan.items_of_nth = bool(_LIST.search(unquoted[mo.end():]) or _IN_ORDER.search(unquoted[mo.end():]))
         plan.nth_is_item = bool(re.search(r"小点|小项|条|项|句", mo.group(0)))
         plan.nth_is_part = bool(_PART_NOUN.search(mo.group(0)))
         plan.nth_is_paragraph = "段" in mo.group(0)
         plan.nth_is_sentence = "句" in mo.group(0)
         plan.nth_is_position = said
+        plan.nth_is_edge = said and bool(_EDGE.search(mo.group(0)))
     # An ordinal (第三个标题) asks for one part, not for the outline.
     # 第五篇讲话(主要)讲了什么: a named speech and nothing else asked about it: its outline.
     whole_speech = names_speech and bool(_WHAT_SAID.search(unquoted))
@@ -380,8 +390,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     plan.wants_list = plan.outline or wants_list
     plan.weak_list = not plan.wants_list and bool(_WEAK_LIST.search(body))
     plan.list_size = _size(unquoted)
-    ms = _SECTION_REF.search(body)
-    if ms and (plan.wants_list or plan.weak_list or "讲" in body):
+    # (分了哪几部分 asks for parts; it names none.)
+    ms = next((m for m in _SECTION_REF.finditer(body) if not re.search("哪|几|什么|多少|谁|怎", m.group(1))), None)
+    if ms and (plan.wants_list or plan.weak_list or re.search("讲|说|谈|提|写", body)):
         plan.section = ms.group(1)
     elif names_speech and not plan.outline and (wants_list or plan.nth_item is not None):
         # 第四篇总结今年以来的成效,分了哪几条: a part named by the question's own words; compose

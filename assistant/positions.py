@@ -26,7 +26,7 @@ def nth_paragraph(plan: QueryPlan, speech: Speech) -> tuple[int, Unit, str] | No
     the sentence asked for or "" for the whole paragraph)."""
     if plan.nth_item is None or not (plan.nth_is_paragraph or plan.nth_is_sentence
                                      or (plan.nth_is_position and not speech.headings)):
-        return None
+        return _edge_of_headed(plan, speech)
     paragraphs = speech.paragraphs
     if (plan.nth_is_position or plan.nth_is_paragraph) and not _REPORT.search(plan.text):
         # 江泽民这次座谈会讲话最后落在哪儿: the end of what he said, not of the report.
@@ -70,3 +70,18 @@ def speaker_paragraphs(paragraphs: list[Unit], question: str) -> list[Unit]:
     if len(asked) != 1:
         return []
     return [u for u, n in zip(paragraphs, said_by) if n == asked[0]]
+
+
+def _edge_of_headed(plan: QueryPlan, speech: Speech) -> tuple[int, Unit, str] | None:
+    """结尾是怎么收的 / 开场先讲了些什么 of a speech with headings: its words before the first
+    heading or after the last part's points (同志们,风清则气正…), when it has such; None to
+    answer with the first or last part."""
+    if not (plan.nth_is_edge and speech.headings and speech.paragraphs and not plan.section) or plan.nth_item not in (1, -1):
+        return None
+    first_heading = min(u.seq for u in speech.units if u.kind == "heading")
+    if plan.nth_item == 1:
+        opening = speech.paragraphs[0]
+        return (1, opening, "") if opening.seq < first_heading and not opening.heading else None
+    closing = speech.paragraphs[-1]
+    # The last point of the last part (3、要注意墨菲定律) is not the speech's closing words.
+    return (len(speech.paragraphs), closing, "") if not closing.heading and closing.seq > first_heading else None

@@ -27,6 +27,7 @@ _SPECIFIC = LazyPattern(_SPECIFIC_GENRE)
 _KIND_ONLY = LazyPattern(r"(?:那|这|该)(?:篇|份|则)(报道|公报|社论|慰问信|献辞|祝辞|贺信|贺词)"
                         r"|(?:^|(?<=[,，;；:：]))(公报|社论|慰问信|献辞|祝辞|贺信|贺词)(?=的|里|中|上|说|讲|提|分|对|怎|是|有|主要)")
 _NEWS_LEAD = LazyPattern(DATELINE)
+_OCCASION_NAMED = LazyPattern(r"([\u4e00-\u9fff]{2,6}?)(?:那次|这次)")
 _MEETING_NAMED = LazyPattern(r"(?:那个|这个|那次|这次)([\u4e00-\u9fff]{2,12}?)(?:座谈会|茶话会|团拜会|全会|大会|会议)")
 _SPEAKER_LINE = 16                                   # a speaker line: 中国文联副主席李默然
 _NOT_SPEAKER = LazyPattern(r"会|讲话|年|月|日|摄|[（(]")   # occasion, date and caption lines
@@ -133,6 +134,13 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
             found = _most_of(name, pool, labels)
             if found is not None:
                 return (found,), _same_references(text, (found,), speeches, said)
+    for m in _OCCASION_NAMED.finditer(text):
+        # 宁乡那次作风大会: the place or person before 那次 says which, as before 那篇.
+        name = _NAME_PREFIX.sub("", m.group(1))
+        found = tuple(s.no for s in speeches if name in labels[s.no]) \
+            or tuple(s.no for s in speeches if any(name in ta.normalise(u.text) for u in s.units))
+        if len(name) >= 2 and len(found) == 1:
+            return found, m.group(0)
     for m in _MEETING_NAMED.finditer(text):
         # 那个新闻工作座谈会: a meeting pointed at names the text about it.
         by_label = tuple(s.no for s in speeches if m.group(1) in labels[s.no])

@@ -451,3 +451,39 @@ def test_a_follow_up_counts_in_the_list_of_the_point_just_answered(engine: Engin
     first = engine.ask("第三篇讲话的第二部分第三点讲的是什么")
     second = engine.ask("那第二点呢", history=[Turn(first.question, first)])
     assert second.citations[0].unit.text.startswith("2、对名利要有平和心态"), second.text
+
+
+
+@pytest.mark.parametrize("question, start", [
+    ("第一篇讲话的结尾是怎么收的?最后落脚在哪儿?", "同志们,风清则气正"),
+    ("第二篇开场先讲了些什么,才转入正题?", "刚才,XXX传达了"),
+    ("第二篇讲话开场白是什么", "刚才,XXX传达了"),
+])
+def test_the_edges_of_a_speech_with_headings_are_its_own_words(engine: Engine, question: str, start: str) -> None:
+    # 结尾 / 开场 ask for the words before the first heading or after the last part's points.
+    a = engine.ask(question)
+    assert a.citations[0].unit.text.startswith(start), a.text
+
+
+def test_the_last_part_is_still_a_part(engine: Engine) -> None:
+    # 最后一部分 / 最后讲了 name a part; its points come first when their order is asked.
+    assert engine.ask("第二篇讲话最后讲了什么?").citations[0].unit.kind == "heading"
+    a = engine.ask("第五篇最后一部分讲加强领导,先讲什么再讲什么?")
+    assert a.hits[0].unit.text.startswith("第一,要加强研究"), a.text
+
+
+@pytest.mark.parametrize("question", ["比学赶超那一部分的第三点讲的是什么?", "在比学赶超这部分,第三点说了啥"])
+def test_a_part_named_by_its_words_then_its_nth_point(engine: Engine, question: str) -> None:
+    a = engine.ask(question)
+    assert not a.partial and "荣辱与共" in a.text, a.text
+
+
+@pytest.mark.parametrize("question, intent", [("他对这类问题批示过多少件?", "lookup"), ("讲话提了多少条要求?", "list"),
+                                              ("第二篇讲了几点?", "outline")])
+def test_how_many_is_a_count_unless_it_counts_items(engine: Engine, question: str, intent: str) -> None:
+    assert engine.plan(question).intent == intent
+
+
+def test_an_occasion_pointed_at_names_its_speech(engine: Engine) -> None:
+    # 宁乡那次作风大会 names the speech as 宁乡那篇 does.
+    assert engine.plan("宁乡那次作风大会,讲话一开头是怎么介绍这次会议的?").speech_no == 3
