@@ -271,3 +271,27 @@ async def test_f4_opens_the_list_from_the_corpus_browser_and_its_reader(tmp_path
         await wait_for(pilot, lambda: app.screen is app.chat_screen)
         assert app.chat_screen.conversation.id == older.id
         assert browser not in app.screen_stack
+
+
+
+async def test_the_key_hints_fit_the_dialog_when_it_shrinks(tmp_path: Path, engine: Engine) -> None:
+    """The list's bottom border shows whole key hints at every width: Textual cropped the long
+    subtitle cell by cell, and a wide character cut at the edge was left blank before the "…"
+    (tmux at 50 columns: "Delete 删除 ·  …")."""
+    from assistant.tui.conversations import LIST_HINTS
+
+    save_two(engine, tmp_path)
+    app = make_app(tmp_path, lambda: engine, reopen_last=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await open_screen(pilot, "f4", ConversationsScreen)
+        seen = []
+        for width in (120, 70, 60, 50, 44):
+            await pilot.resize_terminal(width, 36)
+            await pilot.pause(0.2)
+            bottom = next(line for line in screen_text(app).splitlines() if "╰" in line and "回车打开" in line)
+            hints = bottom.split("╰", 1)[1].split("╯", 1)[0].strip("─ ").split(" · ")
+            assert "…" not in bottom, (width, bottom)
+            assert hints == list(LIST_HINTS[:len(hints)]), (width, bottom)
+            seen.append(len(hints))
+        assert seen[0] == len(LIST_HINTS) and seen[-1] < seen[1] < len(LIST_HINTS), seen
