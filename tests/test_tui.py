@@ -626,6 +626,8 @@ async def test_llm_endpoint_down_falls_back_to_extractive(tmp_path: Path, engine
         answer = view.exchange.answer
         assert answer is not None and answer.mode == "extractive" and answer.citations
         assert any("以下为抽取式回答" in n for n in answer.notes)
+        # The CLI's wording for the same down endpoint (the asyncio client's error said 网络错误)
+        assert any("连接被拒绝" in n for n in answer.notes), answer.notes
         text = screen_text(app)
         assert "以下为抽取式回答" in text and "要警惕塔西佗陷阱" in text
 
