@@ -295,3 +295,19 @@ async def test_the_key_hints_fit_the_dialog_when_it_shrinks(tmp_path: Path, engi
             assert hints == list(LIST_HINTS[:len(hints)]), (width, bottom)
             seen.append(len(hints))
         assert seen[0] == len(LIST_HINTS) and seen[-1] < seen[1] < len(LIST_HINTS), seen
+
+
+async def test_the_stale_citation_toast_fills_its_rows(tmp_path: Path, engine: Engine) -> None:
+    """The note shown after ``assistant --corpus DIR`` reopened a conversation wrapped after
+    "引用的 4" (Textual wraps at the space) and left the rest of the row empty; it is broken
+    by the Chinese rules now, its first row filled."""
+    from assistant.tui.conversations import stale_note
+
+    note = stale_note(["1.8", "1.16", "4.26", "2.21"])
+    app = make_app(tmp_path, lambda: engine, reopen_last=False)
+    async with app.run_test(notifications=True, size=(120, 36)) as pilot:
+        await ready(pilot)
+        app.say(note, "warning")
+        await pilot.pause(0.2)
+        first = next(line for line in screen_text(app).splitlines() if "注意" in line)
+        assert "段原文(1.8、1.16、4.26、2.21)在当前语料中" in first, first

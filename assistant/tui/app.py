@@ -26,6 +26,7 @@ from .. import conversation as conv_store
 from .chat_screen import ChatScreen
 from .messages import OpenSource
 from .timing import Timings, exit_when_ready, report_requested
+from .toasts import use_line_broken_toasts
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -68,6 +69,7 @@ class SpeechAssistantApp(App[None]):
                  llm_config: "LLMConfig | None" = None, semantic: bool = False,
                  reopen_last: bool | None = None) -> None:
         super().__init__()
+        use_line_broken_toasts()
         self._reopen_last = reopen_last   # None: the config file says, read when first needed
         self.semantic = semantic   # attach embeddings after the engine is ready (off in tests)
         self.timings = Timings.now()
