@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_tui import make_app, open_screen, ready, screen_text, wait_for
@@ -60,13 +61,19 @@ async def test_reader_find_with_n_and_shift_n(tmp_path: Path, engine: Engine) ->
         await wait_for(pilot, lambda: app.screen is app.chat_screen)
 
 
+async def searched(pilot: Any, query: str) -> CorpusBrowserScreen:
+    """The corpus browser (F3) once the app is ready, after / QUERY Enter has listed hits."""
+    await ready(pilot)
+    browser = await open_screen(pilot, "f3", CorpusBrowserScreen)
+    await pilot.press("slash", *query, "enter")
+    await wait_for(pilot, lambda: bool(browser.hits))
+    return browser
+
+
 async def test_browser_search_lists_engine_hits_and_opens_reader(tmp_path: Path, engine: Engine) -> None:
     app = make_app(tmp_path, lambda: engine)
     async with app.run_test(notifications=True, size=(110, 36)) as pilot:
-        await ready(pilot)
-        browser = await open_screen(pilot, "f3", CorpusBrowserScreen)
-        await pilot.press("slash", *"塔西佗陷阱", "enter")
-        await wait_for(pilot, lambda: bool(browser.hits))
+        browser = await searched(pilot, "塔西佗陷阱")
         # the same ranking as `assistant search`, the paragraphs holding the words
         assert [h.unit.id for h in browser.hits] == [h.unit.id for h in engine.search("塔西佗陷阱", k=20) if h.matched]
         assert browser.hits[0].unit.id == "2.21"
@@ -125,10 +132,7 @@ async def test_browser_lists_semantic_neighbours_apart(tmp_path: Path, engine: E
     monkeypatch.setattr(engine, "search", hybrid)
     app = make_app(tmp_path, lambda: engine)
     async with app.run_test(notifications=True, size=(110, 36)) as pilot:
-        await ready(pilot)
-        browser = await open_screen(pilot, "f3", CorpusBrowserScreen)
-        await pilot.press("slash", *"塔西佗陷阱", "enter")
-        await wait_for(pilot, lambda: bool(browser.hits))
+        browser = await searched(pilot, "塔西佗陷阱")
         ids = [h.unit.id for h in browser.hits]
         assert ids[-1] == "1.8" and ids[0] == "2.21"
         assert all(h.matched for h in browser.hits[:-1])
