@@ -108,8 +108,9 @@ def jieba_process() -> ProcessRun:
                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def tui_process(cache: Path, timing_file: Path) -> tuple[float, float, float]:
-    """First paint and ready (s since process start) and peak RSS (MiB) of the TUI in a pty."""
+def tui_process(cache: Path, timing_file: Path) -> tuple[float, float, float, float]:
+    """First paint, ready to type and engine loaded (ready to answer; s since process start) and
+    peak RSS (MiB) of the TUI in a pty."""
     import fcntl
     import termios
 
@@ -143,8 +144,8 @@ def tui_process(cache: Path, timing_file: Path) -> tuple[float, float, float]:
         parts = line.split()
         if len(parts) > 3 and "since process start" in line:
             found[parts[2]] = float(line.rsplit("(", 1)[1].split()[0])
-    if "first_paint" not in found or "ready" not in found:
+    if not {"first_paint", "ready", "engine"} <= found.keys():
         raise RuntimeError(f"no timing lines in {timing_file}")
-    return found["first_paint"], found["ready"], run.rss_mib
+    return found["first_paint"], found["ready"], found["engine"], run.rss_mib
 
 

@@ -753,3 +753,24 @@ def test_cli_ask_llm_json_fallback_field(router: respx.MockRouter, capsys: pytes
     assert data["answer"] == "月球上有很多干部[1]。" and data["citations"][0]["supported"] is False
     assert data["fallback"]["label"] == FALLBACK_LABEL and "塔西佗" in data["fallback"]["answer"]
     assert {"question", "answer", "abstained", "mode", "citations", "hits"} <= set(data)
+
+
+def test_a_refused_connection_reads_alike_from_the_blocking_and_the_asyncio_client() -> None:
+    """The TUI asks through the asyncio client, whose refusal reads "All connection attempts
+    failed"; F8 said 网络错误 where ``ask --llm`` said 连接被拒绝 for the same down endpoint."""
+    import asyncio
+
+    from assistant.llm import AsyncLLMClient
+
+    cfg = config(base_url=f"http://localhost:{closed_port()}/v1")
+    with LLMClient(cfg, env={}) as c, pytest.raises(LLMError) as blocking:
+        c.chat(MESSAGES)
+
+    async def chat() -> None:
+        async with AsyncLLMClient(cfg, env={}) as c:
+            await c.chat(MESSAGES)
+
+    with pytest.raises(LLMError) as asyncio_error:
+        asyncio.run(chat())
+    assert str(asyncio_error.value) == str(blocking.value)
+    assert "连接被拒绝" in str(blocking.value)

@@ -14,7 +14,7 @@ from rich.cells import cell_len
 from assistant.engine import Engine, Turn
 from assistant.results import Answer
 from assistant.tui.app import SpeechAssistantApp
-from assistant.tui.chat import ChatInput, ExchangeView, SourceLink
+from assistant.tui.chat import PLACEHOLDER_LOADING, ChatInput, ExchangeView, SourceLink
 from assistant.tui.browser import CorpusBrowserScreen
 from assistant.tui.conversations import ConversationsScreen
 from assistant.tui.dialogs import HelpScreen
@@ -366,8 +366,11 @@ async def test_question_typed_while_loading_is_answered_when_ready(tmp_path: Pat
     async with app.run_test(notifications=True, size=(110, 36)) as pilot:
         await pilot.pause()
         box = app.query_one(ChatInput)
-        assert box.placeholder == "正在加载索引…"
+        assert box.placeholder == PLACEHOLDER_LOADING
         assert "正在加载索引" in screen_text(app)
+        # Ready to type is marked with the first paint, before the engine is loaded.
+        assert app.timings.ready is not None and app.timings.engine is None
+        assert app.focused is box
         box.load_text(QUESTION)
         await pilot.press("enter")
         await pilot.pause()
@@ -377,7 +380,8 @@ async def test_question_typed_while_loading_is_answered_when_ready(tmp_path: Pat
         assert app.chat_screen.conversation.exchanges[0].answer is not None
         assert len(app.query(ExchangeView)) == 1
         assert app.timings.first_paint is not None and app.timings.ready is not None
-        assert app.timings.ready >= app.timings.first_paint
+        assert app.timings.engine is not None
+        assert app.timings.engine >= app.timings.ready >= app.timings.first_paint
 
 
 async def test_engine_load_failure_is_reported(tmp_path: Path) -> None:
@@ -622,6 +626,8 @@ async def test_llm_endpoint_down_falls_back_to_extractive(tmp_path: Path, engine
         answer = view.exchange.answer
         assert answer is not None and answer.mode == "extractive" and answer.citations
         assert any("以下为抽取式回答" in n for n in answer.notes)
+        # The CLI's wording for the same down endpoint (the asyncio client's error said 网络错误)
+        assert any("连接被拒绝" in n for n in answer.notes), answer.notes
         text = screen_text(app)
         assert "以下为抽取式回答" in text and "要警惕塔西佗陷阱" in text
 

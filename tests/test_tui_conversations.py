@@ -271,3 +271,43 @@ async def test_f4_opens_the_list_from_the_corpus_browser_and_its_reader(tmp_path
         await wait_for(pilot, lambda: app.screen is app.chat_screen)
         assert app.chat_screen.conversation.id == older.id
         assert browser not in app.screen_stack
+
+
+
+async def test_the_key_hints_fit_the_dialog_when_it_shrinks(tmp_path: Path, engine: Engine) -> None:
+    """The list's bottom border shows whole key hints at every width: Textual cropped the long
+    subtitle cell by cell, and a wide character cut at the edge was left blank before the "…"
+    (tmux at 50 columns: "Delete 删除 ·  …")."""
+    from assistant.tui.conversations import LIST_HINTS
+
+    save_two(engine, tmp_path)
+    app = make_app(tmp_path, lambda: engine, reopen_last=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await ready(pilot)
+        await open_screen(pilot, "f4", ConversationsScreen)
+        seen = []
+        for width in (120, 70, 60, 50, 44):
+            await pilot.resize_terminal(width, 36)
+            await pilot.pause(0.2)
+            bottom = next(line for line in screen_text(app).splitlines() if "╰" in line and "回车打开" in line)
+            hints = bottom.split("╰", 1)[1].split("╯", 1)[0].strip("─ ").split(" · ")
+            assert "…" not in bottom, (width, bottom)
+            assert hints == list(LIST_HINTS[:len(hints)]), (width, bottom)
+            seen.append(len(hints))
+        assert seen[0] == len(LIST_HINTS) and seen[-1] < seen[1] < len(LIST_HINTS), seen
+
+
+async def test_the_stale_citation_toast_fills_its_rows(tmp_path: Path, engine: Engine) -> None:
+    """The note shown after ``assistant --corpus DIR`` reopened a conversation wrapped after
+    "引用的 4" (Textual wraps at the space) and left the rest of the row empty; it is broken
+    by the Chinese rules now, its first row filled."""
+    from assistant.tui.conversations import stale_note
+
+    note = stale_note(["1.8", "1.16", "4.26", "2.21"])
+    app = make_app(tmp_path, lambda: engine, reopen_last=False)
+    async with app.run_test(notifications=True, size=(120, 36)) as pilot:
+        await ready(pilot)
+        app.say(note, "warning")
+        await pilot.pause(0.2)
+        first = next(line for line in screen_text(app).splitlines() if "注意" in line)
+        assert "段原文(1.8、1.16、4.26、2.21)在当前语料中" in first, first

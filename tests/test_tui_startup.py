@@ -86,9 +86,9 @@ def _uncompile_patterns() -> int:
     return len(patterns)
 
 
-async def test_a_question_sent_the_moment_the_tui_is_ready_is_answered(
+async def test_a_question_sent_the_moment_the_engine_is_loaded_is_answered(
         tmp_path: Path, engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Ready is honest: when it is marked, the box takes a question and the engine answers it,
+    """The engine mark is honest: when it is marked, the engine answers a question at once,
     though the patterns questions use are still being compiled in the loading thread."""
     from test_tui import QUESTION
 
@@ -103,7 +103,7 @@ async def test_a_question_sent_the_moment_the_tui_is_ready_is_answered(
     def ready_and_ask(eng: Engine, warnings: list[str]) -> None:
         mark_ready(eng, warnings)
         box = app.query_one(ChatInput)
-        at_ready.append((app.timings.ready is not None, box.placeholder))
+        at_ready.append((app.timings.engine is not None, box.placeholder))
         box.load_text(QUESTION)
         box.action_submit()   # as Enter does
 
@@ -126,7 +126,7 @@ async def test_the_reopen_setting_is_read_after_ready(tmp_path: Path, engine: En
     read_at: list[tuple[bool, bool]] = []
 
     def setting() -> bool:
-        read_at.append((app.timings.first_paint is not None, app.timings.ready is not None))
+        read_at.append((app.timings.first_paint is not None, app.timings.engine is not None))
         return False
 
     monkeypatch.setattr(tui_app, "_reopen_last_setting", setting)

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 
 import httpx
 
 from ..text_helpers import printable
 
 __all__ = ["Endpoint", "api_url", "chat_url", "display_url", "server_message"]
+
+CONNECTION_REFUSED = "无法连接(连接被拒绝,服务是否已启动?)"
+NAME_UNRESOLVED = "无法连接(主机名无法解析)"
 
 
 # --- URLs -------------------------------------------------------------------------------
@@ -103,11 +107,25 @@ class Endpoint:
         return text
 
     @staticmethod
-    def connect_failure(exc: Exception) -> str:
-        """Why a connection failed, in Chinese, from the transport error's text."""
-        reason = str(exc).lower()
+    def connect_failure(exc: BaseException) -> str:
+        """Why a connection failed, in Chinese: one wording for every front end. Read from the
+        exceptions under httpx's: the text differs between its clients for the same refusal
+        ("[Errno 111] Connection refused" blocking, "All connection attempts failed" under
+        asyncio, as the TUI asks), so F8 said 网络错误 where ``ask --llm`` said 连接被拒绝."""
+        seen: set[int] = set()
+        texts: list[str] = []
+        e: BaseException | None = exc
+        while e is not None and id(e) not in seen:
+            seen.add(id(e))
+            if isinstance(e, ConnectionRefusedError):
+                return CONNECTION_REFUSED
+            if isinstance(e, socket.gaierror):
+                return NAME_UNRESOLVED
+            texts.append(str(e).lower())
+            e = e.__cause__ or e.__context__
+        reason = " ".join(texts)
         if "refused" in reason:
-            return "无法连接(连接被拒绝,服务是否已启动?)"
+            return CONNECTION_REFUSED
         if "name or service" in reason or "nodename" in reason or "getaddrinfo" in reason:
-            return "无法连接(主机名无法解析)"
+            return NAME_UNRESOLVED
         return "无法连接(网络错误)"

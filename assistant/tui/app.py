@@ -1,7 +1,8 @@
 """The Textual app: loads the engine and pushes screens; the chat screen owns the conversation.
 
-Start-up paints at once; the engine (corpus, index, jieba) loads in a worker thread and the
-chat screen, which watches ``engine`` / ``load_error``, says when it is ready. Answers run in
+Start-up paints at once and the question box takes a question from the first paint; the engine
+(numpy, corpus, index, jieba) loads in a worker thread after it, and the chat screen, which
+watches ``engine`` / ``load_error``, asks a question sent meanwhile as soon as it is loaded. Answers run in
 the chat screen's workers, so the UI never blocks. Timings: see ``timing.py``.
 """
 
@@ -25,6 +26,7 @@ from .. import conversation as conv_store
 from .chat_screen import ChatScreen
 from .messages import OpenSource
 from .timing import Timings, exit_when_ready, report_requested
+from .toasts import use_line_broken_toasts
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -67,6 +69,7 @@ class SpeechAssistantApp(App[None]):
                  llm_config: "LLMConfig | None" = None, semantic: bool = False,
                  reopen_last: bool | None = None) -> None:
         super().__init__()
+        use_line_broken_toasts()
         self._reopen_last = reopen_last   # None: the config file says, read when first needed
         self.semantic = semantic   # attach embeddings after the engine is ready (off in tests)
         self.timings = Timings.now()
@@ -104,6 +107,10 @@ class SpeechAssistantApp(App[None]):
 
     def _first_painted(self) -> None:
         self.timings.mark("first_paint")
+        # Ready to type: the box has focus and takes keys, pastes and Enter; none of that needs
+        # the engine (a question sent waits for it: ChatScreen.pending), so numpy, the engine's
+        # modules, the index and jieba are all loaded after this mark, not before it.
+        self.timings.mark("ready")
         # After the paint, not beside it: the worker's imports (numpy, the engine) hold the GIL
         # and the main thread has no idle moments before its paint for them to fill. Keys typed
         # meanwhile are kept (ChatScreen.pending).
@@ -142,7 +149,7 @@ class SpeechAssistantApp(App[None]):
             self.call_from_thread(setattr, self, "index_progress", (done, total))
 
     def _engine_ready(self, engine: "Engine", warnings: list[str]) -> None:
-        self.timings.mark("ready")
+        self.timings.mark("engine")
         gc.enable()   # off while the program starts (cli.main)
         for w in warnings:
             self.say(w, "warning")

@@ -1,7 +1,10 @@
 """The corpus browser: every speech and its outline, readable without asking anything.
 
-Its search box filters the corpus by text: the engine ranks the paragraphs (``Engine.search``,
-what ``assistant search`` prints), the list replaces the outline while the box holds text.
+Its search box filters the corpus by text as you type (typing anywhere on the screen goes into
+it): the engine ranks the paragraphs (``Engine.search``, what ``assistant search`` prints) and
+the list, which replaces the outline while the box holds text, shows those that contain the
+words searched for. With embeddings attached the engine also ranks paragraphs that only mean
+something alike; they are listed apart, under a label, not among the matches.
 """
 
 from __future__ import annotations
@@ -31,6 +34,10 @@ if TYPE_CHECKING:
 
 PREVIEW_UNITS = 6
 SEARCH_HITS = 20
+NEAR_HITS = 5          # semantic neighbours listed under the text matches, at most
+NEAR_LABEL = "意思相近、但不含所搜文字的段落(语义检索)"
+# Keys the screen binds: typed, they do what the footer says rather than start a search.
+BOUND_CHARACTERS = frozenset("qr/?")
 
 
 class CorpusBrowserScreen(Screen[None]):
@@ -51,7 +58,8 @@ class CorpusBrowserScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="搜索语料:输入文字后回车(/ 或 Ctrl+F),Esc 清除", id="browser-search")
+        yield Input(placeholder="直接输入文字即筛选语料(含这些词的段落),回车进入结果,Esc 清除", id="browser-search",
+                    select_on_focus=False)   # typing elsewhere moves here: the text so far stays
         with Horizontal(id="browser-body"):
             tree = OutlineTree(Text("语料"), id="corpus-tree")
             tree.show_root = False
@@ -100,55 +108,84 @@ class CorpusBrowserScreen(Screen[None]):
             return
         self.app.pop_screen()
 
+    @on(Input.Changed, "#browser-search")
+    def _typed(self, event: Input.Changed) -> None:
+        """Filters as the text changes; the focus stays in the box."""
+        query = event.value.strip()
+        if not query:
+            self._show_results(None, focus=False)
+        elif self.app.engine is not None:
+            self._run_search(query, focus=False)
+
     @on(Input.Submitted, "#browser-search")
     def _search(self, event: Input.Submitted) -> None:
         query = event.value.strip()
         if not query:
             self._show_results(None)
         elif self.app.engine is not None:
-            self._run_search(query)
+            self._run_search(query, focus=True)
 
     @work(thread=True, exclusive=True, group="browser-search")
-    def _run_search(self, query: str) -> None:
+    def _run_search(self, query: str, focus: bool) -> None:
         engine = self.app.engine
         assert engine is not None
         try:
             hits, error = engine.search(query, k=SEARCH_HITS), None
         except ValueError as e:   # punctuation only, too long: the engine says what is wrong
-            hits, error = [], str(e)
-        self.app.call_from_thread(self._show_results, hits, error, query)
+            hits, error = [], str(e) if focus else None   # said once Enter asks, not per key
+        self.app.call_from_thread(self._show_results, hits, error, query, focus)
 
-    def _show_results(self, hits: list[Hit] | None, error: str | None = None, query: str = "") -> None:
-        """``hits`` ranked by the engine; None: back to the outline."""
+    def _show_results(self, hits: list[Hit] | None, error: str | None = None, query: str = "",
+                      focus: bool = True) -> None:
+        """``hits`` ranked by the engine; None: back to the outline. The paragraphs that contain
+        none of the words searched for (semantic neighbours) are listed apart, under a label."""
         results = self.query_one("#search-results", OptionList)
         tree = self.query_one("#corpus-tree", Tree)
-        self.hits = hits or []
+        if query and query != self.query_one("#browser-search", Input).value.strip():
+            return   # a search for text the box no longer holds
+        matches = [h for h in hits or [] if h.matched]
+        near = [h for h in hits or [] if not h.matched][:NEAR_HITS]
+        self.hits = matches + near
         results.display = hits is not None
         tree.display = hits is None
         if hits is None:
-            tree.focus()
+            if focus:
+                tree.focus()
             self._preview_line(tree.cursor_line)
             return
-        options = []
-        for h in self.hits:
-            label = Text()
-            label.append(h.unit.id, style="bold")
-            label.append(" " + " › ".join([speech_short_name(h.speech_title), *section_path(h.unit)]), style="dim")
-            label.append("\n")
-            label.append_text(self._excerpt(h))
-            options.append(Option(label))
+        options: list[Option] = [self._hit_option(h, i) for i, h in enumerate(matches)]
+        if near:
+            options.append(Option(Text(NEAR_LABEL, style="italic dim"), disabled=True))
+            options.extend(self._hit_option(h, i) for i, h in enumerate(near, len(matches)))
         results.set_options(options)
-        results.border_title = f"「{query}」 {len(self.hits)} 段" if self.hits else f"「{query}」"
+        results.border_title = f"「{query}」 {len(matches)} 段" + (f" · 另有 {len(near)} 段意思相近" if near else "")
         if error:
             self.notify(error, severity="warning", markup=False)
-        if self.hits:
-            results.highlighted = 0
-            results.focus()
+        if matches or near:
+            results.highlighted = 0 if matches else 1
+            if focus:
+                results.focus()
             self._preview_hit(self.hits[0])
-        else:
+        if not matches:
             self.query_one("#preview", VerticalScroll).remove_children()
             self.query_one("#preview", VerticalScroll).mount(
                 Static(Text("没有找到包含这些词的段落。", style="italic"), markup=False))
+
+    def _hit_option(self, hit: Hit, index: int) -> Option:
+        label = Text()
+        label.append(hit.unit.id, style="bold")
+        label.append(" " + " › ".join([speech_short_name(hit.speech_title), *section_path(hit.unit)]), style="dim")
+        label.append("\n")
+        label.append_text(self._excerpt(hit))
+        return Option(label, id=str(index))
+
+    def _hit_at(self, option_index: int | None) -> Hit | None:
+        """The hit an option of the results shows (the label between the lists is none)."""
+        results = self.query_one("#search-results", OptionList)
+        if option_index is None or not 0 <= option_index < results.option_count:
+            return None
+        option_id = results.get_option_at_index(option_index).id
+        return self.hits[int(option_id)] if option_id is not None else None
 
     def _excerpt(self, hit: Hit, before: int = 8, width: int = 40) -> Text:
         """The words around the hit's first match, the matched words highlighted."""
@@ -163,13 +200,13 @@ class CorpusBrowserScreen(Screen[None]):
 
     @on(OptionList.OptionHighlighted, "#search-results")
     def _hit_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if 0 <= event.option_index < len(self.hits):
-            self._preview_hit(self.hits[event.option_index])
+        if (hit := self._hit_at(event.option_index)) is not None:
+            self._preview_hit(hit)
 
     @on(OptionList.OptionSelected, "#search-results")
     def _hit_selected(self, event: OptionList.OptionSelected) -> None:
-        hit = self.hits[event.option_index]
-        self.app.push_screen(ReaderScreen(self.corpus, hit.unit.id, hit.matched))
+        if (hit := self._hit_at(event.option_index)) is not None:
+            self.app.push_screen(ReaderScreen(self.corpus, hit.unit.id, hit.matched))
 
     def _preview_hit(self, hit: Hit) -> None:
         preview = self.query_one("#preview", VerticalScroll)
@@ -189,6 +226,13 @@ class CorpusBrowserScreen(Screen[None]):
             target = self.query_one("#search-results" if self.hits else "#corpus-tree")
             if target.display:
                 target.focus()
+        elif (self.focused is not box and event.is_printable and event.character
+              and event.character not in BOUND_CHARACTERS and not event.character.isspace()):
+            # Typing searches, wherever the focus is (as in F4 and the chat's question box).
+            event.stop()
+            event.prevent_default()
+            box.focus()
+            box.insert_text_at_cursor(event.character)
 
     def _speech_of(self, node_data: str | None) -> Speech | None:
         u = self.corpus.get(node_data) if node_data else None
@@ -241,8 +285,7 @@ class CorpusBrowserScreen(Screen[None]):
 
     def action_read(self) -> None:
         results = self.query_one("#search-results", OptionList)
-        if results.display and results.highlighted is not None and self.hits:
-            hit = self.hits[results.highlighted]
+        if results.display and (hit := self._hit_at(results.highlighted)) is not None:
             self.app.push_screen(ReaderScreen(self.corpus, hit.unit.id, hit.matched))
             return
         node = self.query_one("#corpus-tree", Tree).cursor_node

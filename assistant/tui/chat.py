@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from .app import SpeechAssistantApp
 
 NEWLINE_KEYS = ("ctrl+j", "shift+enter", "alt+enter")
-PLACEHOLDER_LOADING = "正在加载索引…"
+# Typing needs no index: the question waits for it (ChatScreen.pending).
+PLACEHOLDER_LOADING = "输入问题,回车发送(索引加载中,加载完成后回答)"
 PLACEHOLDER_READY = "输入问题,回车发送(Ctrl+J 换行,F1 帮助)"
 PLACEHOLDER_FAILED = "语料加载失败,按 Ctrl+Q 退出"
 COUNT_FROM_CHARS = 1500   # the box shows how long the question is from here on

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from .. import conversation as conv_store
 from ..conversation import Conversation, ConversationError, SavedConversation
+from .hint_box import HintBox
 
 if TYPE_CHECKING:
     from ..corpus import Corpus
@@ -50,6 +51,7 @@ def stale_note(stale: list[str]) -> str:
 
 
 MAX_NAMED_PROBLEMS = 8   # damaged files named in the toast; the rest are counted
+LIST_HINTS = ("回车打开", "F2 重命名", "Delete 删除", "输入文字搜索", "Esc 关闭")
 
 
 class ConversationsScreen(ModalScreen[Path | None]):
@@ -71,7 +73,7 @@ class ConversationsScreen(ModalScreen[Path | None]):
         self.shown: list[SavedConversation] = []
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="conversations-box", classes="dialog"):
+        with HintBox(id="conversations-box", classes="dialog", hints=LIST_HINTS):
             yield Input(placeholder="搜索标题和问题…", id="conversation-filter")
             yield OptionList(id="conversation-list")
             yield Static("", id="conversation-empty", markup=False)
@@ -80,7 +82,6 @@ class ConversationsScreen(ModalScreen[Path | None]):
     def on_mount(self) -> None:
         box = self.query_one("#conversations-box")
         box.border_title = "保存的对话"
-        box.border_subtitle = "回车打开 · F2 重命名 · Delete 删除 · 输入文字搜索 · Esc 关闭"
         self.reload()
         self.query_one("#conversation-filter", Input).focus()
 

@@ -1,7 +1,9 @@
-"""Start-up measurements of the TUI: time to first paint and until a question can be answered.
+"""Start-up measurements of the TUI: time to first paint, until a question can be typed and sent
+(``ready``: the question box has focus; a question sent before the engine is loaded waits for
+it) and until one is answered (``engine``: corpus, index and jieba loaded).
 
 ``ASSISTANT_TIMING=1`` reports them on stderr when the app exits (``ASSISTANT_TIMING=exit``
-quits as soon as the engine is ready, for scripted measurement); ``ASSISTANT_TIMING_FILE=path``
+quits as soon as the engine is loaded, for scripted measurement); ``ASSISTANT_TIMING_FILE=path``
 also appends them to a file.
 """
 
@@ -39,13 +41,14 @@ class Timings:
     process_start: float | None
     first_paint: float | None = None
     ready: float | None = None
+    engine: float | None = None
 
     @classmethod
     def now(cls) -> "Timings":
         return cls(time.time(), _process_start())
 
     def mark(self, name: str) -> None:
-        """Record ``name`` (first_paint or ready) as now, and append it to the timing file."""
+        """Record ``name`` (first_paint, ready or engine) as now, and append it to the timing file."""
         setattr(self, name, time.time() - self.start)
         line = self.line(name)
         if not line or not os.environ.get(TIMING_ENV) or not os.environ.get(TIMING_FILE_ENV):
@@ -66,7 +69,7 @@ class Timings:
         return f"assistant timing: {name} {value:.3f} s after app start{since_proc}"
 
     def lines(self) -> list[str]:
-        return [line for name in ("first_paint", "ready") if (line := self.line(name))]
+        return [line for name in ("first_paint", "ready", "engine") if (line := self.line(name))]
 
 
 def exit_when_ready() -> bool:
