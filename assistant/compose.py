@@ -19,7 +19,7 @@ from . import text_analysis as ta
 from .answer_types import METADATA_TYPES
 from .corpus import Unit
 from .evidence import Citer, Evidence
-from .extract import by_speech, extract_sentences
+from .extract import asks_why, by_speech, extract_sentences
 from .lazy_pattern import LazyPattern
 from .located import (
     followup_unit,
@@ -52,6 +52,7 @@ from .structure import (
     nth_point,
     numbered,
     outline_units,
+    own_count,
     part_units,
     point_count,
     speech_points,
@@ -134,7 +135,9 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             lines: list[str] = []
             sentences: list[AnswerSentence] = []
             for title, items in parts:
-                text, sents = as_list(items, citer, f"{title}分为{len(items)}个部分:")
+                own = own_count(ev, items)
+                said = f"(即讲话所说的「{own}」)" if own else ""
+                text, sents = as_list(items, citer, f"{title}分为{len(items)}个部分{said}:")
                 lines.append(text)
                 sentences += sents
             cited = [u for _, items in parts for u in items]
@@ -323,10 +326,11 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             return done(text, sentences, hits_out=_cited_first(ev, [unit], hits, citer.terms))
         points = choose_points(ev, plan, hits_named, analysed.bigrams)
         if points is not None:
-            text, sentences, cited = as_points(points, citer, count_intro(question, point_count(points)))
+            own = own_count(ev, points) if isinstance(points, list) else ""
+            text, sentences, cited = as_points(points, citer, count_intro(question, point_count(points), own))
             return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
         if isinstance(listed, list):
-            text, sentences = as_list(listed, citer, count_intro(question, len(listed)))
+            text, sentences = as_list(listed, citer, count_intro(question, len(listed), own_count(ev, listed)))
             return done(text, sentences, hits_out=_cited_first(ev, listed, hits, citer.terms))
         if isinstance(listed, tuple):
             unit, enum = listed
@@ -356,7 +360,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         if grouped:
             return done("\n".join(f"{s.text}[{s.citations[0]}]" for s in grouped), grouped)
     sentences = extract_sentences(ev, pool, focus, citer, metadata=plan.answer_type in METADATA_TYPES,
-                         similarity=similarity if focus is analysed else None)
+                                  similarity=similarity if focus is analysed else None, explain=asks_why(question))
     if not sentences:
         return done(ABSTAIN_TEXT, [], abstained=True)
     partial = partial_answer(ev, plan, question, analysed, pool, sentences, citer)

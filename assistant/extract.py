@@ -11,14 +11,20 @@ import numpy as np
 from . import text_analysis as ta
 from .corpus import Unit
 from .evidence import Citer, Evidence
+from .lazy_pattern import LazyPattern
 from .params import AnswerParams
 from .results import AnswerSentence, Hit
 from .semantic import SentenceSimilarity
 from .text_analysis import split_sentences
 
-__all__ = ["by_speech", "extract_sentences"]
+__all__ = ["asks_why", "by_speech", "extract_sentences"]
 
 _DEFINITION = ("是指", "就是", "即", "是")
+# 想说明啥道理 / 寓意是什么 / 为什么: the question asks for the lesson a story or a saying
+# draws, which its own sentences state (这个理论告诉我们…, 也就是说…), after the story.
+_ASKS_WHY = LazyPattern(r"为什么|为何|道理|寓意|什么意思|啥意思|意思是|说明(?:了)?(?:什么|啥)|想说|用意|启示|告诉(?:我们|人)")
+_CONCLUDES = LazyPattern(r"^(?:所以|因此|因而|可见|由此可见)")
+_EXPLAINS = LazyPattern(r"告诉我们|告诉人们|说明|也就是说|就是说|意思是|寓意|道理|启示|可见|由此|这就是|所以|之所以|教训|吸取")
 
 
 def _sentence_score(sentence: str, analysed: ta.Analysed, idf: dict[str, float], ap: AnswerParams) -> float:
@@ -52,9 +58,16 @@ def _sentence_scores(ev: Evidence, paragraphs: list[Hit], sentences: list[list[s
              for sc, c in zip(lx, cs)] for rank, (lx, cs) in enumerate(zip(lexical, cosines))]  # type: ignore[arg-type]
 
 
+def asks_why(question: str) -> bool:
+    """Whether a question asks for the lesson or reason a passage states (为什么 / 寓意 / 道理)."""
+    return bool(_ASKS_WHY.search(question))
+
+
 def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Citer,
-                      metadata: bool = False, similarity: SentenceSimilarity | None = None) -> list[AnswerSentence]:
-    """The best-covering sentences of the top paragraphs (and metadata lines, when asked who/when)."""
+                      metadata: bool = False, similarity: SentenceSimilarity | None = None,
+                      explain: bool = False) -> list[AnswerSentence]:
+    """The best-covering sentences of the top paragraphs (and metadata lines, when asked who/when;
+    the sentences that state a lesson or reason first when ``explain``: asks_why)."""
     kinds = ("paragraph", "metadata") if metadata else ("paragraph",)
     paragraphs = [h for h in hits if h.unit.kind in kinds][:3]
     if not paragraphs:
@@ -99,6 +112,19 @@ def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, cite
             and length + len(sents[nxt]) <= ap.max_chars + ap.short_first_slack):
         chosen.append((0.0, first[1], nxt, sents[nxt], first[4]))
         length += len(sents[nxt])
+    # 寓意是什么 / 想说明啥道理: the story's own lesson (所以,思想多碰撞是会产生智慧火花的 /
+    # 大家要吸取农夫的教训), which shares few of the question's words, follows what it tells.
+    if explain:
+        sents = split[first[4].id]
+        lesson = next((pos for pos in range(first[2] + 1, len(sents)) if _EXPLAINS.search(sents[pos])), None)
+        if lesson is not None and not any(c[4] is first[4] and c[2] == lesson for c in chosen):
+            chosen.append((0.0, first[1], lesson, sents[lesson], first[4]))
+            length += len(sents[lesson])
+        # 为什么…: a conclusion (所以,作风是最大的投资环境) is answered by the reason before it.
+        reason = first[2] - 1
+        if _CONCLUDES.match(first[3]) and reason >= 0 and not any(c[4] is first[4] and c[2] == reason for c in chosen):
+            chosen.append((0.0, first[1], reason, sents[reason], first[4]))
+            length += len(sents[reason])
     # One sentence left out between two quoted ones of a paragraph is usually what they are
     # about (还有些表现,也是伪工作。[比如,…等等。]这些表现都是伪工作。): quote the run whole.
     for unit in dict.fromkeys(c[4] for c in chosen):

@@ -487,3 +487,20 @@ def test_how_many_is_a_count_unless_it_counts_items(engine: Engine, question: st
 def test_an_occasion_pointed_at_names_its_speech(engine: Engine) -> None:
     # 宁乡那次作风大会 names the speech as 宁乡那篇 does.
     assert engine.plan("宁乡那次作风大会,讲话一开头是怎么介绍这次会议的?").speech_no == 3
+
+
+@pytest.mark.parametrize("question, own", [("宁乡县委书记那篇讲话,正文分成几个部分?", "四点意见"),
+                                          ("市中区讲话第三部分说要重点搞几个专项活动?分别叫什么?", "四个专项活动"),
+                                          ("南通市政府办公室那篇讲话讲了几个问题?各是什么?", "两个问题")])
+def test_a_list_is_named_in_the_speechs_own_words(engine: Engine, question: str, own: str) -> None:
+    # The count the speech gives its list just before it (下面,我再强调四点意见) is said back.
+    assert f"「{own}」" in engine.ask(question).text.splitlines()[0]
+
+
+@pytest.mark.parametrize("question, lesson", [
+    ("第二篇引萧伯纳交换苹果那段话,想说明啥道理?", "智慧火花"),
+    ("宁乡讲话里托尔斯泰那个农夫拼命跑圈的故事,寓意是什么?", "往回跑"),
+    ("为什么宁乡书记说作风是最大的投资环境?", "谁还敢来投资"),   # the reason before 所以
+])
+def test_a_why_question_gets_the_lesson_the_passage_draws(engine: Engine, question: str, lesson: str) -> None:
+    assert lesson in engine.ask(question).text
