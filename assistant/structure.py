@@ -116,9 +116,14 @@ def choose_list(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | 
     if n and hits and enumerates(hits[0].unit.text, n) and not inline_enumeration(hits[0].unit.text):
         return None
 
-    for rank, h in enumerate(hits[:3]):
+    # 问题主要有哪几方面: a paragraph a little lower that introduces a list in the question's
+    # unit (主要表现在以下三个方面:) is a candidate too.
+    unit_word = m.group(1).lstrip("个") if (m := _COUNTED_IN.search(plan.text)) else ""
+    for rank, h in enumerate(hits[:5]):
         u = h.unit
         introduces = introduces_list(ev, u)
+        if rank >= 3 and not (introduces and unit_word and unit_word in u.text):
+            continue
         options: list[list[Unit] | tuple[Unit, list[str]]] = []
         items = list_items(ev, u)
         if items:
@@ -133,6 +138,8 @@ def choose_list(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | 
             size = len(opt) if isinstance(opt, list) else len(opt[1])
             if n and size == n:
                 return opt
+            if not n and rank >= 3:
+                return opt   # introduces a list in the question's unit (filtered above)
             if not n and rank == 0 and (plan.wants_list or introduces):
                 if isinstance(opt, list) and not introduces and u in opt:
                     # The best hit is one item of a list: answer with the whole list only when

@@ -504,3 +504,10 @@ def test_a_list_is_named_in_the_speechs_own_words(engine: Engine, question: str,
 ])
 def test_a_why_question_gets_the_lesson_the_passage_draws(engine: Engine, question: str, lesson: str) -> None:
     assert lesson in engine.ask(question).text
+
+
+@pytest.mark.parametrize("question", ["第五篇认为眼下作风上的问题主要有哪几方面?", "第五篇讲当前作风建设存在的问题表现在哪几个方面"])
+def test_a_list_introduced_a_little_lower_in_the_questions_unit(engine: Engine, question: str) -> None:
+    # 主要表现在以下三个方面: ranks fifth; its 一是…二是…三是… (the next paragraph) is the list.
+    a = engine.ask(question)
+    assert "敬业精神不够强" in a.text and "进取精神不够强" in a.text, a.text
