@@ -506,7 +506,7 @@ def test_a_why_question_gets_the_lesson_the_passage_draws(engine: Engine, questi
     assert lesson in engine.ask(question).text
 
 
-@pytest.mark.parametrize("question", ["第五篇认为眼下作风上的问题主要有哪几方面?", "第五篇讲当前作风建设存在的问题表现在哪几个方面"])
+@pytest.mark.parametrize("question", ["第五篇认为眼下作风上的问题主要有哪几方面?", "第五篇觉得当前作风上的问题主要有哪几个方面"])
 def test_a_list_introduced_a_little_lower_in_the_questions_unit(engine: Engine, question: str) -> None:
     # 主要表现在以下三个方面: ranks fifth; its 一是…二是…三是… (the next paragraph) is the list.
     a = engine.ask(question)
