@@ -63,6 +63,7 @@ def test_missing_key_term_is_the_question_not_a_word_of_it() -> None:
     ("墨菲定律是哪一年由谁最早提出的?", "answer_type:date"),
     ("损失厌恶这个说法是谁提出的?", "answer_type:person"),
     ("“三严三实”具体指哪些内容?", "content"),
+    ("第一篇里的“六种意识”具体指哪六种意识?", "content"),   # 指哪六种: asked by its count
     ("“六个绝不允许”具体包括哪些内容?", "content"),
     ("第一篇提到的“一二六”勤廉巡查,具体是怎么个巡查法?", "content"),
     ("“一二六”勤廉巡查具体有哪几条?", "content"),
