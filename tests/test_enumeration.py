@@ -116,12 +116,16 @@ _REPORT = """正确认识当前物价形势
 """
 
 
+def _engine_of(tmp_path_factory: pytest.TempPathFactory, name: str, files: dict[str, str]) -> Engine:
+    root = tmp_path_factory.mktemp(name)
+    for file_name, text in files.items():
+        (root / file_name).write_text(text, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
 @pytest.fixture(scope="module")
 def headless_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    root = tmp_path_factory.mktemp("headless")
-    (root / "meeting.txt").write_text(_MEETING, encoding="utf-8")
-    (root / "report.txt").write_text(_REPORT, encoding="utf-8")
-    return Engine.load([root], use_cache=False)
+    return _engine_of(tmp_path_factory, "headless", {"meeting.txt": _MEETING, "report.txt": _REPORT})
 
 
 def _cited(answer) -> set[str]:  # type: ignore[no-untyped-def]
@@ -297,10 +301,8 @@ _REPORT_OF_IT = """全市纪委全体会议在市委礼堂举行
 
 @pytest.fixture(scope="module")
 def newspaper_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    root = tmp_path_factory.mktemp("newspaper")
-    for name, text in (("address.txt", _ADDRESS), ("communique.txt", _COMMUNIQUE), ("report.txt", _REPORT_OF_IT)):
-        (root / name).write_text(text, encoding="utf-8")
-    return Engine.load([root], use_cache=False)
+    return _engine_of(tmp_path_factory, "newspaper",
+                      {"address.txt": _ADDRESS, "communique.txt": _COMMUNIQUE, "report.txt": _REPORT_OF_IT})
 
 
 @pytest.mark.parametrize("question", ["我们要更好地坚持和发扬哪几条?", "迎接新的一年那篇提出要发扬哪些优良传统，分别是什么"])
@@ -377,10 +379,7 @@ _VIEWS = """对戏剧发展的几点看法
 
 @pytest.fixture(scope="module")
 def views_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    root = tmp_path_factory.mktemp("views")
-    (root / "views.txt").write_text(_VIEWS, encoding="utf-8")
-    (root / "meeting.txt").write_text(_MEETING, encoding="utf-8")
-    return Engine.load([root], use_cache=False)
+    return _engine_of(tmp_path_factory, "views", {"views.txt": _VIEWS, "meeting.txt": _MEETING})
 
 
 @pytest.mark.parametrize("question", ["林平一共讲了几点看法?每一点是什么意思?", "林平谈了哪几点看法", "林平提出了几点体会"])
