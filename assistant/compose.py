@@ -394,6 +394,11 @@ def _abbreviated(ev: Evidence, question: str) -> tuple[str, list[Unit]] | None:
 _QUOTED_WORD = LazyPattern(r"[“\"「]([\u4e00-\u9fff]{1,2})[”\"」]")
 
 
+# An address's opening that greets (谨代表…致以…祝贺, 值此…之际) or sets the scene with a date.
+_OPENER = LazyPattern(r"致以|谨代表|谨向|值此|之际|即将来临|辞旧迎新|欢聚一堂|拜年|^(?:同志们|朋友们|各位)"
+                      r"|^\d{1,2}月\d{1,2}日")
+
+
 def _in_order(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
               done: Callable[..., Answer], of_speech: bool, intro: str = "") -> Answer:
     """What each paragraph of a speech without headings opens with, in order (the first
@@ -404,6 +409,11 @@ def _in_order(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
     if of_speech and len(paragraphs) > 1 and opens_with_dateline(speech):
         paragraphs = paragraphs[1:]
         intro = (intro or f"{ev.speech_title(no)}全文{len(paragraphs)}段,依次是:") + "(报道导语之后)"
+    elif len(paragraphs) >= 4 and not opens_with_dateline(speech) and _OPENER.search(ta.normalise(paragraphs[0].text)):
+        # 我谨代表…致以新年的祝贺 / １月６日晚,江泽民同志观看…: the opening greets or sets the
+        # scene; the run of what is said starts after it.
+        paragraphs = paragraphs[1:]
+        intro = (intro or f"{ev.speech_title(no)}全文{len(paragraphs) + 1}段,依次是:") + "(开场白之后)"
     shown = paragraphs[:ev.answer.outline_max_items]
     intro = intro or f"{ev.speech_title(no)}全文{len(paragraphs)}段,依次是:"
     text, sentences = numbered(intro, [AnswerSentence(split_sentences(u.text)[0], [citer.cite(u)]) for u in shown])

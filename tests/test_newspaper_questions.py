@@ -435,3 +435,13 @@ _TWO_SPEAKERS = """市委举行党外人士迎春座谈会
 def test_the_end_of_one_speakers_speech_in_a_report(tmp_path: Path, question: str, expected: str) -> None:
     a = _one_text(tmp_path, _TWO_SPEAKERS).ask(question)
     assert a.sentences and a.sentences[0].text.startswith(expected), a.text
+
+
+def test_the_run_of_an_address_starts_after_its_greeting(tmp_path: Path) -> None:
+    # 我谨代表…致以新年的祝贺 greets; the run of what the address says starts after it. A
+    # report's lead (asked as 报道) is part of the report's run.
+    text = ("王志远新年祝辞\n新年即将来临。我谨代表协会向各界朋友致以新年的祝贺。\n"
+            "过去一年是很不平凡的一年，两岸交流取得了很大进展。\n当前，两岸关系正处在重要时刻。\n"
+            "第一，推动经济合作。\n第二，加强文化交流。\n展望新年，我们祝愿两岸关系走向新的起点。\n")
+    a = _one_text(tmp_path, text).ask("王志远那篇祝辞的脉络是怎样的，先讲什么再讲什么")
+    assert "(开场白之后)" in a.text and a.sentences[0].text.startswith("过去一年"), a.text
