@@ -32,9 +32,9 @@ from .question_words import META_WORDS as _META_WORDS
 from .results import Turn
 from .speech_refs import (
     named_speeches,
+    naming_label,
     numbered_speech,
     numbered_speeches,
-    speech_label,
     strip_speech_reference,
 )
 
@@ -331,7 +331,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     # Words of the named speech's own title and speaker lines only name it again (汪道涵在《两岸
     # 关系》上那篇祝辞整体的脉络是怎样的): they are not a subject of the question.
     named_nos = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
-    naming = " ".join(speech_label(s) for s in speeches if s.no in named_nos)
+    naming = " ".join(naming_label(s) for s in speeches if s.no in named_nos)
     # Whole words only: jieba's search mode also yields pieces (闻报 of 新闻报道).
     rest = [w for w in _whole_words(analyse(_QUANT.sub(" ", _STRUCTURE.sub(" ", body))).words)
             if not (naming and w in naming)]

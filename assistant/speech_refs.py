@@ -11,7 +11,8 @@ from . import text_analysis as ta
 from .corpus import DATELINE, Speech, Unit, chinese_numeral
 from .lazy_pattern import LazyPattern
 
-__all__ = ["named_speeches", "numbered_speech", "opens_with_dateline", "numbered_speeches", "speech_label", "strip_speech_reference"]
+__all__ = ["named_speeches", "naming_label", "numbered_speech", "opens_with_dateline", "numbered_speeches", "speech_label",
+           "strip_speech_reference"]
 
 _NUM = r"[一二三四五六七八九十两\d]"
 
@@ -167,9 +168,18 @@ def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...]
             for i in range(len(run) - size + 1):
                 piece = run[i:i + size]
                 owners = [no for no, line in names.items() if piece + "|" in line]
+                if len(owners) != 1 or _ASKING.search(piece):
+                    continue
                 # The whole corpus is read only for a piece that is some speaker's name.
-                if len(owners) == 1 and not _ASKING.search(piece) and not any(
-                        piece in u.text for s in speeches if s.no != owners[0] for u in s.units):
+                mentioning = [s for s in speeches if s.no != owners[0] and any(piece in u.text for u in s.units)]
+                if not mentioning:
+                    return (owners[0],), piece
+                # 朱镕基在行长会议上怎么说 / 李岚清讲了哪几方面工作: others report the name (in a
+                # list of who attended); the speech is the speaker's own unless the question's
+                # other words name another's title better.
+                rest = {text[k:k + 2] for k in range(len(text) - 1)} - {piece[k:k + 2] for k in range(len(piece) - 1)}
+                overlap = {s.no: sum(g in speech_label(s) for g in rest) for s in speeches}
+                if overlap[owners[0]] > max(0, *(overlap[s.no] for s in mentioning)):
                     return (owners[0],), piece
     return (), ""
 
@@ -187,6 +197,19 @@ def _leading_metadata(s: Speech) -> list[Unit]:
 def opens_with_dateline(s: Speech) -> bool:
     lead = s.lead
     return lead is not None and bool(_NEWS_LEAD.match(ta.normalise(lead.text)))
+
+
+# （这是李岚清在全国语言文字工作会议上的书面讲话）: a line saying where the speech was given.
+_OCCASION_LINE = LazyPattern(r"讲话|会议|发言|致辞|报告|座谈会|大会")
+
+
+def naming_label(s: Speech) -> str:
+    """The lines that name a speech when a question names it: its title, its short speaker and
+    date lines and a line on its occasion, not a deck that sums up what it says (…必须建设一支…
+    执纪执法队伍)."""
+    lines = [u.text for u in _leading_metadata(s) if u.text != s.title
+             and (len(u.text) <= _SPEAKER_LINE or _OCCASION_LINE.search(u.text))]
+    return ta.normalise(" ".join([s.title, *lines]))
 
 
 def speech_label(s: Speech) -> str:
@@ -214,12 +237,16 @@ _BOOK_TITLE = LazyPattern(r"《([^》]{2,40})》")
 _CJK_ONLY = LazyPattern(r"[\u4e00-\u9fff]+")
 
 
+_ASIDE = LazyPattern(r"[(（][^)）]{1,8}[)）]")
+
+
 def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...], str]:
     """A speech named by words of its own title that no other title has: 《忌辰的思念》, or a
     phrase right before 里/上/说… (元旦献辞里, 春节团拜会上). The longest such phrase wins."""
     if len(speeches) < 2:
         return (), ""
-    titles = [(s.no, ta.normalise(s.title)) for s in speeches]
+    # 行长（经理）会议: a reader says 行长会议; the aside in brackets is not part of the name.
+    titles = [(s.no, _ASIDE.sub("", ta.normalise(s.title))) for s in speeches]
 
     def owner(piece: str) -> int | None:
         found = [no for no, t in titles if piece in t]

@@ -445,3 +445,20 @@ def test_the_run_of_an_address_starts_after_its_greeting(tmp_path: Path) -> None
             "第一，推动经济合作。\n第二，加强文化交流。\n展望新年，我们祝愿两岸关系走向新的起点。\n")
     a = _one_text(tmp_path, text).ask("王志远那篇祝辞的脉络是怎样的，先讲什么再讲什么")
     assert "(开场白之后)" in a.text and a.sentences[0].text.startswith("过去一年"), a.text
+
+
+def test_a_speaker_named_in_other_reports_still_names_his_own_speech(tmp_path: Path) -> None:
+    # 李明 gives one speech and is listed among those who attended another; the question's
+    # other words (工作) fit his title. 行长（经理）会议 is called 行长会议.
+    (tmp_path / "a.txt").write_text("做好语言文字工作为现代化建设服务\n李明\n今天，语言文字工作会议召开了。\n"
+                                    "我们要推广普通话。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("全国宣传部长会议在京举行\n本报讯会议期间，李明、王东等会见了全体代表。\n"
+                                    "会议要求，要把宣传工作摆在重要位置。\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("王东在全国银行行长（经理）会议上指出\n本报讯王东说，香港保持了金融稳定。\n",
+                                    encoding="utf-8")
+    engine = Engine.load([tmp_path], use_cache=False)
+    assert engine.speech_title(engine.plan("李明讲了哪几方面工作?").speech_no) == "做好语言文字工作为现代化建设服务"
+    assert engine.plan("王东在行长会议上怎么说香港的?").speech_no == \
+        next(s.no for s in engine.corpus.speeches if s.title.startswith("王东"))
+    # Nothing but the name: the speech is not guessed among those that mention him.
+    assert engine.plan("李明出席了哪些活动?").speech_no is None
