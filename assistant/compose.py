@@ -22,6 +22,9 @@ from .evidence import Citer, Evidence
 from .extract import asks_why, by_speech, extract_sentences
 from .lazy_pattern import LazyPattern
 from .located import (
+    abbreviated_list,
+    asks_for_books,
+    books_named,
     followup_unit,
     metadata_answer,
     paragraphs_repeating,
@@ -52,10 +55,10 @@ from .structure import (
     nth_point,
     numbered,
     outline_units,
-    own_count,
     part_units,
     point_count,
     speech_points,
+    with_own_words,
 )
 from .sufficiency import (
     abstain_reason,
@@ -107,7 +110,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         ans.notes.append("这像是接着上一个问题的追问(如「那第三个呢」),但没有上一轮对话:"
                          "请说明是哪篇讲话的哪一部分,或在界面中接着上一个问题问")
         return ans
-    abbreviated = _abbreviated(ev, question)
+    abbreviated = abbreviated_list(ev, question)
     if abbreviated is not None and plan.followup_item is None:
         # 细准优实是什么 / “优”具体要干什么: the items a reader's abbreviation names, or the one
         # its quoted word names.
@@ -135,9 +138,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             lines: list[str] = []
             sentences: list[AnswerSentence] = []
             for title, items in parts:
-                own = own_count(ev, items)
-                said = f"(即讲话所说的「{own}」)" if own else ""
-                text, sents = as_list(items, citer, f"{title}分为{len(items)}个部分{said}:")
+                text, sents = as_list(items, citer, f"{title}分为{len(items)}个部分:")
+                text = with_own_words(ev, text, items)
                 lines.append(text)
                 sentences += sents
             cited = [u for _, items in parts for u in items]
@@ -271,6 +273,17 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             ans.notes.append("问题只有一个字,说得太少,请多写几个字(如「塔西佗陷阱」)。")
         return ans
 
+    # 这几篇讲话推荐或引用了哪些书: the books they name as read, recommended or quoted, each once.
+    books = books_named(ev, named) if asks_for_books(question) and plan.nth_item is None else []
+    if "推荐" in question and not re.search("引用|提到|提及|讲到", question):
+        books = [b for b in books if "推荐" in b[2]] or books   # 推荐了哪两本书: those recommended
+    if books:
+        several = len({u.speech_no for _, u, _ in books}) > 1
+        lines = [AnswerSentence(f"《{title}》" + (f"({ev.speech_title(u.speech_no)})" if several else "")
+                                + f":{sentence}", [citer.cite(u)]) for title, u, sentence in books]
+        text, sentences = numbered(f"讲话中提到的书共{len(lines)}本:", lines)
+        return done(text, sentences, hits_out=_cited_first(ev, [u for _, u, _ in books], hits, citer.terms))
+
     reason = abstain_reason(ev, plan, analysed, hits)
     if reason and reason.startswith("讲话中没有列出") and paragraphs_repeating(ev, plan, hits) is not None:
         reason = None   # 讲了3个“继续”: the paragraphs that each say it are the three
@@ -326,11 +339,12 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             return done(text, sentences, hits_out=_cited_first(ev, [unit], hits, citer.terms))
         points = choose_points(ev, plan, hits_named, analysed.bigrams)
         if points is not None:
-            own = own_count(ev, points) if isinstance(points, list) else ""
-            text, sentences, cited = as_points(points, citer, count_intro(question, point_count(points), own))
+            text, sentences, cited = as_points(points, citer, count_intro(question, point_count(points)))
+            text = with_own_words(ev, text, points) if isinstance(points, list) else text
             return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
         if isinstance(listed, list):
-            text, sentences = as_list(listed, citer, count_intro(question, len(listed), own_count(ev, listed)))
+            text, sentences = as_list(listed, citer, count_intro(question, len(listed)))
+            text = with_own_words(ev, text, listed)
             return done(text, sentences, hits_out=_cited_first(ev, listed, hits, citer.terms))
         if isinstance(listed, tuple):
             unit, enum = listed
@@ -375,23 +389,6 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         first = next(c.unit for c in citer.citations if c.n == sentences[0].citations[0])
         return done(_join_cited(sentences), sentences, hits_out=_cited_first(ev, [first], hits, citer.terms))
     return done(_join_cited(sentences), sentences)
-
-
-def _abbreviated(ev: Evidence, question: str) -> tuple[str, list[Unit]] | None:
-    """(the abbreviation, its items) when the question holds one (细准优实 / “细、准、优、实”);
-    only the item its quoted word names when it quotes one (“优”具体要干什么)."""
-    key = ta.squash_punct(question)
-    for abbreviation, items in ev.abbreviated_lists.items():
-        if abbreviation not in key:
-            continue
-        one = [u for u in items if any(ta.squash_punct(u.heading or "").endswith(w)
-                                       for w in _QUOTED_WORD.findall(question))]
-        return abbreviation, one[:1] or items
-    return None
-
-
-# “优”: one quoted word (QUOTED takes two characters or more).
-_QUOTED_WORD = LazyPattern(r"[“\"「]([\u4e00-\u9fff]{1,2})[”\"」]")
 
 
 # An address's opening that greets (谨代表…致以…祝贺, 值此…之际) or sets the scene with a date.

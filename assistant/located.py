@@ -11,12 +11,13 @@ from . import text_analysis as ta
 from .answer_types import speech_says
 from .corpus import Unit
 from .evidence import Evidence
+from .lazy_pattern import LazyPattern
 from .planner import QueryPlan, nth
 from .results import Answer, Hit, Turn
 from .text_analysis import split_sentences
 
-__all__ = ["followup_unit", "listed_units", "metadata_answer", "paragraphs_repeating", "position_name",
-           "speaks_of_asked", "unsaid_sentences"]
+__all__ = ["abbreviated_list", "asks_for_books", "books_named", "followup_unit", "listed_units", "metadata_answer", "paragraphs_repeating",
+           "position_name", "speaks_of_asked", "unsaid_sentences"]
 
 
 def speaks_of_asked(plan: QueryPlan, hits: list[Hit]) -> bool:
@@ -130,3 +131,51 @@ def paragraphs_repeating(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list
                 best = run
             run = []
     return best if len(best) >= 2 else None
+
+
+# 推荐或引用了哪些书 / 推荐了哪两本书 / 引用了什么著作: works named in 《》.
+_ASKS_BOOKS = LazyPattern(r"(?:哪些|哪几本|哪[一两二三四五六七八九十]本|哪本|什么|啥)(?:书|书籍|著作|名著|作品)")
+_WORK = LazyPattern(r"《([^》]{2,30})》")
+# 《关于…的意见》 / …通知 / …规定: a document, not a book.
+_DOCUMENT = LazyPattern(r"^关于|(?:意见|通知|规定|决定|办法|条例|纲要|方案|报告|讲话)$")
+_READ = LazyPattern(r"书|读|推荐|著作|写过|写了|作品|寓言|名著|中说|中提出|中有")
+
+
+def asks_for_books(question: str) -> bool:
+    return bool(_ASKS_BOOKS.search(question))
+
+
+def books_named(ev: Evidence, speech_nos: tuple[int, ...]) -> list[tuple[str, Unit, str]]:
+    """The books the speeches (``speech_nos``, or all) name, each once, in reading order: (its
+    title, the paragraph, the sentence that names it as something read, recommended or quoted)."""
+    out: list[tuple[str, Unit, str]] = []
+    seen: set[str] = set()
+    for speech in ev.corpus.speeches:
+        if speech_nos and speech.no not in speech_nos:
+            continue
+        for u in speech.paragraphs:
+            for sentence in split_sentences(u.text):
+                for m in _WORK.finditer(sentence):
+                    title = m.group(1)
+                    if title in seen or _DOCUMENT.search(title) or not _READ.search(sentence):
+                        continue
+                    seen.add(title)
+                    out.append((title, u, sentence))
+    return out
+
+
+# “优”: one quoted word (QUOTED takes two characters or more).
+_QUOTED_WORD = LazyPattern(r"[“\"「]([\u4e00-\u9fff]{1,2})[”\"」]")
+
+
+def abbreviated_list(ev: Evidence, question: str) -> tuple[str, list[Unit]] | None:
+    """(the abbreviation, its items) when the question holds one (细准优实 / “细、准、优、实”);
+    only the item its quoted word names when it quotes one (“优”具体要干什么)."""
+    key = ta.squash_punct(question)
+    for abbreviation, items in ev.abbreviated_lists.items():
+        if abbreviation not in key:
+            continue
+        one = [u for u in items if any(ta.squash_punct(u.heading or "").endswith(w)
+                                       for w in _QUOTED_WORD.findall(question))]
+        return abbreviation, one[:1] or items
+    return None

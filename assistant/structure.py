@@ -246,14 +246,12 @@ def part_units(ev: Evidence, part: Unit) -> list[Unit]:
 _COUNTED_IN = LazyPattern(r"(?:几|哪几|多少)(点|条|项|个方面|方面|个问题|件|部分|个部分|层)")
 
 
-def count_intro(question: str, n: int, own: str = "") -> str:
-    """共3项: / 共三点: — the count of a list answer, in the question's own unit when it names one,
-    with the speech's own name for the list when it has one (即讲话所说的「四个专项活动」)."""
+def count_intro(question: str, n: int) -> str:
+    """共3项: / 共三点: — the count of a list answer, in the question's own unit when it names one."""
     m = _COUNTED_IN.search(question)
-    said = f"(即讲话所说的「{own}」)" if own else ""
     if not m or not 1 <= n <= 10:
-        return f"共{n}项{said}:"
-    return f"共{'一二三四五六七八九十'[n - 1]}{m.group(1)}{said}:"
+        return f"共{n}项:"
+    return f"共{'一二三四五六七八九十'[n - 1]}{m.group(1)}:"
 
 
 # 下面,我再强调四点意见 / 重点开展四个专项活动: a count and what is counted, as a speech says it.
@@ -261,9 +259,17 @@ _OWN_COUNT = LazyPattern(r"([一二三四五六七八九十两]|\d{1,2})(?:个|�
 _CUT = LazyPattern(r"[的和与及是要有在等,，。:：;；、!！?？]")
 
 
-def own_count(ev: Evidence, items: Sequence[Unit]) -> str:
+def with_own_words(ev: Evidence, text: str, items: Sequence[Unit]) -> str:
+    """A list answer's first line with the speech's own words for the list added before its
+    colon (分为4个部分(即讲话所说的四点意见):)."""
+    said = own_words(ev, items)
+    first, sep, rest = text.partition("\n")
+    return (first[:-1] + said + first[-1:] if said and first.endswith(":") else first) + sep + rest
+
+
+def own_words(ev: Evidence, items: Sequence[Unit]) -> str:
     """The speech's own words for a list of ``items`` (四点意见) in the text just before its first
-    item, when their number is the list's; "" when it says none."""
+    item, when their number is the list's: (即讲话所说的四点意见); "" when it says none."""
     if not items:
         return ""
     units = ev.corpus.speech(items[0].speech_no).units
@@ -271,7 +277,8 @@ def own_count(ev: Evidence, items: Sequence[Unit]) -> str:
     for u in before:
         for m in _OWN_COUNT.finditer(ta.normalise(u.text)):
             if chinese_numeral(m.group(1)) == len(items):
-                return _CUT.split(m.group(0))[0]
+                # Not quoted as 「…」: a quote would need a citation of its own before the items'.
+                return f"(即讲话所说的{_CUT.split(m.group(0))[0]})"
     return ""
 
 

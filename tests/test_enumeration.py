@@ -342,7 +342,7 @@ def test_an_abbreviation_of_one_word_items_names_them(tmp_path: Path) -> None:
     ("全会要求今年重点抓好的工作分别是什么", "共3项")])
 def test_a_list_is_counted_in_the_questions_unit(newspaper_engine: Engine, question: str, opening: str) -> None:
     # …and named as the text names it (全会要求今年重点抓好三项工作:).
-    assert newspaper_engine.ask(question).text.startswith(opening + "(即讲话所说的「三项工作」):")
+    assert newspaper_engine.ask(question).text.startswith(opening + "(即讲话所说的三项工作):")
 
 
 def test_a_long_speech_is_read_once_for_its_lists(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

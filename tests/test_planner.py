@@ -494,7 +494,7 @@ def test_an_occasion_pointed_at_names_its_speech(engine: Engine) -> None:
                                           ("南通市政府办公室那篇讲话讲了几个问题?各是什么?", "两个问题")])
 def test_a_list_is_named_in_the_speechs_own_words(engine: Engine, question: str, own: str) -> None:
     # The count the speech gives its list just before it (下面,我再强调四点意见) is said back.
-    assert f"「{own}」" in engine.ask(question).text.splitlines()[0]
+    assert f"即讲话所说的{own}" in engine.ask(question).text.splitlines()[0]
 
 
 @pytest.mark.parametrize("question, lesson", [
@@ -511,3 +511,11 @@ def test_a_list_introduced_a_little_lower_in_the_questions_unit(engine: Engine, 
     # 主要表现在以下三个方面: ranks fifth; its 一是…二是…三是… (the next paragraph) is the list.
     a = engine.ask(question)
     assert "敬业精神不够强" in a.text and "进取精神不够强" in a.text, a.text
+
+
+@pytest.mark.parametrize("question, books", [("这几篇讲话推荐或引用了哪些书?", ["六顶思考帽", "细节决定成败", "伊索寓言"]),
+                                            ("南通那篇讲话里领导推荐了哪两本书?", ["于丹<论语>心得", "细节决定成败"])])
+def test_books_the_speeches_name(engine: Engine, question: str, books: list[str]) -> None:
+    # Works in 《》 read, recommended or quoted; documents (《关于…的意见》) are not books.
+    a = engine.ask(question)
+    assert all(f"《{b}》" in a.text for b in books) and "关于" not in a.text, a.text
