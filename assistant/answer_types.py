@@ -14,7 +14,7 @@ from . import text_analysis as ta
 from .corpus import DATELINE, Speech, Unit
 from .text_analysis import split_sentences
 
-__all__ = ["METADATA_TYPES", "asked_event", "counted_noun", "event_variants", "names_counted", "fits_type", "speech_says", "years", "year_agrees"]
+__all__ = ["METADATA_TYPES", "SURNAMES", "asked_event", "counted_noun", "event_variants", "names_counted", "fits_type", "speech_says", "years", "year_agrees"]
 
 # What a speech's own lines (speaker, date, where it was published) may answer.
 METADATA_TYPES = frozenset({"person", "date", "place", "source"})
@@ -44,18 +44,18 @@ _LOCATIVE = r"(?:在|到|去|于)[\u4e00-\u9fff]{1,6}?(?:里|内|上|中|吃|住
 # A person: a name (a common surname and one or two characters) beside a title, or before
 # what people do in speeches (说, 指出, 提出). jieba's part-of-speech tagger would find names
 # too, but loading its dictionary costs seconds on the first 谁 question.
-_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚"
+SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚"
              "卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤俞温江习")
 _TITLES = (r"(?:同志|书记|主席|总理|总书记|先生|女士|教授|部长|省长|市长|县长|区长|局长|厅长|处长|司长|主任|院士|将军|元帅|"
            r"秘书长|发言人|常委|委员|会长|社长|院长|校长|董事长|总经理|经理)")
-_PERSON = (rf"[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s*[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}"
-           rf"|^[{_SURNAMES}][\u4e00-\u9fff]{{1,3}}$"   # a speaker line: the name alone
-           rf"|[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:曾经|曾)?(?:说过|说|指出|提出|认为|强调|讲过)"
+_PERSON = (rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s*[{SURNAMES}][\u4e00-\u9fff]{{1,2}}"
+           rf"|^[{SURNAMES}][\u4e00-\u9fff]{{1,3}}$"   # a speaker line: the name alone
+           rf"|[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:曾经|曾)?(?:说过|说|指出|提出|认为|强调|讲过)"
            r"|(?:作家|文豪|学家|思想家|哲学家|诗人|名人)[\u4e00-\u9fff]{2,4}"
            # 书记尉健行主持: a title, a name of any surname, and what the person did
            rf"|{_TITLES}[\u4e00-\u9fff]{{2,3}}(?=主持|讲话|致辞|发言|说|指出|强调|出席|宣读)"
            # 王光英、万国权、何鲁丽等: names listed
-           rf"|(?:[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}、){{2,}}[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}等")
+           rf"|(?:[{SURNAMES}][\u4e00-\u9fff]{{1,2}}、){{2,}}[{SURNAMES}][\u4e00-\u9fff]{{1,2}}等")
 
 # Where a text was published: a named periodical, or the paper's own dateline (本报北京…讯).
 _SOURCE = r"《[^》]{1,30}》|杂志|期刊|刊物|报纸|^(?:据)?本报|新华社|日报|晚报"

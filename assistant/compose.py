@@ -34,7 +34,7 @@ from .located import (
 )
 from .partial import partial_answer, undefined_content
 from .planner import QUOTED, QueryPlan, nth
-from .positions import nth_paragraph
+from .positions import nth_paragraph, without_attendance
 from .results import Answer, AnswerSentence, Hit, Turn
 from .retrieval import query_terms
 from .semantic import SentenceSimilarity
@@ -404,7 +404,8 @@ def _in_order(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
     speech = ev.corpus.speech(no)
     paragraphs = speech.paragraphs
     if of_speech and len(paragraphs) > 1 and opens_with_dateline(speech):
-        paragraphs = paragraphs[1:]
+        # …and ends before the closing line on who else attended.
+        paragraphs = without_attendance(paragraphs[1:])
         intro = (intro or f"{ev.speech_title(no)}全文{len(paragraphs)}段,依次是:") + "(报道导语之后)"
     elif len(paragraphs) >= 4 and not opens_with_dateline(speech) and _OPENER.search(ta.normalise(paragraphs[0].text)):
         # 我谨代表…致以新年的祝贺 / １月６日晚,江泽民同志观看…: the opening greets or sets the

@@ -89,9 +89,21 @@ def _marker(m: re.Match[str], family: str) -> tuple[int, int, str]:
     return m.start(1), number, m.group(1)
 
 
+# 全市教育工作一要坚持立德树人…；二要深化教育改革…: the first point may follow its subject with
+# no break; it counts only when the second and third follow breaks (统一要求 says no 一要).
+_UNBROKEN_FIRST = {"shi": LazyPattern("(?<=[\u4e00-\u9fff])(一是)(?=\\S)"), "yao": LazyPattern("(?<=[\u4e00-\u9fff])(一要)(?=\\S)")}
+
+
 def _markers(text: str, family: str, pattern: LazyPattern) -> list[tuple[int, int, str]]:
     """(start, number, marker) of the family's markers in reading order."""
-    return [_marker(m, family) for m in pattern.finditer(text)]
+    found = [_marker(m, family) for m in pattern.finditer(text)]
+    first = _UNBROKEN_FIRST.get(family)
+    numbers = {n for _, n, _ in found}
+    if first is not None and 1 not in numbers and {2, 3} <= numbers:   # 二 and 三 after breaks
+        second = next(start for start, n, _ in found if n == 2)
+        extra = [(m.start(1), 1, m.group(1)) for m in first.finditer(text) if m.start(1) < second]
+        found = sorted(found + extra[-1:])
+    return found
 
 
 def _lead(text: str, start: int) -> str:

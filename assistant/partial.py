@@ -26,6 +26,7 @@ from .text_analysis import split_sentences
 __all__ = ["partial_answer", "undefined_content"]
 
 _CJK_PAIR = LazyPattern("[\u4e00-\u9fff]{2}")
+_ACRONYM = LazyPattern(r"(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])")
 
 
 def undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
@@ -127,9 +128,12 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
 def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],
              sentences: list[AnswerSentence], citer: Citer) -> tuple[str, str, list[AnswerSentence]] | None:
     """(intro, reason, sentences) when the evidence does not give what is asked; None when it does."""
-    missing = missing_terms(QUOTED.findall(ta.normalise(question)), analysed.words, ev.corpus_key)
+    # An acronym typed in capitals (GDP, CPI) is a key term, as a quoted one is.
+    key_terms = QUOTED.findall(ta.normalise(question)) + [ta.normalise(a) for a in _ACRONYM.findall(question)]
+    missing = missing_terms(key_terms, analysed.words, ev.corpus_key)
     if missing:
-        names = "、".join(f"「{t}」" for t in missing)
+        typed = {ta.normalise(a): a for a in _ACRONYM.findall(question)}   # GDP, as typed
+        names = "、".join(f"「{typed.get(t, t)}」" for t in missing)
         return f"讲话中没有出现{names}。最接近的内容(仅供参考):", f"missing_terms:{'、'.join(missing)}", sentences
     content = undefined_content(ev, plan, hits, citer)
     if content is not None:

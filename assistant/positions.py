@@ -12,12 +12,20 @@ from .lazy_pattern import LazyPattern
 from .planner import QueryPlan, nth
 from .text_analysis import normalise, split_sentences
 
-__all__ = ["nth_paragraph", "speaker_paragraphs"]
+__all__ = ["nth_paragraph", "speaker_paragraphs", "without_attendance"]
 
 # 温家宝和国务院有关部门负责同志也参加了会议 / 出席座谈会的还有…: a report's closing line.
 _ATTENDANCE = LazyPattern(r"(?:出席|参加|陪同|在座)了?(?:会议|座谈会|团拜会|茶话会|大会|全会|开幕式|闭幕式|活动)")
 _ATTENDANCE_MAX = 160
 _REPORT = LazyPattern(r"报道|新闻|消息")   # 报道的最后一段: the report's own last paragraph, as printed
+
+
+def without_attendance(paragraphs: list[Unit]) -> list[Unit]:
+    """A report's paragraphs without the closing lines on who else attended (市领导…出席大会)."""
+    while len(paragraphs) > 1 and len(paragraphs[-1].text) <= _ATTENDANCE_MAX \
+            and _ATTENDANCE.search(paragraphs[-1].text):
+        paragraphs = paragraphs[:-1]
+    return paragraphs
 
 
 def nth_paragraph(plan: QueryPlan, speech: Speech) -> tuple[int, Unit, str] | None:
@@ -33,9 +41,7 @@ def nth_paragraph(plan: QueryPlan, speech: Speech) -> tuple[int, Unit, str] | No
         paragraphs = speaker_paragraphs(paragraphs, plan.text) or paragraphs
     if plan.nth_item == -1 and not plan.nth_is_sentence and not (plan.nth_is_paragraph and _REPORT.search(plan.text)):
         # 讲话收尾时强调了什么 / 结尾那段: a report ends on who else attended, after the speech has ended.
-        while len(paragraphs) > 1 and len(paragraphs[-1].text) <= _ATTENDANCE_MAX \
-                and _ATTENDANCE.search(paragraphs[-1].text):
-            paragraphs = paragraphs[:-1]
+        paragraphs = without_attendance(paragraphs)
     if plan.nth_is_sentence:
         sentences = [(u, s) for u in paragraphs for s in split_sentences(u.text)]
         found = nth(sentences, plan.nth_item)

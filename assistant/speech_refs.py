@@ -5,9 +5,11 @@ of a title no other title has (《忌辰的思念》, 元旦献辞里); and the 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from . import text_analysis as ta
+from .answer_types import SURNAMES
 from .corpus import DATELINE, Speech, Unit, chinese_numeral
 from .lazy_pattern import LazyPattern
 
@@ -153,6 +155,15 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
     return titled if titled[0] else _by_own_name(text, speeches)
 
 
+# 周海涛在讲话中 / 张建国强调 / 陈志远最后说: a name (a surname first, after a title or a break) and a
+# verb of speaking (全会强调 / 群众要求 name no speaker).
+_SPEAKING = LazyPattern(r"(?:^|(?<=[，,。；;：:])|(?<=书记|市长|省长|县长|主席|总理|部长|主任|委员))"
+                        rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:在(?:讲话|会上|大会上|座谈会上)[中时]?|最后|首先|还|又|进一步)?"
+                        r"(?:说|指出|强调|要求|表示|讲话)")
+_SPEAKING_PARAGRAPHS = 12   # a report's speaker speaks near its top
+_ASKED_SPEAKER = LazyPattern(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:讲|说|提|在|的|对|那|这|认为|觉得|强调|指出|要求|谈)")
+
+
 def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...], str]:
     """汪道涵觉得… / 照李默然的说法…: a name (two to four characters) that one speech's speaker
     lines (or the words its title opens with, before 在: 汪道涵在…) hold and no other speech
@@ -163,6 +174,12 @@ def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...]
     names = {s.no: "|".join([ta.normalise(u.text) for u in _leading_metadata(s) if u.text != s.title
                              and len(u.text) <= _SPEAKER_LINE and not _NOT_SPEAKER.search(u.text)]
                             + _TITLE_OPENER.findall(s.title)) + "|" for s in speeches}
+    if _ASKED_SPEAKER.search(text):
+        # …and a report names its speaker where he speaks (周海涛在讲话中… / 张建国最后强调…):
+        # read only when the question holds what may be a name before 讲/说/提…
+        for s in speeches:
+            top = [u for u in itertools.islice((u for u in s.units if u.kind == "paragraph"), _SPEAKING_PARAGRAPHS)]
+            names[s.no] += "|".join(m.group(1) for u in top for m in _SPEAKING.finditer(ta.normalise(u.text))) + "|"
     for run in _CJK_ONLY.findall(text):
         for size in (4, 3, 2):
             for i in range(len(run) - size + 1):

@@ -255,7 +255,9 @@ def count_intro(question: str, n: int) -> str:
 
 
 # 下面,我再强调四点意见 / 重点开展四个专项活动: a count and what is counted, as a speech says it.
-_OWN_COUNT = LazyPattern(r"([一二三四五六七八九十两]|\d{1,2})(?:个|点|项|条|种|大|件|方面)[\u4e00-\u9fff]{0,6}")
+# What is counted is a speech's items (四点意见, 两个问题), not any four things (4个单位).
+_OWN_COUNT = LazyPattern(r"([一二三四五六七八九十两]|\d{1,2})(?:点|条|项|个方面|方面|(?:个|大|种|件|项)(?:(?!的)[\u4e00-\u9fff]){0,4}?"
+                         r"(?:问题|意见|要求|措施|任务|活动|氛围|方面|工作|原则|建议|举措|重点|目标))[\u4e00-\u9fff]{0,4}")
 _CUT = LazyPattern(r"[的和与及是要有在等,，。:：;；、!！?？]")
 
 

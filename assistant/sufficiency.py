@@ -43,7 +43,7 @@ _ENUMERATION = LazyPattern(r"^.{0,12}?(?:一是.{1,40}二是|一要.{1,40}二要
 _DEFINES_BEFORE = LazyPattern(r"(?:什么是|什么叫|何谓|所谓|何为)[“「\"]?$|(?:[^,。、]{1,8}、){2,}[^,。、]{1,8}[”」\"]?的[“「\"]?$")
 # Words that ask (and those that say what kind of answer is wanted: 全名, 名字): never key terms.
 _QUESTION_WORD = LazyPattern(r"哪|什么|啥|咋|怎么|怎样|多少|几|谁|如何|为何|为什么|^第[一二三四五六七八九十\d]|全名|名字|姓名"
-                            r"|讲话|发言|文章|这篇|那篇|部分$"   # 在讲话中 / 那一部分 say where, they are no term
+                            r"|讲话|发言|文章|这篇|那篇|部分$|^[这那]?[句段]话$"   # 在讲话中 / 那一部分 / 那句话 point, they are no term
                             r"|^[\d一二三四五六七八九十两]{1,2}(?:个|项|条|点|种|件)?$")   # 哪3个 counts, it is no term
 _DEICTIC_TIME = LazyPattern(r"今年|去年|明年|前年|今天|昨天|明天|当前|目前|近年|今后|本月|上月|下月")
 _LIST_SEPARATORS = LazyPattern(r"[、,,;;/]")

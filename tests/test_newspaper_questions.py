@@ -462,3 +462,36 @@ def test_a_speaker_named_in_other_reports_still_names_his_own_speech(tmp_path: P
         next(s.no for s in engine.corpus.speeches if s.title.startswith("王东"))
     # Nothing but the name: the speech is not guessed among those that mention him.
     assert engine.plan("李明出席了哪些活动?").speech_no is None
+
+
+_AWARDS = """市教育系统表彰大会隆重举行
+本报讯　３月１２日上午，全市教育系统表彰大会在市人民大会堂举行。市委书记周海涛出席大会并讲话，副市长孙丽主持大会。
+周海涛在讲话中向受到表彰的先进集体和个人表示热烈祝贺。他说，教育是民族振兴的基石。
+他说，当前全市教育工作一要坚持立德树人，把德育放在首位；二要深化教育改革，推进素质教育；三要加强教师队伍建设；四要加大教育投入。
+周海涛最后要求，各级党委和政府要把教育摆在优先发展的战略地位。
+市领导吴卫东、郑晓梅出席大会。
+"""
+
+
+@pytest.mark.parametrize("question", ["周海涛提出了几条要求?", "周海涛讲了哪几点?"])
+def test_a_speaker_named_where_he_speaks_names_the_report_and_its_points(tmp_path: Path, question: str) -> None:
+    # No speaker line: the report names 周海涛 where he speaks. 一要 follows its subject with
+    # no break (全市教育工作一要…；二要…；三要…).
+    (tmp_path / "a.txt").write_text(_AWARDS, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(_CULTURE_REPORT, encoding="utf-8")
+    a = Engine.load([tmp_path], use_cache=False).ask(question)
+    assert "一要坚持立德树人" in a.text and "四要加大教育投入" in a.text and "出席大会" not in a.text, a.text
+
+
+def test_the_outline_of_a_reported_speech_ends_before_who_attended(tmp_path: Path) -> None:
+    a = _one_text(tmp_path, _AWARDS).ask("表彰大会上的讲话先讲什么后讲什么?")
+    assert "(报道导语之后)" in a.text and "吴卫东" not in a.text, a.text
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("全市教育工作一要坚持立德树人；二要深化改革；三要加强队伍建设。", ["一要坚持立德树人", "二要深化改革", "三要加强队伍建设"]),
+    ("要统一要求，二要不行。", []),   # 统一要求 holds 一要; no 三要 follows
+])
+def test_a_first_point_right_after_its_subject(text: str, labels: list[str]) -> None:
+    from assistant.enumeration import enumerations
+    assert [e.labels for e in enumerations(text)][:1] == ([labels] if labels else [])

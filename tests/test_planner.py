@@ -519,3 +519,9 @@ def test_books_the_speeches_name(engine: Engine, question: str, books: list[str]
     # Works in 《》 read, recommended or quoted; documents (《关于…的意见》) are not books.
     a = engine.ask(question)
     assert all(f"《{b}》" in a.text for b in books) and "关于" not in a.text, a.text
+
+
+def test_an_acronym_the_speeches_never_use_is_a_missing_term(engine: Engine) -> None:
+    # GDP, typed in capitals, is a key term as a quoted one is: not answered by another figure.
+    a = engine.ask("2020年全区GDP增长多少?")
+    assert a.partial and "「GDP」" in a.text, a.text
