@@ -161,7 +161,7 @@ _SPEAKING = LazyPattern(r"(?:^|(?<=[，,。；;：:])|(?<=书记|市长|省长|�
                         rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:在(?:讲话|会上|大会上|座谈会上)[中时]?|最后|首先|还|又|进一步)?"
                         r"(?:说|指出|强调|要求|表示|讲话)")
 _SPEAKING_PARAGRAPHS = 12   # a report's speaker speaks near its top
-_ASKED_SPEAKER = LazyPattern(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:讲|说|提|在|的|对|那|这|认为|觉得|强调|指出|要求|谈)")
+_ASKED_SPEAKER = LazyPattern(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:讲|说|提|在|的|对|那|这|认为|觉得|强调|指出|要求|谈|怎|如何|看)")
 
 
 def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...], str]:
