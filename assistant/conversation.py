@@ -413,6 +413,10 @@ def answer_markdown_parts(a: Answer, label: str = "") -> list[str]:
     keeps them apart between the answers of one document), notes, the extractive fallback
     below an unsupported LLM answer, and the footnotes naming and quoting each source."""
     parts: list[str] = []
+    if a.plan and a.plan.get("follow_up"):
+        # 那第二点呢? alone says nothing in a file: what the question was read as.
+        parts.append(f"*按追问理解:{escape_markdown(a.query)}*")
+        parts.append("")
     if a.mode != "extractive":
         parts.append(f"*回答方式:{escape_markdown(a.mode.removeprefix('llm:'))}(大模型)*")
         parts.append("")

@@ -223,3 +223,16 @@ def test_more_examples_come_first_from_the_paragraph_already_quoted(engine) -> N
     assert more.citations[0].unit.id == first.citations[0].unit.id
     said = {s.text for s in first.sentences}
     assert not any(s.text in said for s in more.sentences)    # nothing quoted twice
+
+
+def test_an_exported_follow_up_says_how_it_was_read() -> None:
+    # 那第二点呢? alone says nothing in a file: the reading of the question goes with it.
+    first = make_answer()
+    follow = make_answer("那第二点呢?")
+    follow.plan = {"intent": "nth_point", "speech": 2, "follow_up": True}
+    follow.query = "什么是塔西佗陷阱? 第二点"
+    conv = make_conversation()
+    conv.exchanges = [Exchange("什么是塔西佗陷阱?", first), Exchange("那第二点呢?", follow)]
+    md = cv.export_markdown(conv, exported_at="2024-01-01T00:00:00")
+    assert "## 问题 2:那第二点呢?\n\n*按追问理解:什么是塔西佗陷阱? 第二点*" in md
+    assert md.count("按追问理解") == 1
