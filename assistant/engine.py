@@ -217,7 +217,8 @@ class Engine:
         answer.retrieved = retrieved.hits[:k]
         answer.plan = plan.to_json()
         answer.notes[:0] = plan.notes + retrieved.notes + ([self.embeddings_reason] if self.embeddings_reason else [])
-        answer.retrieval = {"mode": retrieved.mode, "embeddings": self.embeddings_id}
+        # What ranked the hits: embeddings only when they took part (a structure question is ranked by its words).
+        answer.retrieval = {"mode": retrieved.mode, "embeddings": self.embeddings_id if retrieved.mode == "hybrid" else None}
         answer.query = plan.text
         answer.elapsed_ms = (time.perf_counter() - t0) * 1000
         return answer

@@ -53,6 +53,7 @@ def test_structure_questions_rank_lexically(hybrid: Engine) -> None:
     # Headings and list items are found by their words; the embedding of 分为哪几个部分 adds nothing.
     d = hybrid.ask("第三篇讲话分为哪几个部分?").to_json()
     assert d["retrieval"]["mode"] == "lexical" and d["plan"]["intent"] == "outline"
+    assert d["retrieval"]["embeddings"] is None   # no model took part in this ranking
 
 
 def test_fusion_keeps_lexical_look_ups_first(hybrid: Engine) -> None:
@@ -229,3 +230,4 @@ def test_the_words_naming_a_speech_are_not_embedded(hybrid: Engine, monkeypatch:
     monkeypatch.setattr(semantic, "scores", spy)
     hybrid.ask("宁乡那篇对公家请客吃饭定了什么新规矩?")
     assert seen and "宁乡" not in seen[0] and "请客吃饭" in seen[0]
+
