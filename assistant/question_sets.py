@@ -28,6 +28,20 @@ _MAX_LISTED_PROBLEMS = 20
 _QUESTION_FIELDS = ("id", "question", "gold", "answer_contains", "type")
 
 
+
+# json's messages in the user's language (the rest are shown as json words them).
+_JSON_PROBLEMS = (("Expecting ',' delimiter", "缺少逗号"), ("Expecting ':' delimiter", "缺少冒号"),
+                  ("Expecting property name enclosed in double quotes", "键名要用双引号括起来"),
+                  ("Expecting value", "缺少值或值写法不对"), ("Unterminated string", "字符串没有结束(缺少引号)"),
+                  ("Extra data", "一行里有多余的内容"), ("Invalid control character", "含有非法控制字符"),
+                  ("Invalid \\escape", "反斜杠转义写法不对"))
+
+
+def json_problem(e: json.JSONDecodeError) -> str:
+    """What is wrong with a line of JSON, in Chinese where json's message is a common one."""
+    return next((zh for en, zh in _JSON_PROBLEMS if e.msg.startswith(en)), e.msg)
+
+
 def relevance_key(text: str) -> str:
     """The form gold snippets and unit texts are compared in: NFKC, no white space."""
     return "".join(unicodedata.normalize("NFKC", text).split())
@@ -185,7 +199,7 @@ def _jsonl_items(text: str) -> list[_Item | str]:
             obj = json.loads(stripped)
             too_deep = _too_deep(obj)
         except json.JSONDecodeError as e:
-            items.append(f"第 {lineno} 行:不是合法的 JSON({e.msg},第 {e.colno} 列)")
+            items.append(f"第 {lineno} 行:不是合法的 JSON({json_problem(e)},第 {e.colno} 列)")
             continue
         except RecursionError:   # json recurses once per bracket
             too_deep = True

@@ -11,6 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .question_sets import json_problem
+
 
 def _shape_problem(data: Any) -> str | None:
     """What in ``data`` a comparison could not use (Chinese), or None when it is usable."""
@@ -55,7 +57,7 @@ def load_run_json(path: str | Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as e:
         raise ValueError(f"无法读取评测结果文件 {p}:{e}") from None
     except json.JSONDecodeError as e:
-        raise ValueError(f"评测结果文件 {p} 不是合法的 JSON(第 {e.lineno} 行:{e.msg})") from None
+        raise ValueError(f"评测结果文件 {p} 不是合法的 JSON(第 {e.lineno} 行:{json_problem(e)})") from None
     except RecursionError:
         raise ValueError(f"评测结果文件 {p} 嵌套层数过深,不是 assistant eval --json 生成的结果") from None
     problem = _shape_problem(data)

@@ -203,7 +203,7 @@ def test_a_failed_report_write_keeps_the_earlier_report(tmp_path: Path, capsys: 
 
 
 @pytest.mark.parametrize("content, expected", [
-    ("{not json", "不是合法的 JSON"),
+    ("{not json", "不是合法的 JSON(第 1 行:键名要用双引号括起来)"),   # json's message in Chinese
     ('{"overall": []}', "summary"),
     ('{"summary": {"overall": []}, "questions": []}', "summary.overall"),
     ('{"summary": {"overall": {"hit@1": "高"}}, "questions": []}', "hit@1"),
