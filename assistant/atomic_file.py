@@ -44,9 +44,20 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def private_dirs(directory: Path) -> None:
+    """``directory`` and any missing parents, each private (0700): ``mkdir(parents=True)`` gives
+    the parents the default mode (vectors/ of vectors/<model>/ was 0755)."""
+    missing = []
+    while not directory.exists() and directory != directory.parent:
+        missing.append(directory)
+        directory = directory.parent
+    for d in reversed(missing):
+        d.mkdir(mode=0o700, exist_ok=True)
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """``data`` written atomically to ``path`` (its folder made when missing)."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)   # caches, conversations: private
+    private_dirs(path.parent)   # caches, conversations: private
     atomic_write(path, lambda fh: fh.write(data), prefix=f".{path.name}.", suffix=".tmp")
 
 

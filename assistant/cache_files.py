@@ -23,6 +23,7 @@ from typing import Any, BinaryIO, Callable, Mapping
 import numpy as np
 
 from . import atomic_file
+from .atomic_file import private_dirs
 from .file_reading import os_reason
 
 Warn = Callable[[str], None]
@@ -45,7 +46,7 @@ def usable_cache_dir(directory: Path, warn: Warn) -> bool:
     tidies what earlier runs may have left behind (see ``remove_leftovers``).
     """
     try:
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        private_dirs(directory)
         st = directory.stat()
     except OSError as e:
         warn(f"无法写入缓存({directory}):{os_reason(e)};本次不使用缓存")
@@ -101,7 +102,7 @@ def save_arrays(path: Path, arrays: Callable[[], Mapping[str, np.ndarray]], warn
     A value that cannot be stored (a ValueError from the encoders) skips the cache like a full disk.
     """
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        private_dirs(path.parent)
         members = arrays()
         atomic_write(path, lambda f: np.savez(f, **members))
         return True

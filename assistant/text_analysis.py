@@ -33,6 +33,7 @@ from typing import Callable
 import numpy as np
 
 from . import cache_files as cf
+from .atomic_file import private_dirs
 
 # Bump when the analysis changes in a way that changes index terms (invalidates caches).
 # The shared string helpers live in text_helpers.py (cheap to import); re-exported here.
@@ -210,7 +211,7 @@ class DictionaryShards:
         parts = [self.MAGIC, len(header).to_bytes(8, "little"), header, self.bounds.tobytes(),
                  self.byte_bounds.tobytes(), self.crcs.tobytes(), self.freqs.tobytes(), self.blob]
         try:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            private_dirs(path.parent)
             cf.atomic_write(path, lambda f: f.writelines(parts))
         except OSError:
             pass  # no cache: still correct, just slower next start

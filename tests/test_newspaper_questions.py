@@ -164,6 +164,9 @@ def test_folders_made_for_written_files_are_private(tmp_path: Path) -> None:
 
     atomic_write_bytes(tmp_path / "vectors" / "x.npz", b"data")
     assert (tmp_path / "vectors").stat().st_mode & 0o777 == 0o700
+    # The parents made on the way too (vectors/ of vectors/<model>/ was left 0755).
+    atomic_write_bytes(tmp_path / "new" / "model" / "x.npz", b"data")
+    assert all((tmp_path / d).stat().st_mode & 0o777 == 0o700 for d in ("new", "new/model"))
 
 
 class _CountingUnits(list):  # type: ignore[type-arg]
