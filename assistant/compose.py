@@ -20,7 +20,6 @@ from .answer_types import METADATA_TYPES
 from .corpus import Unit
 from .evidence import Citer, Evidence
 from .extract import asks_why, by_speech, extract_sentences
-from .lazy_pattern import LazyPattern
 from .located import (
     abbreviated_list,
     asks_for_books,
@@ -33,12 +32,12 @@ from .located import (
     unsaid_sentences,
 )
 from .partial import partial_answer, undefined_content
+from .parts import cited_first, in_order, no_outline, part_answer, with_own_words
 from .planner import QUOTED, QueryPlan, nth
-from .positions import nth_paragraph, without_attendance
+from .positions import nth_paragraph
 from .results import Answer, AnswerSentence, Hit, Turn
 from .retrieval import query_terms
 from .semantic import SentenceSimilarity
-from .speech_refs import opens_with_dateline
 from .structure import (
     as_list,
     as_points,
@@ -51,14 +50,12 @@ from .structure import (
     introduces_list,
     item_label,
     list_items,
-    next_unit,
     nth_point,
     numbered,
     outline_units,
     part_units,
     point_count,
     speech_points,
-    with_own_words,
 )
 from .sufficiency import (
     abstain_reason,
@@ -69,15 +66,6 @@ from .text_analysis import split_sentences
 
 ABSTAIN_TEXT = "讲话中没有找到能回答这个问题的内容。"
 NO_MORE_TEXT = "讲话中没有找到更多相关内容。"
-def _cited_first(ev: Evidence, units: list[Unit], hits: list[Hit], terms: list[str]) -> list[Hit]:
-    """The answer's list items lead the hits: they are what answers a list question."""
-    by_id = {h.unit.id: h for h in hits}
-    top = hits[0].score if hits else 1.0
-    head = [by_id.get(u.id) or ev.hit(u, top, terms) for u in units]
-    ids = {u.id for u in units}
-    return head + [h for h in hits if h.unit.id not in ids]
-
-
 def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             analysed: ta.Analysed, history: list[Turn] | None, dense_top: float | None = None,
             similarity: SentenceSimilarity | None = None) -> Answer:
@@ -94,16 +82,16 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     if plan.followup_item is not None and history:
         unit = followup_unit(plan.followup_item, history, plan.nth_is_part, lambda u: list_items(ev, u))
         if unit is not None:
-            answer = _part_answer(ev, unit, citer, hits, "")
+            answer = part_answer(ev, unit, citer, hits, "")
             if answer is not None:
                 text, sentences, cited = answer
-                return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
+                return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
         point = followup_point(history[-1].answer, plan.followup_item) if unit is None else None
         if point is not None:   # the N-th of the points one paragraph enumerates
             k, unit, said = point
             n = citer.cite(unit)
             return done(f"第{k}点是:{said}[{n}]", [AnswerSentence(said, [n])],
-                        hits_out=_cited_first(ev, [unit], hits, citer.terms))
+                        hits_out=cited_first(ev, [unit], hits, citer.terms))
 
     if plan.needs_history:
         ans = done(ABSTAIN_TEXT, [], abstained=True)
@@ -117,11 +105,11 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         key, items = abbreviated
         title = ev.speech_title(items[0].speech_no)
         if len(items) == 1:
-            one = _part_answer(ev, items[0], citer, hits, f"{title}中{key}的「{items[0].heading}」")
+            one = part_answer(ev, items[0], citer, hits, f"{title}中{key}的「{items[0].heading}」")
             if one is not None:
-                return done(one[0], one[1], hits_out=_cited_first(ev, one[2], hits, citer.terms))
+                return done(one[0], one[1], hits_out=cited_first(ev, one[2], hits, citer.terms))
         text, sentences = as_list(items, citer, f"{key}指{title}列出的{len(items)}项:")
-        return done(text, sentences, hits_out=_cited_first(ev, items, hits, citer.terms))
+        return done(text, sentences, hits_out=cited_first(ev, items, hits, citer.terms))
 
     named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
     of_speech = bool(re.search("讲话|发言", question))   # 李鹏的讲话分几层: not the report's own lead
@@ -129,7 +117,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     if plan.outline and plan.in_order and len(named) == 1 and headless(ev, named[0]):
         # 那篇祝辞的脉络,先讲什么再讲什么: without headings, the order is its paragraphs' (a run of
         # points is only the middle of it).
-        return _in_order(ev, named[0], citer, hits, done, of_speech)
+        return in_order(ev, named[0], citer, hits, done, of_speech)
     if plan.outline and (named or (hits and re.search(r"讲话|这篇|该篇|文章|报告", question))):
         parts: list[tuple[str, list[Unit]]] = [(ev.speech_title(no), outline_units(ev, no))
                                                for no in (named or (hits[0].unit.speech_no,))]
@@ -143,23 +131,23 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
                 lines.append(text)
                 sentences += sents
             cited = [u for _, items in parts for u in items]
-            return done("\n\n".join(lines), sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
+            return done("\n\n".join(lines), sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
         if named:
             points = speech_points(ev, named[0])
             if points is not None:
                 text, sentences, cited = as_points(points, citer, f"{ev.speech_title(named[0])}没有分部分的标题,"
                                                                  f"文中依次列出{point_count(points)}点:")
-                return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
-            return _no_outline(ev, named[0], citer, hits, done, of_speech)
+                return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
+            return no_outline(ev, named[0], citer, hits, done, of_speech)
 
     def nth_of(items: list[Unit], intro: Callable[[int], str]) -> Answer | None:
         """The plan's N-th of ``items`` (-1: the last), with what it holds."""
         picked = nth(items, plan.nth_item)
-        answer = _part_answer(ev, picked[1], citer, hits, intro(picked[0]), not plan.items_of_nth) if picked else None
+        answer = part_answer(ev, picked[1], citer, hits, intro(picked[0]), not plan.items_of_nth) if picked else None
         if answer is None:
             return None
         text, sentences, cited = answer
-        return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
+        return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
 
     # 第二篇讲担当作为,第三个小点说的是啥 / 第二部分第三点 — the N-th item of the part the
     # words (or an ordinal) name.
@@ -170,9 +158,9 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     if heading is not None and plan.nth_item is not None and plan.followup_item is None \
             and not _is_nth_part(ev, plan, heading):
         label = f"{ev.speech_title(heading.speech_no)}中「{item_label(heading)}」"
-        part_answer = nth_of(list_items(ev, heading), lambda k: f"{label}的第{k}项是")
-        if part_answer is not None:
-            return part_answer
+        item_answer = nth_of(list_items(ev, heading), lambda k: f"{label}的第{k}项是")
+        if item_answer is not None:
+            return item_answer
 
     # 第二篇讲话第三段 / 元旦献辞的结尾说了什么 — a paragraph by its position; of the speech the
     # best hit is in when the question names none (供暖会议开头第一句), and the answer says so.
@@ -187,14 +175,14 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             where = position_name(plan.nth_item, k, "句")
             n = citer.cite(unit)
             return done(f"{ev.speech_title(position_of)}的{where}是:{sentence}[{n}]{guessed}",
-                        [AnswerSentence(sentence, [n])], hits_out=_cited_first(ev, [unit], hits, citer.terms))
+                        [AnswerSentence(sentence, [n])], hits_out=cited_first(ev, [unit], hits, citer.terms))
         if paragraph is not None:
             k, unit, _ = paragraph
             where = position_name(plan.nth_item, k, "段")
-            answer = _part_answer(ev, unit, citer, hits, f"{ev.speech_title(position_of)}的{where}")
+            answer = part_answer(ev, unit, citer, hits, f"{ev.speech_title(position_of)}的{where}")
             if answer is not None:
                 text, sentences, cited = answer
-                return done(text + guessed, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
+                return done(text + guessed, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
 
     # 宁乡那篇开头用哪几句话概括作风的作用 / 康洪兴讲的第二点具体主张怎么转化: a position or a
     # point and words of its own; the words are looked for in that part of the speech.
@@ -217,9 +205,9 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     # 第二篇讲话的第三部分讲了什么 — the N-th part of a named speech, with what it holds.
     if plan.nth_item is not None and plan.followup_item is None and plan.speech_no is not None:
         title = ev.speech_title(plan.speech_no)
-        part_answer = nth_of(outline_units(ev, plan.speech_no), lambda k: f"{title}的第{k}部分是")
-        if part_answer is not None:
-            return part_answer
+        nth_answer = nth_of(outline_units(ev, plan.speech_no), lambda k: f"{title}的第{k}部分是")
+        if nth_answer is not None:
+            return nth_answer
 
     # 第二点是什么 / 最后一点, in a speech without headings: the N-th of the points the words name.
     if plan.nth_item is not None and plan.followup_item is None:
@@ -230,14 +218,14 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             n = citer.cite(unit)
             line = AnswerSentence(point, [n])
             return done(f"{ev.speech_title(unit.speech_no)}列举的第{k}点是:{point}[{n}]", [line],
-                        hits_out=_cited_first(ev, [unit], hits, citer.terms))
+                        hits_out=cited_first(ev, [unit], hits, citer.terms))
 
     # 第五篇讲话在加强领导方面提出了几条要求: the heading the words name, with what it holds.
     if heading is not None:
-        answer = _part_answer(ev, heading, citer, hits, f"{ev.speech_title(heading.speech_no)}中")
+        answer = part_answer(ev, heading, citer, hits, f"{ev.speech_title(heading.speech_no)}中")
         if answer is not None:
             text, sentences, cited = answer
-            return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
+            return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
 
     # 提出“两条腿走路”,下一段接着说了什么: the paragraph after the one the words find.
     if plan.after and hits and plan.followup_item is None:
@@ -248,10 +236,10 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             if anchor.kind == "heading" else next((u for u in rest if u.kind == "paragraph"), None)
         if following is not None:
             said = split_sentences(anchor.text)[0]
-            answer = _part_answer(ev, following, citer, hits, f"「{said}」之后,接着讲的是")
+            answer = part_answer(ev, following, citer, hits, f"「{said}」之后,接着讲的是")
             if answer is not None:
                 text, sentences, cited = answer
-                return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
+                return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
 
     if plan.missing_speech:   # 第六篇 of five: say so rather than answer from another speech
         return done(ABSTAIN_TEXT, [], abstained=True)
@@ -260,7 +248,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     meta = metadata_answer(ev, plan)
     if meta:
         lines = [AnswerSentence(f"{ev.speech_title(u.speech_no)}:{said}", [citer.cite(u)]) for u, said in meta]
-        return done(_join_cited(lines), lines, hits_out=_cited_first(ev, [u for u, _ in meta], hits, citer.terms))
+        return done(_join_cited(lines), lines, hits_out=cited_first(ev, [u for u, _ in meta], hits, citer.terms))
     if plan.about_speech and (plan.speech_no is not None or plan.speech_candidates):
         ans = done(ABSTAIN_TEXT, [], abstained=True)
         ans.notes.append("讲话文本中没有注明讲话人或时间。" if plan.answer_type == "person" or plan.answer_type == "date"
@@ -282,7 +270,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         lines = [AnswerSentence(f"《{title}》" + (f"({ev.speech_title(u.speech_no)})" if several else "")
                                 + f":{sentence}", [citer.cite(u)]) for title, u, sentence in books]
         text, sentences = numbered(f"讲话中提到的书共{len(lines)}本:", lines)
-        return done(text, sentences, hits_out=_cited_first(ev, [u for _, u, _ in books], hits, citer.terms))
+        return done(text, sentences, hits_out=cited_first(ev, [u for _, u, _ in books], hits, citer.terms))
 
     reason = abstain_reason(ev, plan, analysed, hits)
     if reason and reason.startswith("讲话中没有列出") and paragraphs_repeating(ev, plan, hits) is not None:
@@ -303,7 +291,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         if points is not None:
             text, sentences, cited = as_points(points, citer, f"{ev.speech_title(plan.speech_no)}依次列出"
                                                               f"{point_count(points)}点:")
-            return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
+            return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
     if reason:
         ans = done(ABSTAIN_TEXT, [], abstained=True)
         ans.notes.append(reason)
@@ -315,7 +303,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         lines = [AnswerSentence(next((x for x in split_sentences(u.text) if key in ta.normalise(x)), u.text),
                                 [citer.cite(u)]) for u in repeated]
         text, sentences = numbered(count_intro(question, len(lines)), lines)
-        return done(text, sentences, hits_out=_cited_first(ev, repeated, hits, citer.terms))
+        return done(text, sentences, hits_out=cited_first(ev, repeated, hits, citer.terms))
 
     content = undefined_content(ev, plan, hits, citer)
     if content is not None:
@@ -336,21 +324,21 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             unit, things = counted
             n = citer.cite(unit)
             text, sentences = numbered(count_intro(question, len(things)), [AnswerSentence(t, [n]) for t in things])
-            return done(text, sentences, hits_out=_cited_first(ev, [unit], hits, citer.terms))
+            return done(text, sentences, hits_out=cited_first(ev, [unit], hits, citer.terms))
         points = choose_points(ev, plan, hits_named, analysed.bigrams)
         if points is not None:
             text, sentences, cited = as_points(points, citer, count_intro(question, point_count(points)))
             text = with_own_words(ev, text, points) if isinstance(points, list) else text
-            return done(text, sentences, hits_out=_cited_first(ev, cited, hits, citer.terms))
+            return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
         if isinstance(listed, list):
             text, sentences = as_list(listed, citer, count_intro(question, len(listed)))
             text = with_own_words(ev, text, listed)
-            return done(text, sentences, hits_out=_cited_first(ev, listed, hits, citer.terms))
+            return done(text, sentences, hits_out=cited_first(ev, listed, hits, citer.terms))
         if isinstance(listed, tuple):
             unit, enum = listed
             n = citer.cite(unit)
             text, sentences = numbered(count_intro(question, len(enum)), [AnswerSentence(e, [n]) for e in enum])
-            return done(text, sentences, hits_out=_cited_first(ev, [unit], hits, citer.terms))
+            return done(text, sentences, hits_out=cited_first(ev, [unit], hits, citer.terms))
 
     focus = analysed
     if plan.focus:
@@ -362,7 +350,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         unsaid = unsaid_sentences(history[-1].answer, [s.text for t in history for s in t.answer.sentences])
         if unsaid:
             lines = [AnswerSentence(text, [citer.cite(u)]) for u, text in unsaid[:ev.answer.max_sentences]]
-            return done(_join_cited(lines), lines, hits_out=_cited_first(ev, [u for u, _ in unsaid], hits, citer.terms))
+            return done(_join_cited(lines), lines, hits_out=cited_first(ev, [u for u, _ in unsaid], hits, citer.terms))
         topic = ev.analyse(history[-1].answer.query or history[-1].question)
         if coverage(ev, topic, [h.unit for h in pool[:3]]) < 0.5:
             ans = done(NO_MORE_TEXT, [], abstained=True)
@@ -387,45 +375,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         # Who / when / how many: the unit holding the sentence that gives it leads the sources.
         citer.renumber(sentences)
         first = next(c.unit for c in citer.citations if c.n == sentences[0].citations[0])
-        return done(_join_cited(sentences), sentences, hits_out=_cited_first(ev, [first], hits, citer.terms))
+        return done(_join_cited(sentences), sentences, hits_out=cited_first(ev, [first], hits, citer.terms))
     return done(_join_cited(sentences), sentences)
-
-
-# An address's opening that greets (谨代表…致以…祝贺, 值此…之际) or sets the scene with a date.
-_OPENER = LazyPattern(r"致以|谨代表|谨向|值此|之际|即将来临|辞旧迎新|欢聚一堂|拜年|^(?:同志们|朋友们|各位)"
-                      r"|^\d{1,2}月\d{1,2}日")
-
-
-def _in_order(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
-              done: Callable[..., Answer], of_speech: bool, intro: str = "") -> Answer:
-    """What each paragraph of a speech without headings opens with, in order (the first
-    ``outline_max_items`` of them). A report's dateline lead says where and when, not what
-    was said: asked about the speech it reports (``of_speech``), its paragraphs start after it."""
-    speech = ev.corpus.speech(no)
-    paragraphs = speech.paragraphs
-    if of_speech and len(paragraphs) > 1 and opens_with_dateline(speech):
-        # …and ends before the closing line on who else attended.
-        paragraphs = without_attendance(paragraphs[1:])
-        intro = (intro or f"{ev.speech_title(no)}全文{len(paragraphs)}段,依次是:") + "(报道导语之后)"
-    elif len(paragraphs) >= 4 and not opens_with_dateline(speech) and _OPENER.search(ta.normalise(paragraphs[0].text)):
-        # 我谨代表…致以新年的祝贺 / １月６日晚,江泽民同志观看…: the opening greets or sets the
-        # scene; the run of what is said starts after it.
-        paragraphs = paragraphs[1:]
-        intro = (intro or f"{ev.speech_title(no)}全文{len(paragraphs) + 1}段,依次是:") + "(开场白之后)"
-    shown = paragraphs[:ev.answer.outline_max_items]
-    intro = intro or f"{ev.speech_title(no)}全文{len(paragraphs)}段,依次是:"
-    text, sentences = numbered(intro, [AnswerSentence(split_sentences(u.text)[0], [citer.cite(u)]) for u in shown])
-    return done(text, sentences, hits_out=_cited_first(ev, shown, hits, citer.terms))
-
-
-def _no_outline(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
-                done: Callable[..., Answer], of_speech: bool) -> Answer:
-    """分成几个部分, of a speech without headings: say so, and give what each paragraph opens
-    with (a partial answer: the speech has no parts to name)."""
-    intro = f"{ev.speech_title(no)}没有分部分的标题,全文{len(ev.corpus.speech(no).paragraphs)}段,各段开头是:"
-    ans = _in_order(ev, no, citer, hits, done, of_speech, intro)
-    ans.partial, ans.reason = True, "no_headings"
-    return ans
 
 
 def _is_nth_part(ev: Evidence, plan: QueryPlan, heading: Unit) -> bool:
@@ -457,31 +408,6 @@ def _named_section(ev: Evidence, plan: QueryPlan) -> Unit | None:
     if plan.list_size and plan.nth_item is None and len(list_items(ev, best[0])) not in (0, plan.list_size):
         return None
     return best[0]
-
-
-def _part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
-                 intro: str, heading_first: bool = False) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
-    """A part of a speech with what it holds: a heading with its items, else its first sentences.
-
-    The heading leads the hits when it names what was asked (第三部分讲了什么, 第三个标题), the
-    items when the question asks for them (第三部分提出了哪些举措).
-    """
-    children = list_items(ev, part) if part.kind == "heading" else []
-    if part.kind == "heading":
-        head = f"{intro}「{item_label(part)}」[{citer.cite(part)}]"
-        if children:
-            text, sentences = as_list(children, citer, head + f",共{len(children)}项:")
-            return text, sentences, [part, *children] if heading_first else [*children, part]
-        body = next_unit(ev, part)
-        if body is None:
-            return None
-        first = "".join(split_sentences(body.text)[:2])
-        n = citer.cite(body)
-        return f"{head}:{first}[{n}]", [AnswerSentence(first, [n])], [part, body]
-    sents = "".join(split_sentences(part.text)[:3])
-    n = citer.cite(part)
-    prefix = f"{intro}:" if intro else ""
-    return f"{prefix}{sents}[{n}]", [AnswerSentence(sents, [n])], [part]
 
 
 def _join_cited(sentences: list[AnswerSentence]) -> str:

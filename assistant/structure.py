@@ -254,36 +254,6 @@ def count_intro(question: str, n: int) -> str:
     return f"共{'一二三四五六七八九十'[n - 1]}{m.group(1)}:"
 
 
-# 下面,我再强调四点意见 / 重点开展四个专项活动: a count and what is counted, as a speech says it.
-# What is counted is a speech's items (四点意见, 两个问题), not any four things (4个单位).
-_OWN_COUNT = LazyPattern(r"([一二三四五六七八九十两]|\d{1,2})(?:点|条|项|个方面|方面|(?:个|大|种|件|项)(?:(?!的)[\u4e00-\u9fff]){0,4}?"
-                         r"(?:问题|意见|要求|措施|任务|活动|氛围|方面|工作|原则|建议|举措|重点|目标))[\u4e00-\u9fff]{0,4}")
-_CUT = LazyPattern(r"[的和与及是要有在等,，。:：;；、!！?？]")
-
-
-def with_own_words(ev: Evidence, text: str, items: Sequence[Unit]) -> str:
-    """A list answer's first line with the speech's own words for the list added before its
-    colon (分为4个部分(即讲话所说的四点意见):)."""
-    said = own_words(ev, items)
-    first, sep, rest = text.partition("\n")
-    return (first[:-1] + said + first[-1:] if said and first.endswith(":") else first) + sep + rest
-
-
-def own_words(ev: Evidence, items: Sequence[Unit]) -> str:
-    """The speech's own words for a list of ``items`` (四点意见) in the text just before its first
-    item, when their number is the list's: (即讲话所说的四点意见); "" when it says none."""
-    if not items:
-        return ""
-    units = ev.corpus.speech(items[0].speech_no).units
-    before = [u for u in units[: items[0].seq - 1] if u.kind in ("paragraph", "heading")][-1:]
-    for u in before:
-        for m in _OWN_COUNT.finditer(ta.normalise(u.text)):
-            if chinese_numeral(m.group(1)) == len(items):
-                # Not quoted as 「…」: a quote would need a citation of its own before the items'.
-                return f"(即讲话所说的{_CUT.split(m.group(0))[0]})"
-    return ""
-
-
 def as_list(items: list[Unit], citer: Citer, intro: str) -> tuple[str, list[AnswerSentence]]:
     return numbered(intro, [AnswerSentence(item_label(u), [citer.cite(u)]) for u in items])
 

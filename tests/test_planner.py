@@ -525,3 +525,12 @@ def test_an_acronym_the_speeches_never_use_is_a_missing_term(engine: Engine) -> 
     # GDP, typed in capitals, is a key term as a quoted one is: not answered by another figure.
     a = engine.ask("2020年全区GDP增长多少?")
     assert a.partial and "「GDP」" in a.text, a.text
+
+
+def test_two_lists_in_one_part_are_told_apart(engine: Engine) -> None:
+    # 第五篇 二、holds 三个方面 of problems (一是…三是…, in one paragraph) and 四个方面 of measures.
+    a = engine.ask("第五篇讲话第二部分讲了什么?")
+    lines = a.text.splitlines()
+    assert "分2组列出" in lines[0], a.text
+    assert lines[1].endswith("以下三个方面:") and lines[2].startswith("1. 一是个别单位") and lines[4].startswith("3. 三是进取精神")
+    assert lines[5].startswith("下一步要在四个方面下功夫") and lines[9].startswith("4. 四是"), a.text

@@ -1,0 +1,163 @@
+"""Answers about the parts of a speech: a part with what it holds (its items, told apart when
+it holds two lists), the run of a speech without headings in order (after a report's lead or an
+address's greeting), and the speech's own words for a list (四点意见). Compose calls these;
+their answers lead the hits with what they cite (cited_first)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from . import text_analysis as ta
+from .corpus import Unit, chinese_numeral, heading_style
+from .evidence import Citer, Evidence
+from .lazy_pattern import LazyPattern
+from .positions import without_attendance
+from .results import Answer, AnswerSentence, Hit
+from .speech_refs import opens_with_dateline
+from .structure import (
+    as_list,
+    inline_enumeration,
+    introduces_list,
+    item_label,
+    list_items,
+    next_unit,
+    numbered,
+)
+from .text_analysis import split_sentences
+
+__all__ = ["cited_first", "in_order", "item_groups", "no_outline", "own_words", "part_answer", "with_own_words"]
+
+
+def cited_first(ev: Evidence, units: list[Unit], hits: list[Hit], terms: list[str]) -> list[Hit]:
+    """The answer's list items lead the hits: they are what answers a list question."""
+    by_id = {h.unit.id: h for h in hits}
+    top = hits[0].score if hits else 1.0
+    head = [by_id.get(u.id) or ev.hit(u, top, terms) for u in units]
+    ids = {u.id for u in units}
+    return head + [h for h in hits if h.unit.id not in ids]
+
+
+def part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
+                 intro: str, heading_first: bool = False) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
+    """A part of a speech with what it holds: a heading with its items, else its first sentences.
+
+    The heading leads the hits when it names what was asked (第三部分讲了什么, 第三个标题), the
+    items when the question asks for them (第三部分提出了哪些举措).
+    """
+    children = list_items(ev, part) if part.kind == "heading" else []
+    if part.kind == "heading":
+        head = f"{intro}「{item_label(part)}」[{citer.cite(part)}]"
+        groups = item_groups(ev, children)
+        if len(groups) > 1:
+            # 问题表现在三个方面(一是…三是…), 要在四个方面下功夫(一是…四是…): two lists, told apart.
+            blocks, sentences = [f"{head},分{len(groups)}组列出:"], []
+            for k, (lead, items) in enumerate(groups, 1):
+                inline = inline_enumeration(items[0].text) if len(items) == 1 else []
+                if len(inline) >= 2:   # 一是…。二是…。三是…: one paragraph holds the list
+                    n = citer.cite(items[0])
+                    block, sents = numbered(lead or f"第{k}组:", [AnswerSentence(e, [n]) for e in inline])
+                else:
+                    block, sents = as_list(items, citer, lead or f"第{k}组:")
+                blocks.append(block)
+                sentences += sents
+            return "\n".join(blocks), sentences, [part, *children] if heading_first else [*children, part]
+        if children:
+            text, sentences = as_list(children, citer, head + f",共{len(children)}项:")
+            return text, sentences, [part, *children] if heading_first else [*children, part]
+        body = next_unit(ev, part)
+        if body is None:
+            return None
+        first = "".join(split_sentences(body.text)[:2])
+        n = citer.cite(body)
+        return f"{head}:{first}[{n}]", [AnswerSentence(first, [n])], [part, body]
+    sents = "".join(split_sentences(part.text)[:3])
+    n = citer.cite(part)
+    prefix = f"{intro}:" if intro else ""
+    return f"{prefix}{sents}[{n}]", [AnswerSentence(sents, [n])], [part]
+
+
+_MARKER_NUMBER = LazyPattern(r"[一二三四五六七八九十]+|\d+")
+
+
+def item_groups(ev: Evidence, items: list[Unit]) -> list[tuple[str, list[Unit]]]:
+    """A part's items as the lists they belong to: a new list starts where the numbering starts
+    again (一是… after 三是…), each with the sentence that introduced it ("" if none)."""
+    groups: list[tuple[str, list[Unit]]] = []
+    for u in items:
+        style = heading_style(u.text)
+        marker = _MARKER_NUMBER.search(u.text[:style[1]]) if style else None
+        first = marker is not None and chinese_numeral(marker.group(0)) == 1
+        if not groups or (first and groups[-1][1]):
+            before = ev.corpus.speech(u.speech_no).units[u.seq - 2] if u.seq >= 2 else None
+            lead = split_sentences(before.text)[-1] if before is not None and before.kind == "paragraph" \
+                and before not in items and introduces_list(ev, before) else ""
+            groups.append((lead, []))
+        groups[-1][1].append(u)
+    return groups
+
+
+# 下面,我再强调四点意见 / 重点开展四个专项活动: a count and what is counted, as a speech says it.
+# What is counted is a speech's items (四点意见, 两个问题), not any four things (4个单位).
+_OWN_COUNT = LazyPattern(r"([一二三四五六七八九十两]|\d{1,2})(?:点|条|项|个方面|方面|(?:个|大|种|件|项)(?:(?!的)[\u4e00-\u9fff]){0,4}?"
+                         r"(?:问题|意见|要求|措施|任务|活动|氛围|方面|工作|原则|建议|举措|重点|目标))[\u4e00-\u9fff]{0,4}")
+_CUT = LazyPattern(r"[的和与及是要有在等,，。:：;；、!！?？]")
+
+
+def with_own_words(ev: Evidence, text: str, items: Sequence[Unit]) -> str:
+    """A list answer's first line with the speech's own words for the list added before its
+    colon (分为4个部分(即讲话所说的四点意见):)."""
+    said = own_words(ev, items)
+    first, sep, rest = text.partition("\n")
+    return (first[:-1] + said + first[-1:] if said and first.endswith(":") else first) + sep + rest
+
+
+def own_words(ev: Evidence, items: Sequence[Unit]) -> str:
+    """The speech's own words for a list of ``items`` (四点意见) in the text just before its first
+    item, when their number is the list's: (即讲话所说的四点意见); "" when it says none."""
+    if not items:
+        return ""
+    units = ev.corpus.speech(items[0].speech_no).units
+    before = [u for u in units[: items[0].seq - 1] if u.kind in ("paragraph", "heading")][-1:]
+    for u in before:
+        for m in _OWN_COUNT.finditer(ta.normalise(u.text)):
+            if chinese_numeral(m.group(1)) == len(items):
+                # Not quoted as 「…」: a quote would need a citation of its own before the items'.
+                return f"(即讲话所说的{_CUT.split(m.group(0))[0]})"
+    return ""
+
+
+# An address's opening that greets (谨代表…致以…祝贺, 值此…之际) or sets the scene with a date.
+_OPENER = LazyPattern(r"致以|谨代表|谨向|值此|之际|即将来临|辞旧迎新|欢聚一堂|拜年|^(?:同志们|朋友们|各位)"
+                      r"|^\d{1,2}月\d{1,2}日")
+
+
+def in_order(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
+              done: Callable[..., Answer], of_speech: bool, intro: str = "") -> Answer:
+    """What each paragraph of a speech without headings opens with, in order (the first
+    ``outline_max_items`` of them). A report's dateline lead says where and when, not what
+    was said: asked about the speech it reports (``of_speech``), its paragraphs start after it."""
+    speech = ev.corpus.speech(no)
+    paragraphs = speech.paragraphs
+    if of_speech and len(paragraphs) > 1 and opens_with_dateline(speech):
+        # …and ends before the closing line on who else attended.
+        paragraphs = without_attendance(paragraphs[1:])
+        intro = (intro or f"{ev.speech_title(no)}全文{len(paragraphs)}段,依次是:") + "(报道导语之后)"
+    elif len(paragraphs) >= 4 and not opens_with_dateline(speech) and _OPENER.search(ta.normalise(paragraphs[0].text)):
+        # 我谨代表…致以新年的祝贺 / １月６日晚,江泽民同志观看…: the opening greets or sets the
+        # scene; the run of what is said starts after it.
+        paragraphs = paragraphs[1:]
+        intro = (intro or f"{ev.speech_title(no)}全文{len(paragraphs) + 1}段,依次是:") + "(开场白之后)"
+    shown = paragraphs[:ev.answer.outline_max_items]
+    intro = intro or f"{ev.speech_title(no)}全文{len(paragraphs)}段,依次是:"
+    text, sentences = numbered(intro, [AnswerSentence(split_sentences(u.text)[0], [citer.cite(u)]) for u in shown])
+    return done(text, sentences, hits_out=cited_first(ev, shown, hits, citer.terms))
+
+
+def no_outline(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
+                done: Callable[..., Answer], of_speech: bool) -> Answer:
+    """分成几个部分, of a speech without headings: say so, and give what each paragraph opens
+    with (a partial answer: the speech has no parts to name)."""
+    intro = f"{ev.speech_title(no)}没有分部分的标题,全文{len(ev.corpus.speech(no).paragraphs)}段,各段开头是:"
+    ans = in_order(ev, no, citer, hits, done, of_speech, intro)
+    ans.partial, ans.reason = True, "no_headings"
+    return ans
