@@ -40,18 +40,19 @@ def undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
     texts = [u.text for u in near] + [n.text for u in near if (n := next_unit(ev, u)) is not None]
     if defines(term, texts, [u.heading for u in near]):
         return None
+    # (十不承诺 is said “十不”承诺, 我们要更好地…… is 我们要更好地: punctuation aside, throughout.)
+    said = ta.squash_punct(term)
     # “约法三章”是哪三条: a speech without headings lists it as 一要…二要… right after naming it.
-    key = ta.normalise(term)
-    if any(key in ta.normalise(e.lead) for u in near if headless(ev, u.speech_no) for e in enumerations(u.text)):
+    if any(said in ta.squash_punct(e.lead) for u in near if headless(ev, u.speech_no) for e in enumerations(u.text)):
         return None
     # …继承和发扬优良传统。then 我们要更好地坚持…×3: paragraphs after it list it.
-    if any(key in ta.normalise(text) for u in near for text, _ in point_lists(ev, u)):
+    if any(said in ta.squash_punct(text) for u in near for text, _ in point_lists(ev, u)):
         return None
-    mention = next((u for u in near if ta.normalise(term) in ta.normalise(u.text)), None)
+    mention = next((u for u in near if said in ta.squash_punct(u.text)), None)
     if mention is None:
         return None
     n = citer.cite(mention)
-    text = next((s for s in split_sentences(mention.text) if ta.normalise(term) in ta.normalise(s)), mention.text)
+    text = next((s for s in split_sentences(mention.text) if said in ta.squash_punct(s)), mention.text)
     return (f"讲话提到了「{term}」,但没有{MISSING_WHAT['content']}。相关原文:", "content",
             [AnswerSentence(text, [n])])
 

@@ -39,6 +39,9 @@ MISSING_WHAT = {"person": "说明是谁", "date": "给出具体时间", "number"
 _DEFINES_AFTER = LazyPattern(r"^[”」』》\"]?\s*[,,]?\s*(?:是指|指的是|就是|即|是|指|包括|包含|分别是|:|:|——|一是|主要有|有以下)")
 # Right after a term (within a few characters): an enumeration of its items.
 _ENUMERATION = LazyPattern(r"^.{0,12}?(?:一是.{1,40}二是|一要.{1,40}二要|1[、.].{1,60}2[、.]|[^,。]{1,8}、[^,。]{1,8}、)")
+_QUOTES = LazyPattern(r"[“”\"「」『』‘’]")
+# 眼界宽、思路宽、胸襟宽的三宽型干部队伍要求: the items named right before the term.
+_ENUMERATED_BEFORE = LazyPattern(r"[^,，。]{1,8}、[^,，。]{1,8}、[^,，。]{1,8}的$")
 # Before a term: a rhetorical definition (什么是水八仙? / 何谓… / 所谓…).
 _DEFINES_BEFORE = LazyPattern(r"(?:什么是|什么叫|何谓|所谓|何为)[“「\"]?$|(?:[^,。、]{1,8}、){2,}[^,。、]{1,8}[”」\"]?的[“「\"]?$")
 # Words that ask (and those that say what kind of answer is wanted: 全名, 名字): never key terms.
@@ -60,14 +63,18 @@ def defines(term: str, texts: Iterable[str], headings: Iterable[str] = ()) -> bo
     if any(tk in (hk := ta.squash_punct(h)) and len(tk) >= 0.5 * len(hk) for h in headings if h):
         return True
     for text in texts:
-        norm = ta.normalise(text)
-        start = norm.find(key)
+        norm, k = ta.normalise(text), key
+        if k not in norm:
+            # “十不”承诺 for 十不承诺: read without the quotes.
+            norm, k = _QUOTES.sub("", norm), _QUOTES.sub("", key)
+        start = norm.find(k)
         while start != -1:
-            after = norm[start + len(key): start + len(key) + 80]
+            after = norm[start + len(k): start + len(k) + 80]
             if _DEFINES_AFTER.match(after) or _ENUMERATION.match(after) or \
-                    _DEFINES_BEFORE.search(norm[max(0, start - 40): start]):
+                    _DEFINES_BEFORE.search(norm[max(0, start - 40): start]) or \
+                    _ENUMERATED_BEFORE.search(norm[max(0, start - 40): start]):
                 return True
-            start = norm.find(key, start + 1)
+            start = norm.find(k, start + 1)
     return False
 
 

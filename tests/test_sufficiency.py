@@ -64,6 +64,7 @@ def test_missing_key_term_is_the_question_not_a_word_of_it() -> None:
     ("损失厌恶这个说法是谁提出的?", "answer_type:person"),
     ("“三严三实”具体指哪些内容?", "content"),
     ("第一篇里的“六种意识”具体指哪六种意识?", "content"),   # 指哪六种: asked by its count
+    ("俞正声提出的十不承诺具体有哪些?", "content"),   # printed “十不”承诺
     ("“六个绝不允许”具体包括哪些内容?", "content"),
     ("第一篇提到的“一二六”勤廉巡查,具体是怎么个巡查法?", "content"),
     ("“一二六”勤廉巡查具体有哪几条?", "content"),
@@ -106,3 +107,10 @@ def test_colloquial_question_words_are_not_missing_terms(engine: Engine, questio
 def test_the_speaker_or_date_of_a_named_speech_that_gives_none(engine: Engine, question: str) -> None:
     a = engine.ask(question)
     assert a.abstained and any("没有注明讲话人或时间" in n for n in a.notes)
+
+
+def test_a_term_quoted_in_part_is_the_same_term() -> None:
+    # 十不承诺 is printed “十不”承诺: a definition after it counts, a mere mention does not.
+    from assistant.sufficiency import defines
+    assert defines("十不承诺", ["提出了“十不”承诺,即不准这样,不准那样。"])
+    assert not defines("十不承诺", ["提出了“十不”承诺,全区各级党组织要遵守。"])
