@@ -27,8 +27,10 @@ from . import text_analysis as ta
 from .answer_types import METADATA_TYPES, asked_event, speech_says
 from .corpus import Speech, chinese_numeral
 from .lazy_pattern import LazyPattern
-from .question_words import GENERIC as _GENERIC
 from .question_words import META_WORDS as _META_WORDS
+from .question_words import is_generic as _is_generic
+from .question_words import own_subject as _own_subject
+from .question_words import whole_words as _whole_words
 from .results import Turn
 from .speech_refs import (
     named_speeches,
@@ -175,6 +177,7 @@ _NEXT_ITEM = LazyPattern(r"^(?:那|那么)?\s*(?:还有呢|下一(?:点|条|项|
 _MULTI_SPEECH = LazyPattern(r"(?<!第)(各|几|这几|每|多|五|两|三|四)篇|各(个)?讲话|不同(的)?讲话|哪些讲话|哪几篇|都(是)?怎么|都提到")
 _FOLLOWUP_LEAN = LazyPattern(r"^(那|那么|还有|另外|再|它|它们|这个|这些|这|其|他们|上面|刚才|前面|后面|此)"
                             r"|(呢|别的|其他的?|其它的?|还有吗|还有没有|例子吗?)[??。.]*$")
+_ALL_SPEECHES = LazyPattern(r"^(?:这|那)(?:几|些|[一二三四五六七八九十两\d]+)(?:篇|个讲话|份)")
 _MORE = LazyPattern(r"别的|其他|其它|还有|另外|再举|更多")
 _ABOUT_SPEECH = LazyPattern(r"讲话|这篇|该篇|那篇|发言|致辞|演讲|报告")
 
@@ -250,14 +253,8 @@ def _asked_term(body: str, analyse: Callable[[str], ta.Analysed], asks: LazyPatt
     return term if 2 <= len(term) <= 12 else ""
 
 
-def _whole_words(words: Sequence[str]) -> list[str]:
-    """Words that are not pieces of a longer word of the same analysis (jieba's search mode yields both)."""
-    return [w for w in words if not any(w != o and w in o for o in words)]
-
-
-# 在加强领导方面提出了几条要求 / 关于浓厚氛围的那一部分讲了什么: a section named by its words.
-# At least four characters: 在作风方面 names a topic, not a section.
-# 在加强领导方面 / 比学赶超那一部分: a part named by its words.
+# 在加强领导方面提出了几条要求 / 比学赶超那一部分讲了什么: a part named by its words (four
+# characters at least: 在作风方面 names a topic, not a section).
 _SECTION_REF = LazyPattern(r"(?:^|在|关于|对于|对|[,，])([\u4e00-\u9fff“”、]{4,20}?)(?:的)?(?:方面|那一部分|这一部分|那部分|这部分|部分)")
 
 
@@ -266,23 +263,6 @@ def _size(text: str) -> int | None:
     if not m:
         return None
     return chinese_numeral(m.group(1) or m.group(2))
-
-
-def _is_generic(word: str) -> bool:
-    """A discourse word, or one jieba glued from discourse words (具体表现 = 具体 + 表现)."""
-    if word in _GENERIC or len(word) <= 1:
-        return True
-    return any(word[:i] in _GENERIC and _is_generic(word[i:]) for i in range(2, len(word)))
-
-
-def _own_subject(words: Sequence[str], prev_words: set[str]) -> bool:
-    """Whether the question names something of its own (a content word that is not discourse).
-
-    Only whole words count: jieba's search mode also yields the pieces of a word (体表 from
-    具体表现), which say nothing the whole word does not.
-    """
-    whole = _whole_words(words)
-    return any(not _is_generic(w) and w not in prev_words for w in whole)
 
 
 def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[Speech],
@@ -445,6 +425,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         # Read without the words naming a speech: 那篇讲宁乡的讲话讲了什么 opens with 那 but leans on nothing.
         leans = bool(_FOLLOWUP_LEAN.search(body.strip() if names_speech else norm)) \
             or not (names_speech or _own_subject(words, prev_words))
+        if leans and _ALL_SPEECHES.match(norm) and _own_subject(words, prev_words):
+            leans = False   # 这几篇讲话推荐了哪些书: 这几篇 points at the speeches, not at the last answer
         if plan.nth_item is not None and prev.answer.citations and leans:
             plan.followup_item = plan.nth_item
         elif _NEXT_ITEM.match(norm) and (prev.answer.plan or {}).get("intent") == "nth_point":

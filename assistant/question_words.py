@@ -1,12 +1,15 @@
 """Word classes of questions that carry no subject of their own, for the planner.
 
-Plain data: which of a question's words only ask, point or talk about the speech (讲了, 哪几点,
-这篇), and which only ask for its speaker, date or where it was published.
+Which of a question's words only ask, point or talk about the speech (讲了, 哪几点, 这篇), which
+only ask for its speaker, date or where it was published, and whether a question names a
+subject of its own.
 """
 
 from __future__ import annotations
 
-__all__ = ["GENERIC", "META_WORDS"]
+from collections.abc import Sequence
+
+__all__ = ["GENERIC", "META_WORDS", "is_generic", "own_subject", "whole_words"]
 
 # Words of the question that carry no subject of their own: question words, discourse words.
 GENERIC = frozenset("""
@@ -26,3 +29,25 @@ META_WORDS = frozenset("讲 讲的 说 发表 作 做 时间 日期 哪天 哪�
                        "场合 会议 会上 上 在 哪位 领导 "
                        "登 登在 刊登 刊发 载 刊 杂志 期刊 刊物 报纸 报刊 期 一期 出处 出自 "
                        "注明 标明 写明 落款 署名 署 写于".split())
+
+
+def whole_words(words: Sequence[str]) -> list[str]:
+    """Words that are not pieces of a longer word of the same analysis (jieba's search mode yields both)."""
+    return [w for w in words if not any(w != o and w in o for o in words)]
+
+
+def is_generic(word: str) -> bool:
+    """A discourse word, or one jieba glued from discourse words (具体表现 = 具体 + 表现)."""
+    if word in GENERIC or len(word) <= 1:
+        return True
+    return any(word[:i] in GENERIC and is_generic(word[i:]) for i in range(2, len(word)))
+
+
+def own_subject(words: Sequence[str], prev_words: set[str]) -> bool:
+    """Whether the question names something of its own (a content word that is not discourse).
+
+    Only whole words count: jieba's search mode also yields the pieces of a word (体表 from
+    具体表现), which say nothing the whole word does not.
+    """
+    whole = whole_words(words)
+    return any(not is_generic(w) and w not in prev_words for w in whole)

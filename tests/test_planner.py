@@ -534,3 +534,11 @@ def test_two_lists_in_one_part_are_told_apart(engine: Engine) -> None:
     assert "分2组列出" in lines[0], a.text
     assert lines[1].endswith("以下三个方面:") and lines[2].startswith("1. 一是个别单位") and lines[4].startswith("3. 三是进取精神")
     assert lines[5].startswith("下一步要在四个方面下功夫") and lines[9].startswith("4. 四是"), a.text
+
+
+def test_these_speeches_with_a_subject_of_their_own_is_a_new_question(engine: Engine) -> None:
+    # 这几篇讲话 points at the speeches, not at the last answer; 这几篇呢? still leans on it.
+    first = engine.ask("第五篇讲话第二部分讲了什么?")
+    history = [Turn("第五篇讲话第二部分讲了什么?", first)]
+    assert not engine.plan("这几篇讲话推荐或引用了哪些书?", history=history).follow_up
+    assert engine.plan("这几篇呢?", history=history).follow_up
