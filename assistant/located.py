@@ -154,6 +154,8 @@ def books_named(ev: Evidence, speech_nos: tuple[int, ...]) -> list[tuple[str, Un
         if speech_nos and speech.no not in speech_nos:
             continue
         for u in speech.paragraphs:
+            if "《" not in u.text:
+                continue   # most paragraphs name no work: not split into sentences
             for sentence in split_sentences(u.text):
                 for m in _WORK.finditer(sentence):
                     title = m.group(1)
