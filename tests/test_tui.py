@@ -889,3 +889,24 @@ async def test_a_question_sent_while_answering_is_queued_not_merged(tmp_path: Pa
         await wait_for(pilot, lambda: len(spy.returned) == 2)
         assert [q for q, _ in spy.calls] == ["什么是塔西佗陷阱?", "损失厌恶是什么?"]
         assert app.chat_screen.box.text == "草稿"           # what is typed meanwhile stays
+
+
+async def test_f2_goes_into_the_sources_beside_the_chat(tmp_path: Path, engine: Engine) -> None:
+    # The panel is shown beside the chat: F2 moves into it (not hiding it), Enter reads; F2
+    # again from the list hides it and the question box takes keys again; F2 shows it again.
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(120, 40)) as pilot:
+        await ready(pilot)
+        await ask(pilot, QUESTION)
+        panel = app.query_one(SourcesPanel)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "source-list" and panel.region.width > 0
+        await pilot.press("f2")
+        await pilot.pause()
+        assert panel.region.width == 0 and app.focused is app.chat_screen.box
+        await pilot.press("f2")
+        await pilot.pause()
+        assert panel.region.width > 0 and app.focused.id == "source-list"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))

@@ -326,7 +326,7 @@ class SpeechAssistantApp(App[None]):
                             self.action_settings)
         yield SystemCommand("打开保存的对话", "搜索、打开、重命名、删除以前的对话(F4)", self.action_conversations)
         yield SystemCommand("浏览语料", "全部讲话及其大纲(F3)", self.action_browse)
-        yield SystemCommand("来源面板", "显示或隐藏来源面板(F2)", chat.action_toggle_sources)
+        yield SystemCommand("来源面板", "进入来源面板,在面板里再按一次则隐藏(F2)", chat.action_toggle_sources)
         yield SystemCommand("帮助", "按键与用法(F1)", self.action_help)
         yield SystemCommand("主题", "更换配色主题", self.action_change_theme)
         yield SystemCommand("退出", "退出讲话助手(Ctrl+Q)", self.action_quit)

@@ -409,11 +409,20 @@ class ChatScreen(CopyKeys, Screen[None]):
 
     def action_toggle_sources(self) -> None:
         main = self.query_one("#main")
+        sources = self.query_one("#source-list")
         if self.has_class("-narrow"):
             main.toggle_class("-sources-shown")
-            self.set_focus(self.query_one("#source-list") if main.has_class("-sources-shown") else self.box)
+            self.set_focus(sources if main.has_class("-sources-shown") else self.box)
+        elif main.has_class("-sources-hidden"):
+            main.remove_class("-sources-hidden")
+            self.set_focus(sources)
+        elif sources.has_focus:
+            main.add_class("-sources-hidden")   # the second press from the list hides it
+            self.set_focus(self.box)
         else:
-            main.toggle_class("-sources-hidden")
+            # Beside the chat, the panel is shown already: F2 goes into it (↑↓, Enter to read),
+            # instead of hiding what the user wants to reach.
+            self.set_focus(sources)
 
     # ---- conversations --------------------------------------------------------------
     def _conversation_changed(self, conv_id: str, name: str | None) -> None:
