@@ -115,6 +115,10 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
             sentences.insert(0, sentences.pop(at))
         elif unit is not None:
             sentences.insert(0, AnswerSentence(text, [citer.cite(unit)]))
+        # The sentence that tells it answers; others of another paragraph that neither tell the
+        # event nor name its subject are padding (三要开展优化审批服务活动… for 谁宣读了意见).
+        lead = sentences[0].citations
+        sentences[1:] = [x for x in sentences[1:] if x.citations == lead or tells(x.text)]
         return ()
     if plan.answer_type != "date":
         return None   # 他主持…: the person may be the sentence before's subject, which no check here reads

@@ -361,6 +361,8 @@ def test_who_did_the_asked_thing_not_who_is_named_first(tmp_path: Path, question
     engine = _one_text(tmp_path, _VETERANS_REPORT)
     a = engine.ask(question)
     assert a.text.startswith("座谈会由市委副书记钱立主持") and not a.partial, a.text
+    # Nothing of other paragraphs that neither tell who presided nor speak of it.
+    assert "看望了生病住院" not in a.text and "坚持每年举行" not in a.text, a.text
 
 
 @pytest.mark.parametrize("question, event", [("市领导是哪一天看望住院老同志的", "看望"),

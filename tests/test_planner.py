@@ -542,3 +542,10 @@ def test_these_speeches_with_a_subject_of_their_own_is_a_new_question(engine: En
     history = [Turn("第五篇讲话第二部分讲了什么?", first)]
     assert not engine.plan("这几篇讲话推荐或引用了哪些书?", history=history).follow_up
     assert engine.plan("这几篇呢?", history=history).follow_up
+
+
+def test_who_did_it_is_not_padded_with_other_paragraphs(engine: Engine) -> None:
+    # The sentence that tells who read the document out answers; another paragraph that
+    # mentions a document (三要开展优化审批服务活动…《关于…的通知》) is padding.
+    a = engine.ask("第一篇讲话里谁宣读了意见?")
+    assert "王光明同志宣读了" in a.text and "三要开展优化审批服务活动" not in a.text, a.text
