@@ -88,3 +88,18 @@ def test_a_marker_followed_by_punctuation_does_not_end_the_paragraph(engine) -> 
     first = md.split("\n\n")[0]
     # 「四,要进一步浓厚风清气正的氛围」[1],共3项: stays one paragraph: no line starts with ","
     assert "共3项" in first and not any(p.startswith((",", "\uff0c")) for p in md.split("\n\n"))
+
+
+def test_an_unverified_llm_sentence_is_marked_where_it_stands() -> None:
+    # ask --llm lists them under 引用核对; the TUI marks each in the answer itself.
+    from assistant.results import Answer, AnswerSentence
+    from assistant.tui.render import answer_markdown
+
+    a = Answer(question="q", text="塔西佗陷阱是一种信任危机。[1]它由古罗马人提出。这是常识。", abstained=False,
+               mode="llm:m", citations=[], hits=[])
+    a.sentences = [AnswerSentence("塔西佗陷阱是一种信任危机。", [1], True),
+                   AnswerSentence("它由古罗马人提出。", [], False), AnswerSentence("这是常识。", [2], False)]
+    md = answer_markdown(a)
+    assert "它由古罗马人提出。**(⚠无引用,未经核实)**" in md
+    assert "这是常识。**(⚠所引资料不支持)**" in md
+    assert "信任危机。**" not in md   # a supported sentence is not marked

@@ -119,7 +119,7 @@ def answer_markdown(answer: Answer) -> str:
     the engine's numbered lines kept as a list, other lines as paragraphs."""
     known = {c.n for c in answer.citations}
     if answer.mode != "extractive":
-        text = _linkify(answer.text, known, escape=False)
+        text = _linkify(_mark_unverified(answer), known, escape=False)
         if answer.fallback is not None:
             # The model's text is unverified: the speeches' own words follow, marked.
             text += f"\n\n**{FALLBACK_LABEL}:**\n\n" + answer_markdown(answer.fallback)
@@ -141,6 +141,19 @@ def answer_markdown(answer: Answer) -> str:
             out.append("")
         out.append(line)
     return "\n".join(out)
+
+
+def _mark_unverified(answer: Answer) -> str:
+    """The model's text with each sentence the citation check did not support marked where it
+    stands, as ``ask --llm`` lists them under 引用核对: uncited, or its source does not say it."""
+    text = answer.text
+    for s in answer.sentences:
+        if s.supported is not False or not s.text or s.text not in text:
+            continue
+        tag = "⚠无引用,未经核实" if not s.citations else "⚠所引资料不支持"
+        at = text.index(s.text) + len(s.text)
+        text = f"{text[:at]}**({tag})**{text[at:]}"
+    return text
 
 
 def _linkify(text: str, known: set[int], escape: bool) -> str:
