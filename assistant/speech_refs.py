@@ -140,9 +140,11 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
     for m in _OCCASION_NAMED.finditer(text):
         # 宁乡那次作风大会: the place or person before 那次 says which, as before 那篇.
         name = _NAME_PREFIX.sub("", m.group(1))
+        if len(name) < 2:
+            continue   # (checked before any text is read)
         found = tuple(s.no for s in speeches if name in labels[s.no]) \
             or tuple(s.no for s in speeches if any(name in ta.normalise(u.text) for u in s.units))
-        if len(name) >= 2 and len(found) == 1:
+        if len(found) == 1:
             return found, m.group(0)
     for m in _MEETING_NAMED.finditer(text):
         # 那个新闻工作座谈会: a meeting pointed at names the text about it.
@@ -178,7 +180,7 @@ def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...]
         # …and a report names its speaker where he speaks (周海涛在讲话中… / 张建国最后强调…):
         # read only when the question holds what may be a name before 讲/说/提…
         for s in speeches:
-            top = [u for u in itertools.islice((u for u in s.units if u.kind == "paragraph"), _SPEAKING_PARAGRAPHS)]
+            top = list(itertools.islice((u for u in s.units if u.kind == "paragraph"), _SPEAKING_PARAGRAPHS))
             names[s.no] += "|".join(m.group(1) for u in top for m in _SPEAKING.finditer(ta.normalise(u.text))) + "|"
     for run in _CJK_ONLY.findall(text):
         for size in (4, 3, 2):
@@ -195,7 +197,9 @@ def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...]
                 # list of who attended); the speech is the speaker's own unless the question's
                 # other words name another's title better.
                 rest = {text[k:k + 2] for k in range(len(text) - 1)} - {piece[k:k + 2] for k in range(len(piece) - 1)}
-                overlap = {s.no: sum(g in speech_label(s) for g in rest) for s in speeches}
+                # (Only the owner's and the mentioning speeches' labels are read.)
+                overlap = {s.no: sum(g in speech_label(s) for g in rest)
+                           for s in speeches if s.no == owners[0] or s in mentioning}
                 if overlap[owners[0]] > max(0, *(overlap[s.no] for s in mentioning)):
                     return (owners[0],), piece
     return (), ""
