@@ -79,7 +79,7 @@ _UNIT_ALIASES = {"天": "(?:天|日|工作日)", "日": "(?:天|日|工作日)",
 
 # The word right after 谁 / 哪天 / 哪一年 names what was done (谁主持, 哪一天会见, 哪一年成立):
 # the thing the question wants is that event's person or date, not any in the paragraph.
-_ASKED_EVENT = (r"(?:由谁来|由谁|是谁|谁|哪一?天|哪几天|哪一?年|哪几年|何时|什么时候|哪个月|几月几日|几号)"
+_ASKED_EVENT = (r"(?:由谁来|由谁|是谁|谁|哪(?:些|几位)[\u4e00-\u9fff]{0,2}(?:领导|同志|嘉宾)|哪一?天|哪几天|哪一?年|哪几年|何时|什么时候|哪个月|几月几日|几号)"
                 r"(?:在哪(?:儿|里)?|来|是|又|先|首先)?([\u4e00-\u9fff]{1,2})")
 # A meeting is said to be held in any of these words.
 _HOLDING = ("召开", "举行", "开幕", "举办")
@@ -141,7 +141,9 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
                 if re.search(_PERCENT, norm):
                     return True
                 continue
-            if unit and re.search(rf"{_NUMERAL}(?:多|余)?\s*(?:个)?\s*{_UNIT_ALIASES.get(unit, re.escape(unit))}", norm):
+            # 几年 asks how long: a year (2016年) says when, not how many.
+            counted = re.sub(_YEAR, " ", norm) if unit == "年" else norm
+            if unit and re.search(rf"{_NUMERAL}(?:多|余)?\s*(?:个)?\s*{_UNIT_ALIASES.get(unit, re.escape(unit))}", counted):
                 return True
             # 是多少 is not answered by a date (本报北京１月１日讯): its digits count nothing.
             if not unit and re.search(_ANY_NUMBER, re.sub(_DATE, " ", norm)):

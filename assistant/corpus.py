@@ -24,7 +24,7 @@ UnitKind = Literal["paragraph", "heading", "metadata"]
 
 CORPUS_SUFFIXES = (".txt", ".md")
 # Part of the cache key: a change to how files are parsed must not be served a stale corpus.
-PARSER_VERSION = 8
+PARSER_VERSION = 9
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -59,17 +59,19 @@ _SALUTATION = LazyPattern(r"^(?:(?:各位|亲爱的|尊敬的)?[\u4e00-\u9fff]{0
 # sentence punctuation (the speaker).
 _META_DATE = LazyPattern(r"^\(?[一二三四五六七八九〇零十\d]{2,4}年[一二三四五六七八九十\d]{1,2}月[一二三四五六七八九十\d]{1,3}日\)?"
                         r"(?:\(附图片.*\))?$")
-_META_NOTE = LazyPattern(r"摄\)$|摄\)\s*$|\(新华社[^)]{0,20}电\)$|^\(本文[^)]*\)$|^编者按|^\(附图片"
+_META_NOTE = LazyPattern(r"摄\)$|摄\)\s*$|\(新华社[^)]{0,20}电\)$|^\(本文[^)]*\)$|^编者按|^编者:$|^\(附图片"
                         r"|^\([A-Z](?:[、,][A-Z])*\)$")   # the page a report continues on: (A、C)
 # A dateline line that only announces the text below it (…在《两岸关系》杂志上发表新年祝辞。
 # 题为:一年春事早耕耘。): the paper's note, not the text's first paragraph.
 # A news dateline opening a line (本报北京１月５日讯 / 据新华社北京１月７日电), on the NFKC form.
 DATELINE = r"^(?:据)?(?:本报|新华社|中新社)[^,。]{0,24}?(?:讯|电)"
 _ANNOUNCING = LazyPattern(DATELINE + r".{0,80}?(?:题为|全文如下|发表了?[^,。]{0,8}(?:祝辞|献辞|贺词|致辞|署名文章))")
+_SUBTITLE = LazyPattern(r"^[—-]{2,}")
 # A paper's deck (●重申人民币将保持稳定…, a summary sentence) stands between the title and the
 # lead: at most this many paragraphs before a dateline.
 _DECK_MAX = 3
 _SPEAKER_MAX = 24
+_PLAIN_HEADING_MIN = 4
 _ANNOUNCING_MAX = 120
 _TITLE_MAX = 50
 
@@ -277,9 +279,39 @@ class _Outline:
         return self.path()
 
 
+def _plain_headings(lines: list[str]) -> tuple[set[int], set[int]]:
+    """Unnumbered heading lines, and the bylines right under them. A paper prints an article's
+    parts, or each speaker's contribution to a symposium, as a short line without punctuation
+    between paragraphs (培养人才是根本 / 中国京剧院副院长刘长瑜 / 京剧是…). One such line
+    alone is no pattern: at least two are needed."""
+    norm = [unicodedata.normalize("NFKC", line) for line in lines]
+
+    def short(k: int) -> bool:
+        line = norm[k]
+        return _PLAIN_HEADING_MIN <= len(line) <= _SPEAKER_MAX and not any(c in line for c in _SENTENCE_END + ",:") \
+            and heading_style(line) is None and not _is_metadata(line, before_body=False)
+
+    def body(k: int) -> bool:
+        return 0 <= k < len(norm) and len(norm[k]) > _SPEAKER_MAX and any(c in norm[k] for c in _SENTENCE_END)
+
+    heads: set[int] = set()
+    bylines: set[int] = set()
+    for k in range(1, len(norm) - 1):
+        if not (short(k) and body(k - 1)):
+            continue
+        if body(k + 1):
+            heads.add(k)
+        elif short(k + 1) and body(k + 2):
+            heads.add(k)
+            bylines.add(k + 1)
+    return (heads, bylines) if len(heads) >= 2 else (set(), set())
+
+
 def _speech_units(no: int, lines: Iterable[str], title_first: bool = False) -> list[Unit]:
     units: list[Unit] = []
     outline = _Outline()
+    lines = list(lines)
+    plain, bylines = _plain_headings(lines)
     for i, raw in enumerate(lines):
         seq = len(units) + 1
         uid = f"{no}.{seq}"
@@ -290,6 +322,14 @@ def _speech_units(no: int, lines: Iterable[str], title_first: bool = False) -> l
             continue  # 同志们: is address, not material; skipping it keeps ids dense
         if (title_first and i == 0) or _is_metadata(line, before_body=not any(u.kind != "metadata" for u in units)):
             units.append(Unit(uid, no, seq, "metadata", raw, ()))
+            continue
+        if i in plain:
+            text = _strip_heading_punct(line)
+            level = outline.enter("plain", text)
+            units.append(Unit(uid, no, seq, "heading", raw, outline.path()[:-1], text, level))
+            continue
+        if i in bylines:   # who gave the part: said of the part, ranked as a speaker line
+            units.append(Unit(uid, no, seq, "metadata", raw, outline.path()))
             continue
         style = heading_style(line)
         if style is None:
@@ -325,7 +365,8 @@ def _is_metadata(line: str, before_body: bool) -> bool:
     """A date, caption, dateline or editor's note; a short unpunctuated line before the body."""
     if _META_DATE.match(line) or _META_NOTE.search(line):
         return True
-    if before_body and _ANNOUNCING.match(line) and len(line) <= _ANNOUNCING_MAX:
+    # A subtitle (———学习十五大报告…的体会) belongs to the title, not the body.
+    if before_body and (_ANNOUNCING.match(line) and len(line) <= _ANNOUNCING_MAX or _SUBTITLE.match(line)):
         return True
     # A subtitle may carry the paper's picture note: 江泽民发表讲话李瑞环主持(附图片1张).
     core = _strip_attachment_note(line)

@@ -188,12 +188,18 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         # The fitting sentence may be in a top paragraph the answer did not quote; it must
         # still be about the question's subject (or, for a figure in the unit asked for, which
         # few sentences hold: 多少位 → ２０００多名, hold another long word of the question).
-        for h in hits[:3]:
-            about = {subject} | ({t for t in h.matched if len(t) >= 3} if plan.answer_unit else set())
-            for s in split_sentences(h.unit.text):
+        near = [(h.unit, {t for t in h.matched if len(t) >= 3} if plan.answer_unit else set()) for h in hits[:3]]
+        # A figure in the unit asked for (几年 → 四年多) is rare enough to be looked for in the
+        # whole speech the question names, about the same subject.
+        named = [] if plan.speech_no is None or plan.answer_type != "number" or not plan.answer_unit else \
+            [(u, {subject[i:i + 2] for i in range(len(subject) - 1)}) for u in ev.corpus.speech(plan.speech_no).paragraphs
+             if all(u is not n for n, _ in near)]
+        for unit, words in near + named:
+            about = {subject} | words
+            for s in split_sentences(unit.text):
                 if subject and any(t in ta.normalise(s) for t in about) and names_counted(noun, s) \
                         and fits_type(plan.answer_type, plan.answer_unit, [s]) and year_agrees(asked_years, s):
-                    sentences.insert(0, AnswerSentence(s, [citer.cite(h.unit)]))
+                    sentences.insert(0, AnswerSentence(s, [citer.cite(unit)]))
                     return None
         if noun and any(noun in ta.normalise(h.unit.text) for h in hits[:3]):
             subject = noun   # 汇率具体是多少: what is counted is what the texts mention

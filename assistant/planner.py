@@ -136,7 +136,7 @@ _PART = (r"(?:部分|方面|板块|大块|块|层次|层意思|章节|段落|结
 # 先讲什么后讲什么: the order of the parts is the outline too.
 _SEQUENCE = r"先(?:讲|谈|说|写)[^,。?!?!]{0,8}(?:后|再|然后|接着)(?:讲|谈|说|写)|(?:什么|哪些)顺序"
 # How the text runs from start to end, rather than what its parts are.
-_IN_ORDER = LazyPattern(rf"{_SEQUENCE}|脉络|思路|顺序|层次|怎么走|从哪(?:里|儿)?(?:说|讲|谈|写)起")
+_IN_ORDER = LazyPattern(rf"{_SEQUENCE}|脉络|思路|顺序|层次|怎么走")
 _STRUCTURE = LazyPattern(rf"{_PART}|{_SEQUENCE}|分为|分成|划分|组成|构成|包括|包含|由")
 _PART_ONLY = LazyPattern(rf"{_PART}|{_SEQUENCE}")
 _WHAT_SAID = LazyPattern(r"(?:讲|说|谈|写)(?:了|的)?(?:些)?(?:什么|啥)|大意|要点")
@@ -167,9 +167,9 @@ _ORDINAL = LazyPattern(rf"(?P<back>倒数)?第\s*({_NUM}{{1,2}})\s*(?:个|大|�
                       rf"|(?:最后|末尾|结尾)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<last_said>{_SAID}))"
                       rf"|(?P<last_bare>结尾|末尾|结束语|收尾)"
                       rf"|(?P<first>开头|开篇|头一|首先|一开始|一上来|开场|起首)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:先|就)?(?:{_ORDINAL_NOUN}|(?P<first_said>{_SAID}))"
-                      rf"|(?P<first_bare>开头|开篇|开场白|一开始|一上来|开场)")
+                      rf"|(?P<first_bare>开头|开篇|开场白|一开始|一上来|开场|从哪(?:儿|里)?(?:说起|讲起|谈起|写起|切入|入手|起笔))")
 # 结尾 / 收尾 / 开场 name the edge of the text itself; 最后讲了 / 首先讲了 may name its last or first part.
-_EDGE = LazyPattern(r"结尾|末尾|结束|收尾|落脚|开头|开篇|开场|一开始|一上来|起首")
+_EDGE = LazyPattern(r"结尾|末尾|结束|收尾|落脚|开头|开篇|开场|一开始|一上来|起首|从哪")
 _PART_NOUN = LazyPattern(r"部分|方面|块|层|大点|标题")
 _AFTER = LazyPattern(r"(?:下一段|下段|后一段|紧接着|接下来|接着|随后|之后|以后|后面)[,，]?(?:又|还|再)?(?:讲|说|写|谈|提)")
 # 还有呢 / 下一点 / 接下来呢, after an item of a list: the next item.
@@ -183,11 +183,13 @@ _ABOUT_SPEECH = LazyPattern(r"讲话|这篇|该篇|那篇|发言|致辞|演讲|�
 
 # ---- answer types -------------------------------------------------------------------------
 _MEASURE = r"(?:公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|个月|月|小时|分钟|次|项|家|户|亩|平方米|吨|岁|倍|位|起|件|所|座|台|辆|部|批|%|％)"
+# 哪些领导出席 / 哪几位嘉宾 ask for names like 谁 does; 哪些领导干部 asks for a kind of cadre.
+_WHICH_PEOPLE = r"哪(?:些|几位)(?:中央|省|市|县|区)?(?:领导(?!干部|班子|机关|小组)(?:同志|人)?|负责同志|嘉宾)"
 _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     # 登在哪本杂志 / 哪一期 / 出处: where the text was published (before place: 登在哪).
     ("source", LazyPattern(r"(?:哪本|哪家|哪份|哪种|什么)(?:杂志|刊物|期刊|报纸|报刊|报(?!告|道|送|名))|哪一?期|(?:登|刊|刊登|刊发|发表|载)在哪|出处|出自哪")),
     ("date", LazyPattern(r"哪一年|哪年|何年|何时|什么时候|哪一天|哪天|哪几天|哪几年|几月|几号|哪个月|什么时间|日期|年份|时间是")),
-    ("person", LazyPattern(r"是谁|谁(?!都)|哪位|哪个人|叫什么名字|姓名|全名|名字叫|叫什么")),
+    ("person", LazyPattern(r"是谁|谁(?!都)|哪位|哪个人|叫什么名字|姓名|全名|名字叫|叫什么|" + _WHICH_PEOPLE)),
     ("place", LazyPattern(r"哪里|哪儿|什么地方|哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个(?:地方|单位)|在哪(?!几|些|一?(?:个)?(?:方面|环节|问题|点|条|项|种|类))")),
     ("number", LazyPattern(rf"多少{_MEASURE}?|(?<![这那哪])几{_MEASURE}|多长|多大|多高|多远|多久|比例|百分之")),
 )
@@ -206,7 +208,12 @@ _ASKS_CONTENT = LazyPattern(rf"(具体)?(?:是指|指的是|指什么|指哪(?:�
 _ASKED_AFTER = LazyPattern(rf"(?:些|几|{_NUM}+)?{_CLASSIFIER}?([\u4e00-\u9fff]{{2,6}})(?=[,,。??!!]|$|呢|吗)")
 
 
+# 从哪儿说起 / 从哪里切入: where in the text it begins, not a place.
+_FROM_WHERE = LazyPattern(r"从哪(?:儿|里)?(?:说起|讲起|谈起|写起|切入|入手|开始|开头|起笔|引入)")
+
+
 def _answer_type(body: str) -> tuple[str | None, str]:
+    body = _FROM_WHERE.sub(" ", body)
     if _PERCENT.search(body):
         return "number", "%"
     count = _COUNT.search(body)
@@ -313,7 +320,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     named_nos = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
     naming = " ".join(naming_label(s) for s in speeches if s.no in named_nos)
     # Whole words only: jieba's search mode also yields pieces (闻报 of 新闻报道).
-    rest = [w for w in _whole_words(analyse(_QUANT.sub(" ", _STRUCTURE.sub(" ", body))).words)
+    rest = [w for w in _whole_words(analyse(_QUANT.sub(" ", _STRUCTURE.sub(" ", _FROM_WHERE.sub(" ", body)))).words)
             if not (naming and w in naming)]
     # 几点体会 / 哪几条经验: what the question counts names the items, not a subject of its own.
     counted = {m.group(1) for m in _COUNTED_NOUN.finditer(body)}
@@ -377,9 +384,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     elif names_speech and not plan.outline and (wants_list or plan.nth_item is not None):
         # 第四篇总结今年以来的成效,分了哪几条: a part named by the question's own words; compose
         # takes it only when one heading of the speech holds most of them.
-        words = analyse(_ORDINAL.sub(" ", _QUANT.sub(" ", _STRUCTURE.sub(" ", body)))).words
+        words = analyse(_ORDINAL.sub(" ", _QUANT.sub(" ", _STRUCTURE.sub(" ", _FROM_WHERE.sub(" ", body))))).words
         whole = _whole_words(words)
-        plan.section = " ".join(dict.fromkeys(w for w in whole if not _is_generic(w)))
+        plan.section = " ".join(dict.fromkeys(w for w in whole if not _is_generic(w) and w not in described))
     plan.answer_type, plan.answer_unit = _answer_type(body)
     if plan.answer_type in METADATA_TYPES and (names_speech or _ABOUT_SPEECH.search(norm)):
         plan.about_speech = _only_meta_words(body, analyse, naming)

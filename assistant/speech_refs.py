@@ -24,7 +24,9 @@ _LAST_SPEECH = LazyPattern(r"最后一篇|最末一篇|末一篇")
 # communiqués, reports. (A meeting's name is not one: 座谈会上讲了什么 is about what was said there.)
 _SPECIFIC_GENRE = r"一文|文章|社论|献辞|致辞|祝辞|贺辞|公报|慰问信|贺信|贺词|稿子|报道"
 _GENRE = rf"(篇|个讲话|次讲话|讲话|发言|{_SPECIFIC_GENRE})"
-_SPEECH_NAMED = LazyPattern(rf"([\u4e00-\u9fffA-Za-z0-9]{{2,16}}?)(的|那|这|那一|这一|那个|这个)?{_GENRE}")
+# (A name may be a quoted word of the title: 谈民族区域自治“必由之路”那篇文章.)
+_SPEECH_NAMED = LazyPattern(rf"([“「『][\u4e00-\u9fff]{{2,12}}[”」』]|[\u4e00-\u9fffA-Za-z0-9]{{2,16}}?)(的|那|这|那一|这一|那个|这个)?{_GENRE}")
+_QUOTE_MARKS = LazyPattern("[“”「」『』]")
 _SPECIFIC = LazyPattern(_SPECIFIC_GENRE)
 # 那篇报道 / 这份公报, or a question (or its clause) that opens with the kind (公报分为哪几部分).
 _KIND_ONLY = LazyPattern(r"(?:那|这|该)(?:篇|份|则)(报道|公报|社论|慰问信|献辞|祝辞|贺信|贺词)"
@@ -102,7 +104,7 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
         if len(of_kind) == 1:
             return of_kind, kind.group(0)
     for m in _SPEECH_NAMED.finditer(text):
-        name = _NAME_SUFFIX.sub("", _NAME_PREFIX.sub("", m.group(1)))
+        name = _NAME_SUFFIX.sub("", _NAME_PREFIX.sub("", _QUOTE_MARKS.sub("", m.group(1))))
         # 会议是谁作的讲话: a question word ends whatever came before it as a name.
         name = _ASKING.split(name)[-1]
         if _NOT_A_NAME.match(name) or len(name) < 2:
@@ -308,7 +310,7 @@ def _same_references(text: str, found: tuple[int, ...], speeches: Sequence[Speec
     refs = [first]
     chosen = [s for s in speeches if s.no in found]
     for m in _SPEECH_NAMED.finditer(text):
-        name = _NAME_SUFFIX.sub("", _NAME_PREFIX.sub("", m.group(1)))
+        name = _NAME_SUFFIX.sub("", _NAME_PREFIX.sub("", _QUOTE_MARKS.sub("", m.group(1))))
         if m.group(0) in refs or first in m.group(0) or _NOT_A_NAME.match(name) or len(name) < 2:
             continue
         if all(name in ta.normalise(s.title) or any(name in ta.normalise(u.text) for u in s.units) for s in chosen):

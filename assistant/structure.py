@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from . import text_analysis as ta
@@ -100,6 +101,9 @@ def list_items(ev: Evidence, unit: Unit) -> list[Unit]:
         items = [u for u in direct if u.heading]
         if len(items) >= 2:
             return items
+        alike = _shared_opening(direct)
+        if alike:
+            return alike
         # Paragraphs under a heading that each open with a short topic sentence (作风是形象。…).
         return direct if 2 <= len(direct) <= 8 else []
     return []
@@ -126,6 +130,13 @@ def choose_list(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | 
             continue
         options: list[list[Unit] | tuple[Unit, list[str]]] = []
         items = list_items(ev, u)
+        before = ev.corpus.speech(u.speech_no).units[u.seq - 2] if u.seq >= 2 else None
+        if not items and u.kind == "paragraph" and not u.heading and before is not None and before.kind == "heading" \
+                and _restates(u, before):
+            # The paragraph that opens a part and restates its heading (…提出了必须遵循的原则。)
+            # introduces the part's list.
+            items = [x for x in list_items(ev, before) if x is not u]
+            introduces = introduces or len(items) >= 2
         if items:
             options.append(items)
         enum = inline_enumeration(u.text)
@@ -308,6 +319,22 @@ def _same_openings(units: list[Unit], lead: Unit) -> list[Unit]:
 
 
 _CJK_RUN = LazyPattern("[\u4e00-\u9fff]+")
+
+
+def _restates(paragraph: Unit, heading: Unit) -> bool:
+    """Whether a paragraph holds most of a heading's character pairs."""
+    pairs = {heading.text[i:i + 2] for i in range(len(heading.text) - 1)}
+    return bool(pairs) and sum(g in paragraph.text for g in pairs) >= 0.5 * len(pairs)
+
+
+def _shared_opening(paragraphs: list[Unit]) -> list[Unit]:
+    """The paragraphs of a part that open with the same words (坚持和完善…制度,必须… ×6): its
+    points, though paragraphs that elaborate one stand between them."""
+    openings = Counter(u.text[:SAME_OPENING] for u in paragraphs if _CJK_RUN.fullmatch(u.text[:SAME_OPENING]))
+    if not openings:
+        return []
+    opening, n = openings.most_common(1)[0]
+    return [u for u in paragraphs if u.text[:SAME_OPENING] == opening] if n >= 3 else []
 
 
 def _lead_text(units: list[Unit], first: Unit) -> str:

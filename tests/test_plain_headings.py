@@ -1,0 +1,128 @@
+"""Articles and symposium digests whose parts are headed by short unnumbered lines, and the
+questions that lean on those parts: outlines, a part's parallel points, the opening and end of
+an article named by a quoted word of its title, who attended, how long someone worked there.
+The texts are written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.corpus import parse_text
+from assistant.engine import Engine
+
+_ARTICLE = """走好乡村振兴的必由之路
+———学习全会精神关于农业农村工作的体会
+林远山
+全会提出：“坚持农业农村优先发展，加快推进农业农村现代化。”这一部署对做好今后的工作具有十分重要的意义，我们要认真学习领会。
+乡村振兴是历史的选择
+我国是一个农业大国，农业农村问题始终是关系国计民生的根本性问题，历史反复证明了这一点。
+农民群众是乡村振兴的主体，他们的积极性决定着乡村振兴的成效，必须充分调动起来。
+乡村振兴必须遵循的基本原则
+全会为我们推进乡村振兴指明了方向，提出了必须遵循的原则。
+推进乡村振兴，必须坚持农民主体地位。要尊重农民意愿，维护农民权益，让农民得到实惠。
+各地的实践表明，凡是农民参与充分的地方，乡村建设的成效就好，群众的满意度也高。
+推进乡村振兴，必须坚持因地制宜。各地自然条件差别很大，不能搞一刀切，要分类推进。
+推进乡村振兴，必须坚持城乡融合发展。要打破城乡分割，促进要素双向流动，补齐农村短板。
+让我们紧密团结起来，为实现乡村全面振兴而努力奋斗！
+"""
+_DIGEST = """振兴地方戏曲的几点思考
+省戏剧家协会举办地方戏曲发展座谈会发言摘要
+编者：
+日前，来自各地的戏曲工作者就地方戏曲的传承与创新展开研讨，现将部分发言摘要刊出，以飨读者。
+人才是根本
+省戏曲学校校长陈立华
+地方戏曲的发展，关键在人才。培养一名合格的演员往往需要十年以上的功夫，必须从小抓起。
+剧团要给年轻演员更多登台的机会，让他们在舞台实践中成长起来，这是最好的课堂。
+市场要开拓
+省演艺集团总经理王海涛
+地方戏曲要走向市场，必须创作观众喜爱的剧目，同时要搞好宣传推广，培养新一代观众。
+"""
+_REPORT = """全省农业工作会议在省城召开
+本报讯全省农业工作会议今天在省城召开。省委副书记王志强主持会议，省长张建国出席会议并讲话。
+张建国在讲话中说，我到农业战线工作三年多以来，深感农业基础地位的重要，粮食生产一刻也不能放松。
+张建国说，今年要稳定粮食播种面积，抓好春耕生产，确保粮食稳定增产。
+副省长刘文华、省政协副主席陈红等出席会议。各市县分管农业的负责同志参加了会议。
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root: Path = tmp_path_factory.mktemp("plain")
+    for name, text in (("article.txt", _ARTICLE), ("digest.txt", _DIGEST), ("report.txt", _REPORT)):
+        (root / name).write_text(text, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+def test_unnumbered_heading_lines_are_parts_and_bylines_their_speakers() -> None:
+    [article] = parse_text(_ARTICLE, "/x/article.txt")
+    assert [u.text for u in article.headings] == ["乡村振兴是历史的选择", "乡村振兴必须遵循的基本原则"]
+    kinds = {u.text[:6]: u.kind for u in article.units}
+    assert kinds["———学习全"] == "metadata" and kinds["林远山"] == "metadata"   # subtitle and byline
+    [digest] = parse_text(_DIGEST, "/x/digest.txt")
+    assert [u.text for u in digest.headings] == ["人才是根本", "市场要开拓"]
+    byline = next(u for u in digest.units if u.text == "省戏曲学校校长陈立华")
+    assert byline.kind == "metadata" and byline.section == ("人才是根本",)
+    assert next(u for u in digest.units if u.text == "编者：").kind == "metadata"
+
+
+def test_one_short_line_between_paragraphs_is_no_heading() -> None:
+    [report] = parse_text(_REPORT, "/x/report.txt")
+    assert report.headings == []
+
+
+@pytest.mark.parametrize("question", [
+    "林远山那篇体会文章分成哪几个部分?",
+    "乡村振兴必由之路那篇文章的结构是怎样的",
+])
+def test_outline_of_unnumbered_parts(engine: Engine, question: str) -> None:
+    answer = engine.ask(question).text
+    assert "乡村振兴是历史的选择" in answer and "乡村振兴必须遵循的基本原则" in answer
+
+
+@pytest.mark.parametrize("question", [
+    "推进乡村振兴要遵循的原则，文章里列了几条？分别是啥",
+    "乡村振兴必须遵循哪些基本原则?",
+])
+def test_points_of_a_part_open_alike_though_paragraphs_stand_between(engine: Engine, question: str) -> None:
+    answer = engine.ask(question).text
+    assert "共三条" in answer or "3" in answer.split("\n")[0] or "三" in answer.split("\n")[0]
+    for point in ("农民主体地位", "因地制宜", "城乡融合发展"):
+        assert point in answer
+    assert "凡是农民参与充分" not in answer   # the paragraph elaborating a point is not one
+
+
+@pytest.mark.parametrize("question, said", [
+    ("谈乡村振兴“必由之路”那篇文章，结尾是怎么收的？", "为实现乡村全面振兴而努力奋斗"),
+    ("林远山的文章开篇是从哪儿切入的", "坚持农业农村优先发展"),
+    ("“必由之路”那篇文章是从哪里说起的", "坚持农业农村优先发展"),
+])
+def test_edges_of_an_article_named_by_a_quoted_title_word_or_its_author(engine: Engine, question: str,
+                                                                       said: str) -> None:
+    result = engine.ask(question)
+    assert said in result.text.split("\n")[0] or said in result.text[:200]
+    assert engine.plan(question).answer_type is None   # 从哪儿切入 asks where the text begins, not for a place
+
+
+@pytest.mark.parametrize("question", ["农业工作会议有哪些领导出席?", "农业工作会议都有哪几位领导出席了?"])
+def test_which_leaders_attended_asks_for_names(engine: Engine, question: str) -> None:
+    result = engine.ask(question)
+    assert engine.plan(question).answer_type == "person"
+    assert result.text.startswith("副省长刘文华")
+
+
+def test_which_cadres_is_a_kind_not_names(engine: Engine) -> None:
+    assert engine.plan("哪些领导干部要带头?").answer_type is None
+
+
+@pytest.mark.parametrize("question", ["张建国在农业战线工作了几年?", "省长张建国在农业工作会议上说他干农业多少年了?"])
+def test_how_many_years_found_in_the_named_report(engine: Engine, question: str) -> None:
+    result = engine.ask(question)
+    assert not result.partial and "三年多" in result.text
+
+
+def test_a_year_does_not_answer_how_many_years() -> None:
+    from assistant.answer_types import fits_type
+    assert not fits_type("number", "年", ["２０１６年，全县上下共同努力。"])
+    assert fits_type("number", "年", ["我到宁乡四年多以来，没有批过条子。"])
