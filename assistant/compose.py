@@ -117,7 +117,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     if plan.outline and plan.in_order and len(named) == 1 and headless(ev, named[0]):
         # 那篇祝辞的脉络,先讲什么再讲什么: without headings, the order is its paragraphs' (a run of
         # points is only the middle of it).
-        return in_order(ev, named[0], citer, hits, done, of_speech)
+        return in_order(ev, named[0], citer, hits, done, of_speech, question=question)
     if plan.outline and (named or (hits and re.search(r"讲话|这篇|该篇|文章|报告", question))):
         parts: list[tuple[str, list[Unit]]] = [(ev.speech_title(no), outline_units(ev, no))
                                                for no in (named or (hits[0].unit.speech_no,))]

@@ -21,6 +21,8 @@ class RetrievalParams:
     # Title, speaker, date and caption lines are short and share the question's words; they
     # rank below paragraphs unless the question asks who, when or where (planner answer_type).
     metadata_weight: float = 0.3
+    # A part's byline (its speaker) lifts the part's paragraphs by this share of its own score.
+    byline_lift: float = 0.5
     # Abstention (see sufficiency.abstain_reason): IDF-weighted shares of the question's content.
     abstain_coverage: float = 0.2          # the top 3 hits must cover at least this much
     abstain_unseen: float = 0.6            # ...and when this much of the question is unknown

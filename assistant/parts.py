@@ -11,7 +11,7 @@ from . import text_analysis as ta
 from .corpus import Unit, chinese_numeral, heading_style
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
-from .positions import without_attendance
+from .positions import is_attendance, speaker_paragraphs, without_attendance
 from .results import Answer, AnswerSentence, Hit
 from .speech_refs import opens_with_dateline
 from .structure import (
@@ -132,15 +132,21 @@ _OPENER = LazyPattern(r"致以|谨代表|谨向|值此|之际|即将来临|辞�
 
 
 def in_order(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
-              done: Callable[..., Answer], of_speech: bool, intro: str = "") -> Answer:
+              done: Callable[..., Answer], of_speech: bool, intro: str = "", question: str = "") -> Answer:
     """What each paragraph of a speech without headings opens with, in order (the first
     ``outline_max_items`` of them). A report's dateline lead says where and when, not what
     was said: asked about the speech it reports (``of_speech``), its paragraphs start after it."""
     speech = ev.corpus.speech(no)
     paragraphs = speech.paragraphs
-    if of_speech and len(paragraphs) > 1 and opens_with_dateline(speech):
-        # …and ends before the closing line on who else attended.
-        paragraphs = without_attendance(paragraphs[1:])
+    own = speaker_paragraphs(paragraphs, question) if of_speech and opens_with_dateline(speech) else []
+    if len(own) >= 2:
+        # 钱其琛的讲话是怎么一层层展开的: what the named speaker said, in the report's order.
+        paragraphs = own
+        intro = intro or f"{ev.speech_title(no)}所报道的讲话共{len(own)}段,依次是:"
+    elif of_speech and len(paragraphs) > 1 and opens_with_dateline(speech):
+        # …and ends before the closing line on who else attended; a line on who attended
+        # before the speech is no part of it either.
+        paragraphs = [u for u in without_attendance(paragraphs[1:]) if not is_attendance(u)] or paragraphs[1:]
         intro = (intro or f"{ev.speech_title(no)}全文{len(paragraphs)}段,依次是:") + "(报道导语之后)"
     elif len(paragraphs) >= 4 and not opens_with_dateline(speech) and _OPENER.search(ta.normalise(paragraphs[0].text)):
         # 我谨代表…致以新年的祝贺 / １月６日晚,江泽民同志观看…: the opening greets or sets the

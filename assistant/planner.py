@@ -132,11 +132,11 @@ _QUANT = LazyPattern(rf"(?:哪|几|多少)(?:{_NUM}+)?{_CLASSIFIER}?|哪些")
 _QUANT_SIZE = LazyPattern(rf"(?:哪|这|那)((?!一){_NUM}+){_CLASSIFIER}|({_NUM}+){_CLASSIFIER}[^,。?!?!]{{0,12}}分别")
 # The parts of a speech, and the verbs that divide it into them.
 _PART = (r"(?:部分|方面|板块|大块|块|层次|层意思|章节|段落|结构|框架|提纲|大纲|脉络|思路|要点|主要内容|几层|问题|"
-         r"(?:小|大|一级)?标题|大点)")
+         r"(?:小|大|一级)?标题|大点|一?层层(?:展开|推进|递进|深入))")
 # 先讲什么后讲什么: the order of the parts is the outline too.
 _SEQUENCE = r"先(?:讲|谈|说|写)[^,。?!?!]{0,8}(?:后|再|然后|接着)(?:讲|谈|说|写)|(?:什么|哪些)顺序"
 # How the text runs from start to end, rather than what its parts are.
-_IN_ORDER = LazyPattern(rf"{_SEQUENCE}|脉络|思路|顺序|层次|怎么走")
+_IN_ORDER = LazyPattern(rf"{_SEQUENCE}|脉络|思路|顺序|层次|怎么走|层层")
 _STRUCTURE = LazyPattern(rf"{_PART}|{_SEQUENCE}|分为|分成|划分|组成|构成|包括|包含|由")
 _PART_ONLY = LazyPattern(rf"{_PART}|{_SEQUENCE}")
 _WHAT_SAID = LazyPattern(r"(?:讲|说|谈|写)(?:了|的)?(?:些)?(?:什么|啥)|大意|要点")
@@ -372,7 +372,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     # 第五篇讲话(主要)讲了什么: a named speech and nothing else asked about it: its outline.
     whole_speech = names_speech and bool(_WHAT_SAID.search(unquoted))
     plan.outline = (asks_parts or whole_speech or (wants_list and names_speech and not QUOTED.search(body))) \
-        and all(_is_generic(w) for w in rest) and plan.nth_item is None
+        and all(_is_generic(w) or w in described for w in rest) and plan.nth_item is None
     plan.in_order = plan.outline and bool(_IN_ORDER.search(unquoted))
     plan.wants_list = plan.outline or wants_list
     plan.weak_list = not plan.wants_list and bool(_WEAK_LIST.search(body))

@@ -12,12 +12,20 @@ from .lazy_pattern import LazyPattern
 from .planner import QueryPlan, nth
 from .text_analysis import normalise, split_sentences
 
-__all__ = ["nth_paragraph", "speaker_paragraphs", "without_attendance"]
+__all__ = ["is_attendance", "nth_paragraph", "speaker_paragraphs", "without_attendance"]
 
 # 温家宝和国务院有关部门负责同志也参加了会议 / 出席座谈会的还有…: a report's closing line.
 _ATTENDANCE = LazyPattern(r"(?:出席|参加|陪同|在座)了?(?:会议|座谈会|团拜会|茶话会|大会|全会|开幕式|闭幕式|活动)")
 _ATTENDANCE_MAX = 160
 _REPORT = LazyPattern(r"报道|新闻|消息")   # 报道的最后一段: the report's own last paragraph, as printed
+
+
+def is_attendance(unit: Unit) -> bool:
+    """A short line on who attended (…钱其琛出席了会议。), not what anyone said."""
+    return len(unit.text) <= _ATTENDANCE_MAX and bool(_ATTENDANCE.search(unit.text)) and not _SAYING.search(unit.text)
+
+
+_SAYING = LazyPattern(r"说|指出|强调|表示|要求|认为|提出|讲话")
 
 
 def without_attendance(paragraphs: list[Unit]) -> list[Unit]:

@@ -15,7 +15,7 @@ ranked lexically alone: they ask for headings and list items, whose wording the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -159,6 +159,10 @@ class Retrieved:
     similarity: SentenceSimilarity | None = None     # each sentence's cosine, for composition
 
 
+# A word in at most this many units of a speech (its byline among them) names a part's speaker.
+_NAMING_UNITS = 3
+
+
 class Retriever:
     """Plans in, ranked hits out: the one place that ranks units for every front end."""
 
@@ -168,6 +172,11 @@ class Retriever:
         self.params = params
         self.units = [corpus.unit(i) for i in index.unit_ids]
         self._position = {u.id: i for i, u in enumerate(self.units)}
+        # A part's byline (a symposium speaker's line under the part's heading) and the part's
+        # paragraphs: a question may name the part by its speaker.
+        self._bylines = [(i, np.array([j for j, p in enumerate(self.units) if p.kind == "paragraph"
+                                       and p.speech_no == u.speech_no and p.section[:len(u.section)] == u.section]))
+                         for i, u in enumerate(self.units) if u.kind == "metadata" and u.section]
         self.lexical = LexicalRanker(corpus, index, self.units, params)
         self.semantic: SemanticRanker | None = None
         self.analyse = analyse
@@ -184,6 +193,25 @@ class Retriever:
             if fits_type(plan.answer_type, plan.answer_unit, [self.units[i].text]):
                 aside[i] = False
         return aside
+
+    def _parts_of_named_speakers(self, scores: np.ndarray, words: Sequence[str]) -> np.ndarray:
+        """天津艺术研究所那位副所长认为…: the question names a part by who gave it. The byline's
+        score lifts the part's paragraphs that share the question's words. It must hold a word
+        of the question that few units of its speech hold (天津, 周传家): 京剧 in every byline
+        of a symposium on 京剧 names none of its speakers."""
+        out = scores
+        for byline, members in self._bylines:
+            if scores[byline] <= 0 or not len(members):
+                continue
+            unit = self.units[byline]
+            speech = self.corpus.speech(unit.speech_no)
+            if not any(len(w) >= 2 and w in unit.text and sum(w in u.text for u in speech.units) <= _NAMING_UNITS
+                       for w in words):
+                continue
+            out = out.copy() if out is scores else out
+            lifted = members[scores[members] > 0]
+            out[lifted] += scores[byline] * self.params.byline_lift
+        return out
 
     def _parts_first(self, plan: QueryPlan, scores: np.ndarray) -> np.ndarray:
         """A named speech's outline (or its N-th part) ranks first: the question asks for its
@@ -271,6 +299,7 @@ class Retriever:
                 scores = (1 - w) * min_max(scores) + w * min_max(dense.scores)
                 mode = "hybrid"
         if self.lexical.is_metadata.any():
+            scores = self._parts_of_named_speakers(scores, a.words)
             scores = np.where(self._metadata_aside(plan, scores), scores * self.params.metadata_weight, scores)
         if named:
             # Named speech: its units first, others keep their order after them.
