@@ -381,7 +381,9 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
 def _is_nth_part(ev: Evidence, plan: QueryPlan, heading: Unit) -> bool:
     """第三篇第二部分“升华认识”: the ordinal and the words name the same part of the speech."""
-    if plan.speech_no is None or plan.nth_item is None or plan.nth_is_item:
+    # 升华认识里的第2点 / 担当作为那块,第三点: a point counts inside the part the words name,
+    # even when that part is itself the N-th; only 第二部分 (a part noun) counts parts.
+    if plan.speech_no is None or plan.nth_item is None or plan.nth_is_item or not plan.nth_is_part:
         return False
     picked = nth(outline_units(ev, plan.speech_no), plan.nth_item)
     return picked is not None and picked[1].id == heading.id

@@ -181,6 +181,8 @@ _ALL_SPEECHES = LazyPattern(r"^(?:这|那)(?:几|些|[一二三四五六七八�
 _MORE = LazyPattern(r"别的|其他|其它|还有|另外|再举|更多")
 _ABOUT_SPEECH = LazyPattern(r"讲话|这篇|该篇|那篇|发言|致辞|演讲|报告")
 
+_NUMBERED = LazyPattern(rf"第\s*{_NUM}{{1,3}}\s*篇")
+
 # ---- answer types -------------------------------------------------------------------------
 _MEASURE = r"(?:公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|个月|月|小时|分钟|次|项|家|户|亩|平方米|吨|岁|倍|位|起|件|所|座|台|辆|部|批|%|％)"
 # 哪些领导出席 / 哪几位嘉宾 ask for names like 谁 does; 哪些领导干部 asks for a kind of cadre.
@@ -292,6 +294,10 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         plan.missing_speech = True
     elif no is not None:
         plan.speech_no = no
+        # 第四篇,就是市政府办公室那篇: a second reference to the same speech names it too.
+        also, reference = named_speeches(_NUMBERED.sub(" ", norm), speeches)
+        reference = reference if also == (no,) else ""
+        plan.reference = reference
     else:
         named, reference = named_speeches(norm, speeches)
         plan.reference = reference

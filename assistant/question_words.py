@@ -7,13 +7,17 @@ subject of its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 __all__ = ["GENERIC", "META_WORDS", "is_generic", "own_subject", "whole_words"]
 
+# 三个 / 四点 / 两条: a count of the items asked for, no subject.
+_COUNT = re.compile(r"[一二三四五六七八九十两]+[个项条点种类大层块句件部]?|\d+[个项条点种类大层块句件部]")
+
 # Words of the question that carry no subject of their own: question words, discourse words.
 GENERIC = frozenset("""
-问题 讲 讲了 谈 谈了 说 说了 提 提到 提出 提出了 主要 内容 意见 分为 分成 划分 组成 构成 包括 包含 由
+问题 就是 也就是 即 讲 讲了 谈 谈了 说 说了 提 提到 提出 提出了 主要 内容 意见 分为 分成 划分 组成 构成 包括 包含 由
 部分 方面 层次 板块 大块 块 点 层 条 项 个 结构 框架 提纲 大纲 要点 主要内容 几层 层意思 脉络 章节 段落
 讲话 发言 文章 报告 这篇 那篇 该篇 篇 一文 全文 本文 文中 正文 公报 社论 献辞 慰问信 贺信 报道 新闻报道 稿子 祝辞 落在 落脚 落脚点 怎么写
 例子 举例 例如 比如 具体 具体来说 详细 展开 展开说说 说说 继续 解释 说明 意思 含义 怎么 怎样 如何 什么
@@ -38,7 +42,7 @@ def whole_words(words: Sequence[str]) -> list[str]:
 
 def is_generic(word: str) -> bool:
     """A discourse word, or one jieba glued from discourse words (具体表现 = 具体 + 表现)."""
-    if word in GENERIC or len(word) <= 1:
+    if word in GENERIC or len(word) <= 1 or _COUNT.fullmatch(word):
         return True
     return any(word[:i] in GENERIC and is_generic(word[i:]) for i in range(2, len(word)))
 

@@ -549,3 +549,24 @@ def test_who_did_it_is_not_padded_with_other_paragraphs(engine: Engine) -> None:
     # mentions a document (三要开展优化审批服务活动…《关于…的通知》) is padding.
     a = engine.ask("第一篇讲话里谁宣读了意见?")
     assert "王光明同志宣读了" in a.text and "三要开展优化审批服务活动" not in a.text, a.text
+
+
+@pytest.mark.parametrize("question, point, not_point", [
+    ("第二篇讲担当作为那部分,第三点是什么?", "做好最后1%", "心中有责"),
+    ("宁乡那篇讲升华认识的部分,第2点说了什么", "对名利要有平和心态", "对权力要有敬畏心理"),
+])
+def test_a_point_counts_inside_the_part_the_words_name_though_that_part_is_the_nth(
+        engine: Engine, question: str, point: str, not_point: str) -> None:
+    text = engine.ask(question).text
+    assert point in text and not_point not in text, text
+
+
+@pytest.mark.parametrize("question, parts", [
+    ("第三篇,也就是宁乡那篇,分了几个部分?", 4),
+    ("第1篇讲话的框架是什么?四个部分分别讲什么", 4),
+    ("第五篇,即那篇讲深化作风建设的讲话,一共讲了几个问题?", 3),
+])
+def test_outline_asked_with_a_second_reference_or_a_count(engine: Engine, question: str, parts: int) -> None:
+    plan = engine.plan(question)
+    assert plan.outline, vars(plan)
+    assert f"分为{parts}个部分" in engine.ask(question).text
