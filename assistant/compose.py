@@ -230,13 +230,19 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     # 提出“两条腿走路”,下一段接着说了什么: the paragraph after the one the words find.
     if plan.after and hits and plan.followup_item is None:
         anchor = hits[0].unit
+        # 讲完“担当作为”之后: a quoted name that one heading of the speech holds is that part's.
+        quoted = plan.asks_content_of
+        speech = ev.corpus.speech(plan.speech_no if plan.speech_no is not None else anchor.speech_no)
+        named_part = [u for u in speech.headings if quoted and quoted in ta.normalise(u.text)]
+        anchor = named_part[0] if len(named_part) == 1 else anchor
         rest = ev.corpus.speech(anchor.speech_no).units[anchor.seq:]
         # After a part's heading (讲完“打好三大攻坚战”之后) comes the next part, not its own body.
         following = next((u for u in rest if u.kind == "heading" and u.level <= anchor.level), None) \
             if anchor.kind == "heading" else next((u for u in rest if u.kind == "paragraph"), None)
         if following is not None:
             said = split_sentences(anchor.text)[0]
-            answer = part_answer(ev, following, citer, hits, f"「{said}」之后,接着讲的是")
+            # The next part is named by its heading, which leads the sources.
+            answer = part_answer(ev, following, citer, hits, f"「{said}」之后,接着讲的是", heading_first=True)
             if answer is not None:
                 text, sentences, cited = answer
                 return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))

@@ -165,13 +165,13 @@ _ORDINAL_NOUN = r"(?:小点|小项|小条|自然段|段落|点|条|项|个|部�
 _SAID = r"(?=讲|谈|说|写|提|是|落|强调|归结)"
 _ORDINAL = LazyPattern(rf"(?P<back>倒数)?第\s*({_NUM}{{1,2}})\s*(?:个|大|级)?\s*{_ORDINAL_NOUN}"
                       rf"|(?:最后|末尾|结尾)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<last_said>{_SAID}))"
-                      rf"|(?P<last_bare>结尾|末尾|结束语|收尾)"
+                      rf"|(?P<last_bare>结尾|末尾|结束语|收尾|收的尾)"
                       rf"|(?P<first>开头|开篇|头一|首先|一开始|一上来|开场|起首)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:先|就)?(?:{_ORDINAL_NOUN}|(?P<first_said>{_SAID}))"
                       rf"|(?P<first_bare>开头|开篇|开场白|一开始|一上来|开场|从哪(?:儿|里)?(?:说起|讲起|谈起|写起|切入|入手|起笔))")
 # 结尾 / 收尾 / 开场 name the edge of the text itself; 最后讲了 / 首先讲了 may name its last or first part.
-_EDGE = LazyPattern(r"结尾|末尾|结束|收尾|落脚|开头|开篇|开场|一开始|一上来|起首|从哪")
+_EDGE = LazyPattern(r"结尾|末尾|结束|收尾|收的尾|落脚|开头|开篇|开场|一开始|一上来|起首|从哪")
 _PART_NOUN = LazyPattern(r"部分|方面|块|层|大点|标题")
-_AFTER = LazyPattern(r"(?:下一段|下段|后一段|紧接着|接下来|接着|随后|之后|以后|后面)[,，]?(?:又|还|再)?(?:讲|说|写|谈|提)")
+_AFTER = LazyPattern(r"(?:下一段|下段|后一段|紧接着|接下来|接着|随后|之后|以后|后面|然后)[,，]?(?:又|还|再)?(?:讲|说|写|谈|提)")
 # 还有呢 / 下一点 / 接下来呢, after an item of a list: the next item.
 _NEXT_ITEM = LazyPattern(r"^(?:那|那么)?\s*(?:还有呢|下一(?:点|条|项|个|部分|方面)(?:呢|是什么)?|接下来呢|然后呢|再往下呢|继续)[??。.]*$")
 _MULTI_SPEECH = LazyPattern(r"(?<!第)(各|几|这几|每|多|五|两|三|四)篇|各(个)?讲话|不同(的)?讲话|哪些讲话|哪几篇|都(是)?怎么|都提到")
@@ -373,7 +373,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         plan.nth_is_paragraph = "段" in mo.group(0)
         plan.nth_is_sentence = "句" in mo.group(0)
         plan.nth_is_position = said
-        plan.nth_is_edge = said and bool(_EDGE.search(mo.group(0)))
+        # 最后是怎么收尾的: 收尾 says the edge, though 最后 came first.
+        plan.nth_is_edge = said and any(_EDGE.search(m.group(0)) for m in found)
     # An ordinal (第三个标题) asks for one part, not for the outline.
     # 第五篇讲话(主要)讲了什么: a named speech and nothing else asked about it: its outline.
     whole_speech = names_speech and bool(_WHAT_SAID.search(unquoted))

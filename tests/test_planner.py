@@ -570,3 +570,19 @@ def test_outline_asked_with_a_second_reference_or_a_count(engine: Engine, questi
     plan = engine.plan(question)
     assert plan.outline, vars(plan)
     assert f"分为{parts}个部分" in engine.ask(question).text
+
+
+@pytest.mark.parametrize("question, part", [
+    ("宁乡那篇讲完“升华认识”以后接着讲了哪部分?", "作风建设要严明要求"),
+    ("第二篇把“解放思想”讲完,然后讲的是哪一块?", "比学赶超"),
+])
+def test_the_part_after_a_quoted_part_name(engine: Engine, question: str, part: str) -> None:
+    result = engine.ask(question)
+    assert part in result.text.split("[")[0].split("接着讲的是")[-1], result.text
+    assert result.hits[0].unit.kind == "heading" and part in result.hits[0].unit.text
+
+
+@pytest.mark.parametrize("question", ["南通办公室那篇讲话最后是怎么收尾的", "南通办公室那篇最后怎么收的尾?"])
+def test_a_name_mostly_in_one_speech_and_the_closing_words(engine: Engine, question: str) -> None:
+    assert engine.plan(question).speech_no == 4
+    assert "以优异成绩迎接党的十七大胜利召开" in engine.ask(question).text
