@@ -331,7 +331,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     # 几点体会 / 哪几条经验: what the question counts names the items, not a subject of its own.
     counted = {m.group(1) for m in _COUNTED_NOUN.finditer(body)}
     rest = [w for w in rest if w not in counted]
-    asks_parts = bool(_QUANT.search(body) or _STRUCTURE.search(body)) and bool(_PART_ONLY.search(body))
+    bare_body = QUOTED.sub(" ", body)   # “四个方面都要抓”: quoted words are not the question's grammar
+    asks_parts = bool(_QUANT.search(bare_body) or _STRUCTURE.search(bare_body)) and bool(_PART_ONLY.search(bare_body))
     # The question's own grammar is read outside quotes: “战术有千百条,头一条就是肯打” quotes the
     # speech, it does not ask for the first item.
     unquoted = QUOTED.sub(lambda m: "\u3000" * len(m.group(0)), body)
