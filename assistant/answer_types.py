@@ -85,11 +85,16 @@ _ASKED_EVENT = (r"(?:由谁来|由谁|是谁|谁|哪(?:些|几位)[\u4e00-\u9fff
 _HOLDING = ("召开", "举行", "开幕", "举办")
 
 
+# 哪一年开始实施: 开始 says when the event began; the event is what follows.
+_ASPECT = r"(?<=年|天|时|候|月|号)(?:是)?(?:从)?(?:开始|正式|首次|最早)"
+
+
 def asked_event(question: str) -> str:
     """The event a who / when question asks about, in the question's word for it; "" if none.
     A verb of one character that only says the speech was given (谁讲的, 谁写的) names none:
     the speech's own lines answer those; 哪天开的 is a meeting held."""
-    for m in re.finditer(_ASKED_EVENT, ta.normalise(question)):
+    norm = re.sub(_ASPECT, "", ta.normalise(question))
+    for m in re.finditer(_ASKED_EVENT, norm):
         word = re.split("[的了过在]", m.group(1))[0]
         if word.startswith("开"):
             return _HOLDING[0]

@@ -35,6 +35,7 @@ _DIGEST = """振兴地方戏曲的几点思考
 省戏曲学校校长陈立华
 地方戏曲的发展，关键在人才。培养一名合格的演员往往需要十年以上的功夫，必须从小抓起。
 剧团要给年轻演员更多登台的机会，让他们在舞台实践中成长起来，这是最好的课堂。
+１９９５年５月，省领导为学校建校四十周年题词。为了培养人才，学校在教学上设计并实施了以“三基一创”为主体的课程。
 市场要开拓
 省演艺集团总经理王海涛
 地方戏曲要走向市场，必须创作观众喜爱的剧目，同时要搞好宣传推广，培养新一代观众。
@@ -155,3 +156,9 @@ def test_a_reported_speech_in_order_leaves_out_who_attended(tmp_path: Path, ques
     result = engine.ask(question)
     assert engine.plan(question).in_order
     assert "出席了会议" not in result.text and "二十年来" in result.text and "科学造林" in result.text
+
+
+def test_when_an_event_began_is_asked_of_the_event_not_any_date(engine: Engine) -> None:
+    # 开始 says when it began: the event is 实施, told without a date; 1995 is another event's.
+    result = engine.ask("省戏曲学校的“三基一创”课程是从哪一年开始实施的?")
+    assert result.partial and result.reason == "answer_type:date", result.text
