@@ -32,7 +32,7 @@ from .located import (
     unsaid_sentences,
 )
 from .partial import partial_answer, undefined_content
-from .parts import cited_first, in_order, no_outline, part_answer, with_own_words
+from .parts import cited_first, in_order, nth_in_groups, no_outline, part_answer, with_own_words
 from .planner import QUOTED, QueryPlan, nth
 from .positions import nth_paragraph
 from .results import Answer, AnswerSentence, Hit, Turn
@@ -80,6 +80,10 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     # 那第二点呢? / 最后一点呢? / 还有呢? — an item of the last list the conversation gave.
     if plan.followup_item is not None and history:
+        grouped = nth_in_groups(ev, history, plan.followup_item, citer) if plan.followup_item else None
+        if grouped is not None:
+            text, sentences, cited = grouped
+            return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
         unit = followup_unit(plan.followup_item, history, plan.nth_is_part, lambda u: list_items(ev, u))
         if unit is not None:
             answer = part_answer(ev, unit, citer, hits, "")

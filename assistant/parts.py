@@ -12,7 +12,7 @@ from .corpus import Unit, chinese_numeral, heading_style
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .positions import is_attendance, speaker_paragraphs, without_attendance
-from .results import Answer, AnswerSentence, Hit
+from .results import Answer, AnswerSentence, Hit, Turn
 from .speech_refs import opens_with_dateline
 from .structure import (
     as_list,
@@ -23,6 +23,7 @@ from .structure import (
     next_unit,
     numbered,
 )
+from .planner import nth
 from .text_analysis import split_sentences
 
 __all__ = ["cited_first", "in_order", "item_groups", "no_outline", "own_words", "part_answer", "with_own_words"]
@@ -94,6 +95,37 @@ def item_groups(ev: Evidence, items: list[Unit]) -> list[tuple[str, list[Unit]]]
             groups.append((lead, []))
         groups[-1][1].append(u)
     return groups
+
+
+def nth_in_groups(ev: Evidence, history: Sequence[Turn], item: int,
+                  citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
+    """那第二点呢 after a part that lists two things (问题表现在三个方面… / 要在四个方面下功夫…):
+    the N-th of each list, told apart, not the N-th counted across both. The part is the one the
+    last question of its own gave (later follow-ups ask about the same lists)."""
+    own = next((t.answer for t in reversed(history) if not (t.answer.plan or {}).get("follow_up")), None)
+    heading = next((c.unit for c in own.citations if c.unit.kind == "heading"), None) if own else None
+    if heading is None:
+        return None
+    groups = item_groups(ev, list_items(ev, heading))
+    if len(groups) < 2:
+        return None
+    lines: list[str] = []
+    sentences: list[AnswerSentence] = []
+    cited: list[Unit] = []
+    for k, (lead, items) in enumerate(groups, 1):
+        inline = inline_enumeration(items[0].text) if len(items) == 1 else []
+        picked = nth(inline, item) if len(inline) >= 2 else None
+        unit: Unit | None = items[0] if picked else None
+        said = picked[1] if picked else ""
+        if picked is None and (chosen := nth(items, item)) is not None:
+            unit, said = chosen[1], "".join(split_sentences(chosen[1].text)[:2])
+        if unit is None:
+            continue
+        n = citer.cite(unit)
+        lines.append(f"{lead or f'第{k}组'}——{'最后一点' if item < 0 else f'第{item}点'}:{said}[{n}]")
+        sentences.append(AnswerSentence(said, [n]))
+        cited.append(unit)
+    return ("\n".join(lines), sentences, cited) if len(lines) >= 2 else None
 
 
 # 下面,我再强调四点意见 / 重点开展四个专项活动: a count and what is counted, as a speech says it.

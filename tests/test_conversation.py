@@ -236,3 +236,16 @@ def test_an_exported_follow_up_says_how_it_was_read() -> None:
     md = cv.export_markdown(conv, exported_at="2024-01-01T00:00:00")
     assert "## 问题 2:那第二点呢?\n\n*按追问理解:什么是塔西佗陷阱? 第二点*" in md
     assert md.count("按追问理解") == 1
+
+
+def test_nth_point_after_a_part_with_two_lists_is_asked_of_each(engine) -> None:  # type: ignore[no-untyped-def]
+    # 第五篇第二部分: 问题表现在三个方面(一是…三是…) and 要在四个方面下功夫(一是…四是…).
+    from assistant.results import Turn
+    history: list[Turn] = []
+    for q in ("第五篇第二部分讲了什么?", "那第二点呢?", "最后一点呢?"):
+        answer = engine.ask(q, history=history)
+        history.append(Turn(q, answer))
+    second, last = history[1].answer.text, history[2].answer.text
+    assert "服务意识不够强" in second and "在落实责任上下功夫" in second, second
+    assert "在服务基层和群众上下功夫" not in second
+    assert "进取精神不够强" in last and "在加强规范化建设上下功夫" in last, last
