@@ -42,8 +42,9 @@ def undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
         return None
     # (十不承诺 is said “十不”承诺, 我们要更好地…… is 我们要更好地: punctuation aside, throughout.)
     said = ta.squash_punct(term)
-    # “约法三章”是哪三条: a speech without headings lists it as 一要…二要… right after naming it.
-    if any(said in ta.squash_punct(e.lead) for u in near if headless(ev, u.speech_no) for e in enumerations(u.text)):
+    # “约法三章”是哪三条: a speech lists it as 一要…二要… right after naming it.
+    # (In a speech with headings too: …纽带,主要有三个:一是…;二是…;三是… lists it in the sentence.)
+    if any(said in ta.squash_punct(e.lead) for u in near for e in enumerations(u.text)):
         return None
     # …继承和发扬优良传统。then 我们要更好地坚持…×3: paragraphs after it list it.
     if any(said in ta.squash_punct(text) for u in near for text, _ in point_lists(ev, u)):

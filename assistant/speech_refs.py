@@ -174,6 +174,19 @@ _SPEAKING_PARAGRAPHS = 12   # a report's speaker speaks near its top
 _ASKED_SPEAKER = LazyPattern(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:讲|说|提|在|的|对|那|这|认为|觉得|强调|指出|要求|谈|怎|如何|看)")
 
 
+# What comes before a name on a speaker line: an office (…行长, …导演, …研究员).
+_OFFICE_END = LazyPattern(r"(?:长|员|书记|主席|主任|总理|导演|编辑|记者|总监|总裁|教授|代表|专家|作家|经理|秘书)$")
+
+
+def _ends_with_name(lines: str, piece: str) -> bool:
+    """Whether a speaker line ends with ``piece`` as a name: the line is the name (马凯, 汪道涵) or
+    an office before it (中国人民银行行长戴相龙); a deck line (…促进祖国和平统一) ends with none."""
+    for line in lines.split("|"):
+        if line.endswith(piece) and (len(line) <= 5 or "·" in line or _OFFICE_END.search(line[:-len(piece)])):
+            return True
+    return False
+
+
 def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...], str]:
     """汪道涵觉得… / 照李默然的说法…: a name (two to four characters) that one speech's speaker
     lines (or the words its title opens with, before 在: 汪道涵在…) hold and no other speech
@@ -195,7 +208,7 @@ def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...]
             for i in range(len(run) - size + 1):
                 piece = run[i:i + size]
                 owners = [no for no, line in names.items() if piece + "|" in line]
-                if len(owners) != 1 or _ASKING.search(piece):
+                if len(owners) != 1 or _ASKING.search(piece) or not _ends_with_name(names[owners[0]], piece):
                     continue
                 # The whole corpus is read only for a piece that is some speaker's name.
                 mentioning = [s for s in speeches if s.no != owners[0] and any(piece in u.text for u in s.units)]

@@ -19,6 +19,7 @@ _ARTICLE = """走好乡村振兴的必由之路
 乡村振兴是历史的选择
 我国是一个农业大国，农业农村问题始终是关系国计民生的根本性问题，历史反复证明了这一点。
 农民群众是乡村振兴的主体，他们的积极性决定着乡村振兴的成效，必须充分调动起来。
+有学者指出：“把乡村各方力量维系在一起的纽带，主要有三个：一是土地的集体所有；二是相依共存的经济联系；三是世代传承的乡土文化。”
 乡村振兴必须遵循的基本原则
 全会为我们推进乡村振兴指明了方向，提出了必须遵循的原则。
 推进乡村振兴，必须坚持农民主体地位。要尊重农民意愿，维护农民权益，让农民得到实惠。
@@ -129,6 +130,7 @@ def test_a_year_does_not_answer_how_many_years() -> None:
 
 
 _MEETING = """首都各界纪念植树节座谈会举行
+贯彻植树方针促进国家统一
 本报北京３月１２日讯首都各界人士今天在人民大会堂举行座谈会，纪念植树节设立二十周年。
 国务院领导赵明、孙立出席了会议。
 会议由国务委员孙立主持，国务院副总理赵明在讲话中指出，全民义务植树是改善生态的重要途径。
@@ -162,3 +164,19 @@ def test_when_an_event_began_is_asked_of_the_event_not_any_date(engine: Engine) 
     # 开始 says when it began: the event is 实施, told without a date; 1995 is another event's.
     result = engine.ask("省戏曲学校的“三基一创”课程是从哪一年开始实施的?")
     assert result.partial and result.reason == "answer_type:date", result.text
+
+
+def test_a_list_given_in_the_sentence_that_names_it_is_no_partial_answer(engine: Engine) -> None:
+    result = engine.ask("文章说把乡村力量维系在一起的纽带主要有三个，是哪三个？")
+    assert not result.partial, result.text
+    assert "土地的集体所有" in result.text and "乡土文化" in result.text
+
+
+def test_a_deck_line_ends_with_no_speakers_name(tmp_path: Path) -> None:
+    (tmp_path / "meeting.txt").write_text(_MEETING, encoding="utf-8")
+    (tmp_path / "article.txt").write_text(_ARTICLE, encoding="utf-8")
+    engine = Engine.load([tmp_path], use_cache=False)
+    # 统一 would end a deck line …促进祖国和平统一 as 绿化 ends 全面贯彻植树方针促进国土绿化: no one is called that.
+    meeting = next(sp.no for sp in engine.corpus.speeches if sp.title.startswith("首都各界纪念植树节"))
+    assert engine.plan("全文说要把各方力量维系在统一的大家庭里，靠的是什么?").speech_no != meeting
+    assert engine.plan("照赵明的说法，造林绿化的任务怎么样?").speech_no == meeting
