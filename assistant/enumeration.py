@@ -30,8 +30,9 @@ _FAMILIES: tuple[tuple[str, LazyPattern], ...] = (
     ("shi", LazyPattern(rf"{_BREAK}(([{_NUM}]{{1,2}})是)(?=\S)")),
     ("yao", LazyPattern(rf"{_BREAK}(([{_NUM}]{{1,2}})要)(?=\S)")),
     ("paren", LazyPattern(rf"{_BREAK}([(（]([{_NUM}]{{1,2}})[)）])")),
-    ("qi", LazyPattern(rf"{_BREAK}((?:其([{_NUM}]{{1,2}})|(首先))[{_CLAUSE_END}]?)")),
+    # 首先 opens a 首先/其次/再次 run first (其一/其二 runs may open with 首先 too).
     ("sequence", LazyPattern(rf"{_BREAK}((首先|其次|再次|最后)[{_CLAUSE_END}]?)")),
+    ("qi", LazyPattern(rf"{_BREAK}((?:其([{_NUM}]{{1,2}})|(首先))[{_CLAUSE_END}]?)")),
 )
 _SEQUENCE_NO = {"首先": 1, "其次": 2, "再次": 3}
 _SENTENCE = LazyPattern("[^。；;！!？?]*[。；;！!？?]?")

@@ -250,6 +250,9 @@ def _asked_term(body: str, analyse: Callable[[str], ta.Analysed], asks: LazyPatt
     if quoted and (asks is _ASKS_CONTENT or re.search(r"[”\"」』》]\s*(?:这个|这|的|里的|中的)?$", body[: m.start()])):
         return quoted[-1]
     pieces = [p for p in re.split(r"[,,。?!?!;;::\s]|里的|中的|的|提到|提出|说的|讲的|谈到", body[: m.start()]) if p]
+    # 八项主张的第一项内容是什么: the content of one item of 八项主张 is asked.
+    while len(pieces) > 1 and re.fullmatch(rf"第\s*{_NUM}+\s*{_CLASSIFIER}?", pieces[-1]):
+        pieces.pop()
     term = pieces[-1] if pieces else ""
     if len(term) > 12:
         words = [w for w in analyse(term).words if w in term]

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 __all__ = ["GENERIC", "META_WORDS", "is_generic", "own_subject", "whole_words"]
 
-# 三个 / 四点 / 两条: a count of the items asked for, no subject.
-_COUNT = re.compile(r"[一二三四五六七八九十两]+[个项条点种类大层块句件部]?|\d+[个项条点种类大层块句件部]")
+# 三个 / 四点 / 第二个: a count or an ordinal of the items asked for, no subject.
+_COUNT = re.compile(r"第?[一二三四五六七八九十两]+[个项条点种类大层块句件部]?|第?\d+[个项条点种类大层块句件部]")
 
 # Words of the question that carry no subject of their own: question words, discourse words.
 GENERIC = frozenset("""

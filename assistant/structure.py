@@ -346,12 +346,14 @@ def _lead_text(units: list[Unit], first: Unit) -> str:
 def point_lists(ev: Evidence, unit: Unit) -> list[tuple[str, PointList]]:
     """The enumerations a unit of a speech without headings holds, belongs to or introduces,
     each with the text that says what it lists (its lead sentence and its points' names)."""
-    if not headless(ev, unit.speech_no):
-        return []
     units = ev.corpus.speech(unit.speech_no).units
+    if not headless(ev, unit.speech_no) and not _unmarked_part(units, unit):
+        return []
     out: list[tuple[str, PointList]] = [(e.lead + "".join(e.labels), (unit, e.labels))
                                         for e in enumerations(unit.text)]
     for _, paragraphs in paragraph_enumerations(units):
+        if paragraphs[0].section != unit.section:
+            continue   # another part's points
         if unit in paragraphs or unit.seq == paragraphs[0].seq - 1:
             labels = "".join(item_label(u) for u in paragraphs)
             out.append((_lead_text(units, paragraphs[0]) + labels, paragraphs))
@@ -362,6 +364,18 @@ def point_lists(ev: Evidence, unit: Unit) -> list[tuple[str, PointList]]:
             out.append((lead.text + "".join(item_label(u) for u in items), items))
             break
     return out
+
+
+def _unmarked_part(units: list[Unit], unit: Unit) -> bool:
+    """Whether a unit is in a part headed by an unnumbered line, with no headings below it (a
+    symposium speaker's contribution): the part reads like a speech without headings."""
+    if not unit.section:
+        return False
+    head = next((u for u in units if u.kind == "heading" and u.heading == unit.section[-1]
+                 and u.section == unit.section[:-1]), None)
+    return head is not None and heading_style(head.text) is None and not any(
+        u.kind == "heading" and len(u.section) > len(unit.section) and u.section[:len(unit.section)] == unit.section
+        for u in units)
 
 
 def speech_point_lists(ev: Evidence, speech_no: int) -> list[tuple[str, PointList]]:

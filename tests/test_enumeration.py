@@ -401,3 +401,12 @@ def test_a_list_of_a_named_thing_is_not_a_list_of_other_points(views_engine: Eng
     # 哪些剧作 asks for works, not for the speech's 三点看法.
     a = views_engine.ask("林平说艺术性和思想性结合得好的是哪些剧作?")
     assert not a.text.startswith("共") and "优秀的剧作" in a.text, a.text
+
+
+def test_first_then_next_opens_one_run_of_paragraphs() -> None:
+    from assistant.corpus import Unit
+    from assistant.enumeration import paragraph_enumerations
+    texts = ["有待解决以下问题。", "首先，要建立学科。", "其次，要整理史料。", "再次，要办好刊物。"]
+    units = [Unit(f"1.{i}", 1, i, "paragraph", t, ()) for i, t in enumerate(texts, 1)]
+    runs = paragraph_enumerations(units)
+    assert [[u.text[:2] for u in run] for _, run in runs] == [["首先", "其次", "再次"]]

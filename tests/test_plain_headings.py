@@ -15,7 +15,7 @@ from assistant.engine import Engine
 _ARTICLE = """走好乡村振兴的必由之路
 ———学习全会精神关于农业农村工作的体会
 林远山
-全会提出：“坚持农业农村优先发展，加快推进农业农村现代化。”这一部署对做好今后的工作具有十分重要的意义，我们要认真学习领会。
+全会提出：“坚持农业农村优先发展，加快推进农业农村现代化。”这一部署对做好今后的工作具有十分重要的意义，我们要认真学习领会，全面落实二十字方针。
 乡村振兴是历史的选择
 我国是一个农业大国，农业农村问题始终是关系国计民生的根本性问题，历史反复证明了这一点。
 农民群众是乡村振兴的主体，他们的积极性决定着乡村振兴的成效，必须充分调动起来。
@@ -40,6 +40,12 @@ _DIGEST = """振兴地方戏曲的几点思考
 市场要开拓
 省演艺集团总经理王海涛
 地方戏曲要走向市场，必须创作观众喜爱的剧目，同时要搞好宣传推广，培养新一代观众。
+研究要深化
+省艺术研究所研究员周明
+地方戏曲的研究与批评，目前还处于各自为战的局面，有待解决以下问题。
+首先，要建立地方戏曲学，把戏曲研究纳入学科建设的轨道。
+其次，要加强史料整理，解决近代研究与现代研究的衔接问题。
+再次，要扩大研究成果的发表阵地，办好戏曲专业刊物。
 """
 _REPORT = """全省农业工作会议在省城召开
 本报讯全省农业工作会议今天在省城召开。省委副书记王志强主持会议，省长张建国出席会议并讲话。
@@ -63,7 +69,7 @@ def test_unnumbered_heading_lines_are_parts_and_bylines_their_speakers() -> None
     kinds = {u.text[:6]: u.kind for u in article.units}
     assert kinds["———学习全"] == "metadata" and kinds["林远山"] == "metadata"   # subtitle and byline
     [digest] = parse_text(_DIGEST, "/x/digest.txt")
-    assert [u.text for u in digest.headings] == ["人才是根本", "市场要开拓"]
+    assert [u.text for u in digest.headings] == ["人才是根本", "市场要开拓", "研究要深化"]
     byline = next(u for u in digest.units if u.text == "省戏曲学校校长陈立华")
     assert byline.kind == "metadata" and byline.section == ("人才是根本",)
 
@@ -180,3 +186,16 @@ def test_a_deck_line_ends_with_no_speakers_name(tmp_path: Path) -> None:
     meeting = next(sp.no for sp in engine.corpus.speeches if sp.title.startswith("首都各界纪念植树节"))
     assert engine.plan("全文说要把各方力量维系在统一的大家庭里，靠的是什么?").speech_no != meeting
     assert engine.plan("照赵明的说法，造林绿化的任务怎么样?").speech_no == meeting
+
+
+@pytest.mark.parametrize("question", ["周明讲地方戏曲研究有待解决的问题里，第二个是什么?",
+                                      "省艺术研究所那位研究员提的几个问题，第2个是啥?"])
+def test_the_nth_of_first_then_next_in_a_speakers_part(engine: Engine, question: str) -> None:
+    # 首先…其次…再次 open paragraphs of one symposium speaker's part.
+    text = engine.ask(question).text
+    assert "史料整理" in text and "地方戏曲学" not in text, text
+
+
+def test_an_item_of_a_thing_only_named_is_a_partial_answer(engine: Engine) -> None:
+    result = engine.ask("二十字方针的第一项内容是什么?")
+    assert result.partial and result.reason == "content", result.text
