@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from . import text_analysis as ta
 from .answer_types import METADATA_TYPES
-from .corpus import Unit
+from .corpus import Speech, Unit
 from .evidence import Citer, Evidence
 from .extract import asks_why, by_speech, extract_sentences
 from .located import (
@@ -32,9 +32,16 @@ from .located import (
     unsaid_sentences,
 )
 from .partial import partial_answer, undefined_content
-from .parts import cited_first, in_order, nth_in_groups, no_outline, part_answer, with_own_words
+from .parts import (
+    cited_first,
+    in_order,
+    no_outline,
+    nth_in_groups,
+    part_answer,
+    with_own_words,
+)
 from .planner import QUOTED, QueryPlan, nth
-from .positions import nth_paragraph
+from .positions import ENDED_SPEAKING, nth_paragraph, speaker_paragraphs
 from .results import Answer, AnswerSentence, Hit, Turn
 from .retrieval import query_terms
 from .semantic import SentenceSimilarity
@@ -232,24 +239,12 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
 
     # 提出“两条腿走路”,下一段接着说了什么: the paragraph after the one the words find.
-    if plan.after and hits and plan.followup_item is None:
-        anchor = hits[0].unit
-        # 讲完“担当作为”之后: a quoted name that one heading of the speech holds is that part's.
-        quoted = plan.asks_content_of
-        speech = ev.corpus.speech(plan.speech_no if plan.speech_no is not None else anchor.speech_no)
-        named_part = [u for u in speech.headings if quoted and quoted in ta.normalise(u.text)]
-        anchor = named_part[0] if len(named_part) == 1 else anchor
-        rest = ev.corpus.speech(anchor.speech_no).units[anchor.seq:]
-        # After a part's heading (讲完“打好三大攻坚战”之后) comes the next part, not its own body.
-        following = next((u for u in rest if u.kind == "heading" and u.level <= anchor.level), None) \
-            if anchor.kind == "heading" else next((u for u in rest if u.kind == "paragraph"), None)
-        if following is not None:
-            said = split_sentences(anchor.text)[0]
-            # The next part is named by its heading, which leads the sources.
-            answer = part_answer(ev, following, citer, hits, f"「{said}」之后,接着讲的是", heading_first=True)
-            if answer is not None:
-                text, sentences, cited = answer
-                return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
+    speech_no = plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no if hits else None
+    if plan.after and speech_no is not None and plan.followup_item is None:
+        after_answer = _after(ev, plan, question, ev.corpus.speech(speech_no), hits, citer)
+        if after_answer is not None:
+            text, sentences, cited = after_answer
+            return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
 
     if plan.missing_speech:   # 第六篇 of five: say so rather than answer from another speech
         return done(ABSTAIN_TEXT, [], abstained=True)
@@ -387,6 +382,34 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         first = next(c.unit for c in citer.citations if c.n == sentences[0].citations[0])
         return done(_join_cited(sentences), sentences, hits_out=cited_first(ev, [first], hits, citer.terms))
     return done(_join_cited(sentences), sentences)
+
+
+def _after(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, hits: list[Hit],
+           citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
+    """What follows a passage (the top hit), a part the question names by a quoted word of its
+    heading (讲完“担当作为”之后: the next part), or the named speaker's last words in a report
+    (王兆国讲完以后: the next paragraph, or all of them when a list is asked for)."""
+    quoted = plan.asks_content_of
+    named_part = [u for u in speech.headings if quoted and quoted in ta.normalise(u.text)]
+    # (The words of 王兆国讲完以后… may find nothing: the speaker's paragraphs are read.)
+    spoken = speaker_paragraphs(speech.paragraphs, question, alone=True) if ENDED_SPEAKING.search(question) else []
+    anchor = named_part[0] if len(named_part) == 1 else spoken[-1] if spoken else hits[0].unit if hits else None
+    if anchor is None:
+        return None
+    rest = ev.corpus.speech(anchor.speech_no).units[anchor.seq:]
+    said = split_sentences(anchor.text)[0]
+    after = [u for u in rest if u.kind == "paragraph"][:ev.answer.outline_max_items]
+    if spoken and plan.wants_list and anchor is spoken[-1] and len(after) >= 2:
+        text, sentences = numbered(f"「{said}」之后,依次是:",
+                                   [AnswerSentence(split_sentences(u.text)[0], [citer.cite(u)]) for u in after])
+        return text, sentences, after
+    # After a part's heading (讲完“打好三大攻坚战”之后) comes the next part, not its own body.
+    following = next((u for u in rest if u.kind == "heading" and u.level <= anchor.level), None) \
+        if anchor.kind == "heading" else next((u for u in rest if u.kind == "paragraph"), None)
+    if following is None:
+        return None
+    # The next part is named by its heading, which leads the sources.
+    return part_answer(ev, following, citer, hits, f"「{said}」之后,接着讲的是", heading_first=True)
 
 
 def _is_nth_part(ev: Evidence, plan: QueryPlan, heading: Unit) -> bool:

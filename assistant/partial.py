@@ -19,7 +19,7 @@ from .lazy_pattern import LazyPattern
 from .located import speaks_of_asked
 from .planner import QUOTED, QueryPlan
 from .results import AnswerSentence, Hit
-from .structure import headless, next_unit, point_lists
+from .structure import next_unit, point_lists
 from .sufficiency import MISSING_WHAT, defines, fits_type, missing_terms
 from .text_analysis import split_sentences
 

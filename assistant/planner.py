@@ -171,7 +171,7 @@ _ORDINAL = LazyPattern(rf"(?P<back>倒数)?第\s*({_NUM}{{1,2}})\s*(?:个|大|�
 # 结尾 / 收尾 / 开场 name the edge of the text itself; 最后讲了 / 首先讲了 may name its last or first part.
 _EDGE = LazyPattern(r"结尾|末尾|结束|收尾|收的尾|落脚|开头|开篇|开场|一开始|一上来|起首|从哪")
 _PART_NOUN = LazyPattern(r"部分|方面|块|层|大点|标题")
-_AFTER = LazyPattern(r"(?:下一段|下段|后一段|紧接着|接下来|接着|随后|之后|以后|后面|然后)[,，]?(?:又|还|再)?(?:讲|说|写|谈|提)")
+_AFTER = LazyPattern(r"(?:下一段|下段|后一段|紧接着|接下来|接着|随后|之后|以后|后面|然后)[,，]?(?:又|还|再)?(?:讲|说|写|谈|提|报道)")
 # 还有呢 / 下一点 / 接下来呢, after an item of a list: the next item.
 _NEXT_ITEM = LazyPattern(r"^(?:那|那么)?\s*(?:还有呢|下一(?:点|条|项|个|部分|方面)(?:呢|是什么)?|接下来呢|然后呢|再往下呢|继续)[??。.]*$")
 _MULTI_SPEECH = LazyPattern(r"(?<!第)(各|几|这几|每|多|五|两|三|四)篇|各(个)?讲话|不同(的)?讲话|哪些讲话|哪几篇|都(是)?怎么|都提到")

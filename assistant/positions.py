@@ -12,7 +12,7 @@ from .lazy_pattern import LazyPattern
 from .planner import QueryPlan, nth
 from .text_analysis import normalise, split_sentences
 
-__all__ = ["is_attendance", "nth_paragraph", "speaker_paragraphs", "without_attendance"]
+__all__ = ["ENDED_SPEAKING", "is_attendance", "nth_paragraph", "speaker_paragraphs", "without_attendance"]
 
 # 温家宝和国务院有关部门负责同志也参加了会议 / 出席座谈会的还有…: a report's closing line.
 _ATTENDANCE = LazyPattern(r"(?:出席|参加|陪同|在座)了?(?:会议|座谈会|团拜会|茶话会|大会|全会|开幕式|闭幕式|活动)")
@@ -64,10 +64,15 @@ _SAYS = LazyPattern(r"^([\u4e00-\u9fff]{2,3}?)(?:在[^，。,]{1,15}?)?(?:首先
 _HE_SAYS = LazyPattern(r"^(?:他|她)(?:首先|接着|随后|还|又|最后|进一步|特别)?(?:说|指出|强调|表示|要求|认为|提出)")
 
 
-def speaker_paragraphs(paragraphs: list[Unit], question: str) -> list[Unit]:
+# 王兆国讲完以后 / 他说完之后: after the speaker's whole speech (not 讲完那几个要点之后).
+ENDED_SPEAKING = LazyPattern(r"(?:讲完|说完|讲话完|发言完|讲话结束|发言结束)了?(?:以后|之后|后)")
+
+
+def speaker_paragraphs(paragraphs: list[Unit], question: str, alone: bool = False) -> list[Unit]:
     """In a report, the paragraphs of the speech of the speaker the question names (江泽民这次
     座谈会讲话): those that open with the name and a verb of saying, and 他说… after them;
-    [] when the question names none of the report's speakers or only one person speaks."""
+    [] when the question names none of the report's speakers or (unless ``alone``: 王兆国讲完
+    以后) only one person speaks."""
     said_by: list[str | None] = []
     for u in paragraphs:
         text = normalise(u.text)
@@ -78,7 +83,7 @@ def speaker_paragraphs(paragraphs: list[Unit], question: str) -> list[Unit]:
             name = m.group(1) if m else None
         said_by.append(name)
     speakers = {n for n in said_by if n}
-    if len(speakers) < 2:
+    if len(speakers) < (1 if alone else 2):
         return []
     asked = [n for n in speakers if n in normalise(question)]
     if len(asked) != 1:

@@ -199,3 +199,18 @@ def test_the_nth_of_first_then_next_in_a_speakers_part(engine: Engine, question:
 def test_an_item_of_a_thing_only_named_is_a_partial_answer(engine: Engine) -> None:
     result = engine.ask("二十字方针的第一项内容是什么?")
     assert result.partial and result.reason == "content", result.text
+
+
+@pytest.mark.parametrize("question, first", [
+    ("植树节座谈会那条新闻，赵明讲完以后还报道了哪些内容?", "与会代表表示"),
+    ("赵明讲完以后，报道接着写了什么?", "与会代表表示"),
+])
+def test_what_a_report_tells_after_its_speaker_has_spoken(tmp_path: Path, question: str, first: str) -> None:
+    text = _MEETING + "与会代表表示，一定把全民义务植树运动深入持久地开展下去，为国土绿化作出新的贡献。\n" \
+        "会后，与会人员在人民大会堂前栽下了纪念树，一起观看了绿化成果展览。\n"
+    (tmp_path / "meeting.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "article.txt").write_text(_ARTICLE, encoding="utf-8")
+    engine = Engine.load([tmp_path], use_cache=False)
+    answer = engine.ask(question).text
+    after = answer.split("之后", 1)[-1]
+    assert first in after and "科学造林" not in after, answer
