@@ -11,6 +11,7 @@ from . import text_analysis as ta
 from .corpus import Unit, chinese_numeral, heading_style
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
+from .planner import nth
 from .positions import is_attendance, speaker_paragraphs, without_attendance
 from .results import Answer, AnswerSentence, Hit, Turn
 from .speech_refs import opens_with_dateline
@@ -23,7 +24,6 @@ from .structure import (
     next_unit,
     numbered,
 )
-from .planner import nth
 from .text_analysis import split_sentences
 
 __all__ = ["cited_first", "in_order", "item_groups", "no_outline", "own_words", "part_answer", "with_own_words"]
