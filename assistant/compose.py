@@ -213,6 +213,24 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         if sentences:
             return done(_join_cited(sentences), sentences, hits_out=in_part + [h for h in hits if h not in in_part])
 
+    def nth_point_answer() -> Answer | None:
+        """第二点是什么 / 最后一点, among points a paragraph or its neighbours enumerate: the
+        N-th of the points the words name (of the speech the question names, if it names one)."""
+        found = nth_point(ev, plan, [h for h in hits if not named or h.unit.speech_no in named], analysed.bigrams)
+        if found is None:
+            return None
+        k, unit, point = found
+        n = citer.cite(unit)
+        return done(f"{ev.speech_title(unit.speech_no)}列举的第{k}点是:{point}[{n}]", [AnswerSentence(point, [n])],
+                    hits_out=cited_first(ev, [unit], hits, citer.terms))
+
+    # 讲加强法制建设时列了首先、第二、第三,第3点: the question's own words name the points (in a
+    # part that reads like a speech without headings); the N-th part only when they name none.
+    if plan.nth_item is not None and plan.followup_item is None and plan.section and not plan.nth_is_part:
+        point_answer = nth_point_answer()
+        if point_answer is not None:
+            return point_answer
+
     # 第二篇讲话的第三部分讲了什么 — the N-th part of a named speech, with what it holds.
     if plan.nth_item is not None and plan.followup_item is None and plan.speech_no is not None:
         title = ev.speech_title(plan.speech_no)
@@ -222,14 +240,9 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     # 第二点是什么 / 最后一点, in a speech without headings: the N-th of the points the words name.
     if plan.nth_item is not None and plan.followup_item is None:
-        # Of the speech the question names, if it names one: not a point of another speech.
-        found = nth_point(ev, plan, [h for h in hits if not named or h.unit.speech_no in named], analysed.bigrams)
-        if found is not None:
-            k, unit, point = found
-            n = citer.cite(unit)
-            line = AnswerSentence(point, [n])
-            return done(f"{ev.speech_title(unit.speech_no)}列举的第{k}点是:{point}[{n}]", [line],
-                        hits_out=cited_first(ev, [unit], hits, citer.terms))
+        point_answer = nth_point_answer()
+        if point_answer is not None:
+            return point_answer
 
     # 第五篇讲话在加强领导方面提出了几条要求: the heading the words name, with what it holds.
     if heading is not None:

@@ -92,7 +92,9 @@ def _marker(m: re.Match[str], family: str) -> tuple[int, int, str]:
 
 # 全市教育工作一要坚持立德树人…；二要深化教育改革…: the first point may follow its subject with
 # no break; it counts only when the second and third follow breaks (统一要求 says no 一要).
-_UNBROKEN_FIRST = {"shi": LazyPattern("(?<=[\u4e00-\u9fff])(一是)(?=\\S)"), "yao": LazyPattern("(?<=[\u4e00-\u9fff])(一要)(?=\\S)")}
+_UNBROKEN_FIRST = {"shi": LazyPattern("(?<=[\u4e00-\u9fff])(一是)(?=\\S)"), "yao": LazyPattern("(?<=[\u4e00-\u9fff])(一要)(?=\\S)"),
+                   # 首先，…第二，…第三，…: a speaker opens with 首先 and goes on counting.
+                   "ordinal": LazyPattern("(首先)(?=[，,])")}
 
 
 def _markers(text: str, family: str, pattern: LazyPattern) -> list[tuple[int, int, str]]:

@@ -167,8 +167,8 @@ def test_list_questions_pick_the_enumeration_the_words_name(headless_engine: Eng
 @pytest.mark.parametrize("question, expected, absent, said", [
     ("王建国讲领导干部起表率作用，第二点是什么?", "管好配偶子女", "带头艰苦奋斗", "列举的第2点"),
     ("起表率作用的最后一点是什么?", "切实负起领导责任", "管好配偶子女", "列举的第3点"),
-    # The speech named: its paragraph points are its parts.
-    ("物价形势那篇讲的三个显著变化中，第二个是什么?", "粮食生产", "卖方市场", "的第2部分"),
+    # The speech named, and its words name the points: the second of them.
+    ("物价形势那篇讲的三个显著变化中，第二个是什么?", "粮食生产", "卖方市场", "列举的第2点"),
 ])
 def test_the_nth_point(headless_engine: Engine, question: str, expected: str, absent: str, said: str) -> None:
     a = headless_engine.ask(question)
@@ -410,3 +410,9 @@ def test_first_then_next_opens_one_run_of_paragraphs() -> None:
     units = [Unit(f"1.{i}", 1, i, "paragraph", t, ()) for i, t in enumerate(texts, 1)]
     runs = paragraph_enumerations(units)
     assert [[u.text[:2] for u in run] for _, run in runs] == [["首先", "其次", "再次"]]
+
+
+def test_first_then_second_third_is_one_ordinal_run() -> None:
+    from assistant.enumeration import enumerations
+    runs = [e.labels for e in enumerations("要加强法制建设。首先，要制定法规。第二，要加强检查。第三，要加大宣传。")]
+    assert ["首先，要制定法规", "第二，要加强检查", "第三，要加大宣传"] in runs

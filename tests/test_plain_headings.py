@@ -26,6 +26,7 @@ _ARTICLE = """走好乡村振兴的必由之路
 各地的实践表明，凡是农民参与充分的地方，乡村建设的成效就好，群众的满意度也高。
 推进乡村振兴，必须坚持因地制宜。各地自然条件差别很大，不能搞一刀切，要分类推进。
 推进乡村振兴，必须坚持城乡融合发展。要打破城乡分割，促进要素双向流动，补齐农村短板。
+乡村振兴离不开法治保障。首先，要抓紧制定配套法规。第二，要加强执法检查。第三，要加大涉农法律法规的宣传力度。
 让我们紧密团结起来，为实现乡村全面振兴而努力奋斗！
 """
 _DIGEST = """振兴地方戏曲的几点思考
@@ -214,3 +215,13 @@ def test_what_a_report_tells_after_its_speaker_has_spoken(tmp_path: Path, questi
     answer = engine.ask(question).text
     after = answer.split("之后", 1)[-1]
     assert first in after and "科学造林" not in after, answer
+
+
+@pytest.mark.parametrize("question, point", [
+    ("乡村振兴那篇讲加强法治保障时列了首先、第二、第三，第3点说的是什么?", "宣传力度"),
+    ("必由之路那篇讲法治保障的第二点是什么?", "执法检查"),
+])
+def test_the_nth_point_the_words_name_before_the_nth_part(engine: Engine, question: str, point: str) -> None:
+    # 首先，…第二，…第三，… is one run; the question's words name it, so 第3点 is not the third part.
+    text = engine.ask(question).text
+    assert point in text and "第3部分" not in text and "第2部分" not in text, text
