@@ -208,11 +208,10 @@ class ChatScreen(CopyKeys, Screen[None]):
         self._starting = False
 
     def on_paste(self, event: events.Paste) -> None:
-        # A paste into the focused box has been inserted by the box already and only bubbles
-        # up here; a paste anywhere else goes into the box.
+        # A paste anywhere but the box goes into the box (the box stops its own). So does one
+        # read while the program started (paste.py), sent here before the box had focus and
+        # handled after it took it: "the box has focus" does not mean it was inserted.
         event.stop()
-        if self.focused is self.box:
-            return
         event.prevent_default()
         self.set_focus(self.box)
         self.box.insert(pasted_text(event.text))
