@@ -141,7 +141,8 @@ def load_engine(args: argparse.Namespace, quiet: bool = False) -> Engine:
     hybrid = not getattr(args, "lexical", False) and params.fusion_weight > 0
     # Before the engine's modules are imported: the embedder loads meanwhile (EmbedderLoad).
     embedder = EmbedderLoad(args) if hybrid else None
-    from ..corpus import CorpusError  # lazy: the TUI's start imports this module, not the corpus
+    # Lazy: the TUI's start imports this module, not the corpus.
+    from ..corpus import CorpusError
     from ..engine import Engine  # lazy: start-up (module docstring)
 
     with IndexProgress() as progress:

@@ -82,8 +82,9 @@ class SpeechAssistantApp(App[None]):
         # Textual's driver will report: the same class on Resize restyles nothing, a new one
         # restyled every widget once more before the first paint (~10 ms). A wrong guess (a
         # headless test) is corrected by that Resize as before.
-        columns = shutil.get_terminal_size().columns
-        self.chat_screen.add_class(*self.chat_screen._get_breakpoint_classes(columns, self.HORIZONTAL_BREAKPOINTS))
+        width_class = self.chat_screen._get_breakpoint_classes(shutil.get_terminal_size().columns,
+                                                               self.HORIZONTAL_BREAKPOINTS)
+        self.chat_screen.add_class(*width_class)
 
     @property
     def reopen_last(self) -> bool:

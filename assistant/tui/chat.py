@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
     from ..conversation import Exchange
     from ..results import Answer
-
     from .app import SpeechAssistantApp
 
 NEWLINE_KEYS = ("ctrl+j", "shift+enter", "alt+enter")
@@ -300,7 +299,8 @@ class ExchangeView(Vertical, can_focus=True):
         meta.update(broken(label))
         meta.display = bool(label)
         self.set_class(a.abstained, "-abstained")
-        from .render import answer_markdown, source_line   # after the first paint (start-up time)
+        # Not imported before the first paint (start-up time).
+        from .render import answer_markdown, source_line
 
         md.update(answer_markdown(a))
         links = [SourceLink(source_line(c), c.unit.id, c.matched) for c in a.all_citations]

@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def conv_store() -> "ModuleType":
+def conv_store() -> ModuleType:
     """The conversation store (``assistant.conversation``), imported when first used: it and the
     corpus and result types it brings (~20 ms) are not needed to draw the first screen."""
     from .. import conversation
@@ -95,13 +95,13 @@ class ChatScreen(CopyKeys, Screen[None]):
 
     # ---- layout and state -----------------------------------------------------------
     @property
-    def conversation(self) -> "Conversation":
+    def conversation(self) -> Conversation:
         if self._conversation is None:
             self._conversation = conv_store().Conversation()
         return self._conversation
 
     @conversation.setter
-    def conversation(self, conv: "Conversation") -> None:
+    def conversation(self, conv: Conversation) -> None:
         self._conversation = conv
 
     @cached_property

@@ -52,7 +52,8 @@ def citation_text(c: Citation) -> str:
 
 def answer_plain_text(answer: Answer) -> str:
     """The answer as it reads on screen, the fallback below it, then one line per source."""
-    from ..results import FALLBACK_LABEL   # the results' and conversations' modules: not at start-up
+    # The results' and conversations' modules: not at start-up.
+    from ..results import FALLBACK_LABEL
 
     parts = [answer.text.strip()]
     if answer.fallback is not None:

@@ -29,7 +29,6 @@ from ..config import (
     load_config,
     save_settings,
 )
-
 from .hint_box import HintScrollBox
 
 if TYPE_CHECKING:

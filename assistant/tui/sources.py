@@ -49,7 +49,7 @@ class SourcesPanel(Vertical):
             empty.update(Text(msg, style="italic"))
             self.border_subtitle = ""
             return
-        from .render import source_detail   # not before the first paint (start-up time)
+        from .render import source_detail  # not before the first paint (start-up time)
 
         empty.display = False
         options.display = True
