@@ -35,6 +35,7 @@ from .index import (
     save_bundle,
 )
 from .lazy_pattern import compile_patterns
+from .limits import MAX_QUESTION_CHARS
 from .params import DENSE_RESCUE_MODEL, AnswerParams, RetrievalParams
 from .planner import QueryPlan, plan_question
 from .results import Answer, Hit, Turn
@@ -46,7 +47,6 @@ from .text_helpers import without_terminal_control
 if TYPE_CHECKING:
     from .embeddings import Embedder
 
-MAX_QUESTION_CHARS = 2000
 
 __all__ = ["AnswerParams", "Engine", "QuestionError", "RetrievalParams", "Turn", "CorpusError", "QueryPlan"]
 

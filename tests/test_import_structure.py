@@ -79,7 +79,9 @@ def test_ask_json_imports_no_terminal_libraries(tmp_path: Path) -> None:
 def test_tui_start_imports_no_engine_before_the_app() -> None:
     """``assistant`` alone opens the TUI: parsing its command line and making the app load
     neither numpy nor the engine (a worker loads them while the app starts) nor the config file
-    reader (read after ready), and the other commands are still known to the parser."""
+    reader (read after ready) nor the conversation store and the corpus and result types (~20 ms
+    before the first paint: imported when first used), and the other commands are still known
+    to the parser."""
     code = ("import json, sys\n"
             "from assistant.cli import build_parser\n"
             "parser = build_parser([])\n"
@@ -89,7 +91,8 @@ def test_tui_start_imports_no_engine_before_the_app() -> None:
             "choices = sorted(parser._subparsers._group_actions[0].choices)\n"
             "print(json.dumps({'command': args.command, 'choices': choices, 'loaded': sorted(\n"
             "    m for m in ('numpy', 'jieba', 'assistant.engine', 'assistant.bm25', 'assistant.cli.ask',\n"
-            "                'assistant.config', 'tomllib')\n"
+            "                'assistant.config', 'tomllib', 'assistant.conversation', 'assistant.corpus',\n"
+            "                'assistant.results')\n"
             "    if m in sys.modules)}))\n")
     p = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)),
                        capture_output=True, text=True, encoding="utf-8", timeout=120, check=False)

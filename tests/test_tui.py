@@ -320,7 +320,7 @@ async def test_markup_in_corpus_and_question_is_literal(tmp_path: Path) -> None:
     ("", "问题是空的"),
     ("   \n  ", "问题是空的"),
     ("??!!。。,,", "只有标点"),
-    ("塔" * 100_000, "问题太长"),
+    ("塔" * 100_000, "100000 / 2000 字,太长,未发送"),   # said in the box's border, not in a toast
 ], ids=["empty", "blank", "punctuation", "100k-chars"])
 async def test_bad_questions_get_a_message(tmp_path: Path, engine: Engine, question: str, message: str) -> None:
     app = make_app(tmp_path, lambda: engine)

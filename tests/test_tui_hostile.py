@@ -76,6 +76,76 @@ def test_a_lone_escape_is_still_the_escape_key() -> None:
     assert keys == ["escape"]
 
 
+def test_text_read_while_the_program_starts_is_one_paste_per_run() -> None:
+    """Typed (or pasted: the terminal does not mark pastes yet) before the app took the terminal,
+    5,000 characters made 5,000 key presses, one TextArea insert each (~10 s); now each run of
+    printable characters is one Paste, Enter and escape sequences stay keys; later, keys."""
+    from textual import events
+
+    from assistant.tui.paste import PasteSafeParser
+
+    parser = PasteSafeParser()
+    text = "作风" * 2500
+    got = list(parser.feed(text + "\r")) + list(parser.feed("?\x1b[A"))
+    assert [type(e) for e in got] == [events.Paste, events.Key, events.Key, events.Key]
+    assert got[0].text == text and [e.key for e in got[1:]] == ["enter", "question_mark", "up"]
+    parser._early_until = 0.0                  # past the start: typing as usual
+    assert [e.key for e in parser.feed("ab")] == ["a", "b"]
+
+
+def test_the_terminal_leaves_line_mode_while_the_tui_is_imported(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In line mode the kernel keeps 4,095 bytes of a line typed before the app takes the
+    terminal (a 5,000-character paste kept ~1,300 characters): off while the TUI is imported,
+    and the user's mode back before Textual's driver saves it."""
+    import os
+    import pty
+    import select
+    import termios
+    import threading
+
+    from assistant.cli import keep_early_input
+
+    master, slave = pty.openpty()
+    try:
+        with os.fdopen(slave, "r", closefd=False) as tty_in:
+            monkeypatch.setattr("sys.stdin", tty_in)
+            before = termios.tcgetattr(slave)
+            assert before[3] & termios.ICANON and before[3] & termios.ECHO
+            restore = keep_early_input()
+            during = termios.tcgetattr(slave)
+            assert not during[3] & (termios.ICANON | termios.ECHO) and during[6][termios.VMIN] == 1
+            data = ("作风" * 2500).encode()
+            writer = threading.Thread(target=os.write, args=(master, data), daemon=True)
+            writer.start()                          # blocks while the 4 KiB buffer is full
+            got = b""
+            deadline = time.monotonic() + 10
+            while len(got) < len(data) and time.monotonic() < deadline:
+                if select.select([slave], [], [], 0.2)[0]:
+                    got += os.read(slave, 65536)
+            writer.join(5)
+            assert got == data                      # not cut to one 4 KiB line
+            restore()
+            assert termios.tcgetattr(slave) == before
+    finally:
+        os.close(master)
+        os.close(slave)
+
+
+async def test_a_paste_sent_to_the_screen_goes_into_the_focused_box(tmp_path: Path, engine: Engine) -> None:
+    """A paste read while the program started reaches the chat screen before the box has
+    focus and is handled after it took it: it is inserted, not taken as already inserted."""
+    from textual import events
+
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(80, 24)) as pilot:
+        await ready(pilot)
+        box = app.query_one(ChatInput)
+        assert app.focused is box
+        app.screen.post_message(events.Paste("作风建设"))
+        await pilot.pause()
+        assert box.text == "作风建设"
+
+
 def test_the_app_reads_the_terminal_with_the_paste_safe_parser(monkeypatch: pytest.MonkeyPatch) -> None:
     from textual.drivers import linux_driver
 

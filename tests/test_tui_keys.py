@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from textual import events
 from test_tui import QUESTION, SpyEngine, ask, llm_app, make_app, ready, screen_text, wait_for
 
 from assistant.engine import MAX_QUESTION_CHARS, Engine
@@ -147,6 +149,47 @@ async def test_ctrl_t_re_asks_the_selected_question_in_its_context(tmp_path: Pat
         await wait_for(pilot, lambda: len(spy.returned) == 5)
         assert spy.calls[-1] == ("那第二点呢?", [])
         assert app.chat_screen.box.text == "草稿"     # what is typed stays
+
+
+async def test_a_long_paste_shows_its_count_and_enter_refuses_it_in_the_box(tmp_path: Path, engine: Engine) -> None:
+    """A 5,000-character paste while the index loads and five toasts are up: the count and the
+    over-length state are in the box's border after one refresh, Enter refuses it there (no
+    toast queued behind the others), and the text stays in the box."""
+    loaded = threading.Event()
+    app = make_app(tmp_path, lambda: loaded.wait(10) and engine)
+    async with app.run_test(notifications=True, size=(80, 24)) as pilot:
+        for i in range(5):
+            app.say(f"提示 {i}", timeout=30)
+        await pilot.pause()
+        box = app.query_one(ChatInput)
+        assert app.focused is box and app.engine is None
+        text = ("作风建设是党的建设的重要内容" * 400)[:5000]
+        box.post_message(events.Paste(text))
+        await pilot.pause()
+        assert box.text == text and box.has_class("-too-long")
+        assert box.border_subtitle == f"5000 / {MAX_QUESTION_CHARS} 字,太长,Ctrl+L 清空"
+        assert "5000 / 2000 字,太长,Ctrl+L 清空" in screen_text(app)
+        await pilot.press("enter")
+        refusal = "5000 / 2000 字,太长,未发送:删到 2000 字以内或 Ctrl+L 清空"
+        assert box.border_subtitle == refusal and refusal in screen_text(app)
+        assert not any("太长" in n.message for n in app._notifications)
+        assert box.text == text and app.chat_screen.pending is None and app.chat_screen.current is None
+        loaded.set()
+        await ready(pilot)
+        await pilot.press("enter")                  # the same with the engine loaded
+        assert box.border_subtitle == refusal and not any("太长" in n.message for n in app._notifications)
+        assert not app.chat_screen.conversation.exchanges
+        await pilot.press("backspace")              # an edit: the counter again
+        assert box.border_subtitle == f"4999 / {MAX_QUESTION_CHARS} 字,太长,Ctrl+L 清空"
+        await pilot.press("ctrl+l")
+        assert box.text == ""
+        await pilot.press("ctrl+z")                 # undone: nothing lost
+        assert box.text[:4999] == text[:4999]
+        await pilot.press("ctrl+l")
+        box.post_message(events.Paste(text))        # paste and Enter in one burst
+        await pilot.press("enter")
+        await pilot.pause()
+        assert box.border_subtitle == refusal and box.text == text
 
 
 async def test_ctrl_l_clears_the_box_and_a_counter_shows_long_text(tmp_path: Path, engine: Engine) -> None:

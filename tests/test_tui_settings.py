@@ -240,3 +240,29 @@ async def test_down_down_enter_picks_the_third_model(tmp_path: Path, engine: Eng
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: not isinstance(app.screen, SettingsScreen))
         assert tomllib.loads(config_file.read_text(encoding="utf-8"))["llm"]["model"] == "m-three"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_settings_screen_shows_every_hint_and_button(tmp_path: Path, engine: Engine, config_file: Path,
+                                                           fake_server: FakeServer, size: tuple[int, int]) -> None:
+    """The form is on screen with the model list open: the key hints in the border whole (none
+    cut or dropped), the status line, the key's note, the checkbox and both buttons; at 80×24
+    the checkbox and the buttons were below the dialog's bottom edge. (The folders listed
+    under the buttons may scroll.)"""
+    from assistant.tui.settings import SETTINGS_HINTS
+
+    fake_server.models = ["qwen2.5-7b-instruct", "llama3.1-8b", "smollm2-135m"]
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(size=size) as pilot:
+        await ready(pilot)
+        await open_screen(pilot, "f9", SettingsScreen)
+        await pilot.press(*fake_server.url, "enter")
+        await wait_for(pilot, lambda: "接口提供 3 个模型" in screen_text(app))
+        lines = screen_text(app).splitlines()
+        assert len(lines) == size[1]
+        bottom = next(line for line in lines if "╰" in line and "Ctrl+S 保存" in line)
+        assert " · ".join(SETTINGS_HINTS) in bottom and "…" not in bottom
+        text = "\n".join(lines)
+        for seen in ("接口提供 3 个模型:用 ↑/↓ 选择后回车,再按 Ctrl+S 保存。", "smollm2-135m", "密钥:",
+                     "启动时打开上次的对话", "保存", "关闭"):
+            assert seen in text, (size, seen)

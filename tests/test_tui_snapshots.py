@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from assistant.tui.app import SpeechAssistantApp
 from assistant.tui.browser import CorpusBrowserScreen
 from assistant.tui.chat import ChatInput
@@ -123,7 +125,15 @@ def test_conversation_list(snap_compare: Any, tmp_path: Path, engine: Any, monke
     assert snap_compare(_relative_app(tmp_path, engine, monkeypatch), terminal_size=SIZE, run_before=run_before)
 
 
-def test_settings_screen(snap_compare: Any, tmp_path: Path, engine: Any, monkeypatch: Any) -> None:
+@pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["100x30", "80x24"])
+def test_settings_screen(snap_compare: Any, tmp_path: Path, engine: Any, monkeypatch: Any,
+                         size: tuple[int, int]) -> None:
+    """At 80×24 too: the form down to its buttons, and the key hints whole (compact widgets)."""
+    from assistant.tui import settings
+
+    # The corpus's file is named by its absolute path, which differs between checkouts.
+    real_info = settings.info_lines
+    monkeypatch.setattr(settings, "info_lines", lambda sources, *rest: real_info(["seeds/讲话.txt"], *rest))
     (tmp_path / "config.toml").write_text('[llm]\nbase_url = "http://127.0.0.1:8080/v1"\nmodel = "llama3.1-8b"\n',
                                           encoding="utf-8")
 
@@ -135,7 +145,7 @@ def test_settings_screen(snap_compare: Any, tmp_path: Path, engine: Any, monkeyp
             box.cursor_blink = False
         app.screen._fetched(["qwen2.5-7b-instruct", "llama3.1-8b", "smollm2-135m"], None)   # as /v1/models lists them
 
-    assert snap_compare(_relative_app(tmp_path, engine, monkeypatch), terminal_size=SIZE, run_before=run_before)
+    assert snap_compare(_relative_app(tmp_path, engine, monkeypatch), terminal_size=size, run_before=run_before)
 
 
 def test_reader_find(snap_compare: Any, tmp_path: Path, engine: Any) -> None:

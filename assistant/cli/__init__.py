@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .common import (
@@ -42,6 +43,29 @@ def tui_llm_config(args: argparse.Namespace) -> "LLMConfig | None":
         return load_config(args)
     except ConfigError as e:
         fail(str(e), EXIT_USAGE)
+
+
+def keep_early_input() -> Callable[[], None]:
+    """Take the terminal out of line mode while the TUI is imported (~0.3 s before Textual's
+    driver takes it): in line mode the kernel keeps at most 4,095 bytes of a line and drops the
+    rest until a newline, so a paste typed then (issue 16: keys before the first paint) lost all
+    but its first ~1,300 Chinese characters, and every key was echoed. Returns what restores the
+    mode, called before the driver starts: it saves the mode it finds and restores it on exit
+    and on suspend, which must be the user's."""
+    try:
+        import termios
+    except ImportError:   # Windows
+        return lambda: None
+    try:
+        fd = sys.stdin.fileno()
+        saved = termios.tcgetattr(fd)
+        raw = termios.tcgetattr(fd)
+        raw[3] &= ~(termios.ICANON | termios.ECHO)
+        raw[6][termios.VMIN], raw[6][termios.VTIME] = 1, 0
+        termios.tcsetattr(fd, termios.TCSANOW, raw)
+    except (AttributeError, ValueError, OSError, termios.error):   # not a terminal
+        return lambda: None
+    return lambda: termios.tcsetattr(fd, termios.TCSANOW, saved)
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
@@ -91,11 +115,14 @@ def main(argv: list[str] | None = None) -> int:
         # to find ~16,000 objects of garbage. The app turns it back on when the engine is
         # loaded (or fails to), and on exit.
         gc.disable()
+        restore_terminal = keep_early_input()
         try:
             try:
                 from ..tui.app import run  # the TUI (and Textual) only when it is started
             except ImportError as e:  # the TUI is optional for scripted use
                 fail(f"无法启动终端界面:{e}")
+            finally:
+                restore_terminal()
             run(getattr(args, "corpus", None), tui_llm_config(args))
         finally:
             gc.enable()

@@ -18,7 +18,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeVar
 
-from ..corpus import CorpusError
 from ..text_helpers import printable
 
 if TYPE_CHECKING:
@@ -142,6 +141,8 @@ def load_engine(args: argparse.Namespace, quiet: bool = False) -> Engine:
     hybrid = not getattr(args, "lexical", False) and params.fusion_weight > 0
     # Before the engine's modules are imported: the embedder loads meanwhile (EmbedderLoad).
     embedder = EmbedderLoad(args) if hybrid else None
+    # Lazy: the TUI's start imports this module, not the corpus.
+    from ..corpus import CorpusError
     from ..engine import Engine  # lazy: start-up (module docstring)
 
     with IndexProgress() as progress:
@@ -251,7 +252,7 @@ class IndexProgress:
 
 
 def read_question(parts: list[str]) -> str:
-    from ..engine import MAX_QUESTION_CHARS  # lazy: start-up
+    from ..limits import MAX_QUESTION_CHARS
 
     question = " ".join(parts)
     if question == "-":

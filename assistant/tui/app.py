@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -22,7 +23,6 @@ from textual.command import CommandPalette
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from .. import conversation as conv_store
 from .chat_screen import ChatScreen
 from .messages import OpenSource
 from .timing import Timings, exit_when_ready, report_requested
@@ -77,7 +77,14 @@ class SpeechAssistantApp(App[None]):
         self._engine_loader = engine_loader
         self.show_timings = show_timings   # off in snapshot tests: no varying numbers on screen
         self.llm_config = llm_config
-        self.chat_screen = ChatScreen(conv_store.conversations_dir(data_dir), conv_store.exports_dir(data_dir))
+        self.chat_screen = ChatScreen(data_dir)
+        # The width class (-narrow / -wide) the first Resize would set, set now from the size
+        # Textual's driver will report: the same class on Resize restyles nothing, a new one
+        # restyled every widget once more before the first paint (~10 ms). A wrong guess (a
+        # headless test) is corrected by that Resize as before.
+        width_class = self.chat_screen._get_breakpoint_classes(shutil.get_terminal_size().columns,
+                                                               self.HORIZONTAL_BREAKPOINTS)
+        self.chat_screen.add_class(*width_class)
 
     @property
     def reopen_last(self) -> bool:

@@ -13,16 +13,16 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import LoadingIndicator, Static, TextArea
 
-from ..conversation import Exchange
-from ..results import Answer
+from ..limits import MAX_QUESTION_CHARS
 from .linebreak import broken
 from .messages import CitationClicked, ExchangeSelected, OpenSource, QuestionSubmitted
 from .paste import pasted_text
-from .render import answer_markdown, source_line
 
 if TYPE_CHECKING:
     from textual.widgets import Markdown
 
+    from ..conversation import Exchange
+    from ..results import Answer
     from .app import SpeechAssistantApp
 
 NEWLINE_KEYS = ("ctrl+j", "shift+enter", "alt+enter")
@@ -51,6 +51,7 @@ class ChatInput(TextArea):
         self.question_history: list[str] = []
         self._history_pos: int | None = None   # index into history while recalling
         self._draft = ""
+        self._refused: str | None = None   # the text Enter refused as too long
 
     def on_mount(self) -> None:
         self.border_title = "提问"
@@ -99,16 +100,21 @@ class ChatInput(TextArea):
         await super()._on_paste(events.Paste(pasted_text(event.text)))
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        # A long paste should say how far it is from the limit before Enter refuses it.
+        self.show_length()
+
+    def show_length(self) -> None:
+        """The count and the over-length state, in the box's border: a long paste says how far
+        it is from the limit at once, and Enter on too long a question says so in the same
+        place, not in a toast that can queue behind others; the text stays."""
         n = len(self.text)
+        over = n > MAX_QUESTION_CHARS
         if n <= COUNT_FROM_CHARS:
             self.border_subtitle = ""
-            self.set_class(False, "-too-long")
-            return
-        from ..engine import MAX_QUESTION_CHARS  # loaded by now; not needed at start-up
-
-        over = n > MAX_QUESTION_CHARS
-        self.border_subtitle = f"{n} / {MAX_QUESTION_CHARS} 字" + (",太长,Ctrl+L 清空" if over else "")
+        elif over and self._refused == self.text:   # until it is edited
+            self.border_subtitle = (f"{n} / {MAX_QUESTION_CHARS} 字,太长,未发送:"
+                                    f"删到 {MAX_QUESTION_CHARS} 字以内或 Ctrl+L 清空")
+        else:
+            self.border_subtitle = f"{n} / {MAX_QUESTION_CHARS} 字" + (",太长,Ctrl+L 清空" if over else "")
         self.set_class(over, "-too-long")
 
     def _visual_row(self) -> int:
@@ -166,6 +172,13 @@ class ChatInput(TextArea):
         self.delete((end[0], 0), end, maintain_selection_offset=False)
 
     def action_submit(self) -> None:
+        if len(self.text) > MAX_QUESTION_CHARS:
+            # Said where the count is. Enter can come before the paste's own Changed message
+            # (one burst of input), which must not take the refusal back: it holds for this text.
+            self._refused = self.text
+            self.app.bell()
+            self.show_length()
+            return
         self.post_message(QuestionSubmitted(self.text))
 
     def action_newline(self) -> None:
@@ -286,6 +299,9 @@ class ExchangeView(Vertical, can_focus=True):
         meta.update(broken(label))
         meta.display = bool(label)
         self.set_class(a.abstained, "-abstained")
+        # Not imported before the first paint (start-up time).
+        from .render import answer_markdown, source_line
+
         md.update(answer_markdown(a))
         links = [SourceLink(source_line(c), c.unit.id, c.matched) for c in a.all_citations]
         if links:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,9 +26,6 @@ from textual.screen import Screen
 from textual.widgets import Header
 from textual.worker import WorkerState, get_current_worker
 
-from .. import conversation as conv_store
-from ..conversation import Conversation, ConversationError, Exchange
-from ..results import Answer
 from .chat import ChatInput, ChatLog, ExchangeView, StatusLine
 from .copying import CopyKeys
 from .footer import KeysFooter
@@ -37,10 +35,22 @@ from .sources import SourcesPanel
 from .toasts import toasts_in_flow
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
+    from ..conversation import Conversation
     from ..engine import Engine, Turn
+    from ..results import Answer
     from .app import SpeechAssistantApp
 
 log = logging.getLogger(__name__)
+
+
+def conv_store() -> ModuleType:
+    """The conversation store (``assistant.conversation``), imported when first used: it and the
+    corpus and result types it brings (~20 ms) are not needed to draw the first screen."""
+    from .. import conversation
+
+    return conversation
 
 EARLY_INPUT_SECONDS = 0.5   # keys typed before the start are all read well within this
 
@@ -70,11 +80,10 @@ class ChatScreen(CopyKeys, Screen[None]):
 
     app: "SpeechAssistantApp"
 
-    def __init__(self, conversations_dir: Path, exports_dir: Path) -> None:
+    def __init__(self, data_dir: Path | None = None) -> None:
         super().__init__()
-        self.conversations_dir = conversations_dir
-        self.exports_dir = exports_dir
-        self.conversation = Conversation()
+        self._data_dir = data_dir
+        self._conversation: Conversation | None = None   # made when first used (conv_store)
         self.selected: ExchangeView | None = None
         self.pending: str | None = None            # a question typed while the engine loads
         self.queued: str | None = None             # a question sent while another is answered
@@ -85,6 +94,24 @@ class ChatScreen(CopyKeys, Screen[None]):
         self._reopened = False  # the last conversation is reopened once, at start
 
     # ---- layout and state -----------------------------------------------------------
+    @property
+    def conversation(self) -> Conversation:
+        if self._conversation is None:
+            self._conversation = conv_store().Conversation()
+        return self._conversation
+
+    @conversation.setter
+    def conversation(self, conv: Conversation) -> None:
+        self._conversation = conv
+
+    @cached_property
+    def conversations_dir(self) -> Path:
+        return conv_store().conversations_dir(self._data_dir)
+
+    @cached_property
+    def exports_dir(self) -> Path:
+        return conv_store().exports_dir(self._data_dir)
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
@@ -181,11 +208,10 @@ class ChatScreen(CopyKeys, Screen[None]):
         self._starting = False
 
     def on_paste(self, event: events.Paste) -> None:
-        # A paste into the focused box has been inserted by the box already and only bubbles
-        # up here; a paste anywhere else goes into the box.
+        # A paste anywhere but the box goes into the box (the box stops its own). So does one
+        # read while the program started (paste.py), sent here before the box had focus and
+        # handled after it took it: "the box has focus" does not mean it was inserted.
         event.stop()
-        if self.focused is self.box:
-            return
         event.prevent_default()
         self.set_focus(self.box)
         self.box.insert(pasted_text(event.text))
@@ -221,7 +247,7 @@ class ChatScreen(CopyKeys, Screen[None]):
                 app.say(str(e), "warning")
                 return
             self.pending = text
-            view = self.query_one(ChatLog).add(Exchange(text))
+            view = self.query_one(ChatLog).add(conv_store().Exchange(text))
             view.set_status("正在加载索引,加载完成后自动回答…")
             self.current = view
             self._clear_input(text)
@@ -241,7 +267,7 @@ class ChatScreen(CopyKeys, Screen[None]):
             self.app.say(str(e), "warning")
             return
         history = [] if fresh else history if history is not None else self.conversation.turns()
-        view = self.query_one(ChatLog).add(Exchange(question))
+        view = self.query_one(ChatLog).add(conv_store().Exchange(question))
         self.current = view
         if from_box:
             self._clear_input(text)
@@ -269,7 +295,8 @@ class ChatScreen(CopyKeys, Screen[None]):
                          else "正在回答:请稍候,或按 Esc 取消。", "warning")
             return
         before = next((exchanges[:i] for i, ex in enumerate(exchanges) if ex is target), exchanges)
-        self.ask(target.question, fresh=fresh, from_box=False, history=Conversation(exchanges=before).turns())
+        history = conv_store().Conversation(exchanges=before).turns()
+        self.ask(target.question, fresh=fresh, from_box=False, history=history)
 
     def action_clear_input(self) -> None:
         if self.box.text:
@@ -362,8 +389,8 @@ class ChatScreen(CopyKeys, Screen[None]):
 
     def _save(self) -> None:
         try:
-            conv_store.save_conversation(self.conversation, self.conversations_dir)
-        except ConversationError as e:
+            conv_store().save_conversation(self.conversation, self.conversations_dir)
+        except conv_store().ConversationError as e:
             if not self._save_warned:
                 self._save_warned = True
                 self.app.say(str(e), "warning")
@@ -430,7 +457,7 @@ class ChatScreen(CopyKeys, Screen[None]):
         if conv_id != self.conversation.id:
             return
         if name is None:
-            self._replace_conversation(Conversation())
+            self._replace_conversation(conv_store().Conversation())
         else:
             self.conversation.name = name
             self.sub_title = self.conversation.title
@@ -439,8 +466,8 @@ class ChatScreen(CopyKeys, Screen[None]):
         if path is None:
             return
         try:
-            conv = conv_store.load_conversation(path)
-        except ConversationError as e:
+            conv = conv_store().load_conversation(path)
+        except conv_store().ConversationError as e:
             self.app.say(str(e), "error")
             return
         self._replace_conversation(conv)
@@ -452,7 +479,7 @@ class ChatScreen(CopyKeys, Screen[None]):
         """At start (a setting, on by default): the conversation saved last, as it was left."""
         if not self.app.reopen_last or self.conversation.exchanges or self.current is not None:
             return   # a question typed while the index loaded started a new conversation
-        path = conv_store.latest_conversation(self.conversations_dir)
+        path = conv_store().latest_conversation(self.conversations_dir)
         if path is not None:
             self._reopen(path, quiet=True)
 
@@ -470,7 +497,7 @@ class ChatScreen(CopyKeys, Screen[None]):
         if not self.conversation.exchanges and self.current is None:
             self.app.say("已经是新对话。")
             return
-        self._replace_conversation(Conversation())
+        self._replace_conversation(conv_store().Conversation())
         self.app.say("已开始新对话。")
 
     def _replace_conversation(self, conv: Conversation) -> None:
@@ -494,8 +521,8 @@ class ChatScreen(CopyKeys, Screen[None]):
             self.app.say("对话还是空的,没有可导出的内容。", "warning")
             return
         try:
-            path = conv_store.export_conversation(self.conversation, self.exports_dir)
-        except ConversationError as e:
+            path = conv_store().export_conversation(self.conversation, self.exports_dir)
+        except conv_store().ConversationError as e:
             self.app.say(str(e), "error")
             return
         self.last_export = path

@@ -20,15 +20,12 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..atomic_file import atomic_write_text
-from ..conversation import answer_markdown_parts, escape_markdown
-from ..file_reading import os_reason
-from ..results import FALLBACK_LABEL, Answer, Citation
 from .chat import ChatLog, ExchangeView
 from .sources import SourcesPanel
 
 if TYPE_CHECKING:
     from ..conversation import Conversation
+    from ..results import Answer, Citation
     from .app import SpeechAssistantApp
 
 
@@ -55,6 +52,9 @@ def citation_text(c: Citation) -> str:
 
 def answer_plain_text(answer: Answer) -> str:
     """The answer as it reads on screen, the fallback below it, then one line per source."""
+    # The results' and conversations' modules: not at start-up.
+    from ..results import FALLBACK_LABEL
+
     parts = [answer.text.strip()]
     if answer.fallback is not None:
         parts.append(f"{FALLBACK_LABEL}:\n{answer.fallback.text.strip()}")
@@ -65,12 +65,16 @@ def answer_plain_text(answer: Answer) -> str:
 
 def answer_markdown_document(question: str, answer: Answer) -> str:
     """The question as a heading, the answer with its citations as footnotes."""
+    from ..conversation import answer_markdown_parts, escape_markdown
+
     head = [f"## {escape_markdown(' '.join(question.split()))}", ""]
     return "\n".join(head + answer_markdown_parts(answer)).rstrip() + "\n"
 
 
 def save_answer(question: str, answer: Answer, directory: Path, name: str) -> Path:
     """Write the answer as Markdown to ``directory/name.md`` (atomically); OSError on failure."""
+    from ..atomic_file import atomic_write_text
+
     path = directory / f"{name}.md"
     atomic_write_text(path, answer_markdown_document(question, answer))
     return path
@@ -177,6 +181,8 @@ class CopyKeys:
         try:
             path = save_answer(view.exchange.question, answer, self.exports_dir, f"回答-{self.conversation.id}-{n}")
         except OSError as e:
+            from ..file_reading import os_reason
+
             self.app.say(f"无法保存回答到 {self.exports_dir}:{os_reason(e)}", "error")
             return
         self.app.say(f"已保存回答(Markdown)到 {path}", timeout=10)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from rich.cells import cell_len
 from textual import events
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 
 SEPARATOR = " · "
 # Cells of the bottom border the subtitle cannot use: the two corners, and the rule and space
@@ -29,12 +29,22 @@ def fit_hints(hints: Sequence[str], width: int) -> str:
     return SEPARATOR.join(shown)
 
 
-class HintBox(Vertical):
-    """A ``Vertical`` whose ``border_subtitle`` is ``hints``, fitted again at every resize."""
+class FittedHints:
+    """Mixed into a container: its ``border_subtitle`` is ``hints``, fitted again at every resize."""
+
+    border_subtitle: str
 
     def __init__(self, *children: object, hints: Sequence[str], **kwargs: object) -> None:
-        super().__init__(*children, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*children, **kwargs)  # type: ignore[call-arg]
         self.hints = list(hints)
 
     def on_resize(self, event: events.Resize) -> None:
         self.border_subtitle = fit_hints(self.hints, event.size.width - BORDER_CELLS)
+
+
+class HintBox(FittedHints, Vertical):
+    """The F4 list's box."""
+
+
+class HintScrollBox(FittedHints, VerticalScroll):
+    """The settings form's box, which scrolls when the terminal is short."""

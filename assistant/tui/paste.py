@@ -26,6 +26,7 @@ from ..text_helpers import without_terminal_control
 PASTE_START = "\x1b[200~"
 PASTE_END = "\x1b[201~"
 _LINE_BREAK = re.compile(r"\r\n?")
+_CONTROL = re.compile(r"([\x00-\x1f\x7f])")
 
 
 def pasted_text(text: str) -> str:
@@ -51,18 +52,35 @@ class PasteSafeParser(XTermParser):
     """
 
     HOLD_SECONDS = 0.05
+    # Input read this soon after the driver starts was typed while the program started, before
+    # the terminal was told to mark pastes: a paste then arrives as keys, one TextArea insert
+    # each (5,000 characters took ~10 s of the main thread). Its runs of printable characters
+    # are read as one Paste each; Enter and escape sequences stay keys.
+    EARLY_SECONDS = 0.5
 
     def __init__(self, debug: bool = False) -> None:
         super().__init__(debug)
         self._paste: list[str] | None = None   # the paste being read, None outside one
         self._tail = ""                        # may be the first characters of a marker
         self._held_since = 0.0
+        self._early_until = time.monotonic() + self.EARLY_SECONDS
+
+    def _keys(self, data: str) -> Iterable[Message]:
+        """``data`` outside a paste: to Textual's parser, except early runs of printable text."""
+        if "\x1b" in data or time.monotonic() >= self._early_until:
+            yield from super().feed(data)
+            return
+        for piece in _CONTROL.split(data):
+            if len(piece) > 1:
+                yield events.Paste(piece)
+            elif piece:
+                yield from super().feed(piece)
 
     def feed(self, data: str) -> Iterable[Message]:
         if not data:   # end of input
             tail, self._tail = self._tail, ""
             if tail and self._paste is None:
-                yield from super().feed(tail)
+                yield from self._keys(tail)
             yield from super().feed(data)
             return
         data, self._tail = self._tail + data, ""
@@ -72,11 +90,11 @@ class PasteSafeParser(XTermParser):
                 if start < 0:
                     keep = _held_back(data, PASTE_START)
                     if len(data) > keep:
-                        yield from super().feed(data[:len(data) - keep])
+                        yield from self._keys(data[:len(data) - keep])
                     self._tail, self._held_since = data[len(data) - keep:], time.monotonic()
                     return
                 if start:
-                    yield from super().feed(data[:start])
+                    yield from self._keys(data[:start])
                 self._paste, data = [], data[start + len(PASTE_START):]
                 continue
             end = data.find(PASTE_END)

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -29,11 +29,17 @@ from ..config import (
     load_config,
     save_settings,
 )
+from .hint_box import HintScrollBox
 
 if TYPE_CHECKING:
     from .app import SpeechAssistantApp
 
 CSS_FILE = Path(__file__).with_name("manage.tcss")
+SETTINGS_HINTS = ("回车(地址栏)或 Ctrl+L 获取模型", "Ctrl+S 保存", "Esc 关闭")
+# Rows the form takes with Textual's framed inputs and buttons; on a shorter terminal they are
+# drawn compact (one row each), so the form down to its buttons is seen without scrolling at
+# 80×24 (it was cut after the model list there, the checkbox and the buttons out of sight).
+FULL_FORM_ROWS = 36
 
 
 @dataclass
@@ -83,7 +89,7 @@ class SettingsScreen(ModalScreen["SavedSettings | None"]):
 
     def compose(self) -> ComposeResult:
         c = self.config
-        with VerticalScroll(id="settings-box", classes="dialog"):
+        with HintScrollBox(id="settings-box", classes="dialog", hints=SETTINGS_HINTS):
             with Vertical(id="settings-form"):
                 yield Static("大模型接口地址(OpenAI 兼容)", classes="field-label", markup=False)
                 with Horizontal():
@@ -118,11 +124,16 @@ class SettingsScreen(ModalScreen["SavedSettings | None"]):
     def on_mount(self) -> None:
         box = self.query_one("#settings-box")
         box.border_title = "设置"
-        box.border_subtitle = "回车(地址栏)或 Ctrl+L 获取模型 · Ctrl+S 保存 · Esc 关闭"
         self.query_one("#model-list").display = False
         if self.problem:
             self.query_one("#llm-status").add_class("-error")
         self.query_one("#llm-url", Input).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        short = event.size.height < FULL_FORM_ROWS
+        self.set_class(short, "-short")
+        for widget in self.query("Input, Button, Checkbox"):
+            widget.compact = short  # type: ignore[attr-defined]
 
     # ---- the model list -------------------------------------------------------------
     def _status(self, message: str, error: bool = False) -> None:

@@ -11,12 +11,11 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..results import Answer, Citation
 from .linebreak import broken
 from .messages import OpenSource
-from .render import source_detail
 
 if TYPE_CHECKING:
+    from ..results import Answer, Citation
     from .app import SpeechAssistantApp
 
 
@@ -50,6 +49,8 @@ class SourcesPanel(Vertical):
             empty.update(Text(msg, style="italic"))
             self.border_subtitle = ""
             return
+        from .render import source_detail  # not before the first paint (start-up time)
+
         empty.display = False
         options.display = True
         engine = self.app.engine   # None: a conversation reopened while the corpus failed to load
