@@ -119,14 +119,24 @@ def counted_noun(question: str) -> str:
     before = re.split(_NOT_IN_NOUN, norm[:m.start()])[-1] if m.group("verb") else ""
     after = re.split(_NOT_IN_NOUN, norm[m.end():])[0]
     noun = before or after
-    return noun if 2 <= len(noun) <= 8 else ""
+    # 山西去年实际利用外资: a long phrase counts what its end names (names_counted reads its end).
+    return noun if 2 <= len(noun) <= 8 else noun[-4:] if before and len(noun) > 8 else ""
 
 
 def names_counted(noun: str, text: str) -> bool:
-    """Whether a sentence speaks of the counted thing: a short name whole (女委员 is not any
-    委员), a longer one by its last two characters (中纪委委员 → 中央纪委委员)."""
+    """Whether a sentence speaks of the counted thing and gives its figure: a short name whole
+    (女委员 is not any 委员), a longer one by its last two characters (中纪委委员 → 中央纪委委员),
+    with a number right before it (112名委员) or soon after (委员一百一十二人); 实际利用外资亿美元,
+    a figure missing in print, gives none."""
+    if not noun:
+        return True
     norm = ta.normalise(text)
-    return not noun or (noun in norm if len(noun) <= 3 else noun[-2:] in norm)
+    said = noun if len(noun) <= 3 or noun in norm else noun[-2:]   # 中纪委委员 is said 中央纪委委员
+    key = re.escape(said)
+    return bool(re.search(rf"{_DIGIT_OR_NUMERAL}[^。;,，]{{0,3}}{key}|{key}[^。;]{{0,12}}?{_DIGIT_OR_NUMERAL}", norm))
+
+
+_DIGIT_OR_NUMERAL = r"(?:\d|[一二三四五六七八九十两])"
 
 
 def event_variants(event: str) -> tuple[str, ...]:

@@ -225,3 +225,22 @@ def test_the_nth_point_the_words_name_before_the_nth_part(engine: Engine, questi
     # 首先，…第二，…第三，… is one run; the question's words name it, so 第3点 is not the third part.
     text = engine.ask(question).text
     assert point in text and "第3部分" not in text and "第2部分" not in text, text
+
+
+_TOURISM = """全省旅游工作会议召开
+本报讯全省旅游工作会议今天召开。会议指出，去年全省旅游业发展势头良好，旅游总收入达到１２０亿元，其中接待入境游客万人次，同比增长１５％。
+会议要求，今年要加快旅游基础设施建设，提高服务质量。
+会议期间，出席会议的代表三百二十人参观了新建的旅游服务中心。
+"""
+
+
+@pytest.mark.parametrize("question, answered", [
+    ("去年全省接待入境游客到底是多少万人次?", False),   # printed without its figure
+    ("旅游工作会议出席的代表有多少人?", True),          # 代表三百二十人
+    ("去年全省旅游总收入是多少亿元?", True),
+])
+def test_a_figure_must_be_the_counted_things(tmp_path: Path, question: str, answered: bool) -> None:
+    (tmp_path / "tourism.txt").write_text(_TOURISM, encoding="utf-8")
+    (tmp_path / "article.txt").write_text(_ARTICLE, encoding="utf-8")
+    result = Engine.load([tmp_path], use_cache=False).ask(question)
+    assert (not result.partial and not result.abstained) == answered, result.text
