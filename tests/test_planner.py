@@ -586,3 +586,12 @@ def test_the_part_after_a_quoted_part_name(engine: Engine, question: str, part: 
 def test_a_name_mostly_in_one_speech_and_the_closing_words(engine: Engine, question: str) -> None:
     assert engine.plan(question).speech_no == 4
     assert "以优异成绩迎接党的十七大胜利召开" in engine.ask(question).text
+
+
+@pytest.mark.parametrize("question", ["第二篇讲话人叫什么名字,任什么职务?", "第一篇是谁讲的?担任什么职务?"])
+def test_who_gave_a_speech_and_their_office_asks_for_its_speaker_line(engine: Engine, question: str) -> None:
+    # The seed's speeches print no speaker line: the answer says so rather than quote a paragraph.
+    plan = engine.plan(question)
+    assert plan.about_speech
+    result = engine.ask(question)
+    assert result.abstained and any("没有注明讲话人" in n for n in result.notes)
