@@ -193,7 +193,8 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     ("date", LazyPattern(r"哪一年|哪年|何年|何时|什么时候|哪一天|哪天|哪几天|哪几年|几月|几号|哪个月|什么时间|日期|年份|时间是")),
     ("person", LazyPattern(r"是谁|谁(?!都)|哪位|哪个人|叫什么名字|姓名|全名|名字叫|叫什么|" + _WHICH_PEOPLE)),
     ("place", LazyPattern(r"哪里|哪儿|什么地方|哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个(?:地方|单位)|在哪(?!几|些|一?(?:个)?(?:方面|环节|问题|点|条|项|种|类))")),
-    ("number", LazyPattern(rf"多少{_MEASURE}?|(?<![这那哪])几{_MEASURE}|多长|多大|多高|多远|多久|比例|百分之")),
+    # (分几部分 / 几个方面 count the speech's parts: no figure is asked for.)
+    ("number", LazyPattern(rf"多少{_MEASURE}?|(?<![这那哪])几{_MEASURE}(?!分)|多长|多大|多高|多远|多久|比例|百分之")),
 )
 _NAMED_PLACE = LazyPattern(r"哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)")
 _PERCENT = LazyPattern(r"百分之(?:几|多少)|多少个?百分点|几个百分点|百分比是多少")
@@ -390,7 +391,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     plan.list_size = _size(unquoted)
     # (分了哪几部分 asks for parts; it names none.)
     ms = next((m for m in _SECTION_REF.finditer(body) if not re.search("哪|几|什么|多少|谁|怎", m.group(1))), None)
-    if ms and (plan.wants_list or plan.weak_list or re.search("讲|说|谈|提|写", body)):
+    if ms and (plan.wants_list or plan.weak_list or plan.nth_item is not None or re.search("讲|说|谈|提|写", body)):
         plan.section = ms.group(1)
     elif names_speech and not plan.outline and (wants_list or plan.nth_item is not None):
         # 第四篇总结今年以来的成效,分了哪几条: a part named by the question's own words; compose

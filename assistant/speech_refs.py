@@ -136,8 +136,8 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
             by_title = tuple(no for no in by_title if part in ta.normalise(titles[no])) or by_title
             if by_title and (len(by_title) < len(speeches) or len(speeches) == 1):
                 return by_title, _same_references(text, by_title, speeches, said)
-            if not m.group(2):
-                continue   # 春耕讲话: without 的/那篇 only a title can say which speech is meant
+            if not m.group(2) and m.group(3) != "篇":
+                continue   # 春耕讲话: without 的/那篇 (or 宁乡篇) only a title can say which speech is meant
             by_text = tuple(s.no for s in pool if any(part in ta.normalise(u.text) for u in s.units))
             if by_text and len(by_text) < len(speeches):
                 return by_text, _same_references(text, by_text, speeches, said)

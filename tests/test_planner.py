@@ -595,3 +595,28 @@ def test_who_gave_a_speech_and_their_office_asks_for_its_speaker_line(engine: En
     assert plan.about_speech
     result = engine.ask(question)
     assert result.abstained and any("没有注明讲话人" in n for n in result.notes)
+
+
+@pytest.mark.parametrize("question", ["南通市政府办公室那篇一共分了几块?帮我理一理框架", "第三篇整个框架怎么搭的?分几部分"])
+def test_outline_in_colloquial_words(engine: Engine, question: str) -> None:
+    plan = engine.plan(question)
+    assert plan.outline and plan.answer_type is None, vars(plan)
+    assert "个部分" in engine.ask(question).text
+
+
+@pytest.mark.parametrize("question, point", [
+    ("担当作为的氛围那部分,第一条是啥", "心中有责"),
+    ("南通篇突出效能建设那块,第二个是什么?", None),   # 南通篇 names the speech like 南通那篇
+])
+def test_nth_item_of_a_part_named_by_words_alone(engine: Engine, question: str, point: str | None) -> None:
+    plan = engine.plan(question)
+    assert plan.section and plan.nth_item is not None, vars(plan)
+    if point is None:
+        assert plan.speech_no == 4
+    else:
+        assert point in engine.ask(question).text
+
+
+def test_the_closing_paragraph_asked_as_that_paragraph(engine: Engine) -> None:
+    plan = engine.plan("第二篇收尾那段是怎么写的?")
+    assert plan.nth_item == -1 and plan.nth_is_edge
