@@ -268,7 +268,7 @@ def _asked_term(body: str, analyse: Callable[[str], ta.Analysed], asks: LazyPatt
 
 # 在加强领导方面提出了几条要求 / 比学赶超那一部分讲了什么: a part named by its words (four
 # characters at least: 在作风方面 names a topic, not a section).
-_SECTION_REF = LazyPattern(r"(?:^|在|关于|对于|对|[,，])([\u4e00-\u9fff“”、]{4,20}?)(?:的)?(?:方面|那一部分|这一部分|那部分|这部分|部分)")
+_SECTION_REF = LazyPattern(r"(?:^|在|关于|对于|对|[,，])([\u4e00-\u9fff“”、]{4,20}?)(?:的)?(?:方面|那一部分|这一部分|那部分|这部分|部分|那一块|这一块|那块|这块)")
 
 
 def _size(text: str) -> int | None:
@@ -361,11 +361,12 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     described = set(analyse(norm[:max(ends)]).words) if ends else set()
     if mo and said and not all(_is_generic(w) or w in described or any(w in m.group(0) for m in found) for w in rest):
         mo = None   # 结尾说为区委加快推进“四大定位”作贡献: where it is said, not which part is asked for
-    numbered = [m for m in found if m.group(2)]
-    if len(numbered) == 2 and _PART_NOUN.search(numbered[0].group(0)) and not _PART_NOUN.search(numbered[1].group(0)):
-        # 第二部分第三点: the second ordinal counts inside the part the first names.
-        plan.within_part = chinese_numeral(numbered[0].group(2))
-        mo = numbered[1]
+    counted = [m for m in found if m.group(2) or not bare(m)]
+    if len(counted) == 2 and _PART_NOUN.search(counted[0].group(0)) and not _PART_NOUN.search(counted[1].group(0)):
+        # 第二部分第三点 / 最后一部分…倒数第二条: the second ordinal counts inside the part the first names.
+        first = counted[0]
+        plan.within_part = chinese_numeral(first.group(2)) if first.group(2) else -1 if not first.group("first") else 1
+        mo = counted[1]
     if mo:
         if mo.group(2):
             plan.nth_item = (chinese_numeral(mo.group(2)) or 0) * (-1 if mo.group("back") else 1)
@@ -390,7 +391,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     plan.weak_list = not plan.wants_list and bool(_WEAK_LIST.search(body))
     plan.list_size = _size(unquoted)
     # (分了哪几部分 asks for parts; it names none.)
-    ms = next((m for m in _SECTION_REF.finditer(body) if not re.search("哪|几|什么|多少|谁|怎", m.group(1))), None)
+    # (最后一部分 / 第二部分 are ordinals, not a part's words.)
+    ms = next((m for m in _SECTION_REF.finditer(body) if not re.search("哪|几|什么|多少|谁|怎|最后|倒数|第", m.group(1))), None)
     if ms and (plan.wants_list or plan.weak_list or plan.nth_item is not None or re.search("讲|说|谈|提|写", body)):
         plan.section = ms.group(1)
     elif names_speech and not plan.outline and (wants_list or plan.nth_item is not None):

@@ -119,9 +119,9 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
             if len(kind) == 1:
                 return (kind[0].no,), _same_references(text, (kind[0].no,), speeches, said)
             pool = kind or pool
-        # 南通办公室那篇: most of the name's character pairs in one speech alone name it
+        # 南通办公室那篇 / 南通办公室讲话: most of the name's character pairs in one speech alone name it
         # before a tail (办公室) that several speeches hold.
-        if m.group(2) and len(name) >= 4:
+        if len(name) >= 4:
             found = _most_of(name, pool, labels, share=0.75)
             if found is not None:
                 return (found,), _same_references(text, (found,), speeches, said)

@@ -343,12 +343,15 @@ def _lead_text(units: list[Unit], first: Unit) -> str:
     return before[-1].text if before else ""
 
 
-def point_lists(ev: Evidence, unit: Unit) -> list[tuple[str, PointList]]:
+def point_lists(ev: Evidence, unit: Unit, inline_anywhere: bool = False) -> list[tuple[str, PointList]]:
     """The enumerations a unit of a speech without headings holds, belongs to or introduces,
-    each with the text that says what it lists (its lead sentence and its points' names)."""
+    each with the text that says what it lists (its lead sentence and its points' names).
+    ``inline_anywhere``: a paragraph's own 一是…二是… in a speech with headings too (the N-th
+    point of a list its words name: 项目攻坚破难活动…第3条)."""
     units = ev.corpus.speech(unit.speech_no).units
     if not headless(ev, unit.speech_no) and not _unmarked_part(units, unit):
-        return []
+        return [(e.lead + "".join(e.labels), (unit, e.labels)) for e in enumerations(unit.text)] \
+            if inline_anywhere and unit.kind == "paragraph" else []
     out: list[tuple[str, PointList]] = [(e.lead + "".join(e.labels), (unit, e.labels))
                                         for e in enumerations(unit.text)]
     for _, paragraphs in paragraph_enumerations(units):
@@ -412,7 +415,7 @@ _WEAK_NOUN = LazyPattern(r"哪些([\u4e00-\u9fff]{2,4}?)(?:[,，。?？!！呢�
 
 
 def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Sequence[str],
-                  min_size: int = 2) -> PointList | None:
+                  min_size: int = 2, inline_anywhere: bool = False) -> PointList | None:
     """The enumeration in the top paragraphs of speeches without headings that the question's
     words match best (its lead sentence and its points' names), as long as the question says.
 
@@ -422,7 +425,8 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
     # 哪些/什么 asks for a list only when the best paragraph holds one (as choose_list reads it).
     ranks = 3 if plan.wants_list or plan.nth_item is not None else 1
     asked = _match(ev, bigrams, "".join(bigrams))
-    ranked = [(rank, text, option) for rank, h in enumerate(hits[:ranks]) for text, option in point_lists(ev, h.unit)]
+    ranked = [(rank, text, option) for rank, h in enumerate(hits[:ranks])
+              for text, option in point_lists(ev, h.unit, inline_anywhere)]
     if plan.speech_no is not None and headless(ev, plan.speech_no):
         # The named speech's other lists too, as if ranked last: the one whose lead says what
         # the question asks (今年要重点抓好以下几个方面的工作) may rank below its neighbours.
@@ -449,7 +453,8 @@ def nth_point(ev: Evidence, plan: QueryPlan, hits: list[Hit],
               bigrams: Sequence[str]) -> tuple[int, Unit, str] | None:
     """第二点是什么 / 最后一点 in a speech without headings: (N, the unit holding it, its text)."""
     need = plan.nth_item if plan.nth_item and plan.nth_item > 0 else 2
-    option = choose_points(ev, dataclasses.replace(plan, list_size=None), hits, bigrams, need)
+    option = choose_points(ev, dataclasses.replace(plan, list_size=None), hits, bigrams, need,
+                           inline_anywhere=not plan.nth_is_part)   # 第二部分 is no paragraph's point
     if option is None and plan.speech_no is not None:
         # 公款送礼那篇提的治理办法里第三条: no list the words name, so the one the named speech makes.
         option = speech_points(ev, plan.speech_no)
