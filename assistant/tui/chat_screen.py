@@ -1,5 +1,8 @@
 """The chat screen: it owns the conversation, asks the engine and shows the sources.
 
+Keeping the conversation (saving, reopening, replacing, exporting) is ``open_conversation``'s;
+the copy keys are ``copying``'s.
+
 The app loads the engine. This screen watches the app's ``engine`` and ``load_error`` (for a
 question kept while loading); the question box (its placeholder) and the status line watch
 them too, the status line also ``last_answer_ms`` (bound to this screen's), and ``current``
@@ -13,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,13 +32,12 @@ from .chat import ChatInput, ChatLog, ExchangeView, StatusLine
 from .copying import CopyKeys
 from .footer import KeysFooter
 from .messages import CitationClicked, ExchangeSelected, OpenSource, QuestionSubmitted
+from .open_conversation import OpenConversation, conv_store
 from .paste import pasted_text
 from .sources import SourcesPanel
 from .toasts import toasts_in_flow
 
 if TYPE_CHECKING:
-    from types import ModuleType
-
     from ..conversation import Conversation
     from ..engine import Engine, Turn
     from ..results import Answer
@@ -44,18 +45,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-
-def conv_store() -> ModuleType:
-    """The conversation store (``assistant.conversation``), imported when first used: it and the
-    corpus and result types it brings (~20 ms) are not needed to draw the first screen."""
-    from .. import conversation
-
-    return conversation
-
 EARLY_INPUT_SECONDS = 0.5   # keys typed before the start are all read well within this
 
 
-class ChatScreen(CopyKeys, Screen[None]):
+class ChatScreen(CopyKeys, OpenConversation, Screen[None]):
     BINDINGS = [
         Binding("escape", "cancel", "取消"),
         Binding("f1", "app.help", "帮助"),   # also the app's; here to keep its place in the footer
@@ -94,24 +87,6 @@ class ChatScreen(CopyKeys, Screen[None]):
         self._reopened = False  # the last conversation is reopened once, at start
 
     # ---- layout and state -----------------------------------------------------------
-    @property
-    def conversation(self) -> Conversation:
-        if self._conversation is None:
-            self._conversation = conv_store().Conversation()
-        return self._conversation
-
-    @conversation.setter
-    def conversation(self, conv: Conversation) -> None:
-        self._conversation = conv
-
-    @cached_property
-    def conversations_dir(self) -> Path:
-        return conv_store().conversations_dir(self._data_dir)
-
-    @cached_property
-    def exports_dir(self) -> Path:
-        return conv_store().exports_dir(self._data_dir)
-
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
@@ -387,14 +362,6 @@ class ChatScreen(CopyKeys, Screen[None]):
         self._save()
         self._ask_queued()
 
-    def _save(self) -> None:
-        try:
-            conv_store().save_conversation(self.conversation, self.conversations_dir)
-        except conv_store().ConversationError as e:
-            if not self._save_warned:
-                self._save_warned = True
-                self.app.say(str(e), "warning")
-
     # ---- selection and sources ------------------------------------------------------
     def _select(self, view: ExchangeView | None) -> None:
         if self.selected is not None and self.selected is not view:
@@ -450,80 +417,3 @@ class ChatScreen(CopyKeys, Screen[None]):
             # Beside the chat, the panel is shown already: F2 goes into it (↑↓, Enter to read),
             # instead of hiding what the user wants to reach.
             self.set_focus(sources)
-
-    # ---- conversations --------------------------------------------------------------
-    def _conversation_changed(self, conv_id: str, name: str | None) -> None:
-        """The list renamed (``name``) or deleted (None) a conversation; it may be this one."""
-        if conv_id != self.conversation.id:
-            return
-        if name is None:
-            self._replace_conversation(conv_store().Conversation())
-        else:
-            self.conversation.name = name
-            self.sub_title = self.conversation.title
-
-    def _reopen(self, path: Path | None, quiet: bool = False) -> None:
-        if path is None:
-            return
-        try:
-            conv = conv_store().load_conversation(path)
-        except conv_store().ConversationError as e:
-            self.app.say(str(e), "error")
-            return
-        self._replace_conversation(conv)
-        if not quiet:
-            self.app.say(f"已打开对话:{conv.title}")
-        self._note_stale()
-
-    def _reopen_last(self) -> None:
-        """At start (a setting, on by default): the conversation saved last, as it was left."""
-        if not self.app.reopen_last or self.conversation.exchanges or self.current is not None:
-            return   # a question typed while the index loaded started a new conversation
-        path = conv_store().latest_conversation(self.conversations_dir)
-        if path is not None:
-            self._reopen(path, quiet=True)
-
-    def _note_stale(self) -> None:
-        engine = self.app.engine
-        if engine is None or not self.conversation.exchanges:
-            return   # checked again when the engine is ready
-        from .conversations import stale_citations, stale_note
-
-        stale = stale_citations(self.conversation, engine.corpus)
-        if stale:
-            self.app.say(stale_note(stale), "warning", timeout=20)
-
-    def action_new_conversation(self) -> None:
-        if not self.conversation.exchanges and self.current is None:
-            self.app.say("已经是新对话。")
-            return
-        self._replace_conversation(conv_store().Conversation())
-        self.app.say("已开始新对话。")
-
-    def _replace_conversation(self, conv: Conversation) -> None:
-        if self.current is not None:
-            self.action_cancel()
-        self.conversation = conv
-        self.box.use_history([ex.question for ex in conv.exchanges])   # ↑ recalls this one's questions
-        self._select(None)
-        chat = self.query_one(ChatLog)
-        answered = [v for v in chat.replace(conv.exchanges) if v.exchange.answer is not None]
-        if answered:
-            self.call_after_refresh(self._select, answered[-1])
-        # The answer whose sources the panel shows is the last one: keep the chat at its end
-        # while the exchanges are laid out (a scroll made before that stops short of it).
-        chat.anchor()
-        self.sub_title = conv.title if conv.exchanges else ""
-        self.set_focus(self.box)
-
-    def action_export(self) -> None:
-        if not self.conversation.exchanges:
-            self.app.say("对话还是空的,没有可导出的内容。", "warning")
-            return
-        try:
-            path = conv_store().export_conversation(self.conversation, self.exports_dir)
-        except conv_store().ConversationError as e:
-            self.app.say(str(e), "error")
-            return
-        self.last_export = path
-        self.app.say(f"已导出到 {path}", timeout=10)
