@@ -12,9 +12,10 @@ from typing import Iterable
 
 from . import text_analysis as ta
 from .corpus import DATELINE, Speech, Unit
+from .lazy_pattern import LazyPattern
 from .text_analysis import split_sentences
 
-__all__ = ["METADATA_TYPES", "SURNAMES", "asked_event", "counted_noun", "event_variants", "names_counted", "fits_type", "speech_says", "years", "year_agrees"]
+__all__ = ["FROM_WHERE", "METADATA_TYPES", "SURNAMES", "asked_event", "asked_type", "counted_noun", "event_variants", "fits_type", "names_counted", "speech_says", "year_agrees", "years"]
 
 # What a speech's own lines (speaker, date, where it was published) may answer.
 METADATA_TYPES = frozenset({"person", "date", "place", "source"})
@@ -221,3 +222,43 @@ def speech_says(speech: Speech, answer_type: str | None, unit: str = "") -> list
     if lead is not None:
         lines = [(lead, s) for s in split_sentences(lead.text) if fits_type(answer_type, unit, [s])][:1]
     return lines
+
+
+# ---- what a question asks for ------------------------------------------------------------
+_ASKED_MEASURE = r"(?:公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|个月|月|小时|分钟|次|项|家|户|亩|平方米|吨|岁|倍|位|起|件|所|座|台|辆|部|批|%|％)"
+# 哪些领导出席 / 哪几位嘉宾 ask for names like 谁 does; 哪些领导干部 asks for a kind of cadre.
+_WHICH_PEOPLE = r"哪(?:些|几位)(?:中央|省|市|县|区)?(?:领导(?!干部|班子|机关|小组)(?:同志|人)?|负责同志|嘉宾)"
+_ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
+    # 登在哪本杂志 / 哪一期 / 出处: where the text was published (before place: 登在哪).
+    ("source", LazyPattern(r"(?:哪本|哪家|哪份|哪种|什么)(?:杂志|刊物|期刊|报纸|报刊|报(?!告|道|送|名))|哪一?期|(?:登|刊|刊登|刊发|发表|载)在哪|出处|出自哪")),
+    ("date", LazyPattern(r"哪一年|哪年|何年|何时|什么时候|哪一天|哪天|哪几天|哪几年|几月|几号|哪个月|什么时间|日期|年份|时间是")),
+    ("person", LazyPattern(r"是谁|谁(?!都)|哪位|哪个人|叫什么名字|姓名|全名|名字叫|叫什么|" + _WHICH_PEOPLE)),
+    ("place", LazyPattern(r"哪里|哪儿|什么地方|哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个(?:地方|单位)|在哪(?!几|些|一?(?:个)?(?:方面|环节|问题|点|条|项|种|类))")),
+    # (分几部分 / 几个方面 count the speech's parts: no figure is asked for.)
+    ("number", LazyPattern(rf"多少{_ASKED_MEASURE}?|(?<![这那哪])几{_ASKED_MEASURE}(?!分)|多长|多大|多高|多远|多久|比例|百分之")),
+)
+_NAMED_PLACE = LazyPattern(r"哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)")
+_ASKS_PERCENT = LazyPattern(r"百分之(?:几|多少)|多少个?百分点|几个百分点|百分比是多少")
+_NUMBER_UNIT = LazyPattern(rf"(?:多少|几)({_ASKED_MEASURE})")
+
+# 从哪儿说起 / 从哪里切入: where in the text it begins, not a place.
+FROM_WHERE = LazyPattern(r"从哪(?:儿|里)?(?:说起|讲起|谈起|写起|切入|入手|开始|开头|起笔|引入)")
+
+
+def asked_type(body: str, count: LazyPattern) -> tuple[str | None, str]:
+    """What kind of thing a question asks for (person / date / place / number / source) and in
+    which unit (几天 → 天, 哪个城市 → 地名); ``count``: the planner's 几个/多少个 pattern."""
+    body = FROM_WHERE.sub(" ", body)
+    if _ASKS_PERCENT.search(body):
+        return "number", "%"
+    counted = count.search(body)
+    if counted and not any(p.search(body) for _, p in _ANSWER_TYPES[:4]):
+        # 选调了几个人: people are counted in 名 and 位 as well (3名同志).
+        return "number", "人" if body[counted.end():counted.end() + 1] == "人" else "个"
+    for kind, pattern in _ANSWER_TYPES:
+        if pattern.search(body):
+            if kind == "place":   # 哪个城市 asks for a place name; 在哪里吃 may be answered by 在食堂
+                return kind, "地名" if _NAMED_PLACE.search(body) else ""
+            m = _NUMBER_UNIT.search(body) if kind == "number" else None
+            return kind, m.group(1) if m else ""
+    return None, ""

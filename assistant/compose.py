@@ -41,28 +41,30 @@ from .parts import (
     with_own_words,
 )
 from .planner import QUOTED, QueryPlan, nth
+from .points import (
+    as_points,
+    choose_points,
+    followup_point,
+    nth_point,
+    point_count,
+    speech_points,
+)
 from .positions import ENDED_SPEAKING, nth_paragraph, speaker_paragraphs
 from .results import Answer, AnswerSentence, Hit, Turn
 from .retrieval import query_terms
 from .semantic import SentenceSimilarity
 from .structure import (
     as_list,
-    as_points,
     choose_list,
-    choose_points,
     count_intro,
     counted_items,
-    followup_point,
     headless,
     introduces_list,
     item_label,
     list_items,
-    nth_point,
     numbered,
     outline_units,
     part_units,
-    point_count,
-    speech_points,
 )
 from .sufficiency import (
     abstain_reason,

@@ -12,14 +12,23 @@ Each returns (the answer's opening line, the reason ``ask --json`` reports, the 
 from __future__ import annotations
 
 from . import text_analysis as ta
-from .answer_types import METADATA_TYPES, asked_event, counted_noun, event_variants, names_counted, year_agrees, years
+from .answer_types import (
+    METADATA_TYPES,
+    asked_event,
+    counted_noun,
+    event_variants,
+    names_counted,
+    year_agrees,
+    years,
+)
 from .enumeration import enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .located import speaks_of_asked
 from .planner import QUOTED, QueryPlan
+from .points import point_lists
 from .results import AnswerSentence, Hit
-from .structure import next_unit, point_lists
+from .structure import next_unit
 from .sufficiency import MISSING_WHAT, defines, fits_type, missing_terms
 from .text_analysis import split_sentences
 

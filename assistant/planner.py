@@ -24,7 +24,13 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from . import text_analysis as ta
-from .answer_types import METADATA_TYPES, asked_event, speech_says
+from .answer_types import (
+    FROM_WHERE,
+    METADATA_TYPES,
+    asked_event,
+    asked_type,
+    speech_says,
+)
 from .corpus import Speech, chinese_numeral
 from .lazy_pattern import LazyPattern
 from .question_words import META_WORDS as _META_WORDS
@@ -183,22 +189,6 @@ _ABOUT_SPEECH = LazyPattern(r"讲话|这篇|该篇|那篇|发言|致辞|演讲|�
 
 _NUMBERED = LazyPattern(rf"第\s*{_NUM}{{1,3}}\s*篇")
 
-# ---- answer types -------------------------------------------------------------------------
-_MEASURE = r"(?:公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|个月|月|小时|分钟|次|项|家|户|亩|平方米|吨|岁|倍|位|起|件|所|座|台|辆|部|批|%|％)"
-# 哪些领导出席 / 哪几位嘉宾 ask for names like 谁 does; 哪些领导干部 asks for a kind of cadre.
-_WHICH_PEOPLE = r"哪(?:些|几位)(?:中央|省|市|县|区)?(?:领导(?!干部|班子|机关|小组)(?:同志|人)?|负责同志|嘉宾)"
-_ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
-    # 登在哪本杂志 / 哪一期 / 出处: where the text was published (before place: 登在哪).
-    ("source", LazyPattern(r"(?:哪本|哪家|哪份|哪种|什么)(?:杂志|刊物|期刊|报纸|报刊|报(?!告|道|送|名))|哪一?期|(?:登|刊|刊登|刊发|发表|载)在哪|出处|出自哪")),
-    ("date", LazyPattern(r"哪一年|哪年|何年|何时|什么时候|哪一天|哪天|哪几天|哪几年|几月|几号|哪个月|什么时间|日期|年份|时间是")),
-    ("person", LazyPattern(r"是谁|谁(?!都)|哪位|哪个人|叫什么名字|姓名|全名|名字叫|叫什么|" + _WHICH_PEOPLE)),
-    ("place", LazyPattern(r"哪里|哪儿|什么地方|哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个(?:地方|单位)|在哪(?!几|些|一?(?:个)?(?:方面|环节|问题|点|条|项|种|类))")),
-    # (分几部分 / 几个方面 count the speech's parts: no figure is asked for.)
-    ("number", LazyPattern(rf"多少{_MEASURE}?|(?<![这那哪])几{_MEASURE}(?!分)|多长|多大|多高|多远|多久|比例|百分之")),
-)
-_NAMED_PLACE = LazyPattern(r"哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)")
-_PERCENT = LazyPattern(r"百分之(?:几|多少)|多少个?百分点|几个百分点|百分比是多少")
-_NUMBER_UNIT = LazyPattern(rf"(?:多少|几)({_MEASURE})")
 # “X”具体指什么 / X具体包括哪些内容 / X是哪六种: the question asks for X's content.
 QUOTED = LazyPattern(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
 # 违反规定的处分标准是什么 / 增长目标是多少: the thing asked for is named just before.
@@ -211,25 +201,6 @@ _ASKS_CONTENT = LazyPattern(rf"(具体)?(?:是指|指的是|指什么|指哪(?:�
 _ASKED_AFTER = LazyPattern(rf"(?:些|几|{_NUM}+)?{_CLASSIFIER}?([\u4e00-\u9fff]{{2,6}})(?=[,,。??!!]|$|呢|吗)")
 
 
-# 从哪儿说起 / 从哪里切入: where in the text it begins, not a place.
-_FROM_WHERE = LazyPattern(r"从哪(?:儿|里)?(?:说起|讲起|谈起|写起|切入|入手|开始|开头|起笔|引入)")
-
-
-def _answer_type(body: str) -> tuple[str | None, str]:
-    body = _FROM_WHERE.sub(" ", body)
-    if _PERCENT.search(body):
-        return "number", "%"
-    count = _COUNT.search(body)
-    if count and not any(p.search(body) for _, p in _ANSWER_TYPES[:4]):
-        # 选调了几个人: people are counted in 名 and 位 as well (3名同志).
-        return "number", "人" if body[count.end():count.end() + 1] == "人" else "个"
-    for kind, pattern in _ANSWER_TYPES:
-        if pattern.search(body):
-            if kind == "place":   # 哪个城市 asks for a place name; 在哪里吃 may be answered by 在食堂
-                return kind, "地名" if _NAMED_PLACE.search(body) else ""
-            m = _NUMBER_UNIT.search(body) if kind == "number" else None
-            return kind, m.group(1) if m else ""
-    return None, ""
 
 
 def _asked_term(body: str, analyse: Callable[[str], ta.Analysed], asks: LazyPattern = _ASKS_CONTENT) -> str:
@@ -330,7 +301,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     named_nos = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
     naming = " ".join(naming_label(s) for s in speeches if s.no in named_nos)
     # Whole words only: jieba's search mode also yields pieces (闻报 of 新闻报道).
-    rest = [w for w in _whole_words(analyse(_QUANT.sub(" ", _STRUCTURE.sub(" ", _FROM_WHERE.sub(" ", body)))).words)
+    rest = [w for w in _whole_words(analyse(_QUANT.sub(" ", _STRUCTURE.sub(" ", FROM_WHERE.sub(" ", body)))).words)
             if not (naming and w in naming)]
     # 几点体会 / 哪几条经验: what the question counts names the items, not a subject of its own.
     counted = {m.group(1) for m in _COUNTED_NOUN.finditer(body)}
@@ -398,10 +369,10 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     elif names_speech and not plan.outline and (wants_list or plan.nth_item is not None):
         # 第四篇总结今年以来的成效,分了哪几条: a part named by the question's own words; compose
         # takes it only when one heading of the speech holds most of them.
-        words = analyse(_ORDINAL.sub(" ", _QUANT.sub(" ", _STRUCTURE.sub(" ", _FROM_WHERE.sub(" ", body))))).words
+        words = analyse(_ORDINAL.sub(" ", _QUANT.sub(" ", _STRUCTURE.sub(" ", FROM_WHERE.sub(" ", body))))).words
         whole = _whole_words(words)
         plan.section = " ".join(dict.fromkeys(w for w in whole if not _is_generic(w) and w not in described))
-    plan.answer_type, plan.answer_unit = _answer_type(body)
+    plan.answer_type, plan.answer_unit = asked_type(body, _COUNT)
     if plan.answer_type in METADATA_TYPES and (names_speech or _ABOUT_SPEECH.search(norm)):
         plan.about_speech = _only_meta_words(body, analyse, naming)
     if plan.answer_type in ("person", "date") and not names_speech and not plan.about_speech \

@@ -21,8 +21,9 @@ from .corpus import Unit
 from .evidence import Evidence
 from .lazy_pattern import LazyPattern
 from .planner import QueryPlan
+from .points import point_count, point_lists
 from .results import Hit
-from .structure import enumerates, list_items, point_count, point_lists
+from .structure import enumerates, list_items
 
 __all__ = ["MISSING_WHAT", "abstain_reason", "coverage", "defines", "fits_type", "missing_terms", 
            "unseen_share"]

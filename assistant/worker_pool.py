@@ -34,6 +34,8 @@ def _exit_with_parent(parent_pid: int) -> None:
 
 
 def worker_pool(workers: int) -> "ProcessPoolExecutor":
-    from concurrent.futures import ProcessPoolExecutor   # lazy: most runs never start a pool
+    from concurrent.futures import (
+        ProcessPoolExecutor,  # lazy: most runs never start a pool
+    )
 
     return ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),))

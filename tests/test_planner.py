@@ -620,3 +620,16 @@ def test_nth_item_of_a_part_named_by_words_alone(engine: Engine, question: str, 
 def test_the_closing_paragraph_asked_as_that_paragraph(engine: Engine) -> None:
     plan = engine.plan("第二篇收尾那段是怎么写的?")
     assert plan.nth_item == -1 and plan.nth_is_edge
+
+
+@pytest.mark.parametrize("question, point", [
+    ("第一篇最后一部分,倒数第二条是什么要求", "三要强化督导检查"),        # counted inside the last part
+    ("第4篇说作风建设还有潜力,列了几条?最后一条是什么", "为老百姓服务上还有潜力"),   # a paragraph's 一是…四是
+    ("风清气正的氛围那块,第一条讲什么", "塔西佗陷阱"),                  # a part named with 那块
+])
+def test_nth_point_in_a_speech_with_headings(engine: Engine, question: str, point: str) -> None:
+    assert point in engine.ask(question).text
+
+
+def test_a_speech_named_by_most_of_its_words_without_de(engine: Engine) -> None:
+    assert engine.plan("南通办公室讲话第二部分讲了什么?").speech_no == 4

@@ -118,7 +118,9 @@ def main(argv: list[str] | None = None) -> int:
         restore_terminal = keep_early_input()
         try:
             try:
-                from ..tui.app import run  # the TUI (and Textual) only when it is started
+                from ..tui.app import (
+                    run,  # the TUI (and Textual) only when it is started
+                )
             except ImportError as e:  # the TUI is optional for scripted use
                 fail(f"无法启动终端界面:{e}")
             finally:

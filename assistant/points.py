@@ -1,0 +1,238 @@
+"""Points of speeches without headings: the enumerations a paragraph holds or a run of
+paragraphs makes (第一，…第二，… / 一是…二是… / 首先…其次…, and paragraphs after a lead-in that
+open alike), which of them a question's words name, and the N-th of them.
+
+A part headed by an unnumbered line (a symposium speaker's) reads like a speech without
+headings; a paragraph's own 一是…二是… counts in any speech when the N-th point is asked.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from . import text_analysis as ta
+from .corpus import Unit, heading_style
+from .enumeration import enumerations, opening_point, paragraph_enumerations
+from .evidence import Citer, Evidence
+from .lazy_pattern import LazyPattern
+from .planner import QueryPlan, nth
+from .results import Answer, AnswerSentence, Hit
+from .structure import _CJK_RUN, SAME_OPENING, headless, item_label, numbered
+from .text_analysis import split_sentences
+
+__all__ = ["PointList", "as_points", "choose_points", "followup_point", "nth_point", "parallel_paragraphs",
+           "point_count", "point_lists", "speech_points"]
+
+PointList = list[Unit] | tuple[Unit, list[str]]
+_DASH = LazyPattern("^[—–－―-]{2,}")
+MAX_PARALLEL = 8   # a parallel paragraph is at most this many paragraphs after its lead-in
+
+
+def parallel_paragraphs(units: list[Unit], lead: Unit) -> list[Unit]:
+    """The paragraphs after a lead-in line (…以下几个方面的工作:) that open alike: each with a
+    dash (———结合金融改革…) or with the first one's first character (要加强… 要健全… 要强化…);
+    after any paragraph, three or more that open with the same words (我们要更好地坚持… ×3):
+    the parallel openings of a speech's points."""
+    if not re.search("[:\uff1a]$", lead.text.rstrip()):
+        return _same_openings(units, lead)
+    items: list[Unit] = []
+    for u in units[lead.seq:]:
+        if u.kind != "paragraph":
+            break
+        if items and not (_DASH.match(u.text) if _DASH.match(items[0].text) else u.text[:1] == items[0].text[:1]):
+            break
+        items.append(u)
+    return items if len(items) >= 2 else []
+
+
+def _same_openings(units: list[Unit], lead: Unit) -> list[Unit]:
+    items: list[Unit] = []
+    for u in units[lead.seq:]:
+        if u.kind != "paragraph" or (items and u.text[:SAME_OPENING] != items[0].text[:SAME_OPENING]):
+            break
+        items.append(u)
+    if lead.text[:SAME_OPENING] == (items[0].text[:SAME_OPENING] if items else None):
+        return []   # the lead opens alike: it is the first of the series, not what announces it
+    return items if len(items) >= 3 and _CJK_RUN.fullmatch(items[0].text[:SAME_OPENING]) else []
+
+
+def _lead_text(units: list[Unit], first: Unit) -> str:
+    """The paragraph before a run of points: it announces what they are."""
+    before = [u for u in units[: first.seq - 1] if u.kind == "paragraph"]
+    return before[-1].text if before else ""
+
+
+def point_lists(ev: Evidence, unit: Unit, inline_anywhere: bool = False) -> list[tuple[str, PointList]]:
+    """The enumerations a unit of a speech without headings holds, belongs to or introduces,
+    each with the text that says what it lists (its lead sentence and its points' names).
+    ``inline_anywhere``: a paragraph's own 一是…二是… in a speech with headings too (the N-th
+    point of a list its words name: 项目攻坚破难活动…第3条)."""
+    units = ev.corpus.speech(unit.speech_no).units
+    if not headless(ev, unit.speech_no) and not _unmarked_part(units, unit):
+        return [(e.lead + "".join(e.labels), (unit, e.labels)) for e in enumerations(unit.text)] \
+            if inline_anywhere and unit.kind == "paragraph" else []
+    out: list[tuple[str, PointList]] = [(e.lead + "".join(e.labels), (unit, e.labels))
+                                        for e in enumerations(unit.text)]
+    for _, paragraphs in paragraph_enumerations(units):
+        if paragraphs[0].section != unit.section:
+            continue   # another part's points
+        if unit in paragraphs or unit.seq == paragraphs[0].seq - 1:
+            labels = "".join(item_label(u) for u in paragraphs)
+            out.append((_lead_text(units, paragraphs[0]) + labels, paragraphs))
+    leads = [u for u in units[: unit.seq] if u.kind == "paragraph"][::-1][:MAX_PARALLEL]
+    for lead in leads:
+        items = parallel_paragraphs(units, lead)
+        if items and (lead is unit or unit in items):
+            out.append((lead.text + "".join(item_label(u) for u in items), items))
+            break
+    return out
+
+
+def _unmarked_part(units: list[Unit], unit: Unit) -> bool:
+    """Whether a unit is in a part headed by an unnumbered line, with no headings below it (a
+    symposium speaker's contribution): the part reads like a speech without headings."""
+    if not unit.section:
+        return False
+    head = next((u for u in units if u.kind == "heading" and u.heading == unit.section[-1]
+                 and u.section == unit.section[:-1]), None)
+    return head is not None and heading_style(head.text) is None and not any(
+        u.kind == "heading" and len(u.section) > len(unit.section) and u.section[:len(unit.section)] == unit.section
+        for u in units)
+
+
+def speech_point_lists(ev: Evidence, speech_no: int) -> list[tuple[str, PointList]]:
+    """Every enumeration of a speech without headings (what point_lists gives for each of its
+    paragraphs), read in one pass and kept in the evidence's cache: a long speech is not read
+    once per paragraph."""
+    cached = ev.point_lists_cache.get(speech_no)
+    if cached is not None:
+        return cached
+    units = ev.corpus.speech(speech_no).units
+    paragraphs = [u for u in units if u.kind == "paragraph"]
+    out: list[tuple[str, PointList]] = [(e.lead + "".join(e.labels), (u, e.labels))
+                                        for u in paragraphs for e in enumerations(u.text)]
+    for _, run in paragraph_enumerations(units):
+        out.append((_lead_text(units, run[0]) + "".join(item_label(u) for u in run), run))
+    for lead in paragraphs:
+        items = parallel_paragraphs(units, lead)
+        if items:
+            out.append((lead.text + "".join(item_label(u) for u in items), items))
+    ev.point_lists_cache[speech_no] = out
+    return out
+
+
+def _match(ev: Evidence, bigrams: Sequence[str], text: str) -> float:
+    norm = ta.normalise(text)
+    return sum(max(ev.bigram_idf.get(g, 1.0), 0.05) for g in set(bigrams) if g in norm)
+
+
+def point_count(option: PointList) -> int:
+    return len(option) if isinstance(option, list) else len(option[1])
+
+
+_WEAK_NOUN = LazyPattern(r"哪些([\u4e00-\u9fff]{2,4}?)(?:[,，。?？!！呢吗]|$)")
+
+
+def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Sequence[str],
+                  min_size: int = 2, inline_anywhere: bool = False) -> PointList | None:
+    """The enumeration in the top paragraphs of speeches without headings that the question's
+    words match best (its lead sentence and its points' names), as long as the question says.
+
+    It must hold ``point_match_share`` of the question's (IDF-weighted) character pairs."""
+    best: tuple[float, PointList] | None = None
+    seen: set[str] = set()
+    # 哪些/什么 asks for a list only when the best paragraph holds one (as choose_list reads it).
+    ranks = 3 if plan.wants_list or plan.nth_item is not None else 1
+    asked = _match(ev, bigrams, "".join(bigrams))
+    ranked = [(rank, text, option) for rank, h in enumerate(hits[:ranks])
+              for text, option in point_lists(ev, h.unit, inline_anywhere)]
+    if plan.speech_no is not None and headless(ev, plan.speech_no):
+        # The named speech's other lists too, as if ranked last: the one whose lead says what
+        # the question asks (今年要重点抓好以下几个方面的工作) may rank below its neighbours.
+        ranked += [(ranks, text, option) for text, option in speech_point_lists(ev, plan.speech_no)]
+    # 提到了哪些剧作家: a list only in name (哪些 + a noun that is no item of a speech) is a
+    # list of that thing; points about something else (三点看法) are not it.
+    named = _WEAK_NOUN.search(plan.text) if plan.weak_list and not plan.wants_list else None
+    for rank, text, option in ranked:
+        size = point_count(option)
+        if text in seen or size < min_size or (plan.list_size and size != plan.list_size):
+            continue
+        if named and named.group(1)[-2:] not in ta.normalise(text):
+            continue
+        seen.add(text)
+        score = _match(ev, bigrams, text) * (1.0 - ev.answer.rank_decay * rank)
+        if score < ev.answer.point_match_share * asked:
+            continue   # the points are about something else than the question
+        if best is None or score > best[0]:
+            best = (score, option)
+    return best[1] if best else None
+
+
+def nth_point(ev: Evidence, plan: QueryPlan, hits: list[Hit],
+              bigrams: Sequence[str]) -> tuple[int, Unit, str] | None:
+    """第二点是什么 / 最后一点 in a speech without headings: (N, the unit holding it, its text)."""
+    need = plan.nth_item if plan.nth_item and plan.nth_item > 0 else 2
+    option = choose_points(ev, dataclasses.replace(plan, list_size=None), hits, bigrams, need,
+                           inline_anywhere=not plan.nth_is_part)   # 第二部分 is no paragraph's point
+    if option is None and plan.speech_no is not None:
+        # 公款送礼那篇提的治理办法里第三条: no list the words name, so the one the named speech makes.
+        option = speech_points(ev, plan.speech_no)
+    if option is None:
+        return None
+    if isinstance(option, list):
+        picked = nth(option, plan.nth_item)
+        if picked is None:
+            return None
+        k, unit = picked
+        opening = opening_point(unit.text)
+        text = opening[2].sentences() if opening else "".join(split_sentences(unit.text)[:2])
+        return k, unit, text
+    unit, _ = option
+    points = next((e.points for e in enumerations(unit.text) if e.labels == option[1]), ())
+    chosen = nth(points, plan.nth_item)
+    return (chosen[0], unit, chosen[1].sentences()) if chosen else None
+
+
+def followup_point(answer: Answer, item: int) -> tuple[int, Unit, str] | None:
+    """那第二点呢 after an answer that listed the points of one paragraph: (N, the paragraph, the
+    point's text). Lists of units are followed up by their units (compose._followup_unit)."""
+    by_n = {c.n: c.unit for c in answer.citations}
+    cited = {s.citations[0] for s in answer.sentences if s.citations}
+    if len(cited) != 1 or len(answer.sentences) < 2 or (unit := by_n.get(cited.pop())) is None:
+        return None
+    said = [s.text for s in answer.sentences]
+    points = next((e.points for e in enumerations(unit.text) if e.labels == said), ())
+    chosen = nth(points, item)
+    return (chosen[0], unit, chosen[1].sentences()) if chosen else None
+
+
+def speech_points(ev: Evidence, speech_no: int) -> PointList | None:
+    """The points a speech without headings lists, for its outline: paragraphs that open with
+    第一，/第二，… (the longest run), else the longest 第一…第二… enumeration inside a paragraph,
+    else the longest enumeration of any kind (three points at least)."""
+    if not headless(ev, speech_no):
+        return None
+    units = ev.corpus.speech(speech_no).units
+    runs = [paragraphs for _, paragraphs in paragraph_enumerations(units)]
+    if runs:
+        return max(runs, key=len)
+    inline = [(u, e) for u in units if u.kind == "paragraph" for e in enumerations(u.text)]
+    ordinal = [(u, e) for u, e in inline if e.family == "ordinal"]
+    pool = ordinal or [(u, e) for u, e in inline if len(e.points) >= 3]
+    if not pool:
+        return None
+    unit, enum = max(pool, key=lambda x: len(x[1].points))
+    return unit, enum.labels
+
+
+def as_points(points: PointList, citer: Citer, intro: str) -> tuple[str, list[AnswerSentence], list[Unit]]:
+    """Numbered points, each cited: paragraphs by their opening point, or the points of one paragraph."""
+    if isinstance(points, list):
+        text, sentences = numbered(intro, [AnswerSentence(item_label(u), [citer.cite(u)]) for u in points])
+        return text, sentences, points
+    unit, labels = points
+    n = citer.cite(unit)
+    text, sentences = numbered(intro, [AnswerSentence(label, [n]) for label in labels])
+    return text, sentences, [unit]
