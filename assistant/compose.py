@@ -245,6 +245,13 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         point_answer = nth_point_answer()
         if point_answer is not None:
             return point_answer
+        # 第五种氛围 of a speech in four parts, with no list of five its words name: there is none.
+        parts = outline_units(ev, plan.speech_no) if plan.speech_no is not None and heading is None else []
+        if parts and plan.nth_item > len(parts):
+            ans = done(ABSTAIN_TEXT, [], abstained=True)
+            ans.notes.append(f"「{ev.speech_title(plan.speech_no)}」分{len(parts)}个部分,没有第{plan.nth_item}个;"
+                             "问的若是某一部分里的第几点,请说明是哪一部分")
+            return ans
 
     # 第五篇讲话在加强领导方面提出了几条要求: the heading the words name, with what it holds.
     if heading is not None:

@@ -633,3 +633,13 @@ def test_nth_point_in_a_speech_with_headings(engine: Engine, question: str, poin
 
 def test_a_speech_named_by_most_of_its_words_without_de(engine: Engine) -> None:
     assert engine.plan("南通办公室讲话第二部分讲了什么?").speech_no == 4
+
+
+@pytest.mark.parametrize("question", ["第二篇的四种氛围讲完了,第五种氛围是什么?", "宁乡那篇第六部分讲的什么?"])
+def test_an_nth_beyond_the_speechs_parts_is_declined(engine: Engine, question: str) -> None:
+    result = engine.ask(question)
+    assert result.abstained and any("没有第" in n for n in result.notes), result.text
+
+
+def test_an_nth_within_the_parts_is_still_answered(engine: Engine) -> None:
+    assert not engine.ask("第二篇第四部分讲的什么?").abstained
