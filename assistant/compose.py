@@ -49,7 +49,7 @@ from .points import (
     point_count,
     speech_points,
 )
-from .positions import ENDED_SPEAKING, nth_paragraph, speaker_paragraphs
+from .positions import ENDED_SPEAKING, digest_speaker, nth_paragraph, speaker_paragraphs
 from .results import Answer, AnswerSentence, Hit, Turn
 from .retrieval import query_terms
 from .semantic import SentenceSimilarity
@@ -161,6 +161,15 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             return None
         text, sentences, cited = answer
         return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
+
+    # 谁第一个发言 / 节水要放在首位是谁讲的, in a symposium digest: the speaker's line under the part.
+    digest = plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no if hits else None
+    spoke = digest_speaker(plan, ev.corpus.speech(digest), hits[0].unit if hits else None) if digest is not None else None
+    if spoke is not None:
+        part, byline = spoke
+        n = citer.cite(byline)
+        line = AnswerSentence(f"{byline.text}(「{part.heading}」)", [n])
+        return done(f"{line.text}[{n}]", [line], hits_out=cited_first(ev, [byline], hits, citer.terms))
 
     # 第二篇讲担当作为,第三个小点说的是啥 / 第二部分第三点 — the N-th item of the part the
     # words (or an ordinal) name.

@@ -168,7 +168,7 @@ _WEAK_LIST = LazyPattern(r"哪些|包括什么|有什么")
 # The N-th item: 第二点 / 第2条 / 第一大点; the last (最后一点 / 最后讲的) → -1; the first (开头部分) → 1.
 _ORDINAL_NOUN = r"(?:小点|小项|小条|自然段|段落|点|条|项|个|部分|方面|层|块|件|类|种|句|段|标题)"
 # 开头说了什么 / 结尾是怎么写的: a position in the speech, without a noun saying what is counted.
-_SAID = r"(?=讲|谈|说|写|提|是|落|强调|归结)"
+_SAID = r"(?=讲|谈|说|写|提|是|落|强调|归结|发言)"
 _ORDINAL = LazyPattern(rf"(?P<back>倒数)?第\s*({_NUM}{{1,2}})\s*(?:个|大|级)?\s*{_ORDINAL_NOUN}"
                       rf"|(?:最后|末尾|结尾)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<last_said>{_SAID}))"
                       rf"|(?P<last_bare>结尾|末尾|结束语|收尾|收的尾)"
@@ -330,7 +330,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     # describe the speech; after it they are the question's own.
     ends = [norm.find(ref) + len(ref) for ref in reference.split() if ref in norm]
     described = set(analyse(norm[:max(ends)]).words) if ends else set()
-    if mo and said and not all(_is_generic(w) or w in described or any(w in m.group(0) for m in found) for w in rest):
+    # (座谈会上最后发言的是谁: who spoke last; the occasion's words do not make it a passage.)
+    if mo and said and not all(_is_generic(w) or w in described or any(w in m.group(0) for m in found) for w in rest) \
+            and "谁" not in unquoted:
         mo = None   # 结尾说为区委加快推进“四大定位”作贡献: where it is said, not which part is asked for
     counted = [m for m in found if m.group(2) or not bare(m)]
     if len(counted) == 2 and _PART_NOUN.search(counted[0].group(0)) and not _PART_NOUN.search(counted[1].group(0)):

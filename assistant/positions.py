@@ -12,7 +12,7 @@ from .lazy_pattern import LazyPattern
 from .planner import QueryPlan, nth
 from .text_analysis import normalise, split_sentences
 
-__all__ = ["ENDED_SPEAKING", "is_attendance", "nth_paragraph", "speaker_paragraphs", "without_attendance"]
+__all__ = ["ENDED_SPEAKING", "digest_speaker", "is_attendance", "nth_paragraph", "speaker_paragraphs", "without_attendance"]
 
 # 温家宝和国务院有关部门负责同志也参加了会议 / 出席座谈会的还有…: a report's closing line.
 _ATTENDANCE = LazyPattern(r"(?:出席|参加|陪同|在座)了?(?:会议|座谈会|团拜会|茶话会|大会|全会|开幕式|闭幕式|活动)")
@@ -104,3 +104,27 @@ def _edge_of_headed(plan: QueryPlan, speech: Speech) -> tuple[int, Unit, str] | 
     closing = speech.paragraphs[-1]
     # The last point of the last part (3、要注意墨菲定律) is not the speech's closing words.
     return (len(speech.paragraphs), closing, "") if not closing.heading and closing.seq > first_heading else None
+
+
+# 谁第一个发言 / 最后发言的是谁 / 第二个发言的是谁: the order in which a digest's speakers spoke.
+_SPOKE = LazyPattern(r"发言|讲话|讲|说")
+# 节水要放在首位是谁讲的 / 谁说的: who said a passage (not 这个说法出自谁, a person it names).
+_SPOKEN_BY = LazyPattern(r"谁(?:讲|说|发言|提)的|(?:是|由)谁(?:讲|说|发言|提出)")
+
+
+def digest_speaker(plan: QueryPlan, speech: Speech, asked_unit: Unit | None) -> tuple[Unit, Unit] | None:
+    """Who gave a part of a symposium digest (parts headed by a line, the speaker's line under
+    it): the N-th speaker when the question counts them (谁第一个发言), else the speaker of the
+    part the best hit is in (节水要放在首位是谁讲的). (heading, byline), or None."""
+    if plan.answer_type != "person":
+        return None
+    parts = [(u, b) for u, b in zip(speech.units, speech.units[1:])
+             if u.kind == "heading" and b.kind == "metadata" and b.section[-1:] == (u.heading,)]
+    if len(parts) < 2:
+        return None
+    if plan.nth_item is not None and _SPOKE.search(plan.text):
+        picked = nth(parts, plan.nth_item)
+        return picked[1] if picked else None
+    if asked_unit is None or not _SPOKEN_BY.search(plan.text):
+        return None
+    return next(((u, b) for u, b in parts if asked_unit.section[:1] == (u.heading,) or asked_unit is u), None)

@@ -196,8 +196,9 @@ class Retriever:
 
     def _parts_of_named_speakers(self, scores: np.ndarray, words: Sequence[str]) -> np.ndarray:
         """天津艺术研究所那位副所长认为…: the question names a part by who gave it. The byline's
-        score lifts the part's paragraphs that share the question's words. It must hold a word
-        of the question that few units of its speech hold (天津, 周传家): 京剧 in every byline
+        score lifts the part's paragraphs. It must hold a word (or character pair: jieba may
+        cut an unknown name into characters) of the question that few units of its speech hold
+        (天津, 周传家): 京剧 in every byline
         of a symposium on 京剧 names none of its speakers."""
         out = scores
         for byline, members in self._bylines:
@@ -209,8 +210,8 @@ class Retriever:
                        for w in words):
                 continue
             out = out.copy() if out is scores else out
-            lifted = members[scores[members] > 0]
-            out[lifted] += scores[byline] * self.params.byline_lift
+            # (All of them: 周国强讲了什么 shares no word with what he said.)
+            out[members] += scores[byline] * self.params.byline_lift
         return out
 
     def _parts_first(self, plan: QueryPlan, scores: np.ndarray) -> np.ndarray:
@@ -299,7 +300,7 @@ class Retriever:
                 scores = (1 - w) * min_max(scores) + w * min_max(dense.scores)
                 mode = "hybrid"
         if self.lexical.is_metadata.any():
-            scores = self._parts_of_named_speakers(scores, a.words)
+            scores = self._parts_of_named_speakers(scores, [*a.words, *a.bigrams])
             scores = np.where(self._metadata_aside(plan, scores), scores * self.params.metadata_weight, scores)
         if named:
             # Named speech: its units first, others keep their order after them.

@@ -244,3 +244,19 @@ def test_a_figure_must_be_the_counted_things(tmp_path: Path, question: str, answ
     (tmp_path / "article.txt").write_text(_ARTICLE, encoding="utf-8")
     result = Engine.load([tmp_path], use_cache=False).ask(question)
     assert (not result.partial and not result.abstained) == answered, result.text
+
+
+@pytest.mark.parametrize("question, speaker", [
+    ("地方戏曲座谈会上谁第一个发言?", "陈立华"),
+    ("座谈会上最后发言的是谁?", "周明"),
+    ("座谈会第二个发言的是谁?", "王海涛"),
+    ("市场要开拓是谁讲的?", "王海涛"),
+])
+def test_who_spoke_in_a_symposium_digest(engine: Engine, question: str, speaker: str) -> None:
+    text = engine.ask(question).text
+    assert text.split("[")[0].endswith(f"{speaker}(「" + text.split("(「")[1].split("」")[0] + "」)") and speaker in text, text
+
+
+def test_a_speaker_named_by_name_alone_lifts_his_part(engine: Engine) -> None:
+    # jieba cuts the unknown name 周明 into characters: its character pairs name the part.
+    assert engine.ask("周明讲了什么?").hits[0].unit.section == ("研究要深化",)
