@@ -35,6 +35,7 @@ from .partial import partial_answer, undefined_content
 from .parts import (
     cited_first,
     in_order,
+    list_named_by,
     no_outline,
     nth_in_groups,
     part_answer,
@@ -234,6 +235,16 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         n = citer.cite(unit)
         return done(f"{ev.speech_title(unit.speech_no)}列举的第{k}点是:{point}[{n}]", [AnswerSentence(point, [n])],
                     hits_out=cited_first(ev, [unit], hits, citer.terms))
+
+    # 四个专项活动中最后一个 / 效能建设的第二点: a list the words name, introduced by a paragraph
+    # (…以下四个专项活动:) or under an item's own heading ((二)突出效能建设 → 一是细…四是实).
+    named_list = list_named_by(ev, plan) if plan.nth_item is not None and plan.followup_item is None \
+        and not plan.nth_is_part and heading is None else None
+    if named_list is not None:
+        lead, items = named_list
+        item_answer = nth_of(items, lambda k: f"{ev.speech_title(items[0].speech_no)}中「{lead}」的第{k}项是")
+        if item_answer is not None:
+            return item_answer
 
     # 讲加强法制建设时列了首先、第二、第三,第3点: the question's own words name the points (in a
     # part that reads like a speech without headings); the N-th part only when they name none.

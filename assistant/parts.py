@@ -11,7 +11,7 @@ from . import text_analysis as ta
 from .corpus import Unit, chinese_numeral, heading_style
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
-from .planner import nth
+from .planner import QueryPlan, nth
 from .positions import is_attendance, speaker_paragraphs, without_attendance
 from .results import Answer, AnswerSentence, Hit, Turn
 from .speech_refs import opens_with_dateline
@@ -95,6 +95,31 @@ def item_groups(ev: Evidence, items: list[Unit]) -> list[tuple[str, list[Unit]]]
             groups.append((lead, []))
         groups[-1][1].append(u)
     return groups
+
+
+def list_named_by(ev: Evidence, plan: QueryPlan) -> tuple[str, list[Unit]] | None:
+    """The list of the named speech that the question's words name: the items after a paragraph
+    holding all the words that introduces them (重点要开展好以下四个专项活动:), or the points
+    under an item whose own heading holds them ((二)突出效能建设 → 一是细…四是实): (what
+    introduces them, the items)."""
+    if plan.speech_no is None or not plan.section:
+        return None
+    words = plan.section.split()
+    units = ev.corpus.speech(plan.speech_no).units
+    paragraphs = [u for u in units if u.kind == "paragraph"]
+    for u in paragraphs:   # an item whose own heading holds the words, with points under it
+        if u.heading and all(w in ta.normalise(u.heading) for w in words):
+            path = u.section + (u.heading,)
+            items = [x for x in units[u.seq:] if x.section[:len(path)] == path and x.kind == "paragraph" and x.heading]
+            if len(items) >= 2:
+                return u.heading.rstrip(":：。"), items
+    for u in paragraphs:   # the sentence that introduces a list holds the words
+        lead = split_sentences(u.text)[-1]
+        if not u.heading and all(w in ta.normalise(lead) for w in words) and introduces_list(ev, u):
+            items = list_items(ev, u)
+            if len(items) >= 2:
+                return lead.rstrip(":：。"), items
+    return None
 
 
 def nth_in_groups(ev: Evidence, history: Sequence[Turn], item: int,

@@ -643,3 +643,13 @@ def test_an_nth_beyond_the_speechs_parts_is_declined(engine: Engine, question: s
 
 def test_an_nth_within_the_parts_is_still_answered(engine: Engine) -> None:
     assert not engine.ask("第二篇第四部分讲的什么?").abstained
+
+
+@pytest.mark.parametrize("question, point, not_point", [
+    ("第一篇讲话四个专项活动中最后一个是什么?", "正风肃纪", "领导带头示范"),      # a lead-in names the list
+    ("第一篇里那四个专项活动,第二个是啥?", "项目攻坚破难", "三大攻坚战"),
+    ("第四篇讲话效能建设的第二点是什么?", "二是准", "突出思想建设"),          # the points under an item
+])
+def test_the_nth_of_a_list_the_words_name(engine: Engine, question: str, point: str, not_point: str) -> None:
+    text = engine.ask(question).text
+    assert point in text and not_point not in text, text
