@@ -48,9 +48,10 @@ _LOCATIVE = r"(?:在|到|去|于)[\u4e00-\u9fff]{1,6}?(?:里|内|上|中|吃|住
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚"
              "卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤俞温江习")
 _TITLES = (r"(?:同志|书记|主席|总理|总书记|先生|女士|教授|部长|省长|市长|县长|区长|局长|厅长|处长|司长|主任|院士|将军|元帅|"
-           r"秘书长|发言人|常委|委员|会长|社长|院长|校长|董事长|总经理|经理)")
+           r"秘书长|发言人|常委|委员|会长|社长|院长|校长|董事长|总经理|经理|记者)")
 _PERSON = (rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s*[{SURNAMES}][\u4e00-\u9fff]{{1,2}}"
            rf"|^[{SURNAMES}][\u4e00-\u9fff]{{1,3}}$"   # a speaker line: the name alone
+           r"|^(?:本报|特约)评论员$"                     # the paper's own commentator signs a comment
            rf"|[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:曾经|曾)?(?:说过|说|指出|提出|认为|强调|讲过)"
            r"|(?:作家|文豪|学家|思想家|哲学家|诗人|名人)[\u4e00-\u9fff]{2,4}"
            # 书记尉健行主持: a title, a name of any surname, and what the person did
@@ -75,7 +76,8 @@ _MEASURE_WORDS = (r"个百分点|百分点|个月|小时|分钟|公里|平方米
 # A unit asked for and the ways a text gives it: 几天 → 1个工作日 / 3日.
 _PERCENT = rf"{_NUMERAL}\s*(?:%|个百分点)|百分之{_NUMERAL}|{_NUMERAL}成(?!为|立|绩|果|效|本|熟|长)"
 _UNIT_ALIASES = {"天": "(?:天|日|工作日)", "日": "(?:天|日|工作日)", "月": "(?:个月|月)", "个月": "(?:个月|月)",
-                 "小时": "(?:小时|个小时)", "位": "(?:位|名|人)", "名": "(?:名|人|位)", "人": "(?:人|名|位)"}
+                 "小时": "(?:小时|个小时)", "位": "(?:位|名|人)", "名": "(?:名|人|位)", "人": "(?:人|名|位)",
+                 "钱": "(?:元|块|角)"}   # 多少钱 is answered in 元, not 十五万人次
 
 
 # The word right after 谁 / 哪天 / 哪一年 names what was done (谁主持, 哪一天会见, 哪一年成立):
@@ -204,7 +206,9 @@ def speech_says(speech: Speech, answer_type: str | None, unit: str = "") -> list
     １月２２日，江泽民出席…: a report's lead says when for the whole text, not who wrote it)."""
     if answer_type is None:
         return []
-    lines = [(u, u.text) for u in speech.units if u.kind == "metadata" and fits_type(answer_type, unit, [u.text])]
+    # (A part's speaker line in a symposium digest speaks for its part, not for the text.)
+    lines = [(u, u.text) for u in speech.units if u.kind == "metadata" and not u.section
+             and fits_type(answer_type, unit, [u.text])]
     # The title names the text; a line of its own says more (…杂志１９９８年１月号上发表).
     lines = [x for x in lines if x[1] != speech.title] or lines
     if lines or answer_type != "date":
@@ -225,7 +229,7 @@ def speech_says(speech: Speech, answer_type: str | None, unit: str = "") -> list
 
 
 # ---- what a question asks for ------------------------------------------------------------
-_ASKED_MEASURE = r"(?:公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|个月|月|小时|分钟|次|项|家|户|亩|平方米|吨|岁|倍|位|起|件|所|座|台|辆|部|批|%|％)"
+_ASKED_MEASURE = r"(?:钱|公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|个月|月|小时|分钟|次|项|家|户|亩|平方米|吨|岁|倍|位|起|件|所|座|台|辆|部|批|%|％)"
 # 哪些领导出席 / 哪几位嘉宾 ask for names like 谁 does; 哪些领导干部 asks for a kind of cadre.
 _WHICH_PEOPLE = r"哪(?:些|几位)(?:中央|省|市|县|区)?(?:领导(?!干部|班子|机关|小组)(?:同志|人)?|负责同志|嘉宾)"
 _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (

@@ -260,3 +260,39 @@ def test_who_spoke_in_a_symposium_digest(engine: Engine, question: str, speaker:
 def test_a_speaker_named_by_name_alone_lifts_his_part(engine: Engine) -> None:
     # jieba cuts the unknown name 周明 into characters: its character pairs name the part.
     assert engine.ask("周明讲了什么?").hits[0].unit.section == ("研究要深化",)
+
+
+_COMMENT = """转变作风从小事做起
+本报评论员
+作风建设要从小事做起。第一，要改进会风文风。会议要少而精。第二，要深入基层调查研究。
+"""
+_FAIR = """春节庙会开幕
+本报记者　林一
+本报讯　春节庙会今天在市中心公园开幕，预计接待游客超过十五万人次，比去年增长两成。
+庙会期间，将举办民俗表演、非遗展示等活动一百多场。
+"""
+
+
+@pytest.mark.parametrize("question, said", [
+    ("庙会那篇报道是谁写的?", "本报记者　林一"),
+    ("评论员文章是谁写的?", "本报评论员"),
+])
+def test_who_wrote_a_report_or_comment_is_its_byline(tmp_path: Path, question: str, said: str) -> None:
+    for name, text in (("comment.txt", _COMMENT), ("fair.txt", _FAIR), ("digest.txt", _DIGEST)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = Engine.load([tmp_path], use_cache=False).ask(question)
+    assert said in result.text and "陈立华" not in result.text, result.text
+
+
+def test_how_much_money_is_not_answered_by_another_figure(tmp_path: Path) -> None:
+    (tmp_path / "fair.txt").write_text(_FAIR, encoding="utf-8")
+    (tmp_path / "comment.txt").write_text(_COMMENT, encoding="utf-8")
+    result = Engine.load([tmp_path], use_cache=False).ask("庙会门票多少钱?")
+    assert result.partial or result.abstained, result.text
+
+
+def test_a_title_alone_before_an_ordinal_names_the_text(tmp_path: Path) -> None:
+    (tmp_path / "fair.txt").write_text(_FAIR, encoding="utf-8")
+    (tmp_path / "comment.txt").write_text(_COMMENT, encoding="utf-8")
+    engine = Engine.load([tmp_path], use_cache=False)
+    assert engine.speech_title(engine.plan("转变作风从小事做起第一点是什么").speech_no) == "转变作风从小事做起"
