@@ -165,12 +165,12 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     # 谁第一个发言 / 节水要放在首位是谁讲的, in a symposium digest: the speaker's line under the part.
     digest = plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no if hits else None
-    spoke = digest_speaker(plan, ev.corpus.speech(digest), hits[0].unit if hits else None) if digest is not None else None
-    if spoke is not None:
-        part, byline = spoke
-        n = citer.cite(byline)
-        line = AnswerSentence(f"{byline.text}(「{part.heading}」)", [n])
-        return done(f"{line.text}[{n}]", [line], hits_out=cited_first(ev, [byline], hits, citer.terms))
+    spoke = digest_speaker(plan, ev.corpus.speech(digest), hits[0].unit if hits else None,
+                           [w for w in analysed.words if len(w) >= 2]) if digest is not None else []
+    if spoke:
+        lines = [AnswerSentence(f"{byline.text}(「{part.heading}」)", [citer.cite(byline)]) for part, byline in spoke]
+        text = f"{lines[0].text}[{lines[0].citations[0]}]" if len(lines) == 1 else numbered(f"共{len(lines)}位:", lines)[0]
+        return done(text, lines, hits_out=cited_first(ev, [b for _, b in spoke], hits, citer.terms))
 
     # 第二篇讲担当作为,第三个小点说的是啥 / 第二部分第三点 — the N-th item of the part the
     # words (or an ordinal) name.

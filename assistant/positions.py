@@ -7,6 +7,8 @@ asked for is the end of what its speaker said, not the report's last line.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .corpus import Speech, Unit
 from .lazy_pattern import LazyPattern
 from .planner import QueryPlan, nth
@@ -109,22 +111,31 @@ def _edge_of_headed(plan: QueryPlan, speech: Speech) -> tuple[int, Unit, str] | 
 # 谁第一个发言 / 最后发言的是谁 / 第二个发言的是谁: the order in which a digest's speakers spoke.
 _SPOKE = LazyPattern(r"发言|讲话|讲|说")
 # 节水要放在首位是谁讲的 / 谁说的: who said a passage (not 这个说法出自谁, a person it names).
+_WHO_ALL = LazyPattern(r"哪(?:几|些)位|哪些人|都有谁|有谁|哪几个人")
 _SPOKEN_BY = LazyPattern(r"谁(?:讲|说|发言|提)的|(?:是|由)谁(?:讲|说|发言|提出)")
 
 
-def digest_speaker(plan: QueryPlan, speech: Speech, asked_unit: Unit | None) -> tuple[Unit, Unit] | None:
-    """Who gave a part of a symposium digest (parts headed by a line, the speaker's line under
-    it): the N-th speaker when the question counts them (谁第一个发言), else the speaker of the
-    part the best hit is in (节水要放在首位是谁讲的). (heading, byline), or None."""
-    if plan.answer_type != "person":
-        return None
+def digest_speaker(plan: QueryPlan, speech: Speech, asked_unit: Unit | None,
+                   words: Sequence[str] = ()) -> list[tuple[Unit, Unit]]:
+    """Who gave the parts of a symposium digest (parts headed by a line, the speaker's line under
+    it): all of them (座谈会上有哪几位发言), the N-th when the question counts them (谁第一个发言),
+    else the speaker of the part the best hit is in (节水要放在首位是谁讲的). [(heading, byline)]."""
     parts = [(u, b) for u, b in zip(speech.units, speech.units[1:])
              if u.kind == "heading" and b.kind == "metadata" and b.section[-1:] == (u.heading,)]
     if len(parts) < 2:
-        return None
+        return []
+    if _WHO_ALL.search(plan.text) and _SPOKE.search(plan.text):
+        # 哪几位发言人都讲了培养人才: the question's words that some parts hold and others do
+        # not say which speakers; 座谈会上有哪几位发言 names none of them.
+        said = {u.heading: "".join(x.text for x in speech.units if x.section[:1] == (u.heading,)) for u, _ in parts}
+        named = "".join(u.text for u in speech.units if u.kind == "metadata" and not u.section)   # title, deck
+        telling = [w for w in words if w not in named and 0 < sum(w in t for t in said.values()) < len(said)]
+        return [(u, b) for u, b in parts if any(w in said[u.heading] for w in telling)] if telling else parts
+    if plan.answer_type != "person":
+        return []
     if plan.nth_item is not None and _SPOKE.search(plan.text):
         picked = nth(parts, plan.nth_item)
-        return picked[1] if picked else None
+        return [picked[1]] if picked else []
     if asked_unit is None or not _SPOKEN_BY.search(plan.text):
-        return None
-    return next(((u, b) for u, b in parts if asked_unit.section[:1] == (u.heading,) or asked_unit is u), None)
+        return []
+    return [(u, b) for u, b in parts if asked_unit.section[:1] == (u.heading,) or asked_unit is u][:1]

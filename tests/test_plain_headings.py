@@ -296,3 +296,13 @@ def test_a_title_alone_before_an_ordinal_names_the_text(tmp_path: Path) -> None:
     (tmp_path / "comment.txt").write_text(_COMMENT, encoding="utf-8")
     engine = Engine.load([tmp_path], use_cache=False)
     assert engine.speech_title(engine.plan("转变作风从小事做起第一点是什么").speech_no) == "转变作风从小事做起"
+
+
+def test_every_speaker_of_a_symposium_digest(engine: Engine) -> None:
+    text = engine.ask("地方戏曲座谈会上有哪几位发言?").text
+    assert text.startswith("共3位") and all(name in text for name in ("陈立华", "王海涛", "周明")), text
+
+
+def test_speakers_who_spoke_of_a_topic(engine: Engine) -> None:
+    text = engine.ask("地方戏曲座谈会上哪几位发言讲到了剧目?").text
+    assert "王海涛" in text and "周明" not in text, text
