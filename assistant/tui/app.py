@@ -195,6 +195,10 @@ class SpeechAssistantApp(App[None]):
         self.notify(message, severity=severity, markup=False,  # type: ignore[arg-type]
                     timeout=timeout if timeout is not None else (8 if severity != "information" else 4))
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C (copy in a text box, else this): Textual's note, in Chinese like the rest."""
+        self.say("要退出吗?按 Ctrl+Q 退出。")
+
     def mode_label(self) -> str:
         if self.use_llm and self.llm_config is not None:
             return f"大模型 {self.llm_config.model}"
