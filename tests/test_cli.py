@@ -248,6 +248,8 @@ def test_subprocess_ask_json(isolated_cache: Path) -> None:
     check_contract(d)
     assert [c["id"] for c in d["citations"]] == ["3.2", "3.14", "3.21", "3.28"]
     assert "Traceback" not in p.stderr
+    # readable in a terminal: UTF-8, not \uXXXX escapes
+    assert '"question": "第三篇讲话分为哪几个部分?"' in p.stdout and "\\u" not in p.stdout
 
 
 def test_subprocess_bad_input(isolated_cache: Path, tmp_path: Path) -> None:
