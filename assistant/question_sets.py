@@ -213,6 +213,10 @@ def _jsonl_items(text: str) -> list[_Item | str]:
     return items
 
 
+# PyYAML's error contexts whose mark is where a bracket or quote was opened.
+_UNCLOSED_CONTEXTS = ("while parsing a flow", "while scanning a quoted scalar")
+
+
 def _yaml_items(text: str) -> list[_Item | str]:
     # Compose first, then construct: the node tree keeps the line of every item and key.
     loader = _PlainYamlLoader(text)
@@ -221,8 +225,15 @@ def _yaml_items(text: str) -> list[_Item | str]:
         data = loader.construct_document(root) if root is not None else None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
-        at = f"第 {mark.line + 1} 行:" if mark is not None else ""
         problem = getattr(e, "problem", None) or str(e)
+        opened = getattr(e, "context_mark", None)
+        if opened is not None and str(getattr(e, "context", "")).startswith(_UNCLOSED_CONTEXTS):
+            # An unclosed [ { or quote is found wrong only where the parser gave up (the next
+            # line, or the end): the line to fix is the one where it was opened.
+            if mark is not None and mark.line != opened.line:
+                problem += f";在第 {mark.line + 1} 行发现"
+            mark = opened
+        at = f"第 {mark.line + 1} 行:" if mark is not None else ""
         return [f"{at}不是合法的 YAML({problem})"]
     finally:
         loader.dispose()

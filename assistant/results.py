@@ -14,6 +14,8 @@ from .corpus import Unit
 
 # Above the extractive answer that follows an LLM answer with no supported citation.
 FALLBACK_LABEL = "大模型回答未经核实,以下为讲话原文"
+# Ends a note on why the LLM gave no answer: the extractive answer it introduces follows.
+EXTRACTIVE_FOLLOWS = "以下为抽取式回答。"
 CITATION_MARKER = re.compile(r"\[(\d+)\]")   # [n] in an answer's text
 
 

@@ -248,6 +248,8 @@ def test_subprocess_ask_json(isolated_cache: Path) -> None:
     check_contract(d)
     assert [c["id"] for c in d["citations"]] == ["3.2", "3.14", "3.21", "3.28"]
     assert "Traceback" not in p.stderr
+    # readable in a terminal: UTF-8, not \uXXXX escapes
+    assert '"question": "第三篇讲话分为哪几个部分?"' in p.stdout and "\\u" not in p.stdout
 
 
 def test_subprocess_bad_input(isolated_cache: Path, tmp_path: Path) -> None:
@@ -279,3 +281,33 @@ def test_eval_of_a_folder_says_it_is_a_folder(tmp_path) -> None:  # type: ignore
     with pytest.raises(QuestionSetError) as e:
         load_questions(tmp_path)
     assert "目录" in str(e.value) and "文件类型" not in str(e.value)
+
+
+# Sends the process a real SIGINT the moment the CLI first imports a module it names: an
+# interrupt at a chosen point of start-up, without timing.
+_INTERRUPT_ON_IMPORT = """
+import importlib.abc, os, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)
+interrupt_at = sys.argv.pop(1)
+class Interrupt(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == interrupt_at:
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+sys.meta_path.insert(0, Interrupt())
+from assistant.cli import main
+sys.exit(main())
+"""
+
+
+@pytest.mark.parametrize("module", ["numpy", "assistant.corpus_files"])
+def test_ctrl_c_at_any_moment_is_a_short_note(isolated_cache: Path, module: str) -> None:
+    """Ctrl+C while the parser is built (numpy's import) printed a traceback; at any moment
+    it ends with the note the command itself prints, and 130."""
+    env = dict(os.environ, ASSISTANT_CACHE_DIR=str(isolated_cache), PYTHONPATH=str(ROOT))
+    p = subprocess.run([sys.executable, "-c", _INTERRUPT_ON_IMPORT, module, "ask", "什么是塔西佗陷阱?",
+                        "--corpus", str(ROOT / "seeds")], cwd=ROOT, env=env, capture_output=True,
+                       text=True, encoding="utf-8", timeout=120)
+    assert p.returncode == 130, p.stderr
+    assert "Traceback" not in p.stderr and "已取消" in p.stderr, p.stderr

@@ -249,3 +249,27 @@ def test_nth_point_after_a_part_with_two_lists_is_asked_of_each(engine) -> None:
     assert "服务意识不够强" in second and "在落实责任上下功夫" in second, second
     assert "在服务基层和群众上下功夫" not in second
     assert "进取精神不够强" in last and "在加强规范化建设上下功夫" in last, last
+
+
+def test_the_note_introducing_an_extractive_answer_stands_above_it() -> None:
+    # The LLM failed: "…以下为抽取式回答。" came after the answer it introduces.
+    from assistant.tui.copying import answer_markdown_document
+
+    a = make_answer()
+    a.notes = ["大模型接口 http://127.0.0.1:9/v1 无法连接(连接被拒绝,服务是否已启动?);以下为抽取式回答。",
+               "示例注释"]
+    for md in (answer_markdown_document("什么是塔西佗陷阱?", a),
+               cv.export_markdown(Conversation(exchanges=[Exchange("什么是塔西佗陷阱?", a)]))):
+        follows, answer, other = md.index("以下为抽取式回答"), md.index("要警惕塔西佗陷阱"), md.index("示例注释")
+        assert follows < answer < other, md
+
+
+def test_ask_puts_the_llm_problem_and_the_fallback_note_on_lines_of_their_own(capsys) -> None:  # type: ignore[no-untyped-def]
+    from assistant.cli import main
+
+    code = main(["ask", "什么是塔西佗陷阱?", "--llm", "--base-url", "http://127.0.0.1:9/v1"])
+    err = capsys.readouterr().err
+    assert code == 0
+    lines = [line.strip() for line in err.splitlines()]
+    assert "以下为抽取式回答。" in lines, err
+    assert not any(line.endswith(")以下为抽取式回答。") for line in lines), err

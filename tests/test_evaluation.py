@@ -392,3 +392,18 @@ def test_cli_eval_end_to_end_on_project_set(tmp_path: Path, capsys: pytest.Captu
         assert isinstance(r["abstained"], bool) and isinstance(r["answer"], str)
         for h in r["hits"]:
             assert {"id", "score", "speech", "section", "text"} <= set(h)
+
+
+@pytest.mark.parametrize("text,line", [
+    ("- id: a\n  question: 好\n  gold: [x]\n- id: b\n  question: [unclosed\n  gold: [y]\n", 5),
+    ("- id: a\n  question: 好\n  gold: [x]\n- id: b\n  question: [unclosed\n", 5),
+    ("- id: a\n  question: '未闭合\n  gold: [x]\n", 2),
+    ("- id: a\n  question: 好\n   gold: [x]\n", 3),
+])
+def test_a_yaml_error_names_the_line_to_fix(tmp_path: Path, text: str, line: int) -> None:
+    # An unclosed [ on line 5 was reported on line 6, where the parser gave up.
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(QuestionSetError) as e:
+        load_questions(path)
+    assert e.value.problems[0].startswith(f"第 {line} 行:不是合法的 YAML"), e.value.problems

@@ -910,3 +910,17 @@ async def test_f2_goes_into_the_sources_beside_the_chat(tmp_path: Path, engine: 
         assert panel.region.width > 0 and app.focused.id == "source-list"
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+
+
+async def test_ctrl_c_says_how_to_quit_in_chinese(tmp_path: Path, engine: Engine) -> None:
+    """Textual's own note for Ctrl+C was English ("Do you want to quit?")."""
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        app.query_one("#source-list").focus()
+        await pilot.press("ctrl+c")
+        await pilot.pause(0.2)
+        messages = [n.title + n.message for n in app._notifications]
+        assert any("按 Ctrl+Q 退出" in m for m in messages), messages
+        assert not any("quit" in m for m in messages), messages
+        assert app.is_running

@@ -311,3 +311,35 @@ async def test_the_stale_citation_toast_fills_its_rows(tmp_path: Path, engine: E
         await pilot.pause(0.2)
         first = next(line for line in screen_text(app).splitlines() if "注意" in line)
         assert "段原文(1.8、1.16、4.26、2.21)在当前语料中" in first, first
+
+
+async def test_a_stale_source_is_not_opened_in_the_reader(tmp_path: Path, engine: Engine) -> None:
+    """A conversation saved against another corpus: its source [1] has an id the loaded corpus
+    also has, with another text. Enter in the sources panel (and a click on the source line)
+    must not open the loaded corpus's paragraph under that id."""
+    from assistant.tui.chat import SourceLink
+    from assistant.tui.messages import OpenSource
+    from assistant.tui.reader import ReaderScreen
+
+    conv_dir = conv_store.conversations_dir(tmp_path)
+    conv = save(engine, conv_dir, QUESTIONS[:1], "2026-11-30T09:00:00+00:00", 1000)
+    data = json.loads(conv.path.read_text(encoding="utf-8"))
+    cited = data["exchanges"][0]["answer"]["citations"][0]["unit"]
+    stale_id = cited["id"]
+    cited["text"] = "另一套语料里同一编号的另一段话。"
+    conv.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        chat = app.chat_screen
+        await wait_for(pilot, lambda: chat.conversation.id == conv.id and chat.selected is not None)
+        await wait_for(pilot, lambda: any("已不存在或已改动" in n.message for n in app._notifications))
+        app.query_one("#source-list").focus()
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert not isinstance(app.screen, ReaderScreen)
+        assert any(f"段落 {stale_id} 在当前语料中已改动,无法打开" in n.message for n in app._notifications)
+        link = next(s for s in app.query(SourceLink) if s.unit_id == stale_id)
+        app.post_message(OpenSource(link.unit_id, link.terms, link.cited_text))
+        await pilot.pause(0.3)
+        assert not isinstance(app.screen, ReaderScreen)

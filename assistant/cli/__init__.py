@@ -106,7 +106,16 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    # Ctrl+C at any moment (numpy's import while the parser is built takes a second) ends
+    # with the same short note, never a traceback.
+    try:
+        return _main(sys.argv[1:] if argv is None else argv)
+    except KeyboardInterrupt:
+        warn("已取消。")
+        return 130
+
+
+def _main(argv: list[str]) -> int:
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command is None:
@@ -131,9 +140,6 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     try:
         return int(args.func(args) or 0)
-    except KeyboardInterrupt:
-        warn("已取消。")
-        return 130
     except BrokenPipeError:      # the reader went away (`| head -1`): no error
         stdout_to_devnull()
         return 0

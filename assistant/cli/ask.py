@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..config import ConfigError, LLMConfig, load_config, not_configured_hint
-from ..results import FALLBACK_LABEL, Answer, Citation
+from ..results import EXTRACTIVE_FOLLOWS, FALLBACK_LABEL, Answer, Citation
 from ..text_helpers import without_terminal_control
 from .common import (
     ASK_HELP,
@@ -152,22 +152,29 @@ def ask_with_llm(engine: Engine, question: str, args: argparse.Namespace) -> Ans
     err = Console(stderr=True, highlight=False)
     k = int(getattr(args, "k", 10) or 10)
     config_problem: str | None = None
+    problem = ""
     try:
         config = load_config(args)
         for notice in config.notices:
             warn(notice)
     except ConfigError as e:
-        config_problem = f"{e};以下为抽取式回答。"
+        problem = str(e)
+        config_problem = f"{e};{EXTRACTIVE_FOLLOWS}"
         config = LLMConfig()
     # A base URL without a model: the server's only model, when it serves one.
     from ..llm.models import resolve_model
 
     config, why = resolve_model(config)
     if why:
-        config_problem = f"{why}以下为抽取式回答。"
+        problem = why
+        config_problem = f"{why}{EXTRACTIVE_FOLLOWS}"
     hint = config_problem or not_configured_hint()
     if not config.is_configured() and not json_mode:
-        err.print(Text("提示:", style="yellow") + Text(hint))
+        if config_problem:   # the problem, then on a line of its own what follows
+            err.print(Text("提示:", style="yellow") + Text(problem))
+            err.print(Text(EXTRACTIVE_FOLLOWS))
+        else:
+            err.print(Text("提示:", style="yellow") + Text(hint))
     streamed: list[str] = []
 
     def show(token: str) -> None:

@@ -195,6 +195,10 @@ class SpeechAssistantApp(App[None]):
         self.notify(message, severity=severity, markup=False,  # type: ignore[arg-type]
                     timeout=timeout if timeout is not None else (8 if severity != "information" else 4))
 
+    def action_help_quit(self) -> None:
+        """Ctrl+C (copy in a text box, else this): Textual's note, in Chinese like the rest."""
+        self.say("要退出吗?按 Ctrl+Q 退出。")
+
     def mode_label(self) -> str:
         if self.use_llm and self.llm_config is not None:
             return f"大模型 {self.llm_config.model}"
@@ -205,9 +209,9 @@ class SpeechAssistantApp(App[None]):
     # markdown-it, and none of them is on the first screen (start-up time).
     @on(OpenSource)
     def _open_source(self, event: OpenSource) -> None:
-        self.open_source(event.unit_id, event.terms)
+        self.open_source(event.unit_id, event.terms, event.text)
 
-    def open_source(self, unit_id: str, terms: list[str]) -> None:
+    def open_source(self, unit_id: str, terms: list[str], cited_text: str | None = None) -> None:
         if self.engine is None:
             self.say("索引正在加载,请稍候再打开原文。", "warning")
             return
@@ -215,6 +219,13 @@ class SpeechAssistantApp(App[None]):
         if corpus.get(unit_id) is None:
             self.say(f"当前语料中没有段落 {unit_id}(语料可能已更换)。", "warning")
             return
+        if cited_text is not None:
+            from .conversations import is_stale
+
+            if is_stale(unit_id, cited_text, corpus):
+                # same check as the note on reopening: another text under the same id
+                self.say(f"段落 {unit_id} 在当前语料中已改动,无法打开;来源面板显示保存时的原文。", "warning")
+                return
         from .reader import ReaderScreen
 
         self.push_screen(ReaderScreen(corpus, unit_id, terms))

@@ -189,14 +189,15 @@ class ChatInput(TextArea):
 class SourceLink(Static):
     """One line of the compact source list under an answer; click it to read the source."""
 
-    def __init__(self, text: Text, unit_id: str, terms: list[str]) -> None:
+    def __init__(self, text: Text, unit_id: str, terms: list[str], cited_text: str | None = None) -> None:
         super().__init__(text, classes="source-link", markup=False)
         self.unit_id = unit_id
         self.terms = terms
+        self.cited_text = cited_text
         self.tooltip = "点击在原文中阅读"
 
     def on_click(self) -> None:
-        self.post_message(OpenSource(self.unit_id, self.terms))
+        self.post_message(OpenSource(self.unit_id, self.terms, self.cited_text))
 
 
 class ExchangeView(Vertical, can_focus=True):
@@ -303,7 +304,7 @@ class ExchangeView(Vertical, can_focus=True):
         from .render import answer_markdown, source_line
 
         md.update(answer_markdown(a))
-        links = [SourceLink(source_line(c), c.unit.id, c.matched) for c in a.all_citations]
+        links = [SourceLink(source_line(c), c.unit.id, c.matched, c.unit.text) for c in a.all_citations]
         if links:
             sources.mount_all(links)
 

@@ -389,7 +389,7 @@ class ChatScreen(CopyKeys, OpenConversation, Screen[None]):
             return
         for c in answer.all_citations:
             if c.n == n:
-                self.post_message(OpenSource(c.unit.id, c.matched))
+                self.post_message(OpenSource(c.unit.id, c.matched, c.unit.text))
 
     def action_select_exchange(self, step: int) -> None:
         chat = self.query_one(ChatLog)

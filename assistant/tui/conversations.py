@@ -38,10 +38,15 @@ def stale_citations(conv: Conversation, corpus: "Corpus") -> list[str]:
     stale: list[str] = []
     for ex in conv.exchanges:
         for c in ex.answer.citations if ex.answer is not None else []:
-            now = corpus.get(c.unit.id)
-            if (now is None or now.text != c.unit.text) and c.unit.id not in stale:
+            if is_stale(c.unit.id, c.unit.text, corpus) and c.unit.id not in stale:
                 stale.append(c.unit.id)
     return stale
+
+
+def is_stale(unit_id: str, cited_text: str, corpus: "Corpus") -> bool:
+    """The corpus lacks the paragraph, or holds another text under its id."""
+    now = corpus.get(unit_id)
+    return now is None or now.text != cited_text
 
 
 def stale_note(stale: list[str]) -> str:

@@ -24,6 +24,9 @@ class OpenSource(Message):
 
     unit_id: str
     terms: list[str] = field(default_factory=list)
+    # The text as cited (a saved conversation keeps it): the reader opens the paragraph only
+    # while the corpus holds that text, not another corpus's paragraph with the same id.
+    text: str | None = None
 
 
 @dataclass

@@ -93,5 +93,5 @@ class SourcesPanel(Vertical):
         n = int(event.option_id.removeprefix("cite-"))
         for c in self.answer.all_citations:
             if c.n == n:
-                self.post_message(OpenSource(c.unit.id, c.matched))
+                self.post_message(OpenSource(c.unit.id, c.matched, c.unit.text))
                 return
