@@ -164,9 +164,9 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
 
     # 谁第一个发言 / 节水要放在首位是谁讲的, in a symposium digest: the speaker's line under the part.
-    digest = plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no if hits else None
-    spoke = digest_speaker(plan, ev.corpus.speech(digest), hits[0].unit if hits else None,
-                           [w for w in analysed.words if len(w) >= 2]) if digest is not None else []
+    speech_no = plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no if hits else None
+    spoke = digest_speaker(plan, ev.corpus.speech(speech_no), hits[0].unit if hits else None,
+                           [w for w in analysed.words if len(w) >= 2]) if speech_no is not None else []
     if spoke:
         lines = [AnswerSentence(f"{byline.text}(「{part.heading}」)", [citer.cite(byline)]) for part, byline in spoke]
         text = f"{lines[0].text}[{lines[0].citations[0]}]" if len(lines) == 1 else numbered(f"共{len(lines)}位:", lines)[0]
@@ -248,7 +248,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     # 讲加强法制建设时列了首先、第二、第三,第3点: the question's own words name the points (in a
     # part that reads like a speech without headings); the N-th part only when they name none.
-    if plan.nth_item is not None and plan.followup_item is None and plan.section and not plan.nth_is_part:
+    points_first = plan.nth_item is not None and plan.followup_item is None and bool(plan.section) and not plan.nth_is_part
+    if points_first:
         point_answer = nth_point_answer()
         if point_answer is not None:
             return point_answer
@@ -262,7 +263,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     # 第二点是什么 / 最后一点, in a speech without headings: the N-th of the points the words name.
     if plan.nth_item is not None and plan.followup_item is None:
-        point_answer = nth_point_answer()
+        point_answer = None if points_first else nth_point_answer()   # (tried above already)
         if point_answer is not None:
             return point_answer
         # 第五种氛围 of a speech in four parts, with no list of five its words name: there is none.
@@ -281,7 +282,6 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
 
     # 提出“两条腿走路”,下一段接着说了什么: the paragraph after the one the words find.
-    speech_no = plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no if hits else None
     if plan.after and speech_no is not None and plan.followup_item is None:
         after_answer = _after(ev, plan, question, ev.corpus.speech(speech_no), hits, citer)
         if after_answer is not None:
