@@ -174,8 +174,10 @@ class Retriever:
         self._position = {u.id: i for i, u in enumerate(self.units)}
         # A part's byline (a symposium speaker's line under the part's heading) and the part's
         # paragraphs: a question may name the part by its speaker.
-        self._bylines = [(i, np.array([j for j, p in enumerate(self.units) if p.kind == "paragraph"
-                                       and p.speech_no == u.speech_no and p.section[:len(u.section)] == u.section]))
+        # (Only the byline's own speech is read: a corpus of many texts is not scanned per byline.)
+        self._bylines = [(i, np.array([self._position[p.id] for p in corpus.speech(u.speech_no).units
+                                       if p.kind == "paragraph" and p.section[:len(u.section)] == u.section
+                                       and p.id in self._position], dtype=np.int64))
                          for i, u in enumerate(self.units) if u.kind == "metadata" and u.section]
         self.lexical = LexicalRanker(corpus, index, self.units, params)
         self.semantic: SemanticRanker | None = None
@@ -198,8 +200,7 @@ class Retriever:
         """天津艺术研究所那位副所长认为…: the question names a part by who gave it. The byline's
         score lifts the part's paragraphs. It must hold a word (or character pair: jieba may
         cut an unknown name into characters) of the question that few units of its speech hold
-        (天津, 周传家): 京剧 in every byline
-        of a symposium on 京剧 names none of its speakers."""
+        (天津, 周传家): 京剧 in every byline of a symposium on 京剧 names none of its speakers."""
         out = scores
         for byline, members in self._bylines:
             if scores[byline] <= 0 or not len(members):
