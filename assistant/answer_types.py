@@ -84,6 +84,7 @@ _UNIT_ALIASES = {"天": "(?:天|日|工作日)", "日": "(?:天|日|工作日)",
 # the thing the question wants is that event's person or date, not any in the paragraph.
 _ASKED_EVENT = (r"(?:由谁来|由谁|是谁|谁|哪(?:些|几位)[\u4e00-\u9fff]{0,2}(?:领导|同志|嘉宾)|哪一?天|哪几天|哪一?年|哪几年|何时|什么时候|哪个月|几月几日|几号)"
                 r"(?:在哪(?:儿|里)?|来|是|又|先|首先)?([\u4e00-\u9fff]{1,2})")
+_LIGHT_VERB_EVENT = r"谁(?:来)?[作做致](?:的|了)?([\u4e00-\u9fff]{2,4}?)(?=[^\u4e00-\u9fff]|$|呢|吗)"
 # A meeting is said to be held in any of these words.
 _HOLDING = ("召开", "举行", "开幕", "举办")
 
@@ -97,6 +98,9 @@ def asked_event(question: str) -> str:
     A verb of one character that only says the speech was given (谁讲的, 谁写的) names none:
     the speech's own lines answer those; 哪天开的 is a meeting held."""
     norm = re.sub(_ASPECT, "", ta.normalise(question))
+    light = re.search(_LIGHT_VERB_EVENT, norm)
+    if light:
+        return light.group(1)   # 谁作的总结 / 谁致的辞: the noun says what was done
     for m in re.finditer(_ASKED_EVENT, norm):
         word = re.split("[的了过在]", m.group(1))[0]
         if word.startswith("开"):
@@ -246,7 +250,7 @@ _ASKS_PERCENT = LazyPattern(r"百分之(?:几|多少)|多少个?百分点|几个
 _NUMBER_UNIT = LazyPattern(rf"(?:多少|几)({_ASKED_MEASURE})")
 
 # 从哪儿说起 / 从哪里切入: where in the text it begins, not a place.
-FROM_WHERE = LazyPattern(r"从哪(?:儿|里)?(?:说起|讲起|谈起|写起|切入|入手|开始|开头|起笔|引入)")
+FROM_WHERE = LazyPattern(r"从哪(?:儿|里)?(?:说起|讲起|谈起|写起|切入|入手|开始|开头|起笔|引入|引起|引出)")
 
 
 def asked_type(body: str, count: LazyPattern) -> tuple[str | None, str]:

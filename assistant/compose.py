@@ -31,12 +31,12 @@ from .located import (
     speaks_of_asked,
     unsaid_sentences,
 )
+from .overview import outline_answer
 from .partial import partial_answer, undefined_content
 from .parts import (
     cited_first,
-    in_order,
+    list_in_part,
     list_named_by,
-    no_outline,
     nth_in_groups,
     part_answer,
     with_own_words,
@@ -96,7 +96,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
         unit = followup_unit(plan.followup_item, history, plan.nth_is_part, lambda u: list_items(ev, u))
         if unit is not None:
-            answer = part_answer(ev, unit, citer, hits, "")
+            answer = part_answer(ev, unit, citer, hits, "", not plan.items_of_nth)
             if answer is not None:
                 text, sentences, cited = answer
                 return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
@@ -126,33 +126,10 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         return done(text, sentences, hits_out=cited_first(ev, items, hits, citer.terms))
 
     named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
-    of_speech = bool(re.search("讲话|发言", question))   # 李鹏的讲话分几层: not the report's own lead
-    # Outline of a named speech (or of the speech the best hit is in, when the question is about 讲话).
-    if plan.outline and plan.in_order and len(named) == 1 and headless(ev, named[0]):
-        # 那篇祝辞的脉络,先讲什么再讲什么: without headings, the order is its paragraphs' (a run of
-        # points is only the middle of it).
-        return in_order(ev, named[0], citer, hits, done, of_speech, question=question)
-    if plan.outline and (named or (hits and re.search(r"讲话|这篇|该篇|文章|报告", question))):
-        parts: list[tuple[str, list[Unit]]] = [(ev.speech_title(no), outline_units(ev, no))
-                                               for no in (named or (hits[0].unit.speech_no,))]
-        parts = [(title, items) for title, items in parts if items]
-        if parts:
-            lines: list[str] = []
-            sentences: list[AnswerSentence] = []
-            for title, items in parts:
-                text, sents = as_list(items, citer, f"{title}分为{len(items)}个部分:")
-                text = with_own_words(ev, text, items)
-                lines.append(text)
-                sentences += sents
-            cited = [u for _, items in parts for u in items]
-            return done("\n\n".join(lines), sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
-        if named:
-            points = speech_points(ev, named[0])
-            if points is not None:
-                text, sentences, cited = as_points(points, citer, f"{ev.speech_title(named[0])}没有分部分的标题,"
-                                                                 f"文中依次列出{point_count(points)}点:")
-                return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
-            return no_outline(ev, named[0], citer, hits, done, of_speech)
+    # 第三篇分为哪几个部分 / 五篇讲话各自的主题: the outline of each speech named.
+    outlined = outline_answer(ev, plan, question, named, hits, citer, done)
+    if outlined is not None:
+        return outlined
 
     def nth_of(items: list[Unit], intro: Callable[[int], str]) -> Answer | None:
         """The plan's N-th of ``items`` (-1: the last), with what it holds."""
@@ -254,9 +231,18 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         if point_answer is not None:
             return point_answer
 
-    # 第二篇讲话的第三部分讲了什么 — the N-th part of a named speech, with what it holds.
+    # 第二篇讲话的第三部分讲了什么 — the N-th part of a named speech, with what it holds; a list
+    # inside it when the question's own words name one (第一部分引了…纽带的话,一共几条).
     if plan.nth_item is not None and plan.followup_item is None and plan.speech_no is not None:
         title = ev.speech_title(plan.speech_no)
+        picked = nth(outline_units(ev, plan.speech_no), plan.nth_item) if plan.items_of_nth and plan.section else None
+        inner = list_in_part(ev, plan, picked[1]) if picked else None
+        if inner is not None:
+            unit, labels = inner
+            n = citer.cite(unit)
+            text, sentences = numbered(f"{title}第{picked[0]}部分中列出{len(labels)}点:",
+                                       [AnswerSentence(x, [n]) for x in labels])
+            return done(text, sentences, hits_out=cited_first(ev, [unit], hits, citer.terms))
         nth_answer = nth_of(outline_units(ev, plan.speech_no), lambda k: f"{title}的第{k}部分是")
         if nth_answer is not None:
             return nth_answer

@@ -24,7 +24,7 @@ UnitKind = Literal["paragraph", "heading", "metadata"]
 
 CORPUS_SUFFIXES = (".txt", ".md")
 # Part of the cache key: a change to how files are parsed must not be served a stale corpus.
-PARSER_VERSION = 10
+PARSER_VERSION = 11
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -294,16 +294,26 @@ def _plain_headings(lines: list[str]) -> tuple[set[int], set[int]]:
     def body(k: int) -> bool:
         return 0 <= k < len(norm) and len(norm[k]) > _SPEAKER_MAX and any(c in norm[k] for c in _SENTENCE_END)
 
+    def ended(k: int) -> bool:   # a paragraph's last line may be short (再次，要…格局。)
+        return body(k) or (0 <= k < len(norm) and len(norm[k]) > 2 * _PLAIN_HEADING_MIN
+                           and norm[k][-1] in _SENTENCE_END)
+
     heads: set[int] = set()
     bylines: set[int] = set()
     for k in range(1, len(norm) - 1):
-        if not (short(k) and body(k - 1)):
+        if not (short(k) and ended(k - 1)):
             continue
         if body(k + 1):
             heads.add(k)
-        elif short(k + 1) and body(k + 2):
+        elif short(k + 1) and ended(k + 2):
             heads.add(k)
             bylines.add(k + 1)
+    first_body = next((k for k in range(len(norm)) if ended(k)), len(norm))
+    if bylines and first_body >= 3 and short(first_body - 2) and short(first_body - 1):
+        # A digest that opens with its first speaker: title and deck, then a heading and a byline
+        # straight away, laid out as the later parts are.
+        heads.add(first_body - 2)
+        bylines.add(first_body - 1)
     return (heads, bylines) if len(heads) >= 2 else (set(), set())
 
 
@@ -320,7 +330,8 @@ def _speech_units(no: int, lines: Iterable[str], title_first: bool = False) -> l
         line = unicodedata.normalize("NFKC", raw)
         if _SALUTATION.match(line):
             continue  # 同志们: is address, not material; skipping it keeps ids dense
-        if (title_first and i == 0) or _is_metadata(line, before_body=not any(u.kind != "metadata" for u in units)):
+        if (title_first and i == 0) or (i not in plain and i not in bylines and _is_metadata(
+                line, before_body=not any(u.kind != "metadata" for u in units))):
             units.append(Unit(uid, no, seq, "metadata", raw, ()))
             continue
         if i in plain:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from . import text_analysis as ta
 from .cache_files import usable_cache_dir
 from .compose import compose
+from .compound import clauses, stands_alone
 from .corpus import (
     Corpus,
     CorpusError,
@@ -38,7 +40,7 @@ from .lazy_pattern import compile_patterns
 from .limits import MAX_QUESTION_CHARS
 from .params import DENSE_RESCUE_MODEL, AnswerParams, RetrievalParams
 from .planner import QueryPlan, plan_question
-from .results import Answer, Hit, Turn
+from .results import Answer, Hit, Turn, joined
 from .retrieval import Retriever
 from .semantic import SemanticRanker, passages
 from .text_analysis import SURROGATE as _SURROGATE
@@ -172,9 +174,9 @@ class Engine:
         """Compile the patterns that reading and answering any question use (the planner's,
         speech references', the sufficiency checks'), which are otherwise compiled by the first
         question (~25 ms): the TUI calls this in its loading thread once it is ready."""
-        from . import planner, speech_refs, sufficiency, text_helpers
+        from . import planner, question_grammar, speech_refs, sufficiency, text_helpers
 
-        return compile_patterns(planner, speech_refs, sufficiency, text_helpers)
+        return compile_patterns(planner, question_grammar, speech_refs, sufficiency, text_helpers)
 
     # ---- questions ----------------------------------------------------------------
     @staticmethod
@@ -208,11 +210,18 @@ class Engine:
     def ask(self, question: str, k: int = 10, history: list[Turn] | None = None) -> Answer:
         t0 = time.perf_counter()
         question = self.check_question(question)
-        plan = self.plan(question, history)
+        answer = self._ask_clauses(question, k, history) or self._ask_one(question, self.plan(question, history),
+                                                                           k, history)
+        answer.elapsed_ms = (time.perf_counter() - t0) * 1000
+        return answer
+
+    def _ask_one(self, question: str, plan: QueryPlan, k: int, history: list[Turn] | None) -> Answer:
         retrieved = self.retriever.retrieve(plan, max(k, 10))
         dense_top = retrieved.dense_top if self.embeddings_id == DENSE_RESCUE_MODEL else None
-        answer = compose(self.evidence, question, plan, retrieved.hits, retrieved.analysed, history, dense_top,
-                         retrieved.similarity)
+        # 第三部分和第四部分各讲了什么: each ordinal is answered as if asked alone.
+        answer = joined([compose(self.evidence, question, p, retrieved.hits, retrieved.analysed, history, dense_top,
+                                 retrieved.similarity)
+                         for p in (plan, *(replace(plan, nth_item=n, more_nth=()) for n in plan.more_nth))])
         answer.hits = answer.hits[:k]
         answer.retrieved = retrieved.hits[:k]
         answer.plan = plan.to_json()
@@ -220,5 +229,34 @@ class Engine:
         # What ranked the hits: embeddings only when they took part (a structure question is ranked by its words).
         answer.retrieval = {"mode": retrieved.mode, "embeddings": self.embeddings_id if retrieved.mode == "hybrid" else None}
         answer.query = plan.text
-        answer.elapsed_ms = (time.perf_counter() - t0) * 1000
         return answer
+
+    def _ask_clauses(self, question: str, k: int, history: list[Turn] | None) -> Answer | None:
+        """沈达人那段分了几条?第二条说的啥: each clause answered in turn, a later one as a follow-up
+        of those before; None when the question has one clause, or its later clauses only restate
+        the first (分了几部分?每部分讲什么)."""
+        parts = clauses(question)
+        if len(parts) < 2:
+            return None
+        turns = list(history or [])
+        answers: list[Answer] = []
+        plans: list[QueryPlan] = []
+        for i, part in enumerate(parts):
+            plan = self.plan(part, turns)
+            if i and not stands_alone(plan, plans[-1]):
+                return None
+            if plan.speech_no is None and not plan.speech_candidates and plans and not plan.missing_speech:
+                # 那篇文章…打头是什么?收尾呢: a clause naming no speech stays with the first one's.
+                plan.speech_no, plan.speech_candidates = plans[0].speech_no, plans[0].speech_candidates
+            answer = self._ask_one(part, plan, k, turns)
+            turns.append(Turn(part, answer))
+            answers.append(answer)
+            plans.append(plan)
+        # 分了几条?第二条说的啥: the item asked for ranks first, the list it is counted in after it.
+        whole = joined(answers, lead=next((i for i, p in enumerate(plans) if p.followup_item is not None), 0))
+        whole.question = question
+        whole.plan = answers[0].plan
+        whole.retrieved = [h for a in answers for h in (a.retrieved or [])]
+        whole.hits = whole.hits[:k]
+        whole.query = " ".join(a.query for a in answers)
+        return whole

@@ -79,6 +79,10 @@ def _said_tail(ev: Evidence, term: str) -> str:
     return ""
 
 
+_ASKED_WHAT = {"person": "由谁", "date": "何时"}
+_MEETING = LazyPattern(r"座谈会|茶话会|团拜会|联谊会|招待会|研讨会|报告会|全会|大会|会议")
+
+
 def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],
                 sentences: list[AnswerSentence], citer: Citer) -> tuple[str, str, list[AnswerSentence]] | tuple[()] | None:
     """谁主持 / 哪一天会见: the person or date must be the asked event's. () when a sentence
@@ -89,16 +93,24 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
         return None
     variants = event_variants(event)
     quoted = [(s.text, None) for s in sentences]
-    near = [(text, h.unit) for h in hits[:5] for text in split_sentences(h.unit.text)]
+    near = [(text, h.unit) for h in hits[:5] for text in split_sentences(h.unit.text)
+            if plan.speech_no is None or h.unit.speech_no == plan.speech_no]   # never another speech's
     # A report tells who chaired its meeting once, often below the paragraphs the words rank
     # first: the rest of the speech the question names (or the best hit is in) is read too.
     speech_no = plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no if hits else None
     rest = [] if speech_no is None else [(text, u) for u in ev.corpus.speech(speech_no).units
                                          if u.kind == "paragraph" for text in split_sentences(u.text)]
+    if plan.speech_no is not None and rest and not any(v in ta.normalise(t) for t, _ in rest for v in variants):
+        # 会议是谁主持的, of a report that never says 主持: the speech named does not tell it.
+        intro = f"「{ev.speech_title(speech_no)}」中没有提到{_ASKED_WHAT[plan.answer_type]}{event}。最接近的内容(仅供参考):"
+        return intro, f"event_absent:{event}", sentences
     # The sentence must tell this event: the event's word and another of the question's
     # (塔西陀提出了这样一个理论 does not say who 提出 损失厌恶).
     # (The whole question's words: the analysis searched may have left out the speech's name.)
     subject = [w for w in ev.analyse(question).words if len(w) >= 2 and w not in variants and w != event]
+    if _MEETING.search(question):
+        # 那个座谈会,谁主持的: a report says 会议由…主持 of the meeting the question names otherwise.
+        subject += _MEETING.findall(question) + ["会议"]
 
     def tells(text: str) -> bool:
         norm = ta.normalise(text)

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from . import text_analysis as ta
 from .corpus import Unit, chinese_numeral, heading_style
+from .enumeration import enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .planner import QueryPlan, nth
@@ -23,10 +24,11 @@ from .structure import (
     list_items,
     next_unit,
     numbered,
+    part_units,
 )
 from .text_analysis import split_sentences
 
-__all__ = ["cited_first", "in_order", "item_groups", "no_outline", "own_words", "part_answer", "with_own_words"]
+__all__ = ["cited_first", "in_order", "item_groups", "list_in_part", "no_outline", "own_words", "part_answer", "with_own_words"]
 
 
 def cited_first(ev: Evidence, units: list[Unit], hits: list[Hit], terms: list[str]) -> list[Hit]:
@@ -120,6 +122,22 @@ def list_named_by(ev: Evidence, plan: QueryPlan) -> tuple[str, list[Unit]] | Non
             if len(items) >= 2:
                 return lead.rstrip(":：。"), items
     return None
+
+
+def list_in_part(ev: Evidence, plan: QueryPlan, part: Unit) -> tuple[Unit, list[str]] | None:
+    """第一部分引了江泽民关于…纽带的话,一共几条: the enumeration inside a part (一是…二是…) in
+    the paragraph that holds most of the question's own words (two thirds of them at least)."""
+    words = plan.section.split()
+    own = ta.normalise(item_label(part) + "".join(item_label(u) for u in list_items(ev, part)))
+    if not words or 3 * sum(w in own for w in words) >= 2 * len(words):
+        return None   # 最后一块讲拿什么来检验作风: the part's own items say it
+    best: tuple[int, Unit, list[str]] | None = None
+    for u in part_units(ev, part):
+        found = [e for e in enumerations(u.text) if len(e.points) >= 2]
+        held = sum(w in ta.normalise(u.text) for w in words)
+        if found and 3 * held >= 2 * len(words) and (best is None or held > best[0]):
+            best = (held, u, max(found, key=lambda e: len(e.points)).labels)
+    return (best[1], best[2]) if best else None
 
 
 def nth_in_groups(ev: Evidence, history: Sequence[Turn], item: int,

@@ -33,7 +33,40 @@ from .answer_types import (
 )
 from .corpus import Speech, chinese_numeral
 from .lazy_pattern import LazyPattern
+from .question_grammar import (
+    ABOUT_SPEECH,
+    AFTER,
+    ALL_SPEECHES,
+    ASKS_WHAT,
+    CLASSIFIER,
+    COUNT,
+    COUNTED_NOUN,
+    COUNTS_ITEMS,
+    EDGE,
+    FOLLOWUP_LEAN,
+    IN_ORDER,
+    LIST,
+    MORE,
+    MULTI_SPEECH,
+    NEXT_ITEM,
+    NUMBERED,
+    ORDINAL,
+    PART_NOUN,
+    PART_ONLY,
+    QUANT,
+    QUOTED,
+    SECTION_REF,
+    SPEECH_DESCRIBED,
+    STRUCTURE,
+    WEAK_LIST,
+    WHAT_SAID,
+    asked_term,
+    ordinal_value,
+    sibling_ordinals,
+    stated_size,
+)
 from .question_words import META_WORDS as _META_WORDS
+from .question_words import WHOLE_SPEECH
 from .question_words import is_generic as _is_generic
 from .question_words import own_subject as _own_subject
 from .question_words import whole_words as _whole_words
@@ -73,6 +106,7 @@ class QueryPlan:
     multi_speech: bool = False        # 各篇讲话 / 几篇讲话: gathers across speeches
     list_size: int | None = None      # 哪四个 → 4
     nth_item: int | None = None       # 第二点 → 2; 最后一点 → -1
+    more_nth: tuple[int, ...] = ()    # 第三部分和第四部分 → (4,): further ordinals of the same kind, each answered
     items_of_nth: bool = False        # 第三部分提出了哪些举措: the part's items answer, not its heading
     nth_is_item: bool = False         # 第三个小点 / 第二条: an item inside a part, never a part itself
     nth_is_part: bool = False         # 第二部分 / 最后一个方面: a part of the speech, not an item of a list
@@ -116,7 +150,7 @@ class QueryPlan:
         if self.followup_item is not None or self.nth_item is not None:
             return "nth_point"
         if self.outline:
-            return "outline"
+            return "compare" if len(self.speech_candidates) > 1 else "outline"
         if self.multi_speech:   # 几篇讲话分别…: one line per speech, not one list
             return "compare"
         if self.wants_list:
@@ -128,125 +162,6 @@ class QueryPlan:
         if self.speech_candidates:
             d["speech_candidates"] = list(self.speech_candidates)
         return d
-
-
-# ---- word classes -----------------------------------------------------------------------
-_CLASSIFIER = r"(?:个|项|条|点|种|类|大|层|块|句|件)"
-# "How many / which": 哪几个, 哪四项, 几条, 多少个, 哪些.
-_QUANT = LazyPattern(rf"(?:哪|几|多少)(?:{_NUM}+)?{_CLASSIFIER}?|哪些")
-# 这两点 / 哪四个 give a size; 这一点 / 那一块 only point at one thing.
-_QUANT_SIZE = LazyPattern(rf"(?:哪|这|那)((?!一){_NUM}+){_CLASSIFIER}|({_NUM}+){_CLASSIFIER}[^,。?!?!]{{0,12}}分别")
-# The parts of a speech, and the verbs that divide it into them.
-_PART = (r"(?:部分|方面|板块|大块|块|层次|层意思|章节|段落|结构|框架|提纲|大纲|脉络|思路|要点|主要内容|几层|问题|"
-         r"(?:小|大|一级)?标题|大点|一?层层(?:展开|推进|递进|深入))")
-# 先讲什么后讲什么: the order of the parts is the outline too.
-_SEQUENCE = r"先(?:讲|谈|说|写)[^,。?!?!]{0,8}(?:后|再|然后|接着)(?:讲|谈|说|写)|(?:什么|哪些)顺序"
-# How the text runs from start to end, rather than what its parts are.
-_IN_ORDER = LazyPattern(rf"{_SEQUENCE}|脉络|思路|顺序|层次|怎么走|层层")
-_STRUCTURE = LazyPattern(rf"{_PART}|{_SEQUENCE}|分为|分成|划分|组成|构成|包括|包含|由")
-_PART_ONLY = LazyPattern(rf"{_PART}|{_SEQUENCE}")
-_WHAT_SAID = LazyPattern(r"(?:讲|说|谈|写)(?:了|的)?(?:些)?(?:什么|啥)|大意|要点")
-# Nouns whose plural is a list of items: 哪些要求 asks for the list.
-_ITEM = (r"(?:要求|措施|举措|办法|方法|任务|原则|目标|活动|做法|问题|意见|建议|途径|手段|表现|环节|重点|"
-         r"特点|标准|方面|步骤|内容|工作|氛围|心态|意识|能力|制度|机制|"
-         # what a speaker offers in points (几点看法 / 几点体会 / 哪几条经验)
-         r"看法|观点|想法|体会|希望|思考|认识|启示|经验|教训|感受|主张|设想|考虑)")
-# 哪个 / 哪条 / 哪一年 ask for one thing; 哪几个 / 哪四条 / 几项 / 多少条 for several.
-# 几个 / 多少条 ask for a list when what is counted is items or parts (几点要求, 几个方面) or
-# nothing is named (分为几个?); before any other noun they ask for a count (表彰了多少个先进集体).
-_COUNTED_ITEMS = rf"(?={_ITEM}|{_PART}|[^\u4e00-\u9fff]|$|呢|吗|的|内容|东西|事)"
-# 这几件事之间是什么关系: 这几 / 那几 point back at things; they do not ask how many.
-# 哪几天 / 哪几年 ask when; 分别是谁 / 分别是多少 ask for persons or figures, not a speech's items.
-# 批示过多少件? asks how many; 讲了几点? asks for the points (多少 only before an item: 多少条要求).
-_LIST = LazyPattern(rf"哪(?:几|(?!一){_NUM}+)(?!天|年|月|日|号){_CLASSIFIER}?|(?<![这那])几{_NUM}*{_CLASSIFIER}{_COUNTED_ITEMS}"
-                   rf"|(?<![这那])多少{_NUM}*{_CLASSIFIER}(?={_ITEM}|{_PART})"
-                   rf"|哪些{_ITEM}|{_ITEM}有哪些|分别(?!是谁|是哪|是多少|有多少|在哪|是什么时候)|列举|一一|逐条")
-_COUNTED_NOUN = LazyPattern(rf"(?:几|哪几|多少|哪(?!一){_NUM}+){_NUM}*{_CLASSIFIER}({_ITEM})")
-# 多少个先进集体 / 几个县: a count of things that are not a speech's items.
-_COUNT = LazyPattern(rf"(?<![哪这那])(?:几|多少)个(?!{_ITEM}|{_PART})(?=[\u4e00-\u9fff])(?!呢|吗|的|内容|东西|事)")
-_WEAK_LIST = LazyPattern(r"哪些|包括什么|有什么")
-# The N-th item: 第二点 / 第2条 / 第一大点; the last (最后一点 / 最后讲的) → -1; the first (开头部分) → 1.
-_ORDINAL_NOUN = r"(?:小点|小项|小条|自然段|段落|点|条|项|个|部分|方面|层|块|件|类|种|句|段|标题)"
-# 开头说了什么 / 结尾是怎么写的: a position in the speech, without a noun saying what is counted.
-_SAID = r"(?=讲|谈|说|写|提|是|落|强调|归结|发言)"
-_ORDINAL = LazyPattern(rf"(?P<back>倒数)?第\s*({_NUM}{{1,2}})\s*(?:个|大|级)?\s*{_ORDINAL_NOUN}"
-                      rf"|(?:最后|末尾|结尾)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<last_said>{_SAID}))"
-                      rf"|(?P<last_bare>结尾|末尾|结束语|收尾|收的尾)"
-                      rf"|(?P<first>开头|开篇|头一|首先|一开始|一上来|开场|起首)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:先|就)?(?:{_ORDINAL_NOUN}|(?P<first_said>{_SAID}))"
-                      rf"|(?P<first_bare>开头|开篇|开场白|一开始|一上来|开场|从哪(?:儿|里)?(?:说起|讲起|谈起|写起|切入|入手|起笔))")
-# 结尾 / 收尾 / 开场 name the edge of the text itself; 最后讲了 / 首先讲了 may name its last or first part.
-_EDGE = LazyPattern(r"结尾|末尾|结束|收尾|收的尾|落脚|开头|开篇|开场|一开始|一上来|起首|从哪")
-_PART_NOUN = LazyPattern(r"部分|方面|块|层|大点|标题")
-_AFTER = LazyPattern(r"(?:下一段|下段|后一段|紧接着|接下来|接着|随后|之后|以后|后面|然后)[,，]?(?:又|还|再)?(?:讲|说|写|谈|提|报道)")
-# 还有呢 / 下一点 / 接下来呢, after an item of a list: the next item.
-_NEXT_ITEM = LazyPattern(r"^(?:那|那么)?\s*(?:还有呢|下一(?:点|条|项|个|部分|方面)(?:呢|是什么)?|接下来呢|然后呢|再往下呢|继续)[??。.]*$")
-_MULTI_SPEECH = LazyPattern(r"(?<!第)(各|几|这几|每|多|五|两|三|四)篇|各(个)?讲话|不同(的)?讲话|哪些讲话|哪几篇|都(是)?怎么|都提到")
-_FOLLOWUP_LEAN = LazyPattern(r"^(那|那么|还有|另外|再|它|它们|这个|这些|这|其|他们|上面|刚才|前面|后面|此)"
-                            r"|(呢|别的|其他的?|其它的?|还有吗|还有没有|例子吗?)[??。.]*$")
-_ALL_SPEECHES = LazyPattern(r"^(?:这|那)(?:几|些|[一二三四五六七八九十两\d]+)(?:篇|个讲话|份)")
-_MORE = LazyPattern(r"别的|其他|其它|还有|另外|再举|更多")
-_ABOUT_SPEECH = LazyPattern(r"讲话|这篇|该篇|那篇|发言|致辞|演讲|报告")
-
-_NUMBERED = LazyPattern(rf"第\s*{_NUM}{{1,3}}\s*篇")
-
-# “X”具体指什么 / X具体包括哪些内容 / X是哪六种: the question asks for X's content.
-QUOTED = LazyPattern(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
-# 违反规定的处分标准是什么 / 增长目标是多少: the thing asked for is named just before.
-_ASKS_WHAT = LazyPattern(rf"是什么|是哪些|有哪些|是多少|是怎样的|指什么|是谁|是哪(?:几|{_NUM})")
-# 具体有哪几条 / 具体举了哪几部 / 具体是怎么(个)巡查法 / 都有哪些 / 分别是什么 ask for the same: what X consists of.
-_ASKS_CONTENT = LazyPattern(rf"(具体)?(?:是指|指的是|指什么|指哪(?:些|几|{_NUM}+)|包括|包含|有哪些内容|是什么意思|什么意思|是啥意思|啥意思|含义|内容是|是哪(?:{_NUM}+|几|些))"
-                           rf"|(?:具体|都)(?:有|是|[\u4e00-\u9fff]{{1,2}}(?:了|的是))?哪(?:几|{_NUM}+|些)|具体(?:是)?(?:怎么|如何|怎样)"
-                           rf"|分别是(?:什么|哪)")
-# …都表演了哪些节目: the thing is named after the question word.
-_ASKED_AFTER = LazyPattern(rf"(?:些|几|{_NUM}+)?{_CLASSIFIER}?([\u4e00-\u9fff]{{2,6}})(?=[,,。??!!]|$|呢|吗)")
-
-
-
-
-def _asked_term(body: str, analyse: Callable[[str], ta.Analysed], asks: LazyPattern = _ASKS_CONTENT) -> str:
-    """The named thing whose content the question asks for ("" when it asks nothing of the kind).
-
-    The term is quoted, or it is the phrase just before (…提到办公室年度10项职能工作目标,具体是哪
-    10项 → 10项职能工作目标: the last words of the clause, up to 12 characters).
-    """
-    m = asks.search(body)
-    if not m:
-        return ""
-    after = _ASKED_AFTER.match(body, m.end()) if asks is _ASKS_CONTENT and "哪" in m.group(0)[-3:] else None
-    # …几个单位的工作现场,分别是哪些单位: a noun named before says more than itself again.
-    if after and not _is_generic(after.group(1)) and not re.search("哪|什么|几|多少|谁", after.group(1)) \
-            and after.group(1) not in body[: m.start()]:
-        return after.group(1)
-    quoted = QUOTED.findall(body[: m.start()])
-    # “三严三实”具体指什么: the quote is the thing; 《虎踞钟山》的编剧是谁 asks about its 编剧.
-    if quoted and (asks is _ASKS_CONTENT or re.search(r"[”\"」』》]\s*(?:这个|这|的|里的|中的)?$", body[: m.start()])):
-        return quoted[-1]
-    pieces = [p for p in re.split(r"[,,。?!?!;;::\s]|里的|中的|的|提到|提出|说的|讲的|谈到", body[: m.start()]) if p]
-    # 八项主张的第一项内容是什么: the content of one item of 八项主张 is asked.
-    while len(pieces) > 1 and re.fullmatch(rf"第\s*{_NUM}+\s*{_CLASSIFIER}?", pieces[-1]):
-        pieces.pop()
-    term = pieces[-1] if pieces else ""
-    if len(term) > 12:
-        words = [w for w in analyse(term).words if w in term]
-        tail = ""
-        for w in reversed(_whole_words(words)):
-            if len(w) + len(tail) > 12 or not term.endswith(w + tail):
-                break
-            tail = w + tail
-        term = tail
-    return term if 2 <= len(term) <= 12 else ""
-
-
-# 在加强领导方面提出了几条要求 / 比学赶超那一部分讲了什么: a part named by its words (four
-# characters at least: 在作风方面 names a topic, not a section).
-_SECTION_REF = LazyPattern(r"(?:^|在|关于|对于|对|[,，])([\u4e00-\u9fff“”、]{4,20}?)(?:的)?(?:方面|那一部分|这一部分|那部分|这部分|部分|那一块|这一块|那块|这块)")
-
-
-def _size(text: str) -> int | None:
-    m = _QUANT_SIZE.search(text)
-    if not m:
-        return None
-    return chinese_numeral(m.group(1) or m.group(2))
 
 
 def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[Speech],
@@ -270,7 +185,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     elif no is not None:
         plan.speech_no = no
         # 第四篇,就是市政府办公室那篇: a second reference to the same speech names it too.
-        also, reference = named_speeches(_NUMBERED.sub(" ", norm), speeches)
+        also, reference = named_speeches(NUMBERED.sub(" ", norm), speeches)
         reference = reference if also == (no,) else ""
         plan.reference = reference
     else:
@@ -289,7 +204,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             plan.speech_candidates = named
             plan.notes.append("这个说法可能指几篇讲话:" + "、".join(
                 next(s.title for s in speeches if s.no == n) for n in named))
-    plan.multi_speech = bool(_MULTI_SPEECH.search(norm)) or len(several) > 1
+    plan.multi_speech = bool(MULTI_SPEECH.search(norm)) or len(several) > 1
 
     body = norm
     for ref in reference.split():
@@ -301,21 +216,21 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     named_nos = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
     naming = " ".join(naming_label(s) for s in speeches if s.no in named_nos)
     # Whole words only: jieba's search mode also yields pieces (闻报 of 新闻报道).
-    rest = [w for w in _whole_words(analyse(_QUANT.sub(" ", _STRUCTURE.sub(" ", FROM_WHERE.sub(" ", body)))).words)
+    rest = [w for w in _whole_words(analyse(QUANT.sub(" ", STRUCTURE.sub(" ", FROM_WHERE.sub(" ", body)))).words)
             if not (naming and w in naming)]
     # 几点体会 / 哪几条经验: what the question counts names the items, not a subject of its own.
-    counted = {m.group(1) for m in _COUNTED_NOUN.finditer(body)}
+    counted = {m.group(1) for m in COUNTED_NOUN.finditer(body)}
     rest = [w for w in rest if w not in counted]
     bare_body = QUOTED.sub(" ", body)   # “四个方面都要抓”: quoted words are not the question's grammar
-    asks_parts = bool(_QUANT.search(bare_body) or _STRUCTURE.search(bare_body)) and bool(_PART_ONLY.search(bare_body))
+    asks_parts = bool(QUANT.search(bare_body) or STRUCTURE.search(bare_body)) and bool(PART_ONLY.search(bare_body))
     # The question's own grammar is read outside quotes: “战术有千百条,头一条就是肯打” quotes the
     # speech, it does not ask for the first item.
     unquoted = QUOTED.sub(lambda m: "\u3000" * len(m.group(0)), body)
-    wants_list = bool(_LIST.search(unquoted))
+    wants_list = bool(LIST.search(unquoted))
     # The outline: the question asks for the parts (or, naming a speech, for its points:
     # 第一篇讲话提出了哪几条要求) and names nothing else to list.
     # A quoted term (“细、准、优、实”分别是什么) names a list inside the speech, not its outline.
-    found = list(_ORDINAL.finditer(unquoted))
+    found = list(ORDINAL.finditer(unquoted))
 
     def bare(m: re.Match[str]) -> bool:
         return any(m.group(g) is not None for g in ("last_said", "first_said", "last_bare", "first_bare"))
@@ -324,58 +239,73 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     mo = next((m for m in found if m.group(2)), None) or next((m for m in found if not bare(m)), None) \
         or (found[0] if found else None)
     said = mo is not None and bare(mo)
-    if said and _IN_ORDER.search(unquoted):
+    if said and IN_ORDER.search(unquoted):
         mo = None   # 思路是怎么走的,从哪说起…最后落到哪: the whole run, not its end
     # 海协会长给《两岸关系》杂志写的那篇新年祝辞,结尾…: words up to the speech's reference
     # describe the speech; after it they are the question's own.
     ends = [norm.find(ref) + len(ref) for ref in reference.split() if ref in norm]
-    described = set(analyse(norm[:max(ends)]).words) if ends else set()
+    if ends and (that := re.search("(?:那|这|该)篇", norm)):
+        ends.append(that.end())   # 外交部发言人唐国强答记者问那篇: all of it names the speech
+    # 铁木尔那篇学习十五大报告体会的长文,…: a description of the speech running on to its noun.
+    more = SPEECH_DESCRIBED.match(norm, max(ends)) if ends else None
+    described = set(analyse(norm[:more.end() if more else max(ends)]).words) if ends else set()
     # (座谈会上最后发言的是谁: who spoke last; the occasion's words do not make it a passage.)
     if mo and said and not all(_is_generic(w) or w in described or any(w in m.group(0) for m in found) for w in rest) \
             and "谁" not in unquoted:
         mo = None   # 结尾说为区委加快推进“四大定位”作贡献: where it is said, not which part is asked for
     counted = [m for m in found if m.group(2) or not bare(m)]
-    if len(counted) == 2 and _PART_NOUN.search(counted[0].group(0)) and not _PART_NOUN.search(counted[1].group(0)):
+    if len(counted) == 2 and PART_NOUN.search(counted[0].group(0)) and not PART_NOUN.search(counted[1].group(0)):
         # 第二部分第三点 / 最后一部分…倒数第二条: the second ordinal counts inside the part the first names.
         first = counted[0]
         plan.within_part = chinese_numeral(first.group(2)) if first.group(2) else -1 if not first.group("first") else 1
         mo = counted[1]
     if mo:
-        if mo.group(2):
-            plan.nth_item = (chinese_numeral(mo.group(2)) or 0) * (-1 if mo.group("back") else 1)
-        else:
-            plan.nth_item = 1 if mo.group("first") or mo.group("first_bare") else -1
+        plan.nth_item = ordinal_value(mo)
+        if plan.within_part is None:
+            # 第三部分和第四部分各讲了什么 / 打头的是谁,压轴的又是谁: ordinals of one kind, each asked.
+            plan.more_nth = tuple(dict.fromkeys(
+                v for m in sibling_ordinals(unquoted, found, mo) if (v := ordinal_value(m)) != plan.nth_item))
         # 第三部分提出了哪些举措 / 最后一部分先讲什么再讲什么: what the part holds, in order.
-        plan.items_of_nth = bool(_LIST.search(unquoted[mo.end():]) or _IN_ORDER.search(unquoted[mo.end():]))
+        plan.items_of_nth = bool(LIST.search(unquoted[mo.end():]) or IN_ORDER.search(unquoted[mo.end():]))
         plan.nth_is_item = bool(re.search(r"小点|小项|条|项|句", mo.group(0)))
-        plan.nth_is_part = bool(_PART_NOUN.search(mo.group(0)))
+        plan.nth_is_part = bool(PART_NOUN.search(mo.group(0)))
         plan.nth_is_paragraph = "段" in mo.group(0)
         plan.nth_is_sentence = "句" in mo.group(0)
         plan.nth_is_position = said
         # 最后是怎么收尾的: 收尾 says the edge, though 最后 came first.
-        plan.nth_is_edge = said and any(_EDGE.search(m.group(0)) for m in found)
+        plan.nth_is_edge = said and any(EDGE.search(m.group(0)) for m in found)
     # An ordinal (第三个标题) asks for one part, not for the outline.
     # 第五篇讲话(主要)讲了什么: a named speech and nothing else asked about it: its outline.
-    whole_speech = names_speech and bool(_WHAT_SAID.search(unquoted))
+    whole_speech = names_speech and bool(WHAT_SAID.search(unquoted))
     plan.outline = (asks_parts or whole_speech or (wants_list and names_speech and not QUOTED.search(body))) \
         and all(_is_generic(w) or w in described for w in rest) and plan.nth_item is None
-    plan.in_order = plan.outline and bool(_IN_ORDER.search(unquoted))
+    if plan.multi_speech and not plan.outline and plan.nth_item is None and plan.answer_type is None \
+            and not QUOTED.search(body) and all(_is_generic(w) or w in described or w in WHOLE_SPEECH for w in rest):
+        # 五篇讲话各自的主题是什么 / 第一篇和第三篇有什么不同: each speech's outline, side by side.
+        plan.outline = True
+        if plan.speech_no is None and not plan.speech_candidates:
+            plan.speech_candidates = tuple(s.no for s in speeches)
+    plan.in_order = plan.outline and bool(IN_ORDER.search(unquoted))
     plan.wants_list = plan.outline or wants_list
-    plan.weak_list = not plan.wants_list and bool(_WEAK_LIST.search(body))
-    plan.list_size = _size(unquoted)
+    plan.weak_list = not plan.wants_list and bool(WEAK_LIST.search(body))
+    plan.list_size = stated_size(unquoted)
     # (分了哪几部分 asks for parts; it names none.)
     # (最后一部分 / 第二部分 are ordinals, not a part's words.)
-    ms = next((m for m in _SECTION_REF.finditer(body) if not re.search("哪|几|什么|多少|谁|怎|最后|倒数|第", m.group(1))), None)
+    ms = next((m for m in SECTION_REF.finditer(body) if not re.search("哪|几|什么|多少|谁|怎|最后|倒数|第", m.group(1))), None)
     if ms and (plan.wants_list or plan.weak_list or plan.nth_item is not None or re.search("讲|说|谈|提|写", body)):
         plan.section = ms.group(1)
     elif names_speech and not plan.outline and (wants_list or plan.nth_item is not None):
         # 第四篇总结今年以来的成效,分了哪几条: a part named by the question's own words; compose
         # takes it only when one heading of the speech holds most of them.
-        words = analyse(_ORDINAL.sub(" ", _QUANT.sub(" ", _STRUCTURE.sub(" ", FROM_WHERE.sub(" ", body))))).words
+        words = analyse(ORDINAL.sub(" ", QUANT.sub(" ", STRUCTURE.sub(" ", FROM_WHERE.sub(" ", body))))).words
         whole = _whole_words(words)
         plan.section = " ".join(dict.fromkeys(w for w in whole if not _is_generic(w) and w not in described))
-    plan.answer_type, plan.answer_unit = asked_type(body, _COUNT)
-    if plan.answer_type in METADATA_TYPES and (names_speech or _ABOUT_SPEECH.search(norm)):
+    plan.answer_type, plan.answer_unit = asked_type(body, COUNT)
+    if plan.answer_type == "number" and COUNTS_ITEMS.search(unquoted):
+        # 提了几个要注意的问题: the items are asked for, and their number with them, not a figure.
+        plan.answer_type, plan.answer_unit = None, ""
+        plan.wants_list = True
+    if plan.answer_type in METADATA_TYPES and (names_speech or ABOUT_SPEECH.search(norm)):
         plan.about_speech = _only_meta_words(body, analyse, naming)
     if plan.answer_type in ("person", "date") and not names_speech and not plan.about_speech \
             and _OCCASION.search(body):
@@ -389,41 +319,42 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     if plan.nth_item is not None and not names_speech and not plan.missing_speech \
             and (plan.nth_is_paragraph or plan.nth_is_sentence or plan.nth_is_position):
         # 供暖会议开头第一句: a position in the one speech whose title holds the question's words.
-        titled = _title_of(_ORDINAL.sub(" ", body), speeches, analyse)
+        titled = _title_of(ORDINAL.sub(" ", body), speeches, analyse)
         if titled is not None:
             plan.speech_no = titled
-    plan.asks_content_of = _asked_term(body, analyse)
+    plan.asks_content_of = asked_term(body, analyse)
     # 讲了哪几个“继续” / 讲了4个“继续”: the term is counted, so its instances are the list (not what it means).
     plan.counts_term = bool(plan.asks_content_of) and bool(re.search(
-        rf"(?:哪|几|(?<!第){_NUM})(?:{_NUM}+)?{_CLASSIFIER}?\s*[“\"「]?{re.escape(plan.asks_content_of)}", body))
-    plan.after = bool(_AFTER.search(unquoted)) and plan.nth_item is None and not plan.outline \
+        rf"(?:哪|几|(?<!第){_NUM})(?:{_NUM}+)?{CLASSIFIER}?\s*[“\"「]?{re.escape(plan.asks_content_of)}", body))
+    plan.after = bool(AFTER.search(unquoted)) and plan.nth_item is None and not plan.outline \
         and not all(_is_generic(w) for w in rest)
-    what = _ASKS_WHAT.search(body)
+    what = ASKS_WHAT.search(body)
     # 最在乎的是什么 asks for whatever they care about: a 的-phrase names no thing.
     # …的工人是什么态度 asks for an attitude (是什么 + a noun), not what 工人 are.
-    focus = _asked_term(body, analyse, _ASKS_WHAT) if what and not body[: what.start()].endswith("的") \
+    focus = asked_term(body, analyse, ASKS_WHAT) if what and not body[: what.start()].endswith("的") \
         and not re.match(r"[\u4e00-\u9fff](?<![呢吗啊呀])", body[what.end():]) else ""
     plan.asked_words = tuple(w for w in _whole_words(analyse(focus).words) if not _is_generic(w)) if focus else ()
     plan.asked_thing = focus if plan.asked_words else ""
 
-    if not history and plan.nth_item is not None and not names_speech and _FOLLOWUP_LEAN.search(norm) \
-            and not _own_subject(analyse(_ORDINAL.sub(" ", body)).words, set()):
+    if not history and plan.nth_item is not None and not names_speech and FOLLOWUP_LEAN.search(norm) \
+            and not _own_subject(analyse(ORDINAL.sub(" ", body)).words, set()):
         plan.needs_history = True   # 那第三个呢? asked first: third of what
     if history:
         prev = history[-1]
         # An ordinal (第三点) or a speech reference (第二篇) points back; neither is a subject.
-        words = analyse(_ORDINAL.sub(" ", body)).words
+        words = analyse(ORDINAL.sub(" ", body)).words
         prev_words = set(analyse(prev.answer.query or prev.question).words)
         # Naming a speech (第三篇讲话分为哪几个部分) is a subject too, unless the question is
         # elliptical (第二篇呢?), which the lean markers catch.
         # Read without the words naming a speech: 那篇讲宁乡的讲话讲了什么 opens with 那 but leans on nothing.
-        leans = bool(_FOLLOWUP_LEAN.search(body.strip() if names_speech else norm)) \
+        leans = bool(FOLLOWUP_LEAN.search(body.strip() if names_speech else norm)) \
             or not (names_speech or _own_subject(words, prev_words))
-        if leans and _ALL_SPEECHES.match(norm) and _own_subject(words, prev_words):
+        if leans and ALL_SPEECHES.match(norm) and _own_subject(words, prev_words):
             leans = False   # 这几篇讲话推荐了哪些书: 这几篇 points at the speeches, not at the last answer
-        if plan.nth_item is not None and prev.answer.citations and leans:
+        # (收尾呢 / 结尾又说了什么: the speech's end, not the last item of the last list.)
+        if plan.nth_item is not None and prev.answer.citations and leans and not plan.nth_is_position:
             plan.followup_item = plan.nth_item
-        elif _NEXT_ITEM.match(norm) and (prev.answer.plan or {}).get("intent") == "nth_point":
+        elif NEXT_ITEM.match(norm) and (prev.answer.plan or {}).get("intent") == "nth_point":
             plan.followup_item = 0
         if leans:
             plan.follow_up = True
@@ -431,7 +362,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             # own subject (那损失厌恶又是什么意思?): then its own words say what to look for.
             own = _own_subject(words, prev_words)
             plan.text = question if own else f"{prev.answer.query or prev.question} {question}"
-            if _MORE.search(norm):
+            if MORE.search(norm):
                 # 还有别的吗: more on the same topic, from other paragraphs.
                 plan.exclude = {c.unit.id for c in prev.answer.citations}
             else:

@@ -28,6 +28,10 @@ __all__ = ["PointList", "as_points", "choose_points", "followup_point", "nth_poi
 PointList = list[Unit] | tuple[Unit, list[str]]
 _DASH = LazyPattern("^[—–－―-]{2,}")
 MAX_PARALLEL = 8   # a parallel paragraph is at most this many paragraphs after its lead-in
+# …有几项工作需要着力加以推进。 / 我讲三点意见。: a lead-in that announces a count of items
+# without a colon; its items are paragraphs that open alike with a short sentence of their own.
+_ANNOUNCES = LazyPattern(r"(?:几|[一二三四五六七八九十两\d]+)(?:项|个|条|点|方面)[^。，,]{0,12}[。]$")
+_SHORT_OPENING = 16
 
 
 def parallel_paragraphs(units: list[Unit], lead: Unit) -> list[Unit]:
@@ -35,11 +39,12 @@ def parallel_paragraphs(units: list[Unit], lead: Unit) -> list[Unit]:
     dash (———结合金融改革…) or with the first one's first character (要加强… 要健全… 要强化…);
     after any paragraph, three or more that open with the same words (我们要更好地坚持… ×3):
     the parallel openings of a speech's points."""
-    if not re.search("[:\uff1a]$", lead.text.rstrip()):
+    colon = bool(re.search("[:\uff1a]$", lead.text.rstrip()))
+    if not colon and not _ANNOUNCES.search(split_sentences(lead.text)[-1]):
         return _same_openings(units, lead)
     items: list[Unit] = []
     for u in units[lead.seq:]:
-        if u.kind != "paragraph":
+        if u.kind != "paragraph" or (not colon and len(split_sentences(u.text)[0]) > _SHORT_OPENING):
             break
         if items and not (_DASH.match(u.text) if _DASH.match(items[0].text) else u.text[:1] == items[0].text[:1]):
             break
@@ -80,7 +85,7 @@ def point_lists(ev: Evidence, unit: Unit, inline_anywhere: bool = False) -> list
             continue   # another part's points
         if unit in paragraphs or unit.seq == paragraphs[0].seq - 1:
             labels = "".join(item_label(u) for u in paragraphs)
-            out.append((_lead_text(units, paragraphs[0]) + labels, paragraphs))
+            out.append((_part_label(units, unit) + _lead_text(units, paragraphs[0]) + labels, paragraphs))
     leads = [u for u in units[: unit.seq] if u.kind == "paragraph"][::-1][:MAX_PARALLEL]
     for lead in leads:
         items = parallel_paragraphs(units, lead)
@@ -88,6 +93,15 @@ def point_lists(ev: Evidence, unit: Unit, inline_anywhere: bool = False) -> list
             out.append((lead.text + "".join(item_label(u) for u in items), items))
             break
     return out
+
+
+def _part_label(units: list[Unit], unit: Unit) -> str:
+    """What names the unmarked part a unit is in: its heading and the speaker's line under it
+    (沈达人那段分了几条: the points are his though his name is not in them); "" elsewhere."""
+    if not _unmarked_part(units, unit):
+        return ""
+    return "".join(u.text for u in units if u.kind in ("heading", "metadata")
+                   and (u.section == unit.section or (u.kind == "heading" and u.heading == unit.section[-1])))
 
 
 def _unmarked_part(units: list[Unit], unit: Unit) -> bool:

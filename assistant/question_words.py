@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["GENERIC", "META_WORDS", "is_generic", "own_subject", "whole_words"]
+__all__ = ["GENERIC", "META_WORDS", "WHOLE_SPEECH", "is_generic", "own_subject", "whole_words"]
 
 # 三个 / 四点 / 第二个: a count or an ordinal of the items asked for, no subject.
-_COUNT = re.compile(r"第?[一二三四五六七八九十两]+[个项条点种类大层块句件部]?|第?\d+[个项条点种类大层块句件部]")
+_COUNT = re.compile(r"第?[一二三四五六七八九十两]+[个项条点种类大层块句件部篇]?|第?\d+[个项条点种类大层块句件部篇]")
 
 # Words of the question that carry no subject of their own: question words, discourse words.
 GENERIC = frozenset("""
@@ -23,9 +23,18 @@ GENERIC = frozenset("""
 例子 举例 例如 比如 具体 具体来说 详细 展开 展开说说 说说 继续 解释 说明 意思 含义 怎么 怎样 如何 什么
 为什么 原因 做 做到 办 避免 防止 别的 其他 其它 还有 另外 更多 再 呢 吗 讲讲 介绍 一下 呢
 表现 情况 体现 道理 意义 作用 结论 启示 用意 寓意 目的 说法 提法 表述 一句话 名言 比方 比喻 要求 措施 办法 方法 看法 观点 态度 一类 一点 这个 那个
+回答 答复 引起 引出 引入 话头 由头 事儿 号召 大家 干什么 干啥 做什么 拿 是从 打头 压轴
 下一句 上一句 后一句 前一句 下句 上句 一句 句子 这句 那句 全名 姓名 名字 名称 日期 年份 数字 数目 地点 强调 时候 事 事情 一共 总共 共有 共 有 都 分别 大致 大概 大体 总体 整体 依次 先 后 然后 接着 再 可以 能 概括 归纳 总结 列 列出
 哪儿 哪里 讲起 谈起 写起 入手 起笔 捋 捋一捋 一捋 理一理 梳理 搭 怎么搭 整个 把 那段 这段 那一段 这一段 标题 小标题 大标题 一级 大点 小点 思路 整体 说起 中间 落到 落笔 收笔 收尾 收住 顺序 层层 一层层 铺开 展开的 正题 转入 进入 切入 铺垫 开场白 写下来 写下 下来 下 帮 我 帮我 给 看看 最后 结尾 末尾 开头 开篇 首先 头一 那一块 这一块 那块 这块 一块 那部分 这部分 那一部分
 """.split())
+
+# Words that ask about each of several speeches as a whole (五篇讲话各自的主题 / 第一篇和第三篇
+#有什么不同): with nothing else asked, each speech's outline answers.
+WHOLE_SPEECH = frozenset({
+    "主题", "主旨", "中心", "中心思想", "核心", "主线", "重点", "侧重", "侧重点", "不同", "区别", "差别", "差异",
+    "异同", "相同", "共同", "共同点", "相同点", "不同点", "比较", "对比", "相比", "各自", "各", "每", "每篇", "各篇",
+    "几篇", "这几篇", "那几篇", "有何", "有啥",
+})
 
 # Words that only ask for a speech's speaker or date.
 META_WORDS = frozenset("讲 讲的 说 发表 作 做 时间 日期 哪天 哪一天 哪年 哪一年 时候 什么时候 何时 谁 是谁 人 讲话人 主讲人 "

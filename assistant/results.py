@@ -7,7 +7,7 @@ the one place that writes it, so the CLI, eval reports and TUI exports agree.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .corpus import Unit
@@ -139,3 +139,39 @@ class Turn:
 
     question: str
     answer: Answer
+
+
+def joined(answers: list[Answer], lead: int = 0) -> Answer:
+    """The answers to the parts of one question (第三部分和第四部分各讲了什么; a question of two
+    clauses) as one answer: their texts one after another, the markers numbered anew so that a
+    paragraph cited by two parts keeps one number. A part that found nothing adds its notes only;
+    the whole abstains when every part does. The hits of part ``lead`` rank first."""
+    if len(answers) == 1:
+        return answers[0]
+    citations: list[Citation] = []
+    number: dict[str, int] = {}
+    texts: list[str] = []
+    sentences: list[AnswerSentence] = []
+    hits: list[Hit] = []
+    notes: list[str] = []
+    answered = [a for a in answers if not a.abstained] or answers[:1]
+    for a in answers:
+        notes += [n for n in a.notes if n not in notes]
+        if a not in answered:
+            continue
+        renumber: dict[int, int] = {}
+        for c in a.citations:
+            if c.unit.id not in number:
+                number[c.unit.id] = len(citations) + 1
+                citations.append(replace(c, n=number[c.unit.id]))
+            renumber[c.n] = number[c.unit.id]
+        texts.append(CITATION_MARKER.sub(lambda m, r=renumber: f"[{r.get(int(m.group(1)), int(m.group(1)))}]", a.text))
+        sentences += [replace(s, citations=[renumber.get(n, n) for n in s.citations]) for s in a.sentences]
+    for a in sorted(answers, key=lambda a: (a.abstained, a is not answers[lead])):
+        for h in a.hits:
+            if all(h.unit.id != x.unit.id for x in hits):
+                hits.append(h)
+    partial = next((a for a in answered if a.partial), None)
+    return replace(answers[0], text="\n\n".join(texts), abstained=all(a.abstained for a in answers),
+                   citations=citations, hits=hits, sentences=sentences, notes=notes,
+                   partial=partial is not None, reason=partial.reason if partial else "")

@@ -130,8 +130,14 @@ def unseen_share(ev: Evidence, analysed: ta.Analysed) -> float:
     unseen = math.log(n + 0.5) - math.log(0.5)
     words = list(dict.fromkeys(analysed.words))
     total = sum(idf.get(w, unseen) for w in words)
+    # 钱丽华: a name jieba cuts into characters is seen where its character pairs stand together.
+    seen_pairs = [g for g in analysed.bigrams if g in ev.corpus_key]
+
+    def never(w: str) -> bool:
+        return w not in idf and not (len(w) == 1 and any(w in g for g in seen_pairs))
+
     # Question words (几条, 哪些) ask; the speeches need not contain them.
-    return sum(unseen for w in words if w not in idf and not _QUESTION_WORD.search(w)) / total if total > 0 else 1.0
+    return sum(unseen for w in words if never(w) and not _QUESTION_WORD.search(w)) / total if total > 0 else 1.0
 
 
 def abstain_reason(ev: Evidence, plan: QueryPlan, analysed: ta.Analysed, hits: list[Hit]) -> str | None:

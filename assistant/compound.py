@@ -1,0 +1,43 @@
+"""Questions of several clauses, each asking something of its own.
+
+沈达人那段分了几条?第二条说的啥 asks for a list and then for one of its items; 谁主持的?报道最后
+交代了什么? asks two unrelated things. Such a question is answered clause by clause, each later
+clause read as a follow-up of the ones before it (so 第二条 counts in the list just given, and
+a clause that names no speech stays with the one the first clause named).
+
+A later clause that only restates the first (分了几部分?每部分讲什么 / 列了哪几条?分别是啥)
+asks nothing of its own: the question is then answered whole, as before.
+"""
+
+from __future__ import annotations
+
+from . import text_analysis as ta
+from .lazy_pattern import LazyPattern
+from .planner import QueryPlan
+from .question_grammar import LIST
+
+__all__ = ["clauses", "stands_alone"]
+
+# Where one question ends and the next begins; a comma joins clauses of one question.
+_BREAK = LazyPattern(r"(?<=[?？!！])\s*(?=[^?？!！\s])")
+# What makes a clause a question: a question word, or a particle ending it.
+_ASKS = LazyPattern(r"什么|啥|哪|谁|几|多少|怎|如何|为何|为什么|吗|呢|是否|有没有|能不能|会不会|说说|讲讲|列一下|介绍")
+
+
+def clauses(question: str) -> list[str]:
+    """The question's clauses that each ask something (at least two), else [question]."""
+    parts = [p.strip() for p in _BREAK.split(question.strip()) if p.strip()]
+    asking = [p for p in parts if _ASKS.search(p) and ta.has_content(p)]
+    return parts if len(parts) >= 2 and len(asking) == len(parts) else [question]
+
+
+def stands_alone(plan: QueryPlan, previous: QueryPlan) -> bool:
+    """Whether a later clause asks something the earlier one does not: an item of the list it
+    asked for (第二条说的啥), a different kind of thing (谁主持的 after 在哪儿开的), or what comes
+    after a passage (讲完成绩之后笔锋一转说了啥?困难都列了哪些表现). A clause that adds words to
+    the same question (第三部分说了啥?要搞哪几个专项活动) is read with it, as one question."""
+    if plan.followup_item is not None or (plan.nth_item is not None and previous.nth_item != plan.nth_item):
+        return True
+    if plan.after or previous.after:
+        return True
+    return plan.answer_type is not None and plan.answer_type != previous.answer_type and not LIST.search(plan.text)

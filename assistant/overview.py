@@ -1,0 +1,91 @@
+"""Answers about whole speeches: the outline of one speech, or of several side by side.
+
+第三篇分为哪几个部分 gives the speech's top-level headings; a speech without headings gives the
+points it lists, else what each paragraph opens with. 五篇讲话各自的主题 / 第一篇和第三篇有什么
+不同 give each speech's outline in turn, one block per speech, so that they can be compared
+from the speeches' own words (the answer quotes; it does not judge the difference).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from .corpus import Unit
+from .evidence import Citer, Evidence
+from .parts import cited_first, in_order, no_outline, with_own_words
+from .planner import QueryPlan
+from .points import as_points, point_count, speech_points
+from .results import Answer, AnswerSentence, Hit
+from .structure import as_list, headless, outline_units
+from .text_analysis import split_sentences
+
+__all__ = ["MAX_SPEECHES", "outline_answer"]
+
+MAX_SPEECHES = 8   # speeches outlined side by side at most; a longer corpus is named by title
+
+
+def outline_answer(ev: Evidence, plan: QueryPlan, question: str, named: Sequence[int], hits: list[Hit],
+                   citer: Citer, done: Callable[..., Answer]) -> Answer | None:
+    """The outline the plan asks for, of the speeches ``named`` (of the best hit's speech when
+    the question names none but asks about 讲话/这篇); None when the plan asks no outline."""
+    if not plan.outline:
+        return None
+    of_speech = bool(re.search("讲话|发言", question))   # 李鹏的讲话分几层: not the report's own lead
+    if plan.in_order and len(named) == 1 and headless(ev, named[0]):
+        # 那篇祝辞的脉络,先讲什么再讲什么: without headings, the order is its paragraphs' (a run of
+        # points is only the middle of it).
+        return in_order(ev, named[0], citer, hits, done, of_speech, question=question)
+    if len(named) > 1:
+        return _side_by_side(ev, named, hits, citer, done, question)
+    if not named and not (hits and re.search(r"讲话|这篇|该篇|文章|报告", question)):
+        return None
+    no = named[0] if named else hits[0].unit.speech_no
+    items = outline_units(ev, no)
+    if items:
+        text, sentences = as_list(items, citer, f"{ev.speech_title(no)}分为{len(items)}个部分:")
+        return done(with_own_words(ev, text, items), sentences, hits_out=cited_first(ev, items, hits, citer.terms))
+    if not named:
+        return None
+    points = speech_points(ev, no)
+    if points is not None:
+        text, sentences, cited = as_points(points, citer, f"{ev.speech_title(no)}没有分部分的标题,"
+                                                         f"文中依次列出{point_count(points)}点:")
+        return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
+    return no_outline(ev, no, citer, hits, done, of_speech)
+
+
+_COMPARES = re.compile(r"不同|区别|差别|差异|异同|相同|共同|比较|对比|相比")
+
+
+def _side_by_side(ev: Evidence, named: Sequence[int], hits: list[Hit], citer: Citer,
+                  done: Callable[..., Answer], question: str) -> Answer:
+    """Each speech's parts (or listed points, or its opening sentence) in turn, one block each."""
+    blocks: list[str] = []
+    sentences: list[AnswerSentence] = []
+    cited: list[Unit] = []
+    for no in named[:MAX_SPEECHES]:
+        title = ev.speech_title(no)
+        items = outline_units(ev, no)
+        points = None if items else speech_points(ev, no)
+        if items:
+            text, sents = as_list(items, citer, f"{title}分为{len(items)}个部分:")
+            text, units = with_own_words(ev, text, items), items
+        elif points is not None:
+            text, sents, units = as_points(points, citer, f"{title}没有分部分的标题,文中依次列出{point_count(points)}点:")
+        else:
+            opening = ev.corpus.speech(no).paragraphs[:1]
+            if not opening:
+                continue
+            said = split_sentences(opening[0].text)[0]
+            sents = [AnswerSentence(said, [citer.cite(opening[0])])]
+            text, units = f"{title}没有分部分的标题,开头一句是:{said}[{sents[0].citations[0]}]", opening
+        blocks.append(text)
+        sentences += sents
+        cited += units
+    answer = done("\n\n".join(blocks), sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
+    if _COMPARES.search(question):
+        answer.notes.append("以下分别列出各篇讲话的结构,供比较;回答只摘录原文,不评判异同")
+    if len(named) > MAX_SPEECHES:
+        answer.notes.append(f"共 {len(named)} 篇讲话,这里只列出前 {MAX_SPEECHES} 篇;请指明要看哪几篇")
+    return answer

@@ -1,0 +1,171 @@
+"""The word classes of the planner's grammar: how a question counts (哪几个 / 几点), names the
+parts of a speech (部分 / 方面 / 框架), an ordinal (第二点 / 最后一条 / 开头), a list (哪些要求 /
+分别), what it asks the content of (“X”具体指什么), and a section (在加强领导方面).
+
+``planner.plan_question`` reads a question with them; they are patterns, compiled on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from . import text_analysis as ta
+from .corpus import chinese_numeral
+from .lazy_pattern import LazyPattern
+from .question_words import is_generic as _is_generic
+from .question_words import whole_words as _whole_words
+
+_NUM = r"[一二三四五六七八九十两\d]"
+
+
+# ---- word classes -----------------------------------------------------------------------
+CLASSIFIER = r"(?:个|项|条|点|种|类|大|层|块|句|件)"
+# "How many / which": 哪几个, 哪四项, 几条, 多少个, 哪些.
+QUANT = LazyPattern(rf"(?:哪|几|多少)(?:{_NUM}+)?{CLASSIFIER}?|哪些")
+# 这两点 / 哪四个 give a size; 这一点 / 那一块 only point at one thing.
+_QUANT_SIZE = LazyPattern(rf"(?:哪|这|那)((?!一){_NUM}+){CLASSIFIER}|({_NUM}+){CLASSIFIER}[^,。?!?!]{{0,12}}分别")
+# The parts of a speech, and the verbs that divide it into them.
+_PART = (r"(?:部分|方面|板块|大块|块|层次|层意思|章节|段落|结构|框架|提纲|大纲|脉络|思路|要点|主要内容|几层|问题|"
+         r"(?:小|大|一级)?标题|大点|一?层层(?:展开|推进|递进|深入))")
+# 先讲什么后讲什么: the order of the parts is the outline too.
+_SEQUENCE = r"先(?:讲|谈|说|写)[^,。?!?!]{0,8}(?:后|再|然后|接着)(?:讲|谈|说|写)|(?:什么|哪些)顺序"
+# How the text runs from start to end, rather than what its parts are.
+IN_ORDER = LazyPattern(rf"{_SEQUENCE}|脉络|思路|顺序|层次|怎么走|层层")
+STRUCTURE = LazyPattern(rf"{_PART}|{_SEQUENCE}|分为|分成|划分|组成|构成|包括|包含|由")
+PART_ONLY = LazyPattern(rf"{_PART}|{_SEQUENCE}")
+WHAT_SAID = LazyPattern(r"(?:讲|说|谈|写)(?:了|的)?(?:些)?(?:什么|啥)|大意|要点")
+# Nouns whose plural is a list of items: 哪些要求 asks for the list.
+_ITEM = (r"(?:要求|措施|举措|办法|方法|任务|原则|目标|活动|做法|问题|意见|建议|途径|手段|表现|环节|重点|"
+         r"特点|标准|方面|步骤|内容|工作|氛围|心态|意识|能力|制度|机制|"
+         # what a speaker offers in points (几点看法 / 几点体会 / 哪几条经验)
+         r"看法|观点|想法|体会|希望|思考|认识|启示|经验|教训|感受|主张|设想|考虑)")
+# 哪个 / 哪条 / 哪一年 ask for one thing; 哪几个 / 哪四条 / 几项 / 多少条 for several.
+# 几个 / 多少条 ask for a list when what is counted is items or parts (几点要求, 几个方面) or
+# nothing is named (分为几个?); before any other noun they ask for a count (表彰了多少个先进集体).
+_COUNTED_ITEMS = rf"(?={_ITEM}|{_PART}|[^\u4e00-\u9fff]|$|呢|吗|的|内容|东西|事)"
+# 这几件事之间是什么关系: 这几 / 那几 point back at things; they do not ask how many.
+# 哪几天 / 哪几年 ask when; 分别是谁 / 分别是多少 ask for persons or figures, not a speech's items.
+# 批示过多少件? asks how many; 讲了几点? asks for the points (多少 only before an item: 多少条要求).
+LIST = LazyPattern(rf"哪(?:几|(?!一){_NUM}+)(?!天|年|月|日|号){CLASSIFIER}?|(?<![这那])几{_NUM}*{CLASSIFIER}{_COUNTED_ITEMS}"
+                   rf"|(?<![这那])多少{_NUM}*{CLASSIFIER}(?={_ITEM}|{_PART})"
+                   rf"|哪些{_ITEM}|{_ITEM}有哪些|分别(?!是谁|是哪|是多少|有多少|在哪|是什么时候)|列举|一一|逐条")
+COUNTED_NOUN = LazyPattern(rf"(?:几|哪几|多少|哪(?!一){_NUM}+){_NUM}*{CLASSIFIER}({_ITEM})")
+# 多少个先进集体 / 几个县: a count of things that are not a speech's items.
+# 几项工作要着力推进 / 几个要注意的问题: what is counted (past a modifier ending in 的) is items.
+COUNTS_ITEMS = LazyPattern(rf"(?:几|多少){_NUM}*{CLASSIFIER}(?:[^,，。?？!！的]{{1,8}}的)?{_ITEM}")
+COUNT = LazyPattern(rf"(?<![哪这那])(?:几|多少)个(?!{_ITEM}|{_PART})(?=[\u4e00-\u9fff])(?!呢|吗|的|内容|东西|事)")
+WEAK_LIST = LazyPattern(r"哪些|包括什么|有什么")
+# The N-th item: 第二点 / 第2条 / 第一大点; the last (最后一点 / 最后讲的) → -1; the first (开头部分) → 1.
+_ORDINAL_NOUN = r"(?:小点|小项|小条|自然段|段落|点|条|项|个|部分|方面|层|块|件|类|种|句|段|标题)"
+# 开头说了什么 / 结尾是怎么写的: a position in the speech, without a noun saying what is counted.
+_SAID = r"(?=讲|谈|说|写|提|是|落|强调|归结|发言)"
+ORDINAL = LazyPattern(rf"(?P<back>倒数)?第\s*({_NUM}{{1,2}})\s*(?:个|大|级)?\s*{_ORDINAL_NOUN}"
+                      rf"|(?:最后|末尾|结尾)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<last_said>{_SAID}))"
+                      rf"|(?P<last_bare>结尾|末尾|结束语|收尾|收的尾|压轴|殿后)"
+                      rf"|(?P<first>开头|开篇|头一|首先|一开始|一上来|开场|起首|打头)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:先|就)?(?:{_ORDINAL_NOUN}|(?P<first_said>{_SAID}))"
+                      rf"|(?P<first_bare>开头|开篇|开场白|一开始|一上来|开场|打头|从哪(?:儿|里)?(?:说起|讲起|谈起|写起|切入|入手|起笔))")
+# 结尾 / 收尾 / 开场 name the edge of the text itself; 最后讲了 / 首先讲了 may name its last or first part.
+EDGE = LazyPattern(r"结尾|末尾|结束|收尾|收的尾|落脚|开头|开篇|开场|一开始|一上来|起首|打头|从哪")
+# …那篇学习十五大报告体会的长文: words after a speech's reference that go on describing it.
+SPEECH_DESCRIBED = LazyPattern(r"[^,，。;；?？!！]{0,20}(?:长文|文章|讲话|发言|贺词|祝辞|献辞|社论|评论|笔谈|体会)")
+# 第三部分和第四部分 / 打头的是谁,压轴的又是谁: what joins two ordinals asked side by side.
+_JOINED = LazyPattern(r"和|与|及|跟|、|,|，|\?|？|;|；|还有|以及")
+
+
+def ordinal_value(m: re.Match[str]) -> int:
+    """第三 → 3, 倒数第二 → -2, 开头/头一 → 1, 最后/结尾/压轴 → -1."""
+    if m.group(2):
+        return (chinese_numeral(m.group(2)) or 0) * (-1 if m.group("back") else 1)
+    return 1 if m.group("first") or m.group("first_bare") else -1
+
+
+def sibling_ordinals(text: str, found: list[re.Match[str]], mo: re.Match[str]) -> list[re.Match[str]]:
+    """The ordinals asked beside ``mo``: of the same kind (both count parts, both count items, or
+    both are positions), joined by 和/、/a clause break."""
+    def kind(m: re.Match[str]) -> tuple[bool, bool]:
+        bare = m.group(2) is None and (m.group("last_bare") or m.group("first_bare") or m.group("last_said")
+                                       or m.group("first_said")) is not None
+        return bool(PART_NOUN.search(m.group(0))), bare
+    out = [mo]
+    for m in found:
+        if m is mo or kind(m) != kind(mo):
+            continue
+        lo, hi = sorted((m, out[-1]), key=lambda x: x.start())
+        if _JOINED.search(text[lo.end():hi.start()]) or lo.end() == hi.start():
+            out.append(m)
+    return out[1:]
+
+
+PART_NOUN = LazyPattern(r"部分|方面|块|层|大点|标题")
+# (讲完成绩之后笔锋一转说了啥: a turn of the text between.)
+AFTER = LazyPattern(r"(?:下一段|下段|后一段|紧接着|接下来|接着|随后|之后|以后|后面|然后)[,，]?(?:笔锋一转|话锋一转|转而)?[,，]?(?:又|还|再)?(?:讲|说|写|谈|提|报道)")
+# 还有呢 / 下一点 / 接下来呢, after an item of a list: the next item.
+NEXT_ITEM = LazyPattern(r"^(?:那|那么)?\s*(?:还有呢|下一(?:点|条|项|个|部分|方面)(?:呢|是什么)?|接下来呢|然后呢|再往下呢|继续)[??。.]*$")
+MULTI_SPEECH = LazyPattern(r"(?<!第)(各|几|这几|每|多|五|两|三|四)篇|各(个)?讲话|不同(的)?讲话|哪些讲话|哪几篇|都(是)?怎么|都提到")
+FOLLOWUP_LEAN = LazyPattern(r"^(那|那么|还有|另外|再|它|它们|这个|这些|这|其|他们|上面|刚才|前面|后面|此)"
+                            r"|(呢|别的|其他的?|其它的?|还有吗|还有没有|例子吗?)[??。.]*$")
+ALL_SPEECHES = LazyPattern(r"^(?:这|那)(?:几|些|[一二三四五六七八九十两\d]+)(?:篇|个讲话|份)")
+MORE = LazyPattern(r"别的|其他|其它|还有|另外|再举|更多")
+ABOUT_SPEECH = LazyPattern(r"讲话|这篇|该篇|那篇|发言|致辞|演讲|报告")
+
+NUMBERED = LazyPattern(rf"第\s*{_NUM}{{1,3}}\s*篇")
+
+# “X”具体指什么 / X具体包括哪些内容 / X是哪六种: the question asks for X's content.
+QUOTED = LazyPattern(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
+# 违反规定的处分标准是什么 / 增长目标是多少: the thing asked for is named just before.
+ASKS_WHAT = LazyPattern(rf"是什么|是哪些|有哪些|是多少|是怎样的|指什么|是谁|是哪(?:几|{_NUM})")
+# 具体有哪几条 / 具体举了哪几部 / 具体是怎么(个)巡查法 / 都有哪些 / 分别是什么 ask for the same: what X consists of.
+_ASKS_CONTENT = LazyPattern(rf"(具体)?(?:是指|指的是|指什么|指哪(?:些|几|{_NUM}+)|包括|包含|有哪些内容|是什么意思|什么意思|是啥意思|啥意思|含义|内容是|是哪(?:{_NUM}+|几|些))"
+                           rf"|(?:具体|都)(?:有|是|[\u4e00-\u9fff]{{1,2}}(?:了|的是))?哪(?:几|{_NUM}+|些)|具体(?:是)?(?:怎么|如何|怎样)"
+                           rf"|分别是(?:什么|哪)")
+# …都表演了哪些节目: the thing is named after the question word.
+_ASKED_AFTER = LazyPattern(rf"(?:些|几|{_NUM}+)?{CLASSIFIER}?([\u4e00-\u9fff]{{2,6}})(?=[,,。??!!]|$|呢|吗)")
+
+
+
+
+def asked_term(body: str, analyse: Callable[[str], ta.Analysed], asks: LazyPattern = _ASKS_CONTENT) -> str:
+    """The named thing whose content the question asks for ("" when it asks nothing of the kind).
+
+    The term is quoted, or it is the phrase just before (…提到办公室年度10项职能工作目标,具体是哪
+    10项 → 10项职能工作目标: the last words of the clause, up to 12 characters).
+    """
+    m = asks.search(body)
+    if not m:
+        return ""
+    after = _ASKED_AFTER.match(body, m.end()) if asks is _ASKS_CONTENT and "哪" in m.group(0)[-3:] else None
+    # …几个单位的工作现场,分别是哪些单位: a noun named before says more than itself again.
+    if after and not _is_generic(after.group(1)) and not re.search("哪|什么|几|多少|谁", after.group(1)) \
+            and after.group(1) not in body[: m.start()]:
+        return after.group(1)
+    quoted = QUOTED.findall(body[: m.start()])
+    # “三严三实”具体指什么: the quote is the thing; 《虎踞钟山》的编剧是谁 asks about its 编剧.
+    if quoted and (asks is _ASKS_CONTENT or re.search(r"[”\"」』》]\s*(?:这个|这|的|里的|中的)?$", body[: m.start()])):
+        return quoted[-1]
+    pieces = [p for p in re.split(r"[,,。?!?!;;::\s]|里的|中的|的|提到|提出|说的|讲的|谈到", body[: m.start()]) if p]
+    # 八项主张的第一项内容是什么: the content of one item of 八项主张 is asked.
+    while len(pieces) > 1 and re.fullmatch(rf"第\s*{_NUM}+\s*{CLASSIFIER}?", pieces[-1]):
+        pieces.pop()
+    term = pieces[-1] if pieces else ""
+    if len(term) > 12:
+        words = [w for w in analyse(term).words if w in term]
+        tail = ""
+        for w in reversed(_whole_words(words)):
+            if len(w) + len(tail) > 12 or not term.endswith(w + tail):
+                break
+            tail = w + tail
+        term = tail
+    return term if 2 <= len(term) <= 12 else ""
+
+
+# 在加强领导方面提出了几条要求 / 比学赶超那一部分讲了什么: a part named by its words (four
+# characters at least: 在作风方面 names a topic, not a section).
+SECTION_REF = LazyPattern(r"(?:^|在|关于|对于|对|[,，])([\u4e00-\u9fff“”、]{4,20}?)(?:的)?(?:方面|那一部分|这一部分|那部分|这部分|部分|那一块|这一块|那块|这块)")
+
+
+def stated_size(text: str) -> int | None:
+    m = _QUANT_SIZE.search(text)
+    if not m:
+        return None
+    return chinese_numeral(m.group(1) or m.group(2))
