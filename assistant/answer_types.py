@@ -18,7 +18,7 @@ from .text_analysis import split_sentences
 __all__ = ["FROM_WHERE", "METADATA_TYPES", "SURNAMES", "asked_event", "asked_type", "counted_noun", "event_variants", "fits_type", "names_counted", "speech_says", "year_agrees", "years"]
 
 # What a speech's own lines (speaker, date, where it was published) may answer.
-METADATA_TYPES = frozenset({"person", "date", "place", "source"})
+METADATA_TYPES = frozenset({"person", "date", "place", "source", "organization"})
 
 # Patterns, not compiled objects: ``re.search`` compiles each on its first use (and caches it).
 # Compiling them all at import cost every process ~15 ms (the person pattern alone ~10 ms),
@@ -61,6 +61,10 @@ _PERSON = (rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s*[{SURNAMES
 
 # Where a text was published: a named periodical, or the paper's own dateline (本报北京…讯).
 _SOURCE = r"《[^》]{1,30}》|杂志|期刊|刊物|报纸|^(?:据)?本报|新华社|日报|晚报"
+# An organisation's name (南通市政府办公室 / 中央统战部 / 天津艺术研究所): a name before a word
+# that ends the names of offices, bodies and institutions.
+_ORGANISATION = (r"[\u4e00-\u9fff]{1,10}?(?:办公室|办公厅|委员会|人民政府|政府|党委|区委|县委|市委|省委|统战部|宣传部|组织部"
+                 r"|外交部|国务院|集团|协会|学会|研究所|研究院|艺术馆|文化馆|大学|学院|公司|剧院|剧团|(?<![大格布结])局)")
 
 # A report's lead: a dateline (本报北京１月２２日讯 / 据新华社…电) or a date it opens with.
 _DATED_LEAD = DATELINE + r"|\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -176,6 +180,8 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
             return True
         if answer_type == "source" and re.search(_SOURCE, norm):
             return True
+        if answer_type == "organization" and re.search(_ORGANISATION, norm):
+            return True
     return False
 
 
@@ -215,6 +221,11 @@ def speech_says(speech: Speech, answer_type: str | None, unit: str = "") -> list
              and fits_type(answer_type, unit, [u.text])]
     # The title names the text; a line of its own says more (…杂志１９９８年１月号上发表).
     lines = [x for x in lines if x[1] != speech.title] or lines
+    if not lines and answer_type == "organization":
+        # 是哪个单位的讲话, of a speech with no speaker line: the first of its sentences that
+        # names an organisation (…政府办公室的工作点多、面广、线长).
+        said = [(u, x) for u in speech.paragraphs for x in split_sentences(u.text)]
+        return [x for x in said if fits_type(answer_type, unit, [x[1]])][:1]
     if lines or answer_type != "date":
         return lines
     # A sentence saying when the meeting was held (会议１月２０日在北京召开) answers before the
@@ -241,7 +252,9 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     ("source", LazyPattern(r"(?:哪本|哪家|哪份|哪种|什么)(?:杂志|刊物|期刊|报纸|报刊|报(?!告|道|送|名))|哪一?期|(?:登|刊|刊登|刊发|发表|载)在哪|出处|出自哪")),
     ("date", LazyPattern(r"哪一年|哪年|何年|何时|什么时候|哪一天|哪天|哪几天|哪几年|几月|几号|哪个月|什么时间|日期|年份|时间是")),
     ("person", LazyPattern(r"是谁|谁(?!都)|哪位|哪个人|叫什么名字|姓名|全名|名字叫|叫什么|" + _WHICH_PEOPLE)),
-    ("place", LazyPattern(r"哪里|哪儿|什么地方|哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个(?:地方|单位)|在哪(?!几|些|一?(?:个)?(?:方面|环节|问题|点|条|项|种|类))")),
+    # 是哪个单位的讲话 / 哪个部门牵头: an organisation, not a place (before place: 哪个单位).
+    ("organization", LazyPattern(r"哪(?:一)?(?:个|家)(?:单位|部门|机关|机构|组织|团体)|什么(?:单位|部门|机关|机构)")),
+    ("place", LazyPattern(r"哪里|哪儿|什么地方|哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个地方|在哪(?!几|些|一?(?:个)?(?:方面|环节|问题|点|条|项|种|类))")),
     # (分几部分 / 几个方面 count the speech's parts: no figure is asked for.)
     ("number", LazyPattern(rf"多少{_ASKED_MEASURE}?|(?<![这那哪])几{_ASKED_MEASURE}(?!分)|多长|多大|多高|多远|多久|比例|百分之")),
 )
@@ -260,7 +273,7 @@ def asked_type(body: str, count: LazyPattern) -> tuple[str | None, str]:
     if _ASKS_PERCENT.search(body):
         return "number", "%"
     counted = count.search(body)
-    if counted and not any(p.search(body) for _, p in _ANSWER_TYPES[:4]):
+    if counted and not any(p.search(body) for kind, p in _ANSWER_TYPES if kind != "number"):
         # 选调了几个人: people are counted in 名 and 位 as well (3名同志).
         return "number", "人" if body[counted.end():counted.end() + 1] == "人" else "个"
     for kind, pattern in _ANSWER_TYPES:

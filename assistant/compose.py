@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from . import text_analysis as ta
 from .answer_types import METADATA_TYPES
-from .corpus import Speech, Unit
+from .corpus import Unit
 from .evidence import Citer, Evidence
 from .extract import asks_why, by_speech, extract_sentences
 from .located import (
@@ -31,9 +31,10 @@ from .located import (
     speaks_of_asked,
     unsaid_sentences,
 )
-from .overview import outline_answer
+from .overview import nth_of_each, outline_answer
 from .partial import partial_answer, undefined_content
 from .parts import (
+    after_answer,
     cited_first,
     list_in_part,
     list_named_by,
@@ -50,7 +51,12 @@ from .points import (
     point_count,
     speech_points,
 )
-from .positions import ENDED_SPEAKING, digest_speaker, nth_paragraph, speaker_paragraphs
+from .positions import (
+    digest_speaker,
+    nth_paragraph,
+    speaker_part,
+)
+from .question_words import own_subject
 from .results import Answer, AnswerSentence, Hit, Turn
 from .retrieval import query_terms
 from .semantic import SentenceSimilarity
@@ -95,6 +101,14 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             text, sentences, cited = grouped
             return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
         unit = followup_unit(plan.followup_item, history, plan.nth_is_part, lambda u: list_items(ev, u))
+        spoke = speaker_part(ev.corpus.speech(unit.speech_no), unit) if unit is not None else None
+        if unit is not None and spoke is not None:   # 那第二位呢, after the speakers of a digest
+            heading, first = spoke
+            said = "".join(split_sentences(first.text)[:2])
+            lines = [AnswerSentence(f"{unit.text}(「{heading.heading}」)", [citer.cite(unit)]),
+                     AnswerSentence(said, [citer.cite(first)])]
+            return done(f"{lines[0].text}[{lines[0].citations[0]}]:{said}[{lines[1].citations[0]}]", lines,
+                        hits_out=cited_first(ev, [unit, first], hits, citer.terms))
         if unit is not None:
             answer = part_answer(ev, unit, citer, hits, "", not plan.items_of_nth)
             if answer is not None:
@@ -259,6 +273,12 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             ans.notes.append(f"「{ev.speech_title(plan.speech_no)}」分{len(parts)}个部分,没有第{plan.nth_item}个;"
                              "问的若是某一部分里的第几点,请说明是哪一部分")
             return ans
+        # 第3条要求是什么, naming no speech and nothing else: the N-th of each speech.
+        if plan.speech_no is None and not plan.speech_candidates and not plan.missing_speech \
+                and not own_subject(analysed.words, set()):
+            each = nth_of_each(ev, plan, hits, citer, done)
+            if each is not None:
+                return each
 
     # 第五篇讲话在加强领导方面提出了几条要求: the heading the words name, with what it holds.
     if heading is not None:
@@ -269,9 +289,9 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     # 提出“两条腿走路”,下一段接着说了什么: the paragraph after the one the words find.
     if plan.after and speech_no is not None and plan.followup_item is None:
-        after_answer = _after(ev, plan, question, ev.corpus.speech(speech_no), hits, citer)
-        if after_answer is not None:
-            text, sentences, cited = after_answer
+        following = after_answer(ev, plan, question, ev.corpus.speech(speech_no), hits, citer)
+        if following is not None:
+            text, sentences, cited = following
             return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
 
     if plan.missing_speech:   # 第六篇 of five: say so rather than answer from another speech
@@ -410,34 +430,6 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         first = next(c.unit for c in citer.citations if c.n == sentences[0].citations[0])
         return done(_join_cited(sentences), sentences, hits_out=cited_first(ev, [first], hits, citer.terms))
     return done(_join_cited(sentences), sentences)
-
-
-def _after(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, hits: list[Hit],
-           citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
-    """What follows a passage (the top hit), a part the question names by a quoted word of its
-    heading (讲完“担当作为”之后: the next part), or the named speaker's last words in a report
-    (王兆国讲完以后: the next paragraph, or all of them when a list is asked for)."""
-    quoted = plan.asks_content_of
-    named_part = [u for u in speech.headings if quoted and quoted in ta.normalise(u.text)]
-    # (The words of 王兆国讲完以后… may find nothing: the speaker's paragraphs are read.)
-    spoken = speaker_paragraphs(speech.paragraphs, question, alone=True) if ENDED_SPEAKING.search(question) else []
-    anchor = named_part[0] if len(named_part) == 1 else spoken[-1] if spoken else hits[0].unit if hits else None
-    if anchor is None:
-        return None
-    rest = ev.corpus.speech(anchor.speech_no).units[anchor.seq:]
-    said = split_sentences(anchor.text)[0]
-    after = [u for u in rest if u.kind == "paragraph"][:ev.answer.outline_max_items]
-    if spoken and plan.wants_list and anchor is spoken[-1] and len(after) >= 2:
-        text, sentences = numbered(f"「{said}」之后,依次是:",
-                                   [AnswerSentence(split_sentences(u.text)[0], [citer.cite(u)]) for u in after])
-        return text, sentences, after
-    # After a part's heading (讲完“打好三大攻坚战”之后) comes the next part, not its own body.
-    following = next((u for u in rest if u.kind == "heading" and u.level <= anchor.level), None) \
-        if anchor.kind == "heading" else next((u for u in rest if u.kind == "paragraph"), None)
-    if following is None:
-        return None
-    # The next part is named by its heading, which leads the sources.
-    return part_answer(ev, following, citer, hits, f"「{said}」之后,接着讲的是", heading_first=True)
 
 
 def _is_nth_part(ev: Evidence, plan: QueryPlan, heading: Unit) -> bool:

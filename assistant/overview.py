@@ -14,13 +14,13 @@ from collections.abc import Callable, Sequence
 from .corpus import Unit
 from .evidence import Citer, Evidence
 from .parts import cited_first, in_order, no_outline, with_own_words
-from .planner import QueryPlan
+from .planner import QueryPlan, nth
 from .points import as_points, point_count, speech_points
 from .results import Answer, AnswerSentence, Hit
 from .structure import as_list, headless, outline_units
 from .text_analysis import split_sentences
 
-__all__ = ["MAX_SPEECHES", "outline_answer"]
+__all__ = ["MAX_SPEECHES", "nth_of_each", "outline_answer"]
 
 MAX_SPEECHES = 8   # speeches outlined side by side at most; a longer corpus is named by title
 
@@ -88,4 +88,20 @@ def _side_by_side(ev: Evidence, named: Sequence[int], hits: list[Hit], citer: Ci
         answer.notes.append("以下分别列出各篇讲话的结构,供比较;回答只摘录原文,不评判异同")
     if len(named) > MAX_SPEECHES:
         answer.notes.append(f"共 {len(named)} 篇讲话,这里只列出前 {MAX_SPEECHES} 篇;请指明要看哪几篇")
+    return answer
+
+
+def nth_of_each(ev: Evidence, plan: QueryPlan, hits: list[Hit], citer: Citer,
+                done: Callable[..., Answer]) -> Answer | None:
+    """第3条要求是什么, asked of a corpus of several speeches without naming one: the N-th part
+    of each speech that has one, one line per speech, and a note that the question named none."""
+    picked = [(no, got) for no in (s.no for s in ev.corpus.speeches[:MAX_SPEECHES])
+              if (got := nth(outline_units(ev, no), plan.nth_item))]
+    if len(picked) < 2:
+        return None
+    lines = [AnswerSentence(f"{ev.speech_title(no)}的第{k}部分:「{u.heading or u.text}」", [citer.cite(u)])
+             for no, (k, u) in picked]
+    answer = done("\n".join(f"{s.text}[{s.citations[0]}]" for s in lines), lines,
+                  hits_out=cited_first(ev, [u for _, (_, u) in picked], hits, citer.terms))
+    answer.notes.append("问题没有指明是哪篇讲话,这里列出各篇的相应部分;请指明讲话(如「第二篇」)再问")
     return answer

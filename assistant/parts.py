@@ -8,12 +8,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from . import text_analysis as ta
-from .corpus import Unit, chinese_numeral, heading_style
+from .corpus import Speech, Unit, chinese_numeral, heading_style
 from .enumeration import enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .planner import QueryPlan, nth
-from .positions import is_attendance, speaker_paragraphs, without_attendance
+from .positions import (
+    ENDED_SPEAKING,
+    is_attendance,
+    speaker_paragraphs,
+    without_attendance,
+)
 from .results import Answer, AnswerSentence, Hit, Turn
 from .speech_refs import opens_with_dateline
 from .structure import (
@@ -28,7 +33,7 @@ from .structure import (
 )
 from .text_analysis import split_sentences
 
-__all__ = ["cited_first", "in_order", "item_groups", "list_in_part", "no_outline", "own_words", "part_answer", "with_own_words"]
+__all__ = ["after_answer", "cited_first", "in_order", "item_groups", "list_in_part", "no_outline", "own_words", "part_answer", "with_own_words"]
 
 
 def cited_first(ev: Evidence, units: list[Unit], hits: list[Hit], terms: list[str]) -> list[Hit]:
@@ -242,3 +247,31 @@ def no_outline(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
     ans = in_order(ev, no, citer, hits, done, of_speech, intro)
     ans.partial, ans.reason = True, "no_headings"
     return ans
+
+
+def after_answer(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, hits: list[Hit],
+           citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
+    """What follows a passage (the top hit), a part the question names by a quoted word of its
+    heading (讲完“担当作为”之后: the next part), or the named speaker's last words in a report
+    (王兆国讲完以后: the next paragraph, or all of them when a list is asked for)."""
+    quoted = plan.asks_content_of
+    named_part = [u for u in speech.headings if quoted and quoted in ta.normalise(u.text)]
+    # (The words of 王兆国讲完以后… may find nothing: the speaker's paragraphs are read.)
+    spoken = speaker_paragraphs(speech.paragraphs, question, alone=True) if ENDED_SPEAKING.search(question) else []
+    anchor = named_part[0] if len(named_part) == 1 else spoken[-1] if spoken else hits[0].unit if hits else None
+    if anchor is None:
+        return None
+    rest = ev.corpus.speech(anchor.speech_no).units[anchor.seq:]
+    said = split_sentences(anchor.text)[0]
+    after = [u for u in rest if u.kind == "paragraph"][:ev.answer.outline_max_items]
+    if spoken and plan.wants_list and anchor is spoken[-1] and len(after) >= 2:
+        text, sentences = numbered(f"「{said}」之后,依次是:",
+                                   [AnswerSentence(split_sentences(u.text)[0], [citer.cite(u)]) for u in after])
+        return text, sentences, after
+    # After a part's heading (讲完“打好三大攻坚战”之后) comes the next part, not its own body.
+    following = next((u for u in rest if u.kind == "heading" and u.level <= anchor.level), None) \
+        if anchor.kind == "heading" else next((u for u in rest if u.kind == "paragraph"), None)
+    if following is None:
+        return None
+    # The next part is named by its heading, which leads the sources.
+    return part_answer(ev, following, citer, hits, f"「{said}」之后,接着讲的是", heading_first=True)

@@ -14,7 +14,7 @@ from .lazy_pattern import LazyPattern
 from .planner import QueryPlan, nth
 from .text_analysis import normalise, split_sentences
 
-__all__ = ["ENDED_SPEAKING", "digest_speaker", "is_attendance", "nth_paragraph", "speaker_paragraphs", "without_attendance"]
+__all__ = ["ENDED_SPEAKING", "digest_speaker", "speaker_part", "is_attendance", "nth_paragraph", "speaker_paragraphs", "without_attendance"]
 
 # 温家宝和国务院有关部门负责同志也参加了会议 / 出席座谈会的还有…: a report's closing line.
 _ATTENDANCE = LazyPattern(r"(?:出席|参加|陪同|在座)了?(?:会议|座谈会|团拜会|茶话会|大会|全会|开幕式|闭幕式|活动)")
@@ -139,3 +139,13 @@ def digest_speaker(plan: QueryPlan, speech: Speech, asked_unit: Unit | None,
     if asked_unit is None or not _SPOKEN_BY.search(plan.text):
         return []
     return [(u, b) for u, b in parts if asked_unit.section[:1] == (u.heading,) or asked_unit is u][:1]
+
+
+def speaker_part(speech: Speech, byline: Unit) -> tuple[Unit, Unit] | None:
+    """那第二位呢, after a list of a digest's speakers: (the part's heading, its first paragraph)
+    for a speaker's line; None for any other unit."""
+    if byline.kind != "metadata" or not byline.section:
+        return None
+    heading = next((u for u in speech.headings if u.heading == byline.section[-1]), None)
+    first = next((u for u in speech.paragraphs if u.section[:len(byline.section)] == byline.section), None)
+    return (heading, first) if heading is not None and first is not None else None

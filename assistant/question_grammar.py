@@ -57,7 +57,7 @@ COUNTS_ITEMS = LazyPattern(rf"(?:几|多少){_NUM}*{CLASSIFIER}(?:[^,，。?？!
 COUNT = LazyPattern(rf"(?<![哪这那])(?:几|多少)个(?!{_ITEM}|{_PART})(?=[\u4e00-\u9fff])(?!呢|吗|的|内容|东西|事)")
 WEAK_LIST = LazyPattern(r"哪些|包括什么|有什么")
 # The N-th item: 第二点 / 第2条 / 第一大点; the last (最后一点 / 最后讲的) → -1; the first (开头部分) → 1.
-_ORDINAL_NOUN = r"(?:小点|小项|小条|自然段|段落|点|条|项|个|部分|方面|层|块|件|类|种|句|段|标题)"
+_ORDINAL_NOUN = r"(?:小点|小项|小条|自然段|段落|点|条|项|个|位|部分|方面|层|块|件|类|种|句|段|标题)"
 # 开头说了什么 / 结尾是怎么写的: a position in the speech, without a noun saying what is counted.
 _SAID = r"(?=讲|谈|说|写|提|是|落|强调|归结|发言)"
 ORDINAL = LazyPattern(rf"(?P<back>倒数)?第\s*({_NUM}{{1,2}})\s*(?:个|大|级)?\s*{_ORDINAL_NOUN}"

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 __all__ = ["GENERIC", "META_WORDS", "WHOLE_SPEECH", "is_generic", "own_subject", "whole_words"]
 
 # 三个 / 四点 / 第二个: a count or an ordinal of the items asked for, no subject.
-_COUNT = re.compile(r"第?[一二三四五六七八九十两]+[个项条点种类大层块句件部篇]?|第?\d+[个项条点种类大层块句件部篇]")
+_COUNT = re.compile(r"第?[一二三四五六七八九十两]+(?:部分|方面|[个项条点种类大层块句件部篇])?|第?\d+(?:部分|方面|[个项条点种类大层块句件部篇])")
 
 # Words of the question that carry no subject of their own: question words, discourse words.
 GENERIC = frozenset("""
@@ -39,7 +39,7 @@ WHOLE_SPEECH = frozenset({
 # Words that only ask for a speech's speaker or date.
 META_WORDS = frozenset("讲 讲的 说 发表 作 做 时间 日期 哪天 哪一天 哪年 哪一年 时候 什么时候 何时 谁 是谁 人 讲话人 主讲人 "
                        "叫 叫什么 名字 全名 姓名 什么 "
-                       "场合 会议 会上 上 在 哪位 领导 任 担任 职务 职位 身份 什么职务 "
+                       "场合 会议 会上 上 在 哪位 领导 任 担任 职务 职位 身份 什么职务 单位 部门 机关 机构 哪个单位 "
                        "登 登在 刊登 刊发 载 刊 杂志 期刊 刊物 报纸 报刊 期 一期 出处 出自 "
                        "注明 标明 写明 落款 署名 署 写于".split())
 

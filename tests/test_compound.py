@@ -190,3 +190,39 @@ def test_a_list_inside_a_part_named_by_the_questions_words(texts: Engine) -> Non
     # The part's own items, when their words are the question's, stay the answer.
     b = texts.ask("顾宁远那篇第二部分讲推进社区治理必须坚持什么,列了几条?")
     assert all(x in b.text for x in ("党建引领", "居民自治", "依法办事"))
+
+
+# ---- a reference that names no speech, a speaker by position, an organisation ----------------
+@pytest.mark.parametrize("question,k", [("第3条要求是什么", 3), ("第二点是什么", 2), ("最后一部分讲了什么", -1)])
+def test_an_ordinal_naming_no_speech_answers_from_each(engine: Engine, question: str, k: int) -> None:
+    a = engine.ask(question)
+    assert not a.abstained and any("没有指明是哪篇讲话" in n for n in a.notes)
+    lines = a.text.splitlines()
+    assert len(lines) == len({c.unit.speech_no for c in a.citations}) >= 3
+    for line, c in zip(lines, a.citations):
+        parts = engine.corpus.speech(c.unit.speech_no).outline(1)
+        assert c.unit.id == parts[k - 1 if k > 0 else k].id and line.startswith(engine.speech_title(c.unit.speech_no))
+
+
+def test_a_question_with_its_own_subject_is_not_answered_from_each(engine: Engine) -> None:
+    a = engine.ask("项目攻坚破难活动的第3条是什么")
+    assert not any("没有指明是哪篇讲话" in n for n in a.notes)
+
+
+def test_the_second_speaker_after_a_list_of_speakers(texts: Engine) -> None:
+    from assistant.results import Turn
+
+    q = "市文化馆举办的群众文化工作座谈会上有哪几位发言?"
+    first = texts.ask(q)
+    assert all(name in first.text for name in ("孙晓明", "钱丽华", "赵文涛"))
+    for follow in ("那第二位呢", "第二位讲了什么"):
+        a = texts.ask(follow, history=[Turn(q, first)])
+        assert a.plan["follow_up"] and a.text.startswith("区文化站站长钱丽华") and "基层文化队伍" in a.text
+
+
+def test_which_organisation_is_not_a_place(engine: Engine) -> None:
+    assert engine.plan("第四篇讲话是哪个单位的讲话").answer_type == "organization"
+    assert engine.plan("这项工作由哪个部门牵头?").answer_type == "organization"
+    assert engine.plan("会议在哪个城市召开?").answer_type == "place"
+    a = engine.ask("第四篇讲话是哪个单位的讲话")
+    assert "地点" not in a.text and "办公室" in a.text
