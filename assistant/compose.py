@@ -49,6 +49,7 @@ from .points import (
     followup_point,
     nth_point,
     point_count,
+    points_under_item,
     speech_points,
 )
 from .positions import (
@@ -132,6 +133,14 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         # its quoted word names.
         key, items = abbreviated
         title = ev.speech_title(items[0].speech_no)
+        if plan.nth_item is not None and len(items) > 1:
+            # 细准优实的第二个字讲的是什么 / 之后的第五个字: one of them, or none.
+            picked = nth(items, plan.nth_item)
+            if not picked:
+                ans = done(ABSTAIN_TEXT, [], abstained=True)
+                ans.notes.append(f"「{key}」共{len(items)}项,没有第{plan.nth_item}项")
+                return ans
+            items = [picked[1]]
         if len(items) == 1:
             one = part_answer(ev, items[0], citer, hits, f"{title}中{key}的「{items[0].heading}」")
             if one is not None:
@@ -152,6 +161,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         if answer is None:
             return None
         text, sentences, cited = answer
+        # 第三部分…几个专项活动: the speech's own word for the list (即讲话所说的四个专项活动).
+        text = with_own_words(ev, text, [u for u in cited if u is not picked[1]])
         return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
 
     # 谁第一个发言 / 节水要放在首位是谁讲的, in a symposium digest: the speaker's line under the part.
@@ -378,7 +389,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             n = citer.cite(unit)
             text, sentences = numbered(count_intro(question, len(things)), [AnswerSentence(t, [n]) for t in things])
             return done(text, sentences, hits_out=cited_first(ev, [unit], hits, citer.terms))
-        points = choose_points(ev, plan, hits_named, analysed.bigrams)
+        # 项目攻坚破难活动下面又分了几条: the points inside the item the words name.
+        points = points_under_item(ev, plan, hits_named) or choose_points(ev, plan, hits_named, analysed.bigrams)
         if points is not None:
             text, sentences, cited = as_points(points, citer, count_intro(question, point_count(points)))
             text = with_own_words(ev, text, points) if isinstance(points, list) else text

@@ -12,6 +12,7 @@ asks nothing of its own: the question is then answered whole, as before.
 from __future__ import annotations
 
 from . import text_analysis as ta
+from .answer_types import asked_event
 from .lazy_pattern import LazyPattern
 from .planner import QueryPlan
 from .question_grammar import LIST
@@ -40,4 +41,8 @@ def stands_alone(plan: QueryPlan, previous: QueryPlan) -> bool:
         return True
     if plan.after or previous.after:
         return True
-    return plan.answer_type is not None and plan.answer_type != previous.answer_type and not LIST.search(plan.text)
+    if plan.answer_type is not None and plan.answer_type == previous.answer_type:
+        # 是谁作的工作报告?会议又是谁主持的?: the same kind of thing, of another event.
+        event = asked_event(plan.text)
+        return bool(event) and event != asked_event(previous.text)
+    return plan.answer_type is not None and not LIST.search(plan.text)

@@ -140,6 +140,8 @@ def list_in_part(ev: Evidence, plan: QueryPlan, part: Unit) -> tuple[Unit, list[
     for u in part_units(ev, part):
         found = [e for e in enumerations(u.text) if len(e.points) >= 2]
         held = sum(w in ta.normalise(u.text) for w in words)
+        if 3 * held >= 2 * len(words) and introduces_list(ev, u) and len(list_items(ev, u)) >= 2:
+            return None   # 重点要开展好以下四个专项活动: the part's own list, which a line introduces
         if found and 3 * held >= 2 * len(words) and (best is None or held > best[0]):
             best = (held, u, max(found, key=lambda e: len(e.points)).labels)
     return (best[1], best[2]) if best else None

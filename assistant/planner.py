@@ -250,9 +250,11 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     more = SPEECH_DESCRIBED.match(norm, max(ends)) if ends else None
     described = set(analyse(norm[:more.end() if more else max(ends)]).words) if ends else set()
     # (座谈会上最后发言的是谁: who spoke last; the occasion's words do not make it a passage.)
-    if mo and said and not all(_is_generic(w) or w in described or any(w in m.group(0) for m in found) for w in rest) \
-            and "谁" not in unquoted:
-        mo = None   # 结尾说为区委加快推进“四大定位”作贡献: where it is said, not which part is asked for
+    own = [w for w in rest if not (_is_generic(w) or w in described or any(w in m.group(0) for m in found))]
+    if mo and said and own and "谁" not in unquoted and _said_in(own, speeches, named_nos):
+        # 结尾说为区委加快推进“四大定位”作贡献: where it is said, not which part is asked for.
+        # (开场白是怎么给这次会定性的: words the speech never uses say how it is asked.)
+        mo = None
     counted = [m for m in found if m.group(2) or not bare(m)]
     if len(counted) == 2 and PART_NOUN.search(counted[0].group(0)) and not PART_NOUN.search(counted[1].group(0)):
         # 第二部分第三点 / 最后一部分…倒数第二条: the second ordinal counts inside the part the first names.
@@ -300,6 +302,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         words = analyse(ORDINAL.sub(" ", QUANT.sub(" ", STRUCTURE.sub(" ", FROM_WHERE.sub(" ", body))))).words
         whole = _whole_words(words)
         plan.section = " ".join(dict.fromkeys(w for w in whole if not _is_generic(w) and w not in described))
+        if plan.nth_is_position:
+            # (开场白是怎么给这次会定性的: 定性, which the speech never says, names no part of it.)
+            plan.section = " ".join(_said_in(plan.section.split(), speeches, named_nos))
     plan.answer_type, plan.answer_unit = asked_type(body, COUNT)
     if plan.answer_type == "number" and COUNTS_ITEMS.search(unquoted):
         # 提了几个要注意的问题: the items are asked for, and their number with them, not a figure.
@@ -381,6 +386,13 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         # A corpus of one speech: 这篇讲话分为哪几个部分 / 第二点是什么 can mean only it.
         plan.speech_no = speeches[0].no
     return plan
+
+
+def _said_in(words: Sequence[str], speeches: Sequence[Speech], nos: Sequence[int]) -> list[str]:
+    """The words that stand in the named speeches (in any speech when none is named)."""
+    pool = [s for s in speeches if s.no in nos] or speeches
+    text = "".join(ta.normalise(u.text) for s in pool for u in s.units)
+    return [w for w in words if w in text]
 
 
 _OCCASION = LazyPattern(r"会议|大会|会上|座谈会|茶话会|团拜会|召开|举行|开的|讲话|发言|致辞")

@@ -22,7 +22,7 @@ from .results import Answer, AnswerSentence, Hit
 from .structure import _CJK_RUN, SAME_OPENING, headless, item_label, numbered
 from .text_analysis import split_sentences
 
-__all__ = ["PointList", "as_points", "choose_points", "followup_point", "nth_point", "parallel_paragraphs",
+__all__ = ["PointList", "as_points", "choose_points", "points_under_item", "followup_point", "nth_point", "parallel_paragraphs",
            "point_count", "point_lists", "speech_points"]
 
 PointList = list[Unit] | tuple[Unit, list[str]]
@@ -182,6 +182,24 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
         if best is None or score > best[0]:
             best = (score, option)
     return best[1] if best else None
+
+
+def points_under_item(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> tuple[Unit, list[str]] | None:
+    """项目攻坚破难活动下面又分了几条: the points (一是…二是…) inside the one list item whose own
+    heading holds every word the question names the section by (none of its siblings does)."""
+    words = plan.section.split()
+    if not words:
+        return None
+    for h in hits[:3]:
+        u = h.unit
+        if u.kind != "paragraph" or not u.heading or not all(w in ta.normalise(u.heading) for w in words):
+            continue
+        siblings = [x for x in ev.corpus.speech(u.speech_no).paragraphs if x.heading and x.section == u.section]
+        if sum(all(w in ta.normalise(x.heading or "") for w in words) for x in siblings) != 1:
+            return None
+        found = [e for e in enumerations(u.text) if len(e.points) >= 2]
+        return (u, max(found, key=lambda e: len(e.points)).labels) if found else None
+    return None
 
 
 def nth_point(ev: Evidence, plan: QueryPlan, hits: list[Hit],

@@ -19,7 +19,8 @@ __all__ = ["ENDED_SPEAKING", "digest_speaker", "speaker_part", "is_attendance", 
 # 温家宝和国务院有关部门负责同志也参加了会议 / 出席座谈会的还有…: a report's closing line.
 _ATTENDANCE = LazyPattern(r"(?:出席|参加|陪同|在座)了?(?:会议|座谈会|团拜会|茶话会|大会|全会|开幕式|闭幕式|活动)")
 _ATTENDANCE_MAX = 160
-_REPORT = LazyPattern(r"报道|新闻|消息")   # 报道的最后一段: the report's own last paragraph, as printed
+_REPORT = LazyPattern(r"报道|新闻|消息")
+_SPEECH_OF = LazyPattern(r"讲话|发言|致辞")   # 报道的最后一段: the report's own last paragraph, as printed
 
 
 def is_attendance(unit: Unit) -> bool:
@@ -48,7 +49,8 @@ def nth_paragraph(plan: QueryPlan, speech: Speech) -> tuple[int, Unit, str] | No
     paragraphs = speech.paragraphs
     if (plan.nth_is_position or plan.nth_is_paragraph) and not _REPORT.search(plan.text):
         # 江泽民这次座谈会讲话最后落在哪儿: the end of what he said, not of the report.
-        paragraphs = speaker_paragraphs(paragraphs, plan.text) or paragraphs
+        # (李鹏在团拜会讲话开头…: the one speaker's first words, not the report's dateline lead.)
+        paragraphs = speaker_paragraphs(paragraphs, plan.text, alone=bool(_SPEECH_OF.search(plan.text))) or paragraphs
     if plan.nth_item == -1 and not plan.nth_is_sentence and not (plan.nth_is_paragraph and _REPORT.search(plan.text)):
         # 讲话收尾时强调了什么 / 结尾那段: a report ends on who else attended, after the speech has ended.
         paragraphs = without_attendance(paragraphs)
@@ -90,7 +92,16 @@ def speaker_paragraphs(paragraphs: list[Unit], question: str, alone: bool = Fals
     asked = [n for n in speakers if n in normalise(question)]
     if len(asked) != 1:
         return []
-    return [u for u, n in zip(paragraphs, said_by) if n == asked[0]]
+    for i in range(1, len(paragraphs)):
+        # 国务院总理李鹏出席团拜会并讲话。… / 他说，在过去的一年里…: 他 is the one just named.
+        if said_by[i] is None and _HE_SAYS.match(normalise(paragraphs[i].text)) \
+                and asked[0] in normalise(paragraphs[i - 1].text):
+            said_by[i] = asked[0]
+    own = [i for i, n in enumerate(said_by) if n == asked[0]]
+    if own and own[0] > 0 and asked[0] in normalise(paragraphs[own[0] - 1].text) \
+            and _SAYING.search(paragraphs[own[0] - 1].text) and not _SAYS.match(normalise(paragraphs[own[0] - 1].text)):
+        own.insert(0, own[0] - 1)   # 李鹏出席团拜会并讲话。他向…致以问候: where his speech begins
+    return [paragraphs[i] for i in own]
 
 
 def _edge_of_headed(plan: QueryPlan, speech: Speech) -> tuple[int, Unit, str] | None:

@@ -26,12 +26,12 @@ QUANT = LazyPattern(rf"(?:哪|几|多少)(?:{_NUM}+)?{CLASSIFIER}?|哪些")
 # 这两点 / 哪四个 give a size; 这一点 / 那一块 only point at one thing.
 _QUANT_SIZE = LazyPattern(rf"(?:哪|这|那)((?!一){_NUM}+){CLASSIFIER}|({_NUM}+){CLASSIFIER}[^,。?!?!]{{0,12}}分别")
 # The parts of a speech, and the verbs that divide it into them.
-_PART = (r"(?:部分|方面|板块|大块|块|层次|层意思|章节|段落|结构|框架|提纲|大纲|脉络|思路|要点|主要内容|几层|问题|"
+_PART = (r"(?:部分|方面|板块|大块|块|层次|层意思|章节|段落|几段|各段|结构|框架|提纲|大纲|脉络|思路|要点|主要内容|几层|问题|"
          r"(?:小|大|一级)?标题|大点|一?层层(?:展开|推进|递进|深入))")
 # 先讲什么后讲什么: the order of the parts is the outline too.
 _SEQUENCE = r"先(?:讲|谈|说|写)[^,。?!?!]{0,8}(?:后|再|然后|接着)(?:讲|谈|说|写)|(?:什么|哪些)顺序"
 # How the text runs from start to end, rather than what its parts are.
-IN_ORDER = LazyPattern(rf"{_SEQUENCE}|脉络|思路|顺序|层次|怎么走|层层")
+IN_ORDER = LazyPattern(rf"{_SEQUENCE}|脉络|思路|顺序|层次|怎么走|层层|先后|从头到尾|从头捋")
 STRUCTURE = LazyPattern(rf"{_PART}|{_SEQUENCE}|分为|分成|划分|组成|构成|包括|包含|由")
 PART_ONLY = LazyPattern(rf"{_PART}|{_SEQUENCE}")
 WHAT_SAID = LazyPattern(r"(?:讲|说|谈|写)(?:了|的)?(?:些)?(?:什么|啥)|大意|要点")
@@ -49,7 +49,9 @@ _COUNTED_ITEMS = rf"(?={_ITEM}|{_PART}|[^\u4e00-\u9fff]|$|呢|吗|的|内容|东
 # 批示过多少件? asks how many; 讲了几点? asks for the points (多少 only before an item: 多少条要求).
 LIST = LazyPattern(rf"哪(?:几|(?!一){_NUM}+)(?!天|年|月|日|号){CLASSIFIER}?|(?<![这那])几{_NUM}*{CLASSIFIER}{_COUNTED_ITEMS}"
                    rf"|(?<![这那])多少{_NUM}*{CLASSIFIER}(?={_ITEM}|{_PART})"
-                   rf"|哪些{_ITEM}|{_ITEM}有哪些|分别(?!是谁|是哪|是多少|有多少|在哪|是什么时候)|列举|一一|逐条")
+                   rf"|哪些{_ITEM}|{_ITEM}有哪些|分别(?!是谁|是哪|是多少|有多少|在哪|是什么时候)|列举|一一|逐条"
+                   # 每一项各治什么 / 挨个列一下 / 一条条列出来 / 用一是二是三是列了啥
+                   rf"|每一(?:项|条|点|个)|挨个|逐个|逐一|一条条|一项项|列(?:了|出)(?:些)?(?:什么|啥)")
 COUNTED_NOUN = LazyPattern(rf"(?:几|哪几|多少|哪(?!一){_NUM}+){_NUM}*{CLASSIFIER}({_ITEM})")
 # 多少个先进集体 / 几个县: a count of things that are not a speech's items.
 # 几项工作要着力推进 / 几个要注意的问题: what is counted (past a modifier ending in 的) is items.
@@ -57,7 +59,7 @@ COUNTS_ITEMS = LazyPattern(rf"(?:几|多少){_NUM}*{CLASSIFIER}(?:[^,，。?？!
 COUNT = LazyPattern(rf"(?<![哪这那])(?:几|多少)个(?!{_ITEM}|{_PART})(?=[\u4e00-\u9fff])(?!呢|吗|的|内容|东西|事)")
 WEAK_LIST = LazyPattern(r"哪些|包括什么|有什么")
 # The N-th item: 第二点 / 第2条 / 第一大点; the last (最后一点 / 最后讲的) → -1; the first (开头部分) → 1.
-_ORDINAL_NOUN = r"(?:小点|小项|小条|自然段|段落|点|条|项|个|位|部分|方面|层|块|件|类|种|句|段|标题)"
+_ORDINAL_NOUN = r"(?:小点|小项|小条|自然段|段落|点|条|项|个|位|字|部分|方面|层|块|件|类|种|句|段|标题)"
 # 开头说了什么 / 结尾是怎么写的: a position in the speech, without a noun saying what is counted.
 _SAID = r"(?=讲|谈|说|写|提|是|落|强调|归结|发言)"
 ORDINAL = LazyPattern(rf"(?P<back>倒数)?第\s*({_NUM}{{1,2}})\s*(?:个|大|级)?\s*{_ORDINAL_NOUN}"

@@ -136,9 +136,11 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
             by_title = tuple(no for no in by_title if part in ta.normalise(titles[no])) or by_title
             if by_title and (len(by_title) < len(speeches) or len(speeches) == 1):
                 return by_title, _same_references(text, by_title, speeches, said)
-            if not m.group(2) and m.group(3) != "篇":
-                continue   # 春耕讲话: without 的/那篇 (or 宁乡篇) only a title can say which speech is meant
             by_text = tuple(s.no for s in pool if any(part in ta.normalise(u.text) for u in s.units))
+            if not m.group(2) and m.group(3) != "篇" and not (len(by_text) == 1 and len(part) >= 3 and part == name):
+                # 春耕讲话: without 的/那篇 (or 宁乡篇) only a title can say which speech is meant,
+                # or a name of its own that one speech alone holds (市中区讲话).
+                continue
             if by_text and len(by_text) < len(speeches):
                 return by_text, _same_references(text, by_text, speeches, said)
         if m.group(2) or _SPECIFIC.fullmatch(m.group(3)):
