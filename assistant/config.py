@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import re
 import stat
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -192,11 +193,20 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"无法读取配置文件 {path}:{os_reason(e)}") from None
     try:
         return tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ConfigError(f"配置文件 {path} 不是 UTF-8 编码") from None
+    except UnicodeDecodeError as e:
+        line = raw[:e.start].count(b"\n") + 1
+        raise ConfigError(f"配置文件 {path} 不是 UTF-8 编码(第 {line} 行)") from None
     except tomllib.TOMLDecodeError as e:
         # The decoder's message names line and column; it never echoes values wholesale.
-        raise ConfigError(f"配置文件 {path} 不是有效的 TOML:{e}") from None
+        # Python 3.11 has no lineno attribute yet: the position is read off the message.
+        where = _TOML_POSITION.search(str(e))
+        if where is None:
+            raise ConfigError(f"配置文件 {path} 不是有效的 TOML:{e}") from None
+        detail = str(e)[:where.start()].rstrip()
+        raise ConfigError(f"配置文件 {path} 不是有效的 TOML(第 {where[1]} 行第 {where[2]} 列):{detail}") from None
+
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)$")
 
 
 def exposed_key_notice(path: Path) -> str | None:
@@ -368,6 +378,7 @@ class EmbeddingsConfig:
     passage_prefix: str = ""
     file_api_key: Secret | None = field(default=None, repr=False, compare=False)
     source: str = "defaults"
+    notices: tuple[str, ...] = field(default=(), compare=False)   # warnings for the user (never the key)
 
     def api_key(self, env: Mapping[str, str] | None = None) -> str | None:
         return resolve_api_key(self.api_key_env, self.file_api_key, env)
@@ -410,8 +421,20 @@ def load_embeddings_config(*, env: Mapping[str, str] | None = None, path: Path |
         env_layer["enabled"] = False
     elif switch in ("on", "1", "true", "yes"):
         env_layer["enabled"] = True
-    layers = [("文件", _table_layer(path, "embeddings", _EMBEDDINGS_KEYS, _EMBEDDINGS_LIMITS)),
-              ("环境变量", env_layer), ("参数", overrides)]
+    problem: str | None = None
+    ignored = "该文件中的设置"
+    try:
+        _read_toml(path)
+        ignored = "其中的 [embeddings] 设置"   # the file is readable: [llm] and the rest still count
+        file = _table_layer(path, "embeddings", _EMBEDDINGS_KEYS, _EMBEDDINGS_LIMITS)
+        if not file.get("base_url", "http://").lower().startswith(("http://", "https://")):
+            raise ConfigError(f"配置文件 {path} 的 [embeddings] 中 base_url 应以 http:// 或 https:// 开头")
+    except ConfigError as e:
+        # A file that can't be read (or an [embeddings] table that can't be used) must not turn
+        # semantic retrieval off: its settings are ignored, as if it did not exist, and the
+        # user is told once. Only a readable `enabled = false` (or the variable) turns it off.
+        file, problem = {}, f"{e};已忽略{ignored}"
+    layers = [("文件", file), ("环境变量", env_layer), ("参数", overrides)]
     merged, used = _merge(layers)
     for key in ("batch_size", "timeout", "dim"):
         if key in merged:
@@ -419,7 +442,12 @@ def load_embeddings_config(*, env: Mapping[str, str] | None = None, path: Path |
     base_url = merged.get("base_url", "")
     if base_url and not base_url.lower().startswith(("http://", "https://")):
         raise ConfigError("向量接口地址应以 http:// 或 https:// 开头")
-    return replace(EmbeddingsConfig(**merged), source="+".join(used) or "defaults")
+    config = replace(EmbeddingsConfig(**merged), source="+".join(used) or "defaults")
+    if problem is not None:
+        instead = ("语义检索按环境变量关闭" if not config.enabled else "语义检索改用环境变量或命令行指定的向量接口"
+                   if config.base_url.strip() else "语义检索使用内置的本地模型")
+        config = replace(config, notices=(f"{problem},{instead}",))
+    return config
 
 
 # --- terminal UI ----------------------------------------------------------------------

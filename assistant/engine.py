@@ -11,7 +11,7 @@ import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from . import text_analysis as ta
 from .cache_files import usable_cache_dir
@@ -69,6 +69,9 @@ class Engine:
         # Why the engine ranks with BM25 alone after an attempt to attach embeddings failed
         # (None: not attempted, or attached); said in every answer's notes.
         self.embeddings_reason: str | None = None
+        # Problems with the embeddings settings that were worked around (a config file that
+        # can't be read: its settings are ignored); said in every answer's notes too.
+        self.embeddings_notices: tuple[str, ...] = ()
         self.evidence = Evidence(corpus, index.words.idf, index.words.n_docs, index.bigrams.idf,
                                  index.bigrams.n_docs, self.analyse_query, params, answer_params or AnswerParams())
 
@@ -135,16 +138,18 @@ class Engine:
     # ---- semantic retrieval --------------------------------------------------------
     def attach_embeddings(self, embedder: "Embedder | None" = None, reason: str | None = None,
                           progress: Callable[[int, int], None] | None = None,
-                          warn: Callable[[str], None] | None = None) -> bool:
+                          warn: Callable[[str], None] | None = None, notices: Sequence[str] = ()) -> bool:
         """Embed every unit and its sentences (stored vectors first, shipped ones for the seed) and rank hybrid.
 
         With neither an embedder nor the reason there is none, the configured one (``[embeddings]``
         / environment) or the local model. Returns False, with ``embeddings_reason`` set, when ranking stays lexical.
+        ``notices``: what the caller's settings said about themselves (``EmbeddingsConfig.notices``).
         """
-        from .embeddings import EmbeddingsError, VectorStore, make_embedder
+        from .embeddings import EmbeddingsError, VectorStore, load_embedder
 
         if embedder is None and reason is None:
-            embedder, reason = make_embedder()
+            embedder, reason, notices = load_embedder()
+        self.embeddings_notices = tuple(notices)
         if embedder is None:
             self.embeddings_reason = reason or "未启用语义检索"
             return False
@@ -225,7 +230,8 @@ class Engine:
         answer.hits = answer.hits[:k]
         answer.retrieved = retrieved.hits[:k]
         answer.plan = plan.to_json()
-        answer.notes[:0] = plan.notes + retrieved.notes + ([self.embeddings_reason] if self.embeddings_reason else [])
+        answer.notes[:0] = (plan.notes + retrieved.notes + list(self.embeddings_notices)
+                            + ([self.embeddings_reason] if self.embeddings_reason else []))
         # What ranked the hits: embeddings only when they took part (a structure question is ranked by its words).
         answer.retrieval = {"mode": retrieved.mode, "embeddings": self.embeddings_id if retrieved.mode == "hybrid" else None}
         answer.query = plan.text

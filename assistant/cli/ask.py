@@ -101,7 +101,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if not use_llm:
         console.print(Text(answer.text))
     for note in answer.notes:
-        if note != engine.embeddings_reason:   # said on stderr already, as the engine loaded
+        # said on stderr already, as the engine loaded
+        if note != engine.embeddings_reason and note not in engine.embeddings_notices:
             console.print(Text(note, style="dim"))
     print_sources(console, answer.all_citations, full=args.full)
     if not args.full and any(len(c.unit.text) > EXCERPT_CHARS for c in answer.all_citations):
@@ -159,7 +160,9 @@ def ask_with_llm(engine: Engine, question: str, args: argparse.Namespace) -> Ans
             warn(notice)
     except ConfigError as e:
         problem = str(e)
-        config_problem = f"{e};{EXTRACTIVE_FOLLOWS}"
+        if any(n.startswith(problem) for n in engine.embeddings_notices):
+            problem = "该配置文件中的大模型设置也未生效"   # the file's problem was said once already
+        config_problem = f"{problem};{EXTRACTIVE_FOLLOWS}"
         config = LLMConfig()
     # A base URL without a model: the server's only model, when it serves one.
     from ..llm.models import resolve_model

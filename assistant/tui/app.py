@@ -177,10 +177,13 @@ class SpeechAssistantApp(App[None]):
         except Exception as e:  # the UI must say, not die
             log.exception("embeddings failed")
             ok, engine.embeddings_reason = False, f"语义检索不可用:{type(e).__name__};仅用 BM25 检索"
-        self.call_from_thread(self._embeddings_done, ok, engine.embeddings_reason)
+        self.call_from_thread(self._embeddings_done, ok, engine.embeddings_reason,
+                              getattr(engine, "embeddings_notices", ()))
 
-    def _embeddings_done(self, ok: bool, reason: str | None) -> None:
+    def _embeddings_done(self, ok: bool, reason: str | None, notices: tuple[str, ...] = ()) -> None:
         self.retrieval = "BM25+语义" if ok else "BM25"
+        for notice in notices:   # e.g. a config file that can't be read: its settings are ignored
+            self.say(notice, "warning", timeout=15)
         if not ok and reason:
             self.say(reason, "warning")
 
