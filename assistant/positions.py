@@ -7,6 +7,7 @@ asked for is the end of what its speaker said, not the report's last line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .corpus import Speech, Unit
@@ -98,9 +99,11 @@ def speaker_paragraphs(paragraphs: list[Unit], question: str, alone: bool = Fals
                 and asked[0] in normalise(paragraphs[i - 1].text):
             said_by[i] = asked[0]
     own = [i for i, n in enumerate(said_by) if n == asked[0]]
-    if own and own[0] > 0 and asked[0] in normalise(paragraphs[own[0] - 1].text) \
-            and _SAYING.search(paragraphs[own[0] - 1].text) and not _SAYS.match(normalise(paragraphs[own[0] - 1].text)):
-        own.insert(0, own[0] - 1)   # 李鹏出席团拜会并讲话。他向…致以问候: where his speech begins
+    before = normalise(paragraphs[own[0] - 1].text) if own and own[0] > 0 else ""
+    if asked[0] in re.split(r"[,，。;；]", before)[0] and _SAYING.search(before) and not _SAYS.match(before):
+        # 国务院总理李鹏出席团拜会并讲话。他向…: his speech begins in the paragraph that opens
+        # with him (not in 会议由罗干主持，钱其琛在讲话中指出…, which tells the meeting).
+        own.insert(0, own[0] - 1)
     return [paragraphs[i] for i in own]
 
 
