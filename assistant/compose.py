@@ -101,7 +101,10 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         if grouped is not None:
             text, sentences, cited = grouped
             return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
-        unit = followup_unit(plan.followup_item, history, plan.nth_is_part, lambda u: list_items(ev, u))
+        # The points of the one paragraph the last answer listed come before any older list.
+        point = followup_point(history[-1].answer, plan.followup_item) if plan.followup_item else None
+        unit = None if point is not None else \
+            followup_unit(plan.followup_item, history, plan.nth_is_part, lambda u: list_items(ev, u))
         spoke = speaker_part(ev.corpus.speech(unit.speech_no), unit) if unit is not None else None
         if unit is not None and spoke is not None:   # 那第二位呢, after the speakers of a digest
             heading, first = spoke
@@ -115,7 +118,6 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             if answer is not None:
                 text, sentences, cited = answer
                 return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
-        point = followup_point(history[-1].answer, plan.followup_item) if unit is None else None
         if point is not None:   # the N-th of the points one paragraph enumerates
             k, unit, said = point
             n = citer.cite(unit)

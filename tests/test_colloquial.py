@@ -84,3 +84,12 @@ def test_where_the_one_speaker_of_a_report_begins(tmp_path: Path) -> None:
     assert a.citations[0].unit.text.startswith("省长陈立群出席团拜会并讲话")
     b = eng.ask("陈立群讲话最后说了什么?")
     assert b.citations[0].unit.text.startswith("陈立群说，机关干部")
+
+
+def test_an_item_of_the_points_just_listed_before_an_older_list(engine: Engine) -> None:
+    from assistant.results import Turn
+
+    older = engine.ask("第一篇讲话提出要开展哪四个专项活动?")
+    assert "正风肃纪" in older.text
+    a = engine.ask("第一篇里项目攻坚破难活动下面又分了几条?第3条说的啥", history=[Turn("第一篇讲话提出要开展哪四个专项活动?", older)])
+    assert "三是重点工作要集中会战" in a.text.split("\n\n")[-1] and "优化审批服务" not in a.text
