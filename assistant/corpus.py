@@ -24,7 +24,7 @@ UnitKind = Literal["paragraph", "heading", "metadata"]
 
 CORPUS_SUFFIXES = (".txt", ".md")
 # Part of the cache key: a change to how files are parsed must not be served a stale corpus.
-PARSER_VERSION = 11
+PARSER_VERSION = 12
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -309,7 +309,8 @@ def _plain_headings(lines: list[str]) -> tuple[set[int], set[int]]:
             heads.add(k)
             bylines.add(k + 1)
     first_body = next((k for k in range(len(norm)) if ended(k)), len(norm))
-    if bylines and first_body >= 3 and short(first_body - 2) and short(first_body - 1):
+    if bylines and first_body >= 3 and short(first_body - 2) and short(first_body - 1) \
+            and not _SUBTITLE.match(norm[first_body - 2]) and not re.match(DATELINE, norm[first_body]):
         # A digest that opens with its first speaker: title and deck, then a heading and a byline
         # straight away, laid out as the later parts are.
         heads.add(first_body - 2)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from . import text_analysis as ta
 from .answer_types import (
     METADATA_TYPES,
+    SURNAMES,
     asked_event,
     counted_noun,
     event_variants,
@@ -27,7 +28,9 @@ from .lazy_pattern import LazyPattern
 from .located import speaks_of_asked
 from .planner import QUOTED, QueryPlan
 from .points import point_lists
+from .positions import silent_attendee
 from .results import AnswerSentence, Hit
+from .speech_refs import opens_with_dateline
 from .structure import next_unit
 from .sufficiency import MISSING_WHAT, defines, fits_type, missing_terms
 from .text_analysis import split_sentences
@@ -155,6 +158,12 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
 def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],
              sentences: list[AnswerSentence], citer: Citer) -> tuple[str, str, list[AnswerSentence]] | None:
     """(intro, reason, sentences) when the evidence does not give what is asked; None when it does."""
+    speech = ev.corpus.speech(plan.speech_no) if plan.speech_no is not None else None
+    silent = silent_attendee(speech, question, SURNAMES) if speech is not None and opens_with_dateline(speech) else ""
+    if silent:
+        # 团拜会上朱镕基也讲了话,他那段讲话…: the report names him, but reports no words of his.
+        return (f"「{speech.title}」只提到了{silent},没有报道{silent}讲话的内容。最接近的内容(仅供参考):",
+                f"not_reported:{silent}", sentences)
     # An acronym typed in capitals (GDP, CPI) is a key term, as a quoted one is.
     key_terms = QUOTED.findall(ta.normalise(question)) + [ta.normalise(a) for a in _ACRONYM.findall(question)]
     missing = missing_terms(key_terms, analysed.words, ev.corpus_key)

@@ -15,7 +15,7 @@ from .lazy_pattern import LazyPattern
 from .planner import QueryPlan, nth
 from .text_analysis import normalise, split_sentences
 
-__all__ = ["ENDED_SPEAKING", "digest_speaker", "speaker_part", "is_attendance", "nth_paragraph", "speaker_paragraphs", "without_attendance"]
+__all__ = ["ENDED_SPEAKING", "digest_speaker", "silent_attendee", "speaker_part", "is_attendance", "nth_paragraph", "speaker_paragraphs", "without_attendance"]
 
 # 温家宝和国务院有关部门负责同志也参加了会议 / 出席座谈会的还有…: a report's closing line.
 _ATTENDANCE = LazyPattern(r"(?:出席|参加|陪同|在座)了?(?:会议|座谈会|团拜会|茶话会|大会|全会|开幕式|闭幕式|活动)")
@@ -163,3 +163,24 @@ def speaker_part(speech: Speech, byline: Unit) -> tuple[Unit, Unit] | None:
     heading = next((u for u in speech.headings if u.heading == byline.section[-1]), None)
     first = next((u for u in speech.paragraphs if u.section[:len(byline.section)] == byline.section), None)
     return (heading, first) if heading is not None and first is not None else None
+
+
+# 朱镕基也讲了话,他那段讲话分几层意思: the question asks about someone's own words.
+_ASKS_WORDS_OF = LazyPattern(r"讲话|发言|讲了|说了|谈了|致辞|讲的|说的")
+_NAME = LazyPattern(r"[\u4e00-\u9fff]{2,3}")
+
+
+def silent_attendee(speech: Speech, question: str, surnames: str) -> str:
+    """In a report, a person the question asks the words of whom the report names (as attending)
+    but never reports saying anything (no 朱镕基说 / 朱镕基…讲话 in any paragraph); "" if none."""
+    if not _ASKS_WORDS_OF.search(question):
+        return ""
+    paragraphs = [normalise(u.text) for u in speech.paragraphs]
+    text = "".join(paragraphs)
+    for m in re.finditer(rf"[{surnames}][\u4e00-\u9fff]{{1,2}}", normalise(question)):
+        for name in dict.fromkeys((m.group(0), m.group(0)[:2])):
+            if len(name) < 2 or name not in text:
+                continue
+            spoke = re.compile(re.escape(name) + r"[^，。,;；]{0,12}?(?:" + _SAYING.pattern + ")")
+            return "" if any(spoke.search(p) for p in paragraphs) else name
+    return ""

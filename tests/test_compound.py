@@ -226,3 +226,10 @@ def test_which_organisation_is_not_a_place(engine: Engine) -> None:
     assert engine.plan("会议在哪个城市召开?").answer_type == "place"
     a = engine.ask("第四篇讲话是哪个单位的讲话")
     assert "地点" not in a.text and "办公室" in a.text
+
+
+def test_someone_a_report_names_but_never_quotes(texts: Engine) -> None:
+    a = texts.ask("老干部迎春座谈会那篇,吴海平讲了什么?")
+    assert a.partial and a.reason == "not_reported:吴海平"
+    spoke = texts.ask("老干部迎春座谈会那篇,郑国强讲了什么?")
+    assert not spoke.partial and "郑国强" in spoke.text
