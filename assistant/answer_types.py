@@ -18,7 +18,7 @@ from .text_analysis import split_sentences
 __all__ = ["FROM_WHERE", "METADATA_TYPES", "SURNAMES", "asked_event", "asked_type", "counted_noun", "event_variants", "fits_type", "names_counted", "speech_says", "year_agrees", "years"]
 
 # What a speech's own lines (speaker, date, where it was published) may answer.
-METADATA_TYPES = frozenset({"person", "date", "place", "source", "organization"})
+METADATA_TYPES = frozenset({"person", "date", "place", "source", "organization", "office"})
 
 # Patterns, not compiled objects: ``re.search`` compiles each on its first use (and caches it).
 # Compiling them all at import cost every process ~15 ms (the person pattern alone ~10 ms),
@@ -61,10 +61,15 @@ _PERSON = (rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s*[{SURNAMES
 
 # Where a text was published: a named periodical, or the paper's own dateline (本报北京…讯).
 _SOURCE = r"《[^》]{1,30}》|杂志|期刊|刊物|报纸|^(?:据)?本报|新华社|日报|晚报"
+# An office held: a title by a name (省长刘振华 / 刘振华省长) or the speaker's own (作为县委书记).
+_OFFICE = (rf"[\u4e00-\u9fff]{{0,6}}{_TITLES}\s*[{SURNAMES}][\u4e00-\u9fff]{{1,2}}|[{SURNAMES}][\u4e00-\u9fff]{{1,2}}"
+           rf"[\u4e00-\u9fff]{{0,6}}{_TITLES}|(?:作为|身为|我是)[^，。,]{{0,10}}{_TITLES}")
+_OWN_OFFICE = rf"(?:作为|身为|我是)[^，。,]{{0,10}}{_TITLES}"
 # An organisation's name (南通市政府办公室 / 中央统战部 / 天津艺术研究所): a name before a word
 # that ends the names of offices, bodies and institutions.
 _ORGANISATION = (r"[\u4e00-\u9fff]{1,10}?(?:办公室|办公厅|委员会|人民政府|政府|党委|区委|县委|市委|省委|统战部|宣传部|组织部"
-                 r"|外交部|国务院|集团|协会|学会|研究所|研究院|艺术馆|文化馆|大学|学院|公司|剧院|剧团|(?<![大格布结])局)")
+                 r"|外交部|国务院|集团|协会|学会|研究所|研究院|艺术馆|文化馆|大学|学院|公司|剧院|剧团|(?<![大格布结])局"
+                 r"|(?<![大客餐门展歌舞])厅(?!长))")
 
 # A report's lead: a dateline (本报北京１月２２日讯 / 据新华社…电) or a date it opens with.
 _DATED_LEAD = DATELINE + r"|\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -88,7 +93,13 @@ _UNIT_ALIASES = {"天": "(?:天|日|工作日)", "日": "(?:天|日|工作日)",
 # the thing the question wants is that event's person or date, not any in the paragraph.
 _ASKED_EVENT = (r"(?:由谁来|由谁|是谁|谁|哪(?:些|几位)[\u4e00-\u9fff]{0,2}(?:领导|同志|嘉宾)|哪一?天|哪几天|哪一?年|哪几年|何时|什么时候|哪个月|几月几日|几号)"
                 r"(?:在哪(?:儿|里)?|来|是|又|先|首先)?([\u4e00-\u9fff]{1,2})")
+# 代表发言的那几位,依次都是谁: the people who did it, asked after them.
+_DOERS_OF = r"([\u4e00-\u9fff]{2})的(?:那|这)?(?:几|些)?(?:位|个人|人)[^?？。]{0,6}?(?:是谁|有谁|是哪位|是哪几位)"
 _LIGHT_VERB_EVENT = r"谁(?:来)?[作做致](?:的|了)?([\u4e00-\u9fff]{2,4}?)(?=[^\u4e00-\u9fff]|$|呢|吗)"
+# 谁讲的话 / 讲话的是谁 / 谁作的讲话 / 谁致辞: the speech's speaker, not who else spoke there (发言).
+_ASKS_SPEAKER = r"讲话|讲的话|致辞"
+# 省长刘振华在会上讲话 / 发表了重要讲话: a sentence saying someone gave the speech.
+_GAVE_SPEECH = r"(?:在[^，。,]{0,10})?(?:发表了?(?:重要)?讲话|作了?(?:重要)?讲话|讲话[，。,]|致辞)"
 # A meeting is said to be held in any of these words.
 _HOLDING = ("召开", "举行", "开幕", "举办")
 
@@ -102,9 +113,9 @@ def asked_event(question: str) -> str:
     A verb of one character that only says the speech was given (谁讲的, 谁写的) names none:
     the speech's own lines answer those; 哪天开的 is a meeting held."""
     norm = re.sub(_ASPECT, "", ta.normalise(question))
-    light = re.search(_LIGHT_VERB_EVENT, norm)
+    light = re.search(_LIGHT_VERB_EVENT, norm) or re.search(_DOERS_OF, norm)
     if light:
-        return light.group(1)   # 谁作的总结 / 谁致的辞: the noun says what was done
+        return light.group(1)   # 谁作的总结 / 发言的那几位都是谁: what was done
     for m in re.finditer(_ASKED_EVENT, norm):
         word = re.split("[的了过在]", m.group(1))[0]
         if word.startswith("开"):
@@ -182,6 +193,8 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
             return True
         if answer_type == "organization" and re.search(_ORGANISATION, norm):
             return True
+        if answer_type == "office" and re.search(_OFFICE, norm):
+            return True
     return False
 
 
@@ -210,7 +223,7 @@ def year_agrees(asked: set[int], sentence: str) -> bool:
     return not named or bool(named & asked)
 
 
-def speech_says(speech: Speech, answer_type: str | None, unit: str = "") -> list[tuple[Unit, str]]:
+def speech_says(speech: Speech, answer_type: str | None, unit: str = "", question: str = "") -> list[tuple[Unit, str]]:
     """What a speech itself says of who or when: its metadata lines that fit the type; without
     one, for a date, the first sentence of its lead that holds one (据新华社北京１月７日电… /
     １月２２日，江泽民出席…: a report's lead says when for the whole text, not who wrote it)."""
@@ -221,10 +234,21 @@ def speech_says(speech: Speech, answer_type: str | None, unit: str = "") -> list
              and fits_type(answer_type, unit, [u.text])]
     # The title names the text; a line of its own says more (…杂志１９９８年１月号上发表).
     lines = [x for x in lines if x[1] != speech.title] or lines
-    if not lines and answer_type == "organization":
+    if not lines and answer_type in ("organization", "office"):
         # 是哪个单位的讲话, of a speech with no speaker line: the first of its sentences that
         # names an organisation (…政府办公室的工作点多、面广、线长).
         said = [(u, x) for u in speech.paragraphs for x in split_sentences(u.text)]
+        if answer_type == "office":
+            # The named speaker's (中央统战部部长王兆国同志在会上发表讲话), else the speaker's own
+            # (作为县委书记), never another's.
+            names = {m.group(0)[:k] for m in re.finditer(rf"[{SURNAMES}][\u4e00-\u9fff]{{2}}", ta.normalise(question))
+                     for k in (2, 3)}
+            named = [x for x in said if any(n in x[1] for n in names) and fits_type(answer_type, unit, [x[1]])]
+            return (named or [x for x in said if re.search(_OWN_OFFICE, ta.normalise(x[1]))])[:1]
+        return [x for x in said if fits_type(answer_type, unit, [x[1]])][:1]
+    if not lines and answer_type == "person" and re.search(_ASKS_SPEAKER, question):
+        # 又是谁讲的话, of a report with no speaker line: its lead's 省长刘振华在会上讲话.
+        said = [(u, x) for u in speech.paragraphs[:3] for x in split_sentences(u.text) if re.search(_GAVE_SPEECH, x)]
         return [x for x in said if fits_type(answer_type, unit, [x[1]])][:1]
     if lines or answer_type != "date":
         return lines
@@ -252,6 +276,8 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     ("source", LazyPattern(r"(?:哪本|哪家|哪份|哪种|什么)(?:杂志|刊物|期刊|报纸|报刊|报(?!告|道|送|名))|哪一?期|(?:登|刊|刊登|刊发|发表|载)在哪|出处|出自哪")),
     ("date", LazyPattern(r"哪一年|哪年|何年|何时|什么时候|哪一天|哪天|哪几天|哪几年|几月|几号|哪个月|什么时间|日期|年份|时间是")),
     ("person", LazyPattern(r"是谁|谁(?!都)|哪位|哪个人|叫什么名字|姓名|全名|名字叫|叫什么|" + _WHICH_PEOPLE)),
+    # 刘振华是什么职务 / 讲话人是什么身份: an office held.
+    ("office", LazyPattern(r"什么职务|什么职位|什么身份|任什么职|担任什么|哪个职位|(?:职务|职位|身份)是什么")),
     # 是哪个单位的讲话 / 哪个部门牵头: an organisation, not a place (before place: 哪个单位).
     ("organization", LazyPattern(r"哪(?:一)?(?:个|家)(?:单位|部门|机关|机构|组织|团体)|什么(?:单位|部门|机关|机构)")),
     ("place", LazyPattern(r"哪里|哪儿|什么地方|哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个地方|在哪(?!几|些|一?(?:个)?(?:方面|环节|问题|点|条|项|种|类))")),

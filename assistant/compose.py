@@ -53,7 +53,7 @@ from .points import (
     speech_points,
 )
 from .positions import (
-    digest_speaker,
+    digest_speakers,
     nth_paragraph,
     speaker_part,
 )
@@ -169,8 +169,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     # 谁第一个发言 / 节水要放在首位是谁讲的, in a symposium digest: the speaker's line under the part.
     speech_no = plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no if hits else None
-    spoke = digest_speaker(plan, ev.corpus.speech(speech_no), hits[0].unit if hits else None,
-                           [w for w in analysed.words if len(w) >= 2]) if speech_no is not None else []
+    spoke = digest_speakers(ev, plan, question, analysed, hits, speech_no)
     if spoke:
         lines = [AnswerSentence(f"{byline.text}(「{part.heading}」)", [citer.cite(byline)]) for part, byline in spoke]
         text = f"{lines[0].text}[{lines[0].citations[0]}]" if len(lines) == 1 else numbered(f"共{len(lines)}位:", lines)[0]

@@ -19,6 +19,7 @@ from .question_grammar import LIST
 
 __all__ = ["clauses", "stands_alone"]
 
+_HIM = LazyPattern(r"^(?:那)?(?:他|她)")
 # Where one question ends and the next begins; a comma joins clauses of one question.
 _BREAK = LazyPattern(r"(?<=[?？!！])\s*(?=[^?？!！\s])")
 # What makes a clause a question: a question word, or a particle ending it.
@@ -32,7 +33,7 @@ def clauses(question: str) -> list[str]:
     return parts if len(parts) >= 2 and len(asking) == len(parts) else [question]
 
 
-def stands_alone(plan: QueryPlan, previous: QueryPlan) -> bool:
+def stands_alone(plan: QueryPlan, previous: QueryPlan, clause: str) -> bool:
     """Whether a later clause asks something the earlier one does not: an item of the list it
     asked for (第二条说的啥), a different kind of thing (谁主持的 after 在哪儿开的), or what comes
     after a passage (讲完成绩之后笔锋一转说了啥?困难都列了哪些表现). A clause that adds words to
@@ -42,7 +43,8 @@ def stands_alone(plan: QueryPlan, previous: QueryPlan) -> bool:
     if plan.after or previous.after:
         return True
     if plan.answer_type is not None and plan.answer_type == previous.answer_type:
-        # 是谁作的工作报告?会议又是谁主持的?: the same kind of thing, of another event.
-        event = asked_event(plan.text)
-        return bool(event) and event != asked_event(previous.text)
+        # 是谁作的工作报告?会议又是谁主持的? / 是谁主持的?又是谁讲的话?: another event.
+        return asked_event(clause) != asked_event(previous.text)
+    if previous.answer_type == "person" and _HIM.search(clause):
+        return True   # 甘肃的发言人是谁?他讲了什么: what the person just named said
     return plan.answer_type is not None and not LIST.search(plan.text)

@@ -200,8 +200,8 @@ class Engine:
             raise QuestionError("问题里只有标点或符号,没有可以检索的文字。")
         return question.strip()
 
-    def plan(self, question: str, history: list[Turn] | None = None) -> QueryPlan:
-        return plan_question(question, history, self.corpus.speeches, self.analyse_query)
+    def plan(self, question: str, history: list[Turn] | None = None, default_speech: int | None = None) -> QueryPlan:
+        return plan_question(question, history, self.corpus.speeches, self.analyse_query, default_speech)
 
     def search(self, query: str, k: int = 10) -> list[Hit]:
         query = self.check_question(query)
@@ -248,12 +248,13 @@ class Engine:
         answers: list[Answer] = []
         plans: list[QueryPlan] = []
         for i, part in enumerate(parts):
-            plan = self.plan(part, turns)
-            if i and not stands_alone(plan, plans[-1]):
+            # 那篇文章…打头是什么?收尾呢: a clause naming no speech stays with the first one's (the
+            # one its answer came from, when the first named none).
+            first = (plans[0].speech_no or (answers[0].citations[0].unit.speech_no if answers[0].citations else None)
+                     if plans and not plans[0].speech_candidates else None)
+            plan = self.plan(part, turns, first)
+            if i and not stands_alone(plan, plans[-1], part):
                 return None
-            if plan.speech_no is None and not plan.speech_candidates and plans and not plan.missing_speech:
-                # 那篇文章…打头是什么?收尾呢: a clause naming no speech stays with the first one's.
-                plan.speech_no, plan.speech_candidates = plans[0].speech_no, plans[0].speech_candidates
             answer = self._ask_one(part, plan, k, turns)
             turns.append(Turn(part, answer))
             answers.append(answer)

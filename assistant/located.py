@@ -92,7 +92,7 @@ def metadata_answer(ev: Evidence, plan: QueryPlan) -> list[tuple[Unit, str]]:
         named = (ev.corpus.speeches[0].no,)
     out: list[tuple[Unit, str]] = []
     for no in named:
-        out += speech_says(ev.corpus.speech(no), plan.answer_type, plan.answer_unit)
+        out += speech_says(ev.corpus.speech(no), plan.answer_type, plan.answer_unit, plan.text)
     return out[:2]
 
 

@@ -31,7 +31,7 @@ def outline_answer(ev: Evidence, plan: QueryPlan, question: str, named: Sequence
     the question names none but asks about 讲话/这篇); None when the plan asks no outline."""
     if not plan.outline:
         return None
-    of_speech = bool(re.search("讲话|发言|贺词|祝辞|致辞|导语之后|正文", question))   # 李鹏的讲话分几层: not the report's own lead
+    of_speech = bool(re.search("讲话|发言|贺词|祝辞|致辞|导语之后|正文|的话", question))   # 李鹏的讲话分几层: not the report's own lead
     if plan.in_order and len(named) == 1 and headless(ev, named[0]):
         # 那篇祝辞的脉络,先讲什么再讲什么: without headings, the order is its paragraphs' (a run of
         # points is only the middle of it).

@@ -22,6 +22,7 @@ from .answer_types import (
     year_agrees,
     years,
 )
+from .corpus import Unit
 from .enumeration import enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
@@ -86,6 +87,15 @@ _ASKED_WHAT = {"person": "由谁", "date": "何时"}
 _MEETING = LazyPattern(r"座谈会|茶话会|团拜会|联谊会|招待会|研讨会|报告会|全会|大会|会议")
 
 
+def _person_before(text: str, unit: Unit | None) -> bool:
+    """Whether the sentence, or the one before it in its paragraph, names a person."""
+    if fits_type("person", "", [text]):
+        return True
+    said = split_sentences(unit.text) if unit is not None else []
+    at = said.index(text) if text in said else 0
+    return at > 0 and fits_type("person", "", [said[at - 1]])
+
+
 def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],
                 sentences: list[AnswerSentence], citer: Citer) -> tuple[str, str, list[AnswerSentence]] | tuple[()] | None:
     """谁主持 / 哪一天会见: the person or date must be the asked event's. () when a sentence
@@ -145,6 +155,15 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
         lead = sentences[0].citations
         sentences[1:] = [x for x in sentences[1:] if x.citations == lead or tells(x.text)]
         return ()
+    if plan.answer_type == "person" and not any(_person_before(t, u) for t, u in with_event):
+        # 代表发言表示…: the texts tell the event, but name nobody who did it (not even in the
+        # sentence before, whose subject 他主持… may refer to).
+        text, unit = with_event[0]
+        lead = next((s for s in sentences if s.text == text), None) \
+            or AnswerSentence(text, [citer.cite(unit)] if unit is not None else [])
+        rest = [s for s in sentences if s is not lead]
+        citer.renumber([lead, *rest])
+        return (f"讲话提到了「{event}」,但没有{MISSING_WHAT['person']}。相关原文:", "answer_type:person", [lead, *rest])
     if plan.answer_type != "date":
         return None   # 他主持…: the person may be the sentence before's subject, which no check here reads
     text, unit = with_event[0]

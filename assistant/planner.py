@@ -165,8 +165,10 @@ class QueryPlan:
 
 
 def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[Speech],
-                  analyse: Callable[[str], ta.Analysed]) -> QueryPlan:
-    """Read a question (``speeches``: the corpus's speeches; ``analyse``: the query analysis)."""
+                  analyse: Callable[[str], ta.Analysed], default_speech: int | None = None) -> QueryPlan:
+    """Read a question (``speeches``: the corpus's speeches; ``analyse``: the query analysis;
+    ``default_speech``: the speech a question naming none is about — a later clause of a
+    question stays with the speech its first clause named)."""
     norm = ta.normalise(question)
     plan = QueryPlan(question)
     no, how = numbered_speech(norm, speeches)
@@ -205,6 +207,10 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             plan.notes.append("这个说法可能指几篇讲话:" + "、".join(
                 next(s.title for s in speeches if s.no == n) for n in named))
     plan.multi_speech = bool(MULTI_SPEECH.search(norm)) or len(several) > 1
+    defaulted = default_speech is not None and plan.speech_no is None and not plan.speech_candidates \
+        and not plan.missing_speech and not plan.multi_speech
+    if defaulted:
+        plan.speech_no = default_speech
 
     body = norm
     for ref in reference.split():
@@ -220,7 +226,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             if not (naming and w in naming)]
     # 几点体会 / 哪几条经验: what the question counts names the items, not a subject of its own.
     counted = {m.group(1) for m in COUNTED_NOUN.finditer(body)}
-    rest = [w for w in rest if w not in counted]
+    rest = [w for w in rest if w not in counted] + _names_cut(rest, body, speeches, named_nos)
     bare_body = QUOTED.sub(" ", body)   # “四个方面都要抓”: quoted words are not the question's grammar
     asks_parts = bool(QUANT.search(bare_body) or STRUCTURE.search(bare_body)) and bool(PART_ONLY.search(bare_body))
     # The question's own grammar is read outside quotes: “战术有千百条,头一条就是肯打” quotes the
@@ -278,7 +284,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         plan.nth_is_edge = said and any(EDGE.search(m.group(0)) for m in found)
     # An ordinal (第三个标题) asks for one part, not for the outline.
     # 第五篇讲话(主要)讲了什么: a named speech and nothing else asked about it: its outline.
-    whole_speech = names_speech and bool(WHAT_SAID.search(unquoted))
+    # (她讲了什么, after 文化站的发言人是谁: what she said, not the speech the first clause named.)
+    whole_speech = names_speech and not defaulted and bool(WHAT_SAID.search(unquoted))
     plan.outline = (asks_parts or whole_speech or (wants_list and names_speech and not QUOTED.search(body))) \
         and all(_is_generic(w) or w in described for w in rest) and plan.nth_item is None
     if plan.multi_speech and not plan.outline and plan.nth_item is None and plan.answer_type is None \
@@ -320,7 +327,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         if titled is not None:
             # Its speaker or date line answers; without one, its text is searched (a dateline).
             plan.speech_no = titled
-            plan.about_speech = bool(speech_says(next(s for s in speeches if s.no == titled), plan.answer_type))
+            # (谁主持的 asks about an event the speaker line does not tell.)
+            plan.about_speech = bool(speech_says(next(s for s in speeches if s.no == titled), plan.answer_type)) \
+                and _only_meta_words(body, analyse)
     if plan.nth_item is not None and not names_speech and not plan.missing_speech \
             and (plan.nth_is_paragraph or plan.nth_is_sentence or plan.nth_is_position):
         # 供暖会议开头第一句: a position in the one speech whose title holds the question's words.
@@ -352,8 +361,10 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         # Naming a speech (第三篇讲话分为哪几个部分) is a subject too, unless the question is
         # elliptical (第二篇呢?), which the lean markers catch.
         # Read without the words naming a speech: 那篇讲宁乡的讲话讲了什么 opens with 那 but leans on nothing.
-        leans = bool(FOLLOWUP_LEAN.search(body.strip() if names_speech else norm)) \
-            or not (names_speech or _own_subject(words, prev_words))
+        # (A speech the question's first clause named is no subject of this one.)
+        named_here = names_speech and not defaulted
+        leans = bool(FOLLOWUP_LEAN.search(body.strip() if named_here else norm)) \
+            or not (named_here or _own_subject(words, prev_words))
         if leans and ALL_SPEECHES.match(norm) and _own_subject(words, prev_words):
             leans = False   # 这几篇讲话推荐了哪些书: 这几篇 points at the speeches, not at the last answer
         # (收尾呢 / 结尾又说了什么: the speech's end, not the last item of the last list.)
@@ -388,6 +399,24 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     return plan
 
 
+_CJK_CHAR = LazyPattern("[\u4e00-\u9fff]")
+
+
+def _names_cut(words: Sequence[str], body: str, speeches: Sequence[Speech], nos: Sequence[int]) -> list[str]:
+    """吴海平讲了什么: a name jieba cuts into single characters, put back together (runs of
+    single characters that stand together in the question and in the speeches' text)."""
+    runs: list[str] = []
+    run = ""
+    for w in [*words, ""]:
+        if len(w) == 1 and _CJK_CHAR.match(w) and body.find(run + w) >= 0:
+            run += w
+            continue
+        if len(run) >= 2 and not _is_generic(run):
+            runs.append(run)
+        run = w if len(w) == 1 and _CJK_CHAR.match(w) else ""
+    return _said_in(runs, speeches, nos) if runs else []
+
+
 def _said_in(words: Sequence[str], speeches: Sequence[Speech], nos: Sequence[int]) -> list[str]:
     """The words that stand in the named speeches (in any speech when none is named)."""
     pool = [s for s in speeches if s.no in nos] or speeches
@@ -400,8 +429,9 @@ _OCCASION = LazyPattern(r"会议|大会|会上|座谈会|茶话会|团拜会|召
 
 def _title_of(body: str, speeches: Sequence[Speech], analyse: Callable[[str], ta.Analysed]) -> int | None:
     """The one speech whose title holds every word of the question that is not who/when/where."""
+    event = asked_event(body)   # 乡镇企业会议是谁主持的: 主持 is asked, not part of the name
     own = [w for w in _whole_words(analyse(body).words) if w not in _META_WORDS and not _is_generic(w)
-           and not re.search(r"哪|什么|谁|几|何|天|年|月|召开|举行|开|大会|座谈会", w)]
+           and not re.search(r"哪|什么|谁|几|何|天|年|月|召开|举行|开|大会|座谈会", w) and w != event]
     if not own:
         return None
     found = [s.no for s in speeches if all(w in ta.normalise(s.title) for w in own)]

@@ -9,13 +9,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from . import text_analysis as ta
 from .corpus import Speech, Unit
 from .lazy_pattern import LazyPattern
 from .planner import QueryPlan, nth
+from .question_words import own_subject
 from .text_analysis import normalise, split_sentences
 
-__all__ = ["ENDED_SPEAKING", "digest_speaker", "silent_attendee", "speaker_part", "is_attendance", "nth_paragraph", "speaker_paragraphs", "without_attendance"]
+if TYPE_CHECKING:   # (annotations only: evidence imports retrieval, which imports this module)
+    from .evidence import Evidence
+    from .results import Hit
+
+__all__ = ["ENDED_SPEAKING", "digest_speaker", "digest_speakers", "is_digest", "silent_attendee", "speaker_part", "is_attendance", "nth_paragraph", "speaker_paragraphs", "without_attendance"]
 
 # 温家宝和国务院有关部门负责同志也参加了会议 / 出席座谈会的还有…: a report's closing line.
 _ATTENDANCE = LazyPattern(r"(?:出席|参加|陪同|在座)了?(?:会议|座谈会|团拜会|茶话会|大会|全会|开幕式|闭幕式|活动)")
@@ -125,12 +132,21 @@ def _edge_of_headed(plan: QueryPlan, speech: Speech) -> tuple[int, Unit, str] | 
 # 谁第一个发言 / 最后发言的是谁 / 第二个发言的是谁: the order in which a digest's speakers spoke.
 _SPOKE = LazyPattern(r"发言|讲话|讲|说")
 # 节水要放在首位是谁讲的 / 谁说的: who said a passage (not 这个说法出自谁, a person it names).
-_WHO_ALL = LazyPattern(r"哪(?:几|些)位|哪些人|都有谁|有谁|哪几个人")
+_WHO_ALL = LazyPattern(r"哪(?:几|些)位|哪些人|都有谁|有谁|哪几个人|(?:几|多少)(?:位|个人|人)")
+# 李德明之后是谁发言 / 马成林前面是谁: the speaker next to one the question names.
+_WHO = LazyPattern(r"谁|哪位")
+_NEXT_TO = LazyPattern(r"(?P<after>之后|以后|后面|接着|下一位)|(?P<before>之前|以前|前面|上一位)")
 _SPOKEN_BY = LazyPattern(r"谁(?:讲|说|发言|提)的|(?:是|由)谁(?:讲|说|发言|提出)")
 
 
+def is_digest(speech: Speech) -> bool:
+    """Whether a text is a symposium digest: two parts or more, each with a speaker's line."""
+    return sum(1 for u, b in zip(speech.units, speech.units[1:])
+               if u.kind == "heading" and b.kind == "metadata" and b.section[-1:] == (u.heading,)) >= 2
+
+
 def digest_speaker(plan: QueryPlan, speech: Speech, asked_unit: Unit | None,
-                   words: Sequence[str] = ()) -> list[tuple[Unit, Unit]]:
+                   words: Sequence[str] = (), names: Sequence[str] = ()) -> list[tuple[Unit, Unit]]:
     """Who gave the parts of a symposium digest (parts headed by a line, the speaker's line under
     it): all of them (座谈会上有哪几位发言), the N-th when the question counts them (谁第一个发言),
     else the speaker of the part the best hit is in (节水要放在首位是谁讲的). [(heading, byline)]."""
@@ -150,6 +166,15 @@ def digest_speaker(plan: QueryPlan, speech: Speech, asked_unit: Unit | None,
     if plan.nth_item is not None and _SPOKE.search(plan.text):
         picked = nth(parts, plan.nth_item)
         return [picked[1]] if picked else []
+    near = _NEXT_TO.search(plan.text)
+    # (names: the question's words, those naming the speech too: 甘肃的发言人 names both.)
+    holding = [[k for k, (_, b) in enumerate(parts) if w in b.text] for w in names or words if len(w) >= 2]
+    named = sorted({h[0] for h in holding if len(h) == 1})   # (文化 in two lines names neither)
+    if near and len(named) == 1:
+        k = named[0] + (1 if near.group("after") else -1)
+        return [parts[k]] if 0 <= k < len(parts) else []
+    if len(named) == 1 and _WHO.search(plan.text):
+        return [parts[named[0]]]   # 甘肃的发言人是谁: the one speaker's line that holds 甘肃
     if asked_unit is None or not _SPOKEN_BY.search(plan.text):
         return []
     return [(u, b) for u, b in parts if asked_unit.section[:1] == (u.heading,) or asked_unit is u][:1]
@@ -184,3 +209,24 @@ def silent_attendee(speech: Speech, question: str, surnames: str) -> str:
             spoke = re.compile(re.escape(name) + r"[^，。,;；]{0,12}?(?:" + _SAYING.pattern + ")")
             return "" if any(spoke.search(p) for p in paragraphs) else name
     return ""
+
+
+def digest_speakers(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],
+                    speech_no: int | None) -> list[tuple[Unit, Unit]]:
+    """The digest speakers the question asks for, of the speech it is about; naming no text
+    (第二位发言的是谁 / 钱丽华之后是谁发言), of the corpus's one digest when the question names
+    nothing else or names one of its speakers."""
+    words = [w for w in analysed.words if len(w) >= 2]
+    full = ev.analyse(question)
+    names = [w for w in [*full.words, *full.bigrams] if len(w) >= 2]
+    asked_unit = hits[0].unit if hits else None
+    spoke = digest_speaker(plan, ev.corpus.speech(speech_no), asked_unit, words, names) if speech_no is not None else []
+    digests = [s for s in ev.corpus.speeches if is_digest(s)] if plan.speech_no is None else []
+    if spoke or len(digests) != 1 or digests[0].no == speech_no or not re.search("发言|讲话", question):
+        return spoke
+    bylines = [u.text for u in digests[0].units if u.kind == "metadata" and u.section]
+    elsewhere = "".join(u.text for s in ev.corpus.speeches if s is not digests[0] for u in s.units)
+    if own_subject(analysed.words, set()) and not any(sum(n in b for b in bylines) == 1 and n not in elsewhere
+                                                      for n in names):
+        return []   # 联谊会上代表发言的那几位: another text's speakers, unless it names one of the digest's
+    return digest_speaker(plan, digests[0], asked_unit, words, names)

@@ -171,7 +171,14 @@ def joined(answers: list[Answer], lead: int = 0) -> Answer:
         for h in a.hits:
             if all(h.unit.id != x.unit.id for x in hits):
                 hits.append(h)
+    # Numbered as the joined text first cites them; a citation no text cites is left out.
+    text = "\n\n".join(texts)
+    order = list(dict.fromkeys(int(n) for n in CITATION_MARKER.findall(text)))
+    final = {old: k for k, old in enumerate(order, 1)}
+    text = CITATION_MARKER.sub(lambda m: f"[{final.get(int(m.group(1)), int(m.group(1)))}]", text)
+    citations = sorted((replace(c, n=final[c.n]) for c in citations if c.n in final), key=lambda c: c.n)
+    sentences = [replace(s, citations=[final[n] for n in s.citations if n in final]) for s in sentences]
     partial = next((a for a in answered if a.partial), None)
-    return replace(answers[0], text="\n\n".join(texts), abstained=all(a.abstained for a in answers),
+    return replace(answers[0], text=text, abstained=all(a.abstained for a in answers),
                    citations=citations, hits=hits, sentences=sentences, notes=notes,
                    partial=partial is not None, reason=partial.reason if partial else "")

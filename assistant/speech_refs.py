@@ -89,6 +89,9 @@ def _speech_numbered(n: int | None, speeches: Sequence[Speech]) -> tuple[int | N
     return None, f"语料中只有 {len(speeches)} 篇讲话,没有第{n}篇"
 
 
+_SPOKE_AS_VERB = LazyPattern(r"(?:代表|作|做|上台|带头|先后|相继|分别|踊跃|即席)$")
+
+
 def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...], str]:
     """宁乡那篇 / 南通市政府办公室的讲话 / 马凯文章 / 中纪委二次全会公报: the speeches whose
     title or speaker and date lines (else whose text) hold the name; and the reference's words
@@ -111,6 +114,8 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
             continue
         if m.group(3) == "报道" and not m.group(2):
             continue   # 领导说报道贪腐问题要注意什么: a verb; 座谈会的报道 names a text
+        if m.group(3) in ("发言", "讲话") and not m.group(2) and _SPOKE_AS_VERB.search(name):
+            continue   # 联谊会上代表发言的那几位 / 先后讲话: someone spoke; no text is named
         said = m.group(0)[m.group(0).find(name):] if name in m.group(0) else m.group(0)
         pool = list(speeches)
         if _SPECIFIC.fullmatch(m.group(3)):

@@ -33,7 +33,7 @@ _DIGEST = """推动群众文化繁荣发展
 群众文化的生命力在于创作，要鼓励群众自编自演，反映身边的新人新事。
 """
 _MEETING = """全市春季植树动员会召开
-本报讯全市春季植树动员会今天召开。市长周建华出席会议并讲话。
+本报讯全市春季植树动员会今天召开。市长周建华出席会议并讲话。机关干部和市民代表在会上发言表示，一定积极参加义务植树。
 周建华说，植树造林是改善生态环境的大事，各区要层层分解任务，确保完成今年的植树目标。
 周建华说，要发动机关干部和市民群众广泛参与，形成全民植树的好风气。
 """
@@ -233,3 +233,36 @@ def test_someone_a_report_names_but_never_quotes(texts: Engine) -> None:
     assert a.partial and a.reason == "not_reported:吴海平"
     spoke = texts.ask("老干部迎春座谈会那篇,郑国强讲了什么?")
     assert not spoke.partial and "郑国强" in spoke.text
+
+
+# ---- a digest's speakers, a report's speaker, an office ------------------------------------
+@pytest.mark.parametrize("question,name", [("孙晓明后面是谁发言?", "钱丽华"), ("钱丽华之后是谁发言", "赵文涛"),
+                                           ("赵文涛前面是谁发言?", "钱丽华"), ("第二位发言的是谁", "钱丽华")])
+def test_a_speaker_next_to_another_or_by_position(texts: Engine, question: str, name: str) -> None:
+    a = texts.ask(question)
+    assert a.text.split("(")[0].endswith(name) and len(a.citations) == 1
+
+
+def test_how_many_spoke_lists_them(texts: Engine) -> None:
+    a = texts.ask("一共有几位发言?")
+    assert a.text.startswith("共3位") and all(n in a.text for n in ("孙晓明", "钱丽华", "赵文涛"))
+
+
+def test_who_spoke_then_what_they_said(texts: Engine) -> None:
+    a = texts.ask("文化站的发言人是谁?她讲了什么")
+    first, _, rest = a.text.partition("\n\n")
+    assert "钱丽华" in first and "基层文化队伍" in rest
+
+
+def test_who_gave_a_report_s_speech_and_an_office(texts: Engine) -> None:
+    a = texts.ask("植树动员会那篇是谁讲的话?")
+    assert "周建华" in a.text and not a.abstained
+    b = texts.ask("周建华是什么职务?")
+    assert b.plan["intent"] == "lookup" and "市长" in b.text.split("[")[0]
+    c = texts.ask("孙晓明是哪个单位的?")
+    assert "市文化馆" in c.text and not c.partial
+
+
+def test_people_who_did_something_the_report_names_none_of(texts: Engine) -> None:
+    a = texts.ask("植树动员会上代表发言的那几位都是谁?")
+    assert a.abstained or a.partial
