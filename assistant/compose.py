@@ -411,6 +411,13 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         own = ev.analyse(plan.focus)
         focus = own if own.bigrams else analysed
     pool = [h for h in hits if h.unit.id not in plan.exclude] or hits
+    last = history[-1].answer if history else None
+    if plan.follow_up and not plan.exclude and last is not None and last.citations \
+            and (last.plan or {}).get("intent") == "nth_point" and plan.text != question:
+        # 那最后一条呢 → 它是什么意思? / 具体怎么做?: about the item just given, first — only
+        # it, when the follow-up has no words of its own.
+        pool = cited_first(ev, [last.citations[0].unit], pool, citer.terms)
+        pool = pool if own_subject(ev.analyse(plan.focus).words, set()) else pool[:1]
     if plan.exclude and history:
         # 还有别的例子吗: what the paragraphs already cited go on to say, before other paragraphs.
         unsaid = unsaid_sentences(history[-1].answer, [s.text for t in history for s in t.answer.sentences])

@@ -93,3 +93,14 @@ def test_an_item_of_the_points_just_listed_before_an_older_list(engine: Engine) 
     assert "正风肃纪" in older.text
     a = engine.ask("第一篇里项目攻坚破难活动下面又分了几条?第3条说的啥", history=[Turn("第一篇讲话提出要开展哪四个专项活动?", older)])
     assert "三是重点工作要集中会战" in a.text.split("\n\n")[-1] and "优化审批服务" not in a.text
+
+
+@pytest.mark.parametrize("third,wanted", [("它是什么意思?", "不管这种可能性有多小"), ("这个怎么理解?", "墨菲定律")])
+def test_a_second_follow_up_stays_with_the_item_just_given(engine: Engine, third: str, wanted: str) -> None:
+    from assistant.results import Turn
+
+    history: list[Turn] = []
+    for q in ("第二篇讲话第四部分有哪几条?", "那最后一条呢"):
+        history.append(Turn(q, engine.ask(q, history=history)))
+    a = engine.ask(third, history=history)
+    assert wanted in a.text and "最后1%" not in a.text
