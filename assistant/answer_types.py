@@ -98,6 +98,8 @@ _DOERS_OF = r"([\u4e00-\u9fff]{2})的(?:那|这)?(?:几|些)?(?:位|个人|人)[
 _LIGHT_VERB_EVENT = r"谁(?:来)?[作做致](?:的|了)?([\u4e00-\u9fff]{2,4}?)(?=[^\u4e00-\u9fff]|$|呢|吗)"
 # 谁讲的话 / 讲话的是谁 / 谁作的讲话 / 谁致辞: the speech's speaker, not who else spoke there (发言).
 _ASKS_SPEAKER = r"讲话|讲的话|致辞"
+_ASKS_WRITER = r"谁写|写的|作者|执笔|撰写|撰稿|哪位记者"
+_REPORTED_BY = r"记者[^，。,：:]{0,12}报道|（记者[^）]{1,12}）|\(记者[^)]{1,12}\)"
 # 省长刘振华在会上讲话 / 发表了重要讲话: a sentence saying someone gave the speech.
 _GAVE_SPEECH = r"(?:在[^，。,]{0,10})?(?:发表了?(?:重要)?讲话|作了?(?:重要)?讲话|讲话[，。,]|致辞)"
 # A meeting is said to be held in any of these words.
@@ -246,9 +248,11 @@ def speech_says(speech: Speech, answer_type: str | None, unit: str = "", questio
             named = [x for x in said if any(n in x[1] for n in names) and fits_type(answer_type, unit, [x[1]])]
             return (named or [x for x in said if re.search(_OWN_OFFICE, ta.normalise(x[1]))])[:1]
         return [x for x in said if fits_type(answer_type, unit, [x[1]])][:1]
-    if not lines and answer_type == "person" and re.search(_ASKS_SPEAKER, question):
-        # 又是谁讲的话, of a report with no speaker line: its lead's 省长刘振华在会上讲话.
-        said = [(u, x) for u in speech.paragraphs[:3] for x in split_sentences(u.text) if re.search(_GAVE_SPEECH, x)]
+    if not lines and answer_type == "person" and re.search(_ASKS_SPEAKER + "|" + _ASKS_WRITER, question):
+        # 又是谁讲的话, of a report with no speaker line: its lead's 省长刘振华在会上讲话; 这篇报道
+        # 是谁写的: the reporter its dateline names (本报北京１月２７日讯　记者李明报道).
+        told = _GAVE_SPEECH if re.search(_ASKS_SPEAKER, question) else _REPORTED_BY
+        said = [(u, x) for u in speech.paragraphs[:3] for x in split_sentences(u.text) if re.search(told, x)]
         return [x for x in said if fits_type(answer_type, unit, [x[1]])][:1]
     if lines or answer_type != "date":
         return lines

@@ -327,7 +327,9 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         return ans
 
     # 这几篇讲话推荐或引用了哪些书: the books they name as read, recommended or quoted, each once.
-    books = books_named(ev, named) if asks_for_books(question) and plan.nth_item is None else []
+    # (那本书是哪一年出版的 asks a date, not which books.)
+    books = books_named(ev, named) if asks_for_books(question) and plan.nth_item is None \
+        and plan.answer_type in (None, "person") else []
     if "推荐" in question and not re.search("引用|提到|提及|讲到", question):
         books = [b for b in books if "推荐" in b[2]] or books   # 推荐了哪两本书: those recommended
     if books:

@@ -134,7 +134,7 @@ def paragraphs_repeating(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list
 
 
 # 推荐或引用了哪些书 / 推荐了哪两本书 / 引用了什么著作: works named in 《》.
-_ASKS_BOOKS = LazyPattern(r"(?:哪些|哪几本|哪[一两二三四五六七八九十]本|哪本|什么|啥)(?:书|书籍|著作|名著|作品)")
+_ASKS_BOOKS = LazyPattern(r"(?:哪些|哪几本|哪[一两二三四五六七八九十]本|哪本|什么|啥|那本|这本|那部|这部)(?:书|书籍|著作|名著|作品)")
 _WORK = LazyPattern(r"《([^》]{2,30})》")
 # 《关于…的意见》 / …通知 / …规定: a document, not a book.
 _DOCUMENT = LazyPattern(r"^关于|(?:意见|通知|规定|决定|办法|条例|纲要|方案|报告|讲话)$")

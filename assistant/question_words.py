@@ -37,7 +37,7 @@ WHOLE_SPEECH = frozenset({
 })
 
 # Words that only ask for a speech's speaker or date.
-META_WORDS = frozenset("讲 讲的 说 发表 作 做 时间 日期 哪天 哪一天 哪年 哪一年 时候 什么时候 何时 谁 是谁 人 讲话人 主讲人 "
+META_WORDS = frozenset("讲 讲的 说 发表 作 做 写 写的 作者 执笔 撰写 撰稿 时间 日期 哪天 哪一天 哪年 哪一年 时候 什么时候 何时 谁 是谁 人 讲话人 主讲人 "
                        "叫 叫什么 名字 全名 姓名 什么 "
                        "场合 会议 会上 上 在 哪位 领导 任 担任 职务 职位 身份 什么职务 单位 部门 机关 机构 哪个单位 "
                        "登 登在 刊登 刊发 载 刊 杂志 期刊 刊物 报纸 报刊 期 一期 出处 出自 "

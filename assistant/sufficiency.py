@@ -79,6 +79,10 @@ def defines(term: str, texts: Iterable[str], headings: Iterable[str] = ()) -> bo
     return False
 
 
+# 那本书 / 这个问题: a word that points at something said, not a term of the question's own.
+_POINTING = LazyPattern(r"^(?:这|那|该|此)(?:一|几)?[本个篇位条项件种部份段句]")
+
+
 def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, min_len: int = 3,
                   key_share: float = 0.5) -> list[str]:
     """Terms the question is about that the corpus never uses (``corpus_key``: squash_punct of the corpus).
@@ -93,7 +97,7 @@ def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, 
            and not all(ta.squash_punct(item) in corpus_key for item in _LIST_SEPARATORS.split(t) if item)]
     # Chinese words only: a Latin word in a Chinese question (ｗｈａｔ是…) is noise, not a term.
     own = [w for w in dict.fromkeys(words)
-           if len(w) >= 2 and _CJK_WORD.search(w) and not _QUESTION_WORD.search(w)
+           if len(w) >= 2 and _CJK_WORD.search(w) and not _QUESTION_WORD.search(w) and not _POINTING.match(w)
            and not any(w != o and w in o for o in words)]
     # 今年春节 says when, relative to the asker: the speeches say 春节 (形式主义 stays a term).
     unseen = [w for w in own if len(w) >= min_len and ta.squash_punct(w) not in corpus_key

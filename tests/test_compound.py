@@ -266,3 +266,21 @@ def test_who_gave_a_report_s_speech_and_an_office(texts: Engine) -> None:
 def test_people_who_did_something_the_report_names_none_of(texts: Engine) -> None:
     a = texts.ask("植树动员会上代表发言的那几位都是谁?")
     assert a.abstained or a.partial
+
+
+_PAPER = """社区志愿服务温暖人心
+本报讯　记者林晓报道：春节期间，全市各社区志愿者走访慰问困难群众，送去米面油和节日问候。
+志愿者们表示，要把志愿服务坚持下去，让更多群众感受到社会的温暖。
+"""
+
+
+def test_who_wrote_a_report_is_its_reporter(tmp_path: Path) -> None:
+    (tmp_path / "paper.txt").write_text(_PAPER, encoding="utf-8")
+    eng = Engine.load([tmp_path], use_cache=False)
+    a = eng.ask("这篇报道是谁写的?")
+    assert "林晓" in a.text and not a.abstained
+
+
+def test_the_book_a_speech_mentions_is_no_missing_term(engine: Engine) -> None:
+    a = engine.ask("第四篇提到的那本书叫什么")
+    assert not a.partial and "《于丹<论语>心得》" in a.text
