@@ -19,6 +19,7 @@ from .positions import (
     speaker_paragraphs,
     without_attendance,
 )
+from .question_words import is_generic
 from .results import Answer, AnswerSentence, Hit, Turn
 from .speech_refs import opens_with_dateline
 from .structure import (
@@ -258,6 +259,10 @@ def after_answer(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, h
     (王兆国讲完以后: the next paragraph, or all of them when a list is asked for)."""
     quoted = plan.asks_content_of
     named_part = [u for u in speech.headings if quoted and quoted in ta.normalise(u.text)]
+    if not named_part:
+        # 讲完担当作为之后是什么: a heading that holds a longer word of the question's own.
+        own = [w for w in ev.analyse(question).words if len(w) >= 3 and not is_generic(w)]
+        named_part = [u for u in speech.headings if any(w in ta.normalise(u.text) for w in own)]
     # (The words of 王兆国讲完以后… may find nothing: the speaker's paragraphs are read.)
     spoken = speaker_paragraphs(speech.paragraphs, question, alone=True) if ENDED_SPEAKING.search(question) else []
     anchor = named_part[0] if len(named_part) == 1 else spoken[-1] if spoken else hits[0].unit if hits else None

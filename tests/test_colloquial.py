@@ -104,3 +104,9 @@ def test_a_second_follow_up_stays_with_the_item_just_given(engine: Engine, third
         history.append(Turn(q, engine.ask(q, history=history)))
     a = engine.ask(third, history=history)
     assert wanted in a.text and "最后1%" not in a.text
+
+
+@pytest.mark.parametrize("question", ["讲完担当作为之后是什么", "第二篇讲完担当作为之后又讲了什么", "担当作为那部分后面是啥"])
+def test_what_follows_a_part_its_words_name(engine: Engine, question: str) -> None:
+    a = engine.ask(question)
+    assert "风清气正" in a.text.splitlines()[0]
