@@ -29,7 +29,7 @@ GENERIC = frozenset("""
 """.split())
 
 # Words that ask about each of several speeches as a whole (五篇讲话各自的主题 / 第一篇和第三篇
-#有什么不同): with nothing else asked, each speech's outline answers.
+# 有什么不同): with nothing else asked, each speech's outline answers.
 WHOLE_SPEECH = frozenset({
     "主题", "主旨", "中心", "中心思想", "核心", "主线", "重点", "侧重", "侧重点", "不同", "区别", "差别", "差异",
     "异同", "相同", "共同", "共同点", "相同点", "不同点", "比较", "对比", "相比", "各自", "各", "每", "每篇", "各篇",
