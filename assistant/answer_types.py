@@ -15,7 +15,7 @@ from .corpus import DATELINE, Speech, Unit
 from .lazy_pattern import LazyPattern
 from .text_analysis import split_sentences
 
-__all__ = ["FROM_WHERE", "METADATA_TYPES", "SURNAMES", "asked_event", "asked_type", "counted_noun", "event_variants", "fits_type", "names_counted", "speech_says", "year_agrees", "years"]
+__all__ = ["FROM_WHERE", "METADATA_TYPES", "SURNAMES", "asked_event", "asked_type", "counted_noun", "event_variants", "fits_type", "names_counted", "places_named", "speech_says", "year_agrees", "years"]
 
 # What a speech's own lines (speaker, date, where it was published) may answer.
 METADATA_TYPES = frozenset({"person", "date", "place", "source", "organization", "office"})
@@ -166,6 +166,11 @@ _DIGIT_OR_NUMERAL = r"(?:\d|[一二三四五六七八九十两])"
 def event_variants(event: str) -> tuple[str, ...]:
     """The ways a text may word the event (a meeting 召开 is also 举行)."""
     return _HOLDING if event in _HOLDING else (event,)
+
+
+def places_named(text: str) -> list[str]:
+    """The place names a text holds, without their 省/市/县 (宁乡县 → 宁乡: texts also say 宁乡)."""
+    return [re.sub("[省市县区镇乡村州]$", "", p) for p in re.findall(_PLACE, ta.normalise(text))]
 
 
 def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:

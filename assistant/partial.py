@@ -19,6 +19,7 @@ from .answer_types import (
     counted_noun,
     event_variants,
     names_counted,
+    places_named,
     year_agrees,
     years,
 )
@@ -212,10 +213,13 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         # 女委员有多少位: a figure for 委员 does not count 女委员.
         noun = counted_noun(question) if plan.answer_type == "number" else ""
 
+        # 宁乡县去年招商引资完成了多少: a figure for 山西 is another place's.
+        places = places_named(question)
+
         def about(text: str) -> bool:
             norm = ta.normalise(text)
             return plan.answer_type not in ("date", "number") or any(g in norm for g in pairs) \
-                and names_counted(noun, text)
+                and names_counted(noun, text) and (not places or any(p in norm for p in places))
 
         fitting = [i for i, s in enumerate(sentences) if year_agrees(asked_years, s.text) and about(s.text)
                    and fits_type(plan.answer_type, plan.answer_unit, [s.text])]
@@ -248,7 +252,9 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
             about = {subject} | words
             for s in split_sentences(unit.text):
                 if subject and any(t in ta.normalise(s) for t in about) and names_counted(noun, s) \
-                        and fits_type(plan.answer_type, plan.answer_unit, [s]) and year_agrees(asked_years, s):
+                        and fits_type(plan.answer_type, plan.answer_unit, [s]) and year_agrees(asked_years, s) \
+                        and (not places or plan.answer_type not in ("date", "number")
+                             or any(p in ta.normalise(s) for p in places)):
                     sentences.insert(0, AnswerSentence(s, [citer.cite(unit)]))
                     return None
         if noun and any(noun in ta.normalise(h.unit.text) for h in hits[:3]):

@@ -110,3 +110,10 @@ def test_a_second_follow_up_stays_with_the_item_just_given(engine: Engine, third
 def test_what_follows_a_part_its_words_name(engine: Engine, question: str) -> None:
     a = engine.ask(question)
     assert "风清气正" in a.text.splitlines()[0]
+
+
+def test_a_figure_for_another_place_does_not_answer(engine: Engine) -> None:
+    a = engine.ask("宁乡县去年招商引资一共完成了多少亿元？")
+    assert a.partial and a.reason == "answer_type:number"
+    b = engine.ask("山西去年招商引资一共多少亿元?")
+    assert not b.partial and "3623亿元" in b.text
