@@ -31,7 +31,7 @@ from .located import (
     speaks_of_asked,
     unsaid_sentences,
 )
-from .overview import nth_of_each, outline_answer
+from .overview import nth_of_each, nth_of_several, outline_answer
 from .partial import partial_answer, undefined_content
 from .parts import (
     after_answer,
@@ -131,8 +131,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         return ans
     abbreviated = abbreviated_list(ev, question)
     if abbreviated is not None and plan.followup_item is None:
-        # 细准优实是什么 / “优”具体要干什么: the items a reader's abbreviation names, or the one
-        # its quoted word names.
+        # 细准优实是什么 / “优”具体要干什么: the items an abbreviation names, or the one quoted.
         key, items = abbreviated
         title = ev.speech_title(items[0].speech_no)
         if plan.nth_item is not None and len(items) > 1:
@@ -174,6 +173,10 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         lines = [AnswerSentence(f"{byline.text}(「{part.heading}」)", [citer.cite(byline)]) for part, byline in spoke]
         text = f"{lines[0].text}[{lines[0].citations[0]}]" if len(lines) == 1 else numbered(f"共{len(lines)}位:", lines)[0]
         return done(text, lines, hits_out=cited_first(ev, [b for _, b in spoke], hits, citer.terms))
+
+    each = nth_of_several(ev, plan, question, hits, citer, done)
+    if each is not None:   # 第一篇和第五篇最后一部分各有几条 / 每篇的第三部分都讲的啥
+        return each
 
     # 第二篇讲担当作为,第三个小点说的是啥 / 第二部分第三点 — the N-th item of the part the
     # words (or an ordinal) name.
@@ -286,11 +289,10 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
                              "问的若是某一部分里的第几点,请说明是哪一部分")
             return ans
         # 第3条要求是什么, naming no speech and nothing else: the N-th of each speech.
-        if plan.speech_no is None and not plan.speech_candidates and not plan.missing_speech \
-                and not own_subject(analysed.words, set()):
-            each = nth_of_each(ev, plan, hits, citer, done)
-            if each is not None:
-                return each
+        each = nth_of_each(ev, plan, hits, citer, done) if plan.speech_no is None and not plan.speech_candidates \
+            and not plan.missing_speech and not own_subject(analysed.words, set()) else None
+        if each is not None:
+            return each
 
     # 第五篇讲话在加强领导方面提出了几条要求: the heading the words name, with what it holds.
     if heading is not None:

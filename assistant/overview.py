@@ -13,14 +13,14 @@ from collections.abc import Callable, Sequence
 
 from .corpus import Unit
 from .evidence import Citer, Evidence
-from .parts import cited_first, in_order, no_outline, with_own_words
+from .parts import cited_first, in_order, no_outline, part_answer, with_own_words
 from .planner import QueryPlan, nth
 from .points import as_points, point_count, speech_points
 from .results import Answer, AnswerSentence, Hit
 from .structure import as_list, headless, outline_units
 from .text_analysis import split_sentences
 
-__all__ = ["MAX_SPEECHES", "nth_of_each", "outline_answer"]
+__all__ = ["MAX_SPEECHES", "nth_of_each", "nth_of_several", "outline_answer"]
 
 MAX_SPEECHES = 8   # speeches outlined side by side at most; a longer corpus is named by title
 
@@ -91,17 +91,50 @@ def _side_by_side(ev: Evidence, named: Sequence[int], hits: list[Hit], citer: Ci
     return answer
 
 
-def nth_of_each(ev: Evidence, plan: QueryPlan, hits: list[Hit], citer: Citer,
-                done: Callable[..., Answer]) -> Answer | None:
-    """第3条要求是什么, asked of a corpus of several speeches without naming one: the N-th part
-    of each speech that has one, one line per speech, and a note that the question named none."""
-    picked = [(no, got) for no in (s.no for s in ev.corpus.speeches[:MAX_SPEECHES])
-              if (got := nth(outline_units(ev, no), plan.nth_item))]
+def nth_of_each(ev: Evidence, plan: QueryPlan, hits: list[Hit], citer: Citer, done: Callable[..., Answer],
+                nos: Sequence[int] = ()) -> Answer | None:
+    """The N-th part of each of the speeches ``nos`` (第一篇和第五篇最后一部分各有几条 / 每篇的第三
+    部分都讲的啥), or, when the question names none (第3条要求是什么), of every speech, with a
+    note that it named none; one line per speech, or a block with its items when they are asked."""
+    pool = list(nos) or [s.no for s in ev.corpus.speeches]
+    picked = [(no, got) for no in pool[:MAX_SPEECHES] if (got := nth(outline_units(ev, no), plan.nth_item))]
     if len(picked) < 2:
         return None
-    lines = [AnswerSentence(f"{ev.speech_title(no)}的第{k}部分:「{u.heading or u.text}」", [citer.cite(u)])
-             for no, (k, u) in picked]
-    answer = done("\n".join(f"{s.text}[{s.citations[0]}]" for s in lines), lines,
-                  hits_out=cited_first(ev, [u for _, (_, u) in picked], hits, citer.terms))
-    answer.notes.append("问题没有指明是哪篇讲话,这里列出各篇的相应部分;请指明讲话(如「第二篇」)再问")
+    blocks: list[str] = []
+    sentences: list[AnswerSentence] = []
+    cited: list[Unit] = []
+    for no, (k, u) in picked:
+        intro = f"{ev.speech_title(no)}的第{k}部分是"
+        part = part_answer(ev, u, citer, hits, intro, True) if plan.items_of_nth else None
+        if part is None:
+            line = AnswerSentence(f"{intro}「{u.heading or u.text}」", [citer.cite(u)])
+            part = (f"{line.text}[{line.citations[0]}]", [line], [u])
+        blocks.append(part[0])
+        sentences += part[1]
+        cited += part[2]
+    answer = done(("\n\n" if plan.items_of_nth else "\n").join(blocks), sentences,
+                  hits_out=cited_first(ev, cited, hits, citer.terms))
+    lacking = [no for no in pool[:MAX_SPEECHES] if no not in {n for n, _ in picked}]
+    if lacking:
+        answer.notes.append("、".join(f"「{ev.speech_title(no)}」" for no in lacking)
+                            + f"没有第{plan.nth_item}部分" if plan.nth_item > 0 else "没有分部分")
+    if not nos:
+        answer.notes.append("问题没有指明是哪篇讲话,这里列出各篇的相应部分;请指明讲话(如「第二篇」)再问")
+    return answer
+
+
+_EVERY = re.compile(r"每篇|各篇|每一篇|这几篇|那几篇|所有")
+
+
+def nth_of_several(ev: Evidence, plan: QueryPlan, question: str, hits: list[Hit], citer: Citer,
+                   done: Callable[..., Answer]) -> Answer | None:
+    """第一篇和第五篇最后一部分各有几条 (the speeches named) / 每篇的第三部分都讲的啥 (every
+    speech): the N-th part of each; None when the question asks about one speech."""
+    if plan.nth_item is None or plan.followup_item is not None or plan.speech_no is not None or plan.nth_is_item \
+            or not (len(plan.speech_candidates) > 1 or plan.multi_speech):
+        return None
+    every = bool(_EVERY.search(question)) or not plan.speech_candidates
+    answer = nth_of_each(ev, plan, hits, citer, done, () if every else plan.speech_candidates)
+    if answer is not None and every:   # (each was asked for: no note that none was named)
+        answer.notes = [n for n in answer.notes if not n.startswith("问题没有指明")]
     return answer
