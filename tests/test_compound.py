@@ -284,3 +284,12 @@ def test_who_wrote_a_report_is_its_reporter(tmp_path: Path) -> None:
 def test_the_book_a_speech_mentions_is_no_missing_term(engine: Engine) -> None:
     a = engine.ask("第四篇提到的那本书叫什么")
     assert not a.partial and "《于丹<论语>心得》" in a.text
+
+
+@pytest.mark.parametrize("question,nos", [("第一篇和第五篇的最后一部分各有几条,分别是啥?", {1, 5}),
+                                          ("每篇的第三部分都讲的啥?", {1, 2, 3, 5})])
+def test_the_nth_part_of_several_speeches(engine: Engine, question: str, nos: set[int]) -> None:
+    a = engine.ask(question)
+    assert not a.abstained and {c.unit.speech_no for c in a.citations} == nos
+    if 4 not in nos and "每篇" in question:
+        assert any("没有第3部分" in n for n in a.notes)   # the fourth speech has two parts
