@@ -20,11 +20,11 @@ from .answer_types import METADATA_TYPES
 from .corpus import Unit
 from .evidence import Citer, Evidence
 from .extract import asks_why, by_speech, extract_sentences
+from .followups import followup_answer
 from .located import (
     abbreviated_list,
     asks_for_books,
     books_named,
-    followup_unit,
     metadata_answer,
     paragraphs_repeating,
     position_name,
@@ -38,7 +38,6 @@ from .parts import (
     cited_first,
     list_in_part,
     list_named_by,
-    nth_in_groups,
     part_answer,
     with_own_words,
 )
@@ -46,7 +45,6 @@ from .planner import QUOTED, QueryPlan, nth
 from .points import (
     as_points,
     choose_points,
-    followup_point,
     nth_point,
     point_count,
     points_under_item,
@@ -55,7 +53,6 @@ from .points import (
 from .positions import (
     digest_speakers,
     nth_paragraph,
-    speaker_part,
 )
 from .question_words import own_subject
 from .results import Answer, AnswerSentence, Hit, Turn
@@ -96,33 +93,10 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         return Answer(question, text, abstained, "extractive", citer.citations, hits_out or hits, sentences)
 
     # 那第二点呢? / 最后一点呢? / 还有呢? — an item of the last list the conversation gave.
-    if plan.followup_item is not None and history:
-        grouped = nth_in_groups(ev, history, plan.followup_item, citer) if plan.followup_item else None
-        if grouped is not None:
-            text, sentences, cited = grouped
-            return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
-        # The points of the one paragraph the last answer listed come before any older list.
-        point = followup_point(history[-1].answer, plan.followup_item) if plan.followup_item else None
-        unit = None if point is not None else \
-            followup_unit(plan.followup_item, history, plan.nth_is_part, lambda u: list_items(ev, u))
-        spoke = speaker_part(ev.corpus.speech(unit.speech_no), unit) if unit is not None else None
-        if unit is not None and spoke is not None:   # 那第二位呢, after the speakers of a digest
-            heading, first = spoke
-            said = "".join(split_sentences(first.text)[:2])
-            lines = [AnswerSentence(f"{unit.text}(「{heading.heading}」)", [citer.cite(unit)]),
-                     AnswerSentence(said, [citer.cite(first)])]
-            return done(f"{lines[0].text}[{lines[0].citations[0]}]:{said}[{lines[1].citations[0]}]", lines,
-                        hits_out=cited_first(ev, [unit, first], hits, citer.terms))
-        if unit is not None:
-            answer = part_answer(ev, unit, citer, hits, "", not plan.items_of_nth)
-            if answer is not None:
-                text, sentences, cited = answer
-                return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
-        if point is not None:   # the N-th of the points one paragraph enumerates
-            k, unit, said = point
-            n = citer.cite(unit)
-            return done(f"第{k}点是:{said}[{n}]", [AnswerSentence(said, [n])],
-                        hits_out=cited_first(ev, [unit], hits, citer.terms))
+    found = followup_answer(ev, plan, history, hits, citer) if history else None
+    if found is not None:
+        text, sentences, cited = found
+        return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
 
     if plan.needs_history:
         ans = done(ABSTAIN_TEXT, [], abstained=True)

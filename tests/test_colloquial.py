@@ -117,3 +117,9 @@ def test_a_figure_for_another_place_does_not_answer(engine: Engine) -> None:
     assert a.partial and a.reason == "answer_type:number"
     b = engine.ask("山西去年招商引资一共多少亿元?")
     assert not b.partial and "3623亿元" in b.text
+
+
+def test_the_points_inside_an_item_of_the_list_just_given(engine: Engine) -> None:
+    a = engine.ask("第一篇第三部分的四个专项活动分别是啥?第二个活动里头又分了几条?")
+    last = a.text.split("\n\n")[-1]
+    assert last.startswith("「二要开展项目攻坚破难活动」下分4点") and "督查调度要从严" in last
