@@ -15,7 +15,7 @@ from .corpus import DATELINE, Speech, Unit
 from .lazy_pattern import LazyPattern
 from .text_analysis import split_sentences
 
-__all__ = ["FROM_WHERE", "METADATA_TYPES", "SURNAMES", "asked_event", "asked_type", "counted_noun", "event_variants", "fits_type", "names_counted", "places_named", "speech_says", "year_agrees", "years"]
+__all__ = ["FROM_WHERE", "METADATA_TYPES", "SURNAMES", "asked_event", "asked_type", "counted_noun", "event_variants", "fits_type", "holds_office", "names_counted", "places_named", "speech_says", "year_agrees", "years"]
 
 # What a speech's own lines (speaker, date, where it was published) may answer.
 METADATA_TYPES = frozenset({"person", "date", "place", "source", "organization", "office"})
@@ -62,9 +62,11 @@ _PERSON = (rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s*[{SURNAMES
 # Where a text was published: a named periodical, or the paper's own dateline (本报北京…讯).
 _SOURCE = r"《[^》]{1,30}》|杂志|期刊|刊物|报纸|^(?:据)?本报|新华社|日报|晚报"
 # An office held: a title by a name (省长刘振华 / 刘振华省长) or the speaker's own (作为县委书记).
-_OFFICE = (rf"[\u4e00-\u9fff]{{0,6}}{_TITLES}\s*[{SURNAMES}][\u4e00-\u9fff]{{1,2}}|[{SURNAMES}][\u4e00-\u9fff]{{1,2}}"
-           rf"[\u4e00-\u9fff]{{0,6}}{_TITLES}|(?:作为|身为|我是)[^，。,]{{0,10}}{_TITLES}")
-_OWN_OFFICE = rf"(?:作为|身为|我是)[^，。,]{{0,10}}{_TITLES}"
+# (同志 / 先生 / 女士 / 记者 address a person; they are no office.)
+_OFFICES = _TITLES.replace("同志|", "").replace("先生|女士|", "").replace("|记者", "")
+_OFFICE = (rf"[\u4e00-\u9fff]{{0,6}}{_OFFICES}\s*[{SURNAMES}][\u4e00-\u9fff]{{1,2}}|[{SURNAMES}][\u4e00-\u9fff]{{1,2}}"
+           rf"[\u4e00-\u9fff]{{0,6}}{_OFFICES}|(?:作为|身为|我是)[^，。,]{{0,10}}{_OFFICES}")
+_OWN_OFFICE = rf"(?:作为|身为|我是)[^，。,]{{0,10}}{_OFFICES}"
 # An organisation's name (南通市政府办公室 / 中央统战部 / 天津艺术研究所): a name before a word
 # that ends the names of offices, bodies and institutions.
 _ORGANISATION = (r"[\u4e00-\u9fff]{1,10}?(?:办公室|办公厅|委员会|人民政府|政府|党委|区委|县委|市委|省委|统战部|宣传部|组织部"
@@ -166,6 +168,13 @@ _DIGIT_OR_NUMERAL = r"(?:\d|[一二三四五六七八九十两])"
 def event_variants(event: str) -> tuple[str, ...]:
     """The ways a text may word the event (a meeting 召开 is also 举行)."""
     return _HOLDING if event in _HOLDING else (event,)
+
+
+def holds_office(name: str, text: str) -> bool:
+    """Whether the text gives ``name`` an office: a title just before or after it (省长刘振华 /
+    德强局长), not only somewhere in the sentence (…作为县委书记 says the speaker's)."""
+    norm = ta.normalise(text)
+    return bool(re.search(rf"{_OFFICES}\s*[\u4e00-\u9fff]{{0,2}}{re.escape(name)}|{re.escape(name)}\s*{_OFFICES}", norm))
 
 
 def places_named(text: str) -> list[str]:

@@ -105,7 +105,7 @@ def nth_of_each(ev: Evidence, plan: QueryPlan, hits: list[Hit], citer: Citer, do
     cited: list[Unit] = []
     for no, (k, u) in picked:
         intro = f"{ev.speech_title(no)}的第{k}部分是"
-        part = part_answer(ev, u, citer, hits, intro, True) if plan.items_of_nth else None
+        part = part_answer(ev, u, citer, hits, intro) if plan.items_of_nth else None
         if part is None:
             line = AnswerSentence(f"{intro}「{u.heading or u.text}」", [citer.cite(u)])
             part = (f"{line.text}[{line.citations[0]}]", [line], [u])

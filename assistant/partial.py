@@ -18,6 +18,7 @@ from .answer_types import (
     asked_event,
     counted_noun,
     event_variants,
+    holds_office,
     names_counted,
     places_named,
     year_agrees,
@@ -85,6 +86,8 @@ def _said_tail(ev: Evidence, term: str) -> str:
 
 
 _ASKED_WHAT = {"person": "由谁", "date": "何时"}
+# 德强同志 / 刘振华: the person a question about an office names.
+_PEOPLE = LazyPattern(rf"[\u4e00-\u9fff]{{2}}(?=同志|先生|女士)|[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?=是|担任|当时|任)")
 _MEETING = LazyPattern(r"座谈会|茶话会|团拜会|联谊会|招待会|研讨会|报告会|全会|大会|会议")
 
 
@@ -215,9 +218,14 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
 
         # 宁乡县去年招商引资完成了多少: a figure for 山西 is another place's.
         places = places_named(question)
+        # 德强同志是什么职务: the title must stand by his name (作为县委书记 is the speaker's).
+        people = [n for n in _PEOPLE.findall(ta.normalise(question)) if n in ev.corpus_key] \
+            if plan.answer_type == "office" else []
 
         def about(text: str) -> bool:
             norm = ta.normalise(text)
+            if people:
+                return any(holds_office(n, text) for n in people)
             return plan.answer_type not in ("date", "number") or any(g in norm for g in pairs) \
                 and names_counted(noun, text) and (not places or any(p in norm for p in places))
 
@@ -252,6 +260,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
             about = {subject} | words
             for s in split_sentences(unit.text):
                 if subject and any(t in ta.normalise(s) for t in about) and names_counted(noun, s) \
+                        and (not people or any(holds_office(n, s) for n in people)) \
                         and fits_type(plan.answer_type, plan.answer_unit, [s]) and year_agrees(asked_years, s) \
                         and (not places or plan.answer_type not in ("date", "number")
                              or any(p in ta.normalise(s) for p in places)):
