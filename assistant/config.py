@@ -148,10 +148,12 @@ def default_config_path(env: Mapping[str, str] | None = None) -> Path:
     return Path(user_config_dir(APP_NAME)) / "config.toml"
 
 
-def not_configured_hint(env: Mapping[str, str] | None = None) -> str:
-    """How to configure an endpoint, one Chinese paragraph (used when --llm has no endpoint)."""
+def not_configured_hint(env: Mapping[str, str] | None = None, consequence: str = "") -> str:
+    """How to configure an endpoint, one Chinese paragraph (used when --llm has no endpoint);
+    ``consequence`` (已改用抽取式回答。) follows 未配置大模型接口 in the first sentence."""
     return (
-        "未配置大模型接口,以下为抽取式回答。配置方法:设置环境变量 OPENAI_BASE_URL"
+        (f"未配置大模型接口,{consequence}" if consequence else "未配置大模型接口。")
+        + "配置方法:设置环境变量 OPENAI_BASE_URL"
         "(如 http://127.0.0.1:8080/v1)和 OPENAI_MODEL(需要密钥时再设置 OPENAI_API_KEY);"
         f"或在配置文件 {default_config_path(env)} 的 [llm] 表中写 base_url 与 model;"
         "或在命令行使用 --base-url 与 --model(assistant 与 assistant ask --llm 都可用;"

@@ -625,11 +625,13 @@ async def test_llm_endpoint_down_falls_back_to_extractive(tmp_path: Path, engine
         view = await ask(pilot, QUESTION)
         answer = view.exchange.answer
         assert answer is not None and answer.mode == "extractive" and answer.citations
-        assert any("以下为抽取式回答" in n for n in answer.notes)
+        assert any(n.endswith(";已改用抽取式回答。") for n in answer.notes), answer.notes
         # The CLI's wording for the same down endpoint (the asyncio client's error said 网络错误)
         assert any("连接被拒绝" in n for n in answer.notes), answer.notes
-        text = screen_text(app)
+        # The notes stand above the answer: there the note says what follows.
+        text = screen_text(app).replace("\n", "")
         assert "以下为抽取式回答" in text and "要警惕塔西佗陷阱" in text
+        assert text.index("以下为抽取式回答") < text.index("要警惕塔西佗陷阱") and "已改用" not in text
 
 
 # ---- input is never lost ----------------------------------------------------------------

@@ -368,8 +368,7 @@ def _not_configured_hint() -> str:
         from ..config import not_configured_hint
     except ImportError:
         return "未配置大模型接口。"
-    return (not_configured_hint().replace("以下为抽取式回答。", "")
-            + "也可在设置(Ctrl+P → 设置)中填写接口地址并从列表选择模型。")
+    return not_configured_hint() + "也可在设置(Ctrl+P → 设置)中填写接口地址并从列表选择模型。"
 
 
 def run(corpus_paths: list[Path] | None = None, llm_config: "LLMConfig | None" = None) -> None:
