@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 from platformdirs import user_config_dir
 
 from .file_reading import os_reason, read_regular_file
+from .parser_messages import toml_detail
 
 APP_NAME = "speech-assistant"
 CONFIG_ENV = "ASSISTANT_CONFIG"
@@ -203,12 +204,13 @@ def _read_toml(path: Path) -> dict[str, Any]:
         # Python 3.11 has no lineno attribute yet: the position is read off the message.
         where = _TOML_POSITION.search(str(e))
         if where is None:
-            raise ConfigError(f"配置文件 {path} 不是有效的 TOML:{e}") from None
-        detail = str(e)[:where.start()].rstrip()
-        raise ConfigError(f"配置文件 {path} 不是有效的 TOML(第 {where[1]} 行第 {where[2]} 列):{detail}") from None
+            raise ConfigError(f"配置文件 {path} 不是有效的 TOML:{toml_detail(str(e))}") from None
+        at = "文件末尾" if where[1] is None else f"第 {where[1]} 行第 {where[2]} 列"
+        detail = toml_detail(str(e)[:where.start()])
+        raise ConfigError(f"配置文件 {path} 不是有效的 TOML({at}):{detail}") from None
 
 
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)$")
+_TOML_POSITION = re.compile(r"\((?:at line (\d+), column (\d+)|at end of document)\)$")
 
 
 def exposed_key_notice(path: Path) -> str | None:
