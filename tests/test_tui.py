@@ -476,6 +476,27 @@ async def test_llm_toggle_without_endpoint_explains(tmp_path: Path, engine: Engi
         assert not app.use_llm and "模式 抽取式" in screen_text(app)
 
 
+async def test_llm_toggle_without_endpoint_says_it_once(tmp_path: Path, engine: Engine,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """F8 again while the hint is still shown: one toast, not a second one cut to its first line."""
+    for var in ("OPENAI_BASE_URL", "OPENAI_MODEL", "ASSISTANT_LLM_BASE_URL", "ASSISTANT_LLM_MODEL"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("ASSISTANT_CONFIG", str(tmp_path / "none.toml"))
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("f8")
+        await pilot.pause(0.1)
+        await pilot.press("f8")
+        await pilot.pause(0.3)
+        assert [n.message[:8] for n in app._notifications] == ["未配置大模型接口"]
+        assert screen_text(app).count("未配置大模型接口") == 1, screen_text(app)
+        assert "也可在设置" in screen_text(app)   # the whole hint, not its first line
+        app.say("另一条消息")
+        await pilot.pause(0.1)
+        assert len(app._notifications) == 2   # different messages still stack
+
+
 async def test_narrow_terminal_swaps_sources_in(tmp_path: Path, engine: Engine) -> None:
     app = make_app(tmp_path, lambda: engine)
     async with app.run_test(notifications=True, size=(80, 24)) as pilot:
