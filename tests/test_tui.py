@@ -462,8 +462,8 @@ async def test_help_and_command_palette(tmp_path: Path, engine: Engine) -> None:
         await pilot.press("escape")
 
 
-async def test_llm_toggle_without_endpoint_explains(tmp_path: Path, engine: Engine,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_llm_toggle_without_endpoint_explains_once(tmp_path: Path, engine: Engine,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     for var in ("OPENAI_BASE_URL", "OPENAI_MODEL", "ASSISTANT_LLM_BASE_URL", "ASSISTANT_LLM_MODEL"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("ASSISTANT_CONFIG", str(tmp_path / "none.toml"))
@@ -474,19 +474,7 @@ async def test_llm_toggle_without_endpoint_explains(tmp_path: Path, engine: Engi
         await pilot.pause(0.1)
         assert "未配置大模型接口" in screen_text(app)
         assert not app.use_llm and "模式 抽取式" in screen_text(app)
-
-
-async def test_llm_toggle_without_endpoint_says_it_once(tmp_path: Path, engine: Engine,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """F8 again while the hint is still shown: one toast, not a second one cut to its first line."""
-    for var in ("OPENAI_BASE_URL", "OPENAI_MODEL", "ASSISTANT_LLM_BASE_URL", "ASSISTANT_LLM_MODEL"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("ASSISTANT_CONFIG", str(tmp_path / "none.toml"))
-    app = make_app(tmp_path, lambda: engine)
-    async with app.run_test(notifications=True, size=(80, 24)) as pilot:
-        await ready(pilot)
-        await pilot.press("f8")
-        await pilot.pause(0.1)
+        # F8 again while the hint is still shown: one toast, not a second one below it.
         await pilot.press("f8")
         await pilot.pause(0.3)
         assert [n.message[:8] for n in app._notifications] == ["未配置大模型接口"]
