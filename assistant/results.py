@@ -25,7 +25,7 @@ CITATION_MARKER = re.compile(r"\[(\d+)\]")   # [n] in an answer's text
 
 def fallback_note(problem: str) -> str:
     """The note on an extractive answer given because the LLM could not answer (``problem``)."""
-    return f"{problem.rstrip('。;;')};{EXTRACTIVE_INSTEAD}"
+    return f"{problem.removesuffix('。')};{EXTRACTIVE_INSTEAD}"
 
 
 def fallback_problem(note: str) -> str | None:

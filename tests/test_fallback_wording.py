@@ -11,8 +11,8 @@ import json
 import socket
 
 import pytest
-
 from cli_helpers import run
+
 from assistant.results import fallback_note, fallback_problem, note_above_answer
 
 QUESTION = "什么是塔西佗陷阱?"
@@ -52,7 +52,7 @@ def test_ask_llm_json_notes_come_after_the_answer_and_say_no_以下(capsys: pyte
 
 
 def test_ask_llm_json_without_an_endpoint_says_no_以下(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "ask", QUESTION, "--llm", "--json")
+    code, out, _ = run(capsys, "ask", QUESTION, "--llm", "--json")
     notes = json.loads(out)["notes"]
     assert code == 0 and any(n.startswith("未配置大模型接口,已改用抽取式回答。") for n in notes), notes
     assert not any("以下" in n for n in notes), notes

@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING
 import httpx
 
 from ..config import LLMConfig, not_configured_hint
-from ..results import CITATION_MARKER, EXTRACTIVE_INSTEAD, Answer, Citation, Hit, fallback_note
+from ..results import (
+    CITATION_MARKER,
+    EXTRACTIVE_INSTEAD,
+    Answer,
+    Citation,
+    Hit,
+    fallback_note,
+)
 from ..text_helpers import printable, without_terminal_control
 from ..verify import check_citations
 from .client import AsyncLLMClient, LLMClient
