@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 from platformdirs import user_config_dir
 
 from .file_reading import os_reason, read_regular_file
+from .parser_messages import toml_detail
 
 APP_NAME = "speech-assistant"
 CONFIG_ENV = "ASSISTANT_CONFIG"
@@ -148,10 +149,12 @@ def default_config_path(env: Mapping[str, str] | None = None) -> Path:
     return Path(user_config_dir(APP_NAME)) / "config.toml"
 
 
-def not_configured_hint(env: Mapping[str, str] | None = None) -> str:
-    """How to configure an endpoint, one Chinese paragraph (used when --llm has no endpoint)."""
+def not_configured_hint(env: Mapping[str, str] | None = None, consequence: str = "") -> str:
+    """How to configure an endpoint, one Chinese paragraph (used when --llm has no endpoint);
+    ``consequence`` (已改用抽取式回答。) follows 未配置大模型接口 in the first sentence."""
     return (
-        "未配置大模型接口,以下为抽取式回答。配置方法:设置环境变量 OPENAI_BASE_URL"
+        (f"未配置大模型接口,{consequence}" if consequence else "未配置大模型接口。")
+        + "配置方法:设置环境变量 OPENAI_BASE_URL"
         "(如 http://127.0.0.1:8080/v1)和 OPENAI_MODEL(需要密钥时再设置 OPENAI_API_KEY);"
         f"或在配置文件 {default_config_path(env)} 的 [llm] 表中写 base_url 与 model;"
         "或在命令行使用 --base-url 与 --model(assistant 与 assistant ask --llm 都可用;"
@@ -201,12 +204,13 @@ def _read_toml(path: Path) -> dict[str, Any]:
         # Python 3.11 has no lineno attribute yet: the position is read off the message.
         where = _TOML_POSITION.search(str(e))
         if where is None:
-            raise ConfigError(f"配置文件 {path} 不是有效的 TOML:{e}") from None
-        detail = str(e)[:where.start()].rstrip()
-        raise ConfigError(f"配置文件 {path} 不是有效的 TOML(第 {where[1]} 行第 {where[2]} 列):{detail}") from None
+            raise ConfigError(f"配置文件 {path} 不是有效的 TOML:{toml_detail(str(e))}") from None
+        at = "文件末尾" if where[1] is None else f"第 {where[1]} 行第 {where[2]} 列"
+        detail = toml_detail(str(e)[:where.start()])
+        raise ConfigError(f"配置文件 {path} 不是有效的 TOML({at}):{detail}") from None
 
 
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)$")
+_TOML_POSITION = re.compile(r"\((?:at line (\d+), column (\d+)|at end of document)\)$")
 
 
 def exposed_key_notice(path: Path) -> str | None:

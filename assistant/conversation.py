@@ -27,7 +27,15 @@ from .atomic_file import atomic_write_text
 from .corpus import Unit
 from .file_reading import os_reason, read_regular_file
 from .lazy_pattern import LazyPattern
-from .results import EXTRACTIVE_FOLLOWS, FALLBACK_LABEL, Answer, AnswerSentence, Citation, Hit
+from .results import (
+    FALLBACK_LABEL,
+    Answer,
+    AnswerSentence,
+    Citation,
+    Hit,
+    fallback_problem,
+    note_above_answer,
+)
 
 if TYPE_CHECKING:
     from .engine import Turn
@@ -421,9 +429,9 @@ def answer_markdown_parts(a: Answer, label: str = "") -> list[str]:
         parts.append(f"*回答方式:{escape_markdown(a.mode.removeprefix('llm:'))}(大模型)*")
         parts.append("")
     # A note that introduces the answer (the LLM failed, 以下为抽取式回答) stands above it.
-    above = [n for n in a.notes if EXTRACTIVE_FOLLOWS in n]
+    above = [n for n in a.notes if fallback_problem(n) is not None]
     for note in above:
-        parts += [f"> 注:{escape_markdown(note)}", ""]
+        parts += [f"> 注:{escape_markdown(note_above_answer(note))}", ""]
     parts.append(_answer_body_markdown(a, label))
     parts.append("")
     for note in a.notes:

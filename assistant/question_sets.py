@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterable, Protocol, Sequence
 import yaml
 
 from .file_reading import os_reason, read_regular_file
+from .parser_messages import yaml_detail
 from .text_analysis import SURROGATE as _SURROGATE
 
 _MAX_LISTED_PROBLEMS = 20
@@ -40,6 +41,14 @@ _JSON_PROBLEMS = (("Expecting ',' delimiter", "缺少逗号"), ("Expecting ':' d
 def json_problem(e: json.JSONDecodeError) -> str:
     """What is wrong with a line of JSON, in Chinese where json's message is a common one."""
     return next((zh for en, zh in _JSON_PROBLEMS if e.msg.startswith(en)), e.msg)
+
+
+def _line_problem(e: json.JSONDecodeError, line: str) -> str:
+    """json's complaint about one JSONL line, with its column. At the very end of the line
+    json expects a comma or another item: the line most likely lacks its closing } or ]."""
+    if e.pos >= len(line) and not e.msg.startswith("Unterminated string"):
+        return "这一行在 JSON 对象或数组闭合前就结束了,缺少 } 或 ]?"
+    return f"{json_problem(e)},第 {e.colno} 列"
 
 
 def relevance_key(text: str) -> str:
@@ -199,7 +208,7 @@ def _jsonl_items(text: str) -> list[_Item | str]:
             obj = json.loads(stripped)
             too_deep = _too_deep(obj)
         except json.JSONDecodeError as e:
-            items.append(f"第 {lineno} 行:不是合法的 JSON({json_problem(e)},第 {e.colno} 列)")
+            items.append(f"第 {lineno} 行:不是合法的 JSON({_line_problem(e, stripped)})")
             continue
         except RecursionError:   # json recurses once per bracket
             too_deep = True
@@ -226,15 +235,16 @@ def _yaml_items(text: str) -> list[_Item | str]:
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
         problem = getattr(e, "problem", None) or str(e)
+        found = ""
         opened = getattr(e, "context_mark", None)
         if opened is not None and str(getattr(e, "context", "")).startswith(_UNCLOSED_CONTEXTS):
             # An unclosed [ { or quote is found wrong only where the parser gave up (the next
             # line, or the end): the line to fix is the one where it was opened.
             if mark is not None and mark.line != opened.line:
-                problem += f";在第 {mark.line + 1} 行发现"
+                found = f";在第 {mark.line + 1} 行发现"
             mark = opened
         at = f"第 {mark.line + 1} 行:" if mark is not None else ""
-        return [f"{at}不是合法的 YAML({problem})"]
+        return [f"{at}不是合法的 YAML({yaml_detail(problem)}{found})"]
     finally:
         loader.dispose()
     if isinstance(data, dict) and "questions" in data:

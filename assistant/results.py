@@ -14,9 +14,33 @@ from .corpus import Unit
 
 # Above the extractive answer that follows an LLM answer with no supported citation.
 FALLBACK_LABEL = "大模型回答未经核实,以下为讲话原文"
-# Ends a note on why the LLM gave no answer: the extractive answer it introduces follows.
+# Ends a note on why the LLM gave no answer. The note may be read after the answer (JSON
+# notes, an eval record), so it does not say 以下; shown above the answer it reads
+# EXTRACTIVE_FOLLOWS instead (``note_above_answer``).
+EXTRACTIVE_INSTEAD = "已改用抽取式回答。"
+# Above the extractive answer that stands in for the LLM's, after the problem.
 EXTRACTIVE_FOLLOWS = "以下为抽取式回答。"
 CITATION_MARKER = re.compile(r"\[(\d+)\]")   # [n] in an answer's text
+
+
+def fallback_note(problem: str) -> str:
+    """The note on an extractive answer given because the LLM could not answer (``problem``)."""
+    return f"{problem.removesuffix('。')};{EXTRACTIVE_INSTEAD}"
+
+
+def fallback_problem(note: str) -> str | None:
+    """The problem a ``fallback_note`` names, else None; also for a note saved before
+    the wording changed (…;以下为抽取式回答。)."""
+    for ending in (EXTRACTIVE_INSTEAD, EXTRACTIVE_FOLLOWS):
+        if note.endswith(";" + ending):
+            return note[:-len(ending) - 1]
+    return None
+
+
+def note_above_answer(note: str) -> str:
+    """``note`` worded for a place above the answer: a fallback note then says 以下为抽取式回答."""
+    problem = fallback_problem(note)
+    return note if problem is None else f"{problem};{EXTRACTIVE_FOLLOWS}"
 
 
 @dataclass

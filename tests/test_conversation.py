@@ -256,12 +256,15 @@ def test_the_note_introducing_an_extractive_answer_stands_above_it() -> None:
     from assistant.tui.copying import answer_markdown_document
 
     a = make_answer()
-    a.notes = ["大模型接口 http://127.0.0.1:9/v1 无法连接(连接被拒绝,服务是否已启动?);以下为抽取式回答。",
-               "示例注释"]
-    for md in (answer_markdown_document("什么是塔西佗陷阱?", a),
-               cv.export_markdown(Conversation(exchanges=[Exchange("什么是塔西佗陷阱?", a)]))):
-        follows, answer, other = md.index("以下为抽取式回答"), md.index("要警惕塔西佗陷阱"), md.index("示例注释")
-        assert follows < answer < other, md
+    # As answering.py writes it (已改用抽取式回答), and as a conversation saved before said it.
+    for problem in ("大模型接口 http://127.0.0.1:9/v1 无法连接(连接被拒绝,服务是否已启动?);已改用抽取式回答。",
+                    "大模型接口 http://127.0.0.1:9/v1 无法连接(连接被拒绝,服务是否已启动?);以下为抽取式回答。"):
+        a.notes = [problem, "示例注释"]
+        for md in (answer_markdown_document("什么是塔西佗陷阱?", a),
+                   cv.export_markdown(Conversation(exchanges=[Exchange("什么是塔西佗陷阱?", a)]))):
+            follows, answer, other = md.index("以下为抽取式回答"), md.index("要警惕塔西佗陷阱"), md.index("示例注释")
+            assert follows < answer < other, md
+            assert "已改用" not in md, md
 
 
 def test_ask_puts_the_llm_problem_and_the_fallback_note_on_lines_of_their_own(capsys) -> None:  # type: ignore[no-untyped-def]

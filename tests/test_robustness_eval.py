@@ -288,6 +288,8 @@ def test_eval_llm_against_a_dead_endpoint_is_an_error_run(tmp_path: Path, capsys
     records = {r["id"]: r for r in data["questions"]}
     # q1 and q3 needed the model; q2 is unanswerable, rightly abstained without it.
     assert records["q1"]["error"].startswith("大模型未作答") and records["q3"]["error"]
+    # The record's note comes after nothing it could introduce: no 以下为抽取式回答.
+    assert records["q1"]["error"].endswith(";已改用抽取式回答。") and "以下" not in json.dumps(records, ensure_ascii=False)
     assert records["q2"]["error"] is None and records["q2"]["abstained"]
     assert data["meta"]["llm_failures"] == 2 and data["summary"]["overall"]["errors"] == 2
     assert "运行出错 2 题" in out

@@ -462,8 +462,8 @@ async def test_help_and_command_palette(tmp_path: Path, engine: Engine) -> None:
         await pilot.press("escape")
 
 
-async def test_llm_toggle_without_endpoint_explains(tmp_path: Path, engine: Engine,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_llm_toggle_without_endpoint_explains_once(tmp_path: Path, engine: Engine,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     for var in ("OPENAI_BASE_URL", "OPENAI_MODEL", "ASSISTANT_LLM_BASE_URL", "ASSISTANT_LLM_MODEL"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("ASSISTANT_CONFIG", str(tmp_path / "none.toml"))
@@ -474,6 +474,15 @@ async def test_llm_toggle_without_endpoint_explains(tmp_path: Path, engine: Engi
         await pilot.pause(0.1)
         assert "未配置大模型接口" in screen_text(app)
         assert not app.use_llm and "模式 抽取式" in screen_text(app)
+        # F8 again while the hint is still shown: one toast, not a second one below it.
+        await pilot.press("f8")
+        await pilot.pause(0.3)
+        assert [n.message[:8] for n in app._notifications] == ["未配置大模型接口"]
+        assert screen_text(app).count("未配置大模型接口") == 1, screen_text(app)
+        assert "也可在设置" in screen_text(app)   # the whole hint, not its first line
+        app.say("另一条消息")
+        await pilot.pause(0.1)
+        assert len(app._notifications) == 2   # different messages still stack
 
 
 async def test_narrow_terminal_swaps_sources_in(tmp_path: Path, engine: Engine) -> None:
@@ -625,11 +634,13 @@ async def test_llm_endpoint_down_falls_back_to_extractive(tmp_path: Path, engine
         view = await ask(pilot, QUESTION)
         answer = view.exchange.answer
         assert answer is not None and answer.mode == "extractive" and answer.citations
-        assert any("以下为抽取式回答" in n for n in answer.notes)
+        assert any(n.endswith(";已改用抽取式回答。") for n in answer.notes), answer.notes
         # The CLI's wording for the same down endpoint (the asyncio client's error said 网络错误)
         assert any("连接被拒绝" in n for n in answer.notes), answer.notes
-        text = screen_text(app)
+        # The notes stand above the answer: there the note says what follows.
+        text = screen_text(app).replace("\n", "")
         assert "以下为抽取式回答" in text and "要警惕塔西佗陷阱" in text
+        assert text.index("以下为抽取式回答") < text.index("要警惕塔西佗陷阱") and "已改用" not in text
 
 
 # ---- input is never lost ----------------------------------------------------------------

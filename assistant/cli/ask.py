@@ -15,7 +15,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..config import ConfigError, LLMConfig, load_config, not_configured_hint
-from ..results import EXTRACTIVE_FOLLOWS, FALLBACK_LABEL, Answer, Citation
+from ..results import (
+    EXTRACTIVE_FOLLOWS,
+    EXTRACTIVE_INSTEAD,
+    FALLBACK_LABEL,
+    Answer,
+    Citation,
+    fallback_note,
+    fallback_problem,
+)
 from ..text_helpers import without_terminal_control
 from .common import (
     ASK_HELP,
@@ -101,8 +109,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if not use_llm:
         console.print(Text(answer.text))
     for note in answer.notes:
-        # said on stderr already, as the engine loaded
-        if note != engine.embeddings_reason and note not in engine.embeddings_notices:
+        # said on stderr already, as the engine loaded; or above the answer (the LLM failed)
+        if (note != engine.embeddings_reason and note not in engine.embeddings_notices
+                and (not use_llm or fallback_problem(note) is None)):
             console.print(Text(note, style="dim"))
     print_sources(console, answer.all_citations, full=args.full)
     if not args.full and any(len(c.unit.text) > EXCERPT_CHARS for c in answer.all_citations):
@@ -152,7 +161,6 @@ def ask_with_llm(engine: Engine, question: str, args: argparse.Namespace) -> Ans
     out = new_console()
     err = Console(stderr=True, highlight=False)
     k = int(getattr(args, "k", 10) or 10)
-    config_problem: str | None = None
     problem = ""
     try:
         config = load_config(args)
@@ -162,7 +170,6 @@ def ask_with_llm(engine: Engine, question: str, args: argparse.Namespace) -> Ans
         problem = str(e)
         if any(n.startswith(problem) for n in engine.embeddings_notices):
             problem = "该配置文件中的大模型设置也未生效"   # the file's problem was said once already
-        config_problem = f"{problem};{EXTRACTIVE_FOLLOWS}"
         config = LLMConfig()
     # A base URL without a model: the server's only model, when it serves one.
     from ..llm.models import resolve_model
@@ -170,14 +177,10 @@ def ask_with_llm(engine: Engine, question: str, args: argparse.Namespace) -> Ans
     config, why = resolve_model(config)
     if why:
         problem = why
-        config_problem = f"{why}{EXTRACTIVE_FOLLOWS}"
-    hint = config_problem or not_configured_hint()
     if not config.is_configured() and not json_mode:
-        if config_problem:   # the problem, then on a line of its own what follows
-            err.print(Text("提示:", style="yellow") + Text(problem))
-            err.print(Text(EXTRACTIVE_FOLLOWS))
-        else:
-            err.print(Text("提示:", style="yellow") + Text(hint))
+        # The problem, then on a line of its own what follows (README, Limits).
+        err.print(Text("提示:", style="yellow") + Text(problem or not_configured_hint()))
+        err.print(Text(EXTRACTIVE_FOLLOWS))
     streamed: list[str] = []
 
     def show(token: str) -> None:
@@ -187,16 +190,23 @@ def ask_with_llm(engine: Engine, question: str, args: argparse.Namespace) -> Ans
 
     answer = answer_with_llm(engine, question, config, on_token=None if json_mode else show, k=k)
     if not config.is_configured():
-        answer.notes = [n for n in answer.notes if n != not_configured_hint()]
-        if json_mode:
-            answer.notes.append(hint)
+        hint = not_configured_hint(consequence=EXTRACTIVE_INSTEAD)
+        answer.notes = [n for n in answer.notes if n != hint]
+        if json_mode:   # after the answer: no 以下
+            answer.notes.append(fallback_note(problem) if problem else hint)
     if json_mode:
         return answer
     if streamed:
         sys.stdout.write("\n")
         sys.stdout.flush()
     if answer.mode == "extractive":
-        if streamed:
+        # The LLM failed: the problem, then on a line of its own what follows (README, Limits).
+        problems = [p for n in answer.notes if (p := fallback_problem(n)) is not None]
+        for p in problems:
+            out.print(Text(p, style="dim"))
+        if problems:
+            out.print(Text(EXTRACTIVE_FOLLOWS))
+        elif streamed:
             out.print(Text("(大模型的回答不可用,以下为抽取式回答)", style="yellow"))
         out.print(Text(answer.text))
         return answer

@@ -150,9 +150,7 @@ def _llm_answerer(args: argparse.Namespace, pressed: threading.Event) -> LLMAnsw
     if why:
         fail(why.rstrip("。") + "。评测需要大模型作答:请用 --model 指定模型,或不加 --llm 评测抽取式回答。", EXIT_BAD_INPUT)
     if not config.is_configured():
-        # The hint's own "以下为抽取式回答" is for ask; an eval with --llm stops instead.
-        fail(not_configured_hint().replace("未配置大模型接口,以下为抽取式回答。", "未配置大模型接口,无法用 --llm 评测。"),
-             EXIT_BAD_INPUT)
+        fail(not_configured_hint(consequence="无法用 --llm 评测。"), EXIT_BAD_INPUT)
     # No token callback: the progress bar owns the terminal during an eval.
     def answer(engine: Engine, question: str, k: int, history: list[Turn]) -> Answer:
         result = answer_with_llm(engine, question, config, k=k, history=history)

@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING
 import httpx
 
 from ..config import LLMConfig, not_configured_hint
-from ..results import CITATION_MARKER, Answer, Citation, Hit
+from ..results import (
+    CITATION_MARKER,
+    EXTRACTIVE_INSTEAD,
+    Answer,
+    Citation,
+    Hit,
+    fallback_note,
+)
 from ..text_helpers import printable, without_terminal_control
 from ..verify import check_citations
 from .client import AsyncLLMClient, LLMClient
@@ -55,7 +62,7 @@ def _prepare(engine: Engine, question: str, config: LLMConfig, history: list[Tur
     # evidence (e.g. the headings for an outline question), which lead the sources.
     fallback = engine.ask(question, k=k, history=history)
     if not config.is_configured():
-        fallback.notes.append(not_configured_hint())
+        fallback.notes.append(not_configured_hint(consequence=EXTRACTIVE_INSTEAD))
         return _Prepared(fallback, [], early=fallback)
     if fallback.abstained or not fallback.hits:
         fallback.notes.append("检索到的段落不足以回答这个问题,未调用大模型。")
@@ -157,7 +164,7 @@ class _Attempt:
 
     def fallback(self, error: Exception) -> Answer:
         answer = self.prep.fallback
-        answer.notes.append(f"{error};以下为抽取式回答。")
+        answer.notes.append(fallback_note(str(error)))
         answer.elapsed_ms = (time.perf_counter() - self.t0) * 1000
         return answer
 

@@ -194,7 +194,13 @@ class SpeechAssistantApp(App[None]):
 
     # ---- helpers for the screens ----------------------------------------------------
     def say(self, message: str, severity: str = "information", timeout: float | None = None) -> None:
-        """A notification whose text is shown literally (it may quote the user or the corpus)."""
+        """A notification whose text is shown literally (it may quote the user or the corpus).
+
+        The same message still shown is replaced, not stacked: F8 pressed again without an
+        endpoint showed the long hint twice, the second cut to its first line."""
+        for shown in list(self._notifications):   # Textual has no public way to drop one toast
+            if shown.message == message:
+                self._unnotify(shown, refresh=False)
         self.notify(message, severity=severity, markup=False,  # type: ignore[arg-type]
                     timeout=timeout if timeout is not None else (8 if severity != "information" else 4))
 
@@ -368,8 +374,7 @@ def _not_configured_hint() -> str:
         from ..config import not_configured_hint
     except ImportError:
         return "未配置大模型接口。"
-    return (not_configured_hint().replace("以下为抽取式回答。", "")
-            + "也可在设置(Ctrl+P → 设置)中填写接口地址并从列表选择模型。")
+    return not_configured_hint() + "也可在设置(Ctrl+P → 设置)中填写接口地址并从列表选择模型。"
 
 
 def run(corpus_paths: list[Path] | None = None, llm_config: "LLMConfig | None" = None) -> None:

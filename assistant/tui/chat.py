@@ -289,10 +289,13 @@ class ExchangeView(Vertical, can_focus=True):
             if label:
                 label.append(" · ", style="dim")
             label.append("未找到依据", style="italic")
-        for note in a.notes:
+        from ..results import fallback_problem, note_above_answer
+
+        # Notes stand above the answer; the one saying 以下为抽取式回答 (the LLM failed) last.
+        for note in sorted(a.notes, key=lambda n: fallback_problem(n) is not None):
             if label:
                 label.append(" · ", style="dim")
-            label.append(note, style="italic")
+            label.append(note_above_answer(note), style="italic")
         if ex.error:
             if label:
                 label.append(" · ", style="dim")
