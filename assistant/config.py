@@ -15,9 +15,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
-import re
 import stat
-import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Mapping
@@ -25,16 +23,12 @@ from urllib.parse import urlsplit
 
 from platformdirs import user_config_dir
 
-from .file_reading import os_reason, read_regular_file
-from .parser_messages import toml_detail
+from .file_reading import os_reason
+from .settings_file import ConfigError, read_toml
 
 APP_NAME = "speech-assistant"
 CONFIG_ENV = "ASSISTANT_CONFIG"
 DEFAULT_API_KEY_ENV = "OPENAI_API_KEY"
-
-
-class ConfigError(ValueError):
-    """A setting that can't be used; ``str(e)`` is a one-line Chinese message for the user."""
 
 
 class Secret:
@@ -184,35 +178,6 @@ def _check_number(name: str, value: float, where: str, limits: Limits = _LLM_LIM
         raise ConfigError(f"{where}中的 {name} 取值 {value} 超出范围({lo:g}–{hi:g})")
 
 
-MAX_CONFIG_BYTES = 1024 * 1024   # a settings file, not a data file
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        raw = read_regular_file(path, MAX_CONFIG_BYTES)
-    except FileNotFoundError:
-        return {}
-    except OSError as e:
-        raise ConfigError(f"无法读取配置文件 {path}:{os_reason(e)}") from None
-    try:
-        return tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as e:
-        line = raw[:e.start].count(b"\n") + 1
-        raise ConfigError(f"配置文件 {path} 不是 UTF-8 编码(第 {line} 行)") from None
-    except tomllib.TOMLDecodeError as e:
-        # The decoder's message names line and column; it never echoes values wholesale.
-        # Python 3.11 has no lineno attribute yet: the position is read off the message.
-        where = _TOML_POSITION.search(str(e))
-        if where is None:
-            raise ConfigError(f"配置文件 {path} 不是有效的 TOML:{toml_detail(str(e))}") from None
-        at = "文件末尾" if where[1] is None else f"第 {where[1]} 行第 {where[2]} 列"
-        detail = toml_detail(str(e)[:where.start()])
-        raise ConfigError(f"配置文件 {path} 不是有效的 TOML({at}):{detail}") from None
-
-
-_TOML_POSITION = re.compile(r"\((?:at line (\d+), column (\d+)|at end of document)\)$")
-
-
 def exposed_key_notice(path: Path) -> str | None:
     """A warning when the config file holds an ``api_key`` that other users may read."""
     try:
@@ -222,7 +187,7 @@ def exposed_key_notice(path: Path) -> str | None:
     if os.name != "posix" or not mode & 0o077 or not stat.S_ISREG(mode):
         return None
     try:
-        tables = _read_toml(path)
+        tables = read_toml(path)
     except ConfigError:
         return None
     if not any(isinstance(t, dict) and "api_key" in t for t in tables.values()):
@@ -233,7 +198,7 @@ def exposed_key_notice(path: Path) -> str | None:
 
 def _table_layer(path: Path, name: str, keys: dict[str, type], limits: Limits) -> dict[str, Any]:
     """The settings of table ``[name]`` of the config file, type-checked; ``api_key`` → Secret."""
-    table = _read_toml(path).get(name, {})
+    table = read_toml(path).get(name, {})
     if not isinstance(table, dict):
         raise ConfigError(f"配置文件 {path} 中的 {name} 应当是一个表([{name}])")
     out: dict[str, Any] = {}
@@ -428,7 +393,7 @@ def load_embeddings_config(*, env: Mapping[str, str] | None = None, path: Path |
     problem: str | None = None
     ignored = "该文件中的设置"
     try:
-        _read_toml(path)
+        read_toml(path)
         ignored = "其中的 [embeddings] 设置"   # the file is readable: [llm] and the rest still count
         file = _table_layer(path, "embeddings", _EMBEDDINGS_KEYS, _EMBEDDINGS_LIMITS)
         if not file.get("base_url", "http://").lower().startswith(("http://", "https://")):
@@ -483,7 +448,7 @@ def save_settings(tables: Mapping[str, Mapping[str, Any]], *, env: Mapping[str, 
     from .atomic_file import atomic_write_text
 
     path = path or default_config_path(env)
-    _read_toml(path)   # refuse to rewrite a file that is not valid TOML (the message says why)
+    read_toml(path)   # refuse to rewrite a file that is not valid TOML (the message says why)
     try:
         doc = tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists() else tomlkit.document()
         for name, values in tables.items():
