@@ -15,7 +15,7 @@ from .corpus import DATELINE, Speech, Unit
 from .lazy_pattern import LazyPattern
 from .text_analysis import split_sentences
 
-__all__ = ["FROM_WHERE", "METADATA_TYPES", "SURNAMES", "asked_event", "asked_type", "counted_noun", "event_variants", "fits_type", "holds_office", "names_counted", "places_named", "speech_says", "year_agrees", "years"]
+__all__ = ["FROM_WHERE", "HOLDING", "METADATA_TYPES", "SURNAMES", "asked_event", "asked_type", "counted_noun", "event_variants", "fits_type", "holds_office", "names_counted", "places_named", "speech_says", "year_agrees", "years"]
 
 # What a speech's own lines (speaker, date, where it was published) may answer.
 METADATA_TYPES = frozenset({"person", "date", "place", "source", "organization", "office"})
@@ -105,7 +105,7 @@ _REPORTED_BY = r"记者[^，。,：:]{0,12}报道|（记者[^）]{1,12}）|\(记
 # 省长刘振华在会上讲话 / 发表了重要讲话: a sentence saying someone gave the speech.
 _GAVE_SPEECH = r"(?:在[^，。,]{0,10})?(?:发表了?(?:重要)?讲话|作了?(?:重要)?讲话|讲话[，。,]|致辞)"
 # A meeting is said to be held in any of these words.
-_HOLDING = ("召开", "举行", "开幕", "举办")
+HOLDING = ("召开", "举行", "开幕", "举办")
 
 
 # 哪一年开始实施: 开始 says when the event began; the event is what follows.
@@ -123,7 +123,7 @@ def asked_event(question: str) -> str:
     for m in re.finditer(_ASKED_EVENT, norm):
         word = re.split("[的了过在]", m.group(1))[0]
         if word.startswith("开"):
-            return _HOLDING[0]
+            return HOLDING[0]
         if len(word) == 2:
             return word
     return ""
@@ -167,7 +167,7 @@ _DIGIT_OR_NUMERAL = r"(?:\d|[一二三四五六七八九十两])"
 
 def event_variants(event: str) -> tuple[str, ...]:
     """The ways a text may word the event (a meeting 召开 is also 举行)."""
-    return _HOLDING if event in _HOLDING else (event,)
+    return HOLDING if event in HOLDING else (event,)
 
 
 def holds_office(name: str, text: str) -> bool:

@@ -355,7 +355,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         ans.partial, ans.reason = True, reason
         return ans
 
-    if (plan.wants_list or plan.weak_list) and not plan.multi_speech:
+    # (两名干部叫什么名字,分别受了啥处分 asks for names: no list of the speech answers it.)
+    if (plan.wants_list or plan.weak_list) and not plan.multi_speech and plan.answer_type not in ("person", "date"):
         # The list of the speech the question names, never one of another speech.
         hits_named = [h for h in hits if not named or h.unit.speech_no in named]
         counted = counted_items(ta.normalise(question), plan.list_size, hits_named)

@@ -5,6 +5,7 @@ their answers lead the hits with what they cite (cited_first)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from . import text_analysis as ta
@@ -121,9 +122,11 @@ def list_named_by(ev: Evidence, plan: QueryPlan) -> tuple[str, list[Unit]] | Non
             items = [x for x in units[u.seq:] if x.section[:len(path)] == path and x.kind == "paragraph" and x.heading]
             if len(items) >= 2:
                 return u.heading.rstrip(":：。"), items
-    for u in paragraphs:   # the sentence that introduces a list holds the words
-        lead = split_sentences(u.text)[-1]
-        if not u.heading and all(w in ta.normalise(lead) for w in words) and introduces_list(ev, u):
+    for u in paragraphs:   # the paragraph that introduces a list holds the words (干部作风: 干部, 作风)
+        lead = re.split("[,，;；]", split_sentences(u.text)[-1])[-1]   # 简要归纳为以下几个方面
+        if not u.heading and all(w in ta.normalise(u.text) or (len(w) >= 4 and w[:2] in ta.normalise(u.text)
+                                                               and w[2:] in ta.normalise(u.text)) for w in words) \
+                and introduces_list(ev, u):
             items = list_items(ev, u)
             if len(items) >= 2:
                 return lead.rstrip(":：。"), items

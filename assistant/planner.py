@@ -26,6 +26,7 @@ from typing import TypeVar
 from . import text_analysis as ta
 from .answer_types import (
     FROM_WHERE,
+    HOLDING,
     METADATA_TYPES,
     asked_event,
     asked_type,
@@ -220,7 +221,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     # Words of the named speech's own title and speaker lines only name it again (汪道涵在《两岸
     # 关系》上那篇祝辞整体的脉络是怎样的): they are not a subject of the question.
     named_nos = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
-    naming = " ".join(naming_label(s) for s in speeches if s.no in named_nos)
+    naming = " ".join(naming_label(s) for s in speeches if s.no in named_nos) if not defaulted else ""
     # Whole words only: jieba's search mode also yields pieces (闻报 of 新闻报道).
     rest = [w for w in _whole_words(analyse(QUANT.sub(" ", STRUCTURE.sub(" ", FROM_WHERE.sub(" ", body)))).words)
             if not (naming and w in naming)]
@@ -329,7 +330,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             plan.speech_no = titled
             # (谁主持的 asks about an event the speaker line does not tell.)
             plan.about_speech = bool(speech_says(next(s for s in speeches if s.no == titled), plan.answer_type)) \
-                and _only_meta_words(body, analyse)
+                and (asked_event(body) in HOLDING + _SPEECH_ITSELF or _only_meta_words(body, analyse))
     if plan.nth_item is not None and not names_speech and not plan.missing_speech \
             and (plan.nth_is_paragraph or plan.nth_is_sentence or plan.nth_is_position):
         # 供暖会议开头第一句: a position in the one speech whose title holds the question's words.
@@ -424,6 +425,8 @@ def _said_in(words: Sequence[str], speeches: Sequence[Speech], nos: Sequence[int
     return [w for w in words if w in text]
 
 
+# 谁作的讲话 / 谁致的辞: the event is the speech itself, which its speaker line answers.
+_SPEECH_ITSELF = ("讲话", "致辞")
 _OCCASION = LazyPattern(r"会议|大会|会上|座谈会|茶话会|团拜会|召开|举行|开的|讲话|发言|致辞")
 
 
@@ -443,7 +446,7 @@ def _only_meta_words(body: str, analyse: Callable[[str], ta.Analysed], naming: s
     ``naming``: the named speech's title and lines, whose words only name it again (李岚清那篇
     语言文字工作的书面讲话是哪天的)."""
     event = asked_event(body)
-    if event and event not in _META_WORDS:
+    if event and event not in _META_WORDS and event not in _SPEECH_ITSELF:
         return False   # 会议是谁主持的: who chaired is not the speech's speaker line, even when a deck line says it
     own = [w for w in analyse(body).words if w not in _META_WORDS and not re.search(r"哪|什么|谁|几|何|天|年|月", w)
            and not (naming and w in naming)]
