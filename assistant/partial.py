@@ -159,23 +159,18 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
         lead = sentences[0].citations
         sentences[1:] = [x for x in sentences[1:] if x.citations == lead or tells(x.text)]
         return ()
-    if plan.answer_type == "person" and not any(_person_before(t, u) for t, u in with_event):
-        # 代表发言表示…: the texts tell the event, but name nobody who did it (not even in the
-        # sentence before, whose subject 他主持… may refer to).
-        text, unit = with_event[0]
-        lead = next((s for s in sentences if s.text == text), None) \
-            or AnswerSentence(text, [citer.cite(unit)] if unit is not None else [])
-        rest = [s for s in sentences if s is not lead]
-        citer.renumber([lead, *rest])
-        return (f"讲话提到了「{event}」,但没有{MISSING_WHAT['person']}。相关原文:", "answer_type:person", [lead, *rest])
-    if plan.answer_type != "date":
+    # 代表发言表示…: the texts tell the event but name nobody who did it (not even in the sentence
+    # before, whose subject 他主持… may refer to); or they tell it but never its date.
+    nobody = plan.answer_type == "person" and not any(_person_before(t, u) for t, u in with_event)
+    if plan.answer_type != "date" and not nobody:
         return None   # 他主持…: the person may be the sentence before's subject, which no check here reads
     text, unit = with_event[0]
     lead = next((s for s in sentences if s.text == text), None) \
         or AnswerSentence(text, [citer.cite(unit)] if unit is not None else [])
     rest = [s for s in sentences if s is not lead]
     citer.renumber([lead, *rest])
-    return (f"讲话提到了「{event}」,但没有{MISSING_WHAT['date']}。相关原文:", "answer_type:date", [lead, *rest])
+    kind = "person" if nobody else "date"
+    return (f"讲话提到了「{event}」,但没有{MISSING_WHAT[kind]}。相关原文:", f"answer_type:{kind}", [lead, *rest])
 
 
 def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],
