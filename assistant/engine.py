@@ -201,7 +201,8 @@ class Engine:
         return question.strip()
 
     def plan(self, question: str, history: list[Turn] | None = None, default_speech: int | None = None) -> QueryPlan:
-        return plan_question(question, history, self.corpus.speeches, self.analyse_query, default_speech)
+        return plan_question(question, history, self.corpus.speeches, self.analyse_query, default_speech,
+                             lambda: self.evidence.corpus_key)
 
     def search(self, query: str, k: int = 10) -> list[Hit]:
         query = self.check_question(query)

@@ -166,10 +166,12 @@ class QueryPlan:
 
 
 def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[Speech],
-                  analyse: Callable[[str], ta.Analysed], default_speech: int | None = None) -> QueryPlan:
+                  analyse: Callable[[str], ta.Analysed], default_speech: int | None = None,
+                  corpus_text: Callable[[], str] | None = None) -> QueryPlan:
     """Read a question (``speeches``: the corpus's speeches; ``analyse``: the query analysis;
     ``default_speech``: the speech a question naming none is about — a later clause of a
-    question stays with the speech its first clause named)."""
+    question stays with the speech its first clause named; ``corpus_text``: the whole corpus's
+    normalised text, kept by the caller, for a word looked for in no speech in particular)."""
     norm = ta.normalise(question)
     plan = QueryPlan(question)
     no, how = numbered_speech(norm, speeches)
@@ -227,7 +229,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             if not (naming and w in naming)]
     # 几点体会 / 哪几条经验: what the question counts names the items, not a subject of its own.
     counted = {m.group(1) for m in COUNTED_NOUN.finditer(body)}
-    rest = [w for w in rest if w not in counted] + _names_cut(rest, body, speeches, named_nos)
+    rest = [w for w in rest if w not in counted] + _names_cut(rest, body, speeches, named_nos, corpus_text)
     bare_body = QUOTED.sub(" ", body)   # “四个方面都要抓”: quoted words are not the question's grammar
     asks_parts = bool(QUANT.search(bare_body) or STRUCTURE.search(bare_body)) and bool(PART_ONLY.search(bare_body))
     # The question's own grammar is read outside quotes: “战术有千百条,头一条就是肯打” quotes the
@@ -258,7 +260,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     described = set(analyse(norm[:more.end() if more else max(ends)]).words) if ends else set()
     # (座谈会上最后发言的是谁: who spoke last; the occasion's words do not make it a passage.)
     own = [w for w in rest if not (_is_generic(w) or w in described or any(w in m.group(0) for m in found))]
-    if mo and said and own and "谁" not in unquoted and _said_in(own, speeches, named_nos):
+    if mo and said and own and "谁" not in unquoted and _said_in(own, speeches, named_nos, corpus_text):
         # 结尾说为区委加快推进“四大定位”作贡献: where it is said, not which part is asked for.
         # (开场白是怎么给这次会定性的: words the speech never uses say how it is asked.)
         mo = None
@@ -312,7 +314,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         plan.section = " ".join(dict.fromkeys(w for w in whole if not _is_generic(w) and w not in described))
         if plan.nth_is_position:
             # (开场白是怎么给这次会定性的: 定性, which the speech never says, names no part of it.)
-            plan.section = " ".join(_said_in(plan.section.split(), speeches, named_nos))
+            plan.section = " ".join(_said_in(plan.section.split(), speeches, named_nos, corpus_text))
     plan.answer_type, plan.answer_unit = asked_type(body, COUNT)
     if plan.answer_type == "number" and COUNTS_ITEMS.search(unquoted):
         # 提了几个要注意的问题: the items are asked for, and their number with them, not a figure.
@@ -403,7 +405,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
 _CJK_CHAR = LazyPattern("[\u4e00-\u9fff]")
 
 
-def _names_cut(words: Sequence[str], body: str, speeches: Sequence[Speech], nos: Sequence[int]) -> list[str]:
+def _names_cut(words: Sequence[str], body: str, speeches: Sequence[Speech], nos: Sequence[int],
+               corpus_text: Callable[[], str] | None) -> list[str]:
     """吴海平讲了什么: a name jieba cuts into single characters, put back together (runs of
     single characters that stand together in the question and in the speeches' text)."""
     runs: list[str] = []
@@ -415,13 +418,18 @@ def _names_cut(words: Sequence[str], body: str, speeches: Sequence[Speech], nos:
         if len(run) >= 2 and not _is_generic(run):
             runs.append(run)
         run = w if len(w) == 1 and _CJK_CHAR.match(w) else ""
-    return _said_in(runs, speeches, nos) if runs else []
+    return _said_in(runs, speeches, nos, corpus_text) if runs else []
 
 
-def _said_in(words: Sequence[str], speeches: Sequence[Speech], nos: Sequence[int]) -> list[str]:
-    """The words that stand in the named speeches (in any speech when none is named)."""
-    pool = [s for s in speeches if s.no in nos] or speeches
-    text = "".join(ta.normalise(u.text) for s in pool for u in s.units)
+def _said_in(words: Sequence[str], speeches: Sequence[Speech], nos: Sequence[int],
+             corpus_text: Callable[[], str] | None = None) -> list[str]:
+    """The words that stand in the named speeches (in any speech when none is named: the
+    caller's corpus text, not the whole corpus normalised again for each question)."""
+    pool = [s for s in speeches if s.no in nos]
+    if pool or corpus_text is None:
+        text = "".join(ta.normalise(u.text) for s in pool or speeches for u in s.units)
+    else:
+        text = corpus_text()
     return [w for w in words if w in text]
 
 

@@ -123,3 +123,16 @@ def test_the_points_inside_an_item_of_the_list_just_given(engine: Engine) -> Non
     a = engine.ask("第一篇第三部分的四个专项活动分别是啥?第二个活动里头又分了几条?")
     last = a.text.split("\n\n")[-1]
     assert last.startswith("「二要开展项目攻坚破难活动」下分4点") and "督查调度要从严" in last
+
+
+def test_a_word_looked_for_in_no_speech_in_particular_reads_the_callers_corpus_text(engine: Engine) -> None:
+    from assistant.planner import plan_question
+
+    calls: list[int] = []
+
+    def corpus_text() -> str:
+        calls.append(1)
+        return engine.evidence.corpus_key
+
+    plan = plan_question("钱丽华讲了什么", None, engine.corpus.speeches, engine.analyse_query, None, corpus_text)
+    assert calls and plan == engine.plan("钱丽华讲了什么")
