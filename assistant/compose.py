@@ -39,12 +39,14 @@ from .parts import (
     list_in_part,
     list_named_by,
     part_answer,
+    whole_item,
     with_own_words,
 )
 from .planner import QUOTED, QueryPlan, nth
 from .points import (
     as_points,
     choose_points,
+    item_named,
     nth_point,
     point_count,
     points_under_item,
@@ -132,7 +134,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     def nth_of(items: list[Unit], intro: Callable[[int], str]) -> Answer | None:
         """The plan's N-th of ``items`` (-1: the last), with what it holds."""
         picked = nth(items, plan.nth_item)
-        answer = part_answer(ev, picked[1], citer, hits, intro(picked[0]), not plan.items_of_nth) if picked else None
+        answer = part_answer(ev, picked[1], citer, hits, intro(picked[0]), not plan.items_of_nth,
+                             points_inside=plan.items_of_nth) if picked else None
         if answer is None:
             return None
         text, sentences, cited = answer
@@ -268,8 +271,18 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         if each is not None:
             return each
 
-    # 第五篇讲话在加强领导方面提出了几条要求: the heading the words name, with what it holds.
+    def counted_answer(unit: Unit, things: list[str]) -> Answer:
+        n = citer.cite(unit)
+        text, sentences = numbered(count_intro(question, len(things)), [AnswerSentence(t, [n]) for t in things])
+        return done(text, sentences, hits_out=cited_first(ev, [unit], hits, citer.terms))
+
+    # 第五篇讲话在加强领导方面提出了几条要求: the heading the words name, with what it holds —
+    # unless a sentence in it counts what the question counts (“比学赶超”那块…三大追赶目标是哪三个).
     if heading is not None:
+        inside = {u.id for u in part_units(ev, heading)}
+        counted = counted_items(ta.normalise(question), plan.list_size, [h for h in hits if h.unit.id in inside])
+        if counted is not None:
+            return counted_answer(*counted)
         answer = part_answer(ev, heading, citer, hits, f"{ev.speech_title(heading.speech_no)}中")
         if answer is not None:
             text, sentences, cited = answer
@@ -365,10 +378,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
                 and all(thing in u.text for thing, u in zip(counted[1], listed)):
             counted = None   # the things the sentence counts are items of a list: quote the items
         if counted is not None:
-            unit, things = counted
-            n = citer.cite(unit)
-            text, sentences = numbered(count_intro(question, len(things)), [AnswerSentence(t, [n]) for t in things])
-            return done(text, sentences, hits_out=cited_first(ev, [unit], hits, citer.terms))
+            return counted_answer(*counted)
         # 项目攻坚破难活动下面又分了几条: the points inside the item the words name.
         points = points_under_item(ev, plan, hits_named) or choose_points(ev, plan, hits_named, analysed.bigrams)
         if points is not None:
@@ -384,6 +394,10 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             n = citer.cite(unit)
             text, sentences = numbered(count_intro(question, len(enum)), [AnswerSentence(e, [n]) for e in enum])
             return done(text, sentences, hits_out=cited_first(ev, [unit], hits, citer.terms))
+        item = item_named(ev, plan, hits_named)
+        if item is not None:   # “要做好最后1%”那条举了哪些例子: what the item holds, from its start
+            text, sentences, cited = whole_item(ev, item, citer)
+            return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
 
     focus = analysed
     if plan.focus:

@@ -42,6 +42,8 @@ def stands_alone(plan: QueryPlan, previous: QueryPlan, clause: str) -> bool:
         return True
     if plan.after or previous.after:
         return True
+    if plan.list_size and previous.list_size and plan.list_size != previous.list_size:
+        return True   # 三大追赶目标是哪三个?又加了哪两个学习目标?: two lists of their own
     if plan.answer_type is not None and plan.answer_type == previous.answer_type:
         # 是谁作的工作报告?会议又是谁主持的? / 是谁主持的?又是谁讲的话?: another event.
         return asked_event(clause) != asked_event(previous.text)

@@ -31,7 +31,8 @@ _FAMILIES: tuple[tuple[str, LazyPattern], ...] = (
     ("yao", LazyPattern(rf"{_BREAK}(([{_NUM}]{{1,2}})要)(?=\S)")),
     ("paren", LazyPattern(rf"{_BREAK}([(（]([{_NUM}]{{1,2}})[)）])")),
     # 首先 opens a 首先/其次/再次 run first (其一/其二 runs may open with 首先 too).
-    ("sequence", LazyPattern(rf"{_BREAK}((首先|其次|再次|最后)[{_CLAUSE_END}]?)")),
+    # 首先是…其次是…第三是…: a speaker may go on counting after 其次.
+    ("sequence", LazyPattern(rf"{_BREAK}((首先|其次|再次|最后|第[三四五六七八九](?=是|[，,]))[{_CLAUSE_END}]?)")),
     ("qi", LazyPattern(rf"{_BREAK}((?:其([{_NUM}]{{1,2}})|(首先))[{_CLAUSE_END}]?)")),
 )
 _SEQUENCE_NO = {"首先": 1, "其次": 2, "再次": 3}
@@ -82,7 +83,8 @@ class Enumeration:
 def _marker(m: re.Match[str], family: str) -> tuple[int, int, str]:
     """(start, number, marker) of one match of the family's pattern; 最后 is number 0."""
     if family == "sequence":
-        number = _SEQUENCE_NO.get(m.group(2), 0)
+        word = m.group(2)
+        number = _SEQUENCE_NO.get(word) or (chinese_numeral(word[1:]) if word.startswith("第") else 0)
     elif family == "qi" and m.group(3):
         number = 1
     else:

@@ -11,15 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .corpus import Unit
-from .enumeration import enumerations
 from .evidence import Citer, Evidence
 from .located import followup_unit
 from .parts import nth_in_groups, part_answer
 from .planner import QueryPlan
-from .points import as_points, followup_point
+from .points import followup_point
 from .positions import speaker_part
 from .results import AnswerSentence, Hit, Turn
-from .structure import item_label, list_items
+from .structure import list_items
 from .text_analysis import split_sentences
 
 __all__ = ["followup_answer"]
@@ -45,13 +44,8 @@ def followup_answer(ev: Evidence, plan: QueryPlan, history: Sequence[Turn], hits
         lines = [AnswerSentence(f"{unit.text}(「{heading.heading}」)", [citer.cite(unit)]),
                  AnswerSentence(said, [citer.cite(first)])]
         return f"{lines[0].text}[{lines[0].citations[0]}]:{said}[{lines[1].citations[0]}]", lines, [unit, first]
-    inner = [e for e in enumerations(unit.text) if len(e.points) >= 2] \
-        if unit is not None and unit.kind == "paragraph" and plan.items_of_nth else []
-    if unit is not None and inner:   # 第二个活动里头又分了几条: the points inside it
-        labels = max(inner, key=lambda e: len(e.points)).labels
-        return as_points((unit, labels), citer, f"「{item_label(unit)}」下分{len(labels)}点:")
-    if unit is not None:
-        return part_answer(ev, unit, citer, hits, "", not plan.items_of_nth)
+    if unit is not None:   # 第二个活动里头又分了几条: the points inside it
+        return part_answer(ev, unit, citer, hits, "", not plan.items_of_nth, points_inside=plan.items_of_nth)
     if point is not None:   # the N-th of the points one paragraph enumerates
         k, unit, said = point
         n = citer.cite(unit)

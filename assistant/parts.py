@@ -35,7 +35,7 @@ from .structure import (
 )
 from .text_analysis import split_sentences
 
-__all__ = ["after_answer", "cited_first", "in_order", "item_groups", "list_in_part", "no_outline", "own_words", "part_answer", "with_own_words"]
+__all__ = ["after_answer", "cited_first", "in_order", "item_groups", "list_in_part", "no_outline", "own_words", "part_answer", "whole_item", "with_own_words"]
 
 
 def cited_first(ev: Evidence, units: list[Unit], hits: list[Hit], terms: list[str]) -> list[Hit]:
@@ -48,11 +48,14 @@ def cited_first(ev: Evidence, units: list[Unit], hits: list[Hit], terms: list[st
 
 
 def part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
-                 intro: str, heading_first: bool = False) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
+                 intro: str, heading_first: bool = False,
+                 points_inside: bool = False) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
     """A part of a speech with what it holds: a heading with its items, else its first sentences.
 
     The heading leads the hits when it names what was asked (第三部分讲了什么, 第三个标题), the
-    items when the question asks for them (第三部分提出了哪些举措).
+    items when the question asks for them (第三部分提出了哪些举措). ``points_inside``: the
+    question asks what a paragraph item holds (第一条里面又讲了哪几个“进一步”), so its own points
+    (一是…二是…) answer when it enumerates some, not its first sentences.
     """
     children = list_items(ev, part) if part.kind == "heading" else []
     if part.kind == "heading":
@@ -80,10 +83,31 @@ def part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
         first = "".join(split_sentences(body.text)[:2])
         n = citer.cite(body)
         return f"{head}:{first}[{n}]", [AnswerSentence(first, [n])], [part, body]
+    inner = [e for e in enumerations(part.text) if len(e.points) >= 2] if points_inside else []
+    if inner:
+        labels = max(inner, key=lambda e: len(e.points)).labels
+        n = citer.cite(part)
+        lead = f"{intro}「{item_label(part)}」" if intro else f"「{item_label(part)}」"
+        return numbered(f"{lead}下分{len(labels)}点:", [AnswerSentence(label, [n]) for label in labels]) + ([part],)
     sents = "".join(split_sentences(part.text)[:3])
     n = citer.cite(part)
     prefix = f"{intro}:" if intro else ""
     return f"{prefix}{sents}[{n}]", [AnswerSentence(sents, [n])], [part]
+
+
+# An item asked about as a whole is quoted up to this long: its examples follow its opening.
+WHOLE_ITEM_CHARS = 600
+
+
+def whole_item(ev: Evidence, item: Unit, citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]]:
+    """An item quoted from its start, sentence by sentence while they fit in WHOLE_ITEM_CHARS."""
+    kept = ""
+    for sentence in split_sentences(item.text):
+        if kept and len(kept) + len(sentence) > WHOLE_ITEM_CHARS:
+            break
+        kept += sentence
+    n = citer.cite(item)
+    return f"{ev.speech_title(item.speech_no)}中「{item_label(item)}」这一条:{kept}[{n}]", [AnswerSentence(kept, [n])], [item]
 
 
 _MARKER_NUMBER = LazyPattern(r"[一二三四五六七八九十]+|\d+")

@@ -56,6 +56,7 @@ from .question_grammar import (
     PART_ONLY,
     QUANT,
     QUOTED,
+    QUOTED_SECTION,
     SECTION_REF,
     SPEECH_DESCRIBED,
     STRUCTURE,
@@ -303,9 +304,10 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     plan.list_size = stated_size(unquoted)
     # (分了哪几部分 asks for parts; it names none.)
     # (最后一部分 / 第二部分 are ordinals, not a part's words.)
-    ms = next((m for m in SECTION_REF.finditer(body) if not re.search("哪|几|什么|多少|谁|怎|最后|倒数|第", m.group(1))), None)
+    ms = QUOTED_SECTION.search(body) or \
+        next((m for m in SECTION_REF.finditer(body) if not re.search("哪|几|什么|多少|谁|怎|最后|倒数|第", m.group(1))), None)
     if ms and (plan.wants_list or plan.weak_list or plan.nth_item is not None or re.search("讲|说|谈|提|写", body)):
-        plan.section = ms.group(1)
+        plan.section = " ".join(re.sub("[“”]", " ", ms.group(1)).split())   # (the quote marks name no word)
     elif names_speech and not plan.outline and (wants_list or plan.nth_item is not None):
         # 第四篇总结今年以来的成效,分了哪几条: a part named by the question's own words; compose
         # takes it only when one heading of the speech holds most of them.

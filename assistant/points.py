@@ -22,7 +22,7 @@ from .results import Answer, AnswerSentence, Hit
 from .structure import _CJK_RUN, SAME_OPENING, headless, item_label, numbered
 from .text_analysis import split_sentences
 
-__all__ = ["PointList", "as_points", "choose_points", "points_under_item", "followup_point", "nth_point", "parallel_paragraphs",
+__all__ = ["PointList", "as_points", "choose_points", "item_named", "points_under_item", "followup_point", "nth_point", "parallel_paragraphs",
            "point_count", "point_lists", "speech_points"]
 
 PointList = list[Unit] | tuple[Unit, list[str]]
@@ -184,22 +184,33 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
     return best[1] if best else None
 
 
-def points_under_item(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> tuple[Unit, list[str]] | None:
-    """项目攻坚破难活动下面又分了几条: the points (一是…二是…) inside the one list item whose own
-    heading holds every word the question names the section by (none of its siblings does)."""
+_QUOTE_MARKS = LazyPattern("[“”\"'‘’「」]")
+
+
+def item_named(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> Unit | None:
+    """The one list item among the best hits whose own heading holds every word the question
+    names the section by (“要做好最后1%”那条), when none of its siblings does."""
     words = plan.section.split()
     if not words:
         return None
+    def names(heading: str | None) -> bool:   # (治懒、治庸 names 要着力治“懒”、治“庸”)
+        bare = _QUOTE_MARKS.sub("", ta.normalise(heading or ""))
+        return bool(heading) and all(w in bare for w in words)
+
     for h in hits[:3]:
         u = h.unit
-        if u.kind != "paragraph" or not u.heading or not all(w in ta.normalise(u.heading) for w in words):
+        if u.kind != "paragraph" or not names(u.heading):
             continue
         siblings = [x for x in ev.corpus.speech(u.speech_no).paragraphs if x.heading and x.section == u.section]
-        if sum(all(w in ta.normalise(x.heading or "") for w in words) for x in siblings) != 1:
-            return None
-        found = [e for e in enumerations(u.text) if len(e.points) >= 2]
-        return (u, max(found, key=lambda e: len(e.points)).labels) if found else None
+        return u if sum(names(x.heading) for x in siblings) == 1 else None
     return None
+
+
+def points_under_item(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> tuple[Unit, list[str]] | None:
+    """项目攻坚破难活动下面又分了几条: the points (一是…二是…) inside the item the words name."""
+    u = item_named(ev, plan, hits)
+    found = [e for e in enumerations(u.text) if len(e.points) >= 2] if u is not None else []
+    return (u, max(found, key=lambda e: len(e.points)).labels) if u is not None and found else None
 
 
 def nth_point(ev: Evidence, plan: QueryPlan, hits: list[Hit],

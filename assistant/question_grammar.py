@@ -24,7 +24,10 @@ CLASSIFIER = r"(?:个|项|条|点|种|类|大|层|块|句|件|篇)"
 # "How many / which": 哪几个, 哪四项, 几条, 多少个, 哪些.
 QUANT = LazyPattern(rf"(?:哪|几|多少)(?:{_NUM}+)?{CLASSIFIER}?|哪些")
 # 这两点 / 哪四个 give a size; 这一点 / 那一块 only point at one thing.
-_QUANT_SIZE = LazyPattern(rf"(?:哪|这|那)((?!一){_NUM}+){CLASSIFIER}|({_NUM}+){CLASSIFIER}[^,。?!?!]{{0,12}}分别")
+_MANY = r"(?<![这那第一\d])(?:两|[二三四五六七八九十]{1,2}|[2-9])"
+_WHAT_ARE = r"(?:分别|是什么|是啥|是哪些|有哪些|指什么|指的是什么)"
+_QUANT_SIZE = LazyPattern(rf"(?:哪|这|那)((?!一){_NUM}+){CLASSIFIER}|({_NUM}+){CLASSIFIER}[^,。?!?!]{{0,12}}分别"
+                          rf"|({_MANY}){CLASSIFIER}[^,，。?？!！]{{1,6}}{_WHAT_ARE}")
 # The parts of a speech, and the verbs that divide it into them.
 _PART = (r"(?:部分|方面|板块|大块|块|层次|层意思|章节|段落|几段|各段|结构|框架|提纲|大纲|脉络|思路|要点|主要内容|几层|问题|"
          r"(?:小|大|一级)?标题|大点|一?层层(?:展开|推进|递进|深入))")
@@ -43,7 +46,7 @@ _ITEM = (r"(?:要求|措施|举措|办法|方法|任务|原则|目标|活动|做
 # 哪个 / 哪条 / 哪一年 ask for one thing; 哪几个 / 哪四条 / 几项 / 多少条 for several.
 # 几个 / 多少条 ask for a list when what is counted is items or parts (几点要求, 几个方面) or
 # nothing is named (分为几个?); before any other noun they ask for a count (表彰了多少个先进集体).
-_COUNTED_ITEMS = rf"(?={_ITEM}|{_PART}|[^\u4e00-\u9fff]|$|呢|吗|的|内容|东西|事)"
+_COUNTED_ITEMS = rf"(?={_ITEM}|{_PART}|[^\u4e00-\u9fff]|$|呢|吗|的|内容|东西|事|意思)"
 # 这几件事之间是什么关系: 这几 / 那几 point back at things; they do not ask how many.
 # 哪几天 / 哪几年 ask when; 分别是谁 / 分别是多少 ask for persons or figures, not a speech's items.
 # 批示过多少件? asks how many; 讲了几点? asks for the points (多少 only before an item: 多少条要求).
@@ -51,12 +54,14 @@ LIST = LazyPattern(rf"哪(?:几|(?!一){_NUM}+)(?!天|年|月|日|号){CLASSIFIE
                    rf"|(?<![这那])多少{_NUM}*{CLASSIFIER}(?={_ITEM}|{_PART})"
                    rf"|哪些{_ITEM}|{_ITEM}有哪些|分别(?!是谁|是哪|是多少|有多少|在哪|是什么时候)|列举|一一|逐条"
                    # 每一项各治什么 / 挨个列一下 / 一条条列出来 / 用一是二是三是列了啥
-                   rf"|每一(?:项|条|点|个)|挨个|逐个|逐一|一条条|一项项|列(?:了|出)(?:些)?(?:什么|啥)")
+                   rf"|每一(?:项|条|点|个)|挨个|逐个|逐一|一条条|一项项|列(?:了|出)(?:些)?(?:什么|啥)"
+                   # 强调的两个概念是什么: things counted, then asked for.
+                   rf"|{_MANY}{CLASSIFIER}[^,，。?？!！]{{1,6}}{_WHAT_ARE}")
 COUNTED_NOUN = LazyPattern(rf"(?:几|哪几|多少|哪(?!一){_NUM}+){_NUM}*{CLASSIFIER}({_ITEM})")
 # 多少个先进集体 / 几个县: a count of things that are not a speech's items.
 # 几项工作要着力推进 / 几个要注意的问题: what is counted (past a modifier ending in 的) is items.
 COUNTS_ITEMS = LazyPattern(rf"(?:几|多少){_NUM}*{CLASSIFIER}(?:[^,，。?？!！的]{{1,8}}的)?{_ITEM}")
-COUNT = LazyPattern(rf"(?<![哪这那])(?:几|多少)个(?!{_ITEM}|{_PART})(?=[\u4e00-\u9fff])(?!呢|吗|的|内容|东西|事)")
+COUNT = LazyPattern(rf"(?<![哪这那])(?:几|多少)个(?!{_ITEM}|{_PART})(?=[\u4e00-\u9fff])(?!呢|吗|的|内容|东西|事|意思)")
 WEAK_LIST = LazyPattern(r"哪些|包括什么|有什么")
 # The N-th item: 第二点 / 第2条 / 第一大点; the last (最后一点 / 最后讲的) → -1; the first (开头部分) → 1.
 _ORDINAL_NOUN = r"(?:小点|小项|小条|自然段|段落|点|条|项|个|位|字|部分|方面|层|块|件|类|种|句|段|标题)"
@@ -165,10 +170,12 @@ def asked_term(body: str, analyse: Callable[[str], ta.Analysed], asks: LazyPatte
 # 在加强领导方面提出了几条要求 / 比学赶超那一部分讲了什么: a part named by its words (four
 # characters at least: 在作风方面 names a topic, not a section).
 SECTION_REF = LazyPattern(r"(?:^|在|关于|对于|对|[,，])([\u4e00-\u9fff“”、]{4,20}?)(?:的)?(?:方面|那一部分|这一部分|那部分|这部分|部分|那一块|这一块|那块|这块)")
+# “对群众要有体恤情怀”那一点 / 第二篇“要做好最后1%”那条: a quoted item or part, named by its words.
+QUOTED_SECTION = LazyPattern(r"“([^“”]{2,30})”(?:的)?(?:那|这)一?(?:点|条|项|部分|块|方面)")
 
 
 def stated_size(text: str) -> int | None:
     m = _QUANT_SIZE.search(text)
     if not m:
         return None
-    return chinese_numeral(m.group(1) or m.group(2))
+    return chinese_numeral(m.group(1) or m.group(2) or m.group(3))

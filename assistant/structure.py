@@ -161,13 +161,16 @@ def choose_list(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | 
 
 # 哪三大特色产业 / 哪几个领域: the noun the question counts.
 _COUNTED_NOUN = LazyPattern("哪(?:几|[一二三四五六七八九十两\\d]+)(?:个|大|项|类|种|条|件|方面的?)?([\u4e00-\u9fff]{2,8}?)(?=[?？,，。]|$|呢|吗|是|有|分别)")
+# 三大追赶目标是哪三个: the noun before the question word (when none follows it).
+_COUNTED_BEFORE = LazyPattern("([\u4e00-\u9fff]{2,4})(?:分别)?(?:是|有)哪(?:几|[一二三四五六七八九十两\\d]+)(?:个|大|项|类|种|条|件)")
 _SEP = "、，,。；;：:（）()“”"
 
 
 def counted_items(question: str, n: int | None, hits: list[Hit]) -> tuple[Unit, list[str]] | None:
-    """有茶叶、竹笋、高山蔬菜三大特色产业 for 哪三大特色产业: the things a sentence names and counts
-    with the noun the question counts (their number, when the question gives one, must agree)."""
-    m = _COUNTED_NOUN.search(question)
+    """有茶叶、竹笋、高山蔬菜三大特色产业 (or 三大特色产业:茶叶,竹笋,高山蔬菜) for 哪三大特色产业: the
+    things a sentence names and counts with the noun the question counts (their number, when the
+    question gives one, must agree)."""
+    m = _COUNTED_NOUN.search(question) or _COUNTED_BEFORE.search(question)
     if not m:
         return None
     noun = m.group(1)
@@ -185,6 +188,13 @@ def counted_items(question: str, n: int | None, hits: list[Hit]) -> tuple[Unit, 
                 longest = max(len(x) for x in items[1:])
                 items[0] = items[0][-longest:] if len(items[0]) > longest + 1 else items[0]
                 count = chinese_numeral(found.group(2)) if not found.group(2).isdigit() else int(found.group(2))
+                if len(items) >= 2 and count == len(items) and (not n or n == count):
+                    return h.unit, items
+            # 提出了三大追赶目标:全面发展学江阴,产业发展学吴江,城乡发展学宜兴。— the count first.
+            after = f"([一二三四五六七八九十两\\d]+)(?:个|大|项|类|种|条|件)?{re.escape(name)}[:：]([^。；;！!？?]+)"
+            for found in re.finditer(after, text):
+                items = [x.strip() for x in re.split("[，,、]", found.group(2)) if x.strip()]
+                count = chinese_numeral(found.group(1))
                 if len(items) >= 2 and count == len(items) and (not n or n == count):
                     return h.unit, items
     return None

@@ -1,0 +1,72 @@
+"""What an item holds, asked about the item: the points inside a paragraph item (里面又讲了哪几个
+“进一步”, 分了哪三层 with 首先…其次…第三), an item named by its quoted words (“要做好最后1%”那条,
+quotes inside its heading ignored) quoted from its start, and things a sentence counts before it
+names them (三大追赶目标:A,B,C)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.engine import Engine
+from assistant.enumeration import enumerations
+
+
+def _lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line[:2].rstrip(".").isdigit()]
+
+
+@pytest.mark.parametrize("question", ["第四篇第一部分的第一条“三服务”水平提升,里面又讲了哪几个“进一步”",
+                                      "第四篇第一部分第一条里面列了哪几个进一步?"])
+def test_the_points_inside_the_nth_item(engine: Engine, question: str) -> None:
+    a = engine.ask(question)
+    lines = _lines(a.text)
+    assert len(lines) == 4 and all("进一步" in line for line in lines)
+    assert "督办查办" in a.text and "后勤保障" in a.text
+
+
+def test_an_item_asked_about_as_a_whole_keeps_its_own_opening(engine: Engine) -> None:
+    a = engine.ask("第四篇第一部分的第一条讲了什么")   # no points asked for: the item, not its points
+    assert "三服务" in a.text and not _lines(a.text)
+
+
+@pytest.mark.parametrize("question", ["“对群众要有体恤情怀”那一点,讲话里分了哪三层来讲",
+                                      "“对群众要有体恤情怀”这一条分了几层意思?"])
+def test_an_item_named_by_its_quoted_words_gives_its_points(engine: Engine, question: str) -> None:
+    a = engine.ask(question)
+    assert [line.split(" ", 1)[1][:4] for line in _lines(a.text)] == ["首先是应", "其次是宗", "第三是职"]
+
+
+def test_first_then_second_then_third_is_one_run() -> None:
+    runs = enumerations("首先是甲。说明甲。其次是乙。说明乙。第三是丙。说明丙。")
+    assert [len(e.points) for e in runs] == [3]
+
+
+@pytest.mark.parametrize("question", ["第二篇“要做好最后1%”那条,举了哪些虎头蛇尾的例子?",
+                                      "“要做好最后1%”那一条,具体说了哪些情况?"])
+def test_an_item_named_by_its_quoted_words_is_quoted_from_its_start(engine: Engine, question: str) -> None:
+    a = engine.ask(question)
+    assert a.text.count("要做好最后1%") >= 1 and "秸秆禁烧" in a.text and "拆违" in a.text
+    assert a.citations[0].unit.text.startswith("3、要做好最后1%")
+
+
+def test_quote_marks_inside_a_heading_do_not_hide_it(engine: Engine) -> None:
+    a = engine.ask("第三篇“要着力治懒、治庸”那条,都讲了哪些做法")
+    assert "懒思" in a.text and "懒学" in a.text and "律己不严" not in a.text
+
+
+@pytest.mark.parametrize("question,first,size", [("区委提的三大追赶目标是哪三个?", "全面发展学江阴", 3),
+                                                 ("区委又提出再增加的学习目标是哪两个", "园区发展外学镇江", 2)])
+def test_things_counted_before_they_are_named(engine: Engine, question: str, first: str, size: int) -> None:
+    lines = _lines(engine.ask(question).text)
+    assert len(lines) == size and first in lines[0]
+
+
+def test_two_lists_of_their_own_in_one_message(engine: Engine) -> None:
+    a = engine.ask("第二篇“比学赶超”那块,区委提的三大追赶目标是哪三个?他们自己又加了哪两个学习目标?")
+    assert "学宜兴" in a.text and "内学锡通" in a.text and "要学会看人长处" not in a.text
+
+
+def test_things_counted_and_asked_for_are_a_list(engine: Engine) -> None:
+    plan = engine.plan("“要拒绝伪工作”那一条里,讲话人要强调的两个概念是什么?")
+    assert plan.wants_list and plan.list_size == 2
+    assert not engine.plan("这个概念是什么").wants_list
