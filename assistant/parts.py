@@ -24,6 +24,7 @@ from .question_words import is_generic
 from .results import Answer, AnswerSentence, Hit, Turn
 from .speech_refs import opens_with_dateline
 from .structure import (
+    QUOTED_ITEM_CHARS,
     as_list,
     inline_enumeration,
     introduces_list,
@@ -33,7 +34,7 @@ from .structure import (
     numbered,
     part_units,
 )
-from .text_analysis import split_sentences
+from .text_analysis import first_sentences, split_sentences
 
 __all__ = ["after_answer", "cited_first", "in_order", "item_groups", "list_in_part", "no_outline", "own_words", "part_answer", "whole_item", "with_own_words"]
 
@@ -89,23 +90,15 @@ def part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
         n = citer.cite(part)
         lead = f"{intro}「{item_label(part)}」" if intro else f"「{item_label(part)}」"
         return numbered(f"{lead}下分{len(labels)}点:", [AnswerSentence(label, [n]) for label in labels]) + ([part],)
-    sents = "".join(split_sentences(part.text)[:3])
+    sents = first_sentences(part.text, QUOTED_ITEM_CHARS)
     n = citer.cite(part)
     prefix = f"{intro}:" if intro else ""
     return f"{prefix}{sents}[{n}]", [AnswerSentence(sents, [n])], [part]
 
 
-# An item asked about as a whole is quoted up to this long: its examples follow its opening.
-WHOLE_ITEM_CHARS = 600
-
-
 def whole_item(ev: Evidence, item: Unit, citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]]:
-    """An item quoted from its start, sentence by sentence while they fit in WHOLE_ITEM_CHARS."""
-    kept = ""
-    for sentence in split_sentences(item.text):
-        if kept and len(kept) + len(sentence) > WHOLE_ITEM_CHARS:
-            break
-        kept += sentence
+    """An item quoted from its start, sentence by sentence while they fit in QUOTED_ITEM_CHARS."""
+    kept = first_sentences(item.text, QUOTED_ITEM_CHARS)
     n = citer.cite(item)
     return f"{ev.speech_title(item.speech_no)}中「{item_label(item)}」这一条:{kept}[{n}]", [AnswerSentence(kept, [n])], [item]
 

@@ -19,8 +19,15 @@ from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .planner import QueryPlan, nth
 from .results import Answer, AnswerSentence, Hit
-from .structure import _CJK_RUN, SAME_OPENING, headless, item_label, numbered
-from .text_analysis import split_sentences
+from .structure import (
+    _CJK_RUN,
+    QUOTED_ITEM_CHARS,
+    SAME_OPENING,
+    headless,
+    item_label,
+    numbered,
+)
+from .text_analysis import first_sentences, split_sentences
 
 __all__ = ["PointList", "as_points", "choose_points", "item_named", "points_under_item", "followup_point", "nth_point", "parallel_paragraphs",
            "point_count", "point_lists", "speech_points"]
@@ -230,7 +237,7 @@ def nth_point(ev: Evidence, plan: QueryPlan, hits: list[Hit],
             return None
         k, unit = picked
         opening = opening_point(unit.text)
-        text = opening[2].sentences() if opening else "".join(split_sentences(unit.text)[:2])
+        text = first_sentences(opening[2].text if opening else unit.text, QUOTED_ITEM_CHARS)
         return k, unit, text
     unit, _ = option
     points = next((e.points for e in enumerations(unit.text) if e.labels == option[1]), ())

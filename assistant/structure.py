@@ -20,13 +20,17 @@ from .planner import QueryPlan
 from .results import AnswerSentence, Hit
 from .text_analysis import split_sentences
 
-__all__ = ["as_list", "choose_list", "count_intro", "enumerates", "headless", "inline_enumeration",
+__all__ = ["QUOTED_ITEM_CHARS", "as_list", "choose_list", "count_intro", "enumerates", "headless", "inline_enumeration",
            "item_label", "list_items", "next_unit", "numbered", "outline_units"]
 
 # 一是…;二是… or, within one sentence, 一是…,二是…,三是…: each item runs to the next item's 是.
 _INLINE_ENUM = LazyPattern("(?:^|(?<=[。;:,\uff1b\uff1a\uff0c]))\\s*([一二三四五六七八九十]+是"
                           "(?:(?![,\uff0c]\\s*[一二三四五六七八九十]+是)[^。;\uff1b])*[。;\uff1b]?)")
 _LEAD_IN = LazyPattern("[:\uff1a]$|以下|如下")
+
+# A part, item or point asked about is quoted from its start up to this long: what it holds
+# (its examples, its closing call) follows its opening sentence.
+QUOTED_ITEM_CHARS = 600
 
 
 def enumerates(unit_text: str, n: int) -> bool:

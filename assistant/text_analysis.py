@@ -453,3 +453,13 @@ def idf_share(terms: list[str], idf: dict[str, float], n_docs: int, text: str) -
         if t in text:
             covered += w
     return covered / total if total else 0.0
+
+
+def first_sentences(text: str, limit: int) -> str:
+    """The text's sentences from its start while they fit in ``limit`` characters (one at least)."""
+    kept = ""
+    for sentence in split_sentences(text):
+        if kept and len(kept) + len(sentence) > limit:
+            break
+        kept += sentence
+    return kept
