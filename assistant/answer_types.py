@@ -39,7 +39,9 @@ _NAME_CHAR = r"[^\W\d的了和在与是我们每位有还及或对把被从向�
 # 省, 县, 州 it may be a name (沛县, 杭州).
 _PLACE = (rf"(?:{_NAME_CHAR}{{2,5}}(?:省|市|县|区|镇|乡|村|州)|{_NAME_CHAR}(?:省|县|州))"
           r"(?![委长政场域别里级干党直属上下内外])"
-          r"|中国|美国|英国|法国|德国|俄罗斯|日本|韩国")
+          r"|中国|美国|英国|法国|德国|俄罗斯|日本|韩国"
+          # 中南海国务院小礼堂 / 人民大会堂: a venue, by what it is
+          rf"|{_NAME_CHAR}{{1,8}}(?:礼堂|会堂|大厅|宾馆|饭店|会议室|会议厅|广场|体育馆|剧院|剧场)")
 # 在食堂吃 / 到会议室开: where something is done, for 在哪里 (not for 哪个城市).
 _LOCATIVE = r"(?:在|到|去|于)[\u4e00-\u9fff]{1,6}?(?:里|内|上|中|吃|住|开|办|举行|召开|进行|集中)"
 # A person: a name (a common surname and one or two characters) beside a title, or before
@@ -76,6 +78,7 @@ _ORGANISATION = (r"[\u4e00-\u9fff]{1,10}?(?:办公室|办公厅|委员会|人民
 # A report's lead: a dateline (本报北京１月２２日讯 / 据新华社…电) or a date it opens with.
 _DATED_LEAD = DATELINE + r"|\d{1,2}\s*月\s*\d{1,2}\s*日"
 
+_HELD_AT = r"在[^,，。]{2,14}(?:召开|举行|开幕|举办)"
 _HELD = r"(?:会|会议)[^,。]{0,6}(?:\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日)(?:至[^,。]{1,8})?在[^,。]{1,12}(?:召开|举行|开幕)"
 
 _UNDATED = r"日前|近日|前不久|不久前|前些天|最近"
@@ -240,8 +243,9 @@ def year_agrees(asked: set[int], sentence: str) -> bool:
 
 
 def speech_says(speech: Speech, answer_type: str | None, unit: str = "", question: str = "") -> list[tuple[Unit, str]]:
-    """What a speech itself says of who or when: its metadata lines that fit the type; without
-    one, for a date, the first sentence of its lead that holds one (据新华社北京１月７日电… /
+    """What a speech itself says of who, when or where: its metadata lines that fit the type;
+    without one, for a place, the opening sentence that says where it was held, and for a date,
+    the first sentence of its lead that holds one (据新华社北京１月７日电… /
     １月２２日，江泽民出席…: a report's lead says when for the whole text, not who wrote it)."""
     if answer_type is None:
         return []
@@ -268,8 +272,13 @@ def speech_says(speech: Speech, answer_type: str | None, unit: str = "", questio
         told = _GAVE_SPEECH if re.search(_ASKS_SPEAKER, question) else _REPORTED_BY
         said = [(u, x) for u in speech.paragraphs[:3] for x in split_sentences(u.text) if re.search(told, x)]
         return [x for x in said if fits_type(answer_type, unit, [x[1]])][:1]
-    if lines or answer_type != "date":
+    if lines or answer_type not in ("date", "place"):
         return lines
+    if answer_type == "place":
+        # 团拜会是在哪儿开的, of a report: the opening sentence that says where it was held
+        # (国务院办公厅今天下午在中南海国务院小礼堂举行春节团拜会).
+        return [(u, x) for u in speech.paragraphs[:3] for x in split_sentences(u.text)
+                if re.search(_HELD_AT, x) and fits_type(answer_type, unit, [x])][:1]
     # A sentence saying when the meeting was held (会议１月２０日在北京召开) answers before the
     # lead's dateline, which is when the paper reported it.
     held = [(u, x) for u in speech.paragraphs for x in split_sentences(u.text)
@@ -293,12 +302,12 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     # 登在哪本杂志 / 哪一期 / 出处: where the text was published (before place: 登在哪).
     ("source", LazyPattern(r"(?:哪本|哪家|哪份|哪种|什么)(?:杂志|刊物|期刊|报纸|报刊|报(?!告|道|送|名))|哪一?期|(?:登|刊|刊登|刊发|发表|载)在哪|出处|出自哪")),
     ("date", LazyPattern(r"哪一年|哪年|何年|何时|什么时候|哪一天|哪天|哪几天|哪几年|几月|几号|哪个月|什么时间|日期|年份|时间是")),
-    ("person", LazyPattern(r"是谁|谁(?!都)|哪位|哪个人|叫什么名字|姓名|全名|名字叫|叫什么|" + _WHICH_PEOPLE)),
+    ("person", LazyPattern(r"是谁|谁(?!都)|哪位|哪几位|哪些人|哪几个人|哪个人|叫什么名字|姓名|全名|名字叫|叫什么|" + _WHICH_PEOPLE)),
     # 刘振华是什么职务 / 讲话人是什么身份: an office held.
     ("office", LazyPattern(r"什么职务|什么职位|什么身份|任什么职|担任什么|哪个职位|(?:职务|职位|身份)是什么")),
     # 是哪个单位的讲话 / 哪个部门牵头: an organisation, not a place (before place: 哪个单位).
     ("organization", LazyPattern(r"哪(?:一)?(?:个|家)(?:单位|部门|机关|机构|组织|团体)|什么(?:单位|部门|机关|机构)")),
-    ("place", LazyPattern(r"哪里|哪儿|什么地方|哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个地方|在哪(?!几|些|一?(?:个)?(?:方面|环节|问题|点|条|项|种|类))")),
+    ("place", LazyPattern(r"哪里|哪儿|什么地方|哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个地方|在哪(?!几|些|[一两二三四五六七八九十\d]?(?:个)?(?:方面|环节|问题|点|条|项|种|类))")),
     # (分几部分 / 几个方面 count the speech's parts: no figure is asked for.)
     ("number", LazyPattern(rf"多少{_ASKED_MEASURE}?|(?<![这那哪])几{_ASKED_MEASURE}(?!分)|多长|多大|多高|多远|多久|比例|百分之")),
 )

@@ -272,6 +272,20 @@ def no_outline(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
     return ans
 
 
+# 讲完香港那段 / 说完成绩之后: the words that name the passage something follows.
+_ENDED_PASSAGE = LazyPattern(r"(?:讲完|说完|谈完|讲过|说过|谈过)([\u4e00-\u9fff“”]{2,12}?)(?:的?那段|的?那部分|的?那块|的?这段|之后|以后)")
+
+
+def _passage_named(ev: Evidence, speech: Speech, question: str) -> Unit | None:
+    """The paragraph of the speech that says the words 讲完…那段 names most often (the first of
+    those that say them as often), or None when no paragraph says them all."""
+    m = _ENDED_PASSAGE.search(ta.normalise(question))
+    words = [w for w in ev.analyse(m.group(1)).words if not is_generic(w)] if m else []
+    said = [(sum(u.text.count(w) for w in words), -u.seq, u) for u in speech.paragraphs
+            if words and all(w in ta.normalise(u.text) for w in words)]
+    return max(said, key=lambda t: t[:2])[2] if said else None
+
+
 def after_answer(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, hits: list[Hit],
            citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
     """What follows a passage (the top hit), a part the question names by a quoted word of its
@@ -285,7 +299,8 @@ def after_answer(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, h
         named_part = [u for u in speech.headings if any(w in ta.normalise(u.text) for w in own)]
     # (The words of 王兆国讲完以后… may find nothing: the speaker's paragraphs are read.)
     spoken = speaker_paragraphs(speech.paragraphs, question, alone=True) if ENDED_SPEAKING.search(question) else []
-    anchor = named_part[0] if len(named_part) == 1 else spoken[-1] if spoken else hits[0].unit if hits else None
+    anchor = named_part[0] if len(named_part) == 1 else spoken[-1] if spoken \
+        else _passage_named(ev, speech, question) or (hits[0].unit if hits else None)
     if anchor is None:
         return None
     rest = ev.corpus.speech(anchor.speech_no).units[anchor.seq:]

@@ -318,6 +318,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             # (开场白是怎么给这次会定性的: 定性, which the speech never says, names no part of it.)
             plan.section = " ".join(_said_in(plan.section.split(), speeches, named_nos, corpus_text))
     plan.answer_type, plan.answer_unit = asked_type(body, COUNT)
+    if plan.answer_type in ("person", "date", "place") and not asks_parts:
+        plan.outline = False   # 发言的是哪几位, of a named speech: people, not its parts
     if plan.answer_type == "number" and COUNTS_ITEMS.search(unquoted):
         # 提了几个要注意的问题: the items are asked for, and their number with them, not a figure.
         plan.answer_type, plan.answer_unit = None, ""

@@ -71,9 +71,10 @@ def nth_paragraph(plan: QueryPlan, speech: Speech) -> tuple[int, Unit, str] | No
 
 
 # 江泽民最后说 / 李瑞环说 / 江泽民在座谈会上指出: a paragraph that reports what someone said.
-_SAYS = LazyPattern(r"^([\u4e00-\u9fff]{2,3}?)(?:在[^，。,]{1,15}?)?(?:首先|接着|随后|还|又|最后|进一步|特别)?"
-                    r"(?:说|指出|强调|表示|要求|认为|提出)")
-_HE_SAYS = LazyPattern(r"^(?:他|她)(?:首先|接着|随后|还|又|最后|进一步|特别)?(?:说|指出|强调|表示|要求|认为|提出)")
+# (在谈到人民币汇率时，朱镕基说 / 朱镕基首先阐述了…: the topic may come first, the verb may tell.)
+_SAYS = LazyPattern(r"^(?:在[^，。,]{1,24}?时[，,])?([\u4e00-\u9fff]{2,3}?)(?:在[^，。,]{1,15}?)?(?:首先|接着|随后|还|又|最后|进一步|特别)?"
+                    r"(?:说|指出|强调|表示|要求|认为|提出|阐述|论述|分析|谈到|回顾)")
+_HE_SAYS = LazyPattern(r"^(?:他|她)(?:首先|接着|随后|还|又|最后|进一步|特别)?(?:说|指出|强调|表示|要求|认为|提出|阐述|论述|分析|谈到|回顾)")
 
 
 # 王兆国讲完以后 / 他说完之后: after the speaker's whole speech (not 讲完那几个要点之后).

@@ -67,7 +67,8 @@ WEAK_LIST = LazyPattern(r"哪些|包括什么|有什么")
 _ORDINAL_NOUN = r"(?:小点|小项|小条|自然段|段落|点|条|项|个|位|字|部分|方面|层|块|件|类|种|句|段|标题)"
 # 开头说了什么 / 结尾是怎么写的: a position in the speech, without a noun saying what is counted.
 _SAID = r"(?=讲|谈|说|写|提|是|落|强调|归结|发言)"
-ORDINAL = LazyPattern(rf"(?P<back>倒数)?第\s*({_NUM}{{1,2}})\s*(?:个|大|级)?\s*{_ORDINAL_NOUN}"
+# (排第二的那条: the ordinal and its noun may stand apart.)
+ORDINAL = LazyPattern(rf"(?P<back>倒数)?第\s*({_NUM}{{1,2}})\s*(?:个|大|级)?\s*(?:的\s*[那这]\s*一?\s*)?{_ORDINAL_NOUN}"
                       rf"|(?:最后|末尾|结尾)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<last_said>{_SAID}))"
                       rf"|(?P<last_bare>结尾|末尾|结束语|收尾|收的尾|压轴|殿后)"
                       rf"|(?P<first>开头|开篇|头一|首先|一开始|一上来|开场|起首|打头)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:先|就)?(?:{_ORDINAL_NOUN}|(?P<first_said>{_SAID}))"
@@ -106,7 +107,7 @@ def sibling_ordinals(text: str, found: list[re.Match[str]], mo: re.Match[str]) -
 
 PART_NOUN = LazyPattern(r"部分|方面|块|层|大点|标题")
 # (讲完成绩之后笔锋一转说了啥: a turn of the text between.)
-AFTER = LazyPattern(r"(?:下一段|下段|后一段|紧接着|接下来|接着|随后|之后|以后|后面|然后)[,，]?(?:笔锋一转|话锋一转|转而)?[,，]?(?:又|还|再)?(?:讲|说|写|谈|提|报道)"
+AFTER = LazyPattern(r"(?:下一段|下段|后一段|下一层|下一部分|下一块|紧接着|接下来|接着|随后|之后|以后|后面|然后)[,，]?(?:笔锋一转|话锋一转|转而)?[,，]?(?:又|还|再)?(?:讲|说|写|谈|提|报道)"
                     r"|(?:之后|以后|后面)(?:一部分|一段|的部分)?(?:是什么|是啥|是哪)")
 # 还有呢 / 下一点 / 接下来呢, after an item of a list: the next item.
 NEXT_ITEM = LazyPattern(r"^(?:那|那么)?\s*(?:还有呢|下一(?:点|条|项|个|部分|方面)(?:呢|是什么)?|接下来呢|然后呢|再往下呢|继续)[??。.]*$")

@@ -35,6 +35,8 @@ _NEWS_LEAD = LazyPattern(DATELINE)
 _OCCASION_NAMED = LazyPattern(r"([\u4e00-\u9fff]{2,6}?)(?:那次|这次)")
 _MEETING_NAMED = LazyPattern(r"(?:那个|这个|那次|这次)([\u4e00-\u9fff]{2,12}?)(?:座谈会|茶话会|团拜会|全会|大会|会议)")
 _SPEAKER_LINE = 16                                   # a speaker line: 中国文联副主席李默然
+# A photo caption (…欢聚一堂。(新华社记者刘少山摄)) tells what the picture shows, not which text it is.
+_CAPTION = LazyPattern(r"摄\)\s*$")
 _NOT_SPEAKER = LazyPattern(r"会|讲话|年|月|日|摄|[（(]")   # occasion, date and caption lines
 _TITLE_OPENER = LazyPattern(r"^([\u4e00-\u9fff]{2,4})在")   # 汪道涵在《两岸关系》杂志发表…
 # A question word, whole (哪天 / 什么时候): what came before it may be a name, never what follows.
@@ -255,8 +257,8 @@ _OCCASION_LINE = LazyPattern(r"讲话|会议|发言|致辞|报告|座谈会|大�
 def naming_label(s: Speech) -> str:
     """The lines that name a speech when a question names it: its title, its short speaker and
     date lines and a line on its occasion, not a deck that sums up what it says (…必须建设一支…
-    执纪执法队伍)."""
-    lines = [u.text for u in _leading_metadata(s) if u.text != s.title
+    执纪执法队伍) or a photo caption."""
+    lines = [u.text for u in _leading_metadata(s) if u.text != s.title and not _CAPTION.search(ta.normalise(u.text))
              and (len(u.text) <= _SPEAKER_LINE or _OCCASION_LINE.search(u.text))]
     return ta.normalise(" ".join([s.title, *lines]))
 

@@ -1,0 +1,80 @@
+"""Reading a newspaper report of a speech: where its speaker's words begin when the verb tells
+(王明首先阐述了…, 在谈到…时，王明说), the passage a question names by its words (讲完外贸那段),
+the next layer (讲完…之后，下一层), an ordinal apart from its noun (排第二的那条), where the
+event was held (在…小礼堂举行), and the people a question asks for (哪几位) rather than the
+outline. The texts are written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.engine import Engine
+
+_REPORT = """王明在全市外贸工作会议上指出
+今年外贸形势会更好
+新华社南州１月９日电（记者李华）全市外贸工作会议今天下午在市政府第二会议厅举行。
+王明首先阐述了去年下半年以来周边市场发生的价格波动，分析了波动产生的原因。
+在谈到价格波动对港口的冲击时，王明指出，港口企业及时调整航线，保持了运输稳定。
+在展望今年外贸形势时，王明说，出口总额将保持增长，预计增长８％以上。
+他指出，去年是外贸形势最好的一年，出口结构明显优化。
+王明要求，各外贸企业要从严管理，树立诚信经营的良好形象。
+赵刚、钱立、孙平等代表各区和企业在会上发言。
+副市长周强主持会议。
+"""
+_ADDRESS = """郑文在新年联谊会上的讲话
+各位朋友：
+我愿提出三点建议。
+第一，加强两地经贸合作，扩大往来。
+第二，推进文化交流，举办联合展览。
+第三，扩大青年交往，设立交流基金。
+祝大家新年快乐。
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root: Path = tmp_path_factory.mktemp("reports")
+    (root / "report.txt").write_text(_REPORT, encoding="utf-8")
+    (root / "address.txt").write_text(_ADDRESS, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+@pytest.mark.parametrize("question", ["王明那篇，讲话一上来先谈的是哪件事？", "王明讲话开头讲了什么"])
+def test_the_speakers_first_words_when_the_verb_tells(engine: Engine, question: str) -> None:
+    a = engine.ask(question)
+    assert "价格波动" in a.text and a.citations[0].unit.text.startswith("王明首先阐述")
+
+
+@pytest.mark.parametrize("question, nxt", [("王明讲完港口那段，紧接着讲的是什么内容？", "在展望今年外贸形势时"),
+                                          ("王明说完外贸形势以后又讲了什么", "他指出，去年")])
+def test_what_follows_the_passage_the_words_name(engine: Engine, question: str, nxt: str) -> None:
+    a = engine.ask(question)
+    assert a.citations[-1].unit.text.startswith(nxt) or any(c.unit.text.startswith(nxt) for c in a.citations)
+
+
+def test_the_next_layer_after_a_passage(engine: Engine) -> None:
+    plan = engine.plan("王明讲完港口之后，下一层讲的是什么？")
+    assert plan.after
+
+
+@pytest.mark.parametrize("question", ["郑文提了几条建议，排第二的那条是什么？", "郑文的建议里第二的那条讲啥"])
+def test_an_ordinal_apart_from_its_noun(engine: Engine, question: str) -> None:
+    a = engine.ask(question)
+    assert a.plan["intent"] == "nth_point" and "文化交流" in a.text and "经贸合作" not in a.text
+
+
+@pytest.mark.parametrize("question", ["外贸工作会议是在哪儿开的？", "王明那次会在什么地方举行的"])
+def test_where_a_reported_meeting_was_held(engine: Engine, question: str) -> None:
+    a = engine.ask(question)
+    assert not a.abstained and "第二会议厅" in a.text
+
+
+def test_which_people_is_no_outline(engine: Engine) -> None:
+    plan = engine.plan("王明那篇，代表各区和企业发言的是哪几位？")
+    assert plan.answer_type == "person" and not plan.outline
+
+
+def test_which_two_aspects_is_no_place(engine: Engine) -> None:
+    assert engine.plan("王明说问题主要体现在哪两个方面？").answer_type != "place"
