@@ -343,17 +343,17 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             reason = None
     if reason and plan.wants_list and plan.speech_no is not None and not plan.asked_words:
         # 公报那篇,98年反腐工作分成哪几块任务: the words miss, but the named speech makes one list.
-        points = speech_points(ev, plan.speech_no)
+        points = speech_points(ev, plan.speech_no, plan.list_size)
         if points is not None:
             text, sentences, cited = as_points(points, citer, f"{ev.speech_title(plan.speech_no)}依次列出"
                                                               f"{point_count(points)}点:")
             return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
-    if reason:
+    repeated = paragraphs_repeating(ev, plan, hits)   # (a quoted word said again and again is the list asked)
+    if reason and not repeated:
         ans = done(ABSTAIN_TEXT, [], abstained=True)
         ans.notes.append(reason)
         return ans
 
-    repeated = paragraphs_repeating(ev, plan, hits)
     if repeated is not None:   # 讲了哪几个“继续”: the run of paragraphs that each say it
         key = ta.normalise(plan.asks_content_of)
         lines = [AnswerSentence(next((x for x in split_sentences(u.text) if key in ta.normalise(x)), u.text),

@@ -117,6 +117,8 @@ def paragraphs_repeating(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list
     term = ta.normalise(plan.asks_content_of)
     if not term or not plan.wants_list or not plan.counts_term:
         return None
+    if any(ta.normalise(h.unit.text).count(term) >= 2 for h in hits[:3] if h.unit.kind == "paragraph"):
+        return None   # 加大…力度；加大…力度: one paragraph says it again and again, its clauses are the list
     # The runs in the speeches the top hits are in (a report's lead may rank first, its run of
     # 我们要继续… paragraphs lower): the longest, or the one as long as the question counts.
     best: list[Unit] = []

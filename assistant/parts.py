@@ -281,9 +281,12 @@ def _passage_named(ev: Evidence, speech: Speech, question: str) -> Unit | None:
     those that say them as often), or None when no paragraph says them all."""
     m = _ENDED_PASSAGE.search(ta.normalise(question))
     words = [w for w in ev.analyse(m.group(1)).words if not is_generic(w)] if m else []
-    said = [(sum(u.text.count(w) for w in words), -u.seq, u) for u in speech.paragraphs
-            if words and all(w in ta.normalise(u.text) for w in words)]
-    return max(said, key=lambda t: t[:2])[2] if said else None
+    for units in (speech.headings, speech.paragraphs):   # (讲完“升华认识”以后: a part, by its heading)
+        said = [(sum(u.text.count(w) for w in words), -u.seq, u) for u in units
+                if words and all(w in ta.normalise(u.text) for w in words)]
+        if said:
+            return max(said, key=lambda t: t[:2])[2]
+    return None
 
 
 def after_answer(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, hits: list[Hit],

@@ -208,9 +208,11 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             plan.speech_no = named[0]
         elif named:
             plan.speech_candidates = named
-            plan.notes.append("这个说法可能指几篇讲话:" + "、".join(
-                next(s.title for s in speeches if s.no == n) for n in named))
-    plan.multi_speech = bool(MULTI_SPEECH.search(norm)) or len(several) > 1
+            if not re.search("[和与跟及、]", reference):   # (查明哲和李默然都…: each named, not unsure)
+                plan.notes.append("这个说法可能指几篇讲话:" + "、".join(
+                    next(s.title for s in speeches if s.no == n) for n in named))
+    plan.multi_speech = bool(MULTI_SPEECH.search(norm)) or len(several) > 1 \
+        or (len(plan.speech_candidates) > 1 and bool(re.search("[和与跟及、]", reference)))
     defaulted = default_speech is not None and plan.speech_no is None and not plan.speech_candidates \
         and not plan.missing_speech and not plan.multi_speech
     if defaulted:
@@ -318,7 +320,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             # (开场白是怎么给这次会定性的: 定性, which the speech never says, names no part of it.)
             plan.section = " ".join(_said_in(plan.section.split(), speeches, named_nos, corpus_text))
     plan.answer_type, plan.answer_unit = asked_type(body, COUNT)
-    if plan.answer_type in ("person", "date", "place") and not asks_parts:
+    if plan.answer_type == "person" and not asks_parts:
         plan.outline = False   # 发言的是哪几位, of a named speech: people, not its parts
     if plan.answer_type == "number" and COUNTS_ITEMS.search(unquoted):
         # 提了几个要注意的问题: the items are asked for, and their number with them, not a figure.

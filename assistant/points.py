@@ -258,13 +258,19 @@ def followup_point(answer: Answer, item: int) -> tuple[int, Unit, str] | None:
     return (chosen[0], unit, chosen[1].sentences()) if chosen else None
 
 
-def speech_points(ev: Evidence, speech_no: int) -> PointList | None:
+def speech_points(ev: Evidence, speech_no: int, size: int | None = None) -> PointList | None:
     """The points a speech without headings lists, for its outline: paragraphs that open with
     第一，/第二，… (the longest run), else the longest 第一…第二… enumeration inside a paragraph,
-    else the longest enumeration of any kind (three points at least)."""
+    else the longest enumeration of any kind (three points at least). With ``size`` (哪两个方面):
+    the one list of that many points, if the speech makes exactly one."""
     if not headless(ev, speech_no):
         return None
     units = ev.corpus.speech(speech_no).units
+    if size:
+        sized: list[PointList] = [p for _, p in paragraph_enumerations(units) if len(p) == size]
+        sized += [(u, e.labels) for u in units if u.kind == "paragraph" for e in enumerations(u.text)
+                  if len(e.points) == size]
+        return sized[0] if len(sized) == 1 else None
     runs = [paragraphs for _, paragraphs in paragraph_enumerations(units)]
     if runs:
         return max(runs, key=len)

@@ -134,12 +134,18 @@ _ASKED_AFTER = LazyPattern(rf"(?:些|几|{_NUM}+)?{CLASSIFIER}?([\u4e00-\u9fff]{
 
 
 
+_COUNTED_QUOTE = LazyPattern(rf"(?:哪|几)(?:几|{_NUM}+)?{CLASSIFIER}?\s*[“\"「]([^”\"」]{{1,12}})[”\"」]")
+
+
 def asked_term(body: str, analyse: Callable[[str], ta.Analysed], asks: LazyPattern = _ASKS_CONTENT) -> str:
     """The named thing whose content the question asks for ("" when it asks nothing of the kind).
 
     The term is quoted, or it is the phrase just before (…提到办公室年度10项职能工作目标,具体是哪
     10项 → 10项职能工作目标: the last words of the clause, up to 12 characters).
     """
+    counted = _COUNTED_QUOTE.search(body) if asks is _ASKS_CONTENT else None
+    if counted:   # 讲话是按哪几个“继续”展开的: the quoted word counted is the thing
+        return counted.group(1)
     m = asks.search(body)
     if not m:
         return ""

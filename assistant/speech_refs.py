@@ -196,6 +196,9 @@ def _ends_with_name(lines: str, piece: str) -> bool:
     return False
 
 
+_JOINED = LazyPattern(r"\s*(?:和|与|跟|及|、|同)\s*")
+
+
 def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...], str]:
     """汪道涵觉得… / 照李默然的说法…: a name (two to four characters) that one speech's speaker
     lines (or the words its title opens with, before 在: 汪道涵在…) hold and no other speech
@@ -212,6 +215,7 @@ def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...]
         for s in speeches:
             top = list(itertools.islice((u for u in s.units if u.kind == "paragraph"), _SPEAKING_PARAGRAPHS))
             names[s.no] += "|".join(m.group(1) for u in top for m in _SPEAKING.finditer(ta.normalise(u.text))) + "|"
+    found: list[tuple[int, str]] = []
     for run in _CJK_ONLY.findall(text):
         for size in (4, 3, 2):
             for i in range(len(run) - size + 1):
@@ -221,17 +225,23 @@ def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...]
                     continue
                 # The whole corpus is read only for a piece that is some speaker's name.
                 mentioning = [s for s in speeches if s.no != owners[0] and any(piece in u.text for u in s.units)]
-                if not mentioning:
+                if mentioning:
+                    # 朱镕基在行长会议上怎么说 / 李岚清讲了哪几方面工作: others report the name (in a
+                    # list of who attended); the speech is the speaker's own unless the question's
+                    # other words name another's title better.
+                    rest = {text[k:k + 2] for k in range(len(text) - 1)} - {piece[k:k + 2] for k in range(len(piece) - 1)}
+                    # (Only the owner's and the mentioning speeches' labels are read.)
+                    overlap = {s.no: sum(g in speech_label(s) for g in rest)
+                               for s in speeches if s.no == owners[0] or s in mentioning}
+                    if overlap[owners[0]] <= max(0, *(overlap[s.no] for s in mentioning)):
+                        continue
+                if not found or _JOINED.fullmatch(text[text.find(found[-1][1]) + len(found[-1][1]):text.find(piece)]):
+                    found.append((owners[0], piece))   # 查明哲和李默然都…: each speaker's text
+                if len(found) == 1 and not _JOINED.match(text[text.find(piece) + len(piece):]):
                     return (owners[0],), piece
-                # 朱镕基在行长会议上怎么说 / 李岚清讲了哪几方面工作: others report the name (in a
-                # list of who attended); the speech is the speaker's own unless the question's
-                # other words name another's title better.
-                rest = {text[k:k + 2] for k in range(len(text) - 1)} - {piece[k:k + 2] for k in range(len(piece) - 1)}
-                # (Only the owner's and the mentioning speeches' labels are read.)
-                overlap = {s.no: sum(g in speech_label(s) for g in rest)
-                           for s in speeches if s.no == owners[0] or s in mentioning}
-                if overlap[owners[0]] > max(0, *(overlap[s.no] for s in mentioning)):
-                    return (owners[0],), piece
+    if found:
+        owners_found = tuple(dict.fromkeys(no for no, _ in found))
+        return owners_found, text[text.find(found[0][1]):text.find(found[-1][1]) + len(found[-1][1])]
     return (), ""
 
 

@@ -23,6 +23,24 @@ _REPORT = """王明在全市外贸工作会议上指出
 赵刚、钱立、孙平等代表各区和企业在会上发言。
 副市长周强主持会议。
 """
+_FORUM_A = """话剧要靠好戏
+中央实验话剧院导演孙明
+江泽民同志不久前说，话剧是不可替代的艺术。
+话剧的难处集中表现为两点：一是观众少；二是剧团少演少赔、多演多赔。
+我们要继续提高演出质量。
+"""
+_FORUM_B = """话剧的新世纪
+北京人艺院长李立
+江泽民同志指出，话剧有它特殊的魅力。
+剧团要走向基层，走向观众。
+"""
+_GATHERING = """周强在迎春座谈会上讲话
+本报南州１月２０日讯周强今天在迎春座谈会上讲话。
+周强指出，我们要继续加强学习。
+周强说，我们要继续群策群力。
+周强说，我们要继续艰苦奋斗。
+座谈会由吴亮主持。
+"""
 _ADDRESS = """郑文在新年联谊会上的讲话
 各位朋友：
 我愿提出三点建议。
@@ -38,6 +56,8 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     root: Path = tmp_path_factory.mktemp("reports")
     (root / "report.txt").write_text(_REPORT, encoding="utf-8")
     (root / "address.txt").write_text(_ADDRESS, encoding="utf-8")
+    for name, text in (("forum_a.txt", _FORUM_A), ("forum_b.txt", _FORUM_B), ("gathering.txt", _GATHERING)):
+        (root / name).write_text(text, encoding="utf-8")
     return Engine.load([root], use_cache=False)
 
 
@@ -78,3 +98,21 @@ def test_which_people_is_no_outline(engine: Engine) -> None:
 
 def test_which_two_aspects_is_no_place(engine: Engine) -> None:
     assert engine.plan("王明说问题主要体现在哪两个方面？").answer_type != "place"
+
+
+def test_a_counted_quoted_word_names_the_repeated_paragraphs(engine: Engine) -> None:
+    a = engine.ask("周强在迎春座谈会上，讲话是按哪几个“继续”展开的？")
+    assert [c.unit.text[-6:] for c in a.citations[:3]] == ["续加强学习。", "续群策群力。", "续艰苦奋斗。"]
+
+
+def test_the_one_list_of_the_size_asked_in_the_named_speech(engine: Engine) -> None:
+    a = engine.ask("孙明那篇说话剧现在的困境主要体现在哪两个方面？")
+    assert not a.abstained and "观众少" in a.text and "多演多赔" in a.text
+
+
+def test_two_speakers_joined_name_two_texts_answered_apart(engine: Engine) -> None:
+    plan = engine.plan("孙明和李立都引了江泽民谈话剧的话，两人引的分别是什么？")
+    assert len(plan.speech_candidates) == 2 and plan.multi_speech and not plan.notes
+    a = engine.ask("孙明和李立都引了江泽民谈话剧的话，两人引的分别是什么？")
+    assert a.text.startswith("话剧要靠好戏:") or a.text.startswith("话剧的新世纪:")
+    assert {c.unit.speech_no for c in a.citations} == set(plan.speech_candidates)
