@@ -208,6 +208,8 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
             return True
         if answer_type == "person" and re.search(_PERSON, norm):
             return True
+        if answer_type == "title" and re.search(r"《[^》]{1,30}》", norm):
+            return True
         if answer_type == "source" and re.search(_SOURCE, norm):
             return True
         if answer_type == "organization" and re.search(_ORGANISATION, norm):
@@ -302,6 +304,9 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     # 登在哪本杂志 / 哪一期 / 出处: where the text was published (before place: 登在哪).
     ("source", LazyPattern(r"(?:哪本|哪家|哪份|哪种|什么)(?:杂志|刊物|期刊|报纸|报刊|报(?!告|道|送|名))|哪一?期|(?:登|刊|刊登|刊发|发表|载)在哪|出处|出自哪")),
     ("date", LazyPattern(r"哪一年|哪年|何年|何时|什么时候|哪一天|哪天|哪几天|哪几年|几月|几号|哪个月|什么时间|日期|年份|时间是")),
+    # 那场话剧叫什么名字 / 书名是什么: the name of a work, which a text gives in 《》.
+    ("title", LazyPattern(r"(?:话剧|戏剧|剧目|戏|剧|书|电影|影片|作品|节目|歌曲|诗)[^,，。?？!！]{0,3}(?:叫什么|是什么)(?:名字|名称|名)?"
+                          r"|(?:剧|书|片|篇)名(?:是什么|叫什么|是啥)")),
     ("person", LazyPattern(r"是谁|谁(?!都)|哪位|哪几位|哪些人|哪几个人|哪个人|叫什么名字|姓名|全名|名字叫|叫什么|" + _WHICH_PEOPLE)),
     # 刘振华是什么职务 / 讲话人是什么身份: an office held.
     ("office", LazyPattern(r"什么职务|什么职位|什么身份|任什么职|担任什么|哪个职位|(?:职务|职位|身份)是什么")),

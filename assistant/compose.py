@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 
 from . import text_analysis as ta
-from .answer_types import METADATA_TYPES
+from .answer_types import METADATA_TYPES, fits_type
 from .corpus import Unit
 from .evidence import Citer, Evidence
 from .extract import asks_why, by_speech, extract_sentences
@@ -437,8 +437,9 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         ans = done(intro + "\n" + _join_cited(sentences), sentences)
         ans.partial, ans.reason = True, reason
         return ans
-    if plan.answer_type in ("person", "date", "number") and sentences[0].citations:
-        # Who / when / how many: the unit holding the sentence that gives it leads the sources.
+    if plan.answer_type in ("person", "date", "number", "title") and sentences[0].citations:
+        # Who / when / how many / what name: the sentence that gives it (its unit leads the sources).
+        sentences.sort(key=lambda s: not fits_type(plan.answer_type, plan.answer_unit, [s.text]))
         citer.renumber(sentences)
         first = next(c.unit for c in citer.citations if c.n == sentences[0].citations[0])
         return done(_join_cited(sentences), sentences, hits_out=cited_first(ev, [first], hits, citer.terms))

@@ -33,6 +33,7 @@ _FORUM_B = """话剧的新世纪
 北京人艺院长李立
 江泽民同志指出，话剧有它特殊的魅力。
 剧团要走向基层，走向观众。
+去年冬天，江泽民同志观看了前线话剧团演出的话剧《春潮》，肯定了话剧的魅力。
 """
 _GATHERING = """周强在迎春座谈会上讲话
 本报南州１月２０日讯周强今天在迎春座谈会上讲话。
@@ -116,3 +117,14 @@ def test_two_speakers_joined_name_two_texts_answered_apart(engine: Engine) -> No
     a = engine.ask("孙明和李立都引了江泽民谈话剧的话，两人引的分别是什么？")
     assert a.text.startswith("话剧要靠好戏:") or a.text.startswith("话剧的新世纪:")
     assert {c.unit.speech_no for c in a.citations} == set(plan.speech_candidates)
+
+
+@pytest.mark.parametrize("question", ["江泽民看的那场话剧叫什么名字？", "江泽民观看的话剧叫什么"])
+def test_the_name_of_a_work_is_the_title_in_guillemets(engine: Engine, question: str) -> None:
+    assert engine.plan(question).answer_type == "title"
+    a = engine.ask(question)
+    assert "《春潮》" in a.text.split("[")[0] and a.citations[0].unit.text.startswith("去年冬天")
+
+
+def test_a_persons_name_is_still_asked_for_a_person(engine: Engine) -> None:
+    assert engine.plan("那位导演叫什么名字").answer_type == "person"
