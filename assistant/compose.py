@@ -28,6 +28,7 @@ from .located import (
     metadata_answer,
     paragraphs_repeating,
     position_name,
+    source_named,
     speaks_of_asked,
     unsaid_sentences,
 )
@@ -443,7 +444,14 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         citer.renumber(sentences)
         first = next(c.unit for c in citer.citations if c.n == sentences[0].citations[0])
         return done(_join_cited(sentences), sentences, hits_out=cited_first(ev, [first], hits, citer.terms))
-    return done(_join_cited(sentences), sentences)
+    # 哪篇说… / 是谁写的: the best-ranked text quoted is named, and only its sentences are quoted.
+    source = next((h.unit for h in pool if any(c.unit.id == h.unit.id for c in citer.citations)), None)
+    named_source = source_named(ev, question, source) if source is not None else ""
+    if named_source:
+        of_speech = {c.n for c in citer.citations if c.unit.speech_no == source.speech_no}
+        sentences = [s for s in sentences if set(s.citations) <= of_speech] or sentences
+        citer.keep_only(sentences)
+    return done(named_source + _join_cited(sentences), sentences)
 
 
 def _is_nth_part(ev: Evidence, plan: QueryPlan, heading: Unit) -> bool:

@@ -86,6 +86,12 @@ class Citer:
                                        matched_terms(self.terms, unit)))
         return n
 
+    def keep_only(self, sentences: list[AnswerSentence]) -> None:
+        """Drop the sources ``sentences`` do not cite, and number the rest in their order."""
+        used = {n for s in sentences for n in s.citations}
+        self.citations = [c for c in self.citations if c.n in used]
+        self.renumber(sentences)
+
     def renumber(self, sentences: list[AnswerSentence]) -> None:
         """Number the sources again in the order ``sentences`` now cite them (after a sentence
         was moved to the front), so the answer reads [1] before [2]."""

@@ -14,9 +14,10 @@ from .evidence import Evidence
 from .lazy_pattern import LazyPattern
 from .planner import QueryPlan, nth
 from .results import Answer, Hit, Turn
+from .speech_refs import byline
 from .text_analysis import split_sentences
 
-__all__ = ["abbreviated_list", "asks_for_books", "books_named", "followup_unit", "listed_units", "metadata_answer", "paragraphs_repeating",
+__all__ = ["source_named", "abbreviated_list", "asks_for_books", "books_named", "followup_unit", "listed_units", "metadata_answer", "paragraphs_repeating",
            "position_name", "speaks_of_asked", "unsaid_sentences"]
 
 
@@ -92,7 +93,10 @@ def metadata_answer(ev: Evidence, plan: QueryPlan) -> list[tuple[Unit, str]]:
         named = (ev.corpus.speeches[0].no,)
     out: list[tuple[Unit, str]] = []
     for no in named:
-        out += speech_says(ev.corpus.speech(no), plan.answer_type, plan.answer_unit, plan.text)
+        said = speech_says(ev.corpus.speech(no), plan.answer_type, plan.answer_unit, plan.text)
+        by = byline(ev.corpus.speech(no)) if not said and plan.answer_type == "person" \
+            and _ASKS_WHO_GAVE.search(plan.text) else None
+        out += said or ([(by, by.text)] if by is not None else [])   # (导演查明哲: a name of any surname)
     return out[:2]
 
 
@@ -183,3 +187,19 @@ def abbreviated_list(ev: Evidence, question: str) -> tuple[str, list[Unit]] | No
                                        for w in _QUOTED_WORD.findall(question))]
         return abbreviation, one[:1] or items
     return None
+
+
+# 作者是谁 / 是谁讲的: the byline under the title answers, whatever surname it holds.
+_ASKS_WHO_GAVE = LazyPattern(r"作者|谁写|写的|谁讲|谁说|讲话人|发言人|谁的讲话|谁的文章")
+# 哪篇说… / 是谁写的 / 出自哪: the question asks which text (and whose) says it.
+_ASKS_WHICH_TEXT = LazyPattern(r"哪篇|哪一篇|哪个讲话|哪次讲话|哪份|谁写的|是谁写|作者是谁|谁的文章|谁的讲话|出自哪")
+
+
+def source_named(ev: Evidence, question: str, first: Unit) -> str:
+    """For 哪篇说… / 是谁写的, the text the answer quotes first and, when it has one, its speaker
+    or author line: 出自「…」(中国剧协副主席李默然):; "" for other questions."""
+    if not _ASKS_WHICH_TEXT.search(question):
+        return ""
+    speech = ev.corpus.speech(first.speech_no)
+    by = byline(speech)
+    return f"出自「{speech.title}」" + (f"({by.text})" if by else "") + ":"

@@ -81,6 +81,8 @@ from .speech_refs import (
     strip_speech_reference,
 )
 
+# 是谁写的 / 作者是谁 / 谁的文章: who wrote the text that says something.
+WROTE_IT = re.compile(r"谁写的|是谁写|作者是谁|谁的文章")
 __all__ = ["QUOTED", "QueryPlan", "nth", "plan_question", "strip_speech_reference"]
 
 _NUM = r"[一二三四五六七八九十两\d]"
@@ -339,6 +341,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             # (谁主持的 asks about an event the speaker line does not tell.)
             plan.about_speech = bool(speech_says(next(s for s in speeches if s.no == titled), plan.answer_type)) \
                 and (asked_event(body) in HOLDING + _SPEECH_ITSELF or _only_meta_words(body, analyse))
+    if plan.answer_type == "person" and not names_speech and not plan.about_speech and WROTE_IT.search(body):
+        # 有篇文章批评…,是谁写的: whoever wrote the text that says it (its byline names them).
+        plan.answer_type = None
     if plan.nth_item is not None and not names_speech and not plan.missing_speech \
             and (plan.nth_is_paragraph or plan.nth_is_sentence or plan.nth_is_position):
         # 供暖会议开头第一句: a position in the one speech whose title holds the question's words.

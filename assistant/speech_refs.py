@@ -13,7 +13,7 @@ from .answer_types import SURNAMES
 from .corpus import DATELINE, Speech, Unit, chinese_numeral
 from .lazy_pattern import LazyPattern
 
-__all__ = ["named_speeches", "naming_label", "numbered_speech", "opens_with_dateline", "numbered_speeches", "speech_label",
+__all__ = ["byline", "named_speeches", "naming_label", "numbered_speech", "opens_with_dateline", "numbered_speeches", "speech_label",
            "strip_speech_reference"]
 
 _NUM = r"[一二三四五六七八九十两\d]"
@@ -271,6 +271,12 @@ def naming_label(s: Speech) -> str:
     lines = [u.text for u in _leading_metadata(s) if u.text != s.title and not _CAPTION.search(ta.normalise(u.text))
              and (len(u.text) <= _SPEAKER_LINE or _OCCASION_LINE.search(u.text))]
     return ta.normalise(" ".join([s.title, *lines]))
+
+
+def byline(s: Speech) -> Unit | None:
+    """The line under the title that says who speaks or wrote (中国文联副主席李默然), if any."""
+    return next((u for u in _leading_metadata(s) if u.text != s.title and len(u.text) <= _SPEAKER_LINE
+                 and not _NOT_SPEAKER.search(u.text)), None)
 
 
 def speech_label(s: Speech) -> str:

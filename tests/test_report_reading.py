@@ -24,7 +24,7 @@ _REPORT = """王明在全市外贸工作会议上指出
 副市长周强主持会议。
 """
 _FORUM_A = """话剧要靠好戏
-中央实验话剧院导演孙明
+中央实验话剧院导演查明
 江泽民同志不久前说，话剧是不可替代的艺术。
 话剧的难处集中表现为两点：一是观众少；二是剧团少演少赔、多演多赔。
 我们要继续提高演出质量。
@@ -107,14 +107,14 @@ def test_a_counted_quoted_word_names_the_repeated_paragraphs(engine: Engine) -> 
 
 
 def test_the_one_list_of_the_size_asked_in_the_named_speech(engine: Engine) -> None:
-    a = engine.ask("孙明那篇说话剧现在的困境主要体现在哪两个方面？")
+    a = engine.ask("查明那篇说话剧现在的困境主要体现在哪两个方面？")
     assert not a.abstained and "观众少" in a.text and "多演多赔" in a.text
 
 
 def test_two_speakers_joined_name_two_texts_answered_apart(engine: Engine) -> None:
-    plan = engine.plan("孙明和李立都引了江泽民谈话剧的话，两人引的分别是什么？")
+    plan = engine.plan("查明和李立都引了江泽民谈话剧的话，两人引的分别是什么？")
     assert len(plan.speech_candidates) == 2 and plan.multi_speech and not plan.notes
-    a = engine.ask("孙明和李立都引了江泽民谈话剧的话，两人引的分别是什么？")
+    a = engine.ask("查明和李立都引了江泽民谈话剧的话，两人引的分别是什么？")
     assert a.text.startswith("话剧要靠好戏:") or a.text.startswith("话剧的新世纪:")
     assert {c.unit.speech_no for c in a.citations} == set(plan.speech_candidates)
 
@@ -128,3 +128,15 @@ def test_the_name_of_a_work_is_the_title_in_guillemets(engine: Engine, question:
 
 def test_a_persons_name_is_still_asked_for_a_person(engine: Engine) -> None:
     assert engine.plan("那位导演叫什么名字").answer_type == "person"
+
+
+@pytest.mark.parametrize("question", ["哪篇文章说剧团少演少赔、多演多赔？", "有篇文章说话剧的难处是观众少，是谁写的？"])
+def test_which_text_says_it_is_named_with_its_byline(engine: Engine, question: str) -> None:
+    a = engine.ask(question)
+    assert a.text.startswith("出自「话剧要靠好戏」(中央实验话剧院导演查明):")
+    assert {c.unit.speech_no for c in a.citations} == {a.citations[0].unit.speech_no}
+
+
+def test_the_author_of_a_named_text_is_its_byline_whatever_the_surname(engine: Engine) -> None:
+    a = engine.ask("话剧要靠好戏那篇的作者是谁")
+    assert not a.abstained and "导演查明" in a.text
