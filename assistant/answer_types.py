@@ -190,7 +190,7 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
     for s in sentences:
         norm = ta.normalise(s)
         # …１月１４日电…会议日前在京召开: the date is the report's, the event's is not given.
-        if answer_type == "date" and re.search(_DATE, norm) and not re.search(_UNDATED, norm):
+        if answer_type == "date" and re.search(_YEAR if unit == "年" else _DATE, norm) and not re.search(_UNDATED, norm):
             return True
         if answer_type == "number":
             if unit == "%":
@@ -316,6 +316,7 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     # (分几部分 / 几个方面 count the speech's parts: no figure is asked for.)
     ("number", LazyPattern(rf"多少{_ASKED_MEASURE}?|(?<![这那哪])几{_ASKED_MEASURE}(?!分)|多长|多大|多高|多远|多久|比例|百分之")),
 )
+_ASKS_YEAR = LazyPattern(r"哪一年|哪年|何年|年份|几几年")
 _NAMED_PLACE = LazyPattern(r"哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)")
 _ASKS_PERCENT = LazyPattern(r"百分之(?:几|多少)|多少个?百分点|几个百分点|百分比是多少")
 _NUMBER_UNIT = LazyPattern(rf"(?:多少|几)({_ASKED_MEASURE})")
@@ -338,6 +339,8 @@ def asked_type(body: str, count: LazyPattern) -> tuple[str | None, str]:
         if pattern.search(body):
             if kind == "place":   # 哪个城市 asks for a place name; 在哪里吃 may be answered by 在食堂
                 return kind, "地名" if _NAMED_PLACE.search(body) else ""
+            if kind == "date" and _ASKS_YEAR.search(body):
+                return kind, "年"   # 哪一年: a year (８月下旬 or 20**年 says none)
             m = _NUMBER_UNIT.search(body) if kind == "number" else None
             return kind, m.group(1) if m else ""
     return None, ""

@@ -12,7 +12,6 @@ When the best paragraphs cover too little of the question's content the answer a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from . import text_analysis as ta
@@ -24,7 +23,7 @@ from .followups import followup_answer
 from .located import (
     abbreviated_list,
     asks_for_books,
-    books_named,
+    books_answer,
     metadata_answer,
     paragraphs_repeating,
     position_name,
@@ -318,16 +317,10 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     # 这几篇讲话推荐或引用了哪些书: the books they name as read, recommended or quoted, each once.
     # (那本书是哪一年出版的 asks a date, not which books.)
-    books = books_named(ev, named) if asks_for_books(question) and plan.nth_item is None \
-        and plan.answer_type in (None, "person") else []
-    if "推荐" in question and not re.search("引用|提到|提及|讲到", question):
-        books = [b for b in books if "推荐" in b[2]] or books   # 推荐了哪两本书: those recommended
-    if books:
-        several = len({u.speech_no for _, u, _ in books}) > 1
-        lines = [AnswerSentence(f"《{title}》" + (f"({ev.speech_title(u.speech_no)})" if several else "")
-                                + f":{sentence}", [citer.cite(u)]) for title, u, sentence in books]
-        text, sentences = numbered(f"讲话中提到的书共{len(lines)}本:", lines)
-        return done(text, sentences, hits_out=cited_first(ev, [u for _, u, _ in books], hits, citer.terms))
+    books = books_answer(ev, question, named, citer) if asks_for_books(question) and plan.nth_item is None \
+        and plan.answer_type in (None, "person") else None
+    if books is not None:
+        return done(books[0], books[1], hits_out=cited_first(ev, books[2], hits, citer.terms))
 
     reason = abstain_reason(ev, plan, analysed, hits)
     if reason and reason.startswith("讲话中没有列出") and paragraphs_repeating(ev, plan, hits) is not None:

@@ -23,7 +23,7 @@ _HIM = LazyPattern(r"^(?:那)?(?:他|她)")
 # Where one question ends and the next begins; a comma joins clauses of one question.
 _BREAK = LazyPattern(r"(?<=[?？!！])\s*(?=[^?？!！\s])")
 # What makes a clause a question: a question word, or a particle ending it.
-_ASKS = LazyPattern(r"什么|啥|哪|谁|几|多少|怎|如何|为何|为什么|吗|呢|是否|有没有|能不能|会不会|说说|讲讲|列一下|介绍")
+_ASKS = LazyPattern(r"什么|啥|哪|谁|几|多少|怎|如何|为何|为什么|吗|呢|是否|是不是|有没有|能不能|会不会|说说|讲讲|列一下|介绍")
 
 
 def clauses(question: str) -> list[str]:
@@ -42,6 +42,8 @@ def stands_alone(plan: QueryPlan, previous: QueryPlan, clause: str) -> bool:
         return True
     if plan.after or previous.after:
         return True
+    if plan.speech_no is not None and previous.speech_no is None and (previous.multi_speech or previous.speech_candidates):
+        return True   # 每篇的第三部分都讲的啥?办公室那篇是不是没有第三部分?: one of them, asked apart
     if plan.list_size and previous.list_size and plan.list_size != previous.list_size:
         return True   # 三大追赶目标是哪三个?又加了哪两个学习目标?: two lists of their own
     if plan.answer_type is not None and plan.answer_type == previous.answer_type:

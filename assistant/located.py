@@ -5,19 +5,21 @@ speak of the thing a question names as asked."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from . import text_analysis as ta
 from .answer_types import speech_says
 from .corpus import Unit
-from .evidence import Evidence
+from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .planner import QueryPlan, nth
-from .results import Answer, Hit, Turn
+from .results import Answer, AnswerSentence, Hit, Turn
 from .speech_refs import byline
+from .structure import numbered
 from .text_analysis import split_sentences
 
-__all__ = ["source_named", "abbreviated_list", "asks_for_books", "books_named", "followup_unit", "listed_units", "metadata_answer", "paragraphs_repeating",
+__all__ = ["books_answer", "source_named", "abbreviated_list", "asks_for_books", "books_named", "followup_unit", "listed_units", "metadata_answer", "paragraphs_repeating",
            "position_name", "speaks_of_asked", "unsaid_sentences"]
 
 
@@ -141,6 +143,7 @@ def paragraphs_repeating(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list
 
 # 推荐或引用了哪些书 / 推荐了哪两本书 / 引用了什么著作: works named in 《》.
 _ASKS_BOOKS = LazyPattern(r"(?:哪些|哪几本|哪[一两二三四五六七八九十]本|哪本|什么|啥|那本|这本|那部|这部)(?:书|书籍|著作|名著|作品)")
+_BOOKS_COUNTED = LazyPattern(r"哪几本|哪些本|哪[一两二三四五六七八九十]本")
 _WORK = LazyPattern(r"《([^》]{2,30})》")
 # 《关于…的意见》 / …通知 / …规定: a document, not a book.
 _DOCUMENT = LazyPattern(r"^关于|(?:意见|通知|规定|决定|办法|条例|纲要|方案|报告|讲话)$")
@@ -148,7 +151,8 @@ _READ = LazyPattern(r"书|读|推荐|著作|写过|写了|作品|寓言|名著|�
 
 
 def asks_for_books(question: str) -> bool:
-    return bool(_ASKS_BOOKS.search(question))
+    # (推荐了书,分别是哪几本: the books named earlier in the question are counted.)
+    return bool(_ASKS_BOOKS.search(question) or ("书" in question and _BOOKS_COUNTED.search(question)))
 
 
 def books_named(ev: Evidence, speech_nos: tuple[int, ...]) -> list[tuple[str, Unit, str]]:
@@ -170,6 +174,23 @@ def books_named(ev: Evidence, speech_nos: tuple[int, ...]) -> list[tuple[str, Un
                     seen.add(title)
                     out.append((title, u, sentence))
     return out
+
+
+def books_answer(ev: Evidence, question: str, speech_nos: tuple[int, ...],
+                 citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
+    """The books the speeches name, numbered and cited (with the speech when several do); for
+    推荐了哪两本书, those recommended in each speech that says it recommends some."""
+    books = books_named(ev, speech_nos)
+    if "推荐" in question and not re.search("引用|提到|提及|讲到", question):
+        recommends = {u.speech_no for _, u, sentence in books if "推荐" in sentence}
+        books = [b for b in books if b[1].speech_no not in recommends or "推荐" in b[2]]
+    if not books:
+        return None
+    several = len({u.speech_no for _, u, _ in books}) > 1
+    lines = [AnswerSentence(f"《{title}》" + (f"({ev.speech_title(u.speech_no)})" if several else "")
+                            + f":{sentence}", [citer.cite(u)]) for title, u, sentence in books]
+    text, sentences = numbered(f"讲话中提到的书共{len(lines)}本:", lines)
+    return text, sentences, [u for _, u, _ in books]
 
 
 # “优”: one quoted word (QUOTED takes two characters or more).

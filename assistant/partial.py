@@ -245,7 +245,8 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         # The fitting sentence may be in a top paragraph the answer did not quote; it must
         # still be about the question's subject (or, for a figure in the unit asked for, which
         # few sentences hold: 多少位 → ２０００多名, hold another long word of the question).
-        near = [(h.unit, {t for t in h.matched if len(t) >= 3} if plan.answer_unit else set()) for h in hits[:3]]
+        near = [(h.unit, {t for t in h.matched if len(t) >= 3} if plan.answer_unit and plan.answer_type == "number" else set())
+                for h in hits[:3]]
         # A figure in the unit asked for (几年 → 四年多) is rare enough to be looked for in the
         # whole speech the question names, about the same subject.
         named = [] if plan.speech_no is None or plan.answer_type != "number" or not plan.answer_unit else \

@@ -194,7 +194,10 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         plan.speech_no = no
         # 第四篇,就是市政府办公室那篇: a second reference to the same speech names it too.
         also, reference = named_speeches(NUMBERED.sub(" ", norm), speeches)
-        reference = reference if also == (no,) else ""
+        if len(also) == 1 and also != (no,) and re.search(rf"篇\s*(?:和|与|跟|及|、)\s*{re.escape(reference.lstrip('和与跟及、 '))}", norm):
+            # 第二篇和办公室那篇都…: two speeches, one by number and one by name.
+            plan.speech_no, plan.speech_candidates, several = None, (no, also[0]), (no, also[0])
+        reference = reference if also == (no,) or len(several) > 1 else ""
         plan.reference = reference
     else:
         named, reference = named_speeches(norm, speeches)
@@ -318,6 +321,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         words = analyse(ORDINAL.sub(" ", QUANT.sub(" ", STRUCTURE.sub(" ", FROM_WHERE.sub(" ", body))))).words
         whole = _whole_words(words)
         plan.section = " ".join(dict.fromkeys(w for w in whole if not _is_generic(w) and w not in described))
+        quoted = QUOTED.findall(body)
+        if plan.nth_is_item and len(quoted) == 1:
+            plan.section = quoted[0]   # “五项治理”,排第三的那项: the item counts in the list the quote names
         if plan.nth_is_position:
             # (开场白是怎么给这次会定性的: 定性, which the speech never says, names no part of it.)
             plan.section = " ".join(_said_in(plan.section.split(), speeches, named_nos, corpus_text))

@@ -134,6 +134,7 @@ _ASKED_AFTER = LazyPattern(rf"(?:些|几|{_NUM}+)?{CLASSIFIER}?([\u4e00-\u9fff]{
 
 
 
+_THESE_OF_QUOTED = LazyPattern(rf"“([^“”]{{2,12}})”[^,，。?？]{{0,6}}[,，]\s*(?:这|那)(?:{_NUM}+)?(?:条|个|项|点|种|些)")
 _COUNTED_QUOTE = LazyPattern(rf"(?:哪|几)(?:几|{_NUM}+)?{CLASSIFIER}?\s*[“\"「]([^”\"」]{{1,12}})[”\"」]")
 
 
@@ -146,6 +147,9 @@ def asked_term(body: str, analyse: Callable[[str], ta.Analysed], asks: LazyPatte
     counted = _COUNTED_QUOTE.search(body) if asks is _ASKS_CONTENT else None
     if counted:   # 讲话是按哪几个“继续”展开的: the quoted word counted is the thing
         return counted.group(1)
+    these = _THESE_OF_QUOTED.search(body) if asks is _ASKS_CONTENT else None
+    if these and re.search(r"什么|啥|哪些", body[these.end():]):
+        return these.group(1)   # 出台了“五个不准”,这五条具体都不准干什么: what the quoted list holds
     m = asks.search(body)
     if not m:
         return ""

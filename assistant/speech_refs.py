@@ -34,6 +34,8 @@ _KIND_ONLY = LazyPattern(r"(?:那|这|该)(?:篇|份|则)(报道|公报|社论|�
 _NEWS_LEAD = LazyPattern(DATELINE)
 _OCCASION_NAMED = LazyPattern(r"([\u4e00-\u9fff]{2,6}?)(?:那次|这次)")
 _MEETING_NAMED = LazyPattern(r"(?:那个|这个|那次|这次)([\u4e00-\u9fff]{2,12}?)(?:座谈会|茶话会|团拜会|全会|大会|会议)")
+# A name one speech says this many times as often as any other names that speech (办公室那篇).
+_DOMINANCE = 5
 _SPEAKER_LINE = 16                                   # a speaker line: 中国文联副主席李默然
 # A photo caption (…欢聚一堂。(新华社记者刘少山摄)) tells what the picture shows, not which text it is.
 _CAPTION = LazyPattern(r"摄\)\s*$")
@@ -148,6 +150,12 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
                 # 春耕讲话: without 的/那篇 (or 宁乡篇) only a title can say which speech is meant,
                 # or a name of its own that one speech alone holds (市中区讲话).
                 continue
+            if len(by_text) > 1:
+                # 办公室那篇: the one speech that says the name far more often than any other.
+                counts = sorted(((sum(ta.normalise(u.text).count(part) for u in s.units), s.no)
+                                 for s in pool if s.no in by_text), reverse=True)
+                if counts[0][0] >= _DOMINANCE * max(1, counts[1][0]):
+                    by_text = (counts[0][1],)
             if by_text and len(by_text) < len(speeches):
                 return by_text, _same_references(text, by_text, speeches, said)
         if m.group(2) or _SPECIFIC.fullmatch(m.group(3)):

@@ -70,3 +70,36 @@ def test_things_counted_and_asked_for_are_a_list(engine: Engine) -> None:
     plan = engine.plan("“要拒绝伪工作”那一条里,讲话人要强调的两个概念是什么?")
     assert plan.wants_list and plan.list_size == 2
     assert not engine.plan("这个概念是什么").wants_list
+
+
+@pytest.mark.parametrize("question", ["宁乡那篇讲作风“五项治理”,排第三的那项治的是啥?", "宁乡那篇“五项治理”的第三项是什么"])
+def test_an_ordinal_counts_in_the_list_the_quote_names(engine: Engine, question: str) -> None:
+    a = engine.ask(question)
+    assert a.citations[0].unit.text.startswith("3、要着力治“浮”") and "第3部分" not in a.text
+
+
+def test_a_year_asked_is_not_answered_by_a_masked_one(engine: Engine) -> None:
+    a = engine.ask("宁乡那篇说袁纯清到山西当省委书记后搞“猛药治吏风暴”,他是哪一年去的山西?")
+    assert a.partial or a.abstained
+
+
+def test_what_a_quoted_list_holds_when_only_its_name_is_given(engine: Engine) -> None:
+    a = engine.ask("宁乡那篇说山西出台了“五个不准”,这五条具体都不准干什么?")
+    assert a.partial and "五个不准" in a.text.splitlines()[0]
+
+
+@pytest.mark.parametrize("question", ["办公室那篇讲了什么", "办公室那篇第二部分是怎么分块的?"])
+def test_a_name_one_speech_says_far_more_often_names_it(engine: Engine, question: str) -> None:
+    assert engine.plan(question).speech_no == 4
+
+
+def test_one_speech_by_number_and_one_by_name(engine: Engine) -> None:
+    plan = engine.plan("第二篇和办公室那篇都给大家推荐了书,分别推荐的是哪几本?")
+    assert plan.speech_candidates == (2, 4) and plan.multi_speech
+    a = engine.ask("第二篇和办公室那篇都给大家推荐了书,分别推荐的是哪几本?")
+    assert "六顶思考帽" in a.text and "细节决定成败" in a.text and "论语" in a.text
+
+
+def test_a_later_clause_about_one_of_every_speech_is_asked_apart(engine: Engine) -> None:
+    a = engine.ask("每篇的第三部分都讲的啥?办公室那篇是不是压根没有第三部分?")
+    assert not a.abstained and "第一篇)的第3部分" in a.text
