@@ -51,6 +51,7 @@ from .points import (
     point_count,
     points_under_item,
     speech_points,
+    too_few_points,
 )
 from .positions import (
     digest_speakers,
@@ -258,6 +259,13 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         point_answer = None if points_first else nth_point_answer()   # (tried above already)
         if point_answer is not None:
             return point_answer
+        # 第四条 of three points (in a speech without headings): there is none.
+        have = too_few_points(ev, plan, [h for h in hits if not named or h.unit.speech_no in named], analysed.bigrams) \
+            if heading is None and (plan.speech_no is None or headless(ev, plan.speech_no)) else None
+        if have is not None:
+            ans = done(ABSTAIN_TEXT, [], abstained=True)
+            ans.notes.append(f"相关的内容列出了{have}点,没有第{plan.nth_item}点")
+            return ans
         # 第五种氛围 of a speech in four parts, with no list of five its words name: there is none.
         parts = outline_units(ev, plan.speech_no) if plan.speech_no is not None and heading is None else []
         if parts and plan.nth_item > len(parts):

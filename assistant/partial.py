@@ -61,6 +61,12 @@ def undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
     # (In a speech with headings too: …纽带,主要有三个:一是…;二是…;三是… lists it in the sentence.)
     if any(said in ta.squash_punct(e.lead) for u in near for e in enumerations(u.text)):
         return None
+    # 这里讲的创新,一是…二是… / “三个服务”:一是…: the paragraph that names it enumerates after it
+    # (as many points as the question counts, when it counts).
+    if any(said in ta.squash_punct(u.text[:max(0, u.text.find(e.points[0].text))])
+           for u in near for e in enumerations(u.text)
+           if len(e.points) >= 2 and (not plan.list_size or len(e.points) == plan.list_size)):
+        return None
     # …继承和发扬优良传统。then 我们要更好地坚持…×3: paragraphs after it list it.
     if any(said in ta.squash_punct(text) for u in near for text, _ in point_lists(ev, u)):
         return None

@@ -30,7 +30,7 @@ from .structure import (
 from .text_analysis import first_sentences, split_sentences
 
 __all__ = ["PointList", "as_points", "choose_points", "item_named", "points_under_item", "followup_point", "nth_point", "parallel_paragraphs",
-           "point_count", "point_lists", "speech_points"]
+           "point_count", "point_lists", "speech_points", "too_few_points"]
 
 PointList = list[Unit] | tuple[Unit, list[str]]
 _DASH = LazyPattern("^[—–－―-]{2,}")
@@ -243,6 +243,18 @@ def nth_point(ev: Evidence, plan: QueryPlan, hits: list[Hit],
     points = next((e.points for e in enumerations(unit.text) if e.labels == option[1]), ())
     chosen = nth(points, plan.nth_item)
     return (chosen[0], unit, chosen[1].sentences()) if chosen else None
+
+
+def too_few_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Sequence[str]) -> int | None:
+    """第四条是什么 when the points the words name (or the named speech's, without headings) are
+    fewer than that: how many there are; None when there are enough, or none to count."""
+    if not plan.nth_item or plan.nth_item < 2:
+        return None
+    option = choose_points(ev, dataclasses.replace(plan, list_size=None), hits, bigrams, 2,
+                           inline_anywhere=not plan.nth_is_part)
+    if option is None and plan.speech_no is not None:
+        option = speech_points(ev, plan.speech_no)
+    return point_count(option) if option is not None and point_count(option) < plan.nth_item else None
 
 
 def followup_point(answer: Answer, item: int) -> tuple[int, Unit, str] | None:

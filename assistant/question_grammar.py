@@ -25,7 +25,7 @@ CLASSIFIER = r"(?:个|项|条|点|种|类|大|层|块|句|件|篇)"
 QUANT = LazyPattern(rf"(?:哪|几|多少)(?:{_NUM}+)?{CLASSIFIER}?|哪些")
 # 这两点 / 哪四个 give a size; 这一点 / 那一块 only point at one thing.
 _MANY = r"(?<![这那第一\d])(?:两|[二三四五六七八九十]{1,2}|[2-9])"
-_WHAT_ARE = r"(?:分别|是什么|是啥|是哪些|有哪些|指什么|指的是什么)"
+_WHAT_ARE = r"(?:分别|是什么|是啥|是哪些|有哪些|指什么|指的是什么|指哪些|包括哪些)"
 _QUANT_SIZE = LazyPattern(rf"(?:哪|这|那)((?!一){_NUM}+){CLASSIFIER}|({_NUM}+){CLASSIFIER}[^,。?!?!]{{0,12}}分别"
                           rf"|({_MANY}){CLASSIFIER}[^,，。?？!！]{{1,6}}{_WHAT_ARE}")
 # The parts of a speech, and the verbs that divide it into them.

@@ -103,3 +103,12 @@ def test_one_speech_by_number_and_one_by_name(engine: Engine) -> None:
 def test_a_later_clause_about_one_of_every_speech_is_asked_apart(engine: Engine) -> None:
     a = engine.ask("每篇的第三部分都讲的啥?办公室那篇是不是压根没有第三部分?")
     assert not a.abstained and "第一篇)的第3部分" in a.text
+
+
+@pytest.mark.parametrize("question, first", [
+    ("办公室那篇说今后的任务是“一个学习,三个服务”,那三个服务分别指什么?", "一是服务于政府的中心工作"),
+    ("第四篇里“一个学习,三个服务”,三个服务具体指哪些", "一是服务于政府的中心工作"),
+    ("市中区那篇讲“敢于创新突破”时,说这里的创新有两层意思,是哪两层?", "一是干工作要创特色")])
+def test_a_term_the_paragraph_enumerates_after_naming_it_is_listed(engine: Engine, question: str, first: str) -> None:
+    a = engine.ask(question)
+    assert not a.partial and first in _lines(a.text)[0]

@@ -140,3 +140,14 @@ def test_which_text_says_it_is_named_with_its_byline(engine: Engine, question: s
 def test_the_author_of_a_named_text_is_its_byline_whatever_the_surname(engine: Engine) -> None:
     a = engine.ask("话剧要靠好戏那篇的作者是谁")
     assert not a.abstained and "导演查明" in a.text
+
+
+@pytest.mark.parametrize("question", ["郑文提的建议里第四条是什么？", "郑文那篇讲话的第五点讲的啥"])
+def test_an_nth_point_past_the_points_listed_is_declined(engine: Engine, question: str) -> None:
+    a = engine.ask(question)
+    assert a.abstained and any("列出了3点" in n for n in a.notes)
+    assert not engine.ask("郑文提的建议里第三条是什么？").abstained
+
+
+def test_the_full_name_of_a_report_is_a_title(engine: Engine) -> None:
+    assert engine.plan("那个工作报告题目全称叫什么？").answer_type == "title"
