@@ -36,8 +36,10 @@ from .partial import partial_answer, undefined_content
 from .parts import (
     after_answer,
     cited_first,
+    counted_group,
     list_in_part,
     list_named_by,
+    named_section,
     part_answer,
     whole_item,
     with_own_words,
@@ -158,14 +160,14 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     # 第二篇讲担当作为,第三个小点说的是啥 / 第二部分第三点 — the N-th item of the part the
     # words (or an ordinal) name.
-    heading = _named_section(ev, plan)
+    heading = named_section(ev, plan)
     if heading is None and plan.within_part is not None and plan.speech_no is not None:
         picked_part = nth(outline_units(ev, plan.speech_no), plan.within_part)
         heading = picked_part[1] if picked_part else None
     if heading is not None and plan.nth_item is not None and plan.followup_item is None \
             and not _is_nth_part(ev, plan, heading):
         label = f"{ev.speech_title(heading.speech_no)}中「{item_label(heading)}」"
-        item_answer = nth_of(list_items(ev, heading), lambda k: f"{label}的第{k}项是")
+        item_answer = nth_of(counted_group(ev, question, list_items(ev, heading)), lambda k: f"{label}的第{k}项是")
         if item_answer is not None:
             return item_answer
 
@@ -463,29 +465,6 @@ def _is_nth_part(ev: Evidence, plan: QueryPlan, heading: Unit) -> bool:
         return False
     picked = nth(outline_units(ev, plan.speech_no), plan.nth_item)
     return picked is not None and picked[1].id == heading.id
-
-
-def _named_section(ev: Evidence, plan: QueryPlan) -> Unit | None:
-    """The heading (of the named speech, else of any) that most of the section's words appear in."""
-    if not plan.section:
-        return None
-    named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
-    speeches = [ev.corpus.speech(no) for no in named] if named else ev.corpus.speeches
-    want = {w[i:i + 2] for w in plan.section.split() for i in range(len(w) - 1)}
-    if not want:
-        return None
-    shares = [(sum(1 for g in want if g in ta.normalise(u.text)) / len(want), u)
-              for sp in speeches for u in sp.units if u.kind == "heading"]
-    top = max((sh for sh, _ in shares), default=0.0)
-    best = [u for sh, u in shares if sh == top]
-    # Words that several headings hold alike (浓厚…氛围 in each of 要进一步浓厚X的氛围) name what
-    # the parts share, not one of them.
-    if top < ev.answer.section_share or len(best) != 1:
-        return None
-    # 哪三个方面的问题 under a part that lists five things: the three are elsewhere (in a paragraph).
-    if plan.list_size and plan.nth_item is None and len(list_items(ev, best[0])) not in (0, plan.list_size):
-        return None
-    return best[0]
 
 
 def _join_cited(sentences: list[AnswerSentence]) -> str:

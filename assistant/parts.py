@@ -36,7 +36,7 @@ from .structure import (
 )
 from .text_analysis import first_sentences, split_sentences
 
-__all__ = ["after_answer", "cited_first", "in_order", "item_groups", "list_in_part", "no_outline", "own_words", "part_answer", "whole_item", "with_own_words"]
+__all__ = ["after_answer", "cited_first", "counted_group", "in_order", "item_groups", "list_in_part", "list_named_by", "named_section", "no_outline", "own_words", "part_answer", "whole_item", "with_own_words"]
 
 
 def cited_first(ev: Evidence, units: list[Unit], hits: list[Hit], terms: list[str]) -> list[Hit]:
@@ -121,6 +121,18 @@ def item_groups(ev: Evidence, items: list[Unit]) -> list[tuple[str, list[Unit]]]
             groups.append((lead, []))
         groups[-1][1].append(u)
     return groups
+
+
+_STATED_COUNT = LazyPattern(r"([一二三四五六七八九十两\d]+)(?:个|条|项|点)?(?:方面|条|项|点|件事)")
+
+
+def counted_group(ev: Evidence, question: str, items: list[Unit]) -> list[Unit]:
+    """A part's items, or the one list among them of the size the question states (在四个方面下功夫,
+    第三个方面 of a part listing three problems, then four remedies: the four)."""
+    groups = item_groups(ev, items)
+    sizes = {chinese_numeral(m.group(1)) for m in _STATED_COUNT.finditer(question)}
+    sized = [g for _, g in groups if len(g) in sizes]
+    return sized[0] if len(groups) > 1 and len(sized) == 1 else items
 
 
 def list_named_by(ev: Evidence, plan: QueryPlan) -> tuple[str, list[Unit]] | None:
@@ -320,3 +332,26 @@ def after_answer(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, h
         return None
     # The next part is named by its heading, which leads the sources.
     return part_answer(ev, following, citer, hits, f"「{said}」之后,接着讲的是", heading_first=True)
+
+
+def named_section(ev: Evidence, plan: QueryPlan) -> Unit | None:
+    """The heading (of the named speech, else of any) that most of the section's words appear in."""
+    if not plan.section:
+        return None
+    named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
+    speeches = [ev.corpus.speech(no) for no in named] if named else ev.corpus.speeches
+    want = {w[i:i + 2] for w in plan.section.split() for i in range(len(w) - 1)}
+    if not want:
+        return None
+    shares = [(sum(1 for g in want if g in ta.normalise(u.text)) / len(want), u)
+              for sp in speeches for u in sp.units if u.kind == "heading"]
+    top = max((sh for sh, _ in shares), default=0.0)
+    best = [u for sh, u in shares if sh == top]
+    # Words that several headings hold alike (浓厚…氛围 in each of 要进一步浓厚X的氛围) name what
+    # the parts share, not one of them.
+    if top < ev.answer.section_share or len(best) != 1:
+        return None
+    # 哪三个方面的问题 under a part that lists five things: the three are elsewhere (in a paragraph).
+    if plan.list_size and plan.nth_item is None and len(list_items(ev, best[0])) not in (0, plan.list_size):
+        return None
+    return best[0]

@@ -273,8 +273,11 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         # (开场白是怎么给这次会定性的: words the speech never uses say how it is asked.)
         mo = None
     counted = [m for m in found if m.group(2) or not bare(m)]
-    if len(counted) == 2 and PART_NOUN.search(counted[0].group(0)) and not PART_NOUN.search(counted[1].group(0)):
-        # 第二部分第三点 / 最后一部分…倒数第二条: the second ordinal counts inside the part the first names.
+    inner = PART_NOUN.search(counted[1].group(0)) if len(counted) == 2 else None
+    if len(counted) == 2 and PART_NOUN.search(counted[0].group(0)) \
+            and (inner is None or ("部分" in counted[0].group(0) and inner.group(0) != "部分")):
+        # 第二部分第三点 / 最后一部分…倒数第二条 / 第二部分…第三个方面: the second ordinal counts
+        # inside the part the first names.
         first = counted[0]
         plan.within_part = chinese_numeral(first.group(2)) if first.group(2) else -1 if not first.group("first") else 1
         mo = counted[1]

@@ -107,7 +107,8 @@ def sibling_ordinals(text: str, found: list[re.Match[str]], mo: re.Match[str]) -
 
 PART_NOUN = LazyPattern(r"部分|方面|块|层|大点|标题")
 # (讲完成绩之后笔锋一转说了啥: a turn of the text between.)
-AFTER = LazyPattern(r"(?:下一段|下段|后一段|下一层|下一部分|下一块|紧接着|接下来|接着|随后|之后|以后|后面|然后)[,，]?(?:笔锋一转|话锋一转|转而)?[,，]?(?:又|还|再)?(?:讲|说|写|谈|提|报道)"
+# (失了信用,以后说啥做啥: 以后 opening a clause says "from then on", not "after that passage".)
+AFTER = LazyPattern(r"(?:下一段|下段|后一段|下一层|下一部分|下一块|紧接着|接下来|接着|随后|之后|(?<![,，。;；])以后|后面|然后)[,，]?(?:笔锋一转|话锋一转|转而)?[,，]?(?:又|还|再)?(?:讲|说|写|谈|提|报道)"
                     r"|(?:之后|以后|后面)(?:一部分|一段|的部分)?(?:是什么|是啥|是哪)")
 # 还有呢 / 下一点 / 接下来呢, after an item of a list: the next item.
 NEXT_ITEM = LazyPattern(r"^(?:那|那么)?\s*(?:还有呢|下一(?:点|条|项|个|部分|方面)(?:呢|是什么)?|接下来呢|然后呢|再往下呢|继续)[??。.]*$")

@@ -112,3 +112,22 @@ def test_a_later_clause_about_one_of_every_speech_is_asked_apart(engine: Engine)
 def test_a_term_the_paragraph_enumerates_after_naming_it_is_listed(engine: Engine, question: str, first: str) -> None:
     a = engine.ask(question)
     assert not a.partial and first in _lines(a.text)[0]
+
+
+@pytest.mark.parametrize("question", ["第五篇第二部分说下一步要在四个方面下功夫,第三个方面是什么?",
+                                      "第五篇第二部分的第三个方面是什么,它在四个方面里排第三"])
+def test_a_point_in_the_list_of_the_size_stated_inside_a_part(engine: Engine, question: str) -> None:
+    plan = engine.plan(question)
+    assert plan.within_part == 2 and plan.nth_item == 3
+    assert "三是在严格教育管理上下功夫" in engine.ask(question).text
+
+
+def test_two_parts_of_one_kind_are_still_siblings(engine: Engine) -> None:
+    plan = engine.plan("第三部分和第四部分各讲了什么")
+    assert plan.within_part is None and plan.more_nth == (4,)
+
+
+@pytest.mark.parametrize("question, after", [("有篇说政府失了信用,以后说啥做啥都被往坏处想,这个说法叫什么", False),
+                                             ("先夸了成绩,后面话锋一转讲了啥", True)])
+def test_from_then_on_is_not_after_a_passage(engine: Engine, question: str, after: bool) -> None:
+    assert engine.plan(question).after is after
