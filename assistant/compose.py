@@ -263,7 +263,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             return point_answer
         # 第四条 of three points (in a speech without headings): there is none.
         have = too_few_points(ev, plan, [h for h in hits if not named or h.unit.speech_no in named], analysed.bigrams) \
-            if heading is None and (plan.speech_no is None or headless(ev, plan.speech_no)) else None
+            if heading is None and plan.speech_no is not None and headless(ev, plan.speech_no) else None
         if have is not None:
             ans = done(ABSTAIN_TEXT, [], abstained=True)
             ans.notes.append(f"相关的内容列出了{have}点,没有第{plan.nth_item}点")

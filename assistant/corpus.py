@@ -13,7 +13,7 @@ import hashlib
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Literal
 
@@ -24,7 +24,7 @@ UnitKind = Literal["paragraph", "heading", "metadata"]
 
 CORPUS_SUFFIXES = (".txt", ".md")
 # Part of the cache key: a change to how files are parsed must not be served a stale corpus.
-PARSER_VERSION = 12
+PARSER_VERSION = 13
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -172,37 +172,6 @@ class Corpus:
         units = self.speech(u.speech_no).units
         i = u.seq - 1
         return units[max(0, i - before): i + after + 1]
-
-
-def corpus_to_data(corpus: Corpus) -> dict:
-    """The parsed corpus as plain JSON data (the index cache stores it so, never as a pickle)."""
-    return {"fingerprint": corpus.fingerprint,
-            "speeches": [{"no": s.no, "title": s.title, "source": s.source,
-                          "units": [[u.id, u.seq, u.kind, u.text, list(u.section), u.heading, u.level]
-                                    for u in s.units]} for s in corpus.speeches]}
-
-
-def corpus_from_data(data: dict) -> Corpus:
-    """Inverse of ``corpus_to_data``; a ValueError (or TypeError, KeyError) for data of another shape."""
-    speeches = []
-    for s in data["speeches"]:
-        no, title, source = s["no"], s["title"], s["source"]
-        if type(no) is not int or not isinstance(title, str) or not isinstance(source, str):
-            raise ValueError("speech fields of the wrong type")
-        units = []
-        for uid, seq, kind, text, section, heading, level in s["units"]:
-            if (not isinstance(uid, str) or seq != len(units) + 1 or kind not in ("paragraph", "heading", "metadata")
-                    or not isinstance(text, str) or not all(isinstance(h, str) for h in section)
-                    or not (heading is None or isinstance(heading, str)) or type(level) is not int):
-                raise ValueError("unit fields of the wrong type")
-            units.append(Unit(uid, no, seq, kind, text, tuple(section), heading, level))
-        speeches.append(Speech(no, title, source, units))
-    if not isinstance(data["fingerprint"], str):
-        raise ValueError("fingerprint of the wrong type")
-    corpus = Corpus(speeches, data["fingerprint"])
-    if len(corpus._by_id) != sum(len(s.units) for s in speeches):
-        raise ValueError("duplicate unit ids")  # ids must name one unit each
-    return corpus
 
 
 class CorpusError(Exception):
@@ -362,7 +331,36 @@ def _speech_units(no: int, lines: Iterable[str], title_first: bool = False) -> l
         else:
             section = outline.path_for_item(name)
         units.append(Unit(uid, no, seq, "paragraph", raw, section, heading))
-    return _deck_as_metadata(units)
+    return _label_bare_headings(_deck_as_metadata(units))
+
+
+# 一 / 二 / (三) alone on a line: a speech printed in numbered sections without titles.
+_BARE_NUMERAL = LazyPattern(r"[(（]?(?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）、.．]?")
+# A bare section is named by its first sentence, or its first clause of 8 to 30 characters.
+_BARE_LABEL_CHARS, _BARE_LABEL_MIN = 30, 8
+
+
+def _label_bare_headings(units: list[Unit]) -> list[Unit]:
+    """A heading that is only a numeral is named by the opening of its first paragraph (二 →
+    二、今年水利工作的主要任务是加快重点工程建设), in the heading and in its units' section paths,
+    so outlines and citations say what the part is about."""
+    out = list(units)
+    for i, u in enumerate(out):
+        if u.kind != "heading" or not u.heading or not _BARE_NUMERAL.fullmatch(u.heading) \
+                or i + 1 >= len(out) or out[i + 1].kind != "paragraph":
+            continue
+        first, _ = _first_sentence(out[i + 1].text)
+        first = _strip_heading_punct(first).rstrip("，；：！？")
+        if len(first) > _BARE_LABEL_CHARS:   # its first clause of some length, else its first characters
+            cut = min((k for k, c in enumerate(first) if c in ",;:，；：" and k >= _BARE_LABEL_MIN), default=0)
+            first = first[:cut] if 0 < cut <= _BARE_LABEL_CHARS else first[:_BARE_LABEL_CHARS]
+        label = f"{u.heading.rstrip('、.．')}、{first}"
+        old, new = u.section + (u.heading,), u.section + (label,)
+        out[i] = replace(u, heading=label)
+        for j in range(i + 1, len(out)):
+            if out[j].section[:len(old)] == old:
+                out[j] = replace(out[j], section=new + out[j].section[len(old):])
+    return out
 
 
 def _deck_as_metadata(units: list[Unit]) -> list[Unit]:

@@ -22,7 +22,8 @@ import numpy as np
 from . import cache_files as cf
 from . import text_analysis as ta
 from .bm25 import SCORINGS, BM25Params, FieldIndex, TermStream
-from .corpus import PARSER_VERSION, Corpus, corpus_from_data, corpus_to_data
+from .corpus import PARSER_VERSION, Corpus
+from .corpus_data import corpus_from_data, corpus_to_data
 from .worker_pool import worker_pool
 
 CACHE_FORMAT = 9           # the bundle (corpus + index) archive

@@ -306,3 +306,36 @@ def test_every_speaker_of_a_symposium_digest(engine: Engine) -> None:
 def test_speakers_who_spoke_of_a_topic(engine: Engine) -> None:
     text = engine.ask("地方戏曲座谈会上哪几位发言讲到了剧目?").text
     assert "王海涛" in text and "周明" not in text, text
+
+
+_NUMBERED_SECTIONS = """在全省水利工作会议上的讲话
+（一九九八年三月二日）
+同志们：
+今天召开全省水利工作会议，主要任务是总结去年工作，部署今年任务。下面，我讲三个问题。
+一
+去年全省水利建设取得了很大成绩。全年完成水利投资五十亿元，新建水库十二座。
+防汛抗旱工作扎实有效，保障了人民群众生命财产安全。
+二
+今年水利工作的主要任务是加快重点工程建设，要抓好配套工程，抓紧病险水库除险加固。
+要深化水利改革，建立良性运行机制。
+三
+加强领导，狠抓落实。各级政府要把水利工作摆上重要位置。
+"""
+
+
+def test_a_section_headed_by_a_numeral_alone_is_named_by_its_opening() -> None:
+    units = parse_text(_NUMBERED_SECTIONS, "/x/water.txt")[0].units
+    headings = [u.heading for u in units if u.kind == "heading"]
+    assert headings == ["一、去年全省水利建设取得了很大成绩", "二、今年水利工作的主要任务是加快重点工程建设",
+                        "三、加强领导，狠抓落实"]
+    # its paragraphs stay in its section, under the new name
+    assert [u.section for u in units if u.text.startswith("要深化")] == [("二、今年水利工作的主要任务是加快重点工程建设",)]
+
+
+def test_the_outline_of_numbered_sections_says_what_each_is_about(tmp_path: Path) -> None:
+    (tmp_path / "water.txt").write_text(_NUMBERED_SECTIONS, encoding="utf-8")
+    engine = Engine.load([tmp_path], use_cache=False)
+    a = engine.ask("这篇讲话分几个部分")
+    assert "加快重点工程建设" in a.text and "1. 一[" not in a.text
+    second = engine.ask("第二部分讲了什么")
+    assert "深化水利改革" in second.text
