@@ -347,7 +347,9 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             reason = None
     if reason and plan.wants_list and plan.speech_no is not None and not plan.asked_words:
         # 公报那篇,98年反腐工作分成哪几块任务: the words miss, but the named speech makes one list.
-        points = speech_points(ev, plan.speech_no, plan.list_size)
+        # (元旦献辞那几段排比…要坚持或发扬什么: the points of the named speech its words name come first.)
+        points = choose_points(ev, plan, [h for h in hits if h.unit.speech_no == plan.speech_no], analysed.bigrams) \
+            or speech_points(ev, plan.speech_no, plan.list_size)
         if points is not None:
             text, sentences, cited = as_points(points, citer, f"{ev.speech_title(plan.speech_no)}依次列出"
                                                               f"{point_count(points)}点:")

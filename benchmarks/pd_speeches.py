@@ -1,6 +1,6 @@
 """Six speeches from the People's Daily January 1998 corpus, as a user's own files would look.
 
-    python benchmarks/pd_speeches.py [--dev | --dev-long | --dev-speeches | --dev-new | --dev-struct] OUT_DIR
+    python benchmarks/pd_speeches.py [--dev | --dev-long | --dev-speeches | --dev-new | --dev-struct | --dev-addresses] OUT_DIR
 
 A second corpus the engine was not developed on: plain .txt files with a title line, speaker /
 date / photo-caption lines as the newspaper printed them, then paragraphs, and no headings
@@ -13,7 +13,8 @@ Each speech is found by its title line and ends on a known last line, checked ag
 article's title, so that a different copy of the corpus fails loudly instead of cutting an
 article in the wrong place. Files are named after the title (without "（附图片１张）").
 ``--dev`` writes DEV_ARTICLES, ``--dev-long`` DEV_LONG_ARTICLES, ``--dev-speeches``
-DEV_SPEECH_ARTICLES, ``--dev-new`` DEV_NEW_ARTICLES and ``--dev-struct`` the last two together instead (development corpora, none of them among the six or in another group).
+DEV_SPEECH_ARTICLES, ``--dev-new`` DEV_NEW_ARTICLES, ``--dev-struct`` the last two together and
+``--dev-addresses`` DEV_LONG_ARTICLES and DEV_SPEECH_ARTICLES together instead (development corpora, none of them among the six or in another group).
 """
 
 from __future__ import annotations
@@ -144,7 +145,9 @@ DEV_NEW_ARTICLES: tuple[Article, ...] = (
 GROUPS = {"--dev": DEV_ARTICLES, "--dev-long": DEV_LONG_ARTICLES, "--dev-speeches": DEV_SPEECH_ARTICLES,
           "--dev-new": DEV_NEW_ARTICLES,
           # the speeches and the new texts together: the corpus of the colloquial structure set
-          "--dev-struct": DEV_SPEECH_ARTICLES + DEV_NEW_ARTICLES}
+          "--dev-struct": DEV_SPEECH_ARTICLES + DEV_NEW_ARTICLES,
+          # the longer addresses and the speeches together: the corpus of pd_speech2_dev.jsonl
+          "--dev-addresses": DEV_LONG_ARTICLES + DEV_SPEECH_ARTICLES}
 
 
 def people_daily_file() -> Path | None:

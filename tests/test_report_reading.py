@@ -151,3 +151,10 @@ def test_an_nth_point_past_the_points_listed_is_declined(engine: Engine, questio
 
 def test_the_full_name_of_a_report_is_a_title(engine: Engine) -> None:
     assert engine.plan("那个工作报告题目全称叫什么？").answer_type == "title"
+
+
+@pytest.mark.parametrize("question", ["周强在迎春座谈会上讲话中间那几段排比，每段讲要继续做什么？一共几条？",
+                                      "周强那篇讲话的几段排比分别说了啥"])
+def test_parallel_paragraphs_asked_as_a_figure_of_speech(engine: Engine, question: str) -> None:
+    a = engine.ask(question)
+    assert not a.abstained and all(k in a.text for k in ("加强学习", "群策群力", "艰苦奋斗"))
