@@ -96,7 +96,7 @@ _UNIT_ALIASES = {"天": "(?:天|日|工作日)", "日": "(?:天|日|工作日)",
 
 # The word right after 谁 / 哪天 / 哪一年 names what was done (谁主持, 哪一天会见, 哪一年成立):
 # the thing the question wants is that event's person or date, not any in the paragraph.
-_ASKED_EVENT = (r"(?:由谁来|由谁|是谁|谁|哪(?:些|几位)[\u4e00-\u9fff]{0,2}(?:领导|同志|嘉宾)|哪一?天|哪几天|哪一?年|哪几年|何时|什么时候|哪个月|几月几日|几号)"
+_ASKED_EVENT = (r"(?:由谁来|由谁|是谁|谁|哪(?:些|几位)[\u4e00-\u9fff]{0,2}(?:领导|同志|嘉宾)|哪(?:一|几|些)?(?:个|家)?单位|哪一?天|哪几天|哪一?年|哪几年|何时|什么时候|哪个月|几月几日|几号)"
                 r"(?:在哪(?:儿|里)?|来|是|又|先|首先)?([\u4e00-\u9fff]{1,2})")
 # 代表发言的那几位,依次都是谁: the people who did it, asked after them.
 _DOERS_OF = r"([\u4e00-\u9fff]{2})的(?:那|这)?(?:几|些)?(?:位|个人|人)[^?？。]{0,6}?(?:是谁|有谁|是哪位|是哪几位)"
@@ -127,6 +127,8 @@ def asked_event(question: str) -> str:
         word = re.split("[的了过在]", m.group(1))[0]
         if word.startswith("开"):
             return HOLDING[0]
+        if word.startswith(("办", "主办")):
+            return HOLDING[3]   # 哪几家单位办的: who held it
         if len(word) == 2:
             return word
     return ""
@@ -311,7 +313,7 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     # 刘振华是什么职务 / 讲话人是什么身份: an office held.
     ("office", LazyPattern(r"什么职务|什么职位|什么身份|任什么职|担任什么|哪个职位|(?:职务|职位|身份)是什么")),
     # 是哪个单位的讲话 / 哪个部门牵头: an organisation, not a place (before place: 哪个单位).
-    ("organization", LazyPattern(r"哪(?:一)?(?:个|家)(?:单位|部门|机关|机构|组织|团体)|什么(?:单位|部门|机关|机构)")),
+    ("organization", LazyPattern(r"哪(?:一|几|些)?(?:个|家)?(?:单位|部门|机关|机构|组织|团体)|什么(?:单位|部门|机关|机构)")),
     ("place", LazyPattern(r"哪里|哪儿|什么地方|哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个地方|在哪(?!几|些|[一两二三四五六七八九十\d]?(?:个)?(?:方面|环节|问题|点|条|项|种|类))")),
     # (分几部分 / 几个方面 count the speech's parts: no figure is asked for.)
     ("number", LazyPattern(rf"多少{_ASKED_MEASURE}?|(?<![这那哪])几{_ASKED_MEASURE}(?!分)|多长|多大|多高|多远|多久|比例|百分之")),

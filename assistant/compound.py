@@ -12,7 +12,7 @@ asks nothing of its own: the question is then answered whole, as before.
 from __future__ import annotations
 
 from . import text_analysis as ta
-from .answer_types import asked_event
+from .answer_types import METADATA_TYPES, asked_event
 from .lazy_pattern import LazyPattern
 from .planner import QueryPlan
 from .question_grammar import LIST
@@ -46,6 +46,8 @@ def stands_alone(plan: QueryPlan, previous: QueryPlan, clause: str) -> bool:
         return True   # 每篇的第三部分都讲的啥?办公室那篇是不是没有第三部分?: one of them, asked apart
     if plan.list_size and previous.list_size and plan.list_size != previous.list_size:
         return True   # 三大追赶目标是哪三个?又加了哪两个学习目标?: two lists of their own
+    if {plan.answer_type, previous.answer_type} <= METADATA_TYPES and plan.answer_type != previous.answer_type:
+        return True   # 是谁主持的?哪几家单位办的?: two kinds of thing (几个?分别叫什么 is one list)
     if plan.answer_type is not None and plan.answer_type == previous.answer_type:
         # 是谁作的工作报告?会议又是谁主持的? / 是谁主持的?又是谁讲的话?: another event.
         return asked_event(clause) != asked_event(previous.text)

@@ -158,3 +158,8 @@ def test_the_full_name_of_a_report_is_a_title(engine: Engine) -> None:
 def test_parallel_paragraphs_asked_as_a_figure_of_speech(engine: Engine, question: str) -> None:
     a = engine.ask(question)
     assert not a.abstained and all(k in a.text for k in ("加强学习", "群策群力", "艰苦奋斗"))
+
+
+def test_which_units_held_it_asks_for_organisations(engine: Engine) -> None:
+    plan = engine.plan("外贸工作会议是哪几家单位办的？")
+    assert plan.answer_type == "organization" and not plan.about_speech
