@@ -37,6 +37,7 @@ from .parts import (
     after_answer,
     cited_first,
     counted_group,
+    inline_points,
     list_in_part,
     list_named_by,
     named_section,
@@ -170,6 +171,12 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         item_answer = nth_of(counted_group(ev, question, list_items(ev, heading)), lambda k: f"{label}的第{k}项是")
         if item_answer is not None:
             return item_answer
+        inline = inline_points(ev, heading)   # 第二部分的第三项任务, inside its one paragraph
+        point = nth(inline[1], plan.nth_item) if inline is not None else None
+        if point is not None:
+            n = citer.cite(inline[0])
+            return done(f"{label}的第{point[0]}项是:{point[1]}[{n}]", [AnswerSentence(point[1], [n])],
+                        hits_out=cited_first(ev, [inline[0]], hits, citer.terms))
 
     # 第二篇讲话第三段 / 元旦献辞的结尾说了什么 — a paragraph by its position; of the speech the
     # best hit is in when the question names none (供暖会议开头第一句), and the answer says so.

@@ -36,7 +36,7 @@ from .structure import (
 )
 from .text_analysis import first_sentences, split_sentences
 
-__all__ = ["after_answer", "cited_first", "counted_group", "in_order", "item_groups", "list_in_part", "list_named_by", "named_section", "no_outline", "own_words", "part_answer", "whole_item", "with_own_words"]
+__all__ = ["after_answer", "cited_first", "counted_group", "in_order", "inline_points", "item_groups", "list_in_part", "list_named_by", "named_section", "no_outline", "own_words", "part_answer", "whole_item", "with_own_words"]
 
 
 def cited_first(ev: Evidence, units: list[Unit], hits: list[Hit], terms: list[str]) -> list[Hit]:
@@ -46,6 +46,19 @@ def cited_first(ev: Evidence, units: list[Unit], hits: list[Hit], terms: list[st
     head = [by_id.get(u.id) or ev.hit(u, top, terms) for u in units]
     ids = {u.id for u in units}
     return head + [h for h in hits if h.unit.id not in ids]
+
+
+def inline_points(ev: Evidence, part: Unit) -> tuple[Unit, list[str]] | None:
+    """A part whose items are points inside one of its paragraphs (二、要突出抓好几项重点任务 →
+    一是…。二是…。三是…): that paragraph and its points; None when the part lists paragraphs."""
+    if part.kind != "heading" or len(list_items(ev, part)) >= 2:
+        return None
+    found = [(u, e) for u in part_units(ev, part)[1:] if u.kind == "paragraph"
+             for e in enumerations(u.text) if len(e.points) >= 2]
+    if len({u.id for u, _ in found}) != 1:
+        return None
+    unit, enum = max(found, key=lambda x: len(x[1].points))
+    return unit, enum.labels
 
 
 def part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
@@ -75,6 +88,11 @@ def part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
                 blocks.append(block)
                 sentences += sents
             return "\n".join(blocks), sentences, [part, *children] if heading_first else [*children, part]
+        inline = inline_points(ev, part)
+        if inline is not None:   # 第二部分有哪几项任务, listed inside its one paragraph
+            n = citer.cite(inline[0])
+            text, sentences = numbered(head + f",共{len(inline[1])}项:", [AnswerSentence(x, [n]) for x in inline[1]])
+            return text, sentences, [part, inline[0]] if heading_first else [inline[0], part]
         if children:
             text, sentences = as_list(children, citer, head + f",共{len(children)}项:")
             return text, sentences, [part, *children] if heading_first else [*children, part]

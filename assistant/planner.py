@@ -46,6 +46,7 @@ from .question_grammar import (
     EDGE,
     FOLLOWUP_LEAN,
     IN_ORDER,
+    ITEM_NAMED,
     LIST,
     MORE,
     MULTI_SPEECH,
@@ -209,6 +210,14 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
                      if len(w) >= 2 and not _is_generic(w)]
             titled = [n for n in named if any(w in ta.normalise(s.title) for s in speeches if s.no == n for w in words)]
             named = tuple(titled) if len(titled) == 1 else named
+        if len(named) == 1 and reference:
+            # 乡村振兴那篇讲话和科技创新那篇讲话…: a second reference joined to the first.
+            tail = norm[norm.find(reference) + len(reference):]
+            joined = re.match(r"\s*(?:讲话|文章|报告|稿子)?\s*(?:和|与|跟|及|、)", tail)
+            also, second = named_speeches(tail[joined.end():], speeches) if joined else ((), "")
+            if len(also) == 1 and also != named and tail[joined.end():].lstrip().startswith(second.lstrip("和与跟及、 ")[:2]):
+                named, reference = (named[0], also[0]), f"{reference}和{second}"
+                plan.reference = reference
         if len(named) == 1:
             plan.speech_no = named[0]
         elif named:
@@ -316,6 +325,10 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     # (最后一部分 / 第二部分 are ordinals, not a part's words.)
     ms = QUOTED_SECTION.search(body) or \
         next((m for m in SECTION_REF.finditer(body) if not re.search("哪|几|什么|多少|谁|怎|最后|倒数|第", m.group(1))), None)
+    item = ITEM_NAMED.search(body) if ms is None and plan.nth_item is None else None
+    if item and not re.search("哪|几|什么|多少|谁|怎|最后|倒数|第", item.group(1)) \
+            and not all(len(w) >= 2 and _is_generic(w) for w in analyse(item.group(1)).words):
+        ms, plan.outline = item, False   # 第三篇治懒治庸那一条里…: that item, not the speech's outline
     if ms and (plan.wants_list or plan.weak_list or plan.nth_item is not None or re.search("讲|说|谈|提|写", body)):
         plan.section = " ".join(re.sub("[“”]", " ", ms.group(1)).split())   # (the quote marks name no word)
     elif names_speech and not plan.outline and (wants_list or plan.nth_item is not None):

@@ -200,9 +200,9 @@ def item_named(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> Unit | None:
     words = plan.section.split()
     if not words:
         return None
-    def names(heading: str | None) -> bool:   # (治懒、治庸 names 要着力治“懒”、治“庸”)
-        bare = _QUOTE_MARKS.sub("", ta.normalise(heading or ""))
-        return bool(heading) and all(w in bare for w in words)
+    def names(heading: str | None) -> bool:   # (治懒治庸 names 要着力治“懒”、治“庸”)
+        bare = ta.squash_punct(_QUOTE_MARKS.sub("", ta.normalise(heading or "")))
+        return bool(heading) and all(ta.squash_punct(w) in bare for w in words)
 
     for h in hits[:3]:
         u = h.unit

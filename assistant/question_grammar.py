@@ -183,6 +183,8 @@ def asked_term(body: str, analyse: Callable[[str], ta.Analysed], asks: LazyPatte
 # characters at least: 在作风方面 names a topic, not a section).
 SECTION_REF = LazyPattern(r"(?:^|在|关于|对于|对|[,，])([\u4e00-\u9fff“”、]{4,20}?)(?:的)?(?:方面|那一部分|这一部分|那部分|这部分|部分|那一块|这一块|那块|这块)")
 # “对群众要有体恤情怀”那一点 / 第二篇“要做好最后1%”那条: a quoted item or part, named by its words.
+# 第三篇治懒治庸那一条里: an item named by its words, unquoted, after the speech (or a break).
+ITEM_NAMED = LazyPattern(r"(?:篇|里|中|^|\s|[,，])((?:(?!篇)[\u4e00-\u9fff]){2,10}?)(?:的)?(?:那|这)一?(?:条|项|点)(?=里|中|[,，]|说|讲|提|有)")
 QUOTED_SECTION = LazyPattern(r"“([^“”]{2,30})”(?:的)?(?:那|这)一?(?:点|条|项|部分|块|方面)")
 
 

@@ -131,3 +131,9 @@ def test_two_parts_of_one_kind_are_still_siblings(engine: Engine) -> None:
                                              ("先夸了成绩,后面话锋一转讲了啥", True)])
 def test_from_then_on_is_not_after_a_passage(engine: Engine, question: str, after: bool) -> None:
     assert engine.plan(question).after is after
+
+
+@pytest.mark.parametrize("question", ["第三篇治懒治庸那一条里，懒具体有哪几种表现？", "第三篇“治懒治庸”那一条里都有哪几种懒?"])
+def test_an_item_named_by_its_words_is_no_outline(engine: Engine, question: str) -> None:
+    a = engine.ask(question)
+    assert "懒思" in a.text and "懒为" in a.text and "作风建设要高度重视" not in a.text

@@ -339,3 +339,47 @@ def test_the_outline_of_numbered_sections_says_what_each_is_about(tmp_path: Path
     assert "加快重点工程建设" in a.text and "1. 一[" not in a.text
     second = engine.ask("第二部分讲了什么")
     assert "深化水利改革" in second.text
+
+
+_TASKS = """在全省科技创新大会上的讲话
+省长 王建国
+下面，我讲两点意见。
+一
+要充分认识科技创新的重要性。科技创新是高质量发展的第一动力。
+二
+要突出抓好几项重点任务。一是加强基础研究，安排专项资金。二是强化企业创新主体地位。三是建设东湖科学城。四是深化科技体制改革。
+"""
+_VILLAGE = """在全县乡村振兴工作现场推进会上的讲话
+县委书记 李文
+一、产业振兴是重中之重
+产业兴旺是乡村振兴的基础。
+二、人才振兴是关键所在
+要引导人才回流农村。
+"""
+
+
+@pytest.fixture(scope="module")
+def tasks_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root = tmp_path_factory.mktemp("tasks")
+    (root / "a.txt").write_text(_TASKS, encoding="utf-8")
+    (root / "b.txt").write_text(_VILLAGE, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+@pytest.mark.parametrize("question", ["科技创新那篇第二部分有哪几项任务", "科技创新大会讲话的第二部分列了哪些任务?"])
+def test_a_parts_items_inside_its_one_paragraph_are_listed(tasks_engine: Engine, question: str) -> None:
+    a = tasks_engine.ask(question)
+    assert all(k in a.text for k in ("一是加强基础研究", "二是强化企业", "三是建设东湖科学城", "四是深化"))
+
+
+@pytest.mark.parametrize("question", ["科技创新那篇第二部分的第三项任务是什么？", "科技创新那篇第二部分第三项是啥"])
+def test_the_nth_item_inside_a_parts_one_paragraph(tasks_engine: Engine, question: str) -> None:
+    a = tasks_engine.ask(question)
+    assert "三是建设东湖科学城" in a.text and "第三，" not in a.text and "二是强化" not in a.text
+
+
+def test_two_speeches_named_by_their_topics_joined(tasks_engine: Engine) -> None:
+    plan = tasks_engine.plan("乡村振兴那篇讲话和科技创新那篇讲话各讲了几个部分？")
+    assert sorted(plan.speech_candidates) == [1, 2] and plan.multi_speech
+    a = tasks_engine.ask("乡村振兴那篇讲话和科技创新那篇讲话各讲了几个部分？")
+    assert "产业振兴是重中之重" in a.text and "东湖" not in a.text and "科技创新大会上的讲话分为2个部分" in a.text
