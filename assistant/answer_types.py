@@ -136,6 +136,7 @@ def asked_event(question: str) -> str:
 
 _HOW_MANY = (r"(?:一共|总共|共|大概|大约|大致|具体|到底|究竟)*(?P<verb>有|是|为|达到|达)?"
              rf"(?:多少|几(?={_MEASURE_WORDS}))(?:{_MEASURE_WORDS})?")
+_SPAN_UNIT = r"(?:年|天|日|个月|月|小时|分钟|周|次)$"
 _NOT_IN_NOUN = r"[^\u4e00-\u9fff]|的|里|中|说|了|在|上|对|和|与|给|是|有|讲|提"
 
 
@@ -148,7 +149,8 @@ def counted_noun(question: str) -> str:
         return ""
     # Only X有多少 / X是多少 count X: 批示过多少件 counts what was done, not 批示过.
     before = re.split(_NOT_IN_NOUN, norm[:m.start()])[-1] if m.group("verb") else ""
-    after = re.split(_NOT_IN_NOUN, norm[m.end():])[0]
+    # 连续几年位列第一方阵 / 用了几天: a span of time counts itself; what follows is what happened.
+    after = re.split(_NOT_IN_NOUN, norm[m.end():])[0] if not re.search(_SPAN_UNIT, m.group(0)) else ""
     noun = before or after
     # 山西去年实际利用外资: a long phrase counts what its end names (names_counted reads its end).
     return noun if 2 <= len(noun) <= 8 else noun[-4:] if before and len(noun) > 8 else ""

@@ -44,13 +44,16 @@ _CJK_PAIR = LazyPattern("[\u4e00-\u9fff]{2}")
 _ACRONYM = LazyPattern(r"(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])")
 
 
+_WHAT_SAID_BY = LazyPattern(r"(?:他|她)(?:都)?(?:说|讲|谈)了?(?:些)?(?:什么|啥)|(?:他|她)(?:是)?怎么说")
+
+
 def undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
                        citer: Citer) -> tuple[str, str, list[AnswerSentence]] | None:
     """“X”具体指哪些内容, where the speeches name X near the top but never define or list it."""
     # 是哪一年 asks when, not what a thing consists of: the answer type decides.
     term = _said_tail(ev, plan.asks_content_of) if plan.answer_type not in METADATA_TYPES else ""
-    if not term:
-        return None
+    if not term or _WHAT_SAID_BY.search(plan.text):
+        return None   # (提到萧伯纳的是哪一篇?他说了什么: what someone said, not what a term holds)
     near = [h.unit for h in hits[:5]]
     texts = [u.text for u in near] + [n.text for u in near if (n := next_unit(ev, u)) is not None]
     if defines(term, texts, [u.heading for u in near]):

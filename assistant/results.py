@@ -189,7 +189,10 @@ def joined(answers: list[Answer], lead: int = 0) -> Answer:
                 number[c.unit.id] = len(citations) + 1
                 citations.append(replace(c, n=number[c.unit.id]))
             renumber[c.n] = number[c.unit.id]
-        texts.append(CITATION_MARKER.sub(lambda m, r=renumber: f"[{r.get(int(m.group(1)), int(m.group(1)))}]", a.text))
+        text = CITATION_MARKER.sub(lambda m, r=renumber: f"[{r.get(int(m.group(1)), int(m.group(1)))}]", a.text)
+        if text in texts:
+            continue   # 拿了几面红旗?连续几年…?: one sentence answers both parts; it is quoted once
+        texts.append(text)
         sentences += [replace(s, citations=[renumber.get(n, n) for n in s.citations]) for s in a.sentences]
     for a in sorted(answers, key=lambda a: (a.abstained, a is not answers[lead])):
         for h in a.hits:

@@ -137,3 +137,19 @@ def test_from_then_on_is_not_after_a_passage(engine: Engine, question: str, afte
 def test_an_item_named_by_its_words_is_no_outline(engine: Engine, question: str) -> None:
     a = engine.ask(question)
     assert "懒思" in a.text and "懒为" in a.text and "作风建设要高度重视" not in a.text
+
+
+def test_one_sentence_answering_two_parts_is_quoted_once(engine: Engine) -> None:
+    a = engine.ask("第二篇讲话说去年季度考核拿了几面红旗？连续几年位列第一方阵？")
+    assert a.text.count("10面红旗") == 1 and not a.partial
+
+
+@pytest.mark.parametrize("question", ["第二篇说连续几年位列第一方阵?", "第二篇讲话里他们连续几年考核位列第一方阵"])
+def test_a_span_of_time_counts_itself(engine: Engine, question: str) -> None:
+    a = engine.ask(question)
+    assert not a.partial and "连续5年" in a.text
+
+
+def test_what_someone_said_is_no_term_left_undefined(engine: Engine) -> None:
+    a = engine.ask("提到萧伯纳的是哪一篇？他说了什么")
+    assert not a.partial and a.text.startswith("出自「") and "苹果" in a.text
