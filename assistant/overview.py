@@ -85,7 +85,7 @@ def _side_by_side(ev: Evidence, named: Sequence[int], hits: list[Hit], citer: Ci
         cited += units
     answer = done("\n\n".join(blocks), sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
     if _COMPARES.search(question):
-        answer.notes.append("以下分别列出各篇讲话的结构,供比较;回答只摘录原文,不评判异同")
+        answer.notes.append("上面分别列出了各篇讲话的结构,供比较;回答只摘录原文,不评判异同。")
     if len(named) > MAX_SPEECHES:
         answer.notes.append(f"共 {len(named)} 篇讲话,这里只列出前 {MAX_SPEECHES} 篇;请指明要看哪几篇")
     return answer
