@@ -289,9 +289,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             return each
 
     def counted_answer(unit: Unit, things: list[str]) -> Answer:
-        n = citer.cite(unit)
-        text, sentences = numbered(count_intro(question, len(things)), [AnswerSentence(t, [n]) for t in things])
-        return done(text, sentences, hits_out=cited_first(ev, [unit], hits, citer.terms))
+        text, sentences, cited = as_points((unit, things), citer, count_intro(question, len(things)))
+        return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
 
     # 第五篇讲话在加强领导方面提出了几条要求: the heading the words name, with what it holds —
     # unless a sentence in it counts what the question counts (“比学赶超”那块…三大追赶目标是哪三个).

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .corpus import Unit, chinese_numeral
 from .lazy_pattern import LazyPattern
 
-__all__ = ["Enumeration", "Point", "enumerations", "opening_point", "paragraph_enumerations"]
+__all__ = ["Enumeration", "Point", "enumerations", "longest_points", "opening_point", "paragraph_enumerations"]
 
 _NUM = "一二三四五六七八九十"
 # A marker stands at the start of the text or right after a sentence or clause break.
@@ -190,3 +190,10 @@ def paragraph_enumerations(units: Sequence[Unit]) -> list[tuple[str, list[Unit]]
     runs += [(family, paras) for family, (paras, _) in open_runs.items() if len(paras) >= 2]
     runs.sort(key=lambda r: r[1][0].seq)
     return runs
+
+
+def longest_points(text: str) -> list[str] | None:
+    """The names of the points of the longest enumeration of two or more in ``text`` (一是…二是…
+    inside one paragraph), or None when it enumerates none."""
+    found = [e for e in enumerations(text) if len(e.points) >= 2]
+    return max(found, key=lambda e: len(e.points)).labels if found else None

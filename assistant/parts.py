@@ -10,10 +10,11 @@ from collections.abc import Callable, Sequence
 
 from . import text_analysis as ta
 from .corpus import Speech, Unit, chinese_numeral, heading_style
-from .enumeration import enumerations
+from .enumeration import longest_points
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .planner import QueryPlan, nth
+from .points import as_points
 from .positions import (
     ENDED_SPEAKING,
     is_attendance,
@@ -53,12 +54,9 @@ def inline_points(ev: Evidence, part: Unit) -> tuple[Unit, list[str]] | None:
     一是…。二是…。三是…): that paragraph and its points; None when the part lists paragraphs."""
     if part.kind != "heading" or len(list_items(ev, part)) >= 2:
         return None
-    found = [(u, e) for u in part_units(ev, part)[1:] if u.kind == "paragraph"
-             for e in enumerations(u.text) if len(e.points) >= 2]
-    if len({u.id for u, _ in found}) != 1:
-        return None
-    unit, enum = max(found, key=lambda x: len(x[1].points))
-    return unit, enum.labels
+    found = [(u, labels) for u in part_units(ev, part)[1:] if u.kind == "paragraph"
+             and (labels := longest_points(u.text)) is not None]
+    return found[0] if len(found) == 1 else None
 
 
 def part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
@@ -90,8 +88,7 @@ def part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
             return "\n".join(blocks), sentences, [part, *children] if heading_first else [*children, part]
         inline = inline_points(ev, part)
         if inline is not None:   # 第二部分有哪几项任务, listed inside its one paragraph
-            n = citer.cite(inline[0])
-            text, sentences = numbered(head + f",共{len(inline[1])}项:", [AnswerSentence(x, [n]) for x in inline[1]])
+            text, sentences, _ = as_points(inline, citer, head + f",共{len(inline[1])}项:")
             return text, sentences, [part, inline[0]] if heading_first else [inline[0], part]
         if children:
             text, sentences = as_list(children, citer, head + f",共{len(children)}项:")
@@ -102,12 +99,9 @@ def part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
         first = "".join(split_sentences(body.text)[:2])
         n = citer.cite(body)
         return f"{head}:{first}[{n}]", [AnswerSentence(first, [n])], [part, body]
-    inner = [e for e in enumerations(part.text) if len(e.points) >= 2] if points_inside else []
+    inner = longest_points(part.text) if points_inside else None
     if inner:
-        labels = max(inner, key=lambda e: len(e.points)).labels
-        n = citer.cite(part)
-        lead = f"{intro}「{item_label(part)}」" if intro else f"「{item_label(part)}」"
-        return numbered(f"{lead}下分{len(labels)}点:", [AnswerSentence(label, [n]) for label in labels]) + ([part],)
+        return as_points((part, inner), citer, f"{intro}「{item_label(part)}」下分{len(inner)}点:")
     sents = first_sentences(part.text, QUOTED_ITEM_CHARS)
     n = citer.cite(part)
     prefix = f"{intro}:" if intro else ""
@@ -189,12 +183,12 @@ def list_in_part(ev: Evidence, plan: QueryPlan, part: Unit) -> tuple[Unit, list[
         return None   # 最后一块讲拿什么来检验作风: the part's own items say it
     best: tuple[int, Unit, list[str]] | None = None
     for u in part_units(ev, part):
-        found = [e for e in enumerations(u.text) if len(e.points) >= 2]
+        found = longest_points(u.text)
         held = sum(w in ta.normalise(u.text) for w in words)
         if 3 * held >= 2 * len(words) and introduces_list(ev, u) and len(list_items(ev, u)) >= 2:
             return None   # 重点要开展好以下四个专项活动: the part's own list, which a line introduces
         if found and 3 * held >= 2 * len(words) and (best is None or held > best[0]):
-            best = (held, u, max(found, key=lambda e: len(e.points)).labels)
+            best = (held, u, found)
     return (best[1], best[2]) if best else None
 
 

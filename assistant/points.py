@@ -14,7 +14,12 @@ from collections.abc import Sequence
 
 from . import text_analysis as ta
 from .corpus import Unit, heading_style
-from .enumeration import enumerations, opening_point, paragraph_enumerations
+from .enumeration import (
+    enumerations,
+    longest_points,
+    opening_point,
+    paragraph_enumerations,
+)
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .planner import QueryPlan, nth
@@ -216,8 +221,8 @@ def item_named(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> Unit | None:
 def points_under_item(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> tuple[Unit, list[str]] | None:
     """项目攻坚破难活动下面又分了几条: the points (一是…二是…) inside the item the words name."""
     u = item_named(ev, plan, hits)
-    found = [e for e in enumerations(u.text) if len(e.points) >= 2] if u is not None else []
-    return (u, max(found, key=lambda e: len(e.points)).labels) if u is not None and found else None
+    labels = longest_points(u.text) if u is not None else None
+    return (u, labels) if u is not None and labels else None
 
 
 def nth_point(ev: Evidence, plan: QueryPlan, hits: list[Hit],
