@@ -55,11 +55,17 @@ _PERSON = (rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s*[{SURNAMES
            rf"|^[{SURNAMES}][\u4e00-\u9fff]{{1,3}}$"   # a speaker line: the name alone
            r"|^(?:本报|特约)评论员$"                     # the paper's own commentator signs a comment
            rf"|[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:曾经|曾)?(?:说过|说|指出|提出|认为|强调|讲过)"
-           r"|(?:作家|文豪|学家|思想家|哲学家|诗人|名人)[\u4e00-\u9fff]{2,4}"
+           # (知名人士 holds 名人 but names nobody.)
+           r"|(?:作家|文豪|学家|思想家|哲学家|诗人|(?<!知)名人(?!士))[\u4e00-\u9fff]{2,4}"
            # 书记尉健行主持: a title, a name of any surname, and what the person did
            rf"|{_TITLES}[\u4e00-\u9fff]{{2,3}}(?=主持|讲话|致辞|发言|说|指出|强调|出席|宣读)"
            # 王光英、万国权、何鲁丽等: names listed
            rf"|(?:[{SURNAMES}][\u4e00-\u9fff]{{1,2}}、){{2,}}[{SURNAMES}][\u4e00-\u9fff]{{1,2}}等")
+
+# A sentence that names a thing: it coins or defines a term (命名为“血脉不畅症” / 什么是伪工作 /
+# 心理学有个著名的墨菲定律), or quotes one as what something is called.
+_NAMES_TERM = (r"命名为|称之为|称为|称作|叫做|叫作|被称|所谓|什么是|何谓|什么叫|概括为|简称"
+               r"|[\u4e00-\u9fff“”]{2,8}(?:定律|效应|陷阱|法则|原理)|“[^”]{2,10}”(?:症|病|现象|心态|问题|作风)")
 
 # Where a text was published: a named periodical, or the paper's own dateline (本报北京…讯).
 _SOURCE = r"《[^》]{1,30}》|杂志|期刊|刊物|报纸|^(?:据)?本报|新华社|日报|晚报"
@@ -99,7 +105,9 @@ _UNIT_ALIASES = {"天": "(?:天|日|工作日)", "日": "(?:天|日|工作日)",
 _ASKED_EVENT = (r"(?:由谁来|由谁|是谁|谁|哪(?:些|几位)[\u4e00-\u9fff]{0,2}(?:领导|同志|嘉宾)|哪(?:一|几|些)?(?:个|家)?单位|哪一?天|哪几天|哪一?年|哪几年|何时|什么时候|哪个月|几月几日|几号)"
                 r"(?:在哪(?:儿|里)?|来|是|又|先|首先)?([\u4e00-\u9fff]{1,2})")
 # 代表发言的那几位,依次都是谁: the people who did it, asked after them.
-_DOERS_OF = r"([\u4e00-\u9fff]{2})的(?:那|这)?(?:几|些)?(?:位|个人|人)[^?？。]{0,6}?(?:是谁|有谁|是哪位|是哪几位)"
+# 发言的是哪几位 / 主持的又是谁: the same, with nobody named between 的 and the question word.
+_DOERS_OF = (r"([\u4e00-\u9fff]{2})的(?:(?:那|这)?(?:几|些)?(?:位|个人|人)[^?？。]{0,6}?|(?:都|又|分别)?)"
+             r"(?:是谁|有谁|是哪位|是哪几位|是哪些人|有哪几位|有哪些人)")
 _LIGHT_VERB_EVENT = r"谁(?:来)?[作做致](?:的|了)?([\u4e00-\u9fff]{2,4}?)(?=[^\u4e00-\u9fff]|$|呢|吗)"
 # 谁讲的话 / 讲话的是谁 / 谁作的讲话 / 谁致辞: the speech's speaker, not who else spoke there (发言).
 _ASKS_SPEAKER = r"讲话|讲的话|致辞"
@@ -214,6 +222,8 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
             return True
         if answer_type == "title" and re.search(r"《[^》]{1,30}》", norm):
             return True
+        if answer_type == "term" and re.search(_NAMES_TERM, norm):
+            return True
         if answer_type == "source" and re.search(_SOURCE, norm):
             return True
         if answer_type == "organization" and re.search(_ORGANISATION, norm):
@@ -311,6 +321,12 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     # 那场话剧叫什么名字 / 书名是什么: the name of a work, which a text gives in 《》.
     ("title", LazyPattern(r"(?:话剧|戏剧|剧目|戏|剧|书|电影|影片|作品|节目|歌曲|诗|题目|标题|全称)[^,，。?？!！]{0,3}(?:叫什么|是什么)(?:名字|名称|名)?"
                           r"|(?:剧|书|片|篇)名(?:是什么|叫什么|是啥)")),
+    # 给这毛病起了个啥名 / 管这种情况叫啥 / 引了个什么定律: the name a speech gives a thing (a
+    # term it coins or quotes), not a person's (那位同志叫什么名字 stays a person).
+    ("term", LazyPattern(r"(?:起|取)了?(?:个|一个)?(?:啥|什么)(?:名|名字|名儿)?|(?:管|把)[^,，。?？]{1,8}叫(?:做|作)?(?:啥|什么)"
+                         r"|(?:现象|毛病|情况|做法|问题|状态|心态|症状|病|规律|风气|作风|这)[^,，。?？]{0,4}叫(?:做|作)?(?:啥|什么)(?!名字)"
+                         r"|称(?:为|作|之为)(?:啥|什么)|命名为?(?:啥|什么)|概括为(?:啥|什么)"
+                         r"|(?:什么|啥|哪个|哪条|哪一条)(?:定律|效应|陷阱|法则|原理|名堂|提法|名词|词儿)")),
     ("person", LazyPattern(r"是谁|谁(?!都)|哪位|哪几位|哪些人|哪几个人|哪个人|叫什么名字|姓名|全名|名字叫|叫什么|" + _WHICH_PEOPLE)),
     # 刘振华是什么职务 / 讲话人是什么身份: an office held.
     ("office", LazyPattern(r"什么职务|什么职位|什么身份|任什么职|担任什么|哪个职位|(?:职务|职位|身份)是什么")),

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import text_analysis as ta
-from .answer_types import METADATA_TYPES, fits_type
+from .answer_types import METADATA_TYPES, asked_event, fits_type
 from .corpus import Unit
 from .evidence import Citer, Evidence
 from .extract import asks_why, by_speech, extract_sentences
@@ -439,8 +439,16 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         grouped = by_speech(ev, pool, focus, citer, plan.speech_candidates)
         if grouped:
             return done("\n".join(f"{s.text}[{s.citations[0]}]" for s in grouped), grouped)
+    # 哪几家单位办的: a sentence that says the asked event (举办) and holds the kind of thing asked
+    # for says who did it. (Holding the type alone says nothing of the event: 春晚演员都有谁 is not
+    # answered by the names of the leaders who attended.)
+    # 管这种情况叫啥: a sentence that names a thing (什么是伪工作 / 命名为“…”) is what is asked.
+    event = asked_event(question) if plan.answer_type else ""
+    typed = (lambda s: event in s and fits_type(plan.answer_type, plan.answer_unit, [s])) if event \
+        else (lambda s: fits_type("term", "", [s])) if plan.answer_type == "term" else None
     sentences = extract_sentences(ev, pool, focus, citer, metadata=plan.answer_type in METADATA_TYPES,
-                                  similarity=similarity if focus is analysed else None, explain=asks_why(question))
+                                  similarity=similarity if focus is analysed else None, explain=asks_why(question),
+                                  fits=typed)
     if not sentences:
         return done(ABSTAIN_TEXT, [], abstained=True)
     partial = partial_answer(ev, plan, question, analysed, pool, sentences, citer)
@@ -449,7 +457,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         ans = done(intro + "\n" + _join_cited(sentences), sentences)
         ans.partial, ans.reason = True, reason
         return ans
-    if plan.answer_type in ("person", "date", "number", "title") and sentences[0].citations:
+    if plan.answer_type in ("person", "date", "number", "title", "term") and sentences[0].citations:
         # Who / when / how many / what name: the sentence that gives it (its unit leads the sources).
         sentences.sort(key=lambda s: not fits_type(plan.answer_type, plan.answer_unit, [s.text]))
         citer.renumber(sentences)

@@ -33,11 +33,12 @@ def clauses(question: str) -> list[str]:
     return parts if len(parts) >= 2 and len(asking) == len(parts) else [question]
 
 
-def stands_alone(plan: QueryPlan, previous: QueryPlan, clause: str) -> bool:
+def stands_alone(plan: QueryPlan, previous: QueryPlan, clause: str, own_words: bool = True) -> bool:
     """Whether a later clause asks something the earlier one does not: an item of the list it
     asked for (第二条说的啥), a different kind of thing (谁主持的 after 在哪儿开的), or what comes
     after a passage (讲完成绩之后笔锋一转说了啥?困难都列了哪些表现). A clause that adds words to
-    the same question (第三部分说了啥?要搞哪几个专项活动) is read with it, as one question."""
+    the same question (第三部分说了啥?要搞哪几个专项活动) is read with it, as one question.
+    ``own_words``: whether the clause names something the earlier one does not (工作部署是谁做的)."""
     if plan.followup_item is not None or (plan.nth_item is not None and previous.nth_item != plan.nth_item):
         return True
     if plan.after or previous.after:
@@ -50,7 +51,9 @@ def stands_alone(plan: QueryPlan, previous: QueryPlan, clause: str) -> bool:
         return True   # 是谁主持的?哪几家单位办的?: two kinds of thing (几个?分别叫什么 is one list)
     if plan.answer_type is not None and plan.answer_type == previous.answer_type:
         # 是谁作的工作报告?会议又是谁主持的? / 是谁主持的?又是谁讲的话?: another event.
-        return asked_event(clause) != asked_event(previous.text)
+        # (发言的是哪几位?叫什么名字: naming neither an event nor a thing, it asks the same again.)
+        event = asked_event(clause)
+        return event != asked_event(previous.text) if event else own_words
     if previous.answer_type == "person" and _HIM.search(clause):
         return True   # 甘肃的发言人是谁?他讲了什么: what the person just named said
     return plan.answer_type is not None and not LIST.search(plan.text)

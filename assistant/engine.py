@@ -40,6 +40,7 @@ from .lazy_pattern import compile_patterns
 from .limits import MAX_QUESTION_CHARS
 from .params import DENSE_RESCUE_MODEL, AnswerParams, RetrievalParams
 from .planner import QueryPlan, plan_question
+from .question_words import META_WORDS, own_subject
 from .results import Answer, Hit, Turn, joined
 from .retrieval import Retriever
 from .semantic import SemanticRanker, passages
@@ -254,7 +255,9 @@ class Engine:
             first = (plans[0].speech_no or (answers[0].citations[0].unit.speech_no if answers[0].citations else None)
                      if plans and not plans[0].speech_candidates else None)
             plan = self.plan(part, turns, first)
-            if i and not stands_alone(plan, plans[-1], part):
+            own = i and own_subject([w for w in self.analyse_query(part).words if w not in META_WORDS],
+                                    set(self.analyse_query(parts[i - 1]).words))
+            if i and not stands_alone(plan, plans[-1], part, bool(own)):
                 return None
             answer = self._ask_one(part, plan, k, turns)
             turns.append(Turn(part, answer))

@@ -5,6 +5,7 @@ question, by the words they share with it and, with embeddings, by what they mea
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 import numpy as np
 
@@ -65,9 +66,10 @@ def asks_why(question: str) -> bool:
 
 def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Citer,
                       metadata: bool = False, similarity: SentenceSimilarity | None = None,
-                      explain: bool = False) -> list[AnswerSentence]:
+                      explain: bool = False, fits: Callable[[str], bool] | None = None) -> list[AnswerSentence]:
     """The best-covering sentences of the top paragraphs (and metadata lines, when asked who/when;
-    the sentences that state a lesson or reason first when ``explain``: asks_why)."""
+    the sentences that state a lesson or reason first when ``explain``: asks_why; those that hold
+    the kind of thing asked for rank higher when ``fits`` says so of them)."""
     kinds = ("paragraph", "metadata") if metadata else ("paragraph",)
     paragraphs = [h for h in hits if h.unit.kind in kinds][:3]
     if not paragraphs:
@@ -87,6 +89,11 @@ def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, cite
             scored.append((sc, rank, pos, s, h.unit))
     if not scored:
         return []
+    if fits is not None:
+        # (茶话会由统战部、总政治部、北京市委共同举办 names who held it; 我把上述现象叫做“…” names
+        # the thing, sharing no word with the question: it still takes part.)
+        floor = max(t[0] for t in scored) * ap.sentence_share
+        scored = [(max(t[0] * ap.type_boost, floor), *t[1:]) if fits(t[3]) else t for t in scored]
     scored.sort(key=lambda t: -t[0])
     unique: dict[tuple[str, int], tuple[float, int, int, str, Unit]] = {}
     for t in scored:

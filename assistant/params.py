@@ -23,6 +23,10 @@ class RetrievalParams:
     metadata_weight: float = 0.3
     # A part's byline (its speaker) lifts the part's paragraphs by this share of its own score.
     byline_lift: float = 0.5
+    # 给这毛病起了个啥名 / 哪几家单位办的: the units that hold what is asked (a thing named:
+    # 命名为“…” / 什么是… / …定律; the asked event with a thing of the asked type) gain this
+    # share of their score (Retriever._typed_lifted).
+    type_lift: float = 0.5
     # Abstention (see sufficiency.abstain_reason): IDF-weighted shares of the question's content.
     abstain_coverage: float = 0.2          # the top 3 hits must cover at least this much
     abstain_unseen: float = 0.6            # ...and when this much of the question is unknown
@@ -69,6 +73,7 @@ class AnswerParams:
     short_first_slack: int = 80          # ...which may pass the budget by this much
     run_boost: float = 1.15              # a sentence holding a whole content run of the question
     definition_boost: float = 1.5        # ...followed by 是/是指/就是 (it defines the term)
+    type_boost: float = 1.5              # 哪几家单位办的: a sentence holding a thing of the asked type
     enum_label_chars: int = 24           # 一是势头好,…: an item named by its first clause up to this long
     short_heading_chars: int = 8         # 二是准 says little alone: add its first body sentence
     subject_heading_chars: int = 40      # a quoted paragraph's own heading sentence up to this long names its subject

@@ -226,14 +226,25 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         people = [n for n in _PEOPLE.findall(ta.normalise(question)) if n in ev.corpus_key] \
             if plan.answer_type == "office" else []
 
-        def about(text: str) -> bool:
+        def in_place(norm: str, unit: Unit | None) -> bool:
+            # A sentence that names no place speaks of its text's place (政协临江市…闭幕会上的讲话:
+            # 大会共收到委员提案４１２件 is 临江's); one that names another does not.
+            if not places or any(p in norm for p in places):
+                return True
+            return unit is not None and not places_named(norm) \
+                and any(p in ta.normalise(ev.speech_title(unit.speech_no)) for p in places)
+
+        def about(text: str, unit: Unit | None = None) -> bool:
             norm = ta.normalise(text)
             if people:
                 return any(holds_office(n, text) for n in people)
             return plan.answer_type not in ("date", "number") or any(g in norm for g in pairs) \
-                and names_counted(noun, text) and (not places or any(p in norm for p in places))
+                and names_counted(noun, text) and in_place(norm, unit)
 
-        fitting = [i for i, s in enumerate(sentences) if year_agrees(asked_years, s.text) and about(s.text)
+        def unit_of(sentence: AnswerSentence) -> Unit | None:
+            return next((c.unit for c in citer.citations if sentence.citations and c.n == sentence.citations[0]), None)
+
+        fitting = [i for i, s in enumerate(sentences) if year_agrees(asked_years, s.text) and about(s.text, unit_of(s))
                    and fits_type(plan.answer_type, plan.answer_unit, [s.text])]
         if fitting:
             # 由谁主持: the sentence that names the person comes first (罗干主持团拜会). Not for
@@ -267,8 +278,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
                 if subject and any(t in ta.normalise(s) for t in about) and names_counted(noun, s) \
                         and (not people or any(holds_office(n, s) for n in people)) \
                         and fits_type(plan.answer_type, plan.answer_unit, [s]) and year_agrees(asked_years, s) \
-                        and (not places or plan.answer_type not in ("date", "number")
-                             or any(p in ta.normalise(s) for p in places)):
+                        and (plan.answer_type not in ("date", "number") or in_place(ta.normalise(s), unit)):
                     sentences.insert(0, AnswerSentence(s, [citer.cite(unit)]))
                     return None
         if noun and any(noun in ta.normalise(h.unit.text) for h in hits[:3]):

@@ -351,7 +351,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         plan.answer_type, plan.answer_unit = None, ""
         plan.wants_list = True
     if plan.answer_type in METADATA_TYPES and (names_speech or ABOUT_SPEECH.search(norm)):
-        plan.about_speech = _only_meta_words(body, analyse, naming)
+        # (座谈会上发言的是哪几位: the reference takes 发言 along; the event is read from the whole question.)
+        plan.about_speech = _only_meta_words(body, analyse, naming, asked_event(norm))
     if plan.answer_type in ("person", "date") and not names_speech and not plan.about_speech \
             and _OCCASION.search(body):
         # 安全生产会议是哪天开的: the words that are not who/when all stand in one speech's
@@ -393,6 +394,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         prev = history[-1]
         # An ordinal (第三点) or a speech reference (第二篇) points back; neither is a subject.
         words = analyse(ORDINAL.sub(" ", body)).words
+        if plan.answer_type in METADATA_TYPES:
+            # 哪几家单位办的: the kind of thing asked for (单位, 领导) is no subject of its own.
+            words = [w for w in words if w not in _META_WORDS]
         prev_words = set(analyse(prev.answer.query or prev.question).words)
         # Naming a speech (第三篇讲话分为哪几个部分) is a subject too, unless the question is
         # elliptical (第二篇呢?), which the lean markers catch.
@@ -482,11 +486,11 @@ def _title_of(body: str, speeches: Sequence[Speech], analyse: Callable[[str], ta
     return found[0] if len(found) == 1 else None
 
 
-def _only_meta_words(body: str, analyse: Callable[[str], ta.Analysed], naming: str = "") -> bool:
+def _only_meta_words(body: str, analyse: Callable[[str], ta.Analysed], naming: str = "", event: str = "") -> bool:
     """Whether a who/when/where question names nothing but the speech (是谁讲的, 哪天讲的);
     ``naming``: the named speech's title and lines, whose words only name it again (李岚清那篇
     语言文字工作的书面讲话是哪天的)."""
-    event = asked_event(body)
+    event = event or asked_event(body)
     if event and event not in _META_WORDS and event not in _SPEECH_ITSELF:
         return False   # 会议是谁主持的: who chaired is not the speech's speaker line, even when a deck line says it
     own = [w for w in analyse(body).words if w not in _META_WORDS and not re.search(r"哪|什么|谁|几|何|天|年|月", w)

@@ -130,7 +130,9 @@ _ASKS_CONTENT = LazyPattern(rf"(具体)?(?:是指|指的是|指什么|指哪(?:�
                            rf"|(?:具体|都)(?:有|是|[\u4e00-\u9fff]{{1,2}}(?:了|的是))?哪(?:几|{_NUM}+|些)|具体(?:是)?(?:怎么|如何|怎样)"
                            rf"|分别是(?:什么|哪)")
 # …都表演了哪些节目: the thing is named after the question word.
-_ASKED_AFTER = LazyPattern(rf"(?:些|几|{_NUM}+)?{CLASSIFIER}?([\u4e00-\u9fff]{{2,6}})(?=[,,。??!!]|$|呢|吗)")
+# (哪几家单位办的: 家 counts too, and 办的 says what the 单位 did.)
+_ASKED_AFTER = LazyPattern(rf"(?:些|几|{_NUM}+)?(?:{CLASSIFIER}|家|位|名|本|部|所|座|份)?([\u4e00-\u9fff]{{2,6}}?)"
+                           rf"(?:[\u4e00-\u9fff]{{1,2}}的)?(?=[,,。??!!]|$|呢|吗)")
 
 
 

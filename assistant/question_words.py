@@ -13,7 +13,7 @@ from collections.abc import Sequence
 __all__ = ["GENERIC", "META_WORDS", "WHOLE_SPEECH", "is_generic", "own_subject", "whole_words"]
 
 # 三个 / 四点 / 第二个: a count or an ordinal of the items asked for, no subject.
-_COUNT = re.compile(r"第?[一二三四五六七八九十两几]+(?:部分|方面|[个项条点种类大层块句件部篇位])?|第?\d+(?:部分|方面|[个项条点种类大层块句件部篇位])")
+_COUNT = re.compile(r"第?[一二三四五六七八九十两几]+(?:部分|方面|[个项条点种类大层块句件部篇位家])?|第?\d+(?:部分|方面|[个项条点种类大层块句件部篇位家])")
 
 # Words of the question that carry no subject of their own: question words, discourse words.
 GENERIC = frozenset("""

@@ -174,8 +174,7 @@ def joined(answers: list[Answer], lead: int = 0) -> Answer:
         return answers[0]
     citations: list[Citation] = []
     number: dict[str, int] = {}
-    texts: list[str] = []
-    sentences: list[AnswerSentence] = []
+    parts: list[tuple[str, list[AnswerSentence]]] = []
     hits: list[Hit] = []
     notes: list[str] = []
     answered = [a for a in answers if not a.abstained] or answers[:1]
@@ -190,10 +189,13 @@ def joined(answers: list[Answer], lead: int = 0) -> Answer:
                 citations.append(replace(c, n=number[c.unit.id]))
             renumber[c.n] = number[c.unit.id]
         text = CITATION_MARKER.sub(lambda m, r=renumber: f"[{r.get(int(m.group(1)), int(m.group(1)))}]", a.text)
-        if text in texts:
-            continue   # 拿了几面红旗?连续几年…?: one sentence answers both parts; it is quoted once
-        texts.append(text)
-        sentences += [replace(s, citations=[renumber.get(n, n) for n in s.citations]) for s in a.sentences]
+        parts.append((text, [replace(s, citations=[renumber.get(n, n) for n in s.citations]) for s in a.sentences]))
+    # 拿了几面红旗?连续几年…? / 谁主持的?哪几家单位办的?: a part whose text another part's holds
+    # (one sentence answers both) is quoted once, by the part that says more.
+    parts = [(t, ss) for i, (t, ss) in enumerate(parts)
+             if not any(t in o and (t != o or j < i) for j, (o, _) in enumerate(parts) if j != i)]
+    texts = [t for t, _ in parts]
+    sentences = [x for _, ss in parts for x in ss]
     for a in sorted(answers, key=lambda a: (a.abstained, a is not answers[lead])):
         for h in a.hits:
             if all(h.unit.id != x.unit.id for x in hits):

@@ -21,15 +21,19 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import text_analysis as ta
-from .answer_types import METADATA_TYPES, fits_type
+from .answer_types import METADATA_TYPES, asked_event, fits_type
 from .corpus import Corpus, Unit
 from .index import Index
+from .lazy_pattern import LazyPattern
 from .params import RetrievalParams
 from .planner import QueryPlan, nth
 from .positions import nth_paragraph
 from .results import Hit
 from .semantic import SemanticRanker, SentenceSimilarity, top_k
 from .speech_refs import strip_speech_reference
+
+# 我把上述现象叫做… / 这种现象…: a sentence that opens by pointing back at what was just said.
+_BACK_REFERENCE = LazyPattern(r"^.{0,6}?(?:上述|上面|以上|这种|这类|这一|此种|此类|这些|此)")
 
 __all__ = ["LexicalRanker", "Retrieved", "Retriever", "matched_terms", "query_terms", "top_k"]
 
@@ -196,6 +200,36 @@ class Retriever:
                 aside[i] = False
         return aside
 
+    def _typed_lifted(self, plan: QueryPlan, scores: np.ndarray, pool: int = 30) -> np.ndarray:
+        """Of the best units, those that hold what the question asks for rise: for 给这毛病起了个啥名
+        / 管这种情况叫啥, a unit that names a thing (a term coined, defined or quoted as a name),
+        and the one right after a best unit when it names what that one described (我把上述现象
+        叫做…); for 哪几家单位办的 / 谁主持的, a unit that says the asked event and holds a thing of
+        the asked type. The question's words say what the thing is like; the answering sentence
+        shares few of them."""
+        event = asked_event(plan.text) if plan.answer_type != "term" else ""
+        if plan.answer_type != "term" and not event:
+            return scores
+
+        def holds(i: int) -> bool:
+            text = self.units[i].text
+            return (not event or event in text) and fits_type(plan.answer_type, plan.answer_unit, [text])
+
+        out = scores.copy()
+        lift = 1.0 + self.params.type_lift
+        for i in top_k(scores, pool):
+            if scores[i] <= 0:
+                break
+            if holds(i):
+                out[i] = max(out[i], scores[i] * lift)
+            after = i + 1
+            if plan.answer_type == "term" and after < len(self.units) \
+                    and self.units[after].speech_no == self.units[i].speech_no \
+                    and self.units[after].kind == "paragraph" and _BACK_REFERENCE.match(self.units[after].text) \
+                    and holds(after):
+                out[after] = max(out[after], scores[i] * lift)
+        return out
+
     def _parts_of_named_speakers(self, scores: np.ndarray, words: Sequence[str]) -> np.ndarray:
         """天津艺术研究所那位副所长认为…: the question names a part by who gave it. The byline's
         score lifts the part's paragraphs. It must hold a word (or character pair: jieba may
@@ -303,6 +337,8 @@ class Retriever:
         if self.lexical.is_metadata.any():
             scores = self._parts_of_named_speakers(scores, [*a.words, *a.bigrams])
             scores = np.where(self._metadata_aside(plan, scores), scores * self.params.metadata_weight, scores)
+        if plan.answer_type is not None:
+            scores = self._typed_lifted(plan, scores)
         if named:
             # Named speech: its units first, others keep their order after them.
             in_speech = np.isin(self.lexical.speech_of, named)

@@ -1,0 +1,105 @@
+"""What a question asks for, read from its grammar: the name a text gives a thing (起了个啥名 /
+管这叫啥 / 什么定律), who did the event it names (发言的是哪几位 / 哪几家单位办的), and clauses that
+ask the same thing again (叫什么名字) or a thing of their own. The texts are written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.answer_types import asked_event, asked_type, fits_type
+from assistant.engine import Engine
+from assistant.planner import COUNT
+
+_FORUM = """全省青年作家座谈会在省城举行
+本报讯全省青年作家座谈会昨天在省文联礼堂举行。
+座谈会由省作家协会、省文联、团省委共同举办。省文联副主席周立新主持座谈会。
+李晓明、王春燕、陈建国等代表青年作家先后在座谈会上发言。
+参加座谈会的文学爱好者及知名人士代表发言表示，要扎根生活。
+会上还表演了文艺节目。
+"""
+_ESSAY = """写作要下笨功夫
+省作家协会评论家赵文
+不少年轻作者一年写十几部长篇，部部都卖不出去，写得越多越没人读，干脆不写反倒省心。
+我把上述现象叫做“高产低质病”。
+心理学有个著名的鸟笼效应，说的是人一旦有了某样东西，就会不自觉地去添置与之配套的东西。
+写作也要有长远打算，沉下心来，这就是方向。
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root: Path = tmp_path_factory.mktemp("asked")
+    (root / "forum.txt").write_text(_FORUM, encoding="utf-8")
+    (root / "essay.txt").write_text(_ESSAY, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+@pytest.mark.parametrize("question", [
+    "作者给这种毛病起了个啥名?", "这种现象管它叫什么?", "他把这种情况叫做啥", "文章引了个什么效应?",
+    "这种风气叫什么", "作者取了个什么名字",
+])
+def test_the_name_of_a_thing_is_a_term(question: str) -> None:
+    assert asked_type(question, COUNT)[0] == "term"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("那位评论家叫什么名字", "person"), ("他叫什么", "person"), ("那本书名叫什么", "title"),
+])
+def test_a_persons_or_a_works_name_is_not_a_term(question: str, kind: str) -> None:
+    assert asked_type(question, COUNT)[0] == kind
+
+
+def test_what_names_a_thing() -> None:
+    assert fits_type("term", "", ["我把上述现象叫做“高产低质病”。"])
+    assert fits_type("term", "", ["心理学有个著名的鸟笼效应。"])
+    assert not fits_type("term", "", ["写作也要有长远打算，沉下心来，这就是方向。"])
+
+
+@pytest.mark.parametrize("question", [
+    "有篇文章说年轻人写得越多越没人读，作者给这毛病起了个啥名?",
+    "年轻作者部部都卖不出去，干脆不写反倒省心，这种情况那篇文章管它叫啥?",
+])
+def test_the_sentence_that_names_the_thing_answers(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained and not answer.partial
+    assert "高产低质病" in answer.text
+
+
+@pytest.mark.parametrize("question, event", [
+    ("座谈会上发言的是哪几位?", "发言"), ("座谈会主持的又是谁", "主持"), ("代表发言的那几位依次都是谁", "发言"),
+])
+def test_the_event_asked_about_before_the_question_word(question: str, event: str) -> None:
+    assert asked_event(question) == event
+
+
+def test_who_spoke_is_not_the_texts_own_lines(engine: Engine) -> None:
+    # (座谈会上发言 names no text: someone spoke there; the report's paragraph says who.)
+    answer = engine.ask("青年作家座谈会上发言的是哪几位?")
+    assert "李晓明" in answer.text and "王春燕" in answer.text
+
+
+def test_who_held_an_event_is_the_sentence_that_says_it(engine: Engine) -> None:
+    answer = engine.ask("青年作家座谈会是哪几家单位办的?")
+    assert "团省委" in answer.text
+    assert engine.plan("青年作家座谈会是哪几家单位办的?").asks_content_of != "家单位办的"
+
+
+def test_a_known_persons_title_is_no_name(engine: Engine) -> None:
+    # 知名人士 holds 名人 but names nobody: the report does not say who they were.
+    assert not fits_type("person", "", ["参加座谈会的文学爱好者及知名人士代表发言表示，要扎根生活。"])
+
+
+def test_a_clause_asking_the_same_again_is_one_question(engine: Engine) -> None:
+    # (叫什么名字 names neither an event nor a thing: not a second question about the speech's lines.)
+    answer = engine.ask("座谈会上代表文学爱好者发言的是哪几位?叫什么名字")
+    assert "讲话文本中没有注明讲话人或时间。" not in answer.notes
+    assert answer.text.count("代表青年作家") <= 1
+
+
+def test_a_clause_naming_a_thing_of_its_own_is_asked_apart(engine: Engine) -> None:
+    answer = engine.ask("青年作家座谈会是谁主持的?哪几家单位办的?")
+    assert "周立新" in answer.text and "团省委" in answer.text
+    # One sentence answering both clauses is quoted once.
+    assert answer.text.count("共同举办") == 1
