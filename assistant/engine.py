@@ -241,8 +241,10 @@ class Engine:
 
     def _ask_clauses(self, question: str, k: int, history: list[Turn] | None) -> Answer | None:
         """沈达人那段分了几条?第二条说的啥: each clause answered in turn, a later one as a follow-up
-        of those before; None when the question has one clause, or its later clauses only restate
-        the first (分了几部分?每部分讲什么)."""
+        of those before; None when the question has one clause, or a later clause adds words to
+        the same question (第三部分说了啥?要搞哪几个专项活动). A last clause that only asks the
+        earlier ones again, naming nothing of its own (分了几部分?每部分讲什么), is read with them;
+        their words alone are searched for."""
         parts = clauses(question)
         if len(parts) < 2:
             return None
@@ -258,6 +260,12 @@ class Engine:
             own = i and own_subject([w for w in self.analyse_query(part).words if w not in META_WORDS],
                                     set(self.analyse_query(parts[i - 1]).words))
             if i and not stands_alone(plan, plans[-1], part, bool(own)):
+                if not own and len(parts) == 2 and plans[0].wants_list and plans[0].answer_type is None \
+                        and not plan.list_size:
+                    # 讲了几点意见?每一点分别是什么: the question is asked whole, and searched by the
+                    # words of the clauses that name something (the last only asks them again).
+                    whole = self.plan(question, history)
+                    return self._ask_one(question, replace(whole, text=" ".join(p.text for p in plans)), k, history)
                 return None
             answer = self._ask_one(part, plan, k, turns)
             turns.append(Turn(part, answer))

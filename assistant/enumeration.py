@@ -39,8 +39,11 @@ _SEQUENCE_NO = {"首先": 1, "其次": 2, "再次": 3}
 _SENTENCE = LazyPattern("[^。；;！!？?]*[。；;！!？?]?")
 # A point's name: its first sentence, or its first clauses up to this many characters.
 LABEL_CHARS = 40
-# Paragraph points may be this many units apart (a photo caption, a page mark between them).
+# Paragraph points may be this many units apart (a photo caption, a page mark between them)...
 MAX_GAP = 2
+# ...or this many within one section: a speech's 首先，…/其次，… (第一，…/第二，…) points each
+# run on over paragraphs of their own.
+MAX_SECTION_GAP = 8
 
 
 @dataclass(frozen=True)
@@ -180,7 +183,9 @@ def paragraph_enumerations(units: Sequence[Unit]) -> list[tuple[str, list[Unit]]
             continue
         family, number, _ = mark
         current = open_runs.get(family)
-        if current and i - current[1] <= MAX_GAP + 1 and (number == len(current[0]) + 1 or number == 0):
+        near = current and (i - current[1] <= MAX_GAP + 1 or bool(current[0]) and current[0][-1].section == u.section
+                            and i - current[1] <= MAX_SECTION_GAP + 1)
+        if current and near and (number == len(current[0]) + 1 or number == 0):
             current[0].append(u)
             open_runs[family] = (current[0], i)
         else:

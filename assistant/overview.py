@@ -34,7 +34,13 @@ def outline_answer(ev: Evidence, plan: QueryPlan, question: str, named: Sequence
     of_speech = bool(re.search("讲话|发言|贺词|祝辞|致辞|导语之后|正文|的话", question))   # 李鹏的讲话分几层: not the report's own lead
     if plan.in_order and len(named) == 1 and headless(ev, named[0]):
         # 那篇祝辞的脉络,先讲什么再讲什么: without headings, the order is its paragraphs' (a run of
-        # points is only the middle of it).
+        # points is only the middle of it) — unless the points carry the whole speech
+        # (首先,…其次,…再次,…最后,… from its second paragraph to its last few: its layers).
+        points = speech_points(ev, named[0])
+        if isinstance(points, list) and _spans(ev, named[0], points):
+            text, sentences, cited = as_points(points, citer, f"{ev.speech_title(named[0])}没有分部分的标题,"
+                                                              f"依次分{len(points)}层来讲:")
+            return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
         return in_order(ev, named[0], citer, hits, done, of_speech, question=question)
     if len(named) > 1:
         return _side_by_side(ev, named, hits, citer, done, question)
@@ -53,6 +59,19 @@ def outline_answer(ev: Evidence, plan: QueryPlan, question: str, named: Sequence
                                                          f"文中依次列出{point_count(points)}点:")
         return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
     return no_outline(ev, no, citer, hits, done, of_speech)
+
+
+# A run of points carries a speech when it starts within its first paragraphs and its last
+# point stands among its last ones (after it, only the closing wishes).
+_SPAN_EDGE = 3
+
+
+def _spans(ev: Evidence, no: int, points: list[Unit]) -> bool:
+    paragraphs = ev.corpus.speech(no).paragraphs
+    at = {u.id: i for i, u in enumerate(paragraphs)}
+    first, last = at.get(points[0].id), at.get(points[-1].id)
+    return len(points) >= 3 and first is not None and last is not None \
+        and first < _SPAN_EDGE and last >= len(paragraphs) - 1 - _SPAN_EDGE
 
 
 _COMPARES = re.compile(r"不同|区别|差别|差异|异同|相同|共同|比较|对比|相比")

@@ -336,7 +336,10 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         # takes it only when one heading of the speech holds most of them.
         words = analyse(ORDINAL.sub(" ", QUANT.sub(" ", STRUCTURE.sub(" ", FROM_WHERE.sub(" ", body))))).words
         whole = _whole_words(words)
-        plan.section = " ".join(dict.fromkeys(w for w in whole if not _is_generic(w) and w not in described))
+        # (列的几项工作里,第二项: 工作 is what the list counts, not words to look for in the item.)
+        items = {m.group(1) for m in COUNTED_NOUN.finditer(body)} if plan.nth_item is not None else set()
+        plan.section = " ".join(dict.fromkeys(w for w in whole if not _is_generic(w) and w not in described
+                                              and w not in items))
         quoted = QUOTED.findall(body)
         if plan.nth_is_item and len(quoted) == 1:
             plan.section = quoted[0]   # “五项治理”,排第三的那项: the item counts in the list the quote names

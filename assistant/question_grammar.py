@@ -26,13 +26,16 @@ QUANT = LazyPattern(rf"(?:哪|几|多少)(?:{_NUM}+)?{CLASSIFIER}?|哪些")
 # 这两点 / 哪四个 give a size; 这一点 / 那一块 only point at one thing.
 _MANY = r"(?<![这那第一\d])(?:两|[二三四五六七八九十]{1,2}|[2-9])"
 _WHAT_ARE = r"(?:分别|是什么|是啥|是哪些|有哪些|指什么|指的是什么|指哪些|包括哪些)"
-_QUANT_SIZE = LazyPattern(rf"(?:哪|这|那)((?!一){_NUM}+){CLASSIFIER}|({_NUM}+){CLASSIFIER}[^,。?!?!]{{0,12}}分别"
+# (每一点分别是什么: each of them, no size.)
+_QUANT_SIZE = LazyPattern(rf"(?:哪|这|那)((?!一){_NUM}+){CLASSIFIER}|(?<![每各第])({_NUM}+){CLASSIFIER}[^,。?!?!]{{0,12}}分别"
                           rf"|({_MANY}){CLASSIFIER}[^,，。?？!！]{{1,6}}{_WHAT_ARE}")
 # The parts of a speech, and the verbs that divide it into them.
 _PART = (r"(?:部分|方面|板块|大块|块|层次|层意思|章节|段落|几段|各段|结构|框架|提纲|大纲|脉络|思路|要点|主要内容|几层|问题|"
          r"(?:小|大|一级)?标题|大点|一?层层(?:展开|推进|递进|深入))")
 # 先讲什么后讲什么: the order of the parts is the outline too.
-_SEQUENCE = r"先(?:讲|谈|说|写)[^,。?!?!]{0,8}(?:后|再|然后|接着)(?:讲|谈|说|写)|(?:什么|哪些)顺序"
+# (讲话是怎么安排的 / 如何布局: how it is laid out; 节日工作是怎么安排的 names a thing of its own.)
+_SEQUENCE = (r"先(?:讲|谈|说|写)[^,。?!?!]{0,8}(?:后|再|然后|接着)(?:讲|谈|说|写)|(?:什么|哪些)顺序"
+             r"|(?:怎么|如何|怎样)(?:安排|布局|谋篇|铺排|组织)(?:的|起来的)?")
 # How the text runs from start to end, rather than what its parts are.
 IN_ORDER = LazyPattern(rf"{_SEQUENCE}|脉络|思路|顺序|层次|怎么走|层层|先后|从头到尾|从头捋")
 STRUCTURE = LazyPattern(rf"{_PART}|{_SEQUENCE}|分为|分成|划分|组成|构成|包括|包含|由")
@@ -170,6 +173,8 @@ def asked_term(body: str, analyse: Callable[[str], ta.Analysed], asks: LazyPatte
     while len(pieces) > 1 and re.fullmatch(rf"第\s*{_NUM}+\s*{CLASSIFIER}?", pieces[-1]):
         pieces.pop()
     term = pieces[-1] if pieces else ""
+    if re.fullmatch(rf"[每各](?:一)?{CLASSIFIER}?", term):
+        return ""   # 每一点分别是什么: each item of the list asked for, not a thing named
     if len(term) > 12:
         words = [w for w in analyse(term).words if w in term]
         tail = ""
