@@ -61,8 +61,9 @@ def outline_answer(ev: Evidence, plan: QueryPlan, question: str, named: Sequence
     return no_outline(ev, no, citer, hits, done, of_speech)
 
 
-# A run of points carries a speech when it starts within its first paragraphs and its last
-# point stands among its last ones (after it, only the closing wishes).
+# A run of points carries a speech when it starts within its first paragraphs, its last point
+# stands among its last ones (after it, only the closing wishes), and its points run on over
+# paragraphs of their own (three points in three paragraphs of a communiqué are only its middle).
 _SPAN_EDGE = 3
 
 
@@ -70,7 +71,7 @@ def _spans(ev: Evidence, no: int, points: list[Unit]) -> bool:
     paragraphs = ev.corpus.speech(no).paragraphs
     at = {u.id: i for i, u in enumerate(paragraphs)}
     first, last = at.get(points[0].id), at.get(points[-1].id)
-    return len(points) >= 3 and first is not None and last is not None \
+    return len(points) >= 3 and first is not None and last is not None and last - first + 1 > len(points) \
         and first < _SPAN_EDGE and last >= len(paragraphs) - 1 - _SPAN_EDGE
 
 

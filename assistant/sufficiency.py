@@ -22,6 +22,7 @@ from .evidence import Evidence
 from .lazy_pattern import LazyPattern
 from .planner import QueryPlan
 from .points import point_count, point_lists
+from .question_words import is_generic
 from .results import Hit
 from .structure import enumerates, list_items
 
@@ -98,7 +99,7 @@ def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, 
     # Chinese words only: a Latin word in a Chinese question (ｗｈａｔ是…) is noise, not a term.
     own = [w for w in dict.fromkeys(words)
            if len(w) >= 2 and _CJK_WORD.search(w) and not _QUESTION_WORD.search(w) and not _POINTING.match(w)
-           and not any(w != o and w in o for o in words)]
+           and not is_generic(w) and not any(w != o and w in o for o in words)]
     # 今年春节 says when, relative to the asker: the speeches say 春节 (形式主义 stays a term).
     unseen = [w for w in own if len(w) >= min_len and ta.squash_punct(w) not in corpus_key
               and not _DEICTIC_TIME.match(w)]

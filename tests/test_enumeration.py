@@ -84,10 +84,19 @@ def test_paragraphs_that_open_with_markers_are_one_run() -> None:
     assert opening_point("从后果看，经济没有滑坡。") is None
 
 
-def test_a_run_breaks_at_a_gap_or_a_wrong_number() -> None:
-    text = "题目\n第一，甲。\n乙。\n丙。\n丁。\n第二，戊。\n第一，己。\n第三，庚。\n"
+def test_a_run_breaks_at_a_long_gap_or_a_wrong_number() -> None:
+    # A point may run on over a few paragraphs of its own; nine between two points is no run,
+    # nor is a 第一 that restarts before 第三.
+    text = "题目\n第一，甲。\n" + "乙。\n" * 9 + "第二，戊。\n第一，己。\n第三，庚。\n"
     speech = parse_text(text, "/x/gap.txt")[0]
     assert paragraph_enumerations(speech.units) == []
+
+
+def test_points_that_run_on_over_paragraphs_are_one_run() -> None:
+    text = "题目\n首先，甲。\n乙。\n丙。\n其次，丁。\n戊。\n再次，己。\n最后，庚。\n"
+    speech = parse_text(text, "/x/run.txt")[0]
+    [(family, paragraphs)] = paragraph_enumerations(speech.units)
+    assert family == "sequence" and [u.text[:2] for u in paragraphs] == ["首先", "其次", "再次", "最后"]
 
 
 # A headless corpus in the newspaper's layout, written for this test: points inside paragraphs
