@@ -24,7 +24,7 @@ UnitKind = Literal["paragraph", "heading", "metadata"]
 
 CORPUS_SUFFIXES = (".txt", ".md")
 # Part of the cache key: a change to how files are parsed must not be served a stale corpus.
-PARSER_VERSION = 14
+PARSER_VERSION = 17
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -53,15 +53,16 @@ _SENTENCE_END = "。!?\uff01\uff1f;\uff1b"   # full-width ！？； as escapes: 
 # Address lines (同志们: / 同志们、朋友们: / 各位常委、各位同志:), matched on the NFKC form.
 # An address line: 同志们: / 各位领导、同志们: / 各位青年朋友: / 亲爱的同学们: (a few words of who).
 _SALUTATION = LazyPattern(r"^(?:(?:各位|亲爱的|尊敬的)?[\u4e00-\u9fff]{0,4}?(?:同志们|同事们|朋友们|朋友|同胞们|女士们|先生们|"
-                         r"领导|同志|常委|委员|来宾|嘉宾|代表|同学们|老师们|各位领导|大家好|"
+                         r"领导|同志|常委|委员|来宾|嘉宾|代表|同学们|老师们|各位领导|大家(?:上午|下午|晚上|早上)?好|"
                          # 全市各族人民,同志们,朋友们: / 父老乡亲们:
-                         r"人民|乡亲们|父老乡亲们?|战友们|各界人士)[、,]?\s*)+[,:!]?$")
+                         r"人民|乡亲们|父老乡亲们?|战友们|各界人士|老师|家长|校友|同学|职工|员工|干部|战士)[们]?[、,]?\s*)+[,:!]?$")
 # Metadata lines, matched on the NFKC form: a date in parentheses, a photo caption, a news
 # agency's dateline, an editor's note; and, just after the title, a short line without
 # sentence punctuation (the speaker).
 _META_DATE = LazyPattern(r"^\(?[一二三四五六七八九〇零十\d]{2,4}年[一二三四五六七八九十\d]{1,2}月[一二三四五六七八九十\d]{1,3}日\)?"
                         r"(?:\(附图片.*\))?$")
-_META_NOTE = LazyPattern(r"摄\)$|摄\)\s*$|\(新华社[^)]{0,20}电\)$|^\(本文[^)]*\)$|^编者按|^\(附图片"
+# (来源:东岭大学新闻网 / 责任编辑:王芳: a web page's source and editor lines.)
+_META_NOTE = LazyPattern(r"摄\)$|摄\)\s*$|\(新华社[^)]{0,20}电\)$|^\(本文[^)]*\)$|^编者按|^\(附图片|^(?:来源|责任编辑|编辑)\s*:|^\((?:本文)?根据[^)]{1,20}整理[^)]{0,10}\)$"
                         r"|^\([A-Z](?:[、,][A-Z])*\)$")   # the page a report continues on: (A、C)
 # A dateline line that only announces the text below it (…在《两岸关系》杂志上发表新年祝辞。
 # 题为:一年春事早耕耘。): the paper's note, not the text's first paragraph.

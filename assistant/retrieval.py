@@ -207,9 +207,9 @@ class Retriever:
         叫做…); for 哪几家单位办的 / 谁主持的, a unit that says the asked event and holds a thing of
         the asked type. The question's words say what the thing is like; the answering sentence
         shares few of them."""
-        # (花了多少钱 / 几天: a figure in the unit asked for is as telling as the event.)
-        event = asked_event(plan.text) if plan.answer_type not in ("term", "number") else ""
-        if plan.answer_type != "term" and not event and not (plan.answer_type == "number" and plan.answer_unit):
+        # (Not for 多少钱 alone: a figure in 元 of another fund would pass for the one asked about.)
+        event = asked_event(plan.text) if plan.answer_type != "term" else ""
+        if plan.answer_type != "term" and not event:
             return scores
 
         def holds(i: int) -> bool:

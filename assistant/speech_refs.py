@@ -6,6 +6,7 @@ of a title no other title has (《忌辰的思念》, 元旦献辞里); and the 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 
 from . import text_analysis as ta
@@ -32,7 +33,7 @@ _SPECIFIC = LazyPattern(_SPECIFIC_GENRE)
 _KIND_ONLY = LazyPattern(r"(?:那|这|该)(?:篇|份|则)(报道|公报|社论|慰问信|献辞|祝辞|贺信|贺词)"
                         r"|(?:^|(?<=[,，;；:：]))(公报|社论|慰问信|献辞|祝辞|贺信|贺词)(?=的|里|中|上|说|讲|提|分|对|怎|是|有|主要)")
 _NEWS_LEAD = LazyPattern(DATELINE)
-_OCCASION_NAMED = LazyPattern(r"([\u4e00-\u9fff]{2,6}?)(?:那次|这次)")
+_OCCASION_NAMED = LazyPattern(r"([\u4e00-\u9fff]{2,6}?)(?:那次|这次|那个会|这个会|那场会)")
 _MEETING_NAMED = LazyPattern(r"(?:那个|这个|那次|这次)([\u4e00-\u9fff]{2,12}?)(?:座谈会|茶话会|团拜会|全会|大会|会议)")
 # A name one speech says this many times as often as any other names that speech (办公室那篇).
 _DOMINANCE = 5
@@ -190,6 +191,7 @@ _SPEAKING = LazyPattern(r"(?:^|(?<=[，,。；;：:])|(?<=书记|市长|省长|�
                         rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:在(?:讲话|会上|大会上|座谈会上)[中时]?|最后|首先|还|又|进一步)?"
                         r"(?:说|指出|强调|要求|表示|讲话)")
 _SPEAKING_PARAGRAPHS = 12   # a report's speaker speaks near its top
+_SURNAME_OFFICE = LazyPattern(rf"([{SURNAMES}])(书记|市长|省长|县长|区长|校长|董事长|总经理|主任|部长|局长|厅长|主席|院长|行长)")
 _ASKED_SPEAKER = LazyPattern(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:讲|说|提|在|的|对|那|这|认为|觉得|强调|指出|要求|谈|怎|如何|看)")
 
 
@@ -219,6 +221,15 @@ def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...]
     names = {s.no: "|".join([ta.normalise(u.text) for u in _leading_metadata(s) if u.text != s.title
                              and len(u.text) <= _SPEAKER_LINE and not _NOT_SPEAKER.search(u.text)]
                             + _TITLE_OPENER.findall(s.title)) + "|" for s in speeches}
+    for m in _SURNAME_OFFICE.finditer(text):
+        # 韩市长讲了哪三个问题 / 沈校长那篇: the one speech whose speaker line holds a name of that
+        # surname and that office (江州市市长　韩立军).
+        surname, office = m.group(1), m.group(2)
+        owners = [no for no, lines in names.items()
+                  if any(office in line and re.search(rf"(?:^|[^\u4e00-\u9fff]|{office}){surname}[\u4e00-\u9fff]{{1,2}}", line)
+                         for line in lines.split("|"))]
+        if len(owners) == 1:
+            return (owners[0],), m.group(0)
     if _ASKED_SPEAKER.search(text):
         # …and a report names its speaker where he speaks (周海涛在讲话中… / 张建国最后强调…):
         # read only when the question holds what may be a name before 讲/说/提…
