@@ -159,7 +159,7 @@ def counted_noun(question: str) -> str:
     before = re.split(_NOT_IN_NOUN, norm[:m.start()])[-1] if m.group("verb") else ""
     # 连续几年位列第一方阵 / 用了几天: a span of time counts itself; what follows is what happened.
     after = re.split(_NOT_IN_NOUN, norm[m.end():])[0] if not re.search(_SPAN_UNIT, m.group(0)) else ""
-    noun = before or after
+    noun = (before or after).lstrip("年月日")   # (2003年粮食总产量: the year is no part of the thing)
     # 山西去年实际利用外资: a long phrase counts what its end names (names_counted reads its end).
     return noun if 2 <= len(noun) <= 8 else noun[-4:] if before and len(noun) > 8 else ""
 
@@ -172,7 +172,9 @@ def names_counted(noun: str, text: str) -> bool:
     if not noun:
         return True
     norm = ta.normalise(text)
-    said = noun if len(noun) <= 3 or noun in norm else noun[-2:]   # 中纪委委员 is said 中央纪委委员
+    # 粮食总产量 is said 粮食总产 (a measure's 量 / 数 / 额 left out).
+    bare = noun[:-1] if len(noun) >= 4 and noun[-1] in "量数额" and noun[:-1] in norm else ""
+    said = bare or (noun if len(noun) <= 3 or noun in norm else noun[-2:])   # 中纪委委员 is said 中央纪委委员
     key = re.escape(said)
     return bool(re.search(rf"{_DIGIT_OR_NUMERAL}[^。;,，]{{0,3}}{key}|{key}[^。;]{{0,12}}?{_DIGIT_OR_NUMERAL}", norm))
 

@@ -126,8 +126,9 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
     speech_no = plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no if hits else None
     rest = [] if speech_no is None else [(text, u) for u in ev.corpus.speech(speech_no).units
                                          if u.kind == "paragraph" for text in split_sentences(u.text)]
-    if plan.speech_no is not None and rest and not any(v in ta.normalise(t) for t, _ in rest for v in variants):
-        # 会议是谁主持的, of a report that never says 主持: the speech named does not tell it.
+    if rest and not any(v in ta.normalise(t) for t, _ in rest + near for v in variants):
+        # 会议是谁主持的, of a report that never says 主持: the speech named (or the one the best
+        # paragraph is in, 钱教授是哪一年出生的) does not tell it.
         intro = f"「{ev.speech_title(speech_no)}」中没有提到{_ASKED_WHAT[plan.answer_type]}{event}。最接近的内容(仅供参考):"
         return intro, f"event_absent:{event}", sentences
     # The sentence must tell this event: the event's word and another of the question's
@@ -182,6 +183,11 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
     return (f"讲话提到了「{event}」,但没有{MISSING_WHAT[kind]}。相关原文:", f"answer_type:{kind}", [lead, *rest])
 
 
+# 全县 / 我市 / 本省: the speaker's own place.
+# (山西全省 is 山西's: 全 only where no name stands before it.)
+_OWN_PLACE = LazyPattern(r"(?:我|本|(?:^|(?<=[,，。;；:：、年月日来前]))全)(?:省|市|县|区|州|镇|乡)")
+
+
 def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],
              sentences: list[AnswerSentence], citer: Citer) -> tuple[str, str, list[AnswerSentence]] | None:
     """(intro, reason, sentences) when the evidence does not give what is asked; None when it does."""
@@ -231,8 +237,13 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
             # 大会共收到委员提案４１２件 is 临江's); one that names another does not.
             if not places or any(p in norm for p in places):
                 return True
-            return unit is not None and not places_named(norm) \
-                and any(p in ta.normalise(ev.speech_title(unit.speech_no)) for p in places)
+            if unit is None or places_named(norm):
+                return False
+            speech = ev.corpus.speech(unit.speech_no)
+            if any(p in ta.normalise(ev.speech_title(unit.speech_no)) for p in places):
+                return True
+            # 全县粮食总产达到３１．６万吨, in a speech that says 我们青河县是一个农业大县: its own county.
+            return bool(_OWN_PLACE.search(norm)) and any(p in ta.normalise(u.text) for u in speech.units for p in places)
 
         def about(text: str, unit: Unit | None = None) -> bool:
             norm = ta.normalise(text)

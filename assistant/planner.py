@@ -387,7 +387,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     # …的工人是什么态度 asks for an attitude (是什么 + a noun), not what 工人 are.
     focus = asked_term(body, analyse, ASKS_WHAT) if what and not body[: what.start()].endswith("的") \
         and not re.match(r"[\u4e00-\u9fff](?<![呢吗啊呀])", body[what.end():]) else ""
-    plan.asked_words = tuple(w for w in _whole_words(analyse(focus).words) if not _is_generic(w)) if focus else ()
+    # (2003年粮食总产量: the year says which, not what; a text gives it by its own dates.)
+    plan.asked_words = tuple(w for w in _whole_words(analyse(focus).words) if not _is_generic(w)
+                             and not re.fullmatch(r"[\d.]+年?", w)) if focus else ()
     plan.asked_thing = focus if plan.asked_words else ""
 
     if not history and plan.nth_item is not None and not names_speech and FOLLOWUP_LEAN.search(norm) \

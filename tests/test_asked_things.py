@@ -103,3 +103,31 @@ def test_a_clause_naming_a_thing_of_its_own_is_asked_apart(engine: Engine) -> No
     assert "周立新" in answer.text and "团省委" in answer.text
     # One sentence answering both clauses is quoted once.
     assert answer.text.count("共同举办") == 1
+
+
+_COUNTY = """在全县农业工作会议上的讲话
+县委书记　吴长林
+同志们：
+去年，全县粮食总产达到２８．５万吨，比上年增长３．１％。
+我们东川县是一个农业大县，农业人口占七成以上。
+邻近的西岭县去年粮食总产３５万吨，值得我们学习。
+老书记郑克勤同志退休后仍然关心农业，经常下乡指导。
+"""
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root: Path = tmp_path_factory.mktemp("county")
+    (root / "county.txt").write_text(_COUNTY, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+def test_the_speakers_own_county_is_the_one_named(county: Engine) -> None:
+    # 全县 is 东川's (the speech says 我们东川县); 粮食总产量 is said 粮食总产; the year is no part of it.
+    answer = county.ask("东川县2003年粮食总产量是多少?")
+    assert not answer.partial and "２８．５万吨" in answer.text
+
+
+def test_an_event_no_paragraph_tells_is_said_to_be_missing(county: Engine) -> None:
+    answer = county.ask("郑克勤同志是哪一年出生的?")
+    assert answer.partial and answer.reason == "event_absent:出生"
