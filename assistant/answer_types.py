@@ -103,7 +103,8 @@ _UNIT_ALIASES = {"天": "(?:天|日|工作日)", "日": "(?:天|日|工作日)",
 # The word right after 谁 / 哪天 / 哪一年 names what was done (谁主持, 哪一天会见, 哪一年成立):
 # the thing the question wants is that event's person or date, not any in the paragraph.
 _ASKED_EVENT = (r"(?:由谁来|由谁|是谁|谁|哪(?:些|几位)[\u4e00-\u9fff]{0,2}(?:领导|同志|嘉宾)|哪(?:一|几|些)?(?:个|家)?单位|哪一?天|哪几天|哪一?年|哪几年|何时|什么时候|哪个月|几月几日|几号)"
-                r"(?:在哪(?:儿|里)?|来|是|又|先|首先)?([\u4e00-\u9fff]{1,2})")
+                # (哪一年由谁最早提出的: 由谁 / 最早 say who and how, 提出 is the event.)
+                r"(?:在哪(?:儿|里)?|来|是|又|先|首先)?(?:由谁(?:来)?|被谁)?(?:最早|最先|首次|正式)?([\u4e00-\u9fff]{1,2})")
 # 代表发言的那几位,依次都是谁: the people who did it, asked after them.
 # 发言的是哪几位 / 主持的又是谁: the same, with nobody named between 的 and the question word.
 _DOERS_OF = (r"([\u4e00-\u9fff]{2})的(?:(?:那|这)?(?:几|些)?(?:位|个人|人)[^?？。]{0,6}?|(?:都|又|分别)?)"

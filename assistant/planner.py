@@ -388,8 +388,11 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     focus = asked_term(body, analyse, ASKS_WHAT) if what and not body[: what.start()].endswith("的") \
         and not re.match(r"[\u4e00-\u9fff](?<![呢吗啊呀])", body[what.end():]) else ""
     # (2003年粮食总产量: the year says which, not what; a text gives it by its own dates.)
+    # (那位妻子 / 那场话剧: the pointing words name nothing; 这种现象叫什么 asks the name of the
+    # thing the question describes, which it does not name.)
     plan.asked_words = tuple(w for w in _whole_words(analyse(focus).words) if not _is_generic(w)
-                             and not re.fullmatch(r"[\d.]+年?", w)) if focus else ()
+                             and not re.fullmatch(r"[\d.]+年?|(?:这|那)(?:种|个|位|些|样|类|场|次|件)?", w)) \
+        if focus and plan.answer_type not in ("term", "quote") else ()
     plan.asked_thing = focus if plan.asked_words else ""
 
     if not history and plan.nth_item is not None and not names_speech and FOLLOWUP_LEAN.search(norm) \
