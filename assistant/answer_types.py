@@ -64,7 +64,8 @@ _PERSON = (rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s*[{SURNAMES
 
 # A sentence that names a thing: it coins or defines a term (命名为“血脉不畅症” / 什么是伪工作 /
 # 心理学有个著名的墨菲定律), or quotes one as what something is called.
-_NAMES_TERM = (r"命名为|称之为|称为|称作|叫做|叫作|被称|所谓|什么是|何谓|什么叫|概括为|简称"
+# (群众管这叫“四个一”工作法 / 老百姓叫它“菜篮子工程”: a quoted name after 叫.)
+_NAMES_TERM = (r"命名为|称之为|称为|称作|叫做|叫作|被称|所谓|什么是|何谓|什么叫|概括为|简称|叫(?:它|这)?[“「]"
                r"|[\u4e00-\u9fff“”]{2,8}(?:定律|效应|陷阱|法则|原理)|“[^”]{2,10}”(?:症|病|现象|心态|问题|作风)")
 
 # Where a text was published: a named periodical, or the paper's own dateline (本报北京…讯).
@@ -344,6 +345,9 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     # (分几部分 / 几个方面 count the speech's parts: no figure is asked for.)
     ("number", LazyPattern(rf"多少{_ASKED_MEASURE}?|(?<![这那哪])几{_ASKED_MEASURE}(?!分)|多长|多大|多高|多远|多久|比例|百分之")),
 )
+# 那项活动叫什么 / 追赶目标叫什么: 叫什么 after a thing, where no person, place or work is named.
+_NAMED_THING = LazyPattern(r"(?:活动|制度|工程|模式|办法|做法|行动|计划|机制|工作法|规定|政策|目标|项目|措施|经验|口号|提法|说法|理念|方针|战略)"
+                           r"[^,，。?？]{0,3}(?:叫|称为|称作)(?:做|作)?(?:什么|啥)(?!人)")
 _ASKS_YEAR = LazyPattern(r"哪一年|哪年|何年|年份|几几年")
 _NAMED_PLACE = LazyPattern(r"哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)")
 _ASKS_PERCENT = LazyPattern(r"百分之(?:几|多少)|多少个?百分点|几个百分点|百分比是多少")
@@ -363,6 +367,8 @@ def asked_type(body: str, count: LazyPattern) -> tuple[str | None, str]:
     if counted and not any(p.search(body) for kind, p in _ANSWER_TYPES if kind != "number"):
         # 选调了几个人: people are counted in 名 and 位 as well (3名同志).
         return "number", "人" if body[counted.end():counted.end() + 1] == "人" else "个"
+    if _NAMED_THING.search(body):
+        return "term", ""   # 百名科技人员下乡的活动叫什么: a thing's name, not a person's
     for kind, pattern in _ANSWER_TYPES:
         if pattern.search(body):
             if kind == "place":   # 哪个城市 asks for a place name; 在哪里吃 may be answered by 在食堂

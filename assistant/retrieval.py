@@ -200,13 +200,14 @@ class Retriever:
                 aside[i] = False
         return aside
 
-    def _typed_lifted(self, plan: QueryPlan, scores: np.ndarray, pool: int = 30) -> np.ndarray:
+    def _typed_lifted(self, plan: QueryPlan, scores: np.ndarray, lexical: np.ndarray, pool: int = 30) -> np.ndarray:
         """Of the best units, those that hold what the question asks for rise: for 给这毛病起了个啥名
         / 管这种情况叫啥, a unit that names a thing (a term coined, defined or quoted as a name),
         and the one right after a best unit when it names what that one described (我把上述现象
         叫做…); for 哪几家单位办的 / 谁主持的, a unit that says the asked event and holds a thing of
         the asked type. The question's words say what the thing is like; the answering sentence
-        shares few of them."""
+        shares few of them. Only units that share a word with the question (``lexical`` > 0) rise:
+        another speech's coined term says nothing of the thing asked about."""
         # (Not for 多少钱 alone: a figure in 元 of another fund would pass for the one asked about.)
         unnamed = plan.answer_type in ("term", "quote")   # (the thing itself says it is what is asked)
         event = asked_event(plan.text) if not unnamed else ""
@@ -222,10 +223,10 @@ class Retriever:
         for i in top_k(scores, pool):
             if scores[i] <= 0:
                 break
-            if holds(i):
+            if lexical[i] > 0 and holds(i):
                 out[i] = max(out[i], scores[i] * lift)
             after = i + 1
-            if plan.answer_type == "term" and after < len(self.units) \
+            if plan.answer_type == "term" and lexical[i] > 0 and after < len(self.units) \
                     and self.units[after].speech_no == self.units[i].speech_no \
                     and self.units[after].kind == "paragraph" and _BACK_REFERENCE.match(self.units[after].text) \
                     and holds(after):
@@ -309,6 +310,7 @@ class Retriever:
         query = strip_speech_reference(query)
         a = self.analyse(query)
         scores = self.lexical.scores(a)
+        lexical = scores
         mode, dense_top, notes = "lexical", None, []
         similarity: SentenceSimilarity | None = None
         # A question that shares not one word or character pair with the corpus is not ranked by
@@ -340,7 +342,7 @@ class Retriever:
             scores = self._parts_of_named_speakers(scores, [*a.words, *a.bigrams])
             scores = np.where(self._metadata_aside(plan, scores), scores * self.params.metadata_weight, scores)
         if plan.answer_type is not None:
-            scores = self._typed_lifted(plan, scores)
+            scores = self._typed_lifted(plan, scores, lexical)
         if named:
             # Named speech: its units first, others keep their order after them.
             in_speech = np.isin(self.lexical.speech_of, named)

@@ -45,7 +45,8 @@ _QUOTES = LazyPattern(r"[“”\"「」『』‘’]")
 # 眼界宽、思路宽、胸襟宽的三宽型干部队伍要求: the items named right before the term.
 _ENUMERATED_BEFORE = LazyPattern(r"[^,，。]{1,8}、[^,，。]{1,8}、[^,，。]{1,8}的$")
 # Before a term: a rhetorical definition (什么是水八仙? / 何谓… / 所谓…).
-_DEFINES_BEFORE = LazyPattern(r"(?:什么是|什么叫|何谓|所谓|何为)[“「\"]?$|(?:[^,。、]{1,8}、){2,}[^,。、]{1,8}[”」\"]?的[“「\"]?$")
+# (…拍卖小水库经营权的做法,大家叫它“青山模式”: named after what it is, which was just said.)
+_DEFINES_BEFORE = LazyPattern(r"(?:什么是|什么叫|何谓|所谓|何为|叫(?:它|这|做|作)?|称(?:它|之)?为|称作|命名为)[“「\"]?$|(?:[^,。、]{1,8}、){2,}[^,。、]{1,8}[”」\"]?的[“「\"]?$")
 # Words that ask (and those that say what kind of answer is wanted: 全名, 名字): never key terms.
 _QUESTION_WORD = LazyPattern(r"哪|什么|啥|咋|怎么|怎样|多少|几|谁|如何|为何|为什么|^第[一二三四五六七八九十\d]|全名|名字|姓名"
                             r"|讲话|发言|文章|这篇|那篇|部分$|^[这那]?[句段]话$"   # 在讲话中 / 那一部分 / 那句话 point, they are no term

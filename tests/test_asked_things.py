@@ -152,3 +152,33 @@ def test_each_speech_gives_the_words_it_quotes(tmp_path: Path) -> None:
     assert engine.attach_embeddings()   # (the asker's words need not be the speeches': meaning ranks too)
     answer = engine.ask("这几篇讲话里引用过哪些老同志的话?")
     assert "农业是根本" in answer.text and "星星之火" in answer.text and "安全会" not in answer.text
+
+
+_WATER = """在全县水利工作会议上的讲话
+县长　马青山
+同志们：
+对于重点工程，我们实行一名领导、一套班子、一抓到底的办法，群众管这叫“三个一”工作法。
+东山县去年拍卖小水库经营权的做法，大家叫它“东山模式”，值得各地学习借鉴。
+今年要在城郊建设一个千亩蔬菜基地，老百姓给它起了个名字，叫“菜园子工程”。
+"""
+
+
+@pytest.fixture(scope="module")
+def water(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root: Path = tmp_path_factory.mktemp("water")
+    (root / "water.txt").write_text(_WATER, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+@pytest.mark.parametrize("question, name", [
+    ("重点工程的那套办法群众管这叫什么?", "三个一"), ("东山县拍卖水库经营权的做法叫什么?", "东山模式"),
+    ("千亩蔬菜基地老百姓起了个什么名字?", "菜园子工程"),
+])
+def test_a_name_given_after_jiao_answers(water: Engine, question: str, name: str) -> None:
+    answer = water.ask(question)
+    assert not answer.partial and name in answer.text
+
+
+@pytest.mark.parametrize("question", ["东山模式指的是什么?", "菜园子工程具体指什么?"])
+def test_what_a_name_was_given_to_defines_it(water: Engine, question: str) -> None:
+    assert not water.ask(question).partial
