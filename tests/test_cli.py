@@ -345,3 +345,9 @@ def test_ctrl_c_at_any_moment_is_a_short_note(isolated_cache: Path, module: str)
                        text=True, encoding="utf-8", timeout=120)
     assert p.returncode == 130, p.stderr
     assert "Traceback" not in p.stderr and "已取消" in p.stderr, p.stderr
+
+
+def test_show_refuses_a_negative_context(capsys: pytest.CaptureFixture[str]) -> None:
+    # (-c -1 printed the title alone, the paragraph asked for gone.)
+    code, _, err = run(capsys, "show", "1.2", "-c", "-1")
+    assert code == 2 and "不小于 0" in err

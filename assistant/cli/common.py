@@ -304,6 +304,7 @@ def _checked(convert: Callable[[str], _N], valid: Callable[[_N], bool], wrong: s
 _positive_float = _checked(float, lambda v: math.isfinite(v) and v > 0, "应为数字", "应为正数")
 _positive_int = _checked(int, lambda v: v > 0, "应为正整数")
 positive_int = _positive_int   # -k of ask / search / eval
+non_negative_int = _checked(int, lambda v: v >= 0, "应为不小于 0 的整数")   # show -c
 _temperature = _checked(float, lambda v: 0.0 <= v <= 2.0, "应为 0 到 2 之间的数字")
 
 

@@ -15,6 +15,7 @@ from .common import (
     highlighted,
     load_engine,
     new_console,
+    non_negative_int,
     positive_int,
     read_question,
 )
@@ -31,7 +32,7 @@ def add_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
     p = sub.add_parser("show", help=SHOW_HELP)
     p.add_argument("id")
-    p.add_argument("-c", "--context", type=int, default=2, help="前后各显示几段(默认 2)")
+    p.add_argument("-c", "--context", type=non_negative_int, default=2, help="前后各显示几段(默认 2)")
     p.add_argument("--json", action="store_true")
     add_corpus_arguments(p)
     p.set_defaults(func=cmd_show)
