@@ -69,7 +69,7 @@ from .question_grammar import (
     stated_size,
 )
 from .question_words import META_WORDS as _META_WORDS
-from .question_words import WHOLE_SPEECH
+from .question_words import SPEECH_ITSELF, WHOLE_SPEECH, only_meta_words, title_of
 from .question_words import is_generic as _is_generic
 from .question_words import own_subject as _own_subject
 from .question_words import whole_words as _whole_words
@@ -355,25 +355,25 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         plan.wants_list = True
     if plan.answer_type in METADATA_TYPES and (names_speech or ABOUT_SPEECH.search(norm)):
         # (座谈会上发言的是哪几位: the reference takes 发言 along; the event is read from the whole question.)
-        plan.about_speech = _only_meta_words(body, analyse, naming, asked_event(norm))
+        plan.about_speech = only_meta_words(body, analyse, naming, asked_event(norm))
     if plan.answer_type in ("person", "date") and not names_speech and not plan.about_speech \
             and _OCCASION.search(body):
         # 安全生产会议是哪天开的: the words that are not who/when all stand in one speech's
         # title, so the question asks when (or by whom) that speech was given.
-        titled = _title_of(body, speeches, analyse)
+        titled = title_of(body, speeches, analyse)
         if titled is not None:
             # Its speaker or date line answers; without one, its text is searched (a dateline).
             plan.speech_no = titled
             # (谁主持的 asks about an event the speaker line does not tell.)
             plan.about_speech = bool(speech_says(next(s for s in speeches if s.no == titled), plan.answer_type)) \
-                and (asked_event(body) in HOLDING + _SPEECH_ITSELF or _only_meta_words(body, analyse))
+                and (asked_event(body) in HOLDING + SPEECH_ITSELF or only_meta_words(body, analyse))
     if plan.answer_type == "person" and not names_speech and not plan.about_speech and WROTE_IT.search(body):
         # 有篇文章批评…,是谁写的: whoever wrote the text that says it (its byline names them).
         plan.answer_type = None
     if plan.nth_item is not None and not names_speech and not plan.missing_speech \
             and (plan.nth_is_paragraph or plan.nth_is_sentence or plan.nth_is_position):
         # 供暖会议开头第一句: a position in the one speech whose title holds the question's words.
-        titled = _title_of(ORDINAL.sub(" ", body), speeches, analyse)
+        titled = title_of(ORDINAL.sub(" ", body), speeches, analyse)
         if titled is not None:
             plan.speech_no = titled
     plan.asks_content_of = asked_term(body, analyse)
@@ -439,7 +439,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
                 plan.speech_no = prev_no
             # 是谁讲的? / 它是哪一天讲的? after a question about one speech: that speech's speaker or date.
             if plan.answer_type in METADATA_TYPES and plan.speech_no is not None:
-                plan.about_speech = plan.about_speech or _only_meta_words(body, analyse)
+                plan.about_speech = plan.about_speech or only_meta_words(body, analyse)
     if len(speeches) == 1 and plan.speech_no is None and not plan.missing_speech and plan.followup_item is None \
             and (plan.outline or (plan.nth_item is not None and not plan.section)):
         # A corpus of one speech: 这篇讲话分为哪几个部分 / 第二点是什么 can mean only it.
@@ -479,28 +479,4 @@ def _said_in(words: Sequence[str], speeches: Sequence[Speech], nos: Sequence[int
 
 
 # 谁作的讲话 / 谁致的辞: the event is the speech itself, which its speaker line answers.
-_SPEECH_ITSELF = ("讲话", "致辞")
 _OCCASION = LazyPattern(r"会议|大会|会上|座谈会|茶话会|团拜会|召开|举行|开的|讲话|发言|致辞")
-
-
-def _title_of(body: str, speeches: Sequence[Speech], analyse: Callable[[str], ta.Analysed]) -> int | None:
-    """The one speech whose title holds every word of the question that is not who/when/where."""
-    event = asked_event(body)   # 乡镇企业会议是谁主持的: 主持 is asked, not part of the name
-    own = [w for w in _whole_words(analyse(body).words) if w not in _META_WORDS and not _is_generic(w)
-           and not re.search(r"哪|什么|谁|几|何|天|年|月|召开|举行|开|大会|座谈会", w) and w != event]
-    if not own:
-        return None
-    found = [s.no for s in speeches if all(w in ta.normalise(s.title) for w in own)]
-    return found[0] if len(found) == 1 else None
-
-
-def _only_meta_words(body: str, analyse: Callable[[str], ta.Analysed], naming: str = "", event: str = "") -> bool:
-    """Whether a who/when/where question names nothing but the speech (是谁讲的, 哪天讲的);
-    ``naming``: the named speech's title and lines, whose words only name it again (李岚清那篇
-    语言文字工作的书面讲话是哪天的)."""
-    event = event or asked_event(body)
-    if event and event not in _META_WORDS and event not in _SPEECH_ITSELF:
-        return False   # 会议是谁主持的: who chaired is not the speech's speaker line, even when a deck line says it
-    own = [w for w in analyse(body).words if w not in _META_WORDS and not re.search(r"哪|什么|谁|几|何|天|年|月", w)
-           and not (naming and w in naming)]
-    return not _own_subject(own, set())

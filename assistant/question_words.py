@@ -8,9 +8,14 @@ subject of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-__all__ = ["GENERIC", "META_WORDS", "WHOLE_SPEECH", "is_generic", "own_subject", "whole_words"]
+from . import text_analysis as ta
+from .answer_types import asked_event
+from .corpus import Speech
+
+__all__ = ["GENERIC", "META_WORDS", "SPEECH_ITSELF", "WHOLE_SPEECH", "is_generic", "only_meta_words", "own_subject",
+           "title_of", "whole_words"]
 
 # 三个 / 四点 / 第二个: a count or an ordinal of the items asked for, no subject.
 _COUNT = re.compile(r"第?[一二三四五六七八九十两几]+(?:部分|方面|[个项条点种类大层块句件部篇位家])?|第?\d+(?:部分|方面|[个项条点种类大层块句件部篇位家])")
@@ -65,3 +70,29 @@ def own_subject(words: Sequence[str], prev_words: set[str]) -> bool:
     """
     whole = whole_words(words)
     return any(not is_generic(w) and w not in prev_words for w in whole)
+
+
+SPEECH_ITSELF = ("讲话", "致辞")
+
+
+def title_of(body: str, speeches: Sequence[Speech], analyse: Callable[[str], ta.Analysed]) -> int | None:
+    """The one speech whose title holds every word of the question that is not who/when/where."""
+    event = asked_event(body)   # 乡镇企业会议是谁主持的: 主持 is asked, not part of the name
+    own = [w for w in whole_words(analyse(body).words) if w not in META_WORDS and not is_generic(w)
+           and not re.search(r"哪|什么|谁|几|何|天|年|月|召开|举行|开|大会|座谈会", w) and w != event]
+    if not own:
+        return None
+    found = [s.no for s in speeches if all(w in ta.normalise(s.title) for w in own)]
+    return found[0] if len(found) == 1 else None
+
+
+def only_meta_words(body: str, analyse: Callable[[str], ta.Analysed], naming: str = "", event: str = "") -> bool:
+    """Whether a who/when/where question names nothing but the speech (是谁讲的, 哪天讲的);
+    ``naming``: the named speech's title and lines, whose words only name it again (李岚清那篇
+    语言文字工作的书面讲话是哪天的)."""
+    event = event or asked_event(body)
+    if event and event not in META_WORDS and event not in SPEECH_ITSELF:
+        return False   # 会议是谁主持的: who chaired is not the speech's speaker line, even when a deck line says it
+    own = [w for w in analyse(body).words if w not in META_WORDS and not re.search(r"哪|什么|谁|几|何|天|年|月", w)
+           and not (naming and w in naming)]
+    return not own_subject(own, set())
