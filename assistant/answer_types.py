@@ -103,9 +103,9 @@ _UNIT_ALIASES = {"天": "(?:天|日|工作日)", "日": "(?:天|日|工作日)",
 
 # The word right after 谁 / 哪天 / 哪一年 names what was done (谁主持, 哪一天会见, 哪一年成立):
 # the thing the question wants is that event's person or date, not any in the paragraph.
-_ASKED_EVENT = (r"(?:由谁来|由谁|是谁|谁|哪(?:些|几位)[\u4e00-\u9fff]{0,2}(?:领导|同志|嘉宾)|哪(?:一|几|些)?(?:个|家)?单位|哪一?天|哪几天|哪一?年|哪几年|何时|什么时候|哪个月|几月几日|几号)"
+_ASKED_EVENT = (r"(?:由谁来|由谁|是谁|谁|哪(?:些|几位)[\u4e00-\u9fff]{0,2}(?:领导|同志|嘉宾)|哪几位|哪位|哪些人|哪几个人|哪(?:一|几|些)?(?:个|家)?单位|哪一?天|哪几天|哪一?年|哪几年|何时|什么时候|哪个月|几月几日|几号)"
                 # (哪一年由谁最早提出的: 由谁 / 最早 say who and how, 提出 is the event.)
-                r"(?:在哪(?:儿|里)?|来|是|又|先|首先)?(?:由谁(?:来)?|被谁)?(?:最早|最先|首次|正式)?([\u4e00-\u9fff]{1,2})")
+                r"(?:在哪(?:儿|里)?|来|是|又|先|首先)?(?:由谁(?:来)?|被谁)?(?:最早|最先|首次|正式)?([\u4e00-\u9fff]{1,2})(?![人者员])")
 # 代表发言的那几位,依次都是谁: the people who did it, asked after them.
 # 发言的是哪几位 / 主持的又是谁: the same, with nobody named between 的 and the question word.
 _DOERS_OF = (r"([\u4e00-\u9fff]{2})的(?:(?:那|这)?(?:几|些)?(?:位|个人|人)[^?？。]{0,6}?|(?:都|又|分别)?)"
@@ -348,6 +348,7 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
 # 那项活动叫什么 / 追赶目标叫什么: 叫什么 after a thing, where no person, place or work is named.
 _NAMED_THING = LazyPattern(r"(?:活动|制度|工程|模式|办法|做法|行动|计划|机制|工作法|规定|政策|目标|项目|措施|经验|口号|提法|说法|理念|方针|战略)"
                            r"[^,，。?？]{0,3}(?:叫|称为|称作)(?:做|作)?(?:什么|啥)(?!人)")
+_NAMED_PLACE_ASKED = LazyPattern(r"(?:县|市|省|镇|乡|村|区|城市|地方)[^,，。?？]{0,2}叫(?:什么|啥)(?:名字)?")
 _ASKS_YEAR = LazyPattern(r"哪一年|哪年|何年|年份|几几年")
 _NAMED_PLACE = LazyPattern(r"哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)")
 _ASKS_PERCENT = LazyPattern(r"百分之(?:几|多少)|多少个?百分点|几个百分点|百分比是多少")
@@ -369,6 +370,8 @@ def asked_type(body: str, count: LazyPattern) -> tuple[str | None, str]:
         return "number", "人" if body[counted.end():counted.end() + 1] == "人" else "个"
     if _NAMED_THING.search(body):
         return "term", ""   # 百名科技人员下乡的活动叫什么: a thing's name, not a person's
+    if _NAMED_PLACE_ASKED.search(body):
+        return "place", "地名"   # 提到的县叫什么名字: a place's name
     for kind, pattern in _ANSWER_TYPES:
         if pattern.search(body):
             if kind == "place":   # 哪个城市 asks for a place name; 在哪里吃 may be answered by 在食堂

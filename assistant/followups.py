@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .corpus import Unit
+from .enumeration import paragraph_enumerations
 from .evidence import Citer, Evidence
 from .located import followup_unit
 from .parts import nth_in_groups, part_answer
@@ -24,6 +25,15 @@ from .text_analysis import split_sentences
 __all__ = ["followup_answer"]
 
 
+def _mates(ev: Evidence, unit: Unit) -> list[Unit]:
+    """The list a unit is an item of: its siblings, or the run of paragraph points it opens
+    (再次,… → 首先 / 其次 / 再次 / 最后: 第三点讲了什么?第四点呢)."""
+    items = list_items(ev, unit)
+    if unit in items:
+        return items
+    return next((run for _, run in paragraph_enumerations(ev.corpus.speech(unit.speech_no).units) if unit in run), items)
+
+
 def followup_answer(ev: Evidence, plan: QueryPlan, history: Sequence[Turn], hits: list[Hit],
                     citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
     """(text, sentences, cited units) for a follow-up item (``plan.followup_item``), or None."""
@@ -35,8 +45,7 @@ def followup_answer(ev: Evidence, plan: QueryPlan, history: Sequence[Turn], hits
         return grouped
     # The points of the one paragraph the last answer listed come before any older list.
     point = followup_point(history[-1].answer, item) if item else None
-    unit = None if point is not None else \
-        followup_unit(item, list(history), plan.nth_is_part, lambda u: list_items(ev, u))
+    unit = None if point is not None else followup_unit(item, list(history), plan.nth_is_part, lambda u: _mates(ev, u))
     spoke = speaker_part(ev.corpus.speech(unit.speech_no), unit) if unit is not None else None
     if unit is not None and spoke is not None:   # 那第二位呢, after the speakers of a digest
         heading, first = spoke

@@ -84,3 +84,16 @@ def test_how_many_and_then_each_of_them(engine: Engine) -> None:
 def test_the_work_of_a_holiday_asks_no_date() -> None:
     assert asked_type("团拜会上对节日期间的工作是怎么安排的?", COUNT)[0] is None
     assert asked_type("会议的日期是哪天?", COUNT)[0] == "date"
+
+
+def test_the_next_point_after_one_asked_counts_in_the_same_run(engine: Engine) -> None:
+    # 第三点讲了什么?第四点呢: the fourth of the 首先…最后 run, not the fourth of the third point.
+    answer = engine.ask("迎春座谈会那篇第三点讲了什么?第四点呢?")
+    assert "再次，我讲一讲今年的打算" in answer.text and "最后，我讲一讲节日期间的几项工作" in answer.text
+
+
+def test_who_did_something_asked_after_who_chaired_is_asked_apart() -> None:
+    from assistant.answer_types import asked_event
+    assert asked_event("哪几位发言了?") == "发言"
+    assert asked_event("哪几位发言人都讲了人才?") == ""   # 发言人 is who, not what was done
+    assert asked_type("讲话提到的县叫什么名字?", COUNT)[0] == "place"
