@@ -86,7 +86,7 @@ def analyse_groups(groups: list[tuple[str, list[str]]], progress: Progress | Non
     results: list[GroupTerms | None] = []
     todo: list[int] = []
     for i, (digest, texts) in enumerate(groups):
-        cached = _load_analysis(digest, len(texts), None) if use_cache else None
+        cached = _load_analysis(digest, len(texts), warn) if use_cache else None
         if cached is not None:
             results.append(cached)
         else:

@@ -108,6 +108,21 @@ def test_damaged_bundle_is_rebuilt_with_one_warning(corpus: Path, cache: Path, d
     assert warnings == [] and answer_ids(again) == expected
 
 
+def test_a_damaged_analysis_file_alone_is_said_once(corpus: Path, cache: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    # (A new user replaced analysis/*.npz with garbage: it was rebuilt without a word.)
+    first = Engine.load([corpus])
+    expected = answer_ids(first)
+    bundle_path(first.index.key).unlink()   # the bundle is rebuilt from the analyses, which are read
+    analyses = list((cache / "analysis").glob("*.npz"))
+    assert analyses
+    for p in analyses:
+        _garbage(p)
+    code, out, err = ask_cli(capsys, corpus)
+    assert code == 0 and len(err) == 1 and "缓存" in err[0] and "重建" in err[0], err
+    assert answer_ids(Engine.load([corpus])) == expected
+
+
 def test_every_cache_file_damaged_still_one_warning(corpus: Path, cache: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     first = Engine.load([corpus])

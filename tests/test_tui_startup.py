@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_tui import make_app, ready, wait_for
+from test_tui import make_app, ready, screen_text, wait_for
 
 import assistant.tui.app as tui_app
 from assistant.cli import main
@@ -136,3 +136,14 @@ async def test_the_reopen_setting_is_read_after_ready(tmp_path: Path, engine: En
         await wait_for(pilot, lambda: bool(read_at))
         assert read_at == [(True, True)]
         assert app.reopen_last is False and read_at == [(True, True)]   # read once
+
+
+@pytest.mark.parametrize("own", [False, True])
+async def test_the_welcome_examples_fit_the_corpus_loaded(tmp_path: Path, engine: Engine, own: bool) -> None:
+    # A user's own corpus has no 塔西佗陷阱: its welcome shows questions any speeches answer.
+    app = make_app(tmp_path, lambda: engine, corpus_paths=[tmp_path] if own else None)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        text = screen_text(app)
+        assert ("塔西佗陷阱" in text) is not own
+        assert ("第二篇讲话的第二点是什么" in text) is own

@@ -376,10 +376,14 @@ def _fmt_ms(ms: float) -> str:
     return f"{ms:.0f} ms" if ms < 1000 else f"{ms / 1000:.1f} s"
 
 
-def welcome() -> Static:
+def welcome(shipped: bool = True) -> Static:
+    """The first screen's hint; its examples are the shipped speeches' only when those are loaded
+    (a user's own corpus has no 塔西佗陷阱)."""
     t = Text()
     t.append("向讲话提问,回答引用原文并标明出处。\n", style="bold")
-    t.append("例如:什么是塔西佗陷阱? · 第三篇讲话分为哪几个部分? · 怎样转变机关作风?\n", style="dim")
+    examples = ("什么是塔西佗陷阱? · 第三篇讲话分为哪几个部分? · 怎样转变机关作风?" if shipped
+                else "第一篇讲话分为哪几个部分? · 第二篇讲话的第二点是什么? · 各篇讲话的主题是什么?")
+    t.append(f"例如:{examples}\n", style="dim")
     t.append("F3 浏览全部讲话 · F1 查看按键", style="dim")
     return Static(t, id="welcome", markup=False)
 
@@ -389,7 +393,7 @@ class ChatLog(VerticalScroll, can_focus=False):
     Not focusable itself: Tab goes from the question box straight to the exchanges."""
 
     def compose(self) -> ComposeResult:
-        yield welcome()
+        yield welcome(not getattr(self.app, "corpus_paths", None))
 
     def add(self, exchange: Exchange) -> ExchangeView:
         """A new exchange being answered, at the bottom."""
@@ -407,7 +411,7 @@ class ChatLog(VerticalScroll, can_focus=False):
             self.mount_all(views)
             self.call_after_refresh(self.scroll_end, animate=False)
         else:
-            self.mount(welcome())
+            self.mount(welcome(not getattr(self.app, "corpus_paths", None)))
         return views
 
     def answered(self) -> list[ExchangeView]:
