@@ -348,7 +348,8 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
 # 那项活动叫什么 / 追赶目标叫什么: 叫什么 after a thing, where no person, place or work is named.
 _NAMED_THING = LazyPattern(r"(?:活动|制度|工程|模式|办法|做法|行动|计划|机制|工作法|规定|政策|目标|项目|措施|经验|口号|提法|说法|理念|方针|战略)"
                            r"[^,，。?？]{0,3}(?:叫|称为|称作)(?:做|作)?(?:什么|啥)(?!人)")
-_NAMED_PLACE_ASKED = LazyPattern(r"(?:县|市|省|镇|乡|村|区|城市|地方)[^,，。?？]{0,2}叫(?:什么|啥)(?:名字)?")
+# (邵区长叫什么名字 asks a person's: the place word must stand alone before 叫.)
+_NAMED_PLACE_ASKED = LazyPattern(r"(?:县|市|省|镇|乡|村|区|城市|地方)(?:的)?(?:名字|名称)?(?:叫|是)(?:什么|啥)")
 _ASKS_YEAR = LazyPattern(r"哪一年|哪年|何年|年份|几几年")
 _NAMED_PLACE = LazyPattern(r"哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)")
 _ASKS_PERCENT = LazyPattern(r"百分之(?:几|多少)|多少个?百分点|几个百分点|百分比是多少")
