@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 from . import text_analysis as ta
 from .corpus import Speech, Unit, chinese_numeral, heading_style
-from .enumeration import longest_points
+from .enumeration import longest_points, opening_point, paragraph_enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .planner import QueryPlan, nth
@@ -27,6 +27,7 @@ from .speech_refs import opens_with_dateline
 from .structure import (
     QUOTED_ITEM_CHARS,
     as_list,
+    headless,
     inline_enumeration,
     introduces_list,
     item_label,
@@ -105,7 +106,17 @@ def part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
     sents = first_sentences(part.text, QUOTED_ITEM_CHARS)
     n = citer.cite(part)
     prefix = f"{intro}:" if intro else ""
-    return f"{prefix}{sents}[{n}]", [AnswerSentence(sents, [n])], [part]
+    # 其次,我向大家汇报一下过去一年的工作。… / 一年来,…: a point of a speech carried by its
+    # points goes on in paragraphs of its own; what each of them opens with is said too.
+    more = [u for u in part_units(ev, part)[1:]][:_MORE_PARAGRAPHS] if part.kind == "paragraph" else []
+    if not more:
+        return f"{prefix}{sents}[{n}]", [AnswerSentence(sents, [n])], [part]
+    lines = [AnswerSentence(split_sentences(u.text)[0], [citer.cite(u)]) for u in more]
+    text = f"{prefix}{sents}[{n}]\n接着讲:" + "".join(f"{x.text}[{x.citations[0]}]" for x in lines)
+    return text, [AnswerSentence(sents, [n]), *lines], [part, *more]
+
+
+_MORE_PARAGRAPHS = 4   # a point's own paragraphs after its first, said by their first sentences
 
 
 def whole_item(ev: Evidence, item: Unit, citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]]:
@@ -352,6 +363,12 @@ def named_section(ev: Evidence, plan: QueryPlan) -> Unit | None:
         return None
     named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
     speeches = [ev.corpus.speech(no) for no in named] if named else ev.corpus.speeches
+    if len(named) == 1 and headless(ev, named[0]):
+        # “其次”那一部分: a speech carried by its points is parted by their markers.
+        marked = [u for _, run in paragraph_enumerations(speeches[0].units) for u in run
+                  if (p := opening_point(u.text)) is not None and p[2].marker.rstrip("，,、：: ") == plan.section]
+        if len(marked) == 1:
+            return marked[0]
     want = {w[i:i + 2] for w in plan.section.split() for i in range(len(w) - 1)}
     if not want:
         return None

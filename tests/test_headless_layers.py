@@ -97,3 +97,11 @@ def test_who_did_something_asked_after_who_chaired_is_asked_apart() -> None:
     assert asked_event("哪几位发言了?") == "发言"
     assert asked_event("哪几位发言人都讲了人才?") == ""   # 发言人 is who, not what was done
     assert asked_type("讲话提到的县叫什么名字?", COUNT)[0] == "place"
+
+
+@pytest.mark.parametrize("question", ["迎春座谈会讲话的第二部分讲了些什么?", "迎春座谈会讲话里“其次”那一部分讲了些什么?"])
+def test_a_layer_is_its_point_and_the_paragraphs_that_go_on_with_it(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    said = [c.unit.text for c in answer.citations]
+    assert said[0].startswith("其次") and any(s.startswith("去年，我们新修") for s in said)
+    assert not any(s.startswith("再次") for s in said)   # the next layer is not this one's
