@@ -8,14 +8,14 @@ that fit (a date line for 哪天), composition to decide whether the evidence an
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Callable, Iterable
 
 from . import text_analysis as ta
 from .corpus import DATELINE, Speech, Unit
 from .lazy_pattern import LazyPattern
 from .text_analysis import split_sentences
 
-__all__ = ["FROM_WHERE", "HOLDING", "METADATA_TYPES", "SURNAMES", "asked_event", "asked_type", "counted_noun", "event_variants", "fits_type", "holds_office", "names_counted", "places_named", "speech_says", "year_agrees", "years"]
+__all__ = ["FROM_WHERE", "HOLDING", "METADATA_TYPES", "SURNAMES", "asked_event", "asked_type", "counted_noun", "event_variants", "fits_type", "holds_asked", "holds_office", "names_counted", "places_named", "speech_says", "year_agrees", "years"]
 
 # What a speech's own lines (speaker, date, where it was published) may answer.
 METADATA_TYPES = frozenset({"person", "date", "place", "source", "organization", "office"})
@@ -199,6 +199,20 @@ def holds_office(name: str, text: str) -> bool:
 def places_named(text: str) -> list[str]:
     """The place names a text holds, without their 省/市/县 (宁乡县 → 宁乡: texts also say 宁乡)."""
     return [re.sub("[省市县区镇乡村州]$", "", p) for p in re.findall(_PLACE, ta.normalise(text))]
+
+
+def holds_asked(answer_type: str | None, unit: str, question: str) -> Callable[[str], bool] | None:
+    """Whether a text holds what the question asks for, or None when its kind alone says too
+    little: a name given or words quoted (管这种情况叫啥 / 引用过哪些话: such a text is what is
+    asked), else the asked event with a thing of the asked type (哪几家单位办的: 由…联合举办).
+    (Not the type alone: 春晚演员都有谁 is not answered by the names of the leaders who attended,
+    nor 多少钱 by a figure in 元 of another fund.)"""
+    if answer_type in ("term", "quote"):
+        return lambda text: fits_type(answer_type, "", [text])
+    event = asked_event(question) if answer_type else ""
+    if not event:
+        return None
+    return lambda text: event in text and fits_type(answer_type, unit, [text])   # type: ignore[arg-type]
 
 
 def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from . import text_analysis as ta
-from .answer_types import METADATA_TYPES, asked_event, fits_type
+from .answer_types import METADATA_TYPES, fits_type, holds_asked
 from .corpus import Unit
 from .evidence import Citer, Evidence
 from .extract import asks_why, by_speech, extract_sentences
@@ -434,13 +434,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             ans = done(NO_MORE_TEXT, [], abstained=True)
             ans.notes.append("其余段落与上一个问题的主题关系不大")
             return ans
-    # 哪几家单位办的: a sentence that says the asked event (举办) and holds the kind of thing asked
-    # for says who did it. (Holding the type alone says nothing of the event: 春晚演员都有谁 is not
-    # answered by the names of the leaders who attended.)
-    # 管这种情况叫啥: a sentence that names a thing (什么是伪工作 / 命名为“…”) is what is asked.
-    event = asked_event(question) if plan.answer_type else ""
-    typed = (lambda s: event in s and fits_type(plan.answer_type, plan.answer_unit, [s])) if event \
-        else (lambda s: fits_type(plan.answer_type, "", [s])) if plan.answer_type in ("term", "quote") else None
+    # 哪几家单位办的 / 管这种情况叫啥: the sentences that hold what is asked come first.
+    typed = holds_asked(plan.answer_type, plan.answer_unit, question)
     # 几篇讲话对形式主义都是怎么说的: a term none of them uses is said first, not grouped over.
     if plan.multi_speech and not missing_terms(QUOTED.findall(ta.normalise(question)), analysed.words, ev.corpus_key):
         grouped = by_speech(ev, pool, focus, citer, plan.speech_candidates, fits=typed)

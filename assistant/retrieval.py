@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import text_analysis as ta
-from .answer_types import METADATA_TYPES, asked_event, fits_type
+from .answer_types import METADATA_TYPES, fits_type, holds_asked
 from .corpus import Corpus, Unit
 from .index import Index
 from .lazy_pattern import LazyPattern
@@ -208,15 +208,12 @@ class Retriever:
         the asked type. The question's words say what the thing is like; the answering sentence
         shares few of them. Only units that share a word with the question (``lexical`` > 0) rise:
         another speech's coined term says nothing of the thing asked about."""
-        # (Not for 多少钱 alone: a figure in 元 of another fund would pass for the one asked about.)
-        unnamed = plan.answer_type in ("term", "quote")   # (the thing itself says it is what is asked)
-        event = asked_event(plan.text) if not unnamed else ""
-        if not unnamed and not event:
+        asked = holds_asked(plan.answer_type, plan.answer_unit, plan.text)
+        if asked is None:
             return scores
 
         def holds(i: int) -> bool:
-            text = self.units[i].text
-            return (not event or event in text) and fits_type(plan.answer_type, plan.answer_unit, [text])
+            return asked(self.units[i].text)
 
         out = scores.copy()
         lift = 1.0 + self.params.type_lift
