@@ -242,7 +242,7 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
             return True
         if answer_type == "term" and re.search(_NAMES_TERM, norm):
             return True
-        if answer_type == "quote" and re.search(r"[“「][^”」]{4,}[”」]", norm):
+        if answer_type == "quote" and re.search(r"[“「『][^”」』]{4,}[”」』]", norm):
             return True
         if answer_type == "source" and re.search(_SOURCE, norm):
             return True
@@ -342,7 +342,8 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     ("title", LazyPattern(r"(?:话剧|戏剧|剧目|戏|剧|书|电影|影片|作品|节目|歌曲|诗|题目|标题|全称)[^,，。?？!！]{0,3}(?:叫什么|是什么)(?:名字|名称|名)?"
                           r"|(?:剧|书|片|篇)名(?:是什么|叫什么|是啥)")),
     # 引用过邓小平的哪些话 / 引了哪几句古语: words quoted, which a text gives in “”.
-    ("quote", LazyPattern(r"(?:引用|引述|援引|引)(?:过|了)?[^,，。?？]{0,12}?(?:哪些|什么|哪几句|哪句|几句)[^,，。?？]{0,8}?(?:话|名言|古语|诗句|原话|论述|语录)"
+    # (哪几篇引了古书里的话: the question word may ask which texts quote, not which words.)
+    ("quote", LazyPattern(r"(?:引用|引述|援引|引(?=过|了))(?:过|了)?[^,，。?？]{0,12}?(?:哪些|什么|哪几句|哪句|几句)?[^,，。?？]{0,8}?(?:话|名言|古语|诗句|原话|论述|语录)"
                           r"|(?:哪些|哪几句|哪句)(?:名言|古语|诗句|语录)")),   # (原话怎么说的: the speaker's own words)
     # 给这毛病起了个啥名 / 管这种情况叫啥 / 引了个什么定律: the name a speech gives a thing (a
     # term it coins or quotes), not a person's (那位同志叫什么名字 stays a person).

@@ -31,10 +31,11 @@ from .located import (
     speaks_of_asked,
     unsaid_sentences,
 )
-from .overview import nth_of_each, nth_of_several, outline_answer
+from .overview import nth_of_each, nth_of_several, outline_answer, speaker_in_order
 from .partial import partial_answer, undefined_content
 from .parts import (
     after_answer,
+    before_parts,
     cited_first,
     counted_group,
     inline_points,
@@ -129,6 +130,11 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         text, sentences = as_list(items, citer, f"{key}指{title}列出的{len(items)}项:")
         return done(text, sentences, hits_out=cited_first(ev, items, hits, citer.terms))
 
+    preamble = before_parts(ev, plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no, citer,
+                            question) \
+        if plan.before_parts and (plan.speech_no is not None or hits) else None
+    if preamble is not None:
+        return done(preamble[0], preamble[1], hits_out=cited_first(ev, preamble[2], hits, citer.terms))
     named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
     # 第三篇分为哪几个部分 / 五篇讲话各自的主题: the outline of each speech named.
     outlined = outline_answer(ev, plan, question, named, hits, citer, done)
@@ -354,6 +360,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     if reason and plan.wants_list and plan.speech_no is not None and not plan.asked_words:
         # 公报那篇,98年反腐工作分成哪几块任务: the words miss, but the named speech makes one list.
         # (元旦献辞那几段排比…要坚持或发扬什么: the points of the named speech its words name come first.)
+        if (spoken := speaker_in_order(ev, plan.speech_no, question, citer, hits, done)) is not None:
+            return spoken   # (郑凯提的要求是怎么一条条写的: a report's speaker, paragraph by paragraph)
         points = choose_points(ev, plan, [h for h in hits if h.unit.speech_no == plan.speech_no], analysed.bigrams) \
             or speech_points(ev, plan.speech_no, plan.list_size)
         if points is not None:

@@ -24,7 +24,7 @@ UnitKind = Literal["paragraph", "heading", "metadata"]
 
 CORPUS_SUFFIXES = (".txt", ".md")
 # Part of the cache key: a change to how files are parsed must not be served a stale corpus.
-PARSER_VERSION = 17
+PARSER_VERSION = 18
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -62,7 +62,8 @@ _SALUTATION = LazyPattern(r"^(?:(?:各位|亲爱的|尊敬的)?[\u4e00-\u9fff]{0
 _META_DATE = LazyPattern(r"^\(?[一二三四五六七八九〇零十\d]{2,4}年[一二三四五六七八九十\d]{1,2}月[一二三四五六七八九十\d]{1,3}日\)?"
                         r"(?:\(附图片.*\))?$")
 # (来源:东岭大学新闻网 / 责任编辑:王芳: a web page's source and editor lines.)
-_META_NOTE = LazyPattern(r"摄\)$|摄\)\s*$|\(新华社[^)]{0,20}电\)$|^\(本文[^)]*\)$|^编者按|^\(附图片|^(?:来源|责任编辑|编辑)\s*:|^\((?:本文)?根据[^)]{1,20}整理[^)]{0,10}\)$"
+_EDITOR_NOTE = LazyPattern(r"编者按|\(编者按|按语|\(本文")
+_META_NOTE = LazyPattern(r"摄\)$|摄\)\s*$|记者\s*[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*\s*摄$|\(新华社[^)]{0,20}电\)$|^\(本文[^)]*\)$|^编者按|^\(附图片|^(?:来源|责任编辑|编辑)\s*:|^\((?:本文)?根据[^)]{1,20}整理[^)]{0,10}\)$"
                         r"|^\([A-Z](?:[、,][A-Z])*\)$")   # the page a report continues on: (A、C)
 # A dateline line that only announces the text below it (…在《两岸关系》杂志上发表新年祝辞。
 # 题为:一年春事早耕耘。): the paper's note, not the text's first paragraph.
@@ -421,6 +422,9 @@ def parse_text(text: str, source: str, first_no: int = 1) -> list[Speech]:
         # which no output can encode: show its undecodable bytes as U+FFFD instead.
         title = os.fsencode(Path(source).stem).decode("utf-8", "replace")
         lines = _clean_lines(text)
+        if len(lines) > 2 and _EDITOR_NOTE.match(unicodedata.normalize("NFKC", lines[0])) and _title_line(lines[1:]):
+            # 编者按:… above the title: the title still names the speech; the note stays metadata.
+            lines = [lines[1], lines[0], *lines[2:]]
         # A first line that is a title names the speech. It stays a unit, as metadata (it can
         # be cited when asked about: 在什么场合讲的), so it does not compete with paragraphs.
         heading = _title_line(lines)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .corpus import Unit, chinese_numeral
 from .lazy_pattern import LazyPattern
 
-__all__ = ["Enumeration", "Point", "enumerations", "longest_points", "opening_point", "paragraph_enumerations"]
+__all__ = ["Enumeration", "Point", "enumerations", "longest_points", "opening_point", "outer_runs", "paragraph_enumerations"]
 
 _NUM = "一二三四五六七八九十"
 # A marker stands at the start of the text or right after a sentence or clause break.
@@ -25,8 +25,8 @@ _CLAUSE_END = "，,、：:"
 # Each family: its markers with the number each stands for (首先 is 1, 其次 2, 再次 3; 最后 is
 # read as the point after the previous one).
 _FAMILIES: tuple[tuple[str, LazyPattern], ...] = (
-    # 第一，/ 第一点，/ 第一条，
-    ("ordinal", LazyPattern(rf"{_BREAK}(第([{_NUM}]{{1,2}})(?:点|条)?[{_CLAUSE_END}])")),
+    # 第一，/ 第一点，/ 第一条，/ 第一个问题，/ 第一方面，
+    ("ordinal", LazyPattern(rf"{_BREAK}(第([{_NUM}]{{1,2}})(?:点|条|个?问题|个?方面|个?部分)?[{_CLAUSE_END}])")),
     ("shi", LazyPattern(rf"{_BREAK}(([{_NUM}]{{1,2}})是)(?=\S)")),
     ("yao", LazyPattern(rf"{_BREAK}(([{_NUM}]{{1,2}})要)(?=\S)")),
     ("paren", LazyPattern(rf"{_BREAK}([(（]([{_NUM}]{{1,2}})[)）])")),
@@ -195,6 +195,13 @@ def paragraph_enumerations(units: Sequence[Unit]) -> list[tuple[str, list[Unit]]
     runs += [(family, paras) for family, (paras, _) in open_runs.items() if len(paras) >= 2]
     runs.sort(key=lambda r: r[1][0].seq)
     return runs
+
+
+def outer_runs(runs: list[list[Unit]]) -> list[list[Unit]]:
+    """The runs that are no other run's sub-points: 一要…四要 between 第二个问题 and 第三个问题
+    are points of the second question, not the speech's own."""
+    return [r for r in runs if not any(o is not r and len(o) >= 2 and any(
+        a.seq < r[0].seq and r[-1].seq < b.seq for a, b in zip(o, o[1:])) for o in runs)]
 
 
 def longest_points(text: str) -> list[str] | None:

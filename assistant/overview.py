@@ -16,11 +16,13 @@ from .evidence import Citer, Evidence
 from .parts import cited_first, in_order, no_outline, part_answer, with_own_words
 from .planner import QueryPlan, nth
 from .points import as_points, point_count, speech_points
+from .positions import speaker_paragraphs, whole_speech_of
 from .results import Answer, AnswerSentence, Hit
+from .speech_refs import opens_with_dateline
 from .structure import as_list, headless, outline_units
 from .text_analysis import split_sentences
 
-__all__ = ["MAX_SPEECHES", "nth_of_each", "nth_of_several", "outline_answer"]
+__all__ = ["MAX_SPEECHES", "nth_of_each", "nth_of_several", "outline_answer", "speaker_in_order"]
 
 MAX_SPEECHES = 8   # speeches outlined side by side at most; a longer corpus is named by title
 
@@ -47,6 +49,9 @@ def outline_answer(ev: Evidence, plan: QueryPlan, question: str, named: Sequence
     if not named and not (hits and re.search(r"讲话|这篇|该篇|文章|报告", question)):
         return None
     no = named[0] if named else hits[0].unit.speech_no
+    spoken = speaker_in_order(ev, no, question, citer, hits, done)
+    if spoken is not None:
+        return spoken
     items = outline_units(ev, no)
     if items:
         text, sentences = as_list(items, citer, f"{ev.speech_title(no)}分为{len(items)}个部分:")
@@ -59,6 +64,20 @@ def outline_answer(ev: Evidence, plan: QueryPlan, question: str, named: Sequence
                                                          f"文中依次列出{point_count(points)}点:")
         return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
     return no_outline(ev, no, citer, hits, done, of_speech)
+
+
+def speaker_in_order(ev: Evidence, no: int, question: str, citer: Citer, hits: list[Hit],
+                     done: Callable[..., Answer]) -> Answer | None:
+    """郑凯提了哪些要求, of a report: what the named speaker says, paragraph by paragraph
+    (郑凯强调… / 他要求…), when no list of points is his; None otherwise."""
+    speech = ev.corpus.speech(no)
+    spoken = speaker_paragraphs(speech.paragraphs, question, alone=True) if opens_with_dateline(speech) else []
+    spoken = whole_speech_of(speech.paragraphs, spoken)
+    points = speech_points(ev, no) if spoken else None
+    held = points if isinstance(points, list) else [points[0]] if points else []
+    if len(spoken) < 2 or any(u in spoken for u in held):
+        return None
+    return in_order(ev, no, citer, hits, done, True, question=question)
 
 
 # A run of points carries a speech when it starts within its first paragraphs, its last point

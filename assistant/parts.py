@@ -14,11 +14,12 @@ from .enumeration import longest_points, opening_point, paragraph_enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .planner import QueryPlan, nth
-from .points import as_points
+from .points import as_points, speech_point_lists
 from .positions import (
     ENDED_SPEAKING,
     is_attendance,
     speaker_paragraphs,
+    whole_speech_of,
     without_attendance,
 )
 from .question_words import is_generic
@@ -34,11 +35,12 @@ from .structure import (
     list_items,
     next_unit,
     numbered,
+    outline_units,
     part_units,
 )
 from .text_analysis import first_sentences, split_sentences
 
-__all__ = ["after_answer", "cited_first", "counted_group", "in_order", "inline_points", "item_groups", "list_in_part", "list_named_by", "named_section", "no_outline", "own_words", "part_answer", "whole_item", "with_own_words"]
+__all__ = ["after_answer", "before_parts", "cited_first", "counted_group", "in_order", "inline_points", "item_groups", "list_in_part", "list_named_by", "named_section", "no_outline", "own_words", "part_answer", "whole_item", "with_own_words"]
 
 
 def cited_first(ev: Evidence, units: list[Unit], hits: list[Hit], terms: list[str]) -> list[Hit]:
@@ -114,6 +116,37 @@ def part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
     lines = [AnswerSentence(split_sentences(u.text)[0], [citer.cite(u)]) for u in more]
     text = f"{prefix}{sents}[{n}]\n接着讲:" + "".join(f"{x.text}[{x.citations[0]}]" for x in lines)
     return text, [AnswerSentence(sents, [n]), *lines], [part, *more]
+
+
+def before_parts(ev: Evidence, no: int, citer: Citer, question: str) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
+    """在正式讲几点意见之前讲了什么: the paragraphs before a speech's first part or point (or
+    before a report's list of points; in a report, of the speaker the question names), each by
+    its first sentences; 在写郑凯讲话之前: before the named speaker's paragraphs. None when the
+    speech has no such parts or opens with them."""
+    paragraphs = ev.corpus.speech(no).paragraphs
+    spoken = speaker_paragraphs(paragraphs, question, alone=True) if opens_with_dateline(ev.corpus.speech(no)) else []
+    parts = outline_units(ev, no)
+    if len(parts) < 2 and (not spoken or _COUNTED.search(question)):
+        # A report's points: its longest list (——推动… after …五个方面的工作:), after its lead-in.
+        lists = [p for _, p in speech_point_lists(ev, no) if isinstance(p, list) and len(p) >= 3]
+        longest = max(lists, key=len, default=[])
+        lead = [u for u in paragraphs if longest and u.seq < longest[0].seq][-1:]
+        parts = lead + longest if lead and _LEAD_IN.search(lead[0].text) else longest
+    anchor = spoken[0] if spoken and not (_COUNTED.search(question) and len(parts) >= 2) else \
+        parts[0] if len(parts) >= 2 else None
+    before = [u for u in paragraphs if anchor is not None and u.seq < anchor.seq
+              and (not spoken or anchor is spoken[0] or u in spoken)]
+    if not before:
+        return None
+    lines = [AnswerSentence(first_sentences(u.text, QUOTED_ITEM_CHARS), [citer.cite(u)]) for u in before]
+    text, sentences = numbered(f"{ev.speech_title(no)}在「{first_sentences(anchor.text, _ANCHOR_CHARS)}」之前,"
+                               f"先讲了{len(before)}段:", lines)
+    return text, sentences, before
+
+
+_COUNTED = LazyPattern(r"(?:几|[一二三四五六七八九十两\d])(?:个)?(?:方面|点|条|项|问题|部分)")
+_LEAD_IN = LazyPattern(r"[:：]$")
+_ANCHOR_CHARS = 24
 
 
 _MORE_PARAGRAPHS = 4   # a point's own paragraphs after its first, said by their first sentences
@@ -276,7 +309,8 @@ def in_order(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
     was said: asked about the speech it reports (``of_speech``), its paragraphs start after it."""
     speech = ev.corpus.speech(no)
     paragraphs = speech.paragraphs
-    own = speaker_paragraphs(paragraphs, question) if of_speech and opens_with_dateline(speech) else []
+    own = whole_speech_of(paragraphs, speaker_paragraphs(paragraphs, question)) \
+        if of_speech and opens_with_dateline(speech) else []
     if len(own) >= 2:
         # 钱其琛的讲话是怎么一层层展开的: what the named speaker said, in the report's order.
         paragraphs = own
@@ -336,7 +370,8 @@ def after_answer(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, h
         own = [w for w in ev.analyse(question).words if len(w) >= 3 and not is_generic(w)]
         named_part = [u for u in speech.headings if any(w in ta.normalise(u.text) for w in own)]
     # (The words of 王兆国讲完以后… may find nothing: the speaker's paragraphs are read.)
-    spoken = speaker_paragraphs(speech.paragraphs, question, alone=True) if ENDED_SPEAKING.search(question) else []
+    spoken = whole_speech_of(speech.paragraphs, speaker_paragraphs(speech.paragraphs, question, alone=True)) \
+        if ENDED_SPEAKING.search(question) else []
     anchor = named_part[0] if len(named_part) == 1 else spoken[-1] if spoken \
         else _passage_named(ev, speech, question) or (hits[0].unit if hits else None)
     if anchor is None:
@@ -344,7 +379,7 @@ def after_answer(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, h
     rest = ev.corpus.speech(anchor.speech_no).units[anchor.seq:]
     said = split_sentences(anchor.text)[0]
     after = [u for u in rest if u.kind == "paragraph"][:ev.answer.outline_max_items]
-    if spoken and plan.wants_list and anchor is spoken[-1] and len(after) >= 2:
+    if spoken and (plan.wants_list or plan.weak_list) and anchor is spoken[-1] and len(after) >= 2:
         text, sentences = numbered(f"「{said}」之后,依次是:",
                                    [AnswerSentence(split_sentences(u.text)[0], [citer.cite(u)]) for u in after])
         return text, sentences, after

@@ -18,6 +18,7 @@ from .enumeration import (
     enumerations,
     longest_points,
     opening_point,
+    outer_runs,
     paragraph_enumerations,
 )
 from .evidence import Citer, Evidence
@@ -31,6 +32,7 @@ from .structure import (
     headless,
     item_label,
     numbered,
+    part_units,
 )
 from .text_analysis import first_sentences, split_sentences
 
@@ -177,7 +179,9 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
     if plan.speech_no is not None and headless(ev, plan.speech_no):
         # The named speech's other lists too, as if ranked last: the one whose lead says what
         # the question asks (今年要重点抓好以下几个方面的工作) may rank below its neighbours.
-        ranked += [(ranks, text, option) for text, option in speech_point_lists(ev, plan.speech_no)]
+        # (王建民提了哪几方面工作, of a report: a list whose lead-in is the named speaker's ranks first.)
+        ranked += [(0 if plan.reference and plan.reference in ta.normalise(text) else ranks, text, option)
+                   for text, option in speech_point_lists(ev, plan.speech_no)]
     # 提到了哪些剧作家: a list only in name (哪些 + a noun that is no item of a speech) is a
     # list of that thing; points about something else (三点看法) are not it.
     named = _WEAK_NOUN.search(plan.text) if plan.weak_list and not plan.wants_list else None
@@ -193,7 +197,24 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
             continue   # the points are about something else than the question
         if best is None or score > best[0]:
             best = (score, option)
+    if best is not None and isinstance(best[1], list):
+        return _inner_named(ev, best[1], bigrams, asked) or best[1]
     return best[1] if best else None
+
+
+def _inner_named(ev: Evidence, run: list[Unit], bigrams: Sequence[str], asked: float) -> list[Unit] | None:
+    """讲今年重点工作的时候,要抓哪几个方面: the run of points inside the one item of ``run`` whose
+    name the question's words match (一要…四要 under 第二个问题,突出抓好今年的几项重点工作)."""
+    scores = [_match(ev, bigrams, item_label(u)) for u in run]
+    top = max(scores)
+    if top < ev.answer.point_match_share * asked or scores.count(top) > 1:
+        return None
+    part = part_units(ev, run[scores.index(top)])
+    own = {u.id for u in part}
+    inner = [paras for _, paras in paragraph_enumerations(ev.corpus.speech(run[0].speech_no).units)
+             if paras is not run and all(u.id in own for u in paras)]
+    # (讲作风建设的时候提了哪些要求: without numbers, the item's own paragraphs are its points.)
+    return max(inner, key=len) if inner else part[1:] if len(part) > 2 else None
 
 
 _QUOTE_MARKS = LazyPattern("[“”\"'‘’「」]")
@@ -288,7 +309,7 @@ def speech_points(ev: Evidence, speech_no: int, size: int | None = None) -> Poin
         sized += [(u, e.labels) for u in units if u.kind == "paragraph" for e in enumerations(u.text)
                   if len(e.points) == size]
         return sized[0] if len(sized) == 1 else None
-    runs = [paragraphs for _, paragraphs in paragraph_enumerations(units)]
+    runs = outer_runs([paragraphs for _, paragraphs in paragraph_enumerations(units)])
     if runs:
         return max(runs, key=len)
     inline = [(u, e) for u in units if u.kind == "paragraph" for e in enumerations(u.text)]

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import text_analysis as ta
+from .answer_types import SURNAMES, holds_office
 from .corpus import Speech, Unit
 from .lazy_pattern import LazyPattern
 from .planner import QueryPlan, nth
@@ -22,7 +23,7 @@ if TYPE_CHECKING:   # (annotations only: evidence imports retrieval, which impor
     from .evidence import Evidence
     from .results import Hit
 
-__all__ = ["ENDED_SPEAKING", "digest_speaker", "digest_speakers", "is_digest", "silent_attendee", "speaker_part", "is_attendance", "nth_paragraph", "speaker_paragraphs", "without_attendance"]
+__all__ = ["ENDED_SPEAKING", "whole_speech_of", "digest_speaker", "digest_speakers", "is_digest", "silent_attendee", "speaker_part", "is_attendance", "nth_paragraph", "speaker_paragraphs", "without_attendance"]
 
 # 温家宝和国务院有关部门负责同志也参加了会议 / 出席座谈会的还有…: a report's closing line.
 _ATTENDANCE = LazyPattern(r"(?:出席|参加|陪同|在座)了?(?:会议|座谈会|团拜会|茶话会|大会|全会|开幕式|闭幕式|活动)")
@@ -70,6 +71,30 @@ def nth_paragraph(plan: QueryPlan, speech: Speech) -> tuple[int, Unit, str] | No
     return (picked[0], picked[1], "") if picked else None
 
 
+def whole_speech_of(paragraphs: list[Unit], spoken: list[Unit]) -> list[Unit]:
+    """The named speaker's paragraphs (``spoken``: speaker_paragraphs) with the unattributed
+    paragraphs between them, and after the last those that go on in the speaker's voice
+    (对老同志的历史功绩…我们要经常讲: a report's own narration says no 我们)."""
+    if not spoken:
+        return []
+    out: list[Unit] = []
+    for u in paragraphs[paragraphs.index(spoken[0]):]:
+        text = normalise(u.text)
+        if u in spoken:
+            out.append(u)
+        elif u.seq < spoken[-1].seq:
+            if not (_SAYS.match(text) or is_attendance(u)):
+                out.append(u)
+        elif _OWN_VOICE.search(text) and not (_SAYS.match(text) or _HE_SAYS.match(text)):
+            out.append(u)
+        else:
+            break
+    return out
+
+
+_OWN_VOICE = LazyPattern(r"我们|咱们|我国|我省|我市|我县")
+
+
 # 江泽民最后说 / 李瑞环说 / 江泽民在座谈会上指出: a paragraph that reports what someone said.
 # (在谈到人民币汇率时，朱镕基说 / 朱镕基首先阐述了…: the topic may come first, the verb may tell.)
 _SAYS = LazyPattern(r"^(?:在[^，。,]{1,24}?时[，,])?([\u4e00-\u9fff]{2,3}?)(?:在[^，。,]{1,15}?)?(?:首先|接着|随后|还|又|最后|进一步|特别)?"
@@ -78,7 +103,8 @@ _HE_SAYS = LazyPattern(r"^(?:他|她)(?:首先|接着|随后|还|又|最后|进�
 
 
 # 王兆国讲完以后 / 他说完之后: after the speaker's whole speech (not 讲完那几个要点之后).
-ENDED_SPEAKING = LazyPattern(r"(?:讲完|说完|讲话完|发言完|讲话结束|发言结束)了?(?:以后|之后|后)")
+# (郑凯讲话的内容报完以后: a report tells the speech; when it has told it all.)
+ENDED_SPEAKING = LazyPattern(r"(?:讲完|说完|讲话完|发言完|讲话结束|发言结束|报完|写完|报道完|介绍完)了?(?:以后|之后|后)")
 
 
 def speaker_paragraphs(paragraphs: list[Unit], question: str, alone: bool = False) -> list[Unit]:
@@ -93,7 +119,8 @@ def speaker_paragraphs(paragraphs: list[Unit], question: str, alone: bool = Fals
             name = next((n for n in reversed(said_by) if n), None)
         else:
             m = _SAYS.match(text)
-            name = m.group(1) if m else None
+            # (会议要求 / 大家认为: a body or a crowd, not a speaker; a name opens with a surname.)
+            name = m.group(1) if m and m.group(1)[0] in SURNAMES else None
         said_by.append(name)
     speakers = {n for n in said_by if n}
     if len(speakers) < (1 if alone else 2):
@@ -205,7 +232,9 @@ def silent_attendee(speech: Speech, question: str, surnames: str) -> str:
     text = "".join(paragraphs)
     for m in re.finditer(rf"[{surnames}][\u4e00-\u9fff]{{1,2}}", normalise(question)):
         for name in dict.fromkeys((m.group(0), m.group(0)[:2])):
-            if len(name) < 2 or name not in text:
+            # (东阳金融工作会议: 金融工 is no one; a person the report names has an office or a list.)
+            if len(name) < 2 or name not in text or not (holds_office(name, text) or f"{name}、" in text
+                                                         or f"、{name}" in text):
                 continue
             spoke = re.compile(re.escape(name) + r"[^，。,;；]{0,12}?(?:" + _SAYING.pattern + ")")
             return "" if any(spoke.search(p) for p in paragraphs) else name

@@ -111,8 +111,15 @@ def sibling_ordinals(text: str, found: list[re.Match[str]], mo: re.Match[str]) -
 PART_NOUN = LazyPattern(r"部分|方面|块|层|大点|标题")
 # (讲完成绩之后笔锋一转说了啥: a turn of the text between.)
 # (失了信用,以后说啥做啥: 以后 opening a clause says "from then on", not "after that passage".)
-AFTER = LazyPattern(r"(?:下一段|下段|后一段|下一层|下一部分|下一块|紧接着|接下来|接着|随后|之后|(?<![,，。;；])以后|后面|然后)[,，]?(?:笔锋一转|话锋一转|转而)?[,，]?(?:又|还|再)?(?:讲|说|写|谈|提|报道)"
+AFTER = LazyPattern(r"(?:下一段|下段|后一段|下一层|下一部分|下一块|紧接着|接下来|接着|随后|之后|(?<![,，。;；])以后|后面|然后)[,，]?(?:笔锋一转|话锋一转|转而)?[,，]?(?:又|还|再)?(?:讲|说|写|谈|提|报道|交代|介绍)"
                     r"|(?:之后|以后|后面)(?:一部分|一段|的部分)?(?:是什么|是啥|是哪)")
+# 在正式讲几点意见之前,前面铺垫了什么 / 进入正题之前说了啥: a speech's words before its parts.
+# (讲第三点之前 is the point before the third; 讲话之前 is before the speech.)
+# (说办公室的人以前周末都不歇: 以前 says "formerly"; what is said before is the speech's parts.)
+# (在写郑凯讲话之前: before a report tells the speaker's speech.)
+BEFORE_PARTS = LazyPattern(r"(?:讲|谈|说|写|报|进入|展开|部署|布置|提|开讲)(?!话)(?![^，,。?？]{0,12}?第(?!一)[二三四五六七八九十\d])"
+                           r"[^，,。?？]{0,10}?(?:意见|问题|方面|部分|要点|点|条|工作|任务|要求|讲话|正题|主题|正文)(?:之前|以前)"
+                           r"|铺垫|正题(?:之)?前")
 # 还有呢 / 下一点 / 接下来呢, after an item of a list: the next item.
 NEXT_ITEM = LazyPattern(r"^(?:那|那么)?\s*(?:还有呢|下一(?:点|条|项|个|部分|方面)(?:呢|是什么)?|接下来呢|然后呢|再往下呢|继续)[??。.]*$")
 MULTI_SPEECH = LazyPattern(r"(?<!第)(各|几|这几|每|多|五|两|三|四)(?:篇|个文本|份)|各(个)?讲话|不同(的)?讲话|哪些讲话|哪几篇|都(是)?怎么|都提到")

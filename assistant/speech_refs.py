@@ -34,6 +34,8 @@ _KIND_ONLY = LazyPattern(r"(?:那|这|该)(?:篇|份|则)(报道|公报|社论|�
                         r"|(?:^|(?<=[,，;；:：]))(公报|社论|慰问信|献辞|祝辞|贺信|贺词)(?=的|里|中|上|说|讲|提|分|对|怎|是|有|主要)")
 _NEWS_LEAD = LazyPattern(DATELINE)
 _OCCASION_NAMED = LazyPattern(r"([\u4e00-\u9fff]{2,6}?)(?:那次|这次|那个会|这个会|那场会)")
+# (为什么会炸: 会 says "will"; a meeting is 大会 / 会议, or 会 before 上 / 里.)
+_MEETING_AFTER = LazyPattern(r"[^\W\d为什怎哪谁啥是]{0,6}?(?:大会|会议|讲话|报告|致辞|会(?=上|里|中))")
 _MEETING_NAMED = LazyPattern(r"(?:那个|这个|那次|这次)([\u4e00-\u9fff]{2,12}?)(?:座谈会|茶话会|团拜会|全会|大会|会议)")
 # A name one speech says this many times as often as any other names that speech (办公室那篇).
 _DOMINANCE = 5
@@ -131,6 +133,10 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
             if len(kind) == 1:
                 return (kind[0].no,), _same_references(text, (kind[0].no,), speeches, said)
             pool = kind or pool
+        if "报道" in m.group(0) and (reports := [s for s in pool if opens_with_dateline(s)]):
+            # 报道银行会议那篇 / 科技大会的报道: of the texts that report (a dateline lead), the
+            # one the rest of the name fits.
+            pool, name = reports, name.replace("报道", "") or name
         # 南通办公室那篇 / 南通办公室讲话: most of the name's character pairs in one speech alone name it
         # before a tail (办公室) that several speeches hold.
         if len(name) >= 4:
@@ -146,7 +152,7 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
             by_title = tuple(s.no for s in pool if part in labels[s.no])
             # 朱镕基那次讲话: the title that opens with the name, not a deck line that lists it.
             by_title = tuple(no for no in by_title if part in ta.normalise(titles[no])) or by_title
-            if by_title and (len(by_title) < len(speeches) or len(speeches) == 1):
+            if by_title and (len(by_title) < len(pool) or len(pool) == 1):
                 return by_title, _same_references(text, by_title, speeches, said)
             by_text = tuple(s.no for s in pool if any(part in ta.normalise(u.text) for u in s.units))
             if not m.group(2) and m.group(3) != "篇" and not (len(by_text) == 1 and len(part) >= 3 and part == name):
@@ -159,7 +165,7 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
                                  for s in pool if s.no in by_text), reverse=True)
                 if counts[0][0] >= _DOMINANCE * max(1, counts[1][0]):
                     by_text = (counts[0][1],)
-            if by_text and len(by_text) < len(speeches):
+            if by_text and (len(by_text) < len(pool) or len(pool) == 1):
                 return by_text, _same_references(text, by_text, speeches, said)
         if m.group(2) or _SPECIFIC.fullmatch(m.group(3)):
             found = _most_of(name, pool, labels)
@@ -170,10 +176,18 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
         name = _NAME_PREFIX.sub("", m.group(1))
         if len(name) < 2:
             continue   # (checked before any text is read)
-        found = tuple(s.no for s in speeches if name in labels[s.no]) \
-            or tuple(s.no for s in speeches if any(name in ta.normalise(u.text) for u in s.units))
+        found = tuple(s.no for s in speeches if name in labels[s.no])
         if len(found) == 1:
             return found, m.group(0)
+        if not found:
+            found = tuple(s.no for s in speeches if any(name in ta.normalise(u.text) for u in s.units))
+            if len(found) == 1:
+                # 鑫达化工那次为什么会炸: a name in the speech's text, with no meeting after 那次, is
+                # what the question is about (an event): only 那次 points, and the name stays a
+                # word to look for. (宁乡那次作风大会: the meeting the place names.)
+                if not _MEETING_AFTER.match(text, m.end()):
+                    return found, m.group(0)[m.group(0).find(name) + len(name):]
+                return found, m.group(0)
     for m in _MEETING_NAMED.finditer(text):
         # 那个新闻工作座谈会: a meeting pointed at names the text about it.
         by_label = tuple(s.no for s in speeches if m.group(1) in labels[s.no])
@@ -201,9 +215,10 @@ _OFFICE_END = LazyPattern(r"(?:长|员|书记|主席|主任|总理|导演|编辑
 
 def _ends_with_name(lines: str, piece: str) -> bool:
     """Whether a speaker line ends with ``piece`` as a name: the line is the name (马凯, 汪道涵) or
-    an office before it (中国人民银行行长戴相龙); a deck line (…促进祖国和平统一) ends with none."""
+    an office before it (中国人民银行行长戴相龙 / 县委书记　刘德顺, spaced); a deck line
+    (…促进祖国和平统一) ends with none."""
     for line in lines.split("|"):
-        if line.endswith(piece) and (len(line) <= 5 or "·" in line or _OFFICE_END.search(line[:-len(piece)])):
+        if line.endswith(piece) and (len(line) <= 5 or "·" in line or _OFFICE_END.search(line[:-len(piece)].rstrip())):
             return True
     return False
 
@@ -228,6 +243,11 @@ def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...]
         owners = [no for no, lines in names.items()
                   if any(office in line and re.search(rf"(?:^|[^\u4e00-\u9fff]|{office}){surname}[\u4e00-\u9fff]{{1,2}}", line)
                          for line in lines.split("|"))]
+        if not owners:
+            # 陈省长提了几点要求, of a report: the one text whose paragraphs name 省长陈国栋.
+            held = LazyPattern(rf"{office}{surname}[\u4e00-\u9fff]{{1,2}}")
+            owners = [s.no for s in speeches if any(held.search(ta.normalise(u.text)) for u in
+                                                    itertools.islice(s.paragraphs, _SPEAKING_PARAGRAPHS))]
         if len(owners) == 1:
             return (owners[0],), m.group(0)
     if _ASKED_SPEAKER.search(text):

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from .corpus import Unit, chinese_numeral, heading_style
-from .enumeration import opening_point, paragraph_enumerations
+from .enumeration import opening_point, outer_runs, paragraph_enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .params import AnswerParams
@@ -240,8 +240,10 @@ def outline_units(ev: Evidence, speech_no: int) -> list[Unit]:
     parts = ev.corpus.speech(speech_no).parts(ev.answer.outline_max_items)
     if headless(ev, speech_no):
         runs = [paragraphs for _, paragraphs in paragraph_enumerations(ev.corpus.speech(speech_no).units)]
-        longest = max(runs, key=len, default=[])
-        if len(longest) >= len(parts):
+        # (一要…四要 between 第二个问题 and 第三个问题 are the second question's points.)
+        top = outer_runs([*runs, parts] if parts else runs)
+        longest = max(top, key=len, default=[])
+        if len(longest) >= len(parts) or not any(r is parts for r in top):
             return longest
     return parts
 
@@ -260,7 +262,19 @@ def part_units(ev: Evidence, part: Unit) -> list[Unit]:
     longest = max((b - a for a, b in zip(starts, starts[1:])), default=1)
     k = run.index(part)
     end = starts[k + 1] if k + 1 < len(run) else part.seq + longest
-    return [u for u in units[part.seq - 1:end - 1] if u.kind == "paragraph" and (u is part or opening_point(u.text) is None)]
+    # Points of a list inside the part (一要…四要 under 第二个问题) are its own; another list's are not.
+    inner = {u.id for _, paras in paragraph_enumerations(units) if paras is not run
+             and part.seq < paras[0].seq and paras[-1].seq < end for u in paras}
+    own = [u for u in units[part.seq - 1:end - 1] if u.kind == "paragraph"
+           and (u is part or opening_point(u.text) is None or u.id in inner)]
+    if k + 1 == len(run):
+        # The last point ends where the speaker turns to the audience to close (同志们,…).
+        closing = next((i for i, u in enumerate(own) if i and _CLOSING.match(u.text)), None)
+        own = own[:closing] if closing is not None else own
+    return own
+
+
+_CLOSING = LazyPattern(r"(?:同志们|各位|朋友们|同学们)[，,！!]")
 
 
 # 几点意见 / 哪几条 / 几个方面: the unit the question counts in, said back in the answer.

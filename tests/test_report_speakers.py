@@ -1,0 +1,175 @@
+"""Speeches laid out as papers print them, and reports of a meeting that tell what several people
+said: an editor's note above the title, 第一个问题/第二个问题 paragraphs with 一要…三要 inside
+one of them, a speaker line spaced with a full-width blank, a dateline report whose speakers
+are told paragraph by paragraph, a list of ——dash paragraphs after a lead-in, a photo caption.
+The texts are written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.answer_types import asked_type, fits_type
+from assistant.corpus import parse_text
+from assistant.engine import Engine
+from assistant.planner import COUNT
+from assistant.question_grammar import BEFORE_PARTS
+
+_CADRES = """编者按：石门县近年来坚持发展特色农业，这里刊登的是该县县委书记王大明同志的讲话。
+在石门县干部大会上的讲话
+石门县委书记　王大明
+（２００３年３月２日）
+同志们：
+这次干部大会的主要任务是总结去年工作，安排今年任务。下面，我讲三个问题。
+第一个问题，正确看待全县的形势。去年全县生产总值增长百分之十一，财政收入突破两亿元。
+第二个问题，抓好今年的几项重点工作。今年的工作要抓好三个方面：
+一要把茶叶基地做大。全县新建茶园五千亩，建成两个加工厂。
+二要把县城建设抓实。年内完成东湖路改造，新建一所中学。
+三要把招商引资做活。全年引进县外资金一亿元。
+抓好这三个方面，资金是关键。各乡镇要多方筹集建设资金。
+第三个问题，加强干部作风建设。全县开展“三查三看”活动。
+要建立工作目标责任制。年终考核结果与奖惩挂钩。
+要大兴调查研究之风。县级干部每年下基层不少于两个月。
+同志们，任务艰巨，希望大家齐心协力，夺取今年工作的新胜利！
+"""
+
+_REPORT = """依靠科技　振兴南江
+南江省召开科技大会
+本报南州６月２日讯　记者林红报道：南江省科技大会今天在南州开幕，省长周正平在会上讲话，副省长孙立新作工作报告。
+周正平说，过去五年全省取得重大科技成果一千二百项，科技进步对经济增长的贡献率达到百分之四十。
+周正平指出，同先进省份相比，南江的科技投入还有不小差距。
+周正平要求，各级政府要着力抓好四个方面的工作：
+——推动企业成为创新主体。省里设立技术创新专项资金，每年安排五千万元。
+——加快高新技术产业发展。重点建设南州软件园。
+——推进农业科技进步。推行科技特派员制度。
+——培养和引进科技人才。实施百名学科带头人计划。
+周正平强调，一把手要亲自抓科技工作。
+孙立新在工作报告中说，今年全省研究开发经费要增长百分之二十。
+会议要求，各地会后迅速传达贯彻大会精神。
+会议期间，南州市等五个单位作了交流发言。
+图为周正平在会上讲话。　新华社记者　陈光摄
+"""
+
+_PLANT = """在全市安全生产会议上的讲话
+副市长　赵东升
+同志们：
+今年以来全市安全生产形势总体平稳，但事故起数有所上升。
+六月五日，宏达化工公司发生一起爆炸事故，造成两人死亡。事故发生后，市里立即组织抢险。
+据调查，宏达化工在未办理动火审批的情况下安排工人电焊作业，引发爆炸。
+宏达化工的教训告诉我们，安全生产一刻也不能放松。各企业要开展隐患排查，对重大危险源挂牌督办。
+《孙子兵法》讲：『上下同欲者胜。』大家要齐心协力，把安全生产抓紧抓实。
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root: Path = tmp_path_factory.mktemp("reports")
+    (root / "cadres.txt").write_text(_CADRES, encoding="utf-8")
+    (root / "science_report.txt").write_text(_REPORT, encoding="utf-8")
+    (root / "plant.txt").write_text(_PLANT, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+def _speech(engine: Engine, title_part: str) -> int:
+    return next(s.no for s in engine.corpus.speeches if title_part in s.title)
+
+
+def test_an_editors_note_above_the_title_does_not_name_the_speech() -> None:
+    speech = parse_text(_CADRES, "cadres.txt")[0]
+    assert speech.title == "在石门县干部大会上的讲话"
+    note = next(u for u in speech.units if u.text.startswith("编者按"))
+    assert note.kind == "metadata"
+
+
+def test_a_photo_caption_ending_with_the_photographer_is_metadata() -> None:
+    speech = parse_text(_REPORT, "science_report.txt")[0]
+    caption = next(u for u in speech.units if u.text.endswith("陈光摄"))
+    assert caption.kind == "metadata"
+
+
+@pytest.mark.parametrize("question", ["石门县干部大会上那篇讲话分成几个问题讲的?", "王大明那篇讲话分为哪几个部分?",
+                                      "石门县那篇讲话的结构是怎样的?"])
+def test_the_outline_is_the_outer_run_not_the_points_inside_one_part(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert "第一个问题" in answer.text and "第三个问题" in answer.text, answer.text
+    assert "一要把茶叶基地做大" not in answer.text
+
+
+@pytest.mark.parametrize("question", ["王大明讲今年重点工作的时候,具体要抓哪几个方面?",
+                                      "石门县那篇讲到重点工作时提了哪几个方面?"])
+def test_a_list_inside_the_part_the_words_name(engine: Engine, question: str) -> None:
+    # The speaker line spaces office and name with a full-width blank: 王大明 still names it.
+    assert engine.plan(question).speech_no == _speech(engine, "石门县")
+    answer = engine.ask(question)
+    assert all(x in answer.text for x in ("茶叶基地", "县城建设", "招商引资")), answer.text
+    assert "第一个问题" not in answer.text
+
+
+def test_a_part_says_the_points_inside_it_and_the_last_part_ends_before_the_closing(engine: Engine) -> None:
+    second = engine.ask("石门县那篇讲话第二个问题讲了什么?").text
+    assert "一要把茶叶基地做大" in second and "三要把招商引资做活" in second, second
+    asked = engine.ask("石门县那篇讲作风建设的时候提了哪些要求?").text
+    assert "目标责任制" in asked and "调查研究" in asked, asked
+    assert "任务艰巨" not in asked
+
+
+@pytest.mark.parametrize("question", ["石门县那篇讲话在正式讲三个问题之前,先讲了什么?",
+                                      "王大明的讲话进入正题之前说了些啥?", "石门县那篇讲话前面铺垫了哪些内容?"])
+def test_what_a_speech_says_before_its_parts(engine: Engine, question: str) -> None:
+    plan = engine.plan(question)
+    assert plan.before_parts and plan.intent == "section"
+    answer = engine.ask(question)
+    assert "总结去年工作" in answer.text and "生产总值" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["有一篇说办公室的人以前周末都不歇,怎么说的?", "讲第三个问题之前讲的是什么?",
+                                      "讲话之前举行了什么仪式?"])
+def test_before_the_parts_is_read_from_the_grammar_not_from_any_before(question: str) -> None:
+    assert not BEFORE_PARTS.search(question)
+
+
+def test_a_report_speakers_list_after_his_lead_in(engine: Engine) -> None:
+    answer = engine.ask("科技大会的报道里,周正平提了哪几方面工作?")
+    assert all(x in answer.text for x in ("创新主体", "高新技术产业", "农业科技", "科技人才")), answer.text
+    last = engine.ask("科技大会那篇报道,周正平提的那几方面工作,最后一个是啥?")
+    assert "培养和引进科技人才" in last.text and "创新主体" not in last.text, last.text
+
+
+def test_before_a_report_speakers_list_only_his_own_paragraphs(engine: Engine) -> None:
+    answer = engine.ask("科技大会的报道,周正平在提出那几个方面的要求之前,先讲了些啥?")
+    assert "一千二百项" in answer.text and "不小差距" in answer.text, answer.text
+    assert "本报南州" not in answer.text and "推动企业" not in answer.text
+
+
+def test_after_a_report_speaker_has_been_told(engine: Engine) -> None:
+    answer = engine.ask("科技大会那篇报道,周正平讲话的内容报完以后,后面还交代了哪些东西?")
+    assert "工作报告" in answer.text and "交流发言" in answer.text, answer.text
+    assert "一把手" not in answer.text.split("之后")[-1]
+
+
+def test_a_body_that_requires_is_no_speaker_and_a_meeting_name_no_person(engine: Engine) -> None:
+    # 会议要求 is no speaker; 南江省科技大会 holds no person named 科技大 or the like.
+    answer = engine.ask("南江省科技大会的报道里,周正平讲完以后又讲了什么?")
+    assert not answer.partial, answer.text
+
+
+def test_surname_and_office_name_a_report_that_names_the_person_in_its_text(engine: Engine) -> None:
+    assert engine.plan("周省长在科技大会上提了几方面工作?").speech_no == _speech(engine, "依靠科技")
+
+
+def test_a_name_the_speech_mentions_now_and_then_stays_a_word_to_look_for(engine: Engine) -> None:
+    plan = engine.plan("宏达化工那次为什么会炸?")
+    assert plan.speech_no == _speech(engine, "安全生产") and "宏达化工" not in plan.reference
+    answer = engine.ask("宏达化工那次为什么会炸?")
+    assert not answer.abstained and "宏达化工" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["哪几篇讲话引了古书里的话?", "这几篇讲话引用过哪些名言?", "讲话里引用了孙子兵法的什么话?"])
+def test_asking_which_texts_quote_is_a_quote_question(question: str) -> None:
+    assert asked_type(question, COUNT)[0] == "quote"
+
+
+def test_corner_brackets_quote_too() -> None:
+    assert fits_type("quote", "", ["《孙子兵法》讲：『上下同欲者胜。』"])
+    assert not fits_type("quote", "", ["大家要齐心协力,把安全生产抓紧抓实。"])
