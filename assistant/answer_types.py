@@ -18,7 +18,7 @@ from .text_analysis import split_sentences
 __all__ = ["FROM_WHERE", "HOLDING", "METADATA_TYPES", "SURNAMES", "asked_event", "asked_type", "counted_noun", "event_variants", "fits_type", "holds_asked", "holds_office", "names_counted", "places_named", "speech_says", "year_agrees", "years"]
 
 # What a speech's own lines (speaker, date, where it was published) may answer.
-METADATA_TYPES = frozenset({"person", "date", "place", "source", "organization", "office"})
+METADATA_TYPES = frozenset({"person", "date", "place", "source", "organization", "office", "note", "caption"})
 
 # Patterns, not compiled objects: ``re.search`` compiles each on its first use (and caches it).
 # Compiling them all at import cost every process ~15 ms (the person pattern alone ~10 ms),
@@ -69,7 +69,7 @@ _NAMES_TERM = (r"命名为|称之为|称为|称作|叫做|叫作|被称|所谓|�
                r"|[\u4e00-\u9fff“”]{2,8}(?:定律|效应|陷阱|法则|原理)|“[^”]{2,10}”(?:症|病|现象|心态|问题|作风)")
 
 # Where a text was published: a named periodical, or the paper's own dateline (本报北京…讯).
-_SOURCE = r"《[^》]{1,30}》|杂志|期刊|刊物|报纸|^(?:据)?本报|新华社|日报|晚报"
+_SOURCE = r"《[^》]{1,30}》|^\(?(?:原载|原刊|转载|选自|摘自)|杂志|期刊|刊物|报纸|^(?:据)?本报|新华社|日报|晚报"
 # An office held: a title by a name (省长刘振华 / 刘振华省长) or the speaker's own (作为县委书记).
 # (同志 / 先生 / 女士 / 记者 address a person; they are no office.)
 _OFFICES = _TITLES.replace("同志|", "").replace("先生|女士|", "").replace("|记者", "")
@@ -189,11 +189,12 @@ def event_variants(event: str) -> tuple[str, ...]:
     return HOLDING if event in HOLDING else (event,)
 
 
-def holds_office(name: str, text: str) -> bool:
+def holds_office(name: str, text: str, gap: int = 2) -> bool:
     """Whether the text gives ``name`` an office: a title just before or after it (省长刘振华 /
-    德强局长), not only somewhere in the sentence (…作为县委书记 says the speaker's)."""
+    德强局长), not only somewhere in the sentence (…作为县委书记 says the speaker's); ``gap``:
+    the characters a title may stand before the name (省委书记张三 / 局长何建平: 0)."""
     norm = ta.normalise(text)
-    return bool(re.search(rf"{_OFFICES}\s*[\u4e00-\u9fff]{{0,2}}{re.escape(name)}|{re.escape(name)}\s*{_OFFICES}", norm))
+    return bool(re.search(rf"{_OFFICES}\s*[\u4e00-\u9fff]{{0,{gap}}}{re.escape(name)}|{re.escape(name)}\s*{_OFFICES}", norm))
 
 
 def places_named(text: str) -> list[str]:
@@ -243,6 +244,10 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
         if answer_type == "term" and re.search(_NAMES_TERM, norm):
             return True
         if answer_type == "quote" and re.search(r"[“「『][^”」』]{4,}[”」』]", norm):
+            return True
+        if answer_type == "note" and re.match(r"\(?(?:编者按|按语|编者注|编者的话|本文)", norm):
+            return True
+        if answer_type == "caption" and re.search(r"图为|摄\)?$", norm):
             return True
         if answer_type == "source" and re.search(_SOURCE, norm):
             return True
@@ -335,8 +340,11 @@ _ASKED_MEASURE = r"(?:钱|公里|千米|米|元|万元|亿元|亿|万|人|名|�
 # 哪些领导出席 / 哪几位嘉宾 ask for names like 谁 does; 哪些领导干部 asks for a kind of cadre.
 _WHICH_PEOPLE = r"哪(?:些|几位)(?:中央|省|市|县|区)?(?:领导(?!干部|班子|机关|小组)(?:同志|人)?|负责同志|嘉宾)"
 _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
+    # 编者按写了什么 / 照片拍的是什么,谁拍的: the editor's note, the photo's caption (lines of their own).
+    ("note", LazyPattern(r"编者按|按语|编者的话|编者注")),
+    ("caption", LazyPattern(r"照片|图片|配图|配的图|图说|摄影")),
     # 登在哪本杂志 / 哪一期 / 出处: where the text was published (before place: 登在哪).
-    ("source", LazyPattern(r"(?:哪本|哪家|哪份|哪种|什么)(?:杂志|刊物|期刊|报纸|报刊|报(?!告|道|送|名))|哪一?期|(?:登|刊|刊登|刊发|发表|载)在哪|出处|出自哪")),
+    ("source", LazyPattern(r"(?:哪本|哪家|哪份|哪种|哪个|什么)(?:杂志|刊物|期刊|报纸|报刊|报(?!告|道|送|名))|哪一?期|(?:登|刊|刊登|刊发|发表|载)在哪|出处|出自哪")),
     ("date", LazyPattern(r"哪一年|哪年|何年|何时|什么时候|哪一天|哪天|哪几天|哪几年|几月|几号|哪个月|什么时间|日期(?!间)|年份|时间是")),
     # 那场话剧叫什么名字 / 书名是什么: the name of a work, which a text gives in 《》.
     ("title", LazyPattern(r"(?:话剧|戏剧|剧目|戏|剧|书|电影|影片|作品|节目|歌曲|诗|题目|标题|全称)[^,，。?？!！]{0,3}(?:叫什么|是什么)(?:名字|名称|名)?"

@@ -31,7 +31,13 @@ from .located import (
     speaks_of_asked,
     unsaid_sentences,
 )
-from .overview import nth_of_each, nth_of_several, outline_answer, speaker_in_order
+from .overview import (
+    nth_of_each,
+    nth_of_several,
+    outline_answer,
+    speaker_in_order,
+    unreported_words,
+)
 from .partial import partial_answer, undefined_content
 from .parts import (
     after_answer,
@@ -57,10 +63,7 @@ from .points import (
     speech_points,
     too_few_points,
 )
-from .positions import (
-    digest_speakers,
-    nth_paragraph,
-)
+from .positions import digest_speakers, nth_paragraph
 from .question_words import own_subject
 from .results import Answer, AnswerSentence, Hit, Turn
 from .retrieval import query_terms
@@ -78,11 +81,7 @@ from .structure import (
     outline_units,
     part_units,
 )
-from .sufficiency import (
-    abstain_reason,
-    coverage,
-    missing_terms,
-)
+from .sufficiency import abstain_reason, coverage, missing_terms
 from .text_analysis import split_sentences
 
 ABSTAIN_TEXT = "讲话中没有找到能回答这个问题的内容。"
@@ -390,6 +389,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     # (两名干部叫什么名字,分别受了啥处分 asks for names: no list of the speech answers it.)
     if (plan.wants_list or plan.weak_list) and not plan.multi_speech and plan.answer_type not in ("person", "date"):
+        if (unreported := unreported_words(ev, named, question, citer, done)) is not None:
+            return unreported   # 何建平局长的工作报告提了哪几点: his report is only named
         # The list of the speech the question names, never one of another speech.
         hits_named = [h for h in hits if not named or h.unit.speech_no in named]
         counted = counted_items(ta.normalise(question), plan.list_size, hits_named)

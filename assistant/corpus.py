@@ -63,7 +63,7 @@ _META_DATE = LazyPattern(r"^\(?[一二三四五六七八九〇零十\d]{2,4}年[
                         r"(?:\(附图片.*\))?$")
 # (来源:东岭大学新闻网 / 责任编辑:王芳: a web page's source and editor lines.)
 _EDITOR_NOTE = LazyPattern(r"编者按|\(编者按|按语|\(本文")
-_META_NOTE = LazyPattern(r"摄\)$|摄\)\s*$|记者\s*[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*\s*摄$|\(新华社[^)]{0,20}电\)$|^\(本文[^)]*\)$|^编者按|^\(附图片|^(?:来源|责任编辑|编辑)\s*:|^\((?:本文)?根据[^)]{1,20}整理[^)]{0,10}\)$"
+_META_NOTE = LazyPattern(r"摄\)$|摄\)\s*$|记者\s*[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*\s*摄$|\(新华社[^)]{0,20}电\)$|^\(本文[^)]*\)$|^编者按|^\(附图片|^\((?:原载|原刊|载于|转载自|选自|摘自)[^)]{1,40}\)$|^(?:来源|责任编辑|编辑)\s*:|^\((?:本文)?根据[^)]{1,20}整理[^)]{0,10}\)$"
                         r"|^\([A-Z](?:[、,][A-Z])*\)$")   # the page a report continues on: (A、C)
 # A dateline line that only announces the text below it (…在《两岸关系》杂志上发表新年祝辞。
 # 题为:一年春事早耕耘。): the paper's note, not the text's first paragraph.

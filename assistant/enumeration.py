@@ -160,12 +160,19 @@ def enumerations(text: str) -> list[Enumeration]:
 
 def opening_point(text: str) -> tuple[str, int, Point] | None:
     """(family, number, the point) when a paragraph opens with a marker; 最后 is number 0."""
+    return next(iter(_opening_points(text)), None)
+
+
+def _opening_points(text: str) -> list[tuple[str, int, Point]]:
+    """Every family's reading of a paragraph's opening marker (第三, is an ordinal and the third
+    of 首先/其次/…)."""
+    out = []
     for family, pattern in _FAMILIES:
         m = pattern.match(text)
         if m and m.start(1) == len(text) - len(text.lstrip()):
             start, number, marker = _marker(m, family)
-            return family, number, Point(marker, text[start:].rstrip())
-    return None
+            out.append((family, number, Point(marker, text[start:].rstrip())))
+    return out
 
 
 def paragraph_enumerations(units: Sequence[Unit]) -> list[tuple[str, list[Unit]]]:
@@ -178,10 +185,12 @@ def paragraph_enumerations(units: Sequence[Unit]) -> list[tuple[str, list[Unit]]
     for i, u in enumerate(units):
         if u.kind != "paragraph":
             continue
-        mark = opening_point(u.text)
-        if mark is None:
+        marks = _opening_points(u.text)
+        if not marks:
             continue
-        family, number, _ = mark
+        # (首先…其次…第三…最后: 第三 goes on with the run it continues, not an ordinal run of its own.)
+        family, number, _ = next((m for m in marks if (run := open_runs.get(m[0])) and run[0]
+                                  and m[1] in (len(run[0]) + 1, 0)), marks[0])
         current = open_runs.get(family)
         near = current and (i - current[1] <= MAX_GAP + 1 or bool(current[0]) and current[0][-1].section == u.section
                             and i - current[1] <= MAX_SECTION_GAP + 1)

@@ -11,18 +11,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from .answer_types import SURNAMES
 from .corpus import Unit
 from .evidence import Citer, Evidence
 from .parts import cited_first, in_order, no_outline, part_answer, with_own_words
 from .planner import QueryPlan, nth
 from .points import as_points, point_count, speech_points
-from .positions import speaker_paragraphs, whole_speech_of
+from .positions import silent_attendee, speaker_paragraphs, whole_speech_of
 from .results import Answer, AnswerSentence, Hit
 from .speech_refs import opens_with_dateline
 from .structure import as_list, headless, outline_units
 from .text_analysis import split_sentences
 
-__all__ = ["MAX_SPEECHES", "nth_of_each", "nth_of_several", "outline_answer", "speaker_in_order"]
+__all__ = ["MAX_SPEECHES", "nth_of_each", "nth_of_several", "outline_answer", "speaker_in_order", "unreported_words"]
 
 MAX_SPEECHES = 8   # speeches outlined side by side at most; a longer corpus is named by title
 
@@ -33,6 +34,9 @@ def outline_answer(ev: Evidence, plan: QueryPlan, question: str, named: Sequence
     the question names none but asks about 讲话/这篇); None when the plan asks no outline."""
     if not plan.outline:
         return None
+    unreported = unreported_words(ev, named, question, citer, done)
+    if unreported is not None:
+        return unreported
     of_speech = bool(re.search("讲话|发言|贺词|祝辞|致辞|导语之后|正文|的话", question))   # 李鹏的讲话分几层: not the report's own lead
     if plan.in_order and len(named) == 1 and headless(ev, named[0]):
         # 那篇祝辞的脉络,先讲什么再讲什么: without headings, the order is its paragraphs' (a run of
@@ -64,6 +68,21 @@ def outline_answer(ev: Evidence, plan: QueryPlan, question: str, named: Sequence
                                                          f"文中依次列出{point_count(points)}点:")
         return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
     return no_outline(ev, no, citer, hits, done, of_speech)
+
+
+def unreported_words(ev: Evidence, named: Sequence[int], question: str, citer: Citer,
+                     done: Callable[..., Answer]) -> Answer | None:
+    """何建平局长的工作报告分了几个部分: a person whose speech or report the text names (he
+    holds an office in it) but never gives; a partial answer citing the mention, else None."""
+    silent = silent_attendee(ev.corpus.speech(named[0]), question, SURNAMES, ev.analyse(question).words) if len(named) == 1 else ""
+    if not silent:
+        return None
+    said = [(u, x) for u in ev.corpus.speech(named[0]).paragraphs for x in split_sentences(u.text) if silent in x][:1]
+    lines = [AnswerSentence(x, [citer.cite(u)]) for u, x in said]
+    ans = done(f"「{ev.speech_title(named[0])}」只提到了{silent},没有{silent}讲话或报告的内容。相关原文:\n"
+               + "".join(f"{x.text}[{x.citations[0]}]" for x in lines), lines)
+    ans.partial, ans.reason = True, f"not_reported:{silent}"
+    return ans
 
 
 def speaker_in_order(ev: Evidence, no: int, question: str, citer: Citer, hits: list[Hit],

@@ -192,7 +192,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
              sentences: list[AnswerSentence], citer: Citer) -> tuple[str, str, list[AnswerSentence]] | None:
     """(intro, reason, sentences) when the evidence does not give what is asked; None when it does."""
     speech = ev.corpus.speech(plan.speech_no) if plan.speech_no is not None else None
-    silent = silent_attendee(speech, question, SURNAMES) if speech is not None and opens_with_dateline(speech) else ""
+    silent = silent_attendee(speech, question, SURNAMES, ev.analyse(question).words) if speech is not None and opens_with_dateline(speech) else ""
     if silent:
         # 团拜会上朱镕基也讲了话,他那段讲话…: the report names him, but reports no words of his.
         return (f"「{speech.title}」只提到了{silent},没有报道{silent}讲话的内容。最接近的内容(仅供参考):",

@@ -37,7 +37,7 @@ def is_attendance(unit: Unit) -> bool:
     return len(unit.text) <= _ATTENDANCE_MAX and bool(_ATTENDANCE.search(unit.text)) and not _SAYING.search(unit.text)
 
 
-_SAYING = LazyPattern(r"说|指出|强调|表示|要求|认为|提出|讲话")
+_SAYING = LazyPattern(r"说|指出|强调|表示|要求|认为|提出|讲话|回答|答问|介绍|谈到|宣布")
 
 
 def without_attendance(paragraphs: list[Unit]) -> list[Unit]:
@@ -219,11 +219,11 @@ def speaker_part(speech: Speech, byline: Unit) -> tuple[Unit, Unit] | None:
 
 
 # 朱镕基也讲了话,他那段讲话分几层意思: the question asks about someone's own words.
-_ASKS_WORDS_OF = LazyPattern(r"讲话|发言|讲了|说了|谈了|致辞|讲的|说的")
+_ASKS_WORDS_OF = LazyPattern(r"讲话|发言|讲了|说了|谈了|致辞|讲的|说的|的(?:工作)?报告")
 _NAME = LazyPattern(r"[\u4e00-\u9fff]{2,3}")
 
 
-def silent_attendee(speech: Speech, question: str, surnames: str) -> str:
+def silent_attendee(speech: Speech, question: str, surnames: str, words: Sequence[str] = ()) -> str:
     """In a report, a person the question asks the words of whom the report names (as attending)
     but never reports saying anything (no 朱镕基说 / 朱镕基…讲话 in any paragraph); "" if none."""
     if not _ASKS_WORDS_OF.search(question):
@@ -233,8 +233,9 @@ def silent_attendee(speech: Speech, question: str, surnames: str) -> str:
     for m in re.finditer(rf"[{surnames}][\u4e00-\u9fff]{{1,2}}", normalise(question)):
         for name in dict.fromkeys((m.group(0), m.group(0)[:2])):
             # (东阳金融工作会议: 金融工 is no one; a person the report names has an office or a list.)
-            if len(name) < 2 or name not in text or not (holds_office(name, text) or f"{name}、" in text
-                                                         or f"、{name}" in text):
+            # (规范化: 范化 inside a word of the question, ``words``, is no name.)
+            if len(name) < 2 or name not in text or any(name in w and not w.startswith(name) for w in words) \
+                    or not (holds_office(name, text, gap=0) or f"{name}、" in text or f"、{name}" in text):
                 continue
             spoke = re.compile(re.escape(name) + r"[^，。,;；]{0,12}?(?:" + _SAYING.pattern + ")")
             return "" if any(spoke.search(p) for p in paragraphs) else name

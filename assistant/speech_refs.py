@@ -359,6 +359,9 @@ def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
 
     def owner(piece: str) -> int | None:
         found = [no for no, t in titles if piece in t]
+        if not found and len(piece) >= 3:
+            # 环保会议 / 科技会: an abbreviation keeps the title's characters in order, close together.
+            found = [no for no, t in titles if _abbreviates(piece, t)]
         return found[0] if len(found) == 1 else None
 
     for m in _BOOK_TITLE.finditer(text):
@@ -387,6 +390,20 @@ def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
                 best = (no, piece)
                 break
     return ((best[0],), best[1]) if best else ((), "")
+
+
+def _abbreviates(piece: str, title: str) -> bool:
+    """Whether ``piece`` (环保会议) is the title's words (环境保护工作会议) shortened: each of its
+    characters in order, within two and a half times its length."""
+    for start in (i for i, c in enumerate(title) if c == piece[0]):
+        end = start
+        for c in piece[1:]:
+            end = title.find(c, end + 1)
+            if end < 0:
+                return False
+        if end - start + 1 <= 2.5 * len(piece):
+            return True
+    return False
 
 
 def _same_references(text: str, found: tuple[int, ...], speeches: Sequence[Speech], first: str) -> str:

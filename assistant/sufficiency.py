@@ -35,7 +35,7 @@ _CJK_WORD = LazyPattern(r"[\u4e00-\u9fff]")
 # What the partial answer says the speeches leave out, by answer type.
 MISSING_WHAT = {"person": "说明是谁", "date": "给出具体时间", "number": "给出具体数字", "place": "说明具体地点",
                 "source": "说明出处", "organization": "说明是哪个单位", "office": "说明担任什么职务", "title": "给出名称", "term": "给出它的名称", "quote": "引用原话",
-                "content": "具体说明它包括哪些内容或指什么"}
+                "note": "附编者按", "caption": "附照片说明", "content": "具体说明它包括哪些内容或指什么"}
 
 # After a term: it is being defined or listed.
 _DEFINES_AFTER = LazyPattern(r"^[”」』》\"]?\s*[,,]?\s*(?:是指|指的是|就是|即|是|指|包括|包含|分别是|:|:|——|一是|主要有|有以下)")

@@ -54,11 +54,23 @@ _REPORT = """依靠科技　振兴南江
 _PLANT = """在全市安全生产会议上的讲话
 副市长　赵东升
 同志们：
-今年以来全市安全生产形势总体平稳，但事故起数有所上升。
+今年以来全市安全生产形势总体平稳，但事故起数有所上升。刚才，市安监局局长马建华同志作了工作报告，我都同意。
 六月五日，宏达化工公司发生一起爆炸事故，造成两人死亡。事故发生后，市里立即组织抢险。
 据调查，宏达化工在未办理动火审批的情况下安排工人电焊作业，引发爆炸。
 宏达化工的教训告诉我们，安全生产一刻也不能放松。各企业要开展隐患排查，对重大危险源挂牌督办。
 《孙子兵法》讲：『上下同欲者胜。』大家要齐心协力，把安全生产抓紧抓实。
+（原载《江城日报》２００５年６月９日）
+"""
+
+_GREETING = """在江城市春节团拜会上的讲话
+市委书记　钱文彬
+同志们，朋友们：
+今天我们欢聚一堂，共迎新春。我代表市委讲几点意见。
+首先，要肯定过去一年的成绩。全市生产总值增长百分之十。
+其次，要看到面临的困难。一些企业经营困难，下岗职工还有不少。
+第三，要做好新一年的工作。要抓好重点项目建设。
+最后，要安排好节日期间的群众生活。要走访慰问困难群众。
+祝大家新春愉快！
 """
 
 
@@ -68,6 +80,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     (root / "cadres.txt").write_text(_CADRES, encoding="utf-8")
     (root / "science_report.txt").write_text(_REPORT, encoding="utf-8")
     (root / "plant.txt").write_text(_PLANT, encoding="utf-8")
+    (root / "greeting.txt").write_text(_GREETING, encoding="utf-8")
     return Engine.load([root], use_cache=False)
 
 
@@ -173,3 +186,45 @@ def test_asking_which_texts_quote_is_a_quote_question(question: str) -> None:
 def test_corner_brackets_quote_too() -> None:
     assert fits_type("quote", "", ["《孙子兵法》讲：『上下同欲者胜。』"])
     assert not fits_type("quote", "", ["大家要齐心协力,把安全生产抓紧抓实。"])
+
+
+def test_third_goes_on_with_first_and_second_not_as_an_ordinal_of_its_own(engine: Engine) -> None:
+    answer = engine.ask("江城团拜会那篇讲话讲了几点?")
+    assert all(x in answer.text for x in ("首先", "其次", "第三", "最后")), answer.text
+
+
+@pytest.mark.parametrize(("question", "line"), [
+    ("石门县那篇讲话最前面的编者按写了些什么?", "编者按"),
+    ("科技大会那篇报道配的照片拍的是什么,谁拍的?", "陈光摄"),
+    ("安全生产会议那篇讲话原来登在哪个报纸上?", "江城日报"),
+])
+def test_the_lines_of_their_own_a_question_names(engine: Engine, question: str, line: str) -> None:
+    answer = engine.ask(question)
+    assert line in answer.text and not answer.abstained, answer.text
+
+
+def test_a_source_line_at_the_end_is_metadata() -> None:
+    speech = parse_text(_PLANT, "plant.txt")[0]
+    assert speech.units[-1].kind == "metadata" and "江城日报" in speech.units[-1].text
+
+
+def test_an_abbreviated_meeting_names_its_speech(engine: Engine) -> None:
+    # 安全会议 keeps the characters of 安全生产会议 in order.
+    assert engine.plan("安全会议上赵东升讲了哪些要求?").speech_no == _speech(engine, "安全生产")
+
+
+def test_a_report_given_by_someone_the_speech_only_names(engine: Engine) -> None:
+    answer = engine.ask("安全生产会议上马建华局长的工作报告分了几个部分?")
+    assert answer.partial and "马建华" in answer.text and "隐患排查" not in answer.text, answer.text
+    # A report that does give someone's words is answered (孙立新在工作报告中说…).
+    assert not engine.ask("科技大会上孙立新副省长的工作报告讲了什么?").partial
+
+
+def test_a_surname_inside_a_word_of_the_question_is_no_name(engine: Engine) -> None:
+    # 规范化 holds 范化 (范 is a surname); it is no one whose words are missing.
+    from assistant.answer_types import SURNAMES
+    from assistant.positions import silent_attendee
+
+    speech = parse_text("标题\n本报讯　规范化、标准化工作有进展。委员会规范化建设取得成效。\n", "x.txt")[0]
+    question = "提高用字规范化水平的讲话讲了什么?"
+    assert silent_attendee(speech, question, SURNAMES, ["提高", "用字", "规范化", "规范", "水平"]) == ""
