@@ -62,9 +62,14 @@ def next_unit(ev: Evidence, unit: Unit) -> Unit | None:
 
 
 def section_children(units: list[Unit], unit: Unit) -> list[Unit]:
-    """The units after ``unit`` inside the section it heads (or opens inline)."""
+    """The units after ``unit`` inside the section it heads (or opens inline). The last section
+    ends where the speaker turns to the audience to close (同志们,…): that is the speech's."""
     path = unit.section + (unit.heading,)
-    return [u for u in units[unit.seq:] if u.section[: len(path)] == path]
+    inside = [u for u in units[unit.seq:] if u.section[: len(path)] == path]
+    if inside and unit.kind == "heading" and all(u.kind == "metadata" for u in units[inside[-1].seq:]):
+        closing = next((i for i, u in enumerate(inside) if i and u.kind == "paragraph" and _CLOSING.match(u.text)), None)
+        inside = inside[:closing] if closing is not None else inside
+    return inside
 
 
 def list_items(ev: Evidence, unit: Unit) -> list[Unit]:
@@ -197,6 +202,8 @@ def counted_items(question: str, n: int | None, hits: list[Hit]) -> tuple[Unit, 
             # 提出了三大追赶目标:全面发展学江阴,产业发展学吴江,城乡发展学宜兴。— the count first.
             after = f"([一二三四五六七八九十两\\d]+)(?:个|大|项|类|种|条|件)?{re.escape(name)}[:：]([^。；;！!？?]+)"
             for found in re.finditer(after, text):
+                if opening_point(found.group(2)) is not None:
+                    continue   # 三件事:一是…,到2000年,…;二是…: its points are the items, not its clauses
                 items = [x.strip() for x in re.split("[，,、]", found.group(2)) if x.strip()]
                 count = chinese_numeral(found.group(1))
                 if len(items) >= 2 and count == len(items) and (not n or n == count):

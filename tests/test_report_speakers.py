@@ -228,3 +228,32 @@ def test_a_surname_inside_a_word_of_the_question_is_no_name(engine: Engine) -> N
     speech = parse_text("标题\n本报讯　规范化、标准化工作有进展。委员会规范化建设取得成效。\n", "x.txt")[0]
     question = "提高用字规范化水平的讲话讲了什么?"
     assert silent_attendee(speech, question, SURNAMES, ["提高", "用字", "规范化", "规范", "水平"]) == ""
+
+
+_HEADED = """在全县教育工作会议上的讲话
+县长　林志高
+一、充分认识教育的地位
+教育是民族振兴的基石。全县今年新建校舍三万平方米。
+二、加强领导，确保教育优先发展
+各级政府要把教育摆在优先发展的战略地位。
+要坚决制止中小学乱收费。
+要积极支持社会力量办学。
+同志们，教育事业任重道远，让我们共同努力！
+"""
+
+_COUNTED = """在全县科技大会上的讲话
+县长　林志高
+企业是技术创新的主体。这方面要着重抓好三件事：一是推动企业建立技术中心，到明年，重点企业都要有技术中心；二是引导企业增加研发投入；三是鼓励企业与高校开展产学研合作。
+"""
+
+
+def test_the_last_part_ends_before_the_closing_words_and_points_after_a_count_are_the_items(
+        tmp_path: Path) -> None:
+    (tmp_path / "headed.txt").write_text(_HEADED, encoding="utf-8")
+    (tmp_path / "counted.txt").write_text(_COUNTED, encoding="utf-8")
+    eng = Engine.load([tmp_path], use_cache=False)
+    last = eng.ask("教育工作会议讲话的最后一个部分讲了哪些方面?").text
+    assert "乱收费" in last and "任重道远" not in last, last
+    things = eng.ask("科技大会上讲到企业技术创新,要抓哪几件事?").text
+    assert "研发投入" in things and "产学研" in things, things
+    assert "\n2. 到明年" not in things
