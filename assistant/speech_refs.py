@@ -245,8 +245,8 @@ def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...]
                          for line in lines.split("|"))]
         if not owners:
             # 陈省长提了几点要求, of a report: the one text whose paragraphs name 省长陈国栋.
-            held = LazyPattern(rf"{office}{surname}[\u4e00-\u9fff]{{1,2}}")
-            owners = [s.no for s in speeches if any(held.search(ta.normalise(u.text)) for u in
+            held = rf"{office}{surname}[\u4e00-\u9fff]{{1,2}}"
+            owners = [s.no for s in speeches if any(re.search(held, ta.normalise(u.text)) for u in
                                                     itertools.islice(s.paragraphs, _SPEAKING_PARAGRAPHS))]
         if len(owners) == 1:
             return (owners[0],), m.group(0)
