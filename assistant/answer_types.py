@@ -15,7 +15,7 @@ from .corpus import DATELINE, Speech, Unit
 from .lazy_pattern import LazyPattern
 from .text_analysis import split_sentences
 
-__all__ = ["FROM_WHERE", "HOLDING", "METADATA_TYPES", "SURNAMES", "asked_event", "asked_type", "counted_noun", "event_variants", "fits_type", "holds_asked", "holds_office", "names_counted", "places_named", "speech_says", "year_agrees", "years"]
+__all__ = ["FROM_WHERE", "HOLDING", "METADATA_TYPES", "SURNAMES", "asked_event", "asked_type", "counted_noun", "counted_owner", "event_variants", "fits_type", "holds_asked", "holds_office", "names_counted", "places_named", "speech_says", "year_agrees", "years"]
 
 # What a speech's own lines (speaker, date, where it was published) may answer.
 METADATA_TYPES = frozenset({"person", "date", "place", "source", "organization", "office", "note", "caption"})
@@ -135,6 +135,8 @@ def asked_event(question: str) -> str:
         return light.group(1)   # 谁作的总结 / 发言的那几位都是谁: what was done
     for m in re.finditer(_ASKED_EVENT, norm):
         word = re.split("[的了过在]", m.group(1))[0]
+        if re.search("[哪几谁啥]", word):
+            continue   # 哪年哪月哪天讲的: a question word again, no event
         if word.startswith("开"):
             return HOLDING[0]
         if word.startswith(("办", "主办")):
@@ -148,6 +150,7 @@ _HOW_MANY = (r"(?:一共|总共|共|大概|大约|大致|具体|到底|究竟)*(
              rf"(?:多少|几(?={_MEASURE_WORDS}))(?:{_MEASURE_WORDS})?")
 _SPAN_UNIT = r"(?:年|天|日|个月|月|小时|分钟|周|次)$"
 _NOT_IN_NOUN = r"[^\u4e00-\u9fff]|的|里|中|说|了|在|上|对|和|与|给|是|有|讲|提"
+_ASKING_WORDS = r"多少|几|哪|什么|啥|谁|怎"
 
 
 def counted_noun(question: str) -> str:
@@ -164,6 +167,17 @@ def counted_noun(question: str) -> str:
     noun = (before or after).lstrip("年月日")   # (2003年粮食总产量: the year is no part of the thing)
     # 山西去年实际利用外资: a long phrase counts what its end names (names_counted reads its end).
     return noun if 2 <= len(noun) <= 8 else noun[-4:] if before and len(noun) > 8 else ""
+
+
+def counted_owner(question: str, noun: str) -> str:
+    """Whose figure a how-many question asks, when a phrase names it before the counted thing
+    (青岚港二期工程,总投资是多少 / 恒锐项目的总投资是多少 → 青岚港二期工程); "" when none does."""
+    norm = ta.normalise(question)
+    at = norm.find(noun) if noun else -1
+    if at <= 0 or norm[at - 1] not in "的,，":
+        return ""   # (山西去年实际利用外资: one phrase, no owner apart from it)
+    owner = re.split(r"[^\u4e00-\u9fff]|里|中|提到的?|说的|讲的|介绍的|的", norm[:at].rstrip("的,，、 "))[-1]
+    return owner if 3 <= len(owner) <= 12 and not re.search(_ASKING_WORDS, owner) else ""
 
 
 def names_counted(noun: str, text: str) -> bool:
@@ -184,9 +198,17 @@ def names_counted(noun: str, text: str) -> bool:
 _DIGIT_OR_NUMERAL = r"(?:\d|[一二三四五六七八九十两])"
 
 
-def event_variants(event: str) -> tuple[str, ...]:
-    """The ways a text may word the event (a meeting 召开 is also 举行)."""
-    return HOLDING if event in HOLDING else (event,)
+# A verb's result (升成 / 调到 / 评为): texts pick their own (升级为 / 调任 / 被评为).
+_RESULT = "成为到上完"
+
+
+def event_variants(event: str, loose: bool = False) -> tuple[str, ...]:
+    """The ways a text may word the event (a meeting 召开 is also 举行); ``loose``: 升成 as any
+    升… (升级为), which only a sentence that also names the question's subject may be taken to tell."""
+    if event in HOLDING:
+        return HOLDING
+    resulting = loose and len(event) == 2 and event[1] in _RESULT and event[0] not in _RESULT
+    return (event, event[0]) if resulting else (event,)
 
 
 def holds_office(name: str, text: str, gap: int = 2) -> bool:

@@ -1,14 +1,10 @@
 """Extractive answers: sentences of the top paragraphs, in their own words, each cited.
 
-Three shapes of answer, chosen from the question's plan:
-
-* an outline (第三篇分为哪几个部分): the speech's top-level headings, each cited;
-* a list (哪四个专项活动 / 分别): the items of the list the best paragraph belongs to —
-  sibling list items, the items after a lead-in line, or an enumeration inside it;
-* otherwise the sentences that best cover the question, ordered as they stand in the speech.
-
-When the best paragraphs cover too little of the question's content the answer abstains.
-"""
+Three shapes of answer, chosen from the question's plan: an outline (第三篇分为哪几个部分: the
+top-level headings, each cited); a list (哪四个专项活动 / 分别: sibling list items, the items after
+a lead-in line, or an enumeration inside the best paragraph); otherwise the sentences that best
+cover the question, ordered as they stand in the speech. When the best paragraphs cover too
+little of the question's content the answer abstains."""
 
 from __future__ import annotations
 
@@ -25,6 +21,7 @@ from .located import (
     asks_for_books,
     books_answer,
     metadata_answer,
+    opened_with,
     paragraphs_repeating,
     position_name,
     source_named,
@@ -49,6 +46,7 @@ from .parts import (
     list_named_by,
     named_section,
     part_answer,
+    part_holding,
     whole_item,
     with_own_words,
 )
@@ -57,6 +55,7 @@ from .points import (
     as_points,
     choose_points,
     item_named,
+    list_named_after,
     nth_point,
     point_count,
     points_under_item,
@@ -81,7 +80,7 @@ from .structure import (
     outline_units,
     part_units,
 )
-from .sufficiency import abstain_reason, coverage, missing_terms
+from .sufficiency import abstain_reason, coverage, dense_rescues, missing_terms
 from .text_analysis import split_sentences
 
 ABSTAIN_TEXT = "讲话中没有找到能回答这个问题的内容。"
@@ -106,8 +105,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     if plan.needs_history:
         ans = done(ABSTAIN_TEXT, [], abstained=True)
-        ans.notes.append("这像是接着上一个问题的追问(如「那第三个呢」),但没有上一轮对话:"
-                         "请说明是哪篇讲话的哪一部分,或在界面中接着上一个问题问")
+        ans.notes.append("这像是接着上一个问题的追问(如「那第三个呢」),但没有上一轮对话:请说明是哪篇讲话的哪一部分,或在界面中接着上一个问题问")
         return ans
     abbreviated = abbreviated_list(ev, question)
     if abbreviated is not None and plan.followup_item is None:
@@ -129,8 +127,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         text, sentences = as_list(items, citer, f"{key}指{title}列出的{len(items)}项:")
         return done(text, sentences, hits_out=cited_first(ev, items, hits, citer.terms))
 
-    preamble = before_parts(ev, plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no, citer,
-                            question) \
+    preamble = before_parts(ev, plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no, citer, question) \
         if plan.before_parts and (plan.speech_no is not None or hits) else None
     if preamble is not None:
         return done(preamble[0], preamble[1], hits_out=cited_first(ev, preamble[2], hits, citer.terms))
@@ -163,6 +160,9 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     each = nth_of_several(ev, plan, question, hits, citer, done)
     if each is not None:   # 第一篇和第五篇最后一部分各有几条 / 每篇的第三部分都讲的啥
         return each
+    # …这一条放在哪个部分下 / 用“希望”开头的那几段: a passage's part, the paragraphs opening alike.
+    if (holding := part_holding(ev, plan, question, hits, citer) or opened_with(ev, plan, hits, citer)) is not None:
+        return done(holding[0], holding[1], hits_out=cited_first(ev, holding[2], hits, citer.terms))
 
     # 第二篇讲担当作为,第三个小点说的是啥 / 第二部分第三点 — the N-th item of the part the
     # words (or an ordinal) name.
@@ -294,7 +294,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             return each
 
     def counted_answer(unit: Unit, things: list[str]) -> Answer:
-        text, sentences, cited = as_points((unit, things), citer, count_intro(question, len(things)))
+        text, sentences, cited = as_points((unit, things), citer, count_intro(question, len(things), ev, unit, plan.asks_content_of))
         return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
 
     # 第五篇讲话在加强领导方面提出了几条要求: the heading the words name, with what it holds —
@@ -346,7 +346,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     reason = abstain_reason(ev, plan, analysed, hits)
     if reason and reason.startswith("讲话中没有列出") and paragraphs_repeating(ev, plan, hits) is not None:
         reason = None   # 讲了3个“继续”: the paragraphs that each say it are the three
-    if reason and dense_top is not None and ev.params.dense_rescue and dense_top >= ev.params.dense_rescue \
+    if reason and dense_rescues(ev, plan, hits, dense_top) \
             and not reason.startswith("讲话中没有列出") and speaks_of_asked(plan, hits):
         reason = None   # few shared words, but the meaning matches closely: a paraphrase
     if reason and plan.wants_list and plan.speech_no is not None and not plan.asked_words \
@@ -377,7 +377,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         key = ta.normalise(plan.asks_content_of)
         lines = [AnswerSentence(next((x for x in split_sentences(u.text) if key in ta.normalise(x)), u.text),
                                 [citer.cite(u)]) for u in repeated]
-        text, sentences = numbered(count_intro(question, len(lines)), lines)
+        text, sentences = numbered(count_intro(question, len(lines), ev, repeated[0], plan.asks_content_of), lines)
         return done(text, sentences, hits_out=cited_first(ev, repeated, hits, citer.terms))
 
     content = undefined_content(ev, plan, hits, citer)
@@ -401,19 +401,20 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         if counted is not None:
             return counted_answer(*counted)
         # 项目攻坚破难活动下面又分了几条: the points inside the item the words name.
-        points = points_under_item(ev, plan, hits_named) or choose_points(ev, plan, hits_named, analysed.bigrams)
+        points = points_under_item(ev, plan, hits_named) or list_named_after(ev, plan, hits_named) \
+            or choose_points(ev, plan, hits_named, analysed.bigrams)
         if points is not None:
-            text, sentences, cited = as_points(points, citer, count_intro(question, point_count(points)))
+            text, sentences, cited = as_points(points, citer, count_intro(question, point_count(points), ev, points[0], plan.asks_content_of))
             text = with_own_words(ev, text, points) if isinstance(points, list) else text
             return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
         if isinstance(listed, list):
-            text, sentences = as_list(listed, citer, count_intro(question, len(listed)))
+            text, sentences = as_list(listed, citer, count_intro(question, len(listed), ev, listed[0], plan.asks_content_of))
             text = with_own_words(ev, text, listed)
             return done(text, sentences, hits_out=cited_first(ev, listed, hits, citer.terms))
         if isinstance(listed, tuple):
             unit, enum = listed
             n = citer.cite(unit)
-            text, sentences = numbered(count_intro(question, len(enum)), [AnswerSentence(e, [n]) for e in enum])
+            text, sentences = numbered(count_intro(question, len(enum), ev, unit, plan.asks_content_of), [AnswerSentence(e, [n]) for e in enum])
             return done(text, sentences, hits_out=cited_first(ev, [unit], hits, citer.terms))
         item = item_named(ev, plan, hits_named)
         if item is not None:   # “要做好最后1%”那条举了哪些例子: what the item holds, from its start
@@ -495,3 +496,4 @@ def _join_cited(sentences: list[AnswerSentence]) -> str:
         if i + 1 == len(sentences) or sentences[i + 1].citations != s.citations:
             parts.append("".join(f"[{n}]" for n in s.citations))
     return "".join(parts)
+

@@ -26,7 +26,7 @@ _CLAUSE_END = "，,、：:"
 # read as the point after the previous one).
 _FAMILIES: tuple[tuple[str, LazyPattern], ...] = (
     # 第一，/ 第一点，/ 第一条，/ 第一个问题，/ 第一方面，
-    ("ordinal", LazyPattern(rf"{_BREAK}(第([{_NUM}]{{1,2}})(?:点|条|个?问题|个?方面|个?部分)?[{_CLAUSE_END}])")),
+    ("ordinal", LazyPattern(rf"{_BREAK}(第([{_NUM}]{{1,2}})(?:点|条|问|招|步|个?问题|个?方面|个?部分)?[{_CLAUSE_END}])")),
     ("shi", LazyPattern(rf"{_BREAK}(([{_NUM}]{{1,2}})是)(?=\S)")),
     ("yao", LazyPattern(rf"{_BREAK}(([{_NUM}]{{1,2}})要)(?=\S)")),
     ("paren", LazyPattern(rf"{_BREAK}([(（]([{_NUM}]{{1,2}})[)）])")),
@@ -34,7 +34,12 @@ _FAMILIES: tuple[tuple[str, LazyPattern], ...] = (
     # 首先是…其次是…第三是…: a speaker may go on counting after 其次.
     ("sequence", LazyPattern(rf"{_BREAK}((首先|其次|再次|最后|第[三四五六七八九](?=是|[，,]))[{_CLAUSE_END}]?)")),
     ("qi", LazyPattern(rf"{_BREAK}((?:其([{_NUM}]{{1,2}})|(首先))[{_CLAUSE_END}]?)")),
+    # A talk's topics: 先说从哪里起步。…再说怎样干事。…最后说如何做人。(再 / 接着 / 然后: the next).
+    ("spoken", LazyPattern(rf"{_BREAK}((先|再|接着|然后|最后)(?:来)?(?:说说|讲讲|谈谈|说|讲|谈)(?:一下)?)(?=[\u4e00-\u9fff])")),
 )
+# The number of a marker that says only "the next point" (再说…).
+_NEXT = -2
+_SPOKEN_NO = {"先": 1, "最后": 0}
 _SEQUENCE_NO = {"首先": 1, "其次": 2, "再次": 3}
 _SENTENCE = LazyPattern("[^。；;！!？?]*[。；;！!？?]?")
 # A point's name: its first sentence, or its first clauses up to this many characters.
@@ -88,6 +93,8 @@ def _marker(m: re.Match[str], family: str) -> tuple[int, int, str]:
     if family == "sequence":
         word = m.group(2)
         number = _SEQUENCE_NO.get(word) or (chinese_numeral(word[1:]) if word.startswith("第") else 0)
+    elif family == "spoken":
+        number = _SPOKEN_NO.get(m.group(2), _NEXT)
     elif family == "qi" and m.group(3):
         number = 1
     else:
@@ -141,8 +148,8 @@ def enumerations(text: str) -> list[Enumeration]:
             run = [markers[i]]
             j = i + 1
             while j < len(markers):
-                want = run[-1][1] + 1
-                nxt = next((k for k in range(j, len(markers)) if markers[k][1] in (want, 0)), None)
+                want = len(run) + 1
+                nxt = next((k for k in range(j, len(markers)) if markers[k][1] in (want, 0, _NEXT)), None)
                 if nxt is None:
                     break
                 run.append(markers[nxt])
@@ -190,11 +197,11 @@ def paragraph_enumerations(units: Sequence[Unit]) -> list[tuple[str, list[Unit]]
             continue
         # (首先…其次…第三…最后: 第三 goes on with the run it continues, not an ordinal run of its own.)
         family, number, _ = next((m for m in marks if (run := open_runs.get(m[0])) and run[0]
-                                  and m[1] in (len(run[0]) + 1, 0)), marks[0])
+                                  and m[1] in (len(run[0]) + 1, 0, _NEXT)), marks[0])
         current = open_runs.get(family)
         near = current and (i - current[1] <= MAX_GAP + 1 or bool(current[0]) and current[0][-1].section == u.section
                             and i - current[1] <= MAX_SECTION_GAP + 1)
-        if current and near and (number == len(current[0]) + 1 or number == 0):
+        if current and near and number in (len(current[0]) + 1, 0, _NEXT):
             current[0].append(u)
             open_runs[family] = (current[0], i)
         else:

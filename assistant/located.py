@@ -19,7 +19,7 @@ from .speech_refs import byline
 from .structure import numbered
 from .text_analysis import split_sentences
 
-__all__ = ["books_answer", "source_named", "abbreviated_list", "asks_for_books", "books_named", "followup_unit", "listed_units", "metadata_answer", "paragraphs_repeating",
+__all__ = ["opened_with", "books_answer", "source_named", "abbreviated_list", "asks_for_books", "books_named", "followup_unit", "listed_units", "metadata_answer", "paragraphs_repeating",
            "position_name", "speaks_of_asked", "unsaid_sentences"]
 
 
@@ -115,6 +115,27 @@ def unsaid_sentences(answer: Answer, quoted: list[str]) -> list[tuple[Unit, str]
         out += [(c.unit, x) for x in split_sentences(c.unit.text) if not any(x in q or q in x for q in quoted)
                 and not (len(x) <= 12 and x.rstrip().endswith(("?", "\uff1f")))]
     return out
+
+
+_OPENED_WITH = LazyPattern(r"“([\u4e00-\u9fff]{1,8})”(?:一词|二字|两个字|这个词)?(?:开头|打头|起头)"
+                           r"|(?:以|用|拿)([\u4e00-\u9fff]{1,6}?)(?:一词|二字|两个字|这个词)?(?:开头|打头|起头)")
+
+
+def opened_with(ev: Evidence, plan: QueryPlan, hits: list[Hit],
+                citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
+    """用“希望”开头的那几段,各自讲了啥: the paragraphs of the named speech (else the best hit's)
+    that open with the word, each by its first sentence."""
+    opened = _OPENED_WITH.search(ta.normalise(plan.text))
+    no = plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no if hits else None
+    if opened is None or no is None:
+        return None
+    said = opened.group(1) or opened.group(2)
+    paras = [u for u in ev.corpus.speech(no).paragraphs if ta.squash_punct(u.text).startswith(said)]
+    if len(paras) < 2:
+        return None
+    lines = [AnswerSentence(split_sentences(u.text)[0], [citer.cite(u)]) for u in paras]
+    text, sentences = numbered(f"「{ev.speech_title(no)}」中以「{said}」开头的共{len(paras)}段:", lines)
+    return text, sentences, paras
 
 
 def paragraphs_repeating(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | None:

@@ -17,6 +17,7 @@ from .answer_types import (
     SURNAMES,
     asked_event,
     counted_noun,
+    counted_owner,
     event_variants,
     holds_office,
     names_counted,
@@ -126,6 +127,15 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
     speech_no = plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no if hits else None
     rest = [] if speech_no is None else [(text, u) for u in ev.corpus.speech(speech_no).units
                                          if u.kind == "paragraph" for text in split_sentences(u.text)]
+    # 哪一年升成国家级的: 升级为 tells it, in a sentence naming what was (经开区…2011年升级为国家级).
+    # (Not the words naming the speech: 党建会讲话里说的…教育馆 is about the 教育馆.)
+    subject = [w for w in ev.analyse(question).words if len(w) >= 2 and w not in variants and w != event
+               and w not in plan.reference]
+    loose = [(t, u) for t, u in rest + near
+             if any(v in ta.normalise(t) for v in event_variants(event, loose=True)) and any(w in ta.normalise(t) for w in subject)
+             and fits_type(plan.answer_type, plan.answer_unit, [t])]
+    if loose and not any(v in ta.normalise(t) for t, _ in rest + near for v in variants):
+        variants = event_variants(event, loose=True)
     if rest and not any(v in ta.normalise(t) for t, _ in rest + near for v in variants):
         # 会议是谁主持的, of a report that never says 主持: the speech named (or the one the best
         # paragraph is in, 钱教授是哪一年出生的) does not tell it.
@@ -134,7 +144,6 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
     # The sentence must tell this event: the event's word and another of the question's
     # (塔西陀提出了这样一个理论 does not say who 提出 损失厌恶).
     # (The whole question's words: the analysis searched may have left out the speech's name.)
-    subject = [w for w in ev.analyse(question).words if len(w) >= 2 and w not in variants and w != event]
     if _MEETING.search(question):
         # 那个座谈会,谁主持的: a report says 会议由…主持 of the meeting the question names otherwise.
         subject += _MEETING.findall(question) + ["会议"]
@@ -228,6 +237,17 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
 
         # 女委员有多少位: a figure for 委员 does not count 女委员.
         noun = counted_noun(question) if plan.answer_type == "number" else ""
+        # 青岚港二期工程,总投资是多少: a 总投资 of all the year's projects is not its; the sentence
+        # (or the one before it) must name what the figure is of, when the speeches name it.
+        owner = counted_owner(question, noun)
+        owner = owner if ta.squash_punct(owner) in ev.corpus_key else ""
+
+        def of_owner(text: str, unit: Unit | None) -> bool:
+            if not owner:
+                return True
+            said = split_sentences(unit.text) if unit is not None else [text]
+            at = said.index(text) if text in said else 0
+            return any(owner in ta.normalise(x) for x in said[max(0, at - 1):at + 1] + [text])
 
         # 宁乡县去年招商引资完成了多少: a figure for 山西 is another place's.
         places = places_named(question)
@@ -253,7 +273,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
             if people:
                 return any(holds_office(n, text) for n in people)
             return plan.answer_type not in ("date", "number") or any(g in norm for g in pairs) \
-                and names_counted(noun, text) and in_place(norm, unit)
+                and names_counted(noun, text) and in_place(norm, unit) and of_owner(text, unit)
 
         def unit_of(sentence: AnswerSentence) -> Unit | None:
             return next((c.unit for c in citer.citations if sentence.citations and c.n == sentence.citations[0]), None)
@@ -289,14 +309,17 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         for unit, words in near + named:
             about = {subject} | words
             for s in split_sentences(unit.text):
-                if subject and any(t in ta.normalise(s) for t in about) and names_counted(noun, s) \
+                if subject and any(t in ta.normalise(s) for t in about) and names_counted(noun, s) and of_owner(s, unit) \
                         and (not people or any(holds_office(n, s) for n in people)) \
                         and fits_type(plan.answer_type, plan.answer_unit, [s]) and year_agrees(asked_years, s) \
                         and (plan.answer_type not in ("date", "number") or in_place(ta.normalise(s), unit)):
-                    sentences.insert(0, AnswerSentence(s, [citer.cite(unit)]))
+                    # (A sentence already quoted moves to the front; it is not quoted twice.)
+                    at = next((i for i, x in enumerate(sentences) if x.text == s), None)
+                    sentences.insert(0, sentences.pop(at) if at is not None else AnswerSentence(s, [citer.cite(unit)]))
                     return None
         if noun and any(noun in ta.normalise(h.unit.text) for h in hits[:3]):
             subject = noun   # 汇率具体是多少: what is counted is what the texts mention
+        subject = owner or subject   # (青岚港二期工程,总投资是多少: what the figure would be of)
         intro = f"讲话提到了「{subject}」,但没有{MISSING_WHAT[plan.answer_type]}。相关原文:" if subject \
             else f"讲话中没有{MISSING_WHAT[plan.answer_type]}。相关原文:"
         return intro, f"answer_type:{plan.answer_type}", sentences

@@ -40,7 +40,7 @@ from .structure import (
 )
 from .text_analysis import first_sentences, split_sentences
 
-__all__ = ["after_answer", "before_parts", "cited_first", "counted_group", "in_order", "inline_points", "item_groups", "list_in_part", "list_named_by", "named_section", "no_outline", "own_words", "part_answer", "whole_item", "with_own_words"]
+__all__ = ["after_answer", "before_parts", "part_holding", "cited_first", "counted_group", "in_order", "inline_points", "item_groups", "list_in_part", "list_named_by", "named_section", "no_outline", "own_words", "part_answer", "whole_item", "with_own_words"]
 
 
 def cited_first(ev: Evidence, units: list[Unit], hits: list[Hit], terms: list[str]) -> list[Hit]:
@@ -99,9 +99,12 @@ def part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
         body = next_unit(ev, part)
         if body is None:
             return None
-        first = "".join(split_sentences(body.text)[:2])
+        # 关于脱贫攻坚工作那一块讲了些什么: a part of one paragraph is that paragraph (as an item
+        # is quoted); a longer one, its first paragraph's opening sentences.
+        alone = [u for u in part_units(ev, part) if u.kind == "paragraph"] == [body]
+        first = first_sentences(body.text, QUOTED_ITEM_CHARS) if alone else "".join(split_sentences(body.text)[:2])
         n = citer.cite(body)
-        return f"{head}:{first}[{n}]", [AnswerSentence(first, [n])], [part, body]
+        return f"{head}:{first}[{n}]", [AnswerSentence(first, [n])], [part, body] if heading_first or not alone else [body, part]
     inner = longest_points(part.text) if points_inside else None
     if inner:
         return as_points((part, inner), citer, f"{intro}「{item_label(part)}」下分{len(inner)}点:")
@@ -407,10 +410,24 @@ def named_section(ev: Evidence, plan: QueryPlan) -> Unit | None:
     want = {w[i:i + 2] for w in plan.section.split() for i in range(len(w) - 1)}
     if not want:
         return None
+    if len(named) == 1 and headless(ev, named[0]):
+        # “怎样干事”这个话题: the one layer whose point (再说怎样干事) holds each of the words.
+        layers = [u for _, run in paragraph_enumerations(speeches[0].units) for u in run
+                  if (p := opening_point(u.text)) is not None
+                  and all(any(w[i:i + 2] in ta.normalise(p[2].label) for i in range(len(w) - 1)) for w in plan.section.split())]
+        if len(layers) == 1:
+            return layers[0]
     shares = [(sum(1 for g in want if g in ta.normalise(u.text)) / len(want), u)
               for sp in speeches for u in sp.units if u.kind == "heading"]
     top = max((sh for sh, _ in shares), default=0.0)
     best = [u for sh, u in shares if sh == top]
+    if len(best) > 1:
+        # 讲推进素质教育那一部分,下面列了哪几项重点工作: of the headings the words name alike, the
+        # one that alone holds more of the question's other words (突出重点).
+        asked = ta.normalise(plan.text)
+        rest = {g for i in range(len(asked) - 1) if (g := asked[i:i + 2]) not in want and re.fullmatch("[\u4e00-\u9fff]{2}", g)}
+        held = sorted(((sum(g in ta.normalise(u.text) for g in rest), i) for i, u in enumerate(best)), reverse=True)
+        best = [best[held[0][1]]] if held[0][0] > held[1][0] else best
     # Words that several headings hold alike (浓厚…氛围 in each of 要进一步浓厚X的氛围) name what
     # the parts share, not one of them.
     if top < ev.answer.section_share or len(best) != 1:
@@ -419,3 +436,35 @@ def named_section(ev: Evidence, plan: QueryPlan) -> Unit | None:
     if plan.list_size and plan.nth_item is None and len(list_items(ev, best[0])) not in (0, plan.list_size):
         return None
     return best[0]
+
+
+# “机遇大于挑战”这一条是放在哪个部分下面的 / 属于第几部分: the part that holds a passage.
+_PART_OF = LazyPattern(r"(?:放|列|写|安排|排|归)?(?:在|于)(?:哪个|哪一个?|第几个?)(?:部分|板块|大块|块|方面|层次|大标题|标题)"
+                       r"|属于(?:哪个|哪一个?|第几个?)(?:部分|板块|大块|块|方面|层次)")
+_QUOTED = LazyPattern(r"[“「『]([^”」』]{2,30})[”」』]")
+
+
+def part_holding(ev: Evidence, plan: QueryPlan, question: str, hits: list[Hit],
+                 citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
+    """The top-level part a passage the question quotes (or its words find first) stands in,
+    named and numbered, then the passage; None when the question asks no such thing."""
+    if plan.after or not _PART_OF.search(ta.normalise(question)):
+        return None   # (讲完“担当作为”之后,接着讲的是哪一块: the part after it)
+    quoted = [ta.squash_punct(q) for q in _QUOTED.findall(question)]
+    pool = [h.unit for h in hits if plan.speech_no is None or h.unit.speech_no == plan.speech_no]
+    unit = next((u for u in pool if all(q in ta.squash_punct(u.text) for q in quoted)), None)
+    if unit is None:
+        return None
+    parts = outline_units(ev, unit.speech_no)
+    k, part = next(((k, p) for k, p in enumerate(parts, 1) if unit.id in {u.id for u in part_units(ev, p)}), (0, None))
+    if part is None:
+        return None
+    title = ev.speech_title(unit.speech_no)
+    if part is unit:
+        whole = AnswerSentence(f"这是「{title}」的第{k}部分:{item_label(part)}", [citer.cite(part)])
+        return f"{whole.text}[{whole.citations[0]}]", [whole], [part]
+    lead = AnswerSentence(f"在「{title}」的第{k}部分「{item_label(part)}」下", [citer.cite(part)])
+    asked = ta.normalise(question)
+    said = max(split_sentences(unit.text), key=lambda x: sum(asked[i:i + 2] in ta.normalise(x) for i in range(len(asked) - 1)))
+    quote = AnswerSentence(said, [citer.cite(unit)])
+    return f"{lead.text}[{lead.citations[0]}]:\n{quote.text}[{quote.citations[0]}]", [lead, quote], [part, unit]

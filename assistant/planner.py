@@ -60,6 +60,7 @@ from .question_grammar import (
     QUOTED,
     QUOTED_SECTION,
     SECTION_REF,
+    SECTION_TOPIC,
     SPEECH_DESCRIBED,
     STRUCTURE,
     WEAK_LIST,
@@ -336,10 +337,10 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     plan.wants_list = plan.outline or wants_list
     plan.weak_list = not plan.wants_list and bool(WEAK_LIST.search(body))
     plan.list_size = stated_size(unquoted)
-    # (分了哪几部分 asks for parts; it names none.)
-    # (最后一部分 / 第二部分 are ordinals, not a part's words.)
+    # (分了哪几部分 asks for parts, naming none; 最后一部分 / 第二部分 are ordinals, not a part's words.)
     ms = QUOTED_SECTION.search(body) or \
-        next((m for m in SECTION_REF.finditer(body) if not re.search("哪|几|什么|多少|谁|怎|最后|倒数|第", m.group(1))), None)
+        next((m for pattern in (SECTION_REF, SECTION_TOPIC) for m in pattern.finditer(body)
+              if not re.search("哪|几|什么|多少|谁|怎|最后|倒数|第", m.group(1))), None)
     item = ITEM_NAMED.search(body) if ms is None and plan.nth_item is None else None
     if item and not re.search("哪|几|什么|多少|谁|怎|最后|倒数|第", item.group(1)) \
             and not all(len(w) >= 2 and _is_generic(w) for w in analyse(item.group(1)).words):
@@ -349,7 +350,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     elif names_speech and not plan.outline and (wants_list or plan.nth_item is not None):
         # 第四篇总结今年以来的成效,分了哪几条: a part named by the question's own words; compose
         # takes it only when one heading of the speech holds most of them.
-        words = analyse(ORDINAL.sub(" ", QUANT.sub(" ", STRUCTURE.sub(" ", FROM_WHERE.sub(" ", body))))).words
+        words = analyse(ORDINAL.sub(" ", QUANT.sub(" ", STRUCTURE.sub(" ", FROM_WHERE.sub(" ", re.sub("一共|总共", " ", body)))))).words
         whole = _whole_words(words)
         # (列的几项工作里,第二项: 工作 is what the list counts, not words to look for in the item.)
         items = {m.group(1) for m in COUNTED_NOUN.finditer(body)} if plan.nth_item is not None else set()

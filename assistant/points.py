@@ -36,7 +36,7 @@ from .structure import (
 )
 from .text_analysis import first_sentences, split_sentences
 
-__all__ = ["PointList", "as_points", "choose_points", "item_named", "points_under_item", "followup_point", "nth_point", "parallel_paragraphs",
+__all__ = ["PointList", "as_points", "choose_points", "item_named", "list_named_after", "points_under_item", "followup_point", "nth_point", "parallel_paragraphs",
            "point_count", "point_lists", "speech_points", "too_few_points"]
 
 PointList = list[Unit] | tuple[Unit, list[str]]
@@ -236,6 +236,24 @@ def item_named(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> Unit | None:
             continue
         siblings = [x for x in ev.corpus.speech(u.speech_no).paragraphs if x.heading and x.section == u.section]
         return u if sum(names(x.heading) for x in siblings) == 1 else None
+    return None
+
+
+_NAMES_IT = LazyPattern(r"(?:叫做|叫作|称为|称之为|概括为|简称为?|归纳为)")
+
+
+def list_named_after(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> tuple[Unit, list[str]] | None:
+    """“三问复盘法”是哪三问: a list the speech names after giving it (第一问…第三问…。我们把这叫做
+    “三问复盘法”): the enumeration whose last point runs on into the sentence that names it."""
+    term = ta.squash_punct(plan.asks_content_of)
+    if len(term) < 2:
+        return None
+    for h in hits[:3]:
+        for e in enumerations(h.unit.text):
+            said = split_sentences(e.points[-1].text)[1:3]
+            if len(e.points) >= 2 and (not plan.list_size or len(e.points) == plan.list_size) \
+                    and any(term in ta.squash_punct(x) and _NAMES_IT.search(x) for x in said):
+                return h.unit, e.labels
     return None
 
 

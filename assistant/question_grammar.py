@@ -20,7 +20,7 @@ _NUM = r"[一二三四五六七八九十两\d]"
 
 
 # ---- word classes -----------------------------------------------------------------------
-CLASSIFIER = r"(?:个|项|条|点|种|类|大|层|块|句|件|篇)"
+CLASSIFIER = r"(?:个|项|条|点|种|类|大|层|块|句|件|篇|问|招|步)"
 # "How many / which": 哪几个, 哪四项, 几条, 多少个, 哪些.
 QUANT = LazyPattern(rf"(?:哪|几|多少)(?:{_NUM}+)?{CLASSIFIER}?|哪些")
 # 这两点 / 哪四个 give a size; 这一点 / 那一块 only point at one thing.
@@ -30,7 +30,7 @@ _WHAT_ARE = r"(?:分别|是什么|是啥|是哪些|有哪些|指什么|指的是
 _QUANT_SIZE = LazyPattern(rf"(?:哪|这|那)((?!一){_NUM}+){CLASSIFIER}|(?<![每各第])({_NUM}+){CLASSIFIER}[^,。?!?!]{{0,12}}分别"
                           rf"|({_MANY}){CLASSIFIER}[^,，。?？!！]{{1,6}}{_WHAT_ARE}")
 # The parts of a speech, and the verbs that divide it into them.
-_PART = (r"(?:部分|方面|板块|大块|块|层次|层意思|章节|段落|几段|各段|结构|框架|提纲|大纲|脉络|思路|要点|主要内容|几层|问题|"
+_PART = (r"(?:部分|方面|板块|大块|块|层次|层意思|章节|段落|几段|各段|结构|框架|提纲|大纲|脉络|思路|要点|主要内容|几层|问题|(?<!讲)话题|"
          r"(?:小|大|一级)?标题|大点|一?层层(?:展开|推进|递进|深入))")
 # 先讲什么后讲什么: the order of the parts is the outline too.
 # (讲话是怎么安排的 / 如何布局: how it is laid out; 节日工作是怎么安排的 names a thing of its own.)
@@ -138,7 +138,11 @@ ASKS_WHAT = LazyPattern(rf"是什么|是哪些|有哪些|是多少|是怎样的|
 # 具体有哪几条 / 具体举了哪几部 / 具体是怎么(个)巡查法 / 都有哪些 / 分别是什么 ask for the same: what X consists of.
 _ASKS_CONTENT = LazyPattern(rf"(具体)?(?:是指|指的是|指什么|指哪(?:些|几|{_NUM}+)|包括|包含|有哪些内容|是什么意思|什么意思|是啥意思|啥意思|含义|内容是|是哪(?:{_NUM}+|几|些))"
                            rf"|(?:具体|都)(?:有|是|[\u4e00-\u9fff]{{1,2}}(?:了|的是))?哪(?:几|{_NUM}+|些)|具体(?:是)?(?:怎么|如何|怎样)"
-                           rf"|分别是(?:什么|哪)")
+                           rf"|分别是(?:什么|哪)"
+                           # 容错纠错实施办法,一共有几条: the articles of a document it names
+                           rf"|(?P<articles>(?:一共|总共|共)?有(?:哪)?(?:几|{_NUM}+)(?:条|款|章))")
+# What has articles (条/款): a document, a rule, a pledge.
+_DOCUMENT = LazyPattern(r"(?:办法|规定|条例|意见|制度|细则|守则|公约|准则|方案|清单|纪律|规矩|禁令|承诺|决定|通知)$")
 # …都表演了哪些节目: the thing is named after the question word.
 # (哪几家单位办的: 家 counts too, and 办的 says what the 单位 did.)
 _ASKED_AFTER = LazyPattern(rf"(?:些|几|{_NUM}+)?(?:{CLASSIFIER}|家|位|名|本|部|所|座|份)?([\u4e00-\u9fff]{{2,6}}?)"
@@ -190,12 +194,17 @@ def asked_term(body: str, analyse: Callable[[str], ta.Analysed], asks: LazyPatte
                 break
             tail = w + tail
         term = tail
+    if m.re.groupindex.get("articles") and m.group("articles") and not _DOCUMENT.search(term):
+        return ""   # (第二篇讲话有几条要求 counts the speech's items; it names no document)
     return term if 2 <= len(term) <= 12 else ""
 
 
 # 在加强领导方面提出了几条要求 / 比学赶超那一部分讲了什么: a part named by its words (four
 # characters at least: 在作风方面 names a topic, not a section).
 SECTION_REF = LazyPattern(r"(?:^|在|关于|对于|对|[,，])([\u4e00-\u9fff“”、]{4,20}?)(?:的)?(?:方面|那一部分|这一部分|那部分|这部分|部分|那一块|这一块|那块|这块)")
+# 讲做人那部分 / 讲民生的那块: a part named by what it speaks of (two characters are enough
+# before 那部分: 方面 alone would name a topic).
+SECTION_TOPIC = LazyPattern(r"(?:讲|谈|说)(?:到|的是)?((?:(?![讲谈说里中])[\u4e00-\u9fff“”、]){2,12}?)(?:的)?(?:那|这)一?(?:部分|块)")
 # “对群众要有体恤情怀”那一点 / 第二篇“要做好最后1%”那条: a quoted item or part, named by its words.
 # 第三篇治懒治庸那一条里: an item named by its words, unquoted, after the speech (or a break).
 ITEM_NAMED = LazyPattern(r"(?:篇|里|中|^|\s|[,，])((?:(?!篇)[\u4e00-\u9fff]){2,10}?)(?:的)?(?:那|这)一?(?:条|项|点)(?=里|中|[,，]|说|讲|提|有)")

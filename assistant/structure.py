@@ -18,7 +18,7 @@ from .lazy_pattern import LazyPattern
 from .params import AnswerParams
 from .planner import QueryPlan
 from .results import AnswerSentence, Hit
-from .text_analysis import split_sentences
+from .text_analysis import split_sentences, squash_punct
 
 __all__ = ["QUOTED_ITEM_CHARS", "as_list", "choose_list", "count_intro", "enumerates", "headless", "inline_enumeration",
            "item_label", "list_items", "next_unit", "numbered", "outline_units"]
@@ -169,7 +169,7 @@ def choose_list(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | 
 
 
 # 哪三大特色产业 / 哪几个领域: the noun the question counts.
-_COUNTED_NOUN = LazyPattern("哪(?:几|[一二三四五六七八九十两\\d]+)(?:个|大|项|类|种|条|件|方面的?)?([\u4e00-\u9fff]{2,8}?)(?=[?？,，。]|$|呢|吗|是|有|分别)")
+_COUNTED_NOUN = LazyPattern("(?:哪|(?<=[了有出过]))(?:几|[一二三四五六七八九十两\\d]+)(?:个|大|项|类|种|条|件|方面的?)?([\u4e00-\u9fff]{2,8}?)(?=[?？,，。]|$|呢|吗|是|有|分别)")
 # 三大追赶目标是哪三个: the noun before the question word (when none follows it).
 _COUNTED_BEFORE = LazyPattern("([\u4e00-\u9fff]{2,4})(?:分别)?(?:是|有)哪(?:几|[一二三四五六七八九十两\\d]+)(?:个|大|项|类|种|条|件)")
 _SEP = "、，,。；;：:（）()“”"
@@ -207,6 +207,13 @@ def counted_items(question: str, n: int | None, hits: list[Hit]) -> tuple[Unit, 
                 items = [x.strip() for x in re.split("[，,、]", found.group(2)) if x.strip()]
                 count = chinese_numeral(found.group(1))
                 if len(items) >= 2 and count == len(items) and (not n or n == count):
+                    return h.unit, items
+            # 存在的问题:产业结构不优,…;财政收支矛盾突出,…;…。— uncounted, one clause each.
+            for found in re.finditer(f"{re.escape(name)}[:：]([^。！!？?]+[；;][^。！!？?]+)", text):
+                if opening_point(found.group(1)) is not None:
+                    continue
+                items = [re.split("[，,]", x.strip())[0] for x in re.split("[；;]", found.group(1)) if x.strip()]
+                if len(items) >= 3 and (not n or n == len(items)):
                     return h.unit, items
     return None
 
@@ -288,12 +295,15 @@ _CLOSING = LazyPattern(r"(?:同志们|各位|朋友们|同学们)[，,！!]")
 _COUNTED_IN = LazyPattern(r"(?:几|哪几|多少)(点|条|项|个方面|方面|个问题|件|部分|个部分|层)")
 
 
-def count_intro(question: str, n: int) -> str:
-    """共3项: / 共三点: — the count of a list answer, in the question's own unit when it names one."""
+def count_intro(question: str, n: int, ev: Evidence | None = None, unit: Unit | None = None, term: str = "") -> str:
+    """「三问复盘法」共三问: / 在…的讲话列出4项: — the count of a list answer, in the question's own
+    unit when it names one, after what the list is: the term asked about when the unit says it
+    (“三问复盘法”是哪三问), else the unit's speech."""
     m = _COUNTED_IN.search(question)
-    if not m or not 1 <= n <= 10:
-        return f"共{n}项:"
-    return f"共{'一二三四五六七八九十'[n - 1]}{m.group(1)}:"
+    count = f"{'一二三四五六七八九十'[n - 1]}{m.group(1)}" if m and 1 <= n <= 10 else f"{n}项"
+    if unit is not None and len(squash_punct(term)) >= 2 and squash_punct(term) in squash_punct(unit.text):
+        return f"「{term}」共{count}:"
+    return f"{ev.speech_title(unit.speech_no)}列出{count}:" if ev is not None and unit is not None else f"共{count}:"
 
 
 def as_list(items: list[Unit], citer: Citer, intro: str) -> tuple[str, list[AnswerSentence]]:

@@ -26,7 +26,7 @@ from .question_words import is_generic
 from .results import Hit
 from .structure import enumerates, list_items
 
-__all__ = ["MISSING_WHAT", "abstain_reason", "coverage", "defines", "fits_type", "missing_terms", 
+__all__ = ["MISSING_WHAT", "abstain_reason", "coverage", "dense_rescues", "defines", "fits_type", "missing_terms", 
            "unseen_share"]
 
 _NON_WORD = LazyPattern(r"[^\w]+")
@@ -168,3 +168,17 @@ def abstain_reason(ev: Evidence, plan: QueryPlan, analysed: ta.Analysed, hits: l
     return None
 
 
+
+
+def dense_rescues(ev: Evidence, plan: QueryPlan, hits: list[Hit], dense_top: float | None) -> bool:
+    """Whether the meaning matches closely enough to answer a question whose words the speeches
+    barely share (a paraphrase): the best embedding similarity reaches ``dense_rescue``, or comes
+    near it (within 0.02) while the best paragraph holds a thing of the asked type in the asked
+    unit (拿到地皮到动工要多少天 → 从拿地到开工…30天): two signals, each short of sure alone."""
+    floor = ev.params.dense_rescue
+    if dense_top is None or not floor or not hits:
+        return False
+    if dense_top >= floor:
+        return True
+    return dense_top >= floor - 0.02 and bool(plan.answer_type and plan.answer_unit) \
+        and fits_type(plan.answer_type, plan.answer_unit, ta.split_sentences(hits[0].unit.text))

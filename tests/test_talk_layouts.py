@@ -1,0 +1,171 @@
+"""Layouts of talks and reports the parser and planner must read without headings made for
+them: a lecture whose topics open with 先谈/再谈/最后谈 after the opening names them, a list
+the speaker names after giving it (…我们管这叫“三步工作法”), closing paragraphs that open with
+the same word, a report whose one-paragraph parts and uncounted problem lists (存在的问题:A…;
+B…;C…) are asked about, and figures or dates of things the texts only mention.
+The texts are written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.answer_types import counted_noun, counted_owner, event_variants
+from assistant.engine import Engine
+from assistant.enumeration import enumerations, paragraph_enumerations
+from assistant.corpus import parse_text
+
+_LECTURE = """怎样当好一名村干部
+——在江北县村干部培训班上的讲座
+江北县委副书记　吴德明
+各位学员：
+很高兴和大家见面。今天我想和大家谈三个话题：一是怎样了解村情，二是怎样带领群众致富，三是怎样守住底线。
+先谈怎样了解村情。了解村情要靠脚板，不能靠报表。我刚到乡里工作时，老支书带我走遍了全乡十二个村。
+了解村情还要多听群众说话。要坐到群众的炕头上，听他们说心里话。
+再谈怎样带领群众致富。致富要找准产业，不能一哄而上。前几年有的村跟风种药材，结果卖不出去。
+那么产业怎么选呢？我给大家一个办法，就是走三步。第一步，算清本村的资源账；第二步，请专家来论证；第三步，先搞示范再推开。我们管这叫“三步工作法”。
+带领致富还要把集体经济搞起来。村里有了钱，办事才有底气。
+最后谈怎样守住底线。村干部手里也有权，要守住廉洁这条底线。去年全县查处村干部违纪问题九起。
+希望大家把学到的东西用到工作中去，边学边干。
+希望大家互相交流，取长补短。
+希望各乡镇党委关心村干部的成长，帮他们解决实际困难。
+"""
+
+_REPORT = """在江北县经济工作会议上的讲话
+江北县人民政府县长　郑国华
+同志们：
+一、今年工作回顾
+（一）工业经济稳中有进。全年规模以上工业增加值增长百分之九。
+（二）重点项目进展顺利。全年实施重点项目三十个，总投资五十亿元。东港码头即将建成，城南大道全线贯通。
+二、明年工作安排
+（一）抓好招商引资。全年引进亿元以上项目十个。
+（二）抓好民生实事。新建县图书馆，改造农村公路二百公里。
+三、关于脱贫巩固工作
+今年全县脱贫成果持续巩固。全县没有发生一户返贫。驻村工作队全部留任，帮扶政策保持稳定。下一步要落实防返贫监测，做到早发现、早干预。
+四、存在的困难
+在看到成绩的同时，也要看到存在的问题：财政收支矛盾突出，刚性支出压力大；产业层次偏低，缺少龙头企业；农村基础设施欠账多，维护资金不足。这些问题要在明年下功夫解决。
+同志们，让我们共同努力，完成明年的各项任务！
+"""
+
+_ZONE = """在江北开发区建设座谈会上的发言
+江北开发区管委会主任　孙立明
+江北开发区二〇〇九年升格为省级开发区，现有企业一百二十家。
+县委出台了招商引资实施细则，对引进项目的单位给予奖励。
+开发区附近新建了一座职工图书馆，方便职工读书学习。
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root: Path = tmp_path_factory.mktemp("talks")
+    (root / "lecture.txt").write_text(_LECTURE, encoding="utf-8")
+    (root / "report.txt").write_text(_REPORT, encoding="utf-8")
+    (root / "zone.txt").write_text(_ZONE, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+def test_talk_topics_opening_with_xian_zai_zuihou_form_one_run() -> None:
+    speech = parse_text(_LECTURE, "lecture.txt")[0]
+    runs = paragraph_enumerations(speech.units)
+    assert [[u.text[:2] for u in run] for _, run in runs] == [["先谈", "再谈", "最后"]]
+
+
+def test_zai_shuo_with_a_comma_is_moreover_not_a_topic() -> None:
+    found = enumerations("先说一件事。再说，这件事也不难。")
+    assert not any(e.family == "spoken" for e in found)
+
+
+@pytest.mark.parametrize("question", ["吴德明那次讲座分了几个部分?", "村干部培训班上的讲座谈了哪几个话题?",
+                                      "讲座的结构是怎样的?"])
+def test_the_talks_outline_is_its_topics(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert "先谈怎样了解村情" in answer.text and "最后谈怎样守住底线" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["讲座里“带领群众致富”这个话题下面讲了哪几层意思?",
+                                      "吴德明讲带领群众致富那部分说了些什么?"])
+def test_a_topic_named_by_its_words_is_that_topics_paragraphs(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert "致富要找准产业" in answer.text and "集体经济" in answer.text, answer.text
+    assert "守住廉洁" not in answer.text
+
+
+@pytest.mark.parametrize("question", ["“三步工作法”是哪三步?", "吴德明说的三步工作法具体指什么?"])
+def test_a_list_named_after_it_is_given_is_what_the_name_holds(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert "算清本村的资源账" in answer.text and "先搞示范再推开" in answer.text, answer.text
+    assert "三步工作法" in answer.text.splitlines()[0]
+
+
+@pytest.mark.parametrize("question", ["讲座最后几段用“希望”开头的，分别讲了什么?", "以希望开头的那几段各说了啥?"])
+def test_paragraphs_opening_with_a_word_are_listed(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert "共3段" in answer.text, answer.text
+    assert "关心村干部的成长" in answer.text
+
+
+@pytest.mark.parametrize("question", ["“重点项目进展顺利”这一条放在哪个部分下面?", "抓好民生实事属于第几部分?"])
+def test_the_part_holding_a_passage_is_named_and_numbered(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    first = answer.text.splitlines()[0]
+    assert ("第1部分「一、今年工作回顾」" in first) != ("第2部分「二、明年工作安排」" in first), answer.text
+    assert answer.citations[0].unit.kind == "heading"
+
+
+def test_asking_what_comes_after_a_part_is_not_asking_where_it_stands(engine: Engine) -> None:
+    answer = engine.ask("江北县经济工作会议讲完今年工作回顾之后，接着讲的是哪一块?")
+    assert "放在" not in answer.text and "下[" not in answer.text.splitlines()[0]
+
+
+def test_a_part_of_one_paragraph_is_quoted_whole(engine: Engine) -> None:
+    answer = engine.ask("郑国华讲话中关于脱贫巩固工作那一块都讲了些什么?")
+    assert "防返贫监测" in answer.text, answer.text   # the paragraph's last sentence
+    assert answer.hits[0].unit.kind == "paragraph"
+
+
+@pytest.mark.parametrize("question", ["郑国华讲话里“存在的困难”那块一共列了几个问题?", "江北县经济工作会议讲话说存在哪几个问题?"])
+def test_an_uncounted_list_after_a_colon_is_counted(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert "三个问题" in answer.text.splitlines()[0], answer.text
+    assert "财政收支矛盾突出" in answer.text and "农村基础设施欠账多" in answer.text
+
+
+def test_a_figure_of_another_thing_does_not_answer_for_the_thing_named(engine: Engine) -> None:
+    answer = engine.ask("郑国华讲话里提到的东港码头，总投资是多少?")
+    assert answer.partial and "东港码头" in answer.text.splitlines()[0], answer.text
+
+
+def test_a_verb_with_its_result_is_told_by_the_texts_own_result(engine: Engine) -> None:
+    answer = engine.ask("江北开发区是哪一年升成省级的?")
+    assert not answer.partial and not answer.abstained
+    assert "二〇〇九年" in answer.text
+
+
+def test_an_event_the_text_never_tells_is_not_answered_by_another_event(engine: Engine) -> None:
+    answer = engine.ask("孙立明发言里说的职工图书馆是哪一年建成的?")
+    assert answer.partial or answer.abstained, answer.text
+
+
+@pytest.mark.parametrize("question", ["招商引资实施细则一共有几条?", "县委出台的招商引资实施细则有哪几条?"])
+def test_the_articles_of_a_document_only_named_are_not_given(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.partial and answer.reason == "content", answer.text
+
+
+def test_the_plan_reads_a_part_named_by_what_it_speaks_of(engine: Engine) -> None:
+    assert engine.plan("吴德明讲守住底线那部分说了什么").section == "守住底线"
+    assert engine.plan("郑国华讲话里讲民生的那块有几项").section == "民生"
+
+
+def test_whose_figure_a_question_asks() -> None:
+    question = "讲话里提到的东港码头，总投资是多少"
+    assert counted_owner(question, counted_noun(question)) == "东港码头"
+    assert counted_owner("东港码头的总投资是多少", "总投资") == "东港码头"
+    assert counted_owner("山西去年实际利用外资是多少", counted_noun("山西去年实际利用外资是多少")) == ""
+
+
+def test_a_result_verb_is_loose_only_when_asked() -> None:
+    assert event_variants("升成") == ("升成",)
+    assert event_variants("升成", loose=True) == ("升成", "升")
+    assert event_variants("主持", loose=True) == ("主持",)
