@@ -40,7 +40,7 @@ from .lazy_pattern import compile_patterns
 from .limits import MAX_QUESTION_CHARS
 from .params import DENSE_RESCUE_MODEL, AnswerParams, RetrievalParams
 from .planner import QueryPlan, plan_question
-from .question_words import META_WORDS, own_subject
+from .question_words import META_WORDS, own_subject, spelled_out
 from .results import Answer, Hit, Turn, joined
 from .retrieval import Retriever
 from .semantic import SemanticRanker, passages
@@ -217,8 +217,9 @@ class Engine:
     def ask(self, question: str, k: int = 10, history: list[Turn] | None = None) -> Answer:
         t0 = time.perf_counter()
         question = self.check_question(question)
-        answer = self._ask_clauses(question, k, history) or self._ask_one(question, self.plan(question, history),
-                                                                           k, history)
+        asked = spelled_out(question)   # (GDP增速 is looked for as the speeches say it: 生产总值)
+        answer = self._ask_clauses(asked, k, history) or self._ask_one(asked, self.plan(asked, history), k, history)
+        answer.question = question
         answer.elapsed_ms = (time.perf_counter() - t0) * 1000
         return answer
 

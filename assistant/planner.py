@@ -400,13 +400,12 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     plan.after = bool(AFTER.search(unquoted)) and plan.nth_item is None and not plan.outline \
         and not all(_is_generic(w) for w in rest)
     what = ASKS_WHAT.search(body)
-    # 最在乎的是什么 asks for whatever they care about: a 的-phrase names no thing.
-    # …的工人是什么态度 asks for an attitude (是什么 + a noun), not what 工人 are.
+    # 最在乎的是什么 asks for whatever they care about (a 的-phrase names no thing); …的工人是什么态度
+    # asks for an attitude (是什么 + a noun), not what 工人 are.
     focus = asked_term(body, analyse, ASKS_WHAT) if what and not body[: what.start()].endswith("的") \
         and not re.match(r"[\u4e00-\u9fff](?<![呢吗啊呀])", body[what.end():]) else ""
-    # (2003年粮食总产量: the year says which, not what; a text gives it by its own dates.)
-    # (那位妻子 / 那场话剧: the pointing words name nothing; 这种现象叫什么 asks the name of the
-    # thing the question describes, which it does not name.)
+    # (2003年粮食总产量: the year says which, not what. 那位妻子 / 那场话剧: pointing words name
+    # nothing; 这种现象叫什么 asks the name of the thing the question describes, naming none.)
     plan.asked_words = tuple(w for w in _whole_words(analyse(focus).words) if not _is_generic(w)
                              and not re.fullmatch(r"[\d.]+年?|(?:这|那)(?:种|个|位|些|样|类|场|次|件)?", w)) \
         if focus and plan.answer_type not in ("term", "quote") else ()

@@ -14,7 +14,7 @@ from . import text_analysis as ta
 from .answer_types import asked_event
 from .corpus import Speech
 
-__all__ = ["GENERIC", "META_WORDS", "SPEECH_ITSELF", "WHOLE_SPEECH", "is_generic", "only_meta_words", "own_subject",
+__all__ = ["GENERIC", "META_WORDS", "SPEECH_ITSELF", "WHOLE_SPEECH", "is_generic", "only_meta_words", "own_subject", "spelled_out",
            "title_of", "whole_words"]
 
 # 三个 / 四点 / 第二个: a count or an ordinal of the items asked for, no subject.
@@ -98,3 +98,20 @@ def only_meta_words(body: str, analyse: Callable[[str], ta.Analysed], naming: st
     own = [w for w in analyse(body).words if w not in META_WORDS and not re.search(r"哪|什么|谁|几|何|天|年|月", w)
            and not (naming and w in naming)]
     return not own_subject(own, set())
+
+
+# Acronyms a question may use for what Chinese speeches always spell out (GDP is written
+# 国内生产总值 / 地区生产总值 in them): looked for as those words.
+_ACRONYMS = {"GDP": "生产总值", "CPI": "居民消费价格", "PPI": "工业生产者出厂价格", "PMI": "采购经理指数"}
+_ACRONYM = re.compile(rf"(?<![A-Za-z])({'|'.join(_ACRONYMS)})(?![A-Za-z])", re.IGNORECASE)
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF21, 0xFF5B)}   # Ｇ → G (one character each)
+
+
+def spelled_out(question: str) -> str:
+    """The question with GDP / ＣＰＩ read as the words the speeches use for them."""
+    folded = question.translate(_FULLWIDTH)
+    out, at = [], 0
+    for m in _ACRONYM.finditer(folded):
+        out += [question[at:m.start()], _ACRONYMS[m.group(1).upper()]]
+        at = m.end()
+    return "".join(out) + question[at:]

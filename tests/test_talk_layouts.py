@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from assistant.answer_types import counted_noun, counted_owner, event_variants
+from assistant.corpus import parse_text
 from assistant.engine import Engine
 from assistant.enumeration import enumerations, paragraph_enumerations
-from assistant.corpus import parse_text
+from assistant.question_words import spelled_out
 
 _LECTURE = """怎样当好一名村干部
 ——在江北县村干部培训班上的讲座
@@ -169,3 +170,14 @@ def test_a_result_verb_is_loose_only_when_asked() -> None:
     assert event_variants("升成") == ("升成",)
     assert event_variants("升成", loose=True) == ("升成", "升")
     assert event_variants("主持", loose=True) == ("主持",)
+
+
+def test_an_acronym_is_read_as_the_words_speeches_use() -> None:
+    assert spelled_out("明年GDP增长多少") == "明年生产总值增长多少"
+    assert spelled_out("ＧＤＰ和cpi呢") == "生产总值和居民消费价格呢"
+    assert spelled_out("GDPR是什么") == "GDPR是什么"   # (part of another word: left alone)
+
+
+def test_a_question_with_an_acronym_finds_the_figure_and_keeps_its_wording(engine: Engine) -> None:
+    answer = engine.ask("郑国华讲话里全年的工业增加值和GDP各增长多少?")
+    assert answer.question.endswith("GDP各增长多少?")
