@@ -377,7 +377,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         key = ta.normalise(plan.asks_content_of)
         lines = [AnswerSentence(next((x for x in split_sentences(u.text) if key in ta.normalise(x)), u.text),
                                 [citer.cite(u)]) for u in repeated]
-        text, sentences = numbered(count_intro(question, len(lines), ev, repeated[0], plan.asks_content_of), lines)
+        text, sentences = numbered(count_intro(question, len(lines)), lines)
         return done(text, sentences, hits_out=cited_first(ev, repeated, hits, citer.terms))
 
     content = undefined_content(ev, plan, hits, citer)

@@ -217,7 +217,7 @@ class Engine:
     def ask(self, question: str, k: int = 10, history: list[Turn] | None = None) -> Answer:
         t0 = time.perf_counter()
         question = self.check_question(question)
-        asked = spelled_out(question)   # (GDP增速 is looked for as the speeches say it: 生产总值)
+        asked = spelled_out(question, self.evidence.corpus_key)   # (GDP增速: as the speeches say it, 生产总值)
         answer = self._ask_clauses(asked, k, history) or self._ask_one(asked, self.plan(asked, history), k, history)
         answer.question = question
         answer.elapsed_ms = (time.perf_counter() - t0) * 1000

@@ -45,6 +45,7 @@ from .question_grammar import (
     COUNTED_NOUN,
     COUNTS_ITEMS,
     EDGE,
+    EDGE_SPAN,
     FOLLOWUP_LEAN,
     IN_ORDER,
     ITEM_NAMED,
@@ -68,6 +69,7 @@ from .question_grammar import (
     asked_term,
     ordinal_value,
     sibling_ordinals,
+    span_ordinals,
     stated_size,
 )
 from .question_words import META_WORDS as _META_WORDS
@@ -124,20 +126,16 @@ class QueryPlan:
     nth_is_position: bool = False     # 开头说了什么 / 结尾讲了什么: a part, or a paragraph where there are no parts
     before_parts: bool = False        # 正式讲几点意见之前讲了什么: the paragraphs before the first part
     nth_is_edge: bool = False         # 结尾是怎么收的 / 开场白: the speech's own first or last words, not a part
-    # 那第二点呢 → 2, 最后一点 → -1, 还有呢 (after an item) → 0 (the next): an item of the last list
-    followup_item: int | None = None
+    followup_item: int | None = None  # 那第二点呢 → 2, 最后一点 → -1, 还有呢 → 0 (the next): of the last list
     focus: str = ""                   # a follow-up's own words: they choose the sentences
-    # 提出“两条腿走路”,下一段接着说了什么 / 讲完X以后紧接着讲的是: the paragraph after the one
-    # the question's words find.
-    after: bool = False
+    after: bool = False               # 讲完X以后紧接着讲的是: the paragraph after the one the words find
     exclude: set[str] = field(default_factory=set)  # 还有别的吗: units the last answer already cited
     follow_up: bool = False           # read as leaning on the previous turn
     # What kind of thing answers it (谁 → person, 哪一年 → date, 多少公里 → number, 哪里 → place),
     # and the unit a number must carry (公里); the evidence must hold such a thing.
     answer_type: str | None = None
     answer_unit: str = ""
-    # “X”具体指哪些内容 / X包括什么: the question asks what X consists of or means.
-    asks_content_of: str = ""
+    asks_content_of: str = ""         # “X”具体指哪些内容 / X包括什么: what X consists of or means
     counts_term: bool = False          # 哪几个“继续”: how many times (and where) X is said
     # 处分标准是什么 → (处分, 标准): the words of the thing asked for (discourse words left out);
     # a paraphrase found by meaning alone must still speak of it.
@@ -190,8 +188,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         # 第二篇和第三篇讲话分别讲了什么 / 比较第一篇和第三篇: each of them, one after the other.
         plan.speech_candidates = several
         plan.notes += said
-    elif how:
-        plan.notes.append(how)
+    plan.notes += [how] if how and len(several) <= 1 else []
     if len(several) > 1:
         pass
     elif no is None and how:
@@ -329,6 +326,10 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         plan.outline = True
         if plan.speech_no is None and not plan.speech_candidates:
             plan.speech_candidates = tuple(s.no for s in speeches)
+    if (span := EDGE_SPAN.search(unquoted)) is not None:   # 倒数两段分别说了啥: each position asked
+        plan.nth_item, *more = span_ordinals(span)
+        plan.more_nth, plan.outline, plan.nth_is_paragraph = tuple(more), False, span.group("noun") == "段"
+        plan.nth_is_sentence, plan.nth_is_part = span.group("noun") == "句", span.group("noun") in ("部分", "层")
     # 在正式讲几点意见之前,前面铺垫了什么: the words before the parts, not the parts.
     plan.before_parts = bool(BEFORE_PARTS.search(unquoted))
     if plan.before_parts:

@@ -49,7 +49,7 @@ _ITEM = (r"(?:要求|措施|举措|办法|方法|任务|原则|目标|活动|做
 # 哪个 / 哪条 / 哪一年 ask for one thing; 哪几个 / 哪四条 / 几项 / 多少条 for several.
 # 几个 / 多少条 ask for a list when what is counted is items or parts (几点要求, 几个方面) or
 # nothing is named (分为几个?); before any other noun they ask for a count (表彰了多少个先进集体).
-_COUNTED_ITEMS = rf"(?={_ITEM}|{_PART}|[^\u4e00-\u9fff]|$|呢|吗|的|内容|东西|事|意思)"
+_COUNTED_ITEMS = rf"(?={_ITEM}|{_PART}|[^\u4e00-\u9fff]|$|呢|吗|的|内容|东西|事|意思|来(?!自))"
 # 这几件事之间是什么关系: 这几 / 那几 point back at things; they do not ask how many.
 # 哪几天 / 哪几年 ask when; 分别是谁 / 分别是多少 ask for persons or figures, not a speech's items.
 # 批示过多少件? asks how many; 讲了几点? asks for the points (多少 only before an item: 多少条要求).
@@ -89,6 +89,16 @@ def ordinal_value(m: re.Match[str]) -> int:
     if m.group(2):
         return (chinese_numeral(m.group(2)) or 0) * (-1 if m.group("back") else 1)
     return 1 if m.group("first") or m.group("first_bare") else -1
+
+
+# 倒数两段 / 最后三句 / 前两部分 / 开头两点: several positions at one edge, each asked.
+EDGE_SPAN = LazyPattern(r"(?:(?P<back>最后|倒数|末尾|结尾)|开头|开篇|前|头)\s*(?P<n>[两二三四2-4])\s*(?:个)?(?P<noun>段|句|点|条|部分|层)")
+
+
+def span_ordinals(m: re.Match[str]) -> tuple[int, ...]:
+    """倒数两段 → (-2, -1); 前三点 → (1, 2, 3)."""
+    n = chinese_numeral(m.group("n")) if not m.group("n").isdigit() else int(m.group("n"))
+    return tuple(range(-n, 0)) if m.group("back") else tuple(range(1, n + 1))
 
 
 def sibling_ordinals(text: str, found: list[re.Match[str]], mo: re.Match[str]) -> list[re.Match[str]]:

@@ -107,11 +107,14 @@ _ACRONYM = re.compile(rf"(?<![A-Za-z])({'|'.join(_ACRONYMS)})(?![A-Za-z])", re.I
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF21, 0xFF5B)}   # Ｇ → G (one character each)
 
 
-def spelled_out(question: str) -> str:
-    """The question with GDP / ＣＰＩ read as the words the speeches use for them."""
+def spelled_out(question: str, corpus_text: str | None = None) -> str:
+    """The question with GDP / ＣＰＩ read as the words the speeches use for them (only where
+    ``corpus_text`` holds those words: else the acronym stays, a term the speeches never use)."""
     folded = question.translate(_FULLWIDTH)
     out, at = [], 0
     for m in _ACRONYM.finditer(folded):
-        out += [question[at:m.start()], _ACRONYMS[m.group(1).upper()]]
-        at = m.end()
+        words = _ACRONYMS[m.group(1).upper()]
+        if corpus_text is None or words in corpus_text:
+            out += [question[at:m.start()], words]
+            at = m.end()
     return "".join(out) + question[at:]

@@ -32,7 +32,7 @@ _SPECIFIC = LazyPattern(_SPECIFIC_GENRE)
 # 那篇报道 / 这份公报, or a question (or its clause) that opens with the kind (公报分为哪几部分).
 # (讲课稿 / 致辞: a subtitle line may say the kind: ——在…培训班上的讲课.)
 _KIND_ONLY = LazyPattern(r"(?:那|这|该)(?:篇|份|则)(报道|公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|讲座)稿?"
-                        r"|(?:^|(?<=[,，;；:：]))(公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|讲座)稿?(?=的|里|中|上|说|讲|提|分|对|怎|是|有|主要|第|最)")
+                        r"|(?:^|(?<=[,，;；:：]))(公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|讲座)稿?(?=的|里|中|上|说|讲|提|分|对|怎|是|有|主要|第|最|开头|结尾|前|后)")
 _NEWS_LEAD = LazyPattern(DATELINE)
 _OCCASION_NAMED = LazyPattern(r"([\u4e00-\u9fff]{2,6}?)(?:那次|这次|那个会|这个会|那场会)")
 # (为什么会炸: 会 says "will"; a meeting is 大会 / 会议, or 会 before 上 / 里.)

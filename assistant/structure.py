@@ -296,14 +296,13 @@ _COUNTED_IN = LazyPattern(r"(?:几|哪几|多少)(点|条|项|个方面|方面|�
 
 
 def count_intro(question: str, n: int, ev: Evidence | None = None, unit: Unit | None = None, term: str = "") -> str:
-    """「三问复盘法」共三问: / 在…的讲话列出4项: — the count of a list answer, in the question's own
-    unit when it names one, after what the list is: the term asked about when the unit says it
-    (“三问复盘法”是哪三问), else the unit's speech."""
+    """共3项: / 共三点: / 「三问复盘法」共3项: — the count of a list answer, in the question's own
+    unit when it names one, after the term asked about when the unit says it (“三问复盘法”是哪三问)."""
     m = _COUNTED_IN.search(question)
     count = f"{'一二三四五六七八九十'[n - 1]}{m.group(1)}" if m and 1 <= n <= 10 else f"{n}项"
     if unit is not None and len(squash_punct(term)) >= 2 and squash_punct(term) in squash_punct(unit.text):
         return f"「{term}」共{count}:"
-    return f"{ev.speech_title(unit.speech_no)}列出{count}:" if ev is not None and unit is not None else f"共{count}:"
+    return f"共{count}:"
 
 
 def as_list(items: list[Unit], citer: Citer, intro: str) -> tuple[str, list[AnswerSentence]]:

@@ -176,8 +176,28 @@ def test_an_acronym_is_read_as_the_words_speeches_use() -> None:
     assert spelled_out("明年GDP增长多少") == "明年生产总值增长多少"
     assert spelled_out("ＧＤＰ和cpi呢") == "生产总值和居民消费价格呢"
     assert spelled_out("GDPR是什么") == "GDPR是什么"   # (part of another word: left alone)
+    # Where the speeches never say 生产总值, GDP stays: a term they do not use, said so.
+    assert spelled_out("GDP增长多少", corpus_text="全市财政收入增长百分之十") == "GDP增长多少"
 
 
 def test_a_question_with_an_acronym_finds_the_figure_and_keeps_its_wording(engine: Engine) -> None:
     answer = engine.ask("郑国华讲话里全年的工业增加值和GDP各增长多少?")
     assert answer.question.endswith("GDP各增长多少?")
+
+
+@pytest.mark.parametrize("question, ordinals", [("讲座倒数两段分别说了啥?", (-2, -1)), ("讲座开头两段讲了什么?", (1, 2)),
+                                                ("郑国华讲话最后三句是什么?", (-3, -2, -1))])
+def test_several_positions_at_one_edge_are_each_asked(engine: Engine, question: str, ordinals: tuple[int, ...]) -> None:
+    plan = engine.plan(question)
+    assert (plan.nth_item, *plan.more_nth) == ordinals
+
+
+def test_the_last_two_paragraphs_are_both_answered(engine: Engine) -> None:
+    answer = engine.ask("吴德明那次讲座倒数两段分别说了啥?")
+    assert "互相交流" in answer.text and "关心村干部的成长" in answer.text, answer.text
+    assert "用到工作中去" not in answer.text
+
+
+def test_how_many_ways_to_do_something_asks_for_the_list(engine: Engine) -> None:
+    assert engine.plan("吴德明给了几招来选产业?").wants_list
+    assert not engine.plan("有几个来自农村的学员?").wants_list
