@@ -146,8 +146,9 @@ def asked_event(question: str) -> str:
     return ""
 
 
-_HOW_MANY = (r"(?:一共|总共|共|大概|大约|大致|具体|到底|究竟)*(?P<verb>有|是|为|达到|达)?"
-             rf"(?:多少|几(?={_MEASURE_WORDS}))(?:{_MEASURE_WORDS})?")
+# (涨幅会控制在多少 / 控制在百分之几: the level a figure is to be kept at counts it too.)
+_HOW_MANY = (r"(?:一共|总共|共|大概|大约|大致|具体|到底|究竟)*(?P<verb>(?:会|将|要|能)?(?:控制在|保持在)|有|是|为|达到|达)?"
+             rf"(?:百分之几|多少个?百分点|多少|几(?={_MEASURE_WORDS}))(?:{_MEASURE_WORDS})?")
 _SPAN_UNIT = r"(?:年|天|日|个月|月|小时|分钟|周|次)$"
 _NOT_IN_NOUN = r"[^\u4e00-\u9fff]|的|里|中|说|了|在|上|对|和|与|给|是|有|讲|提"
 _ASKING_WORDS = r"多少|几|哪|什么|啥|谁|怎"
@@ -298,10 +299,13 @@ def years(text: str) -> set[int]:
     return out
 
 
-def year_agrees(asked: set[int], sentence: str) -> bool:
+def year_agrees(asked: set[int], sentence: str, before: str = "") -> bool:
     """A sentence that names years answers a question about one year only if it names that one:
-    １９９７年…上涨０．７％ gives no figure for 1998."""
+    １９９７年…上涨０．７％ gives no figure for 1998. One that names none speaks of the year the
+    last sentence ``before`` it in its paragraph named (１９９７年…。其中１２月份…涨幅为…)."""
     named = years(sentence) if asked else set()
+    if asked and not named and before:
+        named = next((found for x in reversed(ta.split_sentences(before)) if (found := years(x))), set())
     return not named or bool(named & asked)
 
 
@@ -370,7 +374,9 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     ("date", LazyPattern(r"哪一年|哪年|何年|何时|什么时候|哪一天|哪天|哪几天|哪几年|几月|几号|哪个月|什么时间|日期(?!间)|年份|时间是")),
     # 那场话剧叫什么名字 / 书名是什么: the name of a work, which a text gives in 《》.
     ("title", LazyPattern(r"(?:话剧|戏剧|剧目|戏|剧|书|电影|影片|作品|节目|歌曲|诗|题目|标题|全称)[^,，。?？!！]{0,3}(?:叫什么|是什么)(?:名字|名称|名)?"
-                          r"|(?:剧|书|片|篇)名(?:是什么|叫什么|是啥)")),
+                          r"|(?:剧|书|片|篇)名(?:是什么|叫什么|是啥)"
+                          # 具体举的是哪一部: a work (哪个部门 / 哪部分 are not)
+                          r"|哪(?:一|几)?部(?![分门署长委队位属件])")),
     # 引用过邓小平的哪些话 / 引了哪几句古语: words quoted, which a text gives in “”.
     # (哪几篇引了古书里的话: the question word may ask which texts quote, not which words.)
     ("quote", LazyPattern(r"(?:引用|引述|援引|引(?=过|了))(?:过|了)?[^,，。?？]{0,12}?(?:哪些|什么|哪几句|哪句|几句)?[^,，。?？]{0,8}?(?:话|名言|古语|诗句|原话|论述|语录)"

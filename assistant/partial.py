@@ -11,6 +11,8 @@ Each returns (the answer's opening line, the reason ``ask --json`` reports, the 
 
 from __future__ import annotations
 
+import re
+
 from . import text_analysis as ta
 from .answer_types import (
     METADATA_TYPES,
@@ -197,9 +199,32 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
 _OWN_PLACE = LazyPattern(r"(?:我|本|(?:^|(?<=[,，。;；:：、年月日来前]))全)(?:省|市|县|区|州|镇|乡)")
 
 
+# 除了柳河、桃源,还有哪几个: the others of a list the question has already named some of.
+_BESIDES = LazyPattern(r"除了?([\u4e00-\u9fff、和及与]{2,30}?)(?:以外|之外|外)?[,，]?(?:还有|另外|其他|其余|别的)(?:的)?(?:哪|什么|啥|谁)")
+_ET_CETERA = LazyPattern(r"((?:[\u4e00-\u9fff]{1,10}、)+[\u4e00-\u9fff]{1,10})等")
+
+
+def beyond_named(question: str, sentences: list[AnswerSentence]) -> tuple[str, str, list[AnswerSentence]] | None:
+    """A partial answer when the only list naming what the question names (柳河县、桃源县等十六个县)
+    names nothing else: the others it counts are not given."""
+    m = _BESIDES.search(ta.normalise(question))
+    if m is None:
+        return None
+    named = [re.sub("[省市县区镇乡村]$", "", x) for x in re.split("[、和及与]", m.group(1)) if x]
+    for s in sentences:
+        for listed in _ET_CETERA.finditer(ta.normalise(s.text)):
+            items = listed.group(1).split("、")
+            if all(any(n in i for i in items) for n in named) and all(any(n in i for n in named) for i in items):
+                return (f"讲话只列出了「{listed.group(1)}」等,没有说明其余的是哪些。相关原文:", "content",
+                        [s, *(x for x in sentences if x is not s)])
+    return None
+
+
 def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],
              sentences: list[AnswerSentence], citer: Citer) -> tuple[str, str, list[AnswerSentence]] | None:
     """(intro, reason, sentences) when the evidence does not give what is asked; None when it does."""
+    if (besides := beyond_named(question, sentences)) is not None:
+        return besides
     speech = ev.corpus.speech(plan.speech_no) if plan.speech_no is not None else None
     silent = silent_attendee(speech, question, SURNAMES, ev.analyse(question).words) if speech is not None and opens_with_dateline(speech) else ""
     if silent:
@@ -278,7 +303,11 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         def unit_of(sentence: AnswerSentence) -> Unit | None:
             return next((c.unit for c in citer.citations if sentence.citations and c.n == sentence.citations[0]), None)
 
-        fitting = [i for i, s in enumerate(sentences) if year_agrees(asked_years, s.text) and about(s.text, unit_of(s))
+        def before(sentence: AnswerSentence) -> str:
+            unit = unit_of(sentence)
+            return unit.text[:unit.text.find(sentence.text)] if unit is not None and sentence.text in unit.text else ""
+
+        fitting = [i for i, s in enumerate(sentences) if year_agrees(asked_years, s.text, before(s)) and about(s.text, unit_of(s))
                    and fits_type(plan.answer_type, plan.answer_unit, [s.text])]
         if fitting:
             # 由谁主持: the sentence that names the person comes first (罗干主持团拜会). Not for
@@ -311,7 +340,8 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
             for s in split_sentences(unit.text):
                 if subject and any(t in ta.normalise(s) for t in about) and names_counted(noun, s) and of_owner(s, unit) \
                         and (not people or any(holds_office(n, s) for n in people)) \
-                        and fits_type(plan.answer_type, plan.answer_unit, [s]) and year_agrees(asked_years, s) \
+                        and fits_type(plan.answer_type, plan.answer_unit, [s]) \
+                        and year_agrees(asked_years, s, unit.text[:unit.text.find(s)]) \
                         and (plan.answer_type not in ("date", "number") or in_place(ta.normalise(s), unit)):
                     # (A sentence already quoted moves to the front; it is not quoted twice.)
                     at = next((i for i, x in enumerate(sentences) if x.text == s), None)
@@ -320,7 +350,8 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         if noun and any(noun in ta.normalise(h.unit.text) for h in hits[:3]):
             subject = noun   # 汇率具体是多少: what is counted is what the texts mention
         subject = owner or subject   # (青岚港二期工程,总投资是多少: what the figure would be of)
-        intro = f"讲话提到了「{subject}」,但没有{MISSING_WHAT[plan.answer_type]}。相关原文:" if subject \
+        intro = f"讲话提到了「{subject}」,但没有{MISSING_WHAT[plan.answer_type]}。相关原文:" if subject and (subject in (noun, owner) or not noun) \
+            else f"讲话中没有给出「{noun}」的具体数字。相关原文:" if noun \
             else f"讲话中没有{MISSING_WHAT[plan.answer_type]}。相关原文:"
         return intro, f"answer_type:{plan.answer_type}", sentences
     return None

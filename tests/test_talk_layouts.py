@@ -201,3 +201,42 @@ def test_the_last_two_paragraphs_are_both_answered(engine: Engine) -> None:
 def test_how_many_ways_to_do_something_asks_for_the_list(engine: Engine) -> None:
     assert engine.plan("吴德明给了几招来选产业?").wants_list
     assert not engine.plan("有几个来自农村的学员?").wants_list
+
+
+_PRICES = """当前物价形势和今年的任务
+国家计委副主任　林文广
+１９９７年，全国商品零售价格比上年上涨百分之一点二。其中十一、十二月份商品零售价格同比涨幅为百分之零点四和百分之零点六。
+今年经济将保持较快增长，预计国内生产总值增长百分之八，物价将保持稳定。
+会议表彰了物价工作先进单位，东山县、南湖县等十二个县受到表彰。
+我国话剧史上的优秀作品，无不是艺术性和思想性的统一，田汉、老舍的优秀作品都是这样。
+"""
+
+
+@pytest.fixture(scope="module")
+def prices(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root: Path = tmp_path_factory.mktemp("prices")
+    (root / "prices.txt").write_text(_PRICES, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+def test_a_figure_in_a_sentence_under_another_years_lead_is_that_years(prices: Engine) -> None:
+    # 其中十一、十二月份…: no year of its own, the 1997 before it in the paragraph.
+    answer = prices.ask("林文广说１９９８年商品零售价格涨幅会控制在多少?")
+    assert answer.partial, answer.text
+
+
+def test_a_percentage_of_another_thing_does_not_answer(prices: Engine) -> None:
+    assert counted_noun("林文广预计今年物价涨幅控制在百分之几").endswith("物价涨幅")
+    answer = prices.ask("林文广预计１９９８年物价涨幅具体控制在百分之几?")
+    assert answer.partial and "物价涨幅" in answer.text.splitlines()[0], answer.text
+
+
+def test_the_others_of_a_list_named_only_in_part_are_not_given(prices: Engine) -> None:
+    answer = prices.ask("受表彰的十二个县，除了东山、南湖，还有哪几个?")
+    assert answer.partial and answer.reason == "content", answer.text
+    assert "东山县、南湖县" in answer.text.splitlines()[0]
+
+
+def test_which_work_asks_for_a_title_the_text_must_give(prices: Engine) -> None:
+    answer = prices.ask("林文广提到老舍的优秀作品，具体举的是哪一部?")
+    assert answer.partial and answer.reason in ("answer_type:title", "content"), answer.text
