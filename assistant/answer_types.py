@@ -40,6 +40,8 @@ _NAME_CHAR = r"[^\W\d的了和在与是我们每位有还及或对把被从向�
 _PLACE = (rf"(?:{_NAME_CHAR}{{2,5}}(?:省|市|县|区|镇|乡|村|州)|{_NAME_CHAR}(?:省|县|州))"
           r"(?![委长政场域别里级干党直属上下内外])"
           r"|中国|美国|英国|法国|德国|俄罗斯|日本|韩国"
+          # 在京举行 / 在南宁召开: where a meeting was held, named by the verb after it
+          r"|在(?!这|那|此|会|上|中|其)[\u4e00-\u9fff]{1,5}?(?:举行|召开|开幕|闭幕|举办)"
           # 中南海国务院小礼堂 / 人民大会堂: a venue, by what it is
           rf"|{_NAME_CHAR}{{1,8}}(?:礼堂|会堂|大厅|宾馆|饭店|会议室|会议厅|广场|体育馆|剧院|剧场)")
 # 在食堂吃 / 到会议室开: where something is done, for 在哪里 (not for 哪个城市).

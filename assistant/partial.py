@@ -15,6 +15,7 @@ import re
 
 from . import text_analysis as ta
 from .answer_types import (
+    HOLDING,
     METADATA_TYPES,
     SURNAMES,
     asked_event,
@@ -97,7 +98,8 @@ def _said_tail(ev: Evidence, term: str) -> str:
     return ""
 
 
-_ASKED_WHAT = {"person": "由谁", "date": "何时"}
+_ASKED_WHAT = {"person": "由谁", "date": "何时", "place": "在哪里"}
+_HELD_WHERE = LazyPattern(r"(?:哪个城市|哪座城市|哪个地方|什么地方|哪里|哪儿|何地)(?:举行|召开|开|举办)")
 # 德强同志 / 刘振华: the person a question about an office names.
 _PEOPLE = LazyPattern(rf"[\u4e00-\u9fff]{{2}}(?=同志|先生|女士)|[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?=是|担任|当时|任)")
 _MEETING = LazyPattern(r"座谈会|茶话会|团拜会|联谊会|招待会|研讨会|报告会|全会|大会|会议")
@@ -116,8 +118,9 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
                 sentences: list[AnswerSentence], citer: Citer) -> tuple[str, str, list[AnswerSentence]] | tuple[()] | None:
     """谁主持 / 哪一天会见: the person or date must be the asked event's. () when a sentence
     telling the event gives it (that sentence now leads the answer); a partial answer when the
-    texts tell the event but never its date; None when they never tell it (other checks decide)."""
-    event = asked_event(question)
+    texts tell the event but never its date; None when they never tell it (other checks decide).
+    (在哪个城市举行的: where it was held, which a place name alone does not tell.)"""
+    event = HOLDING[0] if plan.answer_type == "place" else asked_event(question)
     if not event:
         return None
     variants = event_variants(event)
@@ -161,7 +164,9 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
         if telling:
             break
     if not with_event:
-        return None
+        # (东盟首脑会晤在哪个城市举行的: a text that never says it was held somewhere says nowhere.)
+        return ("讲话中没有说明在哪里举行。最接近的内容(仅供参考):", "answer_type:place", sentences) \
+            if plan.answer_type == "place" else None
     if telling:
         pairs = set(analysed.bigrams)
 
@@ -249,7 +254,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         # speaks of the thing asked for (a person or a figure they give is another's).
         return (f"讲话中没有谈到「{plan.asked_thing}」。最接近的内容(仅供参考):", f"asked_absent:{plan.asked_thing}",
                 sentences)
-    if plan.answer_type in ("person", "date"):
+    if plan.answer_type in ("person", "date") or plan.answer_type == "place" and _HELD_WHERE.search(question):
         told = _event_told(ev, plan, question, analysed, hits, sentences, citer)
         if told is not None:
             return told or None

@@ -209,6 +209,8 @@ _PRICES = """当前物价形势和今年的任务
 今年经济将保持较快增长，预计国内生产总值增长百分之八，物价将保持稳定。
 会议表彰了物价工作先进单位，东山县、南湖县等十二个县受到表彰。
 我国话剧史上的优秀作品，无不是艺术性和思想性的统一，田汉、老舍的优秀作品都是这样。
+全国物价工作会议１月１０日在北京召开。会议部署了今年的物价工作。
+今年要完善价格听证会制度，重要商品调价前先听取群众意见。
 """
 
 
@@ -240,3 +242,10 @@ def test_the_others_of_a_list_named_only_in_part_are_not_given(prices: Engine) -
 def test_which_work_asks_for_a_title_the_text_must_give(prices: Engine) -> None:
     answer = prices.ask("林文广提到老舍的优秀作品，具体举的是哪一部?")
     assert answer.partial and answer.reason in ("answer_type:title", "content"), answer.text
+
+
+def test_where_a_meeting_was_held_is_told_by_the_sentence_that_holds_it(prices: Engine) -> None:
+    held = prices.ask("全国物价工作会议是在哪个城市召开的?")
+    assert not held.partial and "北京" in held.text, held.text
+    never = prices.ask("林文广说的价格听证会是在什么地方举行的?")
+    assert never.partial and never.reason.startswith(("answer_type:place", "event_absent")), never.text
