@@ -54,6 +54,7 @@ from .planner import QUOTED, QueryPlan, nth
 from .points import (
     as_points,
     choose_points,
+    clause_list,
     item_named,
     list_named_after,
     nth_point,
@@ -402,7 +403,9 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             return counted_answer(*counted)
         # 项目攻坚破难活动下面又分了几条: the points inside the item the words name.
         points = points_under_item(ev, plan, hits_named) or list_named_after(ev, plan, hits_named) \
-            or choose_points(ev, plan, hits_named, analysed.bigrams)
+            or choose_points(ev, plan, hits_named, analysed.bigrams) \
+            or (clause_list(ev, plan, hits_named, analysed.bigrams) if listed is None else None) \
+            or (listed if isinstance(listed, tuple) else None)   # (一是…二是… inside the list's paragraph)
         if points is not None:
             text, sentences, cited = as_points(points, citer, count_intro(question, point_count(points), ev, points[0], plan.asks_content_of))
             text = with_own_words(ev, text, points) if isinstance(points, list) else text
@@ -411,11 +414,6 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             text, sentences = as_list(listed, citer, count_intro(question, len(listed), ev, listed[0], plan.asks_content_of))
             text = with_own_words(ev, text, listed)
             return done(text, sentences, hits_out=cited_first(ev, listed, hits, citer.terms))
-        if isinstance(listed, tuple):
-            unit, enum = listed
-            n = citer.cite(unit)
-            text, sentences = numbered(count_intro(question, len(enum), ev, unit, plan.asks_content_of), [AnswerSentence(e, [n]) for e in enum])
-            return done(text, sentences, hits_out=cited_first(ev, [unit], hits, citer.terms))
         item = item_named(ev, plan, hits_named)
         if item is not None:   # “要做好最后1%”那条举了哪些例子: what the item holds, from its start
             text, sentences, cited = whole_item(ev, item, citer)

@@ -36,7 +36,7 @@ from .structure import (
 )
 from .text_analysis import first_sentences, split_sentences
 
-__all__ = ["PointList", "as_points", "choose_points", "item_named", "list_named_after", "points_under_item", "followup_point", "nth_point", "parallel_paragraphs",
+__all__ = ["PointList", "as_points", "choose_points", "clause_list", "item_named", "list_named_after", "points_under_item", "followup_point", "nth_point", "parallel_paragraphs",
            "point_count", "point_lists", "speech_points", "too_few_points"]
 
 PointList = list[Unit] | tuple[Unit, list[str]]
@@ -200,6 +200,34 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
     if best is not None and isinstance(best[1], list):
         return _inner_named(ev, best[1], bigrams, asked) or best[1]
     return best[1] if best else None
+
+
+def clause_list(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Sequence[str]) -> tuple[Unit, list[str]] | None:
+    """统战部新一年打算做哪几件事, of a sentence that lists them unmarked (…将…,努力为…;还将…;仍将
+    …): its clauses between semicolons, three or more, when no marked list answers; the sentence
+    of the top paragraphs whose words the question's match best (as a marked list must)."""
+    if not plan.wants_list or plan.answer_type is not None:
+        return None
+    asked = _match(ev, bigrams, "".join(bigrams))
+    best: tuple[float, Unit, list[str]] | None = None
+    for h in hits[:5]:
+        for sentence in split_sentences(h.unit.text):
+            clauses = [c.strip() for c in re.split("[；;]", sentence.rstrip("。！!")) if c.strip()]
+            if len(clauses) < 3 or (plan.list_size and len(clauses) != plan.list_size):
+                continue
+            score = _match(ev, bigrams, sentence)
+            if score >= ev.answer.point_match_share * asked and (best is None or score > best[0]):
+                best = (score, h.unit, [_whole_clause(c) for c in clauses])
+    return (best[1], best[2]) if best else None
+
+
+def _whole_clause(clause: str, limit: int = 120) -> str:
+    """A clause of an unmarked list, whole: its opening words may only lead into it (在新的一年
+    里,统战部将…,努力为…); past ``limit`` characters, cut at a comma."""
+    if len(clause) <= limit:
+        return clause
+    cut = max(clause.rfind(c, 0, limit) for c in "，,")
+    return clause[:cut] if cut > 0 else clause[:limit]
 
 
 def _inner_named(ev: Evidence, run: list[Unit], bigrams: Sequence[str], asked: float) -> list[Unit] | None:

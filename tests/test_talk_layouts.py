@@ -249,3 +249,21 @@ def test_where_a_meeting_was_held_is_told_by_the_sentence_that_holds_it(prices: 
     assert not held.partial and "北京" in held.text, held.text
     never = prices.ask("林文广说的价格听证会是在什么地方举行的?")
     assert never.partial and never.reason.startswith(("answer_type:place", "event_absent")), never.text
+
+
+_UNITED = """统战部举行迎春联谊会
+本报北京１月１７日讯　记者李明报道：统战部今天在京举行迎春联谊会。
+王建华在会上讲话。他说，过去一年党外人士作出了很大贡献。
+王建华指出，在新的一年里，统战部将继续贯彻党的政策，努力为党外人士发挥作用搭建平台；还将加强同党外人士的联系，广交朋友；仍将为党外人士排忧解难，帮助解决实际困难。
+联谊会由副部长刘红主持。
+"""
+
+
+def test_an_unmarked_list_between_semicolons_answers_a_list_question(tmp_path: Path) -> None:
+    for name, text in (("lecture.txt", _LECTURE), ("report.txt", _REPORT), ("zone.txt", _ZONE), ("united.txt", _UNITED)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    engine = Engine.load([tmp_path], use_cache=False)
+    answer = engine.ask("王建华说统战部在新的一年里要做哪几件事?")
+    lines = answer.text.splitlines()
+    assert lines[0].startswith("共三件"), answer.text
+    assert "搭建平台" in lines[1] and "广交朋友" in lines[2] and "排忧解难" in lines[3]
