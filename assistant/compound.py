@@ -19,6 +19,7 @@ from .question_grammar import LIST
 
 __all__ = ["clauses", "stands_alone"]
 
+_THOSE = LazyPattern(r"(?:那|这)(?:两|几|三|四|五|些)(?:点|条|个|项|者|方面|件)?")
 _HIM = LazyPattern(r"^(?:那)?(?:他|她)")
 # Where one question ends and the next begins; a comma joins clauses of one question.
 _BREAK = LazyPattern(r"(?<=[?？!！])\s*(?=[^?？!！\s])")
@@ -56,4 +57,6 @@ def stands_alone(plan: QueryPlan, previous: QueryPlan, clause: str, own_words: b
         return event != asked_event(previous.text) if event else own_words
     if previous.answer_type == "person" and _HIM.search(clause):
         return True   # 甘肃的发言人是谁?他讲了什么: what the person just named said
+    if previous.wants_list and own_words and _THOSE.match(clause):
+        return True   # 在哪两点上下功夫?这两点是什么关系: what is said of the things just listed
     return plan.answer_type is not None and not LIST.search(plan.text)

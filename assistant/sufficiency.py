@@ -82,7 +82,7 @@ def defines(term: str, texts: Iterable[str], headings: Iterable[str] = ()) -> bo
 
 
 # 那本书 / 这个问题: a word that points at something said, not a term of the question's own.
-_POINTING = LazyPattern(r"^(?:这|那|该|此)(?:一|几)?[本个篇位条项件种部份段句]")
+_POINTING = LazyPattern(r"^(?:这|那|该|此)(?:一|几|两|三|四|五|些)?[本个篇位条项件种部份段句点者]?$|^(?:这|那|该|此)(?:一|几|两|三|四|五)?[本个篇位条项件种部份段句点]")
 
 
 def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, min_len: int = 3,

@@ -25,7 +25,7 @@ _LECTURE = """怎样当好一名村干部
 先谈怎样了解村情。了解村情要靠脚板，不能靠报表。我刚到乡里工作时，老支书带我走遍了全乡十二个村。
 了解村情还要多听群众说话。要坐到群众的炕头上，听他们说心里话。
 再谈怎样带领群众致富。致富要找准产业，不能一哄而上。前几年有的村跟风种药材，结果卖不出去。
-那么产业怎么选呢？我给大家一个办法，就是走三步。第一步，算清本村的资源账；第二步，请专家来论证；第三步，先搞示范再推开。我们管这叫“三步工作法”。
+那么产业怎么选呢？我给大家一个办法，就是走三步。第一步，算清本村的资源账；第二步，请专家来论证；第三步，先搞示范再推开。这几步环环相扣，哪一步都不能少。我们管这叫“三步工作法”。
 带领致富还要把集体经济搞起来。村里有了钱，办事才有底气。
 最后谈怎样守住底线。村干部手里也有权，要守住廉洁这条底线。去年全县查处村干部违纪问题九起。
 希望大家把学到的东西用到工作中去，边学边干。
@@ -267,3 +267,9 @@ def test_an_unmarked_list_between_semicolons_answers_a_list_question(tmp_path: P
     lines = answer.text.splitlines()
     assert lines[0].startswith("共三件"), answer.text
     assert "搭建平台" in lines[1] and "广交朋友" in lines[2] and "排忧解难" in lines[3]
+
+
+def test_a_clause_about_the_things_just_listed_is_answered_from_them(engine: Engine) -> None:
+    answer = engine.ask("吴德明说选产业要走哪三步?这三步是什么关系?")
+    assert "算清本村的资源账" in answer.text and "环环相扣" in answer.text, answer.text
+    assert not answer.partial
