@@ -11,6 +11,8 @@ asks nothing of its own: the question is then answered whole, as before.
 
 from __future__ import annotations
 
+import re
+
 from . import text_analysis as ta
 from .answer_types import METADATA_TYPES, asked_event
 from .lazy_pattern import LazyPattern
@@ -27,9 +29,15 @@ _BREAK = LazyPattern(r"(?<=[?？!！])\s*(?=[^?？!！\s])")
 _ASKS = LazyPattern(r"什么|啥|哪|谁|几|多少|怎|如何|为何|为什么|吗|呢|是否|是不是|有没有|能不能|会不会|说说|讲讲|列一下|介绍")
 
 
+# 在哪开的,谁主持: a comma between two clauses that each hold a question word parts them too.
+_ASKS_WORD = LazyPattern(r"什么|啥|哪|谁|几|多少|怎|如何|为何|为什么|何时")
+_ASKS_FIRST = LazyPattern(r"\s*(?:又|还|是|那)?(?:由谁|谁|哪|什么时候|何时|在哪|多少|几)")
+
+
 def clauses(question: str) -> list[str]:
     """The question's clauses that each ask something (at least two), else [question]."""
     parts = [p.strip() for p in _BREAK.split(question.strip()) if p.strip()]
+    parts = [c.strip() for p in parts for c in _comma_parts(p)]
     asking = [p for p in parts if _ASKS.search(p) and ta.has_content(p)]
     return parts if len(parts) >= 2 and len(asking) == len(parts) else [question]
 
@@ -60,3 +68,11 @@ def stands_alone(plan: QueryPlan, previous: QueryPlan, clause: str, own_words: b
     if previous.wants_list and own_words and _THOSE.match(clause):
         return True   # 在哪两点上下功夫?这两点是什么关系: what is said of the things just listed
     return plan.answer_type is not None and not LIST.search(plan.text)
+
+
+def _comma_parts(clause: str) -> list[str]:
+    """A clause cut at its comma when both pieces ask, the second from its start (…在哪开的,谁主持)."""
+    pieces = [p for p in re.split("[,，]", clause) if p.strip()]
+    if len(pieces) == 2 and _ASKS_WORD.search(re.sub("“[^”]*”", "", pieces[0])) and _ASKS_FIRST.match(pieces[1]):
+        return [p + ("" if p is pieces[-1] else "？") for p in pieces]
+    return [clause]

@@ -273,3 +273,10 @@ def test_a_clause_about_the_things_just_listed_is_answered_from_them(engine: Eng
     answer = engine.ask("吴德明说选产业要走哪三步?这三步是什么关系?")
     assert "算清本村的资源账" in answer.text and "环环相扣" in answer.text, answer.text
     assert not answer.partial
+
+
+def test_a_comma_parts_two_questions_only_when_the_second_asks_from_its_start() -> None:
+    from assistant.compound import clauses
+    assert clauses("纪念座谈会在哪开的，谁主持？") == ["纪念座谈会在哪开的？", "谁主持？"]
+    assert len(clauses("“京剧如何发展”研讨会的发言摘要，头一个发言的是谁？")) == 1
+    assert len(clauses("第二篇讲话，讲了哪几点")) == 1
