@@ -23,7 +23,7 @@ from .enumeration import (
 )
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
-from .planner import QueryPlan, nth
+from .planner import QUOTED, QueryPlan, nth
 from .results import Answer, AnswerSentence, Hit
 from .structure import (
     _CJK_RUN,
@@ -160,6 +160,7 @@ def point_count(option: PointList) -> int:
     return len(option) if isinstance(option, list) else len(option[1])
 
 
+_QUOTED_RUN = LazyPattern(r"[“「]([^”」]{5,60})[”」]")
 _WEAK_NOUN = LazyPattern(r"哪些([\u4e00-\u9fff]{2,4}?)(?:[,，。?？!！呢吗]|$)")
 
 
@@ -176,6 +177,14 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
     asked = _match(ev, bigrams, "".join(bigrams))
     ranked = [(rank, text, option) for rank, h in enumerate(hits[:ranks])
               for text, option in point_lists(ev, h.unit, inline_anywhere)]
+    if plan.list_size:
+        # 按照“政治强、业务精、作风正”的要求: a quoted run of as many short things as the question counts
+        # (in a sentence that says what the question quotes, if it quotes: “三个服务”指哪些).
+        said = [ta.squash_punct(q) for q in QUOTED.findall(plan.text)]
+        ranked += [(rank, sentence, (h.unit, items)) for rank, h in enumerate(hits[:ranks])
+                   for sentence in split_sentences(h.unit.text) if all(q in ta.squash_punct(sentence) for q in said)
+                   for quoted in _QUOTED_RUN.findall(sentence)
+                   if len(items := quoted.split("、")) == plan.list_size and all(2 <= len(x) <= 8 for x in items)]
     if plan.speech_no is not None and headless(ev, plan.speech_no):
         # The named speech's other lists too, as if ranked last: the one whose lead says what
         # the question asks (今年要重点抓好以下几个方面的工作) may rank below its neighbours.

@@ -280,3 +280,15 @@ def test_a_comma_parts_two_questions_only_when_the_second_asks_from_its_start() 
     assert clauses("纪念座谈会在哪开的，谁主持？") == ["纪念座谈会在哪开的？", "谁主持？"]
     assert len(clauses("“京剧如何发展”研讨会的发言摘要，头一个发言的是谁？")) == 1
     assert len(clauses("第二篇讲话，讲了哪几点")) == 1
+
+
+def test_a_quoted_run_of_as_many_things_as_asked_is_the_list(tmp_path: Path) -> None:
+    text = ("在全省宣传工作会议上的讲话\n"
+            "做好宣传工作，必须把握好这样几点：一是坚持正确导向，二是服务工作大局，三是贴近实际生活。\n"
+            "要按照“政治强、业务精、作风正”的要求，努力造就一支高素质的宣传干部队伍。\n")
+    (tmp_path / "talk.txt").write_text(text, encoding="utf-8")
+    for name, other in (("lecture.txt", _LECTURE), ("report.txt", _REPORT)):
+        (tmp_path / name).write_text(other, encoding="utf-8")
+    engine = Engine.load([tmp_path], use_cache=False)
+    answer = engine.ask("对宣传干部队伍提的是哪三条标准?")
+    assert "政治强" in answer.text and "作风正" in answer.text and "坚持正确导向" not in answer.text, answer.text
