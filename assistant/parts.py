@@ -353,9 +353,11 @@ def _passage_named(ev: Evidence, speech: Speech, question: str) -> Unit | None:
     those that say them as often), or None when no paragraph says them all."""
     m = _ENDED_PASSAGE.search(ta.normalise(question))
     words = [w for w in ev.analyse(m.group(1)).words if not is_generic(w)] if m else []
-    for units in (speech.headings, speech.paragraphs):   # (讲完“升华认识”以后: a part, by its heading)
-        said = [(sum(u.text.count(w) for w in words), -u.seq, u) for u in units
-                if words and all(w in ta.normalise(u.text) for w in words)]
+    # (讲完“升华认识”以后: a part, by its heading; 讲完思想建设以后: an item, by the heading it opens with.)
+    for units, text in ((speech.headings, lambda u: u.text), ([u for u in speech.paragraphs if u.heading], lambda u: u.heading),
+                        (speech.paragraphs, lambda u: u.text)):
+        said = [(sum(text(u).count(w) for w in words), -u.seq, u) for u in units
+                if words and all(w in ta.normalise(text(u)) for w in words)]
         if said:
             return max(said, key=lambda t: t[:2])[2]
     return None
@@ -387,8 +389,11 @@ def after_answer(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, h
                                    [AnswerSentence(split_sentences(u.text)[0], [citer.cite(u)]) for u in after])
         return text, sentences, after
     # After a part's heading (讲完“打好三大攻坚战”之后) comes the next part, not its own body.
+    # (After an item headed in its paragraph, （四）突出和谐建设…, comes what follows its own paragraphs.)
+    own = {u.id for u in part_units(ev, anchor)} if anchor.kind == "paragraph" and anchor.heading else {anchor.id}
     following = next((u for u in rest if u.kind == "heading" and u.level <= anchor.level), None) \
-        if anchor.kind == "heading" else next((u for u in rest if u.kind == "paragraph"), None)
+        if anchor.kind == "heading" else next((u for u in rest if u.kind == "paragraph" and u.id not in own), None) \
+        or next((u for u in rest if u.kind == "paragraph"), None)   # (the last item runs to the end)
     if following is None:
         return None
     # The next part is named by its heading, which leads the sources.

@@ -409,7 +409,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     # nothing; 这种现象叫什么 asks the name of the thing the question describes, naming none.)
     plan.asked_words = tuple(w for w in _whole_words(analyse(focus).words) if not _is_generic(w)
                              and not re.fullmatch(r"[\d.]+年?|(?:这|那)(?:种|个|位|些|样|类|场|次|件)?", w)) \
-        if focus and plan.answer_type not in ("term", "quote") else ()
+        if focus and plan.answer_type not in ("term", "quote", "title") else ()
     plan.asked_thing = focus if plan.asked_words else ""
 
     if not history and plan.nth_item is not None and not names_speech and FOLLOWUP_LEAN.search(norm) \

@@ -292,3 +292,14 @@ def test_a_quoted_run_of_as_many_things_as_asked_is_the_list(tmp_path: Path) -> 
     engine = Engine.load([tmp_path], use_cache=False)
     answer = engine.ask("对宣传干部队伍提的是哪三条标准?")
     assert "政治强" in answer.text and "作风正" in answer.text and "坚持正确导向" not in answer.text, answer.text
+
+
+def test_what_follows_an_item_is_after_its_own_paragraphs(tmp_path: Path) -> None:
+    text = ("在全市机关建设会议上的讲话\n一、今后的重点\n（一）突出思想建设，提高学习能力。要组织干部读书，每年读书不少于十本。\n"
+            "以学习开阔眼界。要学习经济、文史、科技等方面的知识。\n（二）突出效能建设，提高办事效率。要压缩办事时限。\n"
+            "（三）突出和谐建设，营造良好氛围。要加强处室团结。\n同志们，让我们共同努力！\n")
+    (tmp_path / "office.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "report.txt").write_text(_REPORT, encoding="utf-8")
+    engine = Engine.load([tmp_path], use_cache=False)
+    answer = engine.ask("机关建设会议那篇讲完思想建设以后，紧接着讲了什么?")
+    assert "突出效能建设" in answer.text and "以学习开阔眼界" not in answer.text, answer.text
