@@ -301,13 +301,23 @@ def years(text: str) -> set[int]:
     return out
 
 
-def year_agrees(asked: set[int], sentence: str, before: str = "") -> bool:
+# 今年 / 去年 / 明年, said of the speech's own year (比去年增长 compares; it names no year).
+_RELATIVE_YEAR = {"今年": 0, "本年": 0, "明年": 1, "来年": 1, "去年": -1, "过去的一年": -1, "过去一年": -1}
+_RELATIVE = re.compile(rf"(?<![比较于同与])({'|'.join(_RELATIVE_YEAR)})")
+
+
+def year_agrees(asked: set[int], sentence: str, before: str = "", this_year: int | None = None) -> bool:
     """A sentence that names years answers a question about one year only if it names that one:
-    １９９７年…上涨０．７％ gives no figure for 1998. One that names none speaks of the year the
-    last sentence ``before`` it in its paragraph named (１９９７年…。其中１２月份…涨幅为…)."""
-    named = years(sentence) if asked else set()
+    １９９７年…上涨０．７％ gives no figure for 1998; with ``this_year`` (the speech's), 今年…的
+    目标 in a speech of 2013 gives none for 2012. One that names none speaks of the year the last
+    sentence ``before`` it in its paragraph named (１９９７年…。其中１２月份…涨幅为…)."""
+    def named_in(text: str) -> set[int]:
+        relative = {this_year + _RELATIVE_YEAR[m] for m in _RELATIVE.findall(ta.normalise(text))} if this_year else set()
+        return years(text) | relative
+
+    named = named_in(sentence) if asked else set()
     if asked and not named and before:
-        named = next((found for x in reversed(ta.split_sentences(before)) if (found := years(x))), set())
+        named = next((found for x in reversed(ta.split_sentences(before)) if (found := named_in(x))), set())
     return not named or bool(named & asked)
 
 

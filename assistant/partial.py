@@ -312,7 +312,14 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
             unit = unit_of(sentence)
             return unit.text[:unit.text.find(sentence.text)] if unit is not None and sentence.text in unit.text else ""
 
-        fitting = [i for i, s in enumerate(sentences) if year_agrees(asked_years, s.text, before(s)) and about(s.text, unit_of(s))
+        def this_year(unit: Unit | None) -> int | None:
+            # The year the speech was given in: its title's or date line's, when they name one.
+            said = years(" ".join(u.text for u in ev.corpus.speech(unit.speech_no).units[:4] if u.kind != "paragraph")) \
+                if unit is not None and asked_years else set()
+            return next(iter(said)) if len(said) == 1 else None
+
+        fitting = [i for i, s in enumerate(sentences)
+                   if year_agrees(asked_years, s.text, before(s), this_year(unit_of(s))) and about(s.text, unit_of(s))
                    and fits_type(plan.answer_type, plan.answer_unit, [s.text])]
         if fitting:
             # 由谁主持: the sentence that names the person comes first (罗干主持团拜会). Not for
@@ -346,7 +353,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
                 if subject and any(t in ta.normalise(s) for t in about) and names_counted(noun, s) and of_owner(s, unit) \
                         and (not people or any(holds_office(n, s) for n in people)) \
                         and fits_type(plan.answer_type, plan.answer_unit, [s]) \
-                        and year_agrees(asked_years, s, unit.text[:unit.text.find(s)]) \
+                        and year_agrees(asked_years, s, unit.text[:unit.text.find(s)], this_year(unit)) \
                         and (plan.answer_type not in ("date", "number") or in_place(ta.normalise(s), unit)):
                     # (A sentence already quoted moves to the front; it is not quoted twice.)
                     at = next((i for i, x in enumerate(sentences) if x.text == s), None)
