@@ -15,7 +15,7 @@ from .corpus import DATELINE, Speech, Unit
 from .lazy_pattern import LazyPattern
 from .text_analysis import split_sentences
 
-__all__ = ["FROM_WHERE", "HOLDING", "METADATA_TYPES", "SURNAMES", "asked_event", "asked_type", "counted_noun", "counted_owner", "event_variants", "fits_type", "holds_asked", "holds_office", "names_counted", "places_named", "speech_says", "year_agrees", "years"]
+__all__ = ["FROM_WHERE", "HOLDING", "METADATA_TYPES", "SURNAMES", "asked_event", "asked_type", "counted_noun", "counted_owner", "event_variants", "fits_type", "holds_asked", "holds_office", "names_counted", "places_named", "relative_years", "speech_says", "year_agrees", "years"]
 
 # What a speech's own lines (speaker, date, where it was published) may answer.
 METADATA_TYPES = frozenset({"person", "date", "place", "source", "organization", "office", "note", "caption"})
@@ -306,13 +306,18 @@ _RELATIVE_YEAR = {"今年": 0, "本年": 0, "明年": 1, "来年": 1, "去年": 
 _RELATIVE = re.compile(rf"(?<![比较于同与])({'|'.join(_RELATIVE_YEAR)})")
 
 
+def relative_years(text: str) -> set[int]:
+    """The years 今年 / 去年 / 明年 in a text name, as offsets from the speech's own year."""
+    return {_RELATIVE_YEAR[m] for m in _RELATIVE.findall(ta.normalise(text))}
+
+
 def year_agrees(asked: set[int], sentence: str, before: str = "", this_year: int | None = None) -> bool:
     """A sentence that names years answers a question about one year only if it names that one:
     １９９７年…上涨０．７％ gives no figure for 1998; with ``this_year`` (the speech's), 今年…的
     目标 in a speech of 2013 gives none for 2012. One that names none speaks of the year the last
     sentence ``before`` it in its paragraph named (１９９７年…。其中１２月份…涨幅为…)."""
     def named_in(text: str) -> set[int]:
-        relative = {this_year + _RELATIVE_YEAR[m] for m in _RELATIVE.findall(ta.normalise(text))} if this_year else set()
+        relative = {this_year + d for d in relative_years(text)} if this_year else set()
         return years(text) | relative
 
     named = named_in(sentence) if asked else set()

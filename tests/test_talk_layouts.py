@@ -308,9 +308,12 @@ def test_what_follows_an_item_is_after_its_own_paragraphs(tmp_path: Path) -> Non
 def test_this_year_in_a_dated_speech_is_the_speech_year(tmp_path: Path) -> None:
     text = ("在东方化工集团２０１３年工作会议上的讲话\n"
             "今年集团工作的总体要求是：确保完成营业收入三百亿元、利润总额十五亿元的目标。\n"
-            "过去的一年，集团上下团结一心，全年实现利润总额十四亿元，比去年增长百分之五。\n")
+            "过去的一年，集团上下团结一心，全年实现利润总额十四亿元，比去年增长百分之五。\n"
+            "２０１２年，集团烧碱产量达到一百一十二万吨，创历史新高。\n")
     (tmp_path / "company.txt").write_text(text, encoding="utf-8")
     (tmp_path / "report.txt").write_text(_REPORT, encoding="utf-8")
     engine = Engine.load([tmp_path], use_cache=False)
     answer = engine.ask("东方化工集团2012年利润总额是多少?")
     assert answer.text.startswith("过去的一年"), answer.text
+    # 今年 in the question: the speech's year, 2013; the 2012 output does not answer it.
+    assert engine.ask("东方化工集团今年烧碱产量是多少万吨?").partial
