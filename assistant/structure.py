@@ -297,10 +297,12 @@ _COUNTED_IN = LazyPattern(r"(?:几|哪几|多少)(点|条|项|个方面|方面|�
 
 def count_intro(question: str, n: int, ev: Evidence | None = None, unit: Unit | None = None, term: str = "") -> str:
     """共3项: / 共三点: / 「三问复盘法」共3项: — the count of a list answer, in the question's own
-    unit when it names one, after the term asked about when the unit says it (“三问复盘法”是哪三问)."""
+    unit when it names one, after the quoted term asked about when the unit says it (“三问复盘法”是哪三问)."""
     m = _COUNTED_IN.search(question)
     count = f"{'一二三四五六七八九十'[n - 1]}{m.group(1)}" if m and 1 <= n <= 10 else f"{n}项"
-    if unit is not None and len(squash_punct(term)) >= 2 and squash_punct(term) in squash_punct(unit.text):
+    # (Only a term quoted, by the question or the speech: 概括起来是哪几个方面 names none.)
+    if unit is not None and len(squash_punct(term)) >= 2 and squash_punct(term) in squash_punct(unit.text) \
+            and any(re.search(f"[“「『]{re.escape(term)}[”」』]", text) for text in (question, unit.text)):
         return f"「{term}」共{count}:"
     return f"共{count}:"
 

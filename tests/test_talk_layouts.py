@@ -317,3 +317,8 @@ def test_this_year_in_a_dated_speech_is_the_speech_year(tmp_path: Path) -> None:
     assert answer.text.startswith("过去的一年"), answer.text
     # 今年 in the question: the speech's year, 2013; the 2012 output does not answer it.
     assert engine.ask("东方化工集团今年烧碱产量是多少万吨?").partial
+
+
+def test_a_words_of_the_question_that_name_no_term_do_not_head_a_list(engine: Engine) -> None:
+    answer = engine.ask("吴德明说选产业，概括起来要走哪几步?")
+    assert not answer.text.startswith("「"), answer.text
