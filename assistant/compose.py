@@ -55,6 +55,7 @@ from .points import (
     as_points,
     choose_points,
     clause_list,
+    inline_over,
     item_named,
     list_named_after,
     nth_point,
@@ -405,7 +406,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         points = points_under_item(ev, plan, hits_named) or list_named_after(ev, plan, hits_named) \
             or choose_points(ev, plan, hits_named, analysed.bigrams) \
             or (clause_list(ev, plan, hits_named, analysed.bigrams) if listed is None else None) \
-            or (listed if isinstance(listed, tuple) else None)   # (一是…二是… inside the list's paragraph)
+            or (listed if isinstance(listed, tuple) else inline_over(ev, plan, hits_named, analysed.bigrams, listed)
+                if listed else None)   # (一是…二是… inside the list's paragraph, or one the words name better)
         if points is not None:
             text, sentences, cited = as_points(points, citer, count_intro(question, point_count(points), ev, points[0], plan.asks_content_of))
             text = with_own_words(ev, text, points) if isinstance(points, list) else text

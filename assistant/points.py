@@ -36,7 +36,7 @@ from .structure import (
 )
 from .text_analysis import first_sentences, split_sentences
 
-__all__ = ["PointList", "as_points", "choose_points", "clause_list", "item_named", "list_named_after", "points_under_item", "followup_point", "nth_point", "parallel_paragraphs",
+__all__ = ["PointList", "as_points", "choose_points", "clause_list", "inline_over", "item_named", "list_named_after", "points_under_item", "followup_point", "nth_point", "parallel_paragraphs",
            "point_count", "point_lists", "speech_points", "too_few_points"]
 
 PointList = list[Unit] | tuple[Unit, list[str]]
@@ -228,6 +228,19 @@ def clause_list(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Sequenc
             if score >= ev.answer.point_match_share * asked and (best is None or score > best[0]):
                 best = (score, h.unit, [_whole_clause(c) for c in clauses])
     return (best[1], best[2]) if best else None
+
+
+def inline_over(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Sequence[str],
+                listed: list[Unit]) -> PointList | None:
+    """俞正声…提出思考的几个问题都是什么: an enumeration inside a top paragraph (…提出了他最近思考的五个
+    问题,一是…五是…) whose lead and points the question's words match better than the list the
+    best paragraph belongs to (第一,深化作风建设…); None when that list matches as well."""
+    inline = choose_points(ev, plan, hits, bigrams, inline_anywhere=True)
+    if not isinstance(inline, tuple):
+        return None
+    unit, labels = inline
+    lead = next((e.lead for e in enumerations(unit.text) if e.labels == labels), "")
+    return inline if _match(ev, bigrams, lead + "".join(labels)) > _match(ev, bigrams, "".join(item_label(u) for u in listed)) else None
 
 
 def _whole_clause(clause: str, limit: int = 120) -> str:

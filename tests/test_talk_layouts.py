@@ -322,3 +322,16 @@ def test_this_year_in_a_dated_speech_is_the_speech_year(tmp_path: Path) -> None:
 def test_a_words_of_the_question_that_name_no_term_do_not_head_a_list(engine: Engine) -> None:
     answer = engine.ask("吴德明说选产业，概括起来要走哪几步?")
     assert not answer.text.startswith("「"), answer.text
+
+
+def test_a_list_inside_a_paragraph_the_words_name_beats_the_list_around_it(tmp_path: Path) -> None:
+    text = ("在全市作风建设会议上的讲话\n一、充分认识作风建设的重要意义\n"
+            "第一，作风建设是推动发展的现实需要。要把作风建设放在突出位置。\n"
+            "第二，作风建设是促进和谐的现实需要。群众对作风问题反映强烈。\n"
+            "在这次市人代会上，市长王光明提出了他最近思考的三个问题，一是产业转型升级问题；二是人才引进问题；三是老城改造问题。\n"
+            "第三，作风建设是提高素质的现实需要。干部能力有待提高。\n")
+    (tmp_path / "style.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "report.txt").write_text(_REPORT, encoding="utf-8")
+    engine = Engine.load([tmp_path], use_cache=False)
+    answer = engine.ask("作风建设会议那篇里王光明市长在人代会上提出思考的几个问题都是什么?")
+    assert "人才引进问题" in answer.text and "现实需要" not in answer.text, answer.text
