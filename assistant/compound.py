@@ -56,6 +56,8 @@ def stands_alone(plan: QueryPlan, previous: QueryPlan, clause: str, own_words: b
         return True   # 每篇的第三部分都讲的啥?办公室那篇是不是没有第三部分?: one of them, asked apart
     if plan.list_size and previous.list_size and plan.list_size != previous.list_size:
         return True   # 三大追赶目标是哪三个?又加了哪两个学习目标?: two lists of their own
+    if previous.answer_type in ("note", "caption") and not own_words:
+        return False   # 照片拍的是什么,谁拍的: the caption's one line answers both
     if {plan.answer_type, previous.answer_type} <= METADATA_TYPES and plan.answer_type != previous.answer_type:
         return True   # 是谁主持的?哪几家单位办的?: two kinds of thing (几个?分别叫什么 is one list)
     if plan.answer_type is not None and plan.answer_type == previous.answer_type:

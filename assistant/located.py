@@ -91,8 +91,9 @@ def metadata_answer(ev: Evidence, plan: QueryPlan) -> list[tuple[Unit, str]]:
     if not plan.about_speech:
         return []
     named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
-    if not named and len(ev.corpus.speeches) == 1:
-        named = (ev.corpus.speeches[0].no,)
+    if not named and (len(ev.corpus.speeches) == 1 or plan.answer_type in ("note", "caption")):
+        # (照片拍的是什么: a caption is a line of its own; the texts that print one answer.)
+        named = tuple(s.no for s in ev.corpus.speeches)
     out: list[tuple[Unit, str]] = []
     for no in named:
         said = speech_says(ev.corpus.speech(no), plan.answer_type, plan.answer_unit, plan.text)

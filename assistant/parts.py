@@ -305,6 +305,10 @@ _OPENER = LazyPattern(r"致以|谨代表|谨向|值此|之际|即将来临|辞�
                       r"|^\d{1,2}月\d{1,2}日")
 
 
+# 刘慧在讲话中就春耕工作作了具体部署 / 郑凯还谈到社会信用建设: a sentence that only says what comes.
+_LEAD_ONLY = LazyPattern(r"就[^。，,]{1,30}?(?:作了|作出|进行了)[^。，,]{0,8}?(?:部署|阐述|说明|论述)|谈到[^。，,]{1,20}[。.]?$")
+
+
 def in_order(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
               done: Callable[..., Answer], of_speech: bool, intro: str = "", question: str = "") -> Answer:
     """What each paragraph of a speech without headings opens with, in order (the first
@@ -330,7 +334,13 @@ def in_order(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
         intro = (intro or f"{ev.speech_title(no)}全文{len(paragraphs) + 1}段,依次是:") + "(开场白之后)"
     shown = paragraphs[:ev.answer.outline_max_items]
     intro = intro or f"{ev.speech_title(no)}全文{len(paragraphs)}段,依次是:"
-    text, sentences = numbered(intro, [AnswerSentence(split_sentences(u.text)[0], [citer.cite(u)]) for u in shown])
+
+    def opening(u: Unit) -> str:
+        # (刘慧在讲话中就…作了具体部署。她说,…: a speaker's short lead goes on into what was said.)
+        said = split_sentences(u.text)
+        return "".join(said[:2]) if u in own and _LEAD_ONLY.search(said[0]) else said[0]
+
+    text, sentences = numbered(intro, [AnswerSentence(opening(u), [citer.cite(u)]) for u in shown])
     return done(text, sentences, hits_out=cited_first(ev, shown, hits, citer.terms))
 
 

@@ -83,6 +83,7 @@ from .speech_refs import (
     naming_label,
     numbered_speech,
     numbered_speeches,
+    speech_marked,
     strip_speech_reference,
 )
 
@@ -206,13 +207,11 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         named, reference = named_speeches(norm, speeches)
         plan.reference = reference
         if len(named) > 1:
-            # 李岚清那篇讲语言文字工作的讲话: the one candidate whose title holds the question's
-            # other words (a name in several texts, a topic in one title).
+            # 李岚清那篇讲语言文字工作的讲话: the candidate whose title holds the question's other words.
             rest_of = analyse(norm.replace(reference, " ") if reference else norm)
             words = [w for w in rest_of.words if len(w) >= 2 and not _is_generic(w)]
             titled = [n for n in named if any(w in ta.normalise(s.title) for s in speeches if s.no == n for w in words)]
-            # (报道银行会议的那篇,郑凯提的要求: else the one whose text holds more of them, 郑凯 too,
-            # when the reference did narrow the corpus: 有一篇 fits most speeches and names none.)
+            # (报道银行会议的那篇,郑凯提的要求: else the one whose text holds more of them, if the reference narrowed.)
             pairs = {g for g in rest_of.bigrams if not _is_generic(g)}   # (郑凯: a name jieba splits)
             held = sorted(((sum(any(w in ta.normalise(u.text) for u in s.units) for w in pairs), s.no)
                            for s in speeches if s.no in named), reverse=True)
@@ -246,8 +245,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         body = body.replace(ref, " ")
     body = strip_speech_reference(body)
     names_speech = plan.speech_no is not None or bool(plan.speech_candidates)
-    # Words of the named speech's own title and speaker lines only name it again (汪道涵在《两岸
-    # 关系》上那篇祝辞整体的脉络是怎样的): they are not a subject of the question.
+    # Words of the named speech's own title and speaker lines only name it again: no subject of the question.
     named_nos = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
     naming = " ".join(naming_label(s) for s in speeches if s.no in named_nos) if not defaulted else ""
     # Whole words only: jieba's search mode also yields pieces (闻报 of 新闻报道).
@@ -258,12 +256,10 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     rest = [w for w in rest if w not in counted] + _names_cut(rest, body, speeches, named_nos, corpus_text)
     bare_body = QUOTED.sub(" ", body)   # “四个方面都要抓”: quoted words are not the question's grammar
     asks_parts = bool(QUANT.search(bare_body) or STRUCTURE.search(bare_body)) and bool(PART_ONLY.search(bare_body))
-    # The question's own grammar is read outside quotes: “战术有千百条,头一条就是肯打” quotes the
-    # speech, it does not ask for the first item.
+    # The question's own grammar is read outside quotes (“战术有千百条,头一条就是肯打” asks no first item).
     unquoted = QUOTED.sub(lambda m: "\u3000" * len(m.group(0)), body)
     wants_list = bool(LIST.search(unquoted))
-    # The outline: the question asks for the parts (or, naming a speech, for its points:
-    # 第一篇讲话提出了哪几条要求) and names nothing else to list.
+    # The outline: the question asks for the parts (第一篇讲话提出了哪几条要求) and names nothing else to list.
     # A quoted term (“细、准、优、实”分别是什么) names a list inside the speech, not its outline.
     found = list(ORDINAL.finditer(unquoted))
 
@@ -308,7 +304,11 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         # 第三部分提出了哪些举措 / 最后一部分先讲什么再讲什么: what the part holds, in order.
         plan.items_of_nth = bool(LIST.search(unquoted[mo.end():]) or IN_ORDER.search(unquoted[mo.end():]))
         plan.nth_is_item = bool(re.search(r"小点|小项|条|项|句", mo.group(0)))
-        plan.nth_is_part = bool(PART_NOUN.search(mo.group(0)))
+        # (第二个问题讲了哪几条要求: a 问题 that holds items is a part of the speech, of the one that has it.)
+        asked = mo.group(0) + ("问题" if unquoted[mo.end():].startswith("问题") else "")
+        plan.nth_is_part = bool(PART_NOUN.search(asked)) or "问题" in asked and plan.items_of_nth
+        if plan.nth_is_part and plan.speech_no is None and not plan.speech_candidates and not defaulted:
+            plan.speech_no = speech_marked(asked, speeches)
         plan.nth_is_paragraph = "段" in mo.group(0)
         plan.nth_is_sentence = "句" in mo.group(0)
         plan.nth_is_position = said
@@ -370,7 +370,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         # 提了几个要注意的问题: the items are asked for, and their number with them, not a figure.
         plan.answer_type, plan.answer_unit = None, ""
         plan.wants_list = True
-    if plan.answer_type in METADATA_TYPES and (names_speech or ABOUT_SPEECH.search(norm)):
+    if plan.answer_type in METADATA_TYPES and (names_speech or ABOUT_SPEECH.search(norm) or plan.answer_type in ("note", "caption")):
         # (座谈会上发言的是哪几位: the reference takes 发言 along; the event is read from the whole question.)
         # (编者按写了什么 / 照片拍的谁: the line of its own the kind names, whatever else is said.)
         plan.about_speech = plan.answer_type in ("note", "caption") or only_meta_words(body, analyse, naming, asked_event(norm))

@@ -14,7 +14,7 @@ from .answer_types import SURNAMES
 from .corpus import DATELINE, Speech, Unit, chinese_numeral
 from .lazy_pattern import LazyPattern
 
-__all__ = ["byline", "named_speeches", "naming_label", "numbered_speech", "opens_with_dateline", "numbered_speeches", "speech_label",
+__all__ = ["speech_marked", "byline", "named_speeches", "naming_label", "numbered_speech", "opens_with_dateline", "numbered_speeches", "speech_label",
            "strip_speech_reference"]
 
 _NUM = r"[一二三四五六七八九十两\d]"
@@ -420,3 +420,10 @@ def _same_references(text: str, found: tuple[int, ...], speeches: Sequence[Speec
         if all(name in ta.normalise(s.title) or any(name in ta.normalise(u.text) for u in s.units) for s in chosen):
             refs.append(m.group(0))
     return " ".join(refs)
+
+
+def speech_marked(marker: str, speeches: Sequence[Speech]) -> int | None:
+    """第二个问题 with no speech named: the one speech with a paragraph that opens with those words."""
+    key = ta.normalise(marker)
+    found = [s.no for s in speeches if any(ta.normalise(u.text).startswith(key) for u in s.paragraphs)]
+    return found[0] if len(found) == 1 else None

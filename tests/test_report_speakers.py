@@ -257,3 +257,18 @@ def test_the_last_part_ends_before_the_closing_words_and_points_after_a_count_ar
     things = eng.ask("科技大会上讲到企业技术创新,要抓哪几件事?").text
     assert "研发投入" in things and "产学研" in things, things
     assert "\n2. 到明年" not in things
+
+
+def test_a_caption_is_found_without_naming_the_text(engine: Engine) -> None:
+    answer = engine.ask("照片拍的是什么,谁拍的?")
+    assert "陈光摄" in answer.text and answer.text.count("陈光摄") == 1, answer.text
+
+
+def test_the_nth_question_that_holds_items_is_that_part_of_the_one_speech_that_has_it(engine: Engine) -> None:
+    answer = engine.ask("第二个问题讲了哪几条要求?")
+    assert "把茶叶基地做大" in answer.text and "把招商引资做活" in answer.text, answer.text
+
+
+def test_a_game_is_no_play_whose_title_is_asked() -> None:
+    assert asked_type("讲话对干部上班打游戏是什么态度?", COUNT)[0] != "title"
+    assert asked_type("那出戏叫什么名字?", COUNT)[0] == "title"

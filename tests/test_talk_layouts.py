@@ -335,3 +335,23 @@ def test_a_list_inside_a_paragraph_the_words_name_beats_the_list_around_it(tmp_p
     engine = Engine.load([tmp_path], use_cache=False)
     answer = engine.ask("作风建设会议那篇里王光明市长在人代会上提出思考的几个问题都是什么?")
     assert "人才引进问题" in answer.text and "现实需要" not in answer.text, answer.text
+
+
+_SPRING = """全省春季农业生产工作会议召开
+本报南州3月5日讯　记者陈新报道：全省春季农业生产工作会议今天召开。省委副书记赵国强、副省长刘慧出席会议并讲话。
+赵国强在讲话中指出，去年全省粮食总产量创历史新高。他强调，稳定粮食生产是头等大事。
+赵国强要求，各地要压实粮食安全责任，确保播种面积只增不减。
+刘慧在讲话中就做好春耕备耕工作作了具体部署。她说，各级农业部门要组织技术人员深入田间，开展技术指导。
+刘慧强调，要做好防灾减灾工作，提前制定应对倒春寒的预案。
+赵国强最后强调，各级党委政府要把春耕生产作为中心工作。
+"""
+
+
+def test_a_report_tells_each_speakers_paragraphs_apart(tmp_path: Path) -> None:
+    (tmp_path / "spring.txt").write_text(_SPRING, encoding="utf-8")
+    (tmp_path / "report.txt").write_text(_REPORT, encoding="utf-8")
+    engine = Engine.load([tmp_path], use_cache=False)
+    zhao = engine.ask("赵国强提了哪些要求?")
+    assert "刘慧" not in zhao.text and "把春耕生产作为中心工作" in zhao.text, zhao.text
+    liu = engine.ask("刘慧讲了什么?")
+    assert "开展技术指导" in liu.text, liu.text   # (her lead goes on into what she said)
