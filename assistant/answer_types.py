@@ -94,7 +94,7 @@ _UNDATED = r"日前|近日|前不久|不久前|前些天|最近"
 
 # What a figure is counted in, after 多少 / 几 (多少位, 几天).
 _MEASURE_WORDS = (r"个百分点|百分点|个月|小时|分钟|公里|平方米|万元|亿元|位|名|人|个|家|项|次|天|年|元|亿|万|件|所|座|台|辆|"
-                  r"部|批|户|亩|吨|岁|倍|条|种|%")
+                  r"部|批|户|亩|吨|岁|倍|条|种|份|本|张|篇|期|套|%")
 
 # A unit asked for and the ways a text gives it: 几天 → 1个工作日 / 3日.
 _PERCENT = rf"{_NUMERAL}\s*(?:%|个百分点)|百分之{_NUMERAL}|{_NUMERAL}成(?!为|立|绩|果|效|本|熟|长)"

@@ -7,12 +7,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fake_llm import fake_llm
+from test_tui import (
+    QUESTION,
+    ask,
+    ask_with_llm,
+    llm_app,
+    make_app,
+    open_screen,
+    ready,
+    screen_text,
+    wait_for,
+)
 
 from assistant.engine import Engine
 from assistant.tui.app import SpeechAssistantApp
 from assistant.tui.chat import ChatInput, ExchangeView
-from fake_llm import fake_llm
-from test_tui import QUESTION, ask_with_llm, llm_app, make_app, open_screen, ready, screen_text, wait_for
 
 
 @pytest.mark.parametrize("delay, stall_after", [(0.0, 1), (1.0, None)], ids=["stalled", "token-per-second"])
@@ -207,9 +217,8 @@ async def test_help_keys_are_readable_at_80_columns(tmp_path: Path, engine: Engi
 
 
 async def test_tab_from_the_box_reaches_the_sources_shown_in_place_of_the_chat(tmp_path: Path, engine: Engine) -> None:
-    from textual.widgets import OptionList
-
     from test_tui import ask
+    from textual.widgets import OptionList
 
     app = make_app(tmp_path, lambda: engine)
     async with app.run_test(notifications=True, size=(80, 24)) as pilot:
@@ -281,3 +290,25 @@ async def test_every_damaged_conversation_file_is_named(tmp_path: Path, engine: 
         assert "damaged-one.json" in said[0].message and "damaged-two.json" in said[0].message
         text = screen_text(app)
         assert "damaged-one.json" in text and "damaged-two.json" in text
+
+
+async def test_the_empty_question_note_goes_once_a_question_is_typed(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        box = app.query_one(ChatInput)
+        box.focus()
+        await pilot.press("enter")   # nothing typed
+        await wait_for(pilot, lambda: any(str(n.message).startswith("问题是空的") for n in app._notifications))
+        await pilot.press("塔")   # (the note would stay 8 seconds: gone at once here)
+        await wait_for(pilot, lambda: not any(str(n.message).startswith("问题是空的") for n in app._notifications), timeout=1.5)
+
+
+async def test_a_new_conversation_drops_the_notes_on_the_one_left(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        await ask(pilot, QUESTION)
+        app.say("注意:此对话引用的 1 段原文(1.1)在当前语料中已不存在或已改动", "warning", timeout=20)
+        await pilot.press("ctrl+n")
+        await wait_for(pilot, lambda: not any("已不存在" in str(n.message) for n in app._notifications))

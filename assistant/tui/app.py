@@ -204,6 +204,13 @@ class SpeechAssistantApp(App[None]):
         self.notify(message, severity=severity, markup=False,  # type: ignore[arg-type]
                     timeout=timeout if timeout is not None else (8 if severity != "information" else 4))
 
+    def unsay(self, *starts: str) -> None:
+        """Drop the toasts whose text starts so (a note that no longer holds: 问题是空的 once typed)."""
+        for shown in list(self._notifications):
+            if str(shown.message).startswith(starts):
+                self._unnotify(shown, refresh=False)
+        self.refresh()
+
     def action_help_quit(self) -> None:
         """Ctrl+C (copy in a text box, else this): Textual's note, in Chinese like the rest."""
         self.say("要退出吗?按 Ctrl+Q 退出。")

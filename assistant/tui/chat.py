@@ -101,6 +101,10 @@ class ChatInput(TextArea):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self.show_length()
+        if self.text.strip():   # (said of the question sent before; this one is being typed)
+            unsay = getattr(self.app, "unsay", None)
+            if unsay is not None:
+                unsay("问题是空的", "问题里只有标点")
 
     def show_length(self) -> None:
         """The count and the over-length state, in the box's border: a long paste says how far

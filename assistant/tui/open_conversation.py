@@ -118,6 +118,7 @@ class OpenConversation:
     def _replace_conversation(self, conv: Conversation) -> None:
         if self.current is not None:
             self.action_cancel()  # type: ignore[attr-defined]
+        self.app.clear_notifications()   # (a note on the conversation left, such as its stale sources)
         self.conversation = conv
         self.box.use_history([ex.question for ex in conv.exchanges])   # ↑ recalls this one's questions
         self._select(None)  # type: ignore[attr-defined]
