@@ -15,7 +15,7 @@ from .corpus import DATELINE, Speech, Unit
 from .lazy_pattern import LazyPattern
 from .text_analysis import split_sentences
 
-__all__ = ["FROM_WHERE", "HOLDING", "METADATA_TYPES", "SURNAMES", "asked_event", "asked_type", "counted_noun", "counted_owner", "event_variants", "fits_type", "holds_asked", "holds_office", "names_counted", "places_named", "relative_years", "speech_says", "year_agrees", "years"]
+__all__ = ["FROM_WHERE", "HOLDING", "METADATA_TYPES", "SURNAMES", "asked_event", "asked_type", "counted_noun", "counted_owner", "event_variants", "fits_type", "holds_asked", "holds_office", "names_counted", "places_named", "relative_years", "speech_says", "speech_year", "year_agrees", "years"]
 
 # What a speech's own lines (speaker, date, where it was published) may answer.
 METADATA_TYPES = frozenset({"person", "date", "place", "source", "organization", "office", "note", "caption"})
@@ -304,6 +304,12 @@ def years(text: str) -> set[int]:
 # 今年 / 去年 / 明年, said of the speech's own year (比去年增长 compares; it names no year).
 _RELATIVE_YEAR = {"今年": 0, "本年": 0, "明年": 1, "来年": 1, "去年": -1, "过去的一年": -1, "过去一年": -1}
 _RELATIVE = re.compile(rf"(?<![比较于同与])({'|'.join(_RELATIVE_YEAR)})")
+
+
+def speech_year(speech: Speech) -> int | None:
+    """The year a speech was given in: its title's or date line's, when they name one."""
+    said = years(" ".join(u.text for u in speech.units[:4] if u.kind != "paragraph"))
+    return next(iter(said)) if len(said) == 1 else None
 
 
 def relative_years(text: str) -> set[int]:

@@ -323,13 +323,14 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     # 这篇讲话是哪天讲的 / 春节团拜会上的讲话是谁讲的: the speech's own date or speaker line.
     meta = metadata_answer(ev, plan)
-    if meta:
-        lines = [AnswerSentence(f"{ev.speech_title(u.speech_no)}:{said}", [citer.cite(u)]) for u, said in meta]
-        return done(_join_cited(lines), lines, hits_out=cited_first(ev, [u for u, _ in meta], hits, citer.terms))
+    if meta:   # (several lines of one text: numbered under its title, 谁先谁后 in its order)
+        one = len(meta) > 2 and len({u.speech_no for u, _ in meta}) == 1
+        lines = [AnswerSentence(said if one else f"{ev.speech_title(u.speech_no)}:{said}", [citer.cite(u)]) for u, said in meta]
+        text = numbered(f"「{ev.speech_title(meta[0][0].speech_no)}」中依次是:", lines)[0] if one else _join_cited(lines)
+        return done(text, lines, hits_out=cited_first(ev, [u for u, _ in meta], hits, citer.terms))
     if plan.about_speech and (plan.speech_no is not None or plan.speech_candidates):
         ans = done(ABSTAIN_TEXT, [], abstained=True)
-        ans.notes.append("讲话文本中没有注明讲话人或时间。" if plan.answer_type == "person" or plan.answer_type == "date"
-                         else "讲话文本中没有这项信息。")
+        ans.notes.append("讲话文本中没有注明讲话人或时间。" if plan.answer_type in ("person", "date") else "讲话文本中没有这项信息。")
         return ans
 
     if not hits:
@@ -338,8 +339,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             ans.notes.append("问题只有一个字,说得太少,请多写几个字(如「塔西佗陷阱」)。")
         return ans
 
-    # 这几篇讲话推荐或引用了哪些书: the books they name as read, recommended or quoted, each once.
-    # (那本书是哪一年出版的 asks a date, not which books.)
+    # 这几篇讲话推荐或引用了哪些书: the books they name, each once (那本书是哪一年出版的 asks a date).
     books = books_answer(ev, question, named, citer) if asks_for_books(question) and plan.nth_item is None \
         and plan.answer_type in (None, "person") else None
     if books is not None:

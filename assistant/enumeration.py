@@ -215,9 +215,18 @@ def paragraph_enumerations(units: Sequence[Unit]) -> list[tuple[str, list[Unit]]
 
 def outer_runs(runs: list[list[Unit]]) -> list[list[Unit]]:
     """The runs that are no other run's sub-points: 一要…四要 between 第二个问题 and 第三个问题
-    are points of the second question, not the speech's own."""
-    return [r for r in runs if not any(o is not r and len(o) >= 2 and any(
-        a.seq < r[0].seq and r[-1].seq < b.seq for a, b in zip(o, o[1:])) for o in runs)]
+    are points of the second question, not the speech's own; 首先…最后 after 第三个问题 are the
+    third's (a run of parts by name, 第N个问题 / 第N个方面, runs on to the speech's end)."""
+    def inside(r: list[Unit], o: list[Unit]) -> bool:
+        spans = list(zip(o, o[1:]))
+        if (first := opening_point(o[0].text)) is not None and _PART_MARKER.search(first[2].marker):
+            spans.append((o[-1], None))
+        return any(a.seq < r[0].seq and (b is None or r[-1].seq < b.seq) for a, b in spans)
+
+    return [r for r in runs if not any(o is not r and len(o) >= 2 and inside(r, o) for o in runs)]
+
+
+_PART_MARKER = LazyPattern(r"个?问题|个?方面|个?部分")
 
 
 def longest_points(text: str) -> list[str] | None:

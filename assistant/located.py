@@ -14,8 +14,9 @@ from .corpus import Unit
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .planner import QueryPlan, nth
+from .positions import report_speakers
 from .results import Answer, AnswerSentence, Hit, Turn
-from .speech_refs import byline
+from .speech_refs import byline, opens_with_dateline
 from .structure import numbered
 from .text_analysis import split_sentences
 
@@ -84,6 +85,9 @@ def followup_unit(item: int, history: list[Turn], part: bool = False,
     return picked[1] if picked else None
 
 
+_WHO_SPOKE = LazyPattern(r"(?:都|有|是)?(?:谁|哪几位|哪些人|哪些领导)[^?？。]{0,6}(?:讲话|讲了话|发言|致辞)|(?:讲话|发言|致辞)的(?:都|有|是)(?:谁|哪几位|哪些人)")
+
+
 def metadata_answer(ev: Evidence, plan: QueryPlan) -> list[tuple[Unit, str]]:
     """The metadata lines (speaker, date) of the speech a who/when question names, that fit it;
     without one, for 哪天, the sentence of its first paragraph that holds a date (a report's lead:
@@ -95,6 +99,12 @@ def metadata_answer(ev: Evidence, plan: QueryPlan) -> list[tuple[Unit, str]]:
         # (照片拍的是什么: a caption is a line of its own; the texts that print one answer.)
         named = tuple(s.no for s in ev.corpus.speeches)
     out: list[tuple[Unit, str]] = []
+    if plan.answer_type == "person" and len(named) == 1 and opens_with_dateline(ev.corpus.speech(named[0])) \
+            and _WHO_SPOKE.search(plan.text):
+        # 团拜会上都有谁讲了话,谁先谁后: the people the report tells spoke, in its order.
+        spoke = report_speakers(ev.corpus.speech(named[0]))
+        if len(spoke) >= 2:
+            return spoke
     for no in named:
         said = speech_says(ev.corpus.speech(no), plan.answer_type, plan.answer_unit, plan.text)
         by = byline(ev.corpus.speech(no)) if not said and plan.answer_type == "person" \

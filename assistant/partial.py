@@ -26,6 +26,7 @@ from .answer_types import (
     names_counted,
     places_named,
     relative_years,
+    speech_year,
     year_agrees,
     years,
 )
@@ -200,12 +201,6 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
     return (f"讲话提到了「{event}」,但没有{MISSING_WHAT[kind]}。相关原文:", f"answer_type:{kind}", [lead, *rest])
 
 
-def speech_year(ev: Evidence, no: int) -> int | None:
-    """The year a speech was given in: its title's or date line's, when they name one."""
-    said = years(" ".join(u.text for u in ev.corpus.speech(no).units[:4] if u.kind != "paragraph"))
-    return next(iter(said)) if len(said) == 1 else None
-
-
 # 全县 / 我市 / 本省: the speaker's own place.
 # (山西全省 is 山西's: 全 only where no name stands before it.)
 _OWN_PLACE = LazyPattern(r"(?:我|本|(?:^|(?<=[,，。;；:：、年月日来前]))全)(?:省|市|县|区|州|镇|乡)")
@@ -270,7 +265,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         asked_years = years(question) if plan.answer_type == "number" else set()
         if plan.answer_type == "number" and not asked_years and hits and (relative := relative_years(question)):
             # 今年烧碱产量的目标: this year, of the speech asked about (its title's or date line's year).
-            year = speech_year(ev, plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no)
+            year = speech_year(ev.corpus.speech(plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no))
             asked_years = {year + d for d in relative} if year else set()
         # A date or figure in a sentence that shares no word with the question is another
         # thing's (…研究部署１９９８年的工作任务 for 中央文明委是哪一年成立的).
@@ -324,7 +319,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
             return unit.text[:unit.text.find(sentence.text)] if unit is not None and sentence.text in unit.text else ""
 
         def this_year(unit: Unit | None) -> int | None:
-            return speech_year(ev, unit.speech_no) if unit is not None and asked_years else None
+            return speech_year(ev.corpus.speech(unit.speech_no)) if unit is not None and asked_years else None
 
         fitting = [i for i, s in enumerate(sentences)
                    if year_agrees(asked_years, s.text, before(s), this_year(unit_of(s))) and about(s.text, unit_of(s))

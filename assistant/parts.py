@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from . import text_analysis as ta
+from .answer_types import relative_years, speech_year, years
 from .corpus import Speech, Unit, chinese_numeral, heading_style
 from .enumeration import longest_points, opening_point, paragraph_enumerations
 from .evidence import Citer, Evidence
@@ -121,6 +122,14 @@ def part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
     return text, [AnswerSentence(sents, [n]), *lines], [part, *more]
 
 
+def dated_heading(speech: Speech, question: str) -> Unit | None:
+    """回顾去年政协工作, of a speech given in 1998: the one heading that names 1997
+    (一、一九九七年的主要工作); 今年 / 明年 likewise. None without one such heading."""
+    year = speech_year(speech) if (relative := relative_years(question)) else None
+    dated = [u for u in speech.headings if year is not None and years(u.text) & {year + d for d in relative}]
+    return dated[0] if len(dated) == 1 else None
+
+
 def before_parts(ev: Evidence, no: int, citer: Citer, question: str) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
     """在正式讲几点意见之前讲了什么: the paragraphs before a speech's first part or point (or
     before a report's list of points; in a report, of the speaker the question names), each by
@@ -139,6 +148,9 @@ def before_parts(ev: Evidence, no: int, citer: Citer, question: str) -> tuple[st
         parts[0] if len(parts) >= 2 else None
     before = [u for u in paragraphs if anchor is not None and u.seq < anchor.seq
               and (not spoken or anchor is spoken[0] or u in spoken)]
+    if (dated := dated_heading(ev.corpus.speech(no), question)) is not None and len(items := list_items(ev, dated)) >= 2:
+        # 一条条布置今年任务之前,先讲了个什么总的要求: what the part named by its year says before its items.
+        anchor, before = items[0], [u for u in part_units(ev, dated) if u.kind == "paragraph" and u.seq < items[0].seq]
     if not before:
         return None
     lines = [AnswerSentence(first_sentences(u.text, QUOTED_ITEM_CHARS), [citer.cite(u)]) for u in before]
@@ -425,6 +437,8 @@ def named_section(ev: Evidence, plan: QueryPlan) -> Unit | None:
     want = {w[i:i + 2] for w in plan.section.split() for i in range(len(w) - 1)}
     if not want:
         return None
+    if len(named) == 1 and (dated := dated_heading(speeches[0], plan.text)) is not None:
+        return dated
     if len(named) == 1 and headless(ev, named[0]):
         # “怎样干事”这个话题: the one layer whose point (再说怎样干事) holds each of the words.
         layers = [u for _, run in paragraph_enumerations(speeches[0].units) for u in run

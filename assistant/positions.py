@@ -23,7 +23,7 @@ if TYPE_CHECKING:   # (annotations only: evidence imports retrieval, which impor
     from .evidence import Evidence
     from .results import Hit
 
-__all__ = ["ENDED_SPEAKING", "whole_speech_of", "digest_speaker", "digest_speakers", "is_digest", "silent_attendee", "speaker_part", "is_attendance", "nth_paragraph", "speaker_paragraphs", "without_attendance"]
+__all__ = ["ENDED_SPEAKING", "report_speakers", "whole_speech_of", "digest_speaker", "digest_speakers", "is_digest", "silent_attendee", "speaker_part", "is_attendance", "nth_paragraph", "speaker_paragraphs", "without_attendance"]
 
 # 温家宝和国务院有关部门负责同志也参加了会议 / 出席座谈会的还有…: a report's closing line.
 _ATTENDANCE = LazyPattern(r"(?:出席|参加|陪同|在座)了?(?:会议|座谈会|团拜会|茶话会|大会|全会|开幕式|闭幕式|活动)")
@@ -261,3 +261,23 @@ def digest_speakers(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.A
                                                       for n in names):
         return []   # 联谊会上代表发言的那几位: another text's speakers, unless it names one of the digest's
     return digest_speaker(plan, digests[0], asked_unit, words, names)
+
+
+# 周启明在团拜会上发表讲话 / 赵国强在团拜会上发言 / 团拜会由韦正廷主持: who spoke at a reported meeting.
+_SPOKE_AT = LazyPattern(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:同志)?(?:在[^，。；,;]{{1,15}}?上)?(?:发表了?|作了?)?"
+                        r"(?:重要)?(?:讲话|发言|致辞|致词)|由([" + SURNAMES + r"][\u4e00-\u9fff]{1,2}?)主持")
+
+
+def report_speakers(speech: Speech) -> list[tuple[Unit, str]]:
+    """The people a report tells spoke (or chaired, and so spoke first), each once, in the
+    report's order, with the sentence that says so."""
+    out: list[tuple[Unit, str]] = []
+    seen: set[str] = set()
+    for u in speech.paragraphs:
+        for sentence in ta.split_sentences(u.text):
+            for m in _SPOKE_AT.finditer(ta.normalise(sentence)):
+                name = m.group(1) or m.group(2)
+                if name not in seen:
+                    seen.add(name)
+                    out.append((u, sentence))
+    return out

@@ -38,6 +38,8 @@ _OCCASION_NAMED = LazyPattern(r"([\u4e00-\u9fff]{2,6}?)(?:那次|这次|那个�
 # (为什么会炸: 会 says "will"; a meeting is 大会 / 会议, or 会 before 上 / 里.)
 _MEETING_AFTER = LazyPattern(r"[^\W\d为什怎哪谁啥是]{0,6}?(?:大会|会议|讲话|报告|致辞|会(?=上|里|中))")
 _MEETING_NAMED = LazyPattern(r"(?:那个|这个|那次|这次)([\u4e00-\u9fff]{2,12}?)(?:座谈会|茶话会|团拜会|全会|大会|会议)")
+# 新年讲话 / 春节讲话: a holiday names the one speech that speaks of it, short as it is.
+_HOLIDAY = LazyPattern(r"新年|元旦|春节|新春|国庆|除夕|中秋")
 # A name one speech says this many times as often as any other names that speech (办公室那篇).
 _DOMINANCE = 5
 _SPEAKER_LINE = 16                                   # a speaker line: 中国文联副主席李默然
@@ -156,7 +158,8 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
             if by_title and (len(by_title) < len(pool) or len(pool) == 1):
                 return by_title, _same_references(text, by_title, speeches, said)
             by_text = tuple(s.no for s in pool if any(part in ta.normalise(u.text) for u in s.units))
-            if not m.group(2) and m.group(3) != "篇" and not (len(by_text) == 1 and len(part) >= 3 and part == name):
+            if not m.group(2) and m.group(3) != "篇" and not (len(by_text) == 1 and (len(part) >= 3 or _HOLIDAY.fullmatch(part))
+                                                             and part == name):
                 # 春耕讲话: without 的/那篇 (or 宁乡篇) only a title can say which speech is meant,
                 # or a name of its own that one speech alone holds (市中区讲话).
                 continue
