@@ -25,6 +25,8 @@ METADATA_TYPES = frozenset({"person", "date", "place", "source", "organization",
 # though most questions ask for no date, number, place or person.
 _DATE = (r"(?:\d{2,4}|[〇零一二三四五六七八九]{2,4})\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,3}月|"
          r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]")
+# 哪天开的 / 哪几天: a day (１月２０日 / 二十日), not a month or a season (一月下旬 / 上半年).
+_DAY = r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]|[初][一二三四五六七八九十]"
 _NUMERAL = r"(?:\d[\d.,]*|[零〇一二三四五六七八九十百千万亿两半几]+)"
 # A lone 一 before a measure word (一年里, 一项工作) says "one", not how many.
 _ANY_NUMBER = (r"\d|(?<![一二三四五六七八九十百千万两])(?!一(?:年|个|项|条|次|天|件|名|人|家|周|套|所|座))"
@@ -246,7 +248,8 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
     for s in sentences:
         norm = ta.normalise(s)
         # …１月１４日电…会议日前在京召开: the date is the report's, the event's is not given.
-        if answer_type == "date" and re.search(_YEAR if unit == "年" else _DATE, norm) and not re.search(_UNDATED, norm):
+        if answer_type == "date" and re.search(_YEAR if unit == "年" else _DAY if unit == "日" else _DATE, norm) \
+                and not re.search(_UNDATED, norm):
             return True
         if answer_type == "number":
             if unit == "%":
@@ -387,7 +390,7 @@ def speech_says(speech: Speech, answer_type: str | None, unit: str = "", questio
 # ---- what a question asks for ------------------------------------------------------------
 _ASKED_MEASURE = r"(?:钱|公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|个月|月|小时|分钟|次|项|家|户|亩|平方米|吨|岁|倍|位|起|件|所|座|台|辆|部|批|%|％)"
 # 哪些领导出席 / 哪几位嘉宾 ask for names like 谁 does; 哪些领导干部 asks for a kind of cadre.
-_WHICH_PEOPLE = r"哪(?:些|几位)(?:中央|省|市|县|区)?(?:领导(?!干部|班子|机关|小组)(?:同志|人)?|负责同志|嘉宾)"
+_WHICH_PEOPLE = r"哪(?:些|几位)(?:中央|省|市|县|区)?(?:领导(?!干部|班子|机关|小组)(?:同志|人)?|负责同志|嘉宾|演员|歌手|艺术家|劳模|英模)"
 _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     # 编者按写了什么 / 照片拍的是什么,谁拍的: the editor's note, the photo's caption (lines of their own).
     ("note", LazyPattern(r"编者按|按语|编者的话|编者注")),
@@ -424,6 +427,7 @@ _NAMED_THING = LazyPattern(r"(?:活动|制度|工程|模式|办法|做法|行动
                            r"[^,，。?？]{0,3}(?:叫|称为|称作)(?:做|作)?(?:什么|啥)(?!人)")
 # (邵区长叫什么名字 asks a person's: the place word must stand alone before 叫.)
 _NAMED_PLACE_ASKED = LazyPattern(r"(?:县|市|省|镇|乡|村|区|城市|地方)(?:的)?(?:名字|名称)?(?:叫|是)(?:什么|啥)")
+_ASKS_DAY = LazyPattern(r"哪一?天|哪几天|几号|几月几日|哪个日子")
 _ASKS_YEAR = LazyPattern(r"哪一年|哪年|何年|年份|几几年")
 _NAMED_PLACE = LazyPattern(r"哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)")
 _ASKS_PERCENT = LazyPattern(r"百分之(?:几|多少)|多少个?百分点|几个百分点|百分比是多少")
@@ -453,6 +457,8 @@ def asked_type(body: str, count: LazyPattern) -> tuple[str | None, str]:
                 return kind, "地名" if _NAMED_PLACE.search(body) else ""
             if kind == "date" and _ASKS_YEAR.search(body):
                 return kind, "年"   # 哪一年: a year (８月下旬 or 20**年 says none)
+            if kind == "date" and _ASKS_DAY.search(body):
+                return kind, "日"   # 哪天开的: a day (一月下旬 says none)
             m = _NUMBER_UNIT.search(body) if kind == "number" else None
             return kind, m.group(1) if m else ""
     return None, ""

@@ -21,6 +21,7 @@ from .question_grammar import LIST
 
 __all__ = ["clauses", "stands_alone"]
 
+_YES_NO = LazyPattern(r"吗[?？]?$|是不是|有没有|是否")
 _THOSE = LazyPattern(r"(?:那|这)(?:两|几|三|四|五|些)(?:点|条|个|项|者|方面|件)?")
 _HIM = LazyPattern(r"^(?:那)?(?:他|她)")
 # Where one question ends and the next begins; a comma joins clauses of one question.
@@ -56,6 +57,8 @@ def stands_alone(plan: QueryPlan, previous: QueryPlan, clause: str, own_words: b
         return True   # 每篇的第三部分都讲的啥?办公室那篇是不是没有第三部分?: one of them, asked apart
     if plan.list_size and previous.list_size and plan.list_size != previous.list_size:
         return True   # 三大追赶目标是哪三个?又加了哪两个学习目标?: two lists of their own
+    if own_words and _YES_NO.search(clause):
+        return True   # 是哪天的?是他到会当面讲的吗: a question of its own, asked after
     if previous.answer_type in ("note", "caption") and not own_words:
         return False   # 照片拍的是什么,谁拍的: the caption's one line answers both
     if {plan.answer_type, previous.answer_type} <= METADATA_TYPES and plan.answer_type != previous.answer_type:

@@ -100,8 +100,11 @@ def _said_tail(ev: Evidence, term: str) -> str:
     return ""
 
 
+_SESSION = LazyPattern(r"[一二三四五六七八九十\d]+届[一二三四五六七八九十\d]+次")
 _ASKED_WHAT = {"person": "由谁", "date": "何时", "place": "在哪里"}
-_HELD_WHERE = LazyPattern(r"(?:哪个城市|哪座城市|哪个地方|什么地方|哪里|哪儿|何地)(?:举行|召开|开|举办)")
+# 在哪个城市举行的 / 出生在什么地方: where the event was, which a place name alone does not tell.
+_HELD_WHERE = LazyPattern(r"(?:哪个城市|哪座城市|哪个地方|什么地方|哪里|哪儿|何地)(举行|召开|开|举办)")
+_DONE_WHERE = LazyPattern(r"([\u4e00-\u9fff]{2})(?<!是)在(?:哪个城市|哪座城市|哪个地方|什么地方|哪里|哪儿|何地)")
 # 德强同志 / 刘振华: the person a question about an office names.
 _PEOPLE = LazyPattern(rf"[\u4e00-\u9fff]{{2}}(?=同志|先生|女士)|[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?=是|担任|当时|任)")
 _MEETING = LazyPattern(r"座谈会|茶话会|团拜会|联谊会|招待会|研讨会|报告会|全会|大会|会议")
@@ -122,7 +125,9 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
     telling the event gives it (that sentence now leads the answer); a partial answer when the
     texts tell the event but never its date; None when they never tell it (other checks decide).
     (在哪个城市举行的: where it was held, which a place name alone does not tell.)"""
-    event = HOLDING[0] if plan.answer_type == "place" else asked_event(question)
+    norm = ta.normalise(question)
+    done = _DONE_WHERE.search(norm) if plan.answer_type == "place" and not _HELD_WHERE.search(norm) else None
+    event = done.group(1) if done else HOLDING[0] if plan.answer_type == "place" else asked_event(question)
     if not event:
         return None
     variants = event_variants(event)
@@ -155,9 +160,13 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
         # 那个座谈会,谁主持的: a report says 会议由…主持 of the meeting the question names otherwise.
         subject += _MEETING.findall(question) + ["会议"]
 
+    sessions = set(_SESSION.findall(ta.normalise(question)))
+
     def tells(text: str) -> bool:
         norm = ta.normalise(text)
-        return any(v in norm for v in variants) and any(w in norm for w in subject)
+        # (七届五次会议是哪天开的: 八届一次会议定于…召开 tells of another session.)
+        other = sessions and (said := set(_SESSION.findall(norm))) and not said & sessions
+        return any(v in norm for v in variants) and any(w in norm for w in subject) and not other
 
     with_event, telling = [], []
     for pool in (quoted + near, rest):
@@ -208,6 +217,11 @@ _OWN_PLACE = LazyPattern(r"(?:我|本|(?:^|(?<=[,，。;；:：、年月日来�
 
 # 除了柳河、桃源,还有哪几个: the others of a list the question has already named some of.
 _BESIDES = LazyPattern(r"除了?([\u4e00-\u9fff、和及与]{2,30}?)(?:以外|之外|外)?[,，]?(?:还有|另外|其他|其余|别的)(?:的)?(?:哪|什么|啥|谁)")
+# 后来…了没有 / 后来怎么样了: what came after the speech; a text that narrates on (此后,…) may tell it.
+_LATER = LazyPattern(r"后来[^?？。]{0,16}(?:了没有|了吗|没有[?？]?$|怎么样|如何|结果|哪里|什么)")
+_TOLD_LATER = LazyPattern(r"后来|此后|从此|之后|以后|已经|已被|[^，。,]{1,6}后[，,]")
+# (…到２０００年要力争达到１．５％: a target the question asks whether it was met.)
+_TARGET = LazyPattern(r"要|力争|争取|将|计划|目标|预计|确保")
 _ET_CETERA = LazyPattern(r"((?:[\u4e00-\u9fff]{1,10}、)+[\u4e00-\u9fff]{1,10})等")
 
 
@@ -232,6 +246,10 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
     """(intro, reason, sentences) when the evidence does not give what is asked; None when it does."""
     if (besides := beyond_named(question, sentences)) is not None:
         return besides
+    if _LATER.search(question) and any(_TARGET.search(x.text) for x in sentences[:2]) \
+            and not any(_TOLD_LATER.search(x.text) for x in sentences):
+        # 后来到底达到了没有: a speech tells what was, and what is to be; not what came of it.
+        return "讲话中没有说到后来的情况。最接近的内容(仅供参考):", "later", sentences
     speech = ev.corpus.speech(plan.speech_no) if plan.speech_no is not None else None
     silent = silent_attendee(speech, question, SURNAMES, ev.analyse(question).words) if speech is not None and opens_with_dateline(speech) else ""
     if silent:
@@ -256,7 +274,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         # speaks of the thing asked for (a person or a figure they give is another's).
         return (f"讲话中没有谈到「{plan.asked_thing}」。最接近的内容(仅供参考):", f"asked_absent:{plan.asked_thing}",
                 sentences)
-    if plan.answer_type in ("person", "date") or plan.answer_type == "place" and _HELD_WHERE.search(question):
+    if plan.answer_type in ("person", "date") or plan.answer_type == "place" and (_HELD_WHERE.search(question) or _DONE_WHERE.search(question)):
         told = _event_told(ev, plan, question, analysed, hits, sentences, citer)
         if told is not None:
             return told or None

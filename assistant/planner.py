@@ -404,7 +404,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     # 最在乎的是什么 asks for whatever they care about (a 的-phrase names no thing); …的工人是什么态度
     # asks for an attitude (是什么 + a noun), not what 工人 are.
     focus = asked_term(body, analyse, ASKS_WHAT) if what and not body[: what.start()].endswith("的") \
-        and not re.match(r"[\u4e00-\u9fff](?<![呢吗啊呀])", body[what.end():]) else ""
+        and not re.match(r"[\u4e00-\u9fff](?<![呢吗啊呀的])", body[what.end():]) else ""
     # (2003年粮食总产量: the year says which, not what. 那位妻子 / 那场话剧: pointing words name
     # nothing; 这种现象叫什么 asks the name of the thing the question describes, naming none.)
     plan.asked_words = tuple(w for w in _whole_words(analyse(focus).words) if not _is_generic(w)

@@ -144,7 +144,7 @@ NUMBERED = LazyPattern(rf"第\s*{_NUM}{{1,3}}\s*篇")
 # “X”具体指什么 / X具体包括哪些内容 / X是哪六种: the question asks for X's content.
 QUOTED = LazyPattern(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")
 # 违反规定的处分标准是什么 / 增长目标是多少: the thing asked for is named just before.
-ASKS_WHAT = LazyPattern(rf"是什么|是哪些|有哪些|是多少|是怎样的|指什么|是谁|是哪(?:几|{_NUM})|叫什么(?:名字)?")
+ASKS_WHAT = LazyPattern(rf"是什么|是哪些|有哪些|是多少|是怎样的|指什么|是谁|是哪(?:几|{_NUM})|是哪里|是哪儿|叫什么(?:名字)?")
 # 具体有哪几条 / 具体举了哪几部 / 具体是怎么(个)巡查法 / 都有哪些 / 分别是什么 ask for the same: what X consists of.
 _ASKS_CONTENT = LazyPattern(rf"(具体)?(?:是指|指的是|指什么|指哪(?:些|几|{_NUM}+)|包括|包含|有哪些内容|是什么意思|什么意思|是啥意思|啥意思|含义|内容是|是哪(?:{_NUM}+|几|些))"
                            rf"|(?:具体|都)(?:有|是|[\u4e00-\u9fff]{{1,2}}(?:了|的是))?哪(?:几|{_NUM}+|些)|具体(?:是)?(?:怎么|如何|怎样)"

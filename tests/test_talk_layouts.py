@@ -355,3 +355,42 @@ def test_a_report_tells_each_speakers_paragraphs_apart(tmp_path: Path) -> None:
     assert "刘慧" not in zhao.text and "把春耕生产作为中心工作" in zhao.text, zhao.text
     liu = engine.ask("刘慧讲了什么?")
     assert "开展技术指导" in liu.text, liu.text   # (her lead goes on into what she said)
+
+
+_CPPCC = """在政协南江省第七届委员会常务委员会第九次会议上的讲话
+李文华
+（一九九八年一月十六日）
+各位委员、同志们：
+省政协八届一次会议定于今年一月下旬召开。要认真做好换届工作。
+今年上半年要举办两期委员学习研讨班。
+到２０００年，全省研究与开发经费要力争达到生产总值的１．５％。
+团拜会上，首都文艺工作者表演了歌舞、京剧等精彩节目。
+许明同志一九二九年参加革命，一生勤勤恳恳，为党和人民做了大量工作。
+全省政协委员提出的建议，已被省委、省政府采纳三十多条。
+"""
+
+
+@pytest.fixture(scope="module")
+def cppcc(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root: Path = tmp_path_factory.mktemp("cppcc")
+    (root / "cppcc.txt").write_text(_CPPCC, encoding="utf-8")
+    (root / "report.txt").write_text(_REPORT, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+@pytest.mark.parametrize("question", [
+    "南江省政协七届五次会议是哪天开的?",          # another session's date, and no day
+    "上半年那两期委员学习研讨班，具体是哪几天办的?",  # a season, not a day
+    "团拜会上演节目的都有哪些演员?",               # no performer is named
+    "研发投入要力争达到１．５％，后来到底达到了没有?",  # what came of a target
+    "许明老家是哪里的?",                          # the thing asked is never spoken of
+    "许明出生在什么地方?",                        # the event is never told
+])
+def test_what_the_text_does_not_give_is_answered_partially(cppcc: Engine, question: str) -> None:
+    answer = cppcc.ask(question)
+    assert answer.partial or answer.abstained, answer.text
+
+
+def test_a_target_that_was_met_is_told(cppcc: Engine) -> None:
+    answer = cppcc.ask("政协委员提的建议，后来省里采纳了没有?")
+    assert not answer.partial and "采纳三十多条" in answer.text, answer.text
