@@ -303,7 +303,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     # unless a sentence in it counts what the question counts (“比学赶超”那块…三大追赶目标是哪三个).
     if heading is not None:
         inside = {u.id for u in part_units(ev, heading)}
-        counted = counted_items(ta.normalise(question), plan.list_size, [h for h in hits if h.unit.id in inside])
+        counted = counted_items(ta.normalise(question), plan.list_size, [h for h in hits if h.unit.id in inside], plan.asks_content_of)
         if counted is not None:
             return counted_answer(*counted)
         answer = part_answer(ev, heading, citer, hits, f"{ev.speech_title(heading.speech_no)}中")
@@ -395,7 +395,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             return unreported   # 何建平局长的工作报告提了哪几点: his report is only named
         # The list of the speech the question names, never one of another speech.
         hits_named = [h for h in hits if not named or h.unit.speech_no in named]
-        counted = counted_items(ta.normalise(question), plan.list_size, hits_named)
+        counted = counted_items(ta.normalise(question), plan.list_size, hits_named, plan.asks_content_of)
         listed = choose_list(ev, plan, hits_named)
         if counted is not None and isinstance(listed, list) and len(listed) == len(counted[1]) \
                 and all(thing in u.text for thing, u in zip(counted[1], listed)):

@@ -468,7 +468,7 @@ def named_section(ev: Evidence, plan: QueryPlan) -> Unit | None:
 
 
 # “机遇大于挑战”这一条是放在哪个部分下面的 / 属于第几部分: the part that holds a passage.
-_PART_OF = LazyPattern(r"(?:放|列|写|安排|排|归)?(?:在|于)(?:哪个|哪一个?|第几个?)(?:部分|板块|大块|块|方面|层次|大标题|标题)"
+_PART_OF = LazyPattern(r"(?:放|列|写|安排|排|归)?(?:在|于)(?:哪个|哪一个?|第几个?)(?:部分|板块|大块|块|方面|层次|大标题|标题|大?问题)"
                        r"|属于(?:哪个|哪一个?|第几个?)(?:部分|板块|大块|块|方面|层次)")
 _QUOTED = LazyPattern(r"[“「『]([^”」』]{2,30})[”」』]")
 

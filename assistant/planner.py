@@ -340,7 +340,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     plan.list_size = stated_size(unquoted)
     # (分了哪几部分 asks for parts, naming none; 最后一部分 / 第二部分 are ordinals, not a part's words.)
     ms = QUOTED_SECTION.search(body) or \
-        next((m for pattern in (SECTION_REF, SECTION_TOPIC) for m in pattern.finditer(body)
+        next((m for pattern in (SECTION_TOPIC, SECTION_REF) for m in pattern.finditer(body)
               if not re.search("哪|几|什么|多少|谁|怎|最后|倒数|第", m.group(1))), None)
     item = ITEM_NAMED.search(body) if ms is None and plan.nth_item is None else None
     if item and not re.search("哪|几|什么|多少|谁|怎|最后|倒数|第", item.group(1)) \

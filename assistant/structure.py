@@ -175,18 +175,18 @@ _COUNTED_BEFORE = LazyPattern("([\u4e00-\u9fff]{2,4})(?:分别)?(?:是|有)哪(?
 _SEP = "、，,。；;：:（）()“”"
 
 
-def counted_items(question: str, n: int | None, hits: list[Hit]) -> tuple[Unit, list[str]] | None:
+def counted_items(question: str, n: int | None, hits: list[Hit], term: str = "") -> tuple[Unit, list[str]] | None:
     """有茶叶、竹笋、高山蔬菜三大特色产业 (or 三大特色产业:茶叶,竹笋,高山蔬菜) for 哪三大特色产业: the
     things a sentence names and counts with the noun the question counts (their number, when the
     question gives one, must agree)."""
     m = _COUNTED_NOUN.search(question) or _COUNTED_BEFORE.search(question)
-    if not m:
+    if not m and not term:
         return None
-    noun = m.group(1)
-    nouns = {noun, noun[-2:]}
+    # (存在的问题和不足,具体列了哪几条: the term asked about names the list after its colon.)
+    nouns = {m.group(1), m.group(1)[-2:]} if m else set()
     for h in hits[:5]:
         text = h.unit.text
-        for name in nouns:
+        for name in sorted(nouns | ({term} if term else set())):
             pattern = (f"((?:[^{_SEP}]{{1,12}}?(?:、|和|及))+[^{_SEP}]{{1,12}}?)(?:等)?"
                        f"([一二三四五六七八九十两\\d]+)(?:个|大|项|类|种|条|件)?{re.escape(name)}")
             for found in re.finditer(pattern, text):

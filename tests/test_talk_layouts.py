@@ -394,3 +394,14 @@ def test_what_the_text_does_not_give_is_answered_partially(cppcc: Engine, questi
 def test_a_target_that_was_met_is_told(cppcc: Engine) -> None:
     answer = cppcc.ask("政协委员提的建议，后来省里采纳了没有?")
     assert not answer.partial and "采纳三十多条" in answer.text, answer.text
+
+
+def test_a_list_after_the_term_asked_about_is_counted(engine: Engine) -> None:
+    # 存在的问题: A;B;C — named by the question's term, counted by 哪几条.
+    answer = engine.ask("郑国华讲话里说的存在的问题，具体列了哪几条?")
+    assert "财政收支矛盾突出" in answer.text and "农村基础设施欠账多" in answer.text, answer.text
+
+
+def test_the_big_question_a_passage_stands_under(engine: Engine) -> None:
+    answer = engine.ask("“抓好民生实事”这条，是放在哪个大问题底下的?")
+    assert "二、明年工作安排" in answer.text.splitlines()[0], answer.text
