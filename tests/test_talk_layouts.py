@@ -57,13 +57,16 @@ _ZONE = """在江北开发区建设座谈会上的发言
 """
 
 
+def _load(root: Path, **texts: str) -> Engine:
+    """An engine over the texts given (file name without .txt → text)."""
+    for name, text in texts.items():
+        (root / f"{name}.txt").write_text(text, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    root: Path = tmp_path_factory.mktemp("talks")
-    (root / "lecture.txt").write_text(_LECTURE, encoding="utf-8")
-    (root / "report.txt").write_text(_REPORT, encoding="utf-8")
-    (root / "zone.txt").write_text(_ZONE, encoding="utf-8")
-    return Engine.load([root], use_cache=False)
+    return _load(tmp_path_factory.mktemp("talks"), lecture=_LECTURE, report=_REPORT, zone=_ZONE)
 
 
 def test_talk_topics_opening_with_xian_zai_zuihou_form_one_run() -> None:
@@ -216,9 +219,7 @@ _PRICES = """当前物价形势和今年的任务
 
 @pytest.fixture(scope="module")
 def prices(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    root: Path = tmp_path_factory.mktemp("prices")
-    (root / "prices.txt").write_text(_PRICES, encoding="utf-8")
-    return Engine.load([root], use_cache=False)
+    return _load(tmp_path_factory.mktemp("prices"), prices=_PRICES)
 
 
 def test_a_figure_in_a_sentence_under_another_years_lead_is_that_years(prices: Engine) -> None:
@@ -260,9 +261,7 @@ _UNITED = """统战部举行迎春联谊会
 
 
 def test_an_unmarked_list_between_semicolons_answers_a_list_question(tmp_path: Path) -> None:
-    for name, text in (("lecture.txt", _LECTURE), ("report.txt", _REPORT), ("zone.txt", _ZONE), ("united.txt", _UNITED)):
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    engine = Engine.load([tmp_path], use_cache=False)
+    engine = _load(tmp_path, lecture=_LECTURE, report=_REPORT, zone=_ZONE, united=_UNITED)
     answer = engine.ask("王建华说统战部在新的一年里要做哪几件事?")
     lines = answer.text.splitlines()
     assert lines[0].startswith("共三件"), answer.text
@@ -286,10 +285,7 @@ def test_a_quoted_run_of_as_many_things_as_asked_is_the_list(tmp_path: Path) -> 
     text = ("在全省宣传工作会议上的讲话\n"
             "做好宣传工作，必须把握好这样几点：一是坚持正确导向，二是服务工作大局，三是贴近实际生活。\n"
             "要按照“政治强、业务精、作风正”的要求，努力造就一支高素质的宣传干部队伍。\n")
-    (tmp_path / "talk.txt").write_text(text, encoding="utf-8")
-    for name, other in (("lecture.txt", _LECTURE), ("report.txt", _REPORT)):
-        (tmp_path / name).write_text(other, encoding="utf-8")
-    engine = Engine.load([tmp_path], use_cache=False)
+    engine = _load(tmp_path, talk=text, lecture=_LECTURE, report=_REPORT)
     answer = engine.ask("对宣传干部队伍提的是哪三条标准?")
     assert "政治强" in answer.text and "作风正" in answer.text and "坚持正确导向" not in answer.text, answer.text
 
@@ -298,9 +294,7 @@ def test_what_follows_an_item_is_after_its_own_paragraphs(tmp_path: Path) -> Non
     text = ("在全市机关建设会议上的讲话\n一、今后的重点\n（一）突出思想建设，提高学习能力。要组织干部读书，每年读书不少于十本。\n"
             "以学习开阔眼界。要学习经济、文史、科技等方面的知识。\n（二）突出效能建设，提高办事效率。要压缩办事时限。\n"
             "（三）突出和谐建设，营造良好氛围。要加强处室团结。\n同志们，让我们共同努力！\n")
-    (tmp_path / "office.txt").write_text(text, encoding="utf-8")
-    (tmp_path / "report.txt").write_text(_REPORT, encoding="utf-8")
-    engine = Engine.load([tmp_path], use_cache=False)
+    engine = _load(tmp_path, office=text, report=_REPORT)
     answer = engine.ask("机关建设会议那篇讲完思想建设以后，紧接着讲了什么?")
     assert "突出效能建设" in answer.text and "以学习开阔眼界" not in answer.text, answer.text
 
@@ -310,9 +304,7 @@ def test_this_year_in_a_dated_speech_is_the_speech_year(tmp_path: Path) -> None:
             "今年集团工作的总体要求是：确保完成营业收入三百亿元、利润总额十五亿元的目标。\n"
             "过去的一年，集团上下团结一心，全年实现利润总额十四亿元，比去年增长百分之五。\n"
             "２０１２年，集团烧碱产量达到一百一十二万吨，创历史新高。\n")
-    (tmp_path / "company.txt").write_text(text, encoding="utf-8")
-    (tmp_path / "report.txt").write_text(_REPORT, encoding="utf-8")
-    engine = Engine.load([tmp_path], use_cache=False)
+    engine = _load(tmp_path, company=text, report=_REPORT)
     answer = engine.ask("东方化工集团2012年利润总额是多少?")
     assert answer.text.startswith("过去的一年"), answer.text
     # 今年 in the question: the speech's year, 2013; the 2012 output does not answer it.
@@ -330,9 +322,7 @@ def test_a_list_inside_a_paragraph_the_words_name_beats_the_list_around_it(tmp_p
             "第二，作风建设是促进和谐的现实需要。群众对作风问题反映强烈。\n"
             "在这次市人代会上，市长王光明提出了他最近思考的三个问题，一是产业转型升级问题；二是人才引进问题；三是老城改造问题。\n"
             "第三，作风建设是提高素质的现实需要。干部能力有待提高。\n")
-    (tmp_path / "style.txt").write_text(text, encoding="utf-8")
-    (tmp_path / "report.txt").write_text(_REPORT, encoding="utf-8")
-    engine = Engine.load([tmp_path], use_cache=False)
+    engine = _load(tmp_path, style=text, report=_REPORT)
     answer = engine.ask("作风建设会议那篇里王光明市长在人代会上提出思考的几个问题都是什么?")
     assert "人才引进问题" in answer.text and "现实需要" not in answer.text, answer.text
 
@@ -348,9 +338,7 @@ _SPRING = """全省春季农业生产工作会议召开
 
 
 def test_a_report_tells_each_speakers_paragraphs_apart(tmp_path: Path) -> None:
-    (tmp_path / "spring.txt").write_text(_SPRING, encoding="utf-8")
-    (tmp_path / "report.txt").write_text(_REPORT, encoding="utf-8")
-    engine = Engine.load([tmp_path], use_cache=False)
+    engine = _load(tmp_path, spring=_SPRING, report=_REPORT)
     zhao = engine.ask("赵国强提了哪些要求?")
     assert "刘慧" not in zhao.text and "把春耕生产作为中心工作" in zhao.text, zhao.text
     liu = engine.ask("刘慧讲了什么?")
@@ -372,10 +360,7 @@ _CPPCC = """在政协南江省第七届委员会常务委员会第九次会议�
 
 @pytest.fixture(scope="module")
 def cppcc(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    root: Path = tmp_path_factory.mktemp("cppcc")
-    (root / "cppcc.txt").write_text(_CPPCC, encoding="utf-8")
-    (root / "report.txt").write_text(_REPORT, encoding="utf-8")
-    return Engine.load([root], use_cache=False)
+    return _load(tmp_path_factory.mktemp("cppcc"), cppcc=_CPPCC, report=_REPORT)
 
 
 @pytest.mark.parametrize("question", [
