@@ -177,7 +177,7 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
     if not with_event:
         # (东盟首脑会晤在哪个城市举行的: a text that never says it was held somewhere says nowhere.)
         return ("讲话中没有说明在哪里举行。最接近的内容(仅供参考):", "answer_type:place", sentences) \
-            if plan.answer_type == "place" else None
+            if plan.answer_type == "place" and event in HOLDING else None
     if telling:
         pairs = set(analysed.bigrams)
 
