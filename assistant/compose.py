@@ -296,7 +296,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             return each
 
     def counted_answer(unit: Unit, things: list[str]) -> Answer:
-        text, sentences, cited = as_points((unit, things), citer, count_intro(question, len(things), ev, unit, plan.asks_content_of))
+        text, sentences, cited = as_points((unit, things), citer, count_intro(question, len(things), unit, plan.asks_content_of))
         return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
 
     # 第五篇讲话在加强领导方面提出了几条要求: the heading the words name, with what it holds —
@@ -409,11 +409,11 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             or (listed if isinstance(listed, tuple) else inline_over(ev, plan, hits_named, analysed.bigrams, listed)
                 if listed else None)   # (一是…二是… inside the list's paragraph, or one the words name better)
         if points is not None:
-            text, sentences, cited = as_points(points, citer, count_intro(question, point_count(points), ev, points[0], plan.asks_content_of))
+            text, sentences, cited = as_points(points, citer, count_intro(question, point_count(points), points[0], plan.asks_content_of))
             text = with_own_words(ev, text, points) if isinstance(points, list) else text
             return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
         if isinstance(listed, list):
-            text, sentences = as_list(listed, citer, count_intro(question, len(listed), ev, listed[0], plan.asks_content_of))
+            text, sentences = as_list(listed, citer, count_intro(question, len(listed), listed[0], plan.asks_content_of))
             text = with_own_words(ev, text, listed)
             return done(text, sentences, hits_out=cited_first(ev, listed, hits, citer.terms))
         item = item_named(ev, plan, hits_named)

@@ -295,7 +295,7 @@ _CLOSING = LazyPattern(r"(?:同志们|各位|朋友们|同学们)[，,！!]")
 _COUNTED_IN = LazyPattern(r"(?:几|哪几|多少)(点|条|项|个方面|方面|个问题|件|部分|个部分|层)")
 
 
-def count_intro(question: str, n: int, ev: Evidence | None = None, unit: Unit | None = None, term: str = "") -> str:
+def count_intro(question: str, n: int, unit: Unit | None = None, term: str = "") -> str:
     """共3项: / 共三点: / 「三问复盘法」共3项: — the count of a list answer, in the question's own
     unit when it names one, after the quoted term asked about when the unit says it (“三问复盘法”是哪三问)."""
     m = _COUNTED_IN.search(question)
