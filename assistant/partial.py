@@ -105,6 +105,18 @@ _ASKED_WHAT = {"person": "由谁", "date": "何时", "place": "在哪里"}
 # 在哪个城市举行的 / 出生在什么地方: where the event was, which a place name alone does not tell.
 _HELD_WHERE = LazyPattern(r"(?:哪个城市|哪座城市|哪个地方|什么地方|哪里|哪儿|何地)(举行|召开|开|举办)")
 _DONE_WHERE = LazyPattern(r"([\u4e00-\u9fff]{2})(?<!是)在(?:哪个城市|哪座城市|哪个地方|什么地方|哪里|哪儿|何地)")
+
+
+def _place_event(question: str) -> str:
+    """What a where-question asks the place of: a meeting held (在哪个城市举行的 → 召开) or what
+    was done there (出生在什么地方 → 出生); "" when it names no event."""
+    norm = ta.normalise(question)
+    if _HELD_WHERE.search(norm):
+        return HOLDING[0]
+    done = _DONE_WHERE.search(norm)
+    return done.group(1) if done else ""
+
+
 # 德强同志 / 刘振华: the person a question about an office names.
 _PEOPLE = LazyPattern(rf"[\u4e00-\u9fff]{{2}}(?=同志|先生|女士)|[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?=是|担任|当时|任)")
 _MEETING = LazyPattern(r"座谈会|茶话会|团拜会|联谊会|招待会|研讨会|报告会|全会|大会|会议")
@@ -125,9 +137,7 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
     telling the event gives it (that sentence now leads the answer); a partial answer when the
     texts tell the event but never its date; None when they never tell it (other checks decide).
     (在哪个城市举行的: where it was held, which a place name alone does not tell.)"""
-    norm = ta.normalise(question)
-    done = _DONE_WHERE.search(norm) if plan.answer_type == "place" and not _HELD_WHERE.search(norm) else None
-    event = done.group(1) if done else HOLDING[0] if plan.answer_type == "place" else asked_event(question)
+    event = _place_event(question) if plan.answer_type == "place" else asked_event(question)
     if not event:
         return None
     variants = event_variants(event)
@@ -143,12 +153,12 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
     # (Not the words naming the speech: 党建会讲话里说的…教育馆 is about the 教育馆.)
     subject = [w for w in ev.analyse(question).words if len(w) >= 2 and w not in variants and w != event
                and w not in plan.reference]
-    loose = [(t, u) for t, u in rest + near
-             if any(v in ta.normalise(t) for v in event_variants(event, loose=True)) and any(w in ta.normalise(t) for w in subject)
-             and fits_type(plan.answer_type, plan.answer_unit, [t])]
-    if loose and not any(v in ta.normalise(t) for t, _ in rest + near for v in variants):
+    said = {t: ta.normalise(t) for t, _ in rest + near}   # (each sentence normalised once)
+    loose = [t for t in said if any(v in said[t] for v in event_variants(event, loose=True))
+             and any(w in said[t] for w in subject) and fits_type(plan.answer_type, plan.answer_unit, [t])]
+    if loose and not any(v in n for n in said.values() for v in variants):
         variants = event_variants(event, loose=True)
-    if rest and not any(v in ta.normalise(t) for t, _ in rest + near for v in variants):
+    if rest and not any(v in n for n in said.values() for v in variants):
         # 会议是谁主持的, of a report that never says 主持: the speech named (or the one the best
         # paragraph is in, 钱教授是哪一年出生的) does not tell it.
         intro = f"「{ev.speech_title(speech_no)}」中没有提到{_ASKED_WHAT[plan.answer_type]}{event}。最接近的内容(仅供参考):"
@@ -274,7 +284,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         # speaks of the thing asked for (a person or a figure they give is another's).
         return (f"讲话中没有谈到「{plan.asked_thing}」。最接近的内容(仅供参考):", f"asked_absent:{plan.asked_thing}",
                 sentences)
-    if plan.answer_type in ("person", "date") or plan.answer_type == "place" and (_HELD_WHERE.search(question) or _DONE_WHERE.search(question)):
+    if plan.answer_type in ("person", "date") or plan.answer_type == "place" and _place_event(question):
         told = _event_told(ev, plan, question, analysed, hits, sentences, citer)
         if told is not None:
             return told or None

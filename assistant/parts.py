@@ -14,7 +14,7 @@ from .corpus import Speech, Unit, chinese_numeral, heading_style
 from .enumeration import longest_points, opening_point, paragraph_enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
-from .planner import QueryPlan, nth
+from .planner import QUOTED, QueryPlan, nth
 from .points import as_points, speech_point_lists
 from .positions import (
     ENDED_SPEAKING,
@@ -470,7 +470,6 @@ def named_section(ev: Evidence, plan: QueryPlan) -> Unit | None:
 # “机遇大于挑战”这一条是放在哪个部分下面的 / 属于第几部分: the part that holds a passage.
 _PART_OF = LazyPattern(r"(?:放|列|写|安排|排|归)?(?:在|于)(?:哪个|哪一个?|第几个?)(?:部分|板块|大块|块|方面|层次|大标题|标题|大?问题)"
                        r"|属于(?:哪个|哪一个?|第几个?)(?:部分|板块|大块|块|方面|层次)")
-_QUOTED = LazyPattern(r"[“「『]([^”」』]{2,30})[”」』]")
 
 
 def part_holding(ev: Evidence, plan: QueryPlan, question: str, hits: list[Hit],
@@ -479,7 +478,7 @@ def part_holding(ev: Evidence, plan: QueryPlan, question: str, hits: list[Hit],
     named and numbered, then the passage; None when the question asks no such thing."""
     if plan.after or not _PART_OF.search(ta.normalise(question)):
         return None   # (讲完“担当作为”之后,接着讲的是哪一块: the part after it)
-    quoted = [ta.squash_punct(q) for q in _QUOTED.findall(question)]
+    quoted = [ta.squash_punct(q) for q in QUOTED.findall(question)]
     pool = [h.unit for h in hits if plan.speech_no is None or h.unit.speech_no == plan.speech_no]
     unit = next((u for u in pool if all(q in ta.squash_punct(u.text) for q in quoted)), None)
     if unit is None:
