@@ -1,10 +1,8 @@
 """Extractive answers: sentences of the top paragraphs, in their own words, each cited.
 
-Three shapes of answer, chosen from the question's plan: an outline (第三篇分为哪几个部分: the
-top-level headings, each cited); a list (哪四个专项活动 / 分别: sibling list items, the items after
-a lead-in line, or an enumeration inside the best paragraph); otherwise the sentences that best
-cover the question, ordered as they stand in the speech. When the best paragraphs cover too
-little of the question's content the answer abstains."""
+Shapes of answer, from the question's plan: an outline (第三篇分为哪几个部分: the top headings,
+each cited); a list (哪四个专项活动 / 分别); otherwise the sentences that best cover the question,
+in the speech's order. When the best paragraphs cover too little of the question, it abstains."""
 
 from __future__ import annotations
 
@@ -48,23 +46,25 @@ from .parts import (
     part_answer,
     part_holding,
     whole_item,
-    with_own_words,
 )
 from .planner import QUOTED, QueryPlan, nth
 from .points import (
     as_points,
     choose_points,
     clause_list,
+    how_many,
     inline_over,
     item_named,
     list_named_after,
     nth_point,
     point_count,
+    points_in_part,
     points_under_item,
     speech_points,
     too_few_points,
+    with_own_words,
 )
-from .positions import digest_speakers, nth_paragraph
+from .positions import closing_run, digest_speakers, nth_paragraph
 from .question_words import own_subject
 from .results import Answer, AnswerSentence, Hit, Turn
 from .retrieval import query_terms
@@ -142,7 +142,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     def nth_of(items: list[Unit], intro: Callable[[int], str]) -> Answer | None:
         """The plan's N-th of ``items`` (-1: the last), with what it holds."""
         picked = nth(items, plan.nth_item)
-        answer = part_answer(ev, picked[1], citer, hits, intro(picked[0]), not plan.items_of_nth,
+        answer = part_answer(ev, picked[1], citer, hits, how_many(ev, question, plan, items) + intro(picked[0]), not plan.items_of_nth,
                              points_inside=plan.items_of_nth) if picked else None
         if answer is None:
             return None
@@ -166,8 +166,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     if (holding := part_holding(ev, plan, question, hits, citer) or opened_with(ev, plan, hits, citer)) is not None:
         return done(holding[0], holding[1], hits_out=cited_first(ev, holding[2], hits, citer.terms))
 
-    # 第二篇讲担当作为,第三个小点说的是啥 / 第二部分第三点 — the N-th item of the part the
-    # words (or an ordinal) name.
+    # 第二篇讲担当作为,第三个小点说的是啥 / 第二部分第三点: the N-th item of the part named.
     heading = named_section(ev, plan)
     if heading is None and plan.within_part is not None and plan.speech_no is not None:
         picked_part = nth(outline_units(ev, plan.speech_no), plan.within_part)
@@ -175,7 +174,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     if heading is not None and plan.nth_item is not None and plan.followup_item is None \
             and not _is_nth_part(ev, plan, heading):
         label = f"{ev.speech_title(heading.speech_no)}中「{item_label(heading)}」"
-        item_answer = nth_of(counted_group(ev, question, list_items(ev, heading)), lambda k: f"{label}的第{k}项是")
+        item_answer = nth_of(counted_group(ev, question, list_items(ev, heading) or points_in_part(ev, heading)),
+                             lambda k: f"{label}的第{k}项是")
         if item_answer is not None:
             return item_answer
         inline = inline_points(ev, heading)   # 第二部分的第三项任务, inside its one paragraph
@@ -185,8 +185,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             return done(f"{label}的第{point[0]}项是:{point[1]}[{n}]", [AnswerSentence(point[1], [n])],
                         hits_out=cited_first(ev, [inline[0]], hits, citer.terms))
 
-    # 第二篇讲话第三段 / 元旦献辞的结尾说了什么 — a paragraph by its position; of the speech the
-    # best hit is in when the question names none (供暖会议开头第一句), and the answer says so.
+    # 第二篇讲话第三段 / 元旦献辞的结尾说了什么: a paragraph by its position (供暖会议开头第一句: in the best hit's speech).
     position_of = plan.speech_no
     if position_of is None and (plan.nth_is_paragraph or plan.nth_is_sentence) and hits and not plan.speech_candidates:
         position_of = hits[0].unit.speech_no
@@ -202,6 +201,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         if paragraph is not None:
             k, unit, _ = paragraph
             where = position_name(plan.nth_item, k, "段")
+            if (run := closing_run(plan, ev.corpus.speech(position_of).paragraphs, unit, citer)) is not None:
+                return done(run[0] + guessed, run[1], hits_out=cited_first(ev, run[2], hits, citer.terms))
             answer = part_answer(ev, unit, citer, hits, f"{ev.speech_title(position_of)}的{where}")
             if answer is not None:
                 text, sentences, cited = answer
@@ -226,20 +227,18 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             return done(_join_cited(sentences), sentences, hits_out=in_part + [h for h in hits if h not in in_part])
 
     def nth_point_answer() -> Answer | None:
-        """第二点是什么 / 最后一点, among points a paragraph or its neighbours enumerate: the
-        N-th of the points the words name (of the speech the question names, if it names one)."""
+        """第二点是什么 / 最后一点: the N-th of the points the words name (in the speech named)."""
         found = nth_point(ev, plan, [h for h in hits if not named or h.unit.speech_no in named], analysed.bigrams)
         if found is None:
             return None
-        k, unit, point = found
+        k, unit, point, points = found
         n = citer.cite(unit)
-        return done(f"{ev.speech_title(unit.speech_no)}列举的第{k}点是:{point}[{n}]", [AnswerSentence(point, [n])],
+        return done(f"{how_many(ev, question, plan, points)}{ev.speech_title(unit.speech_no)}列举的第{k}点是:{point}[{n}]", [AnswerSentence(point, [n])],
                     hits_out=cited_first(ev, [unit], hits, citer.terms))
 
     # 四个专项活动中最后一个 / 效能建设的第二点: a list the words name, introduced by a paragraph
     # (…以下四个专项活动:) or under an item's own heading ((二)突出效能建设 → 一是细…四是实).
-    named_list = list_named_by(ev, plan) if plan.nth_item is not None and plan.followup_item is None \
-        and not plan.nth_is_part and heading is None else None
+    named_list = list_named_by(ev, plan) if plan.nth_item is not None and plan.followup_item is None and not plan.nth_is_part and heading is None else None
     if named_list is not None:
         lead, items = named_list
         item_answer = nth_of(items, lambda k: f"{ev.speech_title(items[0].speech_no)}中「{lead}」的第{k}项是")
@@ -254,8 +253,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         if point_answer is not None:
             return point_answer
 
-    # 第二篇讲话的第三部分讲了什么 — the N-th part of a named speech, with what it holds; a list
-    # inside it when the question's own words name one (第一部分引了…纽带的话,一共几条).
+    # 第二篇讲话的第三部分讲了什么: the N-th part; a list in it its words name (…纽带的话,一共几条).
     if plan.nth_item is not None and plan.followup_item is None and plan.speech_no is not None:
         title = ev.speech_title(plan.speech_no)
         picked = nth(outline_units(ev, plan.speech_no), plan.nth_item) if plan.items_of_nth and plan.section else None

@@ -14,9 +14,9 @@ from collections.abc import Callable, Sequence
 from .answer_types import SURNAMES
 from .corpus import Unit
 from .evidence import Citer, Evidence
-from .parts import cited_first, in_order, no_outline, part_answer, with_own_words
+from .parts import cited_first, in_order, no_outline, part_answer
 from .planner import QueryPlan, nth
-from .points import as_points, point_count, speech_points
+from .points import as_points, point_count, speech_points, with_own_words
 from .positions import silent_attendee, speaker_paragraphs, whole_speech_of
 from .results import Answer, AnswerSentence, Hit
 from .speech_refs import opens_with_dateline

@@ -41,7 +41,7 @@ from .structure import (
 )
 from .text_analysis import first_sentences, split_sentences
 
-__all__ = ["after_answer", "before_parts", "part_holding", "cited_first", "counted_group", "in_order", "inline_points", "item_groups", "list_in_part", "list_named_by", "named_section", "no_outline", "own_words", "part_answer", "whole_item", "with_own_words"]
+__all__ = ["after_answer", "before_parts", "part_holding", "cited_first", "counted_group", "in_order", "inline_points", "item_groups", "list_in_part", "list_named_by", "named_section", "no_outline", "part_answer", "whole_item"]
 
 
 def cited_first(ev: Evidence, units: list[Unit], hits: list[Hit], terms: list[str]) -> list[Hit]:
@@ -123,8 +123,7 @@ def part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
 
 
 def dated_heading(speech: Speech, question: str) -> Unit | None:
-    """回顾去年政协工作, of a speech given in 1998: the one heading that names 1997
-    (一、一九九七年的主要工作); 今年 / 明年 likewise. None without one such heading."""
+    """回顾去年政协工作, of a 1998 speech: the one heading naming 1997 (一、一九九七年的主要工作)."""
     year = speech_year(speech) if (relative := relative_years(question)) else None
     dated = [u for u in speech.headings if year is not None and years(u.text) & {year + d for d in relative}]
     return dated[0] if len(dated) == 1 else None
@@ -282,36 +281,6 @@ def nth_in_groups(ev: Evidence, history: Sequence[Turn], item: int,
     return ("\n".join(lines), sentences, cited) if len(lines) >= 2 else None
 
 
-# 下面,我再强调四点意见 / 重点开展四个专项活动: a count and what is counted, as a speech says it.
-# What is counted is a speech's items (四点意见, 两个问题), not any four things (4个单位).
-_OWN_COUNT = LazyPattern(r"([一二三四五六七八九十两]|\d{1,2})(?:点|条|项|个方面|方面|(?:个|大|种|件|项)(?:(?!的)[\u4e00-\u9fff]){0,4}?"
-                         r"(?:问题|意见|要求|措施|任务|活动|氛围|方面|工作|原则|建议|举措|重点|目标))[\u4e00-\u9fff]{0,4}")
-_CUT = LazyPattern(r"[的和与及是要有在等,，。:：;；、!！?？]")
-
-
-def with_own_words(ev: Evidence, text: str, items: Sequence[Unit]) -> str:
-    """A list answer's first line with the speech's own words for the list added before its
-    colon (分为4个部分(即讲话所说的四点意见):)."""
-    said = own_words(ev, items)
-    first, sep, rest = text.partition("\n")
-    return (first[:-1] + said + first[-1:] if said and first.endswith(":") else first) + sep + rest
-
-
-def own_words(ev: Evidence, items: Sequence[Unit]) -> str:
-    """The speech's own words for a list of ``items`` (四点意见) in the text just before its first
-    item, when their number is the list's: (即讲话所说的四点意见); "" when it says none."""
-    if not items:
-        return ""
-    units = ev.corpus.speech(items[0].speech_no).units
-    before = [u for u in units[: items[0].seq - 1] if u.kind in ("paragraph", "heading")][-1:]
-    for u in before:
-        for m in _OWN_COUNT.finditer(ta.normalise(u.text)):
-            if chinese_numeral(m.group(1)) == len(items):
-                # Not quoted as 「…」: a quote would need a citation of its own before the items'.
-                return f"(即讲话所说的{_CUT.split(m.group(0))[0]})"
-    return ""
-
-
 # An address's opening that greets (谨代表…致以…祝贺, 值此…之际) or sets the scene with a date.
 _OPENER = LazyPattern(r"致以|谨代表|谨向|值此|之际|即将来临|辞旧迎新|欢聚一堂|拜年|^(?:同志们|朋友们|各位)"
                       r"|^\d{1,2}月\d{1,2}日")
@@ -410,8 +379,8 @@ def after_answer(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, h
         text, sentences = numbered(f"「{said}」之后,依次是:",
                                    [AnswerSentence(split_sentences(u.text)[0], [citer.cite(u)]) for u in after])
         return text, sentences, after
-    # After a part's heading (讲完“打好三大攻坚战”之后) comes the next part, not its own body.
-    # (After an item headed in its paragraph, （四）突出和谐建设…, comes what follows its own paragraphs.)
+    # After a part's heading (讲完“打好三大攻坚战”之后) comes the next part, after an item headed in
+    # its paragraph (（四）突出和谐建设…) what follows its own paragraphs.
     own = {u.id for u in part_units(ev, anchor)} if anchor.kind == "paragraph" and anchor.heading else {anchor.id}
     following = next((u for u in rest if u.kind == "heading" and u.level <= anchor.level), None) \
         if anchor.kind == "heading" else next((u for u in rest if u.kind == "paragraph" and u.id not in own), None) \
@@ -441,9 +410,12 @@ def named_section(ev: Evidence, plan: QueryPlan) -> Unit | None:
         return dated
     if len(named) == 1 and headless(ev, named[0]):
         # “怎样干事”这个话题: the one layer whose point (再说怎样干事) holds each of the words.
-        layers = [u for _, run in paragraph_enumerations(speeches[0].units) for u in run
-                  if (p := opening_point(u.text)) is not None
-                  and all(any(w[i:i + 2] in ta.normalise(p[2].label) for i in range(len(w) - 1)) for w in plan.section.split())]
+        points = [(u, p[2].label) for _, run in paragraph_enumerations(speeches[0].units) for u in run
+                  if (p := opening_point(u.text)) is not None]
+        layers = [u for u, label in points if all(any(w[i:i + 2] in ta.normalise(label) for i in range(len(w) - 1))
+                                                  for w in plan.section.split())]   # (第三个问题：…深化科技体制改革:
+        if len(layers) != 1:   # else the point's first sentence holds the words)
+            layers = [u for u, _ in points if all(w in ta.normalise(re.split("[。！？!?]", u.text)[0]) for w in plan.section.split())]
         if len(layers) == 1:
             return layers[0]
     shares = [(sum(1 for g in want if g in ta.normalise(u.text)) / len(want), u)
@@ -457,8 +429,7 @@ def named_section(ev: Evidence, plan: QueryPlan) -> Unit | None:
         rest = {g for i in range(len(asked) - 1) if (g := asked[i:i + 2]) not in want and re.fullmatch("[\u4e00-\u9fff]{2}", g)}
         held = sorted(((sum(g in ta.normalise(u.text) for g in rest), i) for i, u in enumerate(best)), reverse=True)
         best = [best[held[0][1]]] if held[0][0] > held[1][0] else best
-    # Words that several headings hold alike (浓厚…氛围 in each of 要进一步浓厚X的氛围) name what
-    # the parts share, not one of them.
+    # Words several headings hold alike (浓厚…氛围 in each of 要进一步浓厚X的氛围) name what they share.
     if top < ev.answer.section_share or len(best) != 1:
         return None
     # 哪三个方面的问题 under a part that lists five things: the three are elsewhere (in a paragraph).

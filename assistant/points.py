@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from . import text_analysis as ta
-from .corpus import Unit, heading_style
+from .corpus import Unit, chinese_numeral, heading_style
 from .enumeration import (
     enumerations,
     longest_points,
@@ -29,6 +29,7 @@ from .structure import (
     _CJK_RUN,
     QUOTED_ITEM_CHARS,
     SAME_OPENING,
+    count_intro,
     headless,
     item_label,
     numbered,
@@ -36,7 +37,7 @@ from .structure import (
 )
 from .text_analysis import first_sentences, split_sentences
 
-__all__ = ["PointList", "as_points", "choose_points", "clause_list", "inline_over", "item_named", "list_named_after", "points_under_item", "followup_point", "nth_point", "parallel_paragraphs",
+__all__ = ["PointList", "as_points", "choose_points", "clause_list", "inline_over", "item_named", "list_named_after", "points_under_item", "followup_point", "how_many", "nth_point", "own_words", "parallel_paragraphs", "points_in_part", "with_own_words",
            "point_count", "point_lists", "speech_points", "too_few_points"]
 
 PointList = list[Unit] | tuple[Unit, list[str]]
@@ -315,8 +316,9 @@ def points_under_item(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> tuple[U
 
 
 def nth_point(ev: Evidence, plan: QueryPlan, hits: list[Hit],
-              bigrams: Sequence[str]) -> tuple[int, Unit, str] | None:
-    """第二点是什么 / 最后一点 in a speech without headings: (N, the unit holding it, its text)."""
+              bigrams: Sequence[str]) -> tuple[int, Unit, str, list[Unit] | int] | None:
+    """第二点是什么 / 最后一点 in a speech without headings: (N, the unit holding it, its text,
+    the points' paragraphs or, inside one paragraph, their number)."""
     need = plan.nth_item if plan.nth_item and plan.nth_item > 0 else 2
     option = choose_points(ev, dataclasses.replace(plan, list_size=None), hits, bigrams, need,
                            inline_anywhere=not plan.nth_is_part)   # 第二部分 is no paragraph's point
@@ -332,11 +334,11 @@ def nth_point(ev: Evidence, plan: QueryPlan, hits: list[Hit],
         k, unit = picked
         opening = opening_point(unit.text)
         text = first_sentences(opening[2].text if opening else unit.text, QUOTED_ITEM_CHARS)
-        return k, unit, text
+        return k, unit, text, option
     unit, _ = option
     points = next((e.points for e in enumerations(unit.text) if e.labels == option[1]), ())
     chosen = nth(points, plan.nth_item)
-    return (chosen[0], unit, chosen[1].sentences()) if chosen else None
+    return (chosen[0], unit, chosen[1].sentences(), len(points)) if chosen else None
 
 
 def too_few_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Sequence[str]) -> int | None:
@@ -398,3 +400,50 @@ def as_points(points: PointList, citer: Citer, intro: str) -> tuple[str, list[An
     n = citer.cite(unit)
     text, sentences = numbered(intro, [AnswerSentence(label, [n]) for label in labels])
     return text, sentences, [unit]
+
+
+def points_in_part(ev: Evidence, part: Unit) -> list[Unit]:
+    """首先…其次…最后 under a point that parts the speech (第三个问题：…): the first run of
+    marked paragraphs that lies wholly inside the part, after its own paragraph."""
+    inside = {u.id for u in part_units(ev, part)[1:]}
+    speech = ev.corpus.speech(part.speech_no)
+    return next((run for _, run in paragraph_enumerations(speech.units) if all(u.id in inside for u in run)), [])
+
+
+# 下面,我再强调四点意见 / 重点开展四个专项活动: a count and what is counted, as a speech says it.
+# What is counted is a speech's items (四点意见, 两个问题), not any four things (4个单位).
+_OWN_COUNT = LazyPattern(r"([一二三四五六七八九十两]|\d{1,2})(?:点|条|项|个方面|方面|(?:个|大|种|件|项)(?:(?!的)[\u4e00-\u9fff]){0,4}?"
+                         r"(?:问题|意见|要求|措施|任务|活动|氛围|方面|工作|原则|建议|举措|重点|目标))[\u4e00-\u9fff]{0,4}")
+_CUT = LazyPattern(r"[的和与及是要有在等,，。:：;；、!！?？]")
+
+
+def with_own_words(ev: Evidence, text: str, items: Sequence[Unit]) -> str:
+    """A list answer's first line with the speech's own words for the list added before its
+    colon (分为4个部分(即讲话所说的四点意见):)."""
+    said = own_words(ev, items)
+    first, sep, rest = text.partition("\n")
+    return (first[:-1] + said + first[-1:] if said and first.endswith(":") else first) + sep + rest
+
+
+def own_words(ev: Evidence, items: Sequence[Unit]) -> str:
+    """The speech's own words for a list of ``items`` (四点意见) in the text just before its first
+    item, when their number is the list's: (即讲话所说的四点意见); "" when it says none."""
+    if not items:
+        return ""
+    units = ev.corpus.speech(items[0].speech_no).units
+    before = [u for u in units[: items[0].seq - 1] if u.kind in ("paragraph", "heading")][-1:]
+    for u in before:
+        for m in _OWN_COUNT.finditer(ta.normalise(u.text)):
+            if chinese_numeral(m.group(1)) == len(items):
+                # Not quoted as 「…」: a quote would need a citation of its own before the items'.
+                return f"(即讲话所说的{_CUT.split(m.group(0))[0]})"
+    return ""
+
+
+def how_many(ev: Evidence, question: str, plan: QueryPlan, items: list[Unit] | int) -> str:
+    """一共分几点,最后一点讲的啥: how many, said before the one asked (共四点(即讲话所说的四点),);
+    "" when the question asks for no count or for the items of the one it names."""
+    if not plan.wants_list or plan.items_of_nth:
+        return ""
+    n, own = (len(items), own_words(ev, items)) if isinstance(items, list) else (items, "")
+    return f"{count_intro(question, n).rstrip(':')}{own},"

@@ -17,13 +17,13 @@ from .corpus import Speech, Unit
 from .lazy_pattern import LazyPattern
 from .planner import QueryPlan, nth
 from .question_words import own_subject
+from .results import AnswerSentence, Hit
 from .text_analysis import normalise, split_sentences
 
 if TYPE_CHECKING:   # (annotations only: evidence imports retrieval, which imports this module)
-    from .evidence import Evidence
-    from .results import Hit
+    from .evidence import Citer, Evidence
 
-__all__ = ["ENDED_SPEAKING", "report_speakers", "whole_speech_of", "digest_speaker", "digest_speakers", "is_digest", "silent_attendee", "speaker_part", "is_attendance", "nth_paragraph", "speaker_paragraphs", "without_attendance"]
+__all__ = ["ENDED_SPEAKING", "report_speakers", "whole_speech_of", "digest_speaker", "digest_speakers", "is_digest", "silent_attendee", "speaker_part", "is_attendance", "closing_run", "nth_paragraph", "speaker_paragraphs", "without_attendance"]
 
 # 温家宝和国务院有关部门负责同志也参加了会议 / 出席座谈会的还有…: a report's closing line.
 _ATTENDANCE = LazyPattern(r"(?:出席|参加|陪同|在座)了?(?:会议|座谈会|团拜会|茶话会|大会|全会|开幕式|闭幕式|活动)")
@@ -69,6 +69,31 @@ def nth_paragraph(plan: QueryPlan, speech: Speech) -> tuple[int, Unit, str] | No
         return (found[0], found[1][0], found[1][1]) if found else None
     picked = nth(paragraphs, plan.nth_item)
     return (picked[0], picked[1], "") if picked else None
+
+
+_CLOSING_LINE = 60   # 祝愿世界和平，人类进步！ / 谢谢大家！: a sign-off line, not a paragraph of argument
+
+
+def closing_run(plan: QueryPlan, paragraphs: list[Unit], last: Unit,
+                citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
+    """How a speech ends (收尾 / 结尾), when it ends on short exclaimed lines (我衷心祝愿…! 祝愿
+    我们伟大的祖国繁荣昌盛! 祝愿世界和平,人类进步!): the whole run of them, each cited; None
+    when it ends on one. 最后一段 asks for one paragraph and gets it."""
+    if plan.nth_item != -1 or plan.nth_is_paragraph or not plan.nth_is_position or last not in paragraphs:
+        return None
+    def exclaimed(u: Unit) -> bool:
+        return len(text := normalise(u.text)) <= _CLOSING_LINE and text.endswith("!")
+
+    run = [last]
+    for u in reversed(paragraphs[:paragraphs.index(last)] if exclaimed(last) else []):
+        if not exclaimed(u):
+            break
+        run.insert(0, u)
+    if len(run) < 2:
+        return None
+    lines = [AnswerSentence(u.text, [citer.cite(u)]) for u in run]
+    said = "".join(f"{x.text}[{x.citations[0]}]" for x in lines)
+    return f"{citer.ev.speech_title(last.speech_no)}的结尾:{said}", lines, run
 
 
 def whole_speech_of(paragraphs: list[Unit], spoken: list[Unit]) -> list[Unit]:

@@ -72,6 +72,8 @@ _ORDINAL_NOUN = r"(?:小点|小项|小条|自然段|段落|点|条|项|个|位|�
 _SAID = r"(?=讲|谈|说|写|提|是|落|强调|归结|发言)"
 # (排第二的那条: the ordinal and its noun may stand apart.)
 ORDINAL = LazyPattern(rf"(?P<back>倒数)?第\s*({_NUM}{{1,2}})\s*(?:个|大|级)?\s*(?:的\s*[那这]\s*一?\s*)?{_ORDINAL_NOUN}"
+                      # 最后落在哪一条上 / 最后提的是哪一点: the last, its noun after the verb.
+                      rf"|(?:最后|末尾)\s*[落讲谈说提写归][\u4e00-\u9fff]{{0,3}}?哪\s*一?\s*(?:条|点|项|个方面)"
                       rf"|(?:最后|末尾|结尾)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<last_said>{_SAID}))"
                       rf"|(?P<last_bare>结尾|末尾|结束语|收尾|收的尾|压轴|殿后)"
                       rf"|(?P<first>开头|开篇|头一|首先|一开始|一上来|开场|起首|打头)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:先|就)?(?:{_ORDINAL_NOUN}|(?P<first_said>{_SAID}))"

@@ -237,8 +237,7 @@ def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...]
     if len(speeches) < 2:
         return (), ""
     # A speaker line ends with the name (中国人民银行行长戴相龙); "|" keeps names apart.
-    names = {s.no: "|".join([ta.normalise(u.text) for u in _leading_metadata(s) if u.text != s.title
-                             and len(u.text) <= _SPEAKER_LINE and not _NOT_SPEAKER.search(u.text)]
+    names = {s.no: "|".join([ta.normalise(u.text) for u in _leading_metadata(s) if _is_byline(u, s)]
                             + _TITLE_OPENER.findall(s.title)) + "|" for s in speeches}
     for m in _SURNAME_OFFICE.finditer(text):
         # 韩市长讲了哪三个问题 / 沈校长那篇: the one speech whose speaker line holds a name of that
@@ -318,10 +317,19 @@ def naming_label(s: Speech) -> str:
     return ta.normalise(" ".join([s.title, *lines]))
 
 
+# 国家科学技术委员会主任　唐慕远: an office and a name apart, though the office says 会.
+_OFFICE_THEN_NAME = LazyPattern(r"\S*(?:长|员|书记|主席|主任|总理|部长|委员)\s+[\u4e00-\u9fff·]{2,4}")
+
+
+def _is_byline(u: Unit, s: Speech) -> bool:
+    text = ta.normalise(u.text)
+    return u.text != s.title and (len(text) <= _SPEAKER_LINE and not _NOT_SPEAKER.search(text)
+                                  or bool(_OFFICE_THEN_NAME.fullmatch(text)))
+
+
 def byline(s: Speech) -> Unit | None:
     """The line under the title that says who speaks or wrote (中国文联副主席李默然), if any."""
-    return next((u for u in _leading_metadata(s) if u.text != s.title and len(u.text) <= _SPEAKER_LINE
-                 and not _NOT_SPEAKER.search(u.text)), None)
+    return next((u for u in _leading_metadata(s) if _is_byline(u, s)), None)
 
 
 def speech_label(s: Speech) -> str:

@@ -276,9 +276,11 @@ def part_units(ev: Evidence, part: Unit) -> list[Unit]:
     longest = max((b - a for a, b in zip(starts, starts[1:])), default=1)
     k = run.index(part)
     end = starts[k + 1] if k + 1 < len(run) else part.seq + longest
+    others = [paras for _, paras in paragraph_enumerations(units) if paras is not run]
+    if k + 1 == len(run):   # (首先…最后 begun inside the last point run on to their end)
+        end = max([end, *(paras[-1].seq + 1 for paras in others if part.seq < paras[0].seq < end)])
     # Points of a list inside the part (一要…四要 under 第二个问题) are its own; another list's are not.
-    inner = {u.id for _, paras in paragraph_enumerations(units) if paras is not run
-             and part.seq < paras[0].seq and paras[-1].seq < end for u in paras}
+    inner = {u.id for paras in others if part.seq < paras[0].seq and paras[-1].seq < end for u in paras}
     own = [u for u in units[part.seq - 1:end - 1] if u.kind == "paragraph"
            and (u is part or opening_point(u.text) is None or u.id in inner)]
     if k + 1 == len(run):
