@@ -15,7 +15,7 @@ from .corpus import DATELINE, Speech, Unit
 from .lazy_pattern import LazyPattern
 from .text_analysis import split_sentences
 
-__all__ = ["FROM_WHERE", "HOLDING", "METADATA_TYPES", "SURNAMES", "asked_event", "asked_type", "counted_noun", "counted_owner", "event_variants", "fits_type", "holds_asked", "holds_office", "names_counted", "places_named", "relative_years", "speech_says", "speech_year", "year_agrees", "years"]
+__all__ = ["FROM_WHERE", "HOLDING", "YEAR", "METADATA_TYPES", "SURNAMES", "asked_event", "asked_type", "counted_noun", "counted_owner", "event_variants", "fits_type", "holds_asked", "holds_office", "names_counted", "places_named", "relative_years", "speech_says", "speech_year", "year_agrees", "years"]
 
 # What a speech's own lines (speaker, date, where it was published) may answer.
 METADATA_TYPES = frozenset({"person", "date", "place", "source", "organization", "office", "note", "caption"})
@@ -44,6 +44,8 @@ _PLACE = (rf"(?:{_NAME_CHAR}{{2,5}}(?:省|市|县|区|镇|乡|村|州)|{_NAME_CH
           r"|中国|美国|英国|法国|德国|俄罗斯|日本|韩国"
           # 在京举行 / 在南宁召开: where a meeting was held, named by the verb after it
           r"|在(?!这|那|此|会|上|中|其)[\u4e00-\u9fff]{1,5}?(?:举行|召开|开幕|闭幕|举办)"
+          # 在中南海怀仁堂邀请…举行座谈会: where the hosts received their guests
+          r"|在(?!这|那|此|其|会上|会中)[\u4e00-\u9fff]{2,6}?(?:邀请|会见|接见|集会|隆重集会)"
           # 中南海国务院小礼堂 / 人民大会堂: a venue, by what it is
           rf"|{_NAME_CHAR}{{1,8}}(?:礼堂|会堂|大厅|宾馆|饭店|会议室|会议厅|广场|体育馆|剧院|剧场)")
 # 在食堂吃 / 到会议室开: where something is done, for 在哪里 (not for 哪个城市).
@@ -147,7 +149,13 @@ def asked_event(question: str) -> str:
             return HOLDING[3]   # 哪几家单位办的: who held it
         if len(word) == 2:
             return word
+        if word == "生":
+            return _BORN[0]   # 哪年生的: born (生 alone, like 讲 or 写, is no event otherwise)
     return ""
+
+
+_BORN = ("出生", "诞生", "生于")
+_DIED = ("去世", "逝世", "病逝", "辞世", "牺牲")   # (哪年去世的, of a text that says 病逝)
 
 
 # (涨幅会控制在多少 / 控制在百分之几: the level a figure is to be kept at counts it too.)
@@ -212,6 +220,9 @@ def event_variants(event: str, loose: bool = False) -> tuple[str, ...]:
     升… (升级为), which only a sentence that also names the question's subject may be taken to tell."""
     if event in HOLDING:
         return HOLDING
+    for same in (_BORN, _DIED):
+        if event in same:
+            return same
     resulting = loose and len(event) == 2 and event[1] in _RESULT and event[0] not in _RESULT
     return (event, event[0]) if resulting else (event,)
 
@@ -248,7 +259,7 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
     for s in sentences:
         norm = ta.normalise(s)
         # …１月１４日电…会议日前在京召开: the date is the report's, the event's is not given.
-        if answer_type == "date" and re.search(_YEAR if unit == "年" else _DAY if unit == "日" else _DATE, norm) \
+        if answer_type == "date" and re.search(YEAR if unit == "年" else _DAY if unit == "日" else _DATE, norm) \
                 and not re.search(_UNDATED, norm):
             return True
         if answer_type == "number":
@@ -257,7 +268,7 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
                     return True
                 continue
             # 几年 asks how long: a year (2016年) says when, not how many.
-            counted = re.sub(_YEAR, " ", norm) if unit == "年" else norm
+            counted = re.sub(YEAR, " ", norm) if unit == "年" else norm
             if unit and re.search(rf"{_NUMERAL}(?:多|余)?\s*(?:个)?\s*{_UNIT_ALIASES.get(unit, re.escape(unit))}", counted):
                 return True
             # 是多少 is not answered by a date (本报北京１月１日讯): its digits count nothing.
@@ -288,14 +299,14 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
 
 # A year as written: 1998年 / １９９８年 / 一九九八年 / 98年. Two digits below 50 are a span
 # (10年来), not a year.
-_YEAR = r"(?<![\d〇零一二三四五六七八九])(\d{4}|\d{2}|[〇零一二三四五六七八九]{4}|[〇零一二三四五六七八九]{2})\s*年(?!代|来|间|多|左右)"
+YEAR = r"(?<![\d〇零一二三四五六七八九])(\d{4}|\d{2}|[〇零一二三四五六七八九]{4}|[〇零一二三四五六七八九]{2})\s*年(?!代|来|间|多|左右)"
 _DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 
 
 def years(text: str) -> set[int]:
     """The years a text names."""
     out: set[int] = set()
-    for y in re.findall(_YEAR, ta.normalise(text)):
+    for y in re.findall(YEAR, ta.normalise(text)):
         digits = "".join(_DIGIT.get(c, c) for c in y)
         if len(digits) == 4:
             out.add(int(digits))
@@ -399,7 +410,7 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     ("source", LazyPattern(r"(?:哪本|哪家|哪份|哪种|哪个|什么)(?:杂志|刊物|期刊|报纸|报刊|报(?!告|道|送|名))|哪一?期|(?:登|刊|刊登|刊发|发表|载)在哪|出处|出自哪")),
     ("date", LazyPattern(r"哪一年|哪年|何年|何时|什么时候|哪一天|哪天|哪几天|哪几年|几月|几号|哪个月|什么时间|日期(?!间)|年份|时间是")),
     # 那场话剧叫什么名字 / 书名是什么: the name of a work, which a text gives in 《》.
-    ("title", LazyPattern(r"(?:话剧|戏剧|剧目|(?<![游把马])戏|剧|书|电影|影片|作品|节目|歌曲|诗|题目|标题|全称)[^,，。?？!！]{0,3}(?:叫什么|是什么)(?:名字|名称|名)?"
+    ("title", LazyPattern(r"(?:话剧|戏剧|剧目|(?<![游把马])戏|剧|书|电影|影片|作品|节目|歌曲|诗|题目|标题|全称|回忆录|文集|著作|专著|小说|传记|诗集)[^,，。?？!！]{0,3}(?:叫什么|是什么)(?:名字|名称|名)?"
                           r"|(?:剧|书|片|篇)名(?:是什么|叫什么|是啥)"
                           # 具体举的是哪一部: a work (哪个部门 / 哪部分 are not)
                           r"|哪(?:一|几)?部(?![分门署长委队位属件])")),
@@ -440,7 +451,8 @@ FROM_WHERE = LazyPattern(r"从哪(?:儿|里)?(?:说起|讲起|谈起|写起|切�
 def asked_type(body: str, count: LazyPattern) -> tuple[str | None, str]:
     """What kind of thing a question asks for (person / date / place / number / source) and in
     which unit (几天 → 天, 哪个城市 → 地名); ``count``: the planner's 几个/多少个 pattern."""
-    body = FROM_WHERE.sub(" ", body)
+    # (把钱投到哪里时最在意的是什么: a clause of when, not the ask.)
+    body = re.sub(r"哪(?:里|儿)(?:时|的时候)", " ", FROM_WHERE.sub(" ", body))
     if _ASKS_PERCENT.search(body):
         return "number", "%"
     counted = count.search(body)

@@ -347,7 +347,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     if reason and reason.startswith("讲话中没有列出") and paragraphs_repeating(ev, plan, hits) is not None:
         reason = None   # 讲了3个“继续”: the paragraphs that each say it are the three
     if reason and dense_rescues(ev, plan, hits, dense_top) \
-            and not reason.startswith("讲话中没有列出") and speaks_of_asked(plan, hits):
+            and not reason.startswith("讲话中没有列出") and speaks_of_asked(ev, plan, hits):
         reason = None   # few shared words, but the meaning matches closely: a paraphrase
     if reason and plan.wants_list and plan.speech_no is not None and not plan.asked_words \
             and not reason.startswith("讲话中没有列出"):
@@ -460,9 +460,11 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         ans = done(intro + "\n" + _join_cited(sentences), sentences)
         ans.partial, ans.reason = True, reason
         return ans
-    if plan.answer_type in ("person", "date", "number", "title", "term") and sentences[0].citations:
+    if (plan.answer_type in ("person", "date", "number", "title", "term") or plan.answer_type == "place"
+            and fits_type("place", plan.answer_unit, [sentences[0].text])) and sentences[0].citations:
         # Who / when / how many / what name: the sentence that gives it (its unit leads the sources).
-        sentences.sort(key=lambda s: not fits_type(plan.answer_type, plan.answer_unit, [s.text]))
+        if plan.answer_type != "place":   # (where: the sentence that tells the event leads already)
+            sentences.sort(key=lambda s: not fits_type(plan.answer_type, plan.answer_unit, [s.text]))
         citer.renumber(sentences)
         first = next(c.unit for c in citer.citations if c.n == sentences[0].citations[0])
         return done(_join_cited(sentences), sentences, hits_out=cited_first(ev, [first], hits, citer.terms))

@@ -24,13 +24,18 @@ __all__ = ["opened_with", "books_answer", "source_named", "abbreviated_list", "a
            "position_name", "speaks_of_asked", "unsaid_sentences"]
 
 
-def speaks_of_asked(plan: QueryPlan, hits: list[Hit]) -> bool:
+def speaks_of_asked(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> bool:
     """Whether the best paragraphs hold a word of the thing the question names as asked for
     (…的处分标准是什么): a paraphrase rewords what it asks about, a question about something the
-    speeches never give names that thing, and the nearest paragraphs only share its topic."""
+    speeches never give names that thing, and the nearest paragraphs only share its topic.
+    Their speeches' titles and metadata lines count (南川省…生产总值: 中共南川省委… in the lead,
+    全省 in the paragraph)."""
     if not plan.asked_words:
         return True
-    near = "".join(ta.normalise(h.unit.text) for h in hits[:3])
+    speeches = [ev.corpus.speech(no) for no in dict.fromkeys(h.unit.speech_no for h in hits[:3])]
+    lead = [s.paragraphs[0].text for s in speeches if opens_with_dateline(s)]   # (本报讯…中共南川省委…)
+    near = "".join(ta.normalise(x) for x in [*(h.unit.text for h in hits[:3]), *(s.title for s in speeches), *lead,
+                                             *(u.text for s in speeches for u in s.units if u.kind == "metadata")])
     # Each of its words, by a character pair: 前提条件 is asked, 先决条件 answers; 纪律处分标准
     # is not answered by paragraphs on 纪律 that never speak of 处分.
     return all(any(w[i:i + 2] in near for i in range(len(w) - 1)) for w in plan.asked_words)

@@ -153,6 +153,9 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
     # (Not the words naming the speech: 党建会讲话里说的…教育馆 is about the 教育馆.)
     subject = [w for w in ev.analyse(question).words if len(w) >= 2 and w not in variants and w != event
                and w not in plan.reference]
+    # (郑怀山哪年生的: a name the tokenizer does not know comes apart into characters.)
+    subject += [m.group(0) for m in re.finditer(f"[{SURNAMES}][\u4e00-\u9fff]{{2}}", ta.normalise(question))
+                if not any(v in m.group(0) for v in variants)]
     said = {t: ta.normalise(t) for t, _ in rest + near}   # (each sentence normalised once)
     loose = [t for t in said if any(v in said[t] for v in event_variants(event, loose=True))
              and any(w in said[t] for w in subject) and fits_type(plan.answer_type, plan.answer_unit, [t])]
@@ -166,9 +169,12 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
     # The sentence must tell this event: the event's word and another of the question's
     # (塔西陀提出了这样一个理论 does not say who 提出 损失厌恶).
     # (The whole question's words: the analysis searched may have left out the speech's name.)
-    if _MEETING.search(question):
-        # 那个座谈会,谁主持的: a report says 会议由…主持 of the meeting the question names otherwise.
-        subject += _MEETING.findall(question) + ["会议"]
+    named = _MEETING.findall(question)
+    # 那个座谈会,谁主持的: a report says 会议由…主持 of the meeting the question names otherwise;
+    # 那个座谈会在哪儿开的 is not told by 在贵州举办了…培训班, nor by 即将召开的…会议 beside 举行座谈会.
+    meetings = named if any(m in n and any(v in n for v in variants) for m in named for n in said.values()) \
+        else named + ["会议"] if named else []
+    subject += meetings
 
     sessions = set(_SESSION.findall(ta.normalise(question)))
 
@@ -176,7 +182,8 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
         norm = ta.normalise(text)
         # (七届五次会议是哪天开的: 八届一次会议定于…召开 tells of another session.)
         other = sessions and (said := set(_SESSION.findall(norm))) and not said & sessions
-        return any(v in norm for v in variants) and any(w in norm for w in subject) and not other
+        held = not (meetings and event in HOLDING) or any(m in norm for m in meetings)
+        return any(v in norm for v in variants) and any(w in norm for w in subject) and not other and held
 
     with_event, telling = [], []
     for pool in (quoted + near, rest):
@@ -279,7 +286,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
     content = undefined_content(ev, plan, hits, citer)
     if content is not None:
         return content
-    if not speaks_of_asked(plan, hits):
+    if not speaks_of_asked(ev, plan, hits):
         # 违反作风纪律的处分标准是什么 / 编剧是谁: the paragraphs are on the topic, but none
         # speaks of the thing asked for (a person or a figure they give is another's).
         return (f"讲话中没有谈到「{plan.asked_thing}」。最接近的内容(仅供参考):", f"asked_absent:{plan.asked_thing}",

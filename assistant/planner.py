@@ -1,8 +1,7 @@
 """The planner: what a question asks for, beyond its words.
 
-``plan_question`` is pure: question + history + the corpus's speeches + an analysis function
-in, a ``QueryPlan`` out. It reads the question with a small grammar over word classes rather
-than a list of whole phrasings:
+``plan_question`` is pure: question, history, the speeches and an analysis function in, a
+``QueryPlan`` out, read with a small grammar over word classes, not a list of phrasings:
 
 * **speech reference**: 第N篇 (matched against the 【第N篇】 in titles first, then the
   position in the corpus), or a name: 宁乡那篇 / 南通市政府办公室的讲话 / 关于X的讲话
@@ -28,6 +27,7 @@ from .answer_types import (
     FROM_WHERE,
     HOLDING,
     METADATA_TYPES,
+    YEAR,
     asked_event,
     asked_type,
     speech_says,
@@ -405,9 +405,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     # asks for an attitude (是什么 + a noun), not what 工人 are.
     focus = asked_term(body, analyse, ASKS_WHAT) if what and not body[: what.start()].endswith("的") \
         and not re.match(r"[\u4e00-\u9fff](?<![呢吗啊呀的])", body[what.end():]) else ""
-    # (2003年粮食总产量: the year says which, not what. 那位妻子 / 那场话剧: pointing words name
-    # nothing; 这种现象叫什么 asks the name of the thing the question describes, naming none.)
-    plan.asked_words = tuple(w for w in _whole_words(analyse(focus).words) if not _is_generic(w)
+    # (2003年/九七年/去年粮食总产量: the year says which, not what. 那位妻子 / 那场话剧: pointing words
+    # name nothing; 这种现象叫什么 asks the name of the thing the question describes, naming none.)
+    plan.asked_words = tuple(w for w in _whole_words(analyse(re.sub(f"{YEAR}|[今去明前本来]年", " ", focus)).words) if not _is_generic(w)
                              and not re.fullmatch(r"[\d.]+年?|(?:这|那)(?:种|个|位|些|样|类|场|次|件)?", w)) \
         if focus and plan.answer_type not in ("term", "quote", "title") else ()
     plan.asked_thing = focus if plan.asked_words else ""

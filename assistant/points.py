@@ -253,9 +253,10 @@ def _whole_clause(clause: str, limit: int = 120) -> str:
     return clause[:cut] if cut > 0 else clause[:limit]
 
 
-def _inner_named(ev: Evidence, run: list[Unit], bigrams: Sequence[str], asked: float) -> list[Unit] | None:
+def _inner_named(ev: Evidence, run: list[Unit], bigrams: Sequence[str], asked: float) -> PointList | None:
     """讲今年重点工作的时候,要抓哪几个方面: the run of points inside the one item of ``run`` whose
-    name the question's words match (一要…四要 under 第二个问题,突出抓好今年的几项重点工作)."""
+    name the question's words match (一要…四要 under 第二个问题,突出抓好今年的几项重点工作), else
+    the points one of its paragraphs makes (第二点,关于防范…金融风险。…抓好四件事:一是…四是…)."""
     scores = [_match(ev, bigrams, item_label(u)) for u in run]
     top = max(scores)
     if top < ev.answer.point_match_share * asked or scores.count(top) > 1:
@@ -264,8 +265,13 @@ def _inner_named(ev: Evidence, run: list[Unit], bigrams: Sequence[str], asked: f
     own = {u.id for u in part}
     inner = [paras for _, paras in paragraph_enumerations(ev.corpus.speech(run[0].speech_no).units)
              if paras is not run and all(u.id in own for u in paras)]
+    if inner:
+        return max(inner, key=len)
+    inline = [(u, found) for u in part if len(found := longest_points(u.text) or []) >= 2]
+    if inline:
+        return inline[0]
     # (讲作风建设的时候提了哪些要求: without numbers, the item's own paragraphs are its points.)
-    return max(inner, key=len) if inner else part[1:] if len(part) > 2 else None
+    return part[1:] if len(part) > 2 else None
 
 
 _QUOTE_MARKS = LazyPattern("[“”\"'‘’「」]")

@@ -194,7 +194,9 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
                 return found, m.group(0)
     for m in _MEETING_NAMED.finditer(text):
         # 那个新闻工作座谈会: a meeting pointed at names the text about it.
-        by_label = tuple(s.no for s in speeches if m.group(1) in labels[s.no])
+        meeting = m.group(0)[2:]   # (那个迎春座谈会: 迎春 alone is also a 迎春茶话会's)
+        by_label = tuple(s.no for s in speeches if meeting in labels[s.no]) \
+            or tuple(s.no for s in speeches if m.group(1) in labels[s.no])
         if not by_label:   # 那个全县干部作风建设工作推进大会: the speech that names its own meeting
             by_label = tuple(s.no for s in speeches if any(m.group(1) in ta.normalise(u.text) for u in s.units))
         if len(by_label) == 1:
@@ -209,7 +211,7 @@ _SPEAKING = LazyPattern(r"(?:^|(?<=[，,。；;：:])|(?<=书记|市长|省长|�
                         rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:在(?:讲话|会上|大会上|座谈会上)[中时]?|最后|首先|还|又|进一步)?"
                         r"(?:说|指出|强调|要求|表示|讲话)")
 _SPEAKING_PARAGRAPHS = 12   # a report's speaker speaks near its top
-_SURNAME_OFFICE = LazyPattern(rf"([{SURNAMES}])(书记|市长|省长|县长|区长|校长|董事长|总经理|主任|部长|局长|厅长|主席|院长|行长)")
+_SURNAME_OFFICE = LazyPattern(rf"([{SURNAMES}])(书记|市长|省长|县长|区长|校长|董事长|总经理|主任|部长|局长|厅长|主席|院长|行长|总理|司令|政委|会长|社长)")
 _ASKED_SPEAKER = LazyPattern(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:讲|说|提|在|的|对|那|这|认为|觉得|强调|指出|要求|谈|怎|如何|看)")
 
 
@@ -247,10 +249,15 @@ def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...]
                   if any(office in line and re.search(rf"(?:^|[^\u4e00-\u9fff]|{office}){surname}[\u4e00-\u9fff]{{1,2}}", line)
                          for line in lines.split("|"))]
         if not owners:
-            # 陈省长提了几点要求, of a report: the one text whose paragraphs name 省长陈国栋.
+            # 陈省长提了几点要求, of a report: the one text whose paragraphs (or editor's note:
+            # 国家教委主任唐绍文在会上作了讲话) name 省长陈国栋.
             held = rf"{office}{surname}[\u4e00-\u9fff]{{1,2}}"
             owners = [s.no for s in speeches if any(re.search(held, ta.normalise(u.text)) for u in
-                                                    itertools.islice(s.paragraphs, _SPEAKING_PARAGRAPHS))]
+                                                    [*_leading_metadata(s), *itertools.islice(s.paragraphs, _SPEAKING_PARAGRAPHS)])]
+        if not owners:
+            # 罗总理说…, of a speech signed 罗振华 alone: the one speaker of that surname.
+            owners = [no for no, lines in names.items()
+                      if any(re.fullmatch(rf"(?:.*\s)?{surname}[\u4e00-\u9fff]{{1,2}}", line) for line in lines.split("|"))]
         if len(owners) == 1:
             return (owners[0],), m.group(0)
     if _ASKED_SPEAKER.search(text):

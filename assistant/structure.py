@@ -175,6 +175,9 @@ _COUNTED_BEFORE = LazyPattern("([\u4e00-\u9fff]{2,4})(?:分别)?(?:是|有)哪(?
 _SEP = "、，,。；;：:（）()“”"
 
 
+_WHOLE_CLAUSE = 30
+
+
 def counted_items(question: str, n: int | None, hits: list[Hit], term: str = "") -> tuple[Unit, list[str]] | None:
     """有茶叶、竹笋、高山蔬菜三大特色产业 (or 三大特色产业:茶叶,竹笋,高山蔬菜) for 哪三大特色产业: the
     things a sentence names and counts with the noun the question counts (their number, when the
@@ -200,7 +203,7 @@ def counted_items(question: str, n: int | None, hits: list[Hit], term: str = "")
                 if len(items) >= 2 and count == len(items) and (not n or n == count):
                     return h.unit, items
             # 提出了三大追赶目标:全面发展学江阴,产业发展学吴江,城乡发展学宜兴。— the count first.
-            after = f"([一二三四五六七八九十两\\d]+)(?:个|大|项|类|种|条|件)?{re.escape(name)}[:：]([^。；;！!？?]+)"
+            after = f"([一二三四五六七八九十两\\d]+)(?:个|大|项|类|种|条|件)?{re.escape(name)}[”」』]?[:：]([^。；;！!？?]+)"
             for found in re.finditer(after, text):
                 if opening_point(found.group(2)) is not None:
                     continue   # 三件事:一是…,到2000年,…;二是…: its points are the items, not its clauses
@@ -209,10 +212,12 @@ def counted_items(question: str, n: int | None, hits: list[Hit], term: str = "")
                 if len(items) >= 2 and count == len(items) and (not n or n == count):
                     return h.unit, items
             # 存在的问题:产业结构不优,…;财政收支矛盾突出,…;…。— uncounted, one clause each.
-            for found in re.finditer(f"{re.escape(name)}[:：]([^。！!？?]+[；;][^。！!？?]+)", text):
+            for found in re.finditer(f"{re.escape(name)}[”」』]?[:：]([^。！!？?]+[；;][^。！!？?]+)", text):   # (“四个带头”:)
                 if opening_point(found.group(1)) is not None:
                     continue
-                items = [re.split("[，,]", x.strip())[0] for x in re.split("[；;]", found.group(1)) if x.strip()]
+                # (a short clause whole: 多渠道筹集资金,加快教师住房建设 says what the money is for)
+                items = [x if len(x) <= _WHOLE_CLAUSE else re.split("[，,]", x)[0]
+                         for x in (y.strip() for y in re.split("[；;]", found.group(1))) if x]
                 if len(items) >= 3 and (not n or n == len(items)):
                     return h.unit, items
     return None

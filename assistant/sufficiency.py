@@ -24,7 +24,7 @@ from .planner import QueryPlan
 from .points import point_count, point_lists
 from .question_words import is_generic
 from .results import Hit
-from .structure import enumerates, list_items
+from .structure import counted_items, enumerates, list_items
 
 __all__ = ["MISSING_WHAT", "abstain_reason", "coverage", "dense_rescues", "defines", "fits_type", "missing_terms", 
            "unseen_share"]
@@ -48,7 +48,7 @@ _ENUMERATED_BEFORE = LazyPattern(r"[^,，。]{1,8}、[^,，。]{1,8}、[^,，。
 # (…拍卖小水库经营权的做法,大家叫它“青山模式”: named after what it is, which was just said.)
 _DEFINES_BEFORE = LazyPattern(r"(?:什么是|什么叫|何谓|所谓|何为|叫(?:它|这|做|作)?|称(?:它|之)?为|称作|命名为)[“「\"]?$|(?:[^,。、]{1,8}、){2,}[^,。、]{1,8}[”」\"]?的[“「\"]?$")
 # Words that ask (and those that say what kind of answer is wanted: 全名, 名字): never key terms.
-_QUESTION_WORD = LazyPattern(r"哪|什么|啥|咋|怎么|怎样|多少|几|谁|如何|为何|为什么|^第[一二三四五六七八九十\d]|全名|名字|姓名"
+_QUESTION_WORD = LazyPattern(r"哪|什么|啥|咋|怎么|怎样|多少|多长|多久|几|谁|如何|为何|为什么|^第[一二三四五六七八九十\d]|全名|名字|姓名"
                             r"|讲话|发言|文章|这篇|那篇|部分$|^[这那]?[句段]话$"   # 在讲话中 / 那一部分 / 那句话 point, they are no term
                             r"|^[\d一二三四五六七八九十两]{1,2}(?:个|项|条|点|种|件)?$")   # 哪3个 counts, it is no term
 _DEICTIC_TIME = LazyPattern(r"今年|去年|明年|前年|今天|昨天|明天|当前|目前|近年|今后|本月|上月|下月")
@@ -85,6 +85,9 @@ def defines(term: str, texts: Iterable[str], headings: Iterable[str] = ()) -> bo
 _POINTING = LazyPattern(r"^(?:这|那|该|此)(?:一|几|两|三|四|五|些)?[本个篇位条项件种部份段句点者]?$|^(?:这|那|该|此)(?:一|几|两|三|四|五)?[本个篇位条项件种部份段句点]")
 
 
+_FIELD_HEADS = frozenset({"工作", "问题", "情况"})
+
+
 def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, min_len: int = 3,
                   key_share: float = 0.5) -> list[str]:
     """Terms the question is about that the corpus never uses (``corpus_key``: squash_punct of the corpus).
@@ -98,9 +101,11 @@ def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, 
     out = [t for t in dict.fromkeys(quoted) if ta.squash_punct(t)
            and not all(ta.squash_punct(item) in corpus_key for item in _LIST_SEPARATORS.split(t) if item)]
     # Chinese words only: a Latin word in a Chinese question (ｗｈａｔ是…) is noise, not a term.
+    # (计划生育工作怎么抓 is about 计划生育: 工作 after a field's name says no more.)
     own = [w for w in dict.fromkeys(words)
            if len(w) >= 2 and _CJK_WORD.search(w) and not _QUESTION_WORD.search(w) and not _POINTING.match(w)
-           and not is_generic(w) and not any(w != o and w in o for o in words)]
+           and not is_generic(w) and not any(w != o and w in o for o in words) and w not in _FIELD_HEADS]
+
     # 今年春节 says when, relative to the asker: the speeches say 春节 (形式主义 stays a term).
     unseen = [w for w in own if len(w) >= min_len and ta.squash_punct(w) not in corpus_key
               and not _DEICTIC_TIME.match(w)]
@@ -163,7 +168,8 @@ def abstain_reason(ev: Evidence, plan: QueryPlan, analysed: ta.Analysed, hits: l
     n = plan.list_size
     if n and n >= 3 and not any(enumerates(h.unit.text, n) or len(list_items(ev, h.unit)) == n
                                 or any(point_count(option) == n for _, option in point_lists(ev, h.unit))
-                                for h in hits[:5]):
+                                for h in hits[:5]) \
+            and not counted_items(ta.normalise(plan.text), n, hits[:5], plan.asks_content_of):   # (“三个带头”:A;B;C)
         return f"讲话中没有列出{n}项内容"
     return None
 
