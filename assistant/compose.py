@@ -33,7 +33,7 @@ from .overview import (
     speaker_in_order,
     unreported_words,
 )
-from .partial import partial_answer, undefined_content
+from .partial import held_where, partial_answer, undefined_content
 from .parts import (
     after_answer,
     before_parts,
@@ -460,7 +460,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         ans = done(intro + "\n" + _join_cited(sentences), sentences)
         ans.partial, ans.reason = True, reason
         return ans
-    if (plan.answer_type in ("person", "date", "number", "title", "term") or plan.answer_type == "place"
+    if (plan.answer_type in ("person", "date", "number", "title", "term") or plan.answer_type == "place" and held_where(question)
             and fits_type("place", plan.answer_unit, [sentences[0].text])) and sentences[0].citations:
         # Who / when / how many / what name: the sentence that gives it (its unit leads the sources).
         if plan.answer_type != "place":   # (where: the sentence that tells the event leads already)

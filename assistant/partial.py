@@ -44,7 +44,7 @@ from .structure import next_unit
 from .sufficiency import MISSING_WHAT, defines, fits_type, missing_terms
 from .text_analysis import split_sentences
 
-__all__ = ["partial_answer", "undefined_content"]
+__all__ = ["held_where", "partial_answer", "undefined_content"]
 
 _CJK_PAIR = LazyPattern("[\u4e00-\u9fff]{2}")
 _ACRONYM = LazyPattern(r"(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])")
@@ -115,6 +115,11 @@ def _place_event(question: str) -> str:
         return HOLDING[0]
     done = _DONE_WHERE.search(norm)
     return done.group(1) if done else ""
+
+
+def held_where(question: str) -> bool:
+    """在哪儿开的 / 在哪个城市举行的: the place of a meeting held."""
+    return _place_event(question) == HOLDING[0]
 
 
 # 德强同志 / 刘振华: the person a question about an office names.
