@@ -31,7 +31,8 @@ _NUMERAL = r"(?:\d[\d.,]*|[零〇一二三四五六七八九十百千万亿两�
 # A lone 一 before a measure word (一年里, 一项工作) says "one", not how many.
 _ANY_NUMBER = (r"\d|(?<![一二三四五六七八九十百千万两])(?!一(?:年|个|项|条|次|天|件|名|人|家|周|套|所|座))"
                r"[一二三四五六七八九十百千万两]+(?:点[一二三四五六七八九十]+)?"
-               r"(?:个|项|条|人|名|天|年|次|家|户|元|倍|%|亿|万|千|百|小时|分钟|公里|米|吨|亩|岁|周|所|座|台|辆|件|套)")
+               r"(?:个|项|条|人|名|天|年|次|家|户|元|倍|%|亿|万|千|百|小时|分钟|公里|米|吨|亩|岁|周|所|座|台|辆|件|套)"
+               r"|百分之[零〇一二三四五六七八九十百]")   # 增长百分之八点八
 # A place name: a few characters that are not function words before 省/市/县/…, and not
 # followed by what makes the whole a common noun (村干部, 区里, 县委, 市场). 全国, 各省, 本市
 # say how far something reaches, not where it is. 国 ends few place names and many other

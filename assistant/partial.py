@@ -287,7 +287,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
                 f"not_reported:{silent}", sentences)
     # An acronym typed in capitals (GDP, CPI) is a key term, as a quoted one is.
     key_terms = QUOTED.findall(ta.normalise(question)) + [ta.normalise(a) for a in _ACRONYM.findall(question)]
-    missing = missing_terms(key_terms, analysed.words, ev.corpus_key)
+    missing = missing_terms(key_terms, analysed.words, ev.corpus_key, question=question)
     if plan.answer_type in ("quote", "term") and any(fits_type(plan.answer_type, "", [x.text]) for x in sentences):
         # 引用过哪些老一辈领导人的话: the quotes are there; the asker's own words for whose need not be.
         missing = [t for t in missing if t in key_terms]

@@ -13,6 +13,7 @@ what is asked. Three checks look at the evidence itself:
 from __future__ import annotations
 
 import math
+import re
 from typing import Iterable, Sequence
 
 from . import text_analysis as ta
@@ -48,7 +49,7 @@ _ENUMERATED_BEFORE = LazyPattern(r"[^,，。]{1,8}、[^,，。]{1,8}、[^,，。
 # (…拍卖小水库经营权的做法,大家叫它“青山模式”: named after what it is, which was just said.)
 _DEFINES_BEFORE = LazyPattern(r"(?:什么是|什么叫|何谓|所谓|何为|叫(?:它|这|做|作)?|称(?:它|之)?为|称作|命名为)[“「\"]?$|(?:[^,。、]{1,8}、){2,}[^,。、]{1,8}[”」\"]?的[“「\"]?$")
 # Words that ask (and those that say what kind of answer is wanted: 全名, 名字): never key terms.
-_QUESTION_WORD = LazyPattern(r"哪|什么|啥|咋|怎么|怎样|多少|多长|多久|几|谁|如何|为何|为什么|^第[一二三四五六七八九十\d]|全名|名字|姓名"
+_QUESTION_WORD = LazyPattern(r"哪|什么|啥|咋|怎么|怎样|多少|多长|多久|多大|几|谁|如何|为何|为什么|^第[一二三四五六七八九十\d]|全名|名字|姓名"
                             r"|讲话|发言|文章|这篇|那篇|部分$|^[这那]?[句段]话$"   # 在讲话中 / 那一部分 / 那句话 point, they are no term
                             r"|^[\d一二三四五六七八九十两]{1,2}(?:个|项|条|点|种|件)?$")   # 哪3个 counts, it is no term
 _DEICTIC_TIME = LazyPattern(r"今年|去年|明年|前年|今天|昨天|明天|当前|目前|近年|今后|本月|上月|下月")
@@ -89,7 +90,7 @@ _FIELD_HEADS = frozenset({"工作", "问题", "情况"})
 
 
 def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, min_len: int = 3,
-                  key_share: float = 0.5) -> list[str]:
+                  key_share: float = 0.5, question: str = "") -> list[str]:
     """Terms the question is about that the corpus never uses (``corpus_key``: squash_punct of the corpus).
 
     A quoted term is always a key term. Unquoted words (``min_len`` characters or more, not
@@ -109,7 +110,11 @@ def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, 
     # 今年春节 says when, relative to the asker: the speeches say 春节 (形式主义 stays a term).
     unseen = [w for w in own if len(w) >= min_len and ta.squash_punct(w) not in corpus_key
               and not _DEICTIC_TIME.match(w)]
-    if own and len(unseen) >= key_share * len(own):
+    # (窗口单位对老百姓爱答不理、高高在上: several words of the asker's own, none a term the
+    # question is about; 计划生育 / 形式主义 is one, 治理空气污染、保护环境 a list of topics.)
+    listed = len(unseen) >= 2 and any(re.search(f"{re.escape(a)}[^,，。?？]{{0,4}}[、和与及][^,，。?？]{{0,4}}{re.escape(b)}",
+                                                ta.normalise(question)) for a in unseen for b in unseen if a != b)
+    if own and len(unseen) >= key_share * len(own) and (len(unseen) == 1 or listed):
         out += [w for w in unseen if w not in out]
     return out
 
