@@ -167,6 +167,10 @@ _NOT_IN_NOUN = r"[^\u4e00-\u9fff]|的|里|中|说|了|在|上|对|和|与|给|�
 _ASKING_WORDS = r"多少|几|哪|什么|啥|谁|怎"
 
 
+_ADVERB_END = r"(?:分别|各自|一共|总共|大概|大约|到底|究竟|具体)+$"
+_NOT_A_THING = r"重新|再|又|都|能|会|要|被|把|给|让|来|去|东西|事情|事儿|玩意"
+
+
 def counted_noun(question: str) -> str:
     """What a how-many question counts: the words before 有多少 / 是多少 (女委员有多少位), else
     after its measure word (多少位机关干部); "" when it names none (控制在多少, 批示过多少件)."""
@@ -176,9 +180,15 @@ def counted_noun(question: str) -> str:
         return ""
     # Only X有多少 / X是多少 count X: 批示过多少件 counts what was done, not 批示过.
     before = re.split(_NOT_IN_NOUN, norm[:m.start()])[-1] if m.group("verb") else ""
+    before = re.sub(_ADVERB_END, "", before)   # (投资分别是多少: 分别 says how, not what)
     # 连续几年位列第一方阵 / 用了几天: a span of time counts itself; what follows is what happened.
     after = re.split(_NOT_IN_NOUN, norm[m.end():])[0] if not re.search(_SPAN_UNIT, m.group(0)) else ""
-    noun = (before or after).lstrip("年月日")   # (2003年粮食总产量: the year is no part of the thing)
+    # (帮多少人重新找到了活干 / 拿了多少钱出来 / 多少篇东西: a verb, a complement or a filler word
+    # after the measure is no thing counted.)
+    after = "" if re.match(_NOT_A_THING, after) else re.sub("(?:出来|下来|起来|进去|过来)$", "", after)
+    # 到97年底全国一共有几个国家级高新区: what stands after the measure word is what is counted.
+    measured = re.search(rf"(?:{_MEASURE_WORDS})$", m.group(0)) is not None
+    noun = (after if measured and after else before or after).lstrip("年月日")   # (2003年粮食总产量: not the year)
     # 山西去年实际利用外资: a long phrase counts what its end names (names_counted reads its end).
     return noun if 2 <= len(noun) <= 8 else noun[-4:] if before and len(noun) > 8 else ""
 
