@@ -96,6 +96,8 @@ _HELD_AT = r"在[^,，。]{2,14}(?:召开|举行|开幕|举办)"
 _HELD = r"(?:会|会议)[^,。]{0,6}(?:\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日)(?:至[^,。]{1,8})?在[^,。]{1,12}(?:召开|举行|开幕)"
 
 _UNDATED = r"日前|近日|前不久|不久前|前些天|最近"
+# 在春耕之前 / 年底前 / 汛期到来之前: when, by the year's seasons and holidays (for 什么时候).
+_SEASON = r"(?:春耕|春节|元旦|国庆|年底|年内|汛期|入冬|开学|麦收|秋收|夏收)(?:到来)?(?:之前|以前|前|之后|以后)"
 
 # What a figure is counted in, after 多少 / 几 (多少位, 几天).
 _MEASURE_WORDS = (r"个百分点|百分点|个月|小时|分钟|公里|平方米|万元|亿元|位|名|人|个|家|项|次|天|年|元|亿|万|件|所|座|台|辆|"
@@ -132,6 +134,9 @@ HOLDING = ("召开", "举行", "开幕", "举办")
 _ASPECT = r"(?<=年|天|时|候|月|号)(?:是)?(?:从)?(?:开始|正式|首次|最早)"
 
 
+_NO_EVENT = r"[让他她它这那把被给们]"
+
+
 def asked_event(question: str) -> str:
     """The event a who / when question asks about, in the question's word for it; "" if none.
     A verb of one character that only says the speech was given (谁讲的, 谁写的) names none:
@@ -142,8 +147,8 @@ def asked_event(question: str) -> str:
         return light.group(1)   # 谁作的总结 / 发言的那几位都是谁: what was done
     for m in re.finditer(_ASKED_EVENT, norm):
         word = re.split("[的了过在]", m.group(1))[0]
-        if re.search("[哪几谁啥]", word):
-            continue   # 哪年哪月哪天讲的: a question word again, no event
+        if re.search("[哪几谁啥]", word) or re.match(_NO_EVENT, word):
+            continue   # 哪年哪月哪天讲的: a question word again, no event (什么时候让他们… / 这段在哪儿)
         if word.startswith("开"):
             return HOLDING[0]
         if word.startswith(("办", "主办")):
@@ -270,7 +275,7 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
     for s in sentences:
         norm = ta.normalise(s)
         # …１月１４日电…会议日前在京召开: the date is the report's, the event's is not given.
-        if answer_type == "date" and re.search(YEAR if unit == "年" else _DAY if unit == "日" else _DATE, norm) \
+        if answer_type == "date" and re.search(YEAR if unit == "年" else _DAY if unit == "日" else f"{_DATE}|{_SEASON}", norm) \
                 and not re.search(_UNDATED, norm):
             return True
         if answer_type == "number":
