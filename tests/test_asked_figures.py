@@ -1,0 +1,58 @@
+"""What a who / when / how-many question asks, read from everyday wordings, and when a word the
+speeches never use makes a term missing. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import text_analysis as ta
+from assistant.answer_types import asked_event, counted_noun, fits_type
+from assistant.sufficiency import missing_terms
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    ("到97年底全国一共有几个国家级高新区?", "国家级高新区"),      # after the measure word, not 底全国
+    ("两个会今年计划完成的投资分别是多少?", "投资"),               # 分别 says how
+    ("那本文集一共收了多少篇东西?", ""),                           # a filler word
+    ("市财政拿了多少钱出来?", ""),                                 # a complement
+    ("市里帮多少人重新找到了活干?", ""),                           # a verb
+    ("到会的委员里,女委员有多少位?", "女委员"),
+    ("县里2003年粮食总产量是多少?", "粮食总产量"),
+])
+def test_what_a_how_many_question_counts(question: str, noun: str) -> None:
+    assert counted_noun(question) == noun
+
+
+@pytest.mark.parametrize(("question", "event"), [
+    ("他是哪年生的?", "出生"),
+    ("市里打算什么时候让他们搬进新家?", ""),
+    ("这段在哪儿?怎么说的?", ""),
+    ("暴动是哪天爆发的?", "爆发"),
+])
+def test_the_event_a_when_question_asks(question: str, event: str) -> None:
+    assert asked_event(question) == event
+
+
+@pytest.mark.parametrize(("kind", "unit", "sentence", "fits"), [
+    ("number", "", "全年国内生产总值增长百分之八点八。", True),
+    ("number", "", "国民经济继续保持快速增长。", False),
+    ("date", "", "在春耕之前,全面完成倒塌房屋的重建任务。", True),
+    ("date", "年", "在春耕之前,全面完成倒塌房屋的重建任务。", False),
+])
+def test_what_answers_a_figure_or_a_time(kind: str, unit: str, sentence: str, fits: bool) -> None:
+    assert fits_type(kind, unit, [sentence]) is fits
+
+
+_CORPUS = ta.squash_punct("金融机构要开办个人住房抵押贷款。银行要为群众办实事。要重视农业,抓好粮食生产。")
+
+
+@pytest.mark.parametrize(("question", "words", "missing"), [
+    # one term the speeches never use: the question is about it
+    ("讲话里有没有提今年计划生育工作怎么抓?", ["今年", "计划", "生育", "计划生育", "工作"], ["计划生育"]),
+    # several everyday words of the asker's own: a paraphrase
+    ("老百姓想找银行借钱买房子,会上有没有说法?", ["老百姓", "银行", "借钱", "买房子", "说法"], []),
+    # …unless they are listed as the topics asked about
+    ("讲话对治理空气污染、保护环境是怎么部署的?", ["治理", "空气污染", "保护环境", "部署"], ["空气污染", "保护环境"]),
+])
+def test_missing_terms(question: str, words: list[str], missing: list[str]) -> None:
+    assert missing_terms([], words, _CORPUS, question=question) == missing
