@@ -314,7 +314,9 @@ def test_everyday_words_for_the_opening(reports: Engine, question: str) -> None:
 
 def test_the_order_of_a_reported_speech_starts_after_the_lead(reports: Engine) -> None:
     a = reports.ask("陈光在团拜会上的讲话先讲什么后讲什么")
-    assert a.sentences[0].text.startswith("副市长周明") and "导语之后" in a.text
+    # His speech, the one the question names: not who chaired, nor who else attended.
+    assert a.sentences[0].text.startswith("市长陈光讲话") and "他最后强调" in a.text, a.text
+    assert "主持" not in a.text and "也参加了" not in a.text
     b = reports.ask("团拜会那篇报道是按什么顺序写的,先写什么后写什么")
     assert b.sentences[0].text.startswith("本报讯")
 
