@@ -297,8 +297,8 @@ def in_order(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
     was said: asked about the speech it reports (``of_speech``), its paragraphs start after it."""
     speech = ev.corpus.speech(no)
     paragraphs = speech.paragraphs
-    own = whole_speech_of(paragraphs, speaker_paragraphs(paragraphs, question, alone=True)) \
-        if of_speech and opens_with_dateline(speech) else []
+    own = [u for u in whole_speech_of(paragraphs, speaker_paragraphs(paragraphs, question, alone=True))
+           if u is not paragraphs[0]] if of_speech and opens_with_dateline(speech) else []   # (not the lead)
     if len(own) >= 2:
         # 钱其琛的讲话是怎么一层层展开的: what the named speaker said, in the report's order.
         paragraphs = own
