@@ -45,7 +45,9 @@ WHAT_SAID = LazyPattern(r"(?:讲|说|谈|写)(?:了|的)?(?:些)?(?:什么|啥)|
 _ITEM = (r"(?:要求|措施|举措|办法|方法|任务|原则|目标|活动|做法|问题|意见|建议|途径|手段|表现|环节|重点|"
          r"特点|标准|方面|步骤|内容|工作|氛围|心态|意识|能力|制度|机制|"
          # what a speaker offers in points (几点看法 / 几点体会 / 哪几条经验)
-         r"看法|观点|想法|体会|希望|思考|认识|启示|经验|教训|感受|主张|设想|考虑)")
+         r"看法|观点|想法|体会|希望|思考|认识|启示|经验|教训|感受|主张|设想|考虑|"
+         # what an analysis lists (几条原因 / 哪几个因素)
+         r"原因|因素|条件|优势|危害|变化)")
 # 哪个 / 哪条 / 哪一年 ask for one thing; 哪几个 / 哪四条 / 几项 / 多少条 for several.
 # 几个 / 多少条 ask for a list when what is counted is items or parts (几点要求, 几个方面) or
 # nothing is named (分为几个?); before any other noun they ask for a count (表彰了多少个先进集体).
