@@ -56,3 +56,10 @@ _CORPUS = ta.squash_punct("金融机构要开办个人住房抵押贷款。银�
 ])
 def test_missing_terms(question: str, words: list[str], missing: list[str]) -> None:
     assert missing_terms([], words, _CORPUS, question=question) == missing
+
+
+@pytest.mark.parametrize(("question", "lists"), [("物价那篇分析了几条原因?", True), ("公款送礼的危害有哪几条?", True),
+                                                 ("要看几个因素?", True), ("原因是什么?", False)])
+def test_what_an_analysis_lists_is_asked_as_a_list(question: str, lists: bool) -> None:
+    from assistant.question_grammar import LIST
+    assert bool(LIST.search(question)) is lists
