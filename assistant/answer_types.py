@@ -146,6 +146,8 @@ def asked_event(question: str) -> str:
     if light:
         return light.group(1)   # 谁作的总结 / 发言的那几位都是谁: what was done
     for m in re.finditer(_ASKED_EVENT, norm):
+        if m.start() and norm[m.start() - 1] in "向给对为跟与同被":
+            continue   # 向哪些人致以问候 / 给谁写的: to whom, not who
         word = re.split("[的了过在]", m.group(1))[0]
         if re.search("[哪几谁啥]", word) or re.match(_NO_EVENT, word):
             continue   # 哪年哪月哪天讲的: a question word again, no event (什么时候让他们… / 这段在哪儿)
@@ -467,8 +469,8 @@ FROM_WHERE = LazyPattern(r"从哪(?:儿|里)?(?:说起|讲起|谈起|写起|切�
 def asked_type(body: str, count: LazyPattern) -> tuple[str | None, str]:
     """What kind of thing a question asks for (person / date / place / number / source) and in
     which unit (几天 → 天, 哪个城市 → 地名); ``count``: the planner's 几个/多少个 pattern."""
-    # (把钱投到哪里时最在意的是什么: a clause of when, not the ask.)
-    body = re.sub(r"哪(?:里|儿)(?:时|的时候)", " ", FROM_WHERE.sub(" ", body))
+    # (…哪里时最在意的是什么: a clause of when; 向哪些人致以问候: to whom, groups as well as people.)
+    body = re.sub(r"哪(?:里|儿)(?:时|的时候)|[向给对为]哪些人", " ", FROM_WHERE.sub(" ", body))
     if _ASKS_PERCENT.search(body):
         return "number", "%"
     counted = count.search(body)

@@ -208,8 +208,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
                 text, sentences, cited = answer
                 return done(text + guessed, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
 
-    # 宁乡那篇开头用哪几句话概括作风的作用 / 康洪兴讲的第二点具体主张怎么转化: a position or a
-    # point and words of its own; the words are looked for in that part of the speech.
+    # 宁乡那篇开头用哪几句话概括作风的作用: a position and words of its own, looked for in that part.
     if plan.nth_item is not None and plan.section and plan.followup_item is None and plan.speech_no is not None \
             and (plan.nth_is_position or headless(ev, plan.speech_no)):
         picked = nth(outline_units(ev, plan.speech_no), plan.nth_item)
@@ -245,8 +244,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         if item_answer is not None:
             return item_answer
 
-    # 讲加强法制建设时列了首先、第二、第三,第3点: the question's own words name the points (in a
-    # part that reads like a speech without headings); the N-th part only when they name none.
+    # 讲加强法制建设时列了首先、第二、第三,第3点: the points the words name; else the N-th part.
     points_first = plan.nth_item is not None and plan.followup_item is None and bool(plan.section) and not plan.nth_is_part
     if points_first:
         point_answer = nth_point_answer()
@@ -424,6 +422,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         own = ev.analyse(plan.focus)
         focus = own if own.bigrams else analysed
     pool = [h for h in hits if h.unit.id not in plan.exclude] or hits
+    if named and not plan.multi_speech and not any(w in question for w in ("分别", "各自", "两篇", "几篇")):
+        pool = [h for h in pool if h.unit.speech_no in named] or pool   # (元旦献辞回顾了哪几件大事: its own)
     last = history[-1].answer if history else None
     if plan.follow_up and not plan.exclude and last is not None and last.citations \
             and (last.plan or {}).get("intent") == "nth_point" and plan.text != question:

@@ -139,3 +139,14 @@ def test_a_greeting_the_report_says_he_gave_is_his_words(engine: Engine) -> None
 def test_a_term_whose_quoted_parts_are_told_one_by_one_is_defined(engine: Engine) -> None:
     answer = engine.ask("“两基一创”分别指什么?")
     assert not answer.partial, answer.text
+
+
+def test_to_whom_asks_no_person(engine: Engine) -> None:
+    assert engine.plan("侨务委员会的新年贺词向哪些人致以问候?").answer_type is None
+    assert engine.plan("贺词是谁发表的?").answer_type == "person"
+
+
+def test_a_named_speech_is_answered_from_itself_alone(engine: Engine) -> None:
+    answer = engine.ask("魏振东的讲话对一九九七年是怎么说的?")
+    assert answer.citations and {c.unit.speech_no for c in answer.citations} == {answer.plan["speech"]}, answer.text
+    assert "保费收入" in answer.text, answer.text
