@@ -359,7 +359,7 @@ def _most_of(name: str, pool: Sequence[Speech], labels: dict[int, str], share: f
 
 # Words after which a phrase names where something is said: 元旦献辞里 / 茶话会上 / 《忌辰的思念》说.
 # (标记测试第一点: an ordinal after the title says where too.)
-_WHERE_CUE = LazyPattern(r"里|中|上|那篇|这篇|一文|的讲话|讲话|说|提到|指出|强调|提出|谈到|讲到|的|第(?=[一二三四五六七八九十\d])")
+_WHERE_CUE = LazyPattern(r"里|中|上|那篇|这篇|一文|的讲话|讲话|说|提到|指出|强调|提出|谈到|讲到|的|作者|第(?=[一二三四五六七八九十\d])")
 _TITLE_PARTS = LazyPattern(r"——|—|－|:|\uff1a|\s+|（[^）]*）|\([^)]*\)")
 _BOOK_TITLE = LazyPattern(r"《([^》]{2,40})》")
 _CJK_ONLY = LazyPattern(r"[\u4e00-\u9fff]+")

@@ -150,3 +150,8 @@ def test_a_named_speech_is_answered_from_itself_alone(engine: Engine) -> None:
     answer = engine.ask("魏振东的讲话对一九九七年是怎么说的?")
     assert answer.citations and {c.unit.speech_no for c in answer.citations} == {answer.plan["speech"]}, answer.text
     assert "保费收入" in answer.text, answer.text
+
+
+def test_a_title_then_author_names_the_text(engine: Engine) -> None:
+    plan = engine.plan("办好人民满意的学校作者是谁?")
+    assert plan.speech_no is not None and "人民满意" in engine.speech_title(plan.speech_no)
