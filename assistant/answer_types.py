@@ -62,6 +62,8 @@ _PERSON = (rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s*[{SURNAMES
            rf"|^[{SURNAMES}][\u4e00-\u9fff]{{1,3}}$"   # a speaker line: the name alone
            r"|^(?:本报|特约)评论员$"                     # the paper's own commentator signs a comment
            rf"|[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:曾经|曾)?(?:说过|说|指出|提出|认为|强调|讲过)"
+           # 工人赵国强在团拜会上发言: a name, where, and what the person did there
+           rf"|[{SURNAMES}][\u4e00-\u9fff]{{1,2}}在[^,，。]{{1,12}}?上(?:发言|讲话|致辞)"
            # (知名人士 holds 名人 but names nobody.)
            r"|(?:作家|文豪|学家|思想家|哲学家|诗人|(?<!知)名人(?!士))[\u4e00-\u9fff]{2,4}"
            # 书记尉健行主持: a title, a name of any surname, and what the person did

@@ -100,6 +100,7 @@ def _speech_numbered(n: int | None, speeches: Sequence[Speech]) -> tuple[int | N
 
 
 _SPOKE_AS_VERB = LazyPattern(r"(?:代表|作|做|上台|带头|先后|相继|分别|踊跃|即席)$")
+_SPEAKER_AFTER = LazyPattern(r"的(?:劳模|代表|同志|领导|专家|委员|干部|嘉宾|工人|农民|学生|老师)")
 _DOERS_AFTER = LazyPattern(r"的(?:都|又|分别)?(?:是|有)(?:谁|哪)|的(?:那|这)?(?:几|些)?(?:位|个人|人)")
 
 
@@ -125,9 +126,10 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
             continue
         if m.group(3) == "报道" and not m.group(2):
             continue   # 领导说报道贪腐问题要注意什么: a verb; 座谈会的报道 names a text
-        if m.group(3) in ("发言", "讲话") and not m.group(2) and (_SPOKE_AS_VERB.search(name)
-                                                                  or _DOERS_AFTER.match(text, m.end())):
-            continue   # 联谊会上代表发言的那几位 / 先后讲话 / 座谈会上发言的是谁: someone spoke; no text is named
+        if m.group(3) in ("发言", "讲话") and (not m.group(2) and (_SPOKE_AS_VERB.search(name)
+                                                                    or _DOERS_AFTER.match(text, m.end()))
+                                             or _SPEAKER_AFTER.match(text, m.end())):
+            continue   # 联谊会上代表发言的那几位 / 先后讲话 / 座谈会上发言的是谁 / 那个发言的劳模: someone spoke
         said = m.group(0)[m.group(0).find(name):] if name in m.group(0) else m.group(0)
         pool = list(speeches)
         if _SPECIFIC.fullmatch(m.group(3)):

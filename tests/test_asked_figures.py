@@ -63,3 +63,18 @@ def test_missing_terms(question: str, words: list[str], missing: list[str]) -> N
 def test_what_an_analysis_lists_is_asked_as_a_list(question: str, lists: bool) -> None:
     from assistant.question_grammar import LIST
     assert bool(LIST.search(question)) is lists
+
+
+@pytest.mark.parametrize(("sentence", "fits"), [("全国劳动模范、港口装卸工人赵国强在团拜会上发言。", True),
+                                                ("我们在会上发言。", False)])
+def test_a_person_named_where_they_spoke(sentence: str, fits: bool) -> None:
+    assert fits_type("person", "", [sentence]) is fits
+
+
+def test_that_speaking_model_worker_names_no_speech() -> None:
+    from assistant.corpus import parse_text
+    from assistant.speech_refs import named_speeches
+    speeches = [parse_text("首都各界举行春节团拜会\n周明在团拜会上发表讲话。\n", "a.txt")[0],
+                parse_text("在全省农村工作会议上的讲话\n同志们：\n今年农业丰收。\n", "b.txt")[0]]
+    found, said = named_speeches("春节团拜会上那个发言的劳模叫什么?", speeches)
+    assert "发言" not in said
