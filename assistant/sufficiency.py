@@ -107,13 +107,9 @@ def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, 
            if len(w) >= 2 and _CJK_WORD.search(w) and not _QUESTION_WORD.search(w) and not _POINTING.match(w)
            and not is_generic(w) and not any(w != o and w in o for o in words) and w not in _FIELD_HEADS]
 
-    def in_pieces(w: str) -> bool:   # 下岗工人: 下岗 and 工人 are both said (计划生育: 生育 is not)
-        pieces = [p for p in words if p != w and len(p) >= 2 and p in w]
-        return sum(map(len, pieces)) >= len(w) and all(ta.squash_punct(p) in corpus_key for p in pieces)
-
     # 今年春节 says when, relative to the asker: the speeches say 春节 (形式主义 stays a term).
     unseen = [w for w in own if len(w) >= min_len and ta.squash_punct(w) not in corpus_key
-              and not _DEICTIC_TIME.match(w) and not in_pieces(w)]
+              and not _DEICTIC_TIME.match(w)]
     # (窗口单位对老百姓爱答不理、高高在上: several words of the asker's own, none a term the
     # question is about; 计划生育 / 形式主义 is one, 治理空气污染、保护环境 a list of topics.)
     listed = len(unseen) >= 2 and any(re.search(f"{re.escape(a)}[^,，。?？]{{0,4}}[、和与及][^,，。?？]{{0,4}}{re.escape(b)}",
