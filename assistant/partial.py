@@ -205,8 +205,15 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
             break
     if not with_event:
         # (东盟首脑会晤在哪个城市举行的: a text that never says it was held somewhere says nowhere.)
-        return ("讲话中没有说明在哪里举行。最接近的内容(仅供参考):", "answer_type:place", sentences) \
-            if plan.answer_type == "place" and event in HOLDING else None
+        if plan.answer_type == "place" and event in HOLDING:
+            return "讲话中没有说明在哪里举行。最接近的内容(仅供参考):", "answer_type:place", sentences
+        # 新年茶话会是谁主持的, of texts that tell the 茶话会 and who chaired a 团拜会: the event is
+        # told of another meeting, never of the one asked.
+        seen = [m for m in named if any(m in n for n in said.values())]
+        if seen and plan.answer_type in _ASKED_WHAT and any(v in n for n in said.values() for v in variants):
+            return (f"讲话提到了「{seen[0]}」,但没有提到{_ASKED_WHAT[plan.answer_type]}{event}。最接近的内容(仅供参考):",
+                    f"event_absent:{event}", sentences)
+        return None
     if telling:
         pairs = set(analysed.bigrams)
 

@@ -15,7 +15,7 @@ from .enumeration import longest_points, opening_point, paragraph_enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .planner import QUOTED, QueryPlan, nth
-from .points import as_points, speech_point_lists
+from .points import ANNOUNCES, as_points, speech_point_lists
 from .positions import (
     ENDED_SPEAKING,
     is_attendance,
@@ -319,7 +319,11 @@ def in_order(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
     def opening(u: Unit) -> str:
         # (刘慧在讲话中就…作了具体部署。她说,…: a speaker's short lead goes on into what was said.)
         said = split_sentences(u.text)
-        return "".join(said[:2]) if u in own and _LEAD_ONLY.search(said[0]) else said[0]
+        if u in own and _LEAD_ONLY.search(said[0]):
+            return "".join(said[:2])
+        # 下面,我就一年来的工作和今年的工作讲几点意见。: the sentence that lays out what follows.
+        plan_of = next((x for x in said[1:] if ANNOUNCES.search(x)), None)
+        return said[0] + ("……" + plan_of if plan_of else "")
 
     text, sentences = numbered(intro, [AnswerSentence(opening(u), [citer.cite(u)]) for u in shown])
     return done(text, sentences, hits_out=cited_first(ev, shown, hits, citer.terms))

@@ -54,6 +54,7 @@ from .question_grammar import (
     MULTI_SPEECH,
     NEXT_ITEM,
     NUMBERED,
+    OCCASION,
     ORDINAL,
     PART_NOUN,
     PART_ONLY,
@@ -64,8 +65,11 @@ from .question_grammar import (
     SECTION_TOPIC,
     SPEECH_DESCRIBED,
     STRUCTURE,
+    THINGS_ASKED,
+    UNDER_IT,
     WEAK_LIST,
     WHAT_SAID,
+    WROTE_IT,
     asked_term,
     ordinal_value,
     sibling_ordinals,
@@ -87,8 +91,6 @@ from .speech_refs import (
     strip_speech_reference,
 )
 
-# 是谁写的 / 作者是谁 / 谁的文章: who wrote the text that says something.
-WROTE_IT = re.compile(r"谁写的|是谁写|作者是谁|谁的文章")
 __all__ = ["QUOTED", "QueryPlan", "nth", "plan_question", "strip_speech_reference"]
 
 _NUM = r"[一二三四五六七八九十两\d]"
@@ -302,7 +304,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             plan.more_nth = tuple(dict.fromkeys(
                 v for m in sibling_ordinals(unquoted, found, mo) if (v := ordinal_value(m)) != plan.nth_item))
         # 第三部分提出了哪些举措 / 最后一部分先讲什么再讲什么: what the part holds, in order.
-        plan.items_of_nth = bool(LIST.search(unquoted[mo.end():]) or IN_ORDER.search(unquoted[mo.end():]))
+        # (第二点下面具体说了哪些: what stands under the point, not its heading alone.)
+        plan.items_of_nth = bool(LIST.search(unquoted[mo.end():]) or IN_ORDER.search(unquoted[mo.end():])
+                                 or UNDER_IT.match(unquoted, mo.end()))
         plan.nth_is_item = bool(re.search(r"小点|小项|条|项|句", mo.group(0)))
         # (第二个问题讲了哪几条要求: a 问题 that holds items is a part of the speech, of the one that has it.)
         asked = mo.group(0) + ("问题" if unquoted[mo.end():].startswith("问题") else "")
@@ -366,8 +370,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     plan.answer_type, plan.answer_unit = asked_type(body, COUNT)
     if plan.answer_type == "person" and not asks_parts:
         plan.outline = False   # 发言的是哪几位, of a named speech: people, not its parts
-    if plan.answer_type == "number" and COUNTS_ITEMS.search(unquoted):
-        # 提了几个要注意的问题: the items are asked for, and their number with them, not a figure.
+    if plan.answer_type == "number" and (COUNTS_ITEMS.search(unquoted) or THINGS_ASKED.search(unquoted)):
+        # 提了几个要注意的问题 / 几件事都有啥: the items are asked for, and their number with them, not a figure.
         plan.answer_type, plan.answer_unit = None, ""
         plan.wants_list = True
     if plan.answer_type in METADATA_TYPES and (names_speech or ABOUT_SPEECH.search(norm) or plan.answer_type in ("note", "caption")):
@@ -375,7 +379,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         # (编者按写了什么 / 照片拍的谁: the line of its own the kind names, whatever else is said.)
         plan.about_speech = plan.answer_type in ("note", "caption") or only_meta_words(body, analyse, naming, asked_event(norm))
     if plan.answer_type in ("person", "date") and not names_speech and not plan.about_speech \
-            and _OCCASION.search(body):
+            and OCCASION.search(body):
         # 安全生产会议是哪天开的: the words that are not who/when all stand in one speech's
         # title, so the question asks when (or by whom) that speech was given.
         titled = title_of(body, speeches, analyse)
@@ -493,7 +497,3 @@ def _said_in(words: Sequence[str], speeches: Sequence[Speech], nos: Sequence[int
     else:
         text = corpus_text()
     return [w for w in words if w in text]
-
-
-# 谁作的讲话 / 谁致的辞: the event is the speech itself, which its speaker line answers.
-_OCCASION = LazyPattern(r"会议|大会|会上|座谈会|茶话会|团拜会|召开|举行|开的|讲话|发言|致辞")

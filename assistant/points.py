@@ -37,7 +37,7 @@ from .structure import (
 )
 from .text_analysis import first_sentences, split_sentences
 
-__all__ = ["PointList", "as_points", "choose_points", "clause_list", "inline_over", "item_named", "list_named_after", "points_under_item", "followup_point", "how_many", "nth_point", "own_words", "parallel_paragraphs", "points_in_part", "with_own_words",
+__all__ = ["ANNOUNCES", "PointList", "as_points", "choose_points", "clause_list", "inline_over", "item_named", "list_named_after", "points_under_item", "followup_point", "how_many", "nth_point", "own_words", "parallel_paragraphs", "points_in_part", "with_own_words",
            "point_count", "point_lists", "speech_points", "too_few_points"]
 
 PointList = list[Unit] | tuple[Unit, list[str]]
@@ -45,7 +45,7 @@ _DASH = LazyPattern("^[—–－―-]{2,}")
 MAX_PARALLEL = 8   # a parallel paragraph is at most this many paragraphs after its lead-in
 # …有几项工作需要着力加以推进。 / 我讲三点意见。: a lead-in that announces a count of items
 # without a colon; its items are paragraphs that open alike with a short sentence of their own.
-_ANNOUNCES = LazyPattern(r"(?:几|[一二三四五六七八九十两\d]+)(?:项|个|条|点|方面)[^。，,]{0,12}[。]$")
+ANNOUNCES = LazyPattern(r"(?:几|[一二三四五六七八九十两\d]+)(?:项|个|条|点|方面)[^。，,]{0,12}[。]$")
 _SHORT_OPENING = 16
 
 
@@ -55,7 +55,7 @@ def parallel_paragraphs(units: list[Unit], lead: Unit) -> list[Unit]:
     after any paragraph, three or more that open with the same words (我们要更好地坚持… ×3):
     the parallel openings of a speech's points."""
     colon = bool(re.search("[:\uff1a]$", lead.text.rstrip()))
-    if not colon and not _ANNOUNCES.search(split_sentences(lead.text)[-1]):
+    if not colon and not ANNOUNCES.search(split_sentences(lead.text)[-1]):
         return _same_openings(units, lead)
     items: list[Unit] = []
     for u in units[lead.seq:]:
@@ -64,16 +64,32 @@ def parallel_paragraphs(units: list[Unit], lead: Unit) -> list[Unit]:
         if items and not (_DASH.match(u.text) if _DASH.match(items[0].text) else u.text[:1] == items[0].text[:1]):
             break
         items.append(u)
-    return items if len(items) >= 2 else []
+    # (…讲几点意见。 then 在立法工作方面,… ×3: paragraphs framed alike, however long.)
+    return items if len(items) >= 2 else [] if colon else _same_openings(units, lead)
+
+
+# 在政治协商方面, / 在民主监督方面,: a short first clause framed alike (its first character and
+# its last two), not a speaker's 他说, / 陈启明指出,.
+_FRAME_CLAUSE = LazyPattern(r"^([\u4e00-\u9fff])[\u4e00-\u9fff]{2,9}([\u4e00-\u9fff]{2})[，,]")
+_REPORTED = LazyPattern(r"说|指出|强调|表示|认为|提出")
+
+
+def _opening(u: Unit) -> str:
+    """What a paragraph of a parallel series shares: its first words, or its first clause's frame."""
+    m = _FRAME_CLAUSE.match(u.text)
+    if m and not _REPORTED.search(m.group(0)):
+        return m.group(1) + "…" + m.group(2)
+    return u.text[:SAME_OPENING]
 
 
 def _same_openings(units: list[Unit], lead: Unit) -> list[Unit]:
     items: list[Unit] = []
     for u in units[lead.seq:]:
-        if u.kind != "paragraph" or (items and u.text[:SAME_OPENING] != items[0].text[:SAME_OPENING]):
+        if u.kind != "paragraph" or (items and u.text[:SAME_OPENING] != items[0].text[:SAME_OPENING]
+                                     and _opening(u) != _opening(items[0])):
             break
         items.append(u)
-    if lead.text[:SAME_OPENING] == (items[0].text[:SAME_OPENING] if items else None):
+    if items and (lead.text[:SAME_OPENING] == items[0].text[:SAME_OPENING] or _opening(lead) == _opening(items[0])):
         return []   # the lead opens alike: it is the first of the series, not what announces it
     return items if len(items) >= 3 and _CJK_RUN.fullmatch(items[0].text[:SAME_OPENING]) else []
 
@@ -212,6 +228,9 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
     return best[1] if best else None
 
 
+_GOES_ON = LazyPattern(r"(?:还|也|并|则)?(?:要|将|必须|应当|应该|需要)")
+
+
 def clause_list(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Sequence[str]) -> tuple[Unit, list[str]] | None:
     """统战部新一年打算做哪几件事, of a sentence that lists them unmarked (…将…,努力为…;还将…;仍将
     …): its clauses between semicolons, three or more, when no marked list answers; the sentence
@@ -221,11 +240,16 @@ def clause_list(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Sequenc
     asked = _match(ev, bigrams, "".join(bigrams))
     best: tuple[float, Unit, list[str]] | None = None
     for h in hits[:5]:
+        before = ""
         for sentence in split_sentences(h.unit.text):
+            # 一九九八年,…新的一年里,我们要…。要…;要…;要…: a list that opens with its verb goes on
+            # from the sentences before, which say who, when and what.
+            said = before + sentence if _GOES_ON.match(sentence) else sentence
+            before += sentence
             clauses = [c.strip() for c in re.split("[；;]", sentence.rstrip("。！!")) if c.strip()]
             if len(clauses) < 3 or (plan.list_size and len(clauses) != plan.list_size):
                 continue
-            score = _match(ev, bigrams, sentence)
+            score = _match(ev, bigrams, said)
             if score >= ev.answer.point_match_share * asked and (best is None or score > best[0]):
                 best = (score, h.unit, [_whole_clause(c) for c in clauses])
     return (best[1], best[2]) if best else None
@@ -390,6 +414,11 @@ def speech_points(ev: Evidence, speech_no: int, size: int | None = None) -> Poin
         return max(runs, key=len)
     inline = [(u, e) for u in units if u.kind == "paragraph" for e in enumerations(u.text)]
     ordinal = [(u, e) for u, e in inline if e.family == "ordinal"]
+    if not ordinal:
+        # 我们要学习他… ×5: paragraphs that open alike are the points of a speech that numbers none.
+        parallel = [items for lead in units if lead.kind == "paragraph" if (items := parallel_paragraphs(units, lead))]
+        if parallel:
+            return max(parallel, key=len)
     pool = ordinal or [(u, e) for u, e in inline if len(e.points) >= 3]
     if not pool:
         return None

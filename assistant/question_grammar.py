@@ -31,11 +31,13 @@ _QUANT_SIZE = LazyPattern(rf"(?:哪|这|那)((?!一){_NUM}+){CLASSIFIER}|(?<![�
                           rf"|({_MANY}){CLASSIFIER}[^,，。?？!！]{{1,6}}{_WHAT_ARE}")
 # The parts of a speech, and the verbs that divide it into them.
 _PART = (r"(?:部分|方面|板块|大块|块|层次|层意思|章节|段落|几段|各段|结构|框架|提纲|大纲|脉络|思路|要点|主要内容|几层|问题|(?<!讲)话题|"
-         r"(?:小|大|一级)?标题|大点|一?层层(?:展开|推进|递进|深入))")
+         r"(?:小|大|一级)?标题|大点)")
 # 先讲什么后讲什么: the order of the parts is the outline too.
 # (讲话是怎么安排的 / 如何布局: how it is laid out; 节日工作是怎么安排的 names a thing of its own.)
 _SEQUENCE = (r"先(?:讲|谈|说|写)[^,。?!?!]{0,8}(?:后|再|然后|接着)(?:讲|谈|说|写)|(?:什么|哪些)顺序"
-             r"|(?:怎么|如何|怎样)(?:安排|布局|谋篇|铺排|组织)(?:的|起来的)?")
+             r"|(?:怎么|如何|怎样)(?:安排|布局|谋篇|铺排|组织)(?:的|起来的)?"
+             # 一层层写下来的 / 一块块说的 / 层层展开: part after part, as the text runs.
+             r"|一?(?:层层|块块|段段)地?(?:展开|推进|递进|深入|写|说|讲|谈|铺|往下|下来)")
 # How the text runs from start to end, rather than what its parts are.
 IN_ORDER = LazyPattern(rf"{_SEQUENCE}|脉络|思路|顺序|层次|怎么走|层层|先后|从头到尾|从头捋")
 STRUCTURE = LazyPattern(rf"{_PART}|{_SEQUENCE}|分为|分成|划分|组成|构成|包括|包含|由")
@@ -66,14 +68,19 @@ COUNTED_NOUN = LazyPattern(rf"(?:几|哪几|多少|哪(?!一){_NUM}+){_NUM}*{CLA
 # 多少个先进集体 / 几个县: a count of things that are not a speech's items.
 # 几项工作要着力推进 / 几个要注意的问题: what is counted (past a modifier ending in 的) is items.
 COUNTS_ITEMS = LazyPattern(rf"(?:几|多少){_NUM}*{CLASSIFIER}(?:[^,，。?？!！的]{{1,8}}的)?{_ITEM}")
+# 几件事都有啥 / 哪几样东西分别是什么: things counted, then asked for by what they are.
+THINGS_ASKED = LazyPattern(rf"几{CLASSIFIER}[\u4e00-\u9fff]{{1,4}}?(?:都|又|各|分别)?(?:有啥|有哪些|有什么|是啥|是什么|是哪些|包括什么|包括哪些)")
 COUNT = LazyPattern(rf"(?<![哪这那])(?:几|多少)个(?!{_ITEM}|{_PART})(?=[\u4e00-\u9fff])(?!呢|吗|的|内容|东西|事|意思)")
 WEAK_LIST = LazyPattern(r"哪些|包括什么|有什么")
 # The N-th item: 第二点 / 第2条 / 第一大点; the last (最后一点 / 最后讲的) → -1; the first (开头部分) → 1.
 _ORDINAL_NOUN = r"(?:小点|小项|小条|自然段|段落|点|条|项|个|位|字|部分|方面|层|块|件|类|种|句|段|标题)"
 # 开头说了什么 / 结尾是怎么写的: a position in the speech, without a noun saying what is counted.
 _SAID = r"(?=讲|谈|说|写|提|是|落|强调|归结|发言)"
+# 第二点下面具体说了哪些 / 第三部分里面讲了什么: what stands under an ordinal's heading.
+UNDER_IT = LazyPattern(r"(?:下面|底下|里面|里头|之下|当中)(?:都|又|还)?(?:具体)?(?:说|讲|谈|写|包括|有)了?(?:哪些|些什么|些啥|什么|啥)")
 # (排第二的那条: the ordinal and its noun may stand apart.)
-ORDINAL = LazyPattern(rf"(?P<back>倒数)?第\s*({_NUM}{{1,2}})\s*(?:个|大|级)?\s*(?:的\s*[那这]\s*一?\s*)?{_ORDINAL_NOUN}"
+# (排第三的是哪条 / 排在第二位的是哪一点: the noun after the question word.)
+ORDINAL = LazyPattern(rf"(?P<back>倒数)?第\s*({_NUM}{{1,2}})\s*(?:个|大|级)?\s*(?:的\s*[那这]\s*一?\s*|[位名]?的?[是为]哪\s*一?\s*)?{_ORDINAL_NOUN}"
                       # 最后落在哪一条上 / 最后提的是哪一点: the last, its noun after the verb.
                       rf"|(?:最后|末尾)\s*[落讲谈说提写归][\u4e00-\u9fff]{{0,3}}?哪\s*一?\s*(?:条|点|项|个方面)"
                       rf"|(?:最后|末尾|结尾)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<last_said>{_SAID}))"
@@ -133,6 +140,8 @@ AFTER = LazyPattern(r"(?:下一段|下段|后一段|下一层|下一部分|下�
 # (在写郑凯讲话之前: before a report tells the speaker's speech.)
 BEFORE_PARTS = LazyPattern(r"(?:讲|谈|说|写|报|进入|展开|部署|布置|提|开讲)(?!话)(?![^，,。?？]{0,12}?第(?!一)[二三四五六七八九十\d])"
                            r"[^，,。?？]{0,10}?(?:意见|问题|方面|部分|要点|点|条|工作|任务|要求|讲话|正题|主题|正文)(?:之前|以前)"
+                           # 亮出两点意见之前: parts counted say it whatever the verb.
+                           r"|[两二三四五六七八九十几\d](?:点|条|个问题|个方面|个部分|部分)[^，,。?？]{0,4}?(?:之前|以前)"
                            r"|铺垫|正题(?:之)?前")
 # 还有呢 / 下一点 / 接下来呢, after an item of a list: the next item.
 NEXT_ITEM = LazyPattern(r"^(?:那|那么)?\s*(?:还有呢|下一(?:点|条|项|个|部分|方面)(?:呢|是什么)?|接下来呢|然后呢|再往下呢|继续)[??。.]*$")
@@ -195,7 +204,7 @@ def asked_term(body: str, analyse: Callable[[str], ta.Analysed], asks: LazyPatte
         return quoted[-1]
     pieces = [p for p in re.split(r"[,,。?!?!;;::\s]|里的|中的|的|提到|提出|说的|讲的|谈到", body[: m.start()]) if p]
     # 八项主张的第一项内容是什么: the content of one item of 八项主张 is asked.
-    while len(pieces) > 1 and re.fullmatch(rf"第\s*{_NUM}+\s*{CLASSIFIER}?", pieces[-1]):
+    while len(pieces) > 1 and re.fullmatch(rf"(?:排在?|列)?第\s*{_NUM}+\s*(?:{CLASSIFIER}|位|名)?", pieces[-1]):
         pieces.pop()
     term = pieces[-1] if pieces else ""
     if re.fullmatch(rf"[每各](?:一)?{CLASSIFIER}?", term):
@@ -230,3 +239,9 @@ def stated_size(text: str) -> int | None:
     if not m:
         return None
     return chinese_numeral(m.group(1) or m.group(2) or m.group(3))
+
+
+# 是谁写的 / 作者是谁 / 谁的文章: who wrote the text that says something.
+WROTE_IT = LazyPattern(r"谁写的|是谁写|作者是谁|谁的文章")
+# 谁作的讲话 / 谁致的辞: the event is the speech itself, which its speaker line answers.
+OCCASION = LazyPattern(r"会议|大会|会上|座谈会|茶话会|团拜会|召开|举行|开的|讲话|发言|致辞")

@@ -131,10 +131,16 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
                                              or _SPEAKER_AFTER.match(text, m.end())):
             continue   # 联谊会上代表发言的那几位 / 先后讲话 / 座谈会上发言的是谁 / 那个发言的劳模: someone spoke
         said = m.group(0)[m.group(0).find(name):] if name in m.group(0) else m.group(0)
+        if _SURNAME_OFFICE.fullmatch(name):
+            # 罗副总理那篇文章: the text a person so named wrote, not one that says his office.
+            found = _by_surname_office(name, speeches)
+            if found is not None:
+                return (found,), _same_references(text, (found,), speeches, said)
         pool = list(speeches)
         if _SPECIFIC.fullmatch(m.group(3)):
             # 公报 / 慰问信: when some titles say what kind of text they are, the kind narrows.
-            kind = [s for s in speeches if m.group(3) in ta.normalise(s.title)]
+            # (——一九九八年新年贺词: a subtitle line may say the kind.)
+            kind = [s for s in speeches if m.group(3) in naming_label(s)]
             if len(kind) == 1:
                 return (kind[0].no,), _same_references(text, (kind[0].no,), speeches, said)
             pool = kind or pool
@@ -213,7 +219,7 @@ _SPEAKING = LazyPattern(r"(?:^|(?<=[，,。；;：:])|(?<=书记|市长|省长|�
                         rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:在(?:讲话|会上|大会上|座谈会上)[中时]?|最后|首先|还|又|进一步)?"
                         r"(?:说|指出|强调|要求|表示|讲话)")
 _SPEAKING_PARAGRAPHS = 12   # a report's speaker speaks near its top
-_SURNAME_OFFICE = LazyPattern(rf"([{SURNAMES}])(书记|市长|省长|县长|区长|校长|董事长|总经理|主任|部长|局长|厅长|主席|院长|行长|总理|司令|政委|会长|社长)")
+_SURNAME_OFFICE = LazyPattern(rf"([{SURNAMES}])((?:副)?(?:书记|市长|省长|县长|区长|校长|董事长|总经理|主任|部长|局长|厅长|主席|院长|行长|总理|司令|政委|会长|社长|元帅|将军))")
 _ASKED_SPEAKER = LazyPattern(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:讲|说|提|在|的|对|那|这|认为|觉得|强调|指出|要求|谈|怎|如何|看)")
 
 
@@ -231,6 +237,45 @@ def _ends_with_name(lines: str, piece: str) -> bool:
     return False
 
 
+def _speaker_names(speeches: Sequence[Speech]) -> dict[int, str]:
+    """Each speech's speaker lines (and the name its title opens with, before 在), "|"-joined."""
+    return {s.no: "|".join([ta.normalise(u.text) for u in _leading_metadata(s) if _is_byline(u, s)]
+                           + _TITLE_OPENER.findall(s.title)) + "|" for s in speeches}
+
+
+def _by_surname_office(said: str, speeches: Sequence[Speech], names: dict[int, str] | None = None) -> int | None:
+    """韩市长 / 罗副总理 / 钟元帅: the one speech of the person of that surname and office."""
+    m = _SURNAME_OFFICE.fullmatch(said)
+    if m is None:
+        return None
+    names = names if names is not None else _speaker_names(speeches)
+    surname, office = m.group(1), m.group(2)
+    given = r"[\u4e00-\u9fff]{1,2}"
+    # 韩市长讲了哪三个问题: the speaker line holds a name of that surname and that office
+    # (江州市市长　韩立军).
+    owners = [no for no, lines in names.items()
+              if any(office in line and re.search(rf"(?:^|[^\u4e00-\u9fff]|{office}){surname}{given}", line)
+                     for line in lines.split("|"))]
+    if not owners:
+        # 罗副总理那篇, of a text signed 罗明远 alone while another says 副总理罗明远: the
+        # person's own text, found by the whole name some text gives with the office.
+        full = {f for s in speeches for u in s.units
+                for f in re.findall(rf"(?<={office})({surname}[\u4e00-\u9fff]{{2}})", ta.normalise(u.text))}
+        full |= {f[:2] for f in full}
+        owners = list(dict.fromkeys(no for no, lines in names.items() for f in full if _ends_with_name(lines, f)))
+    if not owners:
+        # 陈省长提了几点要求, of a report: the one text whose paragraphs (or editor's note:
+        # 国家教委主任唐绍文在会上作了讲话 / 为纪念钟铭山元帅…) name 省长陈国栋.
+        held = rf"{office}{surname}{given}|{surname}{given}{office}"
+        owners = [s.no for s in speeches if any(re.search(held, ta.normalise(u.text)) for u in
+                                                [*_leading_metadata(s), *itertools.islice(s.paragraphs, _SPEAKING_PARAGRAPHS)])]
+    if not owners:
+        # 罗总理说…, of a speech signed 罗振华 alone: the one speaker of that surname.
+        owners = [no for no, lines in names.items()
+                  if any(re.fullmatch(rf"(?:.*\s)?{surname}{given}", line) for line in lines.split("|"))]
+    return owners[0] if len(owners) == 1 else None
+
+
 _JOINED = LazyPattern(r"\s*(?:和|与|跟|及|、|同)\s*")
 
 
@@ -241,27 +286,11 @@ def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...]
     if len(speeches) < 2:
         return (), ""
     # A speaker line ends with the name (中国人民银行行长戴相龙); "|" keeps names apart.
-    names = {s.no: "|".join([ta.normalise(u.text) for u in _leading_metadata(s) if _is_byline(u, s)]
-                            + _TITLE_OPENER.findall(s.title)) + "|" for s in speeches}
+    names = _speaker_names(speeches)
     for m in _SURNAME_OFFICE.finditer(text):
-        # 韩市长讲了哪三个问题 / 沈校长那篇: the one speech whose speaker line holds a name of that
-        # surname and that office (江州市市长　韩立军).
-        surname, office = m.group(1), m.group(2)
-        owners = [no for no, lines in names.items()
-                  if any(office in line and re.search(rf"(?:^|[^\u4e00-\u9fff]|{office}){surname}[\u4e00-\u9fff]{{1,2}}", line)
-                         for line in lines.split("|"))]
-        if not owners:
-            # 陈省长提了几点要求, of a report: the one text whose paragraphs (or editor's note:
-            # 国家教委主任唐绍文在会上作了讲话) name 省长陈国栋.
-            held = rf"{office}{surname}[\u4e00-\u9fff]{{1,2}}"
-            owners = [s.no for s in speeches if any(re.search(held, ta.normalise(u.text)) for u in
-                                                    [*_leading_metadata(s), *itertools.islice(s.paragraphs, _SPEAKING_PARAGRAPHS)])]
-        if not owners:
-            # 罗总理说…, of a speech signed 罗振华 alone: the one speaker of that surname.
-            owners = [no for no, lines in names.items()
-                      if any(re.fullmatch(rf"(?:.*\s)?{surname}[\u4e00-\u9fff]{{1,2}}", line) for line in lines.split("|"))]
-        if len(owners) == 1:
-            return (owners[0],), m.group(0)
+        found = _by_surname_office(m.group(0), speeches, names)
+        if found is not None:
+            return (found,), m.group(0)
     if _ASKED_SPEAKER.search(text):
         # …and a report names its speaker where he speaks (周海涛在讲话中… / 张建国最后强调…):
         # read only when the question holds what may be a name before 讲/说/提…
@@ -359,9 +388,10 @@ def _most_of(name: str, pool: Sequence[Speech], labels: dict[int, str], share: f
     return held[0][1]
 
 
-# Words after which a phrase names where something is said: 元旦献辞里 / 茶话会上 / 《忌辰的思念》说.
+# Words after which a phrase names where something is said: 元旦献辞里 / 茶话会上 / 《忌辰的思念》说 /
+# 政协常委会讲的.
 # (标记测试第一点: an ordinal after the title says where too.)
-_WHERE_CUE = LazyPattern(r"里|中|上|那篇|这篇|一文|的讲话|讲话|说|提到|指出|强调|提出|谈到|讲到|的|作者|第(?=[一二三四五六七八九十\d])")
+_WHERE_CUE = LazyPattern(r"里|中|上|讲(?=的|了|过)|那篇|这篇|一文|的讲话|讲话|说|提到|指出|强调|提出|谈到|讲到|的|作者|第(?=[一二三四五六七八九十\d])")
 _TITLE_PARTS = LazyPattern(r"——|—|－|:|\uff1a|\s+|（[^）]*）|\([^)]*\)")
 _BOOK_TITLE = LazyPattern(r"《([^》]{2,40})》")
 _CJK_ONLY = LazyPattern(r"[\u4e00-\u9fff]+")

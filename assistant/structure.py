@@ -276,7 +276,8 @@ def part_units(ev: Evidence, part: Unit) -> list[Unit]:
         return [part, *section_children(units, part)]
     run = next((paras for _, paras in paragraph_enumerations(units) if part in paras), None)
     if run is None:
-        return [part]
+        # 二、坚持和完善…制度。 as a paragraph of its own: the paragraphs of the section it opens.
+        return [part, *section_children(units, part)] if part.heading else [part]
     starts = [u.seq for u in run]
     longest = max((b - a for a, b in zip(starts, starts[1:])), default=1)
     k = run.index(part)

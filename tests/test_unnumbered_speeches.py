@@ -1,0 +1,144 @@
+"""Speeches that number nothing, as a 1998 newspaper printed them: points carried by paragraphs
+that open alike (我们要学习他… / 在…方面,…), a plan announced in the opening paragraph, a part
+opened by a paragraph of its own (二、…。), a list of 要…;要…;要… clauses, a text signed by a
+person whose office only another text gives, a kind named by a subtitle line. The texts are
+written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.engine import Engine
+
+_ARTICLE = """发挥科技第一生产力的作用
+孙立群
+最近，省委、省政府召开全省科技大会，表彰了一批优秀科技成果。我想借这个机会谈三个问题。
+第一，要认识科技进步的重要意义。科技进步是经济发展的决定性因素。
+第二，要推动科技成果转化。目前转化率只有百分之二十左右。
+第三，要培养青年科技人才。要打破论资排辈，让年轻人挑大梁。
+"""
+
+_REPORT = """全省各界举行迎春团拜会
+新华社长沙二月三日电　省委、省政府今天上午举行迎春团拜会。省长周建华在团拜会上讲话。
+周建华说，过去的一年，全省经济保持了较快增长。
+周建华说，今年要继续抓好农业和国有企业改革。
+团拜会由副省长孙立群主持。
+"""
+
+_GREETING = """满怀豪情迎接新年
+——一九九八年元旦贺词
+吴正方
+同志们，朋友们：
+在新年到来之际，我向全省人民致以节日的祝贺！
+一九九八年是关键的一年。新的一年里，我们要坚持发展不动摇。要继续加强农业基础，确保粮食增产；要加快国有企业改革，帮助亏损企业走出困境；要扩大内需，保持经济稳定增长；要防范金融风险，维护金融秩序。
+让我们携起手来，共创美好的明天！
+"""
+
+_MEMORIAL = """学习高振东同志的崇高风范
+——在《高振东文集》出版座谈会上的讲话
+陆国平
+编者按：为纪念高振东将军诞辰九十周年，《高振东文集》近日出版。
+同志们：
+今天我们在这里举行座谈会，缅怀高振东同志的光辉业绩。
+我们要学习他对党忠诚、坚定不移的政治品格。他一生听党指挥，从不动摇。
+我们要学习他勇于探索、敢于创新的工作作风。他从不因循守旧，打仗总有新办法。
+我们要学习他严于律己、公道正派的优良品质。他要求部下做到的，自己首先做到。
+我们要学习他艰苦朴素、清正廉洁的崇高品德。他一生俭朴，从不搞特殊。
+同志们，让我们以高振东同志为榜样，努力做好各项工作。
+"""
+
+_COMMITTEE = """在省人大常委会第五次会议上的讲话
+郑国安
+（一九九八年一月十日）
+各位副主任，各位委员：
+这次会议是本届常委会的最后一次会议。下面，我就去年的工作和今年的工作讲几点意见。
+在立法工作方面，我们制定和修改了地方性法规十二件。
+在监督工作方面，我们听取和审议了省政府的十个专项工作报告。
+在代表工作方面，我们组织代表视察了八十多个单位。
+今年是换届之年。首先，要做好换届选举工作。其次，要加强地方立法。
+"""
+
+_TEAPARTY = """团结奋进　再创辉煌
+——在省政协新年茶话会上的讲话
+何志明
+（一九九七年十二月三十日）
+各位委员，各位朋友：
+今天，省政协在这里举行新年茶话会，大家欢聚一堂，共迎新年。
+过去的一年，我们取得了很大成绩。今天，借这个机会，我讲两点意见。
+一、同心同德，完成今年的各项任务。
+今年改革发展的任务十分繁重，希望大家献计献策。
+二、坚持和完善多党合作制度。
+多党合作制度是我国的一项基本政治制度。
+今年三月，省政协将进行换届，各民主党派也将完成新老交替。
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root: Path = tmp_path_factory.mktemp("unnumbered")
+    texts = {"article": _ARTICLE, "report": _REPORT, "greeting": _GREETING, "memorial": _MEMORIAL,
+             "committee": _COMMITTEE, "teaparty": _TEAPARTY}
+    for name, text in texts.items():
+        (root / f"{name}.txt").write_text(text, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+@pytest.mark.parametrize(("question", "title"), [
+    ("孙副省长那篇文章讲了几个问题?", "科技第一生产力"),          # signed 孙立群; the report gives his office
+    ("元旦贺词最后说了什么?", "满怀豪情"),                         # the kind is in the subtitle line
+    ("省人大常委会讲的今年工作有哪几项?", "人大常委会"),           # a title's words, shortened
+    ("纪念高将军的座谈会上讲了什么?", "高振东"),                   # surname and office, name before office
+])
+def test_speeches_named_by_person_kind_or_shortened_title(engine: Engine, question: str, title: str) -> None:
+    plan = engine.plan(question)
+    assert plan.speech_no is not None and title in engine.speech_title(plan.speech_no), plan
+
+
+def test_paragraphs_that_open_alike_are_the_points(engine: Engine) -> None:
+    answer = engine.ask("高振东文集座谈会上号召大家学他哪几方面?")
+    for item in ("政治品格", "工作作风", "优良品质", "崇高品德"):
+        assert item in answer.text, answer.text
+    third = engine.ask("要学高将军的那几条里,排第三的是哪条?")
+    assert "严于律己" in third.sentences[0].text, third.text
+
+
+def test_paragraphs_framed_alike_are_the_points(engine: Engine) -> None:
+    answer = engine.ask("省人大常委会去年在哪几方面做了工作?")
+    for item in ("立法工作", "监督工作", "代表工作"):
+        assert item in answer.text, answer.text
+
+
+def test_the_outline_keeps_the_sentence_that_announces_the_plan(engine: Engine) -> None:
+    answer = engine.ask("省人大常委会上那篇讲话整体是怎么安排的?")
+    assert "去年的工作和今年的工作讲几点意见" in answer.text, answer.text
+
+
+def test_part_after_part_asks_for_the_order(engine: Engine) -> None:
+    plan = engine.plan("迎春团拜会那篇报道是怎么一层层写下来的?")
+    assert plan.outline and plan.in_order, plan
+
+
+def test_what_stands_under_a_point_opened_by_a_paragraph_of_its_own(engine: Engine) -> None:
+    answer = engine.ask("茶话会那篇第二点下面都讲了什么?")
+    assert "多党合作" in answer.text and "新老交替" in answer.text, answer.text
+
+
+def test_things_counted_then_asked_for_are_a_list(engine: Engine) -> None:
+    answer = engine.ask("元旦贺词里新的一年要办的几件事都是什么?")
+    assert not answer.partial and not answer.abstained, answer.text
+    for item in ("农业基础", "亏损企业", "扩大内需", "金融风险"):
+        assert item in answer.text, answer.text
+
+
+def test_before_the_points_whatever_the_verb(engine: Engine) -> None:
+    plan = engine.plan("何志明在摆出两点意见之前讲了些什么?")
+    assert plan.before_parts, plan
+
+
+def test_an_event_told_of_another_meeting_does_not_answer(engine: Engine) -> None:
+    answer = engine.ask("新年茶话会是谁主持的?")
+    assert answer.partial and "孙立群" not in answer.text.split("最接近的内容")[0], answer.text
+    told = engine.ask("迎春团拜会是谁主持的?")
+    assert not told.partial and "孙立群" in told.sentences[0].text, told.text
