@@ -12,7 +12,7 @@ from . import text_analysis as ta
 from .answer_types import METADATA_TYPES, fits_type, holds_asked
 from .corpus import Unit
 from .evidence import Citer, Evidence
-from .extract import asks_why, by_speech, extract_sentences
+from .extract import asks_why, by_speech, extract_sentences, mentions
 from .followups import followup_answer
 from .located import (
     abbreviated_list,
@@ -445,6 +445,9 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     # 哪几家单位办的 / 管这种情况叫啥: the sentences that hold what is asked come first.
     typed = holds_asked(plan.answer_type, plan.answer_unit, question)
     # 几篇讲话对形式主义都是怎么说的: a term none of them uses is said first, not grouped over.
+    said = mentions(ev, plan.mentioned, citer) if plan.mentioned else None
+    if said is not None:
+        return done(said[0], said[1], hits_out=cited_first(ev, said[2], hits, citer.terms))
     if plan.multi_speech and not missing_terms(QUOTED.findall(ta.normalise(question)), analysed.words, ev.corpus_key):
         grouped = by_speech(ev, pool, focus, citer, plan.speech_candidates, fits=typed)
         if grouped:

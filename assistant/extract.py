@@ -186,3 +186,20 @@ def by_speech(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Citer
         # 这几篇讲话引用过哪些名言: the speeches whose line holds what is asked, not their nearest words.
         lines = [x for x in lines if fits(x.text)] if sum(fits(x.text) for x in lines) >= 2 else lines
     return lines if len(lines) >= 2 else []
+
+
+MAX_MENTIONS = 8   # mentions of a name quoted at most; the count says how many there are
+
+
+def mentions(ev: Evidence, name: str, citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
+    """哪几篇提到了罗明远 / 他在这几篇里出现过几回: each sentence that says the name, its own
+    lines (a byline, an editor's note) included, under its speech's title; None when fewer than
+    two speeches say it (the usual answer serves)."""
+    said = [(u, x) for s in ev.corpus.speeches for u in s.units for x in split_sentences(u.text)
+            if name in ta.normalise(x)]
+    speeches = list(dict.fromkeys(u.speech_no for u, _ in said))
+    if len(speeches) < 2:
+        return None
+    lines = [AnswerSentence(f"{ev.speech_title(u.speech_no)}:{x}", [citer.cite(u)]) for u, x in said[:MAX_MENTIONS]]
+    intro = f"「{name}」在{len(speeches)}篇中出现{len(said)}次:"
+    return intro + "\n" + "\n".join(f"{x.text}[{x.citations[0]}]" for x in lines), lines, [u for u, _ in said[:MAX_MENTIONS]]

@@ -40,7 +40,7 @@ from .points import point_lists
 from .positions import silent_attendee
 from .results import AnswerSentence, Hit
 from .speech_refs import opens_with_dateline
-from .structure import next_unit
+from .structure import next_unit, section_children
 from .sufficiency import MISSING_WHAT, defines, fits_type, missing_terms
 from .text_analysis import split_sentences
 
@@ -86,6 +86,8 @@ def undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
     mention = next((u for u in near if said in ta.squash_punct(u.text)), None)
     if mention is None:
         return None
+    if (mention.kind == "heading" or mention.heading) and section_children(ev.corpus.speech(mention.speech_no).units, mention):
+        return None   # (二)突出效能建设,…: a part's heading; what stands under it says what it holds
     n = citer.cite(mention)
     text = next((s for s in split_sentences(mention.text) if said in ta.squash_punct(s)), mention.text)
     return (f"讲话提到了「{term}」,但没有{MISSING_WHAT['content']}。相关原文:", "content",

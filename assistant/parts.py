@@ -117,9 +117,11 @@ def part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
     more = [u for u in part_units(ev, part)[1:]][:_MORE_PARAGRAPHS] if part.kind == "paragraph" else []
     if not more:
         return f"{prefix}{sents}[{n}]", [AnswerSentence(sents, [n])], [part]
-    lines = [AnswerSentence(split_sentences(u.text)[0], [citer.cite(u)]) for u in more]
+    # (第二点下面具体说了哪些: what each paragraph under it says, not only how it opens.)
+    lines = [AnswerSentence(first_sentences(u.text, QUOTED_ITEM_CHARS) if points_inside else split_sentences(u.text)[0],
+                            [citer.cite(u)]) for u in more]
     text = f"{prefix}{sents}[{n}]\n接着讲:" + "".join(f"{x.text}[{x.citations[0]}]" for x in lines)
-    return text, [AnswerSentence(sents, [n]), *lines], [part, *more]
+    return text, [AnswerSentence(sents, [n]), *lines], [*more, part] if points_inside else [part, *more]
 
 
 def dated_heading(speech: Speech, question: str) -> Unit | None:

@@ -33,7 +33,6 @@ from .answer_types import (
     speech_says,
 )
 from .corpus import Speech, chinese_numeral
-from .lazy_pattern import LazyPattern
 from .question_grammar import (
     ABOUT_SPEECH,
     AFTER,
@@ -50,6 +49,7 @@ from .question_grammar import (
     IN_ORDER,
     ITEM_NAMED,
     LIST,
+    MENTIONED_WHERE,
     MORE,
     MULTI_SPEECH,
     NEXT_ITEM,
@@ -77,7 +77,14 @@ from .question_grammar import (
     stated_size,
 )
 from .question_words import META_WORDS as _META_WORDS
-from .question_words import SPEECH_ITSELF, WHOLE_SPEECH, only_meta_words, title_of
+from .question_words import (
+    SPEECH_ITSELF,
+    WHOLE_SPEECH,
+    names_cut,
+    only_meta_words,
+    said_in,
+    title_of,
+)
 from .question_words import is_generic as _is_generic
 from .question_words import own_subject as _own_subject
 from .question_words import whole_words as _whole_words
@@ -149,6 +156,7 @@ class QueryPlan:
     about_speech: bool = False
     missing_speech: bool = False      # 第六篇 in a corpus of five: said, not answered from another speech
     reference: str = ""               # the words that named the speech (宁乡那篇): not searched for
+    mentioned: str = ""               # 哪几篇提到了罗明远: a name asked for where it is said
     # 在加强领导方面 / 关于X的那一部分 / 第二篇讲担当作为,第三个小点: the words naming a section
     # (space-separated when they are the question's own content words)
     section: str = ""
@@ -237,6 +245,13 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
                     next(s.title for s in speeches if s.no == n) for n in named))
     plan.multi_speech = bool(MULTI_SPEECH.search(norm)) or len(several) > 1 \
         or (len(plan.speech_candidates) > 1 and bool(re.search("[和与跟及、]", reference)))
+    if plan.speech_no is not None and plan.reference and MENTIONED_WHERE.search(norm) and sum(
+            any(plan.reference in ta.normalise(u.text) for u in s.units) for s in speeches) > 1:
+        # 哪几篇提到了罗明远 / 罗明远在这几篇里出现过几回: where a name is said, not his own text.
+        name, at = plan.reference, norm.find(plan.reference)
+        while at > 0 and len(name) < 4 and any(norm[at - 1] + name in ta.normalise(u.text) for s in speeches for u in s.units):
+            name, at = norm[at - 1] + name, at - 1   # (明远, the part of 罗明远 that named his speech)
+        plan.speech_no, plan.mentioned, plan.reference, plan.multi_speech = None, name, "", True
     defaulted = default_speech is not None and plan.speech_no is None and not plan.speech_candidates \
         and not plan.missing_speech and not plan.multi_speech
     if defaulted:
@@ -255,7 +270,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             if not (naming and w in naming)]
     # 几点体会 / 哪几条经验: what the question counts names the items, not a subject of its own.
     counted = {m.group(1) for m in COUNTED_NOUN.finditer(body)}
-    rest = [w for w in rest if w not in counted] + _names_cut(rest, body, speeches, named_nos, corpus_text)
+    rest = [w for w in rest if w not in counted] + names_cut(rest, body, speeches, named_nos, corpus_text)
     bare_body = QUOTED.sub(" ", body)   # “四个方面都要抓”: quoted words are not the question's grammar
     asks_parts = bool(QUANT.search(bare_body) or STRUCTURE.search(bare_body)) and bool(PART_ONLY.search(bare_body))
     # The question's own grammar is read outside quotes (“战术有千百条,头一条就是肯打” asks no first item).
@@ -284,7 +299,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     described = set(analyse(norm[:more.end() if more else max(ends)]).words) if ends else set()
     # (座谈会上最后发言的是谁: who spoke last; the occasion's words do not make it a passage.)
     own = [w for w in rest if not (_is_generic(w) or w in described or any(w in m.group(0) for m in found))]
-    if mo and said and own and "谁" not in unquoted and _said_in(own, speeches, named_nos, corpus_text):
+    if mo and said and own and "谁" not in unquoted and said_in(own, speeches, named_nos, corpus_text):
         # 结尾说为区委加快推进“四大定位”作贡献: where it is said, not which part is asked for.
         # (开场白是怎么给这次会定性的: words the speech never uses say how it is asked.)
         mo = None
@@ -366,7 +381,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             plan.section = quoted[0]   # “五项治理”,排第三的那项: the item counts in the list the quote names
         if plan.nth_is_position:
             # (开场白是怎么给这次会定性的: 定性, which the speech never says, names no part of it.)
-            plan.section = " ".join(_said_in(plan.section.split(), speeches, named_nos, corpus_text))
+            plan.section = " ".join(said_in(plan.section.split(), speeches, named_nos, corpus_text))
     plan.answer_type, plan.answer_unit = asked_type(body, COUNT)
     if plan.answer_type == "person" and not asks_parts:
         plan.outline = False   # 发言的是哪几位, of a named speech: people, not its parts
@@ -465,35 +480,6 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             and (plan.outline or (plan.nth_item is not None and not plan.section)):
         # A corpus of one speech: 这篇讲话分为哪几个部分 / 第二点是什么 can mean only it.
         plan.speech_no = speeches[0].no
+    if plan.mentioned:   # (哪几篇提到了罗明远: where he is named, not each speech's outline)
+        plan.outline, plan.speech_candidates = False, ()
     return plan
-
-
-_CJK_CHAR = LazyPattern("[\u4e00-\u9fff]")
-
-
-def _names_cut(words: Sequence[str], body: str, speeches: Sequence[Speech], nos: Sequence[int],
-               corpus_text: Callable[[], str] | None) -> list[str]:
-    """吴海平讲了什么: a name jieba cuts into single characters, put back together (runs of
-    single characters that stand together in the question and in the speeches' text)."""
-    runs: list[str] = []
-    run = ""
-    for w in [*words, ""]:
-        if len(w) == 1 and _CJK_CHAR.match(w) and body.find(run + w) >= 0:
-            run += w
-            continue
-        if len(run) >= 2 and not _is_generic(run):
-            runs.append(run)
-        run = w if len(w) == 1 and _CJK_CHAR.match(w) else ""
-    return _said_in(runs, speeches, nos, corpus_text) if runs else []
-
-
-def _said_in(words: Sequence[str], speeches: Sequence[Speech], nos: Sequence[int],
-             corpus_text: Callable[[], str] | None = None) -> list[str]:
-    """The words that stand in the named speeches (in any speech when none is named: the
-    caller's corpus text, not the whole corpus normalised again for each question)."""
-    pool = [s for s in speeches if s.no in nos]
-    if pool or corpus_text is None:
-        text = "".join(ta.normalise(u.text) for s in pool or speeches for u in s.units)
-    else:
-        text = corpus_text()
-    return [w for w in words if w in text]

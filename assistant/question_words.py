@@ -13,8 +13,9 @@ from collections.abc import Callable, Sequence
 from . import text_analysis as ta
 from .answer_types import asked_event
 from .corpus import Speech
+from .lazy_pattern import LazyPattern
 
-__all__ = ["GENERIC", "META_WORDS", "SPEECH_ITSELF", "WHOLE_SPEECH", "is_generic", "only_meta_words", "own_subject", "spelled_out",
+__all__ = ["GENERIC", "META_WORDS", "SPEECH_ITSELF", "WHOLE_SPEECH", "is_generic", "names_cut", "said_in", "only_meta_words", "own_subject", "spelled_out",
            "title_of", "whole_words"]
 
 # 三个 / 四点 / 第二个: a count or an ordinal of the items asked for, no subject.
@@ -118,3 +119,34 @@ def spelled_out(question: str, corpus_text: str | None = None) -> str:
             out += [question[at:m.start()], words]
             at = m.end()
     return "".join(out) + question[at:]
+
+
+_CJK_CHAR = LazyPattern("[\u4e00-\u9fff]")
+
+
+def names_cut(words: Sequence[str], body: str, speeches: Sequence[Speech], nos: Sequence[int],
+               corpus_text: Callable[[], str] | None) -> list[str]:
+    """吴海平讲了什么: a name jieba cuts into single characters, put back together (runs of
+    single characters that stand together in the question and in the speeches' text)."""
+    runs: list[str] = []
+    run = ""
+    for w in [*words, ""]:
+        if len(w) == 1 and _CJK_CHAR.match(w) and body.find(run + w) >= 0:
+            run += w
+            continue
+        if len(run) >= 2 and not is_generic(run):
+            runs.append(run)
+        run = w if len(w) == 1 and _CJK_CHAR.match(w) else ""
+    return said_in(runs, speeches, nos, corpus_text) if runs else []
+
+
+def said_in(words: Sequence[str], speeches: Sequence[Speech], nos: Sequence[int],
+             corpus_text: Callable[[], str] | None = None) -> list[str]:
+    """The words that stand in the named speeches (in any speech when none is named: the
+    caller's corpus text, not the whole corpus normalised again for each question)."""
+    pool = [s for s in speeches if s.no in nos]
+    if pool or corpus_text is None:
+        text = "".join(ta.normalise(u.text) for s in pool or speeches for u in s.units)
+    else:
+        text = corpus_text()
+    return [w for w in words if w in text]

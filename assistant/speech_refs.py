@@ -397,6 +397,7 @@ _BOOK_TITLE = LazyPattern(r"《([^》]{2,40})》")
 _CJK_ONLY = LazyPattern(r"[\u4e00-\u9fff]+")
 
 
+_SUBTITLE = 30   # a subtitle line (——在…会议上的讲话), not an editor's note
 _ASIDE = LazyPattern(r"[(（][^)）]{1,8}[)）]")
 
 
@@ -406,7 +407,10 @@ def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
     if len(speeches) < 2:
         return (), ""
     # 行长（经理）会议: a reader says 行长会议; the aside in brackets is not part of the name.
-    titles = [(s.no, _ASIDE.sub("", ta.normalise(s.title))) for s in speeches]
+    # (——在全国政协新年茶话会上的讲话: a subtitle on the occasion names the speech as its title does.)
+    titles = [(s.no, _ASIDE.sub("", ta.normalise(" ".join([s.title, *(
+        u.text for u in _leading_metadata(s) if u.text != s.title and len(u.text) <= _SUBTITLE
+        and _OCCASION_LINE.search(u.text) and not _CAPTION.search(ta.normalise(u.text)))])))) for s in speeches]
 
     def owner(piece: str) -> int | None:
         found = [no for no, t in titles if piece in t]

@@ -66,7 +66,7 @@ def section_children(units: list[Unit], unit: Unit) -> list[Unit]:
     ends where the speaker turns to the audience to close (同志们,…): that is the speech's."""
     path = unit.section + (unit.heading,)
     inside = [u for u in units[unit.seq:] if u.section[: len(path)] == path]
-    if inside and unit.kind == "heading" and all(u.kind == "metadata" for u in units[inside[-1].seq:]):
+    if inside and (unit.kind == "heading" or unit.heading) and all(u.kind == "metadata" for u in units[inside[-1].seq:]):
         closing = next((i for i, u in enumerate(inside) if i and u.kind == "paragraph" and _CLOSING.match(u.text)), None)
         inside = inside[:closing] if closing is not None else inside
     return inside
@@ -296,7 +296,7 @@ def part_units(ev: Evidence, part: Unit) -> list[Unit]:
     return own
 
 
-_CLOSING = LazyPattern(r"(?:同志们|各位|朋友们|同学们)[，,！!]")
+_CLOSING = LazyPattern(r"(?:同志们|各位(?:[\u4e00-\u9fff]{2})?|朋友们|同学们)[，,！!]")   # (各位委员,各位朋友!)
 
 
 # 几点意见 / 哪几条 / 几个方面: the unit the question counts in, said back in the answer.

@@ -24,6 +24,7 @@ _REPORT = """全省各界举行迎春团拜会
 新华社长沙二月三日电　省委、省政府今天上午举行迎春团拜会。省长周建华在团拜会上讲话。
 周建华说，过去的一年，全省经济保持了较快增长。
 周建华说，今年要继续抓好农业和国有企业改革。
+郑国安、何志明、陆国平等出席了团拜会。
 团拜会由副省长孙立群主持。
 """
 
@@ -142,3 +143,15 @@ def test_an_event_told_of_another_meeting_does_not_answer(engine: Engine) -> Non
     assert answer.partial and "孙立群" not in answer.text.split("最接近的内容")[0], answer.text
     told = engine.ask("迎春团拜会是谁主持的?")
     assert not told.partial and "孙立群" in told.sentences[0].text, told.text
+
+
+def test_a_speaker_named_in_an_attendance_list_still_names_his_own_speech(engine: Engine) -> None:
+    plan = engine.plan("郑国安回顾去年工作是从哪几个方面讲的?")
+    assert plan.speech_no is not None and "人大常委会" in engine.speech_title(plan.speech_no), plan
+
+
+def test_where_a_name_is_said_across_the_speeches(engine: Engine) -> None:
+    answer = engine.ask("哪几篇提到了孙立群?")
+    assert answer.plan["speech"] is None and "2篇" in answer.text, answer.text
+    assert "团拜会由副省长孙立群主持" in answer.text and "第一生产力的作用:孙立群" in answer.text, answer.text
+    assert "满怀豪情" not in answer.text   # a speech that never names him is not listed
