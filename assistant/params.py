@@ -78,7 +78,7 @@ class AnswerParams:
     short_heading_chars: int = 8         # 二是准 says little alone: add its first body sentence
     subject_heading_chars: int = 40      # a quoted paragraph's own heading sentence up to this long names its subject
     point_match_share: float = 0.2       # enumerated points answer a question holding this share of its pairs
-    outline_max_items: int = 12          # a speech without headings: at most this many topic paragraphs
+    outline_max_items: int = 20          # a speech without headings: at most this many topic paragraphs
     section_share: float = 0.6           # 在X方面: a heading holding this share of X's character pairs
     speech_share: float = 0.5            # 各篇讲话…: a speech whose best paragraph scores this share of the best
     max_speeches: int = 5                # ...takes part, up to this many speeches

@@ -324,11 +324,18 @@ def in_order(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
         if u in own and _LEAD_ONLY.search(said[0]):
             return "".join(said[:2])
         # 下面,我就一年来的工作和今年的工作讲几点意见。: the sentence that lays out what follows.
-        plan_of = next((x for x in said[1:] if ANNOUNCES.search(x)), None)
-        return said[0] + ("……" + plan_of if plan_of else "")
+        # (A few layers are each told by more than their first sentence.)
+        first = first_sentences(u.text, _LAYER_CHARS) if len(shown) <= _FEW_LAYERS else said[0]
+        plan_of = next((x for x in said[1:] if ANNOUNCES.search(x) and x not in first), None)
+        return first + ("……" + plan_of if plan_of else "")
 
     text, sentences = numbered(intro, [AnswerSentence(opening(u), [citer.cite(u)]) for u in shown])
     return done(text, sentences, hits_out=cited_first(ev, shown, hits, citer.terms))
+
+
+_SHORT_PARAGRAPH = 60   # a paragraph this short after a passage leads into the next one
+_FEW_LAYERS = 6     # an outline of this many paragraphs at most…
+_LAYER_CHARS = 100  # …gives each one's first sentences up to this many characters
 
 
 def no_outline(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
@@ -341,8 +348,8 @@ def no_outline(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
     return ans
 
 
-# 讲完香港那段 / 说完成绩之后: the words that name the passage something follows.
-_ENDED_PASSAGE = LazyPattern(r"(?:讲完|说完|谈完|讲过|说过|谈过)([\u4e00-\u9fff“”]{2,12}?)(?:的?那段|的?那部分|的?那块|的?这段|之后|以后)")
+# 讲完香港那段 / 说完成绩之后 / 夸完“低通胀”之后: the words that name the passage something follows.
+_ENDED_PASSAGE = LazyPattern(r"(?:[\u4e00-\u9fff]完|讲过|说过|谈过)([\u4e00-\u9fff“”]{2,12}?)(?:的?那段|的?那部分|的?那块|的?这段|之后|以后)")
 
 
 def _passage_named(ev: Evidence, speech: Speech, question: str) -> Unit | None:
@@ -393,6 +400,13 @@ def after_answer(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, h
         or next((u for u in rest if u.kind == "paragraph"), None)   # (the last item runs to the end)
     if following is None:
         return None
+    then = next_unit(ev, following) if following.kind == "paragraph" and not following.heading \
+        and len(following.text) < _SHORT_PARAGRAPH else None
+    if then is not None and then.kind == "paragraph":
+        # 但是,…遇见一些新问题或困难。 alone in its paragraph leads into the next, which says them.
+        lines = [AnswerSentence(following.text, [citer.cite(following)]),
+                 AnswerSentence(first_sentences(then.text, _LAYER_CHARS * 2), [citer.cite(then)])]
+        return f"「{said}」之后,接着讲的是:" + "".join(f"{x.text}[{x.citations[0]}]" for x in lines), lines, [following, then]
     # The next part is named by its heading, which leads the sources.
     return part_answer(ev, following, citer, hits, f"「{said}」之后,接着讲的是", heading_first=True)
 

@@ -411,12 +411,14 @@ def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
     titles = [(s.no, _ASIDE.sub("", ta.normalise(" ".join([s.title, *(
         u.text for u in _leading_metadata(s) if u.text != s.title and len(u.text) <= _SUBTITLE
         and _OCCASION_LINE.search(u.text) and not _CAPTION.search(ta.normalise(u.text)))])))) for s in speeches]
+    own_titles = [(s.no, _ASIDE.sub("", ta.normalise(s.title))) for s in speeches]
 
     def owner(piece: str) -> int | None:
         found = [no for no, t in titles if piece in t]
         if not found and len(piece) >= 3:
             # 环保会议 / 科技会: an abbreviation keeps the title's characters in order, close together.
-            found = [no for no, t in titles if _abbreviates(piece, t)]
+            # (Of the title itself: 今年教育 is no shortening of a subtitle's …年全国教育工作会议.)
+            found = [no for no, t in own_titles if _abbreviates(piece, t)]
         return found[0] if len(found) == 1 else None
 
     for m in _BOOK_TITLE.finditer(text):
