@@ -325,7 +325,7 @@ def in_order(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
             return "".join(said[:2])
         # 下面,我就一年来的工作和今年的工作讲几点意见。: the sentence that lays out what follows.
         # (A few layers are each told by more than their first sentence.)
-        first = first_sentences(u.text, _LAYER_CHARS) if len(shown) <= _FEW_LAYERS else said[0]
+        first = first_sentences(u.text, max(_LAYER_CHARS, _LAYERS_CHARS // len(shown))) if len(shown) <= _FEW_LAYERS else said[0]
         plan_of = next((x for x in said[1:] if ANNOUNCES.search(x) and x not in first), None)
         return first + ("……" + plan_of if plan_of else "")
 
@@ -333,9 +333,13 @@ def in_order(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
     return done(text, sentences, hits_out=cited_first(ev, shown, hits, citer.terms))
 
 
+_TURN = LazyPattern(r"话锋一转|笔锋一转|转而|一转")
+_CONTRAST = LazyPattern(r"(?:但是|但|然而|不过|可是|同时(?:也)?(?:要|应当|必须)?(?:清醒地)?看到)[，,]?")
+_TURN_WITHIN = 8   # paragraphs after the passage where its turn is looked for
 _SHORT_PARAGRAPH = 60   # a paragraph this short after a passage leads into the next one
 _FEW_LAYERS = 6     # an outline of this many paragraphs at most…
 _LAYER_CHARS = 100  # …gives each one's first sentences up to this many characters
+_LAYERS_CHARS = 600  # …or an even share of this many, when fewer share more
 
 
 def no_outline(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
@@ -398,6 +402,9 @@ def after_answer(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, h
     following = next((u for u in rest if u.kind == "heading" and u.level <= anchor.level), None) \
         if anchor.kind == "heading" else next((u for u in rest if u.kind == "paragraph" and u.id not in own), None) \
         or next((u for u in rest if u.kind == "paragraph"), None)   # (the last item runs to the end)
+    if _TURN.search(question) and following is not None and not _CONTRAST.match(following.text):
+        # 话锋一转: the paragraph that turns (但是,… / 然而,…), though others run on before it.
+        following = next((u for u in rest[:_TURN_WITHIN] if u.kind == "paragraph" and _CONTRAST.match(u.text)), following)
     if following is None:
         return None
     then = next_unit(ev, following) if following.kind == "paragraph" and not following.heading \

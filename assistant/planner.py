@@ -69,6 +69,7 @@ from .question_grammar import (
     UNDER_IT,
     WEAK_LIST,
     WHAT_SAID,
+    WHICH_ONE,
     WROTE_IT,
     asked_term,
     ordinal_value,
@@ -424,6 +425,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     # asks for an attitude (是什么 + a noun), not what 工人 are.
     focus = asked_term(body, analyse, ASKS_WHAT) if what and not body[: what.start()].endswith("的") \
         and not re.match(r"[\u4e00-\u9fff](?<![呢吗啊呀的])", body[what.end():]) else ""
+    if not focus and (which := WHICH_ONE.search(unquoted)):
+        focus = which.group(1).split("的")[-1]   # 担任过哪个系的系主任 / 在哪个礼堂开的: the one thing asked for
     # (2003年/九七年/去年粮食总产量: the year says which, not what. 那位妻子 / 那场话剧: pointing words
     # name nothing; 这种现象叫什么 asks the name of the thing the question describes, naming none.)
     plan.asked_words = tuple(w for w in _whole_words(analyse(re.sub(f"{YEAR}|[今去明前本来]年", " ", focus)).words) if not _is_generic(w)

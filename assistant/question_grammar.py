@@ -245,6 +245,10 @@ def stated_size(text: str) -> int | None:
     return chinese_numeral(m.group(1) or m.group(2) or m.group(3))
 
 
+# 哪个系的系主任 / 哪家医院 / 哪所学校: one thing of a kind asked for, named after the question word.
+# (哪个地方 / 哪个城市 / 哪个单位 name only the kind of answer, which a place or a name fits.)
+WHICH_ONE = LazyPattern(r"(?:哪个|哪一个|哪家|哪所|哪座|哪间|哪位)(?!地方|城市|省|市|县|国家|地区|单位|部门|机构|时候|年|月|天|方面|部分|领导|同志|人)"
+                        r"((?:[\u4e00-\u9fff]{1,3}的)?[\u4e00-\u9fff]{2,3})(?=[，,。?？!！或和]|$)")
 # 是谁写的 / 作者是谁 / 谁的文章: who wrote the text that says something.
 WROTE_IT = LazyPattern(r"谁写的|是谁写|作者是谁|谁的文章")
 # 谁作的讲话 / 谁致的辞: the event is the speech itself, which its speaker line answers.

@@ -58,6 +58,8 @@ _COMMITTEE = """在省人大常委会第五次会议上的讲话
 在立法工作方面，我们制定和修改了地方性法规十二件。
 在监督工作方面，我们听取和审议了省政府的十个专项工作报告。
 在代表工作方面，我们组织代表视察了八十多个单位。
+但是，我们的工作也还有不足。
+有些调研成果转化不够，有些委员参加活动的机会还比较少，需要认真改进。
 今年是换届之年。首先，要做好换届选举工作。其次，要加强地方立法。
 """
 
@@ -155,3 +157,14 @@ def test_where_a_name_is_said_across_the_speeches(engine: Engine) -> None:
     assert answer.plan["speech"] is None and "2篇" in answer.text, answer.text
     assert "团拜会由副省长孙立群主持" in answer.text and "第一生产力的作用:孙立群" in answer.text, answer.text
     assert "满怀豪情" not in answer.text   # a speech that never names him is not listed
+
+
+def test_a_short_turn_leads_into_the_paragraph_that_says_it(engine: Engine) -> None:
+    answer = engine.ask("郑国安夸完去年的成绩之后话锋一转说了什么?")
+    assert "还有不足" in answer.text and "调研成果转化不够" in answer.text, answer.text
+
+
+def test_one_thing_asked_for_that_the_texts_never_name(engine: Engine) -> None:
+    answer = engine.ask("孙立群当过哪个学院的院长?")
+    assert answer.partial or answer.abstained, answer.text
+    assert engine.plan("孙立群当过哪个学院的院长?").asked_words == ("院长",)
