@@ -28,6 +28,7 @@ _GENRE = rf"(篇|个讲话|次讲话|讲话|发言|{_SPECIFIC_GENRE})"
 # (A name may be a quoted word of the title: 谈民族区域自治“必由之路”那篇文章.)
 _SPEECH_NAMED = LazyPattern(rf"([“「『][\u4e00-\u9fff]{{2,12}}[”」』]|[\u4e00-\u9fffA-Za-z0-9]{{2,16}}?)(的|那|这|那一|这一|那个|这个)?{_GENRE}")
 _QUOTE_MARKS = LazyPattern("[“”「」『』]")
+_PAIR_NAMED = LazyPattern(r"([\u4e00-\u9fff]{2,10}?)(?:和|与|跟|及|、)([\u4e00-\u9fff]{2,10}?)(?:这|那)?(?:两|二)(?:篇|个讲话|份)")
 _SPECIFIC = LazyPattern(_SPECIFIC_GENRE)
 # 那篇报道 / 这份公报, or a question (or its clause) that opens with the kind (公报分为哪几部分).
 # (讲课稿 / 致辞: a subtitle line may say the kind: ——在…培训班上的讲课.)
@@ -110,6 +111,12 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
     (they say where to look, not what to look for)."""
     labels = {s.no: speech_label(s) for s in speeches}
     titles = {s.no: s.title for s in speeches}
+    pair = _PAIR_NAMED.search(text)
+    if pair:
+        # 茶话会和常委会两篇: each name as if it stood alone before 那篇.
+        each = [named_speeches(name + "那篇", speeches)[0] for name in pair.group(1, 2)]
+        if all(len(found) == 1 for found in each) and each[0] != each[1]:
+            return (each[0][0], each[1][0]), pair.group(0)
     kind = _KIND_ONLY.search(text)
     if kind:
         # 那篇报道 / 这篇公报: the one text of that kind (a report opens with a dateline).

@@ -183,3 +183,11 @@ def test_whether_a_thing_is_said_at_all(engine: Engine) -> None:
 @pytest.mark.parametrize(("question", "n"), [("茶话会那篇第（二）点讲了什么?", 2), ("茶话会那篇第(一)部分讲了什么?", 1)])
 def test_an_ordinal_in_brackets(engine: Engine, question: str, n: int) -> None:
     assert engine.plan(question).nth_item == n
+
+
+def test_two_speeches_named_together(engine: Engine) -> None:
+    plan = engine.plan("茶话会和人大常委会两篇都说到换届,各是怎么说的?")
+    titles = {engine.speech_title(no) for no in plan.speech_candidates}
+    assert plan.multi_speech and len(titles) == 2 and any("茶话会" in t or "团结奋进" in t for t in titles), plan
+    answer = engine.ask("茶话会和人大常委会两篇都说到换届,各是怎么说的?")
+    assert "换届" in answer.text and "团结奋进" in answer.text and "人大常委会" in answer.text, answer.text
