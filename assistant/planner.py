@@ -253,6 +253,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         while at > 0 and len(name) < 4 and any(norm[at - 1] + name in ta.normalise(u.text) for s in speeches for u in s.units):
             name, at = norm[at - 1] + name, at - 1   # (明远, the part of 罗明远 that named his speech)
         plan.speech_no, plan.mentioned, plan.reference, plan.multi_speech = None, name, "", True
+        reference = ""   # (the name is what the question is about: its own subject)
     defaulted = default_speech is not None and plan.speech_no is None and not plan.speech_candidates \
         and not plan.missing_speech and not plan.multi_speech
     if defaulted:
@@ -451,7 +452,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         # (A speech the question's first clause named is no subject of this one.)
         named_here = names_speech and not defaulted
         leans = bool(FOLLOWUP_LEAN.search(body.strip() if named_here else norm)) \
-            or not (named_here or _own_subject(words, prev_words))
+            or not (named_here or plan.mentioned or _own_subject(words, prev_words))
         if leans and ALL_SPEECHES.match(norm) and _own_subject(words, prev_words):
             leans = False   # 这几篇讲话推荐了哪些书: 这几篇 points at the speeches, not at the last answer
         # (收尾呢 / 结尾又说了什么: the speech's end, not the last item of the last list.)

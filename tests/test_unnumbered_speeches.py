@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from assistant.engine import Engine
+from assistant.results import Turn
 
 _ARTICLE = """发挥科技第一生产力的作用
 孙立群
@@ -191,3 +192,9 @@ def test_two_speeches_named_together(engine: Engine) -> None:
     assert plan.multi_speech and len(titles) == 2 and any("茶话会" in t or "团结奋进" in t for t in titles), plan
     answer = engine.ask("茶话会和人大常委会两篇都说到换届,各是怎么说的?")
     assert "换届" in answer.text and "团结奋进" in answer.text and "人大常委会" in answer.text, answer.text
+
+
+def test_asking_where_a_name_is_said_is_no_follow_up(engine: Engine) -> None:
+    first = engine.ask("孙副省长那篇文章讲了几个问题?")
+    plan = engine.plan("哪几篇提到了孙立群?", history=[Turn(first.question, first)])
+    assert not plan.follow_up and plan.mentioned == "孙立群", plan
