@@ -28,6 +28,7 @@ from .lazy_pattern import LazyPattern
 from .params import RetrievalParams
 from .planner import QueryPlan, nth
 from .positions import nth_paragraph
+from .question_words import is_generic
 from .results import Hit
 from .semantic import SemanticRanker, SentenceSimilarity, top_k
 from .speech_refs import strip_speech_reference
@@ -318,7 +319,8 @@ class Retriever:
         # it names (李鹏在团拜会讲话开头回顾去年时点了哪几件大事): then meaning ranks within it.
         words_miss = bool(named) and not (scores[np.isin(self.lexical.speech_of, named)] > 0).any()
         if self.semantic is not None and self.params.fusion_weight > 0 \
-                and (plan.intent not in STRUCTURAL_INTENTS or words_miss) and (scores.max() > 0 or words_miss):
+                and (plan.intent not in STRUCTURAL_INTENTS or words_miss) \
+                and (scores.max() > 0 or words_miss and any(len(w) >= 2 and not is_generic(w) for w in a.words)):
             from .embeddings import EmbeddingsError
 
             try:
