@@ -210,7 +210,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     # 宁乡那篇开头用哪几句话概括作风的作用: a position and words of its own, looked for in that part.
     if plan.nth_item is not None and plan.section and plan.followup_item is None and plan.speech_no is not None \
-            and (plan.nth_is_position or headless(ev, plan.speech_no)):
+            and (plan.nth_is_position or headless(ev, plan.speech_no) and not plan.nth_is_item):
         picked = nth(outline_units(ev, plan.speech_no), plan.nth_item)
         part = picked[1] if picked else None
         # The part's own opening (its heading, a point's first paragraph) names it; what the

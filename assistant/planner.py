@@ -324,7 +324,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         # (第二点下面具体说了哪些: what stands under the point, not its heading alone.)
         plan.items_of_nth = bool(LIST.search(unquoted[mo.end():]) or IN_ORDER.search(unquoted[mo.end():])
                                  or UNDER_IT.match(unquoted, mo.end()))
-        plan.nth_is_item = bool(re.search(r"小点|小项|条|项|句", mo.group(0)))
+        plan.nth_is_item = bool(re.search(r"小点|小项|条|项|句|种", mo.group(0)))   # (第三种: of a list of kinds)
         # (第二个问题讲了哪几条要求: a 问题 that holds items is a part of the speech, of the one that has it.)
         asked = mo.group(0) + ("问题" if unquoted[mo.end():].startswith("问题") else "")
         plan.nth_is_part = bool(PART_NOUN.search(asked)) or "问题" in asked and plan.items_of_nth

@@ -17,8 +17,9 @@ _ARTICLE = """发挥科技第一生产力的作用
 孙立群
 最近，省委、省政府召开全省科技大会，表彰了一批优秀科技成果。我想借这个机会谈三个问题。
 第一，要认识科技进步的重要意义。科技进步是经济发展的决定性因素。
-第二，要推动科技成果转化。目前转化率只有百分之二十左右。
+第二，要推动科技成果转化。目前转化率只有百分之二十左右。科研和生产的结合可以有四种情形：一是“双强型”；二是“双弱型”；三是“研强产弱型”；四是“研弱产强型”。
 第三，要培养青年科技人才。要打破论资排辈，让年轻人挑大梁。
+目前，在科研和生产一线担任负责人的青年人才还不多，这种结合还要加强。
 """
 
 _REPORT = """全省各界举行迎春团拜会
@@ -198,3 +199,9 @@ def test_asking_where_a_name_is_said_is_no_follow_up(engine: Engine) -> None:
     first = engine.ask("孙副省长那篇文章讲了几个问题?")
     plan = engine.plan("哪几篇提到了孙立群?", history=[Turn(first.question, first)])
     assert not plan.follow_up and plan.mentioned == "孙立群", plan
+
+
+def test_the_nth_of_a_list_of_kinds_is_not_the_nth_point(engine: Engine) -> None:
+    assert engine.plan("孙立群说科研和生产的结合可以有4种情形,排第3的是哪一种?").nth_is_item   # an item, not a part
+    answer = engine.ask("孙立群说科研和生产的结合可以有4种情形,排第3的是哪一种?")
+    assert "研强产弱型" in answer.sentences[0].text and "青年科技人才" not in answer.text, answer.text
