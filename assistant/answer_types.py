@@ -137,6 +137,9 @@ _ASPECT = r"(?<=年|天|时|候|月|号)(?:是)?(?:从)?(?:开始|正式|首次|
 
 
 _NO_EVENT = r"[让他她它这那把被给们]"
+# 哪天闭的幕 / 哪年入的党: a separable verb split by 的 is one event (闭幕, 入党).
+_SEPARABLE = ("闭幕", "开幕", "毕业", "结业", "入党", "入团", "入伍", "参军", "结婚", "出生", "就职", "建厂", "建校")
+_SPLIT_VERB = LazyPattern("|".join(f"{v[0]}的{v[1]}" for v in _SEPARABLE))
 
 
 def asked_event(question: str) -> str:
@@ -144,6 +147,7 @@ def asked_event(question: str) -> str:
     A verb of one character that only says the speech was given (谁讲的, 谁写的) names none:
     the speech's own lines answer those; 哪天开的 is a meeting held."""
     norm = re.sub(_ASPECT, "", ta.normalise(question))
+    norm = _SPLIT_VERB.sub(lambda m: m.group(0).replace("的", ""), norm)
     light = re.search(_LIGHT_VERB_EVENT, norm) or re.search(_DOERS_OF, norm)
     if light:
         return light.group(1)   # 谁作的总结 / 发言的那几位都是谁: what was done

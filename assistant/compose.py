@@ -454,7 +454,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             return done("\n".join(f"{s.text}[{s.citations[0]}]" for s in grouped), grouped)
     sentences = extract_sentences(ev, pool, focus, citer, metadata=plan.answer_type in METADATA_TYPES,
                                   similarity=similarity if focus is analysed else None, explain=asks_why(question),
-                                  fits=typed)
+                                  fits=typed, listing=(plan.wants_list or plan.weak_list) and not plan.multi_speech)
     if not sentences:
         return done(ABSTAIN_TEXT, [], abstained=True)
     partial = partial_answer(ev, plan, question, analysed, pool, sentences, citer)

@@ -66,10 +66,12 @@ def asks_why(question: str) -> bool:
 
 def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Citer,
                       metadata: bool = False, similarity: SentenceSimilarity | None = None,
-                      explain: bool = False, fits: Callable[[str], bool] | None = None) -> list[AnswerSentence]:
+                      explain: bool = False, fits: Callable[[str], bool] | None = None,
+                      listing: bool = False) -> list[AnswerSentence]:
     """The best-covering sentences of the top paragraphs (and metadata lines, when asked who/when;
     the sentences that state a lesson or reason first when ``explain``: asks_why; those that hold
-    the kind of thing asked for rank higher when ``fits`` says so of them)."""
+    the kind of thing asked for rank higher when ``fits`` says so of them; the best sentence's
+    paragraph read on from it when ``listing``: a list asked that no list of the speech answers)."""
     kinds = ("paragraph", "metadata") if metadata else ("paragraph",)
     paragraphs = [h for h in hits if h.unit.kind in kinds][:3]
     if not paragraphs:
@@ -132,6 +134,17 @@ def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, cite
         if _CONCLUDES.match(first[3]) and reason >= 0 and not any(c[4] is first[4] and c[2] == reason for c in chosen):
             chosen.append((0.0, first[1], reason, sents[reason], first[4]))
             length += len(sents[reason])
+    # 回顾1997年的那段列举了哪几件大事: the things are told sentence by sentence after the one
+    # the words find, sharing none of the question's words; the paragraph is read on in order.
+    if listing:
+        sents = split[first[4].id]
+        for pos in range(first[2] + 1, len(sents)):
+            if any(c[4] is first[4] and c[2] == pos for c in chosen):
+                continue
+            if length + len(sents[pos]) > ap.max_chars + ap.short_first_slack:
+                break
+            chosen.append((0.0, first[1], pos, sents[pos], first[4]))
+            length += len(sents[pos])
     # One sentence left out between two quoted ones of a paragraph is usually what they are
     # about (还有些表现,也是伪工作。[比如,…等等。]这些表现都是伪工作。): quote the run whole.
     for unit in dict.fromkeys(c[4] for c in chosen):

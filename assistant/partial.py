@@ -283,6 +283,20 @@ def beyond_named(question: str, sentences: list[AnswerSentence]) -> tuple[str, s
     return None
 
 
+# 鑫达化工的法定代表人叫什么名字 / 调查组组长是谁: the role whose holder is asked.
+_ROLE_ASKED = LazyPattern(r"([\u4e00-\u9fff]{2,6})(?:到底|究竟)?(?:是谁|叫什么|叫啥|姓什么|是哪位)")
+_NOT_ROLE = LazyPattern(r"[他她它这那们]|讲话|发言|作者")
+
+
+def _asked_role(ev: Evidence, question: str) -> str:
+    """The role a who-question asks the holder of, as the speeches say it; "" when it asks none."""
+    m = _ROLE_ASKED.search(ta.normalise(question))
+    if m is None or asked_event(question):
+        return ""
+    role = re.split("的|里|中|上|说|讲|提到", m.group(1))[-1]
+    return role if len(role) >= 2 and not _NOT_ROLE.search(role) and role in ev.corpus_key else ""
+
+
 def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],
              sentences: list[AnswerSentence], citer: Citer) -> tuple[str, str, list[AnswerSentence]] | None:
     """(intro, reason, sentences) when the evidence does not give what is asked; None when it does."""
@@ -352,6 +366,8 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         # 德强同志是什么职务: the title must stand by his name (作为县委书记 is the speaker's).
         people = [n for n in _PEOPLE.findall(ta.normalise(question)) if n in ev.corpus_key] \
             if plan.answer_type == "office" else []
+        # (法定代表人叫什么: a name in a sentence that never says 法定代表人 is another's.)
+        role = _asked_role(ev, question) if plan.answer_type == "person" else ""
 
         def in_place(norm: str, unit: Unit | None) -> bool:
             # A sentence that names no place speaks of its text's place (政协临江市…闭幕会上的讲话:
@@ -370,6 +386,8 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
             norm = ta.normalise(text)
             if people:
                 return any(holds_office(n, text) for n in people)
+            if role:
+                return role in norm
             return plan.answer_type not in ("date", "number") or any(g in norm for g in pairs) \
                 and names_counted(noun, text) and in_place(norm, unit) and of_owner(text, unit)
 
@@ -417,6 +435,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
             for s in split_sentences(unit.text):
                 if subject and any(t in ta.normalise(s) for t in about) and names_counted(noun, s) and of_owner(s, unit) \
                         and (not people or any(holds_office(n, s) for n in people)) \
+                        and (not role or role in ta.normalise(s)) \
                         and fits_type(plan.answer_type, plan.answer_unit, [s]) \
                         and year_agrees(asked_years, s, unit.text[:unit.text.find(s)], this_year(unit)) \
                         and (plan.answer_type not in ("date", "number") or in_place(ta.normalise(s), unit)):
@@ -426,7 +445,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
                     return None
         if noun and any(noun in ta.normalise(h.unit.text) for h in hits[:3]):
             subject = noun   # 汇率具体是多少: what is counted is what the texts mention
-        subject = owner or subject   # (青岚港二期工程,总投资是多少: what the figure would be of)
+        subject = owner or role or subject   # (青岚港二期工程,总投资是多少: what the figure would be of)
         intro = f"讲话提到了「{subject}」,但没有{MISSING_WHAT[plan.answer_type]}。相关原文:" if subject and (subject in (noun, owner) or not noun) \
             else f"讲话中没有给出「{noun}」的具体数字。相关原文:" if noun \
             else f"讲话中没有{MISSING_WHAT[plan.answer_type]}。相关原文:"
