@@ -229,7 +229,11 @@ def names_counted(noun: str, text: str) -> bool:
     bare = noun[:-1] if len(noun) >= 4 and noun[-1] in "量数额" and noun[:-1] in norm else ""
     said = bare or (noun if len(noun) <= 3 or noun in norm else noun[-2:])   # 中纪委委员 is said 中央纪委委员
     key = re.escape(said)
-    return bool(re.search(rf"{_DIGIT_OR_NUMERAL}[^。;,，]{{0,3}}{key}|{key}[^。;]{{0,12}}?{_DIGIT_OR_NUMERAL}", norm))
+    # (…的稿费,全部捐给了…一所希望小学: past a comma, a figure is of what the next clause says;
+    # ２０００多名在京老同志: a measure and a modifier may stand between.)
+    # (Not when the noun is said shortened: 一百万元引导资金 is no 扶持资金.)
+    gap = 5 if said == noun else 3
+    return bool(re.search(rf"{_DIGIT_OR_NUMERAL}[^。;,，]{{0,{gap}}}{key}|{key}[^。;,，]{{0,12}}?{_DIGIT_OR_NUMERAL}", norm))
 
 
 _DIGIT_OR_NUMERAL = r"(?:\d|[一二三四五六七八九十两])"

@@ -23,7 +23,9 @@ __all__ = ["asks_why", "by_speech", "extract_sentences"]
 _DEFINITION = ("是指", "就是", "即", "是")
 # 想说明啥道理 / 寓意是什么 / 为什么: the question asks for the lesson a story or a saying
 # draws, which its own sentences state (这个理论告诉我们…, 也就是说…), after the story.
-_ASKS_WHY = LazyPattern(r"为什么|为何|道理|寓意|什么意思|啥意思|意思是|说明(?:了)?(?:什么|啥)|想说|用意|启示|告诉(?:我们|人)")
+# (讲这个故事是想提醒在座的干部啥 / 想告诉干部什么: what a story is told for.)
+_ASKS_WHY = LazyPattern(r"为什么|为何|道理|寓意|什么意思|啥意思|意思是|说明(?:了)?(?:什么|啥)|想说|用意|启示|告诉(?:我们|人)"
+                        r"|(?:想|要|用来|为了|是要)(?:告诉|提醒|警示|警醒|劝|启发)")
 _CONCLUDES = LazyPattern(r"^(?:所以|因此|因而|可见|由此可见)")
 _EXPLAINS = LazyPattern(r"告诉我们|告诉人们|说明|也就是说|就是说|意思是|寓意|道理|启示|可见|由此|这就是|所以|之所以|教训|吸取")
 
@@ -123,17 +125,29 @@ def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, cite
         length += len(sents[nxt])
     # 寓意是什么 / 想说明啥道理: the story's own lesson (所以,思想多碰撞是会产生智慧火花的 /
     # 大家要吸取农夫的教训), which shares few of the question's words, follows what it tells.
+    # (Of each paragraph quoted: the story may be the second-best paragraph, 托尔斯泰写过这样一个故事.)
     if explain:
-        sents = split[first[4].id]
-        lesson = next((pos for pos in range(first[2] + 1, len(sents)) if _EXPLAINS.search(sents[pos])), None)
-        if lesson is not None and not any(c[4] is first[4] and c[2] == lesson for c in chosen):
-            chosen.append((0.0, first[1], lesson, sents[lesson], first[4]))
-            length += len(sents[lesson])
+        for told in list({c[4].id: c for c in reversed(chosen)}.values())[::-1]:
+            sents = split[told[4].id]
+            lesson = next((pos for pos in range(told[2] + 1, len(sents)) if _EXPLAINS.search(sents[pos])), None)
+            if lesson is not None and not any(c[4] is told[4] and c[2] == lesson for c in chosen):
+                chosen.append((0.0, told[1], lesson, sents[lesson], told[4]))
+                length += len(sents[lesson])
         # 为什么…: a conclusion (所以,作风是最大的投资环境) is answered by the reason before it.
         reason = first[2] - 1
         if _CONCLUDES.match(first[3]) and reason >= 0 and not any(c[4] is first[4] and c[2] == reason for c in chosen):
             chosen.append((0.0, first[1], reason, sents[reason], first[4]))
             length += len(sents[reason])
+    # 作者给这毛病起了个啥名: 我给上述现象命名为“…” follows what it names, sharing none of the
+    # question's words; the best sentence's neighbours that hold the kind asked are read.
+    if fits is not None and not any(fits(c[3]) for c in chosen):
+        for told in sorted({c[4].id: c for c in reversed(chosen)}.values(), key=lambda c: c[1]):
+            sents = split[told[4].id]
+            near = [pos for pos in (told[2] + 1, told[2] - 1, told[2] + 2) if 0 <= pos < len(sents) and fits(sents[pos])]
+            if near:
+                chosen.append((0.0, told[1], near[0], sents[near[0]], told[4]))
+                length += len(sents[near[0]])
+                break
     # 回顾1997年的那段列举了哪几件大事: the things are told sentence by sentence after the one
     # the words find, sharing none of the question's words; the paragraph is read on in order.
     if listing:

@@ -39,6 +39,7 @@ from .question_grammar import (
     ALL_SPEECHES,
     ASKS_WHAT,
     BEFORE_PARTS,
+    BESIDES,
     CLASSIFIER,
     COUNT,
     COUNTED_NOUN,
@@ -300,7 +301,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     more = SPEECH_DESCRIBED.match(norm, max(ends)) if ends else None
     described = set(analyse(norm[:more.end() if more else max(ends)]).words) if ends else set()
     # (座谈会上最后发言的是谁: who spoke last; the occasion's words do not make it a passage.)
-    own = [w for w in rest if not (_is_generic(w) or w in described or any(w in m.group(0) for m in found))]
+    besides = {w for m in BESIDES.finditer(unquoted) for w in analyse(m.group(1)).words}
+    own = [w for w in rest if not (_is_generic(w) or w in described or w in besides or any(w in m.group(0) for m in found))]
     if mo and said and own and "谁" not in unquoted and said_in(own, speeches, named_nos, corpus_text):
         # 结尾说为区委加快推进“四大定位”作贡献: where it is said, not which part is asked for.
         # (开场白是怎么给这次会定性的: words the speech never uses say how it is asked.)
@@ -377,7 +379,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         # (列的几项工作里,第二项: 工作 is what the list counts, not words to look for in the item.)
         items = {m.group(1) for m in COUNTED_NOUN.finditer(body)} if plan.nth_item is not None else set()
         plan.section = " ".join(dict.fromkeys(w for w in whole if not _is_generic(w) and w not in described
-                                              and w not in items))
+                                              and w not in items and w not in besides))
         quoted = QUOTED.findall(body)
         if plan.nth_is_item and len(quoted) == 1:
             plan.section = quoted[0]   # “五项治理”,排第三的那项: the item counts in the list the quote names

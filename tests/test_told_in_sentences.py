@@ -26,11 +26,24 @@ _REPORT = """全省安全生产工作会议在长宁召开
 会议由省政府副秘书长周立民主持。
 """
 
+_MEMORIAL = """缅怀刘正平同志
+刘正平同志一生俭朴，从不搞特殊化。他把自己积蓄的三万元和文集的稿费，全部捐给了家乡的一所中学。
+今天上午，一千多名各界群众来到纪念馆，参加了纪念会。
+"""
+
+_ESSAY = """谈谈戏曲院团的困境
+何文江
+当前，不少戏曲院团陷入了一种怪圈：排新戏要贷款，演出越多亏损越多，干脆不演反而省心。我把这种现象称为“舞台失血症”。
+要走出困境，关键在于出好戏、出人才。
+今天的座谈会是一次务实的会，也是一次鼓劲的会。
+最后，给大家拜个早年！
+"""
+
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     root: Path = tmp_path_factory.mktemp("told")
-    for name, text in {"greeting": _GREETING, "report": _REPORT}.items():
+    for name, text in {"greeting": _GREETING, "report": _REPORT, "memorial": _MEMORIAL, "essay": _ESSAY}.items():
         (root / f"{name}.txt").write_text(text, encoding="utf-8")
     return Engine.load([root], use_cache=False)
 
@@ -72,3 +85,35 @@ def test_the_event_the_texts_tell_is_dated(engine: Engine) -> None:
     answer = engine.ask("安全生产工作会议是哪天召开的?")
     assert not answer.partial and not answer.abstained, answer.text
     assert "一月八日" in answer.text, answer.text
+
+
+def test_a_figure_is_of_the_thing_it_stands_by(engine: Engine) -> None:
+    fee = engine.ask("刘正平文集的稿费一共有多少钱?")   # 三万元 is the savings; 一所 the school
+    assert fee.partial and "稿费" in fee.text, fee.text
+    savings = engine.ask("刘正平捐了多少积蓄?")
+    assert not savings.partial and "三万元" in savings.sentences[0].text, savings.text
+    people = engine.ask("纪念会来了多少群众?")   # 一千多名各界群众: a measure and a modifier between
+    assert not people.partial and "一千多名" in people.text, people.text
+
+
+@pytest.mark.parametrize("question", ["那个农夫拼命跑圈的故事是要提醒大家什么", "托尔斯泰讲的那个农夫的故事，是想警示干部什么?"])
+def test_what_a_story_is_told_for_is_its_lesson(question: str) -> None:
+    answer = Engine.load(use_cache=False).ask(question)   # the shipped speeches
+    assert "往回跑" in answer.text, answer.text
+
+
+def test_the_name_given_next_to_what_it_names_answers(engine: Engine) -> None:
+    answer = engine.ask("何文江说戏曲院团演出越多亏损越多，他给这毛病起了个什么名儿?")
+    assert not answer.partial and "舞台失血症" in answer.text, answer.text
+
+
+def test_what_besides_sets_aside_names_no_part(engine: Engine) -> None:
+    plan = engine.plan("谈戏曲院团困境那篇的结尾，除了给座谈会定性，还说了什么?")
+    assert plan.nth_item == -1 and not plan.section, plan
+
+
+def test_an_ending_greeting_comes_with_the_last_words_before_it(engine: Engine) -> None:
+    answer = engine.ask("谈戏曲院团困境那篇最后是怎么收尾的?")
+    assert "鼓劲" in answer.text and "拜个早年" in answer.text, answer.text
+    one = engine.ask("谈戏曲院团困境那篇的最后一段是什么?")   # one paragraph asked: one given
+    assert "拜个早年" in one.text and "鼓劲" not in one.text, one.text
