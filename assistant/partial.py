@@ -74,6 +74,12 @@ def undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
     parts = {m.group(1) for t in texts for m in _PART_TOLD.finditer(ta.normalise(t)) if m.group(1) in said and m.group(1) != said}
     if len(parts) >= 2 and 2 * sum(map(len, parts)) >= len(said):
         return None
+    # 巩固、深入、创新、提高: 巩固,就是…;深入,就是… tells the named parts one by one, unquoted.
+    named = [x for x in re.split("[、,，和与及]", ta.normalise(term)) if x]
+    told = {x for x in named for t in texts
+            if re.search(rf"(?:^|[,，;；。、:：]){re.escape(x)}[,，]?(?:就是|是指|指的是|即)", ta.normalise(t))}
+    if len(named) >= 2 and len(told) >= 2:
+        return None
     # “约法三章”是哪三条: a speech lists it as 一要…二要… right after naming it.
     # (In a speech with headings too: …纽带,主要有三个:一是…;二是…;三是… lists it in the sentence.)
     if any(said in ta.squash_punct(e.lead) for u in near for e in enumerations(u.text)):

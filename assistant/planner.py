@@ -49,6 +49,7 @@ from .question_grammar import (
     FOLLOWUP_LEAN,
     IN_ORDER,
     ITEM_NAMED,
+    JOINED_TERMS,
     LIST,
     MENTIONED_WHERE,
     MORE,
@@ -86,6 +87,7 @@ from .question_words import (
     only_meta_words,
     said_in,
     title_of,
+    trimmed_runs,
 )
 from .question_words import is_generic as _is_generic
 from .question_words import own_subject as _own_subject
@@ -341,7 +343,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     # 第五篇讲话(主要)讲了什么: a named speech and nothing else asked about it: its outline.
     # (她讲了什么, after 文化站的发言人是谁: what she said, not the speech the first clause named.)
     whole_speech = names_speech and not defaulted and bool(WHAT_SAID.search(unquoted))
-    plan.outline = (asks_parts or whole_speech or (wants_list and names_speech and not QUOTED.search(body))) \
+    joined = [c for m in JOINED_TERMS.finditer(unquoted) for c in trimmed_runs(m.group(0))]
+    inner_list = QUOTED.search(body) or bool(said_in(joined, speeches, named_nos, corpus_text))
+    plan.outline = (asks_parts or whole_speech or (wants_list and names_speech and not inner_list)) \
         and all(_is_generic(w) or w in described for w in rest) and plan.nth_item is None
     if plan.multi_speech and not plan.outline and plan.nth_item is None and plan.answer_type is None \
             and not QUOTED.search(body) and all(_is_generic(w) or w in described or w in WHOLE_SPEECH for w in rest):

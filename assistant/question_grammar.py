@@ -87,6 +87,8 @@ ORDINAL = LazyPattern(rf"(?P<back>倒数)?第\s*[（(]?\s*({_NUM}{{1,2}})\s*[）
                       rf"|(?P<last_bare>结尾|末尾|结束语|收尾|收的尾|压轴|殿后)"
                       rf"|(?P<first>开头|开篇|头一|首先|一开始|一上来|开场|起首|打头)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:先|就)?(?:{_ORDINAL_NOUN}|(?P<first_said>{_SAID}))"
                       rf"|(?P<first_bare>开头|开篇|开场白|一开始|一上来|开场|打头|从哪(?:儿|里)?(?:说起|讲起|谈起|写起|切入|入手|起笔))")
+# 稳、准、实分别是什么意思: words joined by 、 that the speech says so name a list inside it.
+JOINED_TERMS = LazyPattern(r"[\u4e00-\u9fff]{1,4}(?:、[\u4e00-\u9fff]{1,4}){1,7}")
 # 结尾除了给会议定性,还说了什么: what 除了 sets aside is no subject the question asks about.
 BESIDES = LazyPattern(r"除了([^,，。;；?？]{1,20}?)(?:以外|之外)?[,，]?(?=还|又|另外|也)")
 # 结尾 / 收尾 / 开场 name the edge of the text itself; 最后讲了 / 首先讲了 may name its last or first part.

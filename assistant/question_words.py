@@ -150,3 +150,11 @@ def said_in(words: Sequence[str], speeches: Sequence[Speech], nos: Sequence[int]
     else:
         text = corpus_text()
     return [w for w in words if w in text]
+
+
+def trimmed_runs(run: str) -> list[str]:
+    """A run of words joined by 、 (说的稳、准、实分别是), with its outer words cut every way
+    (稳、准、实 among them): the question's grammar does not say where the first and last begin."""
+    parts = run.split("、")
+    first, middle, last = parts[0], parts[1:-1], parts[-1]
+    return ["、".join([first[-i:], *middle, last[:j]]) for i in range(1, len(first) + 1) for j in range(1, len(last) + 1)]

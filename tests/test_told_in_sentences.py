@@ -34,7 +34,7 @@ _MEMORIAL = """缅怀刘正平同志
 _ESSAY = """谈谈戏曲院团的困境
 何文江
 当前，不少戏曲院团陷入了一种怪圈：排新戏要贷款，演出越多亏损越多，干脆不演反而省心。我把这种现象称为“舞台失血症”。
-要走出困境，关键在于出好戏、出人才。
+要走出困境，关键在于出好戏、出人才。院团改革要在稳、准、实上下功夫。稳，就是不折腾、不冒进；准，就是找准观众的口味；实，就是多下基层演出。
 今天的座谈会是一次务实的会，也是一次鼓劲的会。
 最后，给大家拜个早年！
 """
@@ -117,3 +117,10 @@ def test_an_ending_greeting_comes_with_the_last_words_before_it(engine: Engine) 
     assert "鼓劲" in answer.text and "拜个早年" in answer.text, answer.text
     one = engine.ask("谈戏曲院团困境那篇的最后一段是什么?")   # one paragraph asked: one given
     assert "拜个早年" in one.text and "鼓劲" not in one.text, one.text
+
+
+def test_parts_told_one_by_one_define_the_term(engine: Engine) -> None:
+    answer = engine.ask("何文江说的稳、准、实分别是什么意思?")   # 稳,就是…;准,就是…: unquoted
+    assert not answer.partial, answer.text
+    for said in ("不折腾", "观众的口味", "基层演出"):
+        assert said in answer.text, answer.text
