@@ -12,7 +12,7 @@ from . import text_analysis as ta
 from .answer_types import METADATA_TYPES, fits_type, holds_asked
 from .corpus import Unit
 from .evidence import Citer, Evidence
-from .extract import asks_why, by_speech, extract_sentences, mentions
+from .extract import asks_why, by_speech, extract_sentences, join_cited, mentions
 from .followups import followup_answer
 from .located import (
     abbreviated_list,
@@ -223,7 +223,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
                    and h.matched and coverage(ev, ev.analyse(plan.section), [h.unit]) > 0]
         sentences = extract_sentences(ev, in_part, analysed, citer) if in_part else []
         if sentences:
-            return done(_join_cited(sentences), sentences, hits_out=in_part + [h for h in hits if h not in in_part])
+            return done(join_cited(sentences), sentences, hits_out=in_part + [h for h in hits if h not in in_part])
 
     def nth_point_answer() -> Answer | None:
         """第二点是什么 / 最后一点: the N-th of the points the words name (in the speech named)."""
@@ -322,7 +322,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     if meta:   # (several lines of one text: numbered under its title, 谁先谁后 in its order)
         one = len(meta) > 2 and len({u.speech_no for u, _ in meta}) == 1
         lines = [AnswerSentence(said if one else f"{ev.speech_title(u.speech_no)}:{said}", [citer.cite(u)]) for u, said in meta]
-        text = numbered(f"「{ev.speech_title(meta[0][0].speech_no)}」中依次是:", lines)[0] if one else _join_cited(lines)
+        text = numbered(f"「{ev.speech_title(meta[0][0].speech_no)}」中依次是:", lines)[0] if one else join_cited(lines)
         return done(text, lines, hits_out=cited_first(ev, [u for u, _ in meta], hits, citer.terms))
     if plan.about_speech and (plan.speech_no is not None or plan.speech_candidates):
         ans = done(ABSTAIN_TEXT, [], abstained=True)
@@ -381,7 +381,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     content = undefined_content(ev, plan, hits, citer)
     if content is not None:
         intro, reason, sentences = content
-        ans = done(intro + "\n" + _join_cited(sentences), sentences)
+        ans = done(intro + "\n" + join_cited(sentences), sentences)
         ans.partial, ans.reason = True, reason
         return ans
 
@@ -436,7 +436,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         unsaid = unsaid_sentences(history[-1].answer, [s.text for t in history for s in t.answer.sentences])
         if unsaid:
             lines = [AnswerSentence(text, [citer.cite(u)]) for u, text in unsaid[:ev.answer.max_sentences]]
-            return done(_join_cited(lines), lines, hits_out=cited_first(ev, [u for u, _ in unsaid], hits, citer.terms))
+            return done(join_cited(lines), lines, hits_out=cited_first(ev, [u for u, _ in unsaid], hits, citer.terms))
         topic = ev.analyse(history[-1].answer.query or history[-1].question)
         if coverage(ev, topic, [h.unit for h in pool[:3]]) < 0.5:
             ans = done(NO_MORE_TEXT, [], abstained=True)
@@ -454,13 +454,14 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             return done("\n".join(f"{s.text}[{s.citations[0]}]" for s in grouped), grouped)
     sentences = extract_sentences(ev, pool, focus, citer, metadata=plan.answer_type in METADATA_TYPES,
                                   similarity=similarity if focus is analysed else None, explain=asks_why(question),
-                                  fits=typed, listing=(plan.wants_list or plan.weak_list) and not plan.multi_speech)
+                                  fits=typed, listing=(plan.wants_list or plan.weak_list) and not plan.multi_speech
+                                  and plan.answer_type is None)   # (哪些单位: a sentence read on is no evidence of one)
     if not sentences:
         return done(ABSTAIN_TEXT, [], abstained=True)
     partial = partial_answer(ev, plan, question, analysed, pool, sentences, citer)
     if partial is not None:
         intro, reason, sentences = partial
-        ans = done(intro + "\n" + _join_cited(sentences), sentences)
+        ans = done(intro + "\n" + join_cited(sentences), sentences)
         ans.partial, ans.reason = True, reason
         return ans
     if (plan.answer_type in ("person", "date", "number", "title", "term") or plan.answer_type == "place" and held_where(question)
@@ -470,7 +471,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             sentences.sort(key=lambda s: not fits_type(plan.answer_type, plan.answer_unit, [s.text]))
         citer.renumber(sentences)
         first = next(c.unit for c in citer.citations if c.n == sentences[0].citations[0])
-        return done(_join_cited(sentences), sentences, hits_out=cited_first(ev, [first], hits, citer.terms))
+        return done(join_cited(sentences), sentences, hits_out=cited_first(ev, [first], hits, citer.terms))
     # 哪篇说… / 是谁写的: the best-ranked text quoted is named, and only its sentences are quoted.
     source = next((h.unit for h in pool if any(c.unit.id == h.unit.id for c in citer.citations)), None)
     named_source = source_named(ev, question, source) if source is not None else ""
@@ -478,7 +479,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         of_speech = {c.n for c in citer.citations if c.unit.speech_no == source.speech_no}
         sentences = [s for s in sentences if set(s.citations) <= of_speech] or sentences
         citer.keep_only(sentences)
-    return done(named_source + _join_cited(sentences), sentences)
+    return done(named_source + join_cited(sentences), sentences)
 
 
 def _is_nth_part(ev: Evidence, plan: QueryPlan, heading: Unit) -> bool:
@@ -489,14 +490,4 @@ def _is_nth_part(ev: Evidence, plan: QueryPlan, heading: Unit) -> bool:
         return False
     picked = nth(outline_units(ev, plan.speech_no), plan.nth_item)
     return picked is not None and picked[1].id == heading.id
-
-
-def _join_cited(sentences: list[AnswerSentence]) -> str:
-    """Sentences in order; a run of sentences from one source carries its marker once, at its end."""
-    parts = []
-    for i, s in enumerate(sentences):
-        parts.append(s.text)
-        if i + 1 == len(sentences) or sentences[i + 1].citations != s.citations:
-            parts.append("".join(f"[{n}]" for n in s.citations))
-    return "".join(parts)
 

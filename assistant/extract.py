@@ -230,3 +230,14 @@ def mentions(ev: Evidence, name: str, citer: Citer) -> tuple[str, list[AnswerSen
     lines = [AnswerSentence(f"{ev.speech_title(u.speech_no)}:{x}", [citer.cite(u)]) for u, x in said[:MAX_MENTIONS]]
     intro = f"「{name}」在{len(speeches)}篇中出现{len(said)}次:"
     return intro + "\n" + "\n".join(f"{x.text}[{x.citations[0]}]" for x in lines), lines, [u for u, _ in said[:MAX_MENTIONS]]
+
+
+def join_cited(sentences: list[AnswerSentence]) -> str:
+    """Sentences in order; a run of sentences from one source carries its marker once, at its end."""
+    parts = []
+    for i, s in enumerate(sentences):
+        parts.append(s.text)
+        if i + 1 == len(sentences) or sentences[i + 1].citations != s.citations:
+            parts.append("".join(f"[{n}]" for n in s.citations))
+    return "".join(parts)
+
