@@ -15,7 +15,7 @@ from .corpus import DATELINE, Speech, Unit
 from .lazy_pattern import LazyPattern
 from .text_analysis import split_sentences
 
-__all__ = ["FROM_WHERE", "HOLDING", "YEAR", "METADATA_TYPES", "SURNAMES", "asked_event", "asked_type", "counted_noun", "counted_owner", "event_variants", "fits_type", "holds_asked", "holds_office", "names_counted", "places_named", "relative_years", "speech_says", "speech_year", "year_agrees", "years"]
+__all__ = ["HOLDING", "YEAR", "METADATA_TYPES", "SURNAMES", "asked_event", "counted_noun", "counted_owner", "event_variants", "fits_type", "holds_asked", "holds_office", "named_body", "names_counted", "places_named", "relative_years", "speech_says", "speech_year", "year_agrees", "years"]
 
 # What a speech's own lines (speaker, date, where it was published) may answer.
 METADATA_TYPES = frozenset({"person", "date", "place", "source", "organization", "office", "note", "caption"})
@@ -37,7 +37,7 @@ _ANY_NUMBER = (r"\d|(?<![一二三四五六七八九十百千万两])(?!一(?:�
 # followed by what makes the whole a common noun (村干部, 区里, 县委, 市场). 全国, 各省, 本市
 # say how far something reaches, not where it is. 国 ends few place names and many other
 # words (国务院, 国家): countries are named.
-_NAME_CHAR = r"[^\W\d的了和在与是我们每位有还及或对把被从向到为以等这那各全本该其此个些两几多外都也就要将]"
+_NAME_CHAR = r"[^\W\d的了和在与是我们每位有还及或对把被从向到为以等这那各全本该其此个些两几多外都也就要将某]"
 # One character before 区, 市, 村, 乡, 镇 makes a common noun (地区, 城市, 农村, 城乡); before
 # 省, 县, 州 it may be a name (沛县, 杭州).
 _PLACE = (rf"(?:{_NAME_CHAR}{{2,5}}(?:省|市|县|区|镇|乡|村|州)|{_NAME_CHAR}(?:省|县|州))"
@@ -57,7 +57,7 @@ _LOCATIVE = r"(?:在|到|去|于)[\u4e00-\u9fff]{1,6}?(?:里|内|上|中|吃|住
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚"
              "卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤俞温江习")
 _TITLES = (r"(?:同志|书记|主席|总理|总书记|先生|女士|教授|部长|省长|市长|县长|区长|局长|厅长|处长|司长|主任|院士|将军|元帅|"
-           r"秘书长|发言人|常委|委员|会长|社长|院长|校长|董事长|总经理|经理|记者)")
+           r"秘书长|发言人|常委|委员|会长|社长|院长|校长|董事长|总经理|经理|记者|老师|师傅|大夫)")
 _PERSON = (rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s*[{SURNAMES}][\u4e00-\u9fff]{{1,2}}"
            rf"|^[{SURNAMES}][\u4e00-\u9fff]{{1,3}}$"   # a speaker line: the name alone
            r"|^(?:本报|特约)评论员$"                     # the paper's own commentator signs a comment
@@ -74,7 +74,7 @@ _PERSON = (rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s*[{SURNAMES
 # A sentence that names a thing: it coins or defines a term (命名为“血脉不畅症” / 什么是伪工作 /
 # 心理学有个著名的墨菲定律), or quotes one as what something is called.
 # (群众管这叫“四个一”工作法 / 老百姓叫它“菜篮子工程”: a quoted name after 叫.)
-_NAMES_TERM = (r"命名为|称之为|称为|称作|叫做|叫作|被称|所谓|什么是|何谓|什么叫|概括为|简称|叫(?:它|这)?[“「]"
+_NAMES_TERM = (r"命名为|称之为|称为|称作|叫做|叫作|被称|所谓|[”」』]是指|[”」』][\u4e00-\u9fff]{0,4}[，,]即|什么是|何谓|什么叫|概括为|简称|叫(?:它|这)?[“「]"
                r"|[\u4e00-\u9fff“”]{2,8}(?:定律|效应|陷阱|法则|原理)|“[^”]{2,10}”(?:症|病|现象|心态|问题|作风)")
 
 # Where a text was published: a named periodical, or the paper's own dateline (本报北京…讯).
@@ -90,6 +90,9 @@ _OWN_OFFICE = rf"(?:作为|身为|我是)[^，。,]{{0,10}}{_OFFICES}"
 _ORGANISATION = (r"[\u4e00-\u9fff]{1,10}?(?:办公室|办公厅|委员会|人民政府|政府|党委|区委|县委|市委|省委|统战部|宣传部|组织部"
                  r"|外交部|国务院|集团|协会|学会|研究所|研究院|艺术馆|文化馆|大学|学院|公司|剧院|剧团|(?<![大格布结])局"
                  r"|(?<![大客餐门展歌舞])厅(?!长))")
+
+# 由县财政统一发放 / 由企业设立: the doer a 由 names, of any kind.
+_DONE_BY = r"由[\u4e00-\u9fff]{2,10}?(?:统一|负责|承担|发放|支付|出资|管理|组织|主持|牵头|设立|组成|举办|安排|拨付|解决)"
 
 # A report's lead: a dateline (本报北京１月２２日讯 / 据新华社…电) or a date it opens with.
 _DATED_LEAD = DATELINE + r"|\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -109,7 +112,7 @@ _MEASURE_WORDS = (r"个百分点|百分点|个月|小时|分钟|公里|平方米
 _PERCENT = rf"{_NUMERAL}\s*(?:%|个百分点)|百分之{_NUMERAL}|{_NUMERAL}成(?!为|立|绩|果|效|本|熟|长)"
 _UNIT_ALIASES = {"天": "(?:天|日|工作日)", "日": "(?:天|日|工作日)", "月": "(?:个月|月)", "个月": "(?:个月|月)",
                  "小时": "(?:小时|个小时)", "位": "(?:位|名|人)", "名": "(?:名|人|位)", "人": "(?:人|名|位)",
-                 "钱": "(?:元|块|角)"}   # 多少钱 is answered in 元, not 十五万人次
+                 "钱": "(?:元|块|角)", "岁": "(?:周岁|岁)"}   # 多少钱 is answered in 元, not 十五万人次
 
 
 # The word right after 谁 / 哪天 / 哪一年 names what was done (谁主持, 哪一天会见, 哪一年成立):
@@ -217,6 +220,13 @@ def counted_owner(question: str, noun: str) -> str:
     return owner if 3 <= len(owner) <= 12 and not re.search(_ASKING_WORDS, owner) else ""
 
 
+def named_body(question: str) -> str:
+    """A body the question names in full (海星电器集团去年赚了多少钱 → 海星电器集团), whose figure
+    it asks; "" when it names none (市政府 alone is any text's own)."""
+    found = [m for m in re.findall(_ORGANISATION, ta.normalise(question)) if len(m) >= 5]
+    return found[0] if found else ""
+
+
 def names_counted(noun: str, text: str) -> bool:
     """Whether a sentence speaks of the counted thing and gives its figure: a short name whole
     (女委员 is not any 委员), a longer one by its last two characters (中纪委委员 → 中央纪委委员),
@@ -297,6 +307,8 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
                 continue
             # 几年 asks how long: a year (2016年) says when, not how many.
             counted = re.sub(YEAR, " ", norm) if unit == "年" else norm
+            # 开了几天: 5月18日 says which day, not how many.
+            counted = re.sub(_MONTH_DAY, " ", counted) if unit in ("天", "日") else counted
             if unit and re.search(rf"{_NUMERAL}(?:多|余)?\s*(?:个)?\s*{_UNIT_ALIASES.get(unit, re.escape(unit))}", counted):
                 return True
             # 是多少 is not answered by a date (本报北京１月１日讯): its digits count nothing.
@@ -318,6 +330,8 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
             return True
         if answer_type == "source" and re.search(_SOURCE, norm):
             return True
+        if answer_type == "agent" and (re.search(_PERSON, norm) or re.search(_ORGANISATION, norm) or re.search(_DONE_BY, norm)):
+            return True
         if answer_type == "organization" and re.search(_ORGANISATION, norm):
             return True
         if answer_type == "office" and re.search(_OFFICE, norm):
@@ -328,6 +342,7 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
 # A year as written: 1998年 / １９９８年 / 一九九八年 / 98年. Two digits below 50 are a span
 # (10年来), not a year.
 YEAR = r"(?<![\d〇零一二三四五六七八九])(\d{4}|\d{2}|[〇零一二三四五六七八九]{4}|[〇零一二三四五六七八九]{2})\s*年(?!代|来|间|多|左右)"
+_MONTH_DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"
 _DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 
 
@@ -424,81 +439,3 @@ def speech_says(speech: Speech, answer_type: str | None, unit: str = "", questio
     if lead is not None:
         lines = [(lead, s) for s in split_sentences(lead.text) if fits_type(answer_type, unit, [s])][:1]
     return lines
-
-
-# ---- what a question asks for ------------------------------------------------------------
-_ASKED_MEASURE = r"(?:钱|公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|个月|月|小时|分钟|次|项|家|户|亩|平方米|吨|岁|倍|位|起|件|所|座|台|辆|部|批|%|％)"
-# 哪些领导出席 / 哪几位嘉宾 ask for names like 谁 does; 哪些领导干部 asks for a kind of cadre.
-_WHICH_PEOPLE = r"哪(?:些|几位)(?:中央|省|市|县|区)?(?:领导(?!干部|班子|机关|小组)(?:同志|人)?|负责同志|嘉宾|演员|歌手|艺术家|劳模|英模)"
-_ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
-    # 编者按写了什么 / 照片拍的是什么,谁拍的: the editor's note, the photo's caption (lines of their own).
-    ("note", LazyPattern(r"编者按|按语|编者的话|编者注")),
-    ("caption", LazyPattern(r"照片|图片|配图|配的图|图说|摄影")),
-    # 登在哪本杂志 / 哪一期 / 出处: where the text was published (before place: 登在哪).
-    ("source", LazyPattern(r"(?:哪本|哪家|哪份|哪种|哪个|什么)(?:杂志|刊物|期刊|报纸|报刊|报(?!告|道|送|名))|哪一?期|(?:登|刊|刊登|刊发|发表|载)在哪|出处|出自哪")),
-    ("date", LazyPattern(r"哪一年|哪年|何年|何时|什么时候|哪一天|哪天|哪几天|哪几年|几月|几号|哪个月|什么时间|日期(?!间)|年份|时间是")),
-    # 那场话剧叫什么名字 / 书名是什么: the name of a work, which a text gives in 《》.
-    ("title", LazyPattern(r"(?:话剧|戏剧|剧目|(?<![游把马])戏|剧|书|电影|影片|作品|节目|歌曲|诗|题目|标题|全称|回忆录|文集|著作|专著|小说|传记|诗集)[^,，。?？!！]{0,3}(?:叫什么|是什么)(?:名字|名称|名)?"
-                          r"|(?:剧|书|片|篇)名(?:是什么|叫什么|是啥)"
-                          # 具体举的是哪一部: a work (哪个部门 / 哪部分 are not)
-                          r"|哪(?:一|几)?部(?![分门署长委队位属件])")),
-    # 引用过邓小平的哪些话 / 引了哪几句古语: words quoted, which a text gives in “”.
-    # (哪几篇引了古书里的话: the question word may ask which texts quote, not which words.)
-    ("quote", LazyPattern(r"(?:引用|引述|援引|引(?=过|了))(?:过|了)?[^,，。?？]{0,12}?(?:哪些|什么|哪几句|哪句|几句)?[^,，。?？]{0,8}?(?:话|名言|古语|诗句|原话|论述|语录)"
-                          r"|(?:哪些|哪几句|哪句)(?:名言|古语|诗句|语录)")),   # (原话怎么说的: the speaker's own words)
-    # 给这毛病起了个啥名 / 管这种情况叫啥 / 引了个什么定律: the name a speech gives a thing (a
-    # term it coins or quotes), not a person's (那位同志叫什么名字 stays a person).
-    ("term", LazyPattern(r"(?:起|取)了?(?:个|一个)?(?:啥|什么)(?:名|名字|名儿)?|(?:管|把)[^,，。?？]{1,8}叫(?:做|作)?(?:啥|什么)"
-                         r"|(?:现象|毛病|情况|做法|问题|状态|心态|症状|病|规律|风气|作风|这)[^,，。?？]{0,4}叫(?:做|作)?(?:啥|什么)(?!名字)"
-                         r"|称(?:为|作|之为)(?:啥|什么)|命名为?(?:啥|什么)|概括为(?:啥|什么)"
-                         r"|(?:什么|啥|哪个|哪条|哪一条)(?:定律|效应|陷阱|法则|原理|名堂|提法|名词|词儿)")),
-    ("person", LazyPattern(r"是谁|谁(?!都)|哪位|哪几位|哪些人|哪几个人|哪个人|叫什么名字|姓名|全名|名字叫|叫什么|" + _WHICH_PEOPLE)),
-    # 刘振华是什么职务 / 讲话人是什么身份: an office held.
-    ("office", LazyPattern(r"什么职务|什么职位|什么身份|任什么职|担任什么|哪个职位|(?:职务|职位|身份)是什么")),
-    # 是哪个单位的讲话 / 哪个部门牵头: an organisation, not a place (before place: 哪个单位).
-    ("organization", LazyPattern(r"哪(?:一|几|些)?(?:个|家)?(?:单位|部门|机关|机构|组织|团体)|什么(?:单位|部门|机关|机构)")),
-    ("place", LazyPattern(r"哪里|哪儿|什么地方|哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个地方|在哪(?!几|些|[一两二三四五六七八九十\d]?(?:个)?(?:方面|环节|问题|点|条|项|种|类))")),
-    # (分几部分 / 几个方面 count the speech's parts: no figure is asked for.)
-    ("number", LazyPattern(rf"多少{_ASKED_MEASURE}?|(?<![这那哪])几{_ASKED_MEASURE}(?!分)|多长|多大|多高|多远|多久|比例|百分之")),
-)
-# 那项活动叫什么 / 追赶目标叫什么: 叫什么 after a thing, where no person, place or work is named.
-_NAMED_THING = LazyPattern(r"(?:活动|制度|工程|模式|办法|做法|行动|计划|机制|工作法|规定|政策|目标|项目|措施|经验|口号|提法|说法|理念|方针|战略)"
-                           r"[^,，。?？]{0,3}(?:叫|称为|称作)(?:做|作)?(?:什么|啥)(?!人)")
-# (邵区长叫什么名字 asks a person's: the place word must stand alone before 叫.)
-_NAMED_PLACE_ASKED = LazyPattern(r"(?:县|市|省|镇|乡|村|区|城市|地方)(?:的)?(?:名字|名称)?(?:叫|是)(?:什么|啥)")
-_ASKS_DAY = LazyPattern(r"哪一?天|哪几天|几号|几月几日|哪个日子")
-_ASKS_YEAR = LazyPattern(r"哪一年|哪年|何年|年份|几几年")
-_NAMED_PLACE = LazyPattern(r"哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)")
-_ASKS_PERCENT = LazyPattern(r"百分之(?:几|多少)|多少个?百分点|几个百分点|百分比是多少")
-_NUMBER_UNIT = LazyPattern(rf"(?:多少|几)({_ASKED_MEASURE})")
-
-# 从哪儿说起 / 从哪里切入: where in the text it begins, not a place.
-FROM_WHERE = LazyPattern(r"从哪(?:儿|里)?(?:说起|讲起|谈起|写起|切入|入手|开始|开头|起笔|引入|引起|引出)")
-
-
-def asked_type(body: str, count: LazyPattern) -> tuple[str | None, str]:
-    """What kind of thing a question asks for (person / date / place / number / source) and in
-    which unit (几天 → 天, 哪个城市 → 地名); ``count``: the planner's 几个/多少个 pattern."""
-    # (…哪里时最在意的是什么: a clause of when; 向哪些人致以问候: to whom, groups as well as people.)
-    body = re.sub(r"哪(?:里|儿)(?:时|的时候)|[向给对为]哪些人", " ", FROM_WHERE.sub(" ", body))
-    if _ASKS_PERCENT.search(body):
-        return "number", "%"
-    counted = count.search(body)
-    if counted and not any(p.search(body) for kind, p in _ANSWER_TYPES if kind != "number"):
-        # 选调了几个人: people are counted in 名 and 位 as well (3名同志).
-        return "number", "人" if body[counted.end():counted.end() + 1] == "人" else "个"
-    if _NAMED_THING.search(body):
-        return "term", ""   # 百名科技人员下乡的活动叫什么: a thing's name, not a person's
-    if _NAMED_PLACE_ASKED.search(body):
-        return "place", "地名"   # 提到的县叫什么名字: a place's name
-    for kind, pattern in _ANSWER_TYPES:
-        if pattern.search(body):
-            if kind == "place":   # 哪个城市 asks for a place name; 在哪里吃 may be answered by 在食堂
-                return kind, "地名" if _NAMED_PLACE.search(body) else ""
-            if kind == "date" and _ASKS_YEAR.search(body):
-                return kind, "年"   # 哪一年: a year (８月下旬 or 20**年 says none)
-            if kind == "date" and _ASKS_DAY.search(body):
-                return kind, "日"   # 哪天开的: a day (一月下旬 says none)
-            m = _NUMBER_UNIT.search(body) if kind == "number" else None
-            return kind, m.group(1) if m else ""
-    return None, ""

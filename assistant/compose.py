@@ -19,20 +19,16 @@ from .located import (
     asks_for_books,
     books_answer,
     metadata_answer,
+    metadata_lines,
     opened_with,
     paragraphs_repeating,
     position_name,
     source_named,
     speaks_of_asked,
+    terms_defined,
     unsaid_sentences,
 )
-from .overview import (
-    nth_of_each,
-    nth_of_several,
-    outline_answer,
-    speaker_in_order,
-    unreported_words,
-)
+from .overview import nth_of_each, nth_of_several, outline_answer, speaker_in_order, unreported_words
 from .partial import held_where, partial_answer, undefined_content
 from .parts import (
     after_answer,
@@ -47,7 +43,7 @@ from .parts import (
     part_holding,
     whole_item,
 )
-from .planner import QUOTED, QueryPlan, nth
+from .planner import QueryPlan, nth
 from .points import (
     as_points,
     choose_points,
@@ -82,7 +78,7 @@ from .structure import (
     outline_units,
     part_units,
 )
-from .sufficiency import abstain_reason, coverage, dense_rescues, missing_terms
+from .sufficiency import abstain_reason, coverage, dense_rescues, never_said
 from .text_analysis import split_sentences
 
 ABSTAIN_TEXT = "讲话中没有找到能回答这个问题的内容。"
@@ -319,18 +315,21 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     # 这篇讲话是哪天讲的 / 春节团拜会上的讲话是谁讲的: the speech's own date or speaker line.
     meta = metadata_answer(ev, plan)
-    if meta:   # (several lines of one text: numbered under its title, 谁先谁后 in its order)
-        one = len(meta) > 2 and len({u.speech_no for u, _ in meta}) == 1
-        lines = [AnswerSentence(said if one else f"{ev.speech_title(u.speech_no)}:{said}", [citer.cite(u)]) for u, said in meta]
-        text = numbered(f"「{ev.speech_title(meta[0][0].speech_no)}」中依次是:", lines)[0] if one else join_cited(lines)
+    if meta:
+        text, lines = metadata_lines(ev, meta, citer)
         return done(text, lines, hits_out=cited_first(ev, [u for u, _ in meta], hits, citer.terms))
     if plan.about_speech and (plan.speech_no is not None or plan.speech_candidates):
         ans = done(ABSTAIN_TEXT, [], abstained=True)
         ans.notes.append("讲话文本中没有注明讲话人或时间。" if plan.answer_type in ("person", "date") else "讲话文本中没有这项信息。")
         return ans
 
-    if not hits:
-        ans = done(ABSTAIN_TEXT, [], abstained=True)
+    if not hits and not (named and not plan.asked_words and (plan.wants_list and plan.speech_no is not None
+                                                              or plan.answer_type == "term")):
+        # (谈“勤”那篇批评了哪几种做法 / 第二篇解释了哪个概念: no word found, but the named speech's
+        # own list, or the term it defines, may answer below.)
+        text, reason = never_said(ev, question, analysed)
+        ans = done(text or ABSTAIN_TEXT, [], abstained=True)
+        ans.reason = reason or ans.reason
         if len(ta.squash_punct(question)) <= 1:   # 塔: one character says too little to search for
             ans.notes.append("问题只有一个字,说得太少,请多写几个字(如「塔西佗陷阱」)。")
         return ans
@@ -365,6 +364,10 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             text, sentences, cited = as_points(points, citer, f"{ev.speech_title(plan.speech_no)}依次列出"
                                                               f"{point_count(points)}点:")
             return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
+    if reason and plan.answer_type == "term" and named and (defined := terms_defined(ev, named, citer)):
+        # 第二篇解释了哪个概念: words that miss, but the named speeches define a term each.
+        return done("\n".join(join_cited([x]) for x in defined), defined,
+                    hits_out=cited_first(ev, [c.unit for c in citer.citations], hits, citer.terms))
     repeated = paragraphs_repeating(ev, plan, hits)   # (a quoted word said again and again is the list asked)
     if reason and not repeated:
         ans = done(ABSTAIN_TEXT, [], abstained=True)
@@ -448,8 +451,10 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     said = mentions(ev, plan.mentioned, citer) if plan.mentioned else None
     if said is not None:
         return done(said[0], said[1], hits_out=cited_first(ev, said[2], hits, citer.terms))
-    if plan.multi_speech and not missing_terms(QUOTED.findall(ta.normalise(question)), analysed.words, ev.corpus_key):
-        grouped = by_speech(ev, pool, focus, citer, plan.speech_candidates, fits=typed)
+    if plan.multi_speech and not never_said(ev, question, analysed)[0]:
+        # (各讲了一个人的故事,分别是谁: of each speech, the sentence that names a person.)
+        grouped = by_speech(ev, pool, focus, citer, plan.speech_candidates, fits=typed or (
+            (lambda t: fits_type(plan.answer_type, plan.answer_unit, [t])) if plan.answer_type in ("person", "date", "number") else None))
         if grouped:
             return done("\n".join(f"{s.text}[{s.citations[0]}]" for s in grouped), grouped)
     sentences = extract_sentences(ev, pool, focus, citer, metadata=plan.answer_type in METADATA_TYPES,
@@ -464,7 +469,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         ans = done(intro + "\n" + join_cited(sentences), sentences)
         ans.partial, ans.reason = True, reason
         return ans
-    if (plan.answer_type in ("person", "date", "number", "title", "term") or plan.answer_type == "place" and held_where(question)
+    if (plan.answer_type in ("person", "date", "number", "title", "term", "agent", "quote") or plan.answer_type == "place" and held_where(question)
             and fits_type("place", plan.answer_unit, [sentences[0].text])) and sentences[0].citations:
         # Who / when / how many / what name: the sentence that gives it (its unit leads the sources).
         if plan.answer_type != "place":   # (where: the sentence that tells the event leads already)

@@ -1,5 +1,5 @@
 """Points a speech enumerates without headings: 第一，…第二，… / 一是…二是… / 一要…二要… /
-（一）…（二）… / 首先…其次…再次(最后) / 其一…其二…, inside one paragraph or as paragraphs that
+（一）…（二）… / 首先…其次…再次(最后) / 其一…其二… / 有的…有的…, inside one paragraph or as paragraphs that
 open with the markers.
 
 Newspaper speeches and reports carry their structure this way instead of heading lines; the
@@ -35,6 +35,8 @@ _FAMILIES: tuple[tuple[str, LazyPattern], ...] = (
     ("sequence", LazyPattern(rf"{_BREAK}((首先|其次|再次|最后|第[三四五六七八九](?=是|[，,]))[{_CLAUSE_END}]?)")),
     ("qi", LazyPattern(rf"{_BREAK}((?:其([{_NUM}]{{1,2}})|(首先))[{_CLAUSE_END}]?)")),
     # A talk's topics: 先说从哪里起步。…再说怎样干事。…最后说如何做人。(再 / 接着 / 然后: the next).
+    # 有的热衷于…;有的…;还有的…: the kinds of a thing a speech criticises, one by one.
+    ("some", LazyPattern(rf"{_BREAK}((?:还|也|另)?有的)(?=[\u4e00-\u9fff])")),
     ("spoken", LazyPattern(rf"{_BREAK}((先|再|接着|然后|最后)(?:来)?(?:说说|讲讲|谈谈|说|讲|谈)(?:一下)?)(?=[\u4e00-\u9fff])")),
 )
 # The number of a marker that says only "the next point" (再说…).
@@ -95,6 +97,8 @@ def _marker(m: re.Match[str], family: str) -> tuple[int, int, str]:
         number = _SEQUENCE_NO.get(word) or (chinese_numeral(word[1:]) if word.startswith("第") else 0)
     elif family == "spoken":
         number = _SPOKEN_NO.get(m.group(2), _NEXT)
+    elif family == "some":
+        number = 1 if m.group(1) == "有的" else _NEXT   # (every 有的 after the first is the next: see _markers)
     elif family == "qi" and m.group(3):
         number = 1
     else:
@@ -112,6 +116,8 @@ _UNBROKEN_FIRST = {"shi": LazyPattern("(?<=[\u4e00-\u9fff])(一是)(?=\\S)"), "y
 def _markers(text: str, family: str, pattern: LazyPattern) -> list[tuple[int, int, str]]:
     """(start, number, marker) of the family's markers in reading order."""
     found = [_marker(m, family) for m in pattern.finditer(text)]
+    if family == "some":
+        found = [(start, 1 if i == 0 else _NEXT, marker) for i, (start, _, marker) in enumerate(found)]
     first = _UNBROKEN_FIRST.get(family)
     numbers = {n for _, n, _ in found}
     if first is not None and 1 not in numbers and {2, 3} <= numbers:   # 二 and 三 after breaks
@@ -138,6 +144,8 @@ def enumerations(text: str) -> list[Enumeration]:
     """
     found: list[Enumeration] = []
     for family, pattern in _FAMILIES:
+        if family == "some" and not text.lstrip().startswith("有的"):
+            continue   # (…产生了疑虑。有的担心…有的甚至…: opinions told, not the points of a speech)
         markers = _markers(text, family, pattern)
         i = 0
         while i < len(markers):
@@ -170,11 +178,13 @@ def opening_point(text: str) -> tuple[str, int, Point] | None:
     return next(iter(_opening_points(text)), None)
 
 
-def _opening_points(text: str) -> list[tuple[str, int, Point]]:
+def _opening_points(text: str, some: bool = False) -> list[tuple[str, int, Point]]:
     """Every family's reading of a paragraph's opening marker (第三, is an ordinal and the third
-    of 首先/其次/…)."""
+    of 首先/其次/…). ``some``: 有的… too, which opens a kind only among paragraphs that do alike."""
     out = []
     for family, pattern in _FAMILIES:
+        if family == "some" and not some:
+            continue
         m = pattern.match(text)
         if m and m.start(1) == len(text) - len(text.lstrip()):
             start, number, marker = _marker(m, family)
@@ -192,13 +202,15 @@ def paragraph_enumerations(units: Sequence[Unit]) -> list[tuple[str, list[Unit]]
     for i, u in enumerate(units):
         if u.kind != "paragraph":
             continue
-        marks = _opening_points(u.text)
+        marks = _opening_points(u.text, some=True)
         if not marks:
             continue
         # (首先…其次…第三…最后: 第三 goes on with the run it continues, not an ordinal run of its own.)
         family, number, _ = next((m for m in marks if (run := open_runs.get(m[0])) and run[0]
                                   and m[1] in (len(run[0]) + 1, 0, _NEXT)), marks[0])
         current = open_runs.get(family)
+        if family == "some" and current and current[0]:
+            number = _NEXT   # 有的… ¶ 有的…: the next kind
         near = current and (i - current[1] <= MAX_GAP + 1 or bool(current[0]) and current[0][-1].section == u.section
                             and i - current[1] <= MAX_SECTION_GAP + 1)
         if current and near and number in (len(current[0]) + 1, 0, _NEXT):

@@ -9,9 +9,10 @@ import re
 from collections.abc import Callable
 
 from . import text_analysis as ta
-from .answer_types import speech_says
+from .answer_types import fits_type, speech_says
 from .corpus import Unit
 from .evidence import Citer, Evidence
+from .extract import join_cited
 from .lazy_pattern import LazyPattern
 from .planner import QueryPlan, nth
 from .positions import report_speakers
@@ -20,7 +21,7 @@ from .speech_refs import byline, opens_with_dateline
 from .structure import numbered
 from .text_analysis import split_sentences
 
-__all__ = ["opened_with", "books_answer", "source_named", "abbreviated_list", "asks_for_books", "books_named", "followup_unit", "listed_units", "metadata_answer", "paragraphs_repeating",
+__all__ = ["opened_with", "books_answer", "metadata_lines", "terms_defined", "source_named", "abbreviated_list", "asks_for_books", "books_named", "followup_unit", "listed_units", "metadata_answer", "paragraphs_repeating",
            "position_name", "speaks_of_asked", "unsaid_sentences"]
 
 
@@ -116,6 +117,18 @@ def metadata_answer(ev: Evidence, plan: QueryPlan) -> list[tuple[Unit, str]]:
             and _ASKS_WHO_GAVE.search(plan.text) else None
         out += said or ([(by, by.text)] if by is not None else [])   # (导演查明哲: a name of any surname)
     return out[:2]
+
+
+def metadata_lines(ev: Evidence, meta: list[tuple[Unit, str]], citer: Citer) -> tuple[str, list[AnswerSentence]]:
+    """The answer of a speech's own lines: several of one text numbered under its title (谁先谁后
+    in its order); else each under its text's title, one line per text (两篇各是哪天的)."""
+    one = len(meta) > 2 and len({u.speech_no for u, _ in meta}) == 1
+    lines = [AnswerSentence(said if one else f"{ev.speech_title(u.speech_no)}:{said}", [citer.cite(u)]) for u, said in meta]
+    if one:
+        return numbered(f"「{ev.speech_title(meta[0][0].speech_no)}」中依次是:", lines)[0], lines
+    if len({u.speech_no for u, _ in meta}) == 1:
+        return join_cited(lines), lines
+    return "\n".join(join_cited([x]) for x in lines), lines
 
 
 def unsaid_sentences(answer: Answer, quoted: list[str]) -> list[tuple[Unit, str]]:
@@ -261,3 +274,16 @@ def source_named(ev: Evidence, question: str, first: Unit) -> str:
     speech = ev.corpus.speech(first.speech_no)
     by = byline(speech)
     return f"出自「{speech.title}」" + (f"({by.text})" if by else "") + ":"
+
+
+def terms_defined(ev: Evidence, named: tuple[int, ...], citer: Citer) -> list[AnswerSentence]:
+    """第一篇和第六篇各解释了一个说法: the first sentence of each named speech that gives a term
+    and what it means (所谓“吨粮田”,就是…), under the speech's title when there are several."""
+    lines = []
+    for no in named:
+        found = next(((u, s) for u in ev.corpus.speech(no).paragraphs for s in split_sentences(u.text)
+                      if fits_type("term", "", [s])), None)
+        if found is not None:
+            u, said = found
+            lines.append(AnswerSentence(f"{ev.speech_title(no)}:{said}" if len(named) > 1 else said, [citer.cite(u)]))
+    return lines

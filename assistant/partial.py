@@ -23,6 +23,7 @@ from .answer_types import (
     counted_owner,
     event_variants,
     holds_office,
+    named_body,
     names_counted,
     places_named,
     relative_years,
@@ -303,6 +304,20 @@ def _asked_role(ev: Evidence, question: str) -> str:
     return role if len(role) >= 2 and not _NOT_ROLE.search(role) and role in ev.corpus_key else ""
 
 
+def _widened(term: str, question: str, text: str) -> str:
+    """``term`` grown by the question's characters around it while the text says the whole
+    (德顺 → 王德顺: jieba cut the name)."""
+    at = question.find(term)
+    if at < 0:
+        return term
+    start, end = at, at + len(term)
+    while start > 0 and question[start - 1:end] in text and "\u4e00" <= question[start - 1] <= "\u9fff":
+        start -= 1
+    while end < len(question) and question[start:end + 1] in text and "\u4e00" <= question[end] <= "\u9fff":
+        end += 1
+    return question[start:end]
+
+
 def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],
              sentences: list[AnswerSentence], citer: Citer) -> tuple[str, str, list[AnswerSentence]] | None:
     """(intro, reason, sentences) when the evidence does not give what is asked; None when it does."""
@@ -357,12 +372,12 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         noun = counted_noun(question) if plan.answer_type == "number" else ""
         # 青岚港二期工程,总投资是多少: a 总投资 of all the year's projects is not its; the sentence
         # (or the one before it) must name what the figure is of, when the speeches name it.
-        owner = counted_owner(question, noun)
+        owner = counted_owner(question, noun) or (named_body(question) if plan.answer_type == "number" else "")
         owner = owner if ta.squash_punct(owner) in ev.corpus_key else ""
 
         def of_owner(text: str, unit: Unit | None) -> bool:
-            if not owner:
-                return True
+            if not owner or unit is not None and owner in ta.normalise(ev.speech_title(unit.speech_no)):
+                return True   # (在东方化工集团…会议上的讲话: its 集团 is the one its title names)
             said = split_sentences(unit.text) if unit is not None else [text]
             at = said.index(text) if text in said else 0
             return any(owner in ta.normalise(x) for x in said[max(0, at - 1):at + 1] + [text])
@@ -451,7 +466,8 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
                     return None
         if noun and any(noun in ta.normalise(h.unit.text) for h in hits[:3]):
             subject = noun   # 汇率具体是多少: what is counted is what the texts mention
-        subject = owner or role or subject   # (青岚港二期工程,总投资是多少: what the figure would be of)
+        # (青岚港二期工程,总投资是多少: what the figure would be of; 德顺 → 王德顺, as the question says it)
+        subject = owner or role or (_widened(subject, ta.normalise(question), ta.normalise(hits[0].unit.text)) if subject else "")
         intro = f"讲话提到了「{subject}」,但没有{MISSING_WHAT[plan.answer_type]}。相关原文:" if subject and (subject in (noun, owner) or not noun) \
             else f"讲话中没有给出「{noun}」的具体数字。相关原文:" if noun \
             else f"讲话中没有{MISSING_WHAT[plan.answer_type]}。相关原文:"

@@ -23,15 +23,8 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from . import text_analysis as ta
-from .answer_types import (
-    FROM_WHERE,
-    HOLDING,
-    METADATA_TYPES,
-    YEAR,
-    asked_event,
-    asked_type,
-    speech_says,
-)
+from .answer_types import HOLDING, METADATA_TYPES, YEAR, asked_event, speech_says
+from .asked_kinds import FROM_WHERE, asked_type
 from .corpus import Speech, chinese_numeral
 from .question_grammar import (
     ABOUT_SPEECH,
@@ -237,6 +230,12 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             tail = norm[norm.find(reference) + len(reference):]
             joined = re.match(r"\s*(?:讲话|文章|报告|稿子)?\s*(?:和|与|跟|及|、)", tail)
             also, second = named_speeches(tail[joined.end():], speeches) if joined else ((), "")
+            owner = re.match(r"\s*([\u4e00-\u9fff]{2,8}?)的", tail[joined.end():]) if joined and len(also) != 1 else None
+            if owner:
+                # 清江省的农村工作讲话和西岭省的扶贫会议: after 和, what owns the second (西岭省的…)
+                # names it as 西岭省那篇 would.
+                also, second = named_speeches(owner.group(1) + "那篇", speeches)
+                second = owner.group(1) if len(also) == 1 else second
             if len(also) == 1 and also != named and tail[joined.end():].lstrip().startswith(second.lstrip("和与跟及、 ")[:2]):
                 named, reference = (named[0], also[0]), f"{reference}和{second}"
                 plan.reference = reference
@@ -391,8 +390,10 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             # (开场白是怎么给这次会定性的: 定性, which the speech never says, names no part of it.)
             plan.section = " ".join(said_in(plan.section.split(), speeches, named_nos, corpus_text))
     plan.answer_type, plan.answer_unit = asked_type(body, COUNT)
-    if plan.answer_type == "person" and not asks_parts:
-        plan.outline = False   # 发言的是哪几位, of a named speech: people, not its parts
+    if plan.answer_type in ("person", "date", "note", "caption") and not asks_parts:
+        # 发言的是哪几位 / 两篇各是哪天的 / 最前面的编者按, of named speeches: people, dates or a
+        # line of their own, not their parts.
+        plan.outline = False
     if plan.answer_type == "number" and (COUNTS_ITEMS.search(unquoted) or THINGS_ASKED.search(unquoted)):
         # 提了几个要注意的问题 / 几件事都有啥: the items are asked for, and their number with them, not a figure.
         plan.answer_type, plan.answer_unit = None, ""

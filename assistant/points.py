@@ -30,10 +30,12 @@ from .structure import (
     QUOTED_ITEM_CHARS,
     SAME_OPENING,
     count_intro,
+    counted_unit,
     headless,
     item_label,
     numbered,
     part_units,
+    states_count,
 )
 from .text_analysis import first_sentences, split_sentences
 
@@ -211,6 +213,7 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
     # 提到了哪些剧作家: a list only in name (哪些 + a noun that is no item of a speech) is a
     # list of that thing; points about something else (三点看法) are not it.
     named = _WEAK_NOUN.search(plan.text) if plan.weak_list and not plan.wants_list else None
+    scored: list[tuple[float, str, PointList]] = []   # (raw word match, text, option)
     for rank, text, option in ranked:
         size = point_count(option)
         if text in seen or size < min_size or (plan.list_size and size != plan.list_size):
@@ -218,16 +221,28 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
         if named and named.group(1)[-2:] not in ta.normalise(text):
             continue
         seen.add(text)
-        score = _match(ev, bigrams, text) * (1.0 - ev.answer.rank_decay * rank)
+        # 在肯定成绩的同时,也要看到存在的问题: what a lead concedes is not what its points are about.
+        raw = _match(ev, bigrams, _CONCEDED.sub("", text))
+        score = raw * (1.0 - ev.answer.rank_decay * rank)
+        scored.append((raw, text, option))
         if score < ev.answer.point_match_share * asked:
             continue   # the points are about something else than the question
         if best is None or score > best[0]:
             best = (score, option)
+    unit_word = counted_unit(plan.text) if not plan.list_size else ""
+    # 成绩分了几个方面: of lists the words match as well, wherever they rank, the one that counts
+    # itself in the unit asked (主要表现在四个方面).
+    top = max((raw for raw, _, option in scored if best is not None and option is best[1]), default=0.0)
+    stated = [(raw, option) for raw, text, option in scored if top and raw >= top
+              and unit_word and states_count(text, unit_word, point_count(option))]
+    if stated:
+        best = stated[0]
     if best is not None and isinstance(best[1], list):
         return _inner_named(ev, best[1], bigrams, asked) or best[1]
     return best[1] if best else None
 
 
+_CONCEDED = LazyPattern(r"在[^，,。；;]{1,20}?的同时[，,]?")
 _GOES_ON = LazyPattern(r"(?:还|也|并|则)?(?:要|将|必须|应当|应该|需要)")
 
 

@@ -415,10 +415,11 @@ def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
         return (), ""
     # 行长（经理）会议: a reader says 行长会议; the aside in brackets is not part of the name.
     # (——在全国政协新年茶话会上的讲话: a subtitle on the occasion names the speech as its title does.)
-    titles = [(s.no, _ASIDE.sub("", ta.normalise(" ".join([s.title, *(
+    # 说“实”那篇: a reader quotes a title as it is printed; quote marks are no part of the name.
+    titles = [(s.no, _QUOTE_MARKS.sub("", _ASIDE.sub("", ta.normalise(" ".join([s.title, *(
         u.text for u in _leading_metadata(s) if u.text != s.title and len(u.text) <= _SUBTITLE
-        and _OCCASION_LINE.search(u.text) and not _CAPTION.search(ta.normalise(u.text)))])))) for s in speeches]
-    own_titles = [(s.no, _ASIDE.sub("", ta.normalise(s.title))) for s in speeches]
+        and _OCCASION_LINE.search(u.text) and not _CAPTION.search(ta.normalise(u.text)))]))))) for s in speeches]
+    own_titles = [(s.no, _QUOTE_MARKS.sub("", _ASIDE.sub("", ta.normalise(s.title)))) for s in speeches]
 
     def owner(piece: str) -> int | None:
         found = [no for no, t in titles if piece in t]
@@ -442,13 +443,14 @@ def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
             piece = text[start:end]
             if best is not None and len(piece) <= len(best[1]):
                 break
-            if cue.group(0) == "的" and piece not in whole:
+            bare = _QUOTE_MARKS.sub("", piece)
+            if cue.group(0) == "的" and bare not in whole:
                 continue
-            no = owner(piece) if _CJK_ONLY.fullmatch(piece) else None
+            no = owner(bare) if _CJK_ONLY.fullmatch(bare) and len(bare) >= 2 else None
             # 在拒腐防变、反腐倡廉中: words of one title that other texts use too are a topic,
             # unless they are a whole part of the title (元旦献辞). Read only for an owned piece.
-            if no is not None and piece not in whole and any(
-                    piece in u.text for s in speeches if s.no != no for u in s.units):
+            if no is not None and bare not in whole and any(
+                    bare in u.text for s in speeches if s.no != no for u in s.units):
                 no = None
             if no is not None:
                 best = (no, piece)

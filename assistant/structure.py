@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from .corpus import Unit, chinese_numeral, heading_style
-from .enumeration import opening_point, outer_runs, paragraph_enumerations
+from .enumeration import enumerations, opening_point, outer_runs, paragraph_enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .params import AnswerParams
@@ -127,29 +127,20 @@ def choose_list(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | 
 
     # 问题主要有哪几方面: a paragraph a little lower that introduces a list in the question's
     # unit (主要表现在以下三个方面:) is a candidate too.
-    unit_word = m.group(1).lstrip("个") if (m := _COUNTED_IN.search(plan.text)) else ""
+    unit_word = counted_unit(plan.text)
+    if unit_word and not n:
+        # 成绩分了几个方面说: a paragraph that counts its own list in the question's unit (主要表现在
+        # 四个方面:一是…) answers before a better-ranked list that counts in none.
+        for h in hits[:5]:
+            for opt in _list_options(ev, h.unit, introduces_list(ev, h.unit))[0]:
+                if states_count(h.unit.text, unit_word, len(opt) if isinstance(opt, list) else len(opt[1])):
+                    return opt
     for rank, h in enumerate(hits[:5]):
         u = h.unit
         introduces = introduces_list(ev, u)
         if rank >= 3 and not (introduces and unit_word and unit_word in u.text):
             continue
-        options: list[list[Unit] | tuple[Unit, list[str]]] = []
-        items = list_items(ev, u)
-        before = ev.corpus.speech(u.speech_no).units[u.seq - 2] if u.seq >= 2 else None
-        if not items and u.kind == "paragraph" and not u.heading and before is not None and before.kind == "heading" \
-                and _restates(u, before):
-            # The paragraph that opens a part and restates its heading (…提出了必须遵循的原则。)
-            # introduces the part's list.
-            items = [x for x in list_items(ev, before) if x is not u]
-            introduces = introduces or len(items) >= 2
-        if items:
-            options.append(items)
-        enum = inline_enumeration(u.text)
-        if enum:
-            options.append((u, enum))
-        nxt = next_unit(ev, u) if u.kind == "paragraph" and introduces else None
-        if nxt is not None and inline_enumeration(nxt.text):
-            options.append((nxt, inline_enumeration(nxt.text)))
+        options, introduces = _list_options(ev, u, introduces)
         for opt in options:
             size = len(opt) if isinstance(opt, list) else len(opt[1])
             if n and size == n:
@@ -166,6 +157,39 @@ def choose_list(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | 
                 return opt
 
     return None
+
+
+def counted_unit(question: str) -> str:
+    """The unit a question counts a list in (分了几个方面 → 方面), or ""."""
+    return m.group(1).lstrip("个") if (m := _COUNTED_IN.search(question)) else ""
+
+
+def states_count(text: str, unit_word: str, size: int) -> bool:
+    """Whether a text counts ``size`` things in ``unit_word`` (主要表现在四个方面)."""
+    return any(chinese_numeral(c) == size for c in re.findall(rf"([一二三四五六七八九十两\d]+)个?{unit_word}", squash_punct(text)))
+
+
+def _list_options(ev: Evidence, u: Unit, introduces: bool) -> tuple[list[list[Unit] | tuple[Unit, list[str]]], bool]:
+    """The lists a hit may answer with (the items it heads, the 一是…二是… inside it, or those of
+    the paragraph after it when it introduces a list), and whether it introduces one."""
+    options: list[list[Unit] | tuple[Unit, list[str]]] = []
+    items = list_items(ev, u)
+    before = ev.corpus.speech(u.speech_no).units[u.seq - 2] if u.seq >= 2 else None
+    if not items and u.kind == "paragraph" and not u.heading and before is not None and before.kind == "heading" \
+            and _restates(u, before):
+        # The paragraph that opens a part and restates its heading (…提出了必须遵循的原则。)
+        # introduces the part's list.
+        items = [x for x in list_items(ev, before) if x is not u]
+        introduces = introduces or len(items) >= 2
+    if items:
+        options.append(items)
+    enum = inline_enumeration(u.text)
+    if enum:
+        options.append((u, enum))
+    nxt = next_unit(ev, u) if u.kind == "paragraph" and introduces else None
+    if nxt is not None and inline_enumeration(nxt.text):
+        options.append((nxt, inline_enumeration(nxt.text)))
+    return options, introduces
 
 
 # 哪三大特色产业 / 哪几个领域: the noun the question counts.
@@ -243,6 +267,10 @@ def item_label(u: Unit, short_heading: int = AnswerParams.short_heading_chars) -
     if not u.heading:
         # 第一，…: a paragraph opening with a point (its first sentence too long to be a heading)
         # is named like the point.
+        # 有的热衷于开会发文…还有的在统计数字上弄虚作假: each kind the paragraph goes on to name.
+        kinds = next((e for e in enumerations(u.text) if e.family == "some"), None)
+        if kinds is not None:
+            return "；".join(kinds.labels)
         opening = opening_point(u.text)
         return opening[2].label if opening else split_sentences(u.text)[0]
     if len(u.heading) <= short_heading:

@@ -21,9 +21,9 @@ from .answer_types import fits_type
 from .corpus import Unit
 from .evidence import Evidence
 from .lazy_pattern import LazyPattern
-from .planner import QueryPlan
+from .planner import QUOTED, QueryPlan
 from .points import point_count, point_lists
-from .question_words import is_generic
+from .question_words import GENERIC, is_generic
 from .results import Hit
 from .structure import counted_items, enumerates, list_items
 
@@ -35,7 +35,7 @@ _CJK_WORD = LazyPattern(r"[\u4e00-\u9fff]")
 
 # What the partial answer says the speeches leave out, by answer type.
 MISSING_WHAT = {"person": "说明是谁", "date": "给出具体时间", "number": "给出具体数字", "place": "说明具体地点",
-                "source": "说明出处", "organization": "说明是哪个单位", "office": "说明担任什么职务", "title": "给出名称", "term": "给出它的名称", "quote": "引用原话",
+                "source": "说明出处", "organization": "说明是哪个单位", "agent": "说明由谁负责", "office": "说明担任什么职务", "title": "给出名称", "term": "给出它的名称", "quote": "引用原话",
                 "note": "附编者按", "caption": "附照片说明", "content": "具体说明它包括哪些内容或指什么"}
 
 # After a term: it is being defined or listed.
@@ -114,9 +114,40 @@ def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, 
     # question is about; 计划生育 / 形式主义 is one, 治理空气污染、保护环境 a list of topics.)
     listed = len(unseen) >= 2 and any(re.search(f"{re.escape(a)}[^,，。?？]{{0,4}}[、和与及][^,，。?？]{{0,4}}{re.escape(b)}",
                                                 ta.normalise(question)) for a in unseen for b in unseen if a != b)
-    if own and len(unseen) >= key_share * len(own) and (len(unseen) == 1 or listed):
+    # 农村合作医疗: words that stand together in the question name one thing; it is as many
+    # of the question's own things as there are such runs, and unknown when a word of it is.
+    # (A run names its thing by its last word, as 农村合作医疗 does by 合作医疗; 老干部座谈会 is a
+    # 座谈会 the speeches hold. 粮食总产量, where they say 粮食总产, is their word put another way:
+    # the head is unknown only when they never say it without its last character either.)
+    runs = _runs(own, ta.normalise(question)) if question else [[w] for w in own]
+    unknown = [run for run in runs if run[-1] in unseen and run[-1][:-1] not in corpus_key]
+    if own and (len(unseen) >= key_share * len(own) or len(unknown) >= key_share * len(runs)) \
+            and (len(unseen) == 1 or listed):
         out += [w for w in unseen if w not in out]
     return out
+
+
+def _runs(words: Sequence[str], question: str) -> list[list[str]]:
+    """``words`` grouped by where they stand in ``question``: those that touch form one run."""
+    placed = sorted((question.find(w), w) for w in words if w in question)
+    runs: list[list[str]] = []
+    end = -1
+    for at, w in placed:
+        if runs and at == end:
+            runs[-1].append(w)
+        else:
+            runs.append([w])
+        end = at + len(w)
+    return runs + [[w] for w in words if w not in question]
+
+
+def never_said(ev: Evidence, question: str, analysed: ta.Analysed) -> tuple[str, str]:
+    """(讲话中没有出现「合作医疗」。, missing_terms:合作医疗) when the question's key terms are
+    none of the speeches' words; ("", "") otherwise."""
+    missing = missing_terms(QUOTED.findall(ta.normalise(question)), analysed.words, ev.corpus_key, question=question)
+    if not missing:
+        return "", ""
+    return "讲话中没有出现" + "、".join(f"「{t}」" for t in missing) + "。", f"missing_terms:{'、'.join(missing)}"
 
 
 # ---- declining: the lexical evidence is too thin -------------------------------------------
@@ -150,10 +181,13 @@ def unseen_share(ev: Evidence, analysed: ta.Analysed) -> float:
     seen_pairs = [g for g in analysed.bigrams if g in ev.corpus_key]
 
     def never(w: str) -> bool:
-        return w not in idf and not (len(w) == 1 and any(w in g for g in seen_pairs))
+        # (列 / 先: a character of one's own that the speeches use inside their words is no
+        # unknown term; a question says 先提了 where a speech says 首先.)
+        return w not in idf and not (len(w) == 1 and (any(w in g for g in seen_pairs) or w in ev.corpus_key))
 
-    # Question words (几条, 哪些) ask; the speeches need not contain them.
-    return sum(unseen for w in words if never(w) and not _QUESTION_WORD.search(w)) / total if total > 0 else 1.0
+    # Question words (几条, 哪些) ask and discourse words (之前, 具体) say how; the speeches need not contain them.
+    return sum(unseen for w in words if never(w) and not _QUESTION_WORD.search(w) and w not in GENERIC) / total \
+        if total > 0 else 1.0
 
 
 def abstain_reason(ev: Evidence, plan: QueryPlan, analysed: ta.Analysed, hits: list[Hit]) -> str | None:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer_types import asked_event, asked_type, fits_type
+from assistant.answer_types import asked_event, fits_type
+from assistant.asked_kinds import asked_type
 from assistant.engine import Engine
 from assistant.planner import COUNT
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answer_types import asked_type
+from assistant.asked_kinds import asked_type
 from assistant.corpus import parse_text
 from assistant.engine import Engine
 from assistant.planner import COUNT

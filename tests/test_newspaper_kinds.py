@@ -1,0 +1,188 @@
+"""Newspaper texts of several kinds (a county speech, a commentary with its byline, a report with
+a dateline) and questions about what kind of thing is asked: a quoted title as a reference, who
+does something (由谁发放), a name beside 老师, an age or a number of days the texts never give,
+an anonymous 某县, a term and what it is defined as, folk sayings, the kinds a commentary lists
+with 有的…有的…, and the list that counts itself in the unit asked. The texts are written for
+these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.engine import Engine
+
+_SPEECH = """办好人民满意的教育
+——在石岭县教育工作会议上的讲话
+石岭县县长　赵文华
+1998年9月9日
+同志们：
+过去一年，全县教育工作进展明显，主要表现在三个方面：一是“两基”通过验收，适龄儿童入学率达到98%；二是新建校舍3万平方米；三是教师学历合格率提高到95%。
+在肯定成绩的同时，也要看到存在的问题。一是教育经费仍然紧张；二是城乡学校差距较大；三是教师队伍不够稳定；四是学生课业负担偏重。
+从今年10月起，全县教师工资由县财政统一发放，任何乡镇不得截留挪用。
+这里讲一讲青松村小学的张秋生老师。张老师在山村教书二十六年，每逢雨季就背着学生蹚过山溪上学。张老师的事迹告诉我们，教育靠的是甘于奉献的教师。
+所谓“两基”，就是基本普及九年义务教育、基本扫除青壮年文盲。
+"""
+
+_COMMENT = """谈“勤”
+编者按：一些地方出现了只说不干的苗头，本报今天刊发这篇评论。
+林一舟
+1998年8月1日
+“勤”字，是干部的本分。然而，眼下在一些地方，“勤”字却被丢在了脑后。
+有的热衷于迎来送往，一天到晚陪吃陪喝。
+有的热衷于开会发文，以会议落实会议；还有的在汇报材料上做文章，报喜不报忧。
+某县前年花了八百万元修了一座“标志性建筑”，县里几所中学的危房至今没钱修缮。
+所谓“庸政”，就是在其位不谋其政、不作为的现象。群众中流传着一句顺口溜：“上午围着轮子转，中午围着盘子转，晚上围着裙子转。”
+"""
+
+_RIVER = """整治东湖　还湖于民
+——在东湖流域污染治理会议上的讲话
+省环保局局长　孙立平
+1998年6月5日
+同志们：
+东湖水质逐年下降，湖区渔民说，过去湖里的鱼虾一网能捞上百斤，如今一网下去只剩水草。
+为此，省政府决定实施东湖“清水工程”，目标是到2000年使东湖水质达到三类标准。围绕这一目标，当前要重点抓好以下几项工作：
+（一）坚决关停“五小”企业。“五小”是指小造纸、小制革、小染料、小电镀、小炼焦等五类污染严重的小型企业，必须在今年9月30日以前全部关停。
+（二）加快建设污水处理厂。
+"""
+
+_REPORT = """北川省扶贫工作会议在临州召开
+本报临州5月18日电　记者王海报道：北川省扶贫工作会议今天在临州市召开。会议提出，今年全省要再解决20万贫困人口的温饱问题。
+省长周明远作工作报告。各市县负责同志共三百余人参加了会议。
+会议还表彰了扶贫先进集体60个。
+去年全省投入扶贫资金9.6亿元。金源化工集团等十家企业与贫困村结成了帮扶对子。
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root: Path = tmp_path_factory.mktemp("kinds")
+    for name, text in {"1_speech": _SPEECH, "2_comment": _COMMENT, "3_river": _RIVER, "4_report": _REPORT}.items():
+        (root / f"{name}.txt").write_text(text, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+@pytest.mark.parametrize("question", ["谈“勤”这篇评论是谁写的?", "谈“勤”那篇文章的作者是谁?"])
+def test_a_title_quoted_as_printed_names_its_text(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.plan["speech"] == 2, answer.plan
+    assert not answer.abstained and not answer.partial and "林一舟" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["谈“勤”那篇前面加的编者按说的是什么?", "谈“勤”的编者按是冲着什么苗头来的?"])
+def test_an_editors_note_of_a_quoted_title(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert "只说不干" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["石岭县以后老师的工资由谁来发?", "石岭县教师工资归谁统一发放?"])
+def test_who_does_it_may_be_a_body(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained and not answer.partial, answer.text
+    assert answer.text.startswith("从今年10月起") and "县财政" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["那个雨季背着学生蹚水上学的老师是谁?", "青松村小学那位教了二十六年书的老师叫什么名字?"])
+def test_a_name_beside_laoshi_answers_who(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.partial and "张秋生" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["张秋生老师今年多大岁数了?", "张老师今年几岁?"])
+def test_years_taught_are_no_age(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.partial or answer.abstained, answer.text
+
+
+@pytest.mark.parametrize("question", ["北川省扶贫工作会议一共开了几天?", "北川省扶贫工作会议开了多少天?"])
+def test_the_day_of_a_dateline_is_no_number_of_days(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.partial or answer.abstained, answer.text
+
+
+@pytest.mark.parametrize("question", ["评论里修“标志性建筑”的那个县叫什么名字?", "花八百万元修标志性建筑的是哪个县?"])
+def test_an_anonymous_county_is_no_place_name(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.partial or answer.abstained, answer.text
+
+
+@pytest.mark.parametrize("question", ["第一篇回顾去年教育工作的成绩，分了几个方面说?", "石岭县去年教育工作的成绩分了几个方面?"])
+def test_the_list_that_counts_itself_in_the_asked_unit(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert "两基" in answer.text and "经费" not in answer.text, answer.text
+
+
+def test_what_a_lead_concedes_is_not_its_subject(engine: Engine) -> None:
+    answer = engine.ask("石岭县教育还存在哪些问题?")
+    assert "经费" in answer.text and "课业负担" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["第二篇评论数落了哪几种不勤的做法?", "谈“勤”那篇批评了哪几种做法?"])
+def test_kinds_told_with_youde_paragraphs(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained, answer.text
+    for kind in ("迎来送往", "开会发文", "汇报材料"):
+        assert kind in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["第三篇在列具体工作之前，先提了个什么工程?", "第三篇在讲几项工作之前先提出了什么目标?"])
+def test_words_about_the_telling_are_no_unknown_terms(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained and "清水工程" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["第一篇讲话对农村合作医疗是怎么安排的?", "第一篇对城镇住房公积金是怎么规定的?"])
+def test_a_term_made_of_words_the_texts_never_join(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert (answer.partial or answer.abstained) and answer.reason.startswith("missing_terms"), (answer.text, answer.reason)
+    assert "讲话中没有出现" in answer.text, answer.text
+
+
+def test_a_term_whose_every_pair_the_texts_say_is_not_missing(engine: Engine) -> None:
+    # 新建校舍3万平方米 answers 校舍面积: 校舍 and 面积 are the speech's words, 舍面 only joins them.
+    answer = engine.ask("石岭县去年新建校舍面积是多少?")
+    assert not (answer.reason or "").startswith("missing_terms"), answer.reason
+    assert "3万平方米" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["石岭县的教育讲话和北川省的扶贫会议各是几月几号的事?", "第一篇和第四篇各是哪天的?"])
+def test_two_references_joined_get_a_date_each(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert "9月9日" in answer.text and "5月18日" in answer.text, answer.text
+    assert len(answer.text.splitlines()) == 2, answer.text
+
+
+@pytest.mark.parametrize("question", ["第一篇和第二篇里各专门解释了一个说法，分别是什么?", "第二篇解释了哪个概念?"])
+def test_the_term_a_named_text_defines(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained and "庸政" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["那些污染严重的小厂子统称叫什么?", "污染严重的小型企业合称什么?"])
+def test_a_name_for_a_kind_of_thing(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained and answer.text.startswith("“五小”是指"), answer.text
+
+
+@pytest.mark.parametrize("question", ["群众编的那句顺口溜是怎么说的?", "群众中流传的那句民谣是怎么说的?"])
+def test_folk_sayings_are_quoted_words(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert "轮子" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["金源化工集团去年投入了多少扶贫资金?", "金源化工集团去年花了多少钱扶贫?"])
+def test_a_figure_of_another_is_not_the_named_bodys(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.partial or answer.abstained, answer.text
+
+
+def test_a_figure_of_the_text_itself_still_answers(engine: Engine) -> None:
+    answer = engine.ask("北川省去年投入扶贫资金多少?")
+    assert not answer.partial and not answer.abstained and "9.6亿元" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["石岭县以后老师的工资由谁来发?", "群众编的那句顺口溜是怎么说的?"])
+def test_the_sentence_that_gives_the_kind_asked_leads_the_sources(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.hits and answer.citations and answer.hits[0].unit.id == answer.citations[0].unit.id, answer.hits[:2]
