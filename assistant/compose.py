@@ -22,6 +22,7 @@ from .located import (
     metadata_lines,
     opened_with,
     paragraphs_repeating,
+    part_holding,
     position_name,
     source_named,
     speaks_of_asked,
@@ -40,7 +41,6 @@ from .parts import (
     list_named_by,
     named_section,
     part_answer,
-    part_holding,
     whole_item,
 )
 from .planner import QueryPlan, nth

@@ -17,7 +17,7 @@ from . import text_analysis as ta
 from .answer_types import METADATA_TYPES, asked_event
 from .lazy_pattern import LazyPattern
 from .planner import QueryPlan
-from .question_grammar import LIST
+from .question_grammar import ASKS_WHY, LIST
 
 __all__ = ["clauses", "stands_alone"]
 
@@ -27,11 +27,11 @@ _HIM = LazyPattern(r"^(?:那)?(?:他|她)")
 # Where one question ends and the next begins; a comma joins clauses of one question.
 _BREAK = LazyPattern(r"(?<=[?？!！])\s*(?=[^?？!！\s])")
 # What makes a clause a question: a question word, or a particle ending it.
-_ASKS = LazyPattern(r"什么|啥|哪|谁|几|多少|怎|如何|为何|为什么|吗|呢|是否|是不是|有没有|能不能|会不会|说说|讲讲|列一下|介绍")
+_ASKS = LazyPattern(r"什么|啥|咋|哪|谁|几|多少|怎|如何|为何|为什么|吗|呢|是否|是不是|有没有|能不能|会不会|说说|讲讲|列一下|介绍")
 
 
 # 在哪开的,谁主持: a comma between two clauses that each hold a question word parts them too.
-_ASKS_WORD = LazyPattern(r"什么|啥|哪|谁|几|多少|怎|如何|为何|为什么|何时")
+_ASKS_WORD = LazyPattern(r"什么|啥|咋|哪|谁|几|多少|怎|如何|为何|为什么|何时")
 _ASKS_FIRST = LazyPattern(r"\s*(?:又|还|是|那)?(?:由谁|谁|哪|什么时候|何时|在哪|多少|几)")
 
 
@@ -68,6 +68,8 @@ def stands_alone(plan: QueryPlan, previous: QueryPlan, clause: str, own_words: b
         # (发言的是哪几位?叫什么名字: naming neither an event nor a thing, it asks the same again.)
         event = asked_event(clause)
         return event != asked_event(previous.text) if event else own_words
+    if ASKS_WHY.search(clause) and not ASKS_WHY.search(previous.text):
+        return True   # 故事放在哪一条里讲的?讲这个故事想让大家咋做: what it was told for, asked after
     if previous.answer_type == "person" and _HIM.search(clause):
         return True   # 甘肃的发言人是谁?他讲了什么: what the person just named said
     if previous.wants_list and own_words and _THOSE.match(clause):

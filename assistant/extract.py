@@ -14,6 +14,7 @@ from .corpus import Unit
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .params import AnswerParams
+from .question_grammar import ASKS_WHY
 from .results import AnswerSentence, Hit
 from .semantic import SentenceSimilarity
 from .text_analysis import split_sentences
@@ -24,8 +25,6 @@ _DEFINITION = ("是指", "就是", "即", "是")
 # 想说明啥道理 / 寓意是什么 / 为什么: the question asks for the lesson a story or a saying
 # draws, which its own sentences state (这个理论告诉我们…, 也就是说…), after the story.
 # (讲这个故事是想提醒在座的干部啥 / 想告诉干部什么: what a story is told for.)
-_ASKS_WHY = LazyPattern(r"为什么|为何|道理|寓意|什么意思|啥意思|意思是|说明(?:了)?(?:什么|啥)|想说|用意|启示|告诉(?:我们|人)"
-                        r"|(?:想|要|用来|为了|是要)(?:告诉|提醒|警示|警醒|劝|启发)")
 _CONCLUDES = LazyPattern(r"^(?:所以|因此|因而|可见|由此可见)")
 _EXPLAINS = LazyPattern(r"告诉我们|告诉人们|说明|也就是说|就是说|意思是|寓意|道理|启示|可见|由此|这就是|所以|之所以|教训|吸取")
 
@@ -63,7 +62,7 @@ def _sentence_scores(ev: Evidence, paragraphs: list[Hit], sentences: list[list[s
 
 def asks_why(question: str) -> bool:
     """Whether a question asks for the lesson or reason a passage states (为什么 / 寓意 / 道理)."""
-    return bool(_ASKS_WHY.search(question))
+    return bool(ASKS_WHY.search(question))
 
 
 def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Citer,

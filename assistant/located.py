@@ -14,14 +14,14 @@ from .corpus import Unit
 from .evidence import Citer, Evidence
 from .extract import join_cited
 from .lazy_pattern import LazyPattern
-from .planner import QueryPlan, nth
+from .planner import QUOTED, QueryPlan, nth
 from .positions import report_speakers
 from .results import Answer, AnswerSentence, Hit, Turn
 from .speech_refs import byline, opens_with_dateline
-from .structure import numbered
+from .structure import item_label, numbered, outline_units, part_units
 from .text_analysis import split_sentences
 
-__all__ = ["opened_with", "books_answer", "metadata_lines", "terms_defined", "source_named", "abbreviated_list", "asks_for_books", "books_named", "followup_unit", "listed_units", "metadata_answer", "paragraphs_repeating",
+__all__ = ["opened_with", "part_holding", "books_answer", "metadata_lines", "terms_defined", "source_named", "abbreviated_list", "asks_for_books", "books_named", "followup_unit", "listed_units", "metadata_answer", "paragraphs_repeating",
            "position_name", "speaks_of_asked", "unsaid_sentences"]
 
 
@@ -287,3 +287,49 @@ def terms_defined(ev: Evidence, named: tuple[int, ...], citer: Citer) -> list[An
             u, said = found
             lines.append(AnswerSentence(f"{ev.speech_title(no)}:{said}" if len(named) > 1 else said, [citer.cite(u)]))
     return lines
+
+
+# “机遇大于挑战”这一条是放在哪个部分下面的 / 属于第几部分: the part that holds a passage.
+_PART_OF = LazyPattern(r"(?:放|列|写|安排|排|归)?(?:在|于)(?:哪个|哪一个?|第几个?)(?:部分|板块|大块|块|方面|层次|大标题|标题|大?问题)"
+                       r"|属于(?:哪个|哪一个?|第几个?)(?:部分|板块|大块|块|方面|层次|条|点|项)"
+                       # (在哪一条里讲的 / 放在哪一点下面: where it stands; 最后落在哪一条上 asks the last item)
+                       r"|在(?:哪个|哪一个?|第几个?)(?:条|点|项)(?:里|下|中)")
+# 故事是放在哪一条里讲的: the item (a numbered paragraph of a part) the passage stands under.
+_ITEM_OF = LazyPattern(r"(?:哪个|哪一个?|第几个?)(?:条|点|项)")
+
+
+def part_holding(ev: Evidence, plan: QueryPlan, question: str, hits: list[Hit],
+                 citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
+    """The top-level part a passage the question quotes (or its words find first) stands in,
+    named and numbered, then the passage; None when the question asks no such thing."""
+    if plan.after or not _PART_OF.search(ta.normalise(question)):
+        return None   # (讲完“担当作为”之后,接着讲的是哪一块: the part after it)
+    quoted = [ta.squash_punct(q) for q in QUOTED.findall(question)]
+    pool = [h.unit for h in hits if plan.speech_no is None or h.unit.speech_no == plan.speech_no]
+    unit = next((u for u in pool if all(q in ta.squash_punct(u.text) for q in quoted)), None)
+    if unit is None:
+        return None
+    parts = outline_units(ev, unit.speech_no)
+    k, part = next(((k, p) for k, p in enumerate(parts, 1) if unit.id in {u.id for u in part_units(ev, p)}), (0, None))
+    if part is None:
+        return None
+    title = ev.speech_title(unit.speech_no)
+    if part is unit:
+        whole = AnswerSentence(f"这是「{title}」的第{k}部分:{item_label(part)}", [citer.cite(part)])
+        return f"{whole.text}[{whole.citations[0]}]", [whole], [part]
+    units = ev.corpus.speech(unit.speech_no).units
+    item = next((u for u in reversed(units[: unit.seq]) if u.heading and u.kind == "paragraph"
+                 and u.section == unit.section), None) if _ITEM_OF.search(question) and part.kind == "heading" else None
+    if item is not None:
+        # (在第2部分「二、…」的「2、对名利要有平和心态」这一条下)
+        lead = AnswerSentence(f"在「{title}」第{k}部分「{item_label(part)}」的「{item.heading}」这一条下",
+                              [] if item is unit else [citer.cite(item)])
+        part = item
+    else:
+        lead = AnswerSentence(f"在「{title}」的第{k}部分「{item_label(part)}」下", [citer.cite(part)])
+    asked = ta.normalise(question)
+    said = max(split_sentences(unit.text), key=lambda x: sum(asked[i:i + 2] in ta.normalise(x) for i in range(len(asked) - 1)))
+    quote = AnswerSentence(said, [citer.cite(unit)])
+    if part is unit:   # (the item's own paragraph tells it: one source, cited once)
+        return f"{lead.text.removesuffix('下')}:\n{quote.text}[{quote.citations[0]}]", [quote], [unit]
+    return f"{lead.text}[{lead.citations[0]}]:\n{quote.text}[{quote.citations[0]}]", [lead, quote], [part, unit]

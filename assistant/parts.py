@@ -14,7 +14,7 @@ from .corpus import Speech, Unit, chinese_numeral, heading_style
 from .enumeration import longest_points, opening_point, paragraph_enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
-from .planner import QUOTED, QueryPlan, nth
+from .planner import QueryPlan, nth
 from .points import ANNOUNCES, as_points, speech_point_lists
 from .positions import (
     ENDED_SPEAKING,
@@ -41,7 +41,7 @@ from .structure import (
 )
 from .text_analysis import first_sentences, split_sentences
 
-__all__ = ["after_answer", "before_parts", "part_holding", "cited_first", "counted_group", "in_order", "inline_points", "item_groups", "list_in_part", "list_named_by", "named_section", "no_outline", "part_answer", "whole_item"]
+__all__ = ["after_answer", "before_parts", "cited_first", "counted_group", "in_order", "inline_points", "item_groups", "list_in_part", "list_named_by", "named_section", "no_outline", "part_answer", "whole_item"]
 
 
 def cited_first(ev: Evidence, units: list[Unit], hits: list[Hit], terms: list[str]) -> list[Hit]:
@@ -463,34 +463,3 @@ def named_section(ev: Evidence, plan: QueryPlan) -> Unit | None:
     if plan.list_size and plan.nth_item is None and len(list_items(ev, best[0])) not in (0, plan.list_size):
         return None
     return best[0]
-
-
-# “机遇大于挑战”这一条是放在哪个部分下面的 / 属于第几部分: the part that holds a passage.
-_PART_OF = LazyPattern(r"(?:放|列|写|安排|排|归)?(?:在|于)(?:哪个|哪一个?|第几个?)(?:部分|板块|大块|块|方面|层次|大标题|标题|大?问题)"
-                       r"|属于(?:哪个|哪一个?|第几个?)(?:部分|板块|大块|块|方面|层次)")
-
-
-def part_holding(ev: Evidence, plan: QueryPlan, question: str, hits: list[Hit],
-                 citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
-    """The top-level part a passage the question quotes (or its words find first) stands in,
-    named and numbered, then the passage; None when the question asks no such thing."""
-    if plan.after or not _PART_OF.search(ta.normalise(question)):
-        return None   # (讲完“担当作为”之后,接着讲的是哪一块: the part after it)
-    quoted = [ta.squash_punct(q) for q in QUOTED.findall(question)]
-    pool = [h.unit for h in hits if plan.speech_no is None or h.unit.speech_no == plan.speech_no]
-    unit = next((u for u in pool if all(q in ta.squash_punct(u.text) for q in quoted)), None)
-    if unit is None:
-        return None
-    parts = outline_units(ev, unit.speech_no)
-    k, part = next(((k, p) for k, p in enumerate(parts, 1) if unit.id in {u.id for u in part_units(ev, p)}), (0, None))
-    if part is None:
-        return None
-    title = ev.speech_title(unit.speech_no)
-    if part is unit:
-        whole = AnswerSentence(f"这是「{title}」的第{k}部分:{item_label(part)}", [citer.cite(part)])
-        return f"{whole.text}[{whole.citations[0]}]", [whole], [part]
-    lead = AnswerSentence(f"在「{title}」的第{k}部分「{item_label(part)}」下", [citer.cite(part)])
-    asked = ta.normalise(question)
-    said = max(split_sentences(unit.text), key=lambda x: sum(asked[i:i + 2] in ta.normalise(x) for i in range(len(asked) - 1)))
-    quote = AnswerSentence(said, [citer.cite(unit)])
-    return f"{lead.text}[{lead.citations[0]}]:\n{quote.text}[{quote.citations[0]}]", [lead, quote], [part, unit]

@@ -452,6 +452,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         if plan.answer_type in METADATA_TYPES:
             # 哪几家单位办的: the kind of thing asked for (单位, 领导) is no subject of its own.
             words = [w for w in words if w not in _META_WORDS]
+        # (讲这个故事想让大家咋做: a thing after 这个 / 那段 points back at the last turn's, no subject of its own.)
+        words = [w for w in words if not re.search(rf"[这那](?:个|种|段|件|位|条|次|些|一)?{re.escape(w)}", norm)]
         prev_words = set(analyse(prev.answer.query or prev.question).words)
         # Naming a speech (第三篇讲话分为哪几个部分) is a subject too, unless the question is
         # elliptical (第二篇呢?), which the lean markers catch.

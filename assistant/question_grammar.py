@@ -257,3 +257,9 @@ WHICH_ONE = LazyPattern(r"(?:哪个|哪一个|哪家|哪所|哪座|哪间|哪位
 WROTE_IT = LazyPattern(r"谁写的|是谁写|作者是谁|谁的文章")
 # 谁作的讲话 / 谁致的辞: the event is the speech itself, which its speaker line answers.
 OCCASION = LazyPattern(r"会议|大会|会上|座谈会|茶话会|团拜会|召开|举行|开的|讲话|发言|致辞")
+
+# 为什么 / 寓意 / 想提醒干部啥 / 想让大家咋做: the lesson or reason a passage states is asked.
+ASKS_WHY = LazyPattern(r"为什么|为何|道理|寓意|什么意思|啥意思|意思是|说明(?:了)?(?:什么|啥)|想说|用意|启示|告诉(?:我们|人)"
+                        r"|(?:想|要|用来|为了|是要)(?:告诉|提醒|警示|警醒|劝|启发)"
+                        # 讲这个故事最后想让大家咋做: what the story asks of its hearers
+                        r"|(?:想|要|是)让(?:大家|我们|干部|人们|大伙)?[^,，。?？]{0,4}(?:咋|怎么|怎样|如何)(?:做|办|干)")

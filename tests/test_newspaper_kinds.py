@@ -55,10 +55,22 @@ _REPORT = """北川省扶贫工作会议在临州召开
 """
 
 
+_TALK = """在全市干部学习会上的讲话
+一、要正确看待名利
+1、对权力要有敬畏之心。权力是人民赋予的，只能用来为人民服务。
+2、对名利要有淡泊之心。古人说，知足者常乐。
+有一个老农，每年只种一亩树，别人劝他多种几亩，他说种多了照看不过来。几十年后，他种的树全都成了材。大家要学习这位老农，一步一个脚印，不要贪多求快。
+3、对群众要有体恤之心。群众的事再小也是大事。
+二、要扎实改进作风
+要少开会、开短会，把时间用在抓落实上。
+"""
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     root: Path = tmp_path_factory.mktemp("kinds")
-    for name, text in {"1_speech": _SPEECH, "2_comment": _COMMENT, "3_river": _RIVER, "4_report": _REPORT}.items():
+    for name, text in {"1_speech": _SPEECH, "2_comment": _COMMENT, "3_river": _RIVER, "4_report": _REPORT,
+                       "5_talk": _TALK}.items():
         (root / f"{name}.txt").write_text(text, encoding="utf-8")
     return Engine.load([root], use_cache=False)
 
@@ -159,7 +171,7 @@ def test_the_term_a_named_text_defines(engine: Engine, question: str) -> None:
     assert not answer.abstained and "庸政" in answer.text, answer.text
 
 
-@pytest.mark.parametrize("question", ["那些污染严重的小厂子统称叫什么?", "污染严重的小型企业合称什么?"])
+@pytest.mark.parametrize("question", ["那些污染严重的小企业统称叫什么?", "污染严重的小型企业合称什么?"])
 def test_a_name_for_a_kind_of_thing(engine: Engine, question: str) -> None:
     answer = engine.ask(question)
     assert not answer.abstained and answer.text.startswith("“五小”是指"), answer.text
@@ -186,3 +198,28 @@ def test_a_figure_of_the_text_itself_still_answers(engine: Engine) -> None:
 def test_the_sentence_that_gives_the_kind_asked_leads_the_sources(engine: Engine, question: str) -> None:
     answer = engine.ask(question)
     assert answer.hits and answer.citations and answer.hits[0].unit.id == answer.citations[0].unit.id, answer.hits[:2]
+
+
+@pytest.mark.parametrize("question", ["老农种树的故事是放在哪一条里讲的?", "老农每年只种一亩树那段属于第几点?"])
+def test_the_item_a_passage_stands_under(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert "2、对名利要有淡泊之心" in answer.text and "一、要正确看待名利" in answer.text, answer.text
+
+
+def test_an_item_that_tells_it_itself_is_cited_once(engine: Engine) -> None:
+    answer = engine.ask("知足者常乐那句是在哪一条里讲的?")
+    assert "2、对名利要有淡泊之心" in answer.text and len(answer.citations) == 1, answer.text
+
+
+@pytest.fixture(scope="module")
+def seed() -> Engine:
+    return Engine.load(use_cache=False)
+
+
+@pytest.mark.parametrize(("question", "lesson"), [
+    ("宁乡那篇里托尔斯泰讲农夫跑圈的故事,是放在哪一条里讲的?讲这个故事最后想让大家咋做?", "往回跑"),
+    ("洗煤炭那个例子在哪一点里讲的?举这个例子是想让我们怎么做?", "以效果为导向"),
+])
+def test_what_a_story_asks_of_its_hearers_is_asked_after_where_it_stands(seed: Engine, question: str, lesson: str) -> None:
+    answer = seed.ask(question)
+    assert "这一条" in answer.text and lesson in answer.text, answer.text

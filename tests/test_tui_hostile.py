@@ -312,3 +312,25 @@ async def test_a_new_conversation_drops_the_notes_on_the_one_left(tmp_path: Path
         app.say("注意:此对话引用的 1 段原文(1.1)在当前语料中已不存在或已改动", "warning", timeout=20)
         await pilot.press("ctrl+n")
         await wait_for(pilot, lambda: not any("已不存在" in str(n.message) for n in app._notifications))
+
+
+# ---- typing faster than the screen handles Enter ---------------------------------------------
+async def test_each_enter_sends_only_what_was_typed_since_the_last(tmp_path: Path, engine: Engine) -> None:
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        box = app.query_one(ChatInput)
+        box.focus()
+        # Enter, then the next question's keys, before the screen has handled the first Enter.
+        box.load_text("第一篇讲话讲了什么?")
+        box.action_submit()
+        box.insert("第二篇讲话讲了什么?")
+        box.action_submit()
+        box.insert("第三篇讲话讲了什么?")
+        box.action_submit()
+        await wait_for(pilot, lambda: app.chat_screen.current is None and app.chat_screen.queued is None
+                       and len(app.chat_screen.conversation.exchanges) >= 2, timeout=30)
+        asked = [e.question for e in app.chat_screen.conversation.exchanges]
+        assert asked[:2] == ["第一篇讲话讲了什么?", "第二篇讲话讲了什么?"], asked
+        # The third is asked too, or (a question already waiting) kept in the box, never lost.
+        assert "第三篇讲话讲了什么?" in asked or box.text == "第三篇讲话讲了什么?", (asked, box.text)

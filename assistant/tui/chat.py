@@ -183,7 +183,18 @@ class ChatInput(TextArea):
             self.app.bell()
             self.show_length()
             return
-        self.post_message(QuestionSubmitted(self.text))
+        # Taken out of the box at once: keys typed before the screen handles the message (a fast
+        # typist's next question) start a new one instead of joining this. The screen puts it
+        # back if it cannot be asked (restore).
+        text = self.text
+        self.remember(text.strip())
+        self.clear()
+        self.post_message(QuestionSubmitted(text))
+
+    def restore(self, text: str) -> None:
+        """Put back a question that could not be asked, unless another is being typed."""
+        if not self.text.strip():
+            self._set_text(text)
 
     def action_newline(self) -> None:
         start, end = self.selection

@@ -203,6 +203,7 @@ class ChatScreen(CopyKeys, OpenConversation, Screen[None]):
         elif self.answering:
             if self.queued is not None:
                 app.say("已有一个问题在等待:请稍候,或按 Esc 取消当前回答。", "warning")
+                self.box.restore(text)   # (kept, to be sent again)
                 return
             # Asked as soon as the current answer is done; the box is free for the next one.
             self.queued = text
@@ -210,6 +211,7 @@ class ChatScreen(CopyKeys, OpenConversation, Screen[None]):
             app.say("已记下,回答完上一个问题后接着回答。")
         elif app.load_error:
             app.say(app.load_error, "error")
+            self.box.restore(text)
         elif app.engine is not None:
             self.ask(text)
         else:
@@ -220,6 +222,7 @@ class ChatScreen(CopyKeys, OpenConversation, Screen[None]):
                 Engine.check_question(text)
             except ValueError as e:
                 app.say(str(e), "warning")
+                self.box.restore(text)
                 return
             self.pending = text
             view = self.query_one(ChatLog).add(conv_store().Exchange(text))
@@ -240,6 +243,8 @@ class ChatScreen(CopyKeys, OpenConversation, Screen[None]):
             question = engine.check_question(text)
         except ValueError as e:  # QuestionError: empty, punctuation only, too long
             self.app.say(str(e), "warning")
+            if from_box:
+                self.box.restore(text)
             return
         history = [] if fresh else history if history is not None else self.conversation.turns()
         view = self.query_one(ChatLog).add(conv_store().Exchange(question))
@@ -280,8 +285,8 @@ class ChatScreen(CopyKeys, OpenConversation, Screen[None]):
         self.set_focus(self.box)
 
     def _clear_input(self, text: str) -> None:
+        # (The box gave the text up when Enter was pressed; what it holds now is being typed.)
         self.box.remember(text.strip())
-        self.box.clear()
 
     @work(thread=True, exclusive=True, group="answer", name="answer")
     def _answer_extractive(self, view: ExchangeView, question: str, history: list["Turn"]) -> None:
