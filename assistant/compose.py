@@ -15,7 +15,6 @@ from .evidence import Citer, Evidence
 from .extract import asks_why, by_speech, extract_sentences, join_cited, mentions
 from .followups import followup_answer
 from .located import (
-    abbreviated_list,
     asks_for_books,
     books_answer,
     metadata_answer,
@@ -32,6 +31,7 @@ from .located import (
 from .overview import nth_of_each, nth_of_several, outline_answer, speaker_in_order, unreported_words
 from .partial import held_where, partial_answer, undefined_content
 from .parts import (
+    abbreviation_answer,
     after_answer,
     before_parts,
     cited_first,
@@ -102,28 +102,14 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
 
     if plan.needs_history:
-        ans = done(ABSTAIN_TEXT, [], abstained=True)
-        ans.notes.append("这像是接着上一个问题的追问(如「那第三个呢」),但没有上一轮对话:请说明是哪篇讲话的哪一部分,或在界面中接着上一个问题问")
-        return ans
-    abbreviated = abbreviated_list(ev, question)
-    if abbreviated is not None and plan.followup_item is None:
-        # 细准优实是什么 / “优”具体要干什么: the items an abbreviation names, or the one quoted.
-        key, items = abbreviated
-        title = ev.speech_title(items[0].speech_no)
-        if plan.nth_item is not None and len(items) > 1:
-            # 细准优实的第二个字讲的是什么 / 之后的第五个字: one of them, or none.
-            picked = nth(items, plan.nth_item)
-            if not picked:
-                ans = done(ABSTAIN_TEXT, [], abstained=True)
-                ans.notes.append(f"「{key}」共{len(items)}项,没有第{plan.nth_item}项")
-                return ans
-            items = [picked[1]]
-        if len(items) == 1:
-            one = part_answer(ev, items[0], citer, hits, f"{title}中{key}的「{items[0].heading}」")
-            if one is not None:
-                return done(one[0], one[1], hits_out=cited_first(ev, one[2], hits, citer.terms))
-        text, sentences = as_list(items, citer, f"{key}指{title}列出的{len(items)}项:")
-        return done(text, sentences, hits_out=cited_first(ev, items, hits, citer.terms))
+        return _with_note(done(ABSTAIN_TEXT, [], abstained=True),
+                          "这像是接着上一个问题的追问(如「那第三个呢」),但没有上一轮对话:请说明是哪篇讲话的哪一部分,或在界面中接着上一个问题问")
+    abbreviation = abbreviation_answer(ev, plan, question, hits, citer)
+    if abbreviation is not None:   # 细准优实是什么 / “优”具体要干什么 / 细准优实的第五个字
+        text, sentences, cited = abbreviation
+        if not sentences:   # (细准优实的第五个字: a note says how many it has)
+            return _with_note(done(ABSTAIN_TEXT, [], abstained=True), text)
+        return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
 
     preamble = before_parts(ev, plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no, citer, question) \
         if plan.before_parts and (plan.speech_no is not None or hits) else None
@@ -328,8 +314,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         # (谈“勤”那篇批评了哪几种做法 / 第二篇解释了哪个概念: no word found, but the named speech's
         # own list, or the term it defines, may answer below.)
         text, reason = never_said(ev, question, analysed)
-        ans = done(text or ABSTAIN_TEXT, [], abstained=True)
-        ans.reason = reason or ans.reason
+        ans = _with_reason(done(text or ABSTAIN_TEXT, [], abstained=True), reason)
         if len(ta.squash_punct(question)) <= 1:   # 塔: one character says too little to search for
             ans.notes.append("问题只有一个字,说得太少,请多写几个字(如「塔西佗陷阱」)。")
         return ans
@@ -485,6 +470,16 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         sentences = [s for s in sentences if set(s.citations) <= of_speech] or sentences
         citer.keep_only(sentences)
     return done(named_source + join_cited(sentences), sentences)
+
+
+def _with_reason(ans: Answer, reason: str) -> Answer:
+    ans.reason = reason or ans.reason
+    return ans
+
+
+def _with_note(ans: Answer, note: str) -> Answer:
+    ans.notes.append(note)
+    return ans
 
 
 def _is_nth_part(ev: Evidence, plan: QueryPlan, heading: Unit) -> bool:

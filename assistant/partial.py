@@ -301,7 +301,15 @@ def _asked_role(ev: Evidence, question: str) -> str:
     if m is None or asked_event(question):
         return ""
     role = re.split("的|里|中|上|说|讲|提到", m.group(1))[-1]
-    return role if len(role) >= 2 and not _NOT_ROLE.search(role) and role in ev.corpus_key else ""
+    # (企业第一责任人是谁: the longest tail the speeches say, 第一责任人, when the whole is not theirs.)
+    role = next((role[i:] for i in range(len(role) - 1) if role[i:] in ev.corpus_key), "")
+    return role if len(role) >= 2 and not _NOT_ROLE.search(role) else ""
+
+
+def _holder_named(role: str, text: str) -> bool:
+    """企业法定代表人是第一责任人, for 第一责任人是谁: the holder of the role asked, named by office."""
+    return bool(role) and bool(re.search(rf"[\u4e00-\u9fff]{{2,}}(?:人|长|书记|主任|领导|同志)(?:是|为|担任)[\u4e00-\u9fff]{{0,4}}"
+                                         rf"{re.escape(role)}", ta.normalise(text)))
 
 
 def _widened(term: str, question: str, text: str) -> str:
@@ -424,7 +432,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
 
         fitting = [i for i, s in enumerate(sentences)
                    if year_agrees(asked_years, s.text, before(s), this_year(unit_of(s))) and about(s.text, unit_of(s))
-                   and fits_type(plan.answer_type, plan.answer_unit, [s.text])]
+                   and (fits_type(plan.answer_type, plan.answer_unit, [s.text]) or _holder_named(role, s.text))]
         if fitting:
             # 由谁主持: the sentence that names the person comes first (罗干主持团拜会). Not for
             # 在哪里, which 在食堂吃 may answer as well as a place name: no sentence is surer.

@@ -14,6 +14,7 @@ from .corpus import Speech, Unit, chinese_numeral, heading_style
 from .enumeration import longest_points, opening_point, paragraph_enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
+from .located import abbreviated_list
 from .planner import QueryPlan, nth
 from .points import ANNOUNCES, as_points, speech_point_lists
 from .positions import (
@@ -41,7 +42,7 @@ from .structure import (
 )
 from .text_analysis import first_sentences, split_sentences
 
-__all__ = ["after_answer", "before_parts", "cited_first", "counted_group", "in_order", "inline_points", "item_groups", "list_in_part", "list_named_by", "named_section", "no_outline", "part_answer", "whole_item"]
+__all__ = ["abbreviation_answer", "after_answer", "before_parts", "cited_first", "counted_group", "in_order", "inline_points", "item_groups", "list_in_part", "list_named_by", "named_section", "no_outline", "part_answer", "whole_item"]
 
 
 def cited_first(ev: Evidence, units: list[Unit], hits: list[Hit], terms: list[str]) -> list[Hit]:
@@ -463,3 +464,26 @@ def named_section(ev: Evidence, plan: QueryPlan) -> Unit | None:
     if plan.list_size and plan.nth_item is None and len(list_items(ev, best[0])) not in (0, plan.list_size):
         return None
     return best[0]
+
+
+def abbreviation_answer(ev: Evidence, plan: QueryPlan, question: str, hits: list[Hit],
+                        citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
+    """细准优实是什么 / “优”具体要干什么: the items an abbreviation names, or the one quoted or
+    counted (细准优实的第二个字); (a note, [], []) when it has no such item; None when the
+    question names no abbreviation."""
+    abbreviated = abbreviated_list(ev, question)
+    if abbreviated is None or plan.followup_item is not None:
+        return None
+    key, items = abbreviated
+    title = ev.speech_title(items[0].speech_no)
+    if plan.nth_item is not None and len(items) > 1:
+        picked = nth(items, plan.nth_item)
+        if not picked:
+            return f"「{key}」共{len(items)}项,没有第{plan.nth_item}项", [], []
+        items = [picked[1]]
+    if len(items) == 1:
+        one = part_answer(ev, items[0], citer, hits, f"{title}中{key}的「{items[0].heading}」")
+        if one is not None:
+            return one
+    text, sentences = as_list(items, citer, f"{key}指{title}列出的{len(items)}项:")
+    return text, sentences, items

@@ -127,6 +127,15 @@ def choose_list(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | 
 
     # 问题主要有哪几方面: a paragraph a little lower that introduces a list in the question's
     # unit (主要表现在以下三个方面:) is a candidate too.
+    for h in hits[:3]:
+        # 今年植树造林的主要任务有哪几项: a heading the question names whole answers with what it
+        # heads (its items, or the 一是…二是… of its one paragraph), wherever the lead ranks.
+        if h.unit.kind == "heading" and _names_heading(plan.text, h.unit):
+            if len(items := list_items(ev, h.unit)) >= 2 and (not n or len(items) == n):
+                return items
+            children = section_children(ev.corpus.speech(h.unit.speech_no).units, h.unit)
+            if len(children) == 1 and len(enum := inline_enumeration(children[0].text)) >= 2 and (not n or len(enum) == n):
+                return children[0], enum
     unit_word = counted_unit(plan.text)
     if unit_word and not n:
         # 成绩分了几个方面说: a paragraph that counts its own list in the question's unit (主要表现在
@@ -157,6 +166,17 @@ def choose_list(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | 
                 return opt
 
     return None
+
+
+_NUMBERING = LazyPattern(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
+
+
+def _names_heading(question: str, heading: Unit) -> bool:
+    """Whether the question says (nearly) every character pair of the heading's words."""
+    words = squash_punct(_NUMBERING.sub("", heading.text))
+    pairs = {words[i:i + 2] for i in range(len(words) - 1)}
+    asked = squash_punct(question)
+    return len(pairs) >= 3 and sum(g in asked for g in pairs) >= 0.8 * len(pairs)
 
 
 def counted_unit(question: str) -> str:
@@ -219,10 +239,11 @@ def counted_items(question: str, n: int | None, hits: list[Hit], term: str = "")
             for found in re.finditer(pattern, text):
                 items = [x for x in re.split("、|和|及", found.group(1)) if x]
                 # the first item starts after the verb (有/是/聚焦/包括…): keep what follows it
-                items[0] = re.split("有|是|聚焦|包括|抓好|围绕|形成|发展|涉及|考虑|在", items[0])[-1] or items[0]
-                # ...and items of one list are alike in length: the sentence's opening is not one
+                after_verb = re.split("有|是|聚焦|包括|抓好|围绕|形成|发展|涉及|考虑|在", items[0])[-1] or items[0]
+                # ...else, items of one list being alike in length, the sentence's opening is not
+                # one (重点抓好危险化学品、消防、燃气: after its verb, an item may be long).
                 longest = max(len(x) for x in items[1:])
-                items[0] = items[0][-longest:] if len(items[0]) > longest + 1 else items[0]
+                items[0] = after_verb if after_verb != items[0] or len(items[0]) <= longest + 1 else items[0][-longest:]
                 count = chinese_numeral(found.group(2)) if not found.group(2).isdigit() else int(found.group(2))
                 if len(items) >= 2 and count == len(items) and (not n or n == count):
                     return h.unit, items

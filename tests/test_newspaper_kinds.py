@@ -223,3 +223,41 @@ def seed() -> Engine:
 def test_what_a_story_asks_of_its_hearers_is_asked_after_where_it_stands(seed: Engine, question: str, lesson: str) -> None:
     answer = seed.ask(question)
     assert "这一条" in answer.text and lesson in answer.text, answer.text
+
+
+_PLAN = """在全县春季农田水利建设动员大会上的讲话
+县长　钱志刚
+一、去年水利建设取得明显成效
+去年全县新修水渠120公里，新增灌溉面积3万亩。
+二、今年农田水利建设的主要任务
+一是抓好小型水库除险加固，年内完成15座。二是抓好灌区配套，新修渠道80公里。三是抓好节水灌溉，推广喷灌滴灌2万亩。
+三、切实加强组织领导
+各乡镇主要负责同志是水利建设第一责任人，县水利局要加强技术指导。
+今年要重点抓好危险化学品、消防、燃气三个领域的专项整治，做到隐患不除不放过。
+"""
+
+
+@pytest.fixture(scope="module")
+def plan_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root: Path = tmp_path_factory.mktemp("plan")
+    (root / "plan.txt").write_text(_PLAN, encoding="utf-8")
+    (root / "comment.txt").write_text(_COMMENT, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+@pytest.mark.parametrize("question", ["今年农田水利建设的主要任务有哪几项?", "今年农田水利建设的主要任务分哪几条?"])
+def test_a_heading_the_question_names_answers_with_its_items(plan_engine: Engine, question: str) -> None:
+    answer = plan_engine.ask(question)
+    for item in ("除险加固", "灌区配套", "节水灌溉"):
+        assert item in answer.text, answer.text
+
+
+def test_an_item_after_its_verb_is_kept_whole(plan_engine: Engine) -> None:
+    answer = plan_engine.ask("要重点整治哪几个领域?")
+    assert "危险化学品" in answer.text and "消防" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["水利建设第一责任人是谁?", "讲话里说的水利建设第一责任人是哪位?"])
+def test_a_role_held_by_an_office_answers_who(plan_engine: Engine, question: str) -> None:
+    answer = plan_engine.ask(question)
+    assert not answer.partial and not answer.abstained and "主要负责同志" in answer.text, answer.text
