@@ -52,7 +52,7 @@ _DEFINES_BEFORE = LazyPattern(r"(?:什么是|什么叫|何谓|所谓|何为|叫(
 _QUESTION_WORD = LazyPattern(r"哪|什么|啥|咋|怎么|怎样|多少|多长|多久|多大|几|谁|如何|为何|为什么|^第[一二三四五六七八九十\d]|全名|名字|姓名"
                             r"|讲话|发言|文章|这篇|那篇|部分$|^[这那]?[句段]话$"   # 在讲话中 / 那一部分 / 那句话 point, they are no term
                             r"|^[\d一二三四五六七八九十两]{1,2}(?:个|项|条|点|种|件)?$")   # 哪3个 counts, it is no term
-_DEICTIC_TIME = LazyPattern(r"今年|去年|明年|前年|今天|昨天|明天|当前|目前|近年|今后|本月|上月|下月")
+_DEICTIC_TIME = LazyPattern(r"今年|去年|明年|前年|今天|昨天|明天|当前|目前|眼下|如今|时下|近年|今后|本月|上月|下月")
 _LIST_SEPARATORS = LazyPattern(r"[、,,;;/]")
 
 
@@ -103,9 +103,7 @@ def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, 
            and not all(ta.squash_punct(item) in corpus_key for item in _LIST_SEPARATORS.split(t) if item)]
     # Chinese words only: a Latin word in a Chinese question (ｗｈａｔ是…) is noise, not a term.
     # (计划生育工作怎么抓 is about 计划生育: 工作 after a field's name says no more.)
-    own = [w for w in dict.fromkeys(words)
-           if len(w) >= 2 and _CJK_WORD.search(w) and not _QUESTION_WORD.search(w) and not _POINTING.match(w)
-           and not is_generic(w) and not any(w != o and w in o for o in words) and w not in _FIELD_HEADS]
+    own = _own_words(words)
 
     # 今年春节 says when, relative to the asker: the speeches say 春节 (形式主义 stays a term).
     unseen = [w for w in own if len(w) >= min_len and ta.squash_punct(w) not in corpus_key
@@ -139,6 +137,26 @@ def _runs(words: Sequence[str], question: str) -> list[list[str]]:
             runs.append([w])
         end = at + len(w)
     return runs + [[w] for w in words if w not in question]
+
+
+def _own_words(words: Sequence[str]) -> list[str]:
+    """The question's own Chinese words: not question words, pointers or discourse, whole."""
+    return [w for w in dict.fromkeys(words)
+            if len(w) >= 2 and _CJK_WORD.search(w) and not _QUESTION_WORD.search(w) and not _POINTING.match(w)
+            and not is_generic(w) and not any(w != o and w in o for o in words) and w not in _FIELD_HEADS]
+
+
+def unnamed_kind(question: str, words: Sequence[str], corpus_key: str) -> str:
+    """公车改革, of 对公车改革提了哪些要求: the one thing a question asks about, when the speeches
+    know its head (改革) but never the word that says which (公车), nor the two together; ""
+    otherwise. (A time word before it, 眼下作风, says when, not which.)"""
+    runs = _runs(_own_words(words), ta.normalise(question))
+    if len(runs) != 1 or len(runs[0]) < 2 or runs[0][-1] not in corpus_key or "".join(runs[0][-2:]) in corpus_key:
+        return ""
+    which, head = runs[0][-2], runs[0][-1]   # (the word right before the head says which)
+    if which in corpus_key or _DEICTIC_TIME.match(which) or len(which) >= 3 and which[:-1] in corpus_key:
+        return ""
+    return which + head
 
 
 def never_said(ev: Evidence, question: str, analysed: ta.Analysed) -> tuple[str, str]:

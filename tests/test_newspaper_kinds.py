@@ -261,3 +261,25 @@ def test_an_item_after_its_verb_is_kept_whole(plan_engine: Engine) -> None:
 def test_a_role_held_by_an_office_answers_who(plan_engine: Engine, question: str) -> None:
     answer = plan_engine.ask(question)
     assert not answer.partial and not answer.abstained and "主要负责同志" in answer.text, answer.text
+
+
+_REFORM = """在全市改革工作会议上的讲话
+市长　吴立新
+今年全市改革要抓好三件事：一是深化国企改革，推进公司制改造；二是深化财税改革，理顺市区两级财力；三是深化投融资改革，放宽社会资本准入。
+改革是发展的动力，各级干部要敢于担当。
+"""
+
+
+@pytest.mark.parametrize("question", ["讲话对公车改革提了哪些要求?", "讲话对户籍改革提了哪几条要求?"])
+def test_a_list_of_a_kind_never_named_is_declined(tmp_path: Path, question: str) -> None:
+    # 改革 is the speech's word, and a list of reforms is in it; which reform (公车 / 户籍) it never says.
+    (tmp_path / "reform.txt").write_text(_REFORM, encoding="utf-8")
+    engine = Engine.load([tmp_path], use_cache=False)
+    answer = engine.ask(question)
+    assert answer.abstained and answer.text.startswith("讲话中没有出现「"), answer.text
+    assert "国企改革" in engine.ask("讲话对国企改革提了哪些要求?").text
+
+
+def test_a_time_word_before_the_thing_says_when_not_which(plan_engine: Engine) -> None:
+    answer = plan_engine.ask("眼下农田水利建设的主要任务有哪几项?")
+    assert not answer.abstained and "除险加固" in answer.text, answer.text
