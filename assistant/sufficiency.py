@@ -147,12 +147,15 @@ def _own_words(words: Sequence[str]) -> list[str]:
 
 
 def unnamed_kind(question: str, words: Sequence[str], corpus_key: str) -> str:
-    """公车改革, of 对公车改革提了哪些要求: the one thing a question asks about, when the speeches
+    """公车改革, of 对公车改革提了哪些要求: the one thing a question asks about (after 对 / 关于), when the speeches
     know its head (改革) but never the word that says which (公车), nor the two together; ""
     otherwise. (A time word before it, 眼下作风, says when, not which.)"""
-    runs = _runs(_own_words(words), ta.normalise(question))
+    norm = ta.normalise(question)
+    runs = _runs(_own_words(words), norm)
     if len(runs) != 1 or len(runs[0]) < 2 or runs[0][-1] not in corpus_key or "".join(runs[0][-2:]) in corpus_key:
         return ""
+    if not re.search(rf"(?:对|关于|针对|就){re.escape(''.join(runs[0]))}", norm):
+        return ""   # (the topic a question names after 对 / 关于; 纪念时会想到 is no such phrase)
     which, head = runs[0][-2], runs[0][-1]   # (the word right before the head says which)
     if which in corpus_key or _DEICTIC_TIME.match(which) or len(which) >= 3 and which[:-1] in corpus_key:
         return ""
