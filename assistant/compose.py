@@ -355,10 +355,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
                     hits_out=cited_first(ev, [c.unit for c in citer.citations], hits, citer.terms))
     repeated = paragraphs_repeating(ev, plan, hits)   # (a quoted word said again and again is the list asked)
     if reason and not repeated:   # (naming the term the speeches never use, when one is asked about)
-        text, missing = never_said(ev, question, analysed)
-        unnamed = "" if text else unnamed_kind(question, analysed.words, ev.corpus_key)
-        return _with_note(_with_reason(done(text or (f"讲话中没有出现「{unnamed}」。" if unnamed else ABSTAIN_TEXT), [],
-                                            abstained=True), missing or (f"missing_terms:{unnamed}" if unnamed else "")), reason)
+        text, missing = never_said(ev, question, analysed, kinds=True)
+        return _with_note(_with_reason(done(text or ABSTAIN_TEXT, [], abstained=True), missing), reason)
 
     if repeated is not None:   # 讲了哪几个“继续”: the run of paragraphs that each say it
         key = ta.normalise(plan.asks_content_of)
@@ -378,8 +376,9 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     if (plan.wants_list or plan.weak_list) and not plan.multi_speech and plan.answer_type not in ("person", "date"):
         if (unreported := unreported_words(ev, named, question, citer, done)) is not None:
             return unreported   # 何建平局长的工作报告提了哪几点: his report is only named
-        if unnamed := unnamed_kind(question, analysed.words, ev.corpus_key):   # 对公车改革提了哪些要求
-            return _with_reason(done(f"讲话中没有出现「{unnamed}」。", [], abstained=True), f"missing_terms:{unnamed}")
+        if unnamed_kind(question, analysed.words, ev.corpus_key):   # 对公车改革提了哪些要求: no list is of it
+            text, missing = never_said(ev, question, analysed, kinds=True)
+            return _with_reason(done(text, [], abstained=True), missing)
         # The list of the speech the question names, never one of another speech.
         hits_named = [h for h in hits if not named or h.unit.speech_no in named]
         counted = counted_items(ta.normalise(question), plan.list_size, hits_named, plan.asks_content_of)

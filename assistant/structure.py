@@ -125,8 +125,6 @@ def choose_list(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | 
     if n and hits and enumerates(hits[0].unit.text, n) and not inline_enumeration(hits[0].unit.text):
         return None
 
-    # 问题主要有哪几方面: a paragraph a little lower that introduces a list in the question's
-    # unit (主要表现在以下三个方面:) is a candidate too.
     for h in hits[:3]:
         # 今年植树造林的主要任务有哪几项: a heading the question names whole answers with what it
         # heads (its items, or the 一是…二是… of its one paragraph), wherever the lead ranks.
@@ -136,20 +134,22 @@ def choose_list(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | 
             children = section_children(ev.corpus.speech(h.unit.speech_no).units, h.unit)
             if len(children) == 1 and len(enum := inline_enumeration(children[0].text)) >= 2 and (not n or len(enum) == n):
                 return children[0], enum
+    # Each top hit's lists, read once: (hit, its lists, whether it introduces one).
+    read = [(h, *_list_options(ev, h.unit, introduces_list(ev, h.unit))) for h in hits[:5]]
     unit_word = counted_unit(plan.text)
     if unit_word and not n:
         # 成绩分了几个方面说: a paragraph that counts its own list in the question's unit (主要表现在
         # 四个方面:一是…) answers before a better-ranked list that counts in none.
-        for h in hits[:5]:
-            for opt in _list_options(ev, h.unit, introduces_list(ev, h.unit))[0]:
+        for h, options, _ in read:
+            for opt in options:
                 if states_count(h.unit.text, unit_word, len(opt) if isinstance(opt, list) else len(opt[1])):
                     return opt
-    for rank, h in enumerate(hits[:5]):
+    # 问题主要有哪几方面: a paragraph a little lower that introduces a list in the question's
+    # unit (主要表现在以下三个方面:) is a candidate too.
+    for rank, (h, options, introduces) in enumerate(read):
         u = h.unit
-        introduces = introduces_list(ev, u)
         if rank >= 3 and not (introduces and unit_word and unit_word in u.text):
             continue
-        options, introduces = _list_options(ev, u, introduces)
         for opt in options:
             size = len(opt) if isinstance(opt, list) else len(opt[1])
             if n and size == n:
@@ -168,12 +168,11 @@ def choose_list(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | 
     return None
 
 
-_NUMBERING = LazyPattern(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
-
-
 def _names_heading(question: str, heading: Unit) -> bool:
-    """Whether the question says (nearly) every character pair of the heading's words."""
-    words = squash_punct(_NUMBERING.sub("", heading.text))
+    """Whether the question says (nearly) every character pair of the heading's words (its
+    marker, 二、, aside)."""
+    style = heading_style(heading.text)
+    words = squash_punct(heading.text[style[1]:] if style else heading.text)
     pairs = {words[i:i + 2] for i in range(len(words) - 1)}
     asked = squash_punct(question)
     return len(pairs) >= 3 and sum(g in asked for g in pairs) >= 0.8 * len(pairs)

@@ -118,7 +118,7 @@ def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, 
     # 座谈会 the speeches hold. 粮食总产量, where they say 粮食总产, is their word put another way:
     # the head is unknown only when they never say it without its last character either.)
     runs = _runs(own, ta.normalise(question)) if question else [[w] for w in own]
-    unknown = [run for run in runs if run[-1] in unseen and run[-1][:-1] not in corpus_key]
+    unknown = [run for run in runs if run[-1] in unseen and _unsaid(run[-1], corpus_key)]
     if own and (len(unseen) >= key_share * len(own) or len(unknown) >= key_share * len(runs)) \
             and (len(unseen) == 1 or listed):
         out += [w for w in unseen if w not in out]
@@ -139,6 +139,12 @@ def _runs(words: Sequence[str], question: str) -> list[list[str]]:
     return runs + [[w] for w in words if w not in question]
 
 
+def _unsaid(word: str, corpus_key: str) -> bool:
+    """Whether the speeches never say ``word``, nor (a word of three or more) all of it but its
+    last character: 总产量 is said as 总产, 合作医疗 is not said at all."""
+    return word not in corpus_key and (len(word) < 3 or word[:-1] not in corpus_key)
+
+
 def _own_words(words: Sequence[str]) -> list[str]:
     """The question's own Chinese words: not question words, pointers or discourse, whole."""
     return [w for w in dict.fromkeys(words)
@@ -157,15 +163,18 @@ def unnamed_kind(question: str, words: Sequence[str], corpus_key: str) -> str:
     if not re.search(rf"(?:对|关于|针对|就){re.escape(''.join(runs[0]))}", norm):
         return ""   # (the topic a question names after 对 / 关于; 纪念时会想到 is no such phrase)
     which, head = runs[0][-2], runs[0][-1]   # (the word right before the head says which)
-    if which in corpus_key or _DEICTIC_TIME.match(which) or len(which) >= 3 and which[:-1] in corpus_key:
+    if not _unsaid(which, corpus_key) or _DEICTIC_TIME.match(which):
         return ""
     return which + head
 
 
-def never_said(ev: Evidence, question: str, analysed: ta.Analysed) -> tuple[str, str]:
+def never_said(ev: Evidence, question: str, analysed: ta.Analysed, kinds: bool = False) -> tuple[str, str]:
     """(讲话中没有出现「合作医疗」。, missing_terms:合作医疗) when the question's key terms are
-    none of the speeches' words; ("", "") otherwise."""
+    none of the speeches' words (``kinds``: or the kind of thing it asks about, unnamed_kind);
+    ("", "") otherwise."""
     missing = missing_terms(QUOTED.findall(ta.normalise(question)), analysed.words, ev.corpus_key, question=question)
+    if not missing and kinds and (kind := unnamed_kind(question, analysed.words, ev.corpus_key)):
+        missing = [kind]
     if not missing:
         return "", ""
     return "讲话中没有出现" + "、".join(f"「{t}」" for t in missing) + "。", f"missing_terms:{'、'.join(missing)}"
