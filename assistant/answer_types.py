@@ -309,7 +309,10 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
             counted = re.sub(YEAR, " ", norm) if unit == "年" else norm
             # 开了几天: 5月18日 says which day, not how many.
             counted = re.sub(_MONTH_DAY, " ", counted) if unit in ("天", "日") else counted
-            if unit and re.search(rf"{_NUMERAL}(?:多|余)?\s*(?:个)?\s*{_UNIT_ALIASES.get(unit, re.escape(unit))}", counted):
+            if unit.startswith("第") and re.search(rf"第\s*{_NUMERAL}\s*{re.escape(unit[1:])}", counted):
+                return True
+            if unit and not unit.startswith("第") \
+                    and re.search(rf"{_NUMERAL}(?:多|余)?\s*(?:个)?\s*{_UNIT_ALIASES.get(unit, re.escape(unit))}", counted):
                 return True
             # 是多少 is not answered by a date (本报北京１月１日讯): its digits count nothing.
             if not unit and re.search(_ANY_NUMBER, re.sub(_DATE, " ", norm)):

@@ -12,7 +12,7 @@ from .lazy_pattern import LazyPattern
 
 __all__ = ["FROM_WHERE", "asked_type"]
 
-_ASKED_MEASURE = r"(?:钱|公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|个月|月|小时|分钟|次|项|家|户|亩|平方米|吨|岁|倍|位|起|件|所|座|台|辆|部|批|%|％)"
+_ASKED_MEASURE = r"(?:级|钱|公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|个月|月|小时|分钟|次|项|家|户|亩|平方米|吨|岁|倍|位|起|件|所|座|台|辆|部|批|%|％)"
 # 哪些领导出席 / 哪几位嘉宾 ask for names like 谁 does; 哪些领导干部 asks for a kind of cadre.
 _WHICH_PEOPLE = r"哪(?:些|几位)(?:中央|省|市|县|区)?(?:领导(?!干部|班子|机关|小组)(?:同志|人)?|负责同志|嘉宾|演员|歌手|艺术家|劳模|英模)"
 _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
@@ -64,19 +64,26 @@ _ASKS_AGE = LazyPattern(r"多大(?:岁数|年纪|年龄)|几岁|多少岁|年龄
 _ASKS_YEAR = LazyPattern(r"哪一年|哪年|何年|年份|几几年")
 _NAMED_PLACE = LazyPattern(r"哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)")
 _ASKS_PERCENT = LazyPattern(r"百分之(?:几|多少)|多少个?百分点|几个百分点|百分比是多少")
+_ASKS_ORDINAL = LazyPattern(r"第几([次届期批轮])")
 _NUMBER_UNIT = LazyPattern(rf"(?:多少|几)({_ASKED_MEASURE})")
 
 # 从哪儿说起 / 从哪里切入: where in the text it begins, not a place.
 FROM_WHERE = LazyPattern(r"从哪(?:儿|里)?(?:说起|讲起|谈起|写起|切入|入手|开始|开头|起笔|引入|引起|引出)")
+
+# 毛病出在哪里 / 关键在哪儿 / 两者区别在哪: where in a matter, i.e. what it is, not a place.
+_MATTER_WHERE = LazyPattern(r"(?:(?:毛病|问题|弊端|症结|根子|根源|关键|难点|重点|差距|不足|原因|区别|不同|好处|意义|矛盾|要害|出路|"
+                            r"难处|短板|优势|特点|妙处)[^，,。?？!！]{0,4}?在哪(?:里|儿)?|出在哪(?:里|儿)?)(?![个座一]|城市|省|市|县|区|国家|镇|乡|村|地区)")
 
 
 def asked_type(body: str, count: LazyPattern) -> tuple[str | None, str]:
     """What kind of thing a question asks for (person / date / place / number / source) and in
     which unit (几天 → 天, 哪个城市 → 地名); ``count``: the planner's 几个/多少个 pattern."""
     # (…哪里时最在意的是什么: a clause of when; 向哪些人致以问候: to whom, groups as well as people.)
-    body = re.sub(r"哪(?:里|儿)(?:时|的时候)|[向给对为]哪些人", " ", FROM_WHERE.sub(" ", body))
+    body = re.sub(r"哪(?:里|儿)(?:时|的时候)|[向给对为]哪些人", " ", FROM_WHERE.sub(" ", _MATTER_WHERE.sub(" ", body)))
     if _ASKS_PERCENT.search(body):
         return "number", "%"
+    if ordinal := _ASKS_ORDINAL.search(body):
+        return "number", "第" + ordinal.group(1)   # 第几次: 第四次 answers, 每年一次 does not
     counted = count.search(body)
     if counted and not any(p.search(body) for kind, p in _ANSWER_TYPES if kind != "number"):
         # 选调了几个人: people are counted in 名 and 位 as well (3名同志).

@@ -328,17 +328,18 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     reason = abstain_reason(ev, plan, analysed, hits)
     if reason and reason.startswith("讲话中没有列出") and paragraphs_repeating(ev, plan, hits) is not None:
         reason = None   # 讲了3个“继续”: the paragraphs that each say it are the three
+    thin = reason   # (a named speech's list asked in words that find none: its own points, however close the meaning)
     if reason and dense_rescues(ev, plan, hits, dense_top) \
             and not reason.startswith("讲话中没有列出") and speaks_of_asked(ev, plan, hits):
         reason = None   # few shared words, but the meaning matches closely: a paraphrase
-    if reason and plan.wants_list and plan.speech_no is not None and not plan.asked_words \
-            and not reason.startswith("讲话中没有列出"):
+    if thin and plan.wants_list and plan.speech_no is not None and not plan.asked_words \
+            and not thin.startswith("讲话中没有列出"):
         # 要从根子上防腐治腐,公报说今年重点抓哪几个方面: words the speeches never use, but the
         # named speech's best paragraph introduces the list asked for; it is answered below.
         in_speech = [h for h in hits[:3] if h.unit.speech_no == plan.speech_no]
         if in_speech and (introduces_list(ev, in_speech[0].unit) or list_items(ev, in_speech[0].unit)):
-            reason = None
-    if reason and plan.wants_list and plan.speech_no is not None and not plan.asked_words:
+            reason = thin = None
+    if thin and plan.wants_list and plan.speech_no is not None and not plan.asked_words:
         # 公报那篇,98年反腐工作分成哪几块任务: the words miss, but the named speech makes one list.
         # (元旦献辞那几段排比…要坚持或发扬什么: the points of the named speech its words name come first.)
         if (spoken := speaker_in_order(ev, plan.speech_no, question, citer, hits, done)) is not None:

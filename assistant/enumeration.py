@@ -27,7 +27,8 @@ _CLAUSE_END = "，,、：:"
 _FAMILIES: tuple[tuple[str, LazyPattern], ...] = (
     # 第一，/ 第一点，/ 第一条，/ 第一个问题，/ 第一方面，
     ("ordinal", LazyPattern(rf"{_BREAK}(第([{_NUM}]{{1,2}})(?:点|条|问|招|步|个?问题|个?方面|个?部分)?[{_CLAUSE_END}])")),
-    ("shi", LazyPattern(rf"{_BREAK}(([{_NUM}]{{1,2}})是)(?=\S)")),
+    # (其一是约束。…二是激励。: a writer may open the run with 其一是 and go on with 二是)
+    ("shi", LazyPattern(rf"{_BREAK}(其?([{_NUM}]{{1,2}})是)(?=\S)")),
     ("yao", LazyPattern(rf"{_BREAK}(([{_NUM}]{{1,2}})要)(?=\S)")),
     ("paren", LazyPattern(rf"{_BREAK}([(（]([{_NUM}]{{1,2}})[)）])")),
     # 首先 opens a 首先/其次/再次 run first (其一/其二 runs may open with 首先 too).

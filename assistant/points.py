@@ -23,12 +23,11 @@ from .enumeration import (
 )
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
+from .parallel import ANNOUNCES, MAX_PARALLEL, parallel_paragraphs
 from .planner import QUOTED, QueryPlan, nth
 from .results import Answer, AnswerSentence, Hit
 from .structure import (
-    _CJK_RUN,
     QUOTED_ITEM_CHARS,
-    SAME_OPENING,
     count_intro,
     counted_unit,
     headless,
@@ -43,59 +42,6 @@ __all__ = ["ANNOUNCES", "PointList", "as_points", "choose_points", "clause_list"
            "point_count", "point_lists", "speech_points", "too_few_points"]
 
 PointList = list[Unit] | tuple[Unit, list[str]]
-_DASH = LazyPattern("^[—–－―-]{2,}")
-MAX_PARALLEL = 8   # a parallel paragraph is at most this many paragraphs after its lead-in
-# …有几项工作需要着力加以推进。 / 我讲三点意见。: a lead-in that announces a count of items
-# without a colon; its items are paragraphs that open alike with a short sentence of their own.
-ANNOUNCES = LazyPattern(r"(?:几|[一二三四五六七八九十两\d]+)(?:项|个|条|点|方面)[^。，,]{0,12}[。]$")
-_SHORT_OPENING = 16
-
-
-def parallel_paragraphs(units: list[Unit], lead: Unit) -> list[Unit]:
-    """The paragraphs after a lead-in line (…以下几个方面的工作:) that open alike: each with a
-    dash (———结合金融改革…) or with the first one's first character (要加强… 要健全… 要强化…);
-    after any paragraph, three or more that open with the same words (我们要更好地坚持… ×3):
-    the parallel openings of a speech's points."""
-    colon = bool(re.search("[:\uff1a]$", lead.text.rstrip()))
-    if not colon and not ANNOUNCES.search(split_sentences(lead.text)[-1]):
-        return _same_openings(units, lead)
-    items: list[Unit] = []
-    for u in units[lead.seq:]:
-        if u.kind != "paragraph" or (not colon and len(split_sentences(u.text)[0]) > _SHORT_OPENING):
-            break
-        if items and not (_DASH.match(u.text) if _DASH.match(items[0].text) else u.text[:1] == items[0].text[:1]):
-            break
-        items.append(u)
-    # (…讲几点意见。 then 在立法工作方面,… ×3: paragraphs framed alike, however long.)
-    return items if len(items) >= 2 else [] if colon else _same_openings(units, lead)
-
-
-# 在政治协商方面, / 在民主监督方面,: a short first clause framed alike (its first character and
-# its last two), not a speaker's 他说, / 陈启明指出,.
-_FRAME_CLAUSE = LazyPattern(r"^([\u4e00-\u9fff])[\u4e00-\u9fff]{2,9}([\u4e00-\u9fff]{2})[，,]")
-_REPORTED = LazyPattern(r"说|指出|强调|表示|认为|提出")
-
-
-def _opening(u: Unit) -> str:
-    """What a paragraph of a parallel series shares: its first words, or its first clause's frame."""
-    m = _FRAME_CLAUSE.match(u.text)
-    if m and not _REPORTED.search(m.group(0)):
-        return m.group(1) + "…" + m.group(2)
-    return u.text[:SAME_OPENING]
-
-
-def _same_openings(units: list[Unit], lead: Unit) -> list[Unit]:
-    items: list[Unit] = []
-    for u in units[lead.seq:]:
-        if u.kind != "paragraph" or (items and u.text[:SAME_OPENING] != items[0].text[:SAME_OPENING]
-                                     and _opening(u) != _opening(items[0])):
-            break
-        items.append(u)
-    if items and (lead.text[:SAME_OPENING] == items[0].text[:SAME_OPENING] or _opening(lead) == _opening(items[0])):
-        return []   # the lead opens alike: it is the first of the series, not what announces it
-    return items if len(items) >= 3 and _CJK_RUN.fullmatch(items[0].text[:SAME_OPENING]) else []
-
-
 def _lead_text(units: list[Unit], first: Unit) -> str:
     """The paragraph before a run of points: it announces what they are."""
     before = [u for u in units[: first.seq - 1] if u.kind == "paragraph"]
@@ -227,7 +173,9 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
         scored.append((raw, text, option))
         if score < ev.answer.point_match_share * asked:
             continue   # the points are about something else than the question
-        if best is None or score > best[0]:
+        # (a list of paragraphs over the 一是…二是… inside one of them, when the words match both alike)
+        if best is None or score > best[0] or (score == best[0] and isinstance(option, list)
+                                               and isinstance(best[1], tuple) and best[1][0] in option):
             best = (score, option)
     unit_word = counted_unit(plan.text) if not plan.list_size else ""
     # 成绩分了几个方面: of lists the words match as well, wherever they rank, the one that counts

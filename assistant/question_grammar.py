@@ -49,7 +49,9 @@ _ITEM = (r"(?:要求|措施|举措|办法|方法|任务|原则|目标|活动|做
          # what a speaker offers in points (几点看法 / 几点体会 / 哪几条经验)
          r"看法|观点|想法|体会|希望|思考|认识|启示|经验|教训|感受|主张|设想|考虑|"
          # what an analysis lists (几条原因 / 哪几个因素)
-         r"原因|因素|条件|优势|危害|变化)")
+         r"原因|因素|条件|优势|危害|变化|"
+         # what a text says something does or brings, and where (几种作用 / 哪些好处 / 几个阶段)
+         r"作用|功能|意义|好处|理由|成绩|成效|成就|特征|阶段|领域|渠道|形式|层面|职能|类型|对策)")
 # 哪个 / 哪条 / 哪一年 ask for one thing; 哪几个 / 哪四条 / 几项 / 多少条 for several.
 # 几个 / 多少条 ask for a list when what is counted is items or parts (几点要求, 几个方面) or
 # nothing is named (分为几个?); before any other noun they ask for a count (表彰了多少个先进集体).
@@ -85,6 +87,9 @@ ORDINAL = LazyPattern(rf"(?P<back>倒数)?第\s*[（(]?\s*({_NUM}{{1,2}})\s*[）
                       rf"|(?:最后|末尾)\s*[落讲谈说提写归][\u4e00-\u9fff]{{0,3}}?哪\s*一?\s*(?:条|点|项|个方面)"
                       rf"|(?:最后|末尾|结尾)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<last_said>{_SAID}))"
                       rf"|(?P<last_bare>结尾|末尾|结束语|收尾|收的尾|压轴|殿后)"
+                      # 分两头,排在后面的那一个 / 后者 / 前一条: of two, the latter or the former.
+                      rf"|(?:排在)?后(?:面|边)的\s*[那这]\s*一?\s*(?:个|条|点|项|种|方面)|后一(?:个|条|点|项|种)|后者"
+                      rf"|(?P<former>(?:排在)?前(?:面|边)的\s*[那这]\s*一?\s*(?:个|条|点|项|种|方面)|前一(?:个|条|点|项|种)|前者)"
                       rf"|(?P<first>开头|开篇|头一|首先|一开始|一上来|开场|起首|打头)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:先|就)?(?:{_ORDINAL_NOUN}|(?P<first_said>{_SAID}))"
                       rf"|(?P<first_bare>开头|开篇|开场白|一开始|一上来|开场|打头|从哪(?:儿|里)?(?:说起|讲起|谈起|写起|切入|入手|起笔))")
 # 稳、准、实分别是什么意思: words joined by 、 that the speech says so name a list inside it.
@@ -103,7 +108,7 @@ def ordinal_value(m: re.Match[str]) -> int:
     """第三 → 3, 倒数第二 → -2, 开头/头一 → 1, 最后/结尾/压轴 → -1."""
     if m.group(2):
         return (chinese_numeral(m.group(2)) or 0) * (-1 if m.group("back") else 1)
-    return 1 if m.group("first") or m.group("first_bare") else -1
+    return 1 if m.group("first") or m.group("first_bare") or m.group("former") else -1
 
 
 # 倒数两段 / 最后三句 / 前两部分 / 开头两点: several positions at one edge, each asked.

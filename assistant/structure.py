@@ -219,6 +219,33 @@ _SEP = "、，,。；;：:（）()“”"
 
 
 _WHOLE_CLAUSE = 30
+_PARTS_COUNTED = LazyPattern("等?([二三四五六七八九两\\d])个?(?:方面|点|项|条)")
+_VERB_BEFORE = "放在|集中在|有|是|聚焦|包括|抓好|围绕|在"
+
+
+def _self_counted(question: str, n: int | None, hits: list[Hit]) -> tuple[Unit, list[str]] | None:
+    """改革的重点应该放在建房资金多元化,建房方式多样化,住房管理社会化３个方面 for 重点放在哪几块: a
+    sentence of the best paragraph that names and counts its things in parts, when what leads
+    into them says the question's words (two character pairs at least)."""
+    asked = {question[i:i + 2] for i in range(len(question) - 1)}
+    for h in hits:
+        for sentence in split_sentences(h.unit.text):
+            for found in _PARTS_COUNTED.finditer(sentence):
+                count = chinese_numeral(found.group(1))
+                segments = re.split("([，,、])", sentence[:found.start()])
+                separators, segments = set(segments[1::2][-(count or 1) + 1:]), segments[::2]
+                # (主要看两条:一是… announces its points; 积极、健康、向上的态势,形成了 are no three things)
+                if not count or count < 2 or len(segments) <= count or (n and n != count) or len(separators) > 1 \
+                        or sentence[found.end():found.end() + 1] in ":：":
+                    continue
+                items = segments[-count:]
+                verb = re.split(_VERB_BEFORE, items[0])
+                lead = "".join(segments[:-count]) + items[0][:len(items[0]) - len(verb[-1])]
+                items[0] = verb[-1]
+                shared = {lead[i:i + 2] for i in range(len(lead) - 1)} & asked
+                if all(2 <= len(x) <= 14 for x in items) and len(shared) >= 2:
+                    return h.unit, items
+    return None
 
 
 def counted_items(question: str, n: int | None, hits: list[Hit], term: str = "") -> tuple[Unit, list[str]] | None:
@@ -227,7 +254,7 @@ def counted_items(question: str, n: int | None, hits: list[Hit], term: str = "")
     question gives one, must agree)."""
     m = _COUNTED_NOUN.search(question) or _COUNTED_BEFORE.search(question)
     if not m and not term:
-        return None
+        return _self_counted(question, n, hits[:1])
     # (存在的问题和不足,具体列了哪几条: the term asked about names the list after its colon.)
     nouns = {m.group(1), m.group(1)[-2:]} if m else set()
     for h in hits[:5]:
@@ -264,7 +291,7 @@ def counted_items(question: str, n: int | None, hits: list[Hit], term: str = "")
                          for x in (y.strip() for y in re.split("[；;]", found.group(1))) if x]
                 if len(items) >= 3 and (not n or n == len(items)):
                     return h.unit, items
-    return None
+    return _self_counted(question, n, hits[:1])
 
 
 def inline_enumeration(text: str, label_chars: int = AnswerParams.enum_label_chars) -> list[str]:

@@ -119,10 +119,20 @@ def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, 
     # the head is unknown only when they never say it without its last character either.)
     runs = _runs(own, ta.normalise(question)) if question else [[w] for w in own]
     unknown = [run for run in runs if run[-1] in unseen and _unsaid(run[-1], corpus_key)]
+    # 货币化分房是怎么规定的: the thing whose rule or meaning is asked, never said (the words
+    # before it, 在高校住房改革中, only say where to look).
+    if question and (asked := _DEFINED_ASKED.search(ta.normalise(question))):
+        subject = next((run for run in runs if question.find("".join(run)) + len("".join(run)) == asked.start()), None)
+        if subject and _unsaid(subject[-1], corpus_key) and "".join(subject) not in corpus_key:
+            out += [w for w in subject if _unsaid(w, corpus_key) and w not in out]
     if own and (len(unseen) >= key_share * len(own) or len(unknown) >= key_share * len(runs)) \
             and (len(unseen) == 1 or listed):
         out += [w for w in unseen if w not in out]
     return out
+
+
+_DEFINED_ASKED = LazyPattern(r"(?:又|具体)?(?:是)?(?:怎么|如何|怎样)规定的?|有(?:什么|哪些|啥)规定|(?:是|指)(?:什么|啥)意思"
+                             r"|(?:具体)?(?:是指|指的是)(?:什么|啥|哪些)|是怎么回事|包括哪些内容")
 
 
 def _runs(words: Sequence[str], question: str) -> list[list[str]]:

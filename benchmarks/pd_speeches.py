@@ -1,6 +1,6 @@
 """Six speeches from the People's Daily January 1998 corpus, as a user's own files would look.
 
-    python benchmarks/pd_speeches.py [--dev | --dev-long | --dev-speeches | --dev-new | --dev-struct | --dev-addresses] OUT_DIR
+    python benchmarks/pd_speeches.py [--dev | --dev-long | --dev-speeches | --dev-new | --dev-struct | --dev-addresses | --dev-blind9] OUT_DIR
 
 A second corpus the engine was not developed on: plain .txt files with a title line, speaker /
 date / photo-caption lines as the newspaper printed them, then paragraphs, and no headings
@@ -14,7 +14,8 @@ article's title, so that a different copy of the corpus fails loudly instead of 
 article in the wrong place. Files are named after the title (without "（附图片１张）").
 ``--dev`` writes DEV_ARTICLES, ``--dev-long`` DEV_LONG_ARTICLES, ``--dev-speeches``
 DEV_SPEECH_ARTICLES, ``--dev-new`` DEV_NEW_ARTICLES, ``--dev-struct`` the last two together and
-``--dev-addresses`` DEV_LONG_ARTICLES and DEV_SPEECH_ARTICLES together instead (development corpora, none of them among the six or in another group).
+``--dev-addresses`` DEV_LONG_ARTICLES and DEV_SPEECH_ARTICLES together, ``--dev-blind9``
+DEV_BLIND9_ARTICLES instead (development corpora, none of them among the six or in another group).
 """
 
 from __future__ import annotations
@@ -142,12 +143,26 @@ DEV_NEW_ARTICLES: tuple[Article, ...] = (
     Article(r"王兆国在党外专家无党派人士迎春会上指出党外知识分子舞台广阔", r"今天的联谊会由中央统战部副部长刘延东主持",
             r"香港选民登记工作结束"),
 )
+# The ninth blind set's texts (tests/data/synth9_dev.jsonl), chosen by its writer: an unsigned
+# commentary, a signed one, four reports of a leader's speech or remarks; their points stand in
+# paragraphs (首先…其次… / 第一…第四 / (一)…(四) / a counted lead-in and paragraphs that open alike).
+DEV_BLIND9_ARTICLES: tuple[Article, ...] = (
+    Article(r"稳定和加强农业", r"我们告别了不平凡的一九九七年，满", r"国务院召开第６５次常务会"),
+    Article(r"李岚清在全国教职工住房建设会议上要求几年内根本解决教职工住房困难", r"这次会议是１２日召开的。国家教委",
+            r"李岚清致信全国海关关长会"),
+    Article(r"努力提高国民素质", r"高度重视新闻舆论的功能。新闻舆论", r"以我为主为我所用"),
+    Article(r"王兆国就第九届全国政协委员人选建议名单作说明", r"王兆国说，全国政协换届，是我国人", r"京郊百万农民乐起来"),
+    Article(r"再接再厉夺取抗震救灾全面胜利", r"总政治部副主任周子玉转达了中央军", r"《周恩来行政管理思想与政"),
+    Article(r"李岚清谈全国高等教育管理体制改革时强调要加大力度加快进程", r"今天，李岚清副总理还在国家教委主",
+            r"全国精神文明建设工作会议"),
+)
 GROUPS = {"--dev": DEV_ARTICLES, "--dev-long": DEV_LONG_ARTICLES, "--dev-speeches": DEV_SPEECH_ARTICLES,
           "--dev-new": DEV_NEW_ARTICLES,
           # the speeches and the new texts together: the corpus of the colloquial structure set
           "--dev-struct": DEV_SPEECH_ARTICLES + DEV_NEW_ARTICLES,
           # the longer addresses and the speeches together: the corpus of pd_speech2_dev.jsonl
-          "--dev-addresses": DEV_LONG_ARTICLES + DEV_SPEECH_ARTICLES}
+          "--dev-addresses": DEV_LONG_ARTICLES + DEV_SPEECH_ARTICLES,
+          "--dev-blind9": DEV_BLIND9_ARTICLES}
 
 
 def people_daily_file() -> Path | None:

@@ -1,0 +1,74 @@
+"""Paragraphs that open alike after a lead-in: the points of a newspaper speech that marks them
+with no numerals (要加强… 要健全… 要强化… / ———结合金融改革… / a counted lead-in, 以下三个方面:,
+and as many paragraphs that each open with a short sentence of their own)."""
+
+from __future__ import annotations
+
+import re
+
+from .corpus import Unit, chinese_numeral
+from .lazy_pattern import LazyPattern
+from .structure import _CJK_RUN, SAME_OPENING
+from .text_analysis import split_sentences
+
+__all__ = ["ANNOUNCES", "MAX_PARALLEL", "parallel_paragraphs"]
+
+_DASH = LazyPattern("^[—–－―-]{2,}")
+MAX_PARALLEL = 8   # a parallel paragraph is at most this many paragraphs after its lead-in
+# …有几项工作需要着力加以推进。 / 我讲三点意见。: a lead-in that announces a count of items
+# without a colon; its items are paragraphs that open alike with a short sentence of their own.
+ANNOUNCES = LazyPattern(r"(?:几|[一二三四五六七八九十两\d]+)(?:项|个|条|点|方面)[^。，,]{0,12}[。]$")
+_SHORT_OPENING = 16
+_STATED = LazyPattern(r"([二三四五六七八两]|\d)(?:项|个|条|点|方面)")
+
+
+def parallel_paragraphs(units: list[Unit], lead: Unit) -> list[Unit]:
+    """The paragraphs after a lead-in line (…以下几个方面的工作:) that open alike: each with a
+    dash (———结合金融改革…) or with the first one's first character (要加强… 要健全… 要强化…);
+    after any paragraph, three or more that open with the same words (我们要更好地坚持… ×3):
+    the parallel openings of a speech's points."""
+    colon = bool(re.search("[:\uff1a]$", lead.text.rstrip()))
+    if colon and (stated := _STATED.search(split_sentences(lead.text)[-1])):
+        # 当前应在以下三方面下功夫: then as many paragraphs, each opening with its own short
+        # sentence (充分发挥教育的功能。), however they open.
+        run = units[lead.seq:lead.seq + chinese_numeral(stated.group(1))]
+        if len(run) >= 2 and len(run) == chinese_numeral(stated.group(1)) and all(
+                u.kind == "paragraph" and len(split_sentences(u.text)[0]) <= _SHORT_OPENING for u in run):
+            return run
+    if not colon and not ANNOUNCES.search(split_sentences(lead.text)[-1]):
+        return _same_openings(units, lead)
+    items: list[Unit] = []
+    for u in units[lead.seq:]:
+        if u.kind != "paragraph" or (not colon and len(split_sentences(u.text)[0]) > _SHORT_OPENING):
+            break
+        if items and not (_DASH.match(u.text) if _DASH.match(items[0].text) else u.text[:1] == items[0].text[:1]):
+            break
+        items.append(u)
+    # (…讲几点意见。 then 在立法工作方面,… ×3: paragraphs framed alike, however long.)
+    return items if len(items) >= 2 else [] if colon else _same_openings(units, lead)
+
+
+# 在政治协商方面, / 在民主监督方面,: a short first clause framed alike (its first character and
+# its last two), not a speaker's 他说, / 陈启明指出,.
+_FRAME_CLAUSE = LazyPattern(r"^([\u4e00-\u9fff])[\u4e00-\u9fff]{2,9}([\u4e00-\u9fff]{2})[，,]")
+_REPORTED = LazyPattern(r"说|指出|强调|表示|认为|提出")
+
+
+def _opening(u: Unit) -> str:
+    """What a paragraph of a parallel series shares: its first words, or its first clause's frame."""
+    m = _FRAME_CLAUSE.match(u.text)
+    if m and not _REPORTED.search(m.group(0)):
+        return m.group(1) + "…" + m.group(2)
+    return u.text[:SAME_OPENING]
+
+
+def _same_openings(units: list[Unit], lead: Unit) -> list[Unit]:
+    items: list[Unit] = []
+    for u in units[lead.seq:]:
+        if u.kind != "paragraph" or (items and u.text[:SAME_OPENING] != items[0].text[:SAME_OPENING]
+                                     and _opening(u) != _opening(items[0])):
+            break
+        items.append(u)
+    if items and (lead.text[:SAME_OPENING] == items[0].text[:SAME_OPENING] or _opening(lead) == _opening(items[0])):
+        return []   # the lead opens alike: it is the first of the series, not what announces it
+    return items if len(items) >= 3 and _CJK_RUN.fullmatch(items[0].text[:SAME_OPENING]) else []

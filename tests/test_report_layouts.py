@@ -1,0 +1,112 @@
+"""Newspaper articles whose points are laid out without markers or headings: a lead-in that
+counts them (以下三个方面:) followed by paragraphs that each open with a short sentence of their
+own, a run that starts 其一是 and goes on with 二是, the latter or the former of two, a sentence
+that names and counts its things (放在…,…,…三个方面), what a matter is "在哪里" (not a place),
+an ordinal asked (第几次), and the rule of a thing the texts never name (…是怎么规定的). The texts
+are written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.engine import Engine
+
+_ARTICLE = """搞好城市绿化
+秦晓岚
+城市绿化是城市建设的重要内容，关系到市民的生活质量。
+结合安平市的做法，我们认为，搞好城市绿化应当从以下三个方面着手：
+认真编制绿地规划。绿地规划是城市绿化的龙头。规划一经批准，任何单位不得擅自改变绿地用途。
+切实加强养护管理。绿化的功能主要有两个方面：其一是美化。整齐的行道树和草坪使街道面貌焕然一新。二是净化。树木能够吸附粉尘、降低噪声，改善城市的空气质量。
+广泛发动群众参与。每年植树节，全市机关干部和学生都要参加义务植树，认养绿地。
+"""
+
+_REPORT = """王振华在全省中小学危房改造会议上要求三年内消除危房
+本报青州１月９日讯　记者林涛报道：省政府副省长王振华８日在省政府于青州召开的第三次全省中小学危房改造工作会议上讲话。
+王振华指出，各级政府每年召开一次专门会议，部署危房改造工作。
+王振华说，要多渠道筹措改造资金。当前，这项改造的重点，应该放在农村小学，山区中学，城镇薄弱学校三个方面。
+王振华说，判断改造成效主要看两条：一是要看学生是否安全，二是要看群众是否满意。
+王振华认为，危房多年改不完，毛病主要出在资金不到位、责任不落实上。
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root: Path = tmp_path_factory.mktemp("layouts")
+    for name, text in {"1_green": _ARTICLE, "2_schools": _REPORT}.items():
+        (root / f"{name}.txt").write_text(text, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+@pytest.mark.parametrize("question", ["秦晓岚认为搞好城市绿化应从哪几方面着手?", "搞好城市绿化那篇文章讲了哪几个方面?"])
+def test_a_counted_lead_in_and_paragraphs_opening_with_short_sentences(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained, answer.text
+    for point in ("认真编制绿地规划", "切实加强养护管理", "广泛发动群众参与"):
+        assert point in answer.text, answer.text
+    assert "其一是美化" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["绿化的功能有哪两个?", "城市绿化的功能分为哪几种?"])
+def test_a_run_opening_with_qiyi_shi_and_going_on_with_er_shi(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert "美化" in answer.text and "净化" in answer.text, answer.text
+    assert "认真编制绿地规划" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question, wanted, other", [
+    ("绿化的两个功能里，排在后面的那一个是什么?", "净化", "其一是美化"),
+    ("绿化的两个功能，后一个是什么?", "净化", "其一是美化"),
+    ("绿化的两个功能，前一个是什么?", "美化", "二是净化"),
+])
+def test_the_latter_or_the_former_of_two(engine: Engine, question: str, wanted: str, other: str) -> None:
+    answer = engine.ask(question)
+    assert answer.plan["intent"] == "nth_point", answer.plan
+    assert wanted in answer.text and other not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["王振华认为危房改造眼下的重点应该放在哪几块?", "危房改造的重点放在哪几个方面?"])
+def test_a_sentence_that_names_and_counts_its_things(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained, answer.text
+    for thing in ("农村小学", "山区中学", "城镇薄弱学校"):
+        assert thing in answer.text, answer.text
+
+
+def test_a_count_that_announces_its_points_is_no_sentence_of_things(engine: Engine) -> None:
+    answer = engine.ask("判断危房改造成效主要看哪两条?")
+    assert "学生是否安全" in answer.text and "群众是否满意" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["危房多年改不完，毛病出在哪里?", "危房改造的问题主要在哪儿?"])
+def test_where_a_matter_lies_is_no_place(engine: Engine, question: str) -> None:
+    assert engine.plan(question).answer_type != "place"
+
+
+@pytest.mark.parametrize("question", ["危房改造会议在哪个县开的?", "会议在哪里召开?"])
+def test_where_a_meeting_was_held_is_a_place(engine: Engine, question: str) -> None:
+    assert engine.plan(question).answer_type == "place"
+
+
+@pytest.mark.parametrize("question", ["全省中小学危房改造工作会议这回是第几次开?", "青州那次危房改造会议是第几次会议?"])
+def test_an_ordinal_is_answered_by_an_ordinal(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.text.splitlines()[0].find("第三次") >= 0, answer.text
+
+
+@pytest.mark.parametrize("question", ["城市绿化里，屋顶花园是怎么规定的?", "危房改造中，校舍保险具体是指什么?"])
+def test_the_rule_of_a_thing_never_named_is_not_given(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.abstained or answer.partial, answer.text
+    assert "没有出现" in answer.text, answer.text
+
+
+def test_the_rule_of_a_thing_named_is_given(engine: Engine) -> None:
+    answer = engine.ask("城市绿化里，绿地规划是怎么规定的?")
+    assert not answer.abstained and "不得擅自改变绿地用途" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["城市绿化能起几种作用?", "植树有哪些好处?", "这项改革分几个阶段?"])
+def test_counted_effects_and_stages_ask_for_a_list(engine: Engine, question: str) -> None:
+    assert engine.plan(question).wants_list
