@@ -390,9 +390,9 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         if counted is not None:
             return counted_answer(*counted)
         # 项目攻坚破难活动下面又分了几条: the points inside the item the words name.
+        marked = choose_points(ev, plan, hits_named, analysed.bigrams)
         points = points_under_item(ev, plan, hits_named) or list_named_after(ev, plan, hits_named) \
-            or choose_points(ev, plan, hits_named, analysed.bigrams) \
-            or (clause_list(ev, plan, hits_named, analysed.bigrams) if listed is None else None) \
+            or (clause_list(ev, plan, hits_named, analysed.bigrams, marked) if listed is None else None) or marked \
             or (listed if isinstance(listed, tuple) else inline_over(ev, plan, hits_named, analysed.bigrams, listed)
                 if listed else None)   # (一是…二是… inside the list's paragraph, or one the words name better)
         if points is not None:

@@ -194,13 +194,17 @@ _CONCEDED = LazyPattern(r"在[^，,。；;]{1,20}?的同时[，,]?")
 _GOES_ON = LazyPattern(r"(?:还|也|并|则)?(?:要|将|必须|应当|应该|需要)")
 
 
-def clause_list(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Sequence[str]) -> tuple[Unit, list[str]] | None:
+def clause_list(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Sequence[str],
+                rival: PointList | None = None) -> tuple[Unit, list[str]] | None:
     """统战部新一年打算做哪几件事, of a sentence that lists them unmarked (…将…,努力为…;还将…;仍将
-    …): its clauses between semicolons, three or more, when no marked list answers; the sentence
-    of the top paragraphs whose words the question's match best (as a marked list must)."""
+    …): its clauses between semicolons, three or more, when no marked list (``rival``) answers as
+    well; the sentence of the top paragraphs whose words the question's match best (as a marked
+    list must). (在规模和组成上做了哪些调整: 规模…扩大;…;界别名称作适当调整, over the (一)…(四) of
+    what the list of members shows.)"""
     if not plan.wants_list or plan.answer_type is not None:
         return None
     asked = _match(ev, bigrams, "".join(bigrams))
+    floor = _match(ev, bigrams, _option_text(ev, rival)) if rival is not None else -1.0
     best: tuple[float, Unit, list[str]] | None = None
     for h in hits[:5]:
         before = ""
@@ -213,9 +217,17 @@ def clause_list(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Sequenc
             if len(clauses) < 3 or (plan.list_size and len(clauses) != plan.list_size):
                 continue
             score = _match(ev, bigrams, said)
-            if score >= ev.answer.point_match_share * asked and (best is None or score > best[0]):
+            if score >= ev.answer.point_match_share * asked and score > floor and (best is None or score > best[0]):
                 best = (score, h.unit, [_whole_clause(c) for c in clauses])
     return (best[1], best[2]) if best else None
+
+
+def _option_text(ev: Evidence, option: PointList) -> str:
+    """What a list's lead and its points' names say."""
+    if isinstance(option, tuple):
+        unit, labels = option
+        return next((e.lead for e in enumerations(unit.text) if e.labels == labels), "") + "".join(labels)
+    return _lead_text(ev.corpus.speech(option[0].speech_no).units, option[0]) + "".join(item_label(u) for u in option)
 
 
 def inline_over(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Sequence[str],

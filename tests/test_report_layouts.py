@@ -30,11 +30,19 @@ _REPORT = """王振华在全省中小学危房改造会议上要求三年内消�
 王振华认为，危房多年改不完，毛病主要出在资金不到位、责任不落实上。
 """
 
+_COMMITTEE = """刘建平就第五届市政协委员人选建议名单作说明
+刘建平说，这次换届，委员总的规模在上届基础上适当扩大，增加４０个名额；中共党员不超过委员总数的４０％；对个别界别名称作适当调整；对界别的排列顺序也稍作调整。
+刘建平在谈到第五届市政协换届的委员建议名单时说，名单体现了以下特点。
+（一）委员组成体现了新老交替。新提名的委员占一半以上。
+（二）委员组成具有广泛的代表性。各界别都有一批有影响的代表人物。
+（三）委员知识层次高。大专以上学历的委员占八成。
+"""
+
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     root: Path = tmp_path_factory.mktemp("layouts")
-    for name, text in {"1_green": _ARTICLE, "2_schools": _REPORT}.items():
+    for name, text in {"1_green": _ARTICLE, "2_schools": _REPORT, "3_committee": _COMMITTEE}.items():
         (root / f"{name}.txt").write_text(text, encoding="utf-8")
     return Engine.load([root], use_cache=False)
 
@@ -110,3 +118,15 @@ def test_the_rule_of_a_thing_named_is_given(engine: Engine) -> None:
 @pytest.mark.parametrize("question", ["城市绿化能起几种作用?", "植树有哪些好处?", "这项改革分几个阶段?"])
 def test_counted_effects_and_stages_ask_for_a_list(engine: Engine, question: str) -> None:
     assert engine.plan(question).wants_list
+
+
+@pytest.mark.parametrize("question", ["市政协这次换届，在规模和组成上做了哪些调整?", "这次换届在名额和界别上作了哪些调整?"])
+def test_clauses_the_words_match_better_than_a_marked_list(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert "增加４０个名额" in answer.text and "排列顺序" in answer.text, answer.text
+    assert "新老交替" not in answer.text, answer.text
+
+
+def test_a_marked_list_the_words_match_better_than_clauses(engine: Engine) -> None:
+    answer = engine.ask("市政协委员建议名单体现了哪些特点?")
+    assert "新老交替" in answer.text and "代表性" in answer.text, answer.text
