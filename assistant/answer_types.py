@@ -158,6 +158,8 @@ def asked_event(question: str) -> str:
         if m.start() and norm[m.start() - 1] in "向给对为跟与同被":
             continue   # 向哪些人致以问候 / 给谁写的: to whom, not who
         word = re.split("[的了过在]", m.group(1))[0]
+        if word[:1] and word[:1] in _PREPOSITIONS and (last := re.search(r"([\u4e00-\u9fff]{2})的?[?？。!！]*$", norm)):
+            word = last.group(1)   # 哪天就…人选作说明的: the verb that ends the question, past what 就 governs
         if re.search("[哪几谁啥]", word) or re.match(_NO_EVENT, word):
             continue   # 哪年哪月哪天讲的: a question word again, no event (什么时候让他们… / 这段在哪儿)
         if word.startswith("开"):
@@ -171,6 +173,7 @@ def asked_event(question: str) -> str:
     return ""
 
 
+_PREPOSITIONS = "就对向在把给为跟与同从于按以据由将和"
 _BORN = ("出生", "诞生", "生于")
 _DIED = ("去世", "逝世", "病逝", "辞世", "牺牲")   # (哪年去世的, of a text that says 病逝)
 

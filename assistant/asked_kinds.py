@@ -50,7 +50,7 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     ("office", LazyPattern(r"什么职务|什么职位|什么身份|任什么职|担任什么|哪个职位|(?:职务|职位|身份)是什么")),
     # 是哪个单位的讲话 / 哪个部门牵头: an organisation, not a place (before place: 哪个单位).
     ("organization", LazyPattern(r"哪(?:一|几|些)?(?:个|家)?(?:单位|部门|机关|机构|组织|团体)|什么(?:单位|部门|机关|机构)")),
-    ("place", LazyPattern(r"哪里|哪儿|什么地方|哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个地方|在哪(?!几|些|[一两二三四五六七八九十\d]?(?:个)?(?:方面|环节|问题|点|条|项|种|类))")),
+    ("place", LazyPattern(r"哪里|哪儿|什么地方|哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个地方|在哪(?!几|些|[一两二三四五六七八九十\d]?(?:个|次|场)?(?:方面|环节|问题|点|条|项|种|类|会|篇|段|部分))")),
     # (分几部分 / 几个方面 count the speech's parts: no figure is asked for.)
     ("number", LazyPattern(rf"多少{_ASKED_MEASURE}?|(?<![这那哪])几{_ASKED_MEASURE}(?!分)|多长|多大|多高|多远|多久|比例|百分之")),
 )

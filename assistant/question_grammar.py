@@ -222,6 +222,8 @@ def asked_term(body: str, analyse: Callable[[str], ta.Analysed], asks: LazyPatte
     term = pieces[-1] if pieces else ""
     if re.fullmatch(rf"[每各](?:一)?{CLASSIFIER}?", term):
         return ""   # 每一点分别是什么: each item of the list asked for, not a thing named
+    if re.fullmatch(r"[那这](?:一)?(?:个)?(?:词|词语|字|说法|提法|概念|东西|话)", term):
+        return ""   # 排第三的那个词指的是什么: the item just counted, not a thing named
     if len(term) > 12:
         words = [w for w in analyse(term).words if w in term]
         tail = ""

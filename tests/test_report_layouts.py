@@ -130,3 +130,22 @@ def test_clauses_the_words_match_better_than_a_marked_list(engine: Engine, quest
 def test_a_marked_list_the_words_match_better_than_clauses(engine: Engine) -> None:
     answer = engine.ask("市政协委员建议名单体现了哪些特点?")
     assert "新老交替" in answer.text and "代表性" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["王振华是哪天就危房改造工作讲话的?", "王振华是哪天对中小学危房改造讲话的?"])
+def test_the_event_asked_is_the_verb_past_a_preposition(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained and not answer.partial, answer.text
+    assert "８日" in answer.text.splitlines()[0], answer.text
+
+
+@pytest.mark.parametrize("question", ["王振华是在哪个会上提出多渠道筹措改造资金的?", "王振华在哪次会上提出三年内消除危房?"])
+def test_which_meeting_is_no_place(engine: Engine, question: str) -> None:
+    assert engine.plan(question).answer_type != "place"
+    answer = engine.ask(question)
+    assert not answer.abstained and not answer.partial, answer.text
+
+
+@pytest.mark.parametrize("question", ["绿化的两个功能里，排在后面的那个词指的是什么?", "管理的两个功能，排第二的那个说法是什么意思?"])
+def test_the_item_pointed_at_is_no_term(engine: Engine, question: str) -> None:
+    assert engine.plan(question).asks_content_of == ""
