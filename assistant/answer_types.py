@@ -18,7 +18,7 @@ from .text_analysis import split_sentences
 __all__ = ["HOLDING", "YEAR", "METADATA_TYPES", "SURNAMES", "asked_event", "counted_noun", "counted_owner", "event_variants", "fits_type", "holds_asked", "holds_office", "named_body", "names_counted", "places_named", "relative_years", "speech_says", "speech_year", "year_agrees", "years"]
 
 # What a speech's own lines (speaker, date, where it was published) may answer.
-METADATA_TYPES = frozenset({"person", "date", "place", "source", "organization", "office", "note", "caption"})
+METADATA_TYPES = frozenset({"person", "date", "place", "occasion", "source", "organization", "office", "note", "caption"})
 
 # Patterns, not compiled objects: ``re.search`` compiles each on its first use (and caches it).
 # Compiling them all at import cost every process ~15 ms (the person pattern alone ~10 ms),
@@ -98,6 +98,9 @@ _DONE_BY = r"由[\u4e00-\u9fff]{2,10}?(?:统一|负责|承担|发放|支付|出�
 _DATED_LEAD = DATELINE + r"|\d{1,2}\s*月\s*\d{1,2}\s*日"
 
 _HELD_AT = r"在[^,，。]{2,14}(?:召开|举行|开幕|举办)"
+# 在政协第八届全国委员会常委会第２３次会议上: a meeting named (not 在会上, which names none).
+_OCCASION = (r"[\u4e00-\u9fff\d”》）)]{2}(?:会议|大会|座谈会|茶话会|团拜会|常委会|联谊会|研讨会|报告会|交流会|工作会|"
+             r"(?<![在本此该这那])会)(?:上|期间)")
 _HELD = r"(?:会|会议)[^,。]{0,6}(?:\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日)(?:至[^,。]{1,8})?在[^,。]{1,12}(?:召开|举行|开幕)"
 
 _UNDATED = r"日前|近日|前不久|不久前|前些天|最近"
@@ -320,6 +323,8 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
             # 是多少 is not answered by a date (本报北京１月１日讯): its digits count nothing.
             if not unit and re.search(_ANY_NUMBER, re.sub(_DATE, " ", norm)):
                 return True
+        if answer_type == "occasion" and re.search(_OCCASION, norm):
+            return True
         if answer_type == "place" and (re.search(_PLACE, norm) or unit != "地名" and re.search(_LOCATIVE, norm)):
             return True
         if answer_type == "person" and re.search(_PERSON, norm):
@@ -425,6 +430,11 @@ def speech_says(speech: Speech, answer_type: str | None, unit: str = "", questio
         told = _GAVE_SPEECH if re.search(_ASKS_SPEAKER, question) else _REPORTED_BY
         said = [(u, x) for u in speech.paragraphs[:3] for x in split_sentences(u.text) if re.search(told, x)]
         return [x for x in said if fits_type(answer_type, unit, [x[1]])][:1]
+    if answer_type == "occasion":
+        # 王兆国在哪个会上作的说明, of a report: the first sentence of its opening that names the
+        # meeting (before a title that only names it too).
+        opening = [(u, x) for u in speech.paragraphs[:3] for x in split_sentences(u.text) if fits_type(answer_type, unit, [x])]
+        return opening[:1] or lines
     if lines or answer_type not in ("date", "place"):
         return lines
     if answer_type == "place":

@@ -10,11 +10,13 @@ import re
 
 from .lazy_pattern import LazyPattern
 
-__all__ = ["FROM_WHERE", "asked_type"]
+__all__ = ["ASKS_OCCASION", "FROM_WHERE", "asked_type"]
 
 _ASKED_MEASURE = r"(?:级|钱|公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|个月|月|小时|分钟|次|项|家|户|亩|平方米|吨|岁|倍|位|起|件|所|座|台|辆|部|批|%|％)"
 # 哪些领导出席 / 哪几位嘉宾 ask for names like 谁 does; 哪些领导干部 asks for a kind of cadre.
 _WHICH_PEOPLE = r"哪(?:些|几位)(?:中央|省|市|县|区)?(?:领导(?!干部|班子|机关|小组)(?:同志|人)?|负责同志|嘉宾|演员|歌手|艺术家|劳模|英模)"
+# 在哪个会上讲的 / 是在什么会议上提出的: the occasion, a meeting named (not a place).
+ASKS_OCCASION = LazyPattern(r"(?:哪个|哪次|哪一次|哪场|什么|啥)(?:样的)?(?:会议|大会|座谈会|会上|会|场合)")
 _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     # 编者按写了什么 / 照片拍的是什么,谁拍的: the editor's note, the photo's caption (lines of their own).
     ("note", LazyPattern(r"编者按|按语|编者的话|编者注")),
@@ -50,6 +52,7 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     ("office", LazyPattern(r"什么职务|什么职位|什么身份|任什么职|担任什么|哪个职位|(?:职务|职位|身份)是什么")),
     # 是哪个单位的讲话 / 哪个部门牵头: an organisation, not a place (before place: 哪个单位).
     ("organization", LazyPattern(r"哪(?:一|几|些)?(?:个|家)?(?:单位|部门|机关|机构|组织|团体)|什么(?:单位|部门|机关|机构)")),
+    ("occasion", ASKS_OCCASION),
     ("place", LazyPattern(r"哪里|哪儿|什么地方|哪(?:一)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个地方|在哪(?!几|些|[一两二三四五六七八九十\d]?(?:个|次|场)?(?:方面|环节|问题|点|条|项|种|类|会|篇|段|部分))")),
     # (分几部分 / 几个方面 count the speech's parts: no figure is asked for.)
     ("number", LazyPattern(rf"多少{_ASKED_MEASURE}?|(?<![这那哪])几{_ASKED_MEASURE}(?!分)|多长|多大|多高|多远|多久|比例|百分之")),

@@ -27,6 +27,7 @@ from .answer_types import (
     names_counted,
     places_named,
     relative_years,
+    speech_says,
     speech_year,
     year_agrees,
     years,
@@ -365,6 +366,14 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         told = _event_told(ev, plan, question, analysed, hits, sentences, citer)
         if told is not None:
             return told or None
+    if plan.answer_type == "occasion" and sentences and sentences[0].citations:
+        # 在哪个会上提出…的, of a report of one meeting: its opening names the meeting it all was said at.
+        first = next(c.unit for c in citer.citations if c.n == sentences[0].citations[0])
+        said = speech_says(ev.corpus.speech(first.speech_no), "occasion")
+        if said and not any(fits_type("occasion", "", [x.text]) for x in sentences):
+            sentences.insert(0, AnswerSentence(said[0][1], [citer.cite(said[0][0])]))
+        if said or any(fits_type("occasion", "", [x.text]) for x in sentences):
+            return None
     if plan.answer_type:
         # 1998年…是多少: a figure given for another year does not answer.
         asked_years = years(question) if plan.answer_type == "number" else set()

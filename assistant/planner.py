@@ -24,7 +24,7 @@ from typing import TypeVar
 
 from . import text_analysis as ta
 from .answer_types import HOLDING, METADATA_TYPES, YEAR, asked_event, speech_says
-from .asked_kinds import FROM_WHERE, asked_type
+from .asked_kinds import ASKS_OCCASION, FROM_WHERE, asked_type
 from .corpus import Speech, chinese_numeral
 from .question_grammar import (
     ABOUT_SPEECH,
@@ -390,6 +390,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             # (开场白是怎么给这次会定性的: 定性, which the speech never says, names no part of it.)
             plan.section = " ".join(said_in(plan.section.split(), speeches, named_nos, corpus_text))
     plan.answer_type, plan.answer_unit = asked_type(body, COUNT)
+    if plan.answer_type in (None, "place") and ASKS_OCCASION.search(norm):   # (哪次会议上讲话的: 会议上 read as the reference)
+        plan.answer_type, plan.answer_unit = "occasion", ""
     if plan.answer_type in ("person", "date", "note", "caption") and not asks_parts:
         # 发言的是哪几位 / 两篇各是哪天的 / 最前面的编者按, of named speeches: people, dates or a
         # line of their own, not their parts.

@@ -34,7 +34,7 @@ _NON_WORD = LazyPattern(r"[^\w]+")
 _CJK_WORD = LazyPattern(r"[\u4e00-\u9fff]")
 
 # What the partial answer says the speeches leave out, by answer type.
-MISSING_WHAT = {"person": "说明是谁", "date": "给出具体时间", "number": "给出具体数字", "place": "说明具体地点",
+MISSING_WHAT = {"person": "说明是谁", "date": "给出具体时间", "number": "给出具体数字", "place": "说明具体地点", "occasion": "说明是在什么会上",
                 "source": "说明出处", "organization": "说明是哪个单位", "agent": "说明由谁负责", "office": "说明担任什么职务", "title": "给出名称", "term": "给出它的名称", "quote": "引用原话",
                 "note": "附编者按", "caption": "附照片说明", "content": "具体说明它包括哪些内容或指什么"}
 

@@ -149,3 +149,10 @@ def test_which_meeting_is_no_place(engine: Engine, question: str) -> None:
 @pytest.mark.parametrize("question", ["绿化的两个功能里，排在后面的那个词指的是什么?", "管理的两个功能，排第二的那个说法是什么意思?"])
 def test_the_item_pointed_at_is_no_term(engine: Engine, question: str) -> None:
     assert engine.plan(question).asks_content_of == ""
+
+
+@pytest.mark.parametrize("question", ["王振华在哪个会上讲的话?", "王振华是在哪次会议上讲话的?"])
+def test_the_occasion_of_a_report_is_the_meeting_its_lead_names(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert engine.plan(question).answer_type == "occasion"
+    assert not answer.abstained and "第三次全省中小学危房改造工作会议" in answer.text, answer.text
