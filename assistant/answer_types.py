@@ -244,6 +244,8 @@ def names_counted(noun: str, text: str) -> bool:
     # 粮食总产量 is said 粮食总产 (a measure's 量 / 数 / 额 left out).
     bare = noun[:-1] if len(noun) >= 4 and noun[-1] in "量数额" and noun[:-1] in norm else ""
     said = bare or (noun if len(noun) <= 3 or noun in norm else noun[-2:])   # 中纪委委员 is said 中央纪委委员
+    if said == noun[-2:] != noun and not _in_order(noun[:-2], norm):
+        return False   # 宗教界人士有多少名: 香港人士 are others (中纪委 is still said in 中央纪委, in order)
     key = re.escape(said)
     # (…的稿费,全部捐给了…一所希望小学: past a comma, a figure is of what the next clause says;
     # ２０００多名在京老同志: a measure and a modifier may stand between.)
@@ -253,6 +255,12 @@ def names_counted(noun: str, text: str) -> bool:
 
 
 _DIGIT_OR_NUMERAL = r"(?:\d|[一二三四五六七八九十两])"
+
+
+def _in_order(chars: str, text: str) -> bool:
+    """Whether each of ``chars`` stands in ``text``, in that order (中纪委 in 中央纪委)."""
+    it = iter(text)
+    return all(c in it for c in chars)
 
 
 # A verb's result (升成 / 调到 / 评为): texts pick their own (升级为 / 调任 / 被评为).

@@ -34,8 +34,9 @@ _COMMITTEE = """刘建平就第五届市政协委员人选建议名单作说明
 刘建平说，这次换届，委员总的规模在上届基础上适当扩大，增加４０个名额；中共党员不超过委员总数的４０％；对个别界别名称作适当调整；对界别的排列顺序也稍作调整。
 刘建平在谈到第五届市政协换届的委员建议名单时说，名单体现了以下特点。
 （一）委员组成体现了新老交替。新提名的委员占一半以上。
-（二）委员组成具有广泛的代表性。各界别都有一批有影响的代表人物。
+（二）委员组成具有广泛的代表性。各界别都有一批有影响的代表人物，有民族、宗教界和新闻出版界的代表。
 （三）委员知识层次高。大专以上学历的委员占八成。
+刘建平介绍，经济界委员为３５名，“特邀港澳人士”界委员为１２名。
 """
 
 
@@ -56,7 +57,7 @@ def test_a_counted_lead_in_and_paragraphs_opening_with_short_sentences(engine: E
     assert "其一是美化" not in answer.text, answer.text
 
 
-@pytest.mark.parametrize("question", ["绿化的功能有哪两个?", "城市绿化的功能分为哪几种?"])
+@pytest.mark.parametrize("question", ["绿化的功能有哪两个?", "绿化的功能分为哪几种?"])
 def test_a_run_opening_with_qiyi_shi_and_going_on_with_er_shi(engine: Engine, question: str) -> None:
     answer = engine.ask(question)
     assert "美化" in answer.text and "净化" in answer.text, answer.text
@@ -156,3 +157,14 @@ def test_the_occasion_of_a_report_is_the_meeting_its_lead_names(engine: Engine, 
     answer = engine.ask(question)
     assert engine.plan(question).answer_type == "occasion"
     assert not answer.abstained and "第三次全省中小学危房改造工作会议" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["市政协委员建议名单里，宗教界人士有多少名?", "新闻出版界人士有几名委员?"])
+def test_a_figure_of_other_people_is_no_count_of_those_asked(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.partial or answer.abstained, answer.text
+
+
+def test_a_figure_of_the_people_asked_is_their_count(engine: Engine) -> None:
+    answer = engine.ask("“特邀港澳人士”界委员有多少名?")
+    assert not answer.partial and not answer.abstained and "１２名" in answer.text, answer.text
