@@ -35,8 +35,15 @@ _ASKS_WORD = LazyPattern(r"什么|啥|咋|哪|谁|几|多少|怎|如何|为何|�
 _ASKS_FIRST = LazyPattern(r"\s*(?:又|还|是|那)?(?:由谁|谁|哪|什么时候|何时|在哪|多少|几)")
 
 
+# 是哪天、在哪个会上就…作说明的: two question phrases joined by 、 share the words around them.
+_JOINED_ASKS = LazyPattern(r"^(?P<before>[^、,，。?？]*?)(?P<one>(?:哪|谁|什么|几|多少)[^、,，。?？]{0,4}?)"
+                           r"、(?P<two>(?:在|由|从)?(?:哪|谁|什么|几|多少)[^、,，。?？]{0,4}?[上里])(?P<after>[^、]*)$")
+
+
 def clauses(question: str) -> list[str]:
     """The question's clauses that each ask something (at least two), else [question]."""
+    if joined := _JOINED_ASKS.match(question.strip()):
+        return [joined["before"] + joined[k] + joined["after"] for k in ("one", "two")]
     parts = [p.strip() for p in _BREAK.split(question.strip()) if p.strip()]
     parts = [c.strip() for p in parts for c in _comma_parts(p)]
     asking = [p for p in parts if _ASKS.search(p) and ta.has_content(p)]

@@ -168,3 +168,14 @@ def test_a_figure_of_other_people_is_no_count_of_those_asked(engine: Engine, que
 def test_a_figure_of_the_people_asked_is_their_count(engine: Engine) -> None:
     answer = engine.ask("“特邀港澳人士”界委员有多少名?")
     assert not answer.partial and not answer.abstained and "１２名" in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("王振华是哪天、在哪个会上就危房改造讲话的?", ("８日", "第三次全省中小学危房改造工作会议")),
+    ("王振华是哪天、在哪里就危房改造讲话的?", ("８日", "青州")),
+])
+def test_two_question_words_joined_by_a_comma_of_enumeration(engine: Engine, question: str, wanted: tuple[str, ...]) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained and not answer.partial, answer.text
+    for w in wanted:
+        assert w in answer.text, answer.text
