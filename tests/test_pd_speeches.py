@@ -141,3 +141,14 @@ def test_the_new_dev_texts_are_in_no_other_group(tmp_path: Path) -> None:
     assert digest[4:6] == ["培养人才是根本", "中国京剧院副院长刘长瑜"] and digest[-1].startswith("再次，")
     report = (out / "首都各界纪念江泽民主席重要讲话发表三周年.txt").read_text(encoding="utf-8")
     assert report.splitlines()[-1].startswith("钱其琛说") and "（Ａ、Ｃ）" not in report
+
+
+def test_the_ninth_blind_sets_texts_are_in_no_other_group(tmp_path: Path) -> None:
+    out = _extract_apart(tmp_path, "--dev-blind9", pd_speeches.DEV_BLIND9_ARTICLES, SPEECHES, pd_speeches.DEV_ARTICLES,
+                         pd_speeches.DEV_LONG_ARTICLES, pd_speeches.DEV_SPEECH_ARTICLES, pd_speeches.DEV_NEW_ARTICLES)
+    assert len(pd_speeches.DEV_BLIND9_ARTICLES) == 6
+    # A signed commentary: its byline, then a counted lead-in and the three paragraphs it announces.
+    essay = (out / "努力提高国民素质.txt").read_text(encoding="utf-8").splitlines()
+    assert essay[1] == "颜永盛" and essay[4].endswith("以下三方面下功夫：") and essay[-1].startswith("高度重视新闻舆论")
+    report = (out / "再接再厉夺取抗震救灾全面胜利.txt").read_text(encoding="utf-8")
+    assert report.splitlines()[-1].startswith("总政治部副主任周子玉") and "周恩来行政管理" not in report
