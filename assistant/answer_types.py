@@ -251,7 +251,9 @@ def names_counted(noun: str, text: str) -> bool:
     # ２０００多名在京老同志: a measure and a modifier may stand between.)
     # (Not when the noun is said shortened: 一百万元引导资金 is no 扶持资金.)
     gap = 5 if said == noun else 3
-    return bool(re.search(rf"{_DIGIT_OR_NUMERAL}[^。;,，]{{0,{gap}}}{key}|{key}[^。;,，]{{0,12}}?{_DIGIT_OR_NUMERAL}", norm))
+    # (120名教师被评为优秀教师 / 15所学校被评为先进集体: those counted, then named what they were made.)
+    named_as = rf"{_DIGIT_OR_NUMERAL}[^。;,，]{{0,6}}?被?(?:评为|评选为|选为|授予|命名为)[^。;,，]{{0,6}}{key}"
+    return bool(re.search(rf"{_DIGIT_OR_NUMERAL}[^。;,，]{{0,{gap}}}{key}|{key}[^。;,，]{{0,12}}?{_DIGIT_OR_NUMERAL}|{named_as}", norm))
 
 
 _DIGIT_OR_NUMERAL = r"(?:\d|[一二三四五六七八九十两])"

@@ -336,13 +336,20 @@ def list_conversations(directory: Path | None = None) -> tuple[list[SavedConvers
 
 
 def latest_conversation(directory: Path | None = None) -> Path | None:
-    """The conversation saved last, by file time: start-up reads one file, not all of them."""
+    """The conversation saved last that can be read, by file time: start-up reads one file,
+    not all of them (a damaged newer file is passed over for the one before it)."""
     directory = directory or conversations_dir()
     try:
-        files = [(p.stat().st_mtime, p) for p in directory.glob("*.json")]
+        files = sorted(((p.stat().st_mtime, p) for p in directory.glob("*.json")), reverse=True)
     except OSError:
         return None
-    return max(files)[1] if files else None
+    for _, path in files:
+        try:
+            load_conversation(path)
+        except ConversationError:
+            continue
+        return path
+    return None
 
 
 def rename_conversation(path: Path, name: str) -> Conversation:

@@ -45,7 +45,7 @@ from .results import Answer, Hit, Turn, joined
 from .retrieval import Retriever
 from .semantic import SemanticRanker, passages
 from .text_analysis import SURROGATE as _SURROGATE
-from .text_helpers import without_terminal_control
+from .text_helpers import without_invisible, without_terminal_control
 
 if TYPE_CHECKING:
     from .embeddings import Embedder
@@ -188,7 +188,7 @@ class Engine:
     @staticmethod
     def check_question(question: str) -> str:
         # Escape sequences (a paste from a coloured terminal) are not part of what was asked.
-        question = without_terminal_control(question) if question is not None else question
+        question = without_invisible(without_terminal_control(question)) if question is not None else question
         if question is None or not question.strip():
             raise QuestionError("问题是空的:请输入要查询的内容。")
         if len(question) > MAX_QUESTION_CHARS:
@@ -202,6 +202,8 @@ class Engine:
         return question.strip()
 
     def plan(self, question: str, history: list[Turn] | None = None, default_speech: int | None = None) -> QueryPlan:
+        if default_speech is None and len(self.corpus.speeches) == 1:
+            default_speech = self.corpus.speeches[0].no   # (a corpus of one speech: 这篇讲话 is it)
         return plan_question(question, history, self.corpus.speeches, self.analyse_query, default_speech,
                              lambda: self.evidence.corpus_key)
 

@@ -9,7 +9,7 @@ import re
 from .lazy_pattern import LazyPattern
 
 __all__ = ["SURROGATE", "highlight_spans", "printable", "split_cited_sentences", "split_sentences", "squash",
-           "unfinished_escape", "without_terminal_control"]
+           "unfinished_escape", "without_invisible", "without_terminal_control"]
 
 # Terminal control: C0 (but tab and line feed), DEL, C1 — ESC among them. Printed raw, a text
 # holding ESC [2J clears the screen, OSC 52 writes the clipboard, OSC 8 hides a link.
@@ -26,6 +26,14 @@ _TERMINAL_SEQUENCE = re.compile("\x1b\\[[0-?]*[ -/]*[@-~]|\x9b[0-?]*[ -/]*[@-~]"
 def without_terminal_control(text: str) -> str:
     """``text`` without terminal escape sequences and control characters (tab and line feed kept)."""
     return _TERMINAL_CONTROL.sub("", _TERMINAL_SEQUENCE.sub("", text))
+
+
+# Zero-width characters, direction marks and a BOM: invisible, and no part of what was asked.
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def without_invisible(text: str) -> str:
+    return _INVISIBLE.sub("", text)
 
 
 def unfinished_escape(text: str, window: int = 32) -> int:

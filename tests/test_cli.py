@@ -351,3 +351,22 @@ def test_show_refuses_a_negative_context(capsys: pytest.CaptureFixture[str]) -> 
     # (-c -1 printed the title alone, the paragraph asked for gone.)
     code, _, err = run(capsys, "show", "1.2", "-c", "-1")
     assert code == 2 and "不小于 0" in err
+
+
+def test_ctrl_c_while_the_command_line_is_imported_prints_no_traceback(monkeypatch: pytest.MonkeyPatch,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    import builtins
+
+    from assistant import launch
+
+    real_import = builtins.__import__
+
+    def interrupted(name, globals=None, locals=None, fromlist=(), level=0):  # type: ignore[no-untyped-def]
+        if level == 1 and name == "cli":
+            raise KeyboardInterrupt
+        return real_import(name, globals, locals, fromlist, level)
+
+    monkeypatch.delitem(sys.modules, "assistant.cli", raising=False)
+    monkeypatch.setattr(builtins, "__import__", interrupted)
+    assert launch.main() == 130
+    assert capsys.readouterr().err == "提示:已取消。\n"

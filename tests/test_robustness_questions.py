@@ -16,7 +16,7 @@ import pytest
 
 from assistant.cli import EXIT_INPUT
 from assistant.engine import Engine, QuestionError
-from assistant.text_helpers import without_terminal_control
+from assistant.text_helpers import without_invisible, without_terminal_control
 from cli_helpers import run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,7 +91,7 @@ def test_engine_answers_odd_forms(engine: Engine, case: str) -> None:
     assert not a.abstained
     assert a.hits[0].unit.id == TACITUS
     assert a.citations and a.citations[0].unit.id == TACITUS
-    assert a.question == without_terminal_control(ANSWERED[case]).strip()   # escape sequences are not what was asked
+    assert a.question == without_invisible(without_terminal_control(ANSWERED[case])).strip()   # escapes and invisible marks are not what was asked
 
 
 def test_full_width_digits_name_a_speech(engine: Engine) -> None:
@@ -148,7 +148,7 @@ def test_cli_answers_odd_forms(capsys: pytest.CaptureFixture[str], case: str) ->
     code, out, err = run(capsys, "ask", "--json", ANSWERED[case])
     assert code == 0, err
     d = json.loads(out)
-    assert d["question"] == without_terminal_control(ANSWERED[case]).strip()
+    assert d["question"] == without_invisible(without_terminal_control(ANSWERED[case])).strip()
     assert not d["abstained"] and d["citations"][0]["id"] == TACITUS
     code, out, err = run(capsys, "ask", ANSWERED[case])
     assert code == 0 and "塔西佗陷阱" in out and "Traceback" not in out + err
@@ -223,3 +223,10 @@ def test_a_corpus_line_keeps_no_part_of_an_escape_sequence(tmp_path: Path) -> No
     eng = Engine.load([tmp_path], use_cache=False)
     texts = [u.text for u in eng.corpus.units]
     assert "同志们要抓落实。" in texts and not any("[2J" in t or "52;c" in t for t in texts)
+
+
+@pytest.mark.parametrize("case", ["zero-width", "rtl-marks", "control-characters"])
+def test_the_question_is_kept_without_invisible_characters(engine: Engine, case: str) -> None:
+    asked = engine.ask(ANSWERED[case]).question
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]", asked), repr(asked)
+    assert "陷阱" in asked

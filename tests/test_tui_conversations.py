@@ -55,6 +55,11 @@ def test_labels_are_distinct_and_search_matches_questions(tmp_path: Path, engine
     assert [s.id for s in found if s.matches("第二點")] == [d.id]
     assert [s.id for s in found if s.matches("专项 活动")] == [d.id]
     assert conv_store.latest_conversation(tmp_path) == d.path
+    # A damaged file saved after it is passed over: the last conversation that reads is reopened.
+    broken = tmp_path / "20991231-000000-broken.json"
+    broken.write_text('{"id": "broken", "turns": [', encoding="utf-8")
+    os.utime(broken, (2000, 2000))
+    assert conv_store.latest_conversation(tmp_path) == d.path
 
 
 async def test_list_filters_renames_and_deletes(tmp_path: Path, engine: Engine) -> None:
