@@ -2,8 +2,9 @@
 counts them (以下三个方面:) followed by paragraphs that each open with a short sentence of their
 own, a run that starts 其一是 and goes on with 二是, the latter or the former of two, a sentence
 that names and counts its things (放在…,…,…三个方面), what a matter is "在哪里" (not a place),
-an ordinal asked (第几次), and the rule of a thing the texts never name (…是怎么规定的). The texts
-are written for these tests."""
+an ordinal asked (第几次), the rule of a thing the texts never name (…是怎么规定的), the occasion
+a report names, a count given as 36所学校被评为…, and a corpus of one speech. The texts are
+written for these tests."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ _REPORT = """王振华在全省中小学危房改造会议上要求三年内消�
 王振华说，要多渠道筹措改造资金。当前，这项改造的重点，应该放在农村小学，山区中学，城镇薄弱学校三个方面。
 王振华说，判断改造成效主要看两条：一是要看学生是否安全，二是要看群众是否满意。
 王振华认为，危房多年改不完，毛病主要出在资金不到位、责任不落实上。
+去年全省共有３６所学校被评为危房改造先进单位。
 """
 
 _COMMITTEE = """刘建平就第五届市政协委员人选建议名单作说明
@@ -179,3 +181,33 @@ def test_two_question_words_joined_by_a_comma_of_enumeration(engine: Engine, que
     assert not answer.abstained and not answer.partial, answer.text
     for w in wanted:
         assert w in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["去年有多少所学校被评为危房改造先进单位?", "被评为危房改造先进单位的学校有几所?"])
+def test_those_counted_then_named_what_they_were_made_give_the_count(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.partial and not answer.abstained and "３６所" in answer.text, answer.text
+
+
+def test_a_title_no_figure_is_given_for_is_not_counted(engine: Engine) -> None:
+    answer = engine.ask("去年有多少名校长被评为优秀校长?")
+    assert answer.partial or answer.abstained, answer.text
+
+
+_ONE = """在全县春耕生产动员会上的讲话
+县长　刘永清
+同志们：
+今天召开春耕生产动员会，我讲三点意见。
+第一，要稳定粮食播种面积。各乡镇要把面积落实到村到户。
+第二，要抓好农资供应保障。种子、化肥要提前调运到位。
+第三，要强化农业科技服务。农技人员要深入田间地头。
+"""
+
+
+@pytest.mark.parametrize("question", ["这篇讲话讲了哪几点?", "讲了哪几点?"])
+def test_a_corpus_of_one_speech_is_the_speech_a_question_means(tmp_path: Path, question: str) -> None:
+    (tmp_path / "spring.txt").write_text(_ONE, encoding="utf-8")
+    answer = Engine.load([tmp_path], use_cache=False).ask(question)
+    assert not answer.abstained, answer.text
+    for point in ("稳定粮食播种面积", "抓好农资供应保障", "强化农业科技服务"):
+        assert point in answer.text, answer.text
