@@ -328,7 +328,9 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     reason = abstain_reason(ev, plan, analysed, hits)
     if reason and reason.startswith("讲话中没有列出") and paragraphs_repeating(ev, plan, hits) is not None:
         reason = None   # 讲了3个“继续”: the paragraphs that each say it are the three
-    thin = reason   # (a named speech's list asked in words that find none: its own points, however close the meaning)
+    # (a named speech's list asked in words that find none: its own points, however close the meaning;
+    # not a list of a kind it never names, 对公车改革提了哪些要求, declined below)
+    thin = reason if not (plan.wants_list and unnamed_kind(question, analysed.words, ev.corpus_key)) else None
     if reason and dense_rescues(ev, plan, hits, dense_top) \
             and not reason.startswith("讲话中没有列出") and speaks_of_asked(ev, plan, hits):
         reason = None   # few shared words, but the meaning matches closely: a paraphrase

@@ -357,7 +357,7 @@ def test_ctrl_c_while_the_command_line_is_imported_prints_no_traceback(monkeypat
                                                                        capsys: pytest.CaptureFixture[str]) -> None:
     import builtins
 
-    from assistant import launch
+    import assistant.__main__ as launch
 
     real_import = builtins.__import__
 
