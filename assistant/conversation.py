@@ -335,7 +335,7 @@ def list_conversations(directory: Path | None = None) -> tuple[list[SavedConvers
     return found, problems
 
 
-def latest_conversation(directory: Path | None = None) -> Path | None:
+def load_latest_conversation(directory: Path | None = None) -> Conversation | None:
     """The conversation saved last that can be read, by file time: start-up reads one file,
     not all of them (a damaged newer file is passed over for the one before it)."""
     directory = directory or conversations_dir()
@@ -345,11 +345,15 @@ def latest_conversation(directory: Path | None = None) -> Path | None:
         return None
     for _, path in files:
         try:
-            load_conversation(path)
+            return load_conversation(path)
         except ConversationError:
             continue
-        return path
     return None
+
+
+def latest_conversation(directory: Path | None = None) -> Path | None:
+    conv = load_latest_conversation(directory)
+    return conv.path if conv is not None else None
 
 
 def rename_conversation(path: Path, name: str) -> Conversation:

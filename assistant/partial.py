@@ -369,10 +369,11 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
     if plan.answer_type == "occasion" and sentences and sentences[0].citations:
         # 在哪个会上提出…的, of a report of one meeting: its opening names the meeting it all was said at.
         first = next(c.unit for c in citer.citations if c.n == sentences[0].citations[0])
-        said = speech_says(ev.corpus.speech(first.speech_no), "occasion")
-        if said and not any(fits_type("occasion", "", [x.text]) for x in sentences):
+        named = any(fits_type("occasion", "", [x.text]) for x in sentences)
+        said = [] if named else speech_says(ev.corpus.speech(first.speech_no), "occasion")
+        if said:
             sentences.insert(0, AnswerSentence(said[0][1], [citer.cite(said[0][0])]))
-        if said or any(fits_type("occasion", "", [x.text]) for x in sentences):
+        if named or said:
             return None
     if plan.answer_type:
         # 1998年…是多少: a figure given for another year does not answer.

@@ -85,6 +85,9 @@ class OpenConversation:
         except conv_store().ConversationError as e:
             self.app.say(str(e), "error")
             return
+        self._show_reopened(conv, quiet)
+
+    def _show_reopened(self, conv: Conversation, quiet: bool) -> None:
         self._replace_conversation(conv)
         if not quiet:
             self.app.say(f"已打开对话:{conv.title}")
@@ -94,9 +97,9 @@ class OpenConversation:
         """At start (a setting, on by default): the conversation saved last, as it was left."""
         if not self.app.reopen_last or self.conversation.exchanges or self.current is not None:
             return   # a question typed while the index loaded started a new conversation
-        path = conv_store().latest_conversation(self.conversations_dir)
-        if path is not None:
-            self._reopen(path, quiet=True)
+        conv = conv_store().load_latest_conversation(self.conversations_dir)   # (read once)
+        if conv is not None:
+            self._show_reopened(conv, quiet=True)
 
     def _note_stale(self) -> None:
         engine = self.app.engine
