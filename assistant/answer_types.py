@@ -40,11 +40,13 @@ _ANY_NUMBER = (r"\d|(?<![一二三四五六七八九十百千万两])(?!一(?:�
 _NAME_CHAR = r"[^\W\d的了和在与是我们每位有还及或对把被从向到为以等这那各全本该其此个些两几多外都也就要将某]"
 # One character before 区, 市, 村, 乡, 镇 makes a common noun (地区, 城市, 农村, 城乡); before
 # 省, 县, 州 it may be a name (沛县, 杭州).
-_PLACE = (rf"(?:{_NAME_CHAR}{{2,5}}(?:省|市|县|区|镇|乡|村|州)|{_NAME_CHAR}(?:省|县|州))"
-          r"(?![委长政场域别里级干党直属上下内外])"
-          r"|中国|美国|英国|法国|德国|俄罗斯|日本|韩国"
-          # 在京举行 / 在南宁召开: where a meeting was held, named by the verb after it
-          r"|在(?!这|那|此|会|上|中|其)[\u4e00-\u9fff]{1,5}?(?:举行|召开|开幕|闭幕|举办)"
+# (哪几个省 / 哪个城市 ask a place's name: a venue or where a meeting was held names none.)
+_PLACE_NAME = (rf"(?:{_NAME_CHAR}{{2,5}}(?:省|市|县|区|镇|乡|村|州)|{_NAME_CHAR}(?:省|县|州))"
+               r"(?![委长政场域别里级干党直属上下内外])"
+               r"|中国|美国|英国|法国|德国|俄罗斯|日本|韩国"
+               # 在京举行 / 在南宁召开: where a meeting was held, named by the verb after it
+               r"|在(?!这|那|此|会|上|中|其)[\u4e00-\u9fff]{1,5}?(?:举行|召开|开幕|闭幕|举办)")
+_PLACE = (_PLACE_NAME +
           # 在中南海怀仁堂邀请…举行座谈会: where the hosts received their guests
           r"|在(?!这|那|此|其|会上|会中)[\u4e00-\u9fff]{2,6}?(?:邀请|会见|接见|集会|隆重集会)"
           # 中南海国务院小礼堂 / 人民大会堂: a venue, by what it is
@@ -335,7 +337,8 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
                 return True
         if answer_type == "occasion" and re.search(_OCCASION, norm):
             return True
-        if answer_type == "place" and (re.search(_PLACE, norm) or unit != "地名" and re.search(_LOCATIVE, norm)):
+        if answer_type == "place" and (re.search(_PLACE_NAME if unit == "地名" else _PLACE, norm)
+                                       or unit != "地名" and re.search(_LOCATIVE, norm)):
             return True
         if answer_type == "person" and re.search(_PERSON, norm):
             return True

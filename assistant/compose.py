@@ -12,7 +12,7 @@ from . import text_analysis as ta
 from .answer_types import METADATA_TYPES, fits_type, holds_asked
 from .corpus import Unit
 from .evidence import Citer, Evidence
-from .extract import asks_why, by_speech, extract_sentences, join_cited, mentions
+from .extract import asks_why, by_speech, extract_sentences, join_cited, mentions, speaking
 from .followups import followup_answer
 from .located import (
     asks_for_books,
@@ -28,7 +28,7 @@ from .located import (
     terms_defined,
     unsaid_sentences,
 )
-from .overview import nth_of_each, nth_of_several, outline_answer, speaker_in_order, unreported_words
+from .overview import nth_of_each, nth_of_several, nth_said, outline_answer, speaker_in_order, unreported_words
 from .partial import held_where, partial_answer, undefined_content
 from .parts import (
     abbreviation_answer,
@@ -47,6 +47,7 @@ from .planner import QueryPlan, nth
 from .points import (
     as_points,
     choose_points,
+    counted_lead_wins,
     clause_list,
     how_many,
     inline_over,
@@ -91,8 +92,11 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     ``similarity`` (each sentence's embedding similarity) helps choose the sentences quoted."""
     citer = Citer(ev, query_terms(analysed))
 
+    lead = ""   # what the answer says first, before its own text (which speech alone spoke)
+
     def done(text: str, sentences: list[AnswerSentence], abstained: bool = False,
              hits_out: list[Hit] | None = None) -> Answer:
+        text = lead + text if lead and not abstained else text
         return Answer(question, text, abstained, "extractive", citer.citations, hits_out or hits, sentences)
 
     # 那第二点呢? / 最后一点呢? / 还有呢? — an item of the last list the conversation gave.
@@ -267,6 +271,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             ans.notes.append(f"「{ev.speech_title(plan.speech_no)}」分{len(parts)}个部分,没有第{plan.nth_item}个;"
                              "问的若是某一部分里的第几点,请说明是哪一部分")
             return ans
+        if not parts and heading is None and (said := nth_said(ev, plan, question, citer)) is not None:
+            return done(said[0], said[1], hits_out=cited_first(ev, said[2], hits, citer.terms))
         # 第3条要求是什么, naming no speech and nothing else: the N-th of each speech.
         each = nth_of_each(ev, plan, hits, citer, done) if plan.speech_no is None and not plan.speech_candidates \
             and not plan.missing_speech and not own_subject(analysed.words, set()) else None
@@ -376,7 +382,11 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         return ans
 
     # (两名干部叫什么名字,分别受了啥处分 asks for names: no list of the speech answers it.)
-    if (plan.wants_list or plan.weak_list) and not plan.multi_speech and plan.answer_type not in ("person", "date"):
+    # (几篇讲话都提到了哪些专项活动, when one speech alone speaks of them: its list.)
+    if (plan.wants_list or plan.weak_list) and (not plan.multi_speech or len(alone := speaking(ev, hits)) == 1) \
+            and plan.answer_type not in ("person", "date", "organization") \
+            and not (plan.answer_type == "place" and plan.answer_unit == "地名"):   # (哪几个省: places, not points)
+        lead = f"只有{ev.speech_title(next(iter(alone)))}讲到:\n" if plan.multi_speech else ""
         if (unreported := unreported_words(ev, named, question, citer, done)) is not None:
             return unreported   # 何建平局长的工作报告提了哪几点: his report is only named
         if unnamed_kind(question, analysed.words, ev.corpus_key):   # 对公车改革提了哪些要求: no list is of it
@@ -393,6 +403,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             return counted_answer(*counted)
         # 项目攻坚破难活动下面又分了几条: the points inside the item the words name.
         marked = choose_points(ev, plan, hits_named, analysed.bigrams)
+        marked = None if counted_lead_wins(ev, plan, listed, marked) else marked
         points = points_under_item(ev, plan, hits_named) or list_named_after(ev, plan, hits_named) \
             or (clause_list(ev, plan, hits_named, analysed.bigrams, marked) if listed is None else None) or marked \
             or (listed if isinstance(listed, tuple) else inline_over(ev, plan, hits_named, analysed.bigrams, listed)
@@ -409,6 +420,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         if item is not None:   # “要做好最后1%”那条举了哪些例子: what the item holds, from its start
             text, sentences, cited = whole_item(ev, item, citer)
             return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
+        lead = ""
 
     focus = analysed
     if plan.focus:

@@ -180,6 +180,17 @@ def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, cite
     return [AnswerSentence(s, [citer.cite(u)]) for _, _, _, s, u in chosen]
 
 
+def speaking(ev: Evidence, hits: list[Hit]) -> dict[int, list[Hit]]:
+    """The speeches that speak to a question, each with its paragraphs among ``hits``: those whose
+    best paragraph scores at least ``speech_share`` of the best one."""
+    paragraphs = [h for h in hits if h.unit.kind == "paragraph"]
+    best: dict[int, list[Hit]] = {}
+    for h in paragraphs:
+        if h.score >= ev.answer.speech_share * paragraphs[0].score:
+            best.setdefault(h.unit.speech_no, []).append(h)
+    return best
+
+
 def by_speech(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Citer,
                order: tuple[int, ...] = (), fits: Callable[[str], bool] | None = None) -> list[AnswerSentence]:
     """各篇讲话是怎么说的: one cited line per speech that speaks to it, best speech first (the
@@ -189,14 +200,7 @@ def by_speech(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Citer
     one; with fewer than two such speeches the usual answer is given.
     """
     ap = ev.answer
-    paragraphs = [h for h in hits if h.unit.kind == "paragraph"]
-    if not paragraphs:
-        return []
-    top = paragraphs[0].score
-    best: dict[int, list[Hit]] = {}
-    for h in paragraphs:
-        if h.score >= ap.speech_share * top:
-            best.setdefault(h.unit.speech_no, []).append(h)
+    best = speaking(ev, hits)
     if len(best) < 2:
         return []
     lines: list[AnswerSentence] = []

@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from .answer_types import SURNAMES
 from .corpus import Unit
 from .evidence import Citer, Evidence
-from .parts import cited_first, in_order, no_outline, part_answer
-from .planner import QueryPlan, nth
+from .parts import cited_first, in_order, no_outline, part_answer, said_in_order
+from .planner import QUOTED, QueryPlan, nth
 from .points import as_points, point_count, speech_points, with_own_words
 from .positions import silent_attendee, speaker_paragraphs, whole_speech_of
 from .results import Answer, AnswerSentence, Hit
@@ -23,7 +23,7 @@ from .speech_refs import opens_with_dateline
 from .structure import as_list, headless, outline_units
 from .text_analysis import split_sentences
 
-__all__ = ["MAX_SPEECHES", "nth_of_each", "nth_of_several", "outline_answer", "speaker_in_order", "unreported_words"]
+__all__ = ["MAX_SPEECHES", "nth_of_each", "nth_of_several", "nth_said", "outline_answer", "speaker_in_order", "unreported_words"]
 
 MAX_SPEECHES = 8   # speeches outlined side by side at most; a longer corpus is named by title
 
@@ -37,7 +37,7 @@ def outline_answer(ev: Evidence, plan: QueryPlan, question: str, named: Sequence
     unreported = unreported_words(ev, named, question, citer, done)
     if unreported is not None:
         return unreported
-    of_speech = bool(re.search("讲话|发言|贺词|祝辞|致辞|导语之后|正文|的话", question))   # 李鹏的讲话分几层: not the report's own lead
+    of_speech = bool(re.search("讲话|发言|贺词|祝辞|致辞|报告|导语之后|正文|的话", question))   # 李鹏的讲话分几层: not the report's own lead
     if plan.in_order and len(named) == 1 and headless(ev, named[0]):
         # 那篇祝辞的脉络,先讲什么再讲什么: without headings, the order is its paragraphs' (a run of
         # points is only the middle of it) — unless the points carry the whole speech
@@ -196,3 +196,24 @@ def nth_of_several(ev: Evidence, plan: QueryPlan, question: str, hits: list[Hit]
     if answer is not None and every:   # (each was asked for: no note that none was named)
         answer.notes = [n for n in answer.notes if not n.startswith("问题没有指明")]
     return answer
+
+
+def nth_said(ev: Evidence, plan: QueryPlan, question: str,
+             citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
+    """李瑞环座谈时讲的最后一个问题, of a report (or a speech) without headings or points: the N-th
+    paragraph of what the speech says, as its outline lists them (the lead and who attended left
+    out); None when the question asks the N-th of a thing it names (“多宣传一些”里第3条 / 八项主张的
+    第一项), of a sentence, or of no one speech."""
+    no = plan.speech_no
+    if no is None or plan.nth_item is None or plan.nth_is_sentence or not headless(ev, no) \
+            or QUOTED.search(question) or plan.asks_content_of:
+        return None
+    said, _, how = said_in_order(ev, no, True, question)
+    picked = nth(said, plan.nth_item) if len(said) >= 2 else None
+    if picked is None:
+        return None
+    k, unit = picked
+    n = citer.cite(unit)
+    whose = "所报道的讲话" if how == "reported" else ""
+    return (f"{ev.speech_title(no)}{whose}没有分部分或列点,按段落顺序,共{len(said)}段,第{k}段是:{unit.text}[{n}]",
+            [AnswerSentence(unit.text, [n])], [unit])

@@ -42,7 +42,7 @@ from .points import point_lists
 from .positions import silent_attendee
 from .results import AnswerSentence, Hit
 from .speech_refs import opens_with_dateline
-from .structure import next_unit, section_children
+from .structure import lead_in, list_items, next_unit, section_children
 from .sufficiency import MISSING_WHAT, defines, fits_type, missing_terms
 from .text_analysis import split_sentences
 
@@ -96,8 +96,8 @@ def undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
     if any(said in ta.squash_punct(text) for u in near for text, _ in point_lists(ev, u)):
         return None
     mention = next((u for u in near if said in ta.squash_punct(u.text)), None)
-    if mention is None:
-        return None
+    if mention is None or said in ta.squash_punct(lead_in(ev, mention)) and len(list_items(ev, mention)) >= 2:
+        return None   # (…做好以下六个方面的工作: 一、… and its paragraphs, 二、…: the list follows it)
     if (mention.kind == "heading" or mention.heading) and section_children(ev.corpus.speech(mention.speech_no).units, mention):
         return None   # (二)突出效能建设,…: a part's heading; what stands under it says what it holds
     n = citer.cite(mention)
@@ -126,6 +126,8 @@ _ASKED_WHAT = {"person": "由谁", "date": "何时", "place": "在哪里"}
 # 在哪个城市举行的 / 出生在什么地方: where the event was, which a place name alone does not tell.
 _HELD_WHERE = LazyPattern(r"(?:哪个城市|哪座城市|哪个地方|什么地方|哪里|哪儿|何地)(举行|召开|开|举办)")
 _DONE_WHERE = LazyPattern(r"([\u4e00-\u9fff]{2})(?<!是)在(?:哪个城市|哪座城市|哪个地方|什么地方|哪里|哪儿|何地)")
+# 讲话人在哪个城市工作: the verb after the place asked, when there is one (讲话人 is who, not what).
+_DONE_AFTER = LazyPattern(r"在(?:哪个城市|哪座城市|哪个地方|什么地方|哪里|哪儿|何地)([\u4e00-\u9fff]{2})")
 
 
 def _place_event(question: str) -> str:
@@ -134,7 +136,7 @@ def _place_event(question: str) -> str:
     norm = ta.normalise(question)
     if _HELD_WHERE.search(norm):
         return HOLDING[0]
-    done = _DONE_WHERE.search(norm)
+    done = _DONE_AFTER.search(norm) or _DONE_WHERE.search(norm)
     return done.group(1) if done else ""
 
 

@@ -42,7 +42,7 @@ from .structure import (
 )
 from .text_analysis import first_sentences, split_sentences
 
-__all__ = ["abbreviation_answer", "after_answer", "before_parts", "cited_first", "counted_group", "in_order", "inline_points", "item_groups", "list_in_part", "list_named_by", "named_section", "no_outline", "part_answer", "whole_item"]
+__all__ = ["abbreviation_answer", "after_answer", "before_parts", "cited_first", "counted_group", "in_order", "inline_points", "said_in_order", "item_groups", "list_in_part", "list_named_by", "named_section", "no_outline", "part_answer", "whole_item"]
 
 
 def cited_first(ev: Evidence, units: list[Unit], hits: list[Hit], terms: list[str]) -> list[Hit]:
@@ -293,29 +293,41 @@ _OPENER = LazyPattern(r"致以|谨代表|谨向|值此|之际|即将来临|辞�
 _LEAD_ONLY = LazyPattern(r"就[^。，,]{1,30}?(?:作了|作出|进行了)[^。，,]{0,8}?(?:部署|阐述|说明|论述)|谈到[^。，,]{1,20}[。.]?$")
 
 
-def in_order(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
-              done: Callable[..., Answer], of_speech: bool, intro: str = "", question: str = "") -> Answer:
-    """What each paragraph of a speech without headings opens with, in order (the first
-    ``outline_max_items`` of them). A report's dateline lead says where and when, not what
-    was said: asked about the speech it reports (``of_speech``), its paragraphs start after it."""
+def said_in_order(ev: Evidence, no: int, of_speech: bool, question: str) -> tuple[list[Unit], list[Unit], str]:
+    """The paragraphs of a speech without headings that carry what it says, in order; the named
+    speaker's own among them; and how they were chosen ("reported", "after_lead",
+    "after_opening" or ""). A report's dateline lead says where and when, not what was said:
+    asked about the speech it reports (``of_speech``), its paragraphs start after it."""
     speech = ev.corpus.speech(no)
     paragraphs = speech.paragraphs
     own = [u for u in whole_speech_of(paragraphs, speaker_paragraphs(paragraphs, question, alone=True))
            if u is not paragraphs[0]] if of_speech and opens_with_dateline(speech) else []   # (not the lead)
     if len(own) >= 2:
         # 钱其琛的讲话是怎么一层层展开的: what the named speaker said, in the report's order.
-        paragraphs = own
-        intro = intro or f"{ev.speech_title(no)}所报道的讲话共{len(own)}段,依次是:"
-    elif of_speech and len(paragraphs) > 1 and opens_with_dateline(speech):
+        return own, own, "reported"
+    if of_speech and len(paragraphs) > 1 and opens_with_dateline(speech):
         # …and ends before the closing line on who else attended; a line on who attended
         # before the speech is no part of it either.
-        paragraphs = [u for u in without_attendance(paragraphs[1:]) if not is_attendance(u)] or paragraphs[1:]
-        intro = (intro or f"{ev.speech_title(no)}全文{len(paragraphs)}段,依次是:") + "(报道导语之后)"
-    elif len(paragraphs) >= 4 and not opens_with_dateline(speech) and _OPENER.search(ta.normalise(paragraphs[0].text)):
+        return [u for u in without_attendance(paragraphs[1:]) if not is_attendance(u)] or paragraphs[1:], own, "after_lead"
+    if len(paragraphs) >= 4 and not opens_with_dateline(speech) and _OPENER.search(ta.normalise(paragraphs[0].text)):
         # 我谨代表…致以新年的祝贺 / １月６日晚,江泽民同志观看…: the opening greets or sets the
         # scene; the run of what is said starts after it.
-        paragraphs = paragraphs[1:]
-        intro = (intro or f"{ev.speech_title(no)}全文{len(paragraphs) + 1}段,依次是:") + "(开场白之后)"
+        return paragraphs[1:], own, "after_opening"
+    return paragraphs, own, ""
+
+
+def in_order(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
+              done: Callable[..., Answer], of_speech: bool, intro: str = "", question: str = "") -> Answer:
+    """What each paragraph of a speech without headings opens with, in order (the first
+    ``outline_max_items`` of them; said_in_order chooses them)."""
+    paragraphs, own, how = said_in_order(ev, no, of_speech, question)
+    title = ev.speech_title(no)
+    if how == "reported":
+        intro = intro or f"{title}所报道的讲话共{len(own)}段,依次是:"
+    elif how == "after_lead":
+        intro = (intro or f"{title}全文{len(paragraphs)}段,依次是:") + "(报道导语之后)"
+    elif how == "after_opening":
+        intro = (intro or f"{title}全文{len(paragraphs) + 1}段,依次是:") + "(开场白之后)"
     shown = paragraphs[:ev.answer.outline_max_items]
     intro = intro or f"{ev.speech_title(no)}全文{len(paragraphs)}段,依次是:"
 

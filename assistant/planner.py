@@ -87,6 +87,8 @@ from .question_words import own_subject as _own_subject
 from .question_words import whole_words as _whole_words
 from .results import Turn
 from .speech_refs import (
+    EACH_OF,
+    each_clause_named,
     named_speeches,
     naming_label,
     numbered_speech,
@@ -239,6 +241,12 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             if len(also) == 1 and also != named and tail[joined.end():].lstrip().startswith(second.lstrip("和与跟及、 ")[:2]):
                 named, reference = (named[0], also[0]), f"{reference}和{second}"
                 plan.reference = reference
+        if len(named) <= 1 and EACH_OF.search(norm):
+            # 姜春云讲农业、李鹏讲石油,两人各…: clauses that each name their own speech.
+            each = each_clause_named(norm, speeches, lambda c: [w for w in analyse(c).words if not _is_generic(w)])
+            if each:
+                named, reference = each
+                plan.reference = reference
         if len(named) == 1:
             plan.speech_no = named[0]
         elif named:
@@ -346,7 +354,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     inner_list = QUOTED.search(body) or bool(said_in(joined, speeches, named_nos, corpus_text))
     plan.outline = (asks_parts or whole_speech or (wants_list and names_speech and not inner_list)) \
         and all(_is_generic(w) or w in described for w in rest) and plan.nth_item is None
-    if plan.multi_speech and not plan.outline and plan.nth_item is None and plan.answer_type is None \
+    if plan.multi_speech and plan.nth_item is None and plan.answer_type is None \
             and not QUOTED.search(body) and all(_is_generic(w) or w in described or w in WHOLE_SPEECH for w in rest):
         # 五篇讲话各自的主题是什么 / 第一篇和第三篇有什么不同: each speech's outline, side by side.
         plan.outline = True

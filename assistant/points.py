@@ -32,13 +32,14 @@ from .structure import (
     counted_unit,
     headless,
     item_label,
+    lead_in,
     numbered,
     part_units,
     states_count,
 )
 from .text_analysis import first_sentences, split_sentences
 
-__all__ = ["ANNOUNCES", "PointList", "as_points", "choose_points", "clause_list", "inline_over", "item_named", "list_named_after", "points_under_item", "followup_point", "how_many", "nth_point", "own_words", "parallel_paragraphs", "points_in_part", "with_own_words",
+__all__ = ["ANNOUNCES", "PointList", "as_points", "choose_points", "clause_list", "counted_lead_wins", "inline_over", "item_named", "list_named_after", "points_under_item", "followup_point", "how_many", "nth_point", "own_words", "parallel_paragraphs", "points_in_part", "with_own_words",
            "point_count", "point_lists", "speech_points", "too_few_points"]
 
 PointList = list[Unit] | tuple[Unit, list[str]]
@@ -240,7 +241,18 @@ def inline_over(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Sequenc
         return None
     unit, labels = inline
     lead = next((e.lead for e in enumerations(unit.text) if e.labels == labels), "")
-    return inline if _match(ev, bigrams, lead + "".join(labels)) > _match(ev, bigrams, "".join(item_label(u) for u in listed)) else None
+    # (The list's own lead-in counts for it as the enumeration's lead does: 需要做好以下三个方面的工作:)
+    own = lead_in(ev, listed[0]) + "".join(item_label(u) for u in listed)
+    return inline if _match(ev, bigrams, lead + "".join(labels)) > _match(ev, bigrams, own) else None
+
+
+def counted_lead_wins(ev: Evidence, plan: QueryPlan, listed: object, marked: PointList | None) -> bool:
+    """Whether a list of paragraphs whose lead-in counts them in the question's unit (做好以下三个
+    方面的工作:) answers before the 一要…三要 inside one of its items, which counts in none."""
+    unit_word = counted_unit(plan.text)
+    return bool(unit_word) and isinstance(listed, list) and isinstance(marked, tuple) and bool(listed) \
+        and states_count(lead_in(ev, listed[0]), unit_word, len(listed)) \
+        and not states_count(marked[0].text, unit_word, len(marked[1]))
 
 
 def _whole_clause(clause: str, limit: int = 120) -> str:

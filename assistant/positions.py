@@ -128,7 +128,7 @@ _OWN_VOICE = LazyPattern(r"我们|咱们|我国|我省|我市|我县")
 # 江泽民最后说 / 李瑞环说 / 江泽民在座谈会上指出: a paragraph that reports what someone said.
 # (在谈到人民币汇率时，朱镕基说 / 朱镕基首先阐述了…: the topic may come first, the verb may tell.)
 _SAYS = LazyPattern(r"^(?:在[^，。,]{1,24}?时[，,])?([\u4e00-\u9fff]{2,3}?)(?:在[^，。,]{1,15}?)?(?:首先|接着|随后|还|又|最后|进一步|特别)?"
-                    r"(?:说|指出|强调|表示|要求|认为|提出|阐述|论述|分析|谈到|回顾|介绍|部署|就)")
+                    r"(?:说|指出|强调|表示|要求|认为|提出|阐述|论述|分析|谈到|回顾|介绍|部署|就|祝|希望|号召|勉励)")
 _HE_SAYS = LazyPattern(r"^(?:他|她)(?:首先|接着|随后|还|又|最后|进一步|特别)?(?:说|指出|强调|表示|要求|认为|提出|阐述|论述|分析|谈到|回顾)")
 
 
@@ -143,14 +143,16 @@ def speaker_paragraphs(paragraphs: list[Unit], question: str, alone: bool = Fals
     [] when the question names none of the report's speakers or (unless ``alone``: 王兆国讲完
     以后) only one person speaks."""
     said_by: list[str | None] = []
+    whole = "".join(u.text for u in paragraphs)
     for u in paragraphs:
         text = normalise(u.text)
         if _HE_SAYS.match(text):   # 他最后强调: the one who spoke before
             name = next((n for n in reversed(said_by) if n), None)
         else:
             m = _SAYS.match(text)
-            # (会议要求 / 大家认为: a body or a crowd, not a speaker; a name opens with a surname.)
-            name = m.group(1) if m and m.group(1)[0] in SURNAMES else None
+            # (会议要求 / 大家认为: a body or a crowd, not a speaker; a name opens with a common
+            # surname, or the report gives the person an office: 中央纪委书记尉健行.)
+            name = m.group(1) if m and (m.group(1)[0] in SURNAMES or holds_office(m.group(1), whole, gap=0)) else None
         said_by.append(name)
     speakers = {n for n in said_by if n}
     if len(speakers) < (1 if alone else 2):
@@ -260,7 +262,9 @@ def silent_attendee(speech: Speech, question: str, surnames: str, words: Sequenc
         return ""
     paragraphs = [normalise(u.text) for u in speech.paragraphs]
     text = "".join(paragraphs)
-    for m in re.finditer(rf"[{surnames}][\u4e00-\u9fff]{{1,2}}", normalise(question)):
+    asked = normalise(question)
+    people = list(re.finditer(rf"[{surnames}][\u4e00-\u9fff]{{1,2}}", asked))
+    for m in people:
         for name in dict.fromkeys((m.group(0), m.group(0)[:2])):
             # (东阳金融工作会议: 金融工 is no one; a person the report names has an office or a list.)
             # (规范化: 范化 inside a word of the question, ``words``, is no name.)
@@ -270,7 +274,12 @@ def silent_attendee(speech: Speech, question: str, surnames: str, words: Sequenc
             spoke = re.compile(re.escape(name) + r"[^，。,;；]{0,12}?(?:" + _SAYING.pattern + ")"
                                # (郭东坡今天通过新闻媒介,向…发表新年贺词: the 贺词说… paragraphs are his)
                                + "|" + re.escape(name) + r"[^。]{0,40}?发表[^。]{0,12}?(?:讲话|贺词|祝辞|献辞|致辞|贺信|文章|谈话)")
-            return "" if any(spoke.search(p) for p in paragraphs) else name
+            if any(spoke.search(p) for p in paragraphs):
+                break   # (李瑞环的座谈会上,赵朴初会长发言讲了些什么: the speaker names the occasion)
+            # (…of one of several people named: the one whose words are asked, 赵朴初会长发言.)
+            if len(people) == 1 or _ASKS_WORDS_OF.match(asked, m.start() + len(name)) \
+                    or re.match(rf"[\u4e00-\u9fff]{{0,4}}?(?:{_ASKS_WORDS_OF.pattern})", asked[m.start() + len(name):]):
+                return name
     return ""
 
 

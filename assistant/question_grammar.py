@@ -34,7 +34,8 @@ _PART = (r"(?:部分|方面|板块|大块|块|层次|层意思|章节|段落|几
          r"(?:小|大|一级)?标题|大点)")
 # 先讲什么后讲什么: the order of the parts is the outline too.
 # (讲话是怎么安排的 / 如何布局: how it is laid out; 节日工作是怎么安排的 names a thing of its own.)
-_SEQUENCE = (r"先(?:讲|谈|说|写)[^,。?!?!]{0,8}(?:后|再|然后|接着)(?:讲|谈|说|写)|(?:什么|哪些)顺序"
+# (先讲了什么，接着讲什么: the clauses of one question, commas between them.)
+_SEQUENCE = (r"先(?:讲|谈|说|写)[^。?!？！]{0,10}?(?:后|再|然后|接着)(?:又)?(?:讲|谈|说|写)|(?:什么|哪些)顺序"
              r"|(?:怎么|如何|怎样)(?:安排|布局|谋篇|铺排|组织)(?:的|起来的)?"
              # 一层层写下来的 / 一块块说的 / 层层展开: part after part, as the text runs.
              r"|一?(?:层层|块块|段段)地?(?:展开|推进|递进|深入|写|说|讲|谈|铺|往下|下来)")
@@ -72,6 +73,19 @@ COUNTED_NOUN = LazyPattern(rf"(?:几|哪几|多少|哪(?!一){_NUM}+){_NUM}*{CLA
 COUNTS_ITEMS = LazyPattern(rf"(?:几|多少){_NUM}*{CLASSIFIER}(?:[^,，。?？!！的]{{1,8}}的)?{_ITEM}")
 # 几件事都有啥 / 哪几样东西分别是什么: things counted, then asked for by what they are.
 THINGS_ASKED = LazyPattern(rf"几{CLASSIFIER}[\u4e00-\u9fff]{{1,4}}?(?:都|又|各|分别)?(?:有啥|有哪些|有什么|是啥|是什么|是哪些|包括什么|包括哪些)")
+# 哪几个方面的问题 / 存在哪几方面问题 / 有哪些要求: the kind of thing listed is the last item word
+# after the question word (问题), of which 方面 is only the unit it is counted in.
+_KIND_AFTER = LazyPattern(r"(?:哪|几)[^,，。?？!！]{0,10}")
+_ITEM_WORD = LazyPattern(_ITEM)
+
+
+def asked_kind(question: str) -> str:
+    """问题, of 作风建设有哪几个方面的问题: the kind of thing a list question asks for, or ""."""
+    m = _KIND_AFTER.search(question)
+    kinds = _ITEM_WORD.findall(m.group(0)) if m else []
+    return kinds[-1] if kinds else ""
+
+
 COUNT = LazyPattern(rf"(?<![哪这那])(?:几|多少)个(?!{_ITEM}|{_PART})(?=[\u4e00-\u9fff])(?!呢|吗|的|内容|东西|事|意思)")
 WEAK_LIST = LazyPattern(r"哪些|包括什么|有什么")
 # The N-th item: 第二点 / 第2条 / 第一大点; the last (最后一点 / 最后讲的) → -1; the first (开头部分) → 1.
@@ -191,6 +205,11 @@ _THESE_OF_QUOTED = LazyPattern(rf"“([^“”]{{2,12}})”[^,，。?？]{{0,6}}
 _COUNTED_QUOTE = LazyPattern(rf"(?:哪|几)(?:几|{_NUM}+)?{CLASSIFIER}?\s*[“\"「]([^”\"」]{{1,12}})[”\"」]")
 
 
+# 会议具体提了哪几条 / 报告具体讲了哪些: who says, before a verb of saying, is not the thing asked.
+_SAYER = LazyPattern(r"(?:会议|全会|大会|讲话|报告|文章|发言|报道|公报|社论)$")
+_SAID_VERB = LazyPattern(r"提|讲|说|谈|列|举|要求|强调|部署")
+
+
 def asked_term(body: str, analyse: Callable[[str], ta.Analysed], asks: LazyPattern = _ASKS_CONTENT) -> str:
     """The named thing whose content the question asks for ("" when it asks nothing of the kind).
 
@@ -232,6 +251,8 @@ def asked_term(body: str, analyse: Callable[[str], ta.Analysed], asks: LazyPatte
                 break
             tail = w + tail
         term = tail
+    if _SAYER.search(term) and _SAID_VERB.search(m.group(0)):
+        return ""   # (…引导和扶持,会议具体提了哪4条: 会议 says them; the list asked is what it said)
     if m.re.groupindex.get("articles") and m.group("articles") and not _DOCUMENT.search(term):
         return ""   # (第二篇讲话有几条要求 counts the speech's items; it names no document)
     return term if 2 <= len(term) <= 12 else ""

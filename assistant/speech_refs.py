@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from . import text_analysis as ta
-from .answer_types import SURNAMES
+from .answer_types import SURNAMES, holds_office
 from .corpus import DATELINE, Speech, Unit, chinese_numeral
 from .lazy_pattern import LazyPattern
 
-__all__ = ["speech_marked", "byline", "named_speeches", "naming_label", "numbered_speech", "opens_with_dateline", "numbered_speeches", "speech_label",
+__all__ = ["EACH_OF", "each_clause_named", "speech_marked", "byline", "named_speeches", "naming_label", "numbered_speech", "opens_with_dateline", "numbered_speeches", "speech_label",
            "strip_speech_reference"]
 
 _NUM = r"[一二三四五六七八九十两\d]"
@@ -24,9 +24,10 @@ _LAST_SPEECH = LazyPattern(r"最后一篇|最末一篇|末一篇")
 # What a speech is called besides 讲话: a user's corpus holds addresses, editorials, letters,
 # communiqués, reports. (A meeting's name is not one: 座谈会上讲了什么 is about what was said there.)
 _SPECIFIC_GENRE = r"一文|文章|社论|献辞|致辞|祝辞|贺辞|公报|慰问信|贺信|贺词|稿子|报道|讲座|讲课稿|讲课"
-_GENRE = rf"(篇|个讲话|次讲话|讲话|发言|{_SPECIFIC_GENRE})"
+# (尉健行在中纪委二次全会上的工作报告: a report given at a meeting is named as a speech is.)
+_GENRE = rf"(篇|个讲话|次讲话|讲话|发言|工作报告|{_SPECIFIC_GENRE})"
 # (A name may be a quoted word of the title: 谈民族区域自治“必由之路”那篇文章.)
-_SPEECH_NAMED = LazyPattern(rf"([“「『][\u4e00-\u9fff]{{2,12}}[”」』]|[\u4e00-\u9fffA-Za-z0-9]{{2,16}}?)(的|那|这|那一|这一|那个|这个)?{_GENRE}")
+_SPEECH_NAMED = LazyPattern(rf"([“「『][\u4e00-\u9fff]{{2,12}}[”」』]|[\u4e00-\u9fffA-Za-z0-9]{{2,16}}?)(的|那|这|那一|这一|那个|这个|那番|这番)?{_GENRE}")
 _QUOTE_MARKS = LazyPattern("[“”「」『』]")
 _PAIR_NAMED = LazyPattern(r"([\u4e00-\u9fff]{2,10}?)(?:和|与|跟|及|、)([\u4e00-\u9fff]{2,10}?)(?:这|那)?(?:两|二)(?:篇|个讲话|份)")
 _SPECIFIC = LazyPattern(_SPECIFIC_GENRE)
@@ -50,7 +51,9 @@ _NOT_SPEAKER = LazyPattern(r"会|讲话|年|月|日|摄|[（(]")   # occasion, d
 _TITLE_OPENER = LazyPattern(r"^([\u4e00-\u9fff]{2,4})在")   # 汪道涵在《两岸关系》杂志发表…
 # A question word, whole (哪天 / 什么时候): what came before it may be a name, never what follows.
 _ASKING = LazyPattern(r"谁|什么时候|什么|哪一?[天年月位个里儿些]?|几|多少|怎么|怎样|如何|是否|吗|呢")
-_SPEECH_REF_WORDS = LazyPattern(rf"(?:第\s*{_NUM}{{1,3}}\s*|最后一|最末一|末一)篇(讲话|发言|文章)?|(这|该|那)篇(讲话|文章)?|(这|该|本|此|一)文|全文")
+# (各篇文章 / 这几篇讲话 say where to look as much as 第三篇 does: which speeches, not what.)
+_SPEECH_REF_WORDS = LazyPattern(rf"(?:第\s*{_NUM}{{1,3}}\s*|最后一|最末一|末一)篇(讲话|发言|文章)?|(这|该|那)篇(讲话|文章)?|(这|该|本|此|一)文|全文"
+                                r"|(?:各|这几|那几|几|每)篇(?:讲话|发言|文章)")
 # 那篇讲宁乡的讲话 / 关于作风的讲话: the name comes after these.
 _NAME_PREFIX = LazyPattern(r"^(?:(?:这|那|该)一?篇)?(?:关于|有关|在|讲|谈|提到|讲到|谈到|说到|提及)?")
 _NOT_A_NAME = LazyPattern(r"^(这|那|各|几|每|哪|该|本|此|多|两|三|四|五)")
@@ -111,6 +114,7 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
     (they say where to look, not what to look for)."""
     labels = {s.no: speech_label(s) for s in speeches}
     titles = {s.no: s.title for s in speeches}
+    by_no = {s.no: s for s in speeches}
     pair = _PAIR_NAMED.search(text)
     if pair:
         # 茶话会和常委会两篇: each name as if it stood alone before 那篇.
@@ -143,6 +147,16 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
             found = _by_surname_office(name, speeches)
             if found is not None:
                 return (found,), _same_references(text, (found,), speeches, said)
+        # 胡可在话剧发展研讨会上的发言: the speaker the name opens with says whose it is.
+        speaker, who = _by_own_name(name, speeches) or ((), "")
+        if not speaker and (opener := _TITLE_OPENER.match(name)):
+            # (仝立华在工会全会上的工作报告: a name of no common surname, known by the deck line that
+            # opens with it or the office a report gives it.)
+            who = opener.group(1)
+            speaker = tuple(sp.no for sp in speeches if any(ta.normalise(u.text).startswith(who) for u in _leading_metadata(sp))
+                            or holds_office(who, "".join(u.text for u in sp.paragraphs[:3]), gap=0))
+        if len(speaker) == 1 and name.startswith(who):
+            return speaker, _same_references(text, speaker, speeches, said)
         pool = list(speeches)
         if _SPECIFIC.fullmatch(m.group(3)):
             # 公报 / 慰问信: when some titles say what kind of text they are, the kind narrows.
@@ -169,7 +183,9 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
                 break
             by_title = tuple(s.no for s in pool if part in labels[s.no])
             # 朱镕基那次讲话: the title that opens with the name, not a deck line that lists it.
-            by_title = tuple(no for no in by_title if part in ta.normalise(titles[no])) or by_title
+            by_title = tuple(no for no in by_title if part in ta.normalise(titles[no])) or tuple(
+                no for no in by_title if any(ta.normalise(u.text).startswith(part) for u in _leading_metadata(
+                    by_no[no]))) or by_title   # (尉健行强调…, a deck line that opens with him; not 江泽民李鹏…尉健行…等会见)
             if by_title and (len(by_title) < len(pool) or len(pool) == 1):
                 return by_title, _same_references(text, by_title, speeches, said)
             by_text = tuple(s.no for s in pool if any(part in ta.normalise(u.text) for u in s.units))
@@ -227,7 +243,7 @@ _SPEAKING = LazyPattern(r"(?:^|(?<=[，,。；;：:])|(?<=书记|市长|省长|�
                         r"(?:说|指出|强调|要求|表示|讲话)")
 _SPEAKING_PARAGRAPHS = 12   # a report's speaker speaks near its top
 _SURNAME_OFFICE = LazyPattern(rf"([{SURNAMES}])((?:副)?(?:书记|市长|省长|县长|区长|校长|董事长|总经理|主任|部长|局长|厅长|主席|院长|行长|总理|司令|政委|会长|社长|元帅|将军))")
-_ASKED_SPEAKER = LazyPattern(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:讲|说|提|在|的|对|那|这|认为|觉得|强调|指出|要求|谈|怎|如何|看)")
+_ASKED_SPEAKER = LazyPattern(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:讲|说|提|在|的|对|那|这|认为|觉得|强调|指出|要求|谈|怎|如何|看|和|与|同|跟|会见|接见)")
 
 
 # What comes before a name on a speaker line: an office (…行长, …导演, …研究员).
@@ -397,8 +413,9 @@ def _most_of(name: str, pool: Sequence[Speech], labels: dict[int, str], share: f
 
 # Words after which a phrase names where something is said: 元旦献辞里 / 茶话会上 / 《忌辰的思念》说 /
 # 政协常委会讲的.
-# (标记测试第一点: an ordinal after the title says where too.)
-_WHERE_CUE = LazyPattern(r"里|中|上|讲(?=的|了|过)|那篇|这篇|一文|的讲话|讲话|说|提到|指出|强调|提出|谈到|讲到|的|作者|第(?=[一二三四五六七八九十\d])")
+# (标记测试第一点: an ordinal after the title says where too; 李鹏接见海关关长会议代表的时候: the
+# occasion the title tells, and when.)
+_WHERE_CUE = LazyPattern(r"(?<=代表|会议|大会|座谈)(?:的)?时(?:候)?|里|中|上|讲(?=的|了|过)|那篇|这篇|一文|的讲话|讲话|说|提到|指出|强调|提出|谈到|讲到|的|作者|第(?=[一二三四五六七八九十\d])")
 _TITLE_PARTS = LazyPattern(r"——|—|－|:|\uff1a|\s+|（[^）]*）|\([^)]*\)")
 _BOOK_TITLE = LazyPattern(r"《([^》]{2,40})》")
 _CJK_ONLY = LazyPattern(r"[\u4e00-\u9fff]+")
@@ -492,3 +509,30 @@ def speech_marked(marker: str, speeches: Sequence[Speech]) -> int | None:
     key = ta.normalise(marker)
     found = [s.no for s in speeches if any(ta.normalise(u.text).startswith(key) for u in s.paragraphs)]
     return found[0] if len(found) == 1 else None
+
+
+# 姜春云讲农业、李鹏讲石油,两人各…: a question that asks of each of what its clauses name.
+EACH_OF = LazyPattern(r"分别|各自|各是|两人|两位|二人|两篇|都")
+
+
+def each_clause_named(norm: str, speeches: Sequence[Speech],
+                      content_words: Callable[[str], list[str]]) -> tuple[tuple[int, ...], str] | None:
+    """李鹏在石油会上、江泽民在宣传部长会上,分别…: the speech each clause before the question's
+    own names (by its speaker, its occasion; the clause's other words choosing among a speaker's
+    speeches), and the words that named them; None unless two clauses or more name one each."""
+    clauses = [c for c in re.split(r"[、，,]", norm) if c.strip()]
+    found: list[tuple[int, str]] = []
+    for clause in clauses[:-1] if len(clauses) > 2 else clauses[:1]:
+        named, said = named_speeches(clause, speeches)
+        if len(named) != 1:
+            # (李鹏讲石油: of his speeches, or of all, the one whose title and lines hold most of
+            # the clause's words, two at least.)
+            words = [w for w in content_words(clause) if len(w) >= 2]
+            scored = sorted(((sum(w in speech_label(sp) for w in words), sp.no) for sp in speeches
+                             if not named or sp.no in named), reverse=True)
+            named = (scored[0][1],) if scored and scored[0][0] >= 2 and (len(scored) == 1 or scored[1][0] < scored[0][0]) else ()
+        if len(named) == 1 and named[0] not in (no for no, _ in found):
+            found.append((named[0], said or clause))
+    if len(found) < 2:
+        return None
+    return tuple(no for no, _ in found), "和".join(said for _, said in found)

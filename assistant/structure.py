@@ -17,10 +17,11 @@ from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .params import AnswerParams
 from .planner import QueryPlan
+from .question_grammar import asked_kind
 from .results import AnswerSentence, Hit
 from .text_analysis import split_sentences, squash_punct
 
-__all__ = ["QUOTED_ITEM_CHARS", "as_list", "choose_list", "count_intro", "enumerates", "headless", "inline_enumeration",
+__all__ = ["QUOTED_ITEM_CHARS", "as_list", "choose_list", "lead_in", "count_intro", "enumerates", "headless", "inline_enumeration",
            "item_label", "list_items", "next_unit", "numbered", "outline_units"]
 
 # 一是…;二是… or, within one sentence, 一是…,二是…,三是…: each item runs to the next item's 是.
@@ -96,6 +97,10 @@ def list_items(ev: Evidence, unit: Unit) -> list[Unit]:
                 items.append(u)
             else:
                 break
+        if len(items) == 1:
+            # 需要着力做好以下六个方面的工作: 一、… with paragraphs of its own, then 二、…: the items
+            # are the first one's siblings that follow.
+            items = [u for u in list_items(ev, items[0]) if u.seq > unit.seq]
         return items if len(items) >= 2 else []
     if unit.kind == "heading":
         children = section_children(units, unit)
@@ -137,13 +142,23 @@ def choose_list(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | 
     # Each top hit's lists, read once: (hit, its lists, whether it introduces one).
     read = [(h, *_list_options(ev, h.unit, introduces_list(ev, h.unit))) for h in hits[:5]]
     unit_word = counted_unit(plan.text)
-    if unit_word and not n:
+    if unit_word:
         # 成绩分了几个方面说: a paragraph that counts its own list in the question's unit (主要表现在
-        # 四个方面:一是…) answers before a better-ranked list that counts in none.
+        # 四个方面:一是…) answers before a better-ranked list that counts in none (of the size
+        # asked, when the question gives one: 这三个方面分别是什么).
         for h, options, _ in read:
             for opt in options:
-                if states_count(h.unit.text, unit_word, len(opt) if isinstance(opt, list) else len(opt[1])):
+                size = len(opt) if isinstance(opt, list) else len(opt[1])
+                if (not n or size == n) and states_count(h.unit.text, unit_word, size):
                     return opt
+    # 作风建设有哪几个方面的问题: the list a paragraph introduces as of the kind asked (还存在着一些问题,
+    # 主要表现在以下三个方面:) before a better-ranked list whose own words name another kind.
+    kind = asked_kind(plan.text)
+    if kind and kind != unit_word and read and kind not in _lead_words(ev, read[0][0].unit):
+        for h, options, _ in read[1:]:
+            lead = lead_in(ev, h.unit)
+            if options and kind in lead and (not unit_word or unit_word in lead):
+                return options[0]
     # 问题主要有哪几方面: a paragraph a little lower that introduces a list in the question's
     # unit (主要表现在以下三个方面:) is a candidate too.
     for rank, (h, options, introduces) in enumerate(read):
@@ -166,6 +181,23 @@ def choose_list(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | 
                 return opt
 
     return None
+
+
+def lead_in(ev: Evidence, u: Unit) -> str:
+    """The sentence that announces the list a unit holds or starts (还存在着一些问题,主要表现在
+    以下三个方面:): its own last sentence, or the paragraph's before it; "" when none does."""
+    units = ev.corpus.speech(u.speech_no).units
+    for text in (u.text, units[u.seq - 2].text if u.seq >= 2 else ""):
+        last = split_sentences(text)[-1] if text else ""
+        if _LEAD_IN.search(last):
+            return last
+    return ""
+
+
+def _lead_words(ev: Evidence, u: Unit) -> str:
+    """What a unit may say its list is of: its first sentence, the headings it stands under and
+    the sentence that announces its list."""
+    return split_sentences(u.text)[0] + (u.heading or "") + "".join(u.section) + lead_in(ev, u)
 
 
 def _names_heading(question: str, heading: Unit) -> bool:
@@ -256,21 +288,24 @@ def counted_items(question: str, n: int | None, hits: list[Hit], term: str = "")
     if not m and not term:
         return _self_counted(question, n, hits[:1])
     # (存在的问题和不足,具体列了哪几条: the term asked about names the list after its colon.)
-    nouns = {m.group(1), m.group(1)[-2:]} if m else set()
+    # (哪几件大事做了大量工作: the noun right after the count, when the clause goes on.)
+    nouns = {m.group(1), m.group(1)[-2:], m.group(1)[:2]} if m else set()
     for h in hits[:5]:
         text = h.unit.text
         for name in sorted(nouns | ({term} if term else set())):
-            pattern = (f"((?:[^{_SEP}]{{1,12}}?(?:、|和|及))+[^{_SEP}]{{1,12}}?)(?:等)?"
-                       f"([一二三四五六七八九十两\\d]+)(?:个|大|项|类|种|条|件)?{re.escape(name)}")
+            # (围绕香港回归、召开党的十五大以及开创外交工作新局面等几件大事: 几 counts them too.)
+            pattern = (f"((?:[^{_SEP}]{{1,12}}?(?:、|以及|和|及))+[^{_SEP}]{{1,12}}?)(?:等)?"
+                       f"([一二三四五六七八九十两\\d]+|几)(?:个|大|项|类|种|条|件)?{re.escape(name)}")
             for found in re.finditer(pattern, text):
-                items = [x for x in re.split("、|和|及", found.group(1)) if x]
+                items = [x for x in re.split("、|以及|和|及", found.group(1)) if x]
                 # the first item starts after the verb (有/是/聚焦/包括…): keep what follows it
                 after_verb = re.split("有|是|聚焦|包括|抓好|围绕|形成|发展|涉及|考虑|在", items[0])[-1] or items[0]
                 # ...else, items of one list being alike in length, the sentence's opening is not
                 # one (重点抓好危险化学品、消防、燃气: after its verb, an item may be long).
                 longest = max(len(x) for x in items[1:])
                 items[0] = after_verb if after_verb != items[0] or len(items[0]) <= longest + 1 else items[0][-longest:]
-                count = chinese_numeral(found.group(2)) if not found.group(2).isdigit() else int(found.group(2))
+                count = len(items) if found.group(2) == "几" else \
+                    chinese_numeral(found.group(2)) if not found.group(2).isdigit() else int(found.group(2))
                 if len(items) >= 2 and count == len(items) and (not n or n == count):
                     return h.unit, items
             # 提出了三大追赶目标:全面发展学江阴,产业发展学吴江,城乡发展学宜兴。— the count first.

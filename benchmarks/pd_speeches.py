@@ -1,6 +1,6 @@
 """Six speeches from the People's Daily January 1998 corpus, as a user's own files would look.
 
-    python benchmarks/pd_speeches.py [--dev | --dev-long | --dev-speeches | --dev-new | --dev-struct | --dev-addresses | --dev-blind9] OUT_DIR
+    python benchmarks/pd_speeches.py [--dev | --dev-long | --dev-speeches | --dev-new | --dev-struct | --dev-addresses | --dev-blind9 | --dev-blind10] OUT_DIR
 
 A second corpus the engine was not developed on: plain .txt files with a title line, speaker /
 date / photo-caption lines as the newspaper printed them, then paragraphs, and no headings
@@ -15,7 +15,7 @@ article in the wrong place. Files are named after the title (without "（附图�
 ``--dev`` writes DEV_ARTICLES, ``--dev-long`` DEV_LONG_ARTICLES, ``--dev-speeches``
 DEV_SPEECH_ARTICLES, ``--dev-new`` DEV_NEW_ARTICLES, ``--dev-struct`` the last two together and
 ``--dev-addresses`` DEV_LONG_ARTICLES and DEV_SPEECH_ARTICLES together, ``--dev-blind9``
-DEV_BLIND9_ARTICLES instead (development corpora, none of them among the six or in another group).
+DEV_BLIND9_ARTICLES, ``--dev-blind10`` DEV_BLIND10_ARTICLES instead (development corpora, none of them among the six or in another group).
 """
 
 from __future__ import annotations
@@ -156,13 +156,26 @@ DEV_BLIND9_ARTICLES: tuple[Article, ...] = (
     Article(r"李岚清谈全国高等教育管理体制改革时强调要加大力度加快进程", r"今天，李岚清副总理还在国家教委主",
             r"全国精神文明建设工作会议"),
 )
+# The tenth blind sets' texts (tests/data/synth10_dev.jsonl), chosen by two writers working apart
+# from one brief (headingless speeches with parts): reports of a leader's speech at a meeting or
+# a reception, a forum speech's digest, a conference report with numbered points.
+DEV_BLIND10_ARTICLES: tuple[Article, ...] = (
+    Article(r"江泽民会见全国宣传部长会议代表时强调", r"丁关根、李铁映、张万年、罗干、", r"李鹏接见石油天然气总公司"),
+    Article(r"李鹏接见石油天然气总公司会议代表要求", r"国务院副总理吴邦国、国务委员罗", r"《罗荣桓军事文选》出版座"),
+    Article(r"李鹏接见海关关长会议代表时强调海关职能要加强", r"国务院副总理李岚清、国务委员罗", r"尉健行会见检察机关先进时"),
+    Article(r"李瑞环与全国性宗教团体领导人迎春座谈时强调", r"中共中央政治局委员、国务委员、", r"虎年一愿"),
+    Article(r"姜春云在中国科协科教兴农论坛上强调", r"姜春云指出，农业科技革命是一个", r"跟踪发展前沿缩短水平差距"),
+    Article(r"继承我国话剧的光荣传统", r"要十分重视话剧人才的成长，为人", r"对话剧发展的几点看法"),
+    Article(r"中央农村工作会议在京举行", r"李铁映、吴邦国、迟浩田、邹家华", r"稳定和加强农业"),
+    Article(r"中纪委召开第二次全会", r"今天的会议由中央纪委常务副书记", r"党中央国务院十分关心西藏"),
+)
 GROUPS = {"--dev": DEV_ARTICLES, "--dev-long": DEV_LONG_ARTICLES, "--dev-speeches": DEV_SPEECH_ARTICLES,
           "--dev-new": DEV_NEW_ARTICLES,
           # the speeches and the new texts together: the corpus of the colloquial structure set
           "--dev-struct": DEV_SPEECH_ARTICLES + DEV_NEW_ARTICLES,
           # the longer addresses and the speeches together: the corpus of pd_speech2_dev.jsonl
           "--dev-addresses": DEV_LONG_ARTICLES + DEV_SPEECH_ARTICLES,
-          "--dev-blind9": DEV_BLIND9_ARTICLES}
+          "--dev-blind9": DEV_BLIND9_ARTICLES, "--dev-blind10": DEV_BLIND10_ARTICLES}
 
 
 def people_daily_file() -> Path | None:

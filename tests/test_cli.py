@@ -252,6 +252,14 @@ def test_subprocess_ask_json(isolated_cache: Path) -> None:
     assert '"question": "第三篇讲话分为哪几个部分?"' in p.stdout and "\\u" not in p.stdout
 
 
+def test_the_tui_without_a_terminal_says_so(isolated_cache: Path) -> None:
+    env = dict(os.environ, ASSISTANT_CACHE_DIR=str(isolated_cache), PYTHONPATH=str(ROOT))
+    p = subprocess.run([sys.executable, "-m", "assistant.cli"], cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+                       capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert p.returncode != 0
+    assert "终端" in p.stderr and "assistant ask" in p.stderr and "Traceback" not in p.stderr
+
+
 def test_subprocess_bad_input(isolated_cache: Path, tmp_path: Path) -> None:
     p = _subprocess("ask", "???", cache=isolated_cache)
     assert p.returncode != 0

@@ -152,3 +152,13 @@ def test_the_ninth_blind_sets_texts_are_in_no_other_group(tmp_path: Path) -> Non
     assert essay[1] == "颜永盛" and essay[4].endswith("以下三方面下功夫：") and essay[-1].startswith("高度重视新闻舆论")
     report = (out / "再接再厉夺取抗震救灾全面胜利.txt").read_text(encoding="utf-8")
     assert report.splitlines()[-1].startswith("总政治部副主任周子玉") and "周恩来行政管理" not in report
+
+
+def test_the_tenth_blind_sets_texts_are_in_no_other_group(tmp_path: Path) -> None:
+    out = _extract_apart(tmp_path, "--dev-blind10", pd_speeches.DEV_BLIND10_ARTICLES, SPEECHES, pd_speeches.DEV_ARTICLES,
+                         pd_speeches.DEV_LONG_ARTICLES, pd_speeches.DEV_SPEECH_ARTICLES, pd_speeches.DEV_NEW_ARTICLES,
+                         pd_speeches.DEV_BLIND9_ARTICLES)
+    assert len(pd_speeches.DEV_BLIND10_ARTICLES) == 8
+    # The conference report ends on who attended, before the editorial that follows it in the paper.
+    report = (out / "中央农村工作会议在京举行.txt").read_text(encoding="utf-8")
+    assert report.splitlines()[-1].startswith("李铁映、吴邦国") and "我们告别了不平凡的一九九七年" not in report

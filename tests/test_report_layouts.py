@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from assistant.engine import Engine
+from assistant.results import Answer
 
 _ARTICLE = """搞好城市绿化
 秦晓岚
@@ -48,6 +49,13 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     for name, text in {"1_green": _ARTICLE, "2_schools": _REPORT, "3_committee": _COMMITTEE}.items():
         (root / f"{name}.txt").write_text(text, encoding="utf-8")
     return Engine.load([root], use_cache=False)
+
+
+def _ask_of(tmp_path: Path, question: str, **texts: str) -> Answer:
+    """``question`` asked of a corpus of ``texts`` (file name: text) alone."""
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    return Engine.load([tmp_path], use_cache=False).ask(question)
 
 
 @pytest.mark.parametrize("question", ["秦晓岚认为搞好城市绿化应从哪几方面着手?", "搞好城市绿化那篇文章讲了哪几个方面?"])
@@ -206,8 +214,79 @@ _ONE = """在全县春耕生产动员会上的讲话
 
 @pytest.mark.parametrize("question", ["这篇讲话讲了哪几点?", "讲了哪几点?"])
 def test_a_corpus_of_one_speech_is_the_speech_a_question_means(tmp_path: Path, question: str) -> None:
-    (tmp_path / "spring.txt").write_text(_ONE, encoding="utf-8")
-    answer = Engine.load([tmp_path], use_cache=False).ask(question)
+    answer = _ask_of(tmp_path, question, spring=_ONE)
     assert not answer.abstained, answer.text
     for point in ("稳定粮食播种面积", "抓好农资供应保障", "强化农业科技服务"):
         assert point in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["几篇文章都提到了绿化要从哪几个方面着手?", "几篇文章都讲了城市绿化的哪几个方面?", "各篇文章分别对城市绿化提了哪几个方面?"])
+def test_a_list_asked_of_several_texts_that_one_alone_gives_is_that_texts_list(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained, answer.text
+    assert answer.text.startswith("只有"), answer.text
+    for point in ("认真编制绿地规划", "切实加强养护管理", "广泛发动群众参与"):
+        assert point in answer.text, answer.text
+
+
+_TWO_LISTS = """在全县安全生产工作会议上的讲话
+一、提高认识，增强责任感
+第一，做好安全生产工作是保障群众生命财产的需要。安全生产工作存在的问题关系千家万户，哪一方面的问题都不能忽视。
+第二，做好安全生产工作是促进经济发展的需要。安全生产工作存在问题，一个企业多年的积累就可能毁于一旦。
+第三，做好安全生产工作是维护社会稳定的需要。安全生产工作的问题容易引发群体性事件。
+二、正视困难，狠抓落实
+从今年全县各乡镇和重点企业的检查情况看，虽然总体形势平稳，但还有一些不容忽视的问题，主要表现在以下三个方面：
+一是部分企业主体责任落实不到位。二是隐患排查整改不彻底。三是监管力量薄弱，基层安全监管人员严重不足。
+"""
+
+
+@pytest.mark.parametrize("question", ["安全生产工作上存在哪几方面问题?", "安全生产工作还存在哪些问题?"])
+def test_the_list_introduced_as_the_kind_asked_wins_over_a_list_of_another_kind(tmp_path: Path, question: str) -> None:
+    answer = _ask_of(tmp_path, question, safety=_TWO_LISTS)
+    assert not answer.abstained, answer.text
+    for point in ("主体责任落实不到位", "隐患排查整改不彻底", "监管力量薄弱"):
+        assert point in answer.text, answer.text
+    assert "维护社会稳定的需要" not in answer.text, answer.text
+
+
+_CONFERENCE = """全省林业工作会议在杭州召开
+本报杭州１月１２日讯记者郑华报道：全省林业工作会议今天在杭州闭幕。
+会议强调，完成今年林业工作的目标任务，需要着力做好以下三个方面的工作：
+一、切实加强森林资源保护，确保森林覆盖率稳步提高。
+会议认为，保护森林资源是林业工作的首要任务，各地要严格执行采伐限额制度。
+二、大力推进国有林场改革，增强林场发展活力。
+国有林场改革要坚持分类指导，稳步推进，不搞一刀切。
+三、积极发展林下经济，增加林农收入。
+各地要因地制宜发展林下种植和养殖，带动林农增收。
+"""
+
+
+@pytest.mark.parametrize("question", ["林业工作会议说要着力做好三个方面的工作，这三个方面分别是什么？",
+                                      "全省林业工作会议强调要做好哪几个方面的工作?"])
+def test_a_lead_in_then_numbered_lines_each_with_paragraphs_of_its_own(tmp_path: Path, question: str) -> None:
+    # (…before a list of three inside the last part: the lead-in counts its parts in the unit asked.)
+    (tmp_path / "forestry.txt").write_text(_CONFERENCE.replace(
+        "带动林农增收。", "带动林农增收。发展林下经济要做好引导和扶持：一要坚持市场导向，二要培育龙头企业，三要加强技术服务。"),
+        encoding="utf-8")
+    answer = _ask_of(tmp_path, question, safety=_TWO_LISTS)
+    assert not answer.abstained and not answer.partial, answer.text
+    for point in ("加强森林资源保护", "推进国有林场改革", "发展林下经济"):
+        assert point in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["发展林下经济要做好引导和扶持，会议具体提了哪3条？",
+                                      "林下经济的引导和扶持，会议具体讲了哪几条?"])
+def test_who_says_before_a_verb_of_saying_is_not_the_thing_asked(tmp_path: Path, question: str) -> None:
+    (tmp_path / "forestry.txt").write_text(_CONFERENCE.replace(
+        "带动林农增收。", "带动林农增收。\n发展林下经济要做好引导和扶持：一要坚持市场导向，二要培育龙头企业，三要加强技术服务。"), encoding="utf-8")
+    answer = Engine.load([tmp_path], use_cache=False).ask(question)
+    assert not answer.partial, answer.text
+    for point in ("坚持市场导向", "培育龙头企业", "加强技术服务"):
+        assert point in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["安全生产检查中点名表扬了哪几个县的企业?", "隐患排查整改不彻底的是哪几个乡镇?"])
+def test_places_asked_of_a_text_that_names_none_are_not_answered_with_its_points(tmp_path: Path, question: str) -> None:
+    answer = _ask_of(tmp_path, question, safety=_TWO_LISTS)
+    assert answer.abstained or answer.partial, answer.text
+    assert "1. " not in answer.text, answer.text

@@ -386,6 +386,11 @@ def _not_configured_hint() -> str:
 
 def run(corpus_paths: list[Path] | None = None, llm_config: "LLMConfig | None" = None) -> None:
     """Open the TUI (``assistant`` with no arguments; ``llm_config`` from ``--base-url`` …)."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        # (assistant | tee log, or run from a script: Textual would draw to no screen and wait.)
+        print("错误:终端界面需要在终端中运行(标准输入或输出不是终端)。在脚本中请用 assistant ask 或 assistant eval。",
+              file=sys.stderr)
+        raise SystemExit(3)
     # Set before numpy is first imported (in the loading thread, after the first paint). With
     # its default of one thread a core, OpenBLAS starts a thread at import that spins for a
     # while, taking a core from the loading thread: on a busy 2-core machine numpy's import went
