@@ -38,6 +38,7 @@ from .results import (
 )
 
 if TYPE_CHECKING:
+    from .corpus import Corpus
     from .engine import Turn
 
 APP_NAME = "speech-assistant"
@@ -115,14 +116,17 @@ class Conversation:
         self.exchanges.append(exchange)
         return exchange
 
-    def turns(self) -> list["Turn"]:
-        """The answered exchanges, as the engine's history for follow-up questions."""
+    def turns(self, corpus: "Corpus | None" = None) -> list["Turn"]:
+        """The answered exchanges, as the engine's history for follow-up questions; with
+        ``corpus``, only those whose citations it still holds as they were cited (a conversation
+        saved over another corpus gives no follow-up a paragraph of that corpus to lean on)."""
         from .engine import (
             Turn,  # the engine pulls in jieba; keep this module light to import
         )
 
         return [Turn(ex.question, ex.answer) for ex in self.exchanges
-                if ex.status == "answered" and ex.answer is not None]
+                if ex.status == "answered" and ex.answer is not None
+                and not (corpus is not None and any(is_stale(c.unit.id, c.unit.text, corpus) for c in ex.answer.citations))]
 
     # -- JSON --
     def to_json(self) -> dict[str, Any]:
@@ -488,3 +492,9 @@ def export_conversation(conv: Conversation, directory: Path | None = None) -> Pa
     except OSError as e:
         raise ConversationError(f"无法导出到 {path}:{os_reason(e)}") from e
     return path
+
+
+def is_stale(unit_id: str, cited_text: str, corpus: "Corpus") -> bool:
+    """The corpus lacks the paragraph, or holds another text under its id."""
+    now = corpus.get(unit_id)
+    return now is None or now.text != cited_text

@@ -45,7 +45,7 @@ from .results import Answer, Hit, Turn, joined
 from .retrieval import Retriever
 from .semantic import SemanticRanker, passages
 from .text_analysis import SURROGATE as _SURROGATE
-from .text_helpers import without_invisible, without_terminal_control
+from .text_helpers import without_invisible, without_markup, without_terminal_control
 
 if TYPE_CHECKING:
     from .embeddings import Embedder
@@ -219,7 +219,7 @@ class Engine:
     def ask(self, question: str, k: int = 10, history: list[Turn] | None = None) -> Answer:
         t0 = time.perf_counter()
         question = self.check_question(question)
-        asked = spelled_out(question, self.evidence.corpus_key)   # (GDP增速: as the speeches say it, 生产总值)
+        asked = spelled_out(without_markup(question) or question, self.evidence.corpus_key)   # (GDP增速: as the speeches say it, 生产总值)
         answer = self._ask_clauses(asked, k, history) or self._ask_one(asked, self.plan(asked, history), k, history)
         answer.question = question
         answer.elapsed_ms = (time.perf_counter() - t0) * 1000

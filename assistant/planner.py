@@ -207,7 +207,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         plan.speech_no = no
         # 第四篇,就是市政府办公室那篇: a second reference to the same speech names it too.
         also, reference = named_speeches(NUMBERED.sub(" ", norm), speeches)
-        if len(also) == 1 and also != (no,) and re.search(rf"篇\s*(?:和|与|跟|及|、)\s*{re.escape(reference.lstrip('和与跟及、 '))}", norm):
+        if len(also) == 1 and also != (no,) and reference and (
+                re.search(rf"篇\s*(?:和|与|跟|及|、)\s*{re.escape(reference.lstrip('和与跟及、 '))}", norm)
+                or re.search(rf"{re.escape(reference)}\s*(?:讲话)?\s*(?:和|与|跟|及|、)\s*第", norm)):   # (宁乡那篇和第二篇)
             # 第二篇和办公室那篇都…: two speeches, one by number and one by name.
             plan.speech_no, plan.speech_candidates, several = None, (no, also[0]), (no, also[0])
         reference = reference if also == (no,) or len(several) > 1 else ""

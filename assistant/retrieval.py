@@ -147,7 +147,10 @@ class LexicalRanker:
 
 def min_max(scores: np.ndarray) -> np.ndarray:
     lo, hi = float(scores.min()), float(scores.max())
-    return (scores - lo) / (hi - lo) if hi > lo else np.zeros_like(scores)
+    if hi > lo:
+        return (scores - lo) / (hi - lo)
+    # (A corpus of one paragraph, or units all matched alike: each matches as well as the best.)
+    return np.ones_like(scores) if hi > 0 else np.zeros_like(scores)
 
 
 STRUCTURAL_INTENTS = frozenset({"outline", "list", "nth_point"})

@@ -107,7 +107,7 @@ def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, 
 
     # 今年春节 says when, relative to the asker: the speeches say 春节 (形式主义 stays a term).
     unseen = [w for w in own if len(w) >= min_len and ta.squash_punct(w) not in corpus_key
-              and not _DEICTIC_TIME.match(w)]
+              and not _DEICTIC_TIME.match(w) and not _said_apart(ta.squash_punct(w), corpus_key)]
     # (窗口单位对老百姓爱答不理、高高在上: several words of the asker's own, none a term the
     # question is about; 计划生育 / 形式主义 is one, 治理空气污染、保护环境 a list of topics.)
     listed = len(unseen) >= 2 and any(re.search(f"{re.escape(a)}[^,，。?？]{{0,4}}[、和与及][^,，。?？]{{0,4}}{re.escape(b)}",
@@ -151,8 +151,26 @@ def _runs(words: Sequence[str], question: str) -> list[list[str]]:
 
 def _unsaid(word: str, corpus_key: str) -> bool:
     """Whether the speeches never say ``word``, nor (a word of three or more) all of it but its
-    last character: 总产量 is said as 总产, 合作医疗 is not said at all."""
-    return word not in corpus_key and (len(word) < 3 or word[:-1] not in corpus_key)
+    last character, nor all of it with one character put in: 总产量 is said as 总产, 问卷调查 as
+    问卷大调查, 合作医疗 is not said at all."""
+    return word not in corpus_key and (len(word) < 3 or word[:-1] not in corpus_key and not _said_apart(word, corpus_key))
+
+
+def _said_apart(word: str, corpus_key: str) -> bool:
+    """Whether the speeches say ``word`` (four characters or more) with one character put in
+    between its halves: 问卷调查 as 问卷大调查."""
+    return len(word) >= 4 and any(word[:i] + c + word[i:] in corpus_key for i in range(2, len(word) - 1)
+                                  for c in _inserted(word[:i], word[i:], corpus_key))
+
+
+def _inserted(head: str, tail: str, corpus_key: str) -> set[str]:
+    """The characters that stand between ``head`` and ``tail`` somewhere in the speeches."""
+    found, at = set(), corpus_key.find(head)
+    while at >= 0:
+        if corpus_key.startswith(tail, at + len(head) + 1):
+            found.add(corpus_key[at + len(head)])
+        at = corpus_key.find(head, at + 1)
+    return found
 
 
 def _own_words(words: Sequence[str]) -> list[str]:

@@ -36,6 +36,15 @@ def without_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+# [bold]…[/] / [red] / [/i]: console markup pasted with a question, which says nothing about what
+# is asked (the question is still shown and saved as typed).
+_MARKUP_TAG = re.compile(r"\[/?(?:[a-zA-Z][a-zA-Z0-9 _#=.-]{0,30})?\]")
+
+
+def without_markup(text: str) -> str:
+    return _MARKUP_TAG.sub("", text)
+
+
 def unfinished_escape(text: str, window: int = 32) -> int:
     """How many characters at the end of ``text`` (at most ``window``) may be an escape sequence
     that the next piece of a stream completes: held back, it is removed whole, not as ESC alone."""

@@ -293,3 +293,10 @@ def test_the_nth_part_of_several_speeches(engine: Engine, question: str, nos: se
     assert not a.abstained and {c.unit.speech_no for c in a.citations} == nos
     if 4 not in nos and "每篇" in question:
         assert any("没有第3部分" in n for n in a.notes)   # the fourth speech has two parts
+
+
+@pytest.mark.parametrize("question", ["宁乡那篇和第二篇有什么不一样?", "第三篇和第二篇有什么不一样?", "第二篇和宁乡那篇讲话有什么区别?"])
+def test_two_speeches_compared_in_either_order_are_outlined_side_by_side(engine: Engine, question: str) -> None:
+    a = engine.ask(question)
+    assert a.plan["intent"] == "compare" and set(a.plan["speech_candidates"]) == {2, 3}, a.plan
+    assert "(第二篇)分为" in a.text and "(第三篇)分为" in a.text, a.text

@@ -71,6 +71,22 @@ def test_turns_skip_unanswered_exchanges() -> None:
     assert turns[0].answer is conv.exchanges[0].answer
 
 
+def test_turns_over_another_corpus_leave_out_answers_it_does_not_hold() -> None:
+    from assistant.corpus_files import load_corpus
+    from assistant.corpus import shipped_corpus_dir
+
+    conv = make_conversation()
+    seed = load_corpus([shipped_corpus_dir()])
+    assert [t.question for t in conv.turns(seed)] == []   # 3.2 is cited with other text
+    other = make_answer("第二个问题")
+    other.citations = [c for c in other.citations if c.unit.id == "2.21"]
+    conv.add(Exchange("第二个问题", other))
+    held = seed.get("2.21")
+    assert held is not None
+    other.citations[0].unit = Unit("2.21", 2, 21, "paragraph", held.text, (), None, 0)
+    assert [t.question for t in conv.turns(seed)] == ["第二个问题"]
+
+
 def test_title_from_first_question() -> None:
     assert Conversation().title == "新对话"
     conv = Conversation()

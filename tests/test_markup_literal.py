@@ -106,3 +106,15 @@ def test_terminal_control_in_a_corpus_file_is_never_printed(tmp_path, capsys) ->
         assert code == 0, (argv, err)
         assert "\x1b" not in out + err and "\x07" not in out + err, argv
         assert "特色产业" in out
+
+
+def test_question_markup_does_not_change_the_answer(capsys: pytest.CaptureFixture[str]) -> None:
+    # ([bold]塔西佗[/]陷阱: the tags cut the term in two; they say nothing about what is asked.)
+    answers = []
+    for question in ("[bold]塔西佗[/]陷阱是什么意思", "塔西佗陷阱是什么意思"):
+        code, out, _ = run(capsys, "ask", "--json", "--lexical", question)
+        assert code == 0
+        d = json.loads(out)
+        answers.append(d["answer"])
+        assert d["question"] == question   # shown and saved as typed
+    assert answers[0] == answers[1]

@@ -59,6 +59,15 @@ def test_missing_key_term_is_the_question_not_a_word_of_it() -> None:
     assert su.missing_terms(["庸、懒、散"], [], ta.squash_punct("治“庸”、治“懒”、治“散”……庸懒散")) == []
 
 
+@pytest.mark.parametrize(("words", "said", "missing"), [
+    (["问卷调查", "时候"], "去年开展了千人问卷大调查", []),          # one character put in: said
+    (["民主评议", "结果"], "组织了民主大评议活动", []),
+    (["合作医疗", "怎么"], "合作社的医疗站", ["合作医疗"]),          # apart by more: not said
+])
+def test_a_term_said_with_one_character_put_in_is_said(words: list[str], said: str, missing: list[str]) -> None:
+    assert su.missing_terms([], words, ta.squash_punct(said)) == missing
+
+
 @pytest.mark.parametrize(("question", "reason"), [
     ("墨菲定律是哪一年由谁最早提出的?", "answer_type:date"),
     ("损失厌恶这个说法是谁提出的?", "answer_type:person"),

@@ -892,6 +892,19 @@ async def test_an_unreadable_config_file_is_one_toast_and_ranking_stays_hybrid(t
         assert toasts == [BrokenConfigEmbeddings.NOTICE]
 
 
+async def test_an_outline_by_paragraphs_says_the_speech_has_no_headings(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "talk.txt").write_text("在春耕动员会上的讲话\n同志们，今天开会部署春耕。\n去年全县粮食再获丰收。\n"
+                                     "今年要稳定播种面积。\n希望大家抓好落实。\n", encoding="utf-8")
+    app = make_app(tmp_path, lambda: Engine.load([corpus], use_cache=False))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: app.engine is not None)
+        await pilot.press(*"这篇讲话分几个部分?", "enter")
+        await wait_for(pilot, lambda: "以下按段落列出" in screen_text(app))
+        assert "讲话提到了所问的事" not in screen_text(app)
+
+
 async def test_a_follow_up_says_so_and_ctrl_r_asks_it_anew(tmp_path: Path, engine: Engine) -> None:
     spy = SpyEngine(engine)
     app = make_app(tmp_path, lambda: spy)

@@ -236,7 +236,7 @@ class SpeechAssistantApp(App[None]):
             self.say(f"当前语料中没有段落 {unit_id}(语料可能已更换)。", "warning")
             return
         if cited_text is not None:
-            from .conversations import is_stale
+            from ..conversation import is_stale
 
             if is_stale(unit_id, cited_text, corpus):
                 # same check as the note on reopening: another text under the same id

@@ -293,7 +293,9 @@ class ExchangeView(Vertical, can_focus=True):
         if a.partial:
             if label:
                 label.append(" · ", style="dim")
-            label.append("部分回答:讲话提到了所问的事,但没有给出所问的内容", style="italic")
+            # (An outline of a speech without headings is partial in another way: it has no parts to name.)
+            label.append("部分回答:讲话没有分部分的标题,以下按段落列出" if a.reason == "no_headings"
+                         else "部分回答:讲话提到了所问的事,但没有给出所问的内容", style="italic")
         if a.mode != "extractive":
             label.append(f"{a.mode.removeprefix('llm:')} 生成", style="italic")
             if a.incomplete:

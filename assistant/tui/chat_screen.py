@@ -246,7 +246,7 @@ class ChatScreen(CopyKeys, OpenConversation, Screen[None]):
             if from_box:
                 self.box.restore(text)
             return
-        history = [] if fresh else history if history is not None else self.conversation.turns()
+        history = [] if fresh else history if history is not None else self.conversation.turns(engine.corpus)
         view = self.query_one(ChatLog).add(conv_store().Exchange(question))
         self.current = view
         if from_box:
@@ -275,7 +275,7 @@ class ChatScreen(CopyKeys, OpenConversation, Screen[None]):
                          else "正在回答:请稍候,或按 Esc 取消。", "warning")
             return
         before = next((exchanges[:i] for i, ex in enumerate(exchanges) if ex is target), exchanges)
-        history = conv_store().Conversation(exchanges=before).turns()
+        history = conv_store().Conversation(exchanges=before).turns(self.app.engine.corpus)
         self.ask(target.question, fresh=fresh, from_box=False, history=history)
 
     def action_clear_input(self) -> None:

@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from .. import conversation as conv_store
-from ..conversation import Conversation, ConversationError, SavedConversation
+from ..conversation import Conversation, ConversationError, SavedConversation, is_stale
 from .hint_box import HintBox
 
 if TYPE_CHECKING:
@@ -41,12 +41,6 @@ def stale_citations(conv: Conversation, corpus: "Corpus") -> list[str]:
             if is_stale(c.unit.id, c.unit.text, corpus) and c.unit.id not in stale:
                 stale.append(c.unit.id)
     return stale
-
-
-def is_stale(unit_id: str, cited_text: str, corpus: "Corpus") -> bool:
-    """The corpus lacks the paragraph, or holds another text under its id."""
-    now = corpus.get(unit_id)
-    return now is None or now.text != cited_text
 
 
 def stale_note(stale: list[str]) -> str:
