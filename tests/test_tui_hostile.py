@@ -302,6 +302,9 @@ async def test_the_empty_question_note_goes_once_a_question_is_typed(tmp_path: P
         await wait_for(pilot, lambda: any(str(n.message).startswith("问题是空的") for n in app._notifications))
         await pilot.press("塔")   # (the note would stay 8 seconds: gone at once here)
         await wait_for(pilot, lambda: not any(str(n.message).startswith("问题是空的") for n in app._notifications), timeout=1.5)
+        # …from the screen too, not only from the app's list of notes.
+        await wait_for(pilot, lambda: not any(str(t._notification.message).startswith("问题是空的")
+                                              for t in app.screen.query("Toast")), timeout=1.5)
 
 
 async def test_a_new_conversation_drops_the_notes_on_the_one_left(tmp_path: Path, engine: Engine) -> None:

@@ -206,9 +206,13 @@ class SpeechAssistantApp(App[None]):
 
     def unsay(self, *starts: str) -> None:
         """Drop the toasts whose text starts so (a note that no longer holds: 问题是空的 once typed)."""
+        dropped = False
         for shown in list(self._notifications):
             if str(shown.message).startswith(starts):
                 self._unnotify(shown, refresh=False)
+                dropped = True
+        if dropped:   # (else the toast stayed drawn until the next one came)
+            self._refresh_notifications()
         self.refresh()
 
     def action_help_quit(self) -> None:
