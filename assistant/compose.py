@@ -47,8 +47,8 @@ from .planner import QueryPlan, nth
 from .points import (
     as_points,
     choose_points,
-    counted_lead_wins,
     clause_list,
+    counted_lead_wins,
     how_many,
     inline_over,
     item_named,

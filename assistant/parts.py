@@ -42,7 +42,7 @@ from .structure import (
 )
 from .text_analysis import first_sentences, split_sentences
 
-__all__ = ["abbreviation_answer", "after_answer", "before_parts", "cited_first", "counted_group", "in_order", "inline_points", "said_in_order", "item_groups", "list_in_part", "list_named_by", "named_section", "no_outline", "part_answer", "whole_item"]
+__all__ = ["abbreviation_answer", "after_answer", "before_parts", "cited_first", "counted_group", "in_order", "inline_points", "item_groups", "list_in_part", "list_named_by", "named_section", "no_outline", "part_answer", "said_in_order", "whole_item"]
 
 
 def cited_first(ev: Evidence, units: list[Unit], hits: list[Hit], terms: list[str]) -> list[Hit]:

@@ -193,7 +193,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     plan = QueryPlan(question)
     no, how = numbered_speech(norm, speeches)
     several, said = numbered_speeches(norm, speeches)
-    reference = ""
+    reference, by_clauses = "", False
     if len(several) > 1:
         # 第二篇和第三篇讲话分别讲了什么 / 比较第一篇和第三篇: each of them, one after the other.
         plan.speech_candidates = several
@@ -244,19 +244,20 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
                 named, reference = (named[0], also[0]), f"{reference}和{second}"
                 plan.reference = reference
         if len(named) <= 1 and EACH_OF.search(norm):
-            # 姜春云讲农业、李鹏讲石油,两人各…: clauses that each name their own speech.
+            # 姜春云讲农业、李鹏讲石油,两人各…: clauses that each name their own speech (whole: what
+            # the rest of the question says is its own, though their titles hold its words).
             each = each_clause_named(norm, speeches, lambda c: [w for w in analyse(c).words if not _is_generic(w)])
             if each:
                 named, reference = each
-                plan.reference = reference
+                plan.reference, by_clauses = reference, True
         if len(named) == 1:
             plan.speech_no = named[0]
         elif named:
             plan.speech_candidates = named
-            if not re.search("[和与跟及、]", reference):   # (查明哲和李默然都…: each named, not unsure)
+            if not re.search("[和与跟及、]", reference) and not by_clauses:   # (查明哲和李默然都…: each named, not unsure)
                 plan.notes.append("这个说法可能指几篇讲话:" + "、".join(
                     next(s.title for s in speeches if s.no == n) for n in named))
-    plan.multi_speech = bool(MULTI_SPEECH.search(norm)) or len(several) > 1 \
+    plan.multi_speech = bool(MULTI_SPEECH.search(norm)) or len(several) > 1 or by_clauses \
         or (len(plan.speech_candidates) > 1 and bool(re.search("[和与跟及、]", reference)))
     if plan.speech_no is not None and plan.reference and MENTIONED_WHERE.search(norm) and sum(
             any(plan.reference in ta.normalise(u.text) for u in s.units) for s in speeches) > 1:
@@ -278,7 +279,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     names_speech = plan.speech_no is not None or bool(plan.speech_candidates)
     # Words of the named speech's own title and speaker lines only name it again: no subject of the question.
     named_nos = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
-    naming = " ".join(naming_label(s) for s in speeches if s.no in named_nos) if not defaulted else ""
+    naming = " ".join(naming_label(s) for s in speeches if s.no in named_nos) if not (defaulted or by_clauses) else ""
     # Whole words only: jieba's search mode also yields pieces (闻报 of 新闻报道).
     rest = [w for w in _whole_words(analyse(QUANT.sub(" ", STRUCTURE.sub(" ", FROM_WHERE.sub(" ", body)))).words)
             if not (naming and w in naming)]

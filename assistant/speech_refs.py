@@ -519,11 +519,13 @@ def each_clause_named(norm: str, speeches: Sequence[Speech],
                       content_words: Callable[[str], list[str]]) -> tuple[tuple[int, ...], str] | None:
     """李鹏在石油会上、江泽民在宣传部长会上,分别…: the speech each clause before the question's
     own names (by its speaker, its occasion; the clause's other words choosing among a speaker's
-    speeches), and the words that named them; None unless two clauses or more name one each."""
+    speeches), and the words that named them (space-separated; a clause's topic, 讲石油, is left
+    to be searched); None unless two clauses or more name one each."""
     clauses = [c for c in re.split(r"[、，,]", norm) if c.strip()]
     found: list[tuple[int, str]] = []
     for clause in clauses[:-1] if len(clauses) > 2 else clauses[:1]:
         named, said = named_speeches(clause, speeches)
+        said = said if len(named) == 1 else ""   # (the words that named it; a clause's topic stays searched)
         if len(named) != 1:
             # (李鹏讲石油: of his speeches, or of all, the one whose title and lines hold most of
             # the clause's words, two at least.)
@@ -532,7 +534,7 @@ def each_clause_named(norm: str, speeches: Sequence[Speech],
                              if not named or sp.no in named), reverse=True)
             named = (scored[0][1],) if scored and scored[0][0] >= 2 and (len(scored) == 1 or scored[1][0] < scored[0][0]) else ()
         if len(named) == 1 and named[0] not in (no for no, _ in found):
-            found.append((named[0], said or clause))
+            found.append((named[0], said))
     if len(found) < 2:
         return None
-    return tuple(no for no, _ in found), "和".join(said for _, said in found)
+    return tuple(no for no, _ in found), " ".join(said for _, said in found if said)

@@ -21,8 +21,8 @@ from .question_grammar import asked_kind
 from .results import AnswerSentence, Hit
 from .text_analysis import split_sentences, squash_punct
 
-__all__ = ["QUOTED_ITEM_CHARS", "as_list", "choose_list", "lead_in", "count_intro", "enumerates", "headless", "inline_enumeration",
-           "item_label", "list_items", "next_unit", "numbered", "outline_units"]
+__all__ = ["QUOTED_ITEM_CHARS", "as_list", "choose_list", "count_intro", "enumerates", "headless",
+           "inline_enumeration", "item_label", "lead_in", "list_items", "next_unit", "numbered", "outline_units"]
 
 # 一是…;二是… or, within one sentence, 一是…,二是…,三是…: each item runs to the next item's 是.
 _INLINE_ENUM = LazyPattern("(?:^|(?<=[。;:,\uff1b\uff1a\uff0c]))\\s*([一二三四五六七八九十]+是"

@@ -146,3 +146,11 @@ def test_a_report_given_at_a_meeting_by_a_speaker_of_an_uncommon_surname(engine:
     assert answer.plan["intent"] == "outline" and answer.plan["speech"] == 6, answer.plan
     assert "所报道的讲话共3段" in answer.text, answer.text
     assert "本报杭州" not in answer.text and "主持" not in answer.text, answer.text
+
+
+def test_what_clauses_naming_two_speeches_go_on_to_ask_is_answered_from_each(engine: Engine) -> None:
+    # (去年的工作 is the question's own, though a title holds 工作: one line per speech, not outlines.)
+    answer = engine.ask("王立新讲统计、刘振华讲科技，都讲到了去年的工作，两人各是怎么说的?")
+    assert answer.plan["intent"] == "compare", answer.plan
+    assert "依次是" not in answer.text, answer.text
+    assert "过去一年统计工作取得的成绩" in answer.text and "科技界在攻关创新方面做了大量工作" in answer.text, answer.text
