@@ -101,7 +101,8 @@ class ChatInput(TextArea):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self.show_length()
-        if self.text.strip():   # (said of the question sent before; this one is being typed)
+        # (said of the question sent before; this one is being typed — not the refused one put back)
+        if self.text.strip() and self.text != getattr(self, "_put_back", None):
             unsay = getattr(self.app, "unsay", None)
             if unsay is not None:
                 unsay("问题是空的", "问题里只有标点")
@@ -194,6 +195,7 @@ class ChatInput(TextArea):
     def restore(self, text: str) -> None:
         """Put back a question that could not be asked, unless another is being typed."""
         if not self.text.strip():
+            self._put_back = text   # (the note on why it was refused stays)
             self._set_text(text)
 
     def action_newline(self) -> None:
