@@ -184,9 +184,10 @@ def speaking(ev: Evidence, hits: list[Hit]) -> dict[int, list[Hit]]:
     """The speeches that speak to a question, each with its paragraphs among ``hits``: those whose
     best paragraph scores at least ``speech_share`` of the best one."""
     paragraphs = [h for h in hits if h.unit.kind == "paragraph"]
+    floor = ev.answer.speech_share * paragraphs[0].score if paragraphs else 0.0
     best: dict[int, list[Hit]] = {}
     for h in paragraphs:
-        if h.score >= ev.answer.speech_share * paragraphs[0].score:
+        if h.score >= floor:
             best.setdefault(h.unit.speech_no, []).append(h)
     return best
 
