@@ -110,7 +110,8 @@ _UNDATED = r"日前|近日|前不久|不久前|前些天|最近"
 _SEASON = r"(?:春耕|春节|元旦|国庆|年底|年内|汛期|入冬|开学|麦收|秋收|夏收)(?:到来)?(?:之前|以前|前|之后|以后)"
 
 # What a figure is counted in, after 多少 / 几 (多少位, 几天).
-_MEASURE_WORDS = (r"个百分点|百分点|个月|小时|分钟|公里|平方米|万元|亿元|位|名|人|个|家|项|次|天|年|元|亿|万|件|所|座|台|辆|"
+_MEASURE_WORDS = (r"个百分点|百分点|个月|小时|分钟|公里|平方米|万元|亿元|[万亿](?:吨|人|户|亩|公里|千瓦|辆|台|件|套|册|头|只)|"
+                  r"位|名|人|个|家|项|次|天|年|元|亿|万|件|所|座|台|辆|"
                   r"部|批|户|亩|吨|岁|倍|条|种|份|本|张|篇|期|套|%")
 
 # A unit asked for and the ways a text gives it: 几天 → 1个工作日 / 3日.
@@ -118,6 +119,14 @@ _PERCENT = rf"{_NUMERAL}\s*(?:%|个百分点)|百分之{_NUMERAL}|{_NUMERAL}成(
 _UNIT_ALIASES = {"天": "(?:天|日|工作日)", "日": "(?:天|日|工作日)", "月": "(?:个月|月)", "个月": "(?:个月|月)",
                  "小时": "(?:小时|个小时)", "位": "(?:位|名|人)", "名": "(?:名|人|位)", "人": "(?:人|名|位)",
                  "钱": "(?:元|块|角)", "岁": "(?:周岁|岁)"}   # 多少钱 is answered in 元, not 十五万人次
+
+
+def _unit_pattern(unit: str) -> str:
+    """How a text may give a figure in the unit asked: 多少万吨 is answered in 吨 counted in
+    万, 亿 or none (１２００万吨, ８００吨), never in 万块 (４４００万块砖)."""
+    if len(unit) >= 2 and unit[0] in "万亿" and unit not in ("万元", "亿元"):
+        return f"[万亿千百]?{re.escape(unit[1:])}"
+    return _UNIT_ALIASES.get(unit, re.escape(unit))
 
 
 # The word right after 谁 / 哪天 / 哪一年 names what was done (谁主持, 哪一天会见, 哪一年成立):
@@ -212,7 +221,9 @@ def counted_noun(question: str) -> str:
     after = "" if re.match(_NOT_A_THING, after) else re.sub("(?:出来|下来|起来|进去|过来)$", "", after)
     # 到97年底全国一共有几个国家级高新区: what stands after the measure word is what is counted.
     measured = re.search(rf"(?:{_MEASURE_WORDS})$", m.group(0)) is not None
-    noun = (after if measured and after else before or after).lstrip("年月日")   # (2003年粮食总产量: not the year)
+    # (刘桥一矿有多少职工: X有多少Y counts Y; X有多少 alone counts X.)
+    counts_after = measured or (m.group("verb") == "有" and len(after) >= 2)
+    noun = (after if counts_after and after else before or after).lstrip("年月日")   # (2003年粮食总产量: not the year)
     # 山西去年实际利用外资: a long phrase counts what its end names (names_counted reads its end).
     return noun if 2 <= len(noun) <= 8 else noun[-4:] if before and len(noun) > 8 else ""
 
@@ -330,7 +341,7 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
             if unit.startswith("第") and re.search(rf"第\s*{_NUMERAL}\s*{re.escape(unit[1:])}", counted):
                 return True
             if unit and not unit.startswith("第") \
-                    and re.search(rf"{_NUMERAL}(?:多|余)?\s*(?:个)?\s*{_UNIT_ALIASES.get(unit, re.escape(unit))}", counted):
+                    and re.search(rf"{_NUMERAL}(?:多|余)?\s*(?:个)?\s*{_unit_pattern(unit)}", counted):
                 return True
             # 是多少 is not answered by a date (本报北京１月１日讯): its digits count nothing.
             if not unit and re.search(_ANY_NUMBER, re.sub(_DATE, " ", norm)):

@@ -23,6 +23,7 @@ from .located import (
     paragraphs_repeating,
     part_holding,
     position_name,
+    says_term,
     source_named,
     speaks_of_asked,
     terms_defined,
@@ -368,8 +369,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         return _with_note(_with_reason(done(text or ABSTAIN_TEXT, [], abstained=True), missing), reason)
 
     if repeated is not None:   # 讲了哪几个“继续”: the run of paragraphs that each say it
-        key = ta.normalise(plan.asks_content_of)
-        lines = [AnswerSentence(next((x for x in split_sentences(u.text) if key in ta.normalise(x)), u.text),
+        says = says_term(ta.normalise(plan.asks_content_of))
+        lines = [AnswerSentence(next((x for x in split_sentences(u.text) if says(ta.normalise(x))), u.text),
                                 [citer.cite(u)]) for u in repeated]
         text, sentences = numbered(count_intro(question, len(lines)), lines)
         return done(text, sentences, hits_out=cited_first(ev, repeated, hits, citer.terms))

@@ -24,7 +24,7 @@ UnitKind = Literal["paragraph", "heading", "metadata"]
 
 CORPUS_SUFFIXES = (".txt", ".md")
 # Part of the cache key: a change to how files are parsed must not be served a stale corpus.
-PARSER_VERSION = 18
+PARSER_VERSION = 19
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
@@ -261,7 +261,11 @@ def _plain_headings(lines: list[str]) -> tuple[set[int], set[int]]:
 
     def short(k: int) -> bool:
         line = norm[k]
-        return _PLAIN_HEADING_MIN <= len(line) <= _SPEAKER_MAX and not any(c in line for c in _SENTENCE_END + ",:") \
+        # (历史的结论,现实的要求 / 坚持发展生产力不动摇,确保国有资产不断增值: a heading of two
+        # clauses; more than that, or a clause of a word or two, is a sentence broken off.)
+        clauses = line.split(",")
+        return _PLAIN_HEADING_MIN <= len(line) <= _SPEAKER_MAX and not any(c in line for c in _SENTENCE_END + ":") \
+            and len(clauses) <= 2 and min(map(len, clauses)) >= 3 \
             and heading_style(line) is None and not _is_metadata(line, before_body=False)
 
     def body(k: int) -> bool:

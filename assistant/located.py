@@ -21,7 +21,7 @@ from .speech_refs import byline, opens_with_dateline
 from .structure import item_label, numbered, outline_units, part_units
 from .text_analysis import split_sentences
 
-__all__ = ["opened_with", "part_holding", "books_answer", "metadata_lines", "terms_defined", "source_named", "abbreviated_list", "asks_for_books", "books_named", "followup_unit", "listed_units", "metadata_answer", "paragraphs_repeating",
+__all__ = ["opened_with", "part_holding", "books_answer", "metadata_lines", "terms_defined", "source_named", "abbreviated_list", "asks_for_books", "books_named", "followup_unit", "listed_units", "metadata_answer", "paragraphs_repeating", "says_term",
            "position_name", "speaks_of_asked", "unsaid_sentences"]
 
 
@@ -173,15 +173,20 @@ def paragraphs_repeating(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list
     term = ta.normalise(plan.asks_content_of)
     if not term or not plan.wants_list or not plan.counts_term:
         return None
+    says = says_term(term)
     if any(ta.normalise(h.unit.text).count(term) >= 2 for h in hits[:3] if h.unit.kind == "paragraph"):
         return None   # 加大…力度；加大…力度: one paragraph says it again and again, its clauses are the list
     # The runs in the speeches the top hits are in (a report's lead may rank first, its run of
     # 我们要继续… paragraphs lower): the longest, or the one as long as the question counts.
     best: list[Unit] = []
     for speech_no in dict.fromkeys(h.unit.speech_no for h in hits[:5]):
+        # 围绕哪三个“坚持……不动摇”来写的: the headings that say it are the parts asked for.
+        heads = [u for u in ev.corpus.speech(speech_no).headings if says(ta.normalise(u.text))]
+        if len(heads) >= 2 and (not plan.list_size or len(heads) == plan.list_size):
+            return heads
         run: list[Unit] = []
         for p in [*ev.corpus.speech(speech_no).paragraphs, None]:
-            if p is not None and term in ta.normalise(p.text):
+            if p is not None and says(ta.normalise(p.text)):
                 run.append(p)
                 continue
             fits = not plan.list_size or len(run) == plan.list_size
@@ -189,6 +194,34 @@ def paragraphs_repeating(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list
                 best = run
             run = []
     return best if len(best) >= 2 else None
+
+
+# “坚持……不动摇”: what a quoted term leaves out (on the NFKC form, where … is ...).
+_LEFT_OUT = LazyPattern(r"\.{2,}")
+_TEMPLATE_SPAN = 30   # how far apart the pieces of one phrase may stand
+
+
+def says_term(term: str) -> Callable[[str], bool]:
+    """Whether a text says a quoted term: the term itself, or for one with a gap in it (坚持……
+    不动摇) its pieces in order within one phrase (坚持发展生产力不动摇)."""
+    pieces = [p for p in _LEFT_OUT.split(term) if p]
+    if len(pieces) < 2:
+        whole = "".join(pieces) or term
+        return lambda text: whole in text
+
+    def says(text: str) -> bool:
+        for m in re.finditer(re.escape(pieces[0]), text):
+            at, ok = m.end(), True
+            for piece in pieces[1:]:
+                nxt = text.find(piece, at)
+                if nxt < 0 or nxt - m.start() > _TEMPLATE_SPAN:
+                    ok = False
+                    break
+                at = nxt + len(piece)
+            if ok:
+                return True
+        return False
+    return says
 
 
 # 推荐或引用了哪些书 / 推荐了哪两本书 / 引用了什么著作: works named in 《》.

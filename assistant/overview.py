@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from . import text_analysis as ta
 from .answer_types import SURNAMES
 from .corpus import Unit
 from .evidence import Citer, Evidence
@@ -20,7 +21,7 @@ from .points import as_points, point_count, speech_points, with_own_words
 from .positions import silent_attendee, speaker_paragraphs, whole_speech_of
 from .results import Answer, AnswerSentence, Hit
 from .speech_refs import opens_with_dateline
-from .structure import as_list, headless, outline_units
+from .structure import as_list, counted_items, headless, outline_units
 from .text_analysis import split_sentences
 
 __all__ = ["MAX_SPEECHES", "nth_of_each", "nth_of_several", "nth_said", "outline_answer", "speaker_in_order", "unreported_words"]
@@ -37,6 +38,14 @@ def outline_answer(ev: Evidence, plan: QueryPlan, question: str, named: Sequence
     unreported = unreported_words(ev, named, question, citer, done)
     if unreported is not None:
         return unreported
+    if plan.list_size and len(named) <= 1 and hits:
+        # 乡风文明的四条分别是什么, of 论乡风文明 in three parts: the four things a sentence of it
+        # counts and lists are asked, not its parts.
+        no = named[0] if named else hits[0].unit.speech_no
+        own = [h for h in hits if h.unit.speech_no == no]
+        if len(outline_units(ev, no)) != plan.list_size \
+                and counted_items(ta.normalise(question), plan.list_size, own, plan.asks_content_of) is not None:
+            return None
     of_speech = bool(re.search("讲话|发言|贺词|祝辞|致辞|报告|导语之后|正文|的话", question))   # 李鹏的讲话分几层: not the report's own lead
     if plan.in_order and len(named) == 1 and headless(ev, named[0]):
         # 那篇祝辞的脉络,先讲什么再讲什么: without headings, the order is its paragraphs' (a run of

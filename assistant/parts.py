@@ -469,6 +469,17 @@ def named_section(ev: Evidence, plan: QueryPlan) -> Unit | None:
         rest = {g for i in range(len(asked) - 1) if (g := asked[i:i + 2]) not in want and re.fullmatch("[\u4e00-\u9fff]{2}", g)}
         held = sorted(((sum(g in ta.normalise(u.text) for g in rest), i) for i, u in enumerate(best)), reverse=True)
         best = [best[held[0][1]]] if held[0][0] > held[1][0] else best
+    if top < ev.answer.section_share:
+        # 广西探索的几条做法: a part named by its heading and the paragraph that opens it (在实践中
+        # 探索消除贫穷的路子 / 广西是农业省…): a word of the name in the heading, each of the others
+        # in one or the other, when that names one part alone.
+        # (营造…氛围, of parts headed 浓厚X的氛围 alike: words every heading holds name none.)
+        words = plan.section.split()
+        heads = [u for sp in speeches for u in sp.units if u.kind == "heading"]
+        own = {w for w in words if sum(w in ta.normalise(u.text) for u in heads) == 1}
+        opened = [u for u in heads if any(w in ta.normalise(u.text) for w in own)
+                  and all(w in ta.normalise(u.text + _opening_paragraph(ev, u)) for w in words)]
+        top, best = (ev.answer.section_share, opened) if len(opened) == 1 else (top, best)
     # Words several headings hold alike (浓厚…氛围 in each of 要进一步浓厚X的氛围) name what they share.
     if top < ev.answer.section_share or len(best) != 1:
         return None
@@ -476,6 +487,11 @@ def named_section(ev: Evidence, plan: QueryPlan) -> Unit | None:
     if plan.list_size and plan.nth_item is None and len(list_items(ev, best[0])) not in (0, plan.list_size):
         return None
     return best[0]
+
+
+def _opening_paragraph(ev: Evidence, heading: Unit) -> str:
+    inside = part_units(ev, heading)[1:]
+    return inside[0].text if inside and inside[0].kind == "paragraph" else ""
 
 
 def abbreviation_answer(ev: Evidence, plan: QueryPlan, question: str, hits: list[Hit],

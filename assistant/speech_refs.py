@@ -23,7 +23,7 @@ _SPEECH_NO = LazyPattern(rf"第\s*({_NUM}{{1,3}})\s*篇")
 _LAST_SPEECH = LazyPattern(r"最后一篇|最末一篇|末一篇")
 # What a speech is called besides 讲话: a user's corpus holds addresses, editorials, letters,
 # communiqués, reports. (A meeting's name is not one: 座谈会上讲了什么 is about what was said there.)
-_SPECIFIC_GENRE = r"一文|文章|社论|献辞|致辞|祝辞|贺辞|公报|慰问信|贺信|贺词|稿子|报道|讲座|讲课稿|讲课"
+_SPECIFIC_GENRE = r"一文|文章|社论|评论|书评|述评|调查报告|调查|献辞|致辞|祝辞|贺辞|公报|慰问信|贺信|贺词|稿子|报道|讲座|讲课稿|讲课"
 # (尉健行在中纪委二次全会上的工作报告: a report given at a meeting is named as a speech is.)
 _GENRE = rf"(篇|个讲话|次讲话|讲话|发言|工作报告|{_SPECIFIC_GENRE})"
 # (A name may be a quoted word of the title: 谈民族区域自治“必由之路”那篇文章.)
@@ -57,7 +57,8 @@ _SPEECH_REF_WORDS = LazyPattern(rf"(?:第\s*{_NUM}{{1,3}}\s*|最后一|最末一
 # 那篇讲宁乡的讲话 / 关于作风的讲话: the name comes after these.
 _NAME_PREFIX = LazyPattern(r"^(?:(?:这|那|该)一?篇)?(?:关于|有关|在|讲|谈|提到|讲到|谈到|说到|提及)?")
 _NOT_A_NAME = LazyPattern(r"^(这|那|各|几|每|哪|该|本|此|多|两|三|四|五)")
-_NAME_SUFFIX = LazyPattern(r"(?:(会议|会)?上|的)$")
+# (刘武生他们那篇 / 张立平等人写的那篇: his and his co-author's.)
+_NAME_SUFFIX = LazyPattern(r"(?:(?:他|她)们|等人?)?(?:(?:写|撰写|发表)?的|(?:会议|会)?上)$|(?:(?:他|她)们|等人?)$")
 
 
 def strip_speech_reference(text: str) -> str:
@@ -425,6 +426,10 @@ _SUBTITLE = 30   # a subtitle line (——在…会议上的讲话), not an edit
 _ASIDE = LazyPattern(r"[(（][^)）]{1,8}[)）]")
 
 
+_OPENING_TITLE = 4   # (a shorter one, 讲话, is a word any question may open with)
+_CJK_CHARS = LazyPattern("[\u4e00-\u9fff]")
+
+
 def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...], str]:
     """A speech named by words of its own title that no other title has: 《忌辰的思念》, or a
     phrase right before 里/上/说… (元旦献辞里, 春节团拜会上). The longest such phrase wins."""
@@ -453,6 +458,13 @@ def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
     # A whole title, or a whole part of one (元旦献辞 of …——元旦献辞), names its speech before
     # 的 too: 元旦献辞的结尾; a phrase that only occurs in a title (深化改革的意义) does not.
     whole = {seg for _, t in titles for seg in _TITLE_PARTS.split(t) if len(seg) >= 3}
+    # 论讲礼貌引用《荀子》…: a whole title opening the question, or a clause of it, names its
+    # speech whatever verb follows — when a question of its own follows (社会主义能够消除贫穷吗
+    # asks about the title's words).
+    for seg in sorted(whole, key=len, reverse=True):
+        at = re.search(f"(?:^|[,，。;；?？!！]){re.escape(seg)}", text) if len(seg) >= _OPENING_TITLE else None
+        if at and len(_CJK_CHARS.findall(text[at.end():])) >= _OPENING_TITLE and (no := owner(seg)) is not None:
+            return (no,), seg
     best: tuple[int, str] | None = None
     for cue in _WHERE_CUE.finditer(text):
         end = cue.start()

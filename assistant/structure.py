@@ -114,8 +114,9 @@ def list_items(ev: Evidence, unit: Unit) -> list[Unit]:
         alike = _shared_opening(direct)
         if alike:
             return alike
-        # Paragraphs under a heading that each open with a short topic sentence (作风是形象。…).
-        return direct if 2 <= len(direct) <= 8 else []
+        # Paragraphs under a heading that each open with a short topic sentence (作风是形象。…);
+        # an introduction before them or a summing-up after them that opens otherwise is not one.
+        return framed_alike(direct) or (direct if 2 <= len(direct) <= 8 else [])
     return []
 
 
@@ -255,6 +256,12 @@ _PARTS_COUNTED = LazyPattern("等?([二三四五六七八九两\\d])个?(?:方�
 _VERB_BEFORE = "放在|集中在|有|是|聚焦|包括|抓好|围绕|在"
 
 
+# How many paragraphs of the hits a sentence that counts its own things is looked for in, when the
+# question counts them too (周海峰说乡风文明包括哪四条: a part's heading may rank above the
+# paragraph that lists them); else the best one only.
+_SELF_COUNTED_HITS = 3
+
+
 def _self_counted(question: str, n: int | None, hits: list[Hit]) -> tuple[Unit, list[str]] | None:
     """改革的重点应该放在建房资金多元化,建房方式多样化,住房管理社会化３个方面 for 重点放在哪几块: a
     sentence of the best paragraph that names and counts its things in parts, when what leads
@@ -264,6 +271,11 @@ def _self_counted(question: str, n: int | None, hits: list[Hit]) -> tuple[Unit, 
         for sentence in split_sentences(h.unit.text):
             for found in _PARTS_COUNTED.finditer(sentence):
                 count = chinese_numeral(found.group(1))
+                shared = {sentence[i:i + 2] for i in range(found.start() - 1)} & asked
+                if n == count and sentence[found.end():found.end() + 1] in ":：" and len(shared) >= 2 \
+                        and (listed := _listed_after(sentence[found.end() + 1:], count)):
+                    # 社会主义本质,就是…作为一个整体的五条:解放生产力,发展生产力,…最终达到共同富裕。
+                    return h.unit, listed
                 segments = re.split("([，,、])", sentence[:found.start()])
                 separators, segments = set(segments[1::2][-(count or 1) + 1:]), segments[::2]
                 # (主要看两条:一是… announces its points; 积极、健康、向上的态势,形成了 are no three things)
@@ -280,13 +292,22 @@ def _self_counted(question: str, n: int | None, hits: list[Hit]) -> tuple[Unit, 
     return None
 
 
+def _listed_after(rest: str, count: int) -> list[str] | None:
+    """The clauses after a counted colon when there are as many as it counts (not 一是…, whose
+    points are the items), each short enough to be one thing."""
+    if opening_point(rest) is not None:
+        return None
+    items = [x.strip() for x in re.split("[，,、]", rest.rstrip("。;；!！?？")) if x.strip()]
+    return items if len(items) == count and all(2 <= len(x) <= 14 for x in items) else None
+
+
 def counted_items(question: str, n: int | None, hits: list[Hit], term: str = "") -> tuple[Unit, list[str]] | None:
     """有茶叶、竹笋、高山蔬菜三大特色产业 (or 三大特色产业:茶叶,竹笋,高山蔬菜) for 哪三大特色产业: the
     things a sentence names and counts with the noun the question counts (their number, when the
     question gives one, must agree)."""
     m = _COUNTED_NOUN.search(question) or _COUNTED_BEFORE.search(question)
     if not m and not term:
-        return _self_counted(question, n, hits[:1])
+        return _self_counted(question, n, [h for h in hits if h.unit.kind == "paragraph"][:_SELF_COUNTED_HITS if n else 1])
     # (存在的问题和不足,具体列了哪几条: the term asked about names the list after its colon.)
     # (哪几件大事做了大量工作: the noun right after the count, when the clause goes on.)
     nouns = {m.group(1), m.group(1)[-2:], m.group(1)[:2]} if m else set()
@@ -326,7 +347,7 @@ def counted_items(question: str, n: int | None, hits: list[Hit], term: str = "")
                          for x in (y.strip() for y in re.split("[；;]", found.group(1))) if x]
                 if len(items) >= 3 and (not n or n == len(items)):
                     return h.unit, items
-    return _self_counted(question, n, hits[:1])
+    return _self_counted(question, n, [h for h in hits if h.unit.kind == "paragraph"][:_SELF_COUNTED_HITS if n else 1])
 
 
 def inline_enumeration(text: str, label_chars: int = AnswerParams.enum_label_chars) -> list[str]:
@@ -463,3 +484,40 @@ def _shared_opening(paragraphs: list[Unit]) -> list[Unit]:
         return []
     opening, n = openings.most_common(1)[0]
     return [u for u in paragraphs if u.text[:SAME_OPENING] == opening] if n >= 3 else []
+
+
+_TOPIC_MAX = 24          # a topic sentence as short as a heading line
+_SHARED_TOPIC_MAX = 40   # a longer one, when each repeats the same words
+_SHARED_WORDS = 3
+
+
+def _opens_alike(firsts: list[str]) -> bool:
+    """Whether opening sentences are built alike: each quotes (“礼貌不过是形式…” ×3), each is as
+    short as a heading (实行改管并举,转变经济增长方式。), or each repeats the same words
+    (…把农业开发作为消除贫穷的着力点。 / …拓宽消除贫穷的路子。)."""
+    if all(f[:1] in "“「\"" for f in firsts):
+        return True
+    if all(len(f) <= _TOPIC_MAX for f in firsts):
+        return True
+    if any(len(f) > _SHARED_TOPIC_MAX for f in firsts):
+        return False
+    shared = {firsts[0][i:i + _SHARED_WORDS] for i in range(len(firsts[0]) - _SHARED_WORDS + 1)}
+    shared = {w for w in shared if _CJK_RUN.fullmatch(w)}
+    for f in firsts[1:]:
+        shared = {w for w in shared if w in f}
+    return bool(shared)
+
+
+def framed_alike(paragraphs: list[Unit]) -> list[Unit]:
+    """The points of a part whose paragraphs open with topic sentences built alike, without the
+    paragraph that introduces them or the one that sums them up (a part of four to eight
+    paragraphs: a run of three or more that leaves out only its first and/or last)."""
+    if not 4 <= len(paragraphs) <= 8:
+        return []
+    firsts = [split_sentences(u.text)[0].strip() for u in paragraphs]
+    n = len(paragraphs)
+    for i, j in ((1, n), (0, n - 1), (1, n - 1)):
+        if j - i >= 3 and _opens_alike(firsts[i:j]) and not any(
+                _opens_alike(firsts[i:j] + [firsts[k]]) for k in (0, n - 1) if not i <= k < j):
+            return paragraphs[i:j]
+    return []

@@ -1,6 +1,6 @@
 """Six speeches from the People's Daily January 1998 corpus, as a user's own files would look.
 
-    python benchmarks/pd_speeches.py [--dev | --dev-long | --dev-speeches | --dev-new | --dev-struct | --dev-addresses | --dev-blind9 | --dev-blind10] OUT_DIR
+    python benchmarks/pd_speeches.py [--dev | --dev-long | --dev-speeches | --dev-new | --dev-struct | --dev-addresses | --dev-blind9 | --dev-blind10 | --dev-blind11] OUT_DIR
 
 A second corpus the engine was not developed on: plain .txt files with a title line, speaker /
 date / photo-caption lines as the newspaper printed them, then paragraphs, and no headings
@@ -15,7 +15,8 @@ article in the wrong place. Files are named after the title (without "（附图�
 ``--dev`` writes DEV_ARTICLES, ``--dev-long`` DEV_LONG_ARTICLES, ``--dev-speeches``
 DEV_SPEECH_ARTICLES, ``--dev-new`` DEV_NEW_ARTICLES, ``--dev-struct`` the last two together and
 ``--dev-addresses`` DEV_LONG_ARTICLES and DEV_SPEECH_ARTICLES together, ``--dev-blind9``
-DEV_BLIND9_ARTICLES, ``--dev-blind10`` DEV_BLIND10_ARTICLES instead (development corpora, none of them among the six or in another group).
+DEV_BLIND9_ARTICLES, ``--dev-blind10`` DEV_BLIND10_ARTICLES, ``--dev-blind11``
+DEV_BLIND11_ARTICLES instead (development corpora, none of them among the six or in another group).
 """
 
 from __future__ import annotations
@@ -169,13 +170,27 @@ DEV_BLIND10_ARTICLES: tuple[Article, ...] = (
     Article(r"中央农村工作会议在京举行", r"李铁映、吴邦国、迟浩田、邹家华", r"稳定和加强农业"),
     Article(r"中纪委召开第二次全会", r"今天的会议由中央纪委常务副书记", r"党中央国务院十分关心西藏"),
 )
+# The eleventh blind sets' texts (tests/data/synth11_dev.jsonl), chosen by two writers working
+# apart from one brief (texts printed whole, in their writer's voice, parted without markup): signed
+# articles and a survey parted by short unnumbered lines (some of two clauses), a commentary in
+# numbered parts, a review of five years, a book review. Both writers chose 论讲礼貌.
+DEV_BLIND11_ARTICLES: tuple[Article, ...] = (
+    Article(r"社会主义能够消除贫穷", r"消除贫穷，社会主义为其提供了制", r"警惕，又到公款送礼时"),
+    Article(r"论讲礼貌", r"只要我们在邓小平理论和党的十五", r"孟富林当选安徽省人大"),
+    Article(r"社会主义本质要求的生动体现——关于刘桥一矿改革的调查与思考", r"第三，坚持聚心成业，使企业发展", r"寒冬送暖情系乡间——"),
+    Article(r"高举旗帜的坚定性和邓小平理论的科学性", r"江泽民同志在十五大报告中指出：", r"“输血”，更需“造血"),
+    Article(r"目前企业集团发展值得注意的几个问题", r"总之，党的十五大进一步指明了企", r"论“从当地实际出发”"),
+    Article(r"很不寻常的五年（附图片１张）", r"１９９８年是全面落实十五大提出", r"文明风景线——记长沙"),
+    Article(r"伟大的军事家周恩来——读《周恩来军事文选》（附图片２张）", r"２、１９４８年４月、５月，周恩", r"做好语言文字工作为现"),
+)
 GROUPS = {"--dev": DEV_ARTICLES, "--dev-long": DEV_LONG_ARTICLES, "--dev-speeches": DEV_SPEECH_ARTICLES,
           "--dev-new": DEV_NEW_ARTICLES,
           # the speeches and the new texts together: the corpus of the colloquial structure set
           "--dev-struct": DEV_SPEECH_ARTICLES + DEV_NEW_ARTICLES,
           # the longer addresses and the speeches together: the corpus of pd_speech2_dev.jsonl
           "--dev-addresses": DEV_LONG_ARTICLES + DEV_SPEECH_ARTICLES,
-          "--dev-blind9": DEV_BLIND9_ARTICLES, "--dev-blind10": DEV_BLIND10_ARTICLES}
+          "--dev-blind9": DEV_BLIND9_ARTICLES, "--dev-blind10": DEV_BLIND10_ARTICLES,
+          "--dev-blind11": DEV_BLIND11_ARTICLES}
 
 
 def people_daily_file() -> Path | None:

@@ -18,6 +18,8 @@ from assistant.sufficiency import missing_terms
     ("市里帮多少人重新找到了活干?", ""),                           # a verb
     ("到会的委员里,女委员有多少位?", "女委员"),
     ("县里2003年粮食总产量是多少?", "粮食总产量"),
+    ("红星机械厂有多少职工?", "职工"),                              # X有多少Y counts Y
+    ("这个乡镇有多少农户?", "农户"),
 ])
 def test_what_a_how_many_question_counts(question: str, noun: str) -> None:
     assert counted_noun(question) == noun
@@ -38,6 +40,11 @@ def test_the_event_a_when_question_asks(question: str, event: str) -> None:
     ("number", "", "国民经济继续保持快速增长。", False),
     ("date", "", "在春耕之前,全面完成倒塌房屋的重建任务。", True),
     ("date", "年", "在春耕之前,全面完成倒塌房屋的重建任务。", False),
+    # 多少万吨 is given in 吨 (counted in 万 or not), never in 万块
+    ("number", "万吨", "煤矸石砖厂年产量４４００万块砖。", False),
+    ("number", "万吨", "全矿原煤年产量达到３２０万吨。", True),
+    ("number", "万吨", "全矿原煤年产量达到８５０００吨。", True),
+    ("number", "万人", "分流人员２５００人。", True),
 ])
 def test_what_answers_a_figure_or_a_time(kind: str, unit: str, sentence: str, fits: bool) -> None:
     assert fits_type(kind, unit, [sentence]) is fits

@@ -162,3 +162,14 @@ def test_the_tenth_blind_sets_texts_are_in_no_other_group(tmp_path: Path) -> Non
     # The conference report ends on who attended, before the editorial that follows it in the paper.
     report = (out / "中央农村工作会议在京举行.txt").read_text(encoding="utf-8")
     assert report.splitlines()[-1].startswith("李铁映、吴邦国") and "我们告别了不平凡的一九九七年" not in report
+
+
+def test_the_eleventh_blind_sets_texts_are_in_no_other_group(tmp_path: Path) -> None:
+    out = _extract_apart(tmp_path, "--dev-blind11", pd_speeches.DEV_BLIND11_ARTICLES, SPEECHES, pd_speeches.DEV_ARTICLES,
+                         pd_speeches.DEV_LONG_ARTICLES, pd_speeches.DEV_SPEECH_ARTICLES, pd_speeches.DEV_NEW_ARTICLES,
+                         pd_speeches.DEV_BLIND9_ARTICLES, pd_speeches.DEV_BLIND10_ARTICLES)
+    assert len(pd_speeches.DEV_BLIND11_ARTICLES) == 7
+    # A survey parted by lines of two clauses, its byline of two names run together.
+    survey = (out / "社会主义本质要求的生动体现——关于刘桥一矿改革的调查与思考.txt").read_text(encoding="utf-8").splitlines()
+    assert survey[1] == "黄传新董玉田" and survey[4] == "坚持发展生产力不动摇，确保国有资产不断增值"
+    assert survey[-1].startswith("第三，坚持聚心成业")
