@@ -6,6 +6,7 @@ in the speech's order. When the best paragraphs cover too little of the question
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from . import text_analysis as ta
@@ -14,6 +15,7 @@ from .corpus import Unit
 from .evidence import Citer, Evidence
 from .extract import asks_why, by_speech, extract_sentences, join_cited, mentions, speaking
 from .followups import followup_answer
+from .lazy_pattern import LazyPattern
 from .located import (
     asks_for_books,
     books_answer,
@@ -61,6 +63,7 @@ from .points import (
     speech_points,
     too_few_points,
     with_own_words,
+    words_match,
 )
 from .positions import closing_run, digest_speakers, nth_paragraph
 from .question_words import own_subject
@@ -401,14 +404,20 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
                 and all(thing in u.text for thing, u in zip(counted[1], listed)):
             counted = None   # the things the sentence counts are items of a list: quote the items
         if counted is not None:
+            # 规模经济大致分成哪几种类型: another paragraph's inline list whose lead says the
+            # question's words better than the sentence that counts answers instead.
+            inline = choose_points(ev, plan, hits_named, analysed.bigrams, inline_anywhere=True)
+            counted = (inline[0], inline[1]) if isinstance(inline, tuple) and inline[0] is not counted[0] \
+                and words_match(ev, analysed.bigrams, inline) > words_match(ev, analysed.bigrams, counted) else counted
             return counted_answer(*counted)
         # 项目攻坚破难活动下面又分了几条: the points inside the item the words name.
         marked = choose_points(ev, plan, hits_named, analysed.bigrams)
         marked = None if counted_lead_wins(ev, plan, listed, marked) else marked
         points = points_under_item(ev, plan, hits_named) or list_named_after(ev, plan, hits_named) \
             or (clause_list(ev, plan, hits_named, analysed.bigrams, marked) if listed is None else None) or marked \
-            or (listed if isinstance(listed, tuple) else inline_over(ev, plan, hits_named, analysed.bigrams, listed)
-                if listed else None)   # (一是…二是… inside the list's paragraph, or one the words name better)
+            or ((inline_over(ev, plan, hits_named, analysed.bigrams, listed) or listed) if isinstance(listed, tuple)
+                else inline_over(ev, plan, hits_named, analysed.bigrams, listed) if listed else None)
+        # (一是…二是… inside the list's paragraph, or one the words name better)
         if points is not None:
             text, sentences, cited = as_points(points, citer, count_intro(question, point_count(points), points[0], plan.asks_content_of))
             text = with_own_words(ev, text, points) if isinstance(points, list) else text
@@ -500,11 +509,19 @@ def _with_note(ans: Answer, note: str) -> Answer:
     return ans
 
 
+_ORDINAL_SAYS = LazyPattern(r"(?:最后|第[一二三四五六七八九十\d]{1,2})一?(?:条|点|项)(?:里|中)?(?:说|讲|是|提|谈|强调)")
+
+
 def _is_nth_part(ev: Evidence, plan: QueryPlan, heading: Unit) -> bool:
     """第三篇第二部分“升华认识”: the ordinal and the words name the same part of the speech."""
     # 升华认识里的第2点 / 担当作为那块,第三点: a point counts inside the part the words name,
-    # even when that part is itself the N-th; only 第二部分 (a part noun) counts parts.
-    if plan.speech_no is None or plan.nth_item is None or plan.nth_is_item or not plan.nth_is_part:
+    # even when that part is itself the N-th; only 第二部分 (a part noun) counts parts — or an
+    # ordinal the words go on to describe (最后一条说大企业要强化自身建设: the part is the 条).
+    said = _ORDINAL_SAYS.search(plan.text) if plan.nth_is_item else None
+    clause = re.split("[,，。;；?？!！]", plan.text[said.end():])[0] if said else ""
+    if said and not any(w in clause and w in heading.text for w in plan.section.split()):
+        said = None   # (教师队伍建设的那部分,第三条说的是什么: the words name the part before it)
+    if plan.speech_no is None or plan.nth_item is None or not (plan.nth_is_part or said):
         return False
     picked = nth(outline_units(ev, plan.speech_no), plan.nth_item)
     return picked is not None and picked[1].id == heading.id

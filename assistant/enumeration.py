@@ -31,6 +31,10 @@ _FAMILIES: tuple[tuple[str, LazyPattern], ...] = (
     ("shi", LazyPattern(rf"{_BREAK}(其?([{_NUM}]{{1,2}})是)(?=\S)")),
     ("yao", LazyPattern(rf"{_BREAK}(([{_NUM}]{{1,2}})要)(?=\S)")),
     ("paren", LazyPattern(rf"{_BREAK}([(（]([{_NUM}]{{1,2}})[)）])")),
+    # 规模经济大致可分为四种类型:(1)生产的规模经济。…(2)… / …划分为四种类型:1.单项业务企业,…;2.…:
+    # figures inside a paragraph (a paragraph opening with one is an item of a list of paragraphs).
+    ("digit_paren", LazyPattern(rf"{_BREAK}([(（]([1-9１-９][0-9０-９]?)[)）])(?=[\u4e00-\u9fff])")),
+    ("digit_dot", LazyPattern(rf"{_BREAK}(([1-9１-９][0-9０-９]?)[．.、])(?=[\u4e00-\u9fff])")),
     # 首先 opens a 首先/其次/再次 run first (其一/其二 runs may open with 首先 too).
     # 首先是…其次是…第三是…: a speaker may go on counting after 其次.
     ("sequence", LazyPattern(rf"{_BREAK}((首先|其次|再次|最后|第[三四五六七八九](?=是|[，,]))[{_CLAUSE_END}]?)")),
@@ -40,6 +44,7 @@ _FAMILIES: tuple[tuple[str, LazyPattern], ...] = (
     ("some", LazyPattern(rf"{_BREAK}((?:还|也|另)?有的)(?=[\u4e00-\u9fff])")),
     ("spoken", LazyPattern(rf"{_BREAK}((先|再|接着|然后|最后)(?:来)?(?:说说|讲讲|谈谈|说|讲|谈)(?:一下)?)(?=[\u4e00-\u9fff])")),
 )
+_INLINE_ONLY = ("digit_paren", "digit_dot")
 # The number of a marker that says only "the next point" (再说…).
 _NEXT = -2
 _SPOKEN_NO = {"先": 1, "最后": 0}
@@ -184,7 +189,7 @@ def _opening_points(text: str, some: bool = False) -> list[tuple[str, int, Point
     of 首先/其次/…). ``some``: 有的… too, which opens a kind only among paragraphs that do alike."""
     out = []
     for family, pattern in _FAMILIES:
-        if family == "some" and not some:
+        if (family == "some" and not some) or family in _INLINE_ONLY:
             continue
         m = pattern.match(text)
         if m and m.start(1) == len(text) - len(text.lstrip()):

@@ -39,7 +39,7 @@ from .structure import (
 )
 from .text_analysis import first_sentences, split_sentences
 
-__all__ = ["ANNOUNCES", "PointList", "as_points", "choose_points", "clause_list", "counted_lead_wins", "inline_over", "item_named", "list_named_after", "points_under_item", "followup_point", "how_many", "nth_point", "own_words", "parallel_paragraphs", "points_in_part", "with_own_words",
+__all__ = ["ANNOUNCES", "PointList", "as_points", "choose_points", "clause_list", "counted_lead_wins", "inline_over", "item_named", "list_named_after", "points_under_item", "followup_point", "how_many", "nth_point", "own_words", "parallel_paragraphs", "points_in_part", "with_own_words", "words_match",
            "point_count", "point_lists", "speech_points", "too_few_points"]
 
 PointList = list[Unit] | tuple[Unit, list[str]]
@@ -231,8 +231,18 @@ def _option_text(ev: Evidence, option: PointList) -> str:
     return _lead_text(ev.corpus.speech(option[0].speech_no).units, option[0]) + "".join(item_label(u) for u in option)
 
 
+def words_match(ev: Evidence, bigrams: Sequence[str], option: PointList) -> float:
+    """How much of the question's words (IDF-weighted pairs) a list's lead and its points' names
+    hold; of an inline list, the sentence its points open after."""
+    if isinstance(option, tuple) and not any(e.labels == option[1] for e in enumerations(option[0].text)):
+        unit, labels = option
+        at = unit.text.find(labels[0][:2]) if labels else -1
+        return _match(ev, bigrams, (split_sentences(unit.text[:at])[-1] if at > 0 else "") + "".join(labels))
+    return _match(ev, bigrams, _option_text(ev, option))
+
+
 def inline_over(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Sequence[str],
-                listed: list[Unit]) -> PointList | None:
+                listed: PointList) -> PointList | None:
     """俞正声…提出思考的几个问题都是什么: an enumeration inside a top paragraph (…提出了他最近思考的五个
     问题,一是…五是…) whose lead and points the question's words match better than the list the
     best paragraph belongs to (第一,深化作风建设…); None when that list matches as well."""
@@ -242,6 +252,10 @@ def inline_over(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Sequenc
     unit, labels = inline
     lead = next((e.lead for e in enumerations(unit.text) if e.labels == labels), "")
     # (The list's own lead-in counts for it as the enumeration's lead does: 需要做好以下三个方面的工作:)
+    if isinstance(listed, tuple):
+        # 规模经济大致分成哪几种类型: of two paragraphs' inline lists, the one whose lead says it.
+        return inline if unit is not listed[0] and _match(ev, bigrams, lead + "".join(labels)) \
+            > words_match(ev, bigrams, listed) else None
     own = lead_in(ev, listed[0]) + "".join(item_label(u) for u in listed)
     return inline if _match(ev, bigrams, lead + "".join(labels)) > _match(ev, bigrams, own) else None
 

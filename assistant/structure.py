@@ -249,6 +249,9 @@ _COUNTED_NOUN = LazyPattern("(?:哪|(?<=[了有出过]))(?:几|[一二三四五�
 # 三大追赶目标是哪三个: the noun before the question word (when none follows it).
 _COUNTED_BEFORE = LazyPattern("([\u4e00-\u9fff]{2,4})(?:分别)?(?:是|有)哪(?:几|[一二三四五六七八九十两\\d]+)(?:个|大|项|类|种|条|件)")
 _SEP = "、，,。；;：:（）()“”"
+_FRAMING = LazyPattern("^(?:在|到|再|经过|从|随着|通过|为了|按照|根据)|(?:年代|时候|以后|之后|以前|基础上)$")
+_COUNT_TOLD = LazyPattern("(?<![第哪几])(?:[一二三四五六七八九十两]|\\d{1,2})(?:个|大|项|类|种|条|件)([\u4e00-\u9fff]{2,8}?)"
+                          "(?=[,，]?(?:分别|各|都|具体)?(?:是|指|有|包括)(?:什么|啥|哪些|哪几))")
 
 
 _WHOLE_CLAUSE = 30
@@ -306,6 +309,11 @@ def counted_items(question: str, n: int | None, hits: list[Hit], term: str = "")
     things a sentence names and counts with the noun the question counts (their number, when the
     question gives one, must agree)."""
     m = _COUNTED_NOUN.search(question) or _COUNTED_BEFORE.search(question)
+    told = None if m else _COUNT_TOLD.search(question)
+    if told:
+        # 十四大提出了近期和长远三个奋斗目标,分别是什么: the question tells the count itself, as the
+        # text does before a colon (a count after things named, 我要和大家强调两个概念, is no list).
+        m, n = told, n or chinese_numeral(re.sub("[个大项类种条件].*", "", told.group(0)))
     if not m and not term:
         return _self_counted(question, n, [h for h in hits if h.unit.kind == "paragraph"][:_SELF_COUNTED_HITS if n else 1])
     # (存在的问题和不足,具体列了哪几条: the term asked about names the list after its colon.)
@@ -317,7 +325,7 @@ def counted_items(question: str, n: int | None, hits: list[Hit], term: str = "")
             # (围绕香港回归、召开党的十五大以及开创外交工作新局面等几件大事: 几 counts them too.)
             pattern = (f"((?:[^{_SEP}]{{1,12}}?(?:、|以及|和|及))+[^{_SEP}]{{1,12}}?)(?:等)?"
                        f"([一二三四五六七八九十两\\d]+|几)(?:个|大|项|类|种|条|件)?{re.escape(name)}")
-            for found in re.finditer(pattern, text):
+            for found in re.finditer(pattern, text) if not told else ():
                 items = [x for x in re.split("、|以及|和|及", found.group(1)) if x]
                 # the first item starts after the verb (有/是/聚焦/包括…): keep what follows it
                 after_verb = re.split("有|是|聚焦|包括|抓好|围绕|形成|发展|涉及|考虑|在", items[0])[-1] or items[0]
@@ -332,8 +340,10 @@ def counted_items(question: str, n: int | None, hits: list[Hit], term: str = "")
             # 提出了三大追赶目标:全面发展学江阴,产业发展学吴江,城乡发展学宜兴。— the count first.
             after = f"([一二三四五六七八九十两\\d]+)(?:个|大|项|类|种|条|件)?{re.escape(name)}[”」』]?[:：]([^。；;！!？?]+)"
             for found in re.finditer(after, text):
-                if opening_point(found.group(2)) is not None:
-                    continue   # 三件事:一是…,到2000年,…;二是…: its points are the items, not its clauses
+                if opening_point(found.group(2)) is not None or text[found.end():found.end() + 1] in "；;":
+                    # 三件事:一是…,到2000年,…;二是…: its points are the items, not its clauses;
+                    # 三个奋斗目标:A,…;B,…;C…: its ；-parts are (read below).
+                    continue
                 items = [x.strip() for x in re.split("[，,、]", found.group(2)) if x.strip()]
                 count = chinese_numeral(found.group(1))
                 if len(items) >= 2 and count == len(items) and (not n or n == count):
@@ -343,7 +353,9 @@ def counted_items(question: str, n: int | None, hits: list[Hit], term: str = "")
                 if opening_point(found.group(1)) is not None:
                     continue
                 # (a short clause whole: 多渠道筹集资金,加快教师住房建设 says what the money is for)
-                items = [x if len(x) <= _WHOLE_CLAUSE else re.split("[，,]", x)[0]
+                # (…;再经过20年的努力,到建党100周年的时候,…: a clause that only says when or on
+                # what ground names no item; the part is kept whole.)
+                items = [x if len(x) <= _WHOLE_CLAUSE or _FRAMING.search(re.split("[，,]", x)[0]) else re.split("[，,]", x)[0]
                          for x in (y.strip() for y in re.split("[；;]", found.group(1))) if x]
                 if len(items) >= 3 and (not n or n == len(items)):
                     return h.unit, items

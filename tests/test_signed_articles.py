@@ -24,6 +24,8 @@ _SURVEY = """坚持改革让老厂焕发新生——关于红星机械厂改制�
 坚持以质取胜，打响自有品牌。厂里推行全面质量管理，红星牌机床成为省名牌产品。
 坚持管理创新不放松，激发企业内部活力
 管理创新涉及企业的方方面面，是向管理要效益的关键，红星厂在这方面下了很大功夫。厂里精简机关科室，推行竞争上岗，中层干部能上能下。
+管理创新的办法大致可分为三种类型：（１）组织创新。精简机关科室，推行竞争上岗。（２）制度创新。建立全员劳动合同制度，工资同效益挂钩。（３）技术管理创新。推行计算机辅助管理，库存大为减少。
+按照考核对象的不同，可以把厂里的考核划分为三种类型：１．班组考核，指对生产班组的产量和质量考核；２．科室考核，指对机关科室的服务考核；３．干部考核，指对中层干部的业绩考核。
 坚持共同富裕不放松，实现厂兴人富
 共同富裕是社会主义的本质要求，红星厂在发展生产的同时，不断提高职工收入，为职工办了许多实事。
 """
@@ -32,7 +34,7 @@ _ESSAY = """论乡风文明
 周海峰
 党的十五大提出，要建设有中国特色社会主义的文化。乡风文明，就是我们概括的作为一个整体的四条：崇德向善，移风易俗，邻里和睦，勤俭节约。
 乡风文明是乡村振兴的灵魂
-乡风文明是乡村振兴的重要内容，关系到亿万农民的精神面貌。
+乡风文明是乡村振兴的重要内容，关系到亿万农民的精神面貌。全市提出了三个奋斗目标：到本世纪末，村村建起文化活动场所，基本刹住大操大办之风；再经过十年的努力，到二〇一〇年的时候，文明村镇占到八成以上；在此基础上，到下世纪中叶，全面实现乡风文明。
 一个村子富不富，看产业；美不美，看乡风。乡风好了，产业发展也有了好环境。
 乡风文明建设离不开农民群众的参与，农民是乡风文明建设的主体。
 在实践中探索乡风建设的路子
@@ -129,3 +131,34 @@ def test_a_bare_title_opening_the_question_names_the_article(engine: Engine) -> 
 ])
 def test_a_piece_named_by_its_authors_or_its_kind(engine: Engine, question: str, speech: int) -> None:
     assert engine.plan(question).speech_no == speech, engine.plan(question)
+
+
+@pytest.mark.parametrize(("question", "first", "other"), [
+    ("红星厂的管理创新办法大致分成哪几种类型?", "组织创新", "班组考核"),
+    ("红星机械厂把考核划分为哪几种类型?", "班组考核", "组织创新"),
+])
+def test_of_two_inline_lists_the_one_whose_lead_says_the_question(
+        engine: Engine, question: str, first: str, other: str) -> None:
+    answer = engine.ask(question)
+    lines = [line for line in answer.text.splitlines() if line[:1].isdigit()]
+    assert len(lines) == 3 and first in lines[0], answer.text
+    assert other not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["论乡风文明说全市提出了三个奋斗目标，分别是什么?",
+                                      "周海峰那篇评论里全市的三个奋斗目标都是什么?"])
+def test_a_count_the_question_tells_finds_the_parts_after_the_colon(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    lines = [line for line in answer.text.splitlines() if line[:1].isdigit()]
+    assert len(lines) == 3, answer.text
+    for line, said in zip(lines, ("村村建起文化活动场所", "文明村镇占到八成以上", "全面实现乡风文明")):
+        assert said in line, answer.text   # a clause that only says when names no item
+
+
+@pytest.mark.parametrize("question", ["红星厂那篇调查的第一条说坚持技术进步不放松，具体有哪些做法?",
+                                      "红星机械厂的调查，第一条讲技术进步不放松，都提了哪些做法?"])
+def test_an_ordinal_the_words_go_on_to_describe_is_that_part(engine: Engine, question: str) -> None:
+    # 第一条说…: the first part is the 条, so its points are asked, not the first point inside it.
+    answer = engine.ask(question)
+    for said in ("实行产学研结合", "推进设备更新", "坚持以质取胜"):
+        assert said in answer.text, answer.text
