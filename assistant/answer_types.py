@@ -266,7 +266,9 @@ def names_counted(noun: str, text: str) -> bool:
     gap = 5 if said == noun else 3
     # (120名教师被评为优秀教师 / 15所学校被评为先进集体: those counted, then named what they were made.)
     named_as = rf"{_DIGIT_OR_NUMERAL}[^。;,，]{{0,6}}?被?(?:评为|评选为|选为|授予|命名为)[^。;,，]{{0,6}}{key}"
-    return bool(re.search(rf"{_DIGIT_OR_NUMERAL}[^。;,，]{{0,{gap}}}{key}|{key}[^。;,，]{{0,12}}?{_DIGIT_OR_NUMERAL}|{named_as}", norm))
+    # (文章、文件、电报、书信、讲话等600多篇: things listed, then counted together.)
+    listed = rf"{key}(?:、[^。;,，、]{{1,8}})+等{_DIGIT_OR_NUMERAL}"
+    return bool(re.search(rf"{_DIGIT_OR_NUMERAL}[^。;,，]{{0,{gap}}}{key}|{key}[^。;,，]{{0,12}}?{_DIGIT_OR_NUMERAL}|{named_as}|{listed}", norm))
 
 
 _DIGIT_OR_NUMERAL = r"(?:\d|[一二三四五六七八九十两])"
@@ -344,7 +346,8 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
                     and re.search(rf"{_NUMERAL}(?:多|余)?\s*(?:个)?\s*{_unit_pattern(unit)}", counted):
                 return True
             # 是多少 is not answered by a date (本报北京１月１日讯): its digits count nothing.
-            if not unit and re.search(_ANY_NUMBER, re.sub(_DATE, " ", norm)):
+            # (从不到三成提高到了八成以上: a share in 成 is a figure too.)
+            if not unit and (re.search(_ANY_NUMBER, re.sub(_DATE, " ", norm)) or re.search(_PERCENT, norm)):
                 return True
         if answer_type == "occasion" and re.search(_OCCASION, norm):
             return True

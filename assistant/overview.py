@@ -17,6 +17,7 @@ from .corpus import Unit
 from .evidence import Citer, Evidence
 from .parts import cited_first, in_order, no_outline, part_answer, said_in_order
 from .planner import QUOTED, QueryPlan, nth
+from .question_grammar import asked_kind
 from .points import as_points, point_count, speech_points, with_own_words
 from .positions import silent_attendee, speaker_paragraphs, whole_speech_of
 from .results import Answer, AnswerSentence, Hit
@@ -27,6 +28,9 @@ from .text_analysis import split_sentences
 __all__ = ["MAX_SPEECHES", "nth_of_each", "nth_of_several", "nth_said", "outline_answer", "speaker_in_order", "unreported_words"]
 
 MAX_SPEECHES = 8   # speeches outlined side by side at most; a longer corpus is named by title
+
+
+_PART_WORDS = ("问题", "方面", "部分", "内容", "层次", "板块", "要求", "意见")   # (提出了哪几条要求: its points)
 
 
 def outline_answer(ev: Evidence, plan: QueryPlan, question: str, named: Sequence[int], hits: list[Hit],
@@ -66,6 +70,14 @@ def outline_answer(ev: Evidence, plan: QueryPlan, question: str, named: Sequence
     if spoken is not None:
         return spoken
     items = outline_units(ev, no)
+    kind = asked_kind(question)
+    # (一共讲了几个问题 / 哪几个方面: words for a speech's own parts ask for its outline.)
+    headed = [u for u in items if kind and kind not in _PART_WORDS and kind in u.text and u.kind == "heading"]
+    if len(headed) == 1 and kind not in ev.speech_title(no):
+        # 图书室那篇提了哪几条建议, of a report with a part headed 几点建议: that part's points.
+        answer = part_answer(ev, headed[0], citer, hits, f"{ev.speech_title(no)}中")
+        if answer is not None:
+            return done(answer[0], answer[1], hits_out=cited_first(ev, answer[2], hits, citer.terms))
     if items:
         text, sentences = as_list(items, citer, f"{ev.speech_title(no)}分为{len(items)}个部分:")
         return done(with_own_words(ev, text, items), sentences, hits_out=cited_first(ev, items, hits, citer.terms))

@@ -26,6 +26,7 @@ from . import text_analysis as ta
 from .answer_types import HOLDING, METADATA_TYPES, YEAR, asked_event, speech_says
 from .asked_kinds import ASKS_OCCASION, FROM_WHERE, asked_type
 from .corpus import Speech, chinese_numeral
+from .lazy_pattern import LazyPattern
 from .question_grammar import (
     ABOUT_SPEECH,
     AFTER,
@@ -180,6 +181,10 @@ class QueryPlan:
         if self.speech_candidates:
             d["speech_candidates"] = list(self.speech_candidates)
         return d
+
+
+_THIS_SPEECH = LazyPattern(r"(?:这|该|此)(?:篇|个|份)")
+_SIDE_BY_SIDE = 8   # more speeches than this are not outlined side by side for an unclear 这篇
 
 
 def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[Speech],
@@ -508,4 +513,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         plan.speech_no = speeches[0].no
     if plan.mentioned:   # (哪几篇提到了罗明远: where he is named, not each speech's outline)
         plan.outline, plan.speech_candidates = False, ()
+    if plan.outline and plan.speech_no is None and not plan.speech_candidates and not history \
+            and 1 < len(speeches) <= _SIDE_BY_SIDE and _THIS_SPEECH.search(plan.text):
+        # 这篇讲话分几块, asked first, of several speeches: which one is not said; each is outlined.
+        plan.speech_candidates = tuple(s.no for s in speeches)
+        plan.notes.append("问题说「这篇」,但没有指明是哪篇讲话:下面列出各篇的结构,请说明是哪一篇。")
     return plan

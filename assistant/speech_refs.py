@@ -23,7 +23,7 @@ _SPEECH_NO = LazyPattern(rf"第\s*({_NUM}{{1,3}})\s*篇")
 _LAST_SPEECH = LazyPattern(r"最后一篇|最末一篇|末一篇")
 # What a speech is called besides 讲话: a user's corpus holds addresses, editorials, letters,
 # communiqués, reports. (A meeting's name is not one: 座谈会上讲了什么 is about what was said there.)
-_SPECIFIC_GENRE = r"一文|文章|社论|评论|书评|述评|调查报告|调查|献辞|致辞|祝辞|贺辞|公报|慰问信|贺信|贺词|稿子|报道|讲座|讲课稿|讲课"
+_SPECIFIC_GENRE = r"一文|文章|社论|评论|书评|述评|调研报告|调查报告|献辞|致辞|祝辞|贺辞|公报|慰问信|贺信|贺词|稿子|报道|讲座|讲课稿|讲课"
 # (尉健行在中纪委二次全会上的工作报告: a report given at a meeting is named as a speech is.)
 _GENRE = rf"(篇|个讲话|次讲话|讲话|发言|工作报告|{_SPECIFIC_GENRE})"
 # (A name may be a quoted word of the title: 谈民族区域自治“必由之路”那篇文章.)
@@ -33,8 +33,8 @@ _PAIR_NAMED = LazyPattern(r"([\u4e00-\u9fff]{2,10}?)(?:和|与|跟|及|、)([\u4
 _SPECIFIC = LazyPattern(_SPECIFIC_GENRE)
 # 那篇报道 / 这份公报, or a question (or its clause) that opens with the kind (公报分为哪几部分).
 # (讲课稿 / 致辞: a subtitle line may say the kind: ——在…培训班上的讲课.)
-_KIND_ONLY = LazyPattern(r"(?:那|这|该)(?:篇|份|则)(报道|公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|讲座)稿?"
-                        r"|(?:^|(?<=[,，;；:：]))(公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|讲座)稿?(?=的|里|中|上|说|讲|提|分|对|怎|是|有|主要|第|最|开头|结尾|前|后)")
+_KIND_ONLY = LazyPattern(r"(?:那|这|该)(?:篇|份|则)(报道|公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|讲座|调研报告|调查报告)稿?"
+                        r"|(?:^|(?<=[,，;；:：]))(公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|讲座|调研报告|调查报告)稿?(?=的|里|中|上|说|讲|提|分|对|怎|是|有|主要|第|最|开头|结尾|前|后)")
 _NEWS_LEAD = LazyPattern(DATELINE)
 _OCCASION_NAMED = LazyPattern(r"([\u4e00-\u9fff]{2,6}?)(?:那次|这次|那个会|这个会|那场会)")
 # (为什么会炸: 会 says "will"; a meeting is 大会 / 会议, or 会 before 上 / 里.)

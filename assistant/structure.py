@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from .corpus import Unit, chinese_numeral, heading_style
-from .enumeration import enumerations, opening_point, outer_runs, paragraph_enumerations
+from .enumeration import enumerations, longest_points, opening_point, outer_runs, paragraph_enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .params import AnswerParams
@@ -116,6 +116,11 @@ def list_items(ev: Evidence, unit: Unit) -> list[Unit]:
             return alike
         # Paragraphs under a heading that each open with a short topic sentence (作风是形象。…);
         # an introduction before them or a summing-up after them that opens otherwise is not one.
+        # (几点建议: 一是…三是… inside one paragraph and a closing line after it: the part's points
+        # are that paragraph's, read by inline_points.)
+        listing = [u for u in direct if len(longest_points(u.text) or []) >= 3]
+        if not framed_alike(direct) and len(listing) == 1 and len(direct) <= 3:
+            return []
         return framed_alike(direct) or (direct if 2 <= len(direct) <= 8 else [])
     return []
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import text_analysis as ta
-from assistant.answer_types import asked_event, counted_noun, fits_type
+from assistant.answer_types import asked_event, counted_noun, fits_type, names_counted
 from assistant.sufficiency import missing_terms
 
 
@@ -45,6 +45,7 @@ def test_the_event_a_when_question_asks(question: str, event: str) -> None:
     ("number", "万吨", "全矿原煤年产量达到３２０万吨。", True),
     ("number", "万吨", "全矿原煤年产量达到８５０００吨。", True),
     ("number", "万人", "分流人员２５００人。", True),
+    ("number", "", "居民参与率从不到三成提高到了八成以上。", True),   # a share in 成
 ])
 def test_what_answers_a_figure_or_a_time(kind: str, unit: str, sentence: str, fits: bool) -> None:
     assert fits_type(kind, unit, [sentence]) is fits
@@ -85,3 +86,11 @@ def test_that_speaking_model_worker_names_no_speech() -> None:
                 parse_text("在全省农村工作会议上的讲话\n同志们：\n今年农业丰收。\n", "b.txt")[0]]
     found, said = named_speeches("春节团拜会上那个发言的劳模叫什么?", speeches)
     assert "发言" not in said
+
+
+@pytest.mark.parametrize(("noun", "sentence", "gives"), [
+    ("文章", "文集收入了这一时期的文章、文件、电报、讲话等六百多篇。", True),   # things listed, then counted together
+    ("文章", "文集收入了那些年的文章、文件和电报，其中大部分是首次发表。", False),
+])
+def test_a_figure_counting_a_list_of_things_counts_each(noun: str, sentence: str, gives: bool) -> None:
+    assert names_counted(noun, sentence) is gives

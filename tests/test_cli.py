@@ -87,9 +87,11 @@ def test_ask_plain_prints_answer_and_sources(capsys: pytest.CaptureFixture[str])
 
 
 def test_ask_outline_of_this_speech_without_context(capsys: pytest.CaptureFixture[str]) -> None:
+    # 这篇, asked first of five speeches, says none: each is outlined and the note says why.
     code, out, err = run(capsys, "ask", "这篇讲话分为哪几个部分?")
     assert code == 0, err
-    assert "没有找到" in out and "Traceback" not in out + err
+    assert "没有指明是哪篇讲话" in out + err and "Traceback" not in out + err
+    assert "(第一篇)分为" in out and "(第五篇)分为" in out, out
 
 
 def test_ask_question_in_several_words(capsys: pytest.CaptureFixture[str]) -> None:

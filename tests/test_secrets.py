@@ -263,3 +263,13 @@ def test_key_split_across_streamed_tokens_async(engine) -> None:  # type: ignore
                                                on_token=got.append, transport=transport))
     assert "".join(got) == text.replace(KEY, "***")
     assert_clean("".join(got), answer.text)
+
+
+def test_a_model_list_that_echoes_the_key_never_shows_it() -> None:
+    # A base URL without a model is completed from /v1/models: an id that holds the key (a
+    # server echoing the Authorization header) is masked before it becomes the answer's mode.
+    from assistant.llm.models import resolve_model
+    transport = httpx.MockTransport(lambda request: httpx.Response(
+        200, json={"data": [{"id": "fake-model " + request.headers.get("Authorization", "")}]}))
+    config, why = resolve_model(LLMConfig(base_url=BASE), {"OPENAI_API_KEY": KEY}, transport=transport)
+    assert why is None and config.model.startswith("fake-model") and KEY not in config.model, config.model

@@ -156,9 +156,59 @@ def test_a_count_the_question_tells_finds_the_parts_after_the_colon(engine: Engi
 
 
 @pytest.mark.parametrize("question", ["红星厂那篇调查的第一条说坚持技术进步不放松，具体有哪些做法?",
-                                      "红星机械厂的调查，第一条讲技术进步不放松，都提了哪些做法?"])
+                                      "红星机械厂那篇调查，第一条讲技术进步不放松，都提了哪些做法?"])
 def test_an_ordinal_the_words_go_on_to_describe_is_that_part(engine: Engine, question: str) -> None:
     # 第一条说…: the first part is the 条, so its points are asked, not the first point inside it.
     answer = engine.ask(question)
     for said in ("实行产学研结合", "推进设备更新", "坚持以质取胜"):
         assert said in answer.text, answer.text
+
+
+_REPORT = """农家书屋建设调研报告
+周立新　陈敏
+为了解农家书屋的使用情况，我们走访了全县十二个行政村，同村干部和群众座谈。
+书籍不合需要
+不少书屋的书是统一配送的，农民想看的种养技术书很少，大部头的理论书却摆了好几排，很少有人借。
+开放时间太短
+多数书屋只在工作日白天开门，农民白天下地干活，晚上想来却进不了门，一年借出的书不到一百本。
+几点建议
+一是按需配书，每年请村民投票选一次书目。二是延长开放时间，可以请退休教师或大学生志愿者值班。三是把书屋和村里的文化广场、便民服务点放在一起，让人顺路就能进来。
+书屋办得好不好，关键看有没有人来、来了有没有收获。
+"""
+
+
+@pytest.fixture(scope="module")
+def report_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root: Path = tmp_path_factory.mktemp("report")
+    (root / "1_survey.txt").write_text(_SURVEY, encoding="utf-8")
+    (root / "2_report.txt").write_text(_REPORT, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+@pytest.mark.parametrize("question", ["调研报告是谁写的?", "那篇调研报告分几个部分?"])
+def test_a_report_named_by_its_kind(report_engine: Engine, question: str) -> None:
+    assert report_engine.plan(question).speech_no == 2, report_engine.plan(question)
+
+
+@pytest.mark.parametrize("question", ["调研报告提了几条建议?", "书屋那篇提了哪几条建议?",
+                                      "那篇调研报告的第三部分讲什么?"])
+def test_a_part_whose_points_stand_in_one_paragraph_before_a_closing_line(report_engine: Engine, question: str) -> None:
+    # 几点建议: 一是…三是… in its first paragraph, a closing line after it (no fourth point).
+    answer = report_engine.ask(question)
+    lines = [line for line in answer.text.splitlines() if line[:1].isdigit()]
+    assert len(lines) == 3, answer.text
+    for line, said in zip(lines, ("按需配书", "延长开放时间", "文化广场")):
+        assert said in line, answer.text
+
+
+def test_a_quoted_phrase_with_a_gap_is_not_a_missing_term(engine: Engine) -> None:
+    answer = engine.ask("文章里说“坚持……不放松”,都坚持什么?")
+    assert not answer.abstained and "没有出现" not in answer.text, answer.text   # its pieces are said
+
+
+def test_this_speech_asked_first_of_several_outlines_each_and_says_why(report_engine: Engine) -> None:
+    answer = report_engine.ask("这篇分几个部分?")
+    assert not answer.abstained, answer.text
+    for head in ("坚持技术进步不放松", "几点建议"):
+        assert head in answer.text, answer.text
+    assert any("没有指明是哪篇" in note for note in answer.notes), answer.notes

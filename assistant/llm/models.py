@@ -39,7 +39,8 @@ def list_models(base_url: str, api_key: str | None = None, *, timeout: float = M
                        status=resp.status_code)
     try:
         data = resp.json()
-        ids = [str(m["id"]) for m in data["data"]]
+        # (a server may echo the key in what it lists: it is masked here as in any reply)
+        ids = [endpoint.redact(str(m["id"])) for m in data["data"]]
     except (ValueError, KeyError, TypeError):
         raise LLMError(LLMErrorKind.INVALID_JSON,
                        f"{where} 的 /models 回复不是 OpenAI 兼容的模型列表") from None
