@@ -17,9 +17,9 @@ from .corpus import Unit
 from .evidence import Citer, Evidence
 from .parts import cited_first, in_order, no_outline, part_answer, said_in_order
 from .planner import QUOTED, QueryPlan, nth
-from .question_grammar import asked_kind
 from .points import as_points, point_count, speech_points, with_own_words
 from .positions import silent_attendee, speaker_paragraphs, whole_speech_of
+from .question_grammar import asked_kind
 from .results import Answer, AnswerSentence, Hit
 from .speech_refs import opens_with_dateline
 from .structure import as_list, counted_items, headless, outline_units
