@@ -415,9 +415,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         marked = None if counted_lead_wins(ev, plan, listed, marked) else marked
         points = points_under_item(ev, plan, hits_named) or list_named_after(ev, plan, hits_named) \
             or (clause_list(ev, plan, hits_named, analysed.bigrams, marked) if listed is None else None) or marked \
-            or ((inline_over(ev, plan, hits_named, analysed.bigrams, listed) or listed) if isinstance(listed, tuple)
-                else inline_over(ev, plan, hits_named, analysed.bigrams, listed) if listed else None)
-        # (一是…二是… inside the list's paragraph, or one the words name better)
+            or (listed if isinstance(listed, tuple) else inline_over(ev, plan, hits_named, analysed.bigrams, listed)
+                if listed else None)   # (一是…二是… inside the list's paragraph, or one the words name better)
         if points is not None:
             text, sentences, cited = as_points(points, citer, count_intro(question, point_count(points), points[0], plan.asks_content_of))
             text = with_own_words(ev, text, points) if isinstance(points, list) else text

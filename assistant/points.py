@@ -242,7 +242,7 @@ def words_match(ev: Evidence, bigrams: Sequence[str], option: PointList) -> floa
 
 
 def inline_over(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Sequence[str],
-                listed: PointList) -> PointList | None:
+                listed: list[Unit]) -> PointList | None:
     """俞正声…提出思考的几个问题都是什么: an enumeration inside a top paragraph (…提出了他最近思考的五个
     问题,一是…五是…) whose lead and points the question's words match better than the list the
     best paragraph belongs to (第一,深化作风建设…); None when that list matches as well."""
@@ -252,10 +252,6 @@ def inline_over(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Sequenc
     unit, labels = inline
     lead = next((e.lead for e in enumerations(unit.text) if e.labels == labels), "")
     # (The list's own lead-in counts for it as the enumeration's lead does: 需要做好以下三个方面的工作:)
-    if isinstance(listed, tuple):
-        # 规模经济大致分成哪几种类型: of two paragraphs' inline lists, the one whose lead says it.
-        return inline if unit is not listed[0] and _match(ev, bigrams, lead + "".join(labels)) \
-            > words_match(ev, bigrams, listed) else None
     own = lead_in(ev, listed[0]) + "".join(item_label(u) for u in listed)
     return inline if _match(ev, bigrams, lead + "".join(labels)) > _match(ev, bigrams, own) else None
 
