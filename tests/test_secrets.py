@@ -273,3 +273,15 @@ def test_a_model_list_that_echoes_the_key_never_shows_it() -> None:
         200, json={"data": [{"id": "fake-model " + request.headers.get("Authorization", "")}]}))
     config, why = resolve_model(LLMConfig(base_url=BASE), {"OPENAI_API_KEY": KEY}, transport=transport)
     assert why is None and config.model.startswith("fake-model") and KEY not in config.model, config.model
+
+
+def test_a_refused_key_from_the_config_file_is_said_to_have_been_sent() -> None:
+    # No key variable named, a key in the config file: it was sent, and the 401 says so (it once
+    # said no key had been sent) — without showing it.
+    from assistant.config import Secret
+    from assistant.llm.protocol import ChatProtocol
+    config = LLMConfig(base_url=BASE, model="m", api_key_env="", file_api_key=Secret(KEY))
+    message = str(ChatProtocol(config, {}).http_error(401, b'{"error": {"message": "invalid key"}}'))
+    assert "所发送的 API 密钥" in message and "未向此接口发送密钥" not in message and KEY not in message, message
+    unsent = str(ChatProtocol(LLMConfig(base_url=BASE, model="m", api_key_env=""), {}).http_error(401, b""))
+    assert "未向此接口发送密钥" in unsent, unsent

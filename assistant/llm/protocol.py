@@ -126,6 +126,9 @@ class ChatProtocol(Endpoint):
         hint = ""
         if status in (401, 403) and self.config.api_key_env:
             hint = f";请检查环境变量 {self.config.api_key_env} 中的 API 密钥"
+        elif status in (401, 403) and self._key:
+            # (a key was sent, from OPENAI_API_KEY or the config file's api_key: it is the one to check)
+            hint = ";接口拒绝了所发送的 API 密钥,请检查 OPENAI_API_KEY 或配置文件中的 api_key"
         elif status in (401, 403):
             hint = (";未向此接口发送密钥:OPENAI_API_KEY 只发给 api.openai.com 或 OPENAI_BASE_URL 所指的接口,"
                     "其他接口请用 --api-key-env 或配置文件中的 api_key_env 指明")
