@@ -53,12 +53,16 @@ _ESSAY = """论乡风文明
 """
 
 
+def _engine(tmp_path_factory: pytest.TempPathFactory, name: str, texts: dict[str, str]) -> Engine:
+    root: Path = tmp_path_factory.mktemp(name)
+    for file, text in texts.items():
+        (root / file).write_text(text, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    root: Path = tmp_path_factory.mktemp("articles")
-    (root / "1_survey.txt").write_text(_SURVEY, encoding="utf-8")
-    (root / "2_essay.txt").write_text(_ESSAY, encoding="utf-8")
-    return Engine.load([root], use_cache=False)
+    return _engine(tmp_path_factory, "articles", {"1_survey.txt": _SURVEY, "2_essay.txt": _ESSAY})
 
 
 def test_a_part_line_of_two_clauses_parts_the_article(engine: Engine) -> None:
@@ -179,10 +183,7 @@ _REPORT = """农家书屋建设调研报告
 
 @pytest.fixture(scope="module")
 def report_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
-    root: Path = tmp_path_factory.mktemp("report")
-    (root / "1_survey.txt").write_text(_SURVEY, encoding="utf-8")
-    (root / "2_report.txt").write_text(_REPORT, encoding="utf-8")
-    return Engine.load([root], use_cache=False)
+    return _engine(tmp_path_factory, "report", {"1_survey.txt": _SURVEY, "2_report.txt": _REPORT})
 
 
 @pytest.mark.parametrize("question", ["调研报告是谁写的?", "那篇调研报告分几个部分?"])
