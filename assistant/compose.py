@@ -407,7 +407,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             # 规模经济大致分成哪几种类型: another paragraph's inline list whose lead says the
             # question's words better than the sentence that counts answers instead.
             inline = choose_points(ev, plan, hits_named, analysed.bigrams, inline_anywhere=True)
-            counted = (inline[0], inline[1]) if isinstance(inline, tuple) and inline[0] is not counted[0] \
+            counted = inline if isinstance(inline, tuple) and inline[0] is not counted[0] \
                 and words_match(ev, analysed.bigrams, inline) > words_match(ev, analysed.bigrams, counted) else counted
             return counted_answer(*counted)
         # 项目攻坚破难活动下面又分了几条: the points inside the item the words name.

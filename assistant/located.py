@@ -197,31 +197,18 @@ def paragraphs_repeating(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list
 
 
 # “坚持……不动摇”: what a quoted term leaves out (on the NFKC form, where … is ...).
-_LEFT_OUT = LazyPattern(r"\.{2,}")
 _TEMPLATE_SPAN = 30   # how far apart the pieces of one phrase may stand
 
 
 def says_term(term: str) -> Callable[[str], bool]:
     """Whether a text says a quoted term: the term itself, or for one with a gap in it (坚持……
     不动摇) its pieces in order within one phrase (坚持发展生产力不动摇)."""
-    pieces = [p for p in _LEFT_OUT.split(term) if p]
+    pieces = ta.gap_pieces(term)
     if len(pieces) < 2:
         whole = "".join(pieces) or term
         return lambda text: whole in text
-
-    def says(text: str) -> bool:
-        for m in re.finditer(re.escape(pieces[0]), text):
-            at, ok = m.end(), True
-            for piece in pieces[1:]:
-                nxt = text.find(piece, at)
-                if nxt < 0 or nxt - m.start() > _TEMPLATE_SPAN:
-                    ok = False
-                    break
-                at = nxt + len(piece)
-            if ok:
-                return True
-        return False
-    return says
+    phrase = re.compile(f".{{0,{_TEMPLATE_SPAN}}}?".join(map(re.escape, pieces)))
+    return lambda text: phrase.search(text) is not None
 
 
 # 推荐或引用了哪些书 / 推荐了哪两本书 / 引用了什么著作: works named in 《》.

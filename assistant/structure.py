@@ -118,10 +118,11 @@ def list_items(ev: Evidence, unit: Unit) -> list[Unit]:
         # an introduction before them or a summing-up after them that opens otherwise is not one.
         # (几点建议: 一是…三是… inside one paragraph and a closing line after it: the part's points
         # are that paragraph's, read by inline_points.)
+        framed = framed_alike(direct)
         listing = [u for u in direct if len(longest_points(u.text) or []) >= 3]
-        if not framed_alike(direct) and len(listing) == 1 and len(direct) <= 3:
+        if not framed and len(listing) == 1 and len(direct) <= 3:
             return []
-        return framed_alike(direct) or (direct if 2 <= len(direct) <= 8 else [])
+        return framed or (direct if 2 <= len(direct) <= 8 else [])
     return []
 
 
@@ -272,10 +273,11 @@ _SELF_COUNTED_HITS = 3
 
 def _self_counted(question: str, n: int | None, hits: list[Hit]) -> tuple[Unit, list[str]] | None:
     """改革的重点应该放在建房资金多元化,建房方式多样化,住房管理社会化３个方面 for 重点放在哪几块: a
-    sentence of the best paragraph that names and counts its things in parts, when what leads
-    into them says the question's words (two character pairs at least)."""
+    sentence of the best paragraph (of the best three, when the question counts them too) that
+    names and counts its things in parts, when what leads into them says the question's words
+    (two character pairs at least)."""
     asked = {question[i:i + 2] for i in range(len(question) - 1)}
-    for h in hits:
+    for h in [h for h in hits if h.unit.kind == "paragraph"][:_SELF_COUNTED_HITS if n else 1]:
         for sentence in split_sentences(h.unit.text):
             for found in _PARTS_COUNTED.finditer(sentence):
                 count = chinese_numeral(found.group(1))
@@ -320,7 +322,7 @@ def counted_items(question: str, n: int | None, hits: list[Hit], term: str = "")
         # text does before a colon (a count after things named, 我要和大家强调两个概念, is no list).
         m, n = told, n or chinese_numeral(re.sub("[个大项类种条件].*", "", told.group(0)))
     if not m and not term:
-        return _self_counted(question, n, [h for h in hits if h.unit.kind == "paragraph"][:_SELF_COUNTED_HITS if n else 1])
+        return _self_counted(question, n, hits)
     # (存在的问题和不足,具体列了哪几条: the term asked about names the list after its colon.)
     # (哪几件大事做了大量工作: the noun right after the count, when the clause goes on.)
     nouns = {m.group(1), m.group(1)[-2:], m.group(1)[:2]} if m else set()
@@ -364,7 +366,7 @@ def counted_items(question: str, n: int | None, hits: list[Hit], term: str = "")
                          for x in (y.strip() for y in re.split("[；;]", found.group(1))) if x]
                 if len(items) >= 3 and (not n or n == len(items)):
                     return h.unit, items
-    return _self_counted(question, n, [h for h in hits if h.unit.kind == "paragraph"][:_SELF_COUNTED_HITS if n else 1])
+    return _self_counted(question, n, hits)
 
 
 def inline_enumeration(text: str, label_chars: int = AnswerParams.enum_label_chars) -> list[str]:

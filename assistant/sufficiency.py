@@ -86,7 +86,6 @@ def defines(term: str, texts: Iterable[str], headings: Iterable[str] = ()) -> bo
 _POINTING = LazyPattern(r"^(?:这|那|该|此)(?:一|几|两|三|四|五|些)?[本个篇位条项件种部份段句点者]?$|^(?:这|那|该|此)(?:一|几|两|三|四|五)?[本个篇位条项件种部份段句点]")
 
 
-_GAP = LazyPattern(r"…+|\.{2,}")
 _FIELD_HEADS = frozenset({"工作", "问题", "情况"})
 
 
@@ -103,7 +102,7 @@ def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, 
     # phrase with a gap (“坚持……不动摇”), when each of its pieces is.
     out = [t for t in dict.fromkeys(quoted) if ta.squash_punct(t)
            and not all(ta.squash_punct(piece) in corpus_key for item in _LIST_SEPARATORS.split(t)
-                       for piece in _GAP.split(item) if ta.squash_punct(piece))]
+                       for piece in ta.gap_pieces(item) if ta.squash_punct(piece))]
     # Chinese words only: a Latin word in a Chinese question (ｗｈａｔ是…) is noise, not a term.
     # (计划生育工作怎么抓 is about 计划生育: 工作 after a field's name says no more.)
     own = _own_words(words)

@@ -435,6 +435,15 @@ def has_content(text: str) -> bool:
 _PUNCT = re.compile(r"[^\w]+")
 
 
+# “坚持……不动摇”: what a quoted phrase leaves out (… on the typed form, ... after NFKC).
+_GAP = re.compile(r"…+|\.{2,}")
+
+
+def gap_pieces(text: str) -> list[str]:
+    """The pieces of a phrase around its gaps (坚持……不动摇 → 坚持, 不动摇); [text] without one."""
+    return [p for p in _GAP.split(text) if p]
+
+
 def squash_punct(text: str) -> str:
     """Normalised text without punctuation or white space (“庸、懒、散” → 庸懒散)."""
     return _PUNCT.sub("", normalise(text))
