@@ -13,6 +13,7 @@ is asked with the turns before it as history.
 
 from __future__ import annotations
 
+import difflib
 import json
 import unicodedata
 from dataclasses import dataclass, field
@@ -48,6 +49,9 @@ def _line_problem(e: json.JSONDecodeError, line: str) -> str:
     json expects a comma or another item: the line most likely lacks its closing } or ]."""
     if e.pos >= len(line) and not e.msg.startswith("Unterminated string"):
         return "这一行在 JSON 对象或数组闭合前就结束了,缺少 } 或 ]?"
+    # json names what it expected after the comma; the writer's slip is the comma itself.
+    if line[e.pos] in "}]" and line[:e.pos].rstrip().endswith(","):
+        return f"最后一项后面多了逗号,JSON 不允许这样写,第 {e.colno} 列"
     return f"{json_problem(e)},第 {e.colno} 列"
 
 
@@ -386,6 +390,20 @@ def load_set(path: str | Path) -> list[Question] | list[Conversation]:
     if isinstance(first, dict) and "turns" in first:
         return _collect(path, items, _parse_conversation)
     return _collect(path, items, _parse_question)
+
+
+def misspelt_fields(questions: Iterable[Question]) -> list[tuple[str, str, str]]:
+    """(question id, field, the field it most likely meant) for unknown fields that are near
+    misses of a known one: ``answer_contain`` is kept and ignored like any extra field, so
+    without a word the question would silently be scored without what its writer asked."""
+    known = (*_QUESTION_FIELDS, "follow_up")
+    found: list[tuple[str, str, str]] = []
+    for q in questions:
+        for name in q.extra:
+            close = difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.75)
+            if close and not (name == "follow_up" and "#" in q.id):
+                found.append((q.id, name, close[0]))
+    return found
 
 
 class _HasUnits(Protocol):

@@ -187,6 +187,7 @@ BAD = {
     "huge": lambda tmp: ["ask", "作" * 100_000],
     "punctuation": lambda tmp: ["ask", "???!!!。。。"],
     "punctuation-json": lambda tmp: ["ask", "--json", "???"],
+    "empty-json": lambda tmp: ["ask", "--json", "  "],
     "search-empty": lambda tmp: ["search", ""],
     "missing-corpus": lambda tmp: ["ask", "作风建设", "--corpus", str(tmp / "没有这个目录")],
     "empty-corpus": lambda tmp: ["ask", "作风建设", "--corpus", str(tmp)],
@@ -198,12 +199,18 @@ BAD = {
 
 @pytest.mark.parametrize("case", sorted(BAD))
 def test_bad_input(capsys: pytest.CaptureFixture[str], tmp_path: Path, case: str) -> None:
-    code, out, err = run(capsys, *BAD[case](tmp_path))
+    argv = BAD[case](tmp_path)
+    code, out, err = run(capsys, *argv)
     assert code != 0
     assert CJK.search(err), err
     assert "错误" in err
     assert "Traceback" not in out + err
-    assert out.strip() == ""  # nothing half-printed on stdout (JSON consumers see an empty stream)
+    if "--json" in argv:
+        # a script reading stdout gets one object that says why, beside the exit code
+        refused = json.loads(out)
+        assert refused["error"] in err.replace("\n", "") and set(refused) == {"question", "error"}
+    else:
+        assert out.strip() == ""  # nothing half-printed on stdout
 
 
 def test_bad_input_messages_say_what_is_wrong(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

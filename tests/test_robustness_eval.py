@@ -53,6 +53,22 @@ def test_malformed_json_names_its_line(tmp_path: Path, capsys: pytest.CaptureFix
     assert len(re.findall(r"第 \d+ 行", err)) == 1   # only the broken line is blamed
 
 
+@pytest.mark.parametrize("broken", ['{"id": "q2", "question": "塔西佗陷阱?", "gold": ["塔西佗"],}',
+                                    '{"id": "q2", "question": "塔西佗陷阱?", "gold": ["塔西佗", ]}'])
+def test_trailing_comma_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str], broken: str) -> None:
+    err = eval_bad(tmp_path, capsys, line(GOOD) + "\n" + broken + "\n")
+    assert "第 2 行" in err and "多了逗号" in err
+
+
+def test_misspelt_field_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    qs = tmp_path / "set.jsonl"
+    qs.write_text(line({**GOOD, "answer_contain": ["塔西佗"], "note": "kept"}) + "\n", encoding="utf-8")
+    code, _, err = run(capsys, "eval", str(qs))
+    assert code == 0, err
+    warnings = [w for w in err.splitlines() if "不认识" in w]
+    assert len(warnings) == 1 and "answer_contain" in warnings[0] and "“answer_contains”" in warnings[0]
+
+
 def test_truncated_last_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = line(GOOD) + "\n" + line({**GOOD, "id": "q2"})[:20]    # an editor crash mid-save
     assert "第 2 行" in eval_bad(tmp_path, capsys, text)

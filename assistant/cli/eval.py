@@ -54,6 +54,7 @@ from ..evaluation import (
     summary_fields,
 )
 from ..file_reading import os_reason
+from ..question_sets import misspelt_fields
 from ..text_helpers import printable
 from .common import (
     EVAL_HELP,
@@ -206,6 +207,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         warn(f"问题 {preview(qid)} 的 gold 片段「{preview(snippet)}」在语料中找不到:它无法命中,该题仍计入各项指标")
     if len(unmatched) > 10:
         warn(f"……另有 {len(unmatched) - 10} 个 gold 片段在语料中找不到")
+    for qid, name, meant in misspelt_fields(flat):
+        warn(f"问题 {preview(qid)} 的字段“{preview(name)}”不认识,已忽略:是不是“{meant}”?")
 
     # Full records are kept on disk only when a report will show them.
     spool = RecordSpool() if args.json_out or args.markdown_out else None
