@@ -212,7 +212,11 @@ def counted_noun(question: str) -> str:
     if m is None:
         return ""
     # Only X有多少 / X是多少 count X: 批示过多少件 counts what was done, not 批示过.
-    before = re.split(_NOT_IN_NOUN, norm[:m.start()])[-1] if m.group("verb") else ""
+    # (一次奖金多少 / 要投资多少: ending the question, 多少 asks the figure of what stands before it.)
+    ends = not m.group("verb") and m.group(0).endswith("多少") and bool(re.fullmatch(r"[?？。!！\s]*(?:呢|吗|啊|呀)?[?？。!！\s]*", norm[m.end():])) \
+        and len((ta.segment(norm[:m.start()]) or [""])[-1]) >= 2   # (目标降多少: a verb of one character counts nothing)
+    before = re.split(_NOT_IN_NOUN, norm[:m.start()])[-1] if m.group("verb") or ends else ""
+    before = re.split("要|将|会|能|应|需", before)[-1] if ends else before   # (工程要投资: 投资)
     before = re.sub(_ADVERB_END, "", before)   # (投资分别是多少: 分别 says how, not what)
     # 连续几年位列第一方阵 / 用了几天: a span of time counts itself; what follows is what happened.
     after = re.split(_NOT_IN_NOUN, norm[m.end():])[0] if not re.search(_SPAN_UNIT, m.group(0)) else ""
@@ -323,8 +327,10 @@ def holds_asked(answer_type: str | None, unit: str, question: str) -> Callable[[
     return lambda text: event in text and fits_type(answer_type, unit, [text])   # type: ignore[arg-type]
 
 
-def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
-    """Whether one of the sentences holds a thing of the asked type (and unit)."""
+def fits_type(answer_type: str, unit: str, sentences: Iterable[str], question: str = "") -> bool:
+    """Whether one of the sentences holds a thing of the asked type (and unit). A place or a
+    figure the ``question`` gives itself answers nothing (国定贫困县, for 哪两个县整体脱贫)."""
+    asked = ta.normalise(question)
     for s in sentences:
         norm = ta.normalise(s)
         # …１月１４日电…会议日前在京召开: the date is the report's, the event's is not given.
@@ -338,6 +344,9 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
                 continue
             # 几年 asks how long: a year (2016年) says when, not how many.
             counted = re.sub(YEAR, " ", norm) if unit == "年" else norm
+            # (1039家乡镇企业集团里,亏损的有多少家: the figure the question gives answers nothing.)
+            for given in set(re.findall(r"\d[\d.,]*\d|\d", asked)):
+                counted = re.sub(rf"(?<![\d.,]){re.escape(given)}(?![\d.,])", " ", counted)
             # 开了几天: 5月18日 says which day, not how many.
             counted = re.sub(_MONTH_DAY, " ", counted) if unit in ("天", "日") else counted
             if unit.startswith("第") and re.search(rf"第\s*{_NUMERAL}\s*{re.escape(unit[1:])}", counted):
@@ -347,11 +356,11 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str]) -> bool:
                 return True
             # 是多少 is not answered by a date (本报北京１月１日讯): its digits count nothing.
             # (从不到三成提高到了八成以上: a share in 成 is a figure too.)
-            if not unit and (re.search(_ANY_NUMBER, re.sub(_DATE, " ", norm)) or re.search(_PERCENT, norm)):
+            if not unit and (re.search(_ANY_NUMBER, re.sub(_DATE, " ", counted)) or re.search(_PERCENT, counted)):
                 return True
         if answer_type == "occasion" and re.search(_OCCASION, norm):
             return True
-        if answer_type == "place" and (re.search(_PLACE_NAME if unit == "地名" else _PLACE, norm)
+        if answer_type == "place" and (any(m.group(0) not in asked for m in re.finditer(_PLACE_NAME if unit == "地名" else _PLACE, norm))
                                        or unit != "地名" and re.search(_LOCATIVE, norm)):
             return True
         if answer_type == "person" and re.search(_PERSON, norm):

@@ -54,7 +54,7 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     # (哪几家新闻单位: a kind of unit may stand between.)
     ("organization", LazyPattern(r"哪(?:一|几|些)?(?:个|家)?(?:[\u4e00-\u9fff]{1,2}?)?(?:单位|部门|机关|机构|组织|团体)|什么(?:单位|部门|机关|机构)")),
     ("occasion", ASKS_OCCASION),
-    ("place", LazyPattern(r"哪里|哪儿|什么地方|哪(?:一|几|些)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个地方|在哪(?!几|些|[一两二三四五六七八九十\d]?(?:个|次|场)?(?:方面|环节|问题|点|条|项|种|类|会|篇|段|部分))")),
+    ("place", LazyPattern(r"哪里|哪儿|什么地方|哪(?:一|几|些|[两三四五六七八九十])?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个地方|在哪(?!几|些|[一两二三四五六七八九十\d]?(?:个|次|场)?(?:方面|环节|问题|点|条|项|种|类|会|篇|段|部分))")),
     # (分几部分 / 几个方面 count the speech's parts: no figure is asked for.)
     ("number", LazyPattern(rf"多少{_ASKED_MEASURE}?|(?<![这那哪])几{_ASKED_MEASURE}(?!分)|多长|多大|多高|多远|多久|比例|百分之")),
 )
@@ -66,7 +66,8 @@ _NAMED_PLACE_ASKED = LazyPattern(r"(?:县|市|省|镇|乡|村|区|城市|地方)
 _ASKS_DAY = LazyPattern(r"哪一?天|哪几天|几号|几月几日|哪个日子")
 _ASKS_AGE = LazyPattern(r"多大(?:岁数|年纪|年龄)|几岁|多少岁|年龄|年纪多大|高寿")
 _ASKS_YEAR = LazyPattern(r"哪一年|哪年|何年|年份|几几年")
-_NAMED_PLACE = LazyPattern(r"哪(?:一|几|些)?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)")
+# (哪两个县整体脱贫: the number of places asked does not make it a count.)
+_NAMED_PLACE = LazyPattern(r"哪(?:一|几|些|[两三四五六七八九十])?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)")
 _ASKS_PERCENT = LazyPattern(r"百分之(?:几|多少)|多少个?百分点|几个百分点|百分比是多少")
 _ASKS_ORDINAL = LazyPattern(r"第几([次届期批轮])")
 _NUMBER_UNIT = LazyPattern(rf"(?:多少|几)({_ASKED_MEASURE})")

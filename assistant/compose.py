@@ -32,7 +32,7 @@ from .located import (
     unsaid_sentences,
 )
 from .overview import nth_of_each, nth_of_several, nth_said, outline_answer, speaker_in_order, unreported_words
-from .partial import held_where, partial_answer, undefined_content
+from .partial import asks_besides, held_where, partial_answer, undefined_content
 from .parts import (
     abbreviation_answer,
     after_answer,
@@ -229,8 +229,9 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     # (…以下四个专项活动:) or under an item's own heading ((二)突出效能建设 → 一是细…四是实).
     named_list = list_named_by(ev, plan) if plan.nth_item is not None and plan.followup_item is None and not plan.nth_is_part and heading is None else None
     if named_list is not None:
-        lead, items = named_list
-        item_answer = nth_of(items, lambda k: f"{ev.speech_title(items[0].speech_no)}中「{lead}」的第{k}项是")
+        # (not ``lead``: done() puts that before every answer)
+        introduced_by, items = named_list
+        item_answer = nth_of(items, lambda k: f"{ev.speech_title(items[0].speech_no)}中「{introduced_by}」的第{k}项是")
         if item_answer is not None:
             return item_answer
 
@@ -387,7 +388,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     # (两名干部叫什么名字,分别受了啥处分 asks for names: no list of the speech answers it.)
     # (几篇讲话都提到了哪些专项活动, when one speech alone speaks of them: its list.)
-    if (plan.wants_list or plan.weak_list) and (not plan.multi_speech or len(alone := speaking(ev, hits)) == 1) \
+    if (plan.wants_list or plan.weak_list) and not asks_besides(question) \
+            and (not plan.multi_speech or len(alone := speaking(ev, hits)) == 1) \
             and plan.answer_type not in ("person", "date", "organization") \
             and not (plan.answer_type == "place" and plan.answer_unit == "地名"):   # (哪几个省: places, not points)
         lead = f"只有{ev.speech_title(next(iter(alone)))}讲到:\n" if plan.multi_speech else ""

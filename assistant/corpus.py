@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Literal
 
+from .enumeration import first_point_inside
 from .lazy_pattern import LazyPattern
 from .text_helpers import without_terminal_control
 
@@ -24,11 +25,9 @@ UnitKind = Literal["paragraph", "heading", "metadata"]
 
 CORPUS_SUFFIXES = (".txt", ".md")
 # Part of the cache key: a change to how files are parsed must not be served a stale corpus.
-PARSER_VERSION = 19
+PARSER_VERSION = 21
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
-_CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
 
 # A speech starts at a line holding 【第N篇】 (N in Chinese or Arabic numerals).
 _SPEECH_MARKER = LazyPattern(rf"【第([{_CN_NUM}\d]+)篇】")
@@ -63,7 +62,7 @@ _META_DATE = LazyPattern(r"^\(?[一二三四五六七八九〇零十\d]{2,4}年[
                         r"(?:\(附图片.*\))?$")
 # (来源:东岭大学新闻网 / 责任编辑:王芳: a web page's source and editor lines.)
 _EDITOR_NOTE = LazyPattern(r"编者按|\(编者按|按语|\(本文")
-_META_NOTE = LazyPattern(r"摄\)$|摄\)\s*$|记者\s*[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*\s*摄$|\(新华社[^)]{0,20}电\)$|^\(本文[^)]*\)$|^编者按|^\(附图片|^\((?:原载|原刊|载于|转载自|选自|摘自)[^)]{1,40}\)$|^(?:来源|责任编辑|编辑)\s*:|^\((?:本文)?根据[^)]{1,20}整理[^)]{0,10}\)$"
+_META_NOTE = LazyPattern(r"摄\)$|摄\)\s*$|记者\s*[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*\s*摄$|\(新华社[^)]{0,20}电\)$|^\(本文[^)]*\)$|^编者按|^\(附图片|^\((?:原载|原刊|载于|转载自|选自|摘自)[^)]{1,40}\)$|^(?:来源|责任编辑|编辑)\s*:|^\((?:本文)?根据[^)]{1,20}整理[^)]{0,10}\)$|^\(作者(?:为|系|是|单位)?[^)]{1,60}\)$"
                         r"|^\([A-Z](?:[、,][A-Z])*\)$")   # the page a report continues on: (A、C)
 # A dateline line that only announces the text below it (…在《两岸关系》杂志上发表新年祝辞。
 # 题为:一年春事早耕耘。): the paper's note, not the text's first paragraph.
@@ -182,23 +181,6 @@ class CorpusError(Exception):
     """A corpus path that cannot be used; the message is for the user."""
 
 
-def chinese_numeral(text: str) -> int | None:
-    """二十一 → 21, 5 → 5; None for anything else."""
-    if text.isdigit():
-        return int(text)
-    if not text or any(c not in _CN_VALUE and c != "十" for c in text):
-        return None
-    if "十" in text:
-        left, _, right = text.partition("十")
-        tens = _CN_VALUE.get(left, 1) if left else 1
-        ones = _CN_VALUE.get(right, 0) if right else 0
-        return tens * 10 + ones
-    value = 0
-    for c in text:
-        value = value * 10 + _CN_VALUE[c]
-    return value
-
-
 def heading_style(line: str) -> tuple[str, int] | None:
     """The heading style a line opens with and the length of its marker, if any."""
     for name, pattern in _HEADING_STYLES:
@@ -295,10 +277,21 @@ def _plain_headings(lines: list[str]) -> tuple[set[int], set[int]]:
     return (heads, bylines) if len(heads) >= 2 else (set(), set())
 
 
+def _first_points_apart(lines: list[str]) -> list[str]:
+    """A paragraph that ends by opening a list its next paragraphs go on with (…提几点希望。
+    第一，要坚持… ¶ 第二，要…) is two: its lead-in, and its first point, a paragraph like the
+    others (so the list has all its points, each a paragraph of its own)."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        at = first_point_inside(line, lines[i + 1]) if i + 1 < len(lines) else None
+        out += [line[:at].rstrip(), line[at:]] if at else [line]
+    return out
+
+
 def _speech_units(no: int, lines: Iterable[str], title_first: bool = False) -> list[Unit]:
     units: list[Unit] = []
     outline = _Outline()
-    lines = list(lines)
+    lines = _first_points_apart(list(lines))
     plain, bylines = _plain_headings(lines)
     for i, raw in enumerate(lines):
         seq = len(units) + 1

@@ -10,11 +10,16 @@ quotes the source as it stands.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .corpus import Unit, chinese_numeral
 from .lazy_pattern import LazyPattern
+from .text_helpers import chinese_numeral
+
+if TYPE_CHECKING:   # (a type only: corpus reads enumeration's markers when it parses)
+    from .corpus import Unit
 
 __all__ = ["Enumeration", "Point", "enumerations", "longest_points", "opening_point", "outer_runs", "paragraph_enumerations"]
 
@@ -50,6 +55,9 @@ _NEXT = -2
 _SPOKEN_NO = {"先": 1, "最后": 0}
 _SEQUENCE_NO = {"首先": 1, "其次": 2, "再次": 3}
 _SENTENCE = LazyPattern("[^。；;！!？?]*[。；;！!？?]?")
+# 最后,给大家拜个年 / 谢谢大家: a greeting that closes the speech after its last words (on the NFKC form).
+# (最后，我提议：为…干杯: a toast closes a reception's speech the same way.)
+SIGN_OFF = LazyPattern(r"^(?:最后|在此|借此机会)?[,，]?(?:祝|恭祝|预祝|谢谢|给大家拜|向大家拜|提前给大家|我提议|请允许我提议)")
 # A point's name: its first sentence, or its first clauses up to this many characters.
 LABEL_CHARS = 40
 # Paragraph points may be this many units apart (a photo caption, a page mark between them)...
@@ -209,7 +217,13 @@ def paragraph_enumerations(units: Sequence[Unit]) -> list[tuple[str, list[Unit]]
         if u.kind != "paragraph":
             continue
         marks = _opening_points(u.text, some=True)
+        if SIGN_OFF.match(unicodedata.normalize("NFKC", u.text.lstrip())):
+            marks = [m for m in marks if m[1] != 0]   # 最后，祝大家… / 最后，我提议…: the sign-off, no point
         if not marks:
+            continue
+        if (closing := _closes_run(u, i, marks, open_runs)) is not None:
+            # 第一，…第四，… ¶ 最后，要加强…: the last point of the run before it (not 最后，祝…).
+            closing[0].append(u)
             continue
         # (首先…其次…第三…最后: 第三 goes on with the run it continues, not an ordinal run of its own.)
         family, number, _ = next((m for m in marks if (run := open_runs.get(m[0])) and run[0]
@@ -229,6 +243,16 @@ def paragraph_enumerations(units: Sequence[Unit]) -> list[tuple[str, list[Unit]]
     runs += [(family, paras) for family, (paras, _) in open_runs.items() if len(paras) >= 2]
     runs.sort(key=lambda r: r[1][0].seq)
     return runs
+
+
+def _closes_run(u: Unit, i: int, marks: list[tuple[str, int, Point]],
+                open_runs: dict[str, tuple[list[Unit], int]]) -> tuple[list[Unit], int] | None:
+    """The open run of another family (第N / N是 / N要) that a 最后，… paragraph closes, if any:
+    only when no 首先… run is open for it and it is no sign-off (最后，祝大家…)."""
+    if not any(f == "sequence" and n == 0 for f, n, _ in marks) or open_runs.get("sequence", ([], 0))[0]:
+        return None
+    return next(((paras, j) for f, (paras, j) in open_runs.items()
+                 if f in ("ordinal", "shi", "yao", "qi") and len(paras) >= 2 and i - j <= MAX_GAP + 1), None)
 
 
 def outer_runs(runs: list[list[Unit]]) -> list[list[Unit]]:
@@ -252,3 +276,20 @@ def longest_points(text: str) -> list[str] | None:
     inside one paragraph), or None when it enumerates none."""
     found = [e for e in enumerations(text) if len(e.points) >= 2]
     return max(found, key=lambda e: len(e.points)).labels if found else None
+
+
+_SENTENCE_END = ("。", "！", "!", "：", ":", "？", "?")
+
+
+def first_point_inside(text: str, next_text: str) -> int | None:
+    """Where a paragraph's last sentences open the points its next paragraph goes on with
+    (…提几点希望。第一，要坚持… ¶ 第二，要…): the offset of the first point's marker, else None.
+    The paragraph holds no second point of its own (一是…二是… inside it are its own list)."""
+    for family, number, _ in _opening_points(next_text):
+        if number != 2:
+            continue
+        found = _markers(text, family, dict(_FAMILIES)[family])
+        ones = [start for start, n, _ in found if n == 1 and start > 0]
+        if ones and not any(n == 2 for _, n, _ in found) and text[:ones[-1]].rstrip().endswith(_SENTENCE_END):
+            return ones[-1]
+    return None

@@ -22,12 +22,17 @@ from .positions import silent_attendee, speaker_paragraphs, whole_speech_of
 from .question_grammar import asked_kind
 from .results import Answer, AnswerSentence, Hit
 from .speech_refs import opens_with_dateline
-from .structure import as_list, counted_items, headless, outline_units
+from .structure import announced_parts, as_list, counted_items, headless, outline_units
 from .text_analysis import split_sentences
 
 __all__ = ["MAX_SPEECHES", "nth_of_each", "nth_of_several", "nth_said", "outline_answer", "speaker_in_order", "unreported_words"]
 
 MAX_SPEECHES = 8   # speeches outlined side by side at most; a longer corpus is named by title
+
+
+# 整体结构 / 主要内容 / 主要讲了…: the speech as a whole is asked about, not only the points it counts.
+_AS_A_WHOLE = re.compile(r"结构|主要内容|内容主要|主要讲|主要谈|主要说|大致内容|框架|脉络|整篇|全篇|通篇")
+_COUNTED_POINTS = re.compile(r"几点|几条|哪些点|哪几项|几项")
 
 
 _PART_WORDS = ("问题", "方面", "部分", "内容", "层次", "板块", "要求", "意见")   # (提出了哪几条要求: its points)
@@ -78,6 +83,13 @@ def outline_answer(ev: Evidence, plan: QueryPlan, question: str, named: Sequence
         answer = part_answer(ev, headed[0], citer, hits, f"{ev.speech_title(no)}中")
         if answer is not None:
             return done(answer[0], answer[1], hits_out=cited_first(ev, answer[2], hits, citer.terms))
+    if items and _AS_A_WHOLE.search(question) and not _COUNTED_POINTS.search(question) and headless(ev, no) \
+            and not announced_parts(ev, no) and not _spans(ev, no, items) \
+            and len(ev.corpus.speech(no).paragraphs) > len(items) + _SPAN_EDGE:
+        # 校庆讲话整体结构是怎样的, of a speech whose 第一…最后 points are only its hopes near the
+        # end: the speech runs paragraph by paragraph, its points among them. (讲了哪几点 /
+        # 分成哪几个部分 count its points: those are what is asked.)
+        return no_outline(ev, no, citer, hits, done, of_speech)
     if items:
         text, sentences = as_list(items, citer, f"{ev.speech_title(no)}分为{len(items)}个部分:")
         return done(with_own_words(ev, text, items), sentences, hits_out=cited_first(ev, items, hits, citer.terms))

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 
-from .corpus import Unit, chinese_numeral
+from .corpus import Unit
+from .enumeration import paragraph_enumerations
 from .lazy_pattern import LazyPattern
 from .structure import _CJK_RUN, SAME_OPENING
 from .text_analysis import split_sentences
+from .text_helpers import chinese_numeral
 
 __all__ = ["ANNOUNCES", "MAX_PARALLEL", "parallel_paragraphs"]
 
@@ -28,6 +30,10 @@ def parallel_paragraphs(units: list[Unit], lead: Unit) -> list[Unit]:
     after any paragraph, three or more that open with the same words (我们要更好地坚持… ×3):
     the parallel openings of a speech's points."""
     colon = bool(re.search("[:\uff1a]$", lead.text.rstrip()))
+    numbered = next((run for _, run in paragraph_enumerations(units) if run[0].seq == lead.seq + 1), None)
+    if numbered is not None and (colon or ANNOUNCES.search(split_sentences(lead.text)[-1])):
+        # …提几点希望。 ¶ 第一，… ¶ 第二，… ¶ 最后，…: the points as numbered (最后 too).
+        return numbered
     if colon and (stated := _STATED.search(split_sentences(lead.text)[-1])):
         # 当前应在以下三方面下功夫: then as many paragraphs, each opening with its own short
         # sentence (充分发挥教育的功能。), however they open.
@@ -35,8 +41,12 @@ def parallel_paragraphs(units: list[Unit], lead: Unit) -> list[Unit]:
         if len(run) >= 2 and len(run) == chinese_numeral(stated.group(1)) and all(
                 u.kind == "paragraph" and len(split_sentences(u.text)[0]) <= _SHORT_OPENING for u in run):
             return run
+    if colon and _SOME_ITEMS.search(split_sentences(lead.text)[-1]) and (run := _short_openings(units, lead)):
+        # 着重抓好以下几方面工作: paragraphs whose short first sentences are of one length
+        # (深化改革，创新机制。 / 调整结构，提高素质。), however they open.
+        return run
     if not colon and not ANNOUNCES.search(split_sentences(lead.text)[-1]):
-        return _same_openings(units, lead)
+        return _same_openings(units, lead) or _topic_sentences(units, lead)
     items: list[Unit] = []
     for u in units[lead.seq:]:
         if u.kind != "paragraph" or (not colon and len(split_sentences(u.text)[0]) > _SHORT_OPENING):
@@ -46,6 +56,47 @@ def parallel_paragraphs(units: list[Unit], lead: Unit) -> list[Unit]:
         items.append(u)
     # (…讲几点意见。 then 在立法工作方面,… ×3: paragraphs framed alike, however long.)
     return items if len(items) >= 2 else [] if colon else _same_openings(units, lead)
+
+
+_SOME_ITEMS = LazyPattern(r"(?:以下|如下|下列|下面)(?:几|[一二三四五六七八九十两\d]+)?(?:项|个|条|点|方面)")
+_OPENING_SPREAD = 2   # characters the first sentences of parallel points differ by at most
+
+
+def _short_openings(units: list[Unit], lead: Unit) -> list[Unit]:
+    run: list[Unit] = []
+    for u in units[lead.seq:lead.seq + MAX_PARALLEL]:
+        first = split_sentences(u.text)[0] if u.kind == "paragraph" else ""
+        if not first or len(first) > _SHORT_OPENING or len(first) == len(u.text) \
+                or (run and abs(len(first) - len(split_sentences(run[0].text)[0])) > _OPENING_SPREAD):
+            break
+        run.append(u)
+    return run if len(run) >= 2 else []
+
+
+# 农业夺得了好收成。 / 对外开放进一步扩大。: a short sentence of one clause, saying the topic its
+# paragraph goes on to tell (a year's review, field by field).
+_TOPIC_SENTENCE = 20
+_CLAUSE_BREAK = LazyPattern("[，,；;：:]")
+_SUMS_UP = LazyPattern("这|那|以上|上述|总之|总的|综上")
+
+
+def _topic_sentence(u: Unit) -> bool:
+    first = split_sentences(u.text)[0] if u.kind == "paragraph" else ""
+    return bool(first) and len(first) <= _TOPIC_SENTENCE and len(first) < len(u.text) and not _CLAUSE_BREAK.search(first) \
+        and not _SUMS_UP.match(first)   # (这些成绩来之不易。 sums the run up; it is none of it)
+
+
+def _topic_sentences(units: list[Unit], lead: Unit) -> list[Unit]:
+    """Three or more paragraphs in a row after the lead that each open with a topic sentence
+    (the lead itself opening otherwise: else it is the first of them)."""
+    if _topic_sentence(lead):
+        return []
+    run: list[Unit] = []
+    for u in units[lead.seq:lead.seq + MAX_PARALLEL]:
+        if not _topic_sentence(u):
+            break
+        run.append(u)
+    return run if len(run) >= 3 else []
 
 
 # 在政治协商方面, / 在民主监督方面,: a short first clause framed alike (its first character and
@@ -71,4 +122,6 @@ def _same_openings(units: list[Unit], lead: Unit) -> list[Unit]:
         items.append(u)
     if items and (lead.text[:SAME_OPENING] == items[0].text[:SAME_OPENING] or _opening(lead) == _opening(items[0])):
         return []   # the lead opens alike: it is the first of the series, not what announces it
-    return items if len(items) >= 3 and _CJK_RUN.fullmatch(items[0].text[:SAME_OPENING]) else []
+    # (新的一年，… ×5: a shared phrase of four characters and its comma open alike too.)
+    shared = items[0].text[:SAME_OPENING] if items else ""
+    return items if len(items) >= 3 and (_CJK_RUN.fullmatch(shared) or shared[-1:] in "，," and _CJK_RUN.fullmatch(shared[:-1])) else []

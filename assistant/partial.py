@@ -45,6 +45,7 @@ from .speech_refs import opens_with_dateline
 from .structure import lead_in, list_items, next_unit, section_children
 from .sufficiency import MISSING_WHAT, defines, fits_type, missing_terms
 from .text_analysis import split_sentences
+from .text_helpers import chinese_numeral
 
 __all__ = ["held_where", "partial_answer", "undefined_content"]
 
@@ -268,13 +269,20 @@ _OWN_PLACE = LazyPattern(r"(?:我|本|(?:^|(?<=[,，。;；:：、年月日来�
 
 
 # 除了柳河、桃源,还有哪几个: the others of a list the question has already named some of.
-_BESIDES = LazyPattern(r"除了?([\u4e00-\u9fff、和及与]{2,30}?)(?:以外|之外|外)?[,，]?(?:还有|另外|其他|其余|别的)(?:的)?(?:哪|什么|啥|谁)")
+# (另外六个是哪些: the count of the others and a verb may come before the question word.)
+_BESIDES = LazyPattern(r"除了?([\u4e00-\u9fff、和及与]{2,30}?)(?:以外|之外|外)?[,，]?(?:还有|另外|其他|其余|别的)(?:的)?"
+                       r"(?:[一二三四五六七八九十两几\d]+[个家项位条种所座])?(?:是|有|分别是)?(?:哪|什么|啥|谁)")
 # 后来…了没有 / 后来怎么样了: what came after the speech; a text that narrates on (此后,…) may tell it.
 _LATER = LazyPattern(r"后来[^?？。]{0,16}(?:了没有|了吗|没有[?？]?$|怎么样|如何|结果|哪里|什么)")
 _TOLD_LATER = LazyPattern(r"后来|此后|从此|之后|以后|已经|已被|[^，。,]{1,6}后[，,]")
 # (…到２０００年要力争达到１．５％: a target the question asks whether it was met.)
 _TARGET = LazyPattern(r"要|力争|争取|将|计划|目标|预计|确保")
 _ET_CETERA = LazyPattern(r"((?:[\u4e00-\u9fff]{1,10}、)+[\u4e00-\u9fff]{1,10})等")
+
+
+def asks_besides(question: str) -> bool:
+    """除了柳河、桃源,还有哪几个: the others of things the question names, not a list of points."""
+    return bool(_BESIDES.search(ta.normalise(question)))
 
 
 def beyond_named(question: str, sentences: list[AnswerSentence]) -> tuple[str, str, list[AnswerSentence]] | None:
@@ -288,7 +296,9 @@ def beyond_named(question: str, sentences: list[AnswerSentence]) -> tuple[str, s
         for listed in _ET_CETERA.finditer(ta.normalise(s.text)):
             items = listed.group(1).split("、")
             if all(any(n in i for i in items) for n in named) and all(any(n in i for n in named) for i in items):
-                return (f"讲话只列出了「{listed.group(1)}」等,没有说明其余的是哪些。相关原文:", "content",
+                # (组建了江岭钢铁、江岭化工等: the list from the first thing named, not the verb before it)
+                said = listed.group(1)[max(0, min(listed.group(1).find(n) for n in named if n in listed.group(1))):]
+                return (f"讲话只列出了「{said}」等,没有说明其余的是哪些。相关原文:", "content",
                         [s, *(x for x in sentences if x is not s)])
     return None
 
@@ -329,11 +339,69 @@ def _widened(term: str, question: str, text: str) -> str:
     return question[start:end]
 
 
+# 第二届文化节 / 第三次会议: one edition of a recurring thing (首届 is the first).
+_EDITION = LazyPattern(r"(首|第[一二三四五六七八九十\d]+)(届|次|期)")
+
+
+def _clauses_about(text: str, pairs: set[str], plan: QueryPlan) -> list[str]:
+    """A sentence's ；-clauses that share a word pair with the question, for a figure: 陈楚南又捐资
+    一千二百万元…；黄淑仪女士捐建了门诊大楼 gives no figure of 黄淑仪's gift. The sentence whole
+    for other kinds, or when none of its clauses does."""
+    clauses = re.split("[；;]", text)
+    if plan.answer_type != "number" or len(clauses) < 2 or re.search("[:：]", clauses[0]):
+        return [text]   # (领导人有：A；B；…等２６人: after a colon, ；parts one list, counted at its end)
+    about = [c for c in clauses if any(g in ta.normalise(c) for g in pairs)]
+    return about or [text]
+
+
+def _other_edition(ev: Evidence, plan: QueryPlan, question: str, sentences: list[AnswerSentence],
+                   citer: Citer) -> tuple[str, str, list[AnswerSentence]] | None:
+    """第二届侨乡文化节什么时候办, when what the answer quotes is of another edition (首届): the
+    speeches' words on the edition asked, said to lack what is asked, or that none is told of;
+    None when the answer's sentences are of the edition asked, or none is asked."""
+    asked = _EDITION.search(ta.normalise(question))
+    if asked is None:
+        return None
+
+    def editions(text: str) -> set[int | None]:
+        return {1 if m.group(1) == "首" else chinese_numeral(m.group(1)[1:])
+                for m in _EDITION.finditer(ta.normalise(text)) if m.group(2) == asked.group(2)}
+
+    number = next(iter(editions(asked.group(0))))
+    told = [x for x in sentences if editions(x.text)]
+    if not told or all(number in editions(x.text) for x in told):
+        return None
+    same = [x for x in told if number in editions(x.text)]
+    if same:
+        # (一是…；三是办好第二届文化节: the clause on the edition asked must give what is asked.)
+        clauses = [c for x in same for c in re.split("[；;]", x.text) if number in editions(c)]
+        if not plan.answer_type or fits_type(plan.answer_type, plan.answer_unit, clauses, question):
+            return None
+        what = MISSING_WHAT[plan.answer_type]
+        named = next((m.group(0) for c in clauses for m in re.finditer(re.escape(asked.group(0)) + "[\u4e00-\u9fff]{0,12}",
+                                                                        ta.normalise(c))), asked.group(0))
+        return (f"讲话提到了「{named}」,但没有{what}。相关原文:", f"answer_type:{plan.answer_type}",
+                [same[0], *(x for x in sentences if x is not same[0] and x not in told)])
+    thing = re.sub(r"[^\u4e00-\u9fff]", "", question[asked.end():])[:4]   # (海川侨…: what the edition is of)
+    mention = [(u, x) for u in ev.corpus.units if u.kind == "paragraph" for x in split_sentences(u.text)
+               if number in editions(x) and thing[:2] in ta.normalise(x)][:1]
+    if not mention:
+        return (f"讲话中没有讲到{asked.group(0)}的情况。最接近的内容(仅供参考):", f"other_edition:{asked.group(0)}",
+                [told[0], *(x for x in sentences if x is not told[0])])
+    unit, said = mention[0]
+    lead = AnswerSentence(said, [citer.cite(unit)])
+    what = MISSING_WHAT.get(plan.answer_type or "content", MISSING_WHAT["content"])
+    return (f"讲话提到了{asked.group(0)},但没有{what}。相关原文:", f"answer_type:{plan.answer_type or 'content'}",
+            [lead, *(x for x in sentences if x is not told[0])][:2])
+
+
 def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],
              sentences: list[AnswerSentence], citer: Citer) -> tuple[str, str, list[AnswerSentence]] | None:
     """(intro, reason, sentences) when the evidence does not give what is asked; None when it does."""
     if (besides := beyond_named(question, sentences)) is not None:
         return besides
+    if (other := _other_edition(ev, plan, question, sentences, citer)) is not None:
+        return other
     if _LATER.search(question) and any(_TARGET.search(x.text) for x in sentences[:2]) \
             and not any(_TOLD_LATER.search(x.text) for x in sentences):
         # 后来到底达到了没有: a speech tells what was, and what is to be; not what came of it.
@@ -403,7 +471,8 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
             return any(owner in ta.normalise(x) for x in said[max(0, at - 1):at + 1] + [text])
 
         # 宁乡县去年招商引资完成了多少: a figure for 山西 is another place's.
-        places = places_named(question)
+        # (写稻花村: a verb before a work's name is no place; a place asked about is one the texts name.)
+        places = [p for p in places_named(question) if any(p in ta.normalise(u.text) for u in ev.corpus.units)]
         # 德强同志是什么职务: the title must stand by his name (作为县委书记 is the speaker's).
         people = [n for n in _PEOPLE.findall(ta.normalise(question)) if n in ev.corpus_key] \
             if plan.answer_type == "office" else []
@@ -444,7 +513,8 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
 
         fitting = [i for i, s in enumerate(sentences)
                    if year_agrees(asked_years, s.text, before(s), this_year(unit_of(s))) and about(s.text, unit_of(s))
-                   and (fits_type(plan.answer_type, plan.answer_unit, [s.text]) or _holder_named(role, s.text))]
+                   and (fits_type(plan.answer_type, plan.answer_unit, _clauses_about(s.text, pairs, plan), question)
+                        or _holder_named(role, s.text))]
         if fitting:
             # 由谁主持: the sentence that names the person comes first (罗干主持团拜会). Not for
             # 在哪里, which 在食堂吃 may answer as well as a place name: no sentence is surer.
@@ -464,7 +534,9 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         # The fitting sentence may be in a top paragraph the answer did not quote; it must
         # still be about the question's subject (or, for a figure in the unit asked for, which
         # few sentences hold: 多少位 → ２０００多名, hold another long word of the question).
-        near = [(h.unit, {t for t in h.matched if len(t) >= 3} if plan.answer_unit and plan.answer_type == "number" else set())
+        # (成名作是哪部: a work's name in 《》 is rare too; 他发表了成名作《石桥镇》 names not its author.)
+        near = [(h.unit, {t for t in h.matched if len(t) >= 3}
+                 if plan.answer_unit and plan.answer_type == "number" or plan.answer_type == "title" else set())
                 for h in hits[:3]]
         # A figure in the unit asked for (几年 → 四年多) is rare enough to be looked for in the
         # whole speech the question names, about the same subject.
@@ -477,7 +549,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
                 if subject and any(t in ta.normalise(s) for t in about) and names_counted(noun, s) and of_owner(s, unit) \
                         and (not people or any(holds_office(n, s) for n in people)) \
                         and (not role or role in ta.normalise(s)) \
-                        and fits_type(plan.answer_type, plan.answer_unit, [s]) \
+                        and fits_type(plan.answer_type, plan.answer_unit, _clauses_about(s, pairs, plan), question) \
                         and year_agrees(asked_years, s, unit.text[:unit.text.find(s)], this_year(unit)) \
                         and (plan.answer_type not in ("date", "number") or in_place(ta.normalise(s), unit)):
                     # (A sentence already quoted moves to the front; it is not quoted twice.)

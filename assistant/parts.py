@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 from . import text_analysis as ta
 from .answer_types import relative_years, speech_year, years
-from .corpus import Speech, Unit, chinese_numeral, heading_style
+from .corpus import Speech, Unit, heading_style
 from .enumeration import longest_points, opening_point, paragraph_enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
@@ -24,6 +24,7 @@ from .positions import (
     whole_speech_of,
     without_attendance,
 )
+from .question_grammar import ITEMS_DONE
 from .question_words import is_generic
 from .results import Answer, AnswerSentence, Hit, Turn
 from .speech_refs import opens_with_dateline
@@ -41,6 +42,7 @@ from .structure import (
     part_units,
 )
 from .text_analysis import first_sentences, split_sentences
+from .text_helpers import chinese_numeral
 
 __all__ = ["abbreviation_answer", "after_answer", "before_parts", "cited_first", "counted_group", "in_order", "inline_points", "item_groups", "list_in_part", "list_named_by", "named_section", "no_outline", "part_answer", "said_in_order", "whole_item"]
 
@@ -384,6 +386,29 @@ def _passage_named(ev: Evidence, speech: Speech, question: str) -> Unit | None:
     return None
 
 
+def _items_at(speech: Speech, anchor: Unit) -> list[Unit]:
+    """The run of item paragraphs the anchor is one of, or that its lead-in opens (within two
+    units after it): 其一…其四 paragraphs of a speech without headings, or the numbered items
+    (1、…5、) under one heading."""
+    runs = [run for _, run in paragraph_enumerations(speech.units) if anchor in run or 0 < run[0].seq - anchor.seq <= 2]
+    if runs:
+        return runs[0]
+    run: list[Unit] = []
+    for u in speech.units[max(anchor.seq - 1, 0):]:
+        if u.kind != "paragraph" or (run and not u.heading):
+            break
+        if u.heading:
+            run.append(u)
+        elif u.seq - anchor.seq >= 2:
+            break
+    if anchor.heading:   # (the anchor an item itself: the items before it belong to the run too)
+        for u in reversed(speech.units[:anchor.seq - 1]):
+            if u.kind != "paragraph" or not u.heading:
+                break
+            run.insert(0, u)
+    return run if len(run) >= 2 else []
+
+
 def after_answer(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, hits: list[Hit],
            citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
     """What follows a passage (the top hit), a part the question names by a quoted word of its
@@ -402,8 +427,18 @@ def after_answer(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, h
         else _passage_named(ev, speech, question) or (hits[0].unit if hits else None)
     if anchor is None:
         return None
+    last_item = None
+    if anchor.kind == "paragraph" and not named_part and not spoken and ITEMS_DONE.search(question):
+        # 讲完那几条原因以后: after the items the passage leads into (or holds), not after the one found.
+        run = _items_at(speech, anchor)
+        if run:
+            last_item = run[-1]
+            anchor = part_units(ev, last_item)[-1] if headless(ev, speech.no) else last_item
     rest = ev.corpus.speech(anchor.speech_no).units[anchor.seq:]
-    said = split_sentences(anchor.text)[0]
+    said = split_sentences((last_item or anchor).text)[0]   # (the last item's own words, not its paragraph's)
+    if last_item is not None and rest and rest[0].kind == "heading":
+        # 宁乡那篇讲完五项治理以后: the items closed their part; the next part follows.
+        return part_answer(ev, rest[0], citer, hits, f"「{said}」之后,接着讲的是", heading_first=True)
     after = [u for u in rest if u.kind == "paragraph"][:ev.answer.outline_max_items]
     if spoken and (plan.wants_list or plan.weak_list) and anchor is spoken[-1] and len(after) >= 2:
         text, sentences = numbered(f"「{said}」之后,依次是:",

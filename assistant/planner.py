@@ -25,7 +25,7 @@ from typing import TypeVar
 from . import text_analysis as ta
 from .answer_types import HOLDING, METADATA_TYPES, YEAR, asked_event, speech_says
 from .asked_kinds import ASKS_OCCASION, FROM_WHERE, asked_type
-from .corpus import Speech, chinese_numeral
+from .corpus import Speech
 from .lazy_pattern import LazyPattern
 from .question_grammar import (
     ABOUT_SPEECH,
@@ -43,6 +43,7 @@ from .question_grammar import (
     FOLLOWUP_LEAN,
     IN_ORDER,
     ITEM_NAMED,
+    ITEMS_DONE,
     JOINED_TERMS,
     LIST,
     MENTIONED_WHERE,
@@ -97,6 +98,7 @@ from .speech_refs import (
     speech_marked,
     strip_speech_reference,
 )
+from .text_helpers import chinese_numeral
 
 __all__ = ["QUOTED", "QueryPlan", "nth", "plan_question", "strip_speech_reference"]
 
@@ -185,6 +187,9 @@ class QueryPlan:
 
 _THIS_SPEECH = LazyPattern(r"(?:这|该|此)(?:篇|个|份)")
 _SIDE_BY_SIDE = 8   # more speeches than this are not outlined side by side for an unclear 这篇
+
+
+_TOPIC_FIRST = LazyPattern(r"(?:关于|对于|围绕|就)[^,，。?？]{2,30}[,，]")
 
 
 def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[Speech],
@@ -316,7 +321,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         ends.append(that.end())   # 外交部发言人唐国强答记者问那篇: all of it names the speech
     # 铁木尔那篇学习十五大报告体会的长文,…: a description of the speech running on to its noun.
     more = SPEECH_DESCRIBED.match(norm, max(ends)) if ends else None
-    described = set(analyse(norm[:more.end() if more else max(ends)]).words) if ends else set()
+    # (关于下岗职工再就业，方启明提出了哪些措施: a topic set before the reference is asked about.)
+    topic = _TOPIC_FIRST.match(norm)
+    described = set(analyse(norm[topic.end() if topic else 0:more.end() if more else max(ends)]).words) if ends else set()
     # (座谈会上最后发言的是谁: who spoke last; the occasion's words do not make it a passage.)
     besides = {w for m in BESIDES.finditer(unquoted) for w in analyse(m.group(1)).words}
     own = [w for w in rest if not (_is_generic(w) or w in described or w in besides or any(w in m.group(0) for m in found))]
@@ -376,6 +383,10 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     plan.before_parts = bool(BEFORE_PARTS.search(unquoted))
     if plan.before_parts:
         plan.outline, plan.nth_item, plan.more_nth = False, None, ()
+    # 说完这四条原因之后接着谈了什么: the items counted are done; what follows them is asked.
+    items_done = ITEMS_DONE.search(unquoted)
+    if items_done and plan.nth_item is None and not LIST.search(unquoted[items_done.end():]):
+        plan.outline, wants_list = False, False
     plan.in_order = plan.outline and bool(IN_ORDER.search(unquoted))
     plan.wants_list = plan.outline or wants_list
     plan.weak_list = not plan.wants_list and bool(WEAK_LIST.search(body))
@@ -445,7 +456,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     plan.counts_term = bool(plan.asks_content_of) and bool(re.search(
         rf"(?:哪|几|(?<!第){_NUM})(?:{_NUM}+)?{CLASSIFIER}?\s*[“\"「]?{re.escape(plan.asks_content_of)}", body))
     plan.after = bool(AFTER.search(unquoted)) and plan.nth_item is None and not plan.outline \
-        and not all(_is_generic(w) for w in rest)
+        and (bool(items_done) or not all(_is_generic(w) for w in rest))
     what = ASKS_WHAT.search(body)
     # 最在乎的是什么 asks for whatever they care about (a 的-phrase names no thing); …的工人是什么态度
     # asks for an attitude (是什么 + a noun), not what 工人 are.

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from . import text_analysis as ta
-from .corpus import Unit, chinese_numeral, heading_style
+from .corpus import Unit, heading_style
 from .enumeration import (
     enumerations,
     longest_points,
@@ -38,6 +38,7 @@ from .structure import (
     states_count,
 )
 from .text_analysis import first_sentences, split_sentences
+from .text_helpers import chinese_numeral
 
 __all__ = ["ANNOUNCES", "PointList", "as_points", "choose_points", "clause_list", "counted_lead_wins", "inline_over", "item_named", "list_named_after", "points_under_item", "followup_point", "how_many", "nth_point", "own_words", "parallel_paragraphs", "points_in_part", "with_own_words", "words_match",
            "point_count", "point_lists", "speech_points", "too_few_points"]

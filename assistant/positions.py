@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from . import text_analysis as ta
 from .answer_types import SURNAMES, holds_office
 from .corpus import Speech, Unit
+from .enumeration import SIGN_OFF
 from .lazy_pattern import LazyPattern
 from .planner import QueryPlan, nth
 from .question_words import own_subject
@@ -71,8 +72,6 @@ def nth_paragraph(plan: QueryPlan, speech: Speech) -> tuple[int, Unit, str] | No
     return (picked[0], picked[1], "") if picked else None
 
 
-# 最后,给大家拜个年 / 谢谢大家: a greeting that closes the speech after its last words.
-_SIGN_OFF = LazyPattern(r"^(?:最后|在此|借此机会)?[,，]?(?:祝|恭祝|预祝|谢谢|给大家拜|向大家拜|提前给大家)")
 _CLOSING_LINE = 60   # 祝愿世界和平，人类进步！ / 谢谢大家！: a sign-off line, not a paragraph of argument
 
 
@@ -92,7 +91,7 @@ def closing_run(plan: QueryPlan, paragraphs: list[Unit], last: Unit,
             break
         run.insert(0, u)
     at = paragraphs.index(last)
-    if len(run) < 2 and at > 0 and len(normalise(last.text)) <= _CLOSING_LINE and _SIGN_OFF.match(normalise(last.text)):
+    if len(run) < 2 and at > 0 and len(normalise(last.text)) <= _CLOSING_LINE and SIGN_OFF.match(normalise(last.text)):
         run.insert(0, paragraphs[at - 1])   # 最后,给大家拜个年: the speech's own last words come before it
     if len(run) < 2:
         return None

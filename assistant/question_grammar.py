@@ -11,10 +11,10 @@ import re
 from collections.abc import Callable
 
 from . import text_analysis as ta
-from .corpus import chinese_numeral
 from .lazy_pattern import LazyPattern
 from .question_words import is_generic as _is_generic
 from .question_words import whole_words as _whole_words
+from .text_helpers import chinese_numeral
 
 _NUM = r"[一二三四五六七八九十两\d]"
 
@@ -96,14 +96,17 @@ _SAID = r"(?=讲|谈|说|写|提|是|落|强调|归结|发言)"
 UNDER_IT = LazyPattern(r"(?:下面|底下|里面|里头|之下|当中)(?:都|又|还)?(?:具体)?(?:说|讲|谈|写|包括|有)了?(?:哪些|些什么|些啥|什么|啥)")
 # (排第二的那条: the ordinal and its noun may stand apart.)
 # (排第三的是哪条 / 排在第二位的是哪一点: the noun after the question word. 第（五）条: as numbered.)
+_NOT_TIME_HOU = r"(?<![以之此今然往日年])"
+_NOT_TIME_QIAN = r"(?<![以之此提目事眼当从先空面跟生年])"
 ORDINAL = LazyPattern(rf"(?P<back>倒数)?第\s*[（(]?\s*({_NUM}{{1,2}})\s*[）)]?\s*(?:个|大|级)?\s*(?:的\s*[那这]\s*一?\s*|[位名]?的?[是为]哪\s*一?\s*)?{_ORDINAL_NOUN}"
                       # 最后落在哪一条上 / 最后提的是哪一点: the last, its noun after the verb.
                       rf"|(?:最后|末尾)\s*[落讲谈说提写归][\u4e00-\u9fff]{{0,3}}?哪\s*一?\s*(?:条|点|项|个方面)"
                       rf"|(?:最后|末尾|结尾)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<last_said>{_SAID}))"
                       rf"|(?P<last_bare>结尾|末尾|结束语|收尾|收的尾|压轴|殿后)"
                       # 分两头,排在后面的那一个 / 后者 / 前一条: of two, the latter or the former.
-                      rf"|(?:排在)?后(?:面|边)的\s*[那这]\s*一?\s*(?:个|条|点|项|种|方面)|后一(?:个|条|点|项|种)|后者"
-                      rf"|(?P<former>(?:排在)?前(?:面|边)的\s*[那这]\s*一?\s*(?:个|条|点|项|种|方面)|前一(?:个|条|点|项|种)|前者)"
+                      # (以前一个工程 / 今后一个时期: 前 and 后 ending a word of time are no ordinal.)
+                      rf"|(?:排在)?后(?:面|边)的\s*[那这]\s*一?\s*(?:个|条|点|项|种|方面)|{_NOT_TIME_HOU}后一(?:个|条|点|项|种)|后者"
+                      rf"|(?P<former>(?:排在)?前(?:面|边)的\s*[那这]\s*一?\s*(?:个|条|点|项|种|方面)|{_NOT_TIME_QIAN}前一(?:个|条|点|项|种)|前者)"
                       rf"|(?P<first>开头|开篇|头一|首先|一开始|一上来|开场|起首|打头)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:先|就)?(?:{_ORDINAL_NOUN}|(?P<first_said>{_SAID}))"
                       rf"|(?P<first_bare>开头|开篇|开场白|一开始|一上来|开场|打头|从哪(?:儿|里)?(?:说起|讲起|谈起|写起|切入|入手|起笔))")
 # 稳、准、实分别是什么意思: words joined by 、 that the speech says so name a list inside it.
@@ -157,6 +160,8 @@ PART_NOUN = LazyPattern(r"部分|方面|块|层|大点|标题")
 # (失了信用,以后说啥做啥: 以后 opening a clause says "from then on", not "after that passage".)
 AFTER = LazyPattern(r"(?:下一段|下段|后一段|下一层|下一部分|下一块|紧接着|接下来|接着|随后|之后|(?<![,，。;；])以后|后面|然后)[,，]?(?:笔锋一转|话锋一转|转而)?[,，]?(?:又|还|再)?(?:讲|说|写|谈|提|报道|交代|介绍)"
                     r"|(?:之后|以后|后面)(?:一部分|一段|的部分)?(?:是什么|是啥|是哪)")
+# 讲完那几条原因以后 / 说完这四条之后接着谈了什么: the items as a whole are what came before.
+ITEMS_DONE = LazyPattern(r"(?:讲|说|谈|列|提)完?了?(?:那|这)(?:几|些|[两三四五六七八九十])[^,，。?？]{0,8}?(?:以后|之后|后面|接着|然后)")
 # 在正式讲几点意见之前,前面铺垫了什么 / 进入正题之前说了啥: a speech's words before its parts.
 # (讲第三点之前 is the point before the third; 讲话之前 is before the speech.)
 # (说办公室的人以前周末都不歇: 以前 says "formerly"; what is said before is the speech's parts.)

@@ -11,8 +11,9 @@ from collections.abc import Callable, Sequence
 
 from . import text_analysis as ta
 from .answer_types import SURNAMES, holds_office
-from .corpus import DATELINE, Speech, Unit, chinese_numeral
+from .corpus import DATELINE, Speech, Unit
 from .lazy_pattern import LazyPattern
+from .text_helpers import chinese_numeral
 
 __all__ = ["EACH_OF", "each_clause_named", "speech_marked", "byline", "named_speeches", "naming_label", "numbered_speech", "opens_with_dateline", "numbered_speeches", "speech_label",
            "strip_speech_reference"]
@@ -243,7 +244,7 @@ _SPEAKING = LazyPattern(r"(?:^|(?<=[，,。；;：:])|(?<=书记|市长|省长|�
                         rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:在(?:讲话|会上|大会上|座谈会上)[中时]?|最后|首先|还|又|进一步)?"
                         r"(?:说|指出|强调|要求|表示|讲话)")
 _SPEAKING_PARAGRAPHS = 12   # a report's speaker speaks near its top
-_SURNAME_OFFICE = LazyPattern(rf"([{SURNAMES}])((?:副)?(?:书记|市长|省长|县长|区长|校长|董事长|总经理|主任|部长|局长|厅长|主席|院长|行长|总理|司令|政委|会长|社长|元帅|将军))")
+_SURNAME_OFFICE = LazyPattern(rf"([{SURNAMES}])((?:副)?(?:书记|市长|省长|县长|区长|校长|董事长|总经理|主任|部长|局长|厅长|主席|院长|行长|总理|司令|政委|会长|社长|元帅|将军|教授|研究员|院士|主编|总编))")
 _ASKED_SPEAKER = LazyPattern(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:讲|说|提|在|的|对|那|这|认为|觉得|强调|指出|要求|谈|怎|如何|看|和|与|同|跟|会见|接见)")
 
 
@@ -416,7 +417,7 @@ def _most_of(name: str, pool: Sequence[Speech], labels: dict[int, str], share: f
 # 政协常委会讲的.
 # (标记测试第一点: an ordinal after the title says where too; 李鹏接见海关关长会议代表的时候: the
 # occasion the title tells, and when.)
-_WHERE_CUE = LazyPattern(r"(?<=代表|会议|大会|座谈)(?:的)?时(?:候)?|里|中|上|讲(?=的|了|过)|那篇|这篇|一文|的讲话|讲话|说|提到|指出|强调|提出|谈到|讲到|的|作者|第(?=[一二三四五六七八九十\d])")
+_WHERE_CUE = LazyPattern(r"(?<=代表|会议|大会|座谈)(?:的)?时(?:候)?|里|中|上|讲(?=的|了|过)|[提谈写](?=的)|那篇|这篇|一文|的讲话|讲话|说|提到|指出|强调|提出|谈到|讲到|的|作者|第(?=[一二三四五六七八九十\d])")
 _TITLE_PARTS = LazyPattern(r"——|—|－|:|\uff1a|\s+|（[^）]*）|\([^)]*\)")
 _BOOK_TITLE = LazyPattern(r"《([^》]{2,40})》")
 _CJK_ONLY = LazyPattern(r"[\u4e00-\u9fff]+")

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
-from .corpus import Unit, chinese_numeral, heading_style
+from .corpus import Unit, heading_style
 from .enumeration import enumerations, longest_points, opening_point, outer_runs, paragraph_enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
@@ -20,6 +21,7 @@ from .planner import QueryPlan
 from .question_grammar import asked_kind
 from .results import AnswerSentence, Hit
 from .text_analysis import split_sentences, squash_punct
+from .text_helpers import chinese_numeral
 
 __all__ = ["QUOTED_ITEM_CHARS", "as_list", "choose_list", "count_intro", "enumerates", "headless",
            "inline_enumeration", "item_label", "lead_in", "list_items", "next_unit", "numbered", "outline_units"]
@@ -101,6 +103,9 @@ def list_items(ev: Evidence, unit: Unit) -> list[Unit]:
             # 需要着力做好以下六个方面的工作: 一、… with paragraphs of its own, then 二、…: the items
             # are the first one's siblings that follow.
             items = [u for u in list_items(ev, items[0]) if u.seq > unit.seq]
+        # 第一，…第四，… then 最后，要…: the run of points as numbered, its closing point too.
+        numbered = next((run for _, run in paragraph_enumerations(units) if run[0].seq == unit.seq + 1), [])
+        items = numbered if len(numbered) > len(items) and set(items) <= set(numbered) else items
         return items if len(items) >= 2 else []
     if unit.kind == "heading":
         children = section_children(units, unit)
@@ -271,6 +276,9 @@ _VERB_BEFORE = "放在|集中在|有|是|聚焦|包括|抓好|围绕|在"
 _SELF_COUNTED_HITS = 3
 
 
+_POINTS_BACK = LazyPattern(r"(?:这|那|此|上述|以上|前述)$")
+
+
 def _self_counted(question: str, n: int | None, hits: list[Hit]) -> tuple[Unit, list[str]] | None:
     """改革的重点应该放在建房资金多元化,建房方式多样化,住房管理社会化３个方面 for 重点放在哪几块: a
     sentence of the best paragraph (of the best three, when the question counts them too) that
@@ -281,6 +289,8 @@ def _self_counted(question: str, n: int | None, hits: list[Hit]) -> tuple[Unit, 
         for sentence in split_sentences(h.unit.text):
             for found in _PARTS_COUNTED.finditer(sentence):
                 count = chinese_numeral(found.group(1))
+                if _POINTS_BACK.search(sentence[:found.start()]):
+                    continue   # 各级党委、政府要把这两项工作…: 这 counts what was said before, not what stands here
                 shared = {sentence[i:i + 2] for i in range(found.start() - 1)} & asked
                 if n == count and sentence[found.end():found.end() + 1] in ":：" and len(shared) >= 2 \
                         and (listed := _listed_after(sentence[found.end() + 1:], count)):
@@ -333,6 +343,8 @@ def counted_items(question: str, n: int | None, hits: list[Hit], term: str = "")
             pattern = (f"((?:[^{_SEP}]{{1,12}}?(?:、|以及|和|及))+[^{_SEP}]{{1,12}}?)(?:等)?"
                        f"([一二三四五六七八九十两\\d]+|几)(?:个|大|项|类|种|条|件)?{re.escape(name)}")
             for found in re.finditer(pattern, text) if not told else ():
+                if _POINTS_BACK.search(found.group(1)):
+                    continue   # (要把这两项工作…: what 这 counts was said before)
                 items = [x for x in re.split("、|以及|和|及", found.group(1)) if x]
                 # the first item starts after the verb (有/是/聚焦/包括…): keep what follows it
                 after_verb = re.split("有|是|聚焦|包括|抓好|围绕|形成|发展|涉及|考虑|在", items[0])[-1] or items[0]
@@ -408,13 +420,48 @@ def outline_units(ev: Evidence, speech_no: int) -> list[Unit]:
     are its parts even when their first sentence is too long to be an inline heading."""
     parts = ev.corpus.speech(speech_no).parts(ev.answer.outline_max_items)
     if headless(ev, speech_no):
-        runs = [paragraphs for _, paragraphs in paragraph_enumerations(ev.corpus.speech(speech_no).units)]
+        units = ev.corpus.speech(speech_no).units
+        runs = [paragraphs for _, paragraphs in paragraph_enumerations(units)]
+        announced = _announced_parts(units, runs)
+        if announced:
+            return announced
         # (一要…四要 between 第二个问题 and 第三个问题 are the second question's points.)
         top = outer_runs([*runs, parts] if parts else runs)
         longest = max(top, key=len, default=[])
         if len(longest) >= len(parts) or not any(r is parts for r in top):
             return longest
     return parts
+
+
+# 下面，我讲三个问题。 / 我讲两点意见: a speaker announcing his speech's parts and their number.
+_ANNOUNCED = LazyPattern(r"(?:讲|谈|说)(?:一下|一讲|一谈)?([两三四五六七八九])(?:个问题|点意见|个方面|点看法|点)")
+# 关于下岗职工基本生活保障和再就业工作，我着重讲……: a paragraph opening on the topic it turns to.
+_TOPIC_OPENING = LazyPattern(r"^关于[^，,。]{2,30}[，,]")
+
+
+def _announced_parts(units: Sequence[Unit], runs: list[list[Unit]]) -> list[Unit]:
+    """The parts a speaker announced (下面，我讲三个问题) and then took up with markers
+    (首先，… 其次，…), the markers' run right after the announcement; a last part he opens
+    without a marker (关于…工作，…) completes a run one short. Other runs between are the
+    parts' own points. [] when no run follows such an announcement."""
+    for run in runs:
+        before = [u for u in units[max(run[0].seq - 3, 0):run[0].seq - 1] if u.kind == "paragraph"]
+        said = next((m for u in before[-1:] for m in _ANNOUNCED.finditer(u.text)), None)
+        if said is None or len(run) < 2:
+            continue
+        count = chinese_numeral(said.group(1)) or 0
+        if len(run) == count - 1:
+            topic = next((u for u in units[run[-1].seq:] if u.kind == "paragraph" and _TOPIC_OPENING.match(u.text)), None)
+            run = [*run, topic] if topic is not None else run
+        if len(run) == count:
+            return run
+    return []
+
+
+def announced_parts(ev: Evidence, speech_no: int) -> list[Unit]:
+    """The parts a speech without headings announced and took up (下面，我讲三个问题。首先…)."""
+    units = ev.corpus.speech(speech_no).units
+    return _announced_parts(units, [run for _, run in paragraph_enumerations(units)]) if headless(ev, speech_no) else []
 
 
 def part_units(ev: Evidence, part: Unit) -> list[Unit]:

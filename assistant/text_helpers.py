@@ -8,7 +8,7 @@ import re
 
 from .lazy_pattern import LazyPattern
 
-__all__ = ["SURROGATE", "highlight_spans", "printable", "split_cited_sentences", "split_sentences", "squash",
+__all__ = ["SURROGATE", "chinese_numeral", "highlight_spans", "printable", "split_cited_sentences", "split_sentences", "squash",
            "unfinished_escape", "without_invisible", "without_terminal_control"]
 
 # Terminal control: C0 (but tab and line feed), DEL, C1 — ESC among them. Printed raw, a text
@@ -162,3 +162,24 @@ def split_cited_sentences(text: str) -> list[str]:
         flush()
     flush()
     return out
+
+
+_CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def chinese_numeral(text: str) -> int | None:
+    """二十一 → 21, 5 → 5; None for anything else."""
+    if text.isdigit():
+        return int(text)
+    if not text or any(c not in _CN_VALUE and c != "十" for c in text):
+        return None
+    if "十" in text:
+        left, _, right = text.partition("十")
+        tens = _CN_VALUE.get(left, 1) if left else 1
+        ones = _CN_VALUE.get(right, 0) if right else 0
+        return tens * 10 + ones
+    value = 0
+    for c in text:
+        value = value * 10 + _CN_VALUE[c]
+    return value

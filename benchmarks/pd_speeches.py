@@ -1,6 +1,6 @@
 """Six speeches from the People's Daily January 1998 corpus, as a user's own files would look.
 
-    python benchmarks/pd_speeches.py [--dev | --dev-long | --dev-speeches | --dev-new | --dev-struct | --dev-addresses | --dev-blind9 | --dev-blind10 | --dev-blind11] OUT_DIR
+    python benchmarks/pd_speeches.py [--dev | --dev-long | --dev-speeches | --dev-new | --dev-struct | --dev-addresses | --dev-blind9 | --dev-blind10 | --dev-blind11 | --dev-blind12] OUT_DIR
 
 A second corpus the engine was not developed on: plain .txt files with a title line, speaker /
 date / photo-caption lines as the newspaper printed them, then paragraphs, and no headings
@@ -16,7 +16,7 @@ article in the wrong place. Files are named after the title (without "（附图�
 DEV_SPEECH_ARTICLES, ``--dev-new`` DEV_NEW_ARTICLES, ``--dev-struct`` the last two together and
 ``--dev-addresses`` DEV_LONG_ARTICLES and DEV_SPEECH_ARTICLES together, ``--dev-blind9``
 DEV_BLIND9_ARTICLES, ``--dev-blind10`` DEV_BLIND10_ARTICLES, ``--dev-blind11``
-DEV_BLIND11_ARTICLES instead (development corpora, none of them among the six or in another group).
+DEV_BLIND11_ARTICLES, ``--dev-blind12`` DEV_BLIND12_ARTICLES instead (development corpora, none of them among the six or in another group).
 """
 
 from __future__ import annotations
@@ -183,6 +183,13 @@ DEV_BLIND11_ARTICLES: tuple[Article, ...] = (
     Article(r"很不寻常的五年（附图片１张）", r"１９９８年是全面落实十五大提出", r"文明风景线——记长沙"),
     Article(r"伟大的军事家周恩来——读《周恩来军事文选》（附图片２张）", r"２、１９４８年４月、５月，周恩", r"做好语言文字工作为现"),
 )
+# The twelfth blind group: signed articles and an interview printed whole, no headings.
+DEV_BLIND12_ARTICLES: tuple[Article, ...] = (
+    Article(r"“巧妇”也能为“无米之炊”", r"（作者为中央党校学员、辽宁省沈阳", r"我国经济林现状及发展"),
+    Article(r"信息时代金融风险防范（附图片１张）", r"金融业的管理者和决策者，应加大信息", r"东亚金融风暴及影响（"),
+    Article(r"美国经济增长特点和成因", r"笔者认为，西方学者所说的美国“新经", r"美“新经济”及增长周"),
+    Article(r"挑战与机遇同在——访农业部副部长万宝瑞（附图片１张）", r"我相信，通过这些措施，是可以遏制乡镇", r"同样是改制结局大不同"),
+)
 GROUPS = {"--dev": DEV_ARTICLES, "--dev-long": DEV_LONG_ARTICLES, "--dev-speeches": DEV_SPEECH_ARTICLES,
           "--dev-new": DEV_NEW_ARTICLES,
           # the speeches and the new texts together: the corpus of the colloquial structure set
@@ -190,7 +197,7 @@ GROUPS = {"--dev": DEV_ARTICLES, "--dev-long": DEV_LONG_ARTICLES, "--dev-speeche
           # the longer addresses and the speeches together: the corpus of pd_speech2_dev.jsonl
           "--dev-addresses": DEV_LONG_ARTICLES + DEV_SPEECH_ARTICLES,
           "--dev-blind9": DEV_BLIND9_ARTICLES, "--dev-blind10": DEV_BLIND10_ARTICLES,
-          "--dev-blind11": DEV_BLIND11_ARTICLES}
+          "--dev-blind11": DEV_BLIND11_ARTICLES, "--dev-blind12": DEV_BLIND12_ARTICLES}
 
 
 def people_daily_file() -> Path | None:

@@ -208,7 +208,7 @@ def test_bad_input(capsys: pytest.CaptureFixture[str], tmp_path: Path, case: str
     if "--json" in argv:
         # a script reading stdout gets one object that says why, beside the exit code
         refused = json.loads(out)
-        assert refused["error"] in err.replace("\n", "") and set(refused) == {"question", "error"}
+        assert refused["error"] in err.replace("\n", "") and set(refused) == {"error"}
     else:
         assert out.strip() == ""  # nothing half-printed on stdout
 

@@ -173,3 +173,14 @@ def test_the_eleventh_blind_sets_texts_are_in_no_other_group(tmp_path: Path) -> 
     survey = (out / "社会主义本质要求的生动体现——关于刘桥一矿改革的调查与思考.txt").read_text(encoding="utf-8").splitlines()
     assert survey[1] == "黄传新董玉田" and survey[4] == "坚持发展生产力不动摇，确保国有资产不断增值"
     assert survey[-1].startswith("第三，坚持聚心成业")
+
+
+def test_the_twelfth_blind_sets_texts_are_in_no_other_group(tmp_path: Path) -> None:
+    out = _extract_apart(tmp_path, "--dev-blind12", pd_speeches.DEV_BLIND12_ARTICLES, SPEECHES, pd_speeches.DEV_ARTICLES,
+                         pd_speeches.DEV_LONG_ARTICLES, pd_speeches.DEV_SPEECH_ARTICLES, pd_speeches.DEV_NEW_ARTICLES,
+                         pd_speeches.DEV_BLIND9_ARTICLES, pd_speeches.DEV_BLIND10_ARTICLES,
+                         pd_speeches.DEV_BLIND11_ARTICLES)
+    assert len(pd_speeches.DEV_BLIND12_ARTICLES) == 4
+    # An interview printed whole ends on the minister's last answer, before the next article.
+    interview = (out / "挑战与机遇同在——访农业部副部长万宝瑞.txt").read_text(encoding="utf-8")
+    assert interview.splitlines()[-1].startswith("我相信，通过这些措施") and "同样是改制结局大不同" not in interview

@@ -653,3 +653,14 @@ def test_an_nth_within_the_parts_is_still_answered(engine: Engine) -> None:
 def test_the_nth_of_a_list_the_words_name(engine: Engine, question: str, point: str, not_point: str) -> None:
     text = engine.ask(question).text
     assert point in text and not_point not in text, text
+
+
+@pytest.mark.parametrize("question", ["以前一个工程层层转包,钱最后能剩多少?", "今后一个时期要抓好哪些工作?",
+                                      "此前一个阶段作风建设有什么成效?", "之后一个月要做什么?"])
+def test_before_and_after_ending_a_word_of_time_are_no_ordinal(engine: Engine, question: str) -> None:
+    assert engine.plan(question).nth_item is None
+
+
+@pytest.mark.parametrize(("question", "n"), [("前一个问题讲的什么?", 1), ("排在后一个的是什么?", -1)])
+def test_former_and_latter_are_still_ordinals(engine: Engine, question: str, n: int) -> None:
+    assert engine.plan(question).nth_item == n

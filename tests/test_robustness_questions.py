@@ -131,7 +131,10 @@ def test_cli_refuses_with_message_and_exit_code(capsys: pytest.CaptureFixture[st
     argv = ["ask", *(["--json"] if json_flag else []), REFUSED[case]]
     code, out, err = run(capsys, *argv)
     assert code == EXIT_INPUT
-    assert out == ""                      # nothing for a JSON consumer to misread
+    if json_flag:   # one object saying why (not the question again: it may be 100k characters)
+        assert json.loads(out) == {"error": err.replace("\n", "").removeprefix("错误:")}
+    else:
+        assert out == ""
     assert "错误" in err and CJK.search(err)
     assert "Traceback" not in err
     assert len(err.strip().splitlines()) == 1

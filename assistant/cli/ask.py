@@ -100,7 +100,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         answer = ask_with_llm(engine, question, args) if use_llm else engine.ask(question, k=args.k)
     except QuestionError as e:
         if args.json:   # a script reading stdout gets an object that says why, not nothing
-            sys.stdout.write(json.dumps({"question": question, "error": str(e)}, ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps({"error": str(e)}, ensure_ascii=False) + "\n")
         fail(str(e))
     if args.json:
         sys.stdout.write(json.dumps(answer.to_json(), ensure_ascii=False, indent=2) + "\n")
