@@ -83,12 +83,7 @@ def outline_answer(ev: Evidence, plan: QueryPlan, question: str, named: Sequence
         answer = part_answer(ev, headed[0], citer, hits, f"{ev.speech_title(no)}中")
         if answer is not None:
             return done(answer[0], answer[1], hits_out=cited_first(ev, answer[2], hits, citer.terms))
-    if items and _AS_A_WHOLE.search(question) and not _COUNTED_POINTS.search(question) and headless(ev, no) \
-            and not announced_parts(ev, no) and not _spans(ev, no, items) \
-            and len(ev.corpus.speech(no).paragraphs) > len(items) + _SPAN_EDGE:
-        # 校庆讲话整体结构是怎样的, of a speech whose 第一…最后 points are only its hopes near the
-        # end: the speech runs paragraph by paragraph, its points among them. (讲了哪几点 /
-        # 分成哪几个部分 count its points: those are what is asked.)
+    if items and _only_part_of(ev, no, items, question):
         return no_outline(ev, no, citer, hits, done, of_speech)
     if items:
         text, sentences = as_list(items, citer, f"{ev.speech_title(no)}分为{len(items)}个部分:")
@@ -96,7 +91,7 @@ def outline_answer(ev: Evidence, plan: QueryPlan, question: str, named: Sequence
     if not named:
         return None
     points = speech_points(ev, no)
-    if points is not None:
+    if points is not None and not (isinstance(points, list) and _only_part_of(ev, no, points, question)):
         text, sentences, cited = as_points(points, citer, f"{ev.speech_title(no)}没有分部分的标题,"
                                                          f"文中依次列出{point_count(points)}点:")
         return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
@@ -136,6 +131,16 @@ def speaker_in_order(ev: Evidence, no: int, question: str, citer: Citer, hits: l
 # stands among its last ones (after it, only the closing wishes), and its points run on over
 # paragraphs of their own (three points in three paragraphs of a communiqué are only its middle).
 _SPAN_EDGE = 3
+
+
+def _only_part_of(ev: Evidence, no: int, points: list[Unit], question: str) -> bool:
+    """校庆讲话整体结构是怎样的, of a speech whose 第一…最后 points are only its hopes near the end
+    (or whose review runs field by field in its middle): asked about as a whole, the speech runs
+    paragraph by paragraph, its points among them. (讲了哪几点 / 分成哪几个部分 count its points:
+    those are what is asked.) Parts it announced, or an interview's questions, carry it whole."""
+    return bool(_AS_A_WHOLE.search(question)) and not _COUNTED_POINTS.search(question) and headless(ev, no) \
+        and not announced_parts(ev, no) and not _spans(ev, no, points) \
+        and len(ev.corpus.speech(no).paragraphs) > len(points) + _SPAN_EDGE
 
 
 def _spans(ev: Evidence, no: int, points: list[Unit]) -> bool:

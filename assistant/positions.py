@@ -273,8 +273,9 @@ def silent_attendee(speech: Speech, question: str, surnames: str, words: Sequenc
             spoke = re.compile(re.escape(name) + r"[^，。,;；]{0,12}?(?:" + _SAYING.pattern + ")"
                                # (郭东坡今天通过新闻媒介,向…发表新年贺词: the 贺词说… paragraphs are his)
                                + "|" + re.escape(name) + r"[^。]{0,40}?发表[^。]{0,12}?(?:讲话|贺词|祝辞|献辞|致辞|贺信|文章|谈话)")
-            if any(spoke.search(p) for p in paragraphs):
-                break   # (李瑞环的座谈会上,赵朴初会长发言讲了些什么: the speaker names the occasion)
+            if any(spoke.search(p) or p.startswith((f"{name}:", f"{name}：")) for p in paragraphs):
+                break   # (李瑞环的座谈会上,赵朴初会长发言讲了些什么: the speaker names the occasion;
+                # 郭长林：… — an interview gives his answers under his name)
             # (…of one of several people named: the one whose words are asked, 赵朴初会长发言.)
             if len(people) == 1 or _ASKS_WORDS_OF.match(asked, m.start() + len(name)) \
                     or re.match(rf"[\u4e00-\u9fff]{{0,4}}?(?:{_ASKS_WORDS_OF.pattern})", asked[m.start() + len(name):]):

@@ -24,7 +24,7 @@ _SPEECH_NO = LazyPattern(rf"第\s*({_NUM}{{1,3}})\s*篇")
 _LAST_SPEECH = LazyPattern(r"最后一篇|最末一篇|末一篇")
 # What a speech is called besides 讲话: a user's corpus holds addresses, editorials, letters,
 # communiqués, reports. (A meeting's name is not one: 座谈会上讲了什么 is about what was said there.)
-_SPECIFIC_GENRE = r"一文|文章|社论|评论|书评|述评|调研报告|调查报告|献辞|致辞|祝辞|贺辞|公报|慰问信|贺信|贺词|稿子|报道|讲座|讲课稿|讲课"
+_SPECIFIC_GENRE = r"一文|文章|社论|评论|书评|述评|调研报告|调查报告|献辞|致辞|祝辞|贺辞|公报|慰问信|贺信|贺词|稿子|报道|讲座|讲课稿|讲课|访谈|专访|采访"
 # (尉健行在中纪委二次全会上的工作报告: a report given at a meeting is named as a speech is.)
 _GENRE = rf"(篇|个讲话|次讲话|讲话|发言|工作报告|{_SPECIFIC_GENRE})"
 # (A name may be a quoted word of the title: 谈民族区域自治“必由之路”那篇文章.)

@@ -397,7 +397,15 @@ def style_name(u: Unit) -> str | None:
     return style[0] if style else None
 
 
+# 记者：…您认为原因是什么？ / 问：…: the interviewer's turn in an interview printed whole.
+_INTERVIEWER = LazyPattern(r"^(?:本报)?(?:记者|问)\s*[：:]")
+
+
 def item_label(u: Unit, short_heading: int = AnswerParams.short_heading_chars) -> str:
+    if not u.heading and _INTERVIEWER.match(u.text):
+        # (记者：据了解，…亏损面达１５％。您认为原因是什么？: the question it asks, not its preamble)
+        asked = [x for x in split_sentences(u.text) if x.rstrip().endswith(("？", "?"))]
+        return "问:" + _INTERVIEWER.sub("", (asked[-1] if asked else split_sentences(u.text)[0]).strip())
     if not u.heading:
         # 第一，…: a paragraph opening with a point (its first sentence too long to be a heading)
         # is named like the point.
@@ -422,7 +430,7 @@ def outline_units(ev: Evidence, speech_no: int) -> list[Unit]:
     if headless(ev, speech_no):
         units = ev.corpus.speech(speech_no).units
         runs = [paragraphs for _, paragraphs in paragraph_enumerations(units)]
-        announced = _announced_parts(units, runs)
+        announced = announced_parts(ev, speech_no)   # (an interview runs by the reporter's questions)
         if announced:
             return announced
         # (一要…四要 between 第二个问题 and 第三个问题 are the second question's points.)
@@ -459,9 +467,13 @@ def _announced_parts(units: Sequence[Unit], runs: list[list[Unit]]) -> list[Unit
 
 
 def announced_parts(ev: Evidence, speech_no: int) -> list[Unit]:
-    """The parts a speech without headings announced and took up (下面，我讲三个问题。首先…)."""
+    """The parts a speech without headings announced and took up (下面，我讲三个问题。首先…), or
+    the questions an interview was asked: parts that carry the whole text, however far apart."""
     units = ev.corpus.speech(speech_no).units
-    return _announced_parts(units, [run for _, run in paragraph_enumerations(units)]) if headless(ev, speech_no) else []
+    if not headless(ev, speech_no):
+        return []
+    asked = [u for u in units if u.kind == "paragraph" and _INTERVIEWER.match(u.text)]
+    return _announced_parts(units, [run for _, run in paragraph_enumerations(units)]) or (asked if len(asked) >= 2 else [])
 
 
 def part_units(ev: Evidence, part: Unit) -> list[Unit]:

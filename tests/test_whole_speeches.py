@@ -91,6 +91,17 @@ _RECEPTION = """在新年侨胞招待会上的讲话
 最后，我提议：为家乡的繁荣昌盛，为各位侨胞的健康，干杯！
 """
 
+_INTERVIEW = """春耕备耕要早抓——访农业厅厅长郭长林
+本报记者　钱明
+今年全省春耕备耕工作开展得怎么样？记者日前采访了省农业厅厅长郭长林。
+记者：去年全省粮食获得了丰收。今年的春耕备耕工作有哪些新的特点？
+郭长林：今年的特点是起步早、投入多。各地提早调运了化肥和种子，农田水利建设也比往年提前了一个月。
+记者：农民最关心的是农资价格。今年会不会涨价？
+郭长林：省里已经采取措施，化肥价格总体上保持稳定，不会出现大的波动。
+记者：您对各地做好春耕工作有什么要求？
+郭长林：一要抓早，二要抓实，三要抓细。我们相信，今年的春耕生产一定能够做好。
+"""
+
 _REPORT = """在全省扶贫工作会议上的讲话
 副省长　马向前
 过去一年，全省扶贫攻坚取得明显成效，又有二十万贫困人口解决了温饱问题，七个贫困县中有三个县整体脱贫。
@@ -105,7 +116,7 @@ _REPORT = """在全省扶贫工作会议上的讲话
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     root: Path = tmp_path_factory.mktemp("whole")
     for name, text in (("forum", _FORUM), ("conference", _CONFERENCE), ("essay", _ESSAY), ("plans", _PLANS),
-                       ("report", _REPORT), ("new_year", _NEW_YEAR), ("reception", _RECEPTION)):
+                       ("report", _REPORT), ("new_year", _NEW_YEAR), ("reception", _RECEPTION), ("interview", _INTERVIEW)):
         (root / f"{name}.txt").write_text(text, encoding="utf-8")
     return Engine.load([root], use_cache=False)
 
@@ -238,3 +249,12 @@ def test_a_figure_in_another_clause_is_anothers(engine: Engine) -> None:
 def test_a_count_that_points_back_lists_nothing(engine: Engine) -> None:
     answer = engine.ask("何振东讲的要抓紧抓好的两项工作是哪两项?")
     assert "政府要把这[" not in answer.text and "2. 政府" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["郭长林那篇访谈分几部分?", "采访郭长林那篇记者一共问了几个问题?依次是什么", "郭长林专访主要讲了哪些内容?"])
+def test_an_interview_runs_by_the_questions_asked(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    lines = [x for x in answer.text.splitlines() if x[:2] in ("1.", "2.", "3.", "4.")]
+    assert len(lines) == 3 and all("问:" in x for x in lines), answer.text
+    assert "新的特点" in lines[0] and "涨价" in lines[1] and "什么要求" in lines[2] and "记者：" not in answer.text
+    assert answer.citations[0].unit.text.startswith("记者：去年全省粮食")
