@@ -60,8 +60,9 @@ def outline_answer(ev: Evidence, plan: QueryPlan, question: str, named: Sequence
         # 那篇祝辞的脉络,先讲什么再讲什么: without headings, the order is its paragraphs' (a run of
         # points is only the middle of it) — unless the points carry the whole speech
         # (首先,…其次,…再次,…最后,… from its second paragraph to its last few: its layers).
-        points = announced_parts(ev, named[0]) or speech_points(ev, named[0])
-        if isinstance(points, list) and (_spans(ev, named[0], points) or points == announced_parts(ev, named[0])):
+        announced = announced_parts(ev, named[0])
+        points = announced or speech_points(ev, named[0])
+        if isinstance(points, list) and (bool(announced) or _spans(ev, named[0], points)):
             # (下面我讲三个问题 / an interview's questions: the parts it announced, or was asked by, in order)
             text, sentences, cited = as_points(points, citer, f"{ev.speech_title(named[0])}没有分部分的标题,"
                                                               f"依次分{len(points)}层来讲:")
