@@ -228,8 +228,21 @@ def counted_noun(question: str) -> str:
     # (刘桥一矿有多少职工: X有多少Y counts Y; X有多少 alone counts X.)
     counts_after = measured or (m.group("verb") == "有" and len(after) >= 2)
     noun = (after if counts_after and after else before or after).lstrip("年月日")   # (2003年粮食总产量: not the year)
+    if noun in TARGET_NOUNS and norm[:m.start()].endswith(f"{noun}"):
+        # 粮食总产量的目标是多少: a target counts what it is set for.
+        owner = norm[:m.start() - len(noun)]
+        noun = re.split(_NOT_IN_NOUN, owner[:-1])[-1] if owner.endswith("的") else noun
+    year = f"(?:{'|'.join(_RELATIVE_YEAR)}|全年|当年|上年)"
+    noun = re.sub(rf"^{year}|{year}$", "", noun)   # (去年地区生产总值 / 收入去年: nor 去年)
+    noun = re.sub(f"(?:{'|'.join(FIGURE_KINDS)})$", "", noun) or noun   # (基金规模: the fund's figure)
     # 山西去年实际利用外资: a long phrase counts what its end names (names_counted reads its end).
     return noun if 2 <= len(noun) <= 8 else noun[-4:] if before and len(noun) > 8 else ""
+
+
+# Nouns that say only that a figure is asked (天使基金规模是多少: any figure of the fund's is it).
+FIGURE_KINDS = frozenset({"规模", "金额", "数额", "总额", "数量", "总数", "额度"})
+# Nouns that name a figure as the one aimed at (…的目标 / 指标).
+TARGET_NOUNS = frozenset({"目标", "指标", "奋斗目标", "预期目标", "目标任务"})
 
 
 def counted_owner(question: str, noun: str) -> str:
@@ -263,11 +276,13 @@ def names_counted(noun: str, text: str) -> bool:
     said = bare or (noun if len(noun) <= 3 or noun in norm else noun[-2:])   # 中纪委委员 is said 中央纪委委员
     if said == noun[-2:] != noun and not _in_order(noun[:-2], norm):
         return False   # 宗教界人士有多少名: 香港人士 are others (中纪委 is still said in 中央纪委, in order)
-    key = re.escape(said)
+    # 返乡创业贷款基金 said 返乡创业担保贷款基金: the name, spelt out, is the noun whole.
+    spelt = _spelt_out(noun, norm) if said == noun[-2:] != noun else ""
+    key = re.escape(spelt or said)
     # (…的稿费,全部捐给了…一所希望小学: past a comma, a figure is of what the next clause says;
     # ２０００多名在京老同志: a measure and a modifier may stand between.)
     # (Not when the noun is said shortened: 一百万元引导资金 is no 扶持资金.)
-    gap = 5 if said == noun else 3
+    gap = 5 if said == noun or spelt else 3
     # (120名教师被评为优秀教师 / 15所学校被评为先进集体: those counted, then named what they were made.)
     named_as = rf"{_DIGIT_OR_NUMERAL}[^。;,，]{{0,6}}?被?(?:评为|评选为|选为|授予|命名为)[^。;,，]{{0,6}}{key}"
     # (文章、文件、电报、书信、讲话等600多篇: things listed, then counted together.)
@@ -276,6 +291,14 @@ def names_counted(noun: str, text: str) -> bool:
 
 
 _DIGIT_OR_NUMERAL = r"(?:\d|[一二三四五六七八九十两])"
+
+
+def _spelt_out(noun: str, text: str) -> str:
+    """The shortest stretch of ``text`` that holds the chars of ``noun`` in order, begins with its
+    first and ends with its last two, and adds at most four (中纪委委员 → 中央纪委委员); "" when none."""
+    pattern = "".join(re.escape(c) + "[^。;,，、]{0,4}?" for c in noun[:-2]) + re.escape(noun[-2:])
+    found = [m.group(0) for m in re.finditer(pattern, text) if len(m.group(0)) <= len(noun) + 4]
+    return min(found, key=len, default="")
 
 
 def _in_order(chars: str, text: str) -> bool:

@@ -13,7 +13,7 @@ from . import text_analysis as ta
 from .answer_types import METADATA_TYPES, fits_type, holds_asked
 from .corpus import Unit
 from .evidence import Citer, Evidence
-from .extract import asks_why, by_speech, extract_sentences, join_cited, mentions, speaking
+from .extract import asks_why, by_speech, extract_sentences, join_cited, mentions, speaking, speeches_saying
 from .followups import followup_answer
 from .lazy_pattern import LazyPattern
 from .located import (
@@ -66,6 +66,7 @@ from .points import (
     words_match,
 )
 from .positions import closing_run, digest_speakers, nth_paragraph
+from .question_grammar import MENTIONED_WHERE
 from .question_words import own_subject
 from .results import Answer, AnswerSentence, Hit, Turn
 from .retrieval import query_terms
@@ -83,7 +84,7 @@ from .structure import (
     outline_units,
     part_units,
 )
-from .sufficiency import abstain_reason, coverage, dense_rescues, never_said, unnamed_kind
+from .sufficiency import abstain_reason, coverage, dense_rescues, never_said, own_words, unnamed_kind, unsaid_words
 from .text_analysis import split_sentences
 
 ABSTAIN_TEXT = "讲话中没有找到能回答这个问题的内容。"
@@ -253,7 +254,15 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             text, sentences = numbered(f"{title}第{picked[0]}部分中列出{len(labels)}点:",
                                        [AnswerSentence(x, [n]) for x in labels])
             return done(text, sentences, hits_out=cited_first(ev, [unit], hits, citer.terms))
-        nth_answer = nth_of(outline_units(ev, plan.speech_no), lambda k: f"{title}的第{k}部分是")
+        parts = outline_units(ev, plan.speech_no)
+        last_items = list_items(ev, parts[-1]) if plan.nth_item == -1 and plan.nth_is_item and parts \
+            and parts[-1].kind == "heading" and not headless(ev, plan.speech_no) else []
+        if last_items:
+            # 第五篇讲话最后一条: the last item of its last part (最后一部分 asks for the part).
+            _, sentences, cited = whole_item(ev, last_items[-1], citer)
+            return done(f"{title}最后一部分「{item_label(parts[-1])}」的最后一条:{join_cited(sentences)}", sentences,
+                        hits_out=cited_first(ev, cited, hits, citer.terms))
+        nth_answer = nth_of(parts, lambda k: f"{title}的第{k}部分是")
         if nth_answer is not None:
             return nth_answer
 
@@ -328,6 +337,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         ans = _with_reason(done(text or ABSTAIN_TEXT, [], abstained=True), reason)
         if len(ta.squash_punct(question)) <= 1:   # 塔: one character says too little to search for
             ans.notes.append("问题只有一个字,说得太少,请多写几个字(如「塔西佗陷阱」)。")
+        elif not text and (unsaid := unsaid_words(ev, analysed)):
+            ans.notes.append(unsaid)   # (哪几篇讲话提到了读书学习: what no speech says)
         return ans
 
     # 这几篇讲话推荐或引用了哪些书: the books they name, each once (那本书是哪一年出版的 asks a date).
@@ -470,6 +481,15 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             (lambda t: fits_type(plan.answer_type, plan.answer_unit, [t])) if plan.answer_type in ("person", "date", "number") else None))
         if grouped:
             return done("\n".join(f"{s.text}[{s.citations[0]}]" for s in grouped), grouped)
+        if plan.speech_no is None and not plan.speech_candidates and (where := MENTIONED_WHERE.search(ta.normalise(question))):
+            # 哪些讲话谈到了青年, when one speech's paragraphs rank far above the others': every
+            # speech that says it, one line each (or that only one does).
+            norm = ta.normalise(question)
+            words = own_words(ev.analyse(norm[:where.start()] + " " + norm[where.end():]).words)
+            saying = speeches_saying(ev, words, pool, citer) \
+                if words and all(ta.squash_punct(w) in ev.corpus_key for w in words) else None
+            if saying is not None:
+                return done(saying[0], saying[1], hits_out=cited_first(ev, saying[2], hits, citer.terms))
     sentences = extract_sentences(ev, pool, focus, citer, metadata=plan.answer_type in METADATA_TYPES,
                                   similarity=similarity if focus is analysed else None, explain=asks_why(question),
                                   fits=typed, listing=(plan.wants_list or plan.weak_list) and not plan.multi_speech

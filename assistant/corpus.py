@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Literal
 
-from .enumeration import first_point_inside
+from .enumeration import first_point_inside, next_point_inside, unlinked
 from .lazy_pattern import LazyPattern
 from .text_helpers import without_terminal_control
 
@@ -25,7 +25,7 @@ UnitKind = Literal["paragraph", "heading", "metadata"]
 
 CORPUS_SUFFIXES = (".txt", ".md")
 # Part of the cache key: a change to how files are parsed must not be served a stale corpus.
-PARSER_VERSION = 21
+PARSER_VERSION = 22
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 
@@ -283,7 +283,8 @@ def _first_points_apart(lines: list[str]) -> list[str]:
     others (so the list has all its points, each a paragraph of its own)."""
     out: list[str] = []
     for i, line in enumerate(lines):
-        at = first_point_inside(line, lines[i + 1]) if i + 1 < len(lines) else None
+        at = first_point_inside(line, lines[i + 1:])
+        at = at or next_point_inside(line, out)   # (…。同时，第四，要…: a later point opened inside)
         out += [line[:at].rstrip(), line[at:]] if at else [line]
     return out
 
@@ -313,6 +314,7 @@ def _speech_units(no: int, lines: Iterable[str], title_first: bool = False) -> l
         if i in bylines:   # who gave the part: said of the part, ranked as a speaker line
             units.append(Unit(uid, no, seq, "metadata", raw, outline.path()))
             continue
+        line = unlinked(line)   # (同时，第四，要…: a point's heading after a linking word)
         style = heading_style(line)
         if style is None:
             units.append(Unit(uid, no, seq, "paragraph", raw, outline.path()))

@@ -192,6 +192,18 @@ def opening_point(text: str) -> tuple[str, int, Point] | None:
     return next(iter(_opening_points(text)), None)
 
 
+# (同时，第四，要…: a linking word may stand before a point's marker.)
+_LINKING = r"(?:同时|另外|此外|还有|再有|再者)"
+_LINKED = LazyPattern(rf"\s*(?:{_LINKING}[，,]\s*)?")
+
+
+def unlinked(text: str) -> str:
+    """A paragraph without the linking word before its opening marker (同时，第四，要… →
+    第四，要…); the paragraph as it is when none stands there."""
+    lead = _LINKED.match(text)
+    return text[lead.end():] if lead.end() and _opening_points(text[lead.end():]) else text
+
+
 def _opening_points(text: str, some: bool = False) -> list[tuple[str, int, Point]]:
     """Every family's reading of a paragraph's opening marker (第三, is an ordinal and the third
     of 首先/其次/…). ``some``: 有的… too, which opens a kind only among paragraphs that do alike."""
@@ -199,8 +211,9 @@ def _opening_points(text: str, some: bool = False) -> list[tuple[str, int, Point
     for family, pattern in _FAMILIES:
         if (family == "some" and not some) or family in _INLINE_ONLY:
             continue
-        m = pattern.match(text)
-        if m and m.start(1) == len(text) - len(text.lstrip()):
+        lead = _LINKED.match(text)
+        m = pattern.match(text, lead.end()) or pattern.match(text)
+        if m and m.start(1) in (len(text) - len(text.lstrip()), lead.end()):
             start, number, marker = _marker(m, family)
             out.append((family, number, Point(marker, text[start:].rstrip())))
     return out
@@ -281,15 +294,48 @@ def longest_points(text: str) -> list[str] | None:
 _SENTENCE_END = ("。", "！", "!", "：", ":", "？", "?")
 
 
-def first_point_inside(text: str, next_text: str) -> int | None:
-    """Where a paragraph's last sentences open the points its next paragraph goes on with
+def first_point_inside(text: str, next_texts: Sequence[str]) -> int | None:
+    """Where a paragraph's last sentences open the points its next paragraphs go on with
     (…提几点希望。第一，要坚持… ¶ 第二，要…): the offset of the first point's marker, else None.
-    The paragraph holds no second point of its own (一是…二是… inside it are its own list)."""
-    for family, number, _ in _opening_points(next_text):
-        if number != 2:
-            continue
-        found = _markers(text, family, dict(_FAMILIES)[family])
-        ones = [start for start, n, _ in found if n == 1 and start > 0]
-        if ones and not any(n == 2 for _, n, _ in found) and text[:ones[-1]].rstrip().endswith(_SENTENCE_END):
-            return ones[-1]
+    The paragraph holds no second point of its own (一是…二是… inside it are its own list).
+    The second point may come after paragraphs that go on with the first (…讲四点意见。第一，
+    要抓好粮食生产。 ¶ 抓粮食生产，关键是… ¶ 第二，…), as many as ``_FIRST_POINT_REACH``."""
+    for next_text in next_texts[:_FIRST_POINT_REACH]:
+        openings = _opening_points(next_text)
+        for family, number, _ in openings:
+            if number != 2:
+                continue
+            found = _markers(text, family, dict(_FAMILIES)[family])
+            ones = [start for start, n, _ in found if n == 1 and start > 0]
+            if ones and not any(n == 2 for _, n, _ in found) and text[:ones[-1]].rstrip().endswith(_SENTENCE_END):
+                return ones[-1]
+        if openings:
+            return None   # (another list's paragraph comes first)
     return None
+
+
+_FIRST_POINT_REACH = 3
+
+
+def next_point_inside(text: str, earlier: Sequence[str]) -> int | None:
+    """Where a paragraph that opens with no marker goes on, after a sentence of its own, to the
+    next point of the list the paragraphs before it run (第三，… ¶ …。同时，第四，要…): the
+    offset of the sentence that opens it, else None. The list's last point is looked for at
+    most ``_FIRST_POINT_REACH`` paragraphs back."""
+    if _opening_points(text):
+        return None
+    for before in reversed(earlier[-_FIRST_POINT_REACH:]):
+        openings = _opening_points(before)
+        for family, number, _ in openings:
+            if family == "some":
+                continue
+            nexts = [start for start, n, _ in _markers(text, family, dict(_FAMILIES)[family]) if n == number + 1]
+            for start in nexts:
+                # (…约谈党委书记。同时，第四，: a linking word may stand between the sentence and the marker.)
+                cut = max(text.rfind(c, 0, start) for c in _SENTENCE_END)
+                if cut > 0 and re.fullmatch(r"(?:同时|另外|此外|还有|再有|再者)?[，,]?\s*", text[cut + 1:start]):
+                    return cut + 1
+        if openings:
+            return None
+    return None
+

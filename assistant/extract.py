@@ -65,6 +65,11 @@ def asks_why(question: str) -> bool:
     return bool(ASKS_WHY.search(question))
 
 
+_ASKS_THEN_TELLS = LazyPattern(r"何谓|何为|什么是|什么叫|是什么|为什么|为何|怎么办|怎样|怎么样|如何|原因何在|在哪里")
+# …还有不少困难和问题。 / 存在一些薄弱环节。: there are some, told in the sentences after.
+_SOME_OF = LazyPattern(r"(?:不少|一些|许多|很多|诸多|若干)[\u4e00-\u9fff]{1,8}[。；;:：]$")
+
+
 def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Citer,
                       metadata: bool = False, similarity: SentenceSimilarity | None = None,
                       explain: bool = False, fits: Callable[[str], bool] | None = None,
@@ -86,8 +91,9 @@ def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, cite
     for rank, (h, sents, scores) in enumerate(zip(paragraphs, sentences,
                                                   _sentence_scores(ev, paragraphs, sentences, analysed, similarity))):
         for pos, (s, sc) in enumerate(zip(sents, scores)):
-            if s.rstrip("”」").endswith(("?", "\uff1f")) and pos + 1 < len(sents):
-                # A rhetorical question (何谓…?) is answered by the sentence after it.
+            if s.rstrip("”」").endswith(("?", "\uff1f")) and pos + 1 < len(sents) and _ASKS_THEN_TELLS.search(s):
+                # A question the speaker asks (何谓…? / 怎么样才能避免?) is answered by the sentence
+                # after it; one that asserts (老看到工作人员在打游戏…,你哪来的公信力?) says it itself.
                 s, pos = sents[pos + 1], pos + 1
             scored.append((sc, rank, pos, s, h.unit))
     if not scored:
@@ -149,14 +155,17 @@ def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, cite
                 break
     # 回顾1997年的那段列举了哪几件大事: the things are told sentence by sentence after the one
     # the words find, sharing none of the question's words; the paragraph is read on in order.
-    if listing:
-        sents = split[first[4].id]
-        for pos in range(first[2] + 1, len(sents)):
-            if any(c[4] is first[4] and c[2] == pos for c in chosen):
+    # (发展中还有不少困难和问题。实体经济…; 招工难…: a sentence that says there are some, quoted
+    # below the best one, is read on too.)
+    told_after = [first] + [c for c in chosen[1:] if _SOME_OF.search(c[3])] if listing else []
+    for start in told_after:
+        sents = split[start[4].id]
+        for pos in range(start[2] + 1, len(sents)):
+            if any(c[4] is start[4] and c[2] == pos for c in chosen):
                 continue
             if length + len(sents[pos]) > ap.max_chars + ap.short_first_slack:
                 break
-            chosen.append((0.0, first[1], pos, sents[pos], first[4]))
+            chosen.append((0.0, start[1], pos, sents[pos], start[4]))
             length += len(sents[pos])
     # One sentence left out between two quoted ones of a paragraph is usually what they are
     # about (还有些表现,也是伪工作。[比如,…等等。]这些表现都是伪工作。): quote the run whole.
@@ -234,6 +243,29 @@ def mentions(ev: Evidence, name: str, citer: Citer) -> tuple[str, list[AnswerSen
     lines = [AnswerSentence(f"{ev.speech_title(u.speech_no)}:{x}", [citer.cite(u)]) for u, x in said[:MAX_MENTIONS]]
     intro = f"「{name}」在{len(speeches)}篇中出现{len(said)}次:"
     return intro + "\n" + "\n".join(f"{x.text}[{x.citations[0]}]" for x in lines), lines, [u for u, _ in said[:MAX_MENTIONS]]
+
+
+def speeches_saying(ev: Evidence, words: list[str], hits: list[Hit],
+                    citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
+    """哪些讲话谈到了青年: each speech with a sentence that says all of ``words``, one line per
+    speech, the best-ranked first; None when no speech says them all."""
+    if not words:
+        return None
+    said = [(u, x) for s in ev.corpus.speeches for u in s.units if u.kind == "paragraph"
+            for x in split_sentences(u.text) if all(w in ta.normalise(x) for w in words)]
+    if not said:
+        return None
+    rank = {h.unit.id: i for i, h in enumerate(hits)}
+    best: dict[int, tuple[Unit, str]] = {}
+    for u, x in sorted(said, key=lambda ux: rank.get(ux[0].id, len(rank))):
+        best.setdefault(u.speech_no, (u, x))
+    order = sorted(best, key=lambda no: rank.get(best[no][0].id, len(rank)))[:MAX_MENTIONS]
+    lines = [AnswerSentence(f"{ev.speech_title(no)}:{best[no][1]}" if len(best) > 1 else best[no][1],
+                            [citer.cite(best[no][0])]) for no in order]
+    named = "、".join(f"「{w}」" for w in words)
+    intro = f"只有{ev.speech_title(order[0])}讲到{named}:" if len(best) == 1 \
+        else f"讲到{named}的共{len(best)}篇" + (f"(列出前{len(order)}篇)" if len(order) < len(best) else "") + ":"
+    return intro + "\n" + "\n".join(f"{x.text}[{x.citations[0]}]" for x in lines), lines, [best[no][0] for no in order]
 
 
 def join_cited(sentences: list[AnswerSentence]) -> str:

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from . import text_analysis as ta
-from .answer_types import fits_type, speech_says
+from .answer_types import TARGET_NOUNS, fits_type, speech_says
 from .corpus import Unit
 from .evidence import Citer, Evidence
 from .extract import join_cited
@@ -21,7 +21,7 @@ from .speech_refs import byline, opens_with_dateline
 from .structure import item_label, numbered, outline_units, part_units
 from .text_analysis import split_sentences
 
-__all__ = ["opened_with", "part_holding", "books_answer", "metadata_lines", "terms_defined", "source_named", "abbreviated_list", "asks_for_books", "books_named", "followup_unit", "listed_units", "metadata_answer", "paragraphs_repeating", "says_term",
+__all__ = ["AIMED_AT", "opened_with", "part_holding", "books_answer", "metadata_lines", "terms_defined", "source_named", "abbreviated_list", "asks_for_books", "books_named", "followup_unit", "listed_units", "metadata_answer", "paragraphs_repeating", "says_term",
            "position_name", "speaks_of_asked", "unsaid_sentences"]
 
 
@@ -38,8 +38,14 @@ def speaks_of_asked(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> bool:
     near = "".join(ta.normalise(x) for x in [*(h.unit.text for h in hits[:3]), *(s.title for s in speeches), *lead,
                                              *(u.text for s in speeches for u in s.units if u.kind == "metadata")])
     # Each of its words, by a character pair: 前提条件 is asked, 先决条件 answers; 纪律处分标准
-    # is not answered by paragraphs on 纪律 that never speak of 处分.
-    return all(any(w[i:i + 2] in near for i in range(len(w) - 1)) for w in plan.asked_words)
+    # is not answered by paragraphs on 纪律 that never speak of 处分. A target is said as one is
+    # aimed at (产量的目标: 总产量力争达到四十三万吨).
+    return all(any(w[i:i + 2] in near for i in range(len(w) - 1)) or w in TARGET_NOUNS and AIMED_AT.search(near)
+               for w in plan.asked_words)
+
+
+# Words that set a figure as a target (要 / 将 alone say plans of any kind).
+AIMED_AT = LazyPattern(r"力争|争取|确保|力求|计划|预计|目标|指标")
 
 
 def position_name(asked: int | None, k: int, noun: str) -> str:
@@ -251,16 +257,33 @@ def books_answer(ev: Evidence, question: str, speech_nos: tuple[int, ...],
     """The books the speeches name, numbered and cited (with the speech when several do); for
     推荐了哪两本书, those recommended in each speech that says it recommends some."""
     books = books_named(ev, speech_nos)
-    if "推荐" in question and not re.search("引用|提到|提及|讲到", question):
-        recommends = {u.speech_no for _, u, sentence in books if "推荐" in sentence}
-        books = [b for b in books if b[1].speech_no not in recommends or "推荐" in b[2]]
     if not books:
         return None
     several = len({u.speech_no for _, u, _ in books}) > 1
-    lines = [AnswerSentence(f"《{title}》" + (f"({ev.speech_title(u.speech_no)})" if several else "")
-                            + f":{sentence}", [citer.cite(u)]) for title, u, sentence in books]
-    text, sentences = numbered(f"讲话中提到的书共{len(lines)}本:", lines)
+
+    def lines_of(chosen: list[tuple[str, Unit, str]]) -> list[AnswerSentence]:
+        return [AnswerSentence(f"《{title}》" + (f"({ev.speech_title(u.speech_no)})" if several else "")
+                               + f":{sentence}", [citer.cite(u)]) for title, u, sentence in chosen]
+
+    if "推荐" in question and not re.search("引用|提到|提及|讲到", question):
+        # 推荐了哪些书: those a sentence recommends; a book only quoted (古希腊《伊索寓言》中有这么
+        # 一句话) is told apart, after them.
+        recommended = [b for b in books if _RECOMMENDS.search(b[2])]
+        others = [b for b in books if b not in recommended]
+        if recommended:
+            text, sentences = numbered(f"讲话中推荐的书共{len(recommended)}本:", lines_of(recommended))
+            if others:
+                more, more_sentences = numbered("另外引用或提到的书:", lines_of(others))
+                text, sentences = f"{text}\n{more}", sentences + more_sentences
+            return text, sentences, [u for _, u, _ in recommended + others]
+        text, sentences = numbered(f"讲话中没有明说推荐哪些书;提到的书共{len(books)}本:", lines_of(books))
+        return text, sentences, [u for _, u, _ in books]
+    text, sentences = numbered(f"讲话中提到的书共{len(books)}本:", lines_of(books))
     return text, sentences, [u for _, u, _ in books]
+
+
+# 我推荐大家看两本书 / 建议大家读一读: a book recommended, not only quoted.
+_RECOMMENDS = LazyPattern(r"推荐|荐读|建议[^。;；]{0,6}[读看]|值得一读|读一读|看一看")
 
 
 # “优”: one quoted word (QUOTED takes two characters or more).

@@ -15,6 +15,7 @@ from . import text_analysis as ta
 from .answer_types import SURNAMES
 from .corpus import Unit
 from .evidence import Citer, Evidence
+from .parallel import announced_topics
 from .parts import cited_first, in_order, no_outline, part_answer, said_in_order
 from .planner import QUOTED, QueryPlan, nth
 from .points import as_points, point_count, speech_points, with_own_words
@@ -32,6 +33,9 @@ MAX_SPEECHES = 8   # speeches outlined side by side at most; a longer corpus is 
 
 # 整体结构 / 主要内容 / 主要讲了…: the speech as a whole is asked about, not only the points it counts.
 _AS_A_WHOLE = re.compile(r"结构|主要内容|内容主要|主要讲|主要谈|主要说|大致内容|框架|脉络|整篇|全篇|通篇")
+# 讲了些什么 / 说了什么, of a speech printed whole: all it said, in order (of a report, what the
+# person it reports said: his points).
+_SAID_WHAT = re.compile(r"[讲说谈]了(?:一?些)?(?:什么|啥|哪些内容)")
 _COUNTED_POINTS = re.compile(r"几点|几条|哪些点|哪几项|几项")
 
 
@@ -140,8 +144,9 @@ def _only_part_of(ev: Evidence, no: int, points: list[Unit], question: str) -> b
     (or whose review runs field by field in its middle): asked about as a whole, the speech runs
     paragraph by paragraph, its points among them. (讲了哪几点 / 分成哪几个部分 count its points:
     those are what is asked.) Parts it announced, or an interview's questions, carry it whole."""
-    return bool(_AS_A_WHOLE.search(question)) and not _COUNTED_POINTS.search(question) and headless(ev, no) \
-        and not announced_parts(ev, no) and not _spans(ev, no, points) \
+    whole = _AS_A_WHOLE.search(question) or _SAID_WHAT.search(question) and not opens_with_dateline(ev.corpus.speech(no))
+    return bool(whole) and not _COUNTED_POINTS.search(question) and headless(ev, no) \
+        and not announced_parts(ev, no) and not announced_topics(ev.corpus.speech(no).units) and not _spans(ev, no, points) \
         and len(ev.corpus.speech(no).paragraphs) > len(points) + _SPAN_EDGE
 
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 
 from .corpus import Unit
-from .enumeration import paragraph_enumerations
+from .enumeration import SIGN_OFF, paragraph_enumerations
 from .lazy_pattern import LazyPattern
 from .structure import _CJK_RUN, SAME_OPENING
 from .text_analysis import split_sentences
 from .text_helpers import chinese_numeral
 
-__all__ = ["ANNOUNCES", "MAX_PARALLEL", "parallel_paragraphs"]
+__all__ = ["ANNOUNCES", "MAX_PARALLEL", "announced_topics", "lead_in_text", "parallel_paragraphs"]
 
 _DASH = LazyPattern("^[—–－―-]{2,}")
 MAX_PARALLEL = 8   # a parallel paragraph is at most this many paragraphs after its lead-in
@@ -22,6 +22,15 @@ MAX_PARALLEL = 8   # a parallel paragraph is at most this many paragraphs after 
 ANNOUNCES = LazyPattern(r"(?:几|[一二三四五六七八九十两\d]+)(?:项|个|条|点|方面)[^。，,]{0,12}[。]$")
 _SHORT_OPENING = 16
 _STATED = LazyPattern(r"([二三四五六七八两]|\d)(?:项|个|条|点|方面)")
+
+
+def lead_in_text(lead: Unit) -> str:
+    """What a parallel run's lead paragraph says of the points after it: all of it when it leads
+    in (…以下几个方面: / …讲三点意见。); else its last sentence, the one that turns to them
+    (…要继承和发扬优良传统。), not what the paragraph said before (…还有不少困难和问题。…
+    一件一件抓落实。 ¶ 新的一年，… ×3)."""
+    last = split_sentences(lead.text)[-1] if lead.text.strip() else ""
+    return lead.text if re.search("[:\uff1a]$", lead.text.rstrip()) or ANNOUNCES.search(last) else last
 
 
 def parallel_paragraphs(units: list[Unit], lead: Unit) -> list[Unit]:
@@ -55,7 +64,40 @@ def parallel_paragraphs(units: list[Unit], lead: Unit) -> list[Unit]:
             break
         items.append(u)
     # (…讲几点意见。 then 在立法工作方面,… ×3: paragraphs framed alike, however long.)
-    return items if len(items) >= 2 else [] if colon else _same_openings(units, lead)
+    return items if len(items) >= 2 else [] if colon else _same_openings(units, lead) or _announced_topics(units, lead)
+
+
+def _announced_topics(units: list[Unit], lead: Unit) -> list[Unit]:
+    """…我讲三点意见。 then as many paragraphs, up to the speech's close, that each open with a
+    topic sentence of their own (要把发展作为第一要务。), paragraphs that go on with each between
+    them: the points, however far apart. [] unless the count is exactly the one announced."""
+    stated = _STATED.search(split_sentences(lead.text)[-1]) if lead.text.strip() else None
+    count = chinese_numeral(stated.group(1)) if stated else 0
+    if count < 2:
+        return []
+    after: list[Unit] = []
+    for u in units[lead.seq:]:
+        if u.kind != "paragraph":
+            continue
+        if _CLOSE.match(u.text) or SIGN_OFF.match(u.text):
+            break   # (同志们，… / 最后，祝…: the speaker turns to close)
+        after.append(u)
+    topics = [u for u in after if _topic_sentence(u)]
+    if not topics or topics[0] is not after[0]:
+        return []
+    # (优先发展不是一句口号。 goes on with the first point: the points open alike, 要… 要… 要….)
+    alike = [u for u in topics if u.text[:1] == topics[0].text[:1]]
+    return topics if len(topics) == count else alike if len(alike) == count else []
+
+
+def announced_topics(units: list[Unit]) -> list[Unit]:
+    """The points a speech announced (我讲三点意见。) and took up unmarked, each a paragraph that
+    opens with a topic sentence (_announced_topics); [] when it announced none so."""
+    return next((found for lead in units if lead.kind == "paragraph" and lead.text.strip()
+                 and ANNOUNCES.search(split_sentences(lead.text)[-1]) and (found := _announced_topics(units, lead))), [])
+
+
+_CLOSE = LazyPattern(r"(?:同志们|各位(?:[\u4e00-\u9fff]{2})?|朋友们|同学们)[，,！!]")
 
 
 _SOME_ITEMS = LazyPattern(r"(?:以下|如下|下列|下面)(?:几|[一二三四五六七八九十两\d]+)?(?:项|个|条|点|方面)")

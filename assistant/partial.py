@@ -36,7 +36,7 @@ from .corpus import Unit
 from .enumeration import enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
-from .located import speaks_of_asked
+from .located import AIMED_AT, speaks_of_asked
 from .planner import QUOTED, QueryPlan
 from .points import point_lists
 from .positions import silent_attendee
@@ -276,7 +276,7 @@ _BESIDES = LazyPattern(r"除了?([\u4e00-\u9fff、和及与]{2,30}?)(?:以外|�
 _LATER = LazyPattern(r"后来[^?？。]{0,16}(?:了没有|了吗|没有[?？]?$|怎么样|如何|结果|哪里|什么)")
 _TOLD_LATER = LazyPattern(r"后来|此后|从此|之后|以后|已经|已被|[^，。,]{1,6}后[，,]")
 # (…到２０００年要力争达到１．５％: a target the question asks whether it was met.)
-_TARGET = LazyPattern(r"要|力争|争取|将|计划|目标|预计|确保")
+_TARGET = LazyPattern(rf"要|将|{AIMED_AT.pattern}")
 _ET_CETERA = LazyPattern(r"((?:[\u4e00-\u9fff]{1,10}、)+[\u4e00-\u9fff]{1,10})等")
 
 

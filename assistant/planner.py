@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from . import text_analysis as ta
-from .answer_types import HOLDING, METADATA_TYPES, YEAR, asked_event, speech_says
+from .answer_types import FIGURE_KINDS, HOLDING, METADATA_TYPES, YEAR, asked_event, speech_says
 from .asked_kinds import ASKS_OCCASION, FROM_WHERE, asked_type
 from .corpus import Speech
 from .lazy_pattern import LazyPattern
@@ -190,6 +190,9 @@ _SIDE_BY_SIDE = 8   # more speeches than this are not outlined side by side for 
 
 
 _TOPIC_FIRST = LazyPattern(r"(?:关于|对于|围绕|就)[^,，。?？]{2,30}[,，]")
+
+
+_THE_TEXT = LazyPattern(r"讲话|这篇|全文|致辞|报告|文章|发言")
 
 
 def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[Speech],
@@ -364,7 +367,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     # An ordinal (第三个标题) asks for one part, not for the outline.
     # 第五篇讲话(主要)讲了什么: a named speech and nothing else asked about it: its outline.
     # (她讲了什么, after 文化站的发言人是谁: what she said, not the speech the first clause named.)
-    whole_speech = names_speech and not defaulted and bool(WHAT_SAID.search(unquoted))
+    # (讲话主要讲了什么, of a corpus of one speech: the only one there is.)
+    whole_speech = (names_speech and not defaulted or len(speeches) == 1 and bool(_THE_TEXT.search(unquoted))) \
+        and bool(WHAT_SAID.search(unquoted))
     joined = [c for m in JOINED_TERMS.finditer(unquoted) for c in trimmed_runs(m.group(0))]
     inner_list = QUOTED.search(body) or bool(said_in(joined, speeches, named_nos, corpus_text))
     plan.outline = (asks_parts or whole_speech or (wants_list and names_speech and not inner_list)) \
@@ -467,7 +472,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     # (2003年/九七年/去年粮食总产量: the year says which, not what. 那位妻子 / 那场话剧: pointing words
     # name nothing; 这种现象叫什么 asks the name of the thing the question describes, naming none.)
     plan.asked_words = tuple(w for w in _whole_words(analyse(re.sub(f"{YEAR}|[今去明前本来]年", " ", focus)).words) if not _is_generic(w)
-                             and not re.fullmatch(r"[\d.]+年?|(?:这|那)(?:种|个|位|些|样|类|场|次|件)?", w)) \
+                             and not re.fullmatch(r"[\d.]+年?|(?:这|那)(?:种|个|位|些|样|类|场|次|件)?", w)
+                             and not (plan.answer_type == "number" and w in FIGURE_KINDS)) \
         if focus and plan.answer_type not in ("term", "quote", "title") else ()
     plan.asked_thing = focus if plan.asked_words else ""
 

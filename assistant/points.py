@@ -23,7 +23,7 @@ from .enumeration import (
 )
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
-from .parallel import ANNOUNCES, MAX_PARALLEL, parallel_paragraphs
+from .parallel import ANNOUNCES, MAX_PARALLEL, lead_in_text, parallel_paragraphs
 from .planner import QUOTED, QueryPlan, nth
 from .results import Answer, AnswerSentence, Hit
 from .structure import (
@@ -71,7 +71,7 @@ def point_lists(ev: Evidence, unit: Unit, inline_anywhere: bool = False) -> list
     for lead in leads:
         items = parallel_paragraphs(units, lead)
         if items and (lead is unit or unit in items):
-            out.append((lead.text + "".join(item_label(u) for u in items), items))
+            out.append((lead_in_text(lead) + "".join(item_label(u) for u in items), items))
             break
     return out
 
@@ -113,7 +113,7 @@ def speech_point_lists(ev: Evidence, speech_no: int) -> list[tuple[str, PointLis
     for lead in paragraphs:
         items = parallel_paragraphs(units, lead)
         if items:
-            out.append((lead.text + "".join(item_label(u) for u in items), items))
+            out.append((lead_in_text(lead) + "".join(item_label(u) for u in items), items))
     ev.point_lists_cache[speech_no] = out
     return out
 

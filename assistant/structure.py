@@ -442,7 +442,9 @@ def outline_units(ev: Evidence, speech_no: int) -> list[Unit]:
 
 
 # 下面，我讲三个问题。 / 我讲两点意见: a speaker announcing his speech's parts and their number.
-_ANNOUNCED = LazyPattern(r"(?:讲|谈|说)(?:一下|一讲|一谈)?([两三四五六七八九])(?:个问题|点意见|个方面|点看法|点)")
+# (要着重抓好三个方面 / 做好三件事: what is to be done, counted, announces as well.)
+_ANNOUNCED = LazyPattern(r"(?:讲|谈|说|抓好|抓|做好|突出|把握|注意|强调)(?:一下|一讲|一谈)?([两三四五六七八九])"
+                         r"(?:个问题|点意见|个方面|方面|点看法|点建议|点要求|项工作|件事|点)")
 # 关于下岗职工基本生活保障和再就业工作，我着重讲……: a paragraph opening on the topic it turns to.
 _TOPIC_OPENING = LazyPattern(r"^关于[^，,。]{2,30}[，,]")
 
@@ -461,7 +463,8 @@ def _announced_parts(units: Sequence[Unit], runs: list[list[Unit]]) -> list[Unit
         if len(run) == count - 1:
             topic = next((u for u in units[run[-1].seq:] if u.kind == "paragraph" and _TOPIC_OPENING.match(u.text)), None)
             run = [*run, topic] if topic is not None else run
-        if len(run) == count:
+        # (…三个方面。首先… 其次… 再次… 最后，我再强调一点: one more, said last, is a part too.)
+        if len(run) == count or len(run) == count + 1 and re.match(r"最后", run[-1].text):
             return run
     return []
 

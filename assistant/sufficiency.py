@@ -27,7 +27,7 @@ from .question_words import GENERIC, is_generic
 from .results import Hit
 from .structure import counted_items, enumerates, list_items
 
-__all__ = ["MISSING_WHAT", "abstain_reason", "coverage", "dense_rescues", "defines", "fits_type", "missing_terms", 
+__all__ = ["MISSING_WHAT", "own_words", "unsaid_words", "abstain_reason", "coverage", "dense_rescues", "defines", "fits_type", "missing_terms", 
            "unseen_share"]
 
 _NON_WORD = LazyPattern(r"[^\w]+")
@@ -105,7 +105,7 @@ def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, 
                        for piece in ta.gap_pieces(item) if ta.squash_punct(piece))]
     # Chinese words only: a Latin word in a Chinese question (ｗｈａｔ是…) is noise, not a term.
     # (计划生育工作怎么抓 is about 计划生育: 工作 after a field's name says no more.)
-    own = _own_words(words)
+    own = own_words(words)
 
     # 今年春节 says when, relative to the asker: the speeches say 春节 (形式主义 stays a term).
     unseen = [w for w in own if len(w) >= min_len and ta.squash_punct(w) not in corpus_key
@@ -175,7 +175,7 @@ def _inserted(head: str, tail: str, corpus_key: str) -> set[str]:
     return found
 
 
-def _own_words(words: Sequence[str]) -> list[str]:
+def own_words(words: Sequence[str]) -> list[str]:
     """The question's own Chinese words: not question words, pointers or discourse, whole."""
     return [w for w in dict.fromkeys(words)
             if len(w) >= 2 and _CJK_WORD.search(w) and not _QUESTION_WORD.search(w) and not _POINTING.match(w)
@@ -187,7 +187,7 @@ def unnamed_kind(question: str, words: Sequence[str], corpus_key: str) -> str:
     know its head (改革) but never the word that says which (公车), nor the two together; ""
     otherwise. (A time word before it, 眼下作风, says when, not which.)"""
     norm = ta.normalise(question)
-    runs = _runs(_own_words(words), norm)
+    runs = _runs(own_words(words), norm)
     if len(runs) != 1 or len(runs[0]) < 2 or runs[0][-1] not in corpus_key or "".join(runs[0][-2:]) in corpus_key:
         return ""
     if not re.search(rf"(?:对|关于|针对|就){re.escape(''.join(runs[0]))}", norm):
@@ -250,6 +250,14 @@ def unseen_share(ev: Evidence, analysed: ta.Analysed) -> float:
         if total > 0 else 1.0
 
 
+def unsaid_words(ev: Evidence, analysed: ta.Analysed) -> str:
+    """讲话中从未出现「读书」: the question's own words the speeches never use, said for a
+    decline; "" when they use them all."""
+    never = "、".join(f"「{w}」" for w in own_words(analysed.words)
+                     if ta.squash_punct(w) not in ev.corpus_key and not _DEICTIC_TIME.match(w))
+    return f"讲话中从未出现{never}" if never else ""
+
+
 def abstain_reason(ev: Evidence, plan: QueryPlan, analysed: ta.Analysed, hits: list[Hit]) -> str | None:
     """Why the speeches do not answer the question, or None when they may.
 
@@ -259,11 +267,14 @@ def abstain_reason(ev: Evidence, plan: QueryPlan, analysed: ta.Analysed, hits: l
     """
     p = ev.params
     cov = coverage(ev, analysed, [h.unit for h in hits[:3]])
+    # (读书学习: 学习 is said, 读书 never; the share alone does not say what is missing.)
+    never = unsaid_words(ev, analysed)
+    never = f";{never}" if never else ""
     if cov < p.abstain_coverage:
-        return f"最相关的段落只覆盖了问题内容的 {cov:.0%}"
+        return f"最相关的段落只覆盖了问题内容的 {cov:.0%}{never}"
     unseen = unseen_share(ev, analysed)
     if unseen >= p.abstain_unseen and cov < p.abstain_unseen_coverage:
-        return f"问题中 {unseen:.0%} 的内容在讲话中从未出现"
+        return f"问题中 {unseen:.0%} 的内容在讲话中从未出现{never}"
     n = plan.list_size
     if n and n >= 3 and not any(enumerates(h.unit.text, n) or len(list_items(ev, h.unit)) == n
                                 or any(point_count(option) == n for _, option in point_lists(ev, h.unit))

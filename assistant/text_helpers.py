@@ -45,14 +45,24 @@ def without_markup(text: str) -> str:
     return _MARKUP_TAG.sub("", text)
 
 
-def unfinished_escape(text: str, window: int = 32) -> int:
+def unfinished_escape(text: str, window: int = 256) -> int:
     """How many characters at the end of ``text`` (at most ``window``) may be an escape sequence
     that the next piece of a stream completes: held back, it is removed whole, not as ESC alone."""
-    i = text.rfind("\x1b", max(0, len(text) - window))
+    i = max(text.rfind("\x1b", max(0, len(text) - window)), text.rfind("\x9b", max(0, len(text) - window)))
     if i < 0:
         return 0
+    rest = text[i:]
+    if rest.startswith(("\x1b[", "\x9b")):
+        # (ESC [ 3 | 1m: a colour split between pieces; ESC [ alone reads as a whole two-byte escape.)
+        return len(rest) if _UNFINISHED_CSI.fullmatch(rest) else 0
+    if rest.startswith("\x1b]"):
+        return 0 if _FINISHED_OSC.match(rest) else len(rest)
     m = _TERMINAL_SEQUENCE.match(text, i)
     return len(text) - i if m is None or m.end() == len(text) else 0
+
+
+_UNFINISHED_CSI = re.compile("(?:\x1b\\[|\x9b)[0-?]*[ -/]*")
+_FINISHED_OSC = re.compile("\x1b\\][^\x07\x1b\x9c]*(?:\x07|\x1b\\\\|\x9c)")
 
 
 def printable(text: str) -> str:

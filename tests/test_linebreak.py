@@ -7,6 +7,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 from rich.cells import cell_len
 from test_tui import QUESTION, ask, make_app, ready, screen_text, wait_for
 
@@ -102,6 +103,20 @@ def test_an_unverified_llm_sentence_is_marked_where_it_stands() -> None:
     a.sentences = [AnswerSentence("塔西佗陷阱是一种信任危机。", [1], True),
                    AnswerSentence("它由古罗马人提出。", [], False), AnswerSentence("这是常识。", [2], False)]
     md = answer_markdown(a)
-    assert "它由古罗马人提出。**(⚠无引用,未经核实)**" in md
-    assert "这是常识。**(⚠所引资料不支持)**" in md
-    assert "信任危机。**" not in md   # a supported sentence is not marked
+    assert "它由古罗马人提出。(**⚠无引用,未经核实**)" in md
+    assert "这是常识。(**⚠所引资料不支持**)" in md
+    assert "信任危机。(**" not in md   # a supported sentence is not marked
+    html = MarkdownIt().render(md)
+    assert html.count("<strong>") == 2 and "*" not in html   # bold, wherever the mark stands
+
+
+def test_a_models_bold_around_quoted_chinese_is_bold() -> None:
+    # CommonMark opens no emphasis between a letter and “: 要**“三严三实”**教育 would show its asterisks.
+    from assistant.results import Answer
+    from assistant.tui.render import answer_markdown
+
+    a = Answer(question="q", text="讲话要求开展**“三严三实”**专题教育,强调**《准则》**和**纪律**。", abstained=False,
+               mode="llm:m", citations=[], hits=[])
+    html = MarkdownIt().render(answer_markdown(a))
+    assert html.count("<strong>") == 3 and "*" not in html, html
+    assert "“<strong>三严三实</strong>”" in html

@@ -49,7 +49,8 @@ def test_cancel_stops_a_stalled_stream_at_once() -> None:
 # The tester's reply: a supported sentence, a misquote, a made-up citation, and a screen clear
 # (here also split over two tokens, as a stream may cut it).
 MURPHY = ["墨菲定律", "是说如果事情有变坏的可能，", "它总会发生。[1]", "讲话还说", "「侥幸是最好的办法」。[1]",
-          "这是编造的内容。[9]", "\x1b[2J清屏了吗", "\x1b[", "31m。"]
+          "这是编造的内容。[9]", "\x1b[2J清屏了吗", "\x1b[", "31m。", "红\x1b[3", "1m色", "剪\x1b]52;c;" + "QUJD" * 12,
+          "RA==\x07贴板"]
 
 
 def test_terminal_escapes_in_the_reply_are_removed_from_tokens_and_answer(engine: Any) -> None:
@@ -61,8 +62,9 @@ def test_terminal_escapes_in_the_reply_are_removed_from_tokens_and_answer(engine
                                  on_token=tokens.append)
     streamed = "".join(tokens)
     for text in (streamed, answer.text):
-        assert "\x1b" not in text and "[2J" not in text and "31m" not in text
-        assert "清屏了吗" in text
+        assert "\x1b" not in text and "[2J" not in text and "31m" not in text and "1m色" not in text
+        assert "QUJD" not in text and "RA==" not in text
+        assert "清屏了吗" in text and "红色" in text and "剪贴板" in text
     assert answer.mode == "llm:fake-model" and [c.n for c in answer.citations][:1] == [1]
     assert "[1]" in answer.text
 
@@ -74,7 +76,7 @@ def test_cli_ask_llm_prints_no_escape_remnants(capsys: pytest.CaptureFixture[str
         code, out, _ = run(capsys, "ask", "--llm", "--base-url", server.base_url, "--model", "fake-model",
                            "什么是墨菲定律?")
     assert code == 0 and "清屏了吗" in out
-    assert "\x1b" not in out and "[2J" not in out and "31m" not in out
+    assert "\x1b" not in out and "[2J" not in out and "31m" not in out and "1m色" not in out and "QUJD" not in out
 
 
 # ---- --base-url without --model -------------------------------------------------------------

@@ -521,6 +521,20 @@ def test_books_the_speeches_name(engine: Engine, question: str, books: list[str]
     assert all(f"《{b}》" in a.text for b in books) and "关于" not in a.text, a.text
 
 
+def test_books_recommended_come_apart_from_books_quoted(engine: Engine) -> None:
+    a = engine.ask("讲话里推荐了哪些书?")
+    recommended, _, quoted = a.text.partition("另外引用或提到的书")
+    assert "《于丹<论语>心得》" in recommended and "《细节决定成败》" in recommended, a.text
+    assert "《伊索寓言》" in quoted and "《伊索寓言》" not in recommended, a.text   # 古希腊《伊索寓言》中有这么一句话
+
+
+def test_a_question_that_asserts_is_quoted_itself(engine: Engine) -> None:
+    # …老看到我们工作人员在打游戏、在看电影…,你哪来的公信力? says it; 何谓…? is answered after it.
+    assert "打游戏" in engine.ask("讲话批评了上班时间打游戏看电影的现象吗?").text
+    defined = engine.ask("何谓塔西佗陷阱?").text
+    assert "古罗马历史学家" in defined
+
+
 def test_an_acronym_the_speeches_never_use_is_a_missing_term(engine: Engine) -> None:
     # GDP, typed in capitals, is a key term as a quoted one is: not answered by another figure.
     a = engine.ask("2020年全区GDP增长多少?")

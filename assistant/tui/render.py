@@ -7,6 +7,7 @@ as escaped Markdown, never as a markup string: a paragraph containing ``[bold]``
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from rich.cells import cell_len
@@ -119,7 +120,7 @@ def answer_markdown(answer: Answer) -> str:
     the engine's numbered lines kept as a list, other lines as paragraphs."""
     known = {c.n for c in answer.citations}
     if answer.mode != "extractive":
-        text = _linkify(_mark_unverified(answer), known, escape=False)
+        text = _linkify(_emphasis_inside_punctuation(_mark_unverified(answer)), known, escape=False)
         if answer.fallback is not None:
             # The model's text is unverified: the speeches' own words follow, marked.
             text += f"\n\n**{FALLBACK_LABEL}:**\n\n" + answer_markdown(answer.fallback)
@@ -143,6 +144,25 @@ def answer_markdown(answer: Answer) -> str:
     return "\n".join(out)
 
 
+# **…** (or *…*) on one line, its content not starting with a space.
+_EMPHASIS = LazyPattern(r"(\*\*?)(?!\s)([^*\n]+?)\1")
+_PUNCTUATION = "\u201c\u201d\u2018\u2019\u300c\u300d\u300e\u300f\u300a\u300b\uff08\uff09()\u3010\u3011\"'"
+
+
+def _emphasis_inside_punctuation(text: str) -> str:
+    """要**“三严三实”**教育 → 要“**三严三实**”教育: CommonMark opens no emphasis between a
+    letter and a quotation mark, so a model's bold around quoted Chinese would show its asterisks;
+    the marks move inside the quotation marks, which say the same."""
+    def inside(m: re.Match[str]) -> str:
+        mark, body = m.group(1), m.group(2)
+        core = body.strip(_PUNCTUATION)
+        if not core:
+            return m.group(0)
+        start = body.index(core)
+        return f"{body[:start]}{mark}{core}{mark}{body[start + len(core):]}"
+    return _EMPHASIS.sub(inside, text)
+
+
 def _mark_unverified(answer: Answer) -> str:
     """The model's text with each sentence the citation check did not support marked where it
     stands, as ``ask --llm`` lists them under 引用核对: uncited, or its source does not say it."""
@@ -152,7 +172,7 @@ def _mark_unverified(answer: Answer) -> str:
             continue
         tag = "⚠无引用,未经核实" if not s.citations else "⚠所引资料不支持"
         at = text.index(s.text) + len(s.text)
-        text = f"{text[:at]}**({tag})**{text[at:]}"
+        text = f"{text[:at]}(**{tag}**){text[at:]}"
     return text
 
 

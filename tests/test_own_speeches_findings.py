@@ -1,0 +1,189 @@
+"""A user's own speeches, as a new user wrote them: points opened inside a lead paragraph and
+mid-paragraph, figures whose names are spelt out longer in the text, targets, and questions
+that ask which speeches say something."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.engine import Engine
+
+_FARM = """在全县春季农业生产会议上的讲话
+县委书记　吴德明
+（二○二三年三月二日）
+同志们：
+这次会议的主要任务是部署今年的春季农业生产。
+去年，全县克服了秋季连阴雨的影响，油菜总产量达到十一点二万吨，比上年增长百分之四。
+下面，我就抓好今年的农业生产讲四点意见。第一，要稳住油菜和早稻生产。今年全县油菜面积要稳定在三十万亩以上，油菜总产量力争达到十二万吨。
+稳生产，关键在于让农民种地有账算。县财政今年安排八百万元，对连片种植的农户每亩补助三十元。
+第二，要培育壮大特色产业。要围绕茶叶和蔬菜两个主导产业，引进一批加工企业。县里设立一千五百万元的农业产业发展引导基金，支持企业技术改造。
+第三，要改善农村人居环境。今年完成农村户厕改造八千户，垃圾收运体系覆盖所有行政村。
+环境整治贵在坚持。县里实行月检查、季通报，对连续排名末位的乡镇约谈主要负责人。同时，第四，要抓好农村基层组织建设。今年对全县村党组织书记轮训一遍。
+要推行村级小微权力清单，让权力在阳光下运行。
+同志们，春耕在即，各乡镇要立即行动起来，确保不误农时。
+"""
+
+_NEW_YEAR = """在二○二四年迎春茶话会上的致辞
+市长　宋立民
+（二○二四年二月五日）
+各位来宾，同志们：
+新春佳节即将来临，我代表市委、市政府，向大家致以节日的问候！
+过去的一年，全市上下齐心协力，全年地区生产总值达到一千八百亿元，增长百分之六点二。
+这一年，我们的城市更加美丽，新建口袋公园四十个。
+这一年，我们的民生更加殷实，新增城镇就业四万二千人。
+我们也清醒地看到，发展中还有不少困难和问题。部分企业生产经营困难，融资成本较高；老城区停车难、出行难仍然突出。对这些问题，我们将逐一加以解决。
+新的一年，我们将着力扩大有效投资。
+新的一年，我们将继续办好民生实事。
+新的一年，我们将更加重视安全生产。
+最后，祝大家新春快乐，阖家幸福！
+"""
+
+_SCIENCE = """在全市科技工作会议上的讲话
+市委副书记　冯志远
+（二○二三年八月十日）
+同志们：
+今天召开全市科技工作会议，表彰一批优秀科技工作者。
+做好今后一个时期的科技工作，要着重抓好三个方面。首先，要强化企业创新主体地位。对研发投入增长较快的企业给予奖励。
+其次，要建设高水平创新平台。三年内新建省级以上研发平台二十个。
+再次，要加快科技成果转化。要设立三亿元的天使投资基金。
+青年科技人才是创新的生力军，要为他们成长搭建舞台。
+最后，我再强调一点，就是要营造宽容失败的创新氛围。
+同志们，让我们为建设科技强市而努力奋斗！
+"""
+
+_HEADED = """在全区安全生产工作会议上的讲话
+区长　黄振华
+一、充分认识安全生产工作的重要性
+安全生产事关人民群众生命财产安全。
+二、突出抓好重点领域安全整治
+一是抓好道路交通安全。
+二是抓好建筑施工安全。
+三、切实加强对安全生产工作的领导
+第一，要落实领导责任。各级党政主要负责同志是安全生产第一责任人。
+第二，要加强督查考核。对发生重大事故的单位实行一票否决。
+第三，要加强宣传教育。要开展安全知识进企业、进社区活动，提高群众安全意识。
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root: Path = tmp_path_factory.mktemp("own")
+    for name, text in (("farm", _FARM), ("new_year", _NEW_YEAR), ("science", _SCIENCE), ("safety", _HEADED)):
+        (root / f"{name}.txt").write_text(text, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+@pytest.mark.parametrize("question", ["春季农业生产会议讲了哪四点意见?", "吴德明的讲话分几点?"])
+def test_a_first_point_with_paragraphs_of_its_own_and_a_point_opened_mid_paragraph(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    lines = [x for x in answer.text.splitlines() if x[:2] in ("1.", "2.", "3.", "4.", "5.")]
+    assert len(lines) == 4, answer.text
+    for n, said in enumerate(("油菜和早稻", "特色产业", "人居环境", "基层组织")):
+        assert said in lines[n], answer.text
+
+
+def test_the_point_opened_mid_paragraph_is_asked_for_by_number(engine: Engine) -> None:
+    answer = engine.ask("春季农业生产会议上讲的第四点意见是什么?")
+    assert not answer.abstained and "基层组织建设" in answer.text, answer.text
+    assert "约谈" not in answer.text   # the paragraph's sentences before the point are the third point's
+
+
+@pytest.mark.parametrize(("question", "figure"), [
+    ("农业产业引导基金有多少钱?", "一千五百万元"),     # said 农业产业发展引导基金, the figure before it
+    ("天使基金规模是多少?", "三亿元"),
+    ("去年地区生产总值是多少?", "一千八百亿元"),       # 去年 says which year, in a speech of 2024
+    ("今年油菜总产量的目标是多少?", "十二万吨"),         # a target is what 力争 aims at
+])
+def test_a_figure_given_is_not_said_to_be_missing(engine: Engine, question: str, figure: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.partial and not answer.abstained, answer.text
+    assert figure in answer.text.splitlines()[0], answer.text
+
+
+def test_the_target_comes_before_last_years_figure(engine: Engine) -> None:
+    answer = engine.ask("今年油菜总产量的目标是多少?")
+    assert answer.text.index("十二万吨") < answer.text.index("十一点二万吨") if "十一点二万吨" in answer.text else True
+
+
+def test_a_paragraph_before_parallel_points_is_not_their_lead(engine: Engine) -> None:
+    answer = engine.ask("宋立民的致辞里提到了哪些困难?")
+    assert "融资成本" in answer.text and "停车难" in answer.text, answer.text   # what 不少困难 goes on to tell
+    assert "扩大有效投资" not in answer.text, answer.text
+
+
+def test_parts_announced_as_what_is_to_be_done(engine: Engine) -> None:
+    answer = engine.ask("冯志远的讲话分几个部分?")
+    lines = [x for x in answer.text.splitlines() if x[:2] in ("1.", "2.", "3.", "4.", "5.")]
+    assert [("企业创新" in lines[0]), ("创新平台" in lines[1]), ("成果转化" in lines[2])] == [True] * 3, answer.text
+    assert len(lines) == 4 and "宽容失败" in lines[3], answer.text   # 最后，我再强调一点: one more part
+
+
+def test_which_speeches_say_a_word_lists_each_speech(engine: Engine) -> None:
+    answer = engine.ask("哪几篇讲话提到了投资?")
+    titles = {c.unit.speech_no for c in answer.citations}
+    assert len(titles) == 2, answer.text     # the science speech (天使投资基金) and the new-year address
+    assert "天使投资基金" in answer.text and "有效投资" in answer.text, answer.text
+
+
+def test_which_speeches_say_a_word_only_one_says(engine: Engine) -> None:
+    answer = engine.ask("哪些讲话谈到了青年?")
+    assert answer.text.startswith("只有在全市科技工作会议上的讲话讲到「青年」"), answer.text
+    assert [c.unit.speech_no for c in answer.citations] == [answer.citations[0].unit.speech_no]
+
+
+def test_which_speeches_say_a_word_none_says(engine: Engine) -> None:
+    answer = engine.ask("哪几篇讲话提到了读书学习?")
+    assert answer.abstained
+    assert any("读书" in n for n in answer.notes), answer.notes   # the decline names what is never said
+
+
+@pytest.mark.parametrize("question", ["安全生产工作会议讲话的最后一条是什么?", "黄振华讲话最后一条讲的啥?"])
+def test_the_last_item_of_a_headed_speech_is_its_last_parts_last_item(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert "宣传教育" in answer.text and "落实领导责任" not in answer.text, answer.text
+    assert answer.citations[0].unit.text.startswith("第三，要加强宣传教育"), answer.text
+
+
+def test_the_last_part_is_still_the_part(engine: Engine) -> None:
+    answer = engine.ask("安全生产工作会议讲话的最后一部分讲了什么?")
+    assert "切实加强对安全生产工作的领导" in answer.text and "落实领导责任" in answer.text, answer.text
+
+
+_EDUCATION = """在全县教育工作会议上的讲话
+县长　李文斌
+（二○二三年九月八日）
+同志们：
+今天召开全县教育工作会议，主要是总结去年以来的教育工作，部署下一阶段任务。
+过去一年，全县教育事业取得了新进展，新建改扩建中小学校舍六万平方米，高考本科上线率提高三个百分点。
+下面，我讲三点意见。
+要把教育摆在优先发展的位置。各级党委政府要把教育作为最大的民生工程来抓，做到经费优先保障、问题优先解决。今年县财政教育支出要达到四点二亿元。
+优先发展不是一句口号。要落实教育投入稳定增长机制，严禁挤占挪用教育经费。
+要着力建设高素质教师队伍。要实施乡村教师支持计划，提高乡村教师生活补助标准，每人每月再增加三百元。
+要让优秀人才愿意到乡村去、留得住、教得好。县里每年招聘一百名新教师，优先补充到边远学校。
+要切实维护校园安全稳定。要健全校园安全防控体系，实现中小学一键报警全覆盖。
+同志们，教育是国之大计、党之大计。让我们共同努力，办好人民满意的教育！
+"""
+
+
+@pytest.fixture(scope="module")
+def one_speech(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    root: Path = tmp_path_factory.mktemp("one")
+    (root / "education.txt").write_text(_EDUCATION, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+@pytest.mark.parametrize("question", ["教育工作会议讲了哪三点意见?", "讲话的结构是怎样的?", "讲话主要讲了什么?"])
+def test_points_announced_and_taken_up_unmarked(one_speech: Engine, question: str) -> None:
+    # 下面，我讲三点意见。 then 要…。 ×3, each with a paragraph going on with it between.
+    answer = one_speech.ask(question)
+    lines = [x for x in answer.text.splitlines() if x[:2] in ("1.", "2.", "3.", "4.")]
+    assert len(lines) == 3, answer.text
+    for line, said in zip(lines, ("优先发展的位置", "教师队伍", "校园安全")):
+        assert said in line, answer.text
+
+
+def test_the_second_unmarked_point(one_speech: Engine) -> None:
+    answer = one_speech.ask("李文斌讲话的第二点是什么?")
+    assert "教师队伍" in answer.text and answer.citations[0].unit.text.startswith("要着力建设"), answer.text
