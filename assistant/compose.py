@@ -12,6 +12,7 @@ from collections.abc import Callable
 from . import text_analysis as ta
 from .answer_types import METADATA_TYPES, fits_type, holds_asked
 from .corpus import Unit
+from .enumeration import opening_point
 from .evidence import Citer, Evidence
 from .extract import asks_why, by_speech, extract_sentences, join_cited, mentions, speaking, speeches_saying
 from .followups import followup_answer
@@ -257,8 +258,9 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         parts = outline_units(ev, plan.speech_no)
         last_items = list_items(ev, parts[-1]) if plan.nth_item == -1 and plan.nth_is_item and parts \
             and parts[-1].kind == "heading" and not headless(ev, plan.speech_no) else []
-        if last_items:
-            # 第五篇讲话最后一条: the last item of its last part (最后一部分 asks for the part).
+        if len(last_items) >= 2 and all(opening_point(u.text) is not None for u in last_items):
+            # 第五篇讲话最后一条: the last of the points its last part numbers (第一，… 第三，…);
+            # 最后一部分 asks for the part, and so does 最后一条 of parts that number nothing.
             _, sentences, cited = whole_item(ev, last_items[-1], citer)
             return done(f"{title}最后一部分「{item_label(parts[-1])}」的最后一条:{join_cited(sentences)}", sentences,
                         hits_out=cited_first(ev, cited, hits, citer.terms))
