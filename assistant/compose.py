@@ -258,7 +258,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         parts = outline_units(ev, plan.speech_no)
         last_items = list_items(ev, parts[-1]) if plan.nth_item == -1 and plan.nth_is_item and parts \
             and parts[-1].kind == "heading" and not headless(ev, plan.speech_no) else []
-        if len(last_items) >= 2 and all(opening_point(u.text) is not None for u in last_items):
+        if len(last_items) >= 2 and all(u.heading or opening_point(u.text) is not None for u in last_items):
             # 第五篇讲话最后一条: the last of the points its last part numbers (第一，… 第三，…);
             # 最后一部分 asks for the part, and so does 最后一条 of parts that number nothing.
             _, sentences, cited = whole_item(ev, last_items[-1], citer)

@@ -19,7 +19,8 @@ _DASH = LazyPattern("^[—–－―-]{2,}")
 MAX_PARALLEL = 8   # a parallel paragraph is at most this many paragraphs after its lead-in
 # …有几项工作需要着力加以推进。 / 我讲三点意见。: a lead-in that announces a count of items
 # without a colon; its items are paragraphs that open alike with a short sentence of their own.
-ANNOUNCES = LazyPattern(r"(?:几|[一二三四五六七八九十两\d]+)(?:项|个|条|点|方面)[^。，,]{0,12}[。]$")
+# (我想讲三点体会，同大家一起交流。: a short clause may follow.)
+ANNOUNCES = LazyPattern(r"(?:几|[一二三四五六七八九十两\d]+)(?:项|个|条|点|方面)[^。，,]{0,12}(?:[，,][^。，,]{0,12})?[。]$")
 _SHORT_OPENING = 16
 _STATED = LazyPattern(r"([二三四五六七八两]|\d)(?:项|个|条|点|方面)")
 
@@ -82,12 +83,27 @@ def _announced_topics(units: list[Unit], lead: Unit) -> list[Unit]:
         if _CLOSE.match(u.text) or SIGN_OFF.match(u.text):
             break   # (同志们，… / 最后，祝…: the speaker turns to close)
         after.append(u)
+    if not after:
+        return []
+    # (…我想讲三点体会。 ¶ 最根本的是要学习… ¶ … ¶ 另一个启示，是… ¶ … ¶ 我们…还要学习…: the first
+    # point comes first; each later one says in its first sentence that it is one more.)
+    # (Each speaks of what the first does, 骆秋田同志: a 还要… on another subject is no point of it.)
+    first = split_sentences(after[0].text)[0]
+    subject = {first[i:i + 3] for i in range(len(first) - 2) if _CJK_RUN.fullmatch(first[i:i + 3])}
+    more = [u for u in after[1:] if _ONE_MORE.search(opening := split_sentences(u.text)[0])
+            and any(opening[i:i + 3] in subject for i in range(len(opening) - 2))]
+    if len(more) == count - 1 and len([u for u in after[1:] if _ONE_MORE.search(split_sentences(u.text)[0])]) == count - 1:
+        return [after[0], *more]
     topics = [u for u in after if _topic_sentence(u)]
     if not topics or topics[0] is not after[0]:
         return []
     # (优先发展不是一句口号。 goes on with the first point: the points open alike, 要… 要… 要….)
     alike = [u for u in topics if u.text[:1] == topics[0].text[:1]]
     return topics if len(topics) == count else alike if len(alike) == count else []
+
+
+# 另一个启示 / 还要学习 / 此外: a paragraph that says it brings one more point.
+_ONE_MORE = LazyPattern(r"另一|还要|还应|此外|再者|再一个|再一点|还有一")
 
 
 def announced_topics(units: list[Unit]) -> list[Unit]:

@@ -66,11 +66,29 @@ _HEADED = """在全区安全生产工作会议上的讲话
 第三，要加强宣传教育。要开展安全知识进企业、进社区活动，提高群众安全意识。
 """
 
+_MEMORIAL = """在纪念方志远同志诞辰九十周年座谈会上的讲话
+省政协副主席　钟守仁
+同志们：
+今天，我们在这里集会，纪念我省著名水利专家方志远同志诞辰九十周年。
+方志远同志一九三三年出生于清河县，大学毕业后主动要求回到家乡，一干就是四十年，主持修建了大小水库二十余座。
+一九七五年特大洪水中，方志远同志连续七昼夜坚守在大坝上，保住了下游十几万群众的生命财产。
+改革开放以后，他担任省水利厅总工程师，主持编制了全省第一部水资源综合规划。
+方志远同志生活简朴，从不向组织提个人要求。他的一生，是献身水利、造福百姓的一生。回顾他的奋斗历程，我谈三点体会，和大家共勉。
+学习方志远同志，首要的是学习他扎根基层、心系群众的赤子情怀，他常说水利人的本事要写在大地上。
+当前，我省正在实施新一轮农田水利建设，更需要一大批扎根基层的技术骨干。
+方志远同志留给我们的另一份财富，是实事求是、严谨细致的科学精神，每一座水库他都要亲自勘测、反复论证。
+一些地方搞工程贪大求快，前期论证走过场，教训十分深刻。
+我们纪念方志远同志，还要学习他甘当人梯、培养后学的崇高品德，他带出的技术人员遍布全省各地。
+省政府决定，设立方志远水利科技奖，每两年评选一次。
+同志们，让我们以方志远同志为榜样，为建设水利强省作出新的贡献！
+"""
+
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     root: Path = tmp_path_factory.mktemp("own")
-    for name, text in (("farm", _FARM), ("new_year", _NEW_YEAR), ("science", _SCIENCE), ("safety", _HEADED)):
+    for name, text in (("farm", _FARM), ("new_year", _NEW_YEAR), ("science", _SCIENCE), ("safety", _HEADED),
+                       ("memorial", _MEMORIAL)):
         (root / f"{name}.txt").write_text(text, encoding="utf-8")
     return Engine.load([root], use_cache=False)
 
@@ -187,3 +205,17 @@ def test_points_announced_and_taken_up_unmarked(one_speech: Engine, question: st
 def test_the_second_unmarked_point(one_speech: Engine) -> None:
     answer = one_speech.ask("李文斌讲话的第二点是什么?")
     assert "教师队伍" in answer.text and answer.citations[0].unit.text.startswith("要着力建设"), answer.text
+
+
+def test_points_announced_after_an_account_each_saying_it_is_one_more(engine: Engine) -> None:
+    # 我谈三点体会 ¶ 首要的是学习… ¶ … ¶ 另一份财富… ¶ … ¶ 还要学习…: the later ones say they are one more.
+    answer = engine.ask("钟守仁讲的三点体会分别是什么?")
+    lines = [x for x in answer.text.splitlines() if x[:2] in ("1.", "2.", "3.", "4.")]
+    assert len(lines) == 3 and "赤子情怀" in lines[0] and "科学精神" in lines[1] and "甘当人梯" in lines[2], answer.text
+    second = engine.ask("方志远座谈会讲话的第二点体会是什么?")
+    assert "科学精神" in second.text and "赤子情怀" not in second.text, second.text
+
+
+def test_points_announced_after_an_account_do_not_carry_the_speech(engine: Engine) -> None:
+    answer = engine.ask("方志远座谈会讲话的主要内容有哪些?")
+    assert "一九三三年出生" in answer.text and "水利科技奖" in answer.text, answer.text
