@@ -15,7 +15,6 @@ from . import text_analysis as ta
 from .answer_types import SURNAMES
 from .corpus import Unit
 from .evidence import Citer, Evidence
-from .parallel import announced_topics
 from .parts import cited_first, in_order, no_outline, part_answer, said_in_order
 from .planner import QUOTED, QueryPlan, nth
 from .points import as_points, point_count, speech_points, with_own_words
@@ -146,17 +145,8 @@ def _only_part_of(ev: Evidence, no: int, points: list[Unit], question: str) -> b
     those are what is asked.) Parts it announced, or an interview's questions, carry it whole."""
     whole = _AS_A_WHOLE.search(question) or _SAID_WHAT.search(question) and not opens_with_dateline(ev.corpus.speech(no))
     return bool(whole) and not _COUNTED_POINTS.search(question) and headless(ev, no) \
-        and not announced_parts(ev, no) and not _announced_early(ev, no) and not _spans(ev, no, points) \
+        and not announced_parts(ev, no) and not _spans(ev, no, points) \
         and len(ev.corpus.speech(no).paragraphs) > len(points) + _SPAN_EDGE
-
-
-def _announced_early(ev: Evidence, no: int) -> bool:
-    """Whether points announced and taken up unmarked (我讲三点意见) start near the speech's
-    opening, so that they carry it; announced after a long account (…我想讲三点体会), they
-    are one part of it."""
-    topics = announced_topics(ev.corpus.speech(no).units)
-    paragraphs = ev.corpus.speech(no).paragraphs
-    return bool(topics) and topics[0] in paragraphs and paragraphs.index(topics[0]) <= _SPAN_EDGE
 
 
 def _spans(ev: Evidence, no: int, points: list[Unit]) -> bool:

@@ -6,23 +6,19 @@ from __future__ import annotations
 
 import re
 
+from .announced import ANNOUNCES, STATED, announced_after, topic_sentence
 from .corpus import Unit
-from .enumeration import SIGN_OFF, paragraph_enumerations
+from .enumeration import paragraph_enumerations
 from .lazy_pattern import LazyPattern
 from .structure import _CJK_RUN, SAME_OPENING
 from .text_analysis import split_sentences
 from .text_helpers import chinese_numeral
 
-__all__ = ["ANNOUNCES", "MAX_PARALLEL", "announced_topics", "lead_in_text", "parallel_paragraphs"]
+__all__ = ["ANNOUNCES", "MAX_PARALLEL", "lead_in_text", "parallel_paragraphs"]
 
 _DASH = LazyPattern("^[—–－―-]{2,}")
 MAX_PARALLEL = 8   # a parallel paragraph is at most this many paragraphs after its lead-in
-# …有几项工作需要着力加以推进。 / 我讲三点意见。: a lead-in that announces a count of items
-# without a colon; its items are paragraphs that open alike with a short sentence of their own.
-# (我想讲三点体会，同大家一起交流。: a short clause may follow.)
-ANNOUNCES = LazyPattern(r"(?:几|[一二三四五六七八九十两\d]+)(?:项|个|条|点|方面)[^。，,]{0,12}(?:[，,][^。，,]{0,12})?[。]$")
 _SHORT_OPENING = 16
-_STATED = LazyPattern(r"([二三四五六七八两]|\d)(?:项|个|条|点|方面)")
 
 
 def lead_in_text(lead: Unit) -> str:
@@ -44,7 +40,7 @@ def parallel_paragraphs(units: list[Unit], lead: Unit) -> list[Unit]:
     if numbered is not None and (colon or ANNOUNCES.search(split_sentences(lead.text)[-1])):
         # …提几点希望。 ¶ 第一，… ¶ 第二，… ¶ 最后，…: the points as numbered (最后 too).
         return numbered
-    if colon and (stated := _STATED.search(split_sentences(lead.text)[-1])):
+    if colon and (stated := STATED.search(split_sentences(lead.text)[-1])):
         # 当前应在以下三方面下功夫: then as many paragraphs, each opening with its own short
         # sentence (充分发挥教育的功能。), however they open.
         run = units[lead.seq:lead.seq + chinese_numeral(stated.group(1))]
@@ -65,58 +61,12 @@ def parallel_paragraphs(units: list[Unit], lead: Unit) -> list[Unit]:
             break
         items.append(u)
     # (…讲几点意见。 then 在立法工作方面,… ×3: paragraphs framed alike, however long.)
-    return items if len(items) >= 2 else [] if colon else _same_openings(units, lead) or _announced_topics(units, lead)
+    return items if len(items) >= 2 else [] if colon else _same_openings(units, lead) or announced_after(units, lead)
 
 
-def _announced_topics(units: list[Unit], lead: Unit) -> list[Unit]:
-    """…我讲三点意见。 then as many paragraphs, up to the speech's close, that each open with a
-    topic sentence of their own (要把发展作为第一要务。), paragraphs that go on with each between
-    them: the points, however far apart. [] unless the count is exactly the one announced."""
-    stated = _STATED.search(split_sentences(lead.text)[-1]) if lead.text.strip() else None
-    count = chinese_numeral(stated.group(1)) if stated else 0
-    if count < 2:
-        return []
-    after: list[Unit] = []
-    for u in units[lead.seq:]:
-        if u.kind != "paragraph":
-            continue
-        if _CLOSE.match(u.text) or SIGN_OFF.match(u.text):
-            break   # (同志们，… / 最后，祝…: the speaker turns to close)
-        after.append(u)
-    if not after:
-        return []
-    # (…我想讲三点体会。 ¶ 最根本的是要学习… ¶ … ¶ 另一个启示，是… ¶ … ¶ 我们…还要学习…: the first
-    # point comes first; each later one says in its first sentence that it is one more.)
-    # (Each speaks of what the first does, 骆秋田同志: a 还要… on another subject is no point of it.)
-    first = split_sentences(after[0].text)[0]
-    subject = {first[i:i + 3] for i in range(len(first) - 2) if _CJK_RUN.fullmatch(first[i:i + 3])}
-    more = [u for u in after[1:] if _ONE_MORE.search(opening := split_sentences(u.text)[0])
-            and any(opening[i:i + 3] in subject for i in range(len(opening) - 2))]
-    if len(more) == count - 1 and len([u for u in after[1:] if _ONE_MORE.search(split_sentences(u.text)[0])]) == count - 1:
-        return [after[0], *more]
-    topics = [u for u in after if _topic_sentence(u)]
-    if not topics or topics[0] is not after[0]:
-        return []
-    # (优先发展不是一句口号。 goes on with the first point: the points open alike, 要… 要… 要….)
-    alike = [u for u in topics if u.text[:1] == topics[0].text[:1]]
-    return topics if len(topics) == count else alike if len(alike) == count else []
 
 
-# 另一个启示 / 还要学习 / 此外: a paragraph that says it brings one more point.
-_ONE_MORE = LazyPattern(r"另一|还要|还应|此外|再者|再一个|再一点|还有一")
-
-
-def announced_topics(units: list[Unit]) -> list[Unit]:
-    """The points a speech announced (我讲三点意见。) and took up unmarked, each a paragraph that
-    opens with a topic sentence (_announced_topics); [] when it announced none so."""
-    return next((found for lead in units if lead.kind == "paragraph" and lead.text.strip()
-                 and ANNOUNCES.search(split_sentences(lead.text)[-1]) and (found := _announced_topics(units, lead))), [])
-
-
-_CLOSE = LazyPattern(r"(?:同志们|各位(?:[\u4e00-\u9fff]{2})?|朋友们|同学们)[，,！!]")
-
-
-_SOME_ITEMS = LazyPattern(r"(?:以下|如下|下列|下面)(?:几|[一二三四五六七八九十两\d]+)?(?:项|个|条|点|方面)")
+_SOME_ITEMS = LazyPattern(r"(?:以下|如下|下列|下面)(?:几|[一二三四五六七八九十两\d]+)?(?:项|个|条|点|方面|件)")
 _OPENING_SPREAD = 2   # characters the first sentences of parallel points differ by at most
 
 
@@ -131,27 +81,14 @@ def _short_openings(units: list[Unit], lead: Unit) -> list[Unit]:
     return run if len(run) >= 2 else []
 
 
-# 农业夺得了好收成。 / 对外开放进一步扩大。: a short sentence of one clause, saying the topic its
-# paragraph goes on to tell (a year's review, field by field).
-_TOPIC_SENTENCE = 20
-_CLAUSE_BREAK = LazyPattern("[，,；;：:]")
-_SUMS_UP = LazyPattern("这|那|以上|上述|总之|总的|综上")
-
-
-def _topic_sentence(u: Unit) -> bool:
-    first = split_sentences(u.text)[0] if u.kind == "paragraph" else ""
-    return bool(first) and len(first) <= _TOPIC_SENTENCE and len(first) < len(u.text) and not _CLAUSE_BREAK.search(first) \
-        and not _SUMS_UP.match(first)   # (这些成绩来之不易。 sums the run up; it is none of it)
-
-
 def _topic_sentences(units: list[Unit], lead: Unit) -> list[Unit]:
     """Three or more paragraphs in a row after the lead that each open with a topic sentence
     (the lead itself opening otherwise: else it is the first of them)."""
-    if _topic_sentence(lead):
+    if topic_sentence(lead):
         return []
     run: list[Unit] = []
     for u in units[lead.seq:lead.seq + MAX_PARALLEL]:
-        if not _topic_sentence(u):
+        if not topic_sentence(u):
             break
         run.append(u)
     return run if len(run) >= 3 else []

@@ -27,7 +27,7 @@ QUANT = LazyPattern(rf"(?:哪|几|多少)(?:{_NUM}+)?{CLASSIFIER}?|哪些")
 _MANY = r"(?<![这那第一\d])(?:两|[二三四五六七八九十]{1,2}|[2-9])"
 _WHAT_ARE = r"(?:分别|是什么|是啥|是哪些|有哪些|指什么|指的是什么|指哪些|包括哪些)"
 # (每一点分别是什么: each of them, no size.)
-_QUANT_SIZE = LazyPattern(rf"(?:哪|这|那)((?!一){_NUM}+){CLASSIFIER}|(?<![每各第])({_NUM}+){CLASSIFIER}[^,。?!?!]{{0,12}}分别"
+_QUANT_SIZE = LazyPattern(rf"(?:哪|这|那)((?!一){_NUM}+){CLASSIFIER}|(?<![每各第下进])({_NUM}+){CLASSIFIER}[^,。?!?!]{{0,12}}分别"
                           rf"|({_MANY}){CLASSIFIER}[^,，。?？!！]{{1,6}}{_WHAT_ARE}")
 # The parts of a speech, and the verbs that divide it into them.
 _PART = (r"(?:部分|方面|板块|大块|块|层次|层意思|章节|段落|几段|各段|结构|框架|提纲|大纲|脉络|思路|要点|主要内容|几层|问题|(?<!讲)话题|"

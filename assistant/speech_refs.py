@@ -450,6 +450,9 @@ def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
             # 环保会议 / 科技会: an abbreviation keeps the title's characters in order, close together.
             # (Of the title itself: 今年教育 is no shortening of a subtitle's …年全国教育工作会议.)
             found = [no for no, t in own_titles if _abbreviates(piece, t)]
+        elif not found and len(piece) == 2:
+            # 校庆 of 建校70周年庆祝大会: two characters, side by side once its count is read past.
+            found = [no for no, t in own_titles if _abbreviates(piece, _ANNIVERSARY.sub("", t), 1.0)]
         return found[0] if len(found) == 1 else None
 
     for m in _BOOK_TITLE.finditer(text):
@@ -469,7 +472,7 @@ def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
     best: tuple[int, str] | None = None
     for cue in _WHERE_CUE.finditer(text):
         end = cue.start()
-        for start in range(max(0, end - 20), end - 2):   # longest first, three characters at least
+        for start in range(max(0, end - 20), end - 1):   # longest first, two characters at least
             piece = text[start:end]
             if best is not None and len(piece) <= len(best[1]):
                 break
@@ -488,16 +491,19 @@ def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
     return ((best[0],), best[1]) if best else ((), "")
 
 
-def _abbreviates(piece: str, title: str) -> bool:
+_ANNIVERSARY = LazyPattern(r"[\d０-９一二三四五六七八九十百]+(?:周年|年)")
+
+
+def _abbreviates(piece: str, title: str, spread: float = 2.5) -> bool:
     """Whether ``piece`` (环保会议) is the title's words (环境保护工作会议) shortened: each of its
-    characters in order, within two and a half times its length."""
+    characters in order, within ``spread`` times its length."""
     for start in (i for i, c in enumerate(title) if c == piece[0]):
         end = start
         for c in piece[1:]:
             end = title.find(c, end + 1)
             if end < 0:
                 return False
-        if end - start + 1 <= 2.5 * len(piece):
+        if end - start + 1 <= spread * len(piece):
             return True
     return False
 

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from .announced import announced_early
 from .corpus import Unit, heading_style
 from .enumeration import enumerations, longest_points, opening_point, outer_runs, paragraph_enumerations
 from .evidence import Citer, Evidence
@@ -470,13 +471,15 @@ def _announced_parts(units: Sequence[Unit], runs: list[list[Unit]]) -> list[Unit
 
 
 def announced_parts(ev: Evidence, speech_no: int) -> list[Unit]:
-    """The parts a speech without headings announced and took up (下面，我讲三个问题。首先…), or
-    the questions an interview was asked: parts that carry the whole text, however far apart."""
+    """The parts a speech without headings announced and took up (下面，我讲三个问题。首先…; or
+    unmarked, near its opening: announced_early), or the questions an interview was asked: parts
+    that carry the whole text, however far apart."""
     units = ev.corpus.speech(speech_no).units
     if not headless(ev, speech_no):
         return []
     asked = [u for u in units if u.kind == "paragraph" and _INTERVIEWER.match(u.text)]
-    return _announced_parts(units, [run for _, run in paragraph_enumerations(units)]) or (asked if len(asked) >= 2 else [])
+    return _announced_parts(units, [run for _, run in paragraph_enumerations(units)]) or (asked if len(asked) >= 2 else []) \
+        or announced_early(units)   # (下面，我讲三点意见。 ¶ 要…。 ¶ … ¶ 要…。: taken up unmarked)
 
 
 def part_units(ev: Evidence, part: Unit) -> list[Unit]:

@@ -528,6 +528,12 @@ def test_books_recommended_come_apart_from_books_quoted(engine: Engine) -> None:
     assert "《伊索寓言》" in quoted and "《伊索寓言》" not in recommended, a.text   # 古希腊《伊索寓言》中有这么一句话
 
 
+def test_a_decline_names_the_word_no_speech_says(engine: Engine) -> None:
+    # 学习 is said often, 读书 never: the share of the question covered does not say what is missing.
+    answer = engine.ask("哪几篇讲话提到了读书学习?")
+    assert answer.abstained and "「读书」" in answer.text + "".join(answer.notes), answer
+
+
 def test_a_question_that_asserts_is_quoted_itself(engine: Engine) -> None:
     # …老看到我们工作人员在打游戏、在看电影…,你哪来的公信力? says it; 何谓…? is answered after it.
     assert "打游戏" in engine.ask("讲话批评了上班时间打游戏看电影的现象吗?").text

@@ -1,0 +1,102 @@
+"""Points a speaker announces and then takes up without numbering them: 下面，我讲三点意见。
+followed by as many paragraphs that each open with a topic sentence of their own (要…。 要…。),
+that each say they bring one more (另一个启示… / 还要学习…), or that each settle the one before
+(明确了形势，更要明确干什么。), with paragraphs going on with each between them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .corpus import Unit
+from .enumeration import SIGN_OFF
+from .lazy_pattern import LazyPattern
+from .text_analysis import split_sentences
+from .text_helpers import chinese_numeral
+
+__all__ = ["ANNOUNCES", "EARLY", "STATED", "announced_after", "announced_early", "announced_topics", "topic_sentence"]
+
+# …有几项工作需要着力加以推进。 / 我讲三点意见。: a lead-in that announces a count of items
+# without a colon; its items are paragraphs that open alike with a short sentence of their own.
+# (我想讲三点体会，同大家一起交流。: a short clause may follow.)
+ANNOUNCES = LazyPattern(r"(?:几|[一二三四五六七八九十两\d]+)(?:项|个|条|点|方面|件)[^。，,]{0,12}(?:[，,][^。，,]{0,12})?[。]$")
+STATED = LazyPattern(r"([二三四五六七八两]|\d)(?:项|个|条|点|方面|件)")
+
+# 农业夺得了好收成。 / 对外开放进一步扩大。: a short sentence of one clause, saying the topic its
+# paragraph goes on to tell (a year's review, field by field).
+_TOPIC_SENTENCE = 20
+_CLAUSE_BREAK = LazyPattern("[，,；;：:]")
+_SUMS_UP = LazyPattern("这|那|以上|上述|总之|总的|综上")
+
+
+def topic_sentence(u: Unit) -> bool:
+    first = split_sentences(u.text)[0] if u.kind == "paragraph" else ""
+    return bool(first) and len(first) <= _TOPIC_SENTENCE and len(first) < len(u.text) and not _CLAUSE_BREAK.search(first) \
+        and not _SUMS_UP.match(first)   # (这些成绩来之不易。 sums the run up; it is none of it)
+
+
+def announced_after(units: Sequence[Unit], lead: Unit) -> list[Unit]:
+    """…我讲三点意见。 then as many paragraphs, up to the speech's close, that each open with a
+    topic sentence of their own (要把发展作为第一要务。), paragraphs that go on with each between
+    them: the points, however far apart. [] unless the count is exactly the one announced."""
+    stated = STATED.search(split_sentences(lead.text)[-1]) if lead.text.strip() else None
+    count = chinese_numeral(stated.group(1)) if stated else 0
+    if count < 2:
+        return []
+    after: list[Unit] = []
+    for u in units[lead.seq:]:
+        if u.kind != "paragraph":
+            continue
+        if _CLOSE.match(u.text) or SIGN_OFF.match(u.text):
+            break   # (同志们，… / 最后，祝…: the speaker turns to close)
+        after.append(u)
+    if not after:
+        return []
+    # (…我想讲三点体会。 ¶ 最根本的是要学习… ¶ … ¶ 另一个启示，是… ¶ … ¶ 我们…还要学习…: the first
+    # point comes first; each later one says in its first sentence that it is one more.)
+    # (Each speaks of what the first does, 骆秋田同志: a 还要… on another subject is no point of it.)
+    first = split_sentences(after[0].text)[0]
+    subject = {first[i:i + 3] for i in range(len(first) - 2) if _CJK_RUN.fullmatch(first[i:i + 3])}
+    more = [u for u in after[1:] if _ONE_MORE.search(opening := split_sentences(u.text)[0])
+            and any(opening[i:i + 3] in subject for i in range(len(opening) - 2))]
+    if len(more) == count - 1 and len([u for u in after[1:] if _ONE_MORE.search(split_sentences(u.text)[0])]) == count - 1:
+        return [after[0], *more]
+    # (…我讲三个方面的意见。 ¶ 正确看待…形势… ¶ 明确了形势，更要明确干什么。 ¶ 任务明确之后，关键在落实。:
+    # each later part opens by saying the last one is settled.)
+    turns = [u for u in after[1:] if _TURNS.match(u.text)]
+    if len(turns) == count - 1:
+        return [after[0], *turns]
+    topics = [u for u in after if topic_sentence(u)]
+    if not topics or topics[0] is not after[0]:
+        return []
+    # (优先发展不是一句口号。 goes on with the first point: the points open alike, 要… 要… 要….)
+    alike = [u for u in topics if u.text[:1] == topics[0].text[:1]]
+    return topics if len(topics) == count else alike if len(alike) == count else []
+
+
+# 明确了形势，更要… / 任务明确之后， / 形势讲清楚了，: a part that opens by settling the one before.
+_TURNS = LazyPattern(r"[^，,。；;]{0,10}(?:明确|清楚|清晰|认清|看清|讲清|弄清|确定)(?:了|之后|以后)[^，,。；;]{0,8}[，,]")
+# 另一个启示 / 还要学习 / 此外: a paragraph that says it brings one more point.
+_ONE_MORE = LazyPattern(r"另一|还要|还应|此外|再者|再一个|再一点|还有一")
+
+
+def announced_topics(units: Sequence[Unit]) -> list[Unit]:
+    """The points a speech announced (我讲三点意见。) and took up unmarked, each a paragraph that
+    opens with a topic sentence (announced_after); [] when it announced none so."""
+    return next((found for lead in units if lead.kind == "paragraph" and lead.text.strip()
+                 and ANNOUNCES.search(split_sentences(lead.text)[-1]) and (found := announced_after(units, lead))), [])
+
+
+_CLOSE = LazyPattern(r"(?:同志们|各位(?:[\u4e00-\u9fff]{2})?|朋友们|同学们)[，,！!]")
+
+
+_CJK_RUN = LazyPattern("[\u4e00-\u9fff]+")
+EARLY = 3   # paragraphs of account a speech may give before points that still carry it
+
+
+def announced_early(units: Sequence[Unit]) -> list[Unit]:
+    """announced_topics when they start within the speech's first ``EARLY`` + 1 paragraphs, so
+    that they carry it (下面，我讲三点意见 after a paragraph or two of opening); announced after
+    a long account (…我想讲三点体会), they are one part of it: []."""
+    topics = announced_topics(units)
+    paragraphs = [u for u in units if u.kind == "paragraph"]
+    return topics if topics and topics[0] in paragraphs and paragraphs.index(topics[0]) <= EARLY else []
