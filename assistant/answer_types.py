@@ -359,7 +359,8 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str], question: s
         # …１月１４日电…会议日前在京召开: the date is the report's, the event's is not given.
         # (实验楼去年投入使用: a year said from the speech's own, when no day is asked.)
         if answer_type == "date" and re.search(YEAR if unit == "年" else _DAY if unit == "日" else f"{_DATE}|{_SEASON}", norm) \
-                and not re.search(_UNDATED, norm) or answer_type == "date" and unit != "日" and _RELATIVE.search(norm):
+                and not re.search(_UNDATED, norm) or answer_type == "date" and not unit and _RELATIVE.search(norm) \
+                and not re.search("月|日|号|哪天", asked):
             return True
         if answer_type == "number":
             if unit == "%":
