@@ -244,7 +244,10 @@ _SPEAKING = LazyPattern(r"(?:^|(?<=[，,。；;：:])|(?<=书记|市长|省长|�
                         rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:在(?:讲话|会上|大会上|座谈会上)[中时]?|最后|首先|还|又|进一步)?"
                         r"(?:说|指出|强调|要求|表示|讲话)")
 _SPEAKING_PARAGRAPHS = 12   # a report's speaker speaks near its top
-_SURNAME_OFFICE = LazyPattern(rf"([{SURNAMES}])((?:副)?(?:书记|市长|省长|县长|区长|校长|董事长|总经理|主任|部长|局长|厅长|主席|院长|行长|总理|司令|政委|会长|社长|元帅|将军|教授|研究员|院士|主编|总编))")
+_OFFICE = (r"(?:书记|市长|省长|县长|区长|校长|董事长|总经理|主任|部长|局长|厅长|主席|院长|行长|总理|司令|政委|会长|社长|"
+           r"元帅|将军|教授|研究员|院士|主编|总编)")
+_SURNAME_OFFICE = LazyPattern(rf"([{SURNAMES}])((?:副)?{_OFFICE})")
+
 _ASKED_SPEAKER = LazyPattern(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:讲|说|提|在|的|对|那|这|认为|觉得|强调|指出|要求|谈|怎|如何|看|和|与|同|跟|会见|接见)")
 
 
@@ -349,6 +352,18 @@ def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...]
     if found:
         owners_found = tuple(dict.fromkeys(no for no, _ in found))
         return owners_found, text[text.find(found[0][1]):text.find(found[-1][1]) + len(found[-1][1])]
+    for m in re.finditer(rf"[\u4e00-\u9fff]{{0,3}}?副?{_OFFICE}", text):
+        # 市长讲了什么 / 副书记那篇: the one speech whose speaker line holds the office before the
+        # speaker's name (市长　林晓峰); 市长 is not 副市长.
+        office = m.group(0)
+        for start in range(len(office) - 1):
+            piece = office[start:]
+            if start and office[start - 1] == "副":
+                break   # (副市长 asks for no 市长)
+            owners = [no for no, lines in names.items()
+                      if re.search(rf"(?<!副){re.escape(piece)}\s*[{SURNAMES}][\u4e00-\u9fff]{{1,3}}\|", lines)]
+            if len(owners) == 1:
+                return (owners[0],), piece
     return (), ""
 
 

@@ -257,3 +257,14 @@ def test_a_year_said_from_the_speechs_own_answers_when(engine: Engine) -> None:
     answer = engine.ask("校庆那篇讲话里清溪中学的实验楼是什么时候投入使用的?")
     assert not answer.partial and "去年投入使用" in answer.text, answer.text
 
+
+
+@pytest.mark.parametrize(("question", "title"), [("市长讲了什么?", "迎春茶话会"), ("县委书记讲了几点意见?", "春季农业生产"),
+                                                 ("区长那篇讲了什么?", "安全生产")])
+def test_an_office_alone_names_the_speech_its_speaker_line_holds(engine: Engine, question: str, title: str) -> None:
+    plan = engine.plan(question)
+    assert plan.speech_no is not None and title in engine.corpus.speech(plan.speech_no).title, plan
+
+
+def test_a_deputy_is_not_the_office(engine: Engine) -> None:
+    assert engine.plan("副市长讲了什么?").speech_no is None   # 市长　宋立民 is no 副市长
