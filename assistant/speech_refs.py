@@ -362,7 +362,8 @@ def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...]
                 break   # (副市长 asks for no 市长)
             owners = [no for no, lines in names.items()
                       if re.search(rf"(?<!副){re.escape(piece)}\s*[{SURNAMES}][\u4e00-\u9fff]{{1,3}}\|", lines)]
-            if len(owners) == 1:
+            # (As a name: not when other texts speak of that office too, 总理 in a report of a meeting.)
+            if len(owners) == 1 and not any(s.no != owners[0] and any(piece in u.text for u in s.units) for s in speeches):
                 return (owners[0],), piece
     return (), ""
 
