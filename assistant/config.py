@@ -288,6 +288,22 @@ def _default_key_goes_to(layers: list[tuple[str, dict[str, Any]]]) -> bool:
     return host == OPENAI_HOST or source == "环境变量"
 
 
+def key_for_url(config: LLMConfig, url: str, env: Mapping[str, str] | None = None) -> str | None:
+    """The key to send to ``url`` typed by the user (settings' /v1/models): the configured
+    endpoint's key, or OpenAI's own; to any other address, none (OPENAI_API_KEY is not sent to a
+    server only typed into a form)."""
+    def norm(u: str) -> str:
+        return u.strip().rstrip("/").lower()
+
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        host = ""
+    same = bool(config.base_url.strip()) and norm(url) == norm(config.base_url)
+    named = config.api_key_env not in ("", DEFAULT_API_KEY_ENV)   # (api_key_env = "MY_KEY": for any endpoint)
+    return config.api_key(env) if same or named or host == OPENAI_HOST else None
+
+
 def load_config(args: argparse.Namespace | None = None, *, env: Mapping[str, str] | None = None,
                 path: Path | None = None, **overrides: Any) -> LLMConfig:
     """Merge defaults, the TOML file, the environment, CLI flags, then keyword overrides.

@@ -352,7 +352,9 @@ def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...]
     if found:
         owners_found = tuple(dict.fromkeys(no for no, _ in found))
         return owners_found, text[text.find(found[0][1]):text.find(found[-1][1]) + len(found[-1][1])]
-    for m in re.finditer(rf"[\u4e00-\u9fff]{{0,3}}?副?{_OFFICE}", text):
+    # (邱市长 / 韩市长: a surname with the office asks for that person, whom _by_surname_office
+    # did not find alone; the office without him names no one.)
+    for m in [] if _SURNAME_OFFICE.search(text) else re.finditer(rf"[\u4e00-\u9fff]{{0,3}}?副?{_OFFICE}", text):
         # 市长讲了什么 / 副书记那篇: the one speech whose speaker line holds the office before the
         # speaker's name (市长　林晓峰); 市长 is not 副市长.
         office = m.group(0)
@@ -493,6 +495,8 @@ def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
             if best is not None and len(piece) <= len(best[1]):
                 break
             bare = _QUOTE_MARKS.sub("", piece)
+            if len(bare) == 2 and any(bare in t for _, t in titles):
+                continue   # (two characters name a speech only as an abbreviation, 校庆; 会上 names none)
             if cue.group(0) == "的" and bare not in whole:
                 continue
             no = owner(bare) if _CJK_ONLY.fullmatch(bare) and len(bare) >= 2 else None

@@ -173,7 +173,8 @@ async def test_settings_screen_fetches_models_picks_one_and_saves(tmp_path: Path
         assert "密钥:已设置" in screen_text(app)
         await pilot.press(*fake_server.url, "enter")
         await wait_for(pilot, lambda: "接口提供 2 个模型" in screen_text(app))
-        assert fake_server.auth[-1] == f"Bearer {KEY}"
+        # OPENAI_API_KEY goes to OpenAI or OPENAI_BASE_URL's endpoint, never to an address only typed here.
+        assert fake_server.auth[-1] is None
         text = screen_text(app)
         assert "qwen2.5-7b" in text and "llama3-8b" in text and KEY not in text
         await pilot.press("down", "enter")      # from the first to the second model
@@ -266,3 +267,21 @@ async def test_settings_screen_shows_every_hint_and_button(tmp_path: Path, engin
         for seen in ("接口提供 3 个模型:用 ↑/↓ 选择后回车,再按 Ctrl+S 保存。", "smollm2-135m", "密钥:",
                      "启动时打开上次的对话", "保存", "关闭"):
             assert seen in text, (size, seen)
+
+
+
+async def test_settings_screen_sends_a_key_the_config_names_for_its_endpoints(tmp_path: Path, engine: Engine,
+                                                                             config_file: Path, fake_server: FakeServer,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    config_file.parent.mkdir(parents=True, exist_ok=True)
+    config_file.parent.mkdir(parents=True, exist_ok=True)
+    config_file.write_text('[llm]\napi_key_env = "MY_KEY"\n', encoding="utf-8")
+    monkeypatch.setenv("MY_KEY", KEY)
+    fake_server.models = ["qwen2.5-7b"]
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 40)) as pilot:
+        await ready(pilot)
+        await open_screen(pilot, "f9", SettingsScreen)
+        await pilot.press(*fake_server.url, "enter")
+        await wait_for(pilot, lambda: "接口只提供一个模型" in screen_text(app))
+        assert fake_server.auth[-1] == f"Bearer {KEY}" and KEY not in screen_text(app)

@@ -26,6 +26,7 @@ from ..config import (
     ConfigError,
     LLMConfig,
     default_config_path,
+    key_for_url,
     load_config,
     save_settings,
 )
@@ -148,7 +149,7 @@ class SettingsScreen(ModalScreen["SavedSettings | None"]):
             self._status("请先填写以 http:// 或 https:// 开头的接口地址。", error=True)
             return
         self._status("正在获取模型列表…")
-        self._fetch(url, self.config.api_key())
+        self._fetch(url, key_for_url(self.config, url))   # (a typed address gets no key: config.key_for_url)
 
     @work(thread=True, exclusive=True, group="models")
     def _fetch(self, url: str, key: str | None) -> None:
