@@ -495,7 +495,7 @@ def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
             if best is not None and len(piece) <= len(best[1]):
                 break
             bare = _QUOTE_MARKS.sub("", piece)
-            if len(bare) == 2 and any(bare in t for _, t in titles):
+            if len(piece) == 2 and any(bare in t for _, t in titles):
                 continue   # (two characters name a speech only as an abbreviation, 校庆; 会上 names none)
             if cue.group(0) == "的" and bare not in whole:
                 continue
