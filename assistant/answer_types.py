@@ -228,7 +228,7 @@ def counted_noun(question: str) -> str:
     # (刘桥一矿有多少职工: X有多少Y counts Y; X有多少 alone counts X.)
     counts_after = measured or (m.group("verb") == "有" and len(after) >= 2)
     noun = (after if counts_after and after else before or after).lstrip("年月日")   # (2003年粮食总产量: not the year)
-    if noun in TARGET_NOUNS and norm[:m.start()].endswith(f"{noun}"):
+    if noun in TARGET_NOUNS and norm[:m.start()].endswith(noun):
         # 粮食总产量的目标是多少: a target counts what it is set for.
         owner = norm[:m.start() - len(noun)]
         noun = re.split(_NOT_IN_NOUN, owner[:-1])[-1] if owner.endswith("的") else noun

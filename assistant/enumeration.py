@@ -333,7 +333,7 @@ def next_point_inside(text: str, earlier: Sequence[str]) -> int | None:
             for start in nexts:
                 # (…约谈党委书记。同时，第四，: a linking word may stand between the sentence and the marker.)
                 cut = max(text.rfind(c, 0, start) for c in _SENTENCE_END)
-                if cut > 0 and re.fullmatch(r"(?:同时|另外|此外|还有|再有|再者)?[，,]?\s*", text[cut + 1:start]):
+                if cut > 0 and re.fullmatch(rf"{_LINKING}?[，,]?\s*", text[cut + 1:start]):
                     return cut + 1
         if openings:
             return None
