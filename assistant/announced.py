@@ -13,7 +13,7 @@ from .lazy_pattern import LazyPattern
 from .text_analysis import split_sentences
 from .text_helpers import chinese_numeral
 
-__all__ = ["ANNOUNCES", "EARLY", "STATED", "announced_after", "announced_early", "announced_topics", "topic_sentence"]
+__all__ = ["ADDS_PART", "ANNOUNCES", "EARLY", "SPEAKER_ANNOUNCES", "STATED", "added_part", "announced_after", "announced_early", "announced_topics", "topic_sentence"]
 
 # …有几项工作需要着力加以推进。 / 我讲三点意见。: a lead-in that announces a count of items
 # without a colon; its items are paragraphs that open alike with a short sentence of their own.
@@ -21,6 +21,10 @@ __all__ = ["ANNOUNCES", "EARLY", "STATED", "announced_after", "announced_early",
 ANNOUNCES = LazyPattern(r"(?:几|[一二三四五六七八九十两\d]+)(?:项|个|条|点|方面|件)[^。，,]{0,12}(?:[，,][^。，,]{0,12})?[。]$")
 STATED = LazyPattern(r"([二三四五六七八两]|\d)(?:项|个|条|点|方面|件)")
 
+# 下面，我讲三个问题。 / 我讲两点意见: a speaker announcing his speech's parts and their number.
+# (要着重抓好三个方面 / 做好三件事: what is to be done, counted, announces as well.)
+SPEAKER_ANNOUNCES = LazyPattern(r"(?:讲|谈|说|抓好|抓|做好|突出|把握|注意|强调)(?:一下|一讲|一谈)?([两三四五六七八九])"
+                         r"(?:个问题|点意见|个方面|方面|点看法|点建议|点要求|项工作|件事|点)")
 # 农业夺得了好收成。 / 对外开放进一步扩大。: a short sentence of one clause, saying the topic its
 # paragraph goes on to tell (a year's review, field by field).
 _TOPIC_SENTENCE = 20
@@ -66,11 +70,17 @@ def announced_after(units: Sequence[Unit], lead: Unit) -> list[Unit]:
     if len(turns) == count - 1:
         return [after[0], *turns]
     topics = [u for u in after if topic_sentence(u)]
-    if not topics or topics[0] is not after[0]:
-        return []
-    # (优先发展不是一句口号。 goes on with the first point: the points open alike, 要… 要… 要….)
-    alike = [u for u in topics if u.text[:1] == topics[0].text[:1]]
-    return topics if len(topics) == count else alike if len(alike) == count else []
+    if topics and topics[0] is after[0]:
+        # (优先发展不是一句口号。 goes on with the first point: the points open alike, 要… 要… 要….)
+        alike = [u for u in topics if u.text[:1] == topics[0].text[:1]]
+        if len(topics) == count or len(alike) == count:
+            return topics if len(topics) == count else alike
+    # (…我讲三点意见。 ¶ 安全生产事关… ¶ … ¶ 安全生产重在防范… ¶ … ¶ 安全生产关键在责任落实。:
+    # each point opens with the word the first opens with, the speech's subject; paragraphs going
+    # on with a point open otherwise. 李鹏说… 李鹏指出…: a word every paragraph opens with is none.)
+    opening = after[0].text[:2]
+    alike = [u for u in after if u.text.startswith(opening)] if _CJK_RUN.fullmatch(opening) else []
+    return alike if len(alike) == count < len(after) and SPEAKER_ANNOUNCES.search(lead.text) else []
 
 
 # 明确了形势，更要… / 任务明确之后， / 形势讲清楚了，: a part that opens by settling the one before.
@@ -90,6 +100,25 @@ _CLOSE = LazyPattern(r"(?:同志们|各位(?:[\u4e00-\u9fff]{2})?|朋友们|同�
 
 
 _CJK_RUN = LazyPattern("[\u4e00-\u9fff]+")
+
+# 此外，我再强调一下组织领导问题。 / 另外，我还想讲一点: after the parts he announced, the speaker
+# adds one more of his own.
+ADDS_PART = LazyPattern(r"(?:此外|另外|最后)[，,]?(?:我|这里|在这里)?[^，,。]{0,3}(?:再|还)[^，,。]{0,2}(?:强调|讲|说|提|谈)")
+
+
+def added_part(units: Sequence[Unit], parts: Sequence[Unit]) -> Unit | None:
+    """The paragraph after the last of a speech's ``parts`` in which the speaker adds one more
+    (ADDS_PART), before he turns to close; None when he adds none."""
+    if not parts or parts[-1].kind != "paragraph":
+        return None
+    for u in units[parts[-1].seq:]:
+        if u.kind != "paragraph":
+            continue
+        if _CLOSE.match(u.text) or SIGN_OFF.match(u.text):
+            return None
+        if ADDS_PART.match(u.text):
+            return u
+    return None
 EARLY = 3   # paragraphs of account a speech may give before points that still carry it
 
 

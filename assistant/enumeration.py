@@ -276,7 +276,11 @@ def outer_runs(runs: list[list[Unit]]) -> list[list[Unit]]:
         spans = list(zip(o, o[1:]))
         if (first := opening_point(o[0].text)) is not None and _PART_MARKER.search(first[2].marker):
             spans.append((o[-1], None))
-        return any(a.seq < r[0].seq and (b is None or r[-1].seq < b.seq) for a, b in spans)
+        # (第三，希望…提几点希望。 ¶ 一是… ¶ … ¶ 四是…: a run the last point opens within the
+        # length of the longest point before it is the last point's own, as part_units reads it.)
+        longest = max((b.seq - a.seq for a, b in spans if b is not None), default=0)
+        return any(a.seq < r[0].seq and (b is None or r[-1].seq < b.seq) for a, b in spans) \
+            or o[-1].seq < r[0].seq <= o[-1].seq + longest
 
     return [r for r in runs if not any(o is not r and len(o) >= 2 and inside(r, o) for o in runs)]
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from . import text_analysis as ta
+from .announced import added_part
 from .corpus import Unit, heading_style
 from .enumeration import (
     enumerations,
@@ -465,11 +466,13 @@ def own_words(ev: Evidence, items: Sequence[Unit]) -> str:
         return ""
     units = ev.corpus.speech(items[0].speech_no).units
     before = [u for u in units[: items[0].seq - 1] if u.kind in ("paragraph", "heading")][-1:]
+    added = len(items) > 2 and added_part(units, items[:-1]) is items[-1]
     for u in before:
         for m in _OWN_COUNT.finditer(ta.normalise(u.text)):
-            if chinese_numeral(m.group(1)) == len(items):
+            if chinese_numeral(m.group(1)) == len(items) - added:
                 # Not quoted as 「…」: a quote would need a citation of its own before the items'.
-                return f"(即讲话所说的{_CUT.split(m.group(0))[0]})"
+                said = _CUT.split(m.group(0))[0]
+                return f"(讲话所说的{said},再加上另外强调的一个问题)" if added else f"(即讲话所说的{said})"
     return ""
 
 

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from .announced import announced_early
+from .announced import ADDS_PART, SPEAKER_ANNOUNCES, added_part, announced_early
 from .corpus import Unit, heading_style
 from .enumeration import enumerations, longest_points, opening_point, outer_runs, paragraph_enumerations
 from .evidence import Citer, Evidence
@@ -428,24 +428,35 @@ def outline_units(ev: Evidence, speech_no: int) -> list[Unit]:
     """The speech's parts; in a speech without headings, paragraphs that open with 第一，/第二，…
     are its parts even when their first sentence is too long to be an inline heading."""
     parts = ev.corpus.speech(speech_no).parts(ev.answer.outline_max_items)
-    if headless(ev, speech_no):
-        units = ev.corpus.speech(speech_no).units
-        runs = [paragraphs for _, paragraphs in paragraph_enumerations(units)]
-        announced = announced_parts(ev, speech_no)   # (an interview runs by the reporter's questions)
-        if announced:
-            return announced
-        # (一要…四要 between 第二个问题 and 第三个问题 are the second question's points.)
-        top = outer_runs([*runs, parts] if parts else runs)
-        longest = max(top, key=len, default=[])
-        if len(longest) >= len(parts) or not any(r is parts for r in top):
-            return longest
+    if not headless(ev, speech_no):
+        return parts
+    units = ev.corpus.speech(speech_no).units
+    found = _headless_parts(ev, speech_no, parts)
+    # (…三点意见 第一… 第二… 第三… ¶ 此外，我再强调一下组织领导问题。: one more part.)
+    added = added_part(units, found)
+    return [*found, added] if added is not None else found
+
+
+def _headless_parts(ev: Evidence, speech_no: int, parts: list[Unit]) -> list[Unit]:
+    """Parts of a speech without headings: the ones it announced, else its outermost longest run
+    of numbered paragraphs, else its inline headings."""
+    units = ev.corpus.speech(speech_no).units
+    runs = [paragraphs for _, paragraphs in paragraph_enumerations(units)]
+    announced = announced_parts(ev, speech_no)   # (an interview runs by the reporter's questions)
+    if announced:
+        return announced
+    # (一要…四要 between 第二个问题 and 第三个问题 are the second question's points.)
+    # (第一…第三 with 一是…四是 under the third: the inline headings of both runs are no list.)
+    in_runs = {u.id for run in runs for u in run}
+    if parts and all(u.id in in_runs for u in parts) and len(runs) >= 2:
+        parts = []
+    top = outer_runs([*runs, parts] if parts else runs)
+    longest = max(top, key=len, default=[])
+    if len(longest) >= len(parts) or not any(r is parts for r in top):
+        return longest
     return parts
 
 
-# 下面，我讲三个问题。 / 我讲两点意见: a speaker announcing his speech's parts and their number.
-# (要着重抓好三个方面 / 做好三件事: what is to be done, counted, announces as well.)
-_ANNOUNCED = LazyPattern(r"(?:讲|谈|说|抓好|抓|做好|突出|把握|注意|强调)(?:一下|一讲|一谈)?([两三四五六七八九])"
-                         r"(?:个问题|点意见|个方面|方面|点看法|点建议|点要求|项工作|件事|点)")
 # 关于下岗职工基本生活保障和再就业工作，我着重讲……: a paragraph opening on the topic it turns to.
 _TOPIC_OPENING = LazyPattern(r"^关于[^，,。]{2,30}[，,]")
 
@@ -457,7 +468,7 @@ def _announced_parts(units: Sequence[Unit], runs: list[list[Unit]]) -> list[Unit
     parts' own points. [] when no run follows such an announcement."""
     for run in runs:
         before = [u for u in units[max(run[0].seq - 3, 0):run[0].seq - 1] if u.kind == "paragraph"]
-        said = next((m for u in before[-1:] for m in _ANNOUNCED.finditer(u.text)), None)
+        said = next((m for u in before[-1:] for m in SPEAKER_ANNOUNCES.finditer(u.text)), None)
         if said is None or len(run) < 2:
             continue
         count = chinese_numeral(said.group(1)) or 0
@@ -490,6 +501,11 @@ def part_units(ev: Evidence, part: Unit) -> list[Unit]:
     if part.kind == "heading" or not headless(ev, part.speech_no):
         return [part, *section_children(units, part)]
     run = next((paras for _, paras in paragraph_enumerations(units) if part in paras), None)
+    if run is None and ADDS_PART.match(part.text):
+        # (此外，我再强调一下组织领导问题。 ¶ 要建强… ¶ 要改进…: the part added runs on to the close.)
+        after = [u for u in units[part.seq:] if u.kind == "paragraph"]
+        closing = next((i for i, u in enumerate(after) if _CLOSING.match(u.text)), len(after))
+        return [part, *after[:closing]]
     if run is None:
         # 二、坚持和完善…制度。 as a paragraph of its own: the paragraphs of the section it opens.
         return [part, *section_children(units, part)] if part.heading else [part]
