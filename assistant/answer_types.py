@@ -46,6 +46,8 @@ _PLACE_NAME = (rf"(?:{_NAME_CHAR}{{2,5}}(?:省|市|县|区|镇|乡|村|州)|{_NA
                r"|中国|美国|英国|法国|德国|俄罗斯|日本|韩国"
                # 在京举行 / 在南宁召开: where a meeting was held, named by the verb after it
                r"|在(?!这|那|此|会|上|中|其)[\u4e00-\u9fff]{1,5}?(?:举行|召开|开幕|闭幕|举办)")
+# 青禾河、柳河 / 白沙湖: a river, lake or mountain, named only when one is asked for (主席江泽民 names none).
+_FEATURE_NAME = rf"{_NAME_CHAR}{{1,4}}(?:河|湖|江|山|水库|岛|湾)(?![区段域边畔岸水道流泊长委系])"
 _PLACE = (_PLACE_NAME +
           # 在中南海怀仁堂邀请…举行座谈会: where the hosts received their guests
           r"|在(?!这|那|此|其|会上|会中)[\u4e00-\u9fff]{2,6}?(?:邀请|会见|接见|集会|隆重集会)"
@@ -62,6 +64,7 @@ _TITLES = (r"(?:同志|书记|主席|总理|总书记|先生|女士|教授|部�
            r"秘书长|发言人|常委|委员|会长|社长|院长|校长|董事长|总经理|经理|记者|老师|师傅|大夫)")
 _PERSON = (rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s*[{SURNAMES}][\u4e00-\u9fff]{{1,2}}"
            rf"|^[{SURNAMES}][\u4e00-\u9fff]{{1,3}}$"   # a speaker line: the name alone
+           rf"|{_TITLES}\s+[\u4e00-\u9fff]{{2,3}}$"   # a speaker line: 县长　骆承平, a name of any surname
            r"|^(?:本报|特约)评论员$"                     # the paper's own commentator signs a comment
            rf"|[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:曾经|曾)?(?:说过|说|指出|提出|认为|强调|讲过)"
            # 工人赵国强在团拜会上发言: a name, where, and what the person did there
@@ -80,7 +83,7 @@ _NAMES_TERM = (r"命名为|称之为|称为|称作|叫做|叫作|被称|所谓|[
                r"|[\u4e00-\u9fff“”]{2,8}(?:定律|效应|陷阱|法则|原理)|“[^”]{2,10}”(?:症|病|现象|心态|问题|作风)")
 
 # Where a text was published: a named periodical, or the paper's own dateline (本报北京…讯).
-_SOURCE = r"《[^》]{1,30}》|^\(?(?:原载|原刊|转载|选自|摘自)|杂志|期刊|刊物|报纸|^(?:据)?本报|新华社|日报|晚报"
+_SOURCE = r"《[^》]{1,30}》|^\(?(?:原载|原刊|转载|选自|摘自|来源|稿源|出处)|杂志|期刊|刊物|报纸|^(?:据)?本报|新华社|日报|晚报|融媒体中心|人民政府网"
 # An office held: a title by a name (省长刘振华 / 刘振华省长) or the speaker's own (作为县委书记).
 # (同志 / 先生 / 女士 / 记者 address a person; they are no office.)
 _OFFICES = _TITLES.replace("同志|", "").replace("先生|女士|", "").replace("|记者", "")
@@ -220,6 +223,8 @@ def counted_noun(question: str) -> str:
     before = re.sub(_ADVERB_END, "", before)   # (投资分别是多少: 分别 says how, not what)
     # 连续几年位列第一方阵 / 用了几天: a span of time counts itself; what follows is what happened.
     after = re.split(_NOT_IN_NOUN, norm[m.end():])[0] if not re.search(_SPAN_UNIT, m.group(0)) else ""
+    if len(after) >= 3 and norm[m.end() + len(after):].startswith(("了", "过")):
+        after = after[:-1]   # (几个单位发了言 / 几个单位作了发言: the verb before 了 is no part of what is counted)
     # (帮多少人重新找到了活干 / 拿了多少钱出来 / 多少篇东西: a verb, a complement or a filler word
     # after the measure is no thing counted.)
     after = "" if re.match(_NOT_A_THING, after) else re.sub("(?:出来|下来|起来|进去|过来)$", "", after)
@@ -263,13 +268,21 @@ def named_body(question: str) -> str:
     return found[0] if found else ""
 
 
-def names_counted(noun: str, text: str) -> bool:
+# 力争 / 计划 / 目标: a sentence that sets the figure it gives as one aimed at.
+AIMED_AT = LazyPattern(r"力争|争取|确保|力求|计划|预计|目标|指标")
+
+
+def names_counted(noun: str, text: str, unit: str = "") -> bool:
     """Whether a sentence speaks of the counted thing and gives its figure: a short name whole
     (女委员 is not any 委员), a longer one by its last two characters (中纪委委员 → 中央纪委委员),
     with a number right before it (112名委员) or soon after (委员一百一十二人); 实际利用外资亿美元,
     a figure missing in print, gives none."""
     if not noun:
         return True
+    aimed = next((t for t in TARGET_NOUNS if noun.endswith(t) and len(noun) - len(t) >= 2), "")
+    if aimed:
+        # (乡村旅游收入目标是多少: the income's figure, in a sentence that aims at it: 力争…突破40亿元.)
+        return names_counted(noun[:-len(aimed)], text, unit) and AIMED_AT.search(text) is not None
     norm = ta.normalise(text)
     # 粮食总产量 is said 粮食总产 (a measure's 量 / 数 / 额 left out).
     bare = noun[:-1] if len(noun) >= 4 and noun[-1] in "量数额" and noun[:-1] in norm else ""
@@ -287,7 +300,10 @@ def names_counted(noun: str, text: str) -> bool:
     named_as = rf"{_DIGIT_OR_NUMERAL}[^。;,，]{{0,6}}?被?(?:评为|评选为|选为|授予|命名为)[^。;,，]{{0,6}}{key}"
     # (文章、文件、电报、书信、讲话等600多篇: things listed, then counted together.)
     listed = rf"{key}(?:、[^。;,，、]{{1,8}})+等{_DIGIT_OR_NUMERAL}"
-    return bool(re.search(rf"{_DIGIT_OR_NUMERAL}[^。;,，]{{0,{gap}}}{key}|{key}[^。;,，]{{0,12}}?{_DIGIT_OR_NUMERAL}|{named_as}|{listed}", norm))
+    # (联系重点企业，每人至少联系5家: named, then counted in the measure asked where the clause ends.)
+    elliptic = rf"{key}[^。;；]{{0,16}}?{_DIGIT_OR_NUMERAL}+{re.escape(unit)}(?:[,，。;；]|$)" if len(unit) == 1 and unit != "个" else ""
+    return bool(re.search(rf"{_DIGIT_OR_NUMERAL}[^。;,，]{{0,{gap}}}{key}|{key}[^。;,，]{{0,12}}?{_DIGIT_OR_NUMERAL}|{named_as}|{listed}", norm)
+                or elliptic and re.search(elliptic, norm))
 
 
 _DIGIT_OR_NUMERAL = r"(?:\d|[一二三四五六七八九十两])"
@@ -385,6 +401,8 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str], question: s
                 return True
         if answer_type == "occasion" and re.search(_OCCASION, norm):
             return True
+        if answer_type == "place" and unit == "地物":
+            return any(m.group(0) not in asked for m in re.finditer(_FEATURE_NAME, norm))
         if answer_type == "place" and (any(m.group(0) not in asked for m in re.finditer(_PLACE_NAME if unit == "地名" else _PLACE, norm))
                                        or unit != "地名" and re.search(_LOCATIVE, norm)):
             return True

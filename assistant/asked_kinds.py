@@ -22,7 +22,7 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     ("note", LazyPattern(r"编者按|按语|编者的话|编者注")),
     ("caption", LazyPattern(r"照片|图片|配图|配的图|图说|摄影")),
     # 登在哪本杂志 / 哪一期 / 出处: where the text was published (before place: 登在哪).
-    ("source", LazyPattern(r"(?:哪本|哪家|哪份|哪种|哪个|什么)(?:杂志|刊物|期刊|报纸|报刊|报(?!告|道|送|名))|哪一?期|(?:登|刊|刊登|刊发|发表|载)在哪|出处|出自哪")),
+    ("source", LazyPattern(r"(?:哪本|哪家|哪份|哪种|哪个|什么)(?:杂志|刊物|期刊|报纸|报刊|媒体|网站|报(?!告|道|送|名))|来源是|哪一?期|(?:登|刊|刊登|刊发|发表|载)在哪|出处|出自哪")),
     ("date", LazyPattern(r"哪一年|哪年|何年|何时|什么时候|哪一天|哪天|哪几天|哪几年|几月|几号|哪个月|什么时间|日期(?!间)|年份|时间是")),
     # 那场话剧叫什么名字 / 书名是什么: the name of a work, which a text gives in 《》.
     ("title", LazyPattern(r"(?:话剧|戏剧|剧目|(?<![游把马])戏|剧|书|电影|影片|作品|节目|歌曲|诗|题目|标题|全称|回忆录|文集|著作|专著|小说|传记|诗集)(?:的?(?:名字|名称|书名|剧名|片名|题目|标题|全称)|[那这]?本|[那这]?部)?(?:叫什么|是什么)(?:名字|名称|名)?"
@@ -52,7 +52,9 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     ("office", LazyPattern(r"什么职务|什么职位|什么身份|任什么职|担任什么|哪个职位|(?:职务|职位|身份)是什么")),
     # 是哪个单位的讲话 / 哪个部门牵头: an organisation, not a place (before place: 哪个单位).
     # (哪几家新闻单位: a kind of unit may stand between.)
-    ("organization", LazyPattern(r"哪(?:一|几|些)?(?:个|家)?(?:[\u4e00-\u9fff]{1,2}?)?(?:单位|部门|机关|机构|组织|团体)|什么(?:单位|部门|机关|机构)")),
+    # (哪家企业 / 哪个公司: a company is named as a body is.)
+    ("organization", LazyPattern(r"哪(?:一|几|些)?(?:个|家)?(?:[\u4e00-\u9fff]{1,2}?)?(?:单位|部门|机关|机构|组织|团体|企业|公司)"
+                                 r"|什么(?:单位|部门|机关|机构|企业|公司)")),
     ("occasion", ASKS_OCCASION),
     ("place", LazyPattern(r"哪里|哪儿|什么地方|哪(?:一|几|些|[两三四五六七八九十])?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个地方|在哪(?!几|些|[一两二三四五六七八九十\d]?(?:个|次|场)?(?:方面|环节|问题|点|条|项|种|类|会|篇|段|部分))")),
     # (分几部分 / 几个方面 count the speech's parts: no figure is asked for.)
@@ -63,6 +65,8 @@ _NAMED_THING = LazyPattern(r"(?:活动|制度|工程|模式|办法|做法|行动
                            r"[^,，。?？]{0,3}(?:叫|称为|称作)(?:做|作)?(?:什么|啥)(?!人)")
 # (邵区长叫什么名字 asks a person's: the place word must stand alone before 叫.)
 _NAMED_PLACE_ASKED = LazyPattern(r"(?:县|市|省|镇|乡|村|区|城市|地方)(?:的)?(?:名字|名称)?(?:叫|是)(?:什么|啥)")
+# (两条主要河流叫什么: a river, lake or mountain, whose name says what it is: 青禾河, 白沙湖.)
+_NAMED_FEATURE_ASKED = LazyPattern(r"(?:河流|河|湖泊|湖|山|水库|江|岛)(?:的)?(?:名字|名称)?(?:分别|各)?(?:叫|是)(?:什么|啥)")
 _ASKS_DAY = LazyPattern(r"哪一?天|哪几天|几号|几月几日|哪个日子")
 _ASKS_AGE = LazyPattern(r"多大(?:岁数|年纪|年龄)|几岁|多少岁|年龄|年纪多大|高寿")
 _ASKS_YEAR = LazyPattern(r"哪一年|哪年|何年|年份|几几年")
@@ -97,6 +101,8 @@ def asked_type(body: str, count: LazyPattern) -> tuple[str | None, str]:
         return "term", ""   # 百名科技人员下乡的活动叫什么: a thing's name, not a person's
     if _NAMED_PLACE_ASKED.search(body):
         return "place", "地名"   # 提到的县叫什么名字: a place's name
+    if _NAMED_FEATURE_ASKED.search(body):
+        return "place", "地物"
     for kind, pattern in _ANSWER_TYPES:
         if pattern.search(body):
             if kind == "place":   # 哪个城市 asks for a place name; 在哪里吃 may be answered by 在食堂

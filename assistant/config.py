@@ -466,7 +466,7 @@ def save_settings(tables: Mapping[str, Mapping[str, Any]], *, env: Mapping[str, 
     path = path or default_config_path(env)
     read_toml(path)   # refuse to rewrite a file that is not valid TOML (the message says why)
     try:
-        doc = tomlkit.parse(path.read_text(encoding="utf-8")) if path.exists() else tomlkit.document()
+        doc = tomlkit.parse(path.read_text(encoding="utf-8-sig")) if path.exists() else tomlkit.document()
         for name, values in tables.items():
             table = doc.get(name)
             if table is None:

@@ -95,7 +95,7 @@ def read_corpus_files(paths: Iterable[Path]) -> tuple[list[tuple[Path, str]], li
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as e:
-            skipped.append((str(f), f"不是 UTF-8 编码(第 {e.start} 字节)"))
+            skipped.append((str(f), f"不是 UTF-8 编码(第 {e.start} 字节){_encoding_hint(data)}"))
             continue
         if "\x00" in text:
             skipped.append((str(f), "含有 NUL 字符,不是文本文件"))
@@ -119,3 +119,18 @@ def load_corpus(paths: Iterable[Path]) -> Corpus:
     paths = [Path(p) for p in paths]
     texts, skipped = read_corpus_files(paths)
     return parse_corpus(texts, skipped, paths)
+
+
+def _encoding_hint(data: bytes) -> str:
+    """What to do with a file in another encoding: GBK (GB18030) and UTF-16, as Chinese
+    websites and Windows editors save text, are named with the command that converts them."""
+    for name, codec in (("UTF-16", "utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("", ""),
+                        ("GBK", "gb18030")):
+        if not codec:
+            continue
+        try:
+            data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return f";看起来是 {name} 编码,请先转成 UTF-8,如 iconv -f {name} -t UTF-8 原文件 > 新文件"
+    return ""

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from . import text_analysis as ta
-from .answer_types import TARGET_NOUNS, fits_type, speech_says
+from .answer_types import AIMED_AT, TARGET_NOUNS, fits_type, speech_says
 from .corpus import Unit
 from .evidence import Citer, Evidence
 from .extract import join_cited
@@ -43,9 +43,6 @@ def speaks_of_asked(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> bool:
     return all(any(w[i:i + 2] in near for i in range(len(w) - 1)) or w in TARGET_NOUNS and AIMED_AT.search(near)
                for w in plan.asked_words)
 
-
-# Words that set a figure as a target (要 / 将 alone say plans of any kind).
-AIMED_AT = LazyPattern(r"力争|争取|确保|力求|计划|预计|目标|指标")
 
 
 def position_name(asked: int | None, k: int, noun: str) -> str:
@@ -121,8 +118,9 @@ def metadata_answer(ev: Evidence, plan: QueryPlan) -> list[tuple[Unit, str]]:
         said = speech_says(ev.corpus.speech(no), plan.answer_type, plan.answer_unit, plan.text)
         by = byline(ev.corpus.speech(no)) if not said and plan.answer_type == "person" \
             and _ASKS_WHO_GAVE.search(plan.text) else None
-        out += said or ([(by, by.text)] if by is not None else [])   # (导演查明哲: a name of any surname)
-    return out[:2]
+        # (导演查明哲: a name of any surname.) At most two lines of each speech (这几篇分别是谁讲的: each's).
+        out += (said or ([(by, by.text)] if by is not None else []))[:2]
+    return out
 
 
 def metadata_lines(ev: Evidence, meta: list[tuple[Unit, str]], citer: Citer) -> tuple[str, list[AnswerSentence]]:

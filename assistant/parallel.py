@@ -108,15 +108,34 @@ def _opening(u: Unit) -> str:
     return u.text[:SAME_OPENING]
 
 
+# 危险化学品领域， / 道路交通领域，: a short first clause that names one of a kind, ending alike.
+# (过去的一年， / 新的一年，: a phrase with 的 tells when, and names no kind.)
+_NAMED_KIND = LazyPattern(r"^(?:(?!的)[\u4e00-\u9fff]){2,9}((?:(?!的)[\u4e00-\u9fff]){2})[，,]")
+
+
+def _kind_named(u: Unit) -> str:
+    m = _NAMED_KIND.match(u.text)
+    return "…" + m.group(1) if m and not _REPORTED.search(m.group(0)) else ""
+
+
+def _alike(u: Unit, first: Unit) -> bool:
+    return u.text[:SAME_OPENING] == first.text[:SAME_OPENING] or _opening(u) == _opening(first) \
+        or bool(_kind_named(u)) and _kind_named(u) == _kind_named(first)
+
+
 def _same_openings(units: list[Unit], lead: Unit) -> list[Unit]:
     items: list[Unit] = []
     for u in units[lead.seq:]:
-        if u.kind != "paragraph" or (items and u.text[:SAME_OPENING] != items[0].text[:SAME_OPENING]
-                                     and _opening(u) != _opening(items[0])):
+        if u.kind != "paragraph" or (items and not _alike(u, items[0])):
             break
         items.append(u)
-    if items and (lead.text[:SAME_OPENING] == items[0].text[:SAME_OPENING] or _opening(lead) == _opening(items[0])):
+    if items and _alike(lead, items[0]):
         return []   # the lead opens alike: it is the first of the series, not what announces it
     # (新的一年，… ×5: a shared phrase of four characters and its comma open alike too.)
     shared = items[0].text[:SAME_OPENING] if items else ""
-    return items if len(items) >= 3 and (_CJK_RUN.fullmatch(shared) or shared[-1:] in "，," and _CJK_RUN.fullmatch(shared[:-1])) else []
+    # (这一年，我们把… ×5: three characters and the comma.)
+    return items if len(items) >= 3 and (_CJK_RUN.fullmatch(shared) or _PHRASE_AND_COMMA.match(shared)
+                                         or all(_kind_named(u) for u in items)) else []
+
+
+_PHRASE_AND_COMMA = LazyPattern(r"[\u4e00-\u9fff]{3,}[，,]")

@@ -60,6 +60,9 @@ _ACRONYM = LazyPattern(r"(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])")
 _WHAT_SAID_BY = LazyPattern(r"(?:他|她)(?:都)?(?:说|讲|谈)了?(?:些)?(?:什么|啥)|(?:他|她)(?:是)?怎么说")
 
 
+_QUOTES = "“”「」\"'"
+
+
 def undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
                        citer: Citer) -> tuple[str, str, list[AnswerSentence]] | None:
     """“X”具体指哪些内容, where the speeches name X near the top but never define or list it."""
@@ -92,6 +95,19 @@ def undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
     if any(said in ta.squash_punct(u.text[:max(0, u.text.find(e.points[0].text))])
            for u in near for e in enumerations(u.text)
            if len(e.points) >= 2 and (not plan.list_size or len(e.points) == plan.list_size)):
+        return None
+    # 要在“早”字上下功夫。县防汛指挥部要在4月15日前…: what follows in its paragraph says what it takes.
+    bare = re.escape(re.sub(f"[{_QUOTES}]", "", ta.normalise(term)).removesuffix("字"))
+    worked_on = rf"在[{_QUOTES}]?{bare}[{_QUOTES}]?字?上(?:下功夫|下足功夫|做文章|用力|发力|着力)[。！!]"
+    if any((m := re.search(worked_on, ta.normalise(t))) and len(ta.normalise(t)) - m.end() >= 20 for t in texts):
+        return None
+    # 有青禾河、柳河两条主要河流: the things named just before it, in apposition, are it.
+    # (两条主要河流 after 青禾河和柳河: joined by 和, a count must say they are it; …工作及今年…要点 is two things.)
+    named_term = re.escape(ta.normalise(term))
+    count = r"[两二三四五六七八九十\d]+[个条座家项种类名位所]"
+    listed_before = rf"[\u4e00-\u9fff]{{1,12}}(?:、[\u4e00-\u9fff]{{1,12}})+等?(?:{count})?{named_term}" \
+        rf"|[\u4e00-\u9fff]{{1,12}}[和与及][\u4e00-\u9fff]{{1,12}}{count}{named_term}"
+    if any(re.search(listed_before, ta.normalise(t)) for t in texts):
         return None
     # …继承和发扬优良传统。then 我们要更好地坚持…×3: paragraphs after it list it.
     if any(said in ta.squash_punct(text) for u in near for text, _ in point_lists(ev, u)):
@@ -499,7 +515,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
             if role:
                 return role in norm
             return plan.answer_type not in ("date", "number") or any(g in norm for g in pairs) \
-                and names_counted(noun, text) and in_place(norm, unit) and of_owner(text, unit)
+                and names_counted(noun, text, plan.answer_unit) and in_place(norm, unit) and of_owner(text, unit)
 
         def unit_of(sentence: AnswerSentence) -> Unit | None:
             return next((c.unit for c in citer.citations if sentence.citations and c.n == sentence.citations[0]), None)
@@ -546,7 +562,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         for unit, words in near + named:
             about = {subject} | words
             for s in split_sentences(unit.text):
-                if subject and any(t in ta.normalise(s) for t in about) and names_counted(noun, s) and of_owner(s, unit) \
+                if subject and any(t in ta.normalise(s) for t in about) and names_counted(noun, s, plan.answer_unit) and of_owner(s, unit) \
                         and (not people or any(holds_office(n, s) for n in people)) \
                         and (not role or role in ta.normalise(s)) \
                         and fits_type(plan.answer_type, plan.answer_unit, _clauses_about(s, pairs, plan), question) \

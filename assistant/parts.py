@@ -487,10 +487,16 @@ def named_section(ev: Evidence, plan: QueryPlan) -> Unit | None:
         # “怎样干事”这个话题: the one layer whose point (再说怎样干事) holds each of the words.
         points = [(u, p[2].label) for _, run in paragraph_enumerations(speeches[0].units) for u in run
                   if (p := opening_point(u.text)) is not None]
+        # (此外，我再强调一下组织领导问题 / 安全生产重在防范: a part announced or added unnumbered.)
+        points += [(u, re.split("[。！？!?]", u.text)[0]) for u in outline_units(ev, named[0])
+                   if u.kind == "paragraph" and all(u is not x for x, _ in points)]
+        # (县长关于资金管理讲了哪几个方面: the speaker's office on its speaker line names no part.)
+        said_of = " ".join(u.text for u in speeches[0].units if u.kind == "metadata")
+        words = [w for w in plan.section.split() if w not in said_of] or plan.section.split()
         layers = [u for u, label in points if all(any(w[i:i + 2] in ta.normalise(label) for i in range(len(w) - 1))
-                                                  for w in plan.section.split())]   # (第三个问题：…深化科技体制改革:
+                                                  for w in words)]   # (第三个问题：…深化科技体制改革:
         if len(layers) != 1:   # else the point's first sentence holds the words)
-            layers = [u for u, _ in points if all(w in ta.normalise(re.split("[。！？!?]", u.text)[0]) for w in plan.section.split())]
+            layers = [u for u, _ in points if all(w in ta.normalise(re.split("[。！？!?]", u.text)[0]) for w in words)]
         if len(layers) == 1:
             return layers[0]
     shares = [(sum(1 for g in want if g in ta.normalise(u.text)) / len(want), u)

@@ -90,7 +90,9 @@ from .question_words import whole_words as _whole_words
 from .results import Turn
 from .speech_refs import (
     EACH_OF,
+    REPORTER_ASKS,
     each_clause_named,
+    is_interview,
     named_speeches,
     naming_label,
     numbered_speech,
@@ -239,9 +241,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             pairs = {g for g in rest_of.bigrams if not _is_generic(g)}   # (郑凯: a name jieba splits)
             held = sorted(((sum(any(w in ta.normalise(u.text) for u in s.units) for w in pairs), s.no)
                            for s in speeches if s.no in named), reverse=True)
-            named = tuple(titled) if len(titled) == 1 else (held[0][1],) \
-                if held[0][0] > held[1][0] and 2 * len(named) <= len(speeches) and not re.search("[和与跟及、]", reference) \
-                else named
+            two_named = bool(re.search("[和与跟及、]", reference))   # (石塘县和临川区: each names its own)
+            named = named if two_named else tuple(titled) if len(titled) == 1 else (held[0][1],) \
+                if held[0][0] > held[1][0] and 2 * len(named) <= len(speeches) else named
         if len(named) == 1 and reference:
             # 乡村振兴那篇讲话和科技创新那篇讲话…: a second reference joined to the first.
             tail = norm[norm.find(reference) + len(reference):]
@@ -374,6 +376,10 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     inner_list = QUOTED.search(body) or bool(said_in(joined, speeches, named_nos, corpus_text))
     plan.outline = (asks_parts or whole_speech or (wants_list and names_speech and not inner_list)) \
         and all(_is_generic(w) or w in described for w in rest) and plan.nth_item is None
+    if REPORTER_ASKS.search(unquoted) and plan.speech_no is not None \
+            and is_interview(next(s for s in speeches if s.no == plan.speech_no)):
+        # 记者一共问了几个问题 / 记者问的第二个问题: the reporter's questions are the interview's parts.
+        plan.nth_is_part, plan.outline = plan.nth_item is not None, plan.nth_item is None
     if plan.multi_speech and plan.nth_item is None and plan.answer_type is None \
             and not QUOTED.search(body) and all(_is_generic(w) or w in described or w in WHOLE_SPEECH for w in rest):
         # 五篇讲话各自的主题是什么 / 第一篇和第三篇有什么不同: each speech's outline, side by side.
@@ -446,7 +452,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             plan.speech_no = titled
             # (谁主持的 asks about an event the speaker line does not tell.)
             plan.about_speech = bool(speech_says(next(s for s in speeches if s.no == titled), plan.answer_type)) \
-                and (asked_event(body) in HOLDING + SPEECH_ITSELF or only_meta_words(body, analyse))
+                and (asked_event(body) in ("", *HOLDING, *SPEECH_ITSELF) or only_meta_words(body, analyse))   # ("": 谁讲的话)
     if plan.answer_type == "person" and not names_speech and not plan.about_speech and WROTE_IT.search(body):
         # 有篇文章批评…,是谁写的: whoever wrote the text that says it (its byline names them).
         plan.answer_type = None

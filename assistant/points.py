@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from . import text_analysis as ta
 from .announced import added_part
+from .answer_types import relative_years, speech_year, years
 from .corpus import Unit, heading_style
 from .enumeration import (
     enumerations,
@@ -163,6 +164,7 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
     # list of that thing; points about something else (三点看法) are not it.
     named = _WEAK_NOUN.search(plan.text) if plan.weak_list and not plan.wants_list else None
     scored: list[tuple[float, str, PointList]] = []   # (raw word match, text, option)
+    when = _asked_years(ev, plan)
     for rank, text, option in ranked:
         size = point_count(option)
         if text in seen or size < min_size or (plan.list_size and size != plan.list_size):
@@ -172,6 +174,12 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
         seen.add(text)
         # 在肯定成绩的同时,也要看到存在的问题: what a lead concedes is not what its points are about.
         raw = _match(ev, bigrams, _CONCEDED.sub("", text))
+        if when and (dated := _dated(ev, text, option)):
+            # 回顾去年成绩…哪几个方面, of a speech of 2024: the list its lead dates 2023 (刚刚过去的2023年…
+            # ¶ 这一年，… ×5), not the one dated 2024 (2024年是… ¶ 新的一年，… ×4).
+            if not dated & when:
+                continue
+            raw, rank = raw + ev.answer.point_match_share * asked, 0
         score = raw * (1.0 - ev.answer.rank_decay * rank)
         scored.append((raw, text, option))
         if score < ev.answer.point_match_share * asked:
@@ -193,7 +201,23 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
     return best[1] if best else None
 
 
+def _asked_years(ev: Evidence, plan: QueryPlan) -> set[int]:
+    """The years a question asks about by 去年 / 今年 / 明年, of the speech it names (its own year
+    known); empty when it names none so."""
+    this_year = speech_year(ev.corpus.speech(plan.speech_no)) if plan.speech_no is not None else None
+    return {this_year + d for d in relative_years(plan.text)} if this_year else set()
+
+
+def _dated(ev: Evidence, text: str, option: PointList) -> set[int]:
+    """The years a list's lead names: its text's, or the whole paragraph's before a run of paragraphs."""
+    if isinstance(option, list):
+        before = [u for u in ev.corpus.speech(option[0].speech_no).units[:option[0].seq - 1] if u.kind == "paragraph"]
+        text += before[-1].text if before else ""
+    return years(text)
+
+
 _CONCEDED = LazyPattern(r"在[^，,。；;]{1,20}?的同时[，,]?")
+_OPENS_ON_COLON = LazyPattern(r"^[\u4e00-\u9fff]{1,6}[：:]")
 _GOES_ON = LazyPattern(r"(?:还|也|并|则)?(?:要|将|必须|应当|应该|需要)")
 
 
@@ -210,13 +234,17 @@ def clause_list(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Sequenc
     floor = _match(ev, bigrams, _option_text(ev, rival)) if rival is not None else -1.0
     best: tuple[float, Unit, list[str]] | None = None
     for h in hits[:5]:
-        before = ""
+        before = previous = ""
         for sentence in split_sentences(h.unit.text):
             # 一九九八年,…新的一年里,我们要…。要…;要…;要…: a list that opens with its verb goes on
             # from the sentences before, which say who, when and what.
-            said = before + sentence if _GOES_ON.match(sentence) else sentence
+            # (…还存在不少短板。主要是：…；…；…: a sentence that opens on a colon lists what the
+            # one before names.)
+            said = before + sentence if _GOES_ON.match(sentence) else \
+                previous + sentence if _OPENS_ON_COLON.match(sentence) else sentence
             before += sentence
-            clauses = [c.strip() for c in re.split("[；;]", sentence.rstrip("。！!")) if c.strip()]
+            previous = sentence
+            clauses = [c.strip() for c in re.split("[；;]", _OPENS_ON_COLON.sub("", sentence).rstrip("。！!")) if c.strip()]
             if len(clauses) < 3 or (plan.list_size and len(clauses) != plan.list_size):
                 continue
             score = _match(ev, bigrams, said)
@@ -390,7 +418,9 @@ def followup_point(answer: Answer, item: int) -> tuple[int, Unit, str] | None:
     if len(cited) != 1 or len(answer.sentences) < 2 or (unit := by_n.get(cited.pop())) is None:
         return None
     said = [s.text for s in answer.sentences]
-    points = next((e.points for e in enumerations(unit.text) if e.labels == said), ())
+    # (一是规划先行 for 一是规划先行，我们聘请…: an answer may shorten each point to its first clause.)
+    points = next((e.points for e in enumerations(unit.text) if len(e.labels) == len(said)
+                   and all(label.startswith(x) for label, x in zip(e.labels, said))), ())
     chosen = nth(points, item)
     return (chosen[0], unit, chosen[1].sentences()) if chosen else None
 

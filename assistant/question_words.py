@@ -51,7 +51,7 @@ META_WORDS = frozenset("讲 讲的 说 发表 作 做 写 写的 作者 执笔 �
                        "登 登在 刊登 刊发 载 刊 杂志 期刊 刊物 报纸 报刊 期 一期 出处 出自 "
                        "注明 标明 写明 落款 署名 署 写于 原来 原先 最初 当初 当时 原载 "
                        # (这篇评论是谁写的: the kind of text only names it again.)
-                       "这篇 那篇 篇 讲话 文章 评论 社论 短评 报道 稿子".split())
+                       "这篇 那篇 篇 讲话 文章 评论 社论 短评 报道 稿子 话 的话 讲的话".split())   # (谁讲的话)
 
 
 def whole_words(words: Sequence[str]) -> list[str]:

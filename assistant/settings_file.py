@@ -30,7 +30,7 @@ def read_toml(path: Path) -> dict[str, Any]:
     except OSError as e:
         raise ConfigError(f"无法读取配置文件 {path}:{os_reason(e)}") from None
     try:
-        return tomllib.loads(raw.decode("utf-8"))
+        return tomllib.loads(raw.decode("utf-8-sig"))   # (a BOM, as Windows editors save it)
     except UnicodeDecodeError as e:
         line = raw[:e.start].count(b"\n") + 1
         raise ConfigError(f"配置文件 {path} 不是 UTF-8 编码(第 {line} 行)") from None

@@ -15,7 +15,7 @@ from .corpus import DATELINE, Speech, Unit
 from .lazy_pattern import LazyPattern
 from .text_helpers import chinese_numeral
 
-__all__ = ["EACH_OF", "each_clause_named", "speech_marked", "byline", "named_speeches", "naming_label", "numbered_speech", "opens_with_dateline", "numbered_speeches", "speech_label",
+__all__ = ["EACH_OF", "REPORTER_ASKS", "is_interview", "each_clause_named", "speech_marked", "byline", "named_speeches", "naming_label", "numbered_speech", "opens_with_dateline", "numbered_speeches", "speech_label",
            "strip_speech_reference"]
 
 _NUM = r"[一二三四五六七八九十两\d]"
@@ -34,9 +34,11 @@ _PAIR_NAMED = LazyPattern(r"([\u4e00-\u9fff]{2,10}?)(?:和|与|跟|及|、)([\u4
 _SPECIFIC = LazyPattern(_SPECIFIC_GENRE)
 # 那篇报道 / 这份公报, or a question (or its clause) that opens with the kind (公报分为哪几部分).
 # (讲课稿 / 致辞: a subtitle line may say the kind: ——在…培训班上的讲课.)
-_KIND_ONLY = LazyPattern(r"(?:那|这|该)(?:篇|份|则)(报道|公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|讲座|调研报告|调查报告)稿?"
-                        r"|(?:^|(?<=[,，;；:：]))(公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|讲座|调研报告|调查报告)稿?(?=的|里|中|上|说|讲|提|分|对|怎|是|有|主要|第|最|开头|结尾|前|后)")
+_KIND_ONLY = LazyPattern(r"(?:那|这|该)(?:篇|份|则)(报道|公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|讲座|调研报告|调查报告|专访|访谈|采访)稿?"
+                        r"|(?:^|(?<=[,，;；:：]))(公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|讲座|调研报告|调查报告|专访|访谈)稿?(?=的|里|中|上|说|讲|提|分|对|怎|是|有|主要|第|最|开头|结尾|前|后)")
 _NEWS_LEAD = LazyPattern(DATELINE)
+_INTERVIEW_TITLE = r"——访|专访|访谈|答记者问"
+REPORTER_ASKS = LazyPattern(r"记者(?:一共|总共|共|都|先后)?(?:问|提)")
 _OCCASION_NAMED = LazyPattern(r"([\u4e00-\u9fff]{2,6}?)(?:那次|这次|那个会|这个会|那场会)")
 # (为什么会炸: 会 says "will"; a meeting is 大会 / 会议, or 会 before 上 / 里.)
 _MEETING_AFTER = LazyPattern(r"[^\W\d为什怎哪谁啥是]{0,6}?(?:大会|会议|讲话|报告|致辞|会(?=上|里|中))")
@@ -127,10 +129,17 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
     if kind:
         # 那篇报道 / 这篇公报: the one text of that kind (a report opens with a dateline).
         genre = kind.group(1) or kind.group(2)
+        # (这篇专访, of ——访青禾县副县长周敏: an interview's title says 访.)
         of_kind = tuple(s.no for s in speeches if genre in labels[s.no]
-                        or (genre == "报道" and opens_with_dateline(s)))
+                        or (genre == "报道" and opens_with_dateline(s))
+                        or (genre in ("专访", "访谈", "采访") and re.search(_INTERVIEW_TITLE, labels[s.no])))
         if len(of_kind) == 1:
             return of_kind, kind.group(0)
+    if REPORTER_ASKS.search(text):
+        # 记者一共问了几个问题: the one interview (——访…) is the text a reporter asked questions in.
+        interviews = tuple(s.no for s in speeches if is_interview(s))
+        if len(interviews) == 1:
+            return interviews, ""
     for m in _SPEECH_NAMED.finditer(text):
         name = _NAME_SUFFIX.sub("", _NAME_PREFIX.sub("", _QUOTE_MARKS.sub("", m.group(1))))
         # 会议是谁作的讲话: a question word ends whatever came before it as a name.
@@ -183,7 +192,7 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
             part = name[start:]
             if len(part) < 2:
                 break
-            by_title = tuple(s.no for s in pool if part in labels[s.no])
+            by_title = tuple(s.no for s in pool if _holds_name(part, labels[s.no]))
             # 朱镕基那次讲话: the title that opens with the name, not a deck line that lists it.
             by_title = tuple(no for no in by_title if part in ta.normalise(titles[no])) or tuple(
                 no for no in by_title if any(ta.normalise(u.text).startswith(part) for u in _leading_metadata(
@@ -235,7 +244,53 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
         if len(by_label) == 1:
             return by_label, m.group(0)
     titled = _titled_speech(text, speeches)
-    return titled if titled[0] else _by_own_name(text, speeches)
+    if titled[0]:
+        return titled
+    own = _by_own_name(text, speeches)
+    return own if own[0] else _by_place(text, speeches)
+
+
+# 青屿区今年考大学的情况 / 石塘县人均预期寿命: a city, county or district only one speech speaks of
+# says which speech is asked about. (青屿最美教师 / 桐溪暴动: a name that holds the place is no
+# place; 老城区 / 全市: no place of its own; 江岭省和海川市: every place asked must name one.)
+_PLACE_IN = LazyPattern(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2})[省市县区]|(?=([\u4e00-\u9fff]{2})[省市县区])")
+_NO_PLACE = LazyPattern(r"[全本各该此两城新老省市县区镇乡村]")
+
+
+_OWN_PLACE_SHARE = 0.25   # of a speech's paragraphs that name the place it is about
+
+
+def _own_place(sp: Speech, place: str, name: str) -> bool:
+    """Whether a speech is about the place: its title, speaker or source lines name it, or a
+    quarter of its paragraphs do (青石县“6·27”事故, told once in a city's speech: not its own)."""
+    if not any(place in u.text for u in sp.units):
+        return False
+    paragraphs = sp.paragraphs
+    return any(place in u.text for u in sp.units if u.kind == "metadata") \
+        or sum(name in u.text for u in paragraphs) >= max(2, _OWN_PLACE_SHARE * len(paragraphs))
+
+
+def _by_place(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...], str]:
+    if len(speeches) < 2:
+        return (), ""
+    found: dict[int, str] = {}
+    asked = 0
+    for m in _PLACE_IN.finditer(text):
+        name = m.group(1) or m.group(2)
+        if _NO_PLACE.search(name) or _ASKING.search(name):
+            continue
+        asked += 1
+        place = text[text.find(name):text.find(name) + 3]
+        owners = [sp.no for sp in speeches if _own_place(sp, place, name)]
+        if len(owners) == 1 and not any(name in u.text for sp in speeches if sp.no != owners[0] for u in sp.units):
+            found.setdefault(owners[0], place)
+    if not found or len(found) < asked:
+        return (), ""
+    said = list(found.values())
+    start, end = text.find(said[0]), text.find(said[-1]) + len(said[-1])
+    between = text[start:end]
+    return tuple(found), between if len(said) == 1 or _JOINED.fullmatch(between[len(said[0]):-len(said[-1])] or "、") \
+        else " ".join(said)
 
 
 # 周海涛在讲话中 / 张建国强调 / 陈志远最后说: a name (a surname first, after a title or a break) and a
@@ -253,6 +308,19 @@ _ASKED_SPEAKER = LazyPattern(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:讲|说|提
 
 # What comes before a name on a speaker line: an office (…行长, …导演, …研究员).
 _OFFICE_END = LazyPattern(r"(?:长|员|书记|主席|主任|总理|导演|编辑|记者|总监|总裁|教授|代表|专家|作家|经理|秘书)$")
+
+
+def is_interview(s: Speech) -> bool:
+    """An interview: its title says so (——访青禾县副县长周敏 / 专访 / 答记者问)."""
+    return re.search(_INTERVIEW_TITLE, speech_label(s)) is not None
+
+
+def _holds_name(part: str, label: str) -> bool:
+    """Whether a title or speaker line holds the name; an office never as a deputy's (县长 is no
+    副县长: 访青禾县副县长周敏 is not the 县长's speech)."""
+    if re.fullmatch(rf"[\u4e00-\u9fff]{{0,3}}{_OFFICE}", part):
+        return re.search(rf"(?<!副){re.escape(part)}", label) is not None
+    return part in label
 
 
 def _ends_with_name(lines: str, piece: str) -> bool:
@@ -534,6 +602,11 @@ def _same_references(text: str, found: tuple[int, ...], speeches: Sequence[Speec
     where to look."""
     refs = [first]
     chosen = [s for s in speeches if s.no in found]
+    if REPORTER_ASKS.search(text):
+        # 记者一共问了几个问题: the one interview (——访…) is the text a reporter asked questions in.
+        interviews = tuple(s.no for s in speeches if is_interview(s))
+        if len(interviews) == 1:
+            return interviews, ""
     for m in _SPEECH_NAMED.finditer(text):
         name = _NAME_SUFFIX.sub("", _NAME_PREFIX.sub("", _QUOTE_MARKS.sub("", m.group(1))))
         if m.group(0) in refs or first in m.group(0) or _NOT_A_NAME.match(name) or len(name) < 2:

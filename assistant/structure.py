@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from .announced import ADDS_PART, SPEAKER_ANNOUNCES, added_part, announced_early
 from .corpus import Unit, heading_style
-from .enumeration import enumerations, longest_points, opening_point, outer_runs, paragraph_enumerations
+from .enumeration import SIGN_OFF, enumerations, longest_points, opening_point, outer_runs, paragraph_enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .params import AnswerParams
@@ -501,10 +501,13 @@ def part_units(ev: Evidence, part: Unit) -> list[Unit]:
     if part.kind == "heading" or not headless(ev, part.speech_no):
         return [part, *section_children(units, part)]
     run = next((paras for _, paras in paragraph_enumerations(units) if part in paras), None)
-    if run is None and ADDS_PART.match(part.text):
-        # (此外，我再强调一下组织领导问题。 ¶ 要建强… ¶ 要改进…: the part added runs on to the close.)
+    announced = outline_units(ev, part.speech_no) if run is None else []
+    if run is None and (ADDS_PART.match(part.text) or any(u is part for u in announced)):
+        # (此外，我再强调一下组织领导问题。 ¶ 要建强… ¶ 要改进…: the part added runs on to the close;
+        # a part announced unnumbered, 任务明确之后，关键在落实。 ¶ 要强化… ¶ 要维护…, up to the next.)
         after = [u for u in units[part.seq:] if u.kind == "paragraph"]
-        closing = next((i for i, u in enumerate(after) if _CLOSING.match(u.text)), len(after))
+        closing = next((i for i, u in enumerate(after) if _CLOSING.match(u.text) or SIGN_OFF.match(u.text)
+                        or any(u is x for x in announced)), len(after))
         return [part, *after[:closing]]
     if run is None:
         # 二、坚持和完善…制度。 as a paragraph of its own: the paragraphs of the section it opens.
@@ -538,7 +541,7 @@ def count_intro(question: str, n: int, unit: Unit | None = None, term: str = "")
     """共3项: / 共三点: / 「三问复盘法」共3项: — the count of a list answer, in the question's own
     unit when it names one, after the quoted term asked about when the unit says it (“三问复盘法”是哪三问)."""
     m = _COUNTED_IN.search(question)
-    count = f"{'一二三四五六七八九十'[n - 1]}{m.group(1)}" if m and 1 <= n <= 10 else f"{n}项"
+    count = f"{'一两三四五六七八九十'[n - 1]}{m.group(1)}" if m and 1 <= n <= 10 else f"{n}项"   # (共两条, not 共二条)
     # (Only a term quoted, by the question or the speech: 概括起来是哪几个方面 names none.)
     if unit is not None and len(squash_punct(term)) >= 2 and squash_punct(term) in squash_punct(unit.text) \
             and any(re.search(f"[“「『]{re.escape(term)}[”」』]", text) for text in (question, unit.text)):

@@ -129,6 +129,12 @@ def test_show_2_21(capsys: pytest.CaptureFixture[str]) -> None:
     assert "塔西佗陷阱" in out
 
 
+@pytest.mark.parametrize("typed", ["２.２１", "2。21"])
+def test_show_an_id_typed_full_width(capsys: pytest.CaptureFixture[str], typed: str) -> None:
+    code, out, _ = run(capsys, "show", typed, "--json")
+    assert code == 0 and json.loads(out)["id"] == "2.21"
+
+
 def test_show_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "show", "2.21", "--json", "-c", "1")
     assert code == 0

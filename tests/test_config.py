@@ -86,6 +86,12 @@ context_budget = 3000
     assert c.source == "文件+环境变量+命令行"
 
 
+def test_a_config_file_saved_with_a_bom_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_bytes("\ufeff[llm]\nbase_url = \"http://file:1/v1\"\nmodel = \"m\"\n".encode())
+    assert load_config(env={}, path=path).model == "m"
+
+
 def test_unset_cli_flags_do_not_override(tmp_path: Path) -> None:
     args = parse("--llm")
     c = load_config(args, env={"OPENAI_BASE_URL": "http://env:2", "OPENAI_MODEL": "m"}, path=tmp_path / "none")

@@ -9,10 +9,10 @@ import time
 from typing import Any
 
 import pytest
+from fake_llm import fake_llm
 
 from assistant.config import LLMConfig
 from assistant.llm import AsyncLLMClient, LLMError, LLMErrorKind
-from fake_llm import fake_llm
 
 MESSAGES = [{"role": "system", "content": "s"}, {"role": "user", "content": "u"}]
 
@@ -110,8 +110,9 @@ def test_the_config_model_still_applies_without_base_url_on_the_command_line(con
 def test_tui_and_eval_base_url_without_model_leave_the_model_to_the_server(config_for_another_server: None,
                                                                            capsys: pytest.CaptureFixture[str],
                                                                            tmp_path: Any) -> None:
-    from assistant.cli import build_parser, tui_llm_config
     from cli_helpers import run
+
+    from assistant.cli import build_parser, tui_llm_config
 
     args = build_parser(["--base-url", "http://127.0.0.1:1/v1"]).parse_args(["--base-url", "http://127.0.0.1:1/v1"])
     config = tui_llm_config(args)
@@ -154,3 +155,10 @@ def test_embeddings_endpoint_down_is_said_once_in_text_mode(tmp_path: Any, monke
     code, out, _ = run(capsys, "ask", "--json", "什么是塔西佗陷阱?")
     notes = json.loads(out)["notes"]
     assert any("127.0.0.1:9/v1/embeddings" in n for n in notes)   # --json keeps it in the answer
+
+
+def test_a_server_error_message_keeps_no_escape_remnants() -> None:
+    from assistant.llm.endpoint import server_message
+
+    said = server_message(b'{"error": {"message": "bad \\u001b[2J\\u001b]52;c;aGVsbG8=\\u0007 request"}}')
+    assert said == "bad request", said

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 
 from .common import (
     SEARCH_HELP,
@@ -74,7 +75,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     engine = load_engine(args)
     if not args.id.strip():
         fail("段落编号是空的:请给出编号,如 assistant show 2.21")
-    unit = engine.corpus.get(args.id.strip())
+    # (１.２ / 1。2 typed on a Chinese keyboard: the same id.)
+    unit = engine.corpus.get(unicodedata.normalize("NFKC", args.id.strip()).replace("。", "."))
     if unit is None:
         known = ", ".join(f"{s.no}.1–{s.no}.{len(s.units)}" for s in engine.corpus.speeches)
         fail(f"没有编号为 {args.id} 的段落(可用编号:{known})")

@@ -101,7 +101,7 @@ MAX_MISQUOTE_CHARS = 80
 
 
 def _shown_quote(quote: str) -> str:
-    quote = printable(" ".join(quote.split()))
+    quote = printable(" ".join(without_terminal_control(quote).split()))
     return quote if len(quote) <= MAX_MISQUOTE_CHARS else quote[: MAX_MISQUOTE_CHARS - 1] + "…"
 
 

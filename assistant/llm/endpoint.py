@@ -13,7 +13,7 @@ import socket
 
 import httpx
 
-from ..text_helpers import printable
+from ..text_helpers import printable, without_terminal_control
 
 __all__ = ["Endpoint", "api_url", "chat_url", "display_url", "server_message"]
 
@@ -52,7 +52,7 @@ _MAX_SERVER_MESSAGE = 200
 
 def _one_line(text: str, limit: int = _MAX_SERVER_MESSAGE) -> str:
     # A hostile server's ESC [2J or OSC 52 (clipboard) must not reach the user's terminal.
-    text = printable(" ".join(text[: limit * 4].split()))
+    text = printable(" ".join(without_terminal_control(text[: limit * 4]).split()))   # (whole sequences, not only ESC)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -168,10 +168,15 @@ def _mark_unverified(answer: Answer) -> str:
     stands, as ``ask --llm`` lists them under 引用核对: uncited, or its source does not say it."""
     text = answer.text
     for s in answer.sentences:
-        if s.supported is not False or not s.text or s.text not in text:
+        # (月球是奶酪做的。 checked, 月球是奶酪做的[2]。 printed: found without its markers and end
+        # mark, and marked after the markers and the end mark that follow it.)
+        core = MARKER.sub("", s.text).rstrip("。！？!?；;，,、 ") if s.text else ""
+        if s.supported is not False or not core or core not in text:
             continue
         tag = "⚠无引用,未经核实" if not s.citations else "⚠所引资料不支持"
-        at = text.index(s.text) + len(s.text)
+        at = text.index(core) + len(core)
+        while (m := MARKER.match(text, at)) is not None or text[at:at + 1] and text[at] in "。！？!?；;":
+            at = m.end() if m is not None else at + 1
         text = f"{text[:at]}(**{tag}**){text[at:]}"
     return text
 
