@@ -96,6 +96,8 @@ _ORGANISATION = (r"[\u4e00-\u9fff]{1,10}?(?:办公室|办公厅|委员会|人民
                  r"|外交部|国务院|集团|协会|学会|研究所|研究院|艺术馆|文化馆|大学|学院|公司|剧院|剧团|(?<![大格布结])局"
                  r"|(?<![大客餐门展歌舞])厅(?!长))")
 
+_SOME = r"^(?:一些|有些|有的|不少|许多|这些|那些|各|各级|一批|多家|[一二三四五六七八九十两几\d]+家)"
+
 # 由县财政统一发放 / 由企业设立: the doer a 由 names, of any kind.
 _DONE_BY = r"由[\u4e00-\u9fff]{2,10}?(?:统一|负责|承担|发放|支付|出资|管理|组织|主持|牵头|设立|组成|举办|安排|拨付|解决)"
 
@@ -108,7 +110,8 @@ _OCCASION = (r"[\u4e00-\u9fff\d”》）)]{2}(?:会议|大会|座谈会|茶话�
              r"(?<![在本此该这那])会)(?:上|期间)")
 _HELD = r"(?:会|会议)[^,。]{0,6}(?:\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日)(?:至[^,。]{1,8})?在[^,。]{1,12}(?:召开|举行|开幕)"
 
-_UNDATED = r"日前|近日|前不久|不久前|前些天|最近"
+# (6月20日前 is a deadline: 日前 after a day's number says by when.)
+_UNDATED = r"(?<![\d一二三四五六七八九十])日前|近日|前不久|不久前|前些天|最近"
 # 在春耕之前 / 年底前 / 汛期到来之前: when, by the year's seasons and holidays (for 什么时候).
 _SEASON = r"(?:春耕|春节|元旦|国庆|年底|年内|汛期|入冬|开学|麦收|秋收|夏收)(?:到来)?(?:之前|以前|前|之后|以后)"
 
@@ -136,6 +139,8 @@ def _unit_pattern(unit: str) -> str:
 # the thing the question wants is that event's person or date, not any in the paragraph.
 _ASKED_EVENT = (r"(?:由谁来|由谁|是谁|谁|哪(?:些|几位)[\u4e00-\u9fff]{0,2}(?:领导|同志|嘉宾)|哪几位|哪位|哪些人|哪几个人|哪(?:一|几|些)?(?:个|家)?单位|哪一?天|哪几天|哪一?年|哪几年|何时|什么时候|哪个月|几月几日|几号)"
                 # (哪一年由谁最早提出的: 由谁 / 最早 say who and how, 提出 is the event.)
+                # (哪天前储备好: 前 / 以前 / 之前 say by when; 储备 is the event.)
+                r"(?:之前|以前|之后|以后|前|后)?"
                 r"(?:在哪(?:儿|里)?|来|是|又|先|首先)?(?:由谁(?:来)?|被谁)?(?:最早|最先|首次|正式)?([\u4e00-\u9fff]{1,2})(?![人者员])")
 # 代表发言的那几位,依次都是谁: the people who did it, asked after them.
 # 发言的是哪几位 / 主持的又是谁: the same, with nobody named between 的 and the question word.
@@ -222,8 +227,10 @@ def counted_noun(question: str) -> str:
     before = re.split("要|将|会|能|应|需", before)[-1] if ends else before   # (工程要投资: 投资)
     before = re.sub(_ADVERB_END, "", before)   # (投资分别是多少: 分别 says how, not what)
     # 连续几年位列第一方阵 / 用了几天: a span of time counts itself; what follows is what happened.
-    after = re.split(_NOT_IN_NOUN, norm[m.end():])[0] if not re.search(_SPAN_UNIT, m.group(0)) else ""
-    if len(after) >= 3 and norm[m.end() + len(after):].startswith(("了", "过")):
+    # (多少个亿元以上项目: a size that qualifies what is counted is no part of it.)
+    rest = re.sub(r"^(?:[\d.]*[十百千万亿]*(?:元|吨|亩|人|平方米))?(?:以上|以下|左右)(?:的)?", "", norm[m.end():])
+    after = re.split(_NOT_IN_NOUN, rest)[0] if not re.search(_SPAN_UNIT, m.group(0)) else ""
+    if len(after) >= 3 and rest[len(after):].startswith(("了", "过")):
         after = after[:-1]   # (几个单位发了言 / 几个单位作了发言: the verb before 了 is no part of what is counted)
     # (帮多少人重新找到了活干 / 拿了多少钱出来 / 多少篇东西: a verb, a complement or a filler word
     # after the measure is no thing counted.)
@@ -422,7 +429,10 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str], question: s
             return True
         if answer_type == "agent" and (re.search(_PERSON, norm) or re.search(_ORGANISATION, norm) or re.search(_DONE_BY, norm)):
             return True
-        if answer_type == "organization" and re.search(_ORGANISATION, norm):
+        # (一些企业集团 for 哪几家企业集团: the kind the question names, said of none in particular.)
+        # (…和政府部门: a joining word and a bare 政府 name no body either.)
+        if answer_type == "organization" and any(len(name := re.sub(_SOME, "", m.group(0)).lstrip("和与及同")) >= 3
+                                                and name not in asked for m in re.finditer(_ORGANISATION, norm)):
             return True
         if answer_type == "office" and re.search(_OFFICE, norm):
             return True

@@ -52,9 +52,9 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     ("office", LazyPattern(r"什么职务|什么职位|什么身份|任什么职|担任什么|哪个职位|(?:职务|职位|身份)是什么")),
     # 是哪个单位的讲话 / 哪个部门牵头: an organisation, not a place (before place: 哪个单位).
     # (哪几家新闻单位: a kind of unit may stand between.)
-    # (哪家企业 / 哪个公司: a company is named as a body is.)
-    ("organization", LazyPattern(r"哪(?:一|几|些)?(?:个|家)?(?:[\u4e00-\u9fff]{1,2}?)?(?:单位|部门|机关|机构|组织|团体|企业|公司)"
-                                 r"|什么(?:单位|部门|机关|机构|企业|公司)")),
+    # (哪家公司: a company is named as a body is; 哪几家企业集团 may ask for a kind the text names.)
+    ("organization", LazyPattern(r"哪(?:一|几|些)?(?:个|家)?(?:[\u4e00-\u9fff]{1,2}?)?(?:单位|部门|机关|机构|组织|团体|公司)"
+                                 r"|什么(?:单位|部门|机关|机构|公司)")),
     ("occasion", ASKS_OCCASION),
     ("place", LazyPattern(r"哪里|哪儿|什么地方|哪(?:一|几|些|[两三四五六七八九十])?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个地方|在哪(?!几|些|[一两二三四五六七八九十\d]?(?:个|次|场)?(?:方面|环节|问题|点|条|项|种|类|会|篇|段|部分))")),
     # (分几部分 / 几个方面 count the speech's parts: no figure is asked for.)

@@ -67,7 +67,7 @@ from .points import (
     words_match,
 )
 from .positions import closing_run, digest_speakers, nth_paragraph
-from .question_grammar import MENTIONED_WHERE
+from .question_grammar import MENTIONED_WHERE, QUOTED
 from .question_words import own_subject
 from .results import Answer, AnswerSentence, Hit, Turn
 from .retrieval import query_terms
@@ -365,8 +365,10 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         in_speech = [h for h in hits[:3] if h.unit.speech_no == plan.speech_no]
         if in_speech and (introduces_list(ev, in_speech[0].unit) or list_items(ev, in_speech[0].unit)):
             reason = thin = None
-    if thin and plan.wants_list and plan.speech_no is not None and not plan.asked_words:
+    if thin and plan.wants_list and plan.speech_no is not None and not plan.asked_words \
+            and not (plan.asks_content_of and QUOTED.search(question)):
         # 公报那篇,98年反腐工作分成哪几块任务: the words miss, but the named speech makes one list.
+        # (“四好农村路”是哪四好: the content of a term it quotes, which a list of the speech's is not.)
         # (元旦献辞那几段排比…要坚持或发扬什么: the points of the named speech its words name come first.)
         if (spoken := speaker_in_order(ev, plan.speech_no, question, citer, hits, done)) is not None:
             return spoken   # (郑凯提的要求是怎么一条条写的: a report's speaker, paragraph by paragraph)

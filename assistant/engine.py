@@ -20,6 +20,7 @@ from .compound import clauses, stands_alone
 from .corpus import (
     Corpus,
     CorpusError,
+    Unit,
     corpus_fingerprint,
     file_digest,
     parse_corpus,
@@ -135,6 +136,13 @@ class Engine:
 
     def speech_title(self, no: int) -> str:
         return self.corpus.speech(no).title
+
+    def speech_parts(self, no: int) -> list[Unit]:
+        """The parts the engine reads a speech in (its headings, else the points it announced or
+        numbered): what an outline answer lists, for the reader's outline too."""
+        from .structure import outline_units
+
+        return outline_units(self.evidence, no)
 
     # ---- semantic retrieval --------------------------------------------------------
     def attach_embeddings(self, embedder: "Embedder | None" = None, reason: str | None = None,

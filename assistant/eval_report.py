@@ -46,7 +46,8 @@ def latency_line(summary: dict[str, Any]) -> str:
     lat = summary.get("latency_ms", {})
     o = summary.get("overall", {})
     line = (f"每题耗时:中位数 {_ms(lat.get('median'))},P95 {_ms(lat.get('p95'))};"
-            f"误拒答 {o.get('false_abstentions', 0)} 题,运行出错 {o.get('errors', 0)} 题,"
+            f"误拒答 {o.get('false_abstentions', 0)} 题,可回答却作部分回答 {o.get('partial_answerable', 0)} 题,"
+            f"运行出错 {o.get('errors', 0)} 题,"
             f"未通过 {o.get('failed', 0)} / {o.get('n', 0)} 题")
     if o.get("answer_contains_strings") is not None:
         # The table's 包含率 counts questions whose answer holds all their strings; this, each string.

@@ -166,6 +166,10 @@ def failure_reasons(record: dict[str, Any]) -> list[str]:
     if record.get("answerable", bool(record.get("gold"))):
         if record.get("abstained"):
             reasons.append("误拒答(可回答却拒答)")
+        elif record.get("partial"):
+            # (It quotes the passage, so Hit@1 and answer_contains may pass; its first line says the
+            # speeches do not give what they give.)
+            reasons.append("误作部分回答(可回答却说讲话没有给出)")
         if m.get("hit@1") == 0:
             reasons.append("第 1 名不相关")
         if m.get("answer_contains") is False:

@@ -10,7 +10,7 @@ from .announced import ANNOUNCES, STATED, announced_after, topic_sentence
 from .corpus import Unit
 from .enumeration import paragraph_enumerations
 from .lazy_pattern import LazyPattern
-from .structure import _CJK_RUN, SAME_OPENING
+from .openings import alike, opens_a_series
 from .text_analysis import split_sentences
 from .text_helpers import chinese_numeral
 
@@ -94,48 +94,12 @@ def _topic_sentences(units: list[Unit], lead: Unit) -> list[Unit]:
     return run if len(run) >= 3 else []
 
 
-# 在政治协商方面, / 在民主监督方面,: a short first clause framed alike (its first character and
-# its last two), not a speaker's 他说, / 陈启明指出,.
-_FRAME_CLAUSE = LazyPattern(r"^([\u4e00-\u9fff])[\u4e00-\u9fff]{2,9}([\u4e00-\u9fff]{2})[，,]")
-_REPORTED = LazyPattern(r"说|指出|强调|表示|认为|提出")
-
-
-def _opening(u: Unit) -> str:
-    """What a paragraph of a parallel series shares: its first words, or its first clause's frame."""
-    m = _FRAME_CLAUSE.match(u.text)
-    if m and not _REPORTED.search(m.group(0)):
-        return m.group(1) + "…" + m.group(2)
-    return u.text[:SAME_OPENING]
-
-
-# 危险化学品领域， / 道路交通领域，: a short first clause that names one of a kind, ending alike.
-# (过去的一年， / 新的一年，: a phrase with 的 tells when, and names no kind.)
-_NAMED_KIND = LazyPattern(r"^(?:(?!的)[\u4e00-\u9fff]){2,9}((?:(?!的)[\u4e00-\u9fff]){2})[，,]")
-
-
-def _kind_named(u: Unit) -> str:
-    m = _NAMED_KIND.match(u.text)
-    return "…" + m.group(1) if m and not _REPORTED.search(m.group(0)) else ""
-
-
-def _alike(u: Unit, first: Unit) -> bool:
-    return u.text[:SAME_OPENING] == first.text[:SAME_OPENING] or _opening(u) == _opening(first) \
-        or bool(_kind_named(u)) and _kind_named(u) == _kind_named(first)
-
-
 def _same_openings(units: list[Unit], lead: Unit) -> list[Unit]:
     items: list[Unit] = []
     for u in units[lead.seq:]:
-        if u.kind != "paragraph" or (items and not _alike(u, items[0])):
+        if u.kind != "paragraph" or (items and not alike(u, items[0])):
             break
         items.append(u)
-    if items and _alike(lead, items[0]):
+    if items and alike(lead, items[0]):
         return []   # the lead opens alike: it is the first of the series, not what announces it
-    # (新的一年，… ×5: a shared phrase of four characters and its comma open alike too.)
-    shared = items[0].text[:SAME_OPENING] if items else ""
-    # (这一年，我们把… ×5: three characters and the comma.)
-    return items if len(items) >= 3 and (_CJK_RUN.fullmatch(shared) or _PHRASE_AND_COMMA.match(shared)
-                                         or all(_kind_named(u) for u in items)) else []
-
-
-_PHRASE_AND_COMMA = LazyPattern(r"[\u4e00-\u9fff]{3,}[，,]")
+    return items if opens_a_series(items) else []

@@ -38,7 +38,7 @@ from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .located import AIMED_AT, speaks_of_asked
 from .planner import QUOTED, QueryPlan
-from .points import point_lists
+from .points import point_lists, said_with
 from .positions import silent_attendee
 from .results import AnswerSentence, Hit
 from .speech_refs import opens_with_dateline
@@ -110,7 +110,7 @@ def undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
     if any(re.search(listed_before, ta.normalise(t)) for t in texts):
         return None
     # …继承和发扬优良传统。then 我们要更好地坚持…×3: paragraphs after it list it.
-    if any(said in ta.squash_punct(text) for u in near for text, _ in point_lists(ev, u)):
+    if any(said in ta.squash_punct(said_with(ev, option, whole=False)) for u in near for _, option in point_lists(ev, u)):
         return None
     mention = next((u for u in near if said in ta.squash_punct(u.text)), None)
     if mention is None or said in ta.squash_punct(lead_in(ev, mention)) and len(list_items(ev, mention)) >= 2:
@@ -281,7 +281,9 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
 
 # 全县 / 我市 / 本省: the speaker's own place.
 # (山西全省 is 山西's: 全 only where no name stands before it.)
-_OWN_PLACE = LazyPattern(r"(?:我|本|(?:^|(?<=[,，。;；:：、年月日来前]))全)(?:省|市|县|区|州|镇|乡)")
+# (力争全县 / 推动全市: 全 after a verb or a break is the speech's own; 健全县级 / 安全区 are other
+# words, and 山西全省 is 山西's.)
+_OWN_PLACE = LazyPattern(r"(?:我|本|(?:^|(?<=[,，。;；:：、年月日来前争在把使让动进对为与和及将]))全)(?:省|市|县|区|州|镇|乡)")
 
 
 # 除了柳河、桃源,还有哪几个: the others of a list the question has already named some of.
@@ -500,10 +502,13 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
             # 大会共收到委员提案４１２件 is 临江's); one that names another does not.
             if not places or any(p in norm for p in places):
                 return True
-            if unit is None or places_named(norm):
+            # (力争全县茶叶综合产值…, a sentence that names 白云镇 too: 全县 says it is the speech's own.)
+            if unit is None or places_named(norm) and not _OWN_PLACE.search(norm):
                 return False
             speech = ev.corpus.speech(unit.speech_no)
-            if any(p in ta.normalise(ev.speech_title(unit.speech_no)) for p in places):
+            # (力争全年新开工…, of a speech whose speaker line says 青山区区长: its place's.)
+            if any(p in ta.normalise(u.text) for u in speech.units if u.kind == "metadata" for p in places) \
+                    and not places_named(norm):
                 return True
             # 全县粮食总产达到３１．６万吨, in a speech that says 我们青河县是一个农业大县: its own county.
             return bool(_OWN_PLACE.search(norm)) and any(p in ta.normalise(u.text) for u in speech.units for p in places)
@@ -514,8 +519,16 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
                 return any(holds_office(n, text) for n in people)
             if role:
                 return role in norm
-            return plan.answer_type not in ("date", "number") or any(g in norm for g in pairs) \
+            return plan.answer_type not in ("date", "number") or (any(g in norm for g in pairs) or _told_before(text, unit)) \
                 and names_counted(noun, text, plan.answer_unit) and in_place(norm, unit) and of_owner(text, unit)
+
+        def _told_before(text: str, unit: Unit | None) -> bool:
+            # (通报了今年1至5月全区安全生产情况。全区共发生…死亡2人: a figure in the unit asked, 几个人,
+            # in the sentence after the one the question's words find.)
+            if unit is None or not plan.answer_unit or text not in unit.text:
+                return False
+            said = split_sentences(unit.text[:unit.text.find(text)])
+            return bool(said) and any(g in ta.normalise(said[-1]) for g in pairs)
 
         def unit_of(sentence: AnswerSentence) -> Unit | None:
             return next((c.unit for c in citer.citations if sentence.citations and c.n == sentence.citations[0]), None)

@@ -441,7 +441,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     if plan.answer_type in METADATA_TYPES and (names_speech or ABOUT_SPEECH.search(norm) or plan.answer_type in ("note", "caption")):
         # (座谈会上发言的是哪几位: the reference takes 发言 along; the event is read from the whole question.)
         # (编者按写了什么 / 照片拍的谁: the line of its own the kind names, whatever else is said.)
-        plan.about_speech = plan.answer_type in ("note", "caption") or only_meta_words(body, analyse, naming, asked_event(norm))
+        plan.about_speech = plan.answer_type in ("note", "caption") \
+            or only_meta_words(body, analyse, naming, asked_event(norm), held=plan.answer_type == "date")
     if plan.answer_type in ("person", "date") and not names_speech and not plan.about_speech \
             and OCCASION.search(body):
         # 安全生产会议是哪天开的: the words that are not who/when all stand in one speech's

@@ -42,7 +42,7 @@ from .structure import (
 from .text_analysis import first_sentences, split_sentences
 from .text_helpers import chinese_numeral
 
-__all__ = ["ANNOUNCES", "PointList", "as_points", "choose_points", "clause_list", "counted_lead_wins", "inline_over", "item_named", "list_named_after", "points_under_item", "followup_point", "how_many", "nth_point", "own_words", "parallel_paragraphs", "points_in_part", "with_own_words", "words_match",
+__all__ = ["ANNOUNCES", "PointList", "as_points", "choose_points", "said_with", "clause_list", "counted_lead_wins", "inline_over", "item_named", "list_named_after", "points_under_item", "followup_point", "how_many", "nth_point", "own_words", "parallel_paragraphs", "points_in_part", "with_own_words", "words_match",
            "point_count", "point_lists", "speech_points", "too_few_points"]
 
 PointList = list[Unit] | tuple[Unit, list[str]]
@@ -163,6 +163,7 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
     # 提到了哪些剧作家: a list only in name (哪些 + a noun that is no item of a speech) is a
     # list of that thing; points about something else (三点看法) are not it.
     named = _WEAK_NOUN.search(plan.text) if plan.weak_list and not plan.wants_list else None
+    quoted_term = ta.squash_punct(plan.asks_content_of) if plan.asks_content_of and QUOTED.search(plan.text) else ""
     scored: list[tuple[float, str, PointList]] = []   # (raw word match, text, option)
     when = _asked_years(ev, plan)
     for rank, text, option in ranked:
@@ -171,6 +172,8 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
             continue
         if named and named.group(1)[-2:] not in ta.normalise(text):
             continue
+        if quoted_term and quoted_term not in ta.squash_punct(said_with(ev, option)):
+            continue   # (“四好农村路”是哪四好: a list whose lead never names the term is not its content)
         seen.add(text)
         # 在肯定成绩的同时,也要看到存在的问题: what a lead concedes is not what its points are about.
         raw = _match(ev, bigrams, _CONCEDED.sub("", text))
@@ -201,6 +204,26 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
     return best[1] if best else None
 
 
+def _lead_of(ev: Evidence, text: str, option: PointList) -> str:
+    """A list's text with the whole paragraph before a run of paragraphs (its lead-in)."""
+    if isinstance(option, list):
+        before = [u for u in ev.corpus.speech(option[0].speech_no).units[:option[0].seq - 1] if u.kind == "paragraph"]
+        return text + (before[-1].text if before else "")
+    return text + option[0].text
+
+
+def said_with(ev: Evidence, option: PointList, whole: bool = True) -> str:
+    """A list's own words: the unit right before a run of paragraphs and the run (``whole``: the
+    paragraphs whole, else their names), or the paragraph an inline list is in (else its lead and
+    points' names)."""
+    if isinstance(option, tuple):
+        unit, labels = option
+        return unit.text if whole else next((e.lead for e in enumerations(unit.text) if e.labels == labels), "") + "".join(labels)
+    units = ev.corpus.speech(option[0].speech_no).units
+    before = units[option[0].seq - 2].text if option[0].seq >= 2 else ""
+    return before + "".join(u.text if whole else item_label(u) for u in option)
+
+
 def _asked_years(ev: Evidence, plan: QueryPlan) -> set[int]:
     """The years a question asks about by 去年 / 今年 / 明年, of the speech it names (its own year
     known); empty when it names none so."""
@@ -210,10 +233,7 @@ def _asked_years(ev: Evidence, plan: QueryPlan) -> set[int]:
 
 def _dated(ev: Evidence, text: str, option: PointList) -> set[int]:
     """The years a list's lead names: its text's, or the whole paragraph's before a run of paragraphs."""
-    if isinstance(option, list):
-        before = [u for u in ev.corpus.speech(option[0].speech_no).units[:option[0].seq - 1] if u.kind == "paragraph"]
-        text += before[-1].text if before else ""
-    return years(text)
+    return years(_lead_of(ev, text, option))
 
 
 _CONCEDED = LazyPattern(r"在[^，,。；;]{1,20}?的同时[，,]?")

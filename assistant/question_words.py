@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from . import text_analysis as ta
-from .answer_types import asked_event
+from .answer_types import HOLDING, asked_event
 from .corpus import Speech
 from .lazy_pattern import LazyPattern
 
@@ -90,16 +90,18 @@ def title_of(body: str, speeches: Sequence[Speech], analyse: Callable[[str], ta.
     return found[0] if len(found) == 1 else None
 
 
-def only_meta_words(body: str, analyse: Callable[[str], ta.Analysed], naming: str = "", event: str = "") -> bool:
+def only_meta_words(body: str, analyse: Callable[[str], ta.Analysed], naming: str = "", event: str = "",
+                    held: bool = False) -> bool:
     """Whether a who/when/where question names nothing but the speech (是谁讲的, 哪天讲的);
     ``naming``: the named speech's title and lines, whose words only name it again (李岚清那篇
     语言文字工作的书面讲话是哪天的)."""
     if re.search("提到|讲到|说到|谈到|提及", body):
         return False   # 讲话提到的县叫什么: something the text mentions, not where it was given
     event = event or asked_event(body)
-    if event and event not in META_WORDS and event not in SPEECH_ITSELF:
+    # (``held``: 大会是什么时候开的 asks when the meeting was, which is the speech's date line.)
+    if event and event not in META_WORDS and event not in SPEECH_ITSELF and not (held and event in HOLDING):
         return False   # 会议是谁主持的: who chaired is not the speech's speaker line, even when a deck line says it
-    own = [w for w in analyse(body).words if w not in META_WORDS and not re.search(r"哪|什么|谁|几|何|天|年|月", w)
+    own = [w for w in analyse(body).words if w not in META_WORDS and not re.search(r"哪|什么|谁|几|何|天|年|月", w) and w not in ("开", "开的")
            and not (naming and w in naming)]
     return not own_subject(own, set())
 

@@ -186,6 +186,10 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
             found = _most_of(name, pool, labels, share=0.75)
             if found is not None:
                 return (found,), _same_references(text, (found,), speeches, said)
+        # (白沙区会议: the place it opens with names the speech, before any tail of it, 区会议, does.)
+        placed = _by_place(name, pool)
+        if len(placed[0]) == 1:
+            return placed[0], _same_references(text, placed[0], speeches, said)
         # Try the whole name, then shorter tails (南通市政府办公室 → 政府办公室 …): a reader
         # names a speech by the words that stick, not by its exact title.
         for start in range(0, max(1, len(name) - 1)):
@@ -568,6 +572,9 @@ def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
             if cue.group(0) == "的" and bare not in whole:
                 continue
             no = owner(bare) if _CJK_ONLY.fullmatch(bare) and len(bare) >= 2 else None
+            # (白沙区会议上: the place it opens with names it, though 区会议 abbreviates another title.)
+            placed = _by_place(bare, speeches)[0] if no is None and len(bare) >= 4 else ()
+            no = placed[0] if len(placed) == 1 else no
             # 在拒腐防变、反腐倡廉中: words of one title that other texts use too are a topic,
             # unless they are a whole part of the title (元旦献辞). Read only for an owned piece.
             if no is not None and bare not in whole and any(

@@ -17,6 +17,7 @@ from .corpus import Unit, heading_style
 from .enumeration import SIGN_OFF, enumerations, longest_points, opening_point, outer_runs, paragraph_enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
+from .openings import SAME_OPENING, alike_run
 from .params import AnswerParams
 from .planner import QueryPlan
 from .question_grammar import asked_kind
@@ -120,6 +121,9 @@ def list_items(ev: Evidence, unit: Unit) -> list[Unit]:
         alike = _shared_opening(direct)
         if alike:
             return alike
+        # (在经济和社会发展方面，… ×4 among ten paragraphs: a run framed alike is the part's items.)
+        if len(direct) > 8 and (run := alike_run(direct)):
+            return run
         # Paragraphs under a heading that each open with a short topic sentence (作风是形象。…);
         # an introduction before them or a summing-up after them that opens otherwise is not one.
         # (几点建议: 一是…三是… inside one paragraph and a closing line after it: the part's points
@@ -567,7 +571,6 @@ def headless(ev: Evidence, speech_no: int) -> bool:
 
 
 # Shared openings shorter than this are common words (我们要, 要加强), not a parallel series.
-SAME_OPENING = 5
 
 
 _CJK_RUN = LazyPattern("[\u4e00-\u9fff]+")

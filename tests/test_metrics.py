@@ -201,6 +201,10 @@ def test_failure_reasons() -> None:
     assert failure_reasons(record("u", [], ["1.1"]))
     assert failure_reasons(record("u", [], ["1.1"], abstained=True)) == []
     assert any("拒答" in r for r in failure_reasons(record("fa", ["公信力"], ["1.1"], abstained=True)))
+    # An answerable question answered "the speeches do not give it" fails, though it quotes the passage.
+    partial = {**record("fp", ["公信力"], ["1.1"]), "partial": True}
+    assert any("部分回答" in r for r in failure_reasons(partial))
+    assert failure_reasons({**record("up", [], ["1.1"]), "partial": True}) == []
     broken = record("err", ["公信力"], [])
     broken["error"] = "boom"
     assert "运行出错" in failure_reasons(broken)

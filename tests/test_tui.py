@@ -974,3 +974,26 @@ async def test_ctrl_c_says_how_to_quit_in_chinese(tmp_path: Path, engine: Engine
         assert any("按 Ctrl+Q 退出" in m for m in messages), messages
         assert not any("quit" in m for m in messages), messages
         assert app.is_running
+
+
+async def test_the_reader_outlines_a_speech_without_headings_by_its_parts(tmp_path: Path) -> None:
+    # 下面，我讲三点意见。 taken up unnumbered: the reader's outline shows the parts an outline answer lists.
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "flood.txt").write_text(
+        "在全市防汛工作会议上的讲话\n副市长　韩文斌\n同志们：\n去年汛期，全市没有发生人员伤亡。下面，我讲三点意见。\n"
+        "防汛工作事关人民群众生命财产安全，各级干部要放在心上。\n今年汛期降雨偏多，大家要有准备。\n"
+        "防汛工作重在提前准备，五月底前完成汛前检查。\n防汛工作贵在责任落实，要严格执行防汛责任制。\n"
+        "同志们，防汛工作责任重于泰山。\n", encoding="utf-8")
+    local = Engine.load([folder], use_cache=False)
+    app = make_app(tmp_path, lambda: local)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        app.open_source("1.4", [])
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        await pilot.pause(0.2)
+        from textual.widgets import Tree
+
+        tree = app.screen.query_one("#outline", Tree)
+        labels = [str(n.label) for n in tree.root.children]
+        assert len(labels) == 3 and "事关" in labels[0] and "提前准备" in labels[1] and "责任落实" in labels[2], labels

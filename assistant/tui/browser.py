@@ -25,7 +25,7 @@ from ..conversation import speech_short_name
 from ..corpus import Corpus, Speech, Unit
 from ..results import Hit
 from .footer import KeysFooter
-from .reader import OutlineTree, ReaderScreen, UnitView, build_outline, location
+from .reader import OutlineTree, ReaderScreen, UnitView, build_outline, location, speech_parts
 from .render import highlighted, section_path
 from .toasts import toasts_in_flow
 
@@ -86,7 +86,7 @@ class CorpusBrowserScreen(Screen[None]):
                 label.append(" " + rest, style="dim")
             first = speech.units[0].id if speech.units else None
             node = tree.root.add(label, data=first, expand=i == 0)
-            build_outline(node, speech)
+            build_outline(node, speech, speech_parts(self.app, speech))
             if not node.children:
                 node.allow_expand = False
         results = self.query_one("#search-results", OptionList)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from textual.widgets.tree import TreeNode
 
 from ..conversation import speech_short_name
 from ..corpus import Corpus, Speech, Unit
+from ..text_analysis import split_sentences
 from .find import CURRENT_STYLE, FIND_STYLE, FindBar, FindState
 from .footer import KeysFooter
 from .linebreak import broken
@@ -61,16 +63,27 @@ class OutlineTree(Tree[str]):
         return label
 
 
-def build_outline(node: TreeNode[str], speech: Speech) -> None:
-    """Nest the speech's outline under ``node`` by heading depth."""
+def build_outline(node: TreeNode[str], speech: Speech, parts: Sequence[Unit] = ()) -> None:
+    """Nest the speech's outline under ``node`` by heading depth; a speech without headings shows
+    the ``parts`` the engine reads it in (我讲三点意见 taken up unnumbered), each by its first sentence."""
     stack: list[tuple[int, TreeNode[str]]] = [(0, node)]
-    for u in speech.outline():
+    outline = speech.outline()
+    for u in outline:
         level = u.level if u.kind == "heading" else len(u.section) + 1
         while stack[-1][0] >= level:
             stack.pop()
         child = stack[-1][1].add(outline_label(u), data=u.id, expand=True)
         stack.append((level, child))
+    if not outline:
+        for u in parts:
+            node.add(Text(u.heading or split_sentences(u.text)[0], no_wrap=True), data=u.id, expand=True)
     _leafify(node)
+
+
+def speech_parts(app: object, speech: Speech) -> list[Unit]:
+    """The engine's parts of a speech, when the app has an engine (else none)."""
+    engine = getattr(app, "engine", None)
+    return engine.speech_parts(speech.no) if engine is not None else []
 
 
 def _leafify(node: TreeNode[str]) -> None:
@@ -164,7 +177,7 @@ class ReaderScreen(Screen[None]):
         if self.mark:
             self.at = self.target.id
         tree = self.query_one("#outline", Tree)
-        build_outline(tree.root, self.speech)
+        build_outline(tree.root, self.speech, speech_parts(self.app, self.speech))
         tree.root.expand_all()
         tree.border_title = "大纲"
         self.query_one("#reader-text").border_title = "原文"

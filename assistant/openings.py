@@ -1,0 +1,72 @@
+"""How the paragraphs of a series open alike: with the same first words (新的一年，… ×5), with a
+first clause framed alike (在政治协商方面， / 在民主监督方面，), or with one that names one of a
+kind (危险化学品领域， / 道路交通领域，)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .corpus import Unit
+from .lazy_pattern import LazyPattern
+
+__all__ = ["SAME_OPENING", "alike", "alike_run", "opens_a_series"]
+
+SAME_OPENING = 5   # characters two paragraphs of a series share at their start
+
+# 在政治协商方面, / 在民主监督方面,: a short first clause framed alike (its first character and
+# its last two), not a speaker's 他说, / 陈启明指出,.
+_FRAME_CLAUSE = LazyPattern(r"^([\u4e00-\u9fff])[\u4e00-\u9fff]{2,9}([\u4e00-\u9fff]{2})[，,]")
+_REPORTED = LazyPattern(r"说|指出|强调|表示|认为|提出")
+# 危险化学品领域， / 道路交通领域，: a short first clause that names one of a kind, ending alike.
+# (过去的一年， / 新的一年，: a phrase with 的 tells when, and names no kind.)
+_NAMED_KIND = LazyPattern(r"^(?:(?!的)[\u4e00-\u9fff]){2,9}((?:(?!的)[\u4e00-\u9fff]){2})[，,]")
+_CJK_RUN = LazyPattern("[\u4e00-\u9fff]+")
+# (这一年，我们把… ×5: three characters and the comma.)
+_PHRASE_AND_COMMA = LazyPattern(r"[\u4e00-\u9fff]{3,}[，,]")
+
+
+def _opening(u: Unit) -> str:
+    """What a paragraph of a parallel series shares: its first words, or its first clause's frame."""
+    m = _FRAME_CLAUSE.match(u.text)
+    if m and not _REPORTED.search(m.group(0)):
+        return m.group(1) + "…" + m.group(2)
+    return u.text[:SAME_OPENING]
+
+
+def _kind_named(u: Unit) -> str:
+    m = _NAMED_KIND.match(u.text)
+    return "…" + m.group(1) if m and not _REPORTED.search(m.group(0)) else ""
+
+
+def alike(u: Unit, first: Unit) -> bool:
+    """Whether a paragraph opens as the first of a series does."""
+    return u.text[:SAME_OPENING] == first.text[:SAME_OPENING] or _opening(u) == _opening(first) \
+        or bool(_kind_named(u)) and _kind_named(u) == _kind_named(first)
+
+
+def opens_a_series(items: Sequence[Unit]) -> bool:
+    """Three or more paragraphs that open alike in words that make a series: a shared phrase
+    (and its comma), not a shared first character alone."""
+    shared = items[0].text[:SAME_OPENING] if items else ""
+    return len(items) >= 3 and (bool(_CJK_RUN.fullmatch(shared)) or bool(_PHRASE_AND_COMMA.match(shared))
+                                or all(_kind_named(u) for u in items) or all(_framed(u) for u in items))
+
+
+def _framed(u: Unit) -> bool:
+    m = _FRAME_CLAUSE.match(u.text)
+    return bool(m) and not _REPORTED.search(m.group(0))
+
+
+def alike_run(paragraphs: Sequence[Unit]) -> list[Unit]:
+    """The longest run of consecutive paragraphs that open alike as a series (在经济和社会发展方面，
+    … ×4 inside a part of ten paragraphs); [] when none."""
+    best: list[Unit] = []
+    i = 0
+    while i < len(paragraphs):
+        run = [paragraphs[i]]
+        while i + len(run) < len(paragraphs) and alike(paragraphs[i + len(run)], run[0]):
+            run.append(paragraphs[i + len(run)])
+        if opens_a_series(run) and len(run) > len(best):
+            best = run
+        i += len(run)
+    return best
