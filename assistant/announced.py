@@ -25,6 +25,9 @@ STATED = LazyPattern(r"([二三四五六七八两]|\d)(?:项|个|条|点|方面|
 # (要着重抓好三个方面 / 做好三件事: what is to be done, counted, announces as well.)
 SPEAKER_ANNOUNCES = LazyPattern(r"(?:讲|谈|说|抓好|抓|做好|突出|把握|注意|强调)(?:一下|一讲|一谈)?([两三四五六七八九])"
                          r"(?:个问题|点意见|个方面|方面|点看法|点建议|点要求|项工作|件事|点)")
+# 我向青年朋友们提三点希望 / 对大家提三点要求: points announced (hopes and requirements are one part
+# of a speech, not its parts, unless they come first: announced_early).
+_POINTS_ANNOUNCED = LazyPattern(r"(?:讲|谈|说|强调|提出|提)(?:一下)?([两三四五六七八九])(?:点|条|个方面)")
 # 农业夺得了好收成。 / 对外开放进一步扩大。: a short sentence of one clause, saying the topic its
 # paragraph goes on to tell (a year's review, field by field).
 _TOPIC_SENTENCE = 20
@@ -80,7 +83,7 @@ def announced_after(units: Sequence[Unit], lead: Unit) -> list[Unit]:
     # on with a point open otherwise. 李鹏说… 李鹏指出…: a word every paragraph opens with is none.)
     opening = after[0].text[:2]
     alike = [u for u in after if u.text.startswith(opening)] if _CJK_RUN.fullmatch(opening) else []
-    return alike if len(alike) == count < len(after) and SPEAKER_ANNOUNCES.search(lead.text) else []
+    return alike if len(alike) == count < len(after) and _POINTS_ANNOUNCED.search(lead.text) else []
 
 
 # 明确了形势，更要… / 任务明确之后， / 形势讲清楚了，: a part that opens by settling the one before.

@@ -166,6 +166,7 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
     quoted_term = ta.squash_punct(plan.asks_content_of) if plan.asks_content_of and QUOTED.search(plan.text) else ""
     scored: list[tuple[float, str, PointList]] = []   # (raw word match, text, option)
     when = _asked_years(ev, plan)
+    counted_in = counted_unit(plan.text) if plan.speech_no is not None else ""
     for rank, text, option in ranked:
         size = point_count(option)
         if text in seen or size < min_size or (plan.list_size and size != plan.list_size):
@@ -184,6 +185,10 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
                 continue
             raw, rank = raw + ev.answer.point_match_share * asked, 0
         score = raw * (1.0 - ev.answer.rank_decay * rank)
+        if counted_in and option[0].speech_no == plan.speech_no and states_count(said_with(ev, option, whole=False), counted_in, size):
+            # 公务员培训班上提了哪几点要求, of a speech that says …提三点要求。: its list of three answers
+            # when no list the words match better does (the words naming the speech aside).
+            score = max(score, ev.answer.point_match_share * asked)
         scored.append((raw, text, option))
         if score < ev.answer.point_match_share * asked:
             continue   # the points are about something else than the question

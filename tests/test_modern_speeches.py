@@ -143,6 +143,20 @@ _ROADS = """在全县交通工作会议上的讲话
 同志们，让我们把交通工作抓好！
 """
 
+_RECRUITS = """在全市新录用公务员培训班开班式上的讲话
+市委组织部部长　沈海峰
+（2024年7月1日）
+同志们：
+今天，我们为新录用的一百二十名公务员举办培训班。
+这批同志来自全国三十多所高校，其中研究生占四成。
+近年来，全市公务员队伍结构不断优化。借这个机会，我对大家提三点要求，与同志们共勉。
+你们要把对党忠诚放在第一位，在大是大非面前站稳立场。
+忠诚不是一句口号，要体现在每一项具体工作中。
+你们要勤学苦练本领，尽快成为本岗位的行家里手。
+你们要清正廉洁，守住做人做事的底线。
+同志们，希望大家珍惜机会，学有所成！
+"""
+
 _WATER = """在全县水利工作会议上的讲话
 县长　蒋玉和
 （二○二三年三月九日）
@@ -174,7 +188,8 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     for name, text in (("flood", _FLOOD), ("library", _LIBRARY), ("water", _WATER), ("reported", _REPORTED),
                        ("health", _HEALTH), ("spring", _SPRING), ("trade", _TRADE), ("deputy", _DEPUTY),
                        ("interview", _INTERVIEW), ("science", _SCIENCE),
-                       ("report", _REPORT), ("roads", _ROADS)):
+                       ("report", _REPORT), ("roads", _ROADS),
+                       ("recruits", _RECRUITS)):
         (root / f"{name}.txt").write_text(text, encoding="utf-8")
     return Engine.load([root], use_cache=False)
 
@@ -383,3 +398,11 @@ def test_a_quoted_term_a_list_of_the_speech_never_names_is_not_that_list(engine:
     for question in ("交通工作会议上说的“四好农村路”是哪四好?", "石门县“四好农村路”是哪四好?"):
         answer = engine.ask(question)
         assert answer.partial or answer.abstained, answer.text
+
+
+def test_points_announced_with_ti_and_taken_up_each_opening_alike(engine: Engine) -> None:
+    # …我对大家提三点要求。 ¶ 你们要… ¶ (goes on) ¶ 你们要… ¶ 你们要…: 提 announces as 讲 does.
+    lines = _numbered(engine.ask("公务员培训班上组织部长提了哪几点要求?").text)
+    assert len(lines) == 3 and "对党忠诚" in lines[0] and "勤学苦练" in lines[1] and "清正廉洁" in lines[2], lines
+    answer = engine.ask("公务员培训班讲话的第二点要求是什么?")
+    assert "勤学苦练" in answer.text.splitlines()[0], answer.text
