@@ -16,7 +16,7 @@ from .evidence import Citer, Evidence
 from .located import followup_unit
 from .parts import nth_in_groups, part_answer
 from .planner import QueryPlan
-from .points import followup_point
+from .points import followup_point, speech_point_lists
 from .positions import speaker_part
 from .results import AnswerSentence, Hit, Turn
 from .structure import list_items
@@ -31,7 +31,12 @@ def _mates(ev: Evidence, unit: Unit) -> list[Unit]:
     items = list_items(ev, unit)
     if unit in items:
         return items
-    return next((run for _, run in paragraph_enumerations(ev.corpus.speech(unit.speech_no).units) if unit in run), items)
+    run = next((run for _, run in paragraph_enumerations(ev.corpus.speech(unit.speech_no).units) if unit in run), None)
+    if run is not None:
+        return run
+    # (希望大家… ×3 announced with 提三点希望: 第二点希望是什么?那第三点呢 — the points of the list it is in.)
+    return next((option for _, option in speech_point_lists(ev, unit.speech_no)
+                 if isinstance(option, list) and unit in option), items)
 
 
 def followup_answer(ev: Evidence, plan: QueryPlan, history: Sequence[Turn], hits: list[Hit],

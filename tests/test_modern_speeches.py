@@ -406,3 +406,11 @@ def test_points_announced_with_ti_and_taken_up_each_opening_alike(engine: Engine
     assert len(lines) == 3 and "对党忠诚" in lines[0] and "勤学苦练" in lines[1] and "清正廉洁" in lines[2], lines
     answer = engine.ask("公务员培训班讲话的第二点要求是什么?")
     assert "勤学苦练" in answer.text.splitlines()[0], answer.text
+
+
+def test_the_next_of_points_announced_unnumbered(engine: Engine) -> None:
+    from assistant.results import Turn
+
+    first = engine.ask("公务员培训班讲话的第二点要求是什么?")
+    answer = engine.ask("那第三点呢?", history=[Turn("公务员培训班讲话的第二点要求是什么?", first)])
+    assert "清正廉洁" in answer.text.splitlines()[0] and "勤学苦练" not in answer.text, answer.text
