@@ -275,6 +275,8 @@ def _own_place(sp: Speech, place: str, name: str) -> bool:
 
 
 def _by_place(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...], str]:
+    """The speeches the places a question names are about, and the words naming them; none
+    unless every place asked names one."""
     if len(speeches) < 2:
         return (), ""
     found: dict[int, str] = {}
