@@ -41,8 +41,10 @@ _NAME_CHAR = r"[^\W\d的了和在与是我们每位有还及或对把被从向�
 # One character before 区, 市, 村, 乡, 镇 makes a common noun (地区, 城市, 农村, 城乡); before
 # 省, 县, 州 it may be a name (沛县, 杭州).
 # (哪几个省 / 哪个城市 ask a place's name: a venue or where a meeting was held names none.)
-_PLACE_NAME = (rf"(?:{_NAME_CHAR}{{2,5}}(?:省|市|县|区|镇|乡|村|州)|{_NAME_CHAR}(?:省|县|州))"
-               r"(?![委长政场域别里级干党直属上下内外])"
+# (乡村 / 乡镇 / 城乡 are words of their own, no place's name: 2022年度乡村振兴.)
+# (辗转六省 / 二十个省、自治区、直辖市: a count of places, or the kind of one, names none.)
+_PLACE_NAME = (rf"(?:(?!(?:自治|直辖)[区市州县]){_NAME_CHAR}{{2,5}}(?<![一二三四五六七八九十两几])(?:省|市|县|区|(?<!乡)镇|(?<!城)乡|(?<!乡)村|州)|(?![一二三四五六七八九十两几])(?<![一二三四五六七八九十两几]){_NAME_CHAR}(?:省|县|州))"
+               r"(?![委长政场域别里级干党直属上下内外村镇])"
                r"|中国|美国|英国|法国|德国|俄罗斯|日本|韩国"
                # 在京举行 / 在南宁召开: where a meeting was held, named by the verb after it
                r"|在(?!这|那|此|会|上|中|其)[\u4e00-\u9fff]{1,5}?(?:举行|召开|开幕|闭幕|举办)")
@@ -208,8 +210,9 @@ _NOT_IN_NOUN = r"[^\u4e00-\u9fff]|的|里|中|说|了|在|上|对|和|与|给|�
 _ASKING_WORDS = r"多少|几|哪|什么|啥|谁|怎"
 
 
-_ADVERB_END = r"(?:分别|各自|一共|总共|大概|大约|到底|究竟|具体)+$"
-_NOT_A_THING = r"重新|再|又|都|能|会|要|被|把|给|让|来|去|东西|事情|事儿|玩意"
+_ADVERB_END = r"(?:分别|各自|一共|总共|大概|大约|到底|究竟|具体|至少|最少|最多|起码|不少于|不低于|超过|多于|不超过)+$"
+_NOT_A_THING = r"重新|再|又|都|能|会|要|被|把|给|让|来|去|东西|事情|事儿|玩意|钱"
+_MOVED_TO = r"[\u4e00-\u9fff]{1,2}(?:到|至)"
 
 
 def counted_noun(question: str) -> str:
@@ -233,8 +236,10 @@ def counted_noun(question: str) -> str:
     if len(after) >= 3 and rest[len(after):].startswith(("了", "过")):
         after = after[:-1]   # (几个单位发了言 / 几个单位作了发言: the verb before 了 is no part of what is counted)
     # (帮多少人重新找到了活干 / 拿了多少钱出来 / 多少篇东西: a verb, a complement or a filler word
-    # after the measure is no thing counted.)
-    after = "" if re.match(_NOT_A_THING, after) else re.sub("(?:出来|下来|起来|进去|过来)$", "", after)
+    # after the measure is no thing counted; 掏多少钱用在… / 从多少搞到了多少: nor is money, which
+    # any sum gives, nor a verb that says where a figure went.)
+    after = "" if re.match(_NOT_A_THING, after) or re.fullmatch(_MOVED_TO, after) \
+        else re.sub("(?:出来|下来|起来|进去|过来)$", "", after)
     # 到97年底全国一共有几个国家级高新区: what stands after the measure word is what is counted.
     measured = re.search(rf"(?:{_MEASURE_WORDS})$", m.group(0)) is not None
     # (刘桥一矿有多少职工: X有多少Y counts Y; X有多少 alone counts X.)

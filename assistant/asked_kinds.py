@@ -58,13 +58,16 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     ("occasion", ASKS_OCCASION),
     ("place", LazyPattern(r"哪里|哪儿|什么地方|哪(?:一|几|些|[两三四五六七八九十])?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个地方|在哪(?!几|些|[一两二三四五六七八九十\d]?(?:个|次|场)?(?:方面|环节|问题|点|条|项|种|类|会|篇|段|部分))")),
     # (分几部分 / 几个方面 count the speech's parts: no figure is asked for.)
-    ("number", LazyPattern(rf"多少{_ASKED_MEASURE}?|(?<![这那哪])几{_ASKED_MEASURE}(?!分)|多长|多大|多高|多远|多久|比例|百分之")),
+    # (国际航线不少于几条: a bound on an amount asks a figure, whatever it counts in.)
+    ("number", LazyPattern(rf"(?:不少于|不低于|至少|超过|多于|不超过)(?:有|要|是)?(?:几|多少)|多少{_ASKED_MEASURE}?|(?<![这那哪])几{_ASKED_MEASURE}(?!分)|多长|多大|多高|多远|多久|比例|百分之")),
 )
 # 那项活动叫什么 / 追赶目标叫什么: 叫什么 after a thing, where no person, place or work is named.
 _NAMED_THING = LazyPattern(r"(?:活动|制度|工程|模式|办法|做法|行动|计划|机制|工作法|规定|政策|目标|项目|措施|经验|口号|提法|说法|理念|方针|战略)"
                            r"[^,，。?？]{0,3}(?:叫|称为|称作)(?:做|作)?(?:什么|啥)(?!人)")
 # (邵区长叫什么名字 asks a person's: the place word must stand alone before 叫.)
-_NAMED_PLACE_ASKED = LazyPattern(r"(?:县|市|省|镇|乡|村|区|城市|地方)(?:的)?(?:名字|名称)?(?:叫|是)(?:什么|啥)")
+# (交流发言的乡镇都有哪些: places asked for by what they are, the question word last.)
+_NAMED_PLACE_ASKED = LazyPattern(r"(?:县|市|省|镇|乡|村|区|城市|地方)(?:的)?(?:名字|名称)?(?:叫|是)(?:什么|啥)"
+                                 r"|(?:县|省|镇|乡|村|城市|乡镇|街道)(?:都|分别|主要|具体)?(?:有|是)哪(?:些|几个)(?=[?？呢]|$)")
 # (两条主要河流叫什么: a river, lake or mountain, whose name says what it is: 青禾河, 白沙湖.)
 _NAMED_FEATURE_ASKED = LazyPattern(r"(?:河流|河|湖泊|湖|山|水库|江|岛)(?:的)?(?:名字|名称)?(?:分别|各)?(?:叫|是)(?:什么|啥)")
 _ASKS_DAY = LazyPattern(r"哪一?天|哪几天|几号|几月几日|哪个日子")

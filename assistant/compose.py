@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from . import text_analysis as ta
-from .answer_types import METADATA_TYPES, fits_type, holds_asked
+from .answer_types import METADATA_TYPES, fits_type, holds_asked, years
 from .corpus import Unit
 from .enumeration import opening_point
 from .evidence import Citer, Evidence
@@ -55,6 +55,7 @@ from .points import (
     counted_lead_wins,
     how_many,
     inline_over,
+    item_asked,
     item_named,
     list_named_after,
     nth_point,
@@ -306,6 +307,12 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         counted = counted_items(ta.normalise(question), plan.list_size, [h for h in hits if h.unit.id in inside], plan.asks_content_of)
         if counted is not None:
             return counted_answer(*counted)
+        own = points_in_part(ev, heading) if plan.wants_list and not plan.outline and headless(ev, heading.speech_no) else []
+        if len(own) >= 2 and (not plan.list_size or len(own) == plan.list_size):
+            # 教师节讲话对老师提了几点希望: the points the part named lists (一是…四是…), under its name.
+            intro = f"{ev.speech_title(heading.speech_no)}中「{item_label(heading)}」" + count_intro(question, len(own))
+            text, sentences, cited = as_points(own, citer, intro)
+            return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
         answer = part_answer(ev, heading, citer, hits, f"{ev.speech_title(heading.speech_no)}中")
         if answer is not None:
             text, sentences, cited = answer
@@ -430,6 +437,10 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         # 项目攻坚破难活动下面又分了几条: the points inside the item the words name.
         marked = choose_points(ev, plan, hits_named, analysed.bigrams)
         marked = None if counted_lead_wins(ev, plan, listed, marked) else marked
+        own = item_asked(ev, plan, next((x for x in (marked, listed) if isinstance(x, list)), []))
+        if own is not None and points_under_item(ev, plan, hits_named) is None:
+            text, sentences, cited = whole_item(ev, own, citer)   # (碧水保卫战有哪些措施: what its item holds)
+            return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
         points = points_under_item(ev, plan, hits_named) or list_named_after(ev, plan, hits_named) \
             or (clause_list(ev, plan, hits_named, analysed.bigrams, marked) if listed is None else None) or marked \
             or (listed if isinstance(listed, tuple) else inline_over(ev, plan, hits_named, analysed.bigrams, listed)
@@ -481,8 +492,11 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         return done(said[0], said[1], hits_out=cited_first(ev, said[2], hits, citer.terms))
     if plan.multi_speech and not never_said(ev, question, analysed)[0]:
         # (各讲了一个人的故事,分别是谁: of each speech, the sentence that names a person.)
+        # (这些讲话里哪些到2025年的目标: of each speech, the line that names the year asked.)
+        dated = years(question)
         grouped = by_speech(ev, pool, focus, citer, plan.speech_candidates, fits=typed or (
-            (lambda t: fits_type(plan.answer_type, plan.answer_unit, [t])) if plan.answer_type in ("person", "date", "number") else None))
+            (lambda t: fits_type(plan.answer_type, plan.answer_unit, [t])) if plan.answer_type in ("person", "date", "number")
+            else (lambda t: dated <= years(t)) if dated else None))
         if grouped:
             return done("\n".join(f"{s.text}[{s.citations[0]}]" for s in grouped), grouped)
         if plan.speech_no is None and not plan.speech_candidates and (where := MENTIONED_WHERE.search(ta.normalise(question))):

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 
 from .corpus import Unit
 from .lazy_pattern import LazyPattern
+from .text_analysis import split_sentences
 
-__all__ = ["SAME_OPENING", "alike", "alike_run", "opens_a_series"]
+__all__ = ["SAME_OPENING", "alike", "alike_run", "directive_run", "directive_runs", "opens_a_series"]
 
 SAME_OPENING = 5   # characters two paragraphs of a series share at their start
 
@@ -70,3 +71,41 @@ def alike_run(paragraphs: Sequence[Unit]) -> list[Unit]:
             best = run
         i += len(run)
     return best
+
+
+# 企业是科技创新的主体，要让企业…。要…。 ¶ 关键核心技术是…。要聚焦…。要…: paragraphs that each
+# state a point and then direct what to do in sentences of their own (要… / 必须…), one after
+# another, are a speech's measures though nothing numbers or frames them.
+_DIRECTS = LazyPattern(r"(?:要|必须|务必)")
+_DIRECTIVES = 2      # sentences of a paragraph past its first that direct, at least
+_DIRECTIVE_RUN = 3   # such paragraphs in a row, at least
+_MAX_DIRECTIVE_RUN = 8
+
+
+def _directs(u: Unit) -> bool:
+    sentences = split_sentences(u.text)
+    return sum(1 for x in sentences[1:] if _DIRECTS.match(x.strip())) >= _DIRECTIVES
+
+
+def directive_run(paragraphs: Sequence[Unit], unit: Unit) -> list[Unit]:
+    """The run of consecutive paragraphs that each go on in directives, when ``unit`` is one of
+    three to eight such; [] otherwise."""
+    if unit not in paragraphs or not _directs(unit):
+        return []
+    at = list(paragraphs).index(unit)
+    start, end = at, at
+    while start > 0 and _directs(paragraphs[start - 1]) and paragraphs[start - 1].seq == paragraphs[start].seq - 1:
+        start -= 1
+    while end + 1 < len(paragraphs) and _directs(paragraphs[end + 1]) and paragraphs[end + 1].seq == paragraphs[end].seq + 1:
+        end += 1
+    run = list(paragraphs[start:end + 1])
+    return run if _DIRECTIVE_RUN <= len(run) <= _MAX_DIRECTIVE_RUN else []
+
+
+def directive_runs(paragraphs: Sequence[Unit]) -> list[list[Unit]]:
+    """Every run of three to eight paragraphs in a row that each go on in directives."""
+    runs: list[list[Unit]] = []
+    for u in paragraphs:
+        if not any(u in run for run in runs) and (run := directive_run(paragraphs, u)):
+            runs.append(run)
+    return runs

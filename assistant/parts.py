@@ -5,6 +5,7 @@ their answers lead the hits with what they cite (cited_first)."""
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Sequence
 
@@ -15,6 +16,7 @@ from .enumeration import longest_points, opening_point, paragraph_enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .located import abbreviated_list
+from .openings import alike, opens_a_series
 from .planner import QueryPlan, nth
 from .points import ANNOUNCES, as_points, speech_point_lists
 from .positions import (
@@ -330,7 +332,9 @@ def in_order(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
         intro = (intro or f"{title}全文{len(paragraphs)}段,依次是:") + "(报道导语之后)"
     elif how == "after_opening":
         intro = (intro or f"{title}全文{len(paragraphs) + 1}段,依次是:") + "(开场白之后)"
-    shown = paragraphs[:ev.answer.outline_max_items]
+    # 这一年，… ×5: paragraphs that open alike as a series are one layer of the speech, shown once.
+    groups = _series(paragraphs)[:ev.answer.outline_max_items]
+    shown = [u for g in groups for u in g]
     intro = intro or f"{ev.speech_title(no)}全文{len(paragraphs)}段,依次是:"
 
     def opening(u: Unit) -> str:
@@ -340,12 +344,33 @@ def in_order(ev: Evidence, no: int, citer: Citer, hits: list[Hit],
             return "".join(said[:2])
         # 下面,我就一年来的工作和今年的工作讲几点意见。: the sentence that lays out what follows.
         # (A few layers are each told by more than their first sentence.)
-        first = first_sentences(u.text, max(_LAYER_CHARS, _LAYERS_CHARS // len(shown))) if len(shown) <= _FEW_LAYERS else said[0]
+        first = first_sentences(u.text, max(_LAYER_CHARS, _LAYERS_CHARS // len(groups))) if len(groups) <= _FEW_LAYERS else said[0]
         plan_of = next((x for x in said[1:] if ANNOUNCES.search(x) and x not in first), None)
         return first + ("……" + plan_of if plan_of else "")
 
-    text, sentences = numbered(intro, [AnswerSentence(opening(u), [citer.cite(u)]) for u in shown])
+    def layer(g: list[Unit]) -> AnswerSentence:
+        if len(g) == 1:
+            return AnswerSentence(opening(g[0]), [citer.cite(g[0])])
+        shared = os.path.commonprefix([u.text for u in g])
+        how = f"以「{shared}」开头" if len(shared) >= 2 else "以同样的句式开头"
+        return AnswerSentence(f"{split_sentences(g[0].text)[0]}(连同以下{len(g) - 1}段,都{how})", [citer.cite(u) for u in g])
+
+    text, sentences = numbered(intro, [layer(g) for g in groups])
     return done(text, sentences, hits_out=cited_first(ev, shown, hits, citer.terms))
+
+
+def _series(paragraphs: Sequence[Unit]) -> list[list[Unit]]:
+    """The paragraphs in order, a run of three or more that open alike as a series kept together."""
+    groups: list[list[Unit]] = []
+    i = 0
+    while i < len(paragraphs):
+        run = [paragraphs[i]]
+        while i + len(run) < len(paragraphs) and paragraphs[i + len(run)].seq == run[-1].seq + 1 \
+                and alike(paragraphs[i + len(run)], run[0]):
+            run.append(paragraphs[i + len(run)])
+        groups += [run] if opens_a_series(run) else [[u] for u in run]
+        i += len(run)
+    return groups
 
 
 _TURN = LazyPattern(r"话锋一转|笔锋一转|转而|一转")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 from . import text_analysis as ta
 from .announced import added_part
@@ -370,6 +371,37 @@ def item_named(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> Unit | None:
         siblings = [x for x in ev.corpus.speech(u.speech_no).paragraphs if x.heading and x.section == u.section]
         return u if sum(names(x.heading) for x in siblings) == 1 else None
     return None
+
+
+_COUNTS = LazyPattern(r"哪几|几[个项条点大]")
+_SAID_ELSEWHERE = 2   # other units of the speech that may say the words an item is asked by
+_OWN_WORDS = 4      # characters a question shares with one item's opening at least
+_CLEAR_LEAD = 2     # more than it shares with any other item's
+
+
+def item_asked(ev: Evidence, plan: QueryPlan, items: Sequence[Unit]) -> Unit | None:
+    """碧水保卫战具体有哪些措施 / 打好蓝天保卫战要做哪些工作: the one item of a list whose own
+    opening sentence shares clearly more of the question's words than any other item's does; the
+    question asks what that item holds, not for the list it is one of (三大保卫战分别是什么
+    shares only what every item says)."""
+    if plan.list_size or plan.nth_item is not None or plan.multi_speech or len(items) < 2 or _COUNTS.search(plan.text):
+        return None   # (重点抓好哪几个方面: a question that counts asks for the list)
+    asked = ta.squash_punct(ta.normalise(plan.text.replace(plan.reference, " ") if plan.reference else plan.text))
+    shared = []
+    for u in items:
+        opening = ta.squash_punct(ta.normalise((split_sentences(u.text) or [""])[0]))
+        shared.append(SequenceMatcher(None, asked, opening, autojunk=False)
+                      .find_longest_match(0, len(asked), 0, len(opening)).size)
+    best = max(range(len(items)), key=shared.__getitem__)
+    if shared[best] < _OWN_WORDS or any(shared[best] < x + _CLEAR_LEAD for i, x in enumerate(shared) if i != best):
+        return None
+    # (九届全国政协…做了哪些调整: words the whole speech says name its subject, not one item.)
+    opening = ta.squash_punct(ta.normalise(split_sentences(items[best].text)[0]))
+    m = SequenceMatcher(None, asked, opening, autojunk=False).find_longest_match(0, len(asked), 0, len(opening))
+    words = opening[m.b:m.b + m.size]
+    elsewhere = sum(words in ta.squash_punct(ta.normalise(u.text)) for u in ev.corpus.speech(items[best].speech_no).units
+                    if u is not items[best])
+    return items[best] if elsewhere <= _SAID_ELSEWHERE else None
 
 
 _NAMES_IT = LazyPattern(r"(?:叫做|叫作|称为|称之为|概括为|简称为?|归纳为)")

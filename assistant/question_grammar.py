@@ -60,9 +60,9 @@ _COUNTED_ITEMS = rf"(?={_ITEM}|{_PART}|[^\u4e00-\u9fff]|$|呢|吗|的|内容|东
 # 这几件事之间是什么关系: 这几 / 那几 point back at things; they do not ask how many.
 # 哪几天 / 哪几年 ask when; 分别是谁 / 分别是多少 ask for persons or figures, not a speech's items.
 # 批示过多少件? asks how many; 讲了几点? asks for the points (多少 only before an item: 多少条要求).
-LIST = LazyPattern(rf"哪(?:几|(?!一){_NUM}+)(?!天|年|月|日|号){CLASSIFIER}?|(?<![这那])几{_NUM}*{CLASSIFIER}{_COUNTED_ITEMS}"
+LIST = LazyPattern(rf"哪(?:几|(?!一){_NUM}+)(?!天|年|月|日|号){CLASSIFIER}?|(?<![这那])(?<!不少于)(?<!不低于)(?<!至少)(?<!超过)(?<!多于)(?<!至少有)(?<!至少要)几{_NUM}*{CLASSIFIER}{_COUNTED_ITEMS}"
                    rf"|(?<![这那])多少{_NUM}*{CLASSIFIER}(?={_ITEM}|{_PART})"
-                   rf"|哪些{_ITEM}|{_ITEM}有哪些|分别(?!是谁|是哪|是多少|有多少|在哪|是什么时候)|列举|一一|逐条"
+                   rf"|哪些{_ITEM}|哪些(?:[^,，。?？!！的哪]{{1,8}}的)?(?:具体|主要|重点)?(?:措施|举措|任务|要求|办法)|{_ITEM}有哪些|分别(?!是谁|是哪|是多少|有多少|在哪|是什么时候)|列举|一一|逐条"
                    # 每一项各治什么 / 挨个列一下 / 一条条列出来 / 用一是二是三是列了啥
                    rf"|每一(?:项|条|点|个)|挨个|逐个|逐一|一条条|一项项|列(?:了|出)(?:些)?(?:什么|啥)"
                    # 强调的两个概念是什么: things counted, then asked for.
@@ -173,7 +173,7 @@ BEFORE_PARTS = LazyPattern(r"(?:讲|谈|说|写|报|进入|展开|部署|布置|
                            r"|铺垫|正题(?:之)?前")
 # 还有呢 / 下一点 / 接下来呢, after an item of a list: the next item.
 NEXT_ITEM = LazyPattern(r"^(?:那|那么)?\s*(?:还有呢|下一(?:点|条|项|个|部分|方面)(?:呢|是什么)?|接下来呢|然后呢|再往下呢|继续)[??。.]*$")
-MULTI_SPEECH = LazyPattern(r"(?<!第)(各|几|这几|每|多|五|两|三|四)(?:篇|个文本|份)|各(个)?讲话|不同(的)?讲话|哪些讲话|哪几篇|都(是)?怎么|都提到")
+MULTI_SPEECH = LazyPattern(r"(?<!第)(各|几|这几|每|多|五|两|三|四)(?:篇|个文本|份)|各(个)?讲话|(?:这些|所有|全部|几个|这几个)讲话|不同(的)?讲话|哪些讲话|哪几篇|都(是)?怎么|都提到")
 # 哪几篇提到了… / 在这几篇里出现过几回: where something is said, across the speeches.
 MENTIONED_WHERE = LazyPattern(r"(?:哪几篇|哪些讲话|哪篇|几篇)[^,，。?？]{0,6}?(?:提到|提及|出现|讲到|说到|谈到|点到)"
                               r"|(?:出现|提到|提及)过?(?:几|多少)(?:回|次)")

@@ -30,7 +30,9 @@ _GENRE = rf"(篇|个讲话|次讲话|讲话|发言|工作报告|{_SPECIFIC_GENRE
 # (A name may be a quoted word of the title: 谈民族区域自治“必由之路”那篇文章.)
 _SPEECH_NAMED = LazyPattern(rf"([“「『][\u4e00-\u9fff]{{2,12}}[”」』]|[\u4e00-\u9fffA-Za-z0-9]{{2,16}}?)(的|那|这|那一|这一|那个|这个|那番|这番)?{_GENRE}")
 _QUOTE_MARKS = LazyPattern("[“”「」『』]")
-_PAIR_NAMED = LazyPattern(r"([\u4e00-\u9fff]{2,10}?)(?:和|与|跟|及|、)([\u4e00-\u9fff]{2,10}?)(?:这|那)?(?:两|二)(?:篇|个讲话|份)")
+# (五四座谈会和科技创新大会的讲话: two names before one genre word, each naming its own.)
+_PAIR_NAMED = LazyPattern(r"([\u4e00-\u9fff]{2,10}?)(?:和|与|跟|及|、)([\u4e00-\u9fff]{2,10}?)"
+                          r"(?:(?:这|那)?(?:两|二)(?:篇|个讲话|份)|上?的(?:讲话|发言|报告))")
 _SPECIFIC = LazyPattern(_SPECIFIC_GENRE)
 # 那篇报道 / 这份公报, or a question (or its clause) that opens with the kind (公报分为哪几部分).
 # (讲课稿 / 致辞: a subtitle line may say the kind: ——在…培训班上的讲课.)
@@ -186,6 +188,12 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
             found = _most_of(name, pool, labels, share=0.75)
             if found is not None:
                 return (found,), _same_references(text, (found,), speeches, said)
+        if len(name) >= 4 and _MEETING_NAME.search(name) and len(pool) > 1:
+            # 科技大会讲话: a meeting's name shortened names the one speech given at it, before a
+            # tail of the name (大会) that several titles hold.
+            meeting = _title_owner(name, *_naming_titles(pool))
+            if meeting is not None:
+                return (meeting,), _same_references(text, (meeting,), speeches, said)
         # (白沙区会议: the place it opens with names the speech, before any tail of it, 区会议, does.)
         placed = _by_place(name, pool)
         if len(placed[0]) == 1:
@@ -523,11 +531,8 @@ _OPENING_TITLE = 4   # (a shorter one, 讲话, is a word any question may open w
 _CJK_CHARS = LazyPattern("[\u4e00-\u9fff]")
 
 
-def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...], str]:
-    """A speech named by words of its own title that no other title has: 《忌辰的思念》, or a
-    phrase right before 里/上/说… (元旦献辞里, 春节团拜会上). The longest such phrase wins."""
-    if len(speeches) < 2:
-        return (), ""
+def _naming_titles(speeches: Sequence[Speech]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """Each speech's title with its occasion subtitle, and its title alone, as a reader names them."""
     # 行长（经理）会议: a reader says 行长会议; the aside in brackets is not part of the name.
     # (——在全国政协新年茶话会上的讲话: a subtitle on the occasion names the speech as its title does.)
     # 说“实”那篇: a reader quotes a title as it is printed; quote marks are no part of the name.
@@ -535,17 +540,47 @@ def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
         u.text for u in _leading_metadata(s) if u.text != s.title and len(u.text) <= _SUBTITLE
         and _OCCASION_LINE.search(u.text) and not _CAPTION.search(ta.normalise(u.text)))]))))) for s in speeches]
     own_titles = [(s.no, _QUOTE_MARKS.sub("", _ASIDE.sub("", ta.normalise(s.title)))) for s in speeches]
+    return titles, own_titles
+
+
+# 科技大会 of …科技创新大会暨…奖励大会上的讲话: a meeting's name shortened, read in a subtitle too.
+_MEETING_NAME = LazyPattern(r"(?:大会|会议|座谈会|茶话会|团拜会|报告会|论坛)$")
+
+
+def _meeting_shortened(piece: str, title: str) -> bool:
+    """人才大会 of 在全市人才工作暨创新创业表彰大会上的讲话: a meeting's first words, then the
+    word for the meeting its name ends with, in one phrase of the title."""
+    m = _MEETING_NAME.search(piece)
+    head = piece[:m.start()] if m else ""
+    at = title.find(head) if len(head) >= 2 else -1
+    end = title.find(m.group(0), at + len(head)) if m and at >= 0 else -1
+    return end >= 0 and not re.search(r"上|讲话|\s", title[at:end])
+
+
+def _title_owner(piece: str, titles: list[tuple[int, str]], own_titles: list[tuple[int, str]]) -> int | None:
+    """The one speech whose title (or occasion subtitle) holds ``piece`` or shortens to it."""
+    found = [no for no, t in titles if piece in t]
+    if not found and len(piece) >= 3:
+        # 环保会议 / 科技会: an abbreviation keeps the title's characters in order, close together.
+        # (Of the title itself: 今年教育 is no shortening of a subtitle's …年全国教育工作会议; a
+        # meeting's name, 科技大会, is of the meeting a subtitle names.)
+        found = [no for no, t in (titles if _MEETING_NAME.search(piece) else own_titles) if _abbreviates(piece, t)] \
+            or [no for no, t in titles if _meeting_shortened(piece, t)]
+    elif not found and len(piece) == 2:
+        # 校庆 of 建校70周年庆祝大会: two characters, side by side once its count is read past.
+        found = [no for no, t in own_titles if _abbreviates(piece, _ANNIVERSARY.sub("", t), 1.0)]
+    return found[0] if len(found) == 1 else None
+
+
+def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...], str]:
+    """A speech named by words of its own title that no other title has: 《忌辰的思念》, or a
+    phrase right before 里/上/说… (元旦献辞里, 春节团拜会上). The longest such phrase wins."""
+    if len(speeches) < 2:
+        return (), ""
+    titles, own_titles = _naming_titles(speeches)
 
     def owner(piece: str) -> int | None:
-        found = [no for no, t in titles if piece in t]
-        if not found and len(piece) >= 3:
-            # 环保会议 / 科技会: an abbreviation keeps the title's characters in order, close together.
-            # (Of the title itself: 今年教育 is no shortening of a subtitle's …年全国教育工作会议.)
-            found = [no for no, t in own_titles if _abbreviates(piece, t)]
-        elif not found and len(piece) == 2:
-            # 校庆 of 建校70周年庆祝大会: two characters, side by side once its count is read past.
-            found = [no for no, t in own_titles if _abbreviates(piece, _ANNIVERSARY.sub("", t), 1.0)]
-        return found[0] if len(found) == 1 else None
+        return _title_owner(piece, titles, own_titles)
 
     for m in _BOOK_TITLE.finditer(text):
         no = owner(m.group(1))
@@ -561,7 +596,7 @@ def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
         at = re.search(f"(?:^|[,，。;；?？!！]){re.escape(seg)}", text) if len(seg) >= _OPENING_TITLE else None
         if at and len(_CJK_CHARS.findall(text[at.end():])) >= _OPENING_TITLE and (no := owner(seg)) is not None:
             return (no,), seg
-    best: tuple[int, str] | None = None
+    best: tuple[int, str, str] | None = None   # (the speech, the phrase read, the words naming it)
     for cue in _WHERE_CUE.finditer(text):
         end = cue.start()
         for start in range(max(0, end - 20), end - 1):   # longest first, two characters at least
@@ -575,17 +610,21 @@ def _titled_speech(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
                 continue
             no = owner(bare) if _CJK_ONLY.fullmatch(bare) and len(bare) >= 2 else None
             # (白沙区会议上: the place it opens with names it, though 区会议 abbreviates another title.)
-            placed = _by_place(bare, speeches)[0] if no is None and len(bare) >= 4 else ()
+            placed, place = _by_place(bare, speeches) if no is None and len(bare) >= 4 else ((), "")
             no = placed[0] if len(placed) == 1 else no
+            # (澜溪县财政每年…用在城市更新上: the place is the reference; the rest is asked.)
+            # (清江省的农村工作讲话: a piece that ends naming a speech or meeting is all reference.)
+            said = place if len(placed) == 1 and not re.search(r"(?:讲话|发言|报告|会议|大会|会)$", bare) \
+                and not re.match(r"的?(?:讲话|发言|报告|那篇|这篇|一文)", cue.group(0)) else piece
             # 在拒腐防变、反腐倡廉中: words of one title that other texts use too are a topic,
             # unless they are a whole part of the title (元旦献辞). Read only for an owned piece.
             if no is not None and bare not in whole and any(
                     bare in u.text for s in speeches if s.no != no for u in s.units):
                 no = None
             if no is not None:
-                best = (no, piece)
+                best = (no, piece, said)
                 break
-    return ((best[0],), best[1]) if best else ((), "")
+    return ((best[0],), best[2]) if best else ((), "")
 
 
 _ANNIVERSARY = LazyPattern(r"[\d０-９一二三四五六七八九十百]+(?:周年|年)")

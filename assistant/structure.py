@@ -17,7 +17,7 @@ from .corpus import Unit, heading_style
 from .enumeration import SIGN_OFF, enumerations, longest_points, opening_point, outer_runs, paragraph_enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
-from .openings import SAME_OPENING, alike_run
+from .openings import SAME_OPENING, alike_run, directive_run, directive_runs
 from .params import AnswerParams
 from .planner import QueryPlan
 from .question_grammar import asked_kind
@@ -133,7 +133,14 @@ def list_items(ev: Evidence, unit: Unit) -> list[Unit]:
         if not framed and len(listing) == 1 and len(direct) <= 3:
             return []
         return framed or (direct if 2 <= len(direct) <= 8 else [])
+    if unit.kind == "paragraph" and not speech.headings:
+        # (企业是科技创新的主体，要…。要… ×8: measures that state a point and direct, unmarked.)
+        return directive_run(speech.paragraphs, unit)
     return []
+
+
+_DIRECTED = frozenset({"措施", "举措", "办法", "任务", "部署"})   # kinds of items a speech directs
+_ITEMS_NEAR_TOP = 3   # of the five best hits, a list's items that say the question asks for it
 
 
 def choose_list(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | tuple[Unit, list[str]] | None:
@@ -176,6 +183,19 @@ def choose_list(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | 
             lead = lead_in(ev, h.unit)
             if options and kind in lead and (not unit_word or unit_word in lead):
                 return options[0]
+    # 部署了哪些具体措施: measures asked for, and a run of paragraphs that each state a point and
+    # direct (要…。要…) among the best hits: that run, wherever its items rank.
+    if kind in _DIRECTED and plan.wants_list and not n:
+        for h, _, _ in read:
+            speech = ev.corpus.speech(h.unit.speech_no)
+            if not speech.headings and (run := directive_run(speech.paragraphs, h.unit)):
+                return run
+        # (范承志在人才大会上讲了哪些举措: of a named speech, the one run it directs in, though the
+        # speech's own subject, taken as its name, leaves the items unranked.)
+        named = ev.corpus.speech(plan.speech_no) if plan.speech_no is not None else None
+        runs = directive_runs(named.paragraphs) if named is not None and not named.headings else []
+        if len(runs) == 1:
+            return runs[0]
     # 问题主要有哪几方面: a paragraph a little lower that introduces a list in the question's
     # unit (主要表现在以下三个方面:) is a candidate too.
     for rank, (h, options, introduces) in enumerate(read):
@@ -188,6 +208,9 @@ def choose_list(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | 
                 return opt
             if not n and rank >= 3:
                 return opt   # introduces a list in the question's unit (filtered above)
+            if not n and rank > 0 and plan.wants_list and isinstance(opt, list) and u in opt \
+                    and sum(h2.unit in opt for h2 in hits[:5]) >= _ITEMS_NEAR_TOP:
+                return opt   # (several of the best hits are its items: the question is about the list)
             if not n and rank == 0 and (plan.wants_list or introduces):
                 if isinstance(opt, list) and not introduces and u in opt:
                     # The best hit is one item of a list: answer with the whole list only when
@@ -558,7 +581,7 @@ def as_list(items: list[Unit], citer: Citer, intro: str) -> tuple[str, list[Answ
 
 
 def numbered(intro: str, sentences: list[AnswerSentence]) -> tuple[str, list[AnswerSentence]]:
-    lines = [intro] + [f"{k}. {s.text}[{s.citations[0]}]" for k, s in enumerate(sentences, 1)]
+    lines = [intro] + [f"{k}. {s.text}" + "".join(f"[{c}]" for c in s.citations) for k, s in enumerate(sentences, 1)]
     return "\n".join(lines), sentences
 
 

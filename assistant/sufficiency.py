@@ -275,7 +275,8 @@ def abstain_reason(ev: Evidence, plan: QueryPlan, analysed: ta.Analysed, hits: l
     unseen = unseen_share(ev, analysed)
     if unseen >= p.abstain_unseen and cov < p.abstain_unseen_coverage:
         return f"问题中 {unseen:.0%} 的内容在讲话中从未出现{never}"
-    n = plan.list_size
+    # (哪四个乡镇 counts places, people or bodies, which a sentence names, not a speech's items.)
+    n = plan.list_size if plan.answer_type not in ("place", "person", "organization") else None
     if n and n >= 3 and not any(enumerates(h.unit.text, n) or len(list_items(ev, h.unit)) == n
                                 or any(point_count(option) == n for _, option in point_lists(ev, h.unit))
                                 for h in hits[:5]) \
