@@ -5,7 +5,6 @@ a series of paragraphs together."""
 
 from __future__ import annotations
 
-
 import pytest
 
 from assistant.engine import Engine
