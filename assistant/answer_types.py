@@ -123,7 +123,7 @@ _MEASURE_WORDS = (r"个百分点|百分点|个月|小时|分钟|公里|平方米
                   r"部|批|户|亩|吨|岁|倍|条|种|份|本|张|篇|期|套|%")
 
 # A unit asked for and the ways a text gives it: 几天 → 1个工作日 / 3日.
-_PERCENT = rf"{_NUMERAL}\s*(?:%|个百分点)|百分之{_NUMERAL}|{_NUMERAL}成(?!为|立|绩|果|效|本|熟|长)"
+_PERCENT = rf"{_NUMERAL}\s*(?:%|个百分点)|[百千万十]?分之{_NUMERAL}|{_NUMERAL}成(?!为|立|绩|果|效|本|熟|长)"
 _UNIT_ALIASES = {"天": "(?:天|日|工作日)", "日": "(?:天|日|工作日)", "月": "(?:个月|月)", "个月": "(?:个月|月)",
                  "小时": "(?:小时|个小时)", "位": "(?:位|名|人)", "名": "(?:名|人|位)", "人": "(?:人|名|位)",
                  "钱": "(?:元|块|角)", "岁": "(?:周岁|岁)"}   # 多少钱 is answered in 元, not 十五万人次
@@ -252,12 +252,16 @@ def counted_noun(question: str) -> str:
     year = f"(?:{'|'.join(_RELATIVE_YEAR)}|全年|当年|上年)"
     noun = re.sub(rf"^{year}|{year}$", "", noun)   # (去年地区生产总值 / 收入去年: nor 去年)
     noun = re.sub(f"(?:{'|'.join(FIGURE_KINDS)})$", "", noun) or noun   # (基金规模: the fund's figure)
+    if noun in SHARE_NOUNS:
+        return ""   # (同意的比例是多少: any share is the figure; 同意率 says it)
     # 山西去年实际利用外资: a long phrase counts what its end names (names_counted reads its end).
     return noun if 2 <= len(noun) <= 8 else noun[-4:] if before and len(noun) > 8 else ""
 
 
 # Nouns that say only that a figure is asked (天使基金规模是多少: any figure of the fund's is it).
 FIGURE_KINDS = frozenset({"规模", "金额", "数额", "总额", "数量", "总数", "额度"})
+# Nouns that name a figure as a share (同意的比例是多少: 同意率达到三分之二 gives it).
+SHARE_NOUNS = frozenset({"比例", "比重", "占比", "百分比"})
 # Nouns that name a figure as the one aimed at (…的目标 / 指标).
 TARGET_NOUNS = frozenset({"目标", "指标", "奋斗目标", "预期目标", "目标任务"})
 

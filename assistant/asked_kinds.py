@@ -75,7 +75,10 @@ _ASKS_AGE = LazyPattern(r"多大(?:岁数|年纪|年龄)|几岁|多少岁|年龄
 _ASKS_YEAR = LazyPattern(r"哪一年|哪年|何年|年份|几几年")
 # (哪两个县整体脱贫: the number of places asked does not make it a count.)
 _NAMED_PLACE = LazyPattern(r"哪(?:一|几|些|[两三四五六七八九十])?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)")
+# (多大比例的住户 / 占比多少: a share, which 三分之二 or 八成 gives as 85% does.)
 _ASKS_PERCENT = LazyPattern(r"百分之(?:几|多少)|多少个?百分点|几个百分点|百分比是多少")
+# (When no other figure is asked: 钱一共多少，占多大比例 asks a sum as well.)
+_ASKS_SHARE = LazyPattern(r"多大(?:的)?比例|比例(?:是|有|为)?多(?:少|大)|占比(?:是|有|为)?多少")
 _ASKS_ORDINAL = LazyPattern(r"第几([次届期批轮])")
 _NUMBER_UNIT = LazyPattern(rf"(?:多少|几)({_ASKED_MEASURE})")
 
@@ -92,7 +95,8 @@ def asked_type(body: str, count: LazyPattern) -> tuple[str | None, str]:
     which unit (几天 → 天, 哪个城市 → 地名); ``count``: the planner's 几个/多少个 pattern."""
     # (…哪里时最在意的是什么: a clause of when; 向哪些人致以问候: to whom, groups as well as people.)
     body = re.sub(r"哪(?:里|儿)(?:时|的时候)|[向给对为]哪些人", " ", FROM_WHERE.sub(" ", _MATTER_WHERE.sub(" ", body)))
-    if _ASKS_PERCENT.search(body):
+    if _ASKS_PERCENT.search(body) or (share := _ASKS_SHARE.search(body)) and not re.search(
+            "多少|几", body[:share.start()] + body[share.end():]):
         return "number", "%"
     if ordinal := _ASKS_ORDINAL.search(body):
         return "number", "第" + ordinal.group(1)   # 第几次: 第四次 answers, 每年一次 does not

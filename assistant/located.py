@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from . import text_analysis as ta
-from .answer_types import AIMED_AT, TARGET_NOUNS, fits_type, speech_says
+from .answer_types import AIMED_AT, SHARE_NOUNS, TARGET_NOUNS, fits_type, speech_says
 from .corpus import Unit
 from .evidence import Citer, Evidence
 from .extract import join_cited
@@ -40,8 +40,9 @@ def speaks_of_asked(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> bool:
     # Each of its words, by a character pair: 前提条件 is asked, 先决条件 answers; 纪律处分标准
     # is not answered by paragraphs on 纪律 that never speak of 处分. A target is said as one is
     # aimed at (产量的目标: 总产量力争达到四十三万吨).
+    # (A share is said by any share: 同意率达到三分之二.)
     return all(any(w[i:i + 2] in near for i in range(len(w) - 1)) or w in TARGET_NOUNS and AIMED_AT.search(near)
-               for w in plan.asked_words)
+               or w in SHARE_NOUNS and fits_type("number", "%", [near]) for w in plan.asked_words)
 
 
 

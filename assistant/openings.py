@@ -39,10 +39,20 @@ def _kind_named(u: Unit) -> str:
     return "…" + m.group(1) if m and not _REPORTED.search(m.group(0)) else ""
 
 
+# 站在新的起点上，希望学院… ¶ 希望学院在… ¶ 希望学院向…: hopes said to one addressee, each
+# opening a paragraph (the first may be framed by a short clause before it).
+_WISH = LazyPattern(r"^(?:[\u4e00-\u9fff]{2,10}[，,])?(希望[\u4e00-\u9fff]{2})")
+
+
+def _wish(u: Unit) -> str:
+    m = _WISH.match(u.text)
+    return m.group(1) if m else ""
+
+
 def alike(u: Unit, first: Unit) -> bool:
     """Whether a paragraph opens as the first of a series does."""
     return u.text[:SAME_OPENING] == first.text[:SAME_OPENING] or _opening(u) == _opening(first) \
-        or bool(_kind_named(u)) and _kind_named(u) == _kind_named(first)
+        or bool(_kind_named(u)) and _kind_named(u) == _kind_named(first) or bool(_wish(u)) and _wish(u) == _wish(first)
 
 
 def opens_a_series(items: Sequence[Unit]) -> bool:
@@ -50,7 +60,8 @@ def opens_a_series(items: Sequence[Unit]) -> bool:
     (and its comma), not a shared first character alone."""
     shared = items[0].text[:SAME_OPENING] if items else ""
     return len(items) >= 3 and (bool(_CJK_RUN.fullmatch(shared)) or bool(_PHRASE_AND_COMMA.match(shared))
-                                or all(_kind_named(u) for u in items) or all(_framed(u) for u in items))
+                                or all(_kind_named(u) for u in items) or all(_framed(u) for u in items)
+                                or bool(_wish(items[0])) and all(_wish(u) == _wish(items[0]) for u in items))
 
 
 def _framed(u: Unit) -> bool:

@@ -84,8 +84,8 @@ def _short_openings(units: list[Unit], lead: Unit) -> list[Unit]:
 def _topic_sentences(units: list[Unit], lead: Unit) -> list[Unit]:
     """Three or more paragraphs in a row after the lead that each open with a topic sentence
     (the lead itself opening otherwise: else it is the first of them)."""
-    if topic_sentence(lead):
-        return []
+    if topic_sentence(lead) or lead.seq < len(units) and alike(units[lead.seq], lead):
+        return []   # (…希望学院始终… ¶ 希望学院在…: the lead is the first of a series, not what leads into one)
     run: list[Unit] = []
     for u in units[lead.seq:lead.seq + MAX_PARALLEL]:
         if not topic_sentence(u):

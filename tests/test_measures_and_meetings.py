@@ -20,7 +20,7 @@ _TALENT = """聚天下英才而用之
 同时也要看到，我们的人才工作还有不少短板，高层次人才偏少，人才流失问题仍然存在。
 产业是人才集聚的根基。要围绕新材料、装备制造两大主导产业精准引才。要建立重点企业人才需求清单，每季度发布一次。
 平台是人才干事的舞台。要支持企业建设研发中心和博士后工作站。要办好青川人才创新园，今年新增入驻团队三十个。
-服务是留住人才的关键。要完善人才住房保障，今年筹集人才公寓两千套。要为高层次人才子女入学开辟绿色通道。
+服务是留住人才的关键。要完善人才住房保障，今年筹集人才公寓两千套。要为高层次人才子女入学开辟绿色通道。人才公寓要优先保障青年人才，青年人才入住率不低于三分之二。
 投入是人才发展的保障。市财政每年安排不少于2亿元的人才发展专项资金。要发挥人才基金撬动作用，引导社会资本投向人才项目。要探索人才贷、人才保等金融产品。
 各级党委要把人才工作摆上重要位置，书记要亲自抓、负总责。
 同志们，人才是第一资源。让我们以更加开放的胸襟广纳英才，为青川高质量发展注入强大动力！
@@ -59,11 +59,25 @@ _TEA = """在2024年新春团拜会上的讲话
 最后，祝大家新春愉快、阖家幸福！
 """
 
+_SCHOOL = """在青禾职业技术学院建校五十周年庆祝大会上的讲话
+副市长　贺明川
+（2024年10月18日）
+各位来宾，老师们、同学们：
+今天，我们欢聚一堂，庆祝青禾职业技术学院建校五十周年。
+五十年来，学院累计培养技术技能人才八万余名，为全市制造业输送了大批骨干。
+当前，青禾正在加快建设先进制造业强市，对技术技能人才的需求越来越迫切。
+面向新的五十年，希望学院坚持立德树人，把学生的职业素养放在首位。德技并修，是职业教育的根本要求。
+希望学院深化产教融合，和龙头企业共建产业学院。学院要主动对接全市主导产业调整专业设置。
+希望学院扩大开放办学，引进境外优质职业教育资源。要办好中外合作办学项目。
+市政府将一如既往地支持学院发展。我们已经把学院新校区建设列入今年的重点项目。
+老师们、同学们，让我们携手并进，共同谱写学院发展的新篇章！
+"""
+
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     root = tmp_path_factory.mktemp("measures")
-    for name, text in (("rencai.txt", _TALENT), ("shuihuanjing.txt", _WATER), ("tuanbai.txt", _TEA)):
+    for name, text in (("rencai.txt", _TALENT), ("shuihuanjing.txt", _WATER), ("tuanbai.txt", _TEA), ("xiaoqing.txt", _SCHOOL)):
         (root / name).write_text(text, encoding="utf-8")
     return Engine.load([root], use_cache=False)
 
@@ -150,3 +164,28 @@ def test_an_outline_keeps_a_series_of_paragraphs_together(engine: Engine) -> Non
     assert len(series) == 1 and "以下2段" in series[0]
     assert any("新的一年" in line and "以下2段" in line for line in lines)
     assert any("感谢" in line for line in lines)
+
+
+@pytest.mark.parametrize("question", ["人才公寓里青年人才要占多大比例?", "青年人才在人才公寓里的占比是多少?"])
+def test_a_share_asked_is_given_by_any_share(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert "三分之二" in answer.text and not answer.partial and not answer.abstained
+
+
+def test_hopes_to_one_addressee_are_a_series_though_the_first_is_framed(engine: Engine) -> None:
+    lines = _numbered(engine.ask("校庆大会上对学院提了哪几点希望?").text)
+    assert len(lines) == 3 and "立德树人" in lines[0] and "开放办学" in lines[2]
+
+
+def test_the_second_of_hopes_to_one_addressee(engine: Engine) -> None:
+    answer = engine.ask("建校五十周年讲话对学院的第二个希望是什么?")
+    assert "产教融合" in answer.text and "开放办学" not in answer.text
+
+
+@pytest.mark.parametrize("question", ["水环境大会的讲话一共讲了几个方面，每个方面大意是什么",
+                                      "水环境大会讲话分几部分？每部分讲什么"])
+def test_asking_the_gist_of_each_part_still_asks_for_the_outline(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.plan["intent"] == "outline"
+    lines = _numbered(answer.text)
+    assert len(lines) == 3 and "成绩" in lines[0] and "压实责任" in lines[2]
