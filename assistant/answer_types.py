@@ -210,7 +210,7 @@ _NOT_IN_NOUN = r"[^\u4e00-\u9fff]|的|里|中|说|了|在|上|对|和|与|给|�
 _ASKING_WORDS = r"多少|几|哪|什么|啥|谁|怎"
 
 
-_ADVERB_END = r"(?:分别|各自|一共|总共|大概|大约|到底|究竟|具体|至少|最少|最多|起码|不少于|不低于|超过|多于|不超过)+$"
+_ADVERB_END = r"(?:分别|各自|各|一共|总共|大概|大约|到底|究竟|具体|至少|最少|最多|起码|不少于|不低于|超过|多于|不超过)+$"
 _NOT_A_THING = r"重新|再|又|都|能|会|要|被|把|给|让|来|去|东西|事情|事儿|玩意|钱"
 _MOVED_TO = r"[\u4e00-\u9fff]{1,2}(?:到|至)"
 
@@ -249,15 +249,19 @@ def counted_noun(question: str) -> str:
         # 粮食总产量的目标是多少: a target counts what it is set for.
         owner = norm[:m.start() - len(noun)]
         noun = re.split(_NOT_IN_NOUN, owner[:-1])[-1] if owner.endswith("的") else noun
-    year = f"(?:{'|'.join(_RELATIVE_YEAR)}|全年|当年|上年)"
+    year = f"(?:{'|'.join(_RELATIVE_YEAR)}|全年|当年|上年|[〇零一二三四五六七八九]{{2,4}}年|\\d{{2,4}}年)"
+    # (清江省去年粮食总产量 / 南川省九七年生产总值: the place a question names says whose, not what.)
+    noun = re.sub(r"^(?:[\u4e00-\u9fff]{2,4}?|[全本该])[省市县区国](?=[\u4e00-\u9fff]{3})", "", noun)
     noun = re.sub(rf"^{year}|{year}$", "", noun)   # (去年地区生产总值 / 收入去年: nor 去年)
     noun = re.sub(f"(?:{'|'.join(FIGURE_KINDS)})$", "", noun) or noun   # (基金规模: the fund's figure)
     if noun in SHARE_NOUNS:
         return ""   # (同意的比例是多少: any share is the figure; 同意率 says it)
     # 山西去年实际利用外资: a long phrase counts what its end names (names_counted reads its end).
-    return noun if 2 <= len(noun) <= 8 else noun[-4:] if before and len(noun) > 8 else ""
+    return noun if 2 <= len(noun) <= _LONG_NOUN else noun[-4:] if before and len(noun) > _LONG_NOUN else ""
 
 
+# (开放型经济发展专项资金: a name this long is read whole where a text says it whole.)
+_LONG_NOUN = 12
 # Nouns that say only that a figure is asked (天使基金规模是多少: any figure of the fund's is it).
 FIGURE_KINDS = frozenset({"规模", "金额", "数额", "总额", "数量", "总数", "额度"})
 # Nouns that name a figure as a share (同意的比例是多少: 同意率达到三分之二 gives it).

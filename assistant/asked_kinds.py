@@ -10,13 +10,17 @@ import re
 
 from .lazy_pattern import LazyPattern
 
-__all__ = ["ASKS_OCCASION", "FROM_WHERE", "asked_type"]
+__all__ = ["ASKS_OCCASION", "BOUNDED", "FROM_WHERE", "asked_type"]
 
 _ASKED_MEASURE = r"(?:级|钱|公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|个月|月|小时|分钟|次|项|家|户|亩|平方米|吨|岁|倍|位|起|件|所|座|台|辆|部|批|%|％)"
 # 哪些领导出席 / 哪几位嘉宾 ask for names like 谁 does; 哪些领导干部 asks for a kind of cadre.
 _WHICH_PEOPLE = r"哪(?:些|几位)(?:中央|省|市|县|区)?(?:领导(?!干部|班子|机关|小组)(?:同志|人)?|负责同志|嘉宾|演员|歌手|艺术家|劳模|英模)"
 # 在哪个会上讲的 / 是在什么会议上提出的: the occasion, a meeting named (not a place).
 ASKS_OCCASION = LazyPattern(r"(?:哪个|哪次|哪一次|哪场|什么|啥)(?:样的)?(?:会议|大会|座谈会|会上|会|场合)")
+# (国际航线不少于几条 / 至少要新建几个: a bound on an amount asks a figure, whatever it counts in;
+# 至少要抓好几个方面 still asks for a speech's parts.)
+BOUND = r"(?:不少于|不低于|至少|超过|多于|不超过)[\u4e00-\u9fff]{0,3}?(?:几|多少)(?!个?(?:方面|部分|点|层|块))"
+BOUNDED = LazyPattern(BOUND)
 _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     # 编者按写了什么 / 照片拍的是什么,谁拍的: the editor's note, the photo's caption (lines of their own).
     ("note", LazyPattern(r"编者按|按语|编者的话|编者注")),
@@ -54,12 +58,13 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     # (哪几家新闻单位: a kind of unit may stand between.)
     # (哪家公司: a company is named as a body is; 哪几家企业集团 may ask for a kind the text names.)
     ("organization", LazyPattern(r"哪(?:一|几|些)?(?:个|家)?(?:[\u4e00-\u9fff]{1,2}?)?(?:单位|部门|机关|机构|组织|团体|公司)"
-                                 r"|什么(?:单位|部门|机关|机构|公司)")),
+                                 r"|什么(?:单位|部门|机关|机构|公司)"
+                                 # (受表彰的12家企业都有哪些: bodies asked for by what they are, the question word last.)
+                                 r"|(?:单位|公司|企业)(?:都|分别|主要|具体)?(?:有|是)哪(?:些|几家|几个)(?=[?？呢]|$)")),
     ("occasion", ASKS_OCCASION),
     ("place", LazyPattern(r"哪里|哪儿|什么地方|哪(?:一|几|些|[两三四五六七八九十])?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)|哪个地方|在哪(?!几|些|[一两二三四五六七八九十\d]?(?:个|次|场)?(?:方面|环节|问题|点|条|项|种|类|会|篇|段|部分))")),
     # (分几部分 / 几个方面 count the speech's parts: no figure is asked for.)
-    # (国际航线不少于几条: a bound on an amount asks a figure, whatever it counts in.)
-    ("number", LazyPattern(rf"(?:不少于|不低于|至少|超过|多于|不超过)(?:有|要|是)?(?:几|多少)|多少{_ASKED_MEASURE}?|(?<![这那哪])几{_ASKED_MEASURE}(?!分)|多长|多大|多高|多远|多久|比例|百分之")),
+    ("number", LazyPattern(rf"{BOUND}|多少{_ASKED_MEASURE}?|(?<![这那哪])几{_ASKED_MEASURE}(?!分)|多长|多大|多高|多远|多久|比例|百分之")),
 )
 # 那项活动叫什么 / 追赶目标叫什么: 叫什么 after a thing, where no person, place or work is named.
 _NAMED_THING = LazyPattern(r"(?:活动|制度|工程|模式|办法|做法|行动|计划|机制|工作法|规定|政策|目标|项目|措施|经验|口号|提法|说法|理念|方针|战略)"

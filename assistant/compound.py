@@ -19,7 +19,7 @@ from .lazy_pattern import LazyPattern
 from .planner import QueryPlan
 from .question_grammar import ASKS_WHY, LIST
 
-__all__ = ["clauses", "stands_alone"]
+__all__ = ["clauses", "each_asked", "stands_alone"]
 
 _YES_NO = LazyPattern(r"吗[?？]?$|是不是|有没有|是否")
 _THOSE = LazyPattern(r"(?:那|这)(?:两|几|三|四|五|些)(?:点|条|个|项|者|方面|件)?")
@@ -40,6 +40,12 @@ _JOINED_ASKS = LazyPattern(r"^(?P<before>[^、,，。?？]*?)(?P<one>(?:哪|谁|
                            r"、(?P<two>(?:在|由|从)?(?:哪|谁|什么|几|多少)[^、,，。?？]{0,4}?[上里])(?P<after>[^、]*)$")
 
 
+# 云岫的民宿专项资金和松岗的安置资金分别是多少: two figures, each of its own owner, asked at once.
+# (江岭省和海川市去年外贸出口各是多少: two places of one figure, asked of both at once, no pair.)
+_EACH_FIGURE = LazyPattern(r"^(?P<one>(?:[\u4e00-\u9fff]{2,16}?的)?[\u4e00-\u9fff]{3,12}?(?<![省市县区镇乡村]))(?:和|与|跟|以及)"
+                           r"(?P<two>(?:[\u4e00-\u9fff]{2,16}?的)?[\u4e00-\u9fff]{3,12}?)(?:分别|各自|各)(?P<ask>(?:是|有|为)?多少[^,，。?？]{0,4})[?？]?$")
+
+
 def clauses(question: str) -> list[str]:
     """The question's clauses that each ask something (at least two), else [question]."""
     if joined := _JOINED_ASKS.match(question.strip()):
@@ -48,6 +54,16 @@ def clauses(question: str) -> list[str]:
     parts = [c.strip() for p in parts for c in _comma_parts(p)]
     asking = [p for p in parts if _ASKS.search(p) and ta.has_content(p)]
     return parts if len(parts) >= 2 and len(asking) == len(parts) else [question]
+
+
+def each_asked(question: str) -> list[str]:
+    """云岫的民宿专项资金和松岗的…资金分别是多少: a question per thing, each asked on its own (no
+    clause a follow-up of the other); [] when the question asks no such pair."""
+    each = _EACH_FIGURE.match(question.strip())
+    if not each:
+        return []
+    ask = each["ask"] if each["ask"].startswith(("是", "有", "为")) else "是" + each["ask"]
+    return [each[k] + ask + "?" for k in ("one", "two")]
 
 
 def stands_alone(plan: QueryPlan, previous: QueryPlan, clause: str, own_words: bool = True) -> bool:

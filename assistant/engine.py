@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from . import text_analysis as ta
 from .cache_files import usable_cache_dir
 from .compose import compose
-from .compound import clauses, stands_alone
+from .compound import clauses, each_asked, stands_alone
 from .corpus import (
     Corpus,
     CorpusError,
@@ -256,12 +256,16 @@ class Engine:
         the same question (第三部分说了啥?要搞哪几个专项活动). A last clause that only asks the
         earlier ones again, naming nothing of its own (分了几部分?每部分讲什么), is read with them;
         their words alone are searched for."""
-        parts = clauses(question)
-        if len(parts) < 2:
-            return None
         turns = list(history or [])
         answers: list[Answer] = []
         plans: list[QueryPlan] = []
+        for part in each_asked(question):
+            # (…和…分别是多少: each thing asked apart, neither a follow-up of the other.)
+            plans.append(self.plan(part, history))
+            answers.append(self._ask_one(part, plans[-1], k, history))
+        parts = clauses(question) if not answers else []
+        if len(parts) < 2 and not answers:
+            return None
         for i, part in enumerate(parts):
             # 那篇文章…打头是什么?收尾呢: a clause naming no speech stays with the first one's (the
             # one its answer came from, when the first named none).

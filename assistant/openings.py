@@ -49,17 +49,32 @@ def _wish(u: Unit) -> str:
     return m.group(1) if m else ""
 
 
+def _ways(u: Unit, first: Unit) -> set[str]:
+    """The ways a paragraph opens as the first of a series does."""
+    ways = set()
+    if u.text[:SAME_OPENING] == first.text[:SAME_OPENING]:
+        ways.add("words")
+    if _opening(u) == _opening(first):
+        ways.add("frame")
+    if _kind_named(u) and _kind_named(u) == _kind_named(first):
+        ways.add("kind")
+    if _wish(u) and _wish(u) == _wish(first):
+        ways.add("wish")
+    return ways
+
+
 def alike(u: Unit, first: Unit) -> bool:
     """Whether a paragraph opens as the first of a series does."""
-    return u.text[:SAME_OPENING] == first.text[:SAME_OPENING] or _opening(u) == _opening(first) \
-        or bool(_kind_named(u)) and _kind_named(u) == _kind_named(first) or bool(_wish(u)) and _wish(u) == _wish(first)
+    return bool(_ways(u, first))
 
 
 def opens_a_series(items: Sequence[Unit]) -> bool:
     """Three or more paragraphs that open alike in words that make a series: a shared phrase
     (and its comma), not a shared first character alone."""
     shared = items[0].text[:SAME_OPENING] if items else ""
-    return len(items) >= 3 and (bool(_CJK_RUN.fullmatch(shared)) or bool(_PHRASE_AND_COMMA.match(shared))
+    # (希望大家坚定理想信念， ¶ 坚定理想信念，不是… ¶ 希望大家勇于担当作为，: alike two ways by turns is no series.)
+    one_way = len(items) >= 3 and bool(set.intersection(*(_ways(u, items[0]) for u in items[1:])))
+    return one_way and (bool(_CJK_RUN.fullmatch(shared)) or bool(_PHRASE_AND_COMMA.match(shared))
                                 or all(_kind_named(u) for u in items) or all(_framed(u) for u in items)
                                 or bool(_wish(items[0])) and all(_wish(u) == _wish(items[0]) for u in items))
 

@@ -24,7 +24,7 @@ from typing import TypeVar
 
 from . import text_analysis as ta
 from .answer_types import FIGURE_KINDS, HOLDING, METADATA_TYPES, YEAR, asked_event, speech_says
-from .asked_kinds import ASKS_OCCASION, FROM_WHERE, asked_type
+from .asked_kinds import ASKS_OCCASION, BOUNDED, FROM_WHERE, asked_type
 from .corpus import Speech
 from .lazy_pattern import LazyPattern
 from .question_grammar import (
@@ -428,6 +428,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             # (开场白是怎么给这次会定性的: 定性, which the speech never says, names no part of it.)
             plan.section = " ".join(said_in(plan.section.split(), speeches, named_nos, corpus_text))
     plan.answer_type, plan.answer_unit = asked_type(body, COUNT)
+    if plan.answer_type == "number" and BOUNDED.search(unquoted):
+        plan.wants_list = plan.outline = False   # (博士后工作站至少要新建几个: a figure, not a list)
     if plan.answer_type in (None, "place") and ASKS_OCCASION.search(norm):   # (哪次会议上讲话的: 会议上 read as the reference)
         plan.answer_type, plan.answer_unit = "occasion", ""
     if plan.answer_type in ("person", "date", "note", "caption") and not asks_parts:

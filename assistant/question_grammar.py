@@ -60,7 +60,7 @@ _COUNTED_ITEMS = rf"(?={_ITEM}|{_PART}|[^\u4e00-\u9fff]|$|呢|吗|的|内容|东
 # 这几件事之间是什么关系: 这几 / 那几 point back at things; they do not ask how many.
 # 哪几天 / 哪几年 ask when; 分别是谁 / 分别是多少 ask for persons or figures, not a speech's items.
 # 批示过多少件? asks how many; 讲了几点? asks for the points (多少 only before an item: 多少条要求).
-LIST = LazyPattern(rf"哪(?:几|(?!一){_NUM}+)(?!天|年|月|日|号){CLASSIFIER}?|(?<![这那])(?<!不少于)(?<!不低于)(?<!至少)(?<!超过)(?<!多于)(?<!至少有)(?<!至少要)几{_NUM}*{CLASSIFIER}{_COUNTED_ITEMS}"
+LIST = LazyPattern(rf"哪(?:几|(?!一){_NUM}+)(?!天|年|月|日|号){CLASSIFIER}?|(?<![这那])几{_NUM}*{CLASSIFIER}{_COUNTED_ITEMS}"
                    rf"|(?<![这那])多少{_NUM}*{CLASSIFIER}(?={_ITEM}|{_PART})"
                    rf"|哪些{_ITEM}|哪些(?:[^,，。?？!！的哪]{{1,8}}的)?(?:具体|主要|重点)?(?:措施|举措|任务|要求|办法)|{_ITEM}有哪些|分别(?!是谁|是哪|是多少|有多少|在哪|是什么时候)|列举|一一|逐条"
                    # 每一项各治什么 / 挨个列一下 / 一条条列出来 / 用一是二是三是列了啥

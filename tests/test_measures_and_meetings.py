@@ -15,11 +15,11 @@ _TALENT = """聚天下英才而用之
 （2024年4月16日）
 来源：青川市人民政府网
 同志们、朋友们：
-今天，我们召开全市人才工作暨创新创业表彰大会，表彰一批优秀人才和创新创业团队。刚才，市委组织部通报了2023年度乡村人才工作考核结果，四个乡镇和两家企业作了典型发言，讲得都很实在。
+今天，我们召开全市人才工作暨创新创业表彰大会，表彰一批优秀人才和创新创业团队。刚才，市委组织部通报了2023年度乡村人才工作考核结果，四个乡镇和两家企业作了典型发言，讲得都很实在。会议还对15家人才工作先进单位进行了表彰。
 过去一年，青川人才工作取得明显成效，全市人才总量突破四十二万人。返乡创业的孟晓川同志，把一个年销售额不足100万元的小作坊，做到了去年销售额3000万元。
 同时也要看到，我们的人才工作还有不少短板，高层次人才偏少，人才流失问题仍然存在。
 产业是人才集聚的根基。要围绕新材料、装备制造两大主导产业精准引才。要建立重点企业人才需求清单，每季度发布一次。
-平台是人才干事的舞台。要支持企业建设研发中心和博士后工作站。要办好青川人才创新园，今年新增入驻团队三十个。
+平台是人才干事的舞台。要支持企业建设研发中心和博士后工作站，今年新建博士后工作站不少于6个。要办好青川人才创新园，今年新增入驻团队三十个。
 服务是留住人才的关键。要完善人才住房保障，今年筹集人才公寓两千套。要为高层次人才子女入学开辟绿色通道。人才公寓要优先保障青年人才，青年人才入住率不低于三分之二。
 投入是人才发展的保障。市财政每年安排不少于2亿元的人才发展专项资金。要发挥人才基金撬动作用，引导社会资本投向人才项目。要探索人才贷、人才保等金融产品。
 各级党委要把人才工作摆上重要位置，书记要亲自抓、负总责。
@@ -33,7 +33,7 @@ _WATER = """在全县水环境治理工作大会上的讲话
 同志们：
 今天召开全县水环境治理工作大会，主要任务是部署今年白石县的水环境治理工作。
 第一，充分肯定去年水环境治理取得的成绩。全县十二个国控断面水质全部达标，群众满意度明显提高。
-第二，聚焦重点，打好水环境治理三大战役。
+第二，聚焦重点，打好水环境治理三大战役。县财政今年安排水环境治理专项资金8000万元。
 一是打好黑臭水体歼灭战。要对城区十一条黑臭水体逐条制定整治方案。要在六月底前完成截污纳管工程。
 二是打好饮用水源保卫战。要全面清理水源保护区内的违法建筑。要建成县级水源地自动监测站。
 三是打好农村污水攻坚战。要新建农村污水处理站四十座。要建立运维长效机制。
@@ -189,3 +189,22 @@ def test_asking_the_gist_of_each_part_still_asks_for_the_outline(engine: Engine,
     assert answer.plan["intent"] == "outline"
     lines = _numbered(answer.text)
     assert len(lines) == 3 and "成绩" in lines[0] and "压实责任" in lines[2]
+
+
+@pytest.mark.parametrize("question", ["青川的人才发展专项资金和白石的水环境治理专项资金分别是多少?",
+                                      "水环境治理专项资金与人才发展专项资金各是多少?"])
+def test_two_figures_asked_at_once_are_each_answered(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert "2亿元" in answer.text and "8000万元" in answer.text and not answer.partial
+
+
+@pytest.mark.parametrize("question", ["受表彰的15家先进单位都有哪些?", "人才大会上表彰的先进单位是哪几家?"])
+def test_bodies_a_sentence_only_counts_are_not_named(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.partial and "15家" in answer.text
+
+
+@pytest.mark.parametrize("question", ["今年新建博士后工作站不少于几个?", "博士后工作站今年至少要新建几个?"])
+def test_a_bound_on_a_count_asks_a_figure(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.plan["intent"] == "lookup" and "不少于6个" in answer.text and not answer.partial
