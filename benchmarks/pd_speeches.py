@@ -1,6 +1,6 @@
 """Six speeches from the People's Daily January 1998 corpus, as a user's own files would look.
 
-    python benchmarks/pd_speeches.py [--dev | --dev-long | --dev-speeches | --dev-new | --dev-struct | --dev-addresses | --dev-blind9 | --dev-blind10 | --dev-blind11 | --dev-blind12] OUT_DIR
+    python benchmarks/pd_speeches.py [--dev | --dev-long | --dev-speeches | --dev-new | --dev-struct | --dev-addresses | --dev-blind9 | --dev-blind10 | --dev-blind11 | --dev-blind12 | --dev-blind15] OUT_DIR
 
 A second corpus the engine was not developed on: plain .txt files with a title line, speaker /
 date / photo-caption lines as the newspaper printed them, then paragraphs, and no headings
@@ -16,7 +16,7 @@ article in the wrong place. Files are named after the title (without "（附图�
 DEV_SPEECH_ARTICLES, ``--dev-new`` DEV_NEW_ARTICLES, ``--dev-struct`` the last two together and
 ``--dev-addresses`` DEV_LONG_ARTICLES and DEV_SPEECH_ARTICLES together, ``--dev-blind9``
 DEV_BLIND9_ARTICLES, ``--dev-blind10`` DEV_BLIND10_ARTICLES, ``--dev-blind11``
-DEV_BLIND11_ARTICLES, ``--dev-blind12`` DEV_BLIND12_ARTICLES instead (development corpora, none of them among the six or in another group).
+DEV_BLIND11_ARTICLES, ``--dev-blind12`` DEV_BLIND12_ARTICLES, ``--dev-blind15`` DEV_BLIND15_ARTICLES instead (development corpora, none of them among the six or in another group).
 """
 
 from __future__ import annotations
@@ -190,6 +190,14 @@ DEV_BLIND12_ARTICLES: tuple[Article, ...] = (
     Article(r"美国经济增长特点和成因", r"笔者认为，西方学者所说的美国“新经", r"美“新经济”及增长周"),
     Article(r"挑战与机遇同在——访农业部副部长万宝瑞（附图片１张）", r"我相信，通过这些措施，是可以遏制乡镇", r"同样是改制结局大不同"),
 )
+# The fifteenth blind group: the writer found no whole speech of the month that no other group
+# uses and chose four signed essays printed whole (a memoir, two travel and childhood essays, a letter).
+DEV_BLIND15_ARTICLES: tuple[Article, ...] = (
+    Article(r"我心中的歌《红岩颂》——献给伟人周总理（附图片１张）", r"敬爱的周恩来总理（手指画）（龚乃昌）", r"小黑板两题"),
+    Article(r"普者黑", r"普者黑会把朋友想……", r"难忘的手"),
+    Article(r"时光倒流年少时", r"在这个童话世界里，阳光不仅照耀孩子", r"致读者"),
+    Article(r"难忘南极风雪夜——致中国科学院武汉分院副院长吕纯操", r"朝阳升上了天空，阳光厅显得愈加明亮", r"住房：《让老师满意》"),
+)
 GROUPS = {"--dev": DEV_ARTICLES, "--dev-long": DEV_LONG_ARTICLES, "--dev-speeches": DEV_SPEECH_ARTICLES,
           "--dev-new": DEV_NEW_ARTICLES,
           # the speeches and the new texts together: the corpus of the colloquial structure set
@@ -197,7 +205,8 @@ GROUPS = {"--dev": DEV_ARTICLES, "--dev-long": DEV_LONG_ARTICLES, "--dev-speeche
           # the longer addresses and the speeches together: the corpus of pd_speech2_dev.jsonl
           "--dev-addresses": DEV_LONG_ARTICLES + DEV_SPEECH_ARTICLES,
           "--dev-blind9": DEV_BLIND9_ARTICLES, "--dev-blind10": DEV_BLIND10_ARTICLES,
-          "--dev-blind11": DEV_BLIND11_ARTICLES, "--dev-blind12": DEV_BLIND12_ARTICLES}
+          "--dev-blind11": DEV_BLIND11_ARTICLES, "--dev-blind12": DEV_BLIND12_ARTICLES,
+          "--dev-blind15": DEV_BLIND15_ARTICLES}
 
 
 def people_daily_file() -> Path | None:
