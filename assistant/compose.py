@@ -437,11 +437,12 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         # 项目攻坚破难活动下面又分了几条: the points inside the item the words name.
         marked = choose_points(ev, plan, hits_named, analysed.bigrams)
         marked = None if counted_lead_wins(ev, plan, listed, marked) else marked
+        under = points_under_item(ev, plan, hits_named)
         own = item_asked(ev, plan, next((x for x in (marked, listed) if isinstance(x, list)), []))
-        if own is not None and points_under_item(ev, plan, hits_named) is None:
+        if own is not None and under is None:
             text, sentences, cited = whole_item(ev, own, citer)   # (碧水保卫战有哪些措施: what its item holds)
             return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
-        points = points_under_item(ev, plan, hits_named) or list_named_after(ev, plan, hits_named) \
+        points = under or list_named_after(ev, plan, hits_named) \
             or (clause_list(ev, plan, hits_named, analysed.bigrams, marked) if listed is None else None) or marked \
             or (listed if isinstance(listed, tuple) else inline_over(ev, plan, hits_named, analysed.bigrams, listed)
                 if listed else None)   # (一是…二是… inside the list's paragraph, or one the words name better)

@@ -387,19 +387,16 @@ def item_asked(ev: Evidence, plan: QueryPlan, items: Sequence[Unit]) -> Unit | N
     if plan.list_size or plan.nth_item is not None or plan.multi_speech or len(items) < 2 or _COUNTS.search(plan.text):
         return None   # (重点抓好哪几个方面: a question that counts asks for the list)
     asked = ta.squash_punct(ta.normalise(plan.text.replace(plan.reference, " ") if plan.reference else plan.text))
-    shared = []
+    shared: list[str] = []   # the longest run of the question's characters each item's opening says
     for u in items:
         opening = ta.squash_punct(ta.normalise((split_sentences(u.text) or [""])[0]))
-        shared.append(SequenceMatcher(None, asked, opening, autojunk=False)
-                      .find_longest_match(0, len(asked), 0, len(opening)).size)
-    best = max(range(len(items)), key=shared.__getitem__)
-    if shared[best] < _OWN_WORDS or any(shared[best] < x + _CLEAR_LEAD for i, x in enumerate(shared) if i != best):
+        m = SequenceMatcher(None, asked, opening, autojunk=False).find_longest_match(0, len(asked), 0, len(opening))
+        shared.append(opening[m.b:m.b + m.size])
+    best = max(range(len(items)), key=lambda i: len(shared[i]))
+    if len(shared[best]) < _OWN_WORDS or any(len(shared[best]) < len(x) + _CLEAR_LEAD for i, x in enumerate(shared) if i != best):
         return None
     # (九届全国政协…做了哪些调整: words the whole speech says name its subject, not one item.)
-    opening = ta.squash_punct(ta.normalise(split_sentences(items[best].text)[0]))
-    m = SequenceMatcher(None, asked, opening, autojunk=False).find_longest_match(0, len(asked), 0, len(opening))
-    words = opening[m.b:m.b + m.size]
-    elsewhere = sum(words in ta.squash_punct(ta.normalise(u.text)) for u in ev.corpus.speech(items[best].speech_no).units
+    elsewhere = sum(shared[best] in ta.squash_punct(ta.normalise(u.text)) for u in ev.corpus.speech(items[best].speech_no).units
                     if u is not items[best])
     return items[best] if elsewhere <= _SAID_ELSEWHERE else None
 
