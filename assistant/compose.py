@@ -526,6 +526,9 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         # Who / when / how many / what name: the sentence that gives it (its unit leads the sources).
         if plan.answer_type != "place":   # (where: the sentence that tells the event leads already)
             sentences.sort(key=lambda s: not fits_type(plan.answer_type, plan.answer_unit, [s.text]))
+            if len(given := _given_first(plan, analysed, sentences)) < len(sentences):
+                sentences = given
+                citer.keep_only(sentences)
         citer.renumber(sentences)
         first = next(c.unit for c in citer.citations if c.n == sentences[0].citations[0])
         return done(join_cited(sentences), sentences, hits_out=cited_first(ev, [first], hits, citer.terms))
@@ -537,6 +540,22 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         sentences = [s for s in sentences if set(s.citations) <= of_speech] or sentences
         citer.keep_only(sentences)
     return done(named_source + join_cited(sentences), sentences)
+
+
+def _given_first(plan: QueryPlan, analysed: ta.Analysed, sentences: list[AnswerSentence]) -> list[AnswerSentence]:
+    """招聘多少新教师 → 招聘新教师二百名。, without 要深化“双减”工作…: once a sentence gives the
+    figure or date asked, a sentence read on after it that neither gives one nor shares a word of
+    the question is padding. (Not for who / what name: whether a sentence gives a person or a
+    term is read too loosely to call the next one padding.)"""
+    pairs = {g for g in analysed.bigrams if _CJK_PAIR.fullmatch(g)}
+    if plan.answer_type not in ("number", "date") or not sentences \
+            or not fits_type(plan.answer_type, plan.answer_unit, [sentences[0].text]):
+        return sentences
+    return sentences[:1] + [s for s in sentences[1:] if fits_type(plan.answer_type, plan.answer_unit, [s.text])
+                            or any(g in ta.normalise(s.text) for g in pairs)]
+
+
+_CJK_PAIR = LazyPattern("[\u4e00-\u9fff]{2}")
 
 
 def _with_reason(ans: Answer, reason: str) -> Answer:

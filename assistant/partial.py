@@ -350,15 +350,33 @@ def _widened(term: str, question: str, text: str) -> str:
     if at < 0:
         return term
     start, end = at, at + len(term)
-    while start > 0 and question[start - 1:end] in text and "\u4e00" <= question[start - 1] <= "\u9fff":
+    while start > 0 and question[start - 1:end] in text and "\u4e00" <= question[start - 1] <= "\u9fff" \
+            and question[start - 1] not in _NOT_A_NAME_EDGE:
         start -= 1
-    while end < len(question) and question[start:end + 1] in text and "\u4e00" <= question[end] <= "\u9fff":
+    while end < len(question) and question[start:end + 1] in text and "\u4e00" <= question[end] <= "\u9fff" \
+            and question[end] not in _NOT_A_NAME_EDGE:
         end += 1
     return question[start:end]
 
 
+# (对发生重大事故的乡镇: a preposition or particle the question and the text share is no part of
+# the term; 「对发生」 was quoted.)
+_NOT_A_NAME_EDGE = frozenset("对比在把从向给的了和与及被将要就也都")
+
+
 # 第二届文化节 / 第三次会议: one edition of a recurring thing (首届 is the first).
 _EDITION = LazyPattern(r"(首|第[一二三四五六七八九十\d]+)(届|次|期)")
+
+
+_TOPIC_CHARS = 12   # a paragraph's first sentence this short states its subject (抓好安全生产。)
+
+
+def _topic(unit: Unit, text: str) -> str:
+    """What a paragraph is about besides ``text``, one of its sentences: the heading it stands
+    under and its first sentence when that is a short statement of its subject."""
+    first = split_sentences(unit.text)[0] if unit.text else ""
+    own = first if first.strip() != text.strip() and len(ta.normalise(first)) <= _TOPIC_CHARS else ""
+    return "".join(unit.section[-1:]) + (unit.heading or "") + own
 
 
 def _clauses_about(text: str, pairs: set[str], plan: QueryPlan) -> list[str]:
@@ -520,7 +538,13 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
             if role:
                 return role in norm
             return plan.answer_type not in ("date", "number") or (any(g in norm for g in pairs) or _told_before(text, unit)) \
-                and names_counted(noun, text, plan.answer_unit) and in_place(norm, unit) and of_owner(text, unit)
+                and counted_here(text, unit) and in_place(norm, unit) and of_owner(text, unit)
+
+        def counted_here(text: str, unit: Unit | None) -> bool:
+            # (抓好安全生产。今年镇里安排专项资金800万元…, for 安全生产专项资金: what the paragraph
+            # opens on, or the heading it stands under, says whose the figure is.)
+            return names_counted(noun, text, plan.answer_unit) or unit is not None \
+                and names_counted(noun, _topic(unit, text) + text, plan.answer_unit)
 
         def _told_before(text: str, unit: Unit | None) -> bool:
             # (通报了今年1至5月全区安全生产情况。全区共发生…死亡2人: a figure in the unit asked, 几个人,
@@ -575,7 +599,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         for unit, words in near + named:
             about = {subject} | words
             for s in split_sentences(unit.text):
-                if subject and any(t in ta.normalise(s) for t in about) and names_counted(noun, s, plan.answer_unit) and of_owner(s, unit) \
+                if subject and any(t in ta.normalise(s) for t in about) and counted_here(s, unit) and of_owner(s, unit) \
                         and (not people or any(holds_office(n, s) for n in people)) \
                         and (not role or role in ta.normalise(s)) \
                         and fits_type(plan.answer_type, plan.answer_unit, _clauses_about(s, pairs, plan), question) \
@@ -589,6 +613,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
             subject = noun   # 汇率具体是多少: what is counted is what the texts mention
         # (青岚港二期工程,总投资是多少: what the figure would be of; 德顺 → 王德顺, as the question says it)
         subject = owner or role or (_widened(subject, ta.normalise(question), ta.normalise(hits[0].unit.text)) if subject else "")
+        subject = subject if len(subject) >= 2 else ""   # (「比」: one character names nothing)
         intro = f"讲话提到了「{subject}」,但没有{MISSING_WHAT[plan.answer_type]}。相关原文:" if subject and (subject in (noun, owner) or not noun) \
             else f"讲话中没有给出「{noun}」的具体数字。相关原文:" if noun \
             else f"讲话中没有{MISSING_WHAT[plan.answer_type]}。相关原文:"

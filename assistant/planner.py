@@ -55,6 +55,7 @@ from .question_grammar import (
     ORDINAL,
     PART_NOUN,
     PART_ONLY,
+    PROBLEMS_FOUND,
     QUANT,
     QUOTED,
     QUOTED_SECTION,
@@ -381,7 +382,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         # 记者一共问了几个问题 / 记者问的第二个问题: the reporter's questions are the interview's parts.
         plan.nth_is_part, plan.outline = plan.nth_item is not None, plan.nth_item is None
     if plan.multi_speech and plan.nth_item is None and plan.answer_type is None \
-            and not QUOTED.search(body) and all(_is_generic(w) or w in described or w in WHOLE_SPEECH for w in rest):
+            and not QUOTED.search(body) and not PROBLEMS_FOUND.search(unquoted) and all(_is_generic(w) or w in described or w in WHOLE_SPEECH for w in rest):
         # 五篇讲话各自的主题是什么 / 第一篇和第三篇有什么不同: each speech's outline, side by side.
         plan.outline = True
         if plan.speech_no is None and not plan.speech_candidates:

@@ -26,6 +26,7 @@ from .enumeration import (
 )
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
+from .openings import directive_runs
 from .parallel import ANNOUNCES, MAX_PARALLEL, lead_in_text, parallel_paragraphs
 from .planner import QUOTED, QueryPlan, nth
 from .results import Answer, AnswerSentence, Hit
@@ -502,6 +503,10 @@ def speech_points(ev: Evidence, speech_no: int, size: int | None = None) -> Poin
         parallel = [items for lead in units if lead.kind == "paragraph" if (items := parallel_paragraphs(units, lead))]
         if parallel:
             return max(parallel, key=len)
+        # 产业兴旺是…的基础。要…。要… ×4: one run of measures stated and directed, unnumbered.
+        directed = directive_runs(ev.corpus.speech(speech_no).paragraphs)
+        if len(directed) == 1:
+            return directed[0]
     pool = ordinal or [(u, e) for u, e in inline if len(e.points) >= 3]
     if not pool:
         return None

@@ -40,6 +40,8 @@ _SEQUENCE = (r"先(?:讲|谈|说|写)[^。?!？！]{0,10}?(?:后|再|然后|接�
              # 一层层写下来的 / 一块块说的 / 层层展开: part after part, as the text runs.
              r"|一?(?:层层|块块|段段)地?(?:展开|推进|递进|深入|写|说|讲|谈|铺|往下|下来)")
 # How the text runs from start to end, rather than what its parts are.
+# 指出的问题 / 存在哪些问题: problems found, which a passage tells, not a speech's parts (讲了几个问题).
+PROBLEMS_FOUND = LazyPattern(r"(?:存在|指出|查摆|点出|批评|剖析|暴露|找出|发现)(?:的|了|出|着)?[^,，。?？]{0,4}问题")
 IN_ORDER = LazyPattern(rf"{_SEQUENCE}|脉络|思路|顺序|层次|怎么走|层层|先后|从头到尾|从头捋")
 STRUCTURE = LazyPattern(rf"{_PART}|{_SEQUENCE}|分为|分成|划分|组成|构成|包括|包含|由")
 PART_ONLY = LazyPattern(rf"{_PART}|{_SEQUENCE}")

@@ -192,8 +192,11 @@ def joined(answers: list[Answer], lead: int = 0) -> Answer:
         parts.append((text, [replace(s, citations=[renumber.get(n, n) for n in s.citations]) for s in a.sentences]))
     # 拿了几面红旗?连续几年…? / 谁主持的?哪几家单位办的?: a part whose text another part's holds
     # (one sentence answers both) is quoted once, by the part that says more.
+    # (Read without the markers: a part that quotes one more sentence of the same paragraph ends
+    # its text with the marker after that sentence.)
+    bare = [CITATION_MARKER.sub("", t) for t, _ in parts]
     parts = [(t, ss) for i, (t, ss) in enumerate(parts)
-             if not any(t in o and (t != o or j < i) for j, (o, _) in enumerate(parts) if j != i)]
+             if not any(bare[i] in o and (bare[i] != o or j < i) for j, o in enumerate(bare) if j != i)]
     texts = [t for t, _ in parts]
     sentences = [x for _, ss in parts for x in ss]
     for a in sorted(answers, key=lambda a: (a.abstained, a is not answers[lead])):

@@ -554,7 +554,15 @@ def _meeting_shortened(piece: str, title: str) -> bool:
     head = piece[:m.start()] if m else ""
     at = title.find(head) if len(head) >= 2 else -1
     end = title.find(m.group(0), at + len(head)) if m and at >= 0 else -1
+    if end < 0 and m and at >= 0 and m.group(0) in _ANY_MEETING:
+        # 乡村振兴会议 of 在全区乡村振兴工作推进会上的讲话: 会议 / 大会 is any meeting a title names.
+        found = _A_MEETING.search(title, at + len(head))
+        end = found.start() if found else -1
     return end >= 0 and not re.search(r"上|讲话|\s", title[at:end])
+
+
+_ANY_MEETING = ("会议", "大会")
+_A_MEETING = LazyPattern(r"会(?=上|议|暨|$)")
 
 
 def _title_owner(piece: str, titles: list[tuple[int, str]], own_titles: list[tuple[int, str]]) -> int | None:

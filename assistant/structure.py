@@ -95,6 +95,9 @@ def list_items(ev: Evidence, unit: Unit) -> list[Unit]:
             level = units[i + 1].level
             heads = [u for u in units[i + 1:] if u.kind == "heading" and u.level == level]
             return heads if len(heads) >= 2 else []
+        if not speech.headings and i + 1 < len(units) and (run := directive_run(speech.paragraphs, units[i + 1])) \
+                and run[0] is units[i + 1]:
+            return run   # 今年要重点抓好以下几个方面的工作。 then paragraphs that state a point and direct
         items = []
         for u in units[i + 1:]:
             if u.kind == "paragraph" and u.heading:

@@ -23,7 +23,7 @@ from .evidence import Evidence
 from .lazy_pattern import LazyPattern
 from .planner import QUOTED, QueryPlan
 from .points import point_count, point_lists
-from .question_words import GENERIC, is_generic
+from .question_words import GENERIC, WHOLE_SPEECH, is_generic
 from .results import Hit
 from .structure import counted_items, enumerates, list_items
 
@@ -161,8 +161,29 @@ def _unsaid(word: str, corpus_key: str) -> bool:
 def _said_apart(word: str, corpus_key: str) -> bool:
     """Whether the speeches say ``word`` (four characters or more) with one character put in
     between its halves: 问卷调查 as 问卷大调查."""
-    return len(word) >= 4 and any(word[:i] + c + word[i:] in corpus_key for i in range(2, len(word) - 1)
-                                  for c in _inserted(word[:i], word[i:], corpus_key))
+    return len(word) >= 4 and (any(word[:i] + c + word[i:] in corpus_key for i in range(2, len(word) - 1)
+                                   for c in _inserted(word[:i], word[i:], corpus_key))
+                               or len(word) == 4 and _said_turned(word[:2], word[2:], corpus_key))
+
+
+# 危房改造 said 改造农村危房: a verb-object word of two halves said the other way round, a few
+# characters apart at most (改造农村薄弱学校危房).
+_TURNED_GAP = 6
+
+
+# (官僚主义和形式上的东西 is no 形式主义: words joined by 和 or 的 are two things, not one said turned.)
+_JOINS = frozenset("和与及或同跟的是")
+
+
+def _said_turned(head: str, tail: str, corpus_key: str) -> bool:
+    at = corpus_key.find(tail)
+    while at >= 0:
+        after = at + len(tail)
+        found = corpus_key.find(head, after, after + _TURNED_GAP + len(head))
+        if found >= 0 and not _JOINS & set(corpus_key[after:found]):
+            return True
+        at = corpus_key.find(tail, at + 1)
+    return False
 
 
 def _inserted(head: str, tail: str, corpus_key: str) -> set[str]:
@@ -245,8 +266,10 @@ def unseen_share(ev: Evidence, analysed: ta.Analysed) -> float:
         # unknown term; a question says 先提了 where a speech says 首先.)
         return w not in idf and not (len(w) == 1 and (any(w in g for g in seen_pairs) or w in ev.corpus_key))
 
-    # Question words (几条, 哪些) ask and discourse words (之前, 具体) say how; the speeches need not contain them.
-    return sum(unseen for w in words if never(w) and not _QUESTION_WORD.search(w) and w not in GENERIC) / total \
+    # Question words (几条, 哪些) ask and discourse words (之前, 具体) say how; the speeches need not contain them,
+    # nor the words that compare or sum up speeches (有什么不同, 主题).
+    return sum(unseen for w in words if never(w) and not _QUESTION_WORD.search(w) and w not in GENERIC
+               and w not in WHOLE_SPEECH) / total \
         if total > 0 else 1.0
 
 

@@ -324,10 +324,13 @@ def add_llm_arguments(parser: argparse.ArgumentParser) -> None:
     """The LLM flags shared by `ask`, `eval` and the TUI launcher (all default to "unset")."""
     g = parser.add_argument_group("大模型(可选)")
     g.add_argument("--llm", action="store_true", help="用大模型根据检索到的段落写回答(引用逐句核对)")
-    g.add_argument("--base-url", dest="llm_base_url", metavar="URL",
+    # SUPPRESS: given before the subcommand (assistant --base-url … ask --llm), the top-level
+    # parser's value stands; a subparser's default would overwrite it.
+    g.add_argument("--base-url", dest="llm_base_url", metavar="URL", default=argparse.SUPPRESS,
                    help="OpenAI 兼容接口地址,如 http://127.0.0.1:8080/v1(默认取 OPENAI_BASE_URL)")
-    g.add_argument("--model", dest="llm_model", metavar="NAME", help="模型名(默认取 ASSISTANT_MODEL / OPENAI_MODEL)")
-    g.add_argument("--api-key-env", dest="llm_api_key_env", metavar="VAR",
+    g.add_argument("--model", dest="llm_model", metavar="NAME", default=argparse.SUPPRESS,
+                   help="模型名(默认取 ASSISTANT_MODEL / OPENAI_MODEL)")
+    g.add_argument("--api-key-env", dest="llm_api_key_env", metavar="VAR", default=argparse.SUPPRESS,
                    help="存放 API 密钥的环境变量名(默认 OPENAI_API_KEY);密钥本身不在命令行上传")
     g.add_argument("--timeout", dest="llm_timeout", type=_positive_float, metavar="SEC",
                    help="每次读写的超时秒数(只发保活注释也算超时)")
