@@ -10,7 +10,7 @@ from .corpus import Unit
 from .lazy_pattern import LazyPattern
 from .text_analysis import split_sentences
 
-__all__ = ["SAME_OPENING", "alike", "alike_run", "directive_run", "directive_runs", "opens_a_series"]
+__all__ = ["SAME_OPENING", "alike", "alike_run", "directive_run", "directive_runs", "opens_a_series", "series_of"]
 
 SAME_OPENING = 5   # characters two paragraphs of a series share at their start
 
@@ -84,19 +84,29 @@ def _framed(u: Unit) -> bool:
     return bool(m) and not _REPORTED.search(m.group(0))
 
 
-def alike_run(paragraphs: Sequence[Unit]) -> list[Unit]:
-    """The longest run of consecutive paragraphs that open alike as a series (在经济和社会发展方面，
-    … ×4 inside a part of ten paragraphs); [] when none."""
-    best: list[Unit] = []
+def _series(paragraphs: Sequence[Unit]) -> list[list[Unit]]:
+    """Every run of consecutive paragraphs that open alike as a series, in reading order."""
+    runs: list[list[Unit]] = []
     i = 0
     while i < len(paragraphs):
         run = [paragraphs[i]]
         while i + len(run) < len(paragraphs) and alike(paragraphs[i + len(run)], run[0]):
             run.append(paragraphs[i + len(run)])
-        if opens_a_series(run) and len(run) > len(best):
-            best = run
+        if opens_a_series(run):
+            runs.append(run)
         i += len(run)
-    return best
+    return runs
+
+
+def series_of(paragraphs: Sequence[Unit], unit: Unit) -> list[Unit]:
+    """The series of paragraphs opening alike (希望劳动模范们… ×3) that ``unit`` is one of; []."""
+    return next((run for run in _series(paragraphs) if unit in run), [])
+
+
+def alike_run(paragraphs: Sequence[Unit]) -> list[Unit]:
+    """The longest run of consecutive paragraphs that open alike as a series (在经济和社会发展方面，
+    … ×4 inside a part of ten paragraphs); [] when none."""
+    return max(_series(paragraphs), key=len, default=[])
 
 
 # 企业是科技创新的主体，要让企业…。要…。 ¶ 关键核心技术是…。要聚焦…。要…: paragraphs that each

@@ -364,6 +364,10 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             plan.speech_no = speech_marked(asked, speeches)
         plan.nth_is_paragraph = "段" in mo.group(0)
         plan.nth_is_sentence = "句" in mo.group(0)
+        if plan.nth_is_sentence and unquoted[mo.end():mo.end() + 1] == "话" \
+                and said_in([mo.group(0) + "话"], speeches, named_nos, corpus_text):
+            # 第三句话是什么, of a speech that says 第三句话是，…: its third remark, not its third sentence.
+            plan.nth_is_sentence, plan.nth_is_item = False, True
         plan.nth_is_position = said
         # 最后是怎么收尾的: 收尾 says the edge, though 最后 came first.
         plan.nth_is_edge = said and any(EDGE.search(m.group(0)) for m in found)

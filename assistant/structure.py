@@ -17,7 +17,7 @@ from .corpus import Unit, heading_style
 from .enumeration import SIGN_OFF, enumerations, longest_points, opening_point, outer_runs, paragraph_enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
-from .openings import SAME_OPENING, alike_run, directive_run, directive_runs
+from .openings import SAME_OPENING, alike_run, directive_run, directive_runs, series_of
 from .params import AnswerParams
 from .planner import QueryPlan
 from .question_grammar import asked_kind
@@ -32,6 +32,8 @@ __all__ = ["QUOTED_ITEM_CHARS", "as_list", "choose_list", "count_intro", "enumer
 _INLINE_ENUM = LazyPattern("(?:^|(?<=[。;:,\uff1b\uff1a\uff0c]))\\s*([一二三四五六七八九十]+是"
                           "(?:(?![,\uff0c]\\s*[一二三四五六七八九十]+是)[^。;\uff1b])*[。;\uff1b]?)")
 _LEAD_IN = LazyPattern("[:\uff1a]$|以下|如下")
+# 说几句心里话 / 我讲三点意见，同大家交流: a speaker counting what he is about to say.
+_ANNOUNCES_ITEMS = LazyPattern("(?:讲|谈|说|提|交流)(?:一下)?[两三四五六七八九几](?:句|点|条|个)")
 
 # A part, item or point asked about is quoted from its start up to this long: what it holds
 # (its examples, its closing call) follows its opening sentence.
@@ -90,6 +92,11 @@ def list_items(ev: Evidence, unit: Unit) -> list[Unit]:
         items = [u for u in units if u.kind == "paragraph" and u.heading and u.section == unit.section
                  and style is not None and style_name(u) == style]
         return items if len(items) >= 2 else []
+    if unit.kind == "paragraph" and not speech.headings and i + 1 < len(units) \
+            and _ANNOUNCES_ITEMS.search(split_sentences(unit.text)[-1]) \
+            and (run := directive_run(speech.paragraphs, units[i + 1]) or series_of(speech.paragraphs, units[i + 1])) \
+            and run[0] is units[i + 1]:
+        return run   # 我想和大家说几句心里话。 ¶ 第一句话是，… ×3: the run it announces
     if unit.kind == "paragraph" and introduces_list(ev, unit):
         if i + 1 < len(units) and units[i + 1].kind == "heading":
             level = units[i + 1].level
@@ -137,8 +144,9 @@ def list_items(ev: Evidence, unit: Unit) -> list[Unit]:
             return []
         return framed or (direct if 2 <= len(direct) <= 8 else [])
     if unit.kind == "paragraph" and not speech.headings:
-        # (企业是科技创新的主体，要…。要… ×8: measures that state a point and direct, unmarked.)
-        return directive_run(speech.paragraphs, unit)
+        # (企业是科技创新的主体，要…。要… ×8: measures that state a point and direct, unmarked;
+        # 希望劳动模范们… ×3: a series that opens alike.)
+        return directive_run(speech.paragraphs, unit) or series_of(speech.paragraphs, unit)
     return []
 
 

@@ -159,9 +159,10 @@ def _unsaid(word: str, corpus_key: str) -> bool:
 
 
 def _said_apart(word: str, corpus_key: str) -> bool:
-    """Whether the speeches say ``word`` (four characters or more) with one character put in
-    between its halves: 问卷调查 as 问卷大调查."""
-    return len(word) >= 4 and (any(word[:i] + c + word[i:] in corpus_key for i in range(2, len(word) - 1)
+    """Whether the speeches say ``word`` (three characters or more) with one character put in
+    between its halves: 问卷调查 as 问卷大调查, 受表彰 as 受到表彰."""
+    # (受表彰 said 受到表彰: of three characters, the one put in after the first.)
+    return len(word) >= 3 and (any(word[:i] + c + word[i:] in corpus_key for i in range(2 if len(word) > 3 else 1, len(word) - 1)
                                    for c in _inserted(word[:i], word[i:], corpus_key))
                                or len(word) == 4 and _said_turned(word[:2], word[2:], corpus_key))
 
