@@ -139,10 +139,14 @@ class Engine:
 
     def speech_parts(self, no: int) -> list[Unit]:
         """The parts the engine reads a speech in (its headings, else the points it announced or
-        numbered): what an outline answer lists, for the reader's outline too."""
+        numbered, else the paragraphs of points it lists: a series opening alike, measures stated
+        and directed): what an outline answer lists, for the reader's outline too."""
+        from .points import speech_points
         from .structure import outline_units
 
-        return outline_units(self.evidence, no)
+        parts = outline_units(self.evidence, no)
+        points = speech_points(self.evidence, no) if not parts else None
+        return points if isinstance(points, list) else parts
 
     # ---- semantic retrieval --------------------------------------------------------
     def attach_embeddings(self, embedder: "Embedder | None" = None, reason: str | None = None,

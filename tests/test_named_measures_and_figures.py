@@ -141,3 +141,10 @@ def test_llm_options_before_or_after_the_subcommand_reach_it(capsys: pytest.Capt
         assert code == 0, err
         assert server.requests and {r["model"] for r in server.requests} == {"fake-model"}
         assert "sk-test-not-printed" not in out + err
+
+
+def test_the_readers_outline_of_that_speech_is_its_directed_paragraphs(engine: Engine) -> None:
+    # (The TUI's reader and corpus browser outline a speech by Engine.speech_parts.)
+    no = next(s.no for s in engine.corpus.speeches if "乡村振兴" in s.title)
+    labels = [u.text for u in engine.speech_parts(no)]
+    assert len(labels) == 4 and all(label.startswith(point) for label, point in zip(labels, _FOUR))
