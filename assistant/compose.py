@@ -33,7 +33,7 @@ from .located import (
     unsaid_sentences,
 )
 from .overview import nth_of_each, nth_of_several, nth_said, outline_answer, speaker_in_order, unreported_words
-from .partial import asks_besides, held_where, partial_answer, undefined_content
+from .partial import asks_besides, held_where, partial_answer, undefined_content, word_pairs
 from .parts import (
     abbreviation_answer,
     after_answer,
@@ -547,15 +547,13 @@ def _given_first(plan: QueryPlan, analysed: ta.Analysed, sentences: list[AnswerS
     figure or date asked, a sentence read on after it that neither gives one nor shares a word of
     the question is padding. (Not for who / what name: whether a sentence gives a person or a
     term is read too loosely to call the next one padding.)"""
-    pairs = {g for g in analysed.bigrams if _CJK_PAIR.fullmatch(g)}
+    pairs = word_pairs(analysed)
     if plan.answer_type not in ("number", "date") or not sentences \
             or not fits_type(plan.answer_type, plan.answer_unit, [sentences[0].text]):
         return sentences
     return sentences[:1] + [s for s in sentences[1:] if fits_type(plan.answer_type, plan.answer_unit, [s.text])
                             or any(g in ta.normalise(s.text) for g in pairs)]
 
-
-_CJK_PAIR = LazyPattern("[\u4e00-\u9fff]{2}")
 
 
 def _with_reason(ans: Answer, reason: str) -> Answer:

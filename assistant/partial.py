@@ -47,7 +47,7 @@ from .sufficiency import MISSING_WHAT, defines, fits_type, missing_terms
 from .text_analysis import split_sentences
 from .text_helpers import chinese_numeral
 
-__all__ = ["held_where", "partial_answer", "undefined_content"]
+__all__ = ["held_where", "partial_answer", "undefined_content", "word_pairs"]
 
 _CJK_PAIR = LazyPattern("[\u4e00-\u9fff]{2}")
 # 讲没讲X / 有没有提到X / 提到过X吗: whether the speeches say X at all.
@@ -343,6 +343,11 @@ def _holder_named(role: str, text: str) -> bool:
                                          rf"{re.escape(role)}", ta.normalise(text)))
 
 
+def word_pairs(analysed: ta.Analysed) -> set[str]:
+    """The question's character pairs that are Chinese on both sides: what a sentence shares with it."""
+    return {g for g in analysed.bigrams if _CJK_PAIR.fullmatch(g)}
+
+
 def _widened(term: str, question: str, text: str) -> str:
     """``term`` grown by the question's characters around it while the text says the whole
     (德顺 → 王德顺: jieba cut the name)."""
@@ -490,7 +495,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
             asked_years = {year + d for d in relative} if year else set()
         # A date or figure in a sentence that shares no word with the question is another
         # thing's (…研究部署１９９８年的工作任务 for 中央文明委是哪一年成立的).
-        pairs = {g for g in analysed.bigrams if _CJK_PAIR.fullmatch(g)}
+        pairs = word_pairs(analysed)
 
         # 女委员有多少位: a figure for 委员 does not count 女委员.
         noun = counted_noun(question) if plan.answer_type == "number" else ""
