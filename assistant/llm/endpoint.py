@@ -8,6 +8,7 @@ message shown to the user passes through ``Endpoint.redact``.
 from __future__ import annotations
 
 import json
+import os
 import re
 import socket
 
@@ -77,6 +78,10 @@ def server_message(body: bytes | str) -> str:
     return _one_line(json.dumps(data, ensure_ascii=False) if not isinstance(data, str) else data)
 
 
+_KEY_NAMES = ("API_KEY", "_TOKEN", "_SECRET")   # environment variables that hold secrets
+_MIN_SECRET = 8   # (shorter values are words a message may hold by chance)
+
+
 class Endpoint:
     """URL, credentials and proxy policy of one OpenAI-compatible endpoint."""
 
@@ -104,6 +109,11 @@ class Endpoint:
             text = text.replace(self._key, "***")
         if self.auth and self.auth[1]:
             text = text.replace(self.auth[1], "***")
+        # A key this endpoint was not sent (OPENAI_API_KEY kept from an unconfigured address) is
+        # masked too: a message that names it came from somewhere, and it is a secret all the same.
+        for name, value in os.environ.items():
+            if name.upper().endswith(_KEY_NAMES) and len(value) >= _MIN_SECRET:
+                text = text.replace(value, "***")
         return text
 
     @staticmethod
