@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from . import text_analysis as ta
+from .asked_kinds import DURATION
 from .corpus import DATELINE, Speech, Unit
 from .lazy_pattern import LazyPattern
 from .text_analysis import split_sentences
@@ -95,7 +96,7 @@ _OWN_OFFICE = rf"(?:作为|身为|我是)[^，。,]{{0,10}}{_OFFICES}"
 # An organisation's name (南通市政府办公室 / 中央统战部 / 天津艺术研究所): a name before a word
 # that ends the names of offices, bodies and institutions.
 _ORGANISATION = (r"[\u4e00-\u9fff]{1,10}?(?:办公室|办公厅|委员会|人民政府|政府|党委|区委|县委|市委|省委|统战部|宣传部|组织部"
-                 r"|外交部|国务院|集团|协会|学会|研究所|研究院|艺术馆|文化馆|大学|学院|公司|剧院|剧团|(?<![大格布结])局"
+                 r"|外交部|国务院|集团|协会|学会|研究所|研究院|艺术馆|文化馆|大学|学院|(?<![初高])中学|(?<![中])小学|医院|公司|剧院|剧团|(?<![大格布结])局"
                  r"|(?<![大客餐门展歌舞])厅(?!长))")
 
 _SOME = r"^(?:一些|有些|有的|不少|许多|这些|那些|各|各级|一批|多家|[一二三四五六七八九十两几\d]+家)"
@@ -127,6 +128,10 @@ _PERCENT = rf"{_NUMERAL}\s*(?:%|个百分点)|[百千万十]?分之{_NUMERAL}|{_
 _UNIT_ALIASES = {"天": "(?:天|日|工作日)", "日": "(?:天|日|工作日)", "月": "(?:个月|月)", "个月": "(?:个月|月)",
                  "小时": "(?:小时|个小时)", "位": "(?:位|名|人)", "名": "(?:名|人|位)", "人": "(?:人|名|位)",
                  "钱": "(?:元|块|角)", "岁": "(?:周岁|岁)"}   # 多少钱 is answered in 元, not 十五万人次
+
+
+_SPAN_OF_TIME = (r"每(?:一|两|三|半)?个?(?:年|季度|季|月|周|星期|旬|天|日|小时)|年内|年底前|年末前|月底前|季度末前"
+                 rf"|{_NUMERAL}(?:多|余)?\s*(?:个)?\s*(?:年|个月|月|周|星期|天|日|小时|分钟|工作日)(?:内|以内|之内|左右|时间)?")
 
 
 def _unit_pattern(unit: str) -> str:
@@ -244,7 +249,8 @@ def counted_noun(question: str) -> str:
     measured = re.search(rf"(?:{_MEASURE_WORDS})$", m.group(0)) is not None
     # (刘桥一矿有多少职工: X有多少Y counts Y; X有多少 alone counts X.)
     counts_after = measured or (m.group("verb") == "有" and len(after) >= 2)
-    noun = (after if counts_after and after else before or after).lstrip("年月日")   # (2003年粮食总产量: not the year)
+    # (2003年粮食总产量 / 2023届本科毕业生: not the year, nor the class)
+    noun = (after if counts_after and after else before or after).lstrip("年月日届")
     if noun in TARGET_NOUNS and norm[:m.start()].endswith(noun):
         # 粮食总产量的目标是多少: a target counts what it is set for.
         owner = norm[:m.start() - len(noun)]
@@ -306,7 +312,9 @@ def names_counted(noun: str, text: str, unit: str = "") -> bool:
     norm = ta.normalise(text)
     # 粮食总产量 is said 粮食总产 (a measure's 量 / 数 / 额 left out).
     bare = noun[:-1] if len(noun) >= 4 and noun[-1] in "量数额" and noun[:-1] in norm else ""
-    said = bare or (noun if len(noun) <= 3 or noun in norm else noun[-2:])   # 中纪委委员 is said 中央纪委委员
+    # (本科毕业生 said 本科生: its first two characters and its last, some between left out.)
+    short = _left_out(noun, norm) if len(noun) >= 4 and not bare and noun not in norm else ""
+    said = bare or short or (noun if len(noun) <= 3 or noun in norm else noun[-2:])   # 中纪委委员 is said 中央纪委委员
     if said == noun[-2:] != noun and not _in_order(noun[:-2], norm):
         return False   # 宗教界人士有多少名: 香港人士 are others (中纪委 is still said in 中央纪委, in order)
     # 返乡创业贷款基金 said 返乡创业担保贷款基金: the name, spelt out, is the noun whole.
@@ -315,7 +323,7 @@ def names_counted(noun: str, text: str, unit: str = "") -> bool:
     # (…的稿费,全部捐给了…一所希望小学: past a comma, a figure is of what the next clause says;
     # ２０００多名在京老同志: a measure and a modifier may stand between.)
     # (Not when the noun is said shortened: 一百万元引导资金 is no 扶持资金.)
-    gap = 5 if said == noun or spelt else 3
+    gap = 5 if said == noun or spelt or short else 3
     # (120名教师被评为优秀教师 / 15所学校被评为先进集体: those counted, then named what they were made.)
     named_as = rf"{_DIGIT_OR_NUMERAL}[^。;,，]{{0,6}}?被?(?:评为|评选为|选为|授予|命名为)[^。;,，]{{0,6}}{key}"
     # (文章、文件、电报、书信、讲话等600多篇: things listed, then counted together.)
@@ -335,6 +343,13 @@ def _spelt_out(noun: str, text: str) -> str:
     pattern = "".join(re.escape(c) + "[^。;,，、]{0,4}?" for c in noun[:-2]) + re.escape(noun[-2:])
     found = [m.group(0) for m in re.finditer(pattern, text) if len(m.group(0)) <= len(noun) + 4]
     return min(found, key=len, default="")
+
+
+def _left_out(noun: str, text: str) -> str:
+    """``noun`` as ``text`` says it with some of its middle characters left out (本科毕业生 →
+    本科生): its first two and its last kept, three characters at least; "" when it does not."""
+    pattern = re.escape(noun[:2]) + "".join(f"(?:{re.escape(c)})?" for c in noun[2:-1]) + re.escape(noun[-1])
+    return next((m.group(0) for m in re.finditer(pattern, text) if 3 <= len(m.group(0)) < len(noun)), "")
 
 
 def _in_order(chars: str, text: str) -> bool:
@@ -404,12 +419,19 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str], question: s
                     return True
                 continue
             # 几年 asks how long: a year (2016年) says when, not how many.
-            counted = re.sub(YEAR, " ", norm) if unit == "年" else norm
+            counted = re.sub(YEAR, " ", norm) if unit in ("年", DURATION) else norm
             # (1039家乡镇企业集团里,亏损的有多少家: the figure the question gives answers nothing.)
             for given in set(re.findall(r"\d[\d.,]*\d|\d", asked)):
                 counted = re.sub(rf"(?<![\d.,]){re.escape(given)}(?![\d.,])", " ", counted)
             # 开了几天: 5月18日 says which day, not how many.
-            counted = re.sub(_MONTH_DAY, " ", counted) if unit in ("天", "日") else counted
+            counted = re.sub(_MONTH_DAY, " ", counted) if unit in ("天", "日", DURATION) else counted
+            if unit == DURATION:
+                # (多长时间巡一次: 每周不少于1次 says how often, 三个月内 how long; 巡河2.1万余次 neither.)
+                # (多长时间内要给回音: within how long; 每季度 says how often, which is not asked.)
+                within = re.search(r"(?:多长时间|多久|多少时间)(?:之|以)?内", asked)
+                if any(not (within and m.group(0).startswith("每")) for m in re.finditer(_SPAN_OF_TIME, counted)):
+                    return True
+                continue
             if unit.startswith("第") and re.search(rf"第\s*{_NUMERAL}\s*{re.escape(unit[1:])}", counted):
                 return True
             if unit and not unit.startswith("第") \

@@ -14,7 +14,8 @@ __all__ = ["ASKS_OCCASION", "BOUNDED", "FROM_WHERE", "asked_type"]
 
 _ASKED_MEASURE = r"(?:级|钱|公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|个月|月|小时|分钟|次|项|家|户|亩|平方米|吨|岁|倍|位|起|件|所|座|台|辆|部|批|%|％)"
 # 哪些领导出席 / 哪几位嘉宾 ask for names like 谁 does; 哪些领导干部 asks for a kind of cadre.
-_WHICH_PEOPLE = r"哪(?:些|几位)(?:中央|省|市|县|区)?(?:领导(?!干部|班子|机关|小组)(?:同志|人)?|负责同志|嘉宾|演员|歌手|艺术家|劳模|英模)"
+_WHICH_PEOPLE = r"哪(?:些|几位)(?:中央|省|市|县|区)?(?:领导(?!干部|班子|机关|小组)(?:同志|人)?|负责同志|嘉宾|演员|歌手|艺术家|劳模|英模)" \
+    r"|哪些(?:具体|真实|有名)的?人(?![数员口才])"   # (拿哪些具体的人当例子)
 # 在哪个会上讲的 / 是在什么会议上提出的: the occasion, a meeting named (not a place).
 ASKS_OCCASION = LazyPattern(r"(?:哪个|哪次|哪一次|哪场|什么|啥)(?:样的)?(?:会议|大会|座谈会|会上|会|场合)")
 # (国际航线不少于几条 / 至少要新建几个: a bound on an amount asks a figure, whatever it counts in;
@@ -57,7 +58,9 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     # 是哪个单位的讲话 / 哪个部门牵头: an organisation, not a place (before place: 哪个单位).
     # (哪几家新闻单位: a kind of unit may stand between.)
     # (哪家公司: a company is named as a body is; 哪几家企业集团 may ask for a kind the text names.)
+    # (保送到哪所学校 / 哪家医院: a school or hospital is named as a body is.)
     ("organization", LazyPattern(r"哪(?:一|几|些)?(?:个|家)?(?:[\u4e00-\u9fff]{1,2}?)?(?:单位|部门|机关|机构|组织|团体|公司)"
+                                 r"|哪(?:一|几|些)?(?:所|家|个)(?:学校|大学|高校|院校|医院)"
                                  r"|什么(?:单位|部门|机关|机构|公司)"
                                  # (受表彰的12家企业都有哪些: bodies asked for by what they are, the question word last.)
                                  r"|(?:单位|公司|企业)(?:都|分别|主要|具体)?(?:有|是)哪(?:些|几家|几个)(?=[?？呢]|$)")),
@@ -77,6 +80,8 @@ _NAMED_PLACE_ASKED = LazyPattern(r"(?:县|市|省|镇|乡|村|区|城市|地方)
 _NAMED_FEATURE_ASKED = LazyPattern(r"(?:河流|河|湖泊|湖|山|水库|江|岛)(?:的)?(?:名字|名称)?(?:分别|各)?(?:叫|是)(?:什么|啥)")
 _ASKS_DAY = LazyPattern(r"哪一?天|哪几天|几号|几月几日|哪个日子")
 _ASKS_AGE = LazyPattern(r"多大(?:岁数|年纪|年龄)|几岁|多少岁|年龄|年纪多大|高寿")
+_ASKS_HOW_LONG = LazyPattern(r"多长时间|多久|多少时间|隔多长|多长一段时间")
+DURATION = "时长"   # the unit of a span of time asked for
 _ASKS_YEAR = LazyPattern(r"哪一年|哪年|何年|年份|几几年")
 # (哪两个县整体脱贫: the number of places asked does not make it a count.)
 _NAMED_PLACE = LazyPattern(r"哪(?:一|几|些|[两三四五六七八九十])?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)")
@@ -125,6 +130,8 @@ def asked_type(body: str, count: LazyPattern) -> tuple[str | None, str]:
                 return kind, "日"   # 哪天开的: a day (一月下旬 says none)
             if kind == "number" and _ASKS_AGE.search(body):
                 return kind, "岁"   # 多大岁数: an age (教了三十二年书 is none)
+            if kind == "number" and _ASKS_HOW_LONG.search(body):
+                return kind, DURATION   # 多长时间巡一次: how long, or how often (每周)
             m = _NUMBER_UNIT.search(body) if kind == "number" else None
             return kind, m.group(1) if m else ""
     return None, ""

@@ -26,6 +26,7 @@ from .located import (
     paragraphs_repeating,
     part_holding,
     position_name,
+    positions_of_several,
     says_term,
     source_named,
     speaks_of_asked,
@@ -152,6 +153,9 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         text = f"{lines[0].text}[{lines[0].citations[0]}]" if len(lines) == 1 else numbered(f"共{len(lines)}位:", lines)[0]
         return done(text, lines, hits_out=cited_first(ev, [b for _, b in spoke], hits, citer.terms))
 
+    # 两篇的结尾各是怎么说的: each speech's paragraph at that position.
+    if (placed := positions_of_several(ev, plan, citer)) is not None:
+        return done(placed[0], placed[1], hits_out=cited_first(ev, placed[2], hits, citer.terms))
     each = nth_of_several(ev, plan, question, hits, citer, done)
     if each is not None:   # 第一篇和第五篇最后一部分各有几条 / 每篇的第三部分都讲的啥
         return each

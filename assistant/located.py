@@ -15,11 +15,12 @@ from .evidence import Citer, Evidence
 from .extract import join_cited
 from .lazy_pattern import LazyPattern
 from .planner import QUOTED, QueryPlan, nth
-from .positions import report_speakers
+from .positions import closing_run, nth_paragraph, report_speakers
+from .question_grammar import ORDINAL
 from .results import Answer, AnswerSentence, Hit, Turn
 from .speech_refs import byline, opens_with_dateline
 from .structure import item_label, numbered, outline_units, part_units
-from .text_analysis import split_sentences
+from .text_analysis import first_sentences, split_sentences
 
 __all__ = ["AIMED_AT", "opened_with", "part_holding", "books_answer", "metadata_lines", "terms_defined", "source_named", "abbreviated_list", "asks_for_books", "books_named", "followup_unit", "listed_units", "metadata_answer", "paragraphs_repeating", "says_term",
            "position_name", "speaks_of_asked", "unsaid_sentences"]
@@ -44,6 +45,38 @@ def speaks_of_asked(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> bool:
     return all(any(w[i:i + 2] in near for i in range(len(w) - 1)) or w in TARGET_NOUNS and AIMED_AT.search(near)
                or w in SHARE_NOUNS and fits_type("number", "%", [near]) for w in plan.asked_words)
 
+
+
+_EACH_POSITION_CHARS = 120   # of each speech's paragraph at the position asked, its first sentences
+
+
+def positions_of_several(ev: Evidence, plan: QueryPlan, citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
+    """运动会致辞和交通局党课的结尾各是怎么说的: the paragraph (or sentence) at the position asked of
+    each speech named, one block each; None unless two speeches or more are named."""
+    if plan.followup_item is not None or plan.speech_no is not None or len(plan.speech_candidates) < 2 \
+            or not (plan.nth_is_position or plan.nth_is_paragraph or plan.nth_is_sentence):
+        return None
+    blocks: list[str] = []
+    lines: list[AnswerSentence] = []
+    cited: list[Unit] = []
+    for no in plan.speech_candidates:
+        speech = ev.corpus.speech(no)
+        found = nth_paragraph(plan, speech)
+        if found is None:
+            continue
+        k, unit, sentence = found
+        run = None if sentence else closing_run(plan, speech.paragraphs, unit, citer)
+        if run is not None:
+            blocks.append(run[0])
+            lines += run[1]
+            cited += run[2]
+            continue
+        said = AnswerSentence(sentence or first_sentences(unit.text, _EACH_POSITION_CHARS), [citer.cite(unit)])
+        where = position_name(plan.nth_item, k, "句" if sentence else "段")
+        blocks.append(f"{ev.speech_title(no)}的{where}:{said.text}[{said.citations[0]}]")
+        lines.append(said)
+        cited.append(unit)
+    return ("\n".join(blocks), lines, cited) if len(blocks) >= 2 else None
 
 
 def position_name(asked: int | None, k: int, noun: str) -> str:
@@ -166,7 +199,25 @@ def opened_with(ev: Evidence, plan: QueryPlan, hits: list[Hit],
     said = opened.group(1) or opened.group(2)
     paras = [u for u in ev.corpus.speech(no).paragraphs if ta.squash_punct(u.text).startswith(said)]
     if len(paras) < 2:
-        return None
+        # 用“我们要”开头的一共几条: sentences of one paragraph that open with the words (我们要…。
+        # 我们要…。), when no paragraphs do; the N-th of them when one is asked.
+        inside = [(u, [x for x in split_sentences(u.text) if ta.squash_punct(x).startswith(said)])
+                  for u in ev.corpus.speech(no).paragraphs]
+        unit, said_so = max(inside, key=lambda item: len(item[1]), default=(None, []))
+        if unit is None or len(said_so) < 2:
+            return None
+        n = citer.cite(unit)
+        # (以我们要开头的有哪几句: 开头 there says how they open, and asks for no first one.)
+        norm = ta.normalise(plan.text)
+        asked = ORDINAL.search(norm[:opened.start()] + " " + norm[opened.end():])
+        picked = nth(said_so, plan.nth_item) if plan.nth_item is not None and asked else None
+        if picked is not None:
+            line = AnswerSentence(picked[1], [n])
+            return (f"「{ev.speech_title(no)}」中以「{said}」开头的共{len(said_so)}句,第{picked[0]}句是:{line.text}[{n}]",
+                    [line], [unit])
+        text, sentences = numbered(f"「{ev.speech_title(no)}」中以「{said}」开头的共{len(said_so)}句:",
+                                   [AnswerSentence(x, [n]) for x in said_so])
+        return text, sentences, [unit]
     lines = [AnswerSentence(split_sentences(u.text)[0], [citer.cite(u)]) for u in paras]
     text, sentences = numbered(f"「{ev.speech_title(no)}」中以「{said}」开头的共{len(paras)}段:", lines)
     return text, sentences, paras

@@ -10,7 +10,7 @@ from .corpus import Unit
 from .lazy_pattern import LazyPattern
 from .text_analysis import split_sentences
 
-__all__ = ["SAME_OPENING", "alike", "alike_run", "directive_run", "directive_runs", "opens_a_series", "series_of"]
+__all__ = ["SAME_OPENING", "alike", "alike_run", "directive_run", "directive_runs", "directives", "opens_a_series", "series_of", "topic_run"]
 
 SAME_OPENING = 5   # characters two paragraphs of a series share at their start
 
@@ -118,9 +118,13 @@ _DIRECTIVE_RUN = 3   # such paragraphs in a row, at least
 _MAX_DIRECTIVE_RUN = 8
 
 
+def directives(u: Unit) -> list[str]:
+    """The sentences of a paragraph past its first that direct (要… / 必须…)."""
+    return [x for x in split_sentences(u.text)[1:] if _DIRECTS.match(x.strip())]
+
+
 def _directs(u: Unit) -> bool:
-    sentences = split_sentences(u.text)
-    return sum(1 for x in sentences[1:] if _DIRECTS.match(x.strip())) >= _DIRECTIVES
+    return len(directives(u)) >= _DIRECTIVES
 
 
 def directive_run(paragraphs: Sequence[Unit], unit: Unit) -> list[Unit]:
@@ -145,3 +149,29 @@ def directive_runs(paragraphs: Sequence[Unit]) -> list[list[Unit]]:
         if not any(u in run for run in runs) and (run := directive_run(paragraphs, u)):
             runs.append(run)
     return runs
+
+
+# 愿你们永远保持好奇心。走出校门，… ¶ 要学会与失败相处。… ¶ 最后，请常回家看看。…: after words
+# that announce some (我想跟大家说几句心里话), paragraphs that each open with a short sentence of
+# their own and go on to explain it are the things announced, though they open differently.
+_TOPIC_CHARS = 24   # a topic sentence this long at most
+# 同学们，山高水长… / 同志们，: the speaker turns to the audience again: the things said are done.
+_ADDRESSED = LazyPattern(r"^[\u4e00-\u9fff]{1,6}们[，,！!]")
+_LAST = LazyPattern(r"^最后[，,]")
+
+
+def topic_run(paragraphs: Sequence[Unit], first: Unit) -> list[Unit]:
+    """From ``first`` on, the paragraphs that each open with a short sentence and go on after it,
+    up to one that opens with 最后, or before one that turns to the audience; [] when fewer than two."""
+    if first not in paragraphs:
+        return []
+    run: list[Unit] = []
+    for u in paragraphs[list(paragraphs).index(first):]:
+        sentences = split_sentences(u.text)
+        if len(sentences) < 2 or len(sentences[0]) > _TOPIC_CHARS or (run and _ADDRESSED.match(u.text)) \
+                or (run and u.seq != run[-1].seq + 1):
+            break
+        run.append(u)
+        if _LAST.match(u.text):
+            break
+    return run if len(run) >= 2 else []

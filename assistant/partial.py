@@ -283,7 +283,7 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
 # (山西全省 is 山西's: 全 only where no name stands before it.)
 # (力争全县 / 推动全市: 全 after a verb or a break is the speech's own; 健全县级 / 安全区 are other
 # words, and 山西全省 is 山西's.)
-_OWN_PLACE = LazyPattern(r"(?:我|本|(?:^|(?<=[,，。;；:：、年月日来前争在把使让动进对为与和及将]))全)(?:省|市|县|区|州|镇|乡)")
+_OWN_PLACE = LazyPattern(r"(?:我|本|(?:^|(?<=[,，。;；:：、年月日来前争在把使让动进对为与和及将自从]))全)(?:省|市|县|区|州|镇|乡)")
 
 
 # 除了柳河、桃源,还有哪几个: the others of a list the question has already named some of.
@@ -574,9 +574,9 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
                    and (fits_type(plan.answer_type, plan.answer_unit, _clauses_about(s.text, pairs, plan), question)
                         or _holder_named(role, s.text))]
         if fitting:
-            # 由谁主持: the sentence that names the person comes first (罗干主持团拜会). Not for
+            # 由谁主持 / 谁负责: the sentence that names the person comes first (罗干主持团拜会). Not for
             # 在哪里, which 在食堂吃 may answer as well as a place name: no sentence is surer.
-            if plan.answer_type in ("person", "date", "number"):
+            if plan.answer_type in ("person", "agent", "date", "number"):
                 # Of several, the one densest in the question's words: 座谈会由…袁纯清主持, not a
                 # long lead that names the meeting and another person.
                 pairs = set(analysed.bigrams)
@@ -585,7 +585,9 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
                     text = ta.normalise(sentences[i].text)
                     return sum(g in text for g in pairs) / max(len(text), 1) ** 0.5
 
-                best = max(fitting, key=lambda i: (density(i), -i))
+                # (谁负责: the sentence that says 负责, of a person or body, before one that only names a body.)
+                event = asked_event(question) if plan.answer_type in ("person", "agent") else ""
+                best = max(fitting, key=lambda i: (bool(event) and event in ta.normalise(sentences[i].text), density(i), -i))
                 sentences.insert(0, sentences.pop(best))
             return None
         subject = max(hits[0].matched, key=len, default="") if hits else ""
@@ -604,7 +606,10 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         for unit, words in near + named:
             about = {subject} | words
             for s in split_sentences(unit.text):
-                if subject and any(t in ta.normalise(s) for t in about) and counted_here(s, unit) and of_owner(s, unit) \
+                # (李云舒的导师是谁: 她的导师周启明教授, in the paragraph about her, names the role asked.)
+                if subject and (any(t in ta.normalise(s) for t in about)
+                                or role and role in ta.normalise(s) and subject in ta.normalise(unit.text)) \
+                        and counted_here(s, unit) and of_owner(s, unit) \
                         and (not people or any(holds_office(n, s) for n in people)) \
                         and (not role or role in ta.normalise(s)) \
                         and fits_type(plan.answer_type, plan.answer_unit, _clauses_about(s, pairs, plan), question) \

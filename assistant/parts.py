@@ -12,11 +12,11 @@ from collections.abc import Callable, Sequence
 from . import text_analysis as ta
 from .answer_types import relative_years, speech_year, years
 from .corpus import Speech, Unit, heading_style
-from .enumeration import longest_points, opening_point, paragraph_enumerations
+from .enumeration import Point, enumerations, longest_points, opening_point, paragraph_enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .located import abbreviated_list
-from .openings import alike, opens_a_series
+from .openings import alike, opens_a_series, series_of
 from .planner import QueryPlan, nth
 from .points import ANNOUNCES, as_points, speech_point_lists
 from .positions import (
@@ -32,6 +32,7 @@ from .results import Answer, AnswerSentence, Hit, Turn
 from .speech_refs import opens_with_dateline
 from .structure import (
     QUOTED_ITEM_CHARS,
+    announced_run,
     as_list,
     headless,
     inline_enumeration,
@@ -418,6 +419,8 @@ def _items_at(speech: Speech, anchor: Unit) -> list[Unit]:
     runs = [run for _, run in paragraph_enumerations(speech.units) if anchor in run or 0 < run[0].seq - anchor.seq <= 2]
     if runs:
         return runs[0]
+    if anchor.kind == "paragraph" and (announced := announced_run(speech, anchor) or series_of(speech.paragraphs, anchor)):
+        return announced   # (我向…提三点希望。 ¶ 希望你们… ×3: the series it announces, or is one of)
     run: list[Unit] = []
     for u in speech.units[max(anchor.seq - 1, 0):]:
         if u.kind != "paragraph" or (run and not u.heading):
@@ -434,6 +437,48 @@ def _items_at(speech: Speech, anchor: Unit) -> list[Unit]:
     return run if len(run) >= 2 else []
 
 
+def _singled_out(ev: Evidence, question: str, anchor: Unit, series: Sequence[Unit]) -> bool:
+    """Whether the question's words find ``anchor`` more than any other paragraph of its series."""
+    words = [w for w in ev.analyse(question).words if not is_generic(w)]
+
+    def found(u: Unit) -> int:
+        text = ta.normalise(u.text)
+        return sum(w in text for w in words)
+    return found(anchor) > max(found(u) for u in series if u is not anchor)
+
+
+def _inline_next(speech: Speech, words: Sequence[str], citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
+    """讲完“强化要素保障”之后: the point inside one paragraph（（二）强化要素保障。…（三）…）that
+    the most of the question's ``words`` name (two at least, or a quoted phrase), alone, is followed
+    by the paragraph's next point."""
+    found: list[tuple[int, Unit, int, tuple[Point, ...]]] = []
+    for u in speech.paragraphs:
+        for e in enumerations(u.text):
+            for i, p in enumerate(e.points):
+                label = ta.normalise(p.label)
+                found.append((sum(w in label for w in words), u, i, e.points))
+    found.sort(key=lambda f: -f[0])
+    if not found or found[0][0] < min(2, len(words)) or (len(found) > 1 and found[1][0] == found[0][0]):
+        return None
+    _, u, i, points = found[0]
+    if i + 1 >= len(points):
+        return None
+    line = AnswerSentence(points[i + 1].sentences(), [citer.cite(u)])
+    return f"「{points[i].label}」之后,接着讲的是:{line.text}[{line.citations[0]}]", [line], [u]
+
+
+def _series_named(speech: Speech, words: Sequence[str]) -> Unit | None:
+    """讲完对劳模的希望以后: the first paragraph of the series whose shared opening (希望你们…)
+    holds a word of the question's; None when no series' opening does."""
+    for u in speech.paragraphs:
+        series = series_of(speech.paragraphs, u)
+        if series and series[0] is u:
+            shared = os.path.commonprefix([ta.normalise(x.text) for x in series])
+            if any(len(w) >= 2 and w in shared for w in words):
+                return u
+    return None
+
+
 def after_answer(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, hits: list[Hit],
            citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
     """What follows a passage (the top hit), a part the question names by a quoted word of its
@@ -441,24 +486,35 @@ def after_answer(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, h
     (王兆国讲完以后: the next paragraph, or all of them when a list is asked for)."""
     quoted = plan.asks_content_of
     named_part = [u for u in speech.headings if quoted and quoted in ta.normalise(u.text)]
+    # (营商环境讲话里讲完…: the words naming the speech name none of its parts.)
+    own = [w for w in ev.analyse(question).words if not is_generic(w) and w not in plan.reference]
     if not named_part:
+        inline = _inline_next(speech, [quoted] if quoted else own, citer)
+        if inline is not None:
+            return inline
         # 讲完担当作为之后是什么: a heading that holds a longer word of the question's own.
-        own = [w for w in ev.analyse(question).words if len(w) >= 3 and not is_generic(w)]
-        named_part = [u for u in speech.headings if any(w in ta.normalise(u.text) for w in own)]
+        named_part = [u for u in speech.headings if any(w in ta.normalise(u.text) for w in own if len(w) >= 3)]
     # (The words of 王兆国讲完以后… may find nothing: the speaker's paragraphs are read.)
     spoken = whole_speech_of(speech.paragraphs, speaker_paragraphs(speech.paragraphs, question, alone=True)) \
         if ENDED_SPEAKING.search(question) else []
     anchor = named_part[0] if len(named_part) == 1 else spoken[-1] if spoken \
-        else _passage_named(ev, speech, question) or (hits[0].unit if hits else None)
+        else _passage_named(ev, speech, question) or _series_named(speech, own) or (hits[0].unit if hits else None)
     if anchor is None:
         return None
     last_item = None
-    if anchor.kind == "paragraph" and not named_part and not spoken and ITEMS_DONE.search(question):
+    series = series_of(speech.paragraphs, anchor) if anchor.kind == "paragraph" and not named_part and not spoken else []
+    if series and not _singled_out(ev, question, anchor, series):
+        # 讲完对劳模的希望以后: words every paragraph of a series shares (希望你们… ×3) name the
+        # series, and what follows is what follows its last paragraph.
+        last_item = anchor = series[-1]
+    elif anchor.kind == "paragraph" and not named_part and not spoken and ITEMS_DONE.search(question):
         # 讲完那几条原因以后: after the items the passage leads into (or holds), not after the one found.
         run = _items_at(speech, anchor)
         if run:
             last_item = run[-1]
-            anchor = part_units(ev, last_item)[-1] if headless(ev, speech.no) else last_item
+            # (A numbered point of a speech without headings runs on over paragraphs; one of a series is one.)
+            marked = any(last_item in r for _, r in paragraph_enumerations(speech.units))
+            anchor = part_units(ev, last_item)[-1] if headless(ev, speech.no) and marked else last_item
     rest = ev.corpus.speech(anchor.speech_no).units[anchor.seq:]
     said = split_sentences((last_item or anchor).text)[0]   # (the last item's own words, not its paragraph's)
     if last_item is not None and rest and rest[0].kind == "heading":

@@ -109,6 +109,16 @@ _NUM = r"[一二三四五六七八九十两\d]"
 T = TypeVar("T")
 
 
+
+def _each_names_one(reference: str, named: Sequence[int], speeches: Sequence[Speech]) -> bool:
+    """清源县去年…和溪南区去年…: references apart in the question (joined by spaces) that each
+    name one speech of their own, as 石塘县和临川区 would."""
+    pieces = reference.split()
+    if len(pieces) < 2 or len(pieces) != len(named):
+        return False
+    each = [named_speeches(piece, speeches)[0] for piece in pieces]
+    return all(len(found) == 1 for found in each) and sorted(found[0] for found in each) == sorted(named)
+
 def nth(items: Sequence[T], n: int | None) -> tuple[int, T] | None:
     """The plan's N-th of ``items`` (N counts from 1; -1 is the last, -2 the one before): (its
     number, it), or None."""
@@ -242,7 +252,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             pairs = {g for g in rest_of.bigrams if not _is_generic(g)}   # (郑凯: a name jieba splits)
             held = sorted(((sum(any(w in ta.normalise(u.text) for u in s.units) for w in pairs), s.no)
                            for s in speeches if s.no in named), reverse=True)
-            two_named = bool(re.search("[和与跟及、]", reference))   # (石塘县和临川区: each names its own)
+            two_named = bool(re.search("[和与跟及、]", reference)) or _each_names_one(reference, named, speeches)
             named = named if two_named else tuple(titled) if len(titled) == 1 else (held[0][1],) \
                 if held[0][0] > held[1][0] and 2 * len(named) <= len(speeches) else named
         if len(named) == 1 and reference:
@@ -270,11 +280,13 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             plan.speech_no = named[0]
         elif named:
             plan.speech_candidates = named
-            if not re.search("[和与跟及、]", reference) and not by_clauses:   # (查明哲和李默然都…: each named, not unsure)
+            if not re.search("[和与跟及、]", reference) and not by_clauses \
+                    and not _each_names_one(reference, named, speeches):   # (查明哲和李默然都…: each named, not unsure)
                 plan.notes.append("这个说法可能指几篇讲话:" + "、".join(
                     next(s.title for s in speeches if s.no == n) for n in named))
     plan.multi_speech = bool(MULTI_SPEECH.search(norm)) or len(several) > 1 or by_clauses \
-        or (len(plan.speech_candidates) > 1 and bool(re.search("[和与跟及、]", reference)))
+        or (len(plan.speech_candidates) > 1 and (bool(re.search("[和与跟及、]", reference))
+                                                 or _each_names_one(reference, plan.speech_candidates, speeches)))
     if plan.speech_no is not None and plan.reference and MENTIONED_WHERE.search(norm) and sum(
             any(plan.reference in ta.normalise(u.text) for u in s.units) for s in speeches) > 1:
         # 哪几篇提到了罗明远 / 罗明远在这几篇里出现过几回: where a name is said, not his own text.

@@ -32,6 +32,7 @@ from .planner import QUOTED, QueryPlan, nth
 from .results import Answer, AnswerSentence, Hit
 from .structure import (
     QUOTED_ITEM_CHARS,
+    announced_run,
     count_intro,
     counted_unit,
     headless,
@@ -207,7 +208,8 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
     if stated:
         best = stated[0]
     if best is not None and isinstance(best[1], list):
-        return _inner_named(ev, best[1], bigrams, asked) or best[1]
+        kind = _ASKED_NOUN.search(ta.normalise(plan.text))
+        return _inner_named(ev, best[1], bigrams, asked, kind.group(1) if kind else "") or best[1]
     return best[1] if best else None
 
 
@@ -331,15 +333,26 @@ def _whole_clause(clause: str, limit: int = 120) -> str:
     return clause[:cut] if cut > 0 else clause[:limit]
 
 
-def _inner_named(ev: Evidence, run: list[Unit], bigrams: Sequence[str], asked: float) -> PointList | None:
+# 一共讲了哪几种责任: the thing a list question ends on, as the question names it.
+_ASKED_NOUN = LazyPattern(r"(?:哪|几)[几些]?(?:种|类|个|项|条|点|方面的?)?([\u4e00-\u9fff]{2})(?=[?？。!！呢]|$)")
+
+
+def _inner_named(ev: Evidence, run: list[Unit], bigrams: Sequence[str], asked: float, kind: str = "") -> PointList | None:
     """讲今年重点工作的时候,要抓哪几个方面: the run of points inside the one item of ``run`` whose
     name the question's words match (一要…四要 under 第二个问题,突出抓好今年的几项重点工作), else
-    the points one of its paragraphs makes (第二点,关于防范…金融风险。…抓好四件事:一是…四是…)."""
+    the points one of its paragraphs makes (第二点,关于防范…金融风险。…抓好四件事:一是…四是…).
+    ``kind``: what the question asks a list of (哪几种责任), which one item's name alone may say
+    (先说形势 / 再说任务 / 最后说责任)."""
     scores = [_match(ev, bigrams, item_label(u)) for u in run]
     top = max(scores)
-    if top < ev.answer.point_match_share * asked or scores.count(top) > 1:
+    of_kind = [i for i, u in enumerate(run) if kind and kind in ta.normalise(item_label(u))]
+    if len(of_kind) == 1 and len(run) > 1:
+        at = of_kind[0]
+    elif top < ev.answer.point_match_share * asked or scores.count(top) > 1:
         return None
-    part = part_units(ev, run[scores.index(top)])
+    else:
+        at = scores.index(top)
+    part = part_units(ev, run[at])
     own = {u.id for u in part}
     inner = [paras for _, paras in paragraph_enumerations(ev.corpus.speech(run[0].speech_no).units)
              if paras is not run and all(u.id in own for u in paras)]
@@ -499,6 +512,11 @@ def speech_points(ev: Evidence, speech_no: int, size: int | None = None) -> Poin
     inline = [(u, e) for u in units if u.kind == "paragraph" for e in enumerations(u.text)]
     ordinal = [(u, e) for u, e in inline if e.family == "ordinal"]
     if not ordinal:
+        # 我想跟大家说几句心里话。 ¶ 愿你们… ¶ 要学会… ¶ 最后，请…: what a speech announces it will say.
+        speech = ev.corpus.speech(speech_no)
+        announced = [run for lead in speech.paragraphs if (run := announced_run(speech, lead))]
+        if len(announced) == 1:
+            return announced[0]
         # 我们要学习他… ×5: paragraphs that open alike are the points of a speech that numbers none.
         parallel = [items for lead in units if lead.kind == "paragraph" if (items := parallel_paragraphs(units, lead))]
         if parallel:

@@ -103,6 +103,8 @@ _NOT_TIME_QIAN = r"(?<![以之此提目事眼当从先空面跟生年])"
 ORDINAL = LazyPattern(rf"(?P<back>倒数)?第\s*[（(]?\s*({_NUM}{{1,2}})\s*[）)]?\s*(?:个|大|级)?\s*(?:的\s*[那这]\s*一?\s*|[位名]?的?[是为]哪\s*一?\s*)?{_ORDINAL_NOUN}"
                       # 最后落在哪一条上 / 最后提的是哪一点: the last, its noun after the verb.
                       rf"|(?:最后|末尾)\s*[落讲谈说提写归][\u4e00-\u9fff]{{0,3}}?哪\s*一?\s*(?:条|点|项|个方面)"
+                      # 排在最后的是哪条 / 排最后那一项: the last, as a list ranks it.
+                      rf"|排(?:在)?最(?:后|末)(?:面|边)?\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:是哪\s*一?\s*)?(?:条|点|项|个|方面)"
                       rf"|(?:最后|末尾|结尾)\s*(?:的)?\s*(?:那|这)?\s*(?:一\s*)?(?:{_ORDINAL_NOUN}|(?P<last_said>{_SAID}))"
                       rf"|(?P<last_bare>结尾|末尾|结束语|收尾|收的尾|压轴|殿后)"
                       # 分两头,排在后面的那一个 / 后者 / 前一条: of two, the latter or the former.
@@ -163,7 +165,8 @@ PART_NOUN = LazyPattern(r"部分|方面|块|层|大点|标题")
 AFTER = LazyPattern(r"(?:下一段|下段|后一段|下一层|下一部分|下一块|紧接着|接下来|接着|随后|之后|(?<![,，。;；])以后|后面|然后)[,，]?(?:笔锋一转|话锋一转|转而)?[,，]?(?:又|还|再)?(?:讲|说|写|谈|提|报道|交代|介绍)"
                     r"|(?:之后|以后|后面)(?:一部分|一段|的部分)?(?:是什么|是啥|是哪)")
 # 讲完那几条原因以后 / 说完这四条之后接着谈了什么: the items as a whole are what came before.
-ITEMS_DONE = LazyPattern(r"(?:讲|说|谈|列|提)完?了?(?:那|这)(?:几|些|[两三四五六七八九十])[^,，。?？]{0,8}?(?:以后|之后|后面|接着|然后)")
+# (讲完三点希望之后: the items counted, without 那 / 这.)
+ITEMS_DONE = LazyPattern(r"(?:讲|说|谈|列|提)完?了?(?:(?:那|这)(?:几|些)|(?:那|这)?[两三四五六七八九十](?=[点条项个句]))[^,，。?？]{0,8}?(?:以后|之后|后面|接着|然后)")
 # 在正式讲几点意见之前,前面铺垫了什么 / 进入正题之前说了啥: a speech's words before its parts.
 # (讲第三点之前 is the point before the third; 讲话之前 is before the speech.)
 # (说办公室的人以前周末都不歇: 以前 says "formerly"; what is said before is the speech's parts.)

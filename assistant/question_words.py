@@ -96,8 +96,8 @@ def only_meta_words(body: str, analyse: Callable[[str], ta.Analysed], naming: st
     """Whether a who/when/where question names nothing but the speech (是谁讲的, 哪天讲的);
     ``naming``: the named speech's title and lines, whose words only name it again (李岚清那篇
     语言文字工作的书面讲话是哪天的)."""
-    if re.search("提到|讲到|说到|谈到|提及", body):
-        return False   # 讲话提到的县叫什么: something the text mentions, not where it was given
+    if re.search("提到|讲到|说到|谈到|提及|例子|事例|案例|故事|典型", body):
+        return False   # 讲话提到的县叫什么 / 拿哪些人当例子: something the text mentions, not where it was given
     event = event or asked_event(body)
     # (``held``: 大会是什么时候开的 asks when the meeting was, which is the speech's date line.)
     if event and event not in META_WORDS and event not in SPEECH_ITSELF and not (held and event in HOLDING):

@@ -24,20 +24,23 @@ _SPEECH_NO = LazyPattern(rf"第\s*({_NUM}{{1,3}})\s*篇")
 _LAST_SPEECH = LazyPattern(r"最后一篇|最末一篇|末一篇")
 # What a speech is called besides 讲话: a user's corpus holds addresses, editorials, letters,
 # communiqués, reports. (A meeting's name is not one: 座谈会上讲了什么 is about what was said there.)
-_SPECIFIC_GENRE = r"一文|文章|社论|评论|书评|述评|调研报告|调查报告|献辞|致辞|祝辞|贺辞|公报|慰问信|贺信|贺词|稿子|报道|讲座|讲课稿|讲课|访谈|专访|采访"
+_SPECIFIC_GENRE = r"一文|文章|社论|评论|书评|述评|调研报告|调查报告|献辞|致辞|祝辞|贺辞|公报|慰问信|贺信|贺词|稿子|报道|讲座|讲课稿|讲课|党课|访谈|专访|采访"
 # (尉健行在中纪委二次全会上的工作报告: a report given at a meeting is named as a speech is.)
 _GENRE = rf"(篇|个讲话|次讲话|讲话|发言|工作报告|{_SPECIFIC_GENRE})"
 # (A name may be a quoted word of the title: 谈民族区域自治“必由之路”那篇文章.)
-_SPEECH_NAMED = LazyPattern(rf"([“「『][\u4e00-\u9fff]{{2,12}}[”」』]|[\u4e00-\u9fffA-Za-z0-9]{{2,16}}?)(的|那|这|那一|这一|那个|这个|那番|这番)?{_GENRE}")
+_SPEECH_NAMED = LazyPattern(rf"([“「『][\u4e00-\u9fff]{{2,12}}[”」』]|[\u4e00-\u9fffA-Za-z0-9]{{2,16}}?)(的|那|这|那一|这一|那个|这个|那番|这番|那堂|这堂)?{_GENRE}")
 _QUOTE_MARKS = LazyPattern("[“”「」『』]")
 # (五四座谈会和科技创新大会的讲话: two names before one genre word, each naming its own.)
 _PAIR_NAMED = LazyPattern(r"([\u4e00-\u9fff]{2,10}?)(?:和|与|跟|及|、)([\u4e00-\u9fff]{2,10}?)"
                           r"(?:(?:这|那)?(?:两|二)(?:篇|个讲话|份)|上?的(?:讲话|发言|报告))")
+_OCCASION_OR_KIND = r"(?:大会|会议|座谈会|茶话会|团拜会|推进会|工作会|表彰会|动员会|部署会|报告会|典礼|致辞|党课|讲课|讲座)"
+_PAIR_OF_MEETINGS = LazyPattern(rf"([\u4e00-\u9fff]{{0,10}}?{_OCCASION_OR_KIND})(?:上)?(?:和|与|跟|及|、)"
+                                rf"([\u4e00-\u9fff]{{0,10}}?{_OCCASION_OR_KIND})")
 _SPECIFIC = LazyPattern(_SPECIFIC_GENRE)
 # 那篇报道 / 这份公报, or a question (or its clause) that opens with the kind (公报分为哪几部分).
 # (讲课稿 / 致辞: a subtitle line may say the kind: ——在…培训班上的讲课.)
-_KIND_ONLY = LazyPattern(r"(?:那|这|该)(?:篇|份|则)(报道|公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|讲座|调研报告|调查报告|专访|访谈|采访)稿?"
-                        r"|(?:^|(?<=[,，;；:：]))(公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|讲座|调研报告|调查报告|专访|访谈)稿?(?=的|里|中|上|说|讲|提|分|对|怎|是|有|主要|第|最|开头|结尾|前|后)")
+_KIND_ONLY = LazyPattern(r"(?:那|这|该)(?:篇|份|则|堂)(报道|公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|党课|讲座|调研报告|调查报告|专访|访谈|采访)稿?"
+                        r"|(?:^|(?<=[,，;；:：]))(公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|党课|讲座|调研报告|调查报告|专访|访谈)稿?(?=的|里|中|上|说|讲|提|分|对|怎|是|有|主要|第|最|开头|结尾|前|后)")
 _NEWS_LEAD = LazyPattern(DATELINE)
 _INTERVIEW_TITLE = r"——访|专访|访谈|答记者问"
 REPORTER_ASKS = LazyPattern(r"记者(?:一共|总共|共|都|先后)?(?:问|提)")
@@ -127,6 +130,12 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
         each = [named_speeches(name + "那篇", speeches)[0] for name in pair.group(1, 2)]
         if all(len(found) == 1 for found in each) and each[0] != each[1]:
             return (each[0][0], each[1][0]), pair.group(0)
+    meetings = _PAIR_OF_MEETINGS.search(text)
+    if meetings:
+        # 营商环境大会和河长制会议都…: two meetings' names joined, each naming the speech given there.
+        each = [named_speeches(name + "那篇", speeches)[0] for name in meetings.group(1, 2)]
+        if all(len(found) == 1 for found in each) and each[0] != each[1]:
+            return (each[0][0], each[1][0]), meetings.group(0)
     kind = _KIND_ONLY.search(text)
     if kind:
         # 那篇报道 / 这篇公报: the one text of that kind (a report opens with a dateline).
@@ -544,7 +553,8 @@ def _naming_titles(speeches: Sequence[Speech]) -> tuple[list[tuple[int, str]], l
 
 
 # 科技大会 of …科技创新大会暨…奖励大会上的讲话: a meeting's name shortened, read in a subtitle too.
-_MEETING_NAME = LazyPattern(r"(?:大会|会议|座谈会|茶话会|团拜会|报告会|论坛)$")
+# (生态环境会上: a reader says 会 for the 会议 a title names, after two characters of its name.)
+_MEETING_NAME = LazyPattern(r"(?:大会|会议|座谈会|茶话会|团拜会|报告会|论坛|(?<=[\u4e00-\u9fff]{2})(?<![会大开])会)$")
 
 
 def _meeting_shortened(piece: str, title: str) -> bool:
@@ -553,15 +563,18 @@ def _meeting_shortened(piece: str, title: str) -> bool:
     m = _MEETING_NAME.search(piece)
     head = piece[:m.start()] if m else ""
     at = title.find(head) if len(head) >= 2 else -1
-    end = title.find(m.group(0), at + len(head)) if m and at >= 0 else -1
+    past = at + len(head)
+    if at < 0 and len(head) >= 2 and (span := _abbreviated_span(head, title)):
+        at, past = span   # (劳模会 of …劳动模范表彰大会: the name before the meeting shortened too)
+    end = title.find(m.group(0), past) if m and at >= 0 else -1
     if end < 0 and m and at >= 0 and m.group(0) in _ANY_MEETING:
         # 乡村振兴会议 of 在全区乡村振兴工作推进会上的讲话: 会议 / 大会 is any meeting a title names.
-        found = _A_MEETING.search(title, at + len(head))
+        found = _A_MEETING.search(title, past)
         end = found.start() if found else -1
     return end >= 0 and not re.search(r"上|讲话|\s", title[at:end])
 
 
-_ANY_MEETING = ("会议", "大会")
+_ANY_MEETING = ("会议", "大会", "会")
 _A_MEETING = LazyPattern(r"会(?=上|议|暨|$)")
 
 
@@ -641,15 +654,20 @@ _ANNIVERSARY = LazyPattern(r"[\d０-９一二三四五六七八九十百]+(?:周
 def _abbreviates(piece: str, title: str, spread: float = 2.5) -> bool:
     """Whether ``piece`` (环保会议) is the title's words (环境保护工作会议) shortened: each of its
     characters in order, within ``spread`` times its length."""
+    return _abbreviated_span(piece, title, spread) is not None
+
+
+def _abbreviated_span(piece: str, title: str, spread: float = 2.5) -> tuple[int, int] | None:
+    """Where in ``title`` the words ``piece`` shortens stand (start, end past them), if it does."""
     for start in (i for i, c in enumerate(title) if c == piece[0]):
         end = start
         for c in piece[1:]:
             end = title.find(c, end + 1)
             if end < 0:
-                return False
+                return None
         if end - start + 1 <= spread * len(piece):
-            return True
-    return False
+            return start, end + 1
+    return None
 
 
 def _same_references(text: str, found: tuple[int, ...], speeches: Sequence[Speech], first: str) -> str:

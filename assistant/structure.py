@@ -13,19 +13,19 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .announced import ADDS_PART, SPEAKER_ANNOUNCES, added_part, announced_early
-from .corpus import Unit, heading_style
+from .corpus import Speech, Unit, heading_style
 from .enumeration import SIGN_OFF, enumerations, longest_points, opening_point, outer_runs, paragraph_enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
-from .openings import SAME_OPENING, alike_run, directive_run, directive_runs, series_of
+from .openings import SAME_OPENING, alike_run, directive_run, directive_runs, directives, series_of, topic_run
 from .params import AnswerParams
 from .planner import QueryPlan
 from .question_grammar import asked_kind
 from .results import AnswerSentence, Hit
-from .text_analysis import split_sentences, squash_punct
+from .text_analysis import normalise, split_sentences, squash_punct
 from .text_helpers import chinese_numeral
 
-__all__ = ["QUOTED_ITEM_CHARS", "as_list", "choose_list", "count_intro", "enumerates", "headless",
+__all__ = ["QUOTED_ITEM_CHARS", "announced_run", "as_list", "choose_list", "count_intro", "enumerates", "headless",
            "inline_enumeration", "item_label", "lead_in", "list_items", "next_unit", "numbered", "outline_units"]
 
 # 一是…;二是… or, within one sentence, 一是…,二是…,三是…: each item runs to the next item's 是.
@@ -79,6 +79,18 @@ def section_children(units: list[Unit], unit: Unit) -> list[Unit]:
     return inside
 
 
+def announced_run(speech: Speech, unit: Unit) -> list[Unit]:
+    """The paragraphs a paragraph that ends announcing some (说几句心里话 / 提三点希望) introduces:
+    a run that directs, a series that opens alike, else a run of topic sentences; [] when none."""
+    units = speech.units
+    if unit.seq >= len(units) or not _ANNOUNCES_ITEMS.search(split_sentences(unit.text)[-1]):
+        return []
+    following = units[unit.seq]
+    run = directive_run(speech.paragraphs, following) or series_of(speech.paragraphs, following) \
+        or topic_run(speech.paragraphs, following)
+    return run if run and run[0] is following else []
+
+
 def list_items(ev: Evidence, unit: Unit) -> list[Unit]:
     """The list a unit belongs to or introduces, in reading order; [] if none."""
     speech = ev.corpus.speech(unit.speech_no)
@@ -92,10 +104,7 @@ def list_items(ev: Evidence, unit: Unit) -> list[Unit]:
         items = [u for u in units if u.kind == "paragraph" and u.heading and u.section == unit.section
                  and style is not None and style_name(u) == style]
         return items if len(items) >= 2 else []
-    if unit.kind == "paragraph" and not speech.headings and i + 1 < len(units) \
-            and _ANNOUNCES_ITEMS.search(split_sentences(unit.text)[-1]) \
-            and (run := directive_run(speech.paragraphs, units[i + 1]) or series_of(speech.paragraphs, units[i + 1])) \
-            and run[0] is units[i + 1]:
+    if unit.kind == "paragraph" and not speech.headings and (run := announced_run(speech, unit)):
         return run   # 我想和大家说几句心里话。 ¶ 第一句话是，… ×3: the run it announces
     if unit.kind == "paragraph" and introduces_list(ev, unit):
         if i + 1 < len(units) and units[i + 1].kind == "heading":
@@ -151,6 +160,11 @@ def list_items(ev: Evidence, unit: Unit) -> list[Unit]:
 
 
 _DIRECTED = frozenset({"措施", "举措", "办法", "任务", "部署"})   # kinds of items a speech directs
+# 对工会提了哪些要求 / 给毕业生提了哪些建议: those the things asked for are said to.
+_ADDRESSEE = LazyPattern(r"(?:对|给|向)([\u4e00-\u9fff]{2,8}?)(?:都|还|又|一共|总共)?(?:提|有|讲|说|布置|部署)")
+_DIRECTIVE_ITEMS = 3   # directives a paragraph gives, at least, to be the list asked for
+# kinds of things a speaker says to the audience, one after another
+_SAID_TO = frozenset({"建议", "希望", "要求", "叮嘱", "嘱托", "嘱咐", "寄语", "忠告", "心里话", "期望", "期待"})
 _ITEMS_NEAR_TOP = 3   # of the five best hits, a list's items that say the question asks for it
 
 
@@ -206,6 +220,26 @@ def choose_list(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | 
         named = ev.corpus.speech(plan.speech_no) if plan.speech_no is not None else None
         runs = directive_runs(named.paragraphs) if named is not None and not named.headings else []
         if len(runs) == 1:
+            return runs[0]
+    # 对工会提了哪些要求: of the best hits, the paragraph that opens on those the question names and
+    # goes on in directives (各级工会组织是…。要…。要…。要…): its directives.
+    addressed = _ADDRESSEE.search(normalise(plan.text))
+    if (kind in _DIRECTED or kind in _SAID_TO) and plan.wants_list and addressed:
+        for h, _, _ in read[:3]:
+            said = directives(h.unit)
+            if len(said) >= _DIRECTIVE_ITEMS and addressed.group(1) in normalise(split_sentences(h.unit.text)[0]):
+                return h.unit, said
+    # 校长在毕业典礼上提了哪些建议: words said to the audience asked for, and a named speech without
+    # headings that announces the one run of them it says (说几句心里话。 ¶ 愿你们… ¶ 要学会…), to
+    # those the question names, if it names any.
+    if kind in _SAID_TO and plan.wants_list and plan.speech_no is not None:
+        named = ev.corpus.speech(plan.speech_no)
+        runs = [] if named.headings else [run for u in named.paragraphs if (run := announced_run(named, u))]
+        # (给毕业生: those the speech is given to, in its title or greeting, or those its lead names.)
+        heard = [named.title, *(u.text for u in named.paragraphs[:1])] + [u.text for u in [named.units[runs[0][0].seq - 2], *runs[0]]] \
+            if len(runs) == 1 else []
+        if len(runs) == 1 and (not n or len(runs[0]) == n) and (not addressed or any(
+                addressed.group(1) in normalise(text) for text in heard)):
             return runs[0]
     # 问题主要有哪几方面: a paragraph a little lower that introduces a list in the question's
     # unit (主要表现在以下三个方面:) is a candidate too.
