@@ -16,7 +16,7 @@ from .corpus import DATELINE, Speech, Unit
 from .lazy_pattern import LazyPattern
 from .text_analysis import split_sentences
 
-__all__ = ["HOLDING", "YEAR", "METADATA_TYPES", "SURNAMES", "asked_event", "counted_noun", "counted_owner", "event_variants", "fits_type", "holds_asked", "holds_office", "named_body", "names_counted", "places_named", "relative_years", "speech_says", "speech_year", "year_agrees", "years"]
+__all__ = ["HOLDING", "YEAR", "METADATA_TYPES", "SURNAMES", "asked_event", "counted_noun", "counted_owner", "event_variants", "fits_type", "holds_asked", "holds_office", "named_body", "names_counted", "places_named", "relative_years", "speech_says", "speech_year", "year_agrees", "years", "years_meant"]
 
 # What a speech's own lines (speaker, date, where it was published) may answer.
 METADATA_TYPES = frozenset({"person", "date", "place", "occasion", "source", "organization", "office", "note", "caption"})
@@ -174,6 +174,9 @@ _SEPARABLE = ("闭幕", "开幕", "毕业", "结业", "入党", "入团", "入�
 _SPLIT_VERB = LazyPattern("|".join(f"{v[0]}的{v[1]}" for v in _SEPARABLE))
 
 
+_STARTED_WORK = ("开工", "开建", "开业", "开通", "开放", "开学", "开园", "开馆", "开行", "开播")
+
+
 def asked_event(question: str) -> str:
     """The event a who / when question asks about, in the question's word for it; "" if none.
     A verb of one character that only says the speech was given (谁讲的, 谁写的) names none:
@@ -191,8 +194,8 @@ def asked_event(question: str) -> str:
             word = last.group(1)   # 哪天就…人选作说明的: the verb that ends the question, past what 就 governs
         if re.search("[哪几谁啥]", word) or re.match(_NO_EVENT, word):
             continue   # 哪年哪月哪天讲的: a question word again, no event (什么时候让他们… / 这段在哪儿)
-        if word.startswith("开"):
-            return HOLDING[0]
+        if word.startswith("开") and word not in _STARTED_WORK:
+            return HOLDING[0]   # (哪天开的 / 什么时候开会: a meeting held; 开工 / 开业 are their own events)
         if word.startswith(("办", "主办")):
             return HOLDING[3]   # 哪几家单位办的: who held it
         if len(word) == 2:
@@ -514,6 +517,12 @@ def year_agrees(asked: set[int], sentence: str, before: str = "", this_year: int
     １９９７年…上涨０．７％ gives no figure for 1998; with ``this_year`` (the speech's), 今年…的
     目标 in a speech of 2013 gives none for 2012. One that names none speaks of the year the last
     sentence ``before`` it in its paragraph named (１９９７年…。其中１２月份…涨幅为…)."""
+    named = years_meant(asked, sentence, before, this_year)
+    return not named or bool(named & asked)
+
+
+def years_meant(asked: set[int], sentence: str, before: str = "", this_year: int | None = None) -> set[int]:
+    """The years a sentence speaks of (as year_agrees reads them); none when no year is asked."""
     def named_in(text: str) -> set[int]:
         relative = {this_year + d for d in relative_years(text)} if this_year else set()
         return years(text) | relative
@@ -521,7 +530,7 @@ def year_agrees(asked: set[int], sentence: str, before: str = "", this_year: int
     named = named_in(sentence) if asked else set()
     if asked and not named and before:
         named = next((found for x in reversed(ta.split_sentences(before)) if (found := named_in(x))), set())
-    return not named or bool(named & asked)
+    return named
 
 
 def speech_says(speech: Speech, answer_type: str | None, unit: str = "", question: str = "") -> list[tuple[Unit, str]]:

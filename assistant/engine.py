@@ -45,6 +45,7 @@ from .question_words import META_WORDS, own_subject, spelled_out
 from .results import Answer, Hit, Turn, joined
 from .retrieval import Retriever
 from .semantic import SemanticRanker, passages
+from .speech_refs import swapped_speech
 from .text_analysis import SURROGATE as _SURROGATE
 from .text_helpers import without_invisible, without_markup, without_terminal_control
 
@@ -232,7 +233,8 @@ class Engine:
         t0 = time.perf_counter()
         question = self.check_question(question)
         asked = spelled_out(without_markup(question) or question, self.evidence.corpus_key)   # (GDP增速: as the speeches say it, 生产总值)
-        answer = self._ask_clauses(asked, k, history) or self._ask_one(asked, self.plan(asked, history), k, history)
+        answer = self._ask_swapped(asked, k, history) or self._ask_clauses(asked, k, history) \
+            or self._ask_one(asked, self.plan(asked, history), k, history)
         answer.question = question
         answer.elapsed_ms = (time.perf_counter() - t0) * 1000
         return answer
@@ -252,6 +254,20 @@ class Engine:
         # What ranked the hits: embeddings only when they took part (a structure question is ranked by its words).
         answer.retrieval = {"mode": retrieved.mode, "embeddings": self.embeddings_id if retrieved.mode == "hybrid" else None}
         answer.query = plan.text
+        return answer
+
+    def _ask_swapped(self, question: str, k: int, history: list[Turn] | None) -> Answer | None:
+        """那第一篇呢, after 第三篇讲话的最后一点是什么: the question before, asked of the speech this
+        one names (a follow-up, so marked); None when the question is no such thing."""
+        if not history:
+            return None
+        prev = history[-1]
+        swapped = swapped_speech(question, prev.answer.query or prev.question, self.corpus.speeches)
+        if not swapped:
+            return None
+        plan = replace(self.plan(swapped, history[:-1]), follow_up=True)
+        answer = self._ask_one(swapped, plan, k, history)
+        answer.plan = plan.to_json()
         return answer
 
     def _ask_clauses(self, question: str, k: int, history: list[Turn] | None) -> Answer | None:

@@ -157,6 +157,7 @@ def _spans(ev: Evidence, no: int, points: list[Unit]) -> bool:
         and first < _SPAN_EDGE and last >= len(paragraphs) - 1 - _SPAN_EDGE
 
 
+_HOW_MANY_SPEECHES = re.compile(r"(?<![这那各每哪])(?:几|多少)篇")
 _COMPARES = re.compile(r"不同|区别|差别|差异|异同|相同|共同|比较|对比|相比")
 
 
@@ -185,7 +186,9 @@ def _side_by_side(ev: Evidence, named: Sequence[int], hits: list[Hit], citer: Ci
         blocks.append(text)
         sentences += sents
         cited += units
-    answer = done("\n\n".join(blocks), sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
+    # 一共有几篇讲话: how many there are, said first, when every speech is outlined.
+    counted = f"共{len(named)}篇讲话:\n\n" if _HOW_MANY_SPEECHES.search(question) and len(named) == len(ev.corpus.speeches) else ""
+    answer = done(counted + "\n\n".join(blocks), sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
     if _COMPARES.search(question):
         answer.notes.append("上面分别列出了各篇讲话的结构,供比较;回答只摘录原文,不评判异同。")
     if len(named) > MAX_SPEECHES:

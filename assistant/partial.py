@@ -31,6 +31,7 @@ from .answer_types import (
     speech_year,
     year_agrees,
     years,
+    years_meant,
 )
 from .corpus import Unit
 from .enumeration import enumerations
@@ -40,6 +41,7 @@ from .located import AIMED_AT, speaks_of_asked
 from .planner import QUOTED, QueryPlan
 from .points import point_lists, said_with
 from .positions import silent_attendee
+from .question_words import is_generic
 from .results import AnswerSentence, Hit
 from .speech_refs import opens_with_dateline
 from .structure import lead_in, list_items, next_unit, section_children
@@ -140,6 +142,10 @@ def _said_tail(ev: Evidence, term: str) -> str:
 
 _SESSION = LazyPattern(r"[一二三四五六七八九十\d]+届[一二三四五六七八九十\d]+次")
 _ASKED_WHAT = {"person": "由谁", "date": "何时", "place": "在哪里"}
+_ASKS_WHEN = LazyPattern(r"(?:打算|计划|准备|预计|将|要)?(?:在)?(?:什么时候|什么时间|何时|哪一?天|哪一?年|几月)")
+# Of the question's words about what is asked, those nearly as rare as the rarest (by IDF) must
+# be said with the event: 石化 / 二期 / 骆秋田, not 项目.
+_SPECIFIC_SHARE = 0.6
 # 在哪个城市举行的 / 出生在什么地方: where the event was, which a place name alone does not tell.
 _HELD_WHERE = LazyPattern(r"(?:哪个城市|哪座城市|哪个地方|什么地方|哪里|哪儿|何地)(举行|召开|开|举办)")
 _DONE_WHERE = LazyPattern(r"([\u4e00-\u9fff]{2})(?<!是)在(?:哪个城市|哪座城市|哪个地方|什么地方|哪里|哪儿|何地)")
@@ -186,7 +192,8 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
     if not event:
         return None
     variants = event_variants(event)
-    quoted = [(s.text, None) for s in sentences]
+    quoted = [(s.text, next((c.unit for c in citer.citations if s.citations and c.n == s.citations[0]), None))
+              for s in sentences]
     near = [(text, h.unit) for h in hits[:5] for text in split_sentences(h.unit.text)
             if plan.speech_no is None or h.unit.speech_no == plan.speech_no]   # never another speech's
     # A report tells who chaired its meeting once, often below the paragraphs the words rank
@@ -223,17 +230,32 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
 
     sessions = set(_SESSION.findall(ta.normalise(question)))
 
-    def tells(text: str) -> bool:
+    # 华海石化一体化项目二期什么时候开工: the sentence must name what is asked about by its most
+    # telling words, not a word any project shares (华程…项目去年10月开工 tells another's start).
+    idf = ev.word_idf
+    known = [w for w in subject if not is_generic(w) and w in idf and w not in plan.reference]
+    top = max((idf[w] for w in known), default=0.0)
+    specific = [w for w in known if idf[w] >= _SPECIFIC_SHARE * top]
+
+    def tells(text: str, unit: Unit | None = None, loose: bool = False) -> bool:
         norm = ta.normalise(text)
         # (七届五次会议是哪天开的: 八届一次会议定于…召开 tells of another session.)
         other = sessions and (said := set(_SESSION.findall(norm))) and not said & sessions
         held = not (meetings and event in HOLDING) or any(m in norm for m in meetings)
-        return any(v in norm for v in variants) and any(w in norm for w in subject) and not other and held
+        # (…重点实施青龙水库除险加固工程。各项工程务必在明年4月底前完工: named in the sentence before.)
+        before = split_sentences(unit.text[:unit.text.find(text)])[-1:] if unit is not None and text in unit.text else []
+        # (座谈会由…李瑞环主持, in the report titled …举行迎春座谈会: its title names what it is about.)
+        title = ta.normalise(ev.speech_title(unit.speech_no)) if unit is not None else ""
+        named = any(w in ta.normalise(x) for x in [text, *before, title] for w in specific) and any(w in norm for w in subject) \
+            if specific and not meetings and not loose else any(w in norm for w in subject)
+        return any(v in norm for v in variants) and named and not other and held
 
+    # (A sentence that tells the event of the question's thing by a commoner word of it — 骆秋田…
+    # 出版作品, not 《七十年间》 — still says the event is told, though not that it answers.)
     with_event, telling = [], []
     for pool in (quoted + near, rest):
-        with_event = with_event or [(t, u) for t, u in pool if tells(t)]
-        telling = [(t, u) for t, u in pool if tells(t) and fits_type(plan.answer_type, plan.answer_unit, [t])]
+        with_event = with_event or [(t, u) for t, u in pool if tells(t, u)] or [(t, u) for t, u in pool if tells(t, u, loose=True)]
+        telling = [(t, u) for t, u in pool if tells(t, u) and fits_type(plan.answer_type, plan.answer_unit, [t])]
         if telling:
             break
     if not with_event:
@@ -245,6 +267,12 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
         seen = [m for m in named if any(m in n for n in said.values())]
         if seen and plan.answer_type in _ASKED_WHAT and any(v in n for n in said.values() for v in variants):
             return (f"讲话提到了「{seen[0]}」,但没有提到{_ASKED_WHAT[plan.answer_type]}{event}。最接近的内容(仅供参考):",
+                    f"event_absent:{event}", sentences)
+        if specific and plan.answer_type == "date" and any(
+                any(v in n for v in variants) and fits_type("date", plan.answer_unit, [t]) for t, n in said.items()):
+            # (…项目二期什么时候开工: the texts tell when other things start, never when this one does.)
+            asked = re.sub("[是的在将要]+$", "", _ASKS_WHEN.split(ta.normalise(question))[0].strip(" ,，")) or specific[0]
+            return (f"讲话中没有提到「{asked}」{_ASKED_WHAT['date']}{event}。最接近的内容(仅供参考):",
                     f"event_absent:{event}", sentences)
         return None
     if telling:
@@ -587,7 +615,11 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
 
                 # (谁负责: the sentence that says 负责, of a person or body, before one that only names a body.)
                 event = asked_event(question) if plan.answer_type in ("person", "agent") else ""
-                best = max(fitting, key=lambda i: (bool(event) and event in ta.normalise(sentences[i].text), density(i), -i))
+                # (去年水利投资多少: the sentence said of last year, 过去一年…全年共完成…, before a plan that names no year.)
+                dated = {i for i in fitting if years_meant(asked_years, sentences[i].text, before(sentences[i]),
+                                                           this_year(unit_of(sentences[i])))}
+                best = max(fitting, key=lambda i: (i in dated, bool(event) and event in ta.normalise(sentences[i].text),
+                                                   density(i), -i))
                 sentences.insert(0, sentences.pop(best))
             return None
         subject = max(hits[0].matched, key=len, default="") if hits else ""

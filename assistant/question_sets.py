@@ -172,7 +172,9 @@ def _parse_question(obj: Any, where: Callable[[str | None], str]) -> tuple[Quest
 
     for name in ("id", "question", "gold"):
         if name not in obj:
-            bad(None, f"缺少必填字段“{name}”")
+            # (“questoin”: the field written a little wrong is named beside the one missing.)
+            near = [k for k in obj if isinstance(k, str) and difflib.get_close_matches(k.lower(), [name], n=1, cutoff=0.75)]
+            bad(None, f"缺少必填字段“{name}”" + (f"(是不是把“{near[0]}”写错了?)" if near else ""))
     qid, text = obj.get("id"), obj.get("question")
     for name, value in (("id", qid), ("question", text)):
         if name not in obj:
@@ -245,7 +247,9 @@ def _yaml_items(text: str) -> list[_Item | str]:
             # An unclosed [ { or quote is found wrong only where the parser gave up (the next
             # line, or the end): the line to fix is the one where it was opened.
             if mark is not None and mark.line != opened.line:
-                found = f";在第 {mark.line + 1} 行发现"
+                # (The parser's mark past the last line is the end of the file, not a line 4 of 3.)
+                lines = len(text.splitlines())
+                found = f";在第 {mark.line + 1} 行发现" if mark.line < lines else ";直到文件末尾仍未闭合"
             mark = opened
         at = f"第 {mark.line + 1} 行:" if mark is not None else ""
         return [f"{at}不是合法的 YAML({yaml_detail(problem)}{found})"]

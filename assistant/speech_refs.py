@@ -16,7 +16,7 @@ from .lazy_pattern import LazyPattern
 from .text_helpers import chinese_numeral
 
 __all__ = ["EACH_OF", "REPORTER_ASKS", "is_interview", "each_clause_named", "speech_marked", "byline", "named_speeches", "naming_label", "numbered_speech", "opens_with_dateline", "numbered_speeches", "speech_label",
-           "strip_speech_reference"]
+           "strip_speech_reference", "swapped_speech"]
 
 _NUM = r"[一二三四五六七八九十两\d]"
 
@@ -84,6 +84,34 @@ def numbered_speech(text: str, speeches: Sequence[Speech]) -> tuple[int | None, 
             return _speech_numbered(max((n for n in marked if n), default=len(speeches)), speeches)
         return None, ""
     return _speech_numbered(chinese_numeral(m.group(1)), speeches)
+
+
+# 那第一篇呢 / 第二篇的呢 / 宁乡那篇呢?: nothing but a speech named again, leaning on the turn before.
+_ONLY_LEANING = LazyPattern(r"^[那这还再]?(?:讲话|文章)?(?:的|里|中)?(?:呢|吗|咧|嘞)?[?？。!！,，\s]*$")
+
+
+def swapped_speech(question: str, previous: str, speeches: Sequence[Speech]) -> str:
+    """那第一篇呢, after 第三篇讲话的最后一点是什么: the question before, asked of the speech this one
+    names instead (第一篇讲话的最后一点是什么); "" when this one asks anything more, or names no
+    speech, or the same one."""
+    def reference(text: str) -> tuple[int | None, str]:
+        m = _SPEECH_NO.search(text)
+        if m:
+            return numbered_speech(text, speeches)[0], m.group(0)
+        found, said = named_speeches(text, speeches)
+        return (found[0], said) if len(found) == 1 else (None, "")
+
+    norm, before = ta.normalise(question), ta.normalise(previous)
+    no, said = reference(norm)
+    rest = norm.replace(said, "", 1).lstrip("那这还再") if said else norm
+    if no is None or not said or not _ONLY_LEANING.match(rest):
+        return ""
+    was, was_said = reference(before)
+    if was == no:
+        return ""
+    if was is not None and was_said and was_said in before:
+        return before.replace(was_said, said, 1)
+    return f"{said}{before}" if was is None else ""
 
 
 def numbered_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...], list[str]]:
@@ -456,7 +484,9 @@ def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...]
             owners = [no for no, lines in names.items()
                       if re.search(rf"(?<!副){re.escape(piece)}\s*[{SURNAMES}][\u4e00-\u9fff]{{1,3}}\|", lines)]
             # (As a name: not when other texts speak of that office too, 总理 in a report of a meeting.)
-            if len(owners) == 1 and not any(s.no != owners[0] and any(piece in u.text for u in s.units) for s in speeches):
+            # (县长 is not the 副县长 another text names.)
+            if len(owners) == 1 and not any(s.no != owners[0] and any(re.search(rf"(?<!副){re.escape(piece)}", u.text) for u in s.units)
+                                            for s in speeches):
                 return (owners[0],), piece
     return (), ""
 

@@ -299,6 +299,16 @@ def abstain_reason(ev: Evidence, plan: QueryPlan, analysed: ta.Analysed, hits: l
     unseen = unseen_share(ev, analysed)
     if unseen >= p.abstain_unseen and cov < p.abstain_unseen_coverage:
         return f"问题中 {unseen:.0%} 的内容在讲话中从未出现{never}"
+    own = own_words(analysed.words)
+    alone = [w for w in analysed.words if len(w) == 1 and _CJK_WORD.search(w) and w not in GENERIC
+             and not _QUESTION_WORD.search(w)]
+    # (危房改造 said 改造农村危房: its pieces are said; 1997 is said.)
+    seen = [w for w in analysed.words if len(w) >= 2 and (not _CJK_WORD.search(w) or not is_generic(w)
+                                                           and not _QUESTION_WORD.search(w) and ta.squash_punct(w) in ev.corpus_key)]
+    if own and never and alone and not seen:
+        # 火星上有水吗: every word of the question's own the speeches never say; what they share is
+        # single characters (水 in 有水平), which find other words, not what is asked.
+        return never.lstrip(";")
     # (哪四个乡镇 counts places, people or bodies, which a sentence names, not a speech's items.)
     n = plan.list_size if plan.answer_type not in ("place", "person", "organization") else None
     if n and n >= 3 and not any(enumerates(h.unit.text, n) or len(list_items(ev, h.unit)) == n

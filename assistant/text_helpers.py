@@ -38,7 +38,8 @@ def without_invisible(text: str) -> str:
 
 # [bold]…[/] / [red] / [/i]: console markup pasted with a question, which says nothing about what
 # is asked (the question is still shown and saved as typed).
-_MARKUP_TAG = re.compile(r"\[/?(?:[a-zA-Z][a-zA-Z0-9 _#=.-]{0,30})?\]")
+# ([@click=app.quit]: an action tag, which Textual reads as markup too.)
+_MARKUP_TAG = re.compile(r"\[/?(?:@?[a-zA-Z][a-zA-Z0-9 _#=.()'\"-]{0,40})?\]")
 
 
 def without_markup(text: str) -> str:

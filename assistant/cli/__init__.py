@@ -76,7 +76,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="assistant",
         description="讲话语料问答助手:不带参数运行打开终端界面;子命令用于脚本。")
-    add_corpus_arguments(parser)
+    add_corpus_arguments(parser, before_subcommand=True)
     add_tui_llm_arguments(parser)
     sub = parser.add_subparsers(dest="command")
 
@@ -118,6 +118,9 @@ def main(argv: list[str] | None = None) -> int:
 def _main(argv: list[str]) -> int:
     parser = build_parser(argv)
     args = parser.parse_args(argv)
+    if hasattr(args, "corpus_before"):   # --corpus before the subcommand, and after it too
+        args.corpus = args.corpus_before + getattr(args, "corpus", [])
+        del args.corpus_before
     if args.command is None:
         # Start-up (Textual, numpy, the engine) keeps nearly every object it creates: the
         # cycle collector's ~170 passes over them took ~55 ms before the TUI could answer,

@@ -82,9 +82,12 @@ SEARCH_HELP = "列出排名靠前的段落及得分"
 SHOW_HELP = "显示某段落及其所在讲话的上下文,如 assistant show 2.21"
 
 
-def add_corpus_arguments(p: argparse.ArgumentParser) -> None:
+def add_corpus_arguments(p: argparse.ArgumentParser, before_subcommand: bool = False) -> None:
     # SUPPRESS: the option may come before or after the subcommand without one erasing the other.
+    # (Given both before and after it, each list is kept apart and joined: a subcommand's parser
+    # would otherwise replace the list the top-level parser read.)
     p.add_argument("--corpus", type=Path, action="append", metavar="PATH", default=argparse.SUPPRESS,
+                   dest="corpus_before" if before_subcommand else "corpus",
                    help="讲话语料:文件夹或 .txt/.md 文件(可重复);默认使用随附的讲话")
     p.add_argument("--no-cache", action="store_true", default=argparse.SUPPRESS, help="不读写磁盘上的索引缓存")
 

@@ -18,6 +18,8 @@ from .linebreak import broken
 from .messages import CitationClicked, ExchangeSelected, OpenSource, QuestionSubmitted
 from .paste import pasted_text
 
+_READ_AS_CHARS = 60   # of the question as a follow-up was read, shown at most (its end)
+
 if TYPE_CHECKING:
     from textual.widgets import Markdown
 
@@ -291,7 +293,9 @@ class ExchangeView(Vertical, can_focus=True):
         label = Text()
         if a.plan and a.plan.get("follow_up"):
             # Say how the question was read, and how to undo it (a topic change read as a follow-up).
-            label.append(f"按追问理解:{a.query}(Ctrl+R 作为新问题重问)", style="italic")
+            # (A chain of follow-ups is read with every question before it: its latest part is shown.)
+            read = a.query if len(a.query) <= _READ_AS_CHARS else "…" + a.query[-_READ_AS_CHARS:]
+            label.append(f"按追问理解:{read}(Ctrl+R 作为新问题重问)", style="italic")
         if a.partial:
             if label:
                 label.append(" · ", style="dim")
