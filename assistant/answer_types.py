@@ -99,6 +99,13 @@ _ORGANISATION = (r"[\u4e00-\u9fff]{1,10}?(?:办公室|办公厅|委员会|人民
                  r"|外交部|国务院|集团|协会|学会|研究所|研究院|艺术馆|文化馆|大学|学院|(?<![初高])中学|(?<![中])小学|医院|公司|剧院|剧团|(?<![大格布结])局"
                  r"|(?<![大客餐门展歌舞])厅(?!长))")
 
+_OWN_BODY = LazyPattern(r"(?:^|我|代表|向|在|和|与|及|同|、|由)(?:[全本我]?[省市县区镇乡])(?:委|政府|人民政府|人大常委会|政协|党委)$")
+
+
+def _own_body(name: str) -> bool:
+    """市委 / 我代表市委 / 和市政府: a body named by its level alone, the speaker's own."""
+    return _OWN_BODY.search(name) is not None
+
 _SOME = r"^(?:一些|有些|有的|不少|许多|这些|那些|各|各级|一批|多家|[一二三四五六七八九十两几\d]+家)"
 
 # 由县财政统一发放 / 由企业设立: the doer a 由 names, of any kind.
@@ -232,7 +239,8 @@ def counted_noun(question: str) -> str:
         return ""
     # Only X有多少 / X是多少 count X: 批示过多少件 counts what was done, not 批示过.
     # (一次奖金多少 / 要投资多少: ending the question, 多少 asks the figure of what stands before it.)
-    ends = not m.group("verb") and m.group(0).endswith("多少") and bool(re.fullmatch(r"[?？。!！\s]*(?:呢|吗|啊|呀)?[?？。!！\s]*", norm[m.end():])) \
+    # (要投资多少钱: money asked for is a figure of what stands before it, as 多少 alone is.)
+    ends = not m.group("verb") and m.group(0).endswith("多少") and bool(re.fullmatch(r"钱?[?？。!！\s]*(?:呢|吗|啊|呀)?[?？。!！\s]*", norm[m.end():])) \
         and len((ta.segment(norm[:m.start()]) or [""])[-1]) >= 2   # (目标降多少: a verb of one character counts nothing)
     before = re.split(_NOT_IN_NOUN, norm[:m.start()])[-1] if m.group("verb") or ends else ""
     before = re.split("要|将|会|能|应|需", before)[-1] if ends else before   # (工程要投资: 投资)
@@ -313,6 +321,8 @@ def names_counted(noun: str, text: str, unit: str = "") -> bool:
         # (乡村旅游收入目标是多少: the income's figure, in a sentence that aims at it: 力争…突破40亿元.)
         return names_counted(noun[:-len(aimed)], text, unit) and AIMED_AT.search(text) is not None
     norm = ta.normalise(text)
+    if _counted_before_owner(noun, norm):
+        return True
     # 粮食总产量 is said 粮食总产 (a measure's 量 / 数 / 额 left out).
     bare = noun[:-1] if len(noun) >= 4 and noun[-1] in "量数额" and noun[:-1] in norm else ""
     # (本科毕业生 said 本科生: its first two characters and its last, some between left out.)
@@ -335,6 +345,16 @@ def names_counted(noun: str, text: str, unit: str = "") -> bool:
     elliptic = rf"{key}[^。;；]{{0,16}}?{_DIGIT_OR_NUMERAL}+{re.escape(unit)}(?:[,，。;；]|$)" if len(unit) == 1 and unit != "个" else ""
     return bool(re.search(rf"{_DIGIT_OR_NUMERAL}[^。;,，]{{0,{gap}}}{key}|{key}[^。;,，]{{0,12}}?{_DIGIT_OR_NUMERAL}|{named_as}|{listed}", norm)
                 or elliptic and re.search(elliptic, norm))
+
+
+def _counted_before_owner(noun: str, norm: str) -> bool:
+    """抢险突击队总人数, said 总人数达到1500人的抢险突击队: the measure and its figure first, then
+    (after 的) whose it is, in one clause."""
+    for k in range(2, len(noun) - 1):
+        owner, measure = noun[:k], noun[k:]
+        if len(measure) >= 2 and re.search(rf"{re.escape(measure)}[^。;；,，]{{0,4}}?{_DIGIT_OR_NUMERAL}[^。;；,，]{{0,8}}?的{re.escape(owner)}", norm):
+            return True
+    return False
 
 
 _DIGIT_OR_NUMERAL = r"(?:\d|[一二三四五六七八九十两])"
@@ -469,8 +489,10 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str], question: s
             return True
         # (一些企业集团 for 哪几家企业集团: the kind the question names, said of none in particular.)
         # (…和政府部门: a joining word and a bare 政府 name no body either.)
+        # (市委、市政府: the speaker's own bodies, named by their level alone, name no body asked for.)
         if answer_type == "organization" and any(len(name := re.sub(_SOME, "", m.group(0)).lstrip("和与及同")) >= 3
-                                                and name not in asked for m in re.finditer(_ORGANISATION, norm)):
+                                                and name not in asked and not _own_body(name)
+                                                for m in re.finditer(_ORGANISATION, norm)):
             return True
         if answer_type == "office" and re.search(_OFFICE, norm):
             return True

@@ -412,10 +412,17 @@ def _topic(unit: Unit, text: str) -> str:
     return "".join(unit.section[-1:]) + (unit.heading or "") + own
 
 
+# 被保送到哪所学校 / 调到哪个单位: the verb right before the question word says what the body asked did.
+_DONE_AT = LazyPattern(r"([\u4e00-\u9fff]{2})(?:到|去|进|入)了?哪(?:一|几)?(?:所|家|个)")
+
+
 def _clauses_about(text: str, pairs: set[str], plan: QueryPlan) -> list[str]:
     """A sentence's ；-clauses that share a word pair with the question, for a figure: 陈楚南又捐资
     一千二百万元…；黄淑仪女士捐建了门诊大楼 gives no figure of 黄淑仪's gift. The sentence whole
     for other kinds, or when none of its clauses does."""
+    if plan.answer_type == "organization" and (done := _DONE_AT.search(ta.normalise(plan.text))):
+        # (化学学院的李云舒同学…,并被保送到外校攻读博士学位: the body must stand where she was 保送.)
+        return [c for c in re.split("[，,；;。]", text) if done.group(1) in ta.normalise(c)]
     clauses = re.split("[；;]", text)
     if plan.answer_type != "number" or len(clauses) < 2 or re.search("[:：]", clauses[0]):
         return [text]   # (领导人有：A；B；…等２６人: after a colon, ；parts one list, counted at its end)

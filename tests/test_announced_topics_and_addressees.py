@@ -17,7 +17,7 @@ _SEND_OFF = """勇敢地去远方——在东湖职业技术学院2025届毕业�
 （2025年6月20日）
 各位毕业生、各位老师、各位家长：
 上午好！今天，学院2025届4120名专科生、368名本科生顺利毕业。我代表学院向大家表示祝贺！
-三年来，你们在实训车间里练就了本领。机电学院的周晓楠同学，在全国职业院校技能大赛中获得金牌，她的指导老师钱立德副教授陪她在车间度过了两个暑假。
+三年来，你们在实训车间里练就了本领。机电学院的周晓楠同学，在全国职业院校技能大赛中获得金牌，她的指导老师钱立德副教授陪她在车间度过了两个暑假。今年，她被保送到外校攻读本科。
 临别之际，作为院长，我想给大家讲几点嘱咐。
 把手艺当成饭碗。社会需要能工巧匠，一门过硬的手艺能让你们走遍天下。要珍惜在学校打下的基础，在岗位上继续精进。
 不要怕从基层做起。每一个大国工匠都是从学徒做起的，脚踏实地才能走得更远。
@@ -31,7 +31,7 @@ _LABOUR = """在全县庆祝五一国际劳动节暨劳动模范表彰大会上�
 县委书记　石永年
 （2025年4月28日）
 同志们：
-今天，县委、县政府召开大会，表彰全县劳动模范。50名同志被授予“东湖县劳动模范”称号。
+今天，县委、县政府召开大会，表彰全县劳动模范。50名同志被授予“东湖县劳动模范”称号，10个集体被授予“东湖县模范集体”称号。我代表县委、县政府，向受到表彰的同志们表示热烈祝贺！
 过去一年，全县经济稳中有进，规模以上工业增加值增长百分之八。
 借此机会，我向受表彰的同志们提三点希望。
 希望你们坚守岗位、精益求精，做爱岗敬业的表率。荣誉属于过去，奋斗永无止境。
@@ -228,3 +228,19 @@ def test_a_figure_said_of_those_from_the_whole_county_is_its_own() -> None:
     from assistant.answer_types import places_named
     from assistant.partial import _OWN_PLACE
     assert _OWN_PLACE.search("共有来自全县12个乡镇的1380名运动员") and not places_named("共有来自全县12个乡镇")
+
+
+@pytest.mark.parametrize("question", ["周晓楠被保送到哪所学校?", "周晓楠读本科去了哪所大学?"])
+def test_a_body_asked_must_stand_where_the_deed_is_told(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.partial or answer.abstained, answer.text   # (机电学院 is where she studied, not where she goes)
+
+
+def test_a_body_asked_for_is_found_where_the_question_names_none(engine: Engine) -> None:
+    answer = engine.ask("周晓楠是哪个学院的?")
+    assert not answer.partial and "机电学院" in answer.text, answer.text
+
+
+def test_the_speakers_own_bodies_name_none_of_those_counted(engine: Engine) -> None:
+    answer = engine.ask("受表彰的10个模范集体都有哪些单位?")
+    assert answer.partial or answer.abstained, answer.text

@@ -21,7 +21,7 @@ _IRRIGATION = """在全县冬春农田水利建设动员会上的讲话
 下面我讲三点意见。
 要把思想统一到县委的决策部署上来。各乡镇党政主要负责同志要亲自抓、负总责，绝不能等靠要。
 要集中力量抓好重点工程建设。今冬明春全县计划完成水利投资3.6亿元，重点实施青龙水库除险加固工程。各项工程务必在明年4月底前完工，确保不误春耕。
-要切实管好用好建成的工程设施。每座水库都要明确管护人员，县财政每年安排管护经费500万元。
+要切实管好用好建成的工程设施。每座水库都要明确管护人员，县财政每年安排管护经费500万元。全县要组建不少于20支、总人数达到800人的抗旱服务队。对举报私占水利设施的，经查属实给予最高2000元奖励。年底前要建成县级智慧水利平台。
 同志们，让我们撸起袖子加油干，为农业丰收打下坚实基础！
 """
 
@@ -103,3 +103,20 @@ def test_a_question_whose_own_words_are_never_said_is_declined(engine: Engine, q
 def test_how_many_speeches_is_said(engine: Engine) -> None:
     answer = engine.ask("一共有几篇讲话?")
     assert answer.text.startswith("共2篇讲话"), answer.text
+
+
+@pytest.mark.parametrize("question", ["抗旱服务队总人数达到多少?", "抗旱服务队的总人数是多少?"])
+def test_a_figure_said_before_whose_it_is(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.partial and "800人" in answer.text.split("[")[0], answer.text
+
+
+@pytest.mark.parametrize("question", ["智慧水利平台总共要投资多少钱?", "智慧水利平台要投资多少钱?"])
+def test_money_asked_for_a_thing_is_its_own_not_a_reward_beside_it(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.partial or answer.abstained, answer.text
+
+
+@pytest.mark.parametrize("question", ["第三部分列了哪些落实措施?", "第二部分有哪些保障措施?", "第三部分提出了哪些重点任务?"])
+def test_measures_with_a_word_before_them_ask_for_a_parts_items(engine: Engine, question: str) -> None:
+    assert engine.plan(question).items_of_nth, question
