@@ -386,7 +386,7 @@ def _ends_with_name(lines: str, piece: str) -> bool:
 
 def _speaker_names(speeches: Sequence[Speech]) -> dict[int, str]:
     """Each speech's speaker lines (and the name its title opens with, before 在), "|"-joined."""
-    return {s.no: "|".join([ta.normalise(u.text) for u in _leading_metadata(s) if _is_byline(u, s)]
+    return {s.no: "|".join([_speaker_text(u) for u in _leading_metadata(s) if _is_byline(u, s)]
                            + _TITLE_OPENER.findall(s.title)) + "|" for s in speeches}
 
 
@@ -523,8 +523,16 @@ def naming_label(s: Speech) -> str:
 _OFFICE_THEN_NAME = LazyPattern(r"\S*(?:长|员|书记|主席|主任|总理|部长|委员)\s+[\u4e00-\u9fff·]{2,4}")
 
 
+# 副市长　林晓岚（2024年3月18日）: a speaker line with its date after the name.
+_DATE_AFTER = LazyPattern(r"\s*\([^()]*\d[^()]*\)\s*$")
+
+
+def _speaker_text(u: Unit) -> str:
+    return _DATE_AFTER.sub("", ta.normalise(u.text))
+
+
 def _is_byline(u: Unit, s: Speech) -> bool:
-    text = ta.normalise(u.text)
+    text = _speaker_text(u)
     return u.text != s.title and (len(text) <= _SPEAKER_LINE and not _NOT_SPEAKER.search(text)
                                   or bool(_OFFICE_THEN_NAME.fullmatch(text)))
 

@@ -26,8 +26,7 @@ _IRRIGATION = """在全县冬春农田水利建设动员会上的讲话
 """
 
 _TOURISM = """在全县文化旅游发展大会上的讲话
-副县长　苏曼青
-（2025年3月18日）
+副县长　苏曼青（2025年3月18日）
 同志们：
 今天召开全县文化旅游发展大会，部署今年的文化旅游工作。
 下面，我讲四个方面的意见。
@@ -120,3 +119,10 @@ def test_money_asked_for_a_thing_is_its_own_not_a_reward_beside_it(engine: Engin
 @pytest.mark.parametrize("question", ["第三部分列了哪些落实措施?", "第二部分有哪些保障措施?", "第三部分提出了哪些重点任务?"])
 def test_measures_with_a_word_before_them_ask_for_a_parts_items(engine: Engine, question: str) -> None:
     assert engine.plan(question).items_of_nth, question
+
+
+@pytest.mark.parametrize("question", ["苏曼青讲了什么?", "苏曼青那篇提了哪几个方面?"])
+def test_a_speaker_line_with_its_date_after_the_name_names_the_speech(engine: Engine, question: str) -> None:
+    plan = engine.plan(question)
+    assert plan.speech_no is not None and "文化旅游" in engine.speech_title(plan.speech_no), plan
+
