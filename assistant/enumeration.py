@@ -183,7 +183,44 @@ def enumerations(text: str) -> list[Enumeration]:
                 points = tuple(Point(m[2], text[m[0]:end].rstrip()) for m, end in zip(run, ends))
                 found.append(Enumeration(family, _lead(text, start), points))
             i = j if len(run) >= 2 else i + 1
+    # (一是…首先…二是…三是…: a 首先 inside the first point does not open a run of the others.)
+    taken = {text.find(p.text) for e in found for p in e.points}
+    found += [e for e in _mixed_runs(text) if not taken & {text.find(p.text) for p in e.points}]
     found.sort(key=lambda e: text.find(e.points[0].text))
+    return found
+
+
+# Families whose markers count (1, 2, 3…), which a writer may mix in one run.
+_COUNTING = ("ordinal", "shi", "yao", "sequence", "qi")
+
+
+def _mixed_runs(text: str) -> list[Enumeration]:
+    """首先，…二是…第三是…四要…: a run of three or more points whose markers change family
+    as they go. Every counting marker between its first and last must be one of its points, in
+    order, so that a run nested in another (第一，…一是…二是…第二，…) never mixes with it."""
+    by_start: dict[int, tuple[int, str, str]] = {}
+    for family, pattern in _FAMILIES:
+        if family in _COUNTING:
+            for start, number, marker in _markers(text, family, pattern):
+                by_start.setdefault(start, (number, marker, family))
+    markers = sorted(by_start.items())
+    found: list[Enumeration] = []
+    i = 0
+    while i < len(markers):
+        if markers[i][1][0] != 1:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(markers) and markers[j][1][0] in (j - i + 1, 0):
+            j += 1
+            if markers[j - 1][1][0] == 0:
+                break
+        run = markers[i:j]
+        if len(run) >= 3 and len({family for _, (_, _, family) in run}) > 1:
+            ends = [start for start, _ in run[1:]] + [len(text)]
+            points = tuple(Point(marker, text[start:end].rstrip()) for (start, (_, marker, _)), end in zip(run, ends))
+            found.append(Enumeration("mixed", _lead(text, run[0][0]), points))
+        i = max(j, i + 1)
     return found
 
 

@@ -402,6 +402,10 @@ def _passage_named(ev: Evidence, speech: Speech, question: str) -> Unit | None:
     those that say them as often), or None when no paragraph says them all."""
     m = _ENDED_PASSAGE.search(ta.normalise(question))
     words = [w for w in ev.analyse(m.group(1)).words if not is_generic(w)] if m else []
+    quoted = re.fullmatch(r"“([^”]{2,12})”", m.group(1)) if m else None
+    if quoted and any(quoted.group(1) in ta.normalise(u.text) for u in speech.units):
+        # (解释完“何谓精品”之后: the words quoted as the speech says them, not each word alone.)
+        words = [quoted.group(1)]
     # (讲完“升华认识”以后: a part, by its heading; 讲完思想建设以后: an item, by the heading it opens with.)
     for units, text in ((speech.headings, lambda u: u.text), ([u for u in speech.paragraphs if u.heading], lambda u: u.heading),
                         (speech.paragraphs, lambda u: u.text)):

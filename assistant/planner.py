@@ -205,6 +205,7 @@ _SIDE_BY_SIDE = 8   # more speeches than this are not outlined side by side for 
 _TOPIC_FIRST = LazyPattern(r"(?:关于|对于|围绕|就)[^,，。?？]{2,30}[,，]")
 
 
+_ENDED_AFTER = LazyPattern(r"(?:讲|说|谈|写|介绍|回顾|交代)完[^,，。?？]{2,16}?(?:之后|以后)")
 _THE_TEXT = LazyPattern(r"讲话|这篇|全文|致辞|报告|文章|发言")
 
 
@@ -344,7 +345,11 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     described = set(analyse(norm[topic.end() if topic else 0:more.end() if more else max(ends)]).words) if ends else set()
     # (座谈会上最后发言的是谁: who spoke last; the occasion's words do not make it a passage.)
     besides = {w for m in BESIDES.finditer(unquoted) for w in analyse(m.group(1)).words}
-    own = [w for w in rest if not (_is_generic(w) or w in described or w in besides or any(w in m.group(0) for m in found))]
+    # (开头就给这项活动下了什么定位: 这项活动 points back at what the speech is about; it is
+    # said nowhere in particular.)
+    pointed = {w for w in rest if re.search(rf"(?:这|那|该|此)一?[项次个场篇位件条类种门]{re.escape(w)}", unquoted)}
+    own = [w for w in rest if not (_is_generic(w) or w in described or w in besides or w in pointed
+                                   or any(w in m.group(0) for m in found))]
     if mo and said and own and "谁" not in unquoted and said_in(own, speeches, named_nos, corpus_text):
         # 结尾说为区委加快推进“四大定位”作贡献: where it is said, not which part is asked for.
         # (开场白是怎么给这次会定性的: words the speech never uses say how it is asked.)
@@ -486,6 +491,10 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     # 讲了哪几个“继续” / 讲了4个“继续”: the term is counted, so its instances are the list (not what it means).
     plan.counts_term = bool(plan.asks_content_of) and bool(re.search(
         rf"(?:哪|几|(?<!第){_NUM})(?:{_NUM}+)?{CLASSIFIER}?\s*[“\"「]?{re.escape(plan.asks_content_of)}", body))
+    if mo is not None and plan.nth_is_part and AFTER.search(unquoted) and _ENDED_AFTER.search(unquoted, mo.end()):
+        # 第一部分,讲完过去一年的成效之后接着讲的是什么: the part says where; what follows the
+        # passage done is asked, not the part.
+        plan.nth_item, plan.more_nth, plan.items_of_nth, plan.nth_is_part = None, (), False, False
     plan.after = bool(AFTER.search(unquoted)) and plan.nth_item is None and not plan.outline \
         and (bool(items_done) or not all(_is_generic(w) for w in rest))
     what = ASKS_WHAT.search(body)

@@ -164,11 +164,17 @@ def sibling_ordinals(text: str, found: list[re.Match[str]], mo: re.Match[str]) -
 PART_NOUN = LazyPattern(r"部分|方面|块|层|大点|标题")
 # (讲完成绩之后笔锋一转说了啥: a turn of the text between.)
 # (失了信用,以后说啥做啥: 以后 opening a clause says "from then on", not "after that passage".)
-AFTER = LazyPattern(r"(?:下一段|下段|后一段|下一层|下一部分|下一块|紧接着|接下来|接着|随后|之后|(?<![,，。;；])以后|后面|然后)[,，]?(?:笔锋一转|话锋一转|转而)?[,，]?(?:又|还|再)?(?:讲|说|写|谈|提|报道|交代|介绍)"
-                    r"|(?:之后|以后|后面)(?:一部分|一段|的部分)?(?:是什么|是啥|是哪)")
+# (解释完“何谓精品”之后,下一段是用什么比方开头的: the next passage named, whatever is asked of it.
+# 讲完教训之后,接着转向讨论什么问题: a turn, and the verbs of an argument.)
+AFTER = LazyPattern(r"(?:下一段|下段|后一段|下一层|下一部分|下一块|紧接着|接下来|接着|随后|之后|(?<![,，。;；])以后|后面|然后)[,，]?"
+                    r"(?:(?:笔锋一转|话锋一转|转而|转向|转到|转入)[,，]?(?:又|还|再)?(?:讲|说|写|谈|提|报道|交代|介绍|讨论|论述|分析|阐述|说明)?"
+                    r"|(?:又|还|再)?(?:讲|说|写|谈|提|报道|交代|介绍|讨论|论述|分析|阐述))"
+                    r"|(?:之后|以后|后面)(?:一部分|一段|的部分)?(?:是什么|是啥|是哪)"
+                    r"|(?:之后|以后)[,，]?(?:紧接着的|接下来的)?(?:下一段|下段|后一段)")
 # 讲完那几条原因以后 / 说完这四条之后接着谈了什么: the items as a whole are what came before.
 # (讲完三点希望之后: the items counted, without 那 / 这.)
-ITEMS_DONE = LazyPattern(r"(?:讲|说|谈|列|提)完?了?(?:(?:那|这)(?:几|些)|(?:那|这)?[两三四五六七八九十](?=[点条项个句]))[^,，。?？]{0,8}?(?:以后|之后|后面|接着|然后)")
+# (讲完几点希望之后: 几 counts them too.)
+ITEMS_DONE = LazyPattern(r"(?:讲|说|谈|列|提)完?了?(?:(?:那|这)(?:几|些)|(?:那|这)?[几两三四五六七八九十](?=[点条项个句]))[^,，。?？]{0,8}?(?:以后|之后|后面|接着|然后)")
 # 在正式讲几点意见之前,前面铺垫了什么 / 进入正题之前说了啥: a speech's words before its parts.
 # (讲第三点之前 is the point before the third; 讲话之前 is before the speech.)
 # (说办公室的人以前周末都不歇: 以前 says "formerly"; what is said before is the speech's parts.)
@@ -209,6 +215,7 @@ _ASKS_CONTENT = LazyPattern(rf"(具体)?(?:是指|指的是|指什么|指哪(?:�
 _DOCUMENT = LazyPattern(r"(?:办法|规定|条例|意见|制度|细则|守则|公约|准则|方案|清单|纪律|规矩|禁令|承诺|决定|通知)$")
 # …都表演了哪些节目: the thing is named after the question word.
 # (哪几家单位办的: 家 counts too, and 办的 says what the 单位 did.)
+_WHEN_ONLY = LazyPattern(r"(?:[\d０-９一二三四五六七八九十]+(?:年代|年|月|世纪)(?:初|中期|末|以来|前后|底)?|当时|那时|近年来?|这些年|当年)")
 _ASKED_AFTER = LazyPattern(rf"(?:些|几|{_NUM}+)?(?:{CLASSIFIER}|家|位|名|本|部|所|座|份)?([\u4e00-\u9fff]{{2,6}}?)"
                            rf"(?:[\u4e00-\u9fff]{{1,2}}的)?(?=[,,。??!!]|$|呢|吗)")
 
@@ -265,6 +272,8 @@ def asked_term(body: str, analyse: Callable[[str], ta.Analysed], asks: LazyPatte
                 break
             tail = w + tail
         term = tail
+    if _WHEN_ONLY.fullmatch(term):
+        return ""   # (60年代是哪些力量冲破了…: a time says when; it holds no content of its own)
     if _SAYER.search(term) and _SAID_VERB.search(m.group(0)):
         return ""   # (…引导和扶持,会议具体提了哪4条: 会议 says them; the list asked is what it said)
     if m.re.groupindex.get("articles") and m.group("articles") and not _DOCUMENT.search(term):

@@ -100,6 +100,12 @@ def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, 
     """
     # A quoted list (“细、准、优、实”) is the asker's summary: present when each item is; a
     # phrase with a gap (“坚持……不动摇”), when each of its pieces is.
+    # (反驳“人民币贬值引发东南亚危机”的说法: a claim the asker sums up in quotes is theirs, not
+    # the speech's words; it is there when most of its words are.)
+    norm = ta.normalise(question)
+    quoted = [t for t in quoted if not (len(t) >= 6 and re.search(
+        rf"{re.escape(t)}[”\"」』]\s*(?:的|这种|这个|这一)?(?:说法|观点|看法|论调|论点|论断)", norm)
+        and _mostly_said(t, corpus_key))]
     out = [t for t in dict.fromkeys(quoted) if ta.squash_punct(t)
            and not all(ta.squash_punct(piece) in corpus_key for item in _LIST_SEPARATORS.split(t)
                        for piece in ta.gap_pieces(item) if ta.squash_punct(piece))]
@@ -131,6 +137,12 @@ def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, 
             and (len(unseen) == 1 or listed):
         out += [w for w in unseen if w not in out]
     return out
+
+
+def _mostly_said(text: str, corpus_key: str) -> bool:
+    """Whether at least half of a phrase's words of two characters or more are the speeches' words."""
+    words = [w for w in ta.analyse(text).words if len(w) >= 2]
+    return bool(words) and sum(ta.squash_punct(w) in corpus_key for w in words) * 2 >= len(words)
 
 
 _DEFINED_ASKED = LazyPattern(r"(?:又|具体)?(?:是)?(?:怎么|如何|怎样)规定的?|有(?:什么|哪些|啥)规定|(?:是|指)(?:什么|啥)意思"

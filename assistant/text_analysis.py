@@ -46,7 +46,7 @@ from .text_helpers import (  # noqa: E402,F401
     without_terminal_control,
 )
 
-ANALYSIS_VERSION = "3"
+ANALYSIS_VERSION = "4"
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN_KEEP = re.compile(rf"[{_CJK}A-Za-z0-9%]")
@@ -389,12 +389,20 @@ def analyse(text: str, tok=None, hmm: bool = True) -> Analysed:  # type: ignore[
     return Analysed(words, _bigrams(runs), runs)
 
 
+# What may split a separable verb (离合词): 表了态, 表个态, 见过面, 帮了个忙.
+_SPLITTING = re.compile(rf"([{_CJK}])(?:了个|了|过|个)([{_CJK}])")
+
+
 def _search_terms(tok, token: str) -> list[str]:  # type: ignore[no-untyped-def]
-    """The token plus its dictionary sub-words, as jieba's search mode gives them."""
+    """The token plus its dictionary sub-words, as jieba's search mode gives them, plus the
+    whole verb of a split separable verb (表了态 → 表态) so that 表个态 and 表了态 meet."""
     if len(token) <= 2:
         return [token]
     out = []
     freq = tok.FREQ
+    joined = _SPLITTING.fullmatch(token)
+    if joined and freq.get(joined.group(1) + joined.group(2)):
+        out.append(joined.group(1) + joined.group(2))
     for n in (2, 3):
         if len(token) > n:
             for i in range(len(token) - n + 1):

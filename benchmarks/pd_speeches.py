@@ -1,6 +1,6 @@
 """Six speeches from the People's Daily January 1998 corpus, as a user's own files would look.
 
-    python benchmarks/pd_speeches.py [--dev | --dev-long | --dev-speeches | --dev-new | --dev-struct | --dev-addresses | --dev-blind9 | --dev-blind10 | --dev-blind11 | --dev-blind12 | --dev-blind15] OUT_DIR
+    python benchmarks/pd_speeches.py [--dev | --dev-long | --dev-speeches | --dev-new | --dev-struct | --dev-addresses | --dev-blind9 | --dev-blind10 | --dev-blind11 | --dev-blind12 | --dev-blind15 | --dev-blind18] OUT_DIR
 
 A second corpus the engine was not developed on: plain .txt files with a title line, speaker /
 date / photo-caption lines as the newspaper printed them, then paragraphs, and no headings
@@ -16,7 +16,8 @@ article in the wrong place. Files are named after the title (without "（附图�
 DEV_SPEECH_ARTICLES, ``--dev-new`` DEV_NEW_ARTICLES, ``--dev-struct`` the last two together and
 ``--dev-addresses`` DEV_LONG_ARTICLES and DEV_SPEECH_ARTICLES together, ``--dev-blind9``
 DEV_BLIND9_ARTICLES, ``--dev-blind10`` DEV_BLIND10_ARTICLES, ``--dev-blind11``
-DEV_BLIND11_ARTICLES, ``--dev-blind12`` DEV_BLIND12_ARTICLES, ``--dev-blind15`` DEV_BLIND15_ARTICLES instead (development corpora, none of them among the six or in another group).
+DEV_BLIND11_ARTICLES, ``--dev-blind12`` DEV_BLIND12_ARTICLES, ``--dev-blind15`` DEV_BLIND15_ARTICLES, ``--dev-blind18``
+DEV_BLIND18_ARTICLES instead (development corpora, none of them among the six or in another group).
 """
 
 from __future__ import annotations
@@ -198,6 +199,14 @@ DEV_BLIND15_ARTICLES: tuple[Article, ...] = (
     Article(r"时光倒流年少时", r"在这个童话世界里，阳光不仅照耀孩子", r"致读者"),
     Article(r"难忘南极风雪夜——致中国科学院武汉分院副院长吕纯操", r"朝阳升上了天空，阳光厅显得愈加明亮", r"住房：《让老师满意》"),
 )
+# The eighteenth blind group: four signed commentaries whose points are numbered in the text
+# (首先/其次/第三, 第一…第四, 一是…), for structure questions on text with no headings.
+DEV_BLIND18_ARTICLES: tuple[Article, ...] = (
+    Article(r"人民币汇率与东南亚金融动荡", r"总之，市场应该对人民币汇率稳定抱有信心", r"忠诚的共产主义战士"),
+    Article(r"社会主义初级阶段与多种所有制", r"十五大指出，我国社会主义初级阶段是一个长期的过程", r"财经教育如何面向未来"),
+    Article(r"“五个一工程”是导向工程", r"江泽民同志在党的十五大报告中指出：“有中国特色社会主义的文化", r"《股份制"),
+    Article(r"正确认识世界格局的多极化", r"当然，我们也应该清醒地认识到", r"高举旗帜的坚定性和邓小平理论的科学性"),
+)
 GROUPS = {"--dev": DEV_ARTICLES, "--dev-long": DEV_LONG_ARTICLES, "--dev-speeches": DEV_SPEECH_ARTICLES,
           "--dev-new": DEV_NEW_ARTICLES,
           # the speeches and the new texts together: the corpus of the colloquial structure set
@@ -206,7 +215,7 @@ GROUPS = {"--dev": DEV_ARTICLES, "--dev-long": DEV_LONG_ARTICLES, "--dev-speeche
           "--dev-addresses": DEV_LONG_ARTICLES + DEV_SPEECH_ARTICLES,
           "--dev-blind9": DEV_BLIND9_ARTICLES, "--dev-blind10": DEV_BLIND10_ARTICLES,
           "--dev-blind11": DEV_BLIND11_ARTICLES, "--dev-blind12": DEV_BLIND12_ARTICLES,
-          "--dev-blind15": DEV_BLIND15_ARTICLES}
+          "--dev-blind15": DEV_BLIND15_ARTICLES, "--dev-blind18": DEV_BLIND18_ARTICLES}
 
 
 def people_daily_file() -> Path | None:
