@@ -45,7 +45,7 @@ from .structure import (
 from .text_analysis import first_sentences, split_sentences
 from .text_helpers import chinese_numeral
 
-__all__ = ["ANNOUNCES", "PointList", "as_points", "choose_points", "said_with", "clause_list", "counted_lead_wins", "inline_over", "item_named", "list_named_after", "points_under_item", "followup_point", "count_stated", "how_many", "nth_point", "own_words", "parallel_paragraphs", "points_in_part", "with_own_words", "words_match",
+__all__ = ["ANNOUNCES", "PointList", "as_points", "choose_points", "said_with", "clause_list", "counted_lead_wins", "inline_over", "item_named", "list_named_after", "points_under_item", "followup_point", "how_many", "nth_point", "own_words", "parallel_paragraphs", "points_in_part", "with_own_words", "words_match",
            "point_count", "point_lists", "speech_points", "too_few_points"]
 
 PointList = list[Unit] | tuple[Unit, list[str]]
@@ -560,40 +560,29 @@ _OWN_COUNT = LazyPattern(r"([一二三四五六七八九十两]|\d{1,2})(?:点|�
 _CUT = LazyPattern(r"[的和与及是要有在等,，。:：;；、!！?？]")
 
 
-def with_own_words(ev: Evidence, text: str, items: Sequence[Unit], citer: Citer | None = None) -> str:
+def with_own_words(ev: Evidence, text: str, items: Sequence[Unit]) -> str:
     """A list answer's first line with the speech's own words for the list added before its
-    colon (分为4个部分(即讲话所说的四点意见):); with ``citer``, the paragraph saying them cited."""
-    said = own_words(ev, items, citer)
+    colon (分为4个部分(即讲话所说的四点意见):)."""
+    said = own_words(ev, items)
     first, sep, rest = text.partition("\n")
     return (first[:-1] + said + first[-1:] if said and first.endswith(":") else first) + sep + rest
 
 
-def count_stated(ev: Evidence, items: Sequence[Unit]) -> tuple[Unit, str, bool] | None:
-    """(the unit, its words, whether one part is added) where the speech says how many ``items``
-    it has, in the text just before the first (我讲三点意见。 ¶ 一、…), or None."""
+def own_words(ev: Evidence, items: Sequence[Unit]) -> str:
+    """The speech's own words for a list of ``items`` (四点意见) in the text just before its first
+    item, when their number is the list's: (即讲话所说的四点意见); "" when it says none."""
     if not items:
-        return None
+        return ""
     units = ev.corpus.speech(items[0].speech_no).units
     before = [u for u in units[: items[0].seq - 1] if u.kind in ("paragraph", "heading")][-1:]
     added = len(items) > 2 and added_part(units, items[:-1]) is items[-1]
     for u in before:
         for m in _OWN_COUNT.finditer(ta.normalise(u.text)):
             if chinese_numeral(m.group(1)) == len(items) - added:
-                return u, _CUT.split(m.group(0))[0], added
-    return None
-
-
-def own_words(ev: Evidence, items: Sequence[Unit], citer: Citer | None = None) -> str:
-    """The speech's own words for a list of ``items`` (四点意见) in the text just before its first
-    item, when their number is the list's: (即讲话所说的四点意见); "" when it says none. Not
-    quoted as 「…」 unless ``citer`` cites the paragraph that says them (一共提了几点希望: the
-    count asked is said there)."""
-    stated = count_stated(ev, items)
-    if stated is None:
-        return ""
-    unit, said, added = stated
-    cite = f"[{citer.cite(unit)}]" if citer is not None else ""
-    return f"(讲话所说的{said}{cite},再加上另外强调的一个问题)" if added else f"(即讲话所说的{said}{cite})"
+                # Not quoted as 「…」: a quote would need a citation of its own before the items'.
+                said = _CUT.split(m.group(0))[0]
+                return f"(讲话所说的{said},再加上另外强调的一个问题)" if added else f"(即讲话所说的{said})"
+    return ""
 
 
 def how_many(ev: Evidence, question: str, plan: QueryPlan, items: list[Unit] | int) -> str:

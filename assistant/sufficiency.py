@@ -119,17 +119,17 @@ def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, 
     # (窗口单位对老百姓爱答不理、高高在上: several words of the asker's own, none a term the
     # question is about; 计划生育 / 形式主义 is one, 治理空气污染、保护环境 a list of topics.)
     listed = len(unseen) >= 2 and any(re.search(f"{re.escape(a)}[^,，。?？]{{0,4}}[、和与及][^,，。?？]{{0,4}}{re.escape(b)}",
-                                                ta.normalise(question)) for a in unseen for b in unseen if a != b)
+                                                norm) for a in unseen for b in unseen if a != b)
     # 农村合作医疗: words that stand together in the question name one thing; it is as many
     # of the question's own things as there are such runs, and unknown when a word of it is.
     # (A run names its thing by its last word, as 农村合作医疗 does by 合作医疗; 老干部座谈会 is a
     # 座谈会 the speeches hold. 粮食总产量, where they say 粮食总产, is their word put another way:
     # the head is unknown only when they never say it without its last character either.)
-    runs = _runs(own, ta.normalise(question)) if question else [[w] for w in own]
+    runs = _runs(own, norm) if question else [[w] for w in own]
     unknown = [run for run in runs if run[-1] in unseen and _unsaid(run[-1], corpus_key)]
     # 货币化分房是怎么规定的: the thing whose rule or meaning is asked, never said (the words
     # before it, 在高校住房改革中, only say where to look).
-    if question and (asked := _DEFINED_ASKED.search(ta.normalise(question))):
+    if question and (asked := _DEFINED_ASKED.search(norm)):
         subject = next((run for run in runs if question.find("".join(run)) + len("".join(run)) == asked.start()), None)
         if subject and _unsaid(subject[-1], corpus_key) and "".join(subject) not in corpus_key:
             out += [w for w in subject if _unsaid(w, corpus_key) and w not in out]
