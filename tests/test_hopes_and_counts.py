@@ -1,0 +1,175 @@
+"""Hopes said one after another with no count (我想给同学们提几点希望。希望大家… / a paragraph
+that is nothing but 希望…), the list a question names by its kind (几点希望, not the 三点意见
+before them), what follows items counted and named by what they are of (讲完春耕的四项工作之
+后 / 讲完存在的三个问题之后), the edge of every speech (三篇讲话的结尾各是怎么说的), a longer term
+asked whether it is mentioned, a term said with words between its halves (农民收入 → 农民人均纯
+收入), an occupation before a name (退休教师王秀英), and three robustness fixes: a config file's
+bad key named with its line, a saved conversation whose exchanges are no list, ranking options
+out of range. Texts written for these tests."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.enumeration import enumerations
+from assistant.sufficiency import missing_terms
+
+_SCHOOL = """在红枫中学2026届毕业典礼上的讲话
+校长　沈一鸣（2026年6月18日）
+
+亲爱的同学们：
+
+今天，356名同学顺利毕业，其中有29人被评为市级优秀毕业生。
+
+临别之际，我想给同学们提几点希望。希望大家坚持读书，每年至少读完十本好书。希望大家强健体魄，每天锻炼一小时。希望大家心怀感恩，常回母校看看。
+
+最后，祝同学们前程似锦！
+"""
+
+_VOLUNTEER = """在城北区志愿服务表彰会上的讲话
+区委书记　郭晓岚
+
+同志们：
+
+过去一年，全区注册志愿者超过2万人。特别是退休教师马秀兰，连续六年坚持为社区孤寡老人义务理发。
+
+对下一步的工作，我讲三点意见。第一，要扩大队伍，力争年底前注册人数达到3万人。第二，要健全机制，建立志愿服务积分制度。第三，要加强保障，区财政每年安排专项资金150万元。
+
+希望受表彰的同志珍惜荣誉，发挥带头作用。希望各街道把志愿服务纳入社区治理。希望全社会都来关心支持志愿服务。
+
+谢谢大家！
+"""
+
+_FARM = """在柳岸县春季农业生产工作会议上的讲话
+副县长　韩立业
+
+同志们：
+
+去年全县粮食总产量达到28.5万吨，农民人均纯收入达到1.72万元。部分乡镇水利设施老化，种粮效益偏低。
+
+做好今年的春耕工作，一要稳定播种面积，全县粮食播种面积稳定在50万亩以上。二要抓好水利建设，新修渠道90公里。三要加强农资监管，严厉打击假种子。四要做好技术服务，每个村安排一名技术指导员。
+
+此外，还要高度重视防汛准备。汛期一般从5月中旬开始，各乡镇要提前检修堤坝。
+
+同志们，春争日，夏争时。希望大家抓住农时，确保今年农业再获丰收。
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory):
+    from assistant.engine import Engine
+
+    root = tmp_path_factory.mktemp("hopes")
+    for name, text in (("a_school.txt", _SCHOOL), ("b_volunteer.txt", _VOLUNTEER), ("c_farm.txt", _FARM)):
+        (root / name).write_text(text, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+def test_hopes_counted_as_several_are_as_many_as_the_sentences_give() -> None:
+    paragraph = _SCHOOL.split("\n\n")[3]
+    found = [e for e in enumerations(paragraph) if e.family == "announced"]
+    assert len(found) == 1 and [label[:6] for label in found[0].labels] == ["希望大家坚持", "希望大家强健", "希望大家心怀"]
+
+
+def test_a_paragraph_that_is_nothing_but_hopes_is_their_list() -> None:
+    paragraph = _VOLUNTEER.split("\n\n")[4]
+    found = [e for e in enumerations(paragraph) if e.family == "announced"]
+    assert len(found) == 1 and len(found[0].points) == 3
+
+
+def test_sentences_opening_alike_only_in_part_of_a_paragraph_are_no_unannounced_list() -> None:
+    assert not [e for e in enumerations("希望大家读书。希望大家锻炼。要注意安全。") if e.family == "announced"]
+
+
+@pytest.mark.parametrize("question,wanted,not_wanted", [
+    ("毕业典礼讲话的第二点希望是什么?", "强健体魄", "坚持读书"),
+    ("校长的最后一点希望是什么?", "心怀感恩", "前程似锦"),
+])
+def test_the_nth_hope_of_a_paragraph(engine, question: str, wanted: str, not_wanted: str) -> None:
+    first = engine.ask(question).text.split("\n")[0]
+    assert wanted in first and not_wanted not in first
+
+
+@pytest.mark.parametrize("question,wanted,not_wanted", [
+    ("郭晓岚提了几点希望?", "希望受表彰的同志", "扩大队伍"),
+    ("郭晓岚讲了几点意见?", "扩大队伍", "希望受表彰的同志"),
+])
+def test_the_list_the_question_names_by_its_kind(engine, question: str, wanted: str, not_wanted: str) -> None:
+    answer = engine.ask(question).text
+    assert wanted in answer and not_wanted not in answer
+
+
+@pytest.mark.parametrize("question", ["讲完春耕的四项工作之后又讲了什么?", "韩立业讲完春耕的四项工作以后接着讲了什么?"])
+def test_what_follows_items_named_by_what_they_are_of(engine, question: str) -> None:
+    first = engine.ask(question).text.split("\n")[0]
+    assert "防汛准备" in first.split("之后")[-1]
+
+
+def test_what_follows_items_said_in_the_paragraph_after_their_count(tmp_path: Path) -> None:
+    from assistant.engine import Engine
+
+    text = ("在机关作风建设会上的讲话\n局长 许建\n\n一、存在的问题\n\n从当前来看，作风上还存在着一些问题，主要表现在以下三个方面：\n\n"
+            "一是敬业精神不够强。二是服务意识不够强。三是工作效率不够高。\n\n下一步要在四个方面下功夫：\n\n"
+            "一是在服务基层上下功夫。\n\n二是在落实责任上下功夫。\n\n二、加强领导\n\n各级党组织要加强领导。\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    answer = Engine.load([tmp_path], use_cache=False).ask("讲完存在的三个问题之后接着讲什么?")
+    assert "下一步要在四个方面下功夫" in answer.text.split("\n")[0]
+
+
+@pytest.mark.parametrize("question", ["三篇讲话的结尾各是怎么说的?", "各篇讲话的开头是怎么说的?"])
+def test_the_edge_of_every_speech(engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained and len({c.unit.speech_no for c in answer.citations}) == 3
+
+
+def test_a_longer_term_asked_whether_it_is_mentioned(engine) -> None:
+    answer = engine.ask("讲话中有没有提到新冠疫情防控?")
+    assert answer.abstained or answer.partial and "新冠疫情防控" in answer.text.split("\n")[0]
+    from assistant.partial import _MENTION_ASKED
+
+    assert [m.group(1) for m in _MENTION_ASKED.finditer("讲话中有没有提到新冠疫情防控?")] == ["新冠疫情防控"]
+
+
+def test_a_term_said_with_words_between_its_halves_is_said() -> None:
+    corpus = "去年全县粮食总产量达到28.5万吨，农民人均纯收入达到1.72万元。公款大吃大喝。区委、区纪委书记王明。"
+    key = corpus.replace("，", "").replace("。", "").replace("、", "")
+    assert missing_terms([], ["农民收入"], key, question="柳岸县去年农民收入多少?") == []
+    assert missing_terms([], ["公款吃喝"], key, question="对公款吃喝怎么说?") == []
+    # 区纪委 names another body: 区委书记 is not said
+    assert missing_terms([], ["区委书记"], key, question="是哪位区委书记讲的?") == ["区委书记"]
+
+
+def test_an_occupation_before_a_name_names_a_person(engine) -> None:
+    answer = engine.ask("谁连续六年为孤寡老人义务理发?")
+    assert not answer.partial and "马秀兰" in answer.text.split("\n")[0]
+
+
+def test_a_bad_config_key_is_named_with_its_line(tmp_path: Path) -> None:
+    from assistant.config import load_config
+    from assistant.settings_file import ConfigError
+
+    path = tmp_path / "c.toml"
+    path.write_text('[llm]\nbase_url = "http://127.0.0.1:9/v1"\n\ntimeout = "abc"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="第 4 行的 timeout 类型不对"):
+        load_config(env={}, path=path)
+
+
+def test_a_saved_conversation_whose_exchanges_are_no_list_is_unreadable(tmp_path: Path) -> None:
+    from assistant import conversation as cv
+
+    (tmp_path / "odd.json").write_text(json.dumps({"id": "x", "title": 123, "exchanges": "notalist"}), encoding="utf-8")
+    saved, problems = cv.list_conversations(tmp_path)
+    assert not saved and problems == ["无法读取 odd.json,已跳过"]
+
+
+@pytest.mark.parametrize("option", [["--k1", "-5"], ["--k1", "inf"], ["--b", "nan"], ["--b", "2"],
+                                    ["--fusion-weight", "nan"], ["--bigram-weight", "-100"], ["--abstain-coverage", "2"]])
+def test_ranking_options_out_of_range_are_usage_errors(option: list[str]) -> None:
+    done = subprocess.run([sys.executable, "-m", "assistant", "search", *option, "塔西佗陷阱"],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 2 and option[0] in done.stderr and "Traceback" not in done.stderr
