@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from . import text_analysis as ta
-from .asked_kinds import DURATION
+from .asked_kinds import CLOCK, DURATION
 from .corpus import DATELINE, Speech, Unit
 from .lazy_pattern import LazyPattern
 from .text_analysis import split_sentences
@@ -28,6 +28,9 @@ _DATE = (r"(?:\d{2,4}|[〇零一二三四五六七八九]{2,4})\s*年|\d{1,2}\s*
          r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]")
 # 哪天开的 / 哪几天: a day (１月２０日 / 二十日), not a month or a season (一月下旬 / 上半年).
 _DAY = r"\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,3}[日号]|[初][一二三四五六七八九十]"
+# 晚上11点 / 早上八点半 / 到22点 / 9时: a time of day (三点意见 is none: a numeral alone before 点 says no time).
+_CLOCK_TIME = (r"(?:[早晚]上|上午|下午|中午|凌晨|夜里|[到至在于从])\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[点时]"
+               r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:点|时)(?:钟|半|\d{1,2}分|[前后]|整)")
 _NUMERAL = r"(?:\d[\d.,]*|[零〇一二三四五六七八九十百千万亿两半几]+)"
 # A lone 一 before a measure word (一年里, 一项工作) says "one", not how many.
 _ANY_NUMBER = (r"\d|(?<![一二三四五六七八九十百千万两])(?!一(?:年|个|项|条|次|天|件|名|人|家|周|套|所|座))"
@@ -64,7 +67,9 @@ _LOCATIVE = r"(?:在|到|去|于)[\u4e00-\u9fff]{1,6}?(?:里|内|上|中|吃|住
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚"
              "卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤俞温江习")
 _TITLES = (r"(?:同志|书记|主席|总理|总书记|先生|女士|教授|部长|省长|市长|县长|区长|局长|厅长|处长|司长|主任|院士|将军|元帅|"
-           r"秘书长|发言人|常委|委员|会长|社长|院长|校长|董事长|总经理|经理|记者|老师|师傅|大夫|同学|技师|工程师|班长|队长|医生|护士|民警)")
+           r"秘书长|发言人|常委|委员|会长|社长|院长|校长|董事长|总经理|经理|记者|老师|师傅|大夫|同学|技师|工程师|班长|队长|医生|护士|民警|"
+           # (退休教师王秀英 / 村民李大山: an occupation before a name, as a title is.)
+           r"教师|工人|农民|村民|居民|党员|战士|司机|律师|法官|支书|志愿者|技术员)")
 _PERSON = (rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s*[{SURNAMES}][\u4e00-\u9fff]{{1,2}}"
            rf"|^[{SURNAMES}][\u4e00-\u9fff]{{1,3}}$"   # a speaker line: the name alone
            rf"|{_TITLES}\s+[\u4e00-\u9fff]{{2,3}}$"   # a speaker line: 县长　骆承平, a name of any surname
@@ -134,7 +139,9 @@ _MEASURE_WORDS = (r"个百分点|百分点|个月|小时|分钟|公里|平方米
 _PERCENT = rf"{_NUMERAL}\s*(?:%|个百分点)|[百千万十]?分之{_NUMERAL}|{_NUMERAL}成(?!为|立|绩|果|效|本|熟|长)"
 _UNIT_ALIASES = {"天": "(?:天|日|工作日)", "日": "(?:天|日|工作日)", "月": "(?:个月|月)", "个月": "(?:个月|月)",
                  "小时": "(?:小时|个小时)", "位": "(?:位|名|人)", "名": "(?:名|人|位)", "人": "(?:人|名|位)",
-                 "钱": "(?:元|块|角)", "岁": "(?:周岁|岁)"}   # 多少钱 is answered in 元, not 十五万人次
+                 "钱": "(?:元|块|角)", "岁": "(?:周岁|岁)",
+                 # (多少个妇女 → 四十多位妇女: 个 counts anything, which a text counts in its own measure.)
+                 "个": "(?:个|位|名|人|家|户|项|所|座|条|件|次|处|种)"}   # 多少钱 is answered in 元, not 十五万人次
 
 
 _SPAN_OF_TIME = (r"每(?:一|两|三|半)?个?(?:年|季度|季|月|周|星期|旬|天|日|小时)|年内|年底前|年末前|月底前|季度末前"
@@ -151,11 +158,15 @@ def _unit_pattern(unit: str) -> str:
 
 # The word right after 谁 / 哪天 / 哪一年 names what was done (谁主持, 哪一天会见, 哪一年成立):
 # the thing the question wants is that event's person or date, not any in the paragraph.
-_ASKED_EVENT = (r"(?:由谁来|由谁|是谁|谁|哪(?:些|几位)[\u4e00-\u9fff]{0,2}(?:领导|同志|嘉宾)|哪几位|哪位|哪些人|哪几个人|哪(?:一|几|些)?(?:个|家)?单位|哪一?天|哪几天|哪一?年|哪几年|何时|什么时候|哪个月|几月几日|几号)"
+_ASKED_EVENT = (r"(?:由谁来|由谁|是谁|谁|哪(?:些|几位)[\u4e00-\u9fff]{0,2}(?:领导|同志|嘉宾)|哪几位|哪位|哪些人|哪几个人|哪(?:一|几|些)?(?:个|家)?(?:单位|部门|机关|机构|团体|公司)|哪一?天|哪几天|哪一?年|哪几年|何时|什么时候|哪个月|几月几日|几号)"
                 # (哪一年由谁最早提出的: 由谁 / 最早 say who and how, 提出 is the event.)
                 # (哪天前储备好: 前 / 以前 / 之前 say by when; 储备 is the event.)
                 r"(?:之前|以前|之后|以后|前|后)?"
-                r"(?:在哪(?:儿|里)?|来|是|又|先|首先)?(?:由谁(?:来)?|被谁)?(?:最早|最先|首次|正式)?([\u4e00-\u9fff]{1,2})(?![人者员])")
+                # (从什么时候起就一直存在: 起 / 就 / 一直 say since when and how long; 存在 is the event.)
+                # (就 alone is a preposition: 哪天就危房改造讲话的 asks when he spoke on it.)
+                r"(?:(?:起|开始)(?:就|才)?(?:一直)?)?"
+                r"(?:在哪(?:儿|里)?|来|是|又|先|首先)?(?:由谁(?:来)?|被谁)?(?:最早|最先|首次|正式)?"
+                r"([\u4e00-\u9fff]{1,2})(?![人者员])")
 # 代表发言的那几位,依次都是谁: the people who did it, asked after them.
 # 发言的是哪几位 / 主持的又是谁: the same, with nobody named between 的 and the question word.
 _DOERS_OF = (r"([\u4e00-\u9fff]{2})的(?:(?:那|这)?(?:几|些)?(?:位|个人|人)[^?？。]{0,6}?|(?:都|又|分别)?)"
@@ -176,6 +187,7 @@ _ASPECT = r"(?<=年|天|时|候|月|号)(?:是)?(?:从)?(?:开始|正式|首次|
 
 
 _NO_EVENT = r"[让他她它这那把被给们]"
+_MODALS = frozenset({"要", "能", "会", "将", "应", "得", "需", "需要", "必须", "应该", "应当", "可以", "才能", "能够", "将要", "准备"})
 # 哪天闭的幕 / 哪年入的党: a separable verb split by 的 is one event (闭幕, 入党).
 _SEPARABLE = ("闭幕", "开幕", "毕业", "结业", "入党", "入团", "入伍", "参军", "结婚", "出生", "就职", "建厂", "建校")
 _SPLIT_VERB = LazyPattern("|".join(f"{v[0]}的{v[1]}" for v in _SEPARABLE))
@@ -190,6 +202,9 @@ def asked_event(question: str) -> str:
     the speech's own lines answer those; 哪天开的 is a meeting held."""
     norm = re.sub(_ASPECT, "", ta.normalise(question))
     norm = _SPLIT_VERB.sub(lambda m: m.group(0).replace("的", ""), norm)
+    # (什么时候要还清 / 哪天能建成: a modal says whether it must or can; the verb after it is the
+    # event. Read as words, so that 会见 / 要求 keep theirs.)
+    norm = "".join(t for t in ta.segment(norm) if t not in _MODALS)
     light = re.search(_LIGHT_VERB_EVENT, norm) or re.search(_DOERS_OF, norm)
     if light:
         return light.group(1)   # 谁作的总结 / 发言的那几位都是谁: what was done
@@ -221,7 +236,7 @@ _DIED = ("去世", "逝世", "病逝", "辞世", "牺牲")   # (哪年去世的,
 _HOW_MANY = (r"(?:一共|总共|共|大概|大约|大致|具体|到底|究竟)*(?P<verb>(?:会|将|要|能|可|需|应)?(?:控制在|保持在|达到|达)|有|是|为)?"
              rf"(?:百分之几|多少个?百分点|多少|几(?={_MEASURE_WORDS}))(?:{_MEASURE_WORDS})?")
 _SPAN_UNIT = r"(?:年|天|日|个月|月|小时|分钟|周|次)$"
-_NOT_IN_NOUN = r"[^\u4e00-\u9fff]|的|里|中|说|了|在|上|对|和|与|给|是|有|讲|提"
+_NOT_IN_NOUN = r"[^\u4e00-\u9fff]|的|里|中|说|了|在|上|对|和|与|给|是|有|讲|提|被|把"
 _ASKING_WORDS = r"多少|几|哪|什么|啥|谁|怎"
 
 
@@ -249,6 +264,9 @@ def counted_noun(question: str) -> str:
     # (多少个亿元以上项目: a size that qualifies what is counted is no part of it.)
     rest = re.sub(r"^(?:[\d.]*[十百千万亿]*(?:元|吨|亩|人|平方米))?(?:以上|以下|左右)(?:的)?", "", norm[m.end():])
     after = re.split(_NOT_IN_NOUN, rest)[0] if not re.search(_SPAN_UNIT, m.group(0)) else ""
+    # (多少个没出去打工的妇女: a clause before 的 says which; what is counted is the word after it.)
+    head = re.match(rf"{re.escape(after)}的([\u4e00-\u9fff]{{2,4}}?)(?={_NOT_IN_NOUN}|$)", rest) if len(after) >= 4 else None
+    after = head.group(1) if head else after
     if len(after) >= 3 and rest[len(after):].startswith(("了", "过")):
         after = after[:-1]   # (几个单位发了言 / 几个单位作了发言: the verb before 了 is no part of what is counted)
     # (帮多少人重新找到了活干 / 拿了多少钱出来 / 多少篇东西: a verb, a complement or a filler word
@@ -424,15 +442,27 @@ def holds_asked(answer_type: str | None, unit: str, question: str) -> Callable[[
     return lambda text: event in text and fits_type(answer_type, unit, [text])   # type: ignore[arg-type]
 
 
+# 陈大姐全名叫什么 / 老郑的真名: a name asked of someone the question calls otherwise.
+_ASKS_FULL_NAME = LazyPattern(r"全名|全称|真名|本名|大名|姓名")
+
+
+def _names_asked(found: str, asked: str) -> bool:
+    """Whether a person a text names (书记陈大姐 / 陈大姐说) is one the question names itself."""
+    return any(found[i:i + n] in asked for i, c in enumerate(found) if c in SURNAMES for n in (3, 2)
+               if i + n <= len(found))
+
+
 def fits_type(answer_type: str, unit: str, sentences: Iterable[str], question: str = "") -> bool:
     """Whether one of the sentences holds a thing of the asked type (and unit). A place or a
     figure the ``question`` gives itself answers nothing (国定贫困县, for 哪两个县整体脱贫)."""
     asked = ta.normalise(question)
+    full_name = _ASKS_FULL_NAME.search(asked) is not None
     for s in sentences:
         norm = ta.normalise(s)
         # …１月１４日电…会议日前在京召开: the date is the report's, the event's is not given.
         # (实验楼去年投入使用: a year said from the speech's own, when no day is asked.)
-        if answer_type == "date" and re.search(YEAR if unit == "年" else _DAY if unit == "日" else f"{_DATE}|{_SEASON}", norm) \
+        if answer_type == "date" and re.search(YEAR if unit == "年" else _DAY if unit == "日" else _CLOCK_TIME if unit == CLOCK
+                                               else f"{_DATE}|{_SEASON}", norm) \
                 and not re.search(_UNDATED, norm) or answer_type == "date" and not unit and _RELATIVE.search(norm) \
                 and not re.search("月|日|号|哪天", asked):
             return True
@@ -455,7 +485,7 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str], question: s
                 if any(not (within and m.group(0).startswith("每")) for m in re.finditer(_SPAN_OF_TIME, counted)):
                     return True
                 continue
-            if unit.startswith("第") and re.search(rf"第\s*{_NUMERAL}\s*{re.escape(unit[1:])}", counted):
+            if unit.startswith("第") and re.search(rf"第\s*{_NUMERAL}\s*{_unit_pattern(unit[1:])}", counted):
                 return True
             if unit and not unit.startswith("第") \
                     and re.search(rf"{_NUMERAL}(?:多|余)?\s*(?:个)?\s*{_unit_pattern(unit)}", counted):
@@ -471,8 +501,9 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str], question: s
         if answer_type == "place" and (any(m.group(0) not in asked for m in re.finditer(_PLACE_NAME if unit == "地名" else _PLACE, norm))
                                        or unit != "地名" and re.search(_LOCATIVE, norm)):
             return True
-        if answer_type == "person" and re.search(_PERSON, norm):
-            return True
+        if answer_type == "person" and any(not (full_name and _names_asked(m.group(0), asked))
+                                           for m in re.finditer(_PERSON, norm)):
+            return True   # (陈大姐全名叫什么: 书记陈大姐 gives the name the question has already)
         if answer_type == "title" and re.search(r"《[^》]{1,30}》", norm):
             return True
         if answer_type == "term" and re.search(_NAMES_TERM, norm):
@@ -543,13 +574,17 @@ def year_agrees(asked: set[int], sentence: str, before: str = "", this_year: int
     return not named or bool(named & asked)
 
 
+_CHANGED_FROM = LazyPattern(r"(?:由|从)[^，。,;；]{0,12}?(?=(?:上升|提高|提升|增加|增长|下降|降低|减少|跃升|扩大|缩小|压缩|缩短|压减)(?:到|至|为))")
+
+
 def years_meant(asked: set[int], sentence: str, before: str = "", this_year: int | None = None) -> set[int]:
     """The years a sentence speaks of (as year_agrees reads them); none when no year is asked."""
     def named_in(text: str) -> set[int]:
         relative = {this_year + d for d in relative_years(text)} if this_year else set()
         return years(text) | relative
 
-    named = named_in(sentence) if asked else set()
+    # (我市由2023年的第七位上升到第四位: the year a change starts from is not the one its figure is of.)
+    named = named_in(_CHANGED_FROM.sub("", sentence)) if asked else set()
     if asked and not named and before:
         named = next((found for x in reversed(ta.split_sentences(before)) if (found := named_in(x))), set())
     return named

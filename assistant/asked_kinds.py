@@ -12,7 +12,7 @@ from .lazy_pattern import LazyPattern
 
 __all__ = ["ASKS_OCCASION", "BOUNDED", "FROM_WHERE", "asked_type"]
 
-_ASKED_MEASURE = r"(?:级|钱|公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|个月|月|小时|分钟|次|项|家|户|亩|平方米|吨|岁|倍|位|起|件|所|座|台|辆|部|批|%|％)"
+_ASKED_MEASURE = r"(?:级|钱|本|场|张|套|公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|个月|月|小时|分钟|次|项|家|户|亩|平方米|吨|岁|倍|位|起|件|所|座|台|辆|部|批|%|％)"
 # 哪些领导出席 / 哪几位嘉宾 ask for names like 谁 does; 哪些领导干部 asks for a kind of cadre.
 _WHICH_PEOPLE = r"哪(?:些|几位)(?:中央|省|市|县|区)?(?:领导(?!干部|班子|机关|小组)(?:同志|人)?|负责同志|嘉宾|演员|歌手|艺术家|劳模|英模)" \
     r"|哪些(?:具体|真实|有名)的?人(?![数员口才])"   # (拿哪些具体的人当例子)
@@ -22,6 +22,10 @@ ASKS_OCCASION = LazyPattern(r"(?:哪个|哪次|哪一次|哪场|什么|啥)(?:�
 # 至少要抓好几个方面 still asks for a speech's parts.)
 BOUND = r"(?:不少于|不低于|至少|超过|多于|不超过)[\u4e00-\u9fff]{0,3}?(?:几|多少)(?!个?(?:方面|部分|点|层|块))"
 BOUNDED = LazyPattern(BOUND)
+# 校训是哪八个字 / 口号是哪几个字: a saying's words, not a list of points (效能建设用哪几个字概括
+# 要求 counts points, one character each).
+_SAYING = r"(?:校训|口号|标语|题词|座右铭|格言|箴言|训词|警句)[^，,。？?]{0,4}?(?:是|为)?(哪(?:几|[两二三四五六七八九十]{1,2})个?字)"
+SAYING_ASKED = LazyPattern(_SAYING)
 _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     # 编者按写了什么 / 照片拍的是什么,谁拍的: the editor's note, the photo's caption (lines of their own).
     ("note", LazyPattern(r"编者按|按语|编者的话|编者注")),
@@ -39,7 +43,9 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     ("quote", LazyPattern(r"(?:引用|引述|援引|引(?=过|了))(?:过|了)?[^,，。?？]{0,12}?(?:哪些|什么|哪几句|哪句|几句)?[^,，。?？]{0,8}?(?:话|名言|古语|诗句|原话|论述|语录)"
                           r"|(?:哪些|哪几句|哪句)(?:名言|古语|诗句|语录)"
                           # 老百姓编的顺口溜是怎么说的: folk words, which a text gives in “”.
-                          r"|(?:顺口溜|民谣|歌谣|俗话|俗语|谚语|老话|口头禅)")),   # (原话怎么说的: the speaker's own words)
+                          r"|(?:顺口溜|民谣|歌谣|俗话|俗语|谚语|老话|口头禅)"
+                          # 校训是哪八个字 / 口号是哪几个字: words as said, which a text gives in “”.
+                          r"|" + _SAYING)),   # (原话怎么说的: the speaker's own words)
     # 给这毛病起了个啥名 / 管这种情况叫啥 / 引了个什么定律: the name a speech gives a thing (a
     # term it coins or quotes), not a person's (那位同志叫什么名字 stays a person).
     ("term", LazyPattern(r"(?:起|取)了?(?:个|一个)?(?:啥|什么)(?:名|名字|名儿)?|(?:管|把)[^,，。?？]{1,8}叫(?:做|作)?(?:啥|什么)"
@@ -60,6 +66,8 @@ _ANSWER_TYPES: tuple[tuple[str, LazyPattern], ...] = (
     # (哪家公司: a company is named as a body is; 哪几家企业集团 may ask for a kind the text names.)
     # (保送到哪所学校 / 哪家医院: a school or hospital is named as a body is.)
     ("organization", LazyPattern(r"哪(?:一|几|些)?(?:个|家)?(?:[\u4e00-\u9fff]{1,2}?)?(?:单位|部门|机关|机构|组织|团体|公司)"
+                                 # (去了哪家企业工作: one company; 哪几家企业集团 may ask for a kind the text names.)
+                                 r"|哪一?(?:个|家)(?:[\u4e00-\u9fff]{1,2}?)?企业"
                                  r"|哪(?:一|几|些)?(?:所|家|个)(?:学校|大学|高校|院校|医院)"
                                  r"|什么(?:单位|部门|机关|机构|公司)"
                                  # (受表彰的12家企业都有哪些: bodies asked for by what they are, the question word last.)
@@ -82,6 +90,11 @@ _ASKS_DAY = LazyPattern(r"哪一?天|哪几天|几号|几月几日|哪个日子"
 _ASKS_AGE = LazyPattern(r"多大(?:岁数|年纪|年龄)|几岁|多少岁|年龄|年纪多大|高寿")
 _ASKS_HOW_LONG = LazyPattern(r"多长时间|多久|多少时间|隔多长|多长一段时间")
 DURATION = "时长"   # the unit of a span of time asked for
+CLOCK = "时刻"   # the unit of a time of day asked for
+# 延长到几点 / 晚上几点开始 / 几点钟: 几点 asks the time of day, not how many points.
+CLOCK_BEFORE = "到至在于从午晨夜上"
+CLOCK_AFTER = r"钟|半|开始|结束|关门|开门|营业|出发|截止|发车|收车|闭馆|开馆|上班|下班|集合|到岗"
+_CLOCK_ASKED = LazyPattern(rf"(?<=[{CLOCK_BEFORE}])几点|几点(?={CLOCK_AFTER})")
 _ASKS_YEAR = LazyPattern(r"哪一年|哪年|何年|年份|几几年")
 # (哪两个县整体脱贫: the number of places asked does not make it a count.)
 _NAMED_PLACE = LazyPattern(r"哪(?:一|几|些|[两三四五六七八九十])?(?:个|座)?(?:城市|省|市|县|区|国家|镇|乡|村|街道|地区)")
@@ -89,7 +102,7 @@ _NAMED_PLACE = LazyPattern(r"哪(?:一|几|些|[两三四五六七八九十])?(?
 _ASKS_PERCENT = LazyPattern(r"百分之(?:几|多少)|多少个?百分点|几个百分点|百分比是多少")
 # (When no other figure is asked: 钱一共多少，占多大比例 asks a sum as well.)
 _ASKS_SHARE = LazyPattern(r"多大(?:的)?比例|比例(?:是|有|为)?多(?:少|大)|占比(?:是|有|为)?多少")
-_ASKS_ORDINAL = LazyPattern(r"第几([次届期批轮])")
+_ASKS_ORDINAL = LazyPattern(r"第几([次届期批轮名位])")
 _NUMBER_UNIT = LazyPattern(rf"(?:多少|几)({_ASKED_MEASURE})")
 
 # 从哪儿说起 / 从哪里切入: where in the text it begins, not a place.
@@ -100,14 +113,21 @@ _MATTER_WHERE = LazyPattern(r"(?:(?:毛病|问题|弊端|症结|根子|根源|�
                             r"难处|短板|优势|特点|妙处)[^，,。?？!！]{0,4}?在哪(?:里|儿)?|出在哪(?:里|儿)?)(?![个座一]|城市|省|市|县|区|国家|镇|乡|村|地区)")
 
 
+_WHEN_CLAUSE = LazyPattern(r"[^，,。？?!！]*(?:多少|几)[^，,。？?!！]*(?:时|的时候)[，,](?=[^。？?]*(?:怎么|怎样|如何|什么|啥|哪))")
+
+
 def asked_type(body: str, count: LazyPattern) -> tuple[str | None, str]:
     """What kind of thing a question asks for (person / date / place / number / source) and in
     which unit (几天 → 天, 哪个城市 → 地名); ``count``: the planner's 几个/多少个 pattern."""
     # (…哪里时最在意的是什么: a clause of when; 向哪些人致以问候: to whom, groups as well as people.)
     body = re.sub(r"哪(?:里|儿)(?:时|的时候)|[向给对为]哪些人", " ", FROM_WHERE.sub(" ", _MATTER_WHERE.sub(" ", body)))
+    # (被问一个动作做了多少次时，他是怎么回答的: a figure inside a clause of when is not what is asked.)
+    body = _WHEN_CLAUSE.sub(" ", body)
     if _ASKS_PERCENT.search(body) or (share := _ASKS_SHARE.search(body)) and not re.search(
             "多少|几", body[:share.start()] + body[share.end():]):
         return "number", "%"
+    if _CLOCK_ASKED.search(body):
+        return "date", CLOCK   # 末班车延长到几点: a time of day (晚上11点), not a count of points
     if ordinal := _ASKS_ORDINAL.search(body):
         return "number", "第" + ordinal.group(1)   # 第几次: 第四次 answers, 每年一次 does not
     counted = count.search(body)

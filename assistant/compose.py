@@ -53,6 +53,7 @@ from .points import (
     as_points,
     choose_points,
     clause_list,
+    count_statement,
     counted_lead_wins,
     how_many,
     inline_over,
@@ -69,7 +70,7 @@ from .points import (
     words_match,
 )
 from .positions import closing_run, digest_speakers, nth_paragraph
-from .question_grammar import MENTIONED_WHERE, QUOTED
+from .question_grammar import COUNT_ONLY, MENTIONED_WHERE, QUOTED
 from .question_words import own_subject
 from .results import Answer, AnswerSentence, Hit, Turn
 from .retrieval import query_terms
@@ -544,6 +545,21 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         sentences = [s for s in sentences if set(s.citations) <= of_speech] or sentences
         citer.keep_only(sentences)
     return done(named_source + join_cited(sentences), sentences)
+
+
+def count_said_first(ev: Evidence, question: str, answer: Answer) -> list[Hit]:
+    """一共讲了几点意见, of a speech that says 下面，我讲四点意见 before the points the answer
+    lists: the paragraph that says how many answers the question, so it leads the hits (the
+    points follow). The hits as they were for any other question (the whole question is read:
+    讲了几点看法?每一点是什么意思 asks for the points too)."""
+    counted = COUNT_ONLY.search(ta.normalise(question))
+    if counted is None or answer.abstained or len(answer.citations) < 2:
+        return answer.hits
+    said = count_statement(ev, [c.unit for c in answer.citations])
+    if said is None or counted.group(1) not in ta.normalise(said[0].text):
+        return answer.hits
+    terms = list(dict.fromkeys(t for h in answer.hits[:3] for t in h.matched))
+    return cited_first(ev, [said[0]], answer.hits, terms)
 
 
 def _given_first(plan: QueryPlan, analysed: ta.Analysed, sentences: list[AnswerSentence]) -> list[AnswerSentence]:

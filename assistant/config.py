@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from platformdirs import user_config_dir
 
 from .file_reading import os_reason
-from .settings_file import ConfigError, read_toml
+from .settings_file import ConfigError, line_of, read_toml
 
 APP_NAME = "speech-assistant"
 CONFIG_ENV = "ASSISTANT_CONFIG"
@@ -202,8 +202,9 @@ def _table_layer(path: Path, name: str, keys: dict[str, type], limits: Limits) -
     if not isinstance(table, dict):
         raise ConfigError(f"配置文件 {path} 中的 {name} 应当是一个表([{name}])")
     out: dict[str, Any] = {}
-    where = f"配置文件 {path} "
     for key, value in table.items():
+        line = line_of(path, name, key)
+        where = f"配置文件 {path} " + (f"第 {line} 行" if line else "")
         if key not in keys:
             allowed = "、".join(keys)
             raise ConfigError(f"{where}的 [{name}] 中有未知设置 {key}(可用:{allowed})")

@@ -327,6 +327,8 @@ def list_conversations(directory: Path | None = None) -> tuple[list[SavedConvers
     for path in directory.glob("*.json"):
         try:
             data = json.loads(read_regular_file(path).decode("utf-8"))
+            if not isinstance(data["exchanges"], list):
+                raise TypeError("exchanges")   # ("exchanges": "…": no conversation, whatever its length)
             asked = [str(e.get("question", "")) for e in data["exchanges"] if isinstance(e, dict)]
             found.append(SavedConversation(path, str(data["id"]), str(data.get("title") or "新对话"),
                                            str(data.get("updated") or data.get("created") or ""),
@@ -339,9 +341,10 @@ def list_conversations(directory: Path | None = None) -> tuple[list[SavedConvers
     return found, problems
 
 
-def load_latest_conversation(directory: Path | None = None) -> Conversation | None:
+def load_latest_conversation(directory: Path | None = None, skipped: list[str] | None = None) -> Conversation | None:
     """The conversation saved last that can be read, by file time: start-up reads one file,
-    not all of them (a damaged newer file is passed over for the one before it)."""
+    not all of them (a damaged newer file is passed over for the one before it, and its name
+    added to ``skipped``, so that the user hears of it)."""
     directory = directory or conversations_dir()
     try:
         files = sorted(((p.stat().st_mtime, p) for p in directory.glob("*.json")), reverse=True)
@@ -351,7 +354,8 @@ def load_latest_conversation(directory: Path | None = None) -> Conversation | No
         try:
             return load_conversation(path)
         except ConversationError:
-            continue
+            if skipped is not None:
+                skipped.append(path.name)
     return None
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from . import text_analysis as ta
 from .cache_files import usable_cache_dir
-from .compose import compose
+from .compose import compose, count_said_first
 from .compound import clauses, each_asked, stands_alone
 from .corpus import (
     Corpus,
@@ -41,7 +41,7 @@ from .lazy_pattern import compile_patterns
 from .limits import MAX_QUESTION_CHARS
 from .params import DENSE_RESCUE_MODEL, AnswerParams, RetrievalParams
 from .planner import QueryPlan, plan_question
-from .question_words import META_WORDS, own_subject, spelled_out
+from .question_words import META_WORDS, is_generic, own_subject, spelled_out, whole_words
 from .results import Answer, Hit, Turn, joined
 from .retrieval import Retriever
 from .semantic import SemanticRanker, passages
@@ -236,6 +236,7 @@ class Engine:
         answer = self._ask_swapped(asked, k, history) or self._ask_clauses(asked, k, history) \
             or self._ask_one(asked, self.plan(asked, history), k, history)
         answer.question = question
+        answer.hits = count_said_first(self.evidence, asked, answer)[:k]
         answer.elapsed_ms = (time.perf_counter() - t0) * 1000
         return answer
 
@@ -270,6 +271,15 @@ class Engine:
         answer.plan = plan.to_json()
         return answer
 
+    def _said_elsewhere(self, clause: str, no: int) -> bool:
+        """Whether the words a clause names of its own (创业扶持基金) are said in some speech but
+        never in speech ``no``: the clause asks of another speech than the first clause's."""
+        words = [w for w in whole_words(self.analyse_query(clause).words) if len(w) >= 2 and not is_generic(w)
+                 and w not in META_WORDS]
+        speech = " ".join(ta.normalise(u.text) for u in self.corpus.speech(no).units)
+        missing = [w for w in words if w not in speech]
+        return bool(missing) and all(ta.squash_punct(w) in self.evidence.corpus_key for w in missing)
+
     def _ask_clauses(self, question: str, k: int, history: list[Turn] | None) -> Answer | None:
         """沈达人那段分了几条?第二条说的啥: each clause answered in turn, a later one as a follow-up
         of those before; None when the question has one clause, or a later clause adds words to
@@ -291,10 +301,15 @@ class Engine:
             # one its answer came from, when the first named none).
             first = (plans[0].speech_no or (answers[0].citations[0].unit.speech_no if answers[0].citations else None)
                      if plans and not plans[0].speech_candidates else None)
-            plan = self.plan(part, turns, first)
+            # (…安家补贴最高多少?青岚职院给校友的创业扶持基金首期多少?: another speech's thing)
+            other = bool(i) and first is not None and self._said_elsewhere(part, first)
+            plan = self.plan(part, turns, None if other else first)
             own = i and own_subject([w for w in self.analyse_query(part).words if w not in META_WORDS],
                                     set(self.analyse_query(parts[i - 1]).words))
-            if i and not stands_alone(plan, plans[-1], part, bool(own)):
+            # (青岚营商环境大会要求…什么时候完成?沙河区的…又要求什么时候完成?: a clause that names a
+            # speech of its own, not the first's, asks of that one.)
+            elsewhere = other or plan.speech_no is not None and first is not None and plan.speech_no != first
+            if i and not elsewhere and not stands_alone(plan, plans[-1], part, bool(own)):
                 if not own and len(parts) == 2 and plans[0].wants_list and plans[0].answer_type is None \
                         and not plan.list_size:
                     # 讲了几点意见?每一点分别是什么: the question is asked whole, and searched by the

@@ -186,6 +186,8 @@ def enumerations(text: str) -> list[Enumeration]:
     # (一是…首先…二是…三是…: a 首先 inside the first point does not open a run of the others.)
     taken = {text.find(p.text) for e in found for p in e.points}
     found += [e for e in _mixed_runs(text) if not taken & {text.find(p.text) for p in e.points}]
+    taken = {text.find(p.text) for e in found for p in e.points}
+    found += [e for e in _announced_runs(text) if not taken & {text.find(p.text) for p in e.points}]
     found.sort(key=lambda e: text.find(e.points[0].text))
     return found
 
@@ -222,6 +224,50 @@ def _mixed_runs(text: str) -> list[Enumeration]:
             found.append(Enumeration("mixed", _lead(text, run[0][0]), points))
         i = max(j, i + 1)
     return found
+
+
+# 我想给大家提三点希望 / 讲两个方面的意见: a count of points the sentences after it give.
+_ANNOUNCED = LazyPattern(rf"([两{_NUM}]{{1,2}}|[2-9]|几)(?:点|个|条|项)(?:方面)?(?:的)?(?:[\u4e00-\u9fff]{{0,2}}?)"
+                         r"(?:希望|要求|意见|建议|体会|想法|看法|期望|期待|嘱托|寄语|认识|思考)(?=[。：:，,]|$)")
+# How far sentences must open alike to be read as points: 希望大家… ×3, 我们要… ×2.
+_ALIKE = (4, 3, 2)
+
+
+def _announced_runs(text: str) -> list[Enumeration]:
+    """我想给大家提三点希望。希望大家做有温度的老师…。希望大家做会学习的老师…。希望大家…:
+    points with no marker of their own, said as the sentences after the count that open with
+    the same words, as many as the count says."""
+    found: list[Enumeration] = []
+    for m in _ANNOUNCED.finditer(text):
+        # (我想给同学们提几点希望: 几 says there are several; the sentences say how many.)
+        count = None if m.group(1) == "几" else chinese_numeral(m.group(1).replace("两", "二"))
+        stop = re.search("[。：:！!]", text[m.end():])
+        if count is not None and count < 2 or stop is None:
+            continue
+        run = _alike_run(text, m.end() + stop.end(), count)
+        if run is not None:
+            found.append(run)
+    if not found and (run := _alike_run(text, 0, None, whole=True)) is not None:
+        found.append(run)   # (希望受表彰的同志…。希望各街道…。希望全社会…: a paragraph of hopes alone)
+    return found
+
+
+def _alike_run(text: str, start: int, count: int | None, whole: bool = False) -> Enumeration | None:
+    """The sentences from ``start`` on that open with the same words, as many as ``count`` (two
+    or more when it is None); ``whole``: every sentence of the text, three or more."""
+    starts = [s.start() for s in _SENTENCE.finditer(text, start) if s.group(0).strip()]
+    if len(starts) < (count or (3 if whole else 2)):
+        return None
+    for size in _ALIKE:
+        opening = text[starts[0]:starts[0] + size]
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", opening):
+            continue
+        alike = [at for at in starts if text.startswith(opening, at)]
+        if (len(alike) == count if count else len(alike) >= 2) and (not whole or alike == starts):
+            ends = alike[1:] + [len(text)]
+            points = tuple(Point(opening, text[at:end].rstrip()) for at, end in zip(alike, ends))
+            return Enumeration("announced", _lead(text, alike[0]), points)
+    return None
 
 
 def opening_point(text: str) -> tuple[str, int, Point] | None:

@@ -50,16 +50,21 @@ def speaks_of_asked(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> bool:
 _EACH_POSITION_CHARS = 120   # of each speech's paragraph at the position asked, its first sentences
 
 
+_EVERY_AT_MOST = 8   # speeches whose edge is quoted side by side when the question names none
+
+
 def positions_of_several(ev: Evidence, plan: QueryPlan, citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
     """运动会致辞和交通局党课的结尾各是怎么说的: the paragraph (or sentence) at the position asked of
     each speech named, one block each; None unless two speeches or more are named."""
-    if plan.followup_item is not None or plan.speech_no is not None or len(plan.speech_candidates) < 2 \
+    # (三篇讲话的结尾各是怎么说的 / 各篇讲话的开头: every speech, when the question names none.)
+    nos = plan.speech_candidates or (tuple(s.no for s in ev.corpus.speeches[:_EVERY_AT_MOST]) if plan.multi_speech else ())
+    if plan.followup_item is not None or plan.speech_no is not None or len(nos) < 2 \
             or not (plan.nth_is_position or plan.nth_is_paragraph or plan.nth_is_sentence):
         return None
     blocks: list[str] = []
     lines: list[AnswerSentence] = []
     cited: list[Unit] = []
-    for no in plan.speech_candidates:
+    for no in nos:
         speech = ev.corpus.speech(no)
         found = nth_paragraph(plan, speech)
         if found is None:

@@ -95,7 +95,7 @@ def outline_answer(ev: Evidence, plan: QueryPlan, question: str, named: Sequence
         return done(with_own_words(ev, text, items), sentences, hits_out=cited_first(ev, items, hits, citer.terms))
     if not named:
         return None
-    points = speech_points(ev, no)
+    points = speech_points(ev, no, kind=kind if kind not in _PART_WORDS else "")
     if points is not None and not (isinstance(points, list) and _only_part_of(ev, no, points, question)):
         text, sentences, cited = as_points(points, citer, f"{ev.speech_title(no)}没有分部分的标题,"
                                                          f"文中依次列出{point_count(points)}点:")

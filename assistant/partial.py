@@ -45,7 +45,7 @@ from .question_words import is_generic
 from .results import AnswerSentence, Hit
 from .speech_refs import opens_with_dateline
 from .structure import lead_in, list_items, next_unit, section_children
-from .sufficiency import MISSING_WHAT, defines, fits_type, missing_terms
+from .sufficiency import DEICTIC_TIME, MISSING_WHAT, defines, fits_type, missing_terms, own_words
 from .text_analysis import split_sentences
 from .text_helpers import chinese_numeral
 
@@ -53,9 +53,11 @@ __all__ = ["held_where", "partial_answer", "undefined_content", "word_pairs"]
 
 _CJK_PAIR = LazyPattern("[\u4e00-\u9fff]{2}")
 # 讲没讲X / 有没有提到X / 提到过X吗: whether the speeches say X at all.
-_MENTION_ASKED = LazyPattern(r"(?:讲没讲|提没提|说没说|谈没谈|有没有(?:讲|提|说|谈)|是否(?:讲|提|说|谈))(?:到|过|及)*([\u4e00-\u9fff]{2,4}?)"
+_MENTION_ASKED = LazyPattern(r"(?:讲没讲|提没提|说没说|谈没谈|有没有(?:讲|提|说|谈)|是否(?:讲|提|说|谈))(?:到|过|及)*([\u4e00-\u9fff]{2,6}?)"
                              r"(?:的事|这件事|这事)?[?？。]*$"
-                             r"|(?:讲|提|说|谈)(?:到|过|及)+了?([\u4e00-\u9fff]{2,4}?)(?:的事|这件事|这事)?了?吗[?？。]*$")
+                             r"|(?:讲|提|说|谈)(?:到|过|及)+了?([\u4e00-\u9fff]{2,6}?)(?:的事|这件事|这事)?了?吗[?？。]*$"
+                             # 火星上有生命吗: whether a thing has something, the thing asked about first.
+                             r"|^([\u4e00-\u9fff]{2,4}?)(?:上|里|中)?(?:有没有|是否有|有|存在)[\u4e00-\u9fff]{1,6}?(?:吗|没有)[?？。]*$")
 _ACRONYM = LazyPattern(r"(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])")
 
 
@@ -141,7 +143,7 @@ def _said_tail(ev: Evidence, term: str) -> str:
 
 
 _SESSION = LazyPattern(r"[一二三四五六七八九十\d]+届[一二三四五六七八九十\d]+次")
-_ASKED_WHAT = {"person": "由谁", "date": "何时", "place": "在哪里"}
+_ASKED_WHAT = {"person": "由谁", "organization": "由哪个单位", "date": "何时", "place": "在哪里"}
 _ASKS_WHEN = LazyPattern(r"(?:打算|计划|准备|预计|将|要)?(?:在)?(?:什么时候|什么时间|何时|哪一?天|哪一?年|几月)")
 # Of the question's words about what is asked, those nearly as rare as the rarest (by IDF) must
 # be said with the event: 石化 / 二期 / 骆秋田, not 项目.
@@ -246,8 +248,11 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
         before = split_sentences(unit.text[:unit.text.find(text)])[-1:] if unit is not None and text in unit.text else []
         # (座谈会由…李瑞环主持, in the report titled …举行迎春座谈会: its title names what it is about.)
         title = ta.normalise(ev.speech_title(unit.speech_no)) if unit is not None else ""
-        named = any(w in ta.normalise(x) for x in [text, *before, title] for w in specific) and any(w in norm for w in subject) \
-            if specific and not meetings and not loose else any(w in norm for w in subject)
+        # (这里，我还要特别强调一下清欠工作。全市…要在今年6月底前全面完成…: the sentence before
+        # may name what the event is of.)
+        near = [norm, *(ta.normalise(x) for x in before)]
+        named = any(w in ta.normalise(x) for x in [text, *before, title] for w in specific) and any(w in x for x in near for w in subject) \
+            if specific and not meetings and not loose else any(w in x for x in near for w in subject)
         return any(v in norm for v in variants) and named and not other and held
 
     # (A sentence that tells the event of the question's thing by a commoner word of it — 骆秋田…
@@ -292,6 +297,7 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
         # event nor name its subject are padding (三要开展优化审批服务活动… for 谁宣读了意见).
         lead = sentences[0].citations
         sentences[1:] = [x for x in sentences[1:] if x.citations == lead or tells(x.text)]
+        citer.renumber(sentences)   # (the sentence moved first is cited [1])
         return ()
     # 代表发言表示…: the texts tell the event but name nobody who did it (not even in the sentence
     # before, whose subject 他主持… may refer to); or they tell it but never its date.
@@ -319,7 +325,11 @@ _OWN_PLACE = LazyPattern(r"(?:我|本|(?:^|(?<=[,，。;；:：、年月日来�
 _BESIDES = LazyPattern(r"除了?([\u4e00-\u9fff、和及与]{2,30}?)(?:以外|之外|外)?[,，]?(?:还有|另外|其他|其余|别的)(?:的)?"
                        r"(?:[一二三四五六七八九十两几\d]+[个家项位条种所座])?(?:是|有|分别是)?(?:哪|什么|啥|谁)")
 # 后来…了没有 / 后来怎么样了: what came after the speech; a text that narrates on (此后,…) may tell it.
-_LATER = LazyPattern(r"后来[^?？。]{0,16}(?:了没有|了吗|没有[?？]?$|怎么样|如何|结果|哪里|什么)")
+_LATER = LazyPattern(r"后来[^?？。]{0,16}(?:了没有|了吗|没有[?？]?$|怎么样|如何|结果|哪里|什么)"
+                     # (年底最终进入全省前三了吗: whether what was aimed at came true.)
+                     r"|(?:最终|到底|究竟)[^?？。]{0,16}(?:了没有|了吗|没有[?？]?$)")
+# 项目负责人后来受到了什么处理: how someone was dealt with after what a text tells.
+_DEALT_WITH = LazyPattern(r"后来[^?？。]{0,12}(?:处理|处分|处罚|追责|问责|判|下场|结局)")
 _TOLD_LATER = LazyPattern(r"后来|此后|从此|之后|以后|已经|已被|[^，。,]{1,6}后[，,]")
 # (…到２０００年要力争达到１．５％: a target the question asks whether it was met.)
 _TARGET = LazyPattern(rf"要|将|{AIMED_AT.pattern}")
@@ -478,7 +488,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         return besides
     if (other := _other_edition(ev, plan, question, sentences, citer)) is not None:
         return other
-    if _LATER.search(question) and any(_TARGET.search(x.text) for x in sentences[:2]) \
+    if _LATER.search(question) and (any(_TARGET.search(x.text) for x in sentences[:3]) or _DEALT_WITH.search(question)) \
             and not any(_TOLD_LATER.search(x.text) for x in sentences):
         # 后来到底达到了没有: a speech tells what was, and what is to be; not what came of it.
         return "讲话中没有说到后来的情况。最接近的内容(仅供参考):", "later", sentences
@@ -491,7 +501,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
     # An acronym typed in capitals (GDP, CPI) is a key term, as a quoted one is.
     # (讲没讲登月计划 / 提到过登月计划吗: the thing a yes-no question asks about is a key term too.)
     key_terms = QUOTED.findall(ta.normalise(question)) + [ta.normalise(a) for a in _ACRONYM.findall(question)] \
-        + [m.group(1) or m.group(2) for m in _MENTION_ASKED.finditer(ta.normalise(question))]
+        + [m.group(1) or m.group(2) or m.group(3) for m in _MENTION_ASKED.finditer(ta.normalise(question))]
     missing = missing_terms(key_terms, analysed.words, ev.corpus_key, question=question)
     if plan.answer_type in ("quote", "term") and any(fits_type(plan.answer_type, "", [x.text]) for x in sentences):
         # 引用过哪些老一辈领导人的话: the quotes are there; the asker's own words for whose need not be.
@@ -508,9 +518,11 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         # speaks of the thing asked for (a person or a figure they give is another's).
         return (f"讲话中没有谈到「{plan.asked_thing}」。最接近的内容(仅供参考):", f"asked_absent:{plan.asked_thing}",
                 sentences)
-    if plan.answer_type in ("person", "date") or plan.answer_type == "place" and _place_event(question):
+    if plan.answer_type in ("person", "date", "organization") or plan.answer_type == "place" and _place_event(question):
         told = _event_told(ev, plan, question, analysed, hits, sentences, citer)
-        if told is not None:
+        # (哪个单位负责延长末班车: 市公交集团要把末班车延长… names the doer without the asked
+        # verb; a body is said to do a thing more often than to 负责 it, so a missing verb is no evidence.)
+        if told is not None and (told == () or plan.answer_type != "organization"):
             return told or None
     if plan.answer_type == "occasion" and sentences and sentences[0].citations:
         # 在哪个会上提出…的, of a report of one meeting: its opening names the meeting it all was said at.
@@ -571,8 +583,17 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
             # 全县粮食总产达到３１．６万吨, in a speech that says 我们青河县是一个农业大县: its own county.
             return bool(_OWN_PLACE.search(norm)) and any(p in ta.normalise(u.text) for u in speech.units for p in places)
 
+        # 王光明今年多大年纪: an age is of whom the question names (我目标今年比明年大一岁 is no one's).
+        aged = [w for w in own_words(analysed.words) if w in ev.corpus_key and not DEICTIC_TIME.match(w)] \
+            if plan.answer_unit == "岁" else []
+
+        def of_aged(norm: str) -> bool:
+            return not aged or any(w in norm for w in aged)
+
         def about(text: str, unit: Unit | None = None) -> bool:
             norm = ta.normalise(text)
+            if not of_aged(norm):
+                return False
             if people:
                 return any(holds_office(n, text) for n in people)
             if role:
@@ -650,7 +671,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
                                 or role and role in ta.normalise(s) and subject in ta.normalise(unit.text)) \
                         and counted_here(s, unit) and of_owner(s, unit) \
                         and (not people or any(holds_office(n, s) for n in people)) \
-                        and (not role or role in ta.normalise(s)) \
+                        and (not role or role in ta.normalise(s)) and of_aged(ta.normalise(s)) \
                         and fits_type(plan.answer_type, plan.answer_unit, _clauses_about(s, pairs, plan), question) \
                         and year_agrees(asked_years, s, unit.text[:unit.text.find(s)], this_year(unit)) \
                         and (plan.answer_type not in ("date", "number") or in_place(ta.normalise(s), unit)):
@@ -661,7 +682,8 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         if noun and any(noun in ta.normalise(h.unit.text) for h in hits[:3]):
             subject = noun   # 汇率具体是多少: what is counted is what the texts mention
         # (青岚港二期工程,总投资是多少: what the figure would be of; 德顺 → 王德顺, as the question says it)
-        subject = owner or role or (_widened(subject, ta.normalise(question), ta.normalise(hits[0].unit.text)) if subject else "")
+        subject = owner or role or (_widened(aged[0], ta.normalise(question), ev.corpus_key) if aged else "") \
+            or (_widened(subject, ta.normalise(question), ta.normalise(hits[0].unit.text)) if subject else "")
         subject = subject if len(subject) >= 2 else ""   # (「比」: one character names nothing)
         intro = f"讲话提到了「{subject}」,但没有{MISSING_WHAT[plan.answer_type]}。相关原文:" if subject and (subject in (noun, owner) or not noun) \
             else f"讲话中没有给出「{noun}」的具体数字。相关原文:" if noun \

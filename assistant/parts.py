@@ -425,6 +425,9 @@ def _items_at(speech: Speech, anchor: Unit) -> list[Unit]:
         return runs[0]
     if anchor.kind == "paragraph" and (announced := announced_run(speech, anchor) or series_of(speech.paragraphs, anchor)):
         return announced   # (我向…提三点希望。 ¶ 希望你们… ×3: the series it announces, or is one of)
+    following = next((u for u in speech.units[anchor.seq:anchor.seq + 1] if u.kind == "paragraph"), None)
+    if anchor.kind == "paragraph" and not enumerations(anchor.text) and following is not None and enumerations(following.text):
+        return [following]   # (…主要表现在以下三个方面: ¶ 一是…。二是…。三是…。: the items, in the next paragraph)
     run: list[Unit] = []
     for u in speech.units[max(anchor.seq - 1, 0):]:
         if u.kind != "paragraph" or (run and not u.heading):
@@ -471,6 +474,29 @@ def _inline_next(speech: Speech, words: Sequence[str], citer: Citer) -> tuple[st
     return f"「{points[i].label}」之后,接着讲的是:{line.text}[{line.citations[0]}]", [line], [u]
 
 
+def _count_said(speech: Speech, question: str) -> Unit | None:
+    """讲完四点意见以后, of a speech that says 我讲四点意见: the paragraph that announces the items
+    by the count the question gives them (the run they lead into follows it)."""
+    m = ITEMS_DONE.search(ta.normalise(question))
+    number = re.search(r"[两三四五六七八九十]", m.group(0)) if m is not None else None
+    if number is None:
+        return None
+    counted = re.sub(r"(?:以后|之后|后面|接着|然后)$", "", m.group(0)[number.start():])
+    said = next((u for u in speech.paragraphs if len(counted) >= 3 and counted in ta.normalise(u.text)), None)
+    if said is not None:
+        return said
+    n = chinese_numeral(number.group(0).replace("两", "二"))
+    of = [w for w in ta.analyse(m.group(0)[:number.start()]).words if len(w) >= 2 and not is_generic(w)]
+    if not of:
+        return None
+    # 讲完存在的三个问题之后, of …还存在着一些问题,主要表现在以下三个方面: the paragraph that says
+    # as many, about what the question says they are of; or (讲完春耕的四项工作之后, of 做好今年的春
+    # 耕工作，一要…四要…) the one whose run of that many points is.
+    about = [u for u in speech.paragraphs if any(w in ta.normalise(u.text) for w in of)]
+    return next((u for u in about if any(chinese_numeral(c.group(1)) == n for c in _STATED_COUNT.finditer(ta.normalise(u.text)))), None) \
+        or next((u for u in about for e in enumerations(u.text) if len(e.points) == n), None)
+
+
 def _series_named(speech: Speech, words: Sequence[str]) -> Unit | None:
     """讲完对劳模的希望以后: the first paragraph of the series whose shared opening (希望你们…)
     holds a word of the question's; None when no series' opening does."""
@@ -492,7 +518,8 @@ def after_answer(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, h
     named_part = [u for u in speech.headings if quoted and quoted in ta.normalise(u.text)]
     # (营商环境讲话里讲完…: the words naming the speech name none of its parts.)
     own = [w for w in ev.analyse(question).words if not is_generic(w) and w not in plan.reference]
-    if not named_part:
+    counted = _count_said(speech, question) if not named_part else None
+    if not named_part and counted is None:
         inline = _inline_next(speech, [quoted] if quoted else own, citer)
         if inline is not None:
             return inline
@@ -502,7 +529,8 @@ def after_answer(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, h
     spoken = whole_speech_of(speech.paragraphs, speaker_paragraphs(speech.paragraphs, question, alone=True)) \
         if ENDED_SPEAKING.search(question) else []
     anchor = named_part[0] if len(named_part) == 1 else spoken[-1] if spoken \
-        else _passage_named(ev, speech, question) or _series_named(speech, own) or (hits[0].unit if hits else None)
+        else counted or _passage_named(ev, speech, question) or _series_named(speech, own) \
+        or (hits[0].unit if hits else None)
     if anchor is None:
         return None
     last_item = None

@@ -24,7 +24,7 @@ from typing import TypeVar
 
 from . import text_analysis as ta
 from .answer_types import FIGURE_KINDS, HOLDING, METADATA_TYPES, YEAR, asked_event, speech_says
-from .asked_kinds import ASKS_OCCASION, BOUNDED, FROM_WHERE, asked_type
+from .asked_kinds import ASKS_OCCASION, BOUNDED, CLOCK, FROM_WHERE, SAYING_ASKED, asked_type
 from .corpus import Speech
 from .lazy_pattern import LazyPattern
 from .question_grammar import (
@@ -88,7 +88,7 @@ from .question_words import (
 from .question_words import is_generic as _is_generic
 from .question_words import own_subject as _own_subject
 from .question_words import whole_words as _whole_words
-from .results import Turn
+from .results import Answer, Turn
 from .speech_refs import (
     EACH_OF,
     REPORTER_ASKS,
@@ -199,6 +199,30 @@ class QueryPlan:
 
 
 _THIS_SPEECH = LazyPattern(r"(?:这|该|此)(?:篇|个|份)")
+# A figure, a time, a person or a body asked of what the last answer said (具体安排了多少钱 after
+# …县财政今年安排防火专项资金260万元…): a detail of it, in its own words.
+_DETAIL_TYPES = ("number", "date", "person", "organization", "agent", "place")
+# (要读 / 投了 / 会延长: a verb's modal before it and aspect after it are not what it says.)
+_VERB_FRAME = LazyPattern(r"^(?:要|会|能|得|应|该|将|已)+|[了过着]$")
+
+
+def _asks_detail_of(plan: QueryPlan, words: Sequence[str], answer: Answer, analyse: Callable[[str], ta.Analysed]) -> bool:
+    """延长到几点 / 每学期要读几本 / 由谁负责, after an answer that says 延长到晚上11点 / 每学期至少读完
+    两本 / …负责: every word of the question's own is one the last answer said (or its pieces
+    are: 具体安排 → 安排), so it asks about that answer's thing, not a new one."""
+    if plan.answer_type not in _DETAIL_TYPES or answer.abstained or not answer.text:
+        return False
+    said = ta.normalise(answer.text)
+
+    def in_answer(word: str) -> bool:
+        core = _VERB_FRAME.sub("", word) or word
+        pieces = [p for p in analyse(word).words if p != word and not _is_generic(p)]
+        return core in said or bool(pieces) and all(p in said for p in pieces)
+
+    content = [w for w in _whole_words(words) if not _is_generic(w) and not re.search("[几哪谁啥]|多少|什么", w)]
+    return bool(content) and all(in_answer(w) for w in content)
+
+
 _SIDE_BY_SIDE = 8   # more speeches than this are not outlined side by side for an unclear 这篇
 
 
@@ -319,6 +343,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     asks_parts = bool(QUANT.search(bare_body) or STRUCTURE.search(bare_body)) and bool(PART_ONLY.search(bare_body))
     # The question's own grammar is read outside quotes (“战术有千百条,头一条就是肯打” asks no first item).
     unquoted = QUOTED.sub(lambda m: "\u3000" * len(m.group(0)), body)
+    if saying := SAYING_ASKED.search(unquoted):   # (校训是哪八个字: the saying's words, no list)
+        unquoted = unquoted[:saying.start(1)] + "\u3000" * len(saying.group(1)) + unquoted[saying.end(1):]
     wants_list = bool(LIST.search(unquoted))
     # The outline: the question asks for the parts (第一篇讲话提出了哪几条要求) and names nothing else to list.
     # A quoted term (“细、准、优、实”分别是什么) names a list inside the speech, not its outline.
@@ -462,12 +488,14 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         # 提了几个要注意的问题 / 几件事都有啥: the items are asked for, and their number with them, not a figure.
         plan.answer_type, plan.answer_unit = None, ""
         plan.wants_list = True
-    if plan.answer_type in METADATA_TYPES and (names_speech or ABOUT_SPEECH.search(norm) or plan.answer_type in ("note", "caption")):
+    # (团拜会几点钟开始的: a time of day, which no date line gives; the text tells it.)
+    if plan.answer_type in METADATA_TYPES and plan.answer_unit != CLOCK \
+            and (names_speech or ABOUT_SPEECH.search(norm) or plan.answer_type in ("note", "caption")):
         # (座谈会上发言的是哪几位: the reference takes 发言 along; the event is read from the whole question.)
         # (编者按写了什么 / 照片拍的谁: the line of its own the kind names, whatever else is said.)
         plan.about_speech = plan.answer_type in ("note", "caption") \
             or only_meta_words(body, analyse, naming, asked_event(norm), held=plan.answer_type == "date")
-    if plan.answer_type in ("person", "date") and not names_speech and not plan.about_speech \
+    if plan.answer_type in ("person", "date") and plan.answer_unit != CLOCK and not names_speech and not plan.about_speech \
             and OCCASION.search(body):
         # 安全生产会议是哪天开的: the words that are not who/when all stand in one speech's
         # title, so the question asks when (or by whom) that speech was given.
@@ -530,7 +558,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         # Read without the words naming a speech: 那篇讲宁乡的讲话讲了什么 opens with 那 but leans on nothing.
         # (A speech the question's first clause named is no subject of this one.)
         named_here = names_speech and not defaulted
-        leans = bool(FOLLOWUP_LEAN.search(body.strip() if named_here else norm)) \
+        detail = not named_here and _asks_detail_of(plan, words, prev.answer, analyse)
+        leans = bool(FOLLOWUP_LEAN.search(body.strip() if named_here else norm)) or detail \
             or not (named_here or plan.mentioned or _own_subject(words, prev_words))
         if leans and ALL_SPEECHES.match(norm) and _own_subject(words, prev_words):
             leans = False   # 这几篇讲话推荐了哪些书: 这几篇 points at the speeches, not at the last answer
@@ -543,7 +572,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             plan.follow_up = True
             # A follow-up is searched together with what it follows up on, unless it names its
             # own subject (那损失厌恶又是什么意思?): then its own words say what to look for.
-            own = _own_subject(words, prev_words)
+            own = _own_subject(words, prev_words) and not detail
             plan.text = question if own else f"{prev.answer.query or prev.question} {question}"
             if MORE.search(norm):
                 # 还有别的吗: more on the same topic, from other paragraphs.

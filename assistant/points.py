@@ -45,7 +45,7 @@ from .structure import (
 from .text_analysis import first_sentences, split_sentences
 from .text_helpers import chinese_numeral
 
-__all__ = ["ANNOUNCES", "PointList", "as_points", "choose_points", "said_with", "clause_list", "counted_lead_wins", "inline_over", "item_named", "list_named_after", "points_under_item", "followup_point", "how_many", "nth_point", "own_words", "parallel_paragraphs", "points_in_part", "with_own_words", "words_match",
+__all__ = ["ANNOUNCES", "PointList", "as_points", "count_statement", "choose_points", "said_with", "clause_list", "counted_lead_wins", "inline_over", "item_named", "list_named_after", "points_under_item", "followup_point", "how_many", "nth_point", "own_words", "parallel_paragraphs", "points_in_part", "with_own_words", "words_match",
            "point_count", "point_lists", "speech_points", "too_few_points"]
 
 PointList = list[Unit] | tuple[Unit, list[str]]
@@ -495,14 +495,24 @@ def followup_point(answer: Answer, item: int) -> tuple[int, Unit, str] | None:
     return (chosen[0], unit, chosen[1].sentences()) if chosen else None
 
 
-def speech_points(ev: Evidence, speech_no: int, size: int | None = None) -> PointList | None:
+def speech_points(ev: Evidence, speech_no: int, size: int | None = None, kind: str = "") -> PointList | None:
     """The points a speech without headings lists, for its outline: paragraphs that open with
     第一，/第二，… (the longest run), else the longest 第一…第二… enumeration inside a paragraph,
     else the longest enumeration of any kind (three points at least). With ``size`` (哪两个方面):
-    the one list of that many points, if the speech makes exactly one."""
+    the one list of that many points, if the speech makes exactly one. With ``kind`` (希望, of
+    提了几点希望): the one list said to be of that kind, if the speech makes exactly one (我讲三点
+    意见 leads another)."""
     if not headless(ev, speech_no):
         return None
     units = ev.corpus.speech(speech_no).units
+    if kind:
+        of_kind: list[PointList] = [(u, e.labels) for u in units if u.kind == "paragraph" for e in enumerations(u.text)
+                                    if kind in e.lead or all(kind in label for label in e.labels)]
+        of_kind += [run for _, run in paragraph_enumerations(units)
+                    if any(kind in split_sentences(u.text)[-1] for u in units[max(run[0].seq - 2, 0):run[0].seq - 1]
+                           if u.kind == "paragraph")]
+        if len(of_kind) == 1:
+            return of_kind[0]
     if size:
         sized: list[PointList] = [p for _, p in paragraph_enumerations(units) if len(p) == size]
         sized += [(u, e.labels) for u in units if u.kind == "paragraph" for e in enumerations(u.text)
@@ -568,21 +578,31 @@ def with_own_words(ev: Evidence, text: str, items: Sequence[Unit]) -> str:
     return (first[:-1] + said + first[-1:] if said and first.endswith(":") else first) + sep + rest
 
 
-def own_words(ev: Evidence, items: Sequence[Unit]) -> str:
-    """The speech's own words for a list of ``items`` (四点意见) in the text just before its first
-    item, when their number is the list's: (即讲话所说的四点意见); "" when it says none."""
+def count_statement(ev: Evidence, items: Sequence[Unit]) -> tuple[Unit, str, bool] | None:
+    """The unit just before a list's first item that says how many ``items`` there are (下面，我讲
+    四点意见), the count as it says it (四点意见), and whether the list has one item more than it
+    says (a problem stressed after them); None when no such unit says it."""
     if not items:
-        return ""
+        return None
     units = ev.corpus.speech(items[0].speech_no).units
     before = [u for u in units[: items[0].seq - 1] if u.kind in ("paragraph", "heading")][-1:]
     added = len(items) > 2 and added_part(units, items[:-1]) is items[-1]
     for u in before:
         for m in _OWN_COUNT.finditer(ta.normalise(u.text)):
             if chinese_numeral(m.group(1)) == len(items) - added:
-                # Not quoted as 「…」: a quote would need a citation of its own before the items'.
-                said = _CUT.split(m.group(0))[0]
-                return f"(讲话所说的{said},再加上另外强调的一个问题)" if added else f"(即讲话所说的{said})"
-    return ""
+                return u, _CUT.split(m.group(0))[0], added
+    return None
+
+
+def own_words(ev: Evidence, items: Sequence[Unit]) -> str:
+    """The speech's own words for a list of ``items`` (四点意见) in the text just before its first
+    item, when their number is the list's: (即讲话所说的四点意见); "" when it says none."""
+    found = count_statement(ev, items)
+    if found is None:
+        return ""
+    # Not quoted as 「…」: a quote would need a citation of its own before the items'.
+    _, said, added = found
+    return f"(讲话所说的{said},再加上另外强调的一个问题)" if added else f"(即讲话所说的{said})"
 
 
 def how_many(ev: Evidence, question: str, plan: QueryPlan, items: list[Unit] | int) -> str:

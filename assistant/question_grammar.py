@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from . import text_analysis as ta
+from .asked_kinds import CLOCK_AFTER, CLOCK_BEFORE
 from .lazy_pattern import LazyPattern
 from .question_words import is_generic as _is_generic
 from .question_words import whole_words as _whole_words
@@ -62,13 +63,17 @@ _COUNTED_ITEMS = rf"(?={_ITEM}|{_PART}|[^\u4e00-\u9fff]|$|呢|吗|的|内容|东
 # 这几件事之间是什么关系: 这几 / 那几 point back at things; they do not ask how many.
 # 哪几天 / 哪几年 ask when; 分别是谁 / 分别是多少 ask for persons or figures, not a speech's items.
 # 批示过多少件? asks how many; 讲了几点? asks for the points (多少 only before an item: 多少条要求).
-LIST = LazyPattern(rf"哪(?:几|(?!一){_NUM}+)(?!天|年|月|日|号){CLASSIFIER}?|(?<![这那])几{_NUM}*{CLASSIFIER}{_COUNTED_ITEMS}"
+# 延长到几点 / 几点钟: 几点 asks the time of day, not how many points.
+_CLOCK = rf"(?<![{CLOCK_BEFORE}])(?!几点(?:{CLOCK_AFTER}))"
+LIST = LazyPattern(rf"哪(?:几|(?!一){_NUM}+)(?!天|年|月|日|号){CLASSIFIER}?|(?<![这那]){_CLOCK}几{_NUM}*{CLASSIFIER}{_COUNTED_ITEMS}"
                    rf"|(?<![这那])多少{_NUM}*{CLASSIFIER}(?={_ITEM}|{_PART})"
                    rf"|哪些{_ITEM}|哪些(?:[^,，。?？!！的哪]{{1,8}}的|[\u4e00-\u9fff]{{2}}(?=措施|举措|任务|要求|办法))?(?:具体|主要|重点)?(?:措施|举措|任务|要求|办法)|{_ITEM}有哪些|分别(?!是谁|是哪|是多少|有多少|在哪|是什么时候)|列举|一一|逐条"
                    # 每一项各治什么 / 挨个列一下 / 一条条列出来 / 用一是二是三是列了啥
                    rf"|每一(?:项|条|点|个)|挨个|逐个|逐一|一条条|一项项|列(?:了|出)(?:些)?(?:什么|啥)"
                    # 强调的两个概念是什么: things counted, then asked for.
                    rf"|{_MANY}{CLASSIFIER}[^,，。?？!！]{{1,6}}{_WHAT_ARE}")
+# 一共讲了几点意见 / 提了几点希望: how many, asked alone (nothing asks what they are).
+COUNT_ONLY = LazyPattern(rf"(?<![哪这那])(?:几|多少){CLASSIFIER}({_ITEM})(?!.*(?:哪|什么|啥|分别|内容|概括|都是|说说|说一下|列|拎|讲的|说的))")
 COUNTED_NOUN = LazyPattern(rf"(?:几|哪几|多少|哪(?!一){_NUM}+){_NUM}*{CLASSIFIER}({_ITEM})")
 # 多少个先进集体 / 几个县: a count of things that are not a speech's items.
 # 几项工作要着力推进 / 几个要注意的问题: what is counted (past a modifier ending in 的) is items.
@@ -168,13 +173,15 @@ PART_NOUN = LazyPattern(r"部分|方面|块|层|大点|标题")
 # 讲完教训之后,接着转向讨论什么问题: a turn, and the verbs of an argument.)
 AFTER = LazyPattern(r"(?:下一段|下段|后一段|下一层|下一部分|下一块|紧接着|接下来|接着|随后|之后|(?<![,，。;；])以后|后面|然后)[,，]?"
                     r"(?:(?:笔锋一转|话锋一转|转而|转向|转到|转入)[,，]?(?:又|还|再)?(?:讲|说|写|谈|提|报道|交代|介绍|讨论|论述|分析|阐述|说明)?"
-                    r"|(?:又|还|再)?(?:讲|说|写|谈|提|报道|交代|介绍|讨论|论述|分析|阐述))"
+                    # (讲完四点意见以后，又特别强调了哪项工作: an adverb of weight before the verb.)
+                    r"|(?:又|还|再)?(?:特别|专门|着重|重点)?(?:讲|说|写|谈|提|报道|交代|介绍|讨论|论述|分析|阐述|强调|指出))"
                     r"|(?:之后|以后|后面)(?:一部分|一段|的部分)?(?:是什么|是啥|是哪)"
                     r"|(?:之后|以后)[,，]?(?:紧接着的|接下来的)?(?:下一段|下段|后一段)")
 # 讲完那几条原因以后 / 说完这四条之后接着谈了什么: the items as a whole are what came before.
 # (讲完三点希望之后: the items counted, without 那 / 这.)
 # (讲完几点希望之后: 几 counts them too.)
-ITEMS_DONE = LazyPattern(r"(?:讲|说|谈|列|提)完?了?(?:(?:那|这)(?:几|些)|(?:那|这)?[几两三四五六七八九十](?=[点条项个句]))[^,，。?？]{0,8}?(?:以后|之后|后面|接着|然后)")
+# (讲完春耕的四项工作之后 / 讲完存在的三个问题之后: what the items are of may stand before their count.)
+ITEMS_DONE = LazyPattern(r"(?:讲|说|谈|列|提)完?了?(?:[^,，。?？]{1,6}?的)?(?:(?:那|这)(?:几|些)|(?:那|这)?[几两三四五六七八九十](?=[点条项个句]))[^,，。?？]{0,8}?(?:以后|之后|后面|接着|然后)")
 # 在正式讲几点意见之前,前面铺垫了什么 / 进入正题之前说了啥: a speech's words before its parts.
 # (讲第三点之前 is the point before the third; 讲话之前 is before the speech.)
 # (说办公室的人以前周末都不歇: 以前 says "formerly"; what is said before is the speech's parts.)
@@ -198,7 +205,9 @@ ALL_SPEECHES = LazyPattern(r"^(?:这|那)(?:几|些|[一二三四五六七八九
 MORE = LazyPattern(r"别的|其他|其它|还有|另外|再举|更多")
 ABOUT_SPEECH = LazyPattern(r"讲话|这篇|该篇|那篇|发言|致辞|演讲|报告")
 
-NUMBERED = LazyPattern(rf"第\s*{_NUM}{{1,3}}\s*篇")
+# 第二篇 / 第12篇 / 第一百零五篇: a speech by its number.
+SPEECH_NUMBER = r"[一二三四五六七八九十百千零〇两\d]{1,6}"
+NUMBERED = LazyPattern(rf"第\s*{SPEECH_NUMBER}\s*篇")
 
 # “X”具体指什么 / X具体包括哪些内容 / X是哪六种: the question asks for X's content.
 QUOTED = LazyPattern(r"[“\"「『《]([^”\"」』》]{2,20})[”\"」』》]")

@@ -45,4 +45,21 @@ def read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"配置文件 {path} 不是有效的 TOML({at}):{detail}") from None
 
 
+def line_of(path: Path, table: str, key: str) -> int | None:
+    """The line of ``key = …`` inside ``[table]`` of a config file (for a message that names it),
+    or None when it cannot be found (a dotted or inline-table key, an unreadable file)."""
+    try:
+        text = read_regular_file(path, MAX_CONFIG_BYTES).decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    current = ""
+    for n, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if header := re.match(r"\[\s*([^\]]+?)\s*\]", stripped):
+            current = header.group(1).strip('"')
+        elif current == table and re.match(rf"[\"']?{re.escape(key)}[\"']?\s*=", stripped):
+            return n
+    return None
+
+
 _TOML_POSITION = re.compile(r"\((?:at line (\d+), column (\d+)|at end of document)\)$")

@@ -13,6 +13,7 @@ from . import text_analysis as ta
 from .answer_types import SURNAMES, holds_office
 from .corpus import DATELINE, Speech, Unit
 from .lazy_pattern import LazyPattern
+from .question_grammar import SPEECH_NUMBER
 from .text_helpers import chinese_numeral
 
 __all__ = ["EACH_OF", "REPORTER_ASKS", "is_interview", "each_clause_named", "speech_marked", "byline", "named_speeches", "naming_label", "numbered_speech", "opens_with_dateline", "numbered_speeches", "speech_label",
@@ -20,7 +21,7 @@ __all__ = ["EACH_OF", "REPORTER_ASKS", "is_interview", "each_clause_named", "spe
 
 _NUM = r"[一二三四五六七八九十两\d]"
 
-_SPEECH_NO = LazyPattern(rf"第\s*({_NUM}{{1,3}})\s*篇")
+_SPEECH_NO = LazyPattern(rf"第\s*({SPEECH_NUMBER})\s*篇")
 _LAST_SPEECH = LazyPattern(r"最后一篇|最末一篇|末一篇")
 # What a speech is called besides 讲话: a user's corpus holds addresses, editorials, letters,
 # communiqués, reports. (A meeting's name is not one: 座谈会上讲了什么 is about what was said there.)
@@ -60,7 +61,7 @@ _TITLE_OPENER = LazyPattern(r"^([\u4e00-\u9fff]{2,4})在")   # 汪道涵在《�
 # A question word, whole (哪天 / 什么时候): what came before it may be a name, never what follows.
 _ASKING = LazyPattern(r"谁|什么时候|什么|哪一?[天年月位个里儿些]?|几|多少|怎么|怎样|如何|是否|吗|呢")
 # (各篇文章 / 这几篇讲话 say where to look as much as 第三篇 does: which speeches, not what.)
-_SPEECH_REF_WORDS = LazyPattern(rf"(?:第\s*{_NUM}{{1,3}}\s*|最后一|最末一|末一)篇(讲话|发言|文章)?|(这|该|那)篇(讲话|文章)?|(这|该|本|此|一)文|全文"
+_SPEECH_REF_WORDS = LazyPattern(rf"(?:第\s*{SPEECH_NUMBER}\s*|最后一|最末一|末一)篇(讲话|发言|文章)?|(这|该|那)篇(讲话|文章)?|(这|该|本|此|一)文|全文"
                                 r"|(?:各|这几|那几|几|每)篇(?:讲话|发言|文章)")
 # 那篇讲宁乡的讲话 / 关于作风的讲话: the name comes after these.
 _NAME_PREFIX = LazyPattern(r"^(?:(?:这|那|该)一?篇)?(?:关于|有关|在|讲|谈|提到|讲到|谈到|说到|提及)?")
@@ -158,6 +159,12 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
         each = [named_speeches(name + "那篇", speeches)[0] for name in pair.group(1, 2)]
         if all(len(found) == 1 for found in each) and each[0] != each[1]:
             return (each[0][0], each[1][0]), pair.group(0)
+    people = _PAIR_OF_OFFICES.search(text)
+    if people:
+        # 周市长和韩书记在各自讲话里…: each the speaker of a speech, by surname and office.
+        each = [_by_surname_office(name, speeches) for name in people.group(1, 2)]
+        if None not in each and each[0] != each[1]:
+            return (each[0], each[1]), people.group(0)   # type: ignore[return-value]
     meetings = _PAIR_OF_MEETINGS.search(text)
     if meetings:
         # 营商环境大会和河长制会议都…: two meetings' names joined, each naming the speech given there.
@@ -353,6 +360,7 @@ _SPEAKING_PARAGRAPHS = 12   # a report's speaker speaks near its top
 _OFFICE = (r"(?:书记|市长|省长|县长|区长|校长|董事长|总经理|主任|部长|局长|厅长|主席|院长|行长|总理|司令|政委|会长|社长|"
            r"元帅|将军|教授|研究员|院士|主编|总编)")
 _SURNAME_OFFICE = LazyPattern(rf"([{SURNAMES}])((?:副)?{_OFFICE})")
+_PAIR_OF_OFFICES = LazyPattern(rf"([{SURNAMES}](?:副)?{_OFFICE})(?:和|与|跟|及|、)([{SURNAMES}](?:副)?{_OFFICE})")
 
 _ASKED_SPEAKER = LazyPattern(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:讲|说|提|在|的|对|那|这|认为|觉得|强调|指出|要求|谈|怎|如何|看|和|与|同|跟|会见|接见)")
 

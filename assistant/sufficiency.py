@@ -52,7 +52,7 @@ _DEFINES_BEFORE = LazyPattern(r"(?:什么是|什么叫|何谓|所谓|何为|叫(
 _QUESTION_WORD = LazyPattern(r"哪|什么|啥|咋|怎么|怎样|多少|多长|多久|多大|几|谁|如何|为何|为什么|^第[一二三四五六七八九十\d]|全名|名字|姓名"
                             r"|讲话|发言|文章|这篇|那篇|部分$|^[这那]?[句段]话$"   # 在讲话中 / 那一部分 / 那句话 point, they are no term
                             r"|^[\d一二三四五六七八九十两]{1,2}(?:个|项|条|点|种|件)?$")   # 哪3个 counts, it is no term
-_DEICTIC_TIME = LazyPattern(r"今年|去年|明年|前年|今天|昨天|明天|当前|目前|眼下|如今|时下|近年|今后|本月|上月|下月")
+DEICTIC_TIME = LazyPattern(r"今年|去年|明年|前年|今天|昨天|明天|当前|目前|眼下|如今|时下|近年|今后|本月|上月|下月")
 _LIST_SEPARATORS = LazyPattern(r"[、,,;;/]")
 
 
@@ -115,7 +115,8 @@ def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, 
 
     # 今年春节 says when, relative to the asker: the speeches say 春节 (形式主义 stays a term).
     unseen = [w for w in own if len(w) >= min_len and ta.squash_punct(w) not in corpus_key
-              and not _DEICTIC_TIME.match(w) and not _said_apart(ta.squash_punct(w), corpus_key)]
+              and not DEICTIC_TIME.match(w) and not _said_apart(ta.squash_punct(w), corpus_key)
+              and not _said_modified(w, corpus_key)]
     # (窗口单位对老百姓爱答不理、高高在上: several words of the asker's own, none a term the
     # question is about; 计划生育 / 形式主义 is one, 治理空气污染、保护环境 a list of topics.)
     listed = len(unseen) >= 2 and any(re.search(f"{re.escape(a)}[^,，。?？]{{0,4}}[、和与及][^,，。?？]{{0,4}}{re.escape(b)}",
@@ -172,11 +173,29 @@ def _unsaid(word: str, corpus_key: str) -> bool:
 
 def _said_apart(word: str, corpus_key: str) -> bool:
     """Whether the speeches say ``word`` (three characters or more) with one character put in
-    between its halves: 问卷调查 as 问卷大调查, 受表彰 as 受到表彰."""
+    between its halves: 问卷调查 as 问卷大调查, 受表彰 as 受到表彰; or a word of four with one
+    put in before each character of its second half (公款吃喝 as 公款大吃大喝), or up to three
+    between its halves (农民收入 as 农民人均纯收入)."""
     # (受表彰 said 受到表彰: of three characters, the one put in after the first.)
     return len(word) >= 3 and (any(word[:i] + c + word[i:] in corpus_key for i in range(2 if len(word) > 3 else 1, len(word) - 1)
                                    for c in _inserted(word[:i], word[i:], corpus_key))
-                               or len(word) == 4 and _said_turned(word[:2], word[2:], corpus_key))
+                               or len(word) == 4 and (_said_turned(word[:2], word[2:], corpus_key)
+                                                      or _said_spread(word, corpus_key)))
+
+
+def _said_spread(word: str, corpus_key: str) -> bool:
+    # (农民收入 said 农民人均纯收入: what says which may stand between the halves, no joining word;
+    # 区委书记 is not said by 区委、区纪委书记, whose 区纪委 names another body of the same kind.)
+    head, a, b = re.escape(word[:2]), re.escape(word[2]), re.escape(word[3])
+    between = "[^" + "".join(_JOINS) + "\\W]"
+    return any(not set(m.group(1)) & set(word) for m in re.finditer(rf"{head}({between}{{0,3}}){a}[\u4e00-\u9fff]?{b}", corpus_key))
+
+
+def _said_modified(word: str, corpus_key: str) -> bool:
+    """具体安排, of speeches that say 安排: a word the speeches say, with a modifier that only
+    says how the asker means it (具体 / 主要) before it."""
+    return any(word.endswith(piece) and is_generic(word[:-len(piece)]) and ta.squash_punct(piece) in corpus_key
+               for piece in ta.analyse(word).words if len(piece) >= 2 and piece != word)
 
 
 # 危房改造 said 改造农村危房: a verb-object word of two halves said the other way round, a few
@@ -227,7 +246,7 @@ def unnamed_kind(question: str, words: Sequence[str], corpus_key: str) -> str:
     if not re.search(rf"(?:对|关于|针对|就){re.escape(''.join(runs[0]))}", norm):
         return ""   # (the topic a question names after 对 / 关于; 纪念时会想到 is no such phrase)
     which, head = runs[0][-2], runs[0][-1]   # (the word right before the head says which)
-    if not _unsaid(which, corpus_key) or _DEICTIC_TIME.match(which):
+    if not _unsaid(which, corpus_key) or DEICTIC_TIME.match(which):
         return ""
     return which + head
 
@@ -290,7 +309,7 @@ def unsaid_words(ev: Evidence, analysed: ta.Analysed) -> str:
     """讲话中从未出现「读书」: the question's own words the speeches never use, said for a
     decline; "" when they use them all."""
     never = "、".join(f"「{w}」" for w in own_words(analysed.words)
-                     if ta.squash_punct(w) not in ev.corpus_key and not _DEICTIC_TIME.match(w))
+                     if ta.squash_punct(w) not in ev.corpus_key and not DEICTIC_TIME.match(w))
     return f"讲话中从未出现{never}" if never else ""
 
 
@@ -317,6 +336,9 @@ def abstain_reason(ev: Evidence, plan: QueryPlan, analysed: ta.Analysed, hits: l
     # (危房改造 said 改造农村危房: its pieces are said; 1997 is said.)
     seen = [w for w in analysed.words if len(w) >= 2 and (not _CJK_WORD.search(w) or not is_generic(w)
                                                            and not _QUESTION_WORD.search(w) and ta.squash_punct(w) in ev.corpus_key)]
+    if not own and not seen and len(alone) >= 3 and len(set(alone)) == 1:
+        # 作作作作作作: one character typed over and over names nothing to look for.
+        return "问题中没有可以检索的词语"
     if own and never and alone and not seen:
         # 火星上有水吗: every word of the question's own the speeches never say; what they share is
         # single characters (水 in 有水平), which find other words, not what is asked.

@@ -179,18 +179,34 @@ _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
              "六": 6, "七": 7, "八": 8, "九": 9}
 
 
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+
 def chinese_numeral(text: str) -> int | None:
-    """二十一 → 21, 5 → 5; None for anything else."""
+    """二十一 → 21, 一百零五 → 105, 两百 → 200, 5 → 5; 一九九八 → 1998 (digit by digit); None
+    for anything else."""
     if text.isdigit():
         return int(text)
-    if not text or any(c not in _CN_VALUE and c != "十" for c in text):
+    if not text or any(c not in _CN_VALUE and c not in _CN_UNIT for c in text):
         return None
-    if "十" in text:
-        left, _, right = text.partition("十")
-        tens = _CN_VALUE.get(left, 1) if left else 1
-        ones = _CN_VALUE.get(right, 0) if right else 0
-        return tens * 10 + ones
-    value = 0
+    if not any(c in _CN_UNIT for c in text):
+        value = 0
+        for c in text:
+            value = value * 10 + _CN_VALUE[c]
+        return value
+    total, digit, last_unit = 0, None, 10_000
     for c in text:
-        value = value * 10 + _CN_VALUE[c]
-    return value
+        if c in _CN_VALUE:
+            if digit is not None and _CN_VALUE[c]:
+                return None   # 二三百: two digits in a row is no one number
+            digit = _CN_VALUE[c] or None
+        else:
+            unit = _CN_UNIT[c]
+            if unit >= last_unit:
+                return None   # 十百: units must fall
+            total += (1 if digit is None else digit) * unit
+            digit, last_unit = None, unit
+    if digit is not None:
+        # 一百五 / 两千三: a digit after 百/千 with no unit of its own counts in the next unit down.
+        total += digit * (last_unit // 10 if text[-2] in _CN_UNIT and last_unit > 10 else 1)
+    return total

@@ -94,8 +94,14 @@ def _parse_numbers(group: str) -> list[int]:
     return [int(x) for x in re.findall(r"\d+", group)]
 
 
-def clean_markers(reply: str, valid: set[int]) -> tuple[str, list[int]]:
-    """Normalise every marker to ``[n]`` and drop numbers outside ``valid`` (reported once each)."""
+# Where a marker stood whose every number was dropped: the sentence it closed stood on a source
+# that does not exist, so the marker after it must not be read back onto it (_claims).
+_DROPPED = "\x00"
+
+
+def clean_markers(reply: str, valid: set[int], dropped: str = "") -> tuple[str, list[int]]:
+    """Normalise every marker to ``[n]`` and drop numbers outside ``valid`` (reported once each);
+    a marker left with no number becomes ``dropped``."""
     removed: list[int] = []
 
     def repl(m: re.Match[str]) -> str:
@@ -107,7 +113,7 @@ def clean_markers(reply: str, valid: set[int]) -> tuple[str, list[int]]:
                     keep.append(n)
             elif n not in removed:
                 removed.append(n)
-        return "".join(f"[{n}]" for n in keep)
+        return "".join(f"[{n}]" for n in keep) or dropped
 
     return _MARKER.sub(repl, reply), removed
 
@@ -134,16 +140,20 @@ def _claims(text: str) -> list[tuple[str, list[int]]]:
     A marker covers the sentences before it back to the previous marker on the same line: the
     extractive answer quotes a run of one paragraph's sentences with one marker after the run,
     and models write the same way. A lead-in (ending in a colon) and an abstention stand on
-    nothing; a sentence after the line's last marker stays uncited.
+    nothing; a sentence after the line's last marker stays uncited, and so does one whose marker
+    named only sources that do not exist (``_DROPPED``), with the sentences before it.
     """
     out: list[tuple[str, list[int]]] = []
     for line in text.split("\n"):
-        pieces = [(raw, _own_numbers(raw)) for raw in split_cited_sentences(line)]
+        pieces = [(raw.replace(_DROPPED, ""), _own_numbers(raw)) for raw in split_cited_sentences(line)]
+        stops = [_DROPPED in raw for raw in split_cited_sentences(line)]
         carry: list[int] = []
         for i in range(len(pieces) - 1, -1, -1):
             raw, nums = pieces[i]
             plain = _CLEAN_MARKER.sub("", raw).strip()
-            if nums:
+            if stops[i] and not nums:
+                carry = []
+            elif nums:
                 carry = nums
             elif carry and not plain.endswith((":", "\uff1a")) and not _ABSTAIN.search(normalise(plain)):
                 pieces[i] = (raw, carry)
@@ -160,7 +170,7 @@ def check_citations(reply: str, sources: Mapping[int, str], *,
     model was shown it, but not towards quotes, which must come from the paragraph itself.
     """
     context = context or {}
-    text, removed = clean_markers(reply, set(sources))
+    text, removed = clean_markers(reply, set(sources), dropped=_DROPPED)
     verdicts: list[SentenceVerdict] = []
     pair_ok: dict[int, list[bool]] = {}
     cited: list[int] = []
@@ -209,7 +219,7 @@ def check_citations(reply: str, sources: Mapping[int, str], *,
     claims = [v for v in verdicts if v.supported is not None]
     abstained = any(v.abstention for v in verdicts) and not any(v.citations for v in claims)
     return CitationReport(
-        text=text.strip(),
+        text=text.replace(_DROPPED, "").strip(),
         sentences=verdicts,
         cited=cited,
         citation_supported={n: all(ok) for n, ok in pair_ok.items()},

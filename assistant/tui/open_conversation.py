@@ -97,9 +97,12 @@ class OpenConversation:
         """At start (a setting, on by default): the conversation saved last, as it was left."""
         if not self.app.reopen_last or self.conversation.exchanges or self.current is not None:
             return   # a question typed while the index loaded started a new conversation
-        conv = conv_store().load_latest_conversation(self.conversations_dir)   # (read once)
+        skipped: list[str] = []
+        conv = conv_store().load_latest_conversation(self.conversations_dir, skipped)   # (read once)
         if conv is not None:
             self._show_reopened(conv, quiet=True)
+        if skipped:
+            self.app.say(f"无法读取保存的对话 {'、'.join(skipped)},已跳过", "warning", timeout=10)
 
     def _note_stale(self) -> None:
         engine = self.app.engine
