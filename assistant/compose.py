@@ -70,7 +70,7 @@ from .points import (
     words_match,
 )
 from .positions import closing_run, digest_speakers, nth_paragraph
-from .question_grammar import COUNT_ONLY, MENTIONED_WHERE, QUOTED
+from .question_grammar import COUNT_ONLY, MENTIONED_WHERE, QUOTED, WHAT_SAID
 from .question_words import own_subject
 from .results import Answer, AnswerSentence, Hit, Turn
 from .retrieval import query_terms
@@ -338,6 +338,9 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     if meta:
         text, lines = metadata_lines(ev, meta, citer)
         return done(text, lines, hits_out=cited_first(ev, [u for u, _ in meta], hits, citer.terms))
+    if plan.speech_no is not None and plan.answer_type is None and _SPEAKER_SAID.search(question) \
+            and (spoken := speaker_in_order(ev, plan.speech_no, question, citer, hits, done)) is not None:
+        return spoken   # (主持会议的省长高建民讲了些什么 / 何静讲话的重点是什么, of a report: what he said)
     if plan.about_speech and (plan.speech_no is not None or plan.speech_candidates):
         ans = done(ABSTAIN_TEXT, [], abstained=True)
         ans.notes.append("讲话文本中没有注明讲话人或时间。" if plan.answer_type in ("person", "date") else "讲话文本中没有这项信息。")
@@ -545,6 +548,10 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         sentences = [s for s in sentences if set(s.citations) <= of_speech] or sentences
         citer.keep_only(sentences)
     return done(named_source + join_cited(sentences), sentences)
+
+
+# 讲了些什么 / 讲话的重点是什么 / 讲话的主要内容: what a person said, asked as a whole.
+_SPEAKER_SAID = LazyPattern(rf"{WHAT_SAID.pattern}|讲话的?(?:重点|要点|主要内容|核心)")
 
 
 def count_said_first(ev: Evidence, question: str, answer: Answer) -> list[Hit]:

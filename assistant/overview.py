@@ -127,8 +127,13 @@ def speaker_in_order(ev: Evidence, no: int, question: str, citer: Citer, hits: l
     spoken = whole_speech_of(speech.paragraphs, spoken)
     points = speech_points(ev, no) if spoken else None
     held = points if isinstance(points, list) else [points[0]] if points else []
-    if len(spoken) < 2 or any(u in spoken for u in held):
+    if not spoken or any(u in spoken for u in held):
         return None
+    if len(spoken) == 1:
+        # 何静讲了什么, of a report whose chair speaks one paragraph (何静就…提出要求。她说，…):
+        # that paragraph, not the main speaker's points.
+        said = AnswerSentence(spoken[0].text, [citer.cite(spoken[0])])
+        return done(f"{said.text}[{said.citations[0]}]", [said], hits_out=cited_first(ev, spoken, hits, citer.terms))
     return in_order(ev, no, citer, hits, done, True, question=question)
 
 

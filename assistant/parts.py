@@ -416,6 +416,28 @@ def _passage_named(ev: Evidence, speech: Speech, question: str) -> Unit | None:
     return None
 
 
+# 讲完李晓川的故事以后 / 讲完那个例子之后: a story or an example, told inside a paragraph.
+_TOLD = LazyPattern(r"故事|例子|事例|典故|经历")
+
+
+def _story_goes_on(question: str, anchor: Unit, citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
+    """讲完李晓川驻村的故事以后,紧接着说了什么, of a paragraph that tells the story and then what
+    it teaches (这个故事告诉我们…): the sentences after the last one that names what the story
+    is about, in the same paragraph; None when the story ends its paragraph, or no story is asked."""
+    m = _ENDED_PASSAGE.search(ta.normalise(question))
+    if m is None or anchor.kind != "paragraph" or not _TOLD.search(m.group(1)):
+        return None
+    # (the full analysis: a name the query dictionary lacks, 李晓川, is one word there)
+    words = [w for w in ta.analyse(_TOLD.sub(" ", m.group(1))).words if len(w) >= 2 and not is_generic(w)]
+    sentences = split_sentences(anchor.text)
+    last = max((i for i, s in enumerate(sentences) if any(w in ta.normalise(s) for w in words)), default=None)
+    if last is None or last + 1 >= len(sentences):
+        return None
+    n = citer.cite(anchor)
+    after = [AnswerSentence(s, [n]) for s in sentences[last + 1:last + 3]]
+    return (f"「{sentences[last]}」之后,接着讲的是:" + "".join(x.text for x in after) + f"[{n}]", after, [anchor])
+
+
 def _items_at(speech: Speech, anchor: Unit) -> list[Unit]:
     """The run of item paragraphs the anchor is one of, or that its lead-in opens (within two
     units after it): 其一…其四 paragraphs of a speech without headings, or the numbered items
@@ -547,6 +569,9 @@ def after_answer(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, h
             # (A numbered point of a speech without headings runs on over paragraphs; one of a series is one.)
             marked = any(last_item in r for _, r in paragraph_enumerations(speech.units))
             anchor = part_units(ev, last_item)[-1] if headless(ev, speech.no) and marked else last_item
+    told = _story_goes_on(question, anchor, citer) if last_item is None and not named_part and not spoken else None
+    if told is not None:
+        return told
     rest = ev.corpus.speech(anchor.speech_no).units[anchor.seq:]
     said = split_sentences((last_item or anchor).text)[0]   # (the last item's own words, not its paragraph's)
     if last_item is not None and rest and rest[0].kind == "heading":

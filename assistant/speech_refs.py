@@ -354,8 +354,9 @@ def _by_place(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...], s
 # 周海涛在讲话中 / 张建国强调 / 陈志远最后说: a name (a surname first, after a title or a break) and a
 # verb of speaking (全会强调 / 群众要求 name no speaker).
 _SPEAKING = LazyPattern(r"(?:^|(?<=[，,。；;：:])|(?<=书记|市长|省长|县长|主席|总理|部长|主任|委员))"
-                        rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:在(?:讲话|会上|大会上|座谈会上)[中时]?|最后|首先|还|又|进一步)?"
-                        r"(?:说|指出|强调|要求|表示|讲话)")
+                        rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:在(?:讲话|会上|大会上|座谈会上|主持会议)[中时]?|最后|首先|还|又|进一步)?"
+                        # (何静就贯彻落实会议精神提出要求: what the speaker spoke on, then the verb.)
+                        r"(?:说|指出|强调|要求|表示|讲话|就[^，,。]{2,16}?(?:提出|作出|讲|谈))")
 _SPEAKING_PARAGRAPHS = 12   # a report's speaker speaks near its top
 _OFFICE = (r"(?:书记|市长|省长|县长|区长|校长|董事长|总经理|主任|部长|局长|厅长|主席|院长|行长|总理|司令|政委|会长|社长|"
            r"元帅|将军|教授|研究员|院士|主编|总编)")

@@ -173,3 +173,57 @@ def test_ranking_options_out_of_range_are_usage_errors(option: list[str]) -> Non
     done = subprocess.run([sys.executable, "-m", "assistant", "search", *option, "塔西佗陷阱"],
                           capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 2 and option[0] in done.stderr and "Traceback" not in done.stderr
+
+
+_REPORT = """城南区召开社区养老服务推进会
+本报城南5月8日讯（记者 方一舟）5月7日上午，城南区召开社区养老服务推进会。区委书记罗建中出席会议并讲话，区长苏婉主持会议。
+罗建中指出，养老服务一头连着民生，一头连着民心。他要求，一是补齐设施短板，二是做实助餐服务，三是壮大护理队伍。
+苏婉就贯彻落实会议精神提出要求。她说，各部门要打破“各管一段”的思维，加快推进医养结合。
+会上，区民政局通报了工作进展。会后，与会人员实地参观了城南社区“长者食堂”。
+"""
+
+_TRAINING = """在青年干部培训班开班式上的讲话
+市委副书记　陶明
+
+同志们：
+
+首先，要坚定理想信念。理想信念是共产党人精神上的“钙”。
+
+其次，要练就过硬本领。讲到这里，我想给大家讲一个故事。2019年，年轻干部郑晓川被派到石岭村担任驻村第一书记。郑晓川白天走访，晚上学方言，三年下来，村集体收入增加到46万元。这个故事告诉我们，群众是最好的老师，基层是最好的课堂。希望大家放下架子、扑下身子。
+
+最后，要严守纪律规矩。
+
+祝同志们学习进步！
+"""
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory):
+    from assistant.engine import Engine
+
+    root = tmp_path_factory.mktemp("reports")
+    (root / "a_report.txt").write_text(_REPORT, encoding="utf-8")
+    (root / "b_training.txt").write_text(_TRAINING, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+@pytest.mark.parametrize("question", ["苏婉讲了什么？", "社区养老服务推进会上，主持会议的区长苏婉讲了些什么？",
+                                      "区长苏婉讲话的重点是什么？"])
+def test_what_a_reports_second_speaker_said(reports, question: str) -> None:
+    answer = reports.ask(question)
+    first = answer.text.split("\n")[0]
+    assert "医养结合" in first and "补齐设施短板" not in first
+
+
+def test_a_speaker_named_with_what_they_spoke_on_names_the_report() -> None:
+    from assistant.speech_refs import _SPEAKING
+
+    assert [m.group(1) for m in _SPEAKING.finditer("苏婉就贯彻落实会议精神提出要求。")] == ["苏婉"]
+    assert [m.group(1) for m in _SPEAKING.finditer("高建民在主持会议时指出，")] == ["高建民"]
+
+
+@pytest.mark.parametrize("question", ["陶明讲完郑晓川驻村的故事以后，紧接着说这个故事告诉我们什么？",
+                                      "讲完郑晓川的故事之后讲了什么？"])
+def test_what_follows_a_story_told_inside_a_paragraph(reports, question: str) -> None:
+    first = reports.ask(question).text.split("\n")[0]
+    assert "群众是最好的老师" in first and "严守纪律规矩" not in first
