@@ -19,7 +19,6 @@ from .text_helpers import chinese_numeral
 __all__ = ["EACH_OF", "REPORTER_ASKS", "is_interview", "each_clause_named", "speech_marked", "byline", "named_speeches", "naming_label", "numbered_speech", "opens_with_dateline", "numbered_speeches", "speech_label",
            "strip_speech_reference", "swapped_speech"]
 
-_NUM = r"[一二三四五六七八九十两\d]"
 
 _SPEECH_NO = LazyPattern(rf"第\s*({SPEECH_NUMBER})\s*篇")
 _LAST_SPEECH = LazyPattern(r"最后一篇|最末一篇|末一篇")
