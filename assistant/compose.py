@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from . import text_analysis as ta
-from .answer_types import METADATA_TYPES, fits_type, holds_asked, years
+from .answer_types import METADATA_TYPES, SURNAMES, fits_type, holds_asked, years
 from .corpus import Unit
 from .enumeration import opening_point
 from .evidence import Citer, Evidence
@@ -338,9 +338,14 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     if meta:
         text, lines = metadata_lines(ev, meta, citer)
         return done(text, lines, hits_out=cited_first(ev, [u for u, _ in meta], hits, citer.terms))
-    if plan.speech_no is not None and plan.answer_type is None and _SPEAKER_SAID.search(question) \
-            and (spoken := speaker_in_order(ev, plan.speech_no, question, citer, hits, done)) is not None:
-        return spoken   # (主持会议的省长高建民讲了些什么 / 何静讲话的重点是什么, of a report: what he said)
+    if plan.speech_no is not None and plan.answer_type is None and _SPEAKER_SAID.search(question):
+        # (主持会议的省长高建民讲了些什么 / 何静讲话的重点是什么, of a report: what he said;
+        # 李红梅强调了什么: the paragraph that says she stressed it.)
+        said = said_with_verb(ev, plan.speech_no, question, citer)
+        if said is not None:
+            return done(*said, hits_out=cited_first(ev, [c.unit for c in citer.citations], hits, citer.terms))
+        if (spoken := speaker_in_order(ev, plan.speech_no, question, citer, hits, done)) is not None:
+            return spoken
     if plan.about_speech and (plan.speech_no is not None or plan.speech_candidates):
         ans = done(ABSTAIN_TEXT, [], abstained=True)
         ans.notes.append("讲话文本中没有注明讲话人或时间。" if plan.answer_type in ("person", "date") else "讲话文本中没有这项信息。")
@@ -550,8 +555,27 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     return done(named_source + join_cited(sentences), sentences)
 
 
-# 讲了些什么 / 讲话的重点是什么 / 讲话的主要内容: what a person said, asked as a whole.
-_SPEAKER_SAID = LazyPattern(rf"{WHAT_SAID.pattern}|讲话的?(?:重点|要点|主要内容|核心)")
+# 讲了些什么 / 讲话的重点是什么 / 强调了什么: what a person said, asked as a whole.
+_SPEAKER_SAID = LazyPattern(rf"{WHAT_SAID.pattern}|讲话的?(?:重点|要点|主要内容|核心)|(?:强调|指出|表示)了?(?:些)?(?:什么|啥|哪些)")
+
+
+_ASKED_VERB = LazyPattern(r"(强调|指出|表示)了?(?:些)?(?:什么|啥|哪些)")
+
+
+def said_with_verb(ev: Evidence, no: int, question: str, citer: Citer) -> tuple[str, list[AnswerSentence]] | None:
+    """李红梅强调了什么 / 他指出了什么, of a text whose paragraphs open 李红梅强调，…: those
+    paragraphs (the person named in the question, said with the asked verb); None when none opens so."""
+    verb = _ASKED_VERB.search(question)
+    if verb is None:
+        return None
+    norm = ta.normalise(question)
+    people = [m.group(0) for m in re.finditer(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}", norm[:verb.start()])]
+    said = [u for u in ev.corpus.speech(no).paragraphs
+            if any(re.match(rf"{re.escape(p)}[^，,。]{{0,12}}?{verb.group(1)}", ta.normalise(u.text)) for p in people)]
+    if not said:
+        return None
+    lines = [AnswerSentence(u.text, [citer.cite(u)]) for u in said[:2]]
+    return join_cited(lines), lines
 
 
 def count_said_first(ev: Evidence, question: str, answer: Answer) -> list[Hit]:

@@ -305,6 +305,22 @@ def key_for_url(config: LLMConfig, url: str, env: Mapping[str, str] | None = Non
     return config.api_key(env) if same or named or host == OPENAI_HOST else None
 
 
+def with_endpoint(config: LLMConfig, url: str, model: str) -> LLMConfig:
+    """``config`` pointed at ``url`` typed by the user (the settings form, saved while
+    OPENAI_BASE_URL overrides the file): OPENAI_API_KEY went with OPENAI_BASE_URL's address, so it
+    does not go to another one unless that is OpenAI's own; a key variable the user named
+    (api_key_env) and the file's own api_key still do."""
+    def norm(u: str) -> str:
+        return u.strip().rstrip("/").lower()
+
+    try:
+        host = (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        host = ""
+    moved = norm(url) != norm(config.base_url) and config.api_key_env == DEFAULT_API_KEY_ENV and host != OPENAI_HOST
+    return replace(config, base_url=url, model=model, api_key_env="" if moved else config.api_key_env)
+
+
 def load_config(args: argparse.Namespace | None = None, *, env: Mapping[str, str] | None = None,
                 path: Path | None = None, **overrides: Any) -> LLMConfig:
     """Merge defaults, the TOML file, the environment, CLI flags, then keyword overrides.

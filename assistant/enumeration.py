@@ -247,9 +247,15 @@ def _announced_runs(text: str) -> list[Enumeration]:
         run = _alike_run(text, m.end() + stop.end(), count)
         if run is not None:
             found.append(run)
-    if not found and (run := _alike_run(text, 0, None, whole=True)) is not None:
-        found.append(run)   # (希望受表彰的同志…。希望各街道…。希望全社会…: a paragraph of hopes alone)
+    # (希望受表彰的同志…。希望各街道…。希望全社会…: a paragraph of hopes alone, perhaps after a
+    # word that says where it stands: 最后，希望大家…。希望大家…。)
+    linked = _OPENING_LINK.match(text)
+    if not found and (run := _alike_run(text, linked.end() if linked else 0, None, whole=True)) is not None:
+        found.append(run)
     return found
+
+
+_OPENING_LINK = LazyPattern(r"\s*(?:最后|同时|此外|另外|总之|同志们)[，,]\s*")
 
 
 def _alike_run(text: str, start: int, count: int | None, whole: bool = False) -> Enumeration | None:

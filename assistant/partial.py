@@ -646,7 +646,10 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
                 # (去年水利投资多少: the sentence said of last year, 过去一年…全年共完成…, before a plan that names no year.)
                 dated = {i for i in fitting if years_meant(asked_years, sentences[i].text, before(sentences[i]),
                                                            this_year(unit_of(sentences[i])))}
-                best = max(fitting, key=lambda i: (i in dated, bool(event) and event in ta.normalise(sentences[i].text),
+                # (全军去年立案查处了多少起违纪案件: the figure said of 全军, before one of 全国金融系统.)
+                scope = re.search(r"全(?:军|国|省|市|县|区|党)", ta.normalise(question))
+                best = max(fitting, key=lambda i: (i in dated, not scope or scope.group(0) in ta.normalise(sentences[i].text),
+                                                   bool(event) and event in ta.normalise(sentences[i].text),
                                                    density(i), -i))
                 sentences.insert(0, sentences.pop(best))
             return None

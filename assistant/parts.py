@@ -418,13 +418,15 @@ def _passage_named(ev: Evidence, speech: Speech, question: str) -> Unit | None:
 
 # 讲完李晓川的故事以后 / 讲完那个例子之后: a story or an example, told inside a paragraph.
 _TOLD = LazyPattern(r"故事|例子|事例|典故|经历")
+# 韩东讲的洪水的故事之后说了什么: the story named without a verb of finishing.
+_STORY_DONE = LazyPattern(r"([\u4e00-\u9fff“”]{2,12}?(?:故事|例子|事例|典故))(?:讲完)?(?:之后|以后)")
 
 
 def _story_goes_on(question: str, anchor: Unit, citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
     """讲完李晓川驻村的故事以后,紧接着说了什么, of a paragraph that tells the story and then what
     it teaches (这个故事告诉我们…): the sentences after the last one that names what the story
     is about, in the same paragraph; None when the story ends its paragraph, or no story is asked."""
-    m = _ENDED_PASSAGE.search(ta.normalise(question))
+    m = _ENDED_PASSAGE.search(ta.normalise(question)) or _STORY_DONE.search(ta.normalise(question))
     if m is None or anchor.kind != "paragraph" or not _TOLD.search(m.group(1)):
         return None
     # (the full analysis: a name the query dictionary lacks, 李晓川, is one word there)

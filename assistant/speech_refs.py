@@ -362,7 +362,7 @@ _OFFICE = (r"(?:书记|市长|省长|县长|区长|校长|董事长|总经理|�
 _SURNAME_OFFICE = LazyPattern(rf"([{SURNAMES}])((?:副)?{_OFFICE})")
 _PAIR_OF_OFFICES = LazyPattern(rf"([{SURNAMES}](?:副)?{_OFFICE})(?:和|与|跟|及|、)([{SURNAMES}](?:副)?{_OFFICE})")
 
-_ASKED_SPEAKER = LazyPattern(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:讲|说|提|在|的|对|那|这|认为|觉得|强调|指出|要求|谈|怎|如何|看|和|与|同|跟|会见|接见)")
+_ASKED_SPEAKER = LazyPattern(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:讲|说|提|在|的|对|那|这|认为|觉得|强调|指出|要求|谈|怎|如何|看|和|与|同|跟|会见|接见|部署|布置|安排|交代)")
 
 
 # What comes before a name on a speaker line: an office (…行长, …导演, …研究员).

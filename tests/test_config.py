@@ -179,3 +179,17 @@ def test_bad_flags_are_usage_errors(argv: list[str], capsys: pytest.CaptureFixtu
 def test_llm_flag() -> None:
     assert parse("--llm").llm is True
     assert parse().llm is False
+
+
+def test_a_typed_endpoint_does_not_inherit_the_environments_key(tmp_path: Path) -> None:
+    from assistant.config import with_endpoint
+
+    env = {"OPENAI_API_KEY": KEY, "OPENAI_BASE_URL": "http://127.0.0.1:18432/v1"}
+    config = load_config(env=env, path=tmp_path / "none.toml")
+    assert config.api_key(env) == KEY   # the key goes with OPENAI_BASE_URL's address
+    typed = with_endpoint(config, "http://127.0.0.1:18431/v1", "m")
+    assert typed.base_url.endswith("18431/v1") and typed.api_key(env) is None
+    assert with_endpoint(config, "http://127.0.0.1:18432/v1/", "m").api_key(env) == KEY   # the same address
+    assert with_endpoint(config, "https://api.openai.com/v1", "m").api_key(env) == KEY   # OpenAI's own
+    named = load_config(env={**env, "MY_KEY": KEY}, path=tmp_path / "none.toml", api_key_env="MY_KEY")
+    assert with_endpoint(named, "http://127.0.0.1:18431/v1", "m").api_key({**env, "MY_KEY": KEY}) == KEY

@@ -227,3 +227,61 @@ def test_a_speaker_named_with_what_they_spoke_on_names_the_report() -> None:
 def test_what_follows_a_story_told_inside_a_paragraph(reports, question: str) -> None:
     first = reports.ask(question).text.split("\n")[0]
     assert "群众是最好的老师" in first and "严守纪律规矩" not in first
+
+
+_SAFETY = """市教育系统安全工作会议召开
+本报青河11月3日讯　11月2日上午9点，全市教育系统安全工作会议召开。副市长李红梅出席会议并讲话，市教育局局长张国华主持会议。
+李红梅指出，校园安全是教育工作的底线。她要求，第一，要全面排查隐患；第二，要加强食堂管理；第三，要做好心理健康教育。
+李红梅强调，安全工作没有旁观者，各级各部门要守土有责。
+张国华通报了今年以来全市共发生校园安全事故7起，比去年同期下降30%。
+"""
+
+_CLOSING = """在全县农田水利建设动员会上的讲话
+县长　周立新
+
+同志们：
+
+做好今年的农田水利建设，一要抓好规划，科学确定项目布局。二要抓好资金，县财政安排资金860万元。三要抓好质量，严格工程监理。四要抓好管护，落实管护责任。
+
+最后，希望大家切实负起责任。希望大家把这项工作当成民生大事来抓。希望大家在明年3月底前全面完成任务。
+"""
+
+
+@pytest.fixture(scope="module")
+def safety(tmp_path_factory: pytest.TempPathFactory):
+    from assistant.engine import Engine
+
+    root = tmp_path_factory.mktemp("safety")
+    (root / "a_safety.txt").write_text(_SAFETY, encoding="utf-8")
+    (root / "b_closing.txt").write_text(_CLOSING, encoding="utf-8")
+    return Engine.load([root], use_cache=False)
+
+
+@pytest.mark.parametrize("question,wanted,not_wanted", [("李红梅强调了什么?", "没有旁观者", "底线"),
+                                                        ("李红梅指出了什么?", "底线", "没有旁观者")])
+def test_what_a_speaker_stressed_is_the_paragraph_said_with_that_verb(safety, question: str, wanted: str,
+                                                                     not_wanted: str) -> None:
+    first = safety.ask(question).text.split("\n")[0]
+    assert wanted in first and not_wanted not in first
+
+
+def test_a_count_in_qi_counts_what_follows_it(safety) -> None:
+    answer = safety.ask("今年以来全市发生了多少起校园安全事故?")
+    assert not answer.partial and "7起" in answer.text.split("\n")[0]
+
+
+@pytest.mark.parametrize("question,wanted", [("周立新提了几点希望?", "明年3月底前"), ("周县长讲话的第三个希望是什么?", "明年3月底前")])
+def test_hopes_after_a_word_that_says_where_they_stand(safety, question: str, wanted: str) -> None:
+    first = safety.ask(question).text.split("\n")[0] if "第三" in question else safety.ask(question).text
+    assert wanted in first and "抓好管护" not in first
+
+
+def test_what_follows_a_story_named_without_a_verb_of_finishing(reports) -> None:
+    first = reports.ask("郑晓川的故事之后说了什么?").text.split("\n")[0]
+    assert "群众是最好的老师" in first
+
+
+def test_a_speaker_named_with_a_verb_of_deploying_names_the_report() -> None:
+    from assistant.speech_refs import _ASKED_SPEAKER
+
+    assert _ASKED_SPEAKER.search("郑国华部署了哪几项工作？") and _ASKED_SPEAKER.search("郑国华布置了什么任务")

@@ -285,3 +285,21 @@ async def test_settings_screen_sends_a_key_the_config_names_for_its_endpoints(tm
         await pilot.press(*fake_server.url, "enter")
         await wait_for(pilot, lambda: "接口只提供一个模型" in screen_text(app))
         assert fake_server.auth[-1] == f"Bearer {KEY}" and KEY not in screen_text(app)
+
+
+async def test_an_endpoint_typed_and_saved_gets_no_key_that_went_with_another_address(
+        tmp_path: Path, engine: Engine, config_file: Path, fake_server: FakeServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    # OPENAI_BASE_URL names another server: OPENAI_API_KEY is meant for it, not for the address typed here.
+    monkeypatch.setenv("OPENAI_API_KEY", KEY)
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")
+    fake_server.models = ["qwen2.5-7b"]
+    app = make_app(tmp_path, lambda: engine)
+    async with app.run_test(notifications=True, size=(110, 40)) as pilot:
+        await ready(pilot)
+        await open_screen(pilot, "f9", SettingsScreen)
+        await pilot.press("ctrl+u", *fake_server.url, "enter")
+        await wait_for(pilot, lambda: "接口只提供一个模型" in screen_text(app))
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not isinstance(app.screen, SettingsScreen))
+        assert app.llm_config is not None and app.llm_config.base_url == fake_server.url
+        assert app.llm_config.api_key() is None

@@ -8,7 +8,7 @@ whether one is set.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +29,7 @@ from ..config import (
     key_for_url,
     load_config,
     save_settings,
+    with_endpoint,
 )
 from .hint_box import HintScrollBox
 
@@ -212,7 +213,7 @@ class SettingsScreen(ModalScreen["SavedSettings | None"]):
         if (merged.base_url, merged.model) != (url, model) and (url or model):
             # OPENAI_BASE_URL / OPENAI_MODEL beat the file: this run uses what was entered.
             self.app.say("注意:环境变量中的大模型设置优先于配置文件,下次启动时仍会使用环境变量。", "warning")
-        config = replace(merged, base_url=url, model=model) if url else None
+        config = with_endpoint(merged, url, model) if url else None
         self.app.say(f"设置已保存到 {path}")
         self.dismiss(SavedSettings(config, reopen))
 
