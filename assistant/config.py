@@ -282,27 +282,27 @@ def _default_key_goes_to(layers: list[tuple[str, dict[str, Any]]]) -> bool:
     if any("api_key_env" in layer for _, layer in layers):
         return True
     source, base_url = next((name, layer["base_url"]) for name, layer in reversed(layers) if layer.get("base_url"))
-    try:
-        host = (urlsplit(base_url).hostname or "").lower()
-    except ValueError:   # an invalid URL fails later, with its own message
-        host = ""
-    return host == OPENAI_HOST or source == "环境变量"
+    return _host(base_url) == OPENAI_HOST or source == "环境变量"
 
 
 def key_for_url(config: LLMConfig, url: str, env: Mapping[str, str] | None = None) -> str | None:
     """The key to send to ``url`` typed by the user (settings' /v1/models): the configured
     endpoint's key, or OpenAI's own; to any other address, none (OPENAI_API_KEY is not sent to a
     server only typed into a form)."""
-    def norm(u: str) -> str:
-        return u.strip().rstrip("/").lower()
-
-    try:
-        host = (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        host = ""
-    same = bool(config.base_url.strip()) and norm(url) == norm(config.base_url)
+    same = bool(config.base_url.strip()) and _same_url(url, config.base_url)
     named = config.api_key_env not in ("", DEFAULT_API_KEY_ENV)   # (api_key_env = "MY_KEY": for any endpoint)
-    return config.api_key(env) if same or named or host == OPENAI_HOST else None
+    return config.api_key(env) if same or named or _host(url) == OPENAI_HOST else None
+
+
+def _same_url(a: str, b: str) -> bool:
+    return a.strip().rstrip("/").lower() == b.strip().rstrip("/").lower()
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:   # an invalid URL fails later, with its own message
+        return ""
 
 
 def with_endpoint(config: LLMConfig, url: str, model: str) -> LLMConfig:
@@ -310,14 +310,7 @@ def with_endpoint(config: LLMConfig, url: str, model: str) -> LLMConfig:
     OPENAI_BASE_URL overrides the file): OPENAI_API_KEY went with OPENAI_BASE_URL's address, so it
     does not go to another one unless that is OpenAI's own; a key variable the user named
     (api_key_env) and the file's own api_key still do."""
-    def norm(u: str) -> str:
-        return u.strip().rstrip("/").lower()
-
-    try:
-        host = (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        host = ""
-    moved = norm(url) != norm(config.base_url) and config.api_key_env == DEFAULT_API_KEY_ENV and host != OPENAI_HOST
+    moved = not _same_url(url, config.base_url) and config.api_key_env == DEFAULT_API_KEY_ENV and _host(url) != OPENAI_HOST
     return replace(config, base_url=url, model=model, api_key_env="" if moved else config.api_key_env)
 
 

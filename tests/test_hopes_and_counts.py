@@ -60,14 +60,18 @@ _FARM = """在柳岸县春季农业生产工作会议上的讲话
 """
 
 
-@pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory):
+def _engine_of(tmp_path_factory: pytest.TempPathFactory, name: str, texts: dict[str, str]):
     from assistant.engine import Engine
 
-    root = tmp_path_factory.mktemp("hopes")
-    for name, text in (("a_school.txt", _SCHOOL), ("b_volunteer.txt", _VOLUNTEER), ("c_farm.txt", _FARM)):
-        (root / name).write_text(text, encoding="utf-8")
+    root = tmp_path_factory.mktemp(name)
+    for file, text in texts.items():
+        (root / file).write_text(text, encoding="utf-8")
     return Engine.load([root], use_cache=False)
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory):
+    return _engine_of(tmp_path_factory, "hopes", {"a_school.txt": _SCHOOL, "b_volunteer.txt": _VOLUNTEER, "c_farm.txt": _FARM})
 
 
 def test_hopes_counted_as_several_are_as_many_as_the_sentences_give() -> None:
@@ -199,12 +203,7 @@ _TRAINING = """在青年干部培训班开班式上的讲话
 
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory: pytest.TempPathFactory):
-    from assistant.engine import Engine
-
-    root = tmp_path_factory.mktemp("reports")
-    (root / "a_report.txt").write_text(_REPORT, encoding="utf-8")
-    (root / "b_training.txt").write_text(_TRAINING, encoding="utf-8")
-    return Engine.load([root], use_cache=False)
+    return _engine_of(tmp_path_factory, "reports", {"a_report.txt": _REPORT, "b_training.txt": _TRAINING})
 
 
 @pytest.mark.parametrize("question", ["苏婉讲了什么？", "社区养老服务推进会上，主持会议的区长苏婉讲了些什么？",
@@ -249,12 +248,7 @@ _CLOSING = """在全县农田水利建设动员会上的讲话
 
 @pytest.fixture(scope="module")
 def safety(tmp_path_factory: pytest.TempPathFactory):
-    from assistant.engine import Engine
-
-    root = tmp_path_factory.mktemp("safety")
-    (root / "a_safety.txt").write_text(_SAFETY, encoding="utf-8")
-    (root / "b_closing.txt").write_text(_CLOSING, encoding="utf-8")
-    return Engine.load([root], use_cache=False)
+    return _engine_of(tmp_path_factory, "safety", {"a_safety.txt": _SAFETY, "b_closing.txt": _CLOSING})
 
 
 @pytest.mark.parametrize("question,wanted,not_wanted", [("李红梅强调了什么?", "没有旁观者", "底线"),
