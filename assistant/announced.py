@@ -22,8 +22,9 @@ ANNOUNCES = LazyPattern(r"(?:几|[一二三四五六七八九十两\d]+)(?:项|�
 STATED = LazyPattern(r"([二三四五六七八两]|\d)(?:项|个|条|点|方面|件)")
 
 # 下面，我讲三个问题。 / 我讲两点意见: a speaker announcing his speech's parts and their number.
-# (要着重抓好三个方面 / 做好三件事: what is to be done, counted, announces as well.)
-SPEAKER_ANNOUNCES = LazyPattern(r"(?:讲|谈|说|抓好|抓|做好|突出|把握|注意|强调)(?:一下|一讲|一谈)?([两三四五六七八九])"
+# (要着重抓好三个方面 / 做好三件事: what is to be done, counted, announces as well; 我和大家谈几点想法:
+# the count is left to the run that follows.)
+SPEAKER_ANNOUNCES = LazyPattern(r"(?:讲|谈|说|抓好|抓|做好|突出|把握|注意|强调)(?:一下|一讲|一谈)?([两三四五六七八九几])"
                          r"(?:个问题|点意见|个方面|方面|点看法|点建议|点要求|项工作|件事|点)")
 # 我向青年朋友们提三点希望 / 对大家提三点要求: points announced (hopes and requirements are one part
 # of a speech, not its parts, unless they come first: announced_early).

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from . import text_analysis as ta
-from .asked_kinds import CLOCK, DURATION
+from .asked_kinds import CLOCK, DURATION, LENGTH
 from .corpus import DATELINE, Speech, Unit
 from .lazy_pattern import LazyPattern
 from .text_analysis import split_sentences
@@ -72,6 +72,7 @@ _TITLES = (r"(?:同志|书记|主席|总理|总书记|先生|女士|教授|部�
            r"教师|工人|农民|村民|居民|党员|战士|司机|律师|法官|支书|志愿者|技术员)")
 _PERSON = (rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s*[{SURNAMES}][\u4e00-\u9fff]{{1,2}}"
            rf"|^[{SURNAMES}][\u4e00-\u9fff]{{1,3}}$"   # a speaker line: the name alone
+           rf"|^[{SURNAMES}][\u4e00-\u9fff]{{1,2}}[:：](?=\S)"   # a transcript's turn: 苏婉清：这个问题我来回答
            rf"|{_TITLES}\s+[\u4e00-\u9fff]{{2,3}}$"   # a speaker line: 县长　骆承平, a name of any surname
            r"|^(?:本报|特约)评论员$"                     # the paper's own commentator signs a comment
            rf"|[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:曾经|曾)?(?:说过|说|指出|提出|认为|强调|讲过)"
@@ -142,7 +143,7 @@ _UNIT_ALIASES = {"天": "(?:天|日|工作日)", "日": "(?:天|日|工作日)",
                  "钱": "(?:元|块|角)", "岁": "(?:周岁|岁)",
                  # (多少个妇女 → 四十多位妇女: 个 counts anything, which a text counts in its own measure.)
                  "个": "(?:个|位|名|人|家|户|项|所|座|条|件|次|处|种)",
-                 "起": "(?:起|件)"}   # (多少起案件 → 一千六百四十件)   # 多少钱 is answered in 元, not 十五万人次
+                 "起": "(?:起|件)", LENGTH: "(?:(?<![立平]方)米|公里|千米|里|厘米|毫米)"}   # (多少起案件 → 一千六百四十件)   # 多少钱 is answered in 元, not 十五万人次
 
 
 _SPAN_OF_TIME = (r"每(?:一|两|三|半)?个?(?:年|季度|季|月|周|星期|旬|天|日|小时)|年内|年底前|年末前|月底前|季度末前"
@@ -159,7 +160,7 @@ def _unit_pattern(unit: str) -> str:
 
 # The word right after 谁 / 哪天 / 哪一年 names what was done (谁主持, 哪一天会见, 哪一年成立):
 # the thing the question wants is that event's person or date, not any in the paragraph.
-_ASKED_EVENT = (r"(?:由谁来|由谁|是谁|谁|哪(?:些|几位)[\u4e00-\u9fff]{0,2}(?:领导|同志|嘉宾)|哪几位|哪位|哪些人|哪几个人|哪(?:一|几|些)?(?:个|家)?(?:单位|部门|机关|机构|团体|公司)|哪一?天|哪几天|哪一?年|哪几年|何时|什么时候|哪个月|几月几日|几号)"
+_ASKED_EVENT = (r"(?:由谁来|由谁|是谁|谁|哪(?:些|几位|一?位)[\u4e00-\u9fff]{0,2}?(?:领导|同志|嘉宾)|哪几位|哪位|哪些人|哪几个人|哪(?:一|几|些)?(?:个|家)?(?:单位|部门|机关|机构|团体|公司)|哪一?天|哪几天|哪一?年|哪几年|何时|什么时候|哪个月|几月几日|几号)"
                 # (哪一年由谁最早提出的: 由谁 / 最早 say who and how, 提出 is the event.)
                 # (哪天前储备好: 前 / 以前 / 之前 say by when; 储备 is the event.)
                 r"(?:之前|以前|之后|以后|前|后)?"
@@ -242,6 +243,10 @@ _ASKING_WORDS = r"多少|几|哪|什么|啥|谁|怎"
 
 
 _ADVERB_END = r"(?:分别|各自|各|一共|总共|大概|大约|到底|究竟|具体|至少|最少|最多|起码|不少于|不低于|超过|多于|不超过|将来|今后|以后|未来|最终)+$"
+_PER_TIME_END = r"(?:每年|每月|每天|每季度|每周|每人|每次|全年|今年|去年|明年|当年|年均|人均)+$"
+_MODAL_AFTER_NOUN = r"(?<=[\u4e00-\u9fff]{2})(?:需要|必须|应该|应当|可以|能够|将要|要|将|会|能|应|可|没有|没|尚未|未)"
+# (多少人没解决温饱: people are counted; what they have not done is no thing counted.)
+_NOT_DONE = r"(?:没有|没|尚未|未|还没|不)(?=[\u4e00-\u9fff])"
 _NOT_A_THING = r"重新|再|又|都|能|会|要|被|把|给|让|来|去|东西|事情|事儿|玩意|钱"
 _MOVED_TO = r"[\u4e00-\u9fff]{1,2}(?:到|至)"
 
@@ -268,8 +273,15 @@ def counted_noun(question: str) -> str:
     # (多少个没出去打工的妇女: a clause before 的 says which; what is counted is the word after it.)
     head = re.match(rf"{re.escape(after)}的([\u4e00-\u9fff]{{2,4}}?)(?={_NOT_IN_NOUN}|$)", rest) if len(after) >= 4 else None
     after = head.group(1) if head else after
-    if len(after) >= 3 and rest[len(after):].startswith(("了", "过")):
-        after = after[:-1]   # (几个单位发了言 / 几个单位作了发言: the verb before 了 is no part of what is counted)
+    if len(after) >= 3 and rest[len(after):].startswith(("了", "过", "上")):
+        # (几个单位发了言 / 几名学生考上了清华: the verb before 了 is no part of what is counted;
+        # 乡镇企业上了规模: a word of its own stays whole.)
+        words = ta.segment(after)
+        after = "".join(words[:-1]) if len(words) >= 2 else after if rest[len(after)] == "上" else after[:-1]
+    # (多少群众需要转移 / 多少人要搬迁: what is counted ends where a modal and its verb begin)
+    after = re.split(_MODAL_AFTER_NOUN, after)[0] if len(after) >= 3 else after
+    if re.match(_NOT_DONE, after) and re.search("[人名位]$", m.group(0)):
+        return ""   # (the people are what is counted, whoever they are)
     # (帮多少人重新找到了活干 / 拿了多少钱出来 / 多少篇东西: a verb, a complement or a filler word
     # after the measure is no thing counted; 掏多少钱用在… / 从多少搞到了多少: nor is money, which
     # any sum gives, nor a verb that says where a figure went.)
@@ -299,7 +311,7 @@ def counted_noun(question: str) -> str:
 # (开放型经济发展专项资金: a name this long is read whole where a text says it whole.)
 _LONG_NOUN = 12
 # Nouns that say only that a figure is asked (天使基金规模是多少: any figure of the fund's is it).
-FIGURE_KINDS = frozenset({"规模", "金额", "数额", "总额", "数量", "总数", "额度"})
+FIGURE_KINDS = frozenset({"规模", "金额", "数额", "总额", "数量", "总数", "额度", "总量"})   # (GDP总量: the GDP's figure)
 # Nouns that name a figure as a share (同意的比例是多少: 同意率达到三分之二 gives it).
 SHARE_NOUNS = frozenset({"比例", "比重", "占比", "百分比"})
 # Nouns that name a figure as the one aimed at (…的目标 / 指标).
@@ -314,6 +326,7 @@ def counted_owner(question: str, noun: str) -> str:
     if at <= 0 or norm[at - 1] not in "的,，":
         return ""   # (山西去年实际利用外资: one phrase, no owner apart from it)
     owner = re.split(r"[^\u4e00-\u9fff]|里|中|提到的?|说的|讲的|介绍的|的", norm[:at].rstrip("的,，、 "))[-1]
+    owner = re.sub(_PER_TIME_END, "", owner)   # (图书卡每年的额度: the card's; 每年 says how often)
     return owner if 3 <= len(owner) <= 12 and not re.search(_ASKING_WORDS, owner) else ""
 
 
@@ -575,12 +588,14 @@ def year_agrees(asked: set[int], sentence: str, before: str = "", this_year: int
     return not named or bool(named & asked)
 
 
+_COMPARED_WITH = LazyPattern(r"(?:比|较|同比|与)[^，。,;；]{0,6}?(?:上年|去年|前年|上一年|上年度)(?:同期)?(?:相比)?")
 _CHANGED_FROM = LazyPattern(r"(?:由|从)[^，。,;；]{0,12}?(?=(?:上升|提高|提升|增加|增长|下降|降低|减少|跃升|扩大|缩小|压缩|缩短|压减)(?:到|至|为))")
 
 
 def years_meant(asked: set[int], sentence: str, before: str = "", this_year: int | None = None) -> set[int]:
     """The years a sentence speaks of (as year_agrees reads them); none when no year is asked."""
     def named_in(text: str) -> set[int]:
+        text = _COMPARED_WITH.sub("", text)   # (…仅比丰收的上年减少1.5%: this year's figure, against last year's)
         relative = {this_year + d for d in relative_years(text)} if this_year else set()
         return years(text) | relative
 

@@ -90,6 +90,8 @@ _ASKS_DAY = LazyPattern(r"哪一?天|哪几天|几号|几月几日|哪个日子"
 _ASKS_AGE = LazyPattern(r"多大(?:岁数|年纪|年龄)|几岁|多少岁|年龄|年纪多大|高寿")
 _ASKS_HOW_LONG = LazyPattern(r"多长时间|多久|多少时间|隔多长|多长一段时间")
 DURATION = "时长"   # the unit of a span of time asked for
+LENGTH = "长度"   # the unit of a size asked for: 大坝有多高 / 堤防有多长 (58米, 364公里)
+_ASKS_SIZE = LazyPattern(r"多(?:高|长|宽|深|厚|远)(?!时间|一段)")
 CLOCK = "时刻"   # the unit of a time of day asked for
 # 延长到几点 / 晚上几点开始 / 几点钟: 几点 asks the time of day, not how many points.
 CLOCK_BEFORE = "到至在于从午晨夜上"
@@ -152,6 +154,8 @@ def asked_type(body: str, count: LazyPattern) -> tuple[str | None, str]:
                 return kind, "岁"   # 多大岁数: an age (教了三十二年书 is none)
             if kind == "number" and _ASKS_HOW_LONG.search(body):
                 return kind, DURATION   # 多长时间巡一次: how long, or how often (每周)
+            if kind == "number" and _ASKS_SIZE.search(body) and not _NUMBER_UNIT.search(body):
+                return kind, LENGTH   # 拦河大坝有多高、多长: 高58米、长620米
             m = _NUMBER_UNIT.search(body) if kind == "number" else None
             return kind, m.group(1) if m else ""
     return None, ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from . import text_analysis as ta
 from .answer_types import METADATA_TYPES, SURNAMES, fits_type, holds_asked, years
@@ -55,6 +56,7 @@ from .points import (
     clause_list,
     count_statement,
     counted_lead_wins,
+    formula_items,
     how_many,
     inline_over,
     item_asked,
@@ -69,13 +71,15 @@ from .points import (
     with_own_words,
     words_match,
 )
-from .positions import closing_run, digest_speakers, nth_paragraph
-from .question_grammar import COUNT_ONLY, MENTIONED_WHERE, QUOTED, WHAT_SAID
+from .positions import closing_run, digest_speakers, meeting_sentences, nth_paragraph
+from .question_grammar import COUNT_ONLY, MEETING_BESIDES, MENTIONED_WHERE, QUOTED, WHAT_SAID
 from .question_words import own_subject
 from .results import Answer, AnswerSentence, Hit, Turn
 from .retrieval import query_terms
 from .semantic import SentenceSimilarity
 from .structure import (
+    COUNTED_IN,
+    answered_instead,
     as_list,
     choose_list,
     count_intro,
@@ -108,6 +112,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         text = lead + text if lead and not abstained else text
         return Answer(question, text, abstained, "extractive", citer.citations, hits_out or hits, sentences)
 
+    plan = _part_holder(ev, plan)
     # 那第二点呢? / 最后一点呢? / 还有呢? — an item of the last list the conversation gave.
     found = followup_answer(ev, plan, history, hits, citer) if history else None
     if found is not None:
@@ -128,6 +133,12 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         if plan.before_parts and (plan.speech_no is not None or hits) else None
     if preamble is not None:
         return done(preamble[0], preamble[1], hits_out=cited_first(ev, preamble[2], hits, citer.terms))
+    if MEETING_BESIDES.search(question) and (plan.speech_no is not None or hits):
+        # 那次交流会上除了领导讲话，还干了哪些事: what the report tells the meeting did.
+        did = meeting_sentences(ev.corpus.speech(plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no))
+        if did:
+            text, sentences = numbered(f"除了讲话,报道还写到{len(did)}项:", [AnswerSentence(x, [citer.cite(u)]) for u, x in did])
+            return done(text, sentences, hits_out=cited_first(ev, list(dict.fromkeys(u for u, _ in did)), hits, citer.terms))
     named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
     # 第三篇分为哪几个部分 / 五篇讲话各自的主题: the outline of each speech named.
     outlined = outline_answer(ev, plan, question, named, hits, citer, done)
@@ -395,8 +406,10 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         points = choose_points(ev, plan, [h for h in hits if h.unit.speech_no == plan.speech_no], analysed.bigrams) \
             or speech_points(ev, plan.speech_no, plan.list_size)
         if points is not None:
-            text, sentences, cited = as_points(points, citer, f"{ev.speech_title(plan.speech_no)}依次列出"
-                                                              f"{point_count(points)}点:")
+            # (一共讲了几个方面: counted in the question's own unit, 共四个方面.)
+            intro = count_intro(question, point_count(points)) if COUNTED_IN.search(question) \
+                else f"{ev.speech_title(plan.speech_no)}依次列出{point_count(points)}点:"
+            text, sentences, cited = as_points(points, citer, intro)
             return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
     if reason and plan.answer_type == "term" and named and (defined := terms_defined(ev, named, citer)):
         # 第二篇解释了哪个概念: words that miss, but the named speeches define a term each.
@@ -455,7 +468,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         if own is not None and under is None:
             text, sentences, cited = whole_item(ev, own, citer)   # (碧水保卫战有哪些措施: what its item holds)
             return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
-        points = under or list_named_after(ev, plan, hits_named) \
+        points = formula_items(plan, hits_named) or under or list_named_after(ev, plan, hits_named) \
             or (clause_list(ev, plan, hits_named, analysed.bigrams, marked) if listed is None else None) or marked \
             or (listed if isinstance(listed, tuple) else inline_over(ev, plan, hits_named, analysed.bigrams, listed)
                 if listed else None)   # (一是…二是… inside the list's paragraph, or one the words name better)
@@ -498,6 +511,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             ans = done(NO_MORE_TEXT, [], abstained=True)
             ans.notes.append("其余段落与上一个问题的主题关系不大")
             return ans
+    if not _ASKS_QUESTION.search(question):
+        pool = answered_instead(ev, pool)   # (市民发现险情应该打什么电话: the answer, not 记者：…请问…?)
     # 哪几家单位办的 / 管这种情况叫啥: the sentences that hold what is asked come first.
     typed = holds_asked(plan.answer_type, plan.answer_unit, question)
     # 几篇讲话对形式主义都是怎么说的: a term none of them uses is said first, not grouped over.
@@ -528,7 +543,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
                                   and plan.answer_type is None)   # (哪些单位: a sentence read on is no evidence of one)
     if not sentences:
         return done(ABSTAIN_TEXT, [], abstained=True)
-    partial = partial_answer(ev, plan, question, analysed, pool, sentences, citer)
+    partial = partial_answer(ev, plan, question, analysed, pool, sentences, citer,
+                             paraphrase=dense_rescues(ev, plan, hits, dense_top))
     if partial is not None:
         intro, reason, sentences = partial
         ans = done(intro + "\n" + join_cited(sentences), sentences)
@@ -555,6 +571,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     return done(named_source + join_cited(sentences), sentences)
 
 
+# 记者问了什么 / 提了什么问题: the reporter's question is what is asked.
+_ASKS_QUESTION = LazyPattern(r"记者|问了|提问|问题是|什么问题|哪些问题|几个问题|问的")
 # 讲了些什么 / 讲话的重点是什么 / 强调了什么: what a person said, asked as a whole.
 _SPEAKER_SAID = LazyPattern(rf"{WHAT_SAID.pattern}|讲话的?(?:重点|要点|主要内容|核心)|(?:强调|指出|表示)了?(?:些)?(?:什么|啥|哪些)")
 
@@ -591,6 +609,16 @@ def count_said_first(ev: Evidence, question: str, answer: Answer) -> list[Hit]:
         return answer.hits
     terms = list(dict.fromkeys(t for h in answer.hits[:3] for t in h.matched))
     return cited_first(ev, [said[0]], answer.hits, terms)
+
+
+def _part_holder(ev: Evidence, plan: QueryPlan) -> QueryPlan:
+    """第三部分的第二项是什么, naming no speech: of the one speech whose third part has a second
+    item, when only one has; the plan as it was otherwise."""
+    if plan.within_part is None or plan.nth_item is None or plan.speech_no is not None or plan.speech_candidates:
+        return plan
+    holding = [s.no for s in ev.corpus.speeches if (part := nth(outline_units(ev, s.no), plan.within_part))
+               and nth(list_items(ev, part[1]) or points_in_part(ev, part[1]), plan.nth_item)]
+    return replace(plan, speech_no=holding[0]) if len(holding) == 1 else plan
 
 
 def _given_first(plan: QueryPlan, analysed: ta.Analysed, sentences: list[AnswerSentence]) -> list[AnswerSentence]:

@@ -100,6 +100,9 @@ def read_corpus_files(paths: Iterable[Path]) -> tuple[list[tuple[Path, str]], li
         if "\x00" in text:
             skipped.append((str(f), "含有 NUL 字符,不是文本文件"))
             continue
+        if not text.strip():
+            skipped.append((str(f), "文件是空的"))   # (named, as other files not read are)
+            continue
         texts.append((f, unicodedata.normalize("NFC", text)))
     return texts, skipped
 

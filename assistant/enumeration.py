@@ -50,6 +50,7 @@ _FAMILIES: tuple[tuple[str, LazyPattern], ...] = (
     ("spoken", LazyPattern(rf"{_BREAK}((先|再|接着|然后|最后)(?:来)?(?:说说|讲讲|谈谈|说|讲|谈)(?:一下)?)(?=[\u4e00-\u9fff])")),
 )
 _INLINE_ONLY = ("digit_paren", "digit_dot")
+_PART_NAMED = LazyPattern("问题|方面|部分")
 # The number of a marker that says only "the next point" (再说…).
 _NEXT = -2
 _SPOKEN_NO = {"先": 1, "最后": 0}
@@ -327,6 +328,10 @@ def paragraph_enumerations(units: Sequence[Unit]) -> list[tuple[str, list[Unit]]
             # 第一，…第四，… ¶ 最后，要加强…: the last point of the run before it (not 最后，祝…).
             closing[0].append(u)
             continue
+        # (第一个问题 … 第二个问题 [第一，…第四，] 第三个问题: parts counted by name are a run of their
+        # own, apart from the bare ordinals of the points inside them.)
+        marks = [(f"{f}:{named.group(0)}" if f == "ordinal" and (named := _PART_NAMED.search(p.marker)) else f, n, p)
+                 for f, n, p in marks]
         # (首先…其次…第三…最后: 第三 goes on with the run it continues, not an ordinal run of its own.)
         family, number, _ = next((m for m in marks if (run := open_runs.get(m[0])) and run[0]
                                   and m[1] in (len(run[0]) + 1, 0, _NEXT)), marks[0])
@@ -340,9 +345,9 @@ def paragraph_enumerations(units: Sequence[Unit]) -> list[tuple[str, list[Unit]]
             open_runs[family] = (current[0], i)
         else:
             if current and len(current[0]) >= 2:
-                runs.append((family, current[0]))
+                runs.append((family.split(":")[0], current[0]))
             open_runs[family] = ([u], i) if number == 1 else ([], i)
-    runs += [(family, paras) for family, (paras, _) in open_runs.items() if len(paras) >= 2]
+    runs += [(family.split(":")[0], paras) for family, (paras, _) in open_runs.items() if len(paras) >= 2]
     runs.sort(key=lambda r: r[1][0].seq)
     return runs
 
@@ -354,7 +359,7 @@ def _closes_run(u: Unit, i: int, marks: list[tuple[str, int, Point]],
     if not any(f == "sequence" and n == 0 for f, n, _ in marks) or open_runs.get("sequence", ([], 0))[0]:
         return None
     return next(((paras, j) for f, (paras, j) in open_runs.items()
-                 if f in ("ordinal", "shi", "yao", "qi") and len(paras) >= 2 and i - j <= MAX_GAP + 1), None)
+                 if f.split(":")[0] in ("ordinal", "shi", "yao", "qi") and len(paras) >= 2 and i - j <= MAX_GAP + 1), None)
 
 
 def outer_runs(runs: list[list[Unit]]) -> list[list[Unit]]:

@@ -133,7 +133,9 @@ def followup_unit(item: int, history: list[Turn], part: bool = False,
     return picked[1] if picked else None
 
 
-_WHO_SPOKE = LazyPattern(r"(?:都|有|是)?(?:谁|哪几位|哪些人|哪些领导)[^?？。]{0,6}(?:讲话|讲了话|发言|致辞)|(?:讲话|发言|致辞)的(?:都|有|是)(?:谁|哪几位|哪些人)")
+_WHO_SPOKE = LazyPattern(r"(?:都|有|是)?(?:谁|哪几位|哪些人|哪些领导|哪位)[^?？。]{0,6}(?:讲话|讲了话|发言|致辞)|(?:讲话|发言|致辞)的(?:都|有|是)(?:谁|哪几位|哪些人)")
+# 除了韩振声，还有哪位领导讲了话: the others.
+_BESIDES_NAMED = LazyPattern(r"除了?([^,，。?？]{2,12}?)(?:以外|之外)?[,，]?(?=还|又|另外)")
 
 
 def metadata_answer(ev: Evidence, plan: QueryPlan) -> list[tuple[Unit, str]]:
@@ -150,8 +152,9 @@ def metadata_answer(ev: Evidence, plan: QueryPlan) -> list[tuple[Unit, str]]:
     if plan.answer_type == "person" and len(named) == 1 and opens_with_dateline(ev.corpus.speech(named[0])) \
             and _WHO_SPOKE.search(plan.text):
         # 团拜会上都有谁讲了话,谁先谁后: the people the report tells spoke, in its order.
-        spoke = report_speakers(ev.corpus.speech(named[0]))
-        if len(spoke) >= 2:
+        besides = _BESIDES_NAMED.search(plan.text)
+        spoke = report_speakers(ev.corpus.speech(named[0]), besides.group(1) if besides else "")
+        if len(spoke) >= (1 if besides else 2):
             return spoke
     for no in named:
         said = speech_says(ev.corpus.speech(no), plan.answer_type, plan.answer_unit, plan.text)

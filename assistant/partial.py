@@ -29,7 +29,6 @@ from .answer_types import (
     relative_years,
     speech_says,
     speech_year,
-    year_agrees,
     years,
     years_meant,
 )
@@ -285,7 +284,8 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
 
         def density(item: tuple[str, object]) -> float:
             norm = ta.normalise(item[0])
-            return sum(g in norm for g in pairs) / max(len(norm), 1) ** 0.5
+            # (IDF-weighted: 水库、堤防 say which thing's deadline better than 会议、要求 do.)
+            return sum(max(ev.bigram_idf.get(g, 1.0), 0.05) for g in pairs if g in norm) / max(len(norm), 1) ** 0.5
 
         text, unit = max(telling, key=density)
         at = next((i for i, s in enumerate(sentences) if s.text == text), None)
@@ -481,9 +481,15 @@ def _other_edition(ev: Evidence, plan: QueryPlan, question: str, sentences: list
             [lead, *(x for x in sentences if x is not told[0])][:2])
 
 
+_UNDATED_YEAR = 3000   # the year taken for a speech that names none, to tell 今年 from 明年 in it
+
+
 def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],
-             sentences: list[AnswerSentence], citer: Citer) -> tuple[str, str, list[AnswerSentence]] | None:
-    """(intro, reason, sentences) when the evidence does not give what is asked; None when it does."""
+                   sentences: list[AnswerSentence], citer: Citer,
+                   paraphrase: bool = False) -> tuple[str, str, list[AnswerSentence]] | None:
+    """(intro, reason, sentences) when the evidence does not give what is asked; None when it does.
+    ``paraphrase``: the meaning matches closely though the words do not (dense_rescues), so a
+    quoted sentence need not share the question's words to be about what it asks."""
     if (besides := beyond_named(question, sentences)) is not None:
         return besides
     if (other := _other_edition(ev, plan, question, sentences, citer)) is not None:
@@ -536,10 +542,14 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
     if plan.answer_type:
         # 1998年…是多少: a figure given for another year does not answer.
         asked_years = years(question) if plan.answer_type == "number" else set()
+        undated = False
         if plan.answer_type == "number" and not asked_years and hits and (relative := relative_years(question)):
             # 今年烧碱产量的目标: this year, of the speech asked about (its title's or date line's year).
             year = speech_year(ev.corpus.speech(plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no))
-            asked_years = {year + d for d in relative} if year else set()
+            # (明年…增加多少, of a report that names no year: 今年…144亿元 is still another year's,
+            # each counted from a year taken for the speech's own.)
+            undated = year is None
+            asked_years = {(year or _UNDATED_YEAR) + d for d in relative}
         # A date or figure in a sentence that shares no word with the question is another
         # thing's (…研究部署１９９８年的工作任务 for 中央文明委是哪一年成立的).
         pairs = word_pairs(analysed)
@@ -590,7 +600,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         def of_aged(norm: str) -> bool:
             return not aged or any(w in norm for w in aged)
 
-        def about(text: str, unit: Unit | None = None) -> bool:
+        def about(text: str, unit: Unit | None = None, loose: bool = False) -> bool:
             norm = ta.normalise(text)
             if not of_aged(norm):
                 return False
@@ -598,7 +608,8 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
                 return any(holds_office(n, text) for n in people)
             if role:
                 return role in norm
-            return plan.answer_type not in ("date", "number") or (any(g in norm for g in pairs) or _told_before(text, unit)) \
+            return plan.answer_type not in ("date", "number") or (any(g in norm for g in pairs) or _told_before(text, unit)
+                                                                   or loose) \
                 and counted_here(text, unit) and in_place(norm, unit) and of_owner(text, unit)
 
         def counted_here(text: str, unit: Unit | None) -> bool:
@@ -622,13 +633,27 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
             unit = unit_of(sentence)
             return unit.text[:unit.text.find(sentence.text)] if unit is not None and sentence.text in unit.text else ""
 
-        def this_year(unit: Unit | None) -> int | None:
-            return speech_year(ev.corpus.speech(unit.speech_no)) if unit is not None and asked_years else None
+        def agrees(text: str, said_before: str, unit: Unit | None, loose: bool = False) -> bool:
+            # (Of a speech that names no year, a sentence that names one, 一九九七年…, may be of the
+            # year asked as 去年: only 今年 against 明年 is told apart. Not for a sentence that shares
+            # no word with the question: a year is then all that ties it to what is asked.)
+            named = years_meant(asked_years, text, said_before, this_year(unit))
+            return not named or bool(named & asked_years) \
+                or undated and not loose and any(y < _UNDATED_YEAR - 100 for y in named)
 
-        fitting = [i for i, s in enumerate(sentences)
-                   if year_agrees(asked_years, s.text, before(s), this_year(unit_of(s))) and about(s.text, unit_of(s))
-                   and (fits_type(plan.answer_type, plan.answer_unit, _clauses_about(s.text, pairs, plan), question)
-                        or _holder_named(role, s.text))]
+        def this_year(unit: Unit | None) -> int | None:
+            if unit is None or not asked_years:
+                return None
+            return speech_year(ev.corpus.speech(unit.speech_no)) or (_UNDATED_YEAR if undated else None)
+
+        def fitting_sentences(loose: bool = False) -> list[int]:
+            return [i for i, s in enumerate(sentences)
+                    if agrees(s.text, before(s), unit_of(s), loose) and about(s.text, unit_of(s), loose)
+                    and (fits_type(plan.answer_type, plan.answer_unit, _clauses_about(s.text, pairs, plan), question)
+                         or _holder_named(role, s.text))]
+
+        fitting = fitting_sentences()
+        loose = fitting_sentences(loose=True) if not fitting and paraphrase and plan.answer_type == "number" else []
         if fitting:
             # 由谁主持 / 谁负责: the sentence that names the person comes first (罗干主持团拜会). Not for
             # 在哪里, which 在食堂吃 may answer as well as a place name: no sentence is surer.
@@ -667,21 +692,29 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
             [(u, {subject[i:i + 2] for i in range(len(subject) - 1)}) for u in ev.corpus.speech(plan.speech_no).paragraphs
              if all(u is not n for n, _ in near)]
         for unit, words in near + named:
-            about = {subject} | words
+            topic = {subject} | words
             for s in split_sentences(unit.text):
                 # (李云舒的导师是谁: 她的导师周启明教授, in the paragraph about her, names the role asked.)
-                if subject and (any(t in ta.normalise(s) for t in about)
+                if subject and (any(t in ta.normalise(s) for t in topic)
                                 or role and role in ta.normalise(s) and subject in ta.normalise(unit.text)) \
                         and counted_here(s, unit) and of_owner(s, unit) \
                         and (not people or any(holds_office(n, s) for n in people)) \
                         and (not role or role in ta.normalise(s)) and of_aged(ta.normalise(s)) \
                         and fits_type(plan.answer_type, plan.answer_unit, _clauses_about(s, pairs, plan), question) \
-                        and year_agrees(asked_years, s, unit.text[:unit.text.find(s)], this_year(unit)) \
+                        and agrees(s, unit.text[:unit.text.find(s)], unit) \
                         and (plan.answer_type not in ("date", "number") or in_place(ta.normalise(s), unit)):
                     # (A sentence already quoted moves to the front; it is not quoted twice.)
                     at = next((i for i, x in enumerate(sentences) if x.text == s), None)
                     sentences.insert(0, sentences.pop(at) if at is not None else AnswerSentence(s, [citer.cite(unit)]))
                     return None
+        if loose:
+            # (九七年…乡下种地的人平均每人一年净挣多少钱: a paraphrase sharing no word with 农民人均纯
+            # 收入达到2056元, quoted for its meaning, gives the figure when no sentence sharing words does.)
+            # (Of several, one that names the year asked before one that names none.)
+            best = next((i for i in loose if years_meant(asked_years, sentences[i].text, before(sentences[i]),
+                                                         this_year(unit_of(sentences[i])))), loose[0])
+            sentences.insert(0, sentences.pop(best))
+            return None
         if noun and any(noun in ta.normalise(h.unit.text) for h in hits[:3]):
             subject = noun   # 汇率具体是多少: what is counted is what the texts mention
         # (青岚港二期工程,总投资是多少: what the figure would be of; 德顺 → 王德顺, as the question says it)

@@ -20,13 +20,14 @@ from .openings import alike, opens_a_series, series_of
 from .planner import QueryPlan, nth
 from .points import ANNOUNCES, as_points, speech_point_lists
 from .positions import (
-    ENDED_SPEAKING,
     is_attendance,
+    meeting_sentences,
     speaker_paragraphs,
+    speakers_paragraphs,
     whole_speech_of,
     without_attendance,
 )
-from .question_grammar import ITEMS_DONE
+from .question_grammar import ENDED_SPEAKING, ITEMS_DONE, MEETING_ENDED
 from .question_words import is_generic
 from .results import Answer, AnswerSentence, Hit, Turn
 from .speech_refs import opens_with_dateline
@@ -153,6 +154,10 @@ def before_parts(ev: Evidence, no: int, citer: Citer, question: str) -> tuple[st
         parts = lead + longest if lead and _LEAD_IN.search(lead[0].text) else longest
     anchor = spoken[0] if spoken and not (_COUNTED.search(question) and len(parts) >= 2) else \
         parts[0] if len(parts) >= 2 else None
+    if anchor is not None and spoken and anchor is spoken[0] and not _OF_SPEECH.search(question):
+        # 郑国华在布置具体任务之前,先对形势作了什么判断: before the speaker's list (一要…四要 inside
+        # his second paragraph), not before all he said.
+        anchor = next((p[0] for _, p in speech_point_lists(ev, no) if p[0] in spoken[1:]), anchor)
     before = [u for u in paragraphs if anchor is not None and u.seq < anchor.seq
               and (not spoken or anchor is spoken[0] or u in spoken)]
     if (dated := dated_heading(ev.corpus.speech(no), question)) is not None and len(items := list_items(ev, dated)) >= 2:
@@ -168,6 +173,7 @@ def before_parts(ev: Evidence, no: int, citer: Citer, question: str) -> tuple[st
 
 _COUNTED = LazyPattern(r"(?:几|[一二三四五六七八九十两\d])(?:个)?(?:方面|点|条|项|问题|部分)")
 _LEAD_IN = LazyPattern(r"[:：]$")
+_OF_SPEECH = LazyPattern(r"(?:讲话|发言|正文)(?:之前|以前)")
 _ANCHOR_CHARS = 24
 
 
@@ -400,8 +406,13 @@ _ENDED_PASSAGE = LazyPattern(r"(?:[\u4e00-\u9fff]完|讲过|说过|谈过)([\u4e
 def _passage_named(ev: Evidence, speech: Speech, question: str) -> Unit | None:
     """The paragraph of the speech that says the words 讲完…那段 names most often (the first of
     those that say them as often), or None when no paragraph says them all."""
-    m = _ENDED_PASSAGE.search(ta.normalise(question))
+    norm = ta.normalise(question)
+    m = _ENDED_PASSAGE.search(norm)
     words = [w for w in ev.analyse(m.group(1)).words if not is_generic(w)] if m else []
+    if m and not words and m.group(0)[1] == "完" and m.start() >= 1:
+        # (感谢完大家以后: what was done names the passage, 感谢, when what it was done to names none.)
+        verb = norm[m.start() - 1:m.start() + 1]
+        words = [verb] if not is_generic(verb) and not re.match("[讲说谈写报介]", verb[-1]) else []
     quoted = re.fullmatch(r"“([^”]{2,12})”", m.group(1)) if m else None
     if quoted and any(quoted.group(1) in ta.normalise(u.text) for u in speech.units):
         # (解释完“何谓精品”之后: the words quoted as the speech says them, not each word alone.)
@@ -533,6 +544,15 @@ def _series_named(speech: Speech, words: Sequence[str]) -> Unit | None:
     return None
 
 
+def _after_meeting(speech: Speech, citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
+    """会开完之后还去做了什么: the sentences of a report that open with 会后; None when it has none."""
+    said = meeting_sentences(speech, after=True)
+    if not said:
+        return None
+    lines = [AnswerSentence(x, [citer.cite(u)]) for u, x in said]
+    return "".join(f"{x.text}[{x.citations[0]}]" for x in lines), lines, [u for u, _ in said]
+
+
 def after_answer(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, hits: list[Hit],
            citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
     """What follows a passage (the top hit), a part the question names by a quoted word of its
@@ -549,8 +569,12 @@ def after_answer(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, h
             return inline
         # 讲完担当作为之后是什么: a heading that holds a longer word of the question's own.
         named_part = [u for u in speech.headings if any(w in ta.normalise(u.text) for w in own if len(w) >= 3)]
-    # (The words of 王兆国讲完以后… may find nothing: the speaker's paragraphs are read.)
-    spoken = whole_speech_of(speech.paragraphs, speaker_paragraphs(speech.paragraphs, question, alone=True)) \
+    if MEETING_ENDED.search(question) and (ended := _after_meeting(speech, citer)) is not None:
+        return ended
+    # (The words of 王兆国讲完以后… may find nothing: the speaker's paragraphs are read; 报道在领导
+    # 讲话之后, naming no one, after all its speakers'.)
+    spoken = (whole_speech_of(speech.paragraphs, speaker_paragraphs(speech.paragraphs, question, alone=True))
+              or (speakers_paragraphs(speech.paragraphs) if opens_with_dateline(speech) else [])) \
         if ENDED_SPEAKING.search(question) else []
     anchor = named_part[0] if len(named_part) == 1 else spoken[-1] if spoken \
         else counted or _passage_named(ev, speech, question) or _series_named(speech, own) \
@@ -582,7 +606,7 @@ def after_answer(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, h
     after = [u for u in rest if u.kind == "paragraph"][:ev.answer.outline_max_items]
     if spoken and (plan.wants_list or plan.weak_list) and anchor is spoken[-1] and len(after) >= 2:
         text, sentences = numbered(f"「{said}」之后,依次是:",
-                                   [AnswerSentence(split_sentences(u.text)[0], [citer.cite(u)]) for u in after])
+                                   [AnswerSentence(first_sentences(u.text, QUOTED_ITEM_CHARS), [citer.cite(u)]) for u in after])
         return text, sentences, after
     # After a part's heading (讲完“打好三大攻坚战”之后) comes the next part, after an item headed in
     # its paragraph (（四）突出和谐建设…) what follows its own paragraphs.

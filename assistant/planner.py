@@ -40,12 +40,14 @@ from .question_grammar import (
     COUNTS_ITEMS,
     EDGE,
     EDGE_SPAN,
+    ENDED_SPEAKING,
     FOLLOWUP_LEAN,
     IN_ORDER,
     ITEM_NAMED,
     ITEMS_DONE,
     JOINED_TERMS,
     LIST,
+    MEETING_ENDED,
     MENTIONED_WHERE,
     MORE,
     MULTI_SPEECH,
@@ -446,6 +448,11 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     items_done = ITEMS_DONE.search(unquoted)
     if items_done and plan.nth_item is None and not LIST.search(unquoted[items_done.end():]):
         plan.outline, wants_list = False, False
+    # 报道在领导讲话之后还写了哪些内容 / 会开完之后还去做了什么: what the report tells after them.
+    ended = plan.nth_item is None and not plan.before_parts \
+        and bool(ENDED_SPEAKING.search(norm) or MEETING_ENDED.search(norm))
+    if ended:
+        plan.outline = False
     plan.in_order = plan.outline and bool(IN_ORDER.search(unquoted))
     plan.wants_list = plan.outline or wants_list
     plan.weak_list = not plan.wants_list and bool(WEAK_LIST.search(body))
@@ -494,7 +501,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         # (座谈会上发言的是哪几位: the reference takes 发言 along; the event is read from the whole question.)
         # (编者按写了什么 / 照片拍的谁: the line of its own the kind names, whatever else is said.)
         plan.about_speech = plan.answer_type in ("note", "caption") \
-            or only_meta_words(body, analyse, naming, asked_event(norm), held=plan.answer_type == "date")
+            or only_meta_words(BESIDES.sub("", body), analyse, naming, asked_event(norm), held=plan.answer_type == "date")   # (除了韩振声,还有谁…)
     if plan.answer_type in ("person", "date") and plan.answer_unit != CLOCK and not names_speech and not plan.about_speech \
             and OCCASION.search(body):
         # 安全生产会议是哪天开的: the words that are not who/when all stand in one speech's
@@ -523,7 +530,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         # 第一部分,讲完过去一年的成效之后接着讲的是什么: the part says where; what follows the
         # passage done is asked, not the part.
         plan.nth_item, plan.more_nth, plan.items_of_nth, plan.nth_is_part = None, (), False, False
-    plan.after = bool(AFTER.search(unquoted)) and plan.nth_item is None and not plan.outline \
+    plan.after = ended or bool(AFTER.search(unquoted)) and plan.nth_item is None and not plan.outline \
         and (bool(items_done) or not all(_is_generic(w) for w in rest))
     what = ASKS_WHAT.search(body)
     # 最在乎的是什么 asks for whatever they care about (a 的-phrase names no thing); …的工人是什么态度

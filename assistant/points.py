@@ -29,7 +29,10 @@ from .lazy_pattern import LazyPattern
 from .openings import directive_runs
 from .parallel import ANNOUNCES, MAX_PARALLEL, lead_in_text, parallel_paragraphs
 from .planner import QUOTED, QueryPlan, nth
+from .positions import speaker_paragraphs
+from .question_words import is_generic
 from .results import Answer, AnswerSentence, Hit
+from .speech_refs import opens_with_dateline
 from .structure import (
     QUOTED_ITEM_CHARS,
     announced_run,
@@ -45,7 +48,7 @@ from .structure import (
 from .text_analysis import first_sentences, split_sentences
 from .text_helpers import chinese_numeral
 
-__all__ = ["ANNOUNCES", "PointList", "as_points", "count_statement", "choose_points", "said_with", "clause_list", "counted_lead_wins", "inline_over", "item_named", "list_named_after", "points_under_item", "followup_point", "how_many", "nth_point", "own_words", "parallel_paragraphs", "points_in_part", "with_own_words", "words_match",
+__all__ = ["ANNOUNCES", "PointList", "as_points", "count_statement", "choose_points", "formula_items", "said_with", "clause_list", "counted_lead_wins", "inline_over", "item_named", "list_named_after", "points_under_item", "followup_point", "how_many", "nth_point", "own_words", "parallel_paragraphs", "points_in_part", "with_own_words", "words_match",
            "point_count", "point_lists", "speech_points", "too_few_points"]
 
 PointList = list[Unit] | tuple[Unit, list[str]]
@@ -157,11 +160,18 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
                    for sentence in split_sentences(h.unit.text) if all(q in ta.squash_punct(sentence) for q in said)
                    for quoted in _QUOTED_RUN.findall(sentence)
                    if len(items := quoted.split("、")) == plan.list_size and all(2 <= len(x) <= 8 for x in items)]
+    spoken_by_named: list[Unit] = []
+    own_pairs: list[str] = []
     if plan.speech_no is not None and headless(ev, plan.speech_no):
         # The named speech's other lists too, as if ranked last: the one whose lead says what
         # the question asks (今年要重点抓好以下几个方面的工作) may rank below its neighbours.
         # (王建民提了哪几方面工作, of a report: a list whose lead-in is the named speaker's ranks first.)
-        ranked += [(0 if plan.reference and plan.reference in ta.normalise(text) else ranks, text, option)
+        speech = ev.corpus.speech(plan.speech_no)
+        spoken_by_named = speaker_paragraphs(speech.paragraphs, plan.text, alone=True) if opens_with_dateline(speech) else []
+        # (the question's pairs but those every paragraph of his holds, his name, and the meeting's words)
+        own_pairs = [g for g in bigrams if not all(g in ta.normalise(u.text) for u in spoken_by_named)
+                     and g not in ta.normalise(plan.reference) and not is_generic(g)]
+        ranked += [(0 if plan.reference and plan.reference in ta.normalise(text) or option[0] in spoken_by_named else ranks, text, option)
                    for text, option in speech_point_lists(ev, plan.speech_no)]
     # 提到了哪些剧作家: a list only in name (哪些 + a noun that is no item of a speech) is a
     # list of that thing; points about something else (三点看法) are not it.
@@ -188,6 +198,10 @@ def choose_points(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Seque
                 continue
             raw, rank = raw + ev.answer.point_match_share * asked, 0
         score = raw * (1.0 - ev.answer.rank_decay * rank)
+        if spoken_by_named and option[0] in spoken_by_named and _match(ev, own_pairs, text) > 0:
+            # 罗建平部署了几项重点工作, of a report: the list the named speaker says is his, when it
+            # shares a word of what is asked (工作), beyond his name and the meeting's.
+            score = max(score, ev.answer.point_match_share * asked)
         if counted_in and option[0].speech_no == plan.speech_no and states_count(said_with(ev, option, whole=False), counted_in, size):
             # 公务员培训班上提了哪几点要求, of a speech that says …提三点要求。: its list of three answers
             # when no list the words match better does (the words naming the speech aside).
@@ -280,6 +294,30 @@ def clause_list(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Sequenc
             if score >= ev.answer.point_match_share * asked and score > floor and (best is None or score > best[0]):
                 best = (score, h.unit, [_whole_clause(c) for c in clauses])
     return (best[1], best[2]) if best else None
+
+
+# 两个确保 / 三个代表 / 四个服从: a formula that counts its items by the word each opens with.
+_FORMULA = LazyPattern(r"([两二三四五六七八九十])个([\u4e00-\u9fff]{1,4})")
+_FORMULA_LEAD = LazyPattern(r"^[”」』\"]?(?:[:：,，]|[,，]?即|[,，]?就是)?")
+
+
+def formula_items(plan: QueryPlan, hits: list[Hit]) -> tuple[Unit, list[str]] | None:
+    """“两个确保”具体指哪两条, of 做到“两个确保”：确保…，确保…: the clauses after the formula in the
+    top paragraphs, as many as it counts, each opening with its word; None when none follow it."""
+    m = _FORMULA.fullmatch(plan.asks_content_of) if plan.asks_content_of else None
+    if m is None:
+        return None
+    count, word = chinese_numeral(m.group(1)) or 0, m.group(2)
+    for h in hits[:5]:
+        at = h.unit.text.find(m.group(0))
+        while at >= 0:
+            rest = h.unit.text[at + len(m.group(0)):]
+            rest = rest[_FORMULA_LEAD.match(rest).end():]
+            clauses = [c.strip() for c in re.split("[，,；;。]", rest)][:count]
+            if len(clauses) == count and all(c.startswith(word) for c in clauses):
+                return h.unit, clauses
+            at = h.unit.text.find(m.group(0), at + 1)
+    return None
 
 
 def _option_text(ev: Evidence, option: PointList) -> str:

@@ -19,12 +19,13 @@ from .lazy_pattern import LazyPattern
 from .planner import QueryPlan, nth
 from .question_words import own_subject
 from .results import AnswerSentence, Hit
+from .speech_refs import opens_with_dateline
 from .text_analysis import normalise, split_sentences
 
 if TYPE_CHECKING:   # (annotations only: evidence imports retrieval, which imports this module)
     from .evidence import Citer, Evidence
 
-__all__ = ["ENDED_SPEAKING", "report_speakers", "whole_speech_of", "digest_speaker", "digest_speakers", "is_digest", "silent_attendee", "speaker_part", "is_attendance", "closing_run", "nth_paragraph", "speaker_paragraphs", "without_attendance"]
+__all__ = ["report_speakers", "meeting_sentences", "speakers_paragraphs", "whole_speech_of", "digest_speaker", "digest_speakers", "is_digest", "silent_attendee", "speaker_part", "is_attendance", "closing_run", "nth_paragraph", "speaker_paragraphs", "without_attendance"]
 
 # 温家宝和国务院有关部门负责同志也参加了会议 / 出席座谈会的还有…: a report's closing line.
 _ATTENDANCE = LazyPattern(r"(?:出席|参加|陪同|在座)了?(?:会议|座谈会|团拜会|茶话会|大会|全会|开幕式|闭幕式|活动)")
@@ -131,16 +132,8 @@ _SAYS = LazyPattern(r"^(?:在[^，。,]{1,24}?时[，,])?([\u4e00-\u9fff]{2,3}?)
 _HE_SAYS = LazyPattern(r"^(?:他|她)(?:首先|接着|随后|还|又|最后|进一步|特别)?(?:说|指出|强调|表示|要求|认为|提出|阐述|论述|分析|谈到|回顾)")
 
 
-# 王兆国讲完以后 / 他说完之后: after the speaker's whole speech (not 讲完那几个要点之后).
-# (郑凯讲话的内容报完以后: a report tells the speech; when it has told it all.)
-ENDED_SPEAKING = LazyPattern(r"(?:讲完|说完|讲话完|发言完|讲话结束|发言结束|报完|写完|报道完|介绍完)了?(?:以后|之后|后)")
-
-
-def speaker_paragraphs(paragraphs: list[Unit], question: str, alone: bool = False) -> list[Unit]:
-    """In a report, the paragraphs of the speech of the speaker the question names (江泽民这次
-    座谈会讲话): those that open with the name and a verb of saying, and 他说… after them;
-    [] when the question names none of the report's speakers or (unless ``alone``: 王兆国讲完
-    以后) only one person speaks."""
+def _said_by(paragraphs: list[Unit]) -> list[str | None]:
+    """Who speaks in each paragraph of a report (None: the report's own narration)."""
     said_by: list[str | None] = []
     whole = "".join(u.text for u in paragraphs)
     for u in paragraphs:
@@ -153,6 +146,37 @@ def speaker_paragraphs(paragraphs: list[Unit], question: str, alone: bool = Fals
             # surname, or the report gives the person an office: 中央纪委书记尉健行.)
             name = m.group(1) if m and (m.group(1)[0] in SURNAMES or holds_office(m.group(1), whole, gap=0)) else None
         said_by.append(name)
+    return said_by
+
+
+def speakers_paragraphs(paragraphs: list[Unit]) -> list[Unit]:
+    """领导讲话之后, of a report naming no one: the paragraphs in which any of its speakers speaks."""
+    return [u for u, name in zip(paragraphs, _said_by(paragraphs)) if name]
+
+
+# 会上，…作了交流发言 / 会议期间，与会代表分组讨论了… / 会议还表彰了… / 会前，…参观了…: what a
+# report tells the meeting did, apart from its speeches. (会后… / 会议结束后…: after it.)
+_MEETING_DID = LazyPattern(r"^(?:会上|会议期间|会议还|会议并|会议同时|大会还|大会上|会前|与会(?:代表|人员|同志)?还?(?:分组)?(?:讨论|参观|观看|考察|听取))")
+_AFTER_MEETING = LazyPattern(r"^(?:会后|会议结束后|散会后)")
+
+
+def meeting_sentences(speech: Speech, after: bool = False) -> list[tuple[Unit, str]]:
+    """The sentences of a report telling what its meeting did besides the speeches (``after``:
+    after the meeting), in order; [] for a text that is no report."""
+    if not opens_with_dateline(speech):
+        return []
+    spoken = set(speakers_paragraphs(speech.paragraphs))
+    pattern = _AFTER_MEETING if after else _MEETING_DID
+    return [(u, x) for u in speech.paragraphs if u not in spoken for x in split_sentences(u.text)
+            if pattern.match(normalise(x))]
+
+
+def speaker_paragraphs(paragraphs: list[Unit], question: str, alone: bool = False) -> list[Unit]:
+    """In a report, the paragraphs of the speech of the speaker the question names (江泽民这次
+    座谈会讲话): those that open with the name and a verb of saying, and 他说… after them;
+    [] when the question names none of the report's speakers or (unless ``alone``: 王兆国讲完
+    以后) only one person speaks."""
+    said_by = _said_by(paragraphs)
     speakers = {n for n in said_by if n}
     if len(speakers) < (1 if alone else 2):
         return []
@@ -305,20 +329,21 @@ def digest_speakers(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.A
 
 
 # 周启明在团拜会上发表讲话 / 赵国强在团拜会上发言 / 团拜会由韦正廷主持: who spoke at a reported meeting.
-_SPOKE_AT = LazyPattern(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:同志)?(?:在[^，。；,;]{{1,15}}?上)?(?:发表了?|作了?)?"
-                        r"(?:重要)?(?:讲话|发言|致辞|致词)|由([" + SURNAMES + r"][\u4e00-\u9fff]{1,2}?)主持")
+# (吴启明在会上通报了… / 陈家骏在会议结束时作了总结 / 陈家骏主持会议: they spoke too.)
+_SPOKE_AT = LazyPattern(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:同志)?(?:在[^，。；,;]{{1,15}}?[上时])?(?:发表了?|作了?)?"
+                        r"(?:重要)?(?:讲话|发言|致辞|致词|通报了|总结|主持会议)|由([" + SURNAMES + r"][\u4e00-\u9fff]{1,2}?)主持")
 
 
-def report_speakers(speech: Speech) -> list[tuple[Unit, str]]:
+def report_speakers(speech: Speech, besides: str = "") -> list[tuple[Unit, str]]:
     """The people a report tells spoke (or chaired, and so spoke first), each once, in the
-    report's order, with the sentence that says so."""
+    report's order, with the sentence that says so; not those named in ``besides`` (除了韩振声)."""
     out: list[tuple[Unit, str]] = []
     seen: set[str] = set()
     for u in speech.paragraphs:
         for sentence in ta.split_sentences(u.text):
             for m in _SPOKE_AT.finditer(ta.normalise(sentence)):
                 name = m.group(1) or m.group(2)
-                if name not in seen:
+                if name not in seen and name not in besides:
                     seen.add(name)
                     out.append((u, sentence))
     return out

@@ -191,6 +191,16 @@ BEFORE_PARTS = LazyPattern(r"(?:讲|谈|说|写|报|进入|展开|部署|布置|
                            # 亮出两点意见之前: parts counted say it whatever the verb.
                            r"|(?<![第\d一二三四五六七八九十])[两二三四五六七八九十几\d](?:点|条|个问题|个方面|个部分|部分)[^，,。?？]{0,4}?(?:之前|以前)"
                            r"|铺垫|正题(?:之)?前")
+# 王兆国讲完以后 / 他说完之后: after the speaker's whole speech (not 讲完那几个要点之后).
+# (郑凯讲话的内容报完以后: a report tells the speech; when it has told it all. 报道在领导讲话之后:
+# after the speeches it reports.)
+ENDED_SPEAKING = LazyPattern(r"(?:讲完|说完|讲话完|发言完|讲话结束|发言结束|报完|写完|报道完|介绍完)了?(?:以后|之后|后)"
+                             r"|(?:讲话|发言)(?:之后|以后)")
+# 会开完之后 / 会议结束以后 / 散会后: what the report tells after the meeting (会后，与会人员…).
+MEETING_ENDED = LazyPattern(r"(?:会|会议|大会)(?:开完|结束)了?(?:以后|之后|后)|散会(?:以后|之后|后)|(?:^|[，,在])会后")
+# 除了领导讲话，还干了哪些事 / 会上还进行了哪些活动: what a meeting did besides its speeches.
+MEETING_BESIDES = LazyPattern(r"除了?[^,，。?？]{0,12}(?:讲话|发言|作报告)[^,，。?？]{0,4}?[,，]?(?:还|另外|又)"
+                              r"|(?:会上|会议上|会议期间|会议|大会)还(?:干|做|进行|开展|安排|搞|有)了?(?:哪些|什么|啥|别的|其他)")
 # 还有呢 / 下一点 / 接下来呢, after an item of a list: the next item.
 NEXT_ITEM = LazyPattern(r"^(?:那|那么)?\s*(?:还有呢|下一(?:点|条|项|个|部分|方面)(?:呢|是什么)?|接下来呢|然后呢|再往下呢|继续)[??。.]*$")
 MULTI_SPEECH = LazyPattern(r"(?<!第)(各|几|这几|每|多|五|两|三|四)(?:篇|个文本|份)|各(个)?讲话|(?:这些|所有|全部|几个|这几个)讲话|不同(的)?讲话|哪些讲话|哪几篇|都(是)?怎么|都提到")
@@ -202,7 +212,8 @@ FOLLOWUP_LEAN = LazyPattern(r"^(那|那么|还有|另外|再|它|它们|这个|�
                             # 为什么推荐它们: a pronoun anywhere points back.
                             r"|它们|(?<![其])它(?![们])|他们|她们")
 ALL_SPEECHES = LazyPattern(r"^(?:这|那)(?:几|些|[一二三四五六七八九十两\d]+)(?:篇|个讲话|份)")
-MORE = LazyPattern(r"别的|其他|其它|还有|另外|再举|更多")
+# (他还说了什么 / 还讲了些啥: what else was said, not what was just quoted.)
+MORE = LazyPattern(r"别的|其他|其它|还有|另外|再举|更多|还(?:说|讲|谈|提|写|讲到|提到|谈到)了?(?:些|哪些|什么|啥)")
 ABOUT_SPEECH = LazyPattern(r"讲话|这篇|该篇|那篇|发言|致辞|演讲|报告")
 
 # 第二篇 / 第12篇 / 第一百零五篇: a speech by its number.
@@ -299,7 +310,7 @@ SECTION_TOPIC = LazyPattern(r"(?:讲|谈|说)(?:到|的是)?((?:(?![讲谈说里
 # “对群众要有体恤情怀”那一点 / 第二篇“要做好最后1%”那条: a quoted item or part, named by its words.
 # 第三篇治懒治庸那一条里: an item named by its words, unquoted, after the speech (or a break).
 ITEM_NAMED = LazyPattern(r"(?:篇|里|中|^|\s|[,，])((?:(?!篇)[\u4e00-\u9fff]){2,10}?)(?:的)?(?:那|这)一?(?:条|项|点)(?=里|中|[,，]|说|讲|提|有)")
-QUOTED_SECTION = LazyPattern(r"“([^“”]{2,30})”(?:的)?(?:那|这)一?(?:点|条|项|部分|块|方面)")
+QUOTED_SECTION = LazyPattern(r"“([^“”]{2,30})”(?:的)?(?:那|这)一?(?:点|条|项|部分|块|方面|小节|节|层)")
 
 
 def stated_size(text: str) -> int | None:

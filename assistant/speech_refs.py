@@ -341,6 +341,14 @@ def _by_place(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...], s
         owners = [sp.no for sp in speeches if _own_place(sp, place, name)]
         if len(owners) == 1 and not any(name in u.text for sp in speeches if sp.no != owners[0] for u in sp.units):
             found.setdefault(owners[0], place)
+    if not asked:
+        # 江州的防汛会议: a place its title names (江州市召开…), said without 市, that no other speech
+        # says. (青屿最美教师 / 澜江港二期: a name that holds the place is no place.)
+        found = {sp.no: stem for sp in speeches
+                 for m in _PLACE_IN.finditer(sp.title) if re.search(rf"{(stem := m.group(1) or m.group(2))}(?:[的那这]|$|[^\u4e00-\u9fff])", text)
+                 and not _NO_PLACE.search(stem) and not any(stem in x.text for other in speeches if other.no != sp.no
+                                                             for x in other.units)}
+        asked = len(found)
     if not found or len(found) < asked:
         return (), ""
     said = list(found.values())
@@ -369,9 +377,15 @@ _ASKED_SPEAKER = LazyPattern(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:讲|说|提
 _OFFICE_END = LazyPattern(r"(?:长|员|书记|主席|主任|总理|导演|编辑|记者|总监|总裁|教授|代表|专家|作家|经理|秘书)$")
 
 
+# 记者：… / 问：…: a reporter's turn in a transcript.
+_REPORTER_TURN = LazyPattern(r"^(?:本报)?(?:记者|问)\s*[：:]")
+
+
 def is_interview(s: Speech) -> bool:
-    """An interview: its title says so (——访青禾县副县长周敏 / 专访 / 答记者问)."""
-    return re.search(_INTERVIEW_TITLE, speech_label(s)) is not None
+    """An interview: its title says so (——访青禾县副县长周敏 / 专访 / 答记者问), or a transcript
+    gives reporters two turns or more (a press conference: 记者：…请问…? ¶ 邓国栋：…)."""
+    return re.search(_INTERVIEW_TITLE, speech_label(s)) is not None \
+        or sum(bool(_REPORTER_TURN.match(u.text)) for u in s.paragraphs) >= 2
 
 
 def _holds_name(part: str, label: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .announced import ADDS_PART, SPEAKER_ANNOUNCES, added_part, announced_early
 from .corpus import Speech, Unit, heading_style
@@ -25,8 +26,24 @@ from .results import AnswerSentence, Hit
 from .text_analysis import normalise, split_sentences, squash_punct
 from .text_helpers import chinese_numeral
 
-__all__ = ["QUOTED_ITEM_CHARS", "announced_run", "as_list", "choose_list", "count_intro", "enumerates", "headless",
-           "inline_enumeration", "item_label", "lead_in", "list_items", "next_unit", "numbered", "outline_units"]
+__all__ = [
+    "COUNTED_IN",
+    "QUOTED_ITEM_CHARS",
+    "announced_run",
+    "answered_instead",
+    "as_list",
+    "choose_list",
+    "count_intro",
+    "enumerates",
+    "headless",
+    "inline_enumeration",
+    "item_label",
+    "lead_in",
+    "list_items",
+    "next_unit",
+    "numbered",
+    "outline_units",
+]
 
 # 一是…;二是… or, within one sentence, 一是…,二是…,三是…: each item runs to the next item's 是.
 _INLINE_ENUM = LazyPattern("(?:^|(?<=[。;:,\uff1b\uff1a\uff0c]))\\s*([一二三四五六七八九十]+是"
@@ -297,7 +314,7 @@ def _names_heading(question: str, heading: Unit) -> bool:
 
 def counted_unit(question: str) -> str:
     """The unit a question counts a list in (分了几个方面 → 方面), or ""."""
-    return m.group(1).lstrip("个") if (m := _COUNTED_IN.search(question)) else ""
+    return m.group(1).lstrip("个") if (m := COUNTED_IN.search(question)) else ""
 
 
 def states_count(text: str, unit_word: str, size: int) -> bool:
@@ -474,11 +491,41 @@ def style_name(u: Unit) -> str | None:
 _INTERVIEWER = LazyPattern(r"^(?:本报)?(?:记者|问)\s*[：:]")
 
 
+def answered_instead(ev: Evidence, hits: list[Hit]) -> list[Hit]:
+    """The hits with a reporter's question (记者：…请问…?) replaced by the paragraph that answers
+    it (邓国栋：…): the question shares every word with the user's, the answer says what is asked."""
+    out: list[Hit] = []
+    seen: set[str] = set()
+    for h in hits:
+        u = h.unit
+        if u.kind == "paragraph" and _INTERVIEWER.match(u.text):
+            after = [x for x in ev.corpus.speech(u.speech_no).units[u.seq:] if x.kind == "paragraph"][:1]
+            if after and not _INTERVIEWER.match(after[0].text):
+                # (记者：据了解，…亏损面达１５％。您认为原因是什么？: what the reporter states is
+                # evidence too; his paragraph stays, after the answer.)
+                states = [x for x in split_sentences(_INTERVIEWER.sub("", u.text))
+                          if not x.rstrip().endswith(("？", "?")) and not _SELF_INTRODUCED.match(x)]
+                answer = replace(h, unit=after[0])
+                for x in ([answer, h] if states else [answer]):
+                    if x.unit.id not in seen:
+                        seen.add(x.unit.id)
+                        out.append(x)
+                continue
+        if h.unit.id not in seen:
+            seen.add(h.unit.id)
+            out.append(h)
+    return out
+
+
+_SELF_INTRODUCED = LazyPattern(r"^\s*我是[^。，,]{0,20}(?:记者|主持人|编辑)[。，,]?\s*$")
+
+
 def item_label(u: Unit, short_heading: int = AnswerParams.short_heading_chars) -> str:
     if not u.heading and _INTERVIEWER.match(u.text):
         # (记者：据了解，…亏损面达１５％。您认为原因是什么？: the question it asks, not its preamble)
         asked = [x for x in split_sentences(u.text) if x.rstrip().endswith(("？", "?"))]
-        return "问:" + _INTERVIEWER.sub("", (asked[-1] if asked else split_sentences(u.text)[0]).strip())
+        # (请问今年汛期的降雨形势怎么样？会不会比去年更严重？: every question it asks)
+        return "问:" + _INTERVIEWER.sub("", ("".join(asked) if asked else split_sentences(u.text)[0]).strip())
     if not u.heading:
         # 第一，…: a paragraph opening with a point (its first sentence too long to be a heading)
         # is named like the point.
@@ -544,6 +591,8 @@ def _announced_parts(units: Sequence[Unit], runs: list[list[Unit]]) -> list[Unit
         if said is None or len(run) < 2:
             continue
         count = chinese_numeral(said.group(1)) or 0
+        if said.group(1) == "几":   # (谈几点想法。 ¶ 首先，… ¶ 最后，…: as many as the markers that follow)
+            return run
         if len(run) == count - 1:
             topic = next((u for u in units[run[-1].seq:] if u.kind == "paragraph" and _TOPIC_OPENING.match(u.text)), None)
             run = [*run, topic] if topic is not None else run
@@ -606,13 +655,13 @@ _CLOSING = LazyPattern(r"(?:同志们|各位(?:[\u4e00-\u9fff]{2})?|朋友们|�
 
 
 # 几点意见 / 哪几条 / 几个方面: the unit the question counts in, said back in the answer.
-_COUNTED_IN = LazyPattern(r"(?:几|哪几|多少)(点|条|项|个方面|方面|个问题|件|部分|个部分|层)")
+COUNTED_IN = LazyPattern(r"(?:几|哪几|多少)(点|条|项|个方面|方面|个问题|件|部分|个部分|层)")
 
 
 def count_intro(question: str, n: int, unit: Unit | None = None, term: str = "") -> str:
     """共3项: / 共三点: / 「三问复盘法」共3项: — the count of a list answer, in the question's own
     unit when it names one, after the quoted term asked about when the unit says it (“三问复盘法”是哪三问)."""
-    m = _COUNTED_IN.search(question)
+    m = COUNTED_IN.search(question)
     count = f"{'一两三四五六七八九十'[n - 1]}{m.group(1)}" if m and 1 <= n <= 10 else f"{n}项"   # (共两条, not 共二条)
     # (Only a term quoted, by the question or the speech: 概括起来是哪几个方面 names none.)
     if unit is not None and len(squash_punct(term)) >= 2 and squash_punct(term) in squash_punct(unit.text) \

@@ -10,6 +10,7 @@ Texts written for these tests."""
 from __future__ import annotations
 
 import pytest
+from engine_helpers import engine_of
 
 from assistant.answer_types import asked_event, counted_noun, fits_type
 from assistant.asked_kinds import CLOCK, asked_type
@@ -56,13 +57,8 @@ _FLOOD = """在全区防汛工作会议上的讲话
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory):
-    from assistant.engine import Engine
-
-    root = tmp_path_factory.mktemp("everyday")
-    (root / "01_night.txt").write_text(_NIGHT, encoding="utf-8")
-    (root / "02_teachers.txt").write_text(_TEACHERS, encoding="utf-8")
-    (root / "03_flood.txt").write_text(_FLOOD, encoding="utf-8")
-    return Engine.load([root], use_cache=False)
+    return engine_of(tmp_path_factory.mktemp("everyday"),
+                     {"01_night.txt": _NIGHT, "02_teachers.txt": _TEACHERS, "03_flood.txt": _FLOOD})
 
 
 def _first_cited(answer) -> str:

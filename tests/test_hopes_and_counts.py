@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from engine_helpers import engine_of
 
 from assistant.enumeration import enumerations
 from assistant.sufficiency import missing_terms
@@ -61,12 +62,7 @@ _FARM = """在柳岸县春季农业生产工作会议上的讲话
 
 
 def _engine_of(tmp_path_factory: pytest.TempPathFactory, name: str, texts: dict[str, str]):
-    from assistant.engine import Engine
-
-    root = tmp_path_factory.mktemp(name)
-    for file, text in texts.items():
-        (root / file).write_text(text, encoding="utf-8")
-    return Engine.load([root], use_cache=False)
+    return engine_of(tmp_path_factory.mktemp(name), texts)
 
 
 @pytest.fixture(scope="module")

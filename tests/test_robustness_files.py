@@ -168,3 +168,12 @@ def test_system_reasons_are_said_in_chinese(tmp_path: Path) -> None:
         assert e.errno == errno.ELOOP and os_reason(e) == "符号链接层数过多(可能成环)"
     assert os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory")) == "文件或文件夹不存在"
     assert os_reason(OSError(errno.EXDEV, "Invalid cross-device link")) == "Invalid cross-device link"
+
+
+def test_an_empty_corpus_file_is_named_not_dropped_silently(tmp_path: Path) -> None:
+    (tmp_path / "空.txt").write_text("", encoding="utf-8")
+    (tmp_path / "空白.md").write_text("  \n\n", encoding="utf-8")
+    (tmp_path / "河长制.txt").write_text(RIVER, encoding="utf-8")
+    texts, skipped = read_corpus_files([tmp_path])
+    assert len(texts) == 1 and sorted(Path(p).name for p, _ in skipped) == ["空.txt", "空白.md"]
+    assert all(reason == "文件是空的" for _, reason in skipped)

@@ -7,6 +7,7 @@ message shown to the user passes through ``Endpoint.redact``.
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
@@ -24,14 +25,26 @@ NAME_UNRESOLVED = "无法连接(主机名无法解析)"
 
 # --- URLs -------------------------------------------------------------------------------
 
+def _with_route(path: str, route: str) -> str:
+    path = path.rstrip("/")
+    if path.endswith("/" + route):
+        return path
+    if not re.search(r"/v\d+[a-z]*$", path):   # /v1, /v1beta ... are kept as given
+        path += "/v1"
+    return f"{path}/{route}"
+
+
 def api_url(base_url: str, route: str) -> str:
-    """``{base}/v1/{route}`` for a base URL given with or without ``/v1`` (or with the route)."""
-    base = base_url.strip().rstrip("/")
-    if base.endswith("/" + route):
-        return base
-    if not re.search(r"/v\d+[a-z]*$", base):   # /v1, /v1beta ... are kept as given
-        base += "/v1"
-    return f"{base}/{route}"
+    """``{base}/v1/{route}`` for a base URL given with or without ``/v1`` (or with the route);
+    a query it carries (?api-version=…) stays a query, after the route."""
+    base = base_url.strip()
+    try:
+        u = httpx.URL(base)
+    except (httpx.InvalidURL, TypeError, ValueError):
+        u = None
+    if u is None or not u.scheme or not u.host:
+        return _with_route(base, route)
+    return str(u.copy_with(path=_with_route(u.path, route)))
 
 
 def chat_url(base_url: str) -> str:
@@ -109,6 +122,9 @@ class Endpoint:
             text = text.replace(self._key, "***")
         if self.auth and self.auth[1]:
             text = text.replace(self.auth[1], "***")
+            # (a server echoing its Authorization header: Basic base64(user:password))
+            basic = base64.b64encode(f"{self.auth[0]}:{self.auth[1]}".encode()).decode()
+            text = text.replace(basic, "***")
         # A key this endpoint was not sent (OPENAI_API_KEY kept from an unconfigured address) is
         # masked too: a message that names it came from somewhere, and it is a secret all the same.
         for name, value in os.environ.items():

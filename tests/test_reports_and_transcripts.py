@@ -1,0 +1,290 @@
+"""Meeting reports, speech transcripts and press conferences asked about in everyday words:
+what a report tells after the speeches (报道在领导讲话之后还写了什么) and after the meeting (会开完之后),
+what else the meeting did (除了领导讲话,还干了哪些事), the other speakers (除了罗建平,还有哪位领导讲
+了话), the speaker's points with the meeting named (在安全生产会议上部署了几项重点工作), what he said
+before his tasks; a transcript's 第一个问题…第三个问题 around a 第一,…第三, list of its own; points
+announced without a count (谈几点想法); a formula's items (“两个确保”指哪两条); a press conference's
+answers rather than the reporters' questions, who answered, how many questions were asked, and
+他还说了什么. Texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from engine_helpers import engine_of
+
+from assistant.answer_types import asked_event, counted_noun, counted_owner, fits_type
+from assistant.llm.endpoint import Endpoint, api_url
+from assistant.results import Turn
+
+_REPORT = """桐江市召开2025年安全生产工作会议
+本报桐江3月8日讯（记者 许文）3月7日上午，桐江市召开2025年安全生产工作会议，全面部署今年安全生产工作。市长罗建平出席会议并讲话，副市长郑敏主持会议。
+会议通报了2024年全市安全生产情况。去年全市共发生生产安全事故52起，同比下降18%。
+罗建平指出，当前全市安全生产形势总体平稳，但“小散乱”企业隐患仍然突出，风险不容低估。
+罗建平强调，做好今年安全生产工作，一要压实企业主体责任。要在4月30日前完成对全市1260家危化品企业的全面检查。二要强化执法检查。三要提升应急能力。
+罗建平要求，各级党政主要负责同志要切实扛起安全生产第一责任人的职责。
+郑敏在主持会议时要求，各地各部门要迅速传达会议精神，抓好贯彻落实。
+会上，市应急管理局、市交通运输局负责同志作了交流发言。会议还对2024年度安全生产先进单位进行了表彰。
+会后，与会人员实地观摩了化工园区智慧监管平台。
+"""
+
+_TRANSCRIPT = """在全县教育工作会议上的讲话
+县委副书记 何立群
+（2025年2月20日）
+同志们：
+这次会议的任务是总结去年工作，部署今年任务。下面，我讲三个问题。
+第一个问题，关于对当前教育形势的判断。
+去年全县教育事业取得新进展，新建学校5所，新增学位3600个。
+第二个问题，关于今年的重点任务。
+今年要着重抓好三项工作。
+第一，推进集团化办学。全县组建教育集团6个。
+第二，加强教师队伍建设。今年招聘新教师120名。
+第三，落实“双减”政策。各校要做到“两个确保”：确保学生每天校内体育活动不少于1小时，确保课后服务全覆盖。
+第三个问题，关于加强党对教育工作的领导。
+各级党委要把教育工作摆在优先位置，定期研究解决教育发展中的重大问题。
+同志们，让我们共同努力，办好人民满意的教育。
+"""
+
+_YOUTH = """在青年干部座谈会上的讲话
+市委组织部部长 孔德明
+（2025年5月4日）
+今天和大家座谈，很高兴。刚才几位同志的发言都很好。借这个机会，我和大家谈几点想法。
+首先，要加强学习，不断提高本领。
+其次，要深入基层，在实践中锻炼成长。
+再次，要敢于担当，在急难险重任务中经受考验。
+最后，要廉洁自律，守住纪律底线。
+同志们，青春正当时，希望大家不负韶华。
+"""
+
+_PRESS = """柳川市2025年防汛工作新闻发布会
+2025年6月3日
+主持人：市政府新闻办主任 钱卫东
+钱卫东：各位记者，上午好。今天我们请市水利局局长邹海鹰、市应急管理局副局长冯晓梅介绍今年防汛工作。
+邹海鹰：今年全市共投入防汛资金2.6亿元，加固堤防45公里。
+记者：我是柳川日报记者。请问今年汛期的雨水会比往年多吗？会不会出现大洪水？
+邹海鹰：据气象部门预测，今年主汛期降雨量可能偏多一到两成，局部可能出现较大洪水。
+记者：我是柳川电视台记者。市民发现险情应该怎么报告？
+冯晓梅：这个问题我来回答。市民可以拨打防汛值班电话96110，值班人员会在15分钟内响应。同时，各社区都设立了险情报告点。
+"""
+
+_HEADED = """在全市文化工作会议上的讲话
+副市长 沈一鸣
+（2025年3月18日）
+一、过去一年文化工作取得新成绩
+去年全市新建城市书房20家，举办惠民演出300场。
+二、清醒认识存在的不足
+基层文化设施利用率还不高。
+三、扎实做好今年的重点工作
+（一）完善公共文化服务体系。今年要新建乡镇综合文化站8个。
+（二）繁荣文艺创作。设立文艺创作扶持资金500万元。
+"""
+
+# (a second text, so that the one asked about is named among others)
+_TREES = "在植树节的讲话\n（2020年3月12日）\n今年全市植树100万株。\n"
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory):
+    return engine_of(tmp_path_factory.mktemp("reports"), {
+        "01_report.txt": _REPORT, "02_transcript.txt": _TRANSCRIPT, "03_youth.txt": _YOUTH,
+        "04_press.txt": _PRESS, "05_headed.txt": _HEADED})
+
+
+def _first_cited(answer) -> str:
+    return answer.citations[0].unit.text if answer.citations else ""
+
+
+# ---- a meeting report -------------------------------------------------------------------
+
+@pytest.mark.parametrize("question", ["罗建平在安全生产工作会议上部署了几项重点工作？", "罗建平部署了几项重点工作？"])
+def test_the_speakers_points_are_listed_though_the_meeting_is_named(engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert "压实企业主体责任" in answer.text and "提升应急能力" in answer.text
+    assert "三要" in answer.text and "本报桐江" not in answer.text
+
+
+def test_before_his_tasks_is_what_the_speaker_said_first(engine) -> None:
+    answer = engine.ask("罗建平在布置具体任务之前，先对形势作了什么判断？")
+    assert "风险不容低估" in answer.text and "第一责任人" not in answer.text
+    assert _first_cited(answer).startswith("罗建平指出")
+
+
+@pytest.mark.parametrize("question", ["安全生产会议的报道在领导讲话之后还写了哪些内容？",
+                                      "安全生产工作会议上罗建平讲完以后，报道还写了什么？"])
+def test_what_the_report_tells_after_the_speeches(engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert "交流发言" in answer.text and "表彰" in answer.text
+
+
+@pytest.mark.parametrize("question", ["安全生产会议开完以后，参会的人还去做了什么？", "安全生产会议散会后大家去了哪里？"])
+def test_what_the_report_tells_after_the_meeting(engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.text.startswith("会后，与会人员实地观摩了化工园区智慧监管平台")
+
+
+@pytest.mark.parametrize("question", ["安全生产会议上除了领导讲话，还干了哪些事？", "安全生产工作会议上还进行了哪些活动？"])
+def test_what_else_the_meeting_did(engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert "交流发言" in answer.text and "先进单位进行了表彰" in answer.text
+    assert "一要压实" not in answer.text   # (the speech is not what else was done)
+
+
+def test_the_other_speakers_of_a_report(engine) -> None:
+    answer = engine.ask("安全生产会议上除了罗建平，还有哪位领导讲了话？")
+    assert "郑敏" in answer.text and not answer.abstained and not answer.partial
+    assert asked_event("还有哪位领导讲了话？") == ""
+    assert asked_event("哪位领导主持了会议？") == asked_event("会议由哪位领导主持？") == "主持"
+
+
+def test_a_place_named_without_its_suffix_names_the_report(engine) -> None:
+    plan = engine.plan("桐江的安全生产会议要求危化品企业的检查在什么时候之前完成？")
+    assert plan.speech_no == 1
+    answer = engine.ask("桐江的安全生产会议要求危化品企业的检查在什么时候之前完成？")
+    assert "4月30日" in answer.text.split("[1]")[0]
+
+
+# ---- a transcript with its parts named, and points ----------------------------------------
+
+def test_parts_named_by_question_run_around_the_ordinals_inside_them(engine) -> None:
+    answer = engine.ask("何立群在教育工作会议上一共讲了几个问题？")
+    assert "3个部分" in answer.text
+    assert "第一个问题" in answer.text and "第三个问题，关于加强党对教育工作的领导" in answer.text
+    assert "推进集团化办学" not in answer.text
+
+
+def test_the_points_inside_a_part_are_still_a_list(engine) -> None:
+    answer = engine.ask("何立群说今年要着重抓好哪三项工作？")
+    assert "推进集团化办学" in answer.text and "落实“双减”政策" in answer.text
+
+
+@pytest.mark.parametrize("question", ["“两个确保”具体指哪两条？", "何立群提的两个确保是哪两条？"])
+def test_a_formula_is_answered_by_the_clauses_it_counts(engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert "确保学生每天校内体育活动不少于1小时" in answer.text and "确保课后服务全覆盖" in answer.text
+    assert "2项" in answer.text
+
+
+def test_points_announced_without_a_count_carry_the_speech(engine) -> None:
+    answer = engine.ask("孔德明的讲话是怎么组织的？")
+    assert "4层" in answer.text and "首先，要加强学习" in answer.text and "最后，要廉洁自律" in answer.text
+    assert "今天和大家座谈" not in answer.text
+
+
+def test_an_item_of_a_part_is_of_the_one_speech_whose_part_has_it(engine) -> None:
+    answer = engine.ask("第三部分的第二项是什么？")
+    assert "繁荣文艺创作" in answer.text and "第二个问题" not in answer.text
+
+
+# ---- a press conference -------------------------------------------------------------------
+
+def test_the_answer_is_quoted_not_the_reporters_question(engine) -> None:
+    answer = engine.ask("市民发现险情应该打什么电话？")
+    assert "96110" in answer.text.split("\n")[0]
+    assert not _first_cited(answer).startswith("记者")
+
+
+def test_a_transcripts_turn_names_who_answered(engine) -> None:
+    assert fits_type("person", "", ["冯晓梅：这个问题我来回答。"])
+    answer = engine.ask("谁回答了险情报告的问题？")
+    assert not answer.partial and "冯晓梅" in answer.text.split("\n")[0]
+
+
+def test_the_reporters_questions_are_counted(engine) -> None:
+    answer = engine.ask("记者一共问了几个问题？")
+    assert not answer.abstained and "2个部分" in answer.text
+    # (every question a turn asks, not only its last)
+    assert "请问今年汛期的雨水会比往年多吗？会不会出现大洪水？" in answer.text
+
+
+def test_what_else_a_person_said_is_not_what_was_just_quoted(engine) -> None:
+    first = engine.ask("冯晓梅是怎么回答市民报告险情的问题的？")
+    assert "96110" in first.text
+    again = engine.ask("她还说了什么？", history=[Turn("冯晓梅是怎么回答市民报告险情的问题的？", first)])
+    said = [s.text for s in first.sentences]
+    assert again.sentences and not any(s.text in said for s in again.sentences)
+
+
+# ---- what a how-many question counts ------------------------------------------------------
+
+@pytest.mark.parametrize(("question", "noun"), [
+    ("有几名学生考上了清华？", "学生"),
+    ("山区有多少群众需要转移？", "群众"),
+    ("有多少群众要搬迁？", "群众"),
+    ("几个单位发了言？", "单位"),
+    ("多少个乡镇企业上了规模？", "乡镇企业"),
+    ("还有多少贫困人口没有解决温饱？", "贫困人口"),
+    ("年初还有多少人没解决温饱？", ""),
+    ("还有多少个未脱贫村？", "未脱贫村"),
+])
+def test_what_is_counted_ends_where_its_verb_begins(question: str, noun: str) -> None:
+    assert counted_noun(question) == noun
+
+
+def test_how_often_is_no_part_of_whose_figure() -> None:
+    assert counted_owner("图书卡每年的额度是多少？", "额度") == "图书卡"
+
+
+# ---- endpoint URLs and secrets ------------------------------------------------------------
+
+def test_a_base_url_query_stays_a_query_after_the_route() -> None:
+    assert api_url("http://127.0.0.1:8/v1?api-version=2", "chat/completions") == \
+        "http://127.0.0.1:8/v1/chat/completions?api-version=2"
+    assert api_url("http://127.0.0.1:8", "embeddings") == "http://127.0.0.1:8/v1/embeddings"
+    assert api_url("http://127.0.0.1:8/v1/chat/completions", "chat/completions") == "http://127.0.0.1:8/v1/chat/completions"
+
+
+def test_an_echoed_basic_credential_is_masked() -> None:
+    endpoint = Endpoint("http://user:sk-URLKEY-999@127.0.0.1:9/v1", None, 5)
+    shown = endpoint.redact("HTTP 500: Basic dXNlcjpzay1VUkxLRVktOTk5")
+    assert "dXNlcjpzay1VUkxLRVktOTk5" not in shown and "***" in shown
+
+
+# ---- figures: sizes, totals, years ----------------------------------------------------------
+
+def test_a_size_is_answered_in_a_length() -> None:
+    from assistant.asked_kinds import LENGTH, asked_type
+    from assistant.question_grammar import COUNT
+
+    assert asked_type("拦河大坝有多高、多长？", COUNT) == ("number", LENGTH)
+    assert asked_type("巡河一次要多长时间？", COUNT)[1] != LENGTH
+    assert fits_type("number", LENGTH, ["筑起了一座高58米、长620米的拦河大坝"])
+    assert not fits_type("number", LENGTH, ["完成土石方1340万立方米，工程质量经受住了四十年的考验"])
+
+
+def test_a_total_asked_of_a_figure_is_that_figures() -> None:
+    assert counted_noun("临江省1998年的生产总值总量是多少？") == "生产总值"
+
+
+def test_a_figure_compared_with_last_years_is_this_years() -> None:
+    from assistant.answer_types import years_meant
+
+    # (…仅比丰收的上年减少1.5%: of the speech's year, not of the year before)
+    assert years_meant({1997}, "全省粮食总产量达到1730万吨，仅比丰收的上年减少1.5%。", this_year=1998) == set()
+    assert years_meant({1997}, "去年全省粮食总产量达到1756万吨。", this_year=1998) == {1997}
+
+
+def test_next_year_is_not_this_year_in_a_report_that_names_no_year(tmp_path) -> None:
+    engine = engine_of(tmp_path, {
+        "r.txt": "交流会在京召开\n本报北京11月18日讯　交流会今天在北京召开。\n"
+                 "财政部副部长吴启明在会上通报了资金情况。他说，今年中央财政共安排补助资金144亿元。明年中央财政还将继续加大投入。\n"
+                 "会议要求各地抓好落实。\n",
+        "s.txt": _TREES})
+    asked = engine.ask("吴启明说明年中央财政具体要增加多少补助资金？")
+    assert asked.partial or asked.abstained
+    given = engine.ask("吴启明说今年中央财政安排了多少补助资金？")
+    assert not given.partial and "144亿元" in given.text.split("\n")[0]
+
+
+def test_after_a_passage_named_by_what_it_did(tmp_path) -> None:
+    engine = engine_of(tmp_path, {
+        "n.txt": "新年贺词\n（2024年12月31日）\n刚刚过去的一年，全市经济稳中有进，地区生产总值增长5.6%。\n"
+                 "这些成绩来之不易。在这里，我向全市广大干部群众表示衷心的感谢！\n"
+                 "新的一年，我们要聚焦高质量发展，办好十件民生实事。\n最后，祝大家新年快乐！\n",
+        "m.txt": _TREES})
+    answer = engine.ask("贺词感谢完大家以后，接着讲的是什么？")
+    assert "办好十件民生实事" in answer.text.split("\n")[0]
+
+
+def test_a_quoted_subsection_names_the_part_asked(engine) -> None:
+    assert engine.plan("沈一鸣讲“繁荣文艺创作”那一小节说了什么？").section == "繁荣文艺创作"
+    answer = engine.ask("沈一鸣讲“繁荣文艺创作”那一小节说了什么？")
+    assert "500万元" in answer.text.split("\n")[0]
