@@ -79,6 +79,13 @@ def announced_after(units: Sequence[Unit], lead: Unit) -> list[Unit]:
         alike = [u for u in topics if u.text[:1] == topics[0].text[:1]]
         if len(topics) == count or len(alike) == count:
             return topics if len(topics) == count else alike
+    # (…我讲三点意见，同大家交流。 ¶ 我们要进一步坚持… ¶ 为了…，省委决定… ¶ 希望大家继续… ¶ 经过…
+    # 协商，… ¶ 各民主党派…还要进一步加强…: each point opens with a short sentence that asks for
+    # something, 要 / 希望, in its first clause; a paragraph going on with one opens on a clause of
+    # purpose or means, 为了… / 经过….)
+    directed = [u for u in after if _DIRECTS.match(first := split_sentences(u.text)[0]) and len(first) <= _DIRECTIVE_CHARS]
+    if len(directed) == count and directed[0] is after[0] and len(after) > count:
+        return directed
     # (…我讲三点意见。 ¶ 安全生产事关… ¶ … ¶ 安全生产重在防范… ¶ … ¶ 安全生产关键在责任落实。:
     # each point opens with the word the first opens with, the speech's subject; paragraphs going
     # on with a point open otherwise. 李鹏说… 李鹏指出…: a word every paragraph opens with is none.)
@@ -87,6 +94,10 @@ def announced_after(units: Sequence[Unit], lead: Unit) -> list[Unit]:
     return alike if len(alike) == count < len(after) and _POINTS_ANNOUNCED.search(lead.text) else []
 
 
+# 我们要进一步坚持… / 希望大家继续… / 各民主党派…还要进一步加强…: a first clause that asks for something,
+# not one of purpose, means or time before it (为了… / 经过… / 在…中).
+_DIRECTS = LazyPattern(r"(?!为了|经过|通过|在|随着|对于|根据|按照|针对)[^，,。；;：:]{0,20}?(?:要|希望|应当|应该|必须)")
+_DIRECTIVE_CHARS = 40
 # 明确了形势，更要… / 任务明确之后， / 形势讲清楚了，: a part that opens by settling the one before.
 _TURNS = LazyPattern(r"[^，,。；;]{0,10}(?:明确|清楚|清晰|认清|看清|讲清|弄清|确定)(?:了|之后|以后)[^，,。；;]{0,8}[，,]")
 # 另一个启示 / 还要学习 / 此外: a paragraph that says it brings one more point.

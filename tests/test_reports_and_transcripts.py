@@ -288,3 +288,22 @@ def test_a_quoted_subsection_names_the_part_asked(engine) -> None:
     assert engine.plan("沈一鸣讲“繁荣文艺创作”那一小节说了什么？").section == "繁荣文艺创作"
     answer = engine.ask("沈一鸣讲“繁荣文艺创作”那一小节说了什么？")
     assert "500万元" in answer.text.split("\n")[0]
+
+
+def test_points_announced_and_opened_by_what_they_ask_for(tmp_path) -> None:
+    # 我讲三点意见 ¶ 我们要… ¶ 为了…(goes on) ¶ 希望大家… ¶ 经过…(goes on) ¶ 各界人士还要…: the
+    # points open with a short sentence that asks for something; the paragraphs between go on.
+    engine = engine_of(tmp_path, {
+        "c.txt": "在新春座谈会上的讲话\n（2024年2月5日）\n各位朋友：\n"
+                 "过去一年，大家为全市发展作出了积极贡献。借此机会，我讲三点意见，同大家交流。\n"
+                 "我们要进一步坚持和完善协商民主制度。这一制度符合我市实际。\n"
+                 "为了使协商更好地进行，市委决定，今年每季度召开一次座谈会。\n"
+                 "希望大家继续围绕全市中心工作，积极建言献策。今年请大家多到基层调研。\n"
+                 "经过与各方面协商，市委已经商定今年的六个调研课题。\n"
+                 "各界人士还要进一步加强自身建设，做好新老交替。\n"
+                 "最后，祝大家新春愉快！\n",
+        "s.txt": _TREES})
+    listed = engine.ask("座谈会讲话里讲了哪三点意见？")
+    assert "协商民主制度" in listed.text and "积极建言献策" in listed.text and "加强自身建设" in listed.text
+    assert "市委决定" not in listed.text
+    assert "加强自身建设" in engine.ask("座谈会讲话的三点意见里，最后一点是什么？").text.split("\n")[0]
