@@ -47,7 +47,7 @@ REPORTER_ASKS = LazyPattern(r"记者(?:一共|总共|共|都|先后)?(?:问|提)
 _OCCASION_NAMED = LazyPattern(r"([\u4e00-\u9fff]{2,6}?)(?:那次|这次|那个会|这个会|那场会)")
 # (为什么会炸: 会 says "will"; a meeting is 大会 / 会议, or 会 before 上 / 里.)
 _MEETING_AFTER = LazyPattern(r"[^\W\d为什怎哪谁啥是]{0,6}?(?:大会|会议|讲话|报告|致辞|会(?=上|里|中))")
-_MEETING_NAMED = LazyPattern(r"(?:那个|这个|那次|这次)([\u4e00-\u9fff]{2,12}?)(?:座谈会|茶话会|团拜会|全会|大会|会议)")
+_MEETING_NAMED = LazyPattern(r"(?:那个|这个|那次|这次|那场|这场)([\u4e00-\u9fff]{2,12}?)(?:座谈会|茶话会|团拜会|全会|大会|会议|发布会|推进会|交流会|表彰会|招待会|联谊会)")
 # 新年讲话 / 春节讲话: a holiday names the one speech that speaks of it, short as it is.
 _HOLIDAY = LazyPattern(r"新年|元旦|春节|新春|国庆|除夕|中秋")
 # A name one speech says this many times as often as any other names that speech (办公室那篇).

@@ -176,6 +176,10 @@ def test_an_item_of_a_part_is_of_the_one_speech_whose_part_has_it(engine) -> Non
 
 # ---- a press conference -------------------------------------------------------------------
 
+def test_a_press_conference_named_by_its_kind(engine) -> None:
+    assert engine.plan("这次防汛发布会上，市民发现险情怎么报告？").speech_no == 4
+
+
 def test_the_answer_is_quoted_not_the_reporters_question(engine) -> None:
     answer = engine.ask("市民发现险情应该打什么电话？")
     assert "96110" in answer.text.split("\n")[0]
