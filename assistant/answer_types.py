@@ -70,7 +70,7 @@ _TITLES = (r"(?:同志|书记|主席|总理|总书记|先生|女士|教授|部�
            r"秘书长|发言人|常委|委员|会长|社长|院长|校长|董事长|总经理|经理|记者|老师|师傅|大夫|同学|技师|工程师|班长|队长|医生|护士|民警|"
            # (退休教师王秀英 / 村民李大山: an occupation before a name, as a title is.)
            r"教师|工人|农民|村民|居民|党员|战士|司机|律师|法官|支书|志愿者|技术员)")
-_PERSON = (rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}{_TITLES}|{_TITLES}\s*[{SURNAMES}][\u4e00-\u9fff]{{1,2}}"
+_PERSON = (rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:副|常务副)?{_TITLES}|{_TITLES}\s*[{SURNAMES}][\u4e00-\u9fff]{{1,2}}"
            rf"|^[{SURNAMES}][\u4e00-\u9fff]{{1,3}}$"   # a speaker line: the name alone
            rf"|^[{SURNAMES}][\u4e00-\u9fff]{{1,2}}[:：](?=\S)"   # a transcript's turn: 苏婉清：这个问题我来回答
            rf"|{_TITLES}\s+[\u4e00-\u9fff]{{2,3}}$"   # a speaker line: 县长　骆承平, a name of any surname
@@ -243,8 +243,10 @@ _ASKING_WORDS = r"多少|几|哪|什么|啥|谁|怎"
 
 
 _ADVERB_END = r"(?:分别|各自|各|一共|总共|大概|大约|到底|究竟|具体|至少|最少|最多|起码|不少于|不低于|超过|多于|不超过|将来|今后|以后|未来|最终)+$"
+# Everyday words for what the speeches count in their own (老师 / 教师): the noun asked is read as said.
+_SAID_AS = {"老师": ("教师",), "大夫": ("医生",), "警察": ("民警",), "孩子": ("学生", "儿童"), "工人": ("职工",)}
 _PER_TIME_END = r"(?:每年|每月|每天|每季度|每周|每人|每次|全年|今年|去年|明年|当年|年均|人均)+$"
-_MODAL_AFTER_NOUN = r"(?<=[\u4e00-\u9fff]{2})(?:需要|必须|应该|应当|可以|能够|将要|要|将|会|能|应|可|没有|没|尚未|未)"
+_MODAL_AFTER_NOUN = r"(?<=[\u4e00-\u9fff]{2})(?:需要|必须|应该|应当|可以|能够|将要|要|将|会|能|应|可|没有|没|尚未|未|从|向|往)"
 # (多少人没解决温饱: people are counted; what they have not done is no thing counted.)
 _NOT_DONE = r"(?:没有|没|尚未|未|还没|不)(?=[\u4e00-\u9fff])"
 _NOT_A_THING = r"重新|再|又|都|能|会|要|被|把|给|让|来|去|东西|事情|事儿|玩意|钱"
@@ -271,7 +273,10 @@ def counted_noun(question: str) -> str:
     rest = re.sub(r"^(?:[\d.]*[十百千万亿]*(?:元|吨|亩|人|平方米))?(?:以上|以下|左右)(?:的)?", "", norm[m.end():])
     after = re.split(_NOT_IN_NOUN, rest)[0] if not re.search(_SPAN_UNIT, m.group(0)) else ""
     # (多少个没出去打工的妇女: a clause before 的 says which; what is counted is the word after it.)
-    head = re.match(rf"{re.escape(after)}的([\u4e00-\u9fff]{{2,4}}?)(?={_NOT_IN_NOUN}|$)", rest) if len(after) >= 4 else None
+    # (多少农村人口的饮水问题: people are counted, whose problem was solved; the head after 的 only
+    # past a clause of what they did or did not do.)
+    head = re.match(rf"{re.escape(after)}的([\u4e00-\u9fff]{{2,4}}?)(?={_NOT_IN_NOUN}|$)", rest) \
+        if len(after) >= 4 and re.match(rf"{_NOT_DONE}|已|在|正在|曾", after) or re.search("[了过着]", after) else None
     after = head.group(1) if head else after
     if len(after) >= 3 and rest[len(after):].startswith(("了", "过", "上")):
         # (几个单位发了言 / 几名学生考上了清华: the verb before 了 is no part of what is counted;
@@ -355,6 +360,10 @@ def names_counted(noun: str, text: str, unit: str = "") -> bool:
     norm = ta.normalise(text)
     if _counted_before_owner(noun, norm):
         return True
+    said_as = next((noun[:-len(w)] + v for w, vs in _SAID_AS.items() if noun.endswith(w) for v in vs
+                    if noun[:-len(w)] + v in norm and noun not in norm), "")
+    if said_as:
+        return names_counted(said_as, text, unit)   # (招了多少名老师: 招聘教师186名)
     # 粮食总产量 is said 粮食总产 (a measure's 量 / 数 / 额 left out).
     bare = noun[:-1] if len(noun) >= 4 and noun[-1] in "量数额" and noun[:-1] in norm else ""
     # (本科毕业生 said 本科生: its first two characters and its last, some between left out.)
@@ -434,7 +443,7 @@ def holds_office(name: str, text: str, gap: int = 2) -> bool:
     德强局长), not only somewhere in the sentence (…作为县委书记 says the speaker's); ``gap``:
     the characters a title may stand before the name (省委书记张三 / 局长何建平: 0)."""
     norm = ta.normalise(text)
-    return bool(re.search(rf"{_OFFICES}\s*[\u4e00-\u9fff]{{0,{gap}}}{re.escape(name)}|{re.escape(name)}\s*{_OFFICES}", norm))
+    return bool(re.search(rf"{_OFFICES}\s*[\u4e00-\u9fff]{{0,{gap}}}{re.escape(name)}|{re.escape(name)}\s*(?:副|常务副)?{_OFFICES}", norm))   # (刘春燕副县长)
 
 
 def places_named(text: str) -> list[str]:

@@ -72,13 +72,14 @@ from .points import (
     words_match,
 )
 from .positions import closing_run, digest_speakers, meeting_sentences, nth_paragraph
-from .question_grammar import COUNT_ONLY, MEETING_BESIDES, MENTIONED_WHERE, QUOTED, WHAT_SAID
+from .question_grammar import COUNT_ONLY, MEETING_BESIDES, MEETING_ENDED, MENTIONED_WHERE, QUOTED, WHAT_SAID
 from .question_words import own_subject
 from .results import Answer, AnswerSentence, Hit, Turn
 from .retrieval import query_terms
 from .semantic import SentenceSimilarity
 from .structure import (
     COUNTED_IN,
+    QUOTED_ITEM_CHARS,
     answered_instead,
     as_list,
     choose_list,
@@ -91,9 +92,11 @@ from .structure import (
     numbered,
     outline_units,
     part_units,
+    who_answered,
 )
 from .sufficiency import abstain_reason, coverage, dense_rescues, never_said, own_words, unnamed_kind, unsaid_words
-from .text_analysis import split_sentences
+from .text_analysis import first_sentences, split_sentences
+from .text_helpers import chinese_numeral
 
 ABSTAIN_TEXT = "讲话中没有找到能回答这个问题的内容。"
 NO_MORE_TEXT = "讲话中没有找到更多相关内容。"
@@ -133,6 +136,14 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         if plan.before_parts and (plan.speech_no is not None or hits) else None
     if preamble is not None:
         return done(preamble[0], preamble[1], hits_out=cited_first(ev, preamble[2], hits, citer.terms))
+    if MEETING_ENDED.search(question) and plan.speech_no is None and not plan.speech_candidates:
+        # 会开完以后大家去了哪里, naming no meeting: what each report tells after its meeting.
+        after = [(u, x) for s in ev.corpus.speeches for u, x in meeting_sentences(s, after=True)]
+        if after:
+            lines = [AnswerSentence(x if len({u.speech_no for u, _ in after}) == 1 else f"{ev.speech_title(u.speech_no)}:{x}",
+                                    [citer.cite(u)]) for u, x in after]
+            return done("\n".join(join_cited([x]) for x in lines), lines,
+                        hits_out=cited_first(ev, list(dict.fromkeys(u for u, _ in after)), hits, citer.terms))
     if MEETING_BESIDES.search(question) and (plan.speech_no is not None or hits):
         # 那次交流会上除了领导讲话，还干了哪些事: what the report tells the meeting did.
         did = meeting_sentences(ev.corpus.speech(plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no))
@@ -511,7 +522,13 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             ans = done(NO_MORE_TEXT, [], abstained=True)
             ans.notes.append("其余段落与上一个问题的主题关系不大")
             return ans
-    if not _ASKS_QUESTION.search(question):
+    if plan.answer_type == "person" and _ANSWERED_BY.search(question) and (turn := who_answered(ev, pool)) is not None:
+        # 改造资金的问题是谁回答的: the speaker of the turn after that reporter's question.
+        asked, answer, speaker = turn
+        said = AnswerSentence(first_sentences(answer.text, QUOTED_ITEM_CHARS), [citer.cite(answer)])
+        return done(f"回答这个问题的是{speaker}:{said.text}[{said.citations[0]}]", [said],
+                    hits_out=cited_first(ev, [answer, asked], hits, citer.terms))
+    if not _ASKS_QUESTION.search(question) or _ANSWERED_BY.search(question):
         pool = answered_instead(ev, pool)   # (市民发现险情应该打什么电话: the answer, not 记者：…请问…?)
     # 哪几家单位办的 / 管这种情况叫啥: the sentences that hold what is asked come first.
     typed = holds_asked(plan.answer_type, plan.answer_unit, question)
@@ -573,6 +590,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
 # 记者问了什么 / 提了什么问题: the reporter's question is what is asked.
 _ASKS_QUESTION = LazyPattern(r"记者|问了|提问|问题是|什么问题|哪些问题|几个问题|问的")
+# (改造资金的问题是谁回答的: who answered it, in the turn after it.)
+_ANSWERED_BY = LazyPattern(r"回答|答复|作答|谁答")
 # 讲了些什么 / 讲话的重点是什么 / 强调了什么: what a person said, asked as a whole.
 _SPEAKER_SAID = LazyPattern(rf"{WHAT_SAID.pattern}|讲话的?(?:重点|要点|主要内容|核心)|(?:强调|指出|表示)了?(?:些)?(?:什么|啥|哪些)")
 
@@ -613,12 +632,23 @@ def count_said_first(ev: Evidence, question: str, answer: Answer) -> list[Hit]:
 
 def _part_holder(ev: Evidence, plan: QueryPlan) -> QueryPlan:
     """第三部分的第二项是什么, naming no speech: of the one speech whose third part has a second
-    item, when only one has; the plan as it was otherwise."""
+    item, when only one has; 第二个问题讲了什么, of a speech whose parts are its 第N个问题 (a
+    第二个问题 elsewhere is a second problem): that part. The plan as it was otherwise."""
+    if plan.nth_item is not None and not plan.nth_is_part and plan.within_part is None \
+            and (asked := _PART_BY_QUESTION.search(plan.text)):
+        holding = [s.no for s in ev.corpus.speeches if (plan.speech_no is None or s.no == plan.speech_no)
+                   and (parts := outline_units(ev, s.no)) and all(_PART_BY_QUESTION.match(u.text) for u in parts)
+                   and nth(parts, plan.nth_item)]
+        if len(holding) == 1 and chinese_numeral(asked.group(1)) == plan.nth_item:
+            return replace(plan, speech_no=holding[0], nth_is_part=True)
     if plan.within_part is None or plan.nth_item is None or plan.speech_no is not None or plan.speech_candidates:
         return plan
     holding = [s.no for s in ev.corpus.speeches if (part := nth(outline_units(ev, s.no), plan.within_part))
                and nth(list_items(ev, part[1]) or points_in_part(ev, part[1]), plan.nth_item)]
     return replace(plan, speech_no=holding[0]) if len(holding) == 1 else plan
+
+
+_PART_BY_QUESTION = LazyPattern(r"第([一二三四五六七八九十\d]{1,2})个问题")
 
 
 def _given_first(plan: QueryPlan, analysed: ta.Analysed, sentences: list[AnswerSentence]) -> list[AnswerSentence]:

@@ -285,6 +285,15 @@ def _default_key_goes_to(layers: list[tuple[str, dict[str, Any]]]) -> bool:
     return _host(base_url) == OPENAI_HOST or source == "环境变量"
 
 
+def _file_key_goes_to(file: dict[str, Any], base_url: str, cli: dict[str, Any], overrides: dict[str, Any]) -> bool:
+    """Whether the config file's ``api_key`` is meant for the endpoint in use: the file's own
+    base_url (or, when the file names none, the endpoint the environment or the default gives);
+    never an address given on the command line for another server."""
+    if file.get("base_url"):
+        return _same_url(base_url, file["base_url"])
+    return not (cli.get("base_url") or overrides.get("base_url")) or _host(base_url) == OPENAI_HOST
+
+
 def key_for_url(config: LLMConfig, url: str, env: Mapping[str, str] | None = None) -> str | None:
     """The key to send to ``url`` typed by the user (settings' /v1/models): the configured
     endpoint's key, or OpenAI's own; to any other address, none (OPENAI_API_KEY is not sent to a
@@ -340,6 +349,8 @@ def load_config(args: argparse.Namespace | None = None, *, env: Mapping[str, str
         raise ConfigError("大模型接口地址应以 http:// 或 https:// 开头")
     if base_url and not _default_key_goes_to(layers):
         merged["api_key_env"] = ""   # the file's api_key, if any, is still sent
+    if merged.get("file_api_key") is not None and not _file_key_goes_to(file, base_url, cli, overrides):
+        del merged["file_api_key"]
     config = LLMConfig(**merged)
     return replace(config, source="+".join(used) or "defaults", notices=notices)
 
@@ -437,6 +448,8 @@ def load_embeddings_config(*, env: Mapping[str, str] | None = None, path: Path |
     base_url = merged.get("base_url", "")
     if base_url and not base_url.lower().startswith(("http://", "https://")):
         raise ConfigError("向量接口地址应以 http:// 或 https:// 开头")
+    if merged.get("file_api_key") is not None and not _file_key_goes_to(file, base_url, {}, overrides):
+        del merged["file_api_key"]   # (the file's key is for the file's endpoint, not another's)
     config = replace(EmbeddingsConfig(**merged), source="+".join(used) or "defaults")
     if problem is not None:
         instead = ("语义检索按环境变量关闭" if not config.enabled else "语义检索改用环境变量或命令行指定的向量接口"

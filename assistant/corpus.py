@@ -25,7 +25,7 @@ UnitKind = Literal["paragraph", "heading", "metadata"]
 
 CORPUS_SUFFIXES = (".txt", ".md")
 # Part of the cache key: a change to how files are parsed must not be served a stale corpus.
-PARSER_VERSION = 22
+PARSER_VERSION = 23
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 

@@ -41,7 +41,7 @@ from .lazy_pattern import compile_patterns
 from .limits import MAX_QUESTION_CHARS
 from .params import DENSE_RESCUE_MODEL, AnswerParams, RetrievalParams
 from .planner import QueryPlan, plan_question
-from .question_words import META_WORDS, is_generic, own_subject, spelled_out, whole_words
+from .question_words import META_WORDS, is_generic, names_apart, own_subject, spelled_out, whole_words
 from .results import Answer, Hit, Turn, joined
 from .retrieval import Retriever
 from .semantic import SemanticRanker, passages
@@ -90,7 +90,7 @@ class Engine:
 
     def analyse_query(self, text: str) -> ta.Analysed:
         """Terms of a question (or part of one), analysed the way every question is."""
-        return ta.analyse(text, self.query_tokenizer, hmm=self.params.query_hmm)
+        return ta.analyse(names_apart(text, self.evidence.corpus_key), self.query_tokenizer, hmm=self.params.query_hmm)
 
     # ---- loading ------------------------------------------------------------------
     @classmethod

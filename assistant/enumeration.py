@@ -424,10 +424,16 @@ def next_point_inside(text: str, earlier: Sequence[str]) -> int | None:
         return None
     for before in reversed(earlier[-_FIRST_POINT_REACH:]):
         openings = _opening_points(before)
-        for family, number, _ in openings:
+        for family, number, point in openings:
             if family == "some":
                 continue
-            nexts = [start for start, n, _ in _markers(text, family, dict(_FAMILIES)[family]) if n == number + 1]
+            found = _markers(text, family, dict(_FAMILIES)[family])
+            # (第三个问题，… ¶ 今年…重点抓好四件事。第一，…第三，…。第四，…: a 第四 of the paragraph's own
+            # list, after its own 第一, and of no part named as the one before was, goes on in it.)
+            named = _PART_NAMED.search(point.marker)
+            nexts = [start for start, n, marker in found if n == number + 1
+                     and not any(m == 1 and at < start for at, m, _ in found)
+                     and (named.group(0) if named else "") == ((m := _PART_NAMED.search(marker)) and m.group(0) or "")]
             for start in nexts:
                 # (…约谈党委书记。同时，第四，: a linking word may stand between the sentence and the marker.)
                 cut = max(text.rfind(c, 0, start) for c in _SENTENCE_END)

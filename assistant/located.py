@@ -57,7 +57,9 @@ def positions_of_several(ev: Evidence, plan: QueryPlan, citer: Citer) -> tuple[s
     """运动会致辞和交通局党课的结尾各是怎么说的: the paragraph (or sentence) at the position asked of
     each speech named, one block each; None unless two speeches or more are named."""
     # (三篇讲话的结尾各是怎么说的 / 各篇讲话的开头: every speech, when the question names none.)
-    nos = plan.speech_candidates or (tuple(s.no for s in ev.corpus.speeches[:_EVERY_AT_MOST]) if plan.multi_speech else ())
+    # (讲话最后是怎么收尾的, of several speeches and naming none: the edge of each, not one guessed.)
+    every = plan.multi_speech or plan.nth_is_edge and plan.speech_no is None and not plan.follow_up
+    nos = plan.speech_candidates or (tuple(s.no for s in ev.corpus.speeches[:_EVERY_AT_MOST]) if every else ())
     if plan.followup_item is not None or plan.speech_no is not None or len(nos) < 2 \
             or not (plan.nth_is_position or plan.nth_is_paragraph or plan.nth_is_sentence):
         return None

@@ -15,6 +15,7 @@ from . import text_analysis as ta
 from .answer_types import SURNAMES
 from .corpus import Unit
 from .evidence import Citer, Evidence
+from .lazy_pattern import LazyPattern
 from .parts import cited_first, in_order, no_outline, part_answer, said_in_order
 from .planner import QUOTED, QueryPlan, nth
 from .points import as_points, point_count, speech_points, with_own_words
@@ -38,6 +39,7 @@ _SAID_WHAT = re.compile(r"[讲说谈]了(?:一?些)?(?:什么|啥|哪些内容)"
 _COUNTED_POINTS = re.compile(r"几点|几条|哪些点|哪几项|几项")
 
 
+_LAYERS = LazyPattern(r"几层|哪几层|层意思|层次|一层层|怎么展开|怎样展开|如何展开")
 _PART_WORDS = ("问题", "方面", "部分", "内容", "层次", "板块", "要求", "意见")   # (提出了哪几条要求: its points)
 
 
@@ -127,7 +129,8 @@ def speaker_in_order(ev: Evidence, no: int, question: str, citer: Citer, hits: l
     spoken = whole_speech_of(speech.paragraphs, spoken)
     points = speech_points(ev, no) if spoken else None
     held = points if isinstance(points, list) else [points[0]] if points else []
-    if not spoken or any(u in spoken for u in held):
+    # (高建华的讲话分几层意思: his paragraphs in order, the list in one of them among them.)
+    if not spoken or any(u in spoken for u in held) and not _LAYERS.search(question):
         return None
     if len(spoken) == 1:
         # 何静讲了什么, of a report whose chair speaks one paragraph (何静就…提出要求。她说，…):

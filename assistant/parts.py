@@ -124,6 +124,13 @@ def part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
     more = [u for u in part_units(ev, part)[1:]][:_MORE_PARAGRAPHS] if part.kind == "paragraph" else []
     if not more:
         return f"{prefix}{sents}[{n}]", [AnswerSentence(sents, [n])], [part]
+    listed = [(u, inner) for u in more if (inner := longest_points(u.text)) and len(inner) >= 2]
+    if len(listed) == 1 and len(more) == 1:
+        # 第二个问题讲了什么 (…问题也不容忽视。第一，…第二，…第三，…): the points the part's one
+        # paragraph holds (a part of several paragraphs says what each opens with).
+        unit, inner = listed[0]
+        text, sentences, _ = as_points((unit, inner), citer, f"{prefix}{sents}[{n}]\n其中列出{len(inner)}点:")
+        return text, [AnswerSentence(sents, [n]), *sentences], [part, unit]
     # (第二点下面具体说了哪些: what each paragraph under it says, not only how it opens.)
     lines = [AnswerSentence(first_sentences(u.text, QUOTED_ITEM_CHARS) if points_inside else split_sentences(u.text)[0],
                             [citer.cite(u)]) for u in more]

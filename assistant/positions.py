@@ -331,7 +331,7 @@ def digest_speakers(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.A
 # 周启明在团拜会上发表讲话 / 赵国强在团拜会上发言 / 团拜会由韦正廷主持: who spoke at a reported meeting.
 # (吴启明在会上通报了… / 陈家骏在会议结束时作了总结 / 陈家骏主持会议: they spoke too.)
 _SPOKE_AT = LazyPattern(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?:同志)?(?:在[^，。；,;]{{1,15}}?[上时])?(?:发表了?|作了?)?"
-                        r"(?:重要)?(?:讲话|发言|致辞|致词|通报了|总结|主持会议)|由([" + SURNAMES + r"][\u4e00-\u9fff]{1,2}?)主持")
+                        r"(?:重要|工作|主旨)?(?:讲话|发言|致辞|致词|报告|通报了|总结|主持会议)|由([" + SURNAMES + r"][\u4e00-\u9fff]{1,2}?)主持")
 
 
 def report_speakers(speech: Speech, besides: str = "") -> list[tuple[Unit, str]]:

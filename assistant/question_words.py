@@ -11,11 +11,11 @@ import re
 from collections.abc import Callable, Sequence
 
 from . import text_analysis as ta
-from .answer_types import HOLDING, asked_event
+from .answer_types import HOLDING, SURNAMES, asked_event, holds_office
 from .corpus import Speech
 from .lazy_pattern import LazyPattern
 
-__all__ = ["GENERIC", "META_WORDS", "SPEECH_ITSELF", "WHOLE_SPEECH", "is_generic", "names_cut", "said_in", "only_meta_words", "own_subject", "spelled_out",
+__all__ = ["GENERIC", "META_WORDS", "SPEECH_ITSELF", "WHOLE_SPEECH", "is_generic", "joined_singles", "named_person", "names_apart", "names_cut", "said_in", "only_meta_words", "own_subject", "spelled_out",
            "title_of", "whole_words"]
 
 # 三个 / 四点 / 第二个: a count or an ordinal of the items asked for, no subject.
@@ -80,14 +80,32 @@ def own_subject(words: Sequence[str], prev_words: set[str]) -> bool:
 SPEECH_ITSELF = ("讲话", "致辞")
 
 
+def joined_singles(words: Sequence[str]) -> list[str]:
+    """Runs of one-character words joined (文 / 旅 → 文旅: a short name the tokenizer cut up)."""
+    out: list[str] = []
+    for w in words:
+        if out and re.fullmatch("[\u4e00-\u9fff]", w) and re.fullmatch("[\u4e00-\u9fff]", out[-1]):
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
+
+
 def title_of(body: str, speeches: Sequence[Speech], analyse: Callable[[str], ta.Analysed]) -> int | None:
     """The one speech whose title holds every word of the question that is not who/when/where."""
     event = asked_event(body)   # 乡镇企业会议是谁主持的: 主持 is asked, not part of the name
-    own = [w for w in whole_words(analyse(body).words) if w not in META_WORDS and not is_generic(w)
+    own = [w for w in whole_words(joined_singles(analyse(body).words)) if w not in META_WORDS and not is_generic(w)
            and not re.search(r"哪|什么|谁|几|何|天|年|月|召开|举行|开|大会|座谈会", w) and w != event]
     if not own:
         return None
-    found = [s.no for s in speeches if all(w in ta.normalise(s.title) for w in own)]
+    titles = {s.no: ta.normalise(s.title) for s in speeches}
+    found = [no for no, title in titles.items() if all(w in title for w in own)]
+    if not found and any(len(w) == 2 and not any(w in t for t in titles.values()) for w in own):
+        # 文旅大会 for 文化旅游发展大会: a word of two no title holds, said for the first characters
+        # of two words of one title.
+        found = [no for no, title in titles.items()
+                 if all(w in title or len(w) == 2 and re.search(f"{re.escape(w[0])}[\u4e00-\u9fff]{re.escape(w[1])}[\u4e00-\u9fff]", title)
+                        for w in own)]
     return found[0] if len(found) == 1 else None
 
 
@@ -164,3 +182,39 @@ def trimmed_runs(run: str) -> list[str]:
     parts = run.split("、")
     first, middle, last = parts[0], parts[1:-1], parts[-1]
     return ["、".join([first[-i:], *middle, last[:j]]) for i in range(1, len(first) + 1) for j in range(1, len(last) + 1)]
+
+
+_NAME_START = LazyPattern(f"[{SURNAMES}]")
+_NAME_SEEN = 5   # occurrences of a name in the corpus looked at for an office beside it
+
+
+def names_apart(question: str, corpus_key: str) -> str:
+    """The question with a space after each person's name the speeches give an office (区委副书记
+    孟凡), where the tokenizer would run the name into the next word (孟凡是谁 → 孟 / 凡是 / 谁: a
+    word no speech says)."""
+    out, done = [], 0
+    for m in _NAME_START.finditer(question):
+        if m.start() < done:
+            continue
+        for length in (3, 2):
+            name = question[m.start():m.start() + length]
+            after = question[m.start() + length:m.start() + length + 1]
+            if len(name) < length or not re.fullmatch("[\u4e00-\u9fff]+", name + after) or (name + after) in corpus_key:
+                continue
+            if named_person(name, corpus_key):
+                out += [question[done:m.start() + length], " "]
+                done = m.start() + length
+                break
+    return "".join(out) + question[done:]
+
+
+def named_person(name: str, corpus_key: str) -> bool:
+    """Whether the speeches give ``name`` an office (市自然资源和规划局副局长温婉 / 孟凡主持…):
+    a person's name, whether or not the tokenizer keeps it whole."""
+    at, seen = corpus_key.find(name), 0
+    while at >= 0 and seen < _NAME_SEEN:
+        if holds_office(name, corpus_key[max(0, at - 8):at + len(name) + 4]):
+            return True
+        at, seen = corpus_key.find(name, at + 1), seen + 1
+    return False
+

@@ -16,7 +16,7 @@ from .lazy_pattern import LazyPattern
 from .question_grammar import SPEECH_NUMBER
 from .text_helpers import chinese_numeral
 
-__all__ = ["EACH_OF", "REPORTER_ASKS", "is_interview", "each_clause_named", "speech_marked", "byline", "named_speeches", "naming_label", "numbered_speech", "opens_with_dateline", "numbered_speeches", "speech_label",
+__all__ = ["EACH_OF", "REPORTER_ASKS", "REPORTER_TURN", "is_interview", "each_clause_named", "speech_marked", "byline", "named_speeches", "naming_label", "numbered_speech", "opens_with_dateline", "numbered_speeches", "speech_label",
            "strip_speech_reference", "swapped_speech"]
 
 
@@ -378,14 +378,15 @@ _OFFICE_END = LazyPattern(r"(?:长|员|书记|主席|主任|总理|导演|编辑
 
 
 # 记者：… / 问：…: a reporter's turn in a transcript.
-_REPORTER_TURN = LazyPattern(r"^(?:本报)?(?:记者|问)\s*[：:]")
+# (记者（临川日报）：: the paper may follow in brackets)
+REPORTER_TURN = LazyPattern(r"^(?:本报)?(?:记者|问)(?:[（(][^）)]{1,16}[）)])?\s*[：:]")
 
 
 def is_interview(s: Speech) -> bool:
     """An interview: its title says so (——访青禾县副县长周敏 / 专访 / 答记者问), or a transcript
     gives reporters two turns or more (a press conference: 记者：…请问…? ¶ 邓国栋：…)."""
     return re.search(_INTERVIEW_TITLE, speech_label(s)) is not None \
-        or sum(bool(_REPORTER_TURN.match(u.text)) for u in s.paragraphs) >= 2
+        or sum(bool(REPORTER_TURN.match(u.text)) for u in s.paragraphs) >= 2
 
 
 def _holds_name(part: str, label: str) -> bool:

@@ -23,6 +23,7 @@ from .params import AnswerParams
 from .planner import QueryPlan
 from .question_grammar import asked_kind
 from .results import AnswerSentence, Hit
+from .speech_refs import REPORTER_TURN
 from .text_analysis import normalise, split_sentences, squash_punct
 from .text_helpers import chinese_numeral
 
@@ -488,7 +489,7 @@ def style_name(u: Unit) -> str | None:
 
 
 # 记者：…您认为原因是什么？ / 问：…: the interviewer's turn in an interview printed whole.
-_INTERVIEWER = LazyPattern(r"^(?:本报)?(?:记者|问)\s*[：:]")
+_INTERVIEWER = REPORTER_TURN
 
 
 def answered_instead(ev: Evidence, hits: list[Hit]) -> list[Hit]:
@@ -515,6 +516,24 @@ def answered_instead(ev: Evidence, hits: list[Hit]) -> list[Hit]:
             seen.add(h.unit.id)
             out.append(h)
     return out
+
+
+# 韩立新：… / 温婉：这个问题我来回答。: a turn of a transcript, by who speaks it.
+_TURN_SPEAKER = LazyPattern(r"^([\u4e00-\u9fff]{2,4})\s*[：:]")
+
+
+def who_answered(ev: Evidence, hits: list[Hit]) -> tuple[Unit, Unit, str] | None:
+    """谁回答了改造资金的问题: the reporter's question among the best hits, the turn that answers it
+    and who speaks that turn; None when no hit is a reporter's question answered so."""
+    for h in hits[:3]:
+        u = h.unit
+        if u.kind != "paragraph" or not _INTERVIEWER.match(u.text):
+            continue
+        after = [x for x in ev.corpus.speech(u.speech_no).units[u.seq:] if x.kind == "paragraph"][:1]
+        m = _TURN_SPEAKER.match(after[0].text) if after and not _INTERVIEWER.match(after[0].text) else None
+        if m is not None:
+            return u, after[0], m.group(1)
+    return None
 
 
 _SELF_INTRODUCED = LazyPattern(r"^\s*我是[^。，,]{0,20}(?:记者|主持人|编辑)[。，,]?\s*$")

@@ -23,7 +23,7 @@ from .evidence import Evidence
 from .lazy_pattern import LazyPattern
 from .planner import QUOTED, QueryPlan
 from .points import point_count, point_lists
-from .question_words import GENERIC, WHOLE_SPEECH, is_generic
+from .question_words import GENERIC, META_WORDS, WHOLE_SPEECH, is_generic, joined_singles, named_person
 from .results import Hit
 from .structure import counted_items, enumerates, list_items
 
@@ -283,20 +283,23 @@ def coverage(ev: Evidence, analysed: ta.Analysed, units: list[Unit]) -> float:
     return ta.idf_share(analysed.bigrams, ev.bigram_idf, ev.bigram_docs, text)
 
 
-def unseen_share(ev: Evidence, analysed: ta.Analysed) -> float:
-    """IDF-weighted share of the question's words that no unit of the corpus contains."""
+def unseen_share(ev: Evidence, analysed: ta.Analysed, skip: frozenset[str] = frozenset()) -> float:
+    """IDF-weighted share of the question's words that no unit of the corpus contains (``skip``:
+    words that only say what kind of thing is asked, 单位 / 职务)."""
     idf = ev.word_idf
     n = max(ev.word_docs, 2)
     unseen = math.log(n + 0.5) - math.log(0.5)
-    words = list(dict.fromkeys(analysed.words))
+    words = [w for w in dict.fromkeys(analysed.words) if w not in skip]
     total = sum(idf.get(w, unseen) for w in words)
     # 钱丽华: a name jieba cuts into characters is seen where its character pairs stand together.
     seen_pairs = [g for g in analysed.bigrams if g in ev.corpus_key]
 
     def never(w: str) -> bool:
         # (列 / 先: a character of one's own that the speeches use inside their words is no
-        # unknown term; a question says 先提了 where a speech says 首先.)
-        return w not in idf and not (len(w) == 1 and (any(w in g for g in seen_pairs) or w in ev.corpus_key))
+        # unknown term; a question says 先提了 where a speech says 首先. 温婉, a name the texts give
+        # an office, is said there though the tokenizer cuts it apart.)
+        return w not in idf and not (len(w) == 1 and (any(w in g for g in seen_pairs) or w in ev.corpus_key)) \
+            and not (2 <= len(w) <= 3 and named_person(w, ev.corpus_key))
 
     # Question words (几条, 哪些) ask and discourse words (之前, 具体) say how; the speeches need not contain them,
     # nor the words that compare or sum up speeches (有什么不同, 主题).
@@ -327,7 +330,8 @@ def abstain_reason(ev: Evidence, plan: QueryPlan, analysed: ta.Analysed, hits: l
     never = f";{never}" if never else ""
     if cov < p.abstain_coverage:
         return f"最相关的段落只覆盖了问题内容的 {cov:.0%}{never}"
-    unseen = unseen_share(ev, analysed)
+    kinds = META_WORDS if plan.answer_type in ("office", "organization", "person") else frozenset()
+    unseen = unseen_share(ev, analysed, kinds)
     if unseen >= p.abstain_unseen and cov < p.abstain_unseen_coverage:
         return f"问题中 {unseen:.0%} 的内容在讲话中从未出现{never}"
     own = own_words(analysed.words)
@@ -339,6 +343,10 @@ def abstain_reason(ev: Evidence, plan: QueryPlan, analysed: ta.Analysed, hits: l
     if not own and not seen and len(alone) >= 3 and len(set(alone)) == 1:
         # 作作作作作作: one character typed over and over names nothing to look for.
         return "问题中没有可以检索的词语"
+    # (沈雅琴是什么职务: a name cut into characters is said, when the texts give it an office; the
+    # kind of thing asked, 职务 / 单位, need not be.)
+    seen += [w for w in joined_singles(analysed.words) if len(w) >= 2 and named_person(w, ev.corpus_key)]
+    own = [w for w in own if w not in kinds]
     if own and never and alone and not seen:
         # 火星上有水吗: every word of the question's own the speeches never say; what they share is
         # single characters (水 in 有水平), which find other words, not what is asked.

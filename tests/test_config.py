@@ -193,3 +193,23 @@ def test_a_typed_endpoint_does_not_inherit_the_environments_key(tmp_path: Path) 
     assert with_endpoint(config, "https://api.openai.com/v1", "m").api_key(env) == KEY   # OpenAI's own
     named = load_config(env={**env, "MY_KEY": KEY}, path=tmp_path / "none.toml", api_key_env="MY_KEY")
     assert with_endpoint(named, "http://127.0.0.1:18431/v1", "m").api_key({**env, "MY_KEY": KEY}) == KEY
+
+
+def test_the_files_key_goes_only_to_the_files_endpoint(tmp_path) -> None:
+    import argparse
+
+    from assistant.config import load_config, load_embeddings_config
+
+    path = tmp_path / "config.toml"
+    path.write_text('[llm]\nbase_url = "http://127.0.0.1:8104/v1"\napi_key = "sk-FILEKEY"\n'
+                    '[embeddings]\nbase_url = "http://127.0.0.1:8105/v1"\napi_key = "sk-EMBKEY"\n', encoding="utf-8")
+    path.chmod(0o600)
+    assert load_config(None, env={}, path=path).api_key({}) == "sk-FILEKEY"
+    other = argparse.Namespace(llm_base_url="http://127.0.0.1:8101/v1")
+    assert load_config(other, env={}, path=path).api_key({}) is None   # (--base-url: another server)
+    same = argparse.Namespace(llm_base_url="http://127.0.0.1:8104/v1/")
+    assert load_config(same, env={}, path=path).api_key({}) == "sk-FILEKEY"
+    assert load_config(None, env={"OPENAI_BASE_URL": "http://127.0.0.1:9/v1"}, path=path).api_key({}) is None
+    assert load_embeddings_config(env={}, path=path).api_key({}) == "sk-EMBKEY"
+    moved = {"ASSISTANT_EMBEDDINGS_BASE_URL": "http://127.0.0.1:9/v1"}
+    assert load_embeddings_config(env=moved, path=path).api_key({}) is None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from engine_helpers import engine_of
 
-from assistant.answer_types import asked_event, counted_noun, counted_owner, fits_type
+from assistant.answer_types import asked_event, counted_noun, counted_owner, fits_type, names_counted
 from assistant.llm.endpoint import Endpoint, api_url
 from assistant.results import Turn
 
@@ -135,6 +135,11 @@ def test_the_other_speakers_of_a_report(engine) -> None:
     assert asked_event("哪位领导主持了会议？") == asked_event("会议由哪位领导主持？") == "主持"
 
 
+def test_the_layers_of_a_reported_speech_are_its_paragraphs_in_order(engine) -> None:
+    answer = engine.ask("罗建平的讲话分几层意思？")
+    assert "共3段" in answer.text and "风险不容低估" in answer.text and "第一责任人的职责" in answer.text
+
+
 def test_a_place_named_without_its_suffix_names_the_report(engine) -> None:
     plan = engine.plan("桐江的安全生产会议要求危化品企业的检查在什么时候之前完成？")
     assert plan.speech_no == 1
@@ -218,6 +223,8 @@ def test_what_else_a_person_said_is_not_what_was_just_quoted(engine) -> None:
     ("还有多少贫困人口没有解决温饱？", "贫困人口"),
     ("年初还有多少人没解决温饱？", ""),
     ("还有多少个未脱贫村？", "未脱贫村"),
+    ("去年解决了多少农村人口的饮水问题？", "农村人口"),
+    ("去年有多少骨干教师从乡镇调到城里？", "骨干教师"),
 ])
 def test_what_is_counted_ends_where_its_verb_begins(question: str, noun: str) -> None:
     assert counted_noun(question) == noun
@@ -311,3 +318,101 @@ def test_points_announced_and_opened_by_what_they_ask_for(tmp_path) -> None:
     assert "协商民主制度" in listed.text and "积极建言献策" in listed.text and "加强自身建设" in listed.text
     assert "市委决定" not in listed.text
     assert "加强自身建设" in engine.ask("座谈会讲话的三点意见里，最后一点是什么？").text.split("\n")[0]
+
+
+# ---- parts named by question, short names, people the tokenizer cuts apart -----------------
+
+_EDUCATION = """在全县教育工作会议上的讲话
+县委书记　周文涛
+（2025年2月20日）
+同志们：
+今天召开全县教育工作会议。刚才，刘春燕副县长通报了去年全县教育工作情况，我都同意。下面，我讲三个问题。
+第一个问题，充分肯定去年教育工作取得的成绩。
+去年，全县投入教育资金3.4亿元，新建学校5所。
+第二个问题，清醒认识当前教育工作存在的问题。
+成绩来之不易，但问题也不容忽视。第一，城区学校大班额问题仍然存在；第二，农村学校留不住好老师；第三，学生课业负担仍然偏重。
+第三个问题，扎实做好今年的各项工作。
+今年重点抓好四件事。第一，推进集团化办学。第二，加强教师队伍建设。第三，落实“双减”政策。第四，加强校园安全，明年底前所有学校实现一键报警全覆盖。
+同志们，教育是县里最大的民生。
+"""
+
+_TOURISM = """东湖区召开文化旅游发展大会
+本报讯（记者　杜明远）4月18日，东湖区文化旅游发展大会在区会展中心召开。区委书记陆振东出席会议并讲话，区委副书记孟凡主持会议。
+陆振东指出，去年全区接待游客1260万人次。
+会上，区文化广电旅游局局长沈雅琴作了工作报告。
+"""
+
+
+@pytest.fixture(scope="module")
+def parts_engine(tmp_path_factory: pytest.TempPathFactory):
+    return engine_of(tmp_path_factory.mktemp("parts"), {"01_education.txt": _EDUCATION, "02_tourism.txt": _TOURISM,
+                                                         "03_trees.txt": _TREES})
+
+
+def test_a_paragraph_is_not_cut_at_a_point_of_its_own_list(parts_engine) -> None:
+    # (第三个问题，… ¶ …第一，…第三，…。第四，…: 第四 is the fourth of the paragraph's own list,
+    # not the part after 第三个问题)
+    units = [u.text for u in parts_engine.corpus.speech(1).paragraphs]
+    assert any(t.startswith("今年重点抓好四件事") and "第四，加强校园安全" in t for t in units)
+    answer = parts_engine.ask("今年要抓的最后一件事是什么？")
+    assert "加强校园安全" in answer.text.split("\n")[0]
+
+
+@pytest.mark.parametrize("question", ["第二个问题讲了什么？", "第二个问题里讲了哪些具体问题？"])
+def test_a_part_named_as_the_speech_names_its_parts_holds_its_points(parts_engine, question: str) -> None:
+    answer = parts_engine.ask(question)
+    assert "第二个问题，清醒认识当前教育工作存在的问题" in answer.text
+    assert "大班额" in answer.text and "课业负担" in answer.text and "3点" in answer.text
+
+
+def test_a_meeting_named_by_the_first_characters_of_its_words(parts_engine) -> None:
+    assert parts_engine.plan("文旅大会是谁主持的？").speech_no == 2
+    assert "孟凡" in parts_engine.ask("文旅大会是谁主持的？").text.split("\n")[0]
+
+
+@pytest.mark.parametrize(("question", "said"), [("孟凡是谁？", "区委副书记孟凡"),
+                                                ("沈雅琴是什么职务？", "局长沈雅琴"),
+                                                ("刘春燕是什么职务？", "刘春燕副县长")])
+def test_a_person_the_texts_give_an_office_is_found_by_name(parts_engine, question: str, said: str) -> None:
+    answer = parts_engine.ask(question)
+    assert not answer.abstained and not answer.partial and said in answer.text
+
+
+def test_who_answered_a_reporters_question_named_with_the_paper(tmp_path) -> None:
+    engine = engine_of(tmp_path, {
+        "p.txt": "城市更新新闻发布会\n时间：2025年4月8日上午10时\n"
+                 "主持人（市政府新闻办副主任　许可）：今天我们请来了局长韩立新、副局长温婉回答大家关心的问题。\n"
+                 "记者（临川电视台）：城市更新会不会大拆大建？历史街区怎么保护？\n"
+                 "温婉：这个问题我来回答。我们坚持“留改拆”并举，拆除面积不得超过20%。\n"
+                 "记者（新华社）：改造资金从哪里来？\n"
+                 "韩立新：资金主要有三个来源：一是中央和省级补助资金；二是市区两级财政投入；三是社会资本。\n",
+        "s.txt": _TREES})
+    answer = engine.ask("改造资金的问题是谁回答的？")
+    assert answer.text.startswith("回答这个问题的是韩立新")
+    assert "温婉" not in answer.text
+    counted = engine.ask("发布会上一共有几位记者提问？")
+    assert "2个部分" in counted.text and "改造资金从哪里来" in counted.text
+
+
+def test_what_each_report_tells_after_its_meeting_when_none_is_named(tmp_path) -> None:
+    engine = engine_of(tmp_path, {
+        "a.txt": "全市水利工作会议召开\n本报讯　3月5日，全市水利工作会议召开。市长高建华出席会议并讲话，副市长孔令杰主持会议。\n"
+                 "会上，市水利局局长沈雅琴作了工作报告。\n会后，与会人员实地察看了青龙湾水库建设工地。\n",
+        "b.txt": "东湖区召开文化旅游发展大会\n本报讯　4月18日，东湖区文化旅游发展大会召开。区委书记陆振东出席会议并讲话。\n"
+                 "会后，陆振东一行来到龙山景区，察看了索道建设前期准备情况。\n",
+        "s.txt": _TREES})
+    answer = engine.ask("会开完以后大家去了哪里？")
+    assert "青龙湾水库建设工地" in answer.text and "龙山景区" in answer.text and not answer.abstained
+    others = engine.ask("水利会议上除了高建华，还有谁讲了话？")
+    assert "孔令杰" in others.text and "沈雅琴" in others.text
+
+
+def test_a_figure_counted_in_the_speeches_own_word_for_it() -> None:
+    # (老师 asked, 教师 said; a deputy's office after the name: 刘春燕副县长通报了…)
+    assert names_counted("老师", "全县公开招聘教师186名。") and not names_counted("老师", "全县新建学校5所。")
+    assert fits_type("person", "", ["刚才，刘春燕副县长通报了去年全县教育工作情况。"])
+
+
+def test_the_end_asked_of_no_speech_in_particular_is_every_speechs(parts_engine) -> None:
+    answer = parts_engine.ask("讲话最后是怎么收尾的？")
+    assert answer.text.count("最后一段") >= 2 and "教育是县里最大的民生" in answer.text
