@@ -289,7 +289,7 @@ def unseen_share(ev: Evidence, analysed: ta.Analysed, skip: frozenset[str] = fro
     idf = ev.word_idf
     n = max(ev.word_docs, 2)
     unseen = math.log(n + 0.5) - math.log(0.5)
-    words = [w for w in dict.fromkeys(analysed.words) if w not in skip]
+    words = list(dict.fromkeys(analysed.words))
     total = sum(idf.get(w, unseen) for w in words)
     # 钱丽华: a name jieba cuts into characters is seen where its character pairs stand together.
     seen_pairs = [g for g in analysed.bigrams if g in ev.corpus_key]
@@ -304,7 +304,7 @@ def unseen_share(ev: Evidence, analysed: ta.Analysed, skip: frozenset[str] = fro
     # Question words (几条, 哪些) ask and discourse words (之前, 具体) say how; the speeches need not contain them,
     # nor the words that compare or sum up speeches (有什么不同, 主题).
     return sum(unseen for w in words if never(w) and not _QUESTION_WORD.search(w) and w not in GENERIC
-               and w not in WHOLE_SPEECH) / total \
+               and w not in WHOLE_SPEECH and w not in skip) / total \
         if total > 0 else 1.0
 
 

@@ -372,7 +372,8 @@ def test_a_meeting_named_by_the_first_characters_of_its_words(parts_engine) -> N
 
 @pytest.mark.parametrize(("question", "said"), [("孟凡是谁？", "区委副书记孟凡"),
                                                 ("沈雅琴是什么职务？", "局长沈雅琴"),
-                                                ("刘春燕是什么职务？", "刘春燕副县长")])
+                                                ("刘春燕是什么职务？", "刘春燕副县长"),
+                                                ("沈雅琴是哪个单位的？", "区文化广电旅游局局长沈雅琴")])
 def test_a_person_the_texts_give_an_office_is_found_by_name(parts_engine, question: str, said: str) -> None:
     answer = parts_engine.ask(question)
     assert not answer.abstained and not answer.partial and said in answer.text
