@@ -21,6 +21,7 @@ from .lazy_pattern import LazyPattern
 from .located import (
     asks_for_books,
     books_answer,
+    meeting_answer,
     metadata_answer,
     metadata_lines,
     opened_with,
@@ -71,8 +72,8 @@ from .points import (
     with_own_words,
     words_match,
 )
-from .positions import closing_run, digest_speakers, meeting_sentences, nth_paragraph
-from .question_grammar import COUNT_ONLY, MEETING_BESIDES, MEETING_ENDED, MENTIONED_WHERE, QUOTED, WHAT_SAID
+from .positions import closing_run, digest_speakers, nth_paragraph
+from .question_grammar import COUNT_ONLY, MENTIONED_WHERE, QUOTED, WHAT_SAID
 from .question_words import own_subject
 from .results import Answer, AnswerSentence, Hit, Turn
 from .retrieval import query_terms
@@ -136,20 +137,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         if plan.before_parts and (plan.speech_no is not None or hits) else None
     if preamble is not None:
         return done(preamble[0], preamble[1], hits_out=cited_first(ev, preamble[2], hits, citer.terms))
-    if MEETING_ENDED.search(question) and plan.speech_no is None and not plan.speech_candidates:
-        # 会开完以后大家去了哪里, naming no meeting: what each report tells after its meeting.
-        after = [(u, x) for s in ev.corpus.speeches for u, x in meeting_sentences(s, after=True)]
-        if after:
-            lines = [AnswerSentence(x if len({u.speech_no for u, _ in after}) == 1 else f"{ev.speech_title(u.speech_no)}:{x}",
-                                    [citer.cite(u)]) for u, x in after]
-            return done("\n".join(join_cited([x]) for x in lines), lines,
-                        hits_out=cited_first(ev, list(dict.fromkeys(u for u, _ in after)), hits, citer.terms))
-    if MEETING_BESIDES.search(question) and (plan.speech_no is not None or hits):
-        # 那次交流会上除了领导讲话，还干了哪些事: what the report tells the meeting did.
-        did = meeting_sentences(ev.corpus.speech(plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no))
-        if did:
-            text, sentences = numbered(f"除了讲话,报道还写到{len(did)}项:", [AnswerSentence(x, [citer.cite(u)]) for u, x in did])
-            return done(text, sentences, hits_out=cited_first(ev, list(dict.fromkeys(u for u, _ in did)), hits, citer.terms))
+    if (meeting := meeting_answer(ev, plan, question, hits, citer)) is not None:
+        return done(meeting[0], meeting[1], hits_out=cited_first(ev, meeting[2], hits, citer.terms))
     named = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates
     # 第三篇分为哪几个部分 / 五篇讲话各自的主题: the outline of each speech named.
     outlined = outline_answer(ev, plan, question, named, hits, citer, done)

@@ -15,14 +15,14 @@ from .evidence import Citer, Evidence
 from .extract import join_cited
 from .lazy_pattern import LazyPattern
 from .planner import QUOTED, QueryPlan, nth
-from .positions import closing_run, nth_paragraph, report_speakers
-from .question_grammar import ORDINAL
+from .positions import closing_run, meeting_sentences, nth_paragraph, report_speakers
+from .question_grammar import MEETING_BESIDES, MEETING_ENDED, ORDINAL
 from .results import Answer, AnswerSentence, Hit, Turn
 from .speech_refs import byline, opens_with_dateline
 from .structure import item_label, numbered, outline_units, part_units
 from .text_analysis import first_sentences, split_sentences
 
-__all__ = ["AIMED_AT", "opened_with", "part_holding", "books_answer", "metadata_lines", "terms_defined", "source_named", "abbreviated_list", "asks_for_books", "books_named", "followup_unit", "listed_units", "metadata_answer", "paragraphs_repeating", "says_term",
+__all__ = ["AIMED_AT", "meeting_answer", "opened_with", "part_holding", "books_answer", "metadata_lines", "terms_defined", "source_named", "abbreviated_list", "asks_for_books", "books_named", "followup_unit", "listed_units", "metadata_answer", "paragraphs_repeating", "says_term",
            "position_name", "speaks_of_asked", "unsaid_sentences"]
 
 
@@ -138,6 +138,27 @@ def followup_unit(item: int, history: list[Turn], part: bool = False,
 _WHO_SPOKE = LazyPattern(r"(?:都|有|是)?(?:谁|哪几位|哪些人|哪些领导|哪位)[^?？。]{0,6}(?:讲话|讲了话|发言|致辞)|(?:讲话|发言|致辞)的(?:都|有|是)(?:谁|哪几位|哪些人)")
 # 除了韩振声，还有哪位领导讲了话: the others.
 _BESIDES_NAMED = LazyPattern(r"除了?([^,，。?？]{2,12}?)(?:以外|之外)?[,，]?(?=还|又|另外)")
+
+
+def meeting_answer(ev: Evidence, plan: QueryPlan, question: str, hits: list[Hit],
+                   citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
+    """What reports tell their meetings did besides the speeches (那次交流会上除了领导讲话,还干了
+    哪些事: of the report named, or the best hit's), or after them (会开完以后大家去了哪里, naming
+    no meeting: of every report); None for any other question, or reports that tell nothing so."""
+    if MEETING_ENDED.search(question) and plan.speech_no is None and not plan.speech_candidates:
+        said = [(u, x) for s in ev.corpus.speeches for u, x in meeting_sentences(s, after=True)]
+        if not said:
+            return None
+        one = len({u.speech_no for u, _ in said}) == 1
+        lines = [AnswerSentence(x if one else f"{ev.speech_title(u.speech_no)}:{x}", [citer.cite(u)]) for u, x in said]
+        return "\n".join(join_cited([x]) for x in lines), lines, list(dict.fromkeys(u for u, _ in said))
+    if not MEETING_BESIDES.search(question) or (plan.speech_no is None and not hits):
+        return None
+    did = meeting_sentences(ev.corpus.speech(plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no))
+    if not did:
+        return None
+    text, lines = numbered(f"除了讲话,报道还写到{len(did)}项:", [AnswerSentence(x, [citer.cite(u)]) for u, x in did])
+    return text, lines, list(dict.fromkeys(u for u, _ in did))
 
 
 def metadata_answer(ev: Evidence, plan: QueryPlan) -> list[tuple[Unit, str]]:
