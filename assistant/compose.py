@@ -564,6 +564,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             if len(given := _given_first(plan, analysed, sentences)) < len(sentences):
                 sentences = given
                 citer.keep_only(sentences)
+        sentences = _totals_before_parts(citer, sentences)
         citer.renumber(sentences)
         first = next(c.unit for c in citer.citations if c.n == sentences[0].citations[0])
         return done(join_cited(sentences), sentences, hits_out=cited_first(ev, [first], hits, citer.terms))
@@ -617,6 +618,23 @@ def count_said_first(ev: Evidence, question: str, answer: Answer) -> list[Hit]:
         return answer.hits
     terms = list(dict.fromkeys(t for h in answer.hits[:3] for t in h.matched))
     return cited_first(ev, [said[0]], answer.hits, terms)
+
+
+def _totals_before_parts(citer: Citer, sentences: list[AnswerSentence]) -> list[AnswerSentence]:
+    """其中，改造老旧小区210个… moved first is read as a part of whatever comes before it: the
+    sentence of its paragraph it follows (今年…项目126个) goes just before it again."""
+    out = list(sentences)
+    for s in sentences:
+        if not re.match(r"\s*其中[，,]", s.text) or not s.citations:
+            continue
+        unit = next((c.unit for c in citer.citations if c.n == s.citations[0]), None)
+        whole = unit.text if unit is not None else ""
+        before = next((t for t in out if t is not s and t.citations == s.citations
+                       and whole.find(t.text) >= 0 and whole.find(t.text) + len(t.text) <= whole.find(s.text) <= whole.find(t.text) + len(t.text) + 1), None)
+        if before is not None:
+            out.remove(before)
+            out.insert(out.index(s), before)
+    return out
 
 
 def _part_holder(ev: Evidence, plan: QueryPlan) -> QueryPlan:

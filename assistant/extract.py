@@ -25,6 +25,7 @@ _DEFINITION = ("是指", "就是", "即", "是")
 # 想说明啥道理 / 寓意是什么 / 为什么: the question asks for the lesson a story or a saying
 # draws, which its own sentences state (这个理论告诉我们…, 也就是说…), after the story.
 # (讲这个故事是想提醒在座的干部啥 / 想告诉干部什么: what a story is told for.)
+_PART_OF_BEFORE = LazyPattern(r"^\s*其中[，,]")
 _CONCLUDES = LazyPattern(r"^(?:所以|因此|因而|可见|由此可见)")
 _EXPLAINS = LazyPattern(r"告诉我们|告诉人们|说明|也就是说|就是说|意思是|寓意|道理|启示|可见|由此|这就是|所以|之所以|教训|吸取")
 
@@ -177,6 +178,12 @@ def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, cite
             if gap not in taken and gap + 1 in taken and length + len(sents[gap]) <= ap.max_chars + ap.short_first_slack:
                 chosen.append((0.0, 0, gap, sents[gap], unit))
                 length += len(sents[gap])
+    # 其中，改造老旧小区210个…: a part of the total the sentence before gives (今年…项目126个), which
+    # is quoted with it, or 其中 reads as a part of whatever is quoted before it.
+    for c in list(chosen):
+        if _PART_OF_BEFORE.match(c[3]) and c[2] > 0 and not any(x[4] is c[4] and x[2] == c[2] - 1 for x in chosen):
+            chosen.append((0.0, c[1], c[2] - 1, split[c[4].id][c[2] - 1], c[4]))
+            length += len(split[c[4].id][c[2] - 1])
     # An answer names its subject: a quoted paragraph that opens with its own heading sentence
     # (1、要警惕塔西佗陷阱。) is quoted with it, or 古罗马历史学家…提出了这样一个理论 says which theory
     # to nobody.

@@ -417,3 +417,16 @@ def test_a_figure_counted_in_the_speeches_own_word_for_it() -> None:
 def test_the_end_asked_of_no_speech_in_particular_is_every_speechs(parts_engine) -> None:
     answer = parts_engine.ask("讲话最后是怎么收尾的？")
     assert answer.text.count("最后一段") >= 2 and "教育是县里最大的民生" in answer.text
+
+
+def test_a_part_of_a_total_is_quoted_after_the_total(tmp_path) -> None:
+    # (其中，改造老旧小区210个… moved first would read as a part of last year's 168)
+    engine = engine_of(tmp_path, {
+        "u.txt": "城市更新新闻发布会\n2025年4月8日\n"
+                 "韩立新：今年我市计划实施城市更新项目126个，总投资约95亿元。其中，改造老旧小区210个，涉及居民4.6万户。"
+                 "去年，我市共改造老旧小区168个，惠及居民3.7万户。\n",
+        "s.txt": _TREES})
+    text = engine.ask("今年要改造多少个老旧小区？").text.split("\n")[0]
+    assert "其中，改造老旧小区210个" in text
+    assert text.index("今年我市计划实施城市更新项目126个") < text.index("其中，改造老旧小区210个")
+    assert "去年，我市共改造老旧小区168个" not in text[:text.index("其中")]
