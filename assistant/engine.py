@@ -90,7 +90,8 @@ class Engine:
 
     def analyse_query(self, text: str) -> ta.Analysed:
         """Terms of a question (or part of one), analysed the way every question is."""
-        return ta.analyse(names_apart(text, self.evidence.corpus_key), self.query_tokenizer, hmm=self.params.query_hmm)
+        ev = self.evidence
+        return ta.analyse(names_apart(text, ev.corpus_key, ev.named_person), self.query_tokenizer, hmm=self.params.query_hmm)
 
     # ---- loading ------------------------------------------------------------------
     @classmethod

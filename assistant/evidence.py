@@ -14,6 +14,7 @@ from . import text_analysis as ta
 from .corpus import Corpus, Unit
 from .lazy_pattern import LazyPattern
 from .params import AnswerParams, RetrievalParams
+from .question_words import named_person
 from .results import AnswerSentence, Citation, Hit
 from .retrieval import matched_terms
 
@@ -39,9 +40,18 @@ class Evidence:
     answer: AnswerParams
     # Explicit cache: each speech's enumerations, read once (structure.speech_point_lists).
     point_lists_cache: dict[int, list] = field(default_factory=dict, compare=False, repr=False)  # type: ignore[type-arg]
+    # Explicit cache: whether the texts give a name an office (question_words.named_person), asked
+    # of every question's possible names: each looked up in the corpus once.
+    people_cache: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def speech_title(self, no: int) -> str:
         return self.corpus.speech(no).title
+
+    def named_person(self, name: str) -> bool:
+        """Whether the speeches give ``name`` an office (a person's name, however it is tokenized)."""
+        if name not in self.people_cache:
+            self.people_cache[name] = named_person(name, self.corpus_key)
+        return self.people_cache[name]
 
     @cached_property
     def corpus_key(self) -> str:

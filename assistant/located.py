@@ -143,10 +143,12 @@ _BESIDES_NAMED = LazyPattern(r"除了?([^,，。?？]{2,12}?)(?:以外|之外)?[
 def meeting_answer(ev: Evidence, plan: QueryPlan, question: str, hits: list[Hit],
                    citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
     """What reports tell their meetings did besides the speeches (那次交流会上除了领导讲话,还干了
-    哪些事: of the report named, or the best hit's), or after them (会开完以后大家去了哪里, naming
-    no meeting: of every report); None for any other question, or reports that tell nothing so."""
-    if MEETING_ENDED.search(question) and plan.speech_no is None and not plan.speech_candidates:
-        said = [(u, x) for s in ev.corpus.speeches for u, x in meeting_sentences(s, after=True)]
+    哪些事: of the report named, or the best hit's), or after them (会开完之后参会的人还去做了什么:
+    of the report named, or of every report when none is); None for any other question, or
+    reports that tell nothing so."""
+    if MEETING_ENDED.search(question):
+        nos = (plan.speech_no,) if plan.speech_no is not None else plan.speech_candidates or tuple(s.no for s in ev.corpus.speeches)
+        said = [(u, x) for no in nos for u, x in meeting_sentences(ev.corpus.speech(no), after=True)]
         if not said:
             return None
         one = len({u.speech_no for u, _ in said}) == 1

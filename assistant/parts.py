@@ -21,13 +21,12 @@ from .planner import QueryPlan, nth
 from .points import ANNOUNCES, as_points, speech_point_lists
 from .positions import (
     is_attendance,
-    meeting_sentences,
     speaker_paragraphs,
     speakers_paragraphs,
     whole_speech_of,
     without_attendance,
 )
-from .question_grammar import ENDED_SPEAKING, ITEMS_DONE, MEETING_ENDED
+from .question_grammar import ENDED_SPEAKING, ITEMS_DONE
 from .question_words import is_generic
 from .results import Answer, AnswerSentence, Hit, Turn
 from .speech_refs import opens_with_dateline
@@ -551,15 +550,6 @@ def _series_named(speech: Speech, words: Sequence[str]) -> Unit | None:
     return None
 
 
-def _after_meeting(speech: Speech, citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
-    """会开完之后还去做了什么: the sentences of a report that open with 会后; None when it has none."""
-    said = meeting_sentences(speech, after=True)
-    if not said:
-        return None
-    lines = [AnswerSentence(x, [citer.cite(u)]) for u, x in said]
-    return "".join(f"{x.text}[{x.citations[0]}]" for x in lines), lines, [u for u, _ in said]
-
-
 def after_answer(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, hits: list[Hit],
            citer: Citer) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
     """What follows a passage (the top hit), a part the question names by a quoted word of its
@@ -576,8 +566,6 @@ def after_answer(ev: Evidence, plan: QueryPlan, question: str, speech: Speech, h
             return inline
         # 讲完担当作为之后是什么: a heading that holds a longer word of the question's own.
         named_part = [u for u in speech.headings if any(w in ta.normalise(u.text) for w in own if len(w) >= 3)]
-    if MEETING_ENDED.search(question) and (ended := _after_meeting(speech, citer)) is not None:
-        return ended
     # (The words of 王兆国讲完以后… may find nothing: the speaker's paragraphs are read; 报道在领导
     # 讲话之后, naming no one, after all its speakers'.)
     spoken = (whole_speech_of(speech.paragraphs, speaker_paragraphs(speech.paragraphs, question, alone=True))

@@ -188,10 +188,10 @@ _NAME_START = LazyPattern(f"[{SURNAMES}]")
 _NAME_SEEN = 5   # occurrences of a name in the corpus looked at for an office beside it
 
 
-def names_apart(question: str, corpus_key: str) -> str:
+def names_apart(question: str, corpus_key: str, is_person: Callable[[str], bool]) -> str:
     """The question with a space after each person's name the speeches give an office (区委副书记
-    孟凡), where the tokenizer would run the name into the next word (孟凡是谁 → 孟 / 凡是 / 谁: a
-    word no speech says)."""
+    孟凡: ``is_person``), where the tokenizer would run the name into the next word (孟凡是谁 → 孟 /
+    凡是 / 谁: a word no speech says)."""
     out, done = [], 0
     for m in _NAME_START.finditer(question):
         if m.start() < done:
@@ -199,9 +199,8 @@ def names_apart(question: str, corpus_key: str) -> str:
         for length in (3, 2):
             name = question[m.start():m.start() + length]
             after = question[m.start() + length:m.start() + length + 1]
-            if len(name) < length or not re.fullmatch("[\u4e00-\u9fff]+", name + after) or (name + after) in corpus_key:
-                continue
-            if named_person(name, corpus_key):
+            if len(name) == length and re.fullmatch("[\u4e00-\u9fff]+", name + after) and is_person(name) \
+                    and (name + after) not in corpus_key:
                 out += [question[done:m.start() + length], " "]
                 done = m.start() + length
                 break

@@ -385,8 +385,9 @@ REPORTER_TURN = LazyPattern(r"^(?:本报)?(?:记者|问)(?:[（(][^）)]{1,16}[�
 def is_interview(s: Speech) -> bool:
     """An interview: its title says so (——访青禾县副县长周敏 / 专访 / 答记者问), or a transcript
     gives reporters two turns or more (a press conference: 记者：…请问…? ¶ 邓国栋：…)."""
+    turns = (u for u in s.paragraphs if REPORTER_TURN.match(u.text))
     return re.search(_INTERVIEW_TITLE, speech_label(s)) is not None \
-        or sum(bool(REPORTER_TURN.match(u.text)) for u in s.paragraphs) >= 2
+        or next(turns, None) is not None and next(turns, None) is not None   # (read up to the second)
 
 
 def _holds_name(part: str, label: str) -> bool:

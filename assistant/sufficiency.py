@@ -23,7 +23,7 @@ from .evidence import Evidence
 from .lazy_pattern import LazyPattern
 from .planner import QUOTED, QueryPlan
 from .points import point_count, point_lists
-from .question_words import GENERIC, META_WORDS, WHOLE_SPEECH, is_generic, joined_singles, named_person
+from .question_words import GENERIC, META_WORDS, WHOLE_SPEECH, is_generic, joined_singles
 from .results import Hit
 from .structure import counted_items, enumerates, list_items
 
@@ -299,7 +299,7 @@ def unseen_share(ev: Evidence, analysed: ta.Analysed, skip: frozenset[str] = fro
         # unknown term; a question says 先提了 where a speech says 首先. 温婉, a name the texts give
         # an office, is said there though the tokenizer cuts it apart.)
         return w not in idf and not (len(w) == 1 and (any(w in g for g in seen_pairs) or w in ev.corpus_key)) \
-            and not (2 <= len(w) <= 3 and named_person(w, ev.corpus_key))
+            and not (2 <= len(w) <= 3 and ev.named_person(w))
 
     # Question words (几条, 哪些) ask and discourse words (之前, 具体) say how; the speeches need not contain them,
     # nor the words that compare or sum up speeches (有什么不同, 主题).
@@ -345,7 +345,7 @@ def abstain_reason(ev: Evidence, plan: QueryPlan, analysed: ta.Analysed, hits: l
         return "问题中没有可以检索的词语"
     # (沈雅琴是什么职务: a name cut into characters is said, when the texts give it an office; the
     # kind of thing asked, 职务 / 单位, need not be.)
-    seen += [w for w in joined_singles(analysed.words) if len(w) >= 2 and named_person(w, ev.corpus_key)]
+    seen += [w for w in joined_singles(analysed.words) if len(w) >= 2 and ev.named_person(w)]
     own = [w for w in own if w not in kinds]
     if own and never and alone and not seen:
         # 火星上有水吗: every word of the question's own the speeches never say; what they share is
