@@ -101,6 +101,7 @@ class Conversation:
     exchanges: list[Exchange] = field(default_factory=list)
     path: Path | None = field(default=None, compare=False)  # where it was loaded from / saved to
     name: str = ""      # a title the user gave it (rename); else the first question is the title
+    corpus: str = ""    # corpus_identity of what it was asked over ("" in files saved before it was kept)
 
     @property
     def title(self) -> str:
@@ -135,6 +136,7 @@ class Conversation:
             "id": self.id,
             "title": self.title,
             "name": self.name,
+            "corpus": self.corpus,
             "created": self.created,
             "updated": self.updated,
             "exchanges": [_exchange_to_json(ex) for ex in self.exchanges],
@@ -151,6 +153,7 @@ class Conversation:
             created=str(data.get("created", "")),
             updated=str(data.get("updated", "")),
             name=str(data.get("name") or ""),
+            corpus=str(data.get("corpus") or ""),
             exchanges=[_exchange_from_json(e) for e in data["exchanges"]],
         )
 
@@ -341,10 +344,20 @@ def list_conversations(directory: Path | None = None) -> tuple[list[SavedConvers
     return found, problems
 
 
-def load_latest_conversation(directory: Path | None = None, skipped: list[str] | None = None) -> Conversation | None:
+def corpus_identity(paths: list[Path] | None) -> str:
+    """Which corpus a conversation is asked over: the absolute paths given, or the shipped
+    speeches. A path, not the files' fingerprint: editing a speech keeps its conversations."""
+    if not paths:
+        return "shipped"
+    return "\n".join(sorted(str(Path(p).expanduser().resolve()) for p in paths))
+
+
+def load_latest_conversation(directory: Path | None = None, skipped: list[str] | None = None,
+                             corpus: str | None = None) -> Conversation | None:
     """The conversation saved last that can be read, by file time: start-up reads one file,
     not all of them (a damaged newer file is passed over for the one before it, and its name
-    added to ``skipped``, so that the user hears of it)."""
+    added to ``skipped``, so that the user hears of it). With ``corpus``, one asked over
+    another corpus is passed over too: its citations would all be stale here."""
     directory = directory or conversations_dir()
     try:
         files = sorted(((p.stat().st_mtime, p) for p in directory.glob("*.json")), reverse=True)
@@ -352,7 +365,9 @@ def load_latest_conversation(directory: Path | None = None, skipped: list[str] |
         return None
     for _, path in files:
         try:
-            return load_conversation(path)
+            conv = load_conversation(path)
+            if corpus is None or not conv.corpus or conv.corpus == corpus:
+                return conv
         except ConversationError:
             if skipped is not None:
                 skipped.append(path.name)

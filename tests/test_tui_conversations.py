@@ -20,8 +20,8 @@ QUESTIONS = ["什么是塔西佗陷阱?", "墨菲定律是什么?", "第一篇�
 
 
 def save(engine: Engine, directory: Path, questions: list[str], created: str, mtime: float,
-         name: str = "") -> Conversation:
-    conv = Conversation(created=created, name=name)
+         name: str = "", corpus: str = "") -> Conversation:
+    conv = Conversation(created=created, name=name, corpus=corpus)
     history: list = []
     for q in questions:
         answer = engine.ask(q, history=history)
@@ -179,6 +179,34 @@ async def test_conversation_from_another_corpus_says_which_citations_are_gone(tm
         assert "在当前语料中已不存在或已改动" in note
         # the saved text is still shown in the sources panel
         assert app.query_one(SourcesPanel).answer.citations[0].unit.id == "9.99"
+
+
+async def test_the_last_conversation_of_this_corpus_is_reopened_not_one_of_another(
+        tmp_path: Path, engine: Engine) -> None:
+    """Started on another corpus, the conversation saved last over it is reopened, not the
+    newer one about other speeches; a question asked is kept as asked over this corpus."""
+    conv_dir = conv_store.conversations_dir(tmp_path)
+    here = conv_store.corpus_identity(None)
+    mine = save(engine, conv_dir, QUESTIONS[:1], "2026-11-30T09:00:00+00:00", 1000, corpus=here)
+    save(engine, conv_dir, QUESTIONS[1:2], "2026-11-30T10:00:00+00:00", 1001,
+         corpus=conv_store.corpus_identity([tmp_path / "其他讲话"]))
+    app = make_app(tmp_path, lambda: engine, reopen_last=True)
+    async with app.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        chat = app.chat_screen
+        await wait_for(pilot, lambda: chat.conversation.id == mine.id)
+        await pilot.press("ctrl+n")
+        await ask(pilot, QUESTIONS[2])
+        await wait_for(pilot, lambda: chat.conversation.path is not None)
+        saved = json.loads(chat.conversation.path.read_text(encoding="utf-8"))
+        assert saved["corpus"] == here
+    # None of this corpus: a new conversation, not the other corpus's
+    other = make_app(tmp_path, lambda: engine, reopen_last=True)
+    other.corpus_paths = [tmp_path / "第三个语料"]
+    async with other.run_test(notifications=True, size=(110, 36)) as pilot:
+        await ready(pilot)
+        await pilot.pause(0.3)   # as long as a reopening would take
+        assert not other.chat_screen.conversation.exchanges
 
 
 async def test_last_conversation_reopens_even_when_the_corpus_fails_to_load(tmp_path: Path, engine: Engine) -> None:

@@ -60,6 +60,8 @@ class OpenConversation:
         return conv_store().exports_dir(self._data_dir)
 
     def _save(self) -> None:
+        if not self.conversation.corpus:
+            self.conversation.corpus = conv_store().corpus_identity(self.app.corpus_paths)
         try:
             conv_store().save_conversation(self.conversation, self.conversations_dir)
         except conv_store().ConversationError as e:
@@ -98,7 +100,8 @@ class OpenConversation:
         if not self.app.reopen_last or self.conversation.exchanges or self.current is not None:
             return   # a question typed while the index loaded started a new conversation
         skipped: list[str] = []
-        conv = conv_store().load_latest_conversation(self.conversations_dir, skipped)   # (read once)
+        conv = conv_store().load_latest_conversation(self.conversations_dir, skipped,   # (read once)
+                                                     conv_store().corpus_identity(self.app.corpus_paths))
         if conv is not None:
             self._show_reopened(conv, quiet=True)
         if skipped:
