@@ -23,7 +23,7 @@ from .positions import silent_attendee, speaker_paragraphs, whole_speech_of
 from .question_grammar import asked_kind
 from .results import Answer, AnswerSentence, Hit
 from .speech_refs import opens_with_dateline
-from .structure import announced_parts, as_list, counted_items, headless, outline_units
+from .structure import addressed_directives, announced_parts, as_list, counted_items, headless, outline_units
 from .text_analysis import split_sentences
 
 __all__ = ["MAX_SPEECHES", "nth_of_each", "nth_of_several", "nth_said", "outline_answer", "speaker_in_order", "unreported_words"]
@@ -97,7 +97,9 @@ def outline_answer(ev: Evidence, plan: QueryPlan, question: str, named: Sequence
         return done(with_own_words(ev, text, items), sentences, hits_out=cited_first(ev, items, hits, citer.terms))
     if not named:
         return None
-    points = speech_points(ev, no, kind=kind if kind not in _PART_WORDS else "")
+    # (慰问信对职工提出了哪些要求, of a text without headings: what it directs those named to do.)
+    points = addressed_directives(ev, plan, [h for h in hits[:3] if h.unit.speech_no == no]) \
+        or speech_points(ev, no, kind=kind if kind not in _PART_WORDS else "")
     if points is not None and not (isinstance(points, list) and _only_part_of(ev, no, points, question)):
         text, sentences, cited = as_points(points, citer, f"{ev.speech_title(no)}没有分部分的标题,"
                                                          f"文中依次列出{point_count(points)}点:")

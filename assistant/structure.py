@@ -30,6 +30,7 @@ from .text_helpers import chinese_numeral
 __all__ = [
     "COUNTED_IN",
     "QUOTED_ITEM_CHARS",
+    "addressed_directives",
     "announced_run",
     "answered_instead",
     "as_list",
@@ -239,14 +240,9 @@ def choose_list(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | 
         runs = directive_runs(named.paragraphs) if named is not None and not named.headings else []
         if len(runs) == 1:
             return runs[0]
-    # 对工会提了哪些要求: of the best hits, the paragraph that opens on those the question names and
-    # goes on in directives (各级工会组织是…。要…。要…。要…): its directives.
+    if (said := addressed_directives(ev, plan, [h for h, _, _ in read[:3]])) is not None:
+        return said
     addressed = _ADDRESSEE.search(normalise(plan.text))
-    if (kind in _DIRECTED or kind in _SAID_TO) and plan.wants_list and addressed:
-        for h, _, _ in read[:3]:
-            said = directives(h.unit)
-            if len(said) >= _DIRECTIVE_ITEMS and addressed.group(1) in normalise(split_sentences(h.unit.text)[0]):
-                return h.unit, said
     # 校长在毕业典礼上提了哪些建议: words said to the audience asked for, and a named speech without
     # headings that announces the one run of them it says (说几句心里话。 ¶ 愿你们… ¶ 要学会…), to
     # those the question names, if it names any.
@@ -283,6 +279,22 @@ def choose_list(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> list[Unit] | 
                         continue
                 return opt
 
+    return None
+
+
+def addressed_directives(ev: Evidence, plan: QueryPlan, hits: Sequence[Hit]) -> tuple[Unit, list[str]] | None:
+    """对工会提了哪些要求: of ``hits``, the paragraph that names those the question names before it
+    goes on in directives (各级工会组织是…。要…。要…。要… / 慰问信说,…。广大职工要以…。要…。要…。
+    要…): its directives."""
+    kind = asked_kind(plan.text)
+    addressed = _ADDRESSEE.search(normalise(plan.text))
+    if not ((kind in _DIRECTED or kind in _SAID_TO) and (plan.wants_list or plan.outline) and addressed):
+        return None
+    for h in hits:
+        said = directives(h.unit)
+        # (对广大职工: its head noun, 职工, names them as well as 全市职工 does)
+        if len(said) >= _DIRECTIVE_ITEMS and addressed.group(1)[-2:] in normalise(h.unit.text[:h.unit.text.find(said[0])]):
+            return h.unit, said
     return None
 
 
