@@ -626,7 +626,9 @@ def count_statement(ev: Evidence, items: Sequence[Unit]) -> tuple[Unit, str, boo
     before = [u for u in units[: items[0].seq - 1] if u.kind in ("paragraph", "heading")][-1:]
     added = len(items) > 2 and added_part(units, items[:-1]) is items[-1]
     for u in before:
-        for m in _OWN_COUNT.finditer(ta.normalise(u.text)):
+        # (…信中就饮水工程提了三条具体建议。字迹虽已颤抖…: a count told in passing, not the last
+        # sentence, leads in to nothing.)
+        for m in _OWN_COUNT.finditer(ta.normalise(split_sentences(u.text)[-1])):
             if chinese_numeral(m.group(1)) == len(items) - added:
                 return u, _CUT.split(m.group(0))[0], added
     return None

@@ -19,7 +19,11 @@ __all__ = ["GENERIC", "META_WORDS", "SPEECH_ITSELF", "WHOLE_SPEECH", "is_generic
            "title_of", "whole_words"]
 
 # 三个 / 四点 / 第二个: a count or an ordinal of the items asked for, no subject.
-_COUNT = re.compile(r"第?[一二三四五六七八九十两几]+(?:部分|方面|[个项条点种类大层块句件部篇位家])?|第?\d+(?:部分|方面|[个项条点种类大层块句件部篇位家])")
+_COUNT = re.compile(r"第?[一二三四五六七八九十两几]+(?:部分|方面|[个项条点种类大层块句件部篇位家])?|第?\d+(?:部分|方面|[个项条点种类大层块句件部篇位家])"
+                    # 每块 / 各条 / 每一段: each of the things counted, no subject of its own
+                    r"|[每各]一?(?:部分|方面|[个项条点种类层块句件部篇段])"
+                    # 这份 / 那次 / 该篇: a pointer at the text asked about
+                    r"|[这那该此本]一?[份篇次场]")
 
 # Words of the question that carry no subject of their own: question words, discourse words.
 GENERIC = frozenset("""

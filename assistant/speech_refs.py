@@ -39,8 +39,9 @@ _PAIR_OF_MEETINGS = LazyPattern(rf"([\u4e00-\u9fff]{{0,10}}?{_OCCASION_OR_KIND})
 _SPECIFIC = LazyPattern(_SPECIFIC_GENRE)
 # 那篇报道 / 这份公报, or a question (or its clause) that opens with the kind (公报分为哪几部分).
 # (讲课稿 / 致辞: a subtitle line may say the kind: ——在…培训班上的讲课.)
-_KIND_ONLY = LazyPattern(r"(?:那|这|该)(?:篇|份|则|堂)(报道|公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|党课|讲座|调研报告|调查报告|专访|访谈|采访)稿?"
-                        r"|(?:^|(?<=[,，;；:：]))(公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|党课|讲座|调研报告|调查报告|专访|访谈)稿?(?=的|里|中|上|说|讲|提|分|对|怎|是|有|主要|第|最|开头|结尾|前|后)")
+# (报告第三部分 / 这份报告: the one text titled a report, 政府工作报告.)
+_KIND_ONLY = LazyPattern(r"(?:那|这|该)(?:篇|份|则|堂)(报道|公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|党课|讲座|调研报告|调查报告|工作报告|报告|专访|访谈|采访)稿?"
+                        r"|(?:^|(?<=[,，;；:：]))(公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|党课|讲座|调研报告|调查报告|工作报告|报告|专访|访谈)稿?(?=的|里|中|上|说|讲|提|分|对|怎|是|有|主要|第|最|开头|结尾|前|后)")
 _NEWS_LEAD = LazyPattern(DATELINE)
 _INTERVIEW_TITLE = r"——访|专访|访谈|答记者问"
 REPORTER_ASKS = LazyPattern(r"记者(?:一共|总共|共|都|先后)?(?:问|提)")

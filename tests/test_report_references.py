@@ -1,0 +1,83 @@
+"""A government work report among speeches, asked about as people say it: 报告第三部分 / 这份报告
+name the one text titled a report; 分几大块,每块讲的是什么 asks for its outline; and a count told
+in passing before a list (信中提了三条建议) is not taken for the list's own words. Texts written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from engine_helpers import engine_of
+
+from assistant.question_words import is_generic
+
+_REPORT = """政府工作报告
+——2025年2月20日在青禾县第十七届人民代表大会第五次会议上
+青禾县人民政府县长  宋立平
+各位代表：
+现在，我代表县人民政府向大会报告工作，请予审议。
+一、2024年工作回顾
+过去一年，全县地区生产总值完成192.5亿元，增长5.8%。
+（一）产业发展稳中有进。新签约项目36个，总投资160亿元。
+（二）民生保障持续加强。新建幼儿园4所，新增学位1800个。
+二、2025年总体要求和主要目标
+今年地区生产总值增长6%左右，城镇新增就业5000人以上。
+三、2025年重点工作
+（一）狠抓项目建设。全年实施重点项目100个。
+（二）推进乡村振兴。新建高标准农田2万亩。
+（三）办好民生实事。改造老旧小区28个。
+"""
+_SPEECH = """在青禾县老干部座谈会上的讲话
+县委书记  孙建华
+同志们：
+老同志们一直关心全县发展。去年，王明德同志给县委写信，就县城供水提了三条具体建议。我们认真研究，逐条落实。
+我们要更好地听取老同志的意见，把好事办好。
+我们要更好地发挥老同志的作用，请大家多提宝贵意见。
+我们要更好地做好老干部服务工作，让老同志安享晚年。
+"""
+_DEDICATION = """在青禾县图书馆开馆仪式上的致辞
+县委副书记  何晓
+今天，青禾县图书馆正式开馆。新馆藏书12万册，设阅览座位600个。
+希望大家常来看书。
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory):
+    return engine_of(tmp_path_factory.mktemp("report"), {
+        "01_report.txt": _REPORT, "02_speech.txt": _SPEECH, "03_library.txt": _DEDICATION})
+
+
+def test_pointers_and_each_part_are_no_subject_of_their_own() -> None:
+    for word in ("每块", "每一部分", "各条", "这份", "那篇", "该次"):
+        assert is_generic(word), word
+    assert not is_generic("每股")
+
+
+@pytest.mark.parametrize("question", ["青禾县这份报告一共分几大块？每块讲的是什么？", "报告分几大块？",
+                                      "这份报告分成哪几个部分？"])
+def test_the_outline_of_the_report(engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained
+    for heading in ("2024年工作回顾", "总体要求和主要目标", "2025年重点工作"):
+        assert heading in answer.text
+    assert answer.citations[0].unit.speech_no == 1
+
+
+@pytest.mark.parametrize("question", ["报告第三部分今年的重点工作列了几项？分别是啥？", "那份报告第三部分讲了什么？",
+                                      "报告里第三部分有哪几项工作？"])
+def test_the_report_names_the_one_text_titled_so(engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.plan["speech"] == 1
+    for item in ("狠抓项目建设", "推进乡村振兴", "办好民生实事"):
+        assert item in answer.text
+
+
+def test_a_report_is_not_named_when_no_title_or_several_say_so(tmp_path) -> None:
+    engine = engine_of(tmp_path, {"01.txt": _SPEECH, "02.txt": _DEDICATION})
+    assert engine.ask("报告第三部分讲了什么？").plan["speech"] is None
+
+
+def test_a_count_told_in_passing_is_not_the_lists_own_words(engine) -> None:
+    answer = engine.ask("孙建华对老同志工作提了哪些要求？")
+    assert "听取老同志的意见" in answer.text and "做好老干部服务工作" in answer.text
+    assert "三条具体建议" not in answer.text
