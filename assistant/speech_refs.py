@@ -380,7 +380,8 @@ _OFFICE_END = LazyPattern(r"(?:长|员|书记|主席|主任|总理|导演|编辑
 
 # 记者：… / 问：…: a reporter's turn in a transcript.
 # (记者（临川日报）：: the paper may follow in brackets)
-REPORTER_TURN = LazyPattern(r"^(?:本报)?(?:记者|问)(?:[（(][^）)]{1,16}[）)])?\s*[：:]")
+# (海川日报记者：/ 新华社记者：: the outlet may stand before 记者.)
+REPORTER_TURN = LazyPattern(r"^(?:(?:[\u4e00-\u9fff]{2,12}?)?记者|问)(?:[（(][^）)]{1,16}[）)])?\s*[：:]")
 
 
 def is_interview(s: Speech) -> bool:

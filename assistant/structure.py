@@ -530,8 +530,9 @@ def answered_instead(ev: Evidence, hits: list[Hit]) -> list[Hit]:
     return out
 
 
-# 韩立新：… / 温婉：这个问题我来回答。: a turn of a transcript, by who speaks it.
-_TURN_SPEAKER = LazyPattern(r"^([\u4e00-\u9fff]{2,4})\s*[：:]")
+# 韩立新：… / 温婉：这个问题我来回答。/ 副厅长李敏：…: a turn of a transcript, by who speaks it
+# (the name after an office said before it).
+_TURN_SPEAKER = LazyPattern(r"^(?:[\u4e00-\u9fff]{0,8}?(?:长|主任|书记|发言人|委员))?([\u4e00-\u9fff]{2,4})\s*[：:]")
 
 
 def who_answered(ev: Evidence, hits: list[Hit]) -> tuple[Unit, Unit, str] | None:
@@ -556,7 +557,9 @@ def item_label(u: Unit, short_heading: int = AnswerParams.short_heading_chars) -
         # (记者：据了解，…亏损面达１５％。您认为原因是什么？: the question it asks, not its preamble)
         asked = [x for x in split_sentences(u.text) if x.rstrip().endswith(("？", "?"))]
         # (请问今年汛期的降雨形势怎么样？会不会比去年更严重？: every question it asks)
-        return "问:" + _INTERVIEWER.sub("", ("".join(asked) if asked else split_sentences(u.text)[0]).strip())
+        # (海川日报记者: / 记者（新华社）:: who asked, when the transcript says more than 记者)
+        who = _INTERVIEWER.match(u.text).group(0).strip().rstrip("：:").strip()   # type: ignore[union-attr]
+        return f"{who if who not in ('记者', '问') else '问'}:" + _INTERVIEWER.sub("", ("".join(asked) if asked else split_sentences(u.text)[0]).strip())
     if not u.heading:
         # 第一，…: a paragraph opening with a point (its first sentence too long to be a heading)
         # is named like the point.

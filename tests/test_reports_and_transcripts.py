@@ -395,6 +395,25 @@ def test_who_answered_a_reporters_question_named_with_the_paper(tmp_path) -> Non
     assert "2个部分" in counted.text and "改造资金从哪里来" in counted.text
 
 
+def test_reporters_named_by_their_paper_before_the_word(tmp_path) -> None:
+    """海川日报记者：… / 新华社记者：…: turns of reporters too, listed as the transcript names them."""
+    engine = engine_of(tmp_path, {
+        "p.txt": "交通运输厅新闻发布会实录\n时间：2025年5月6日上午10时\n"
+                 "主持人：欢迎各位记者。今天请厅长周卫国介绍情况。\n"
+                 "周卫国：今年全省新建农村公路3200公里。\n"
+                 "海川日报记者：农村公路建好以后怎么养护？\n"
+                 "周卫国：我们推行路长制，每条农村公路都有专人管护。\n"
+                 "新华社记者：高速公路服务区充电桩够不够用？\n"
+                 "副厅长李敏：今年底前全省服务区充电桩将达到1500个。\n",
+        "s.txt": _TREES})
+    answer = engine.ask("发布会上记者都问了哪些方面的问题？")
+    assert "海川日报记者:农村公路建好以后怎么养护？" in answer.text
+    assert "新华社记者:高速公路服务区充电桩够不够用？" in answer.text
+    assert "路长制" not in answer.text
+    who = engine.ask("充电桩的问题是谁回答的？")
+    assert "李敏" in who.text.split("\n")[0]
+
+
 def test_what_each_report_tells_after_its_meeting_when_none_is_named(tmp_path) -> None:
     engine = engine_of(tmp_path, {
         "a.txt": "全市水利工作会议召开\n本报讯　3月5日，全市水利工作会议召开。市长高建华出席会议并讲话，副市长孔令杰主持会议。\n"
