@@ -672,8 +672,14 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
                 dated = {i for i in fitting if years_meant(asked_years, sentences[i].text, before(sentences[i]),
                                                            this_year(unit_of(sentences[i])))}
                 # (全军去年立案查处了多少起违纪案件: the figure said of 全军, before one of 全国金融系统.)
+                # (上半年，全省就业形势总体稳定。城镇新增就业38.6万人…: or in the sentence before it.)
                 scope = re.search(r"全(?:军|国|省|市|县|区|党)", ta.normalise(question))
-                best = max(fitting, key=lambda i: (i in dated, not scope or scope.group(0) in ta.normalise(sentences[i].text),
+
+                def in_scope(i: int) -> bool:
+                    said = split_sentences(before(sentences[i]))[-1:] + [sentences[i].text]
+                    return not scope or scope.group(0) in ta.normalise("".join(said))
+
+                best = max(fitting, key=lambda i: (i in dated, in_scope(i),
                                                    bool(event) and event in ta.normalise(sentences[i].text),
                                                    density(i), -i))
                 sentences.insert(0, sentences.pop(best))

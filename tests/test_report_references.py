@@ -81,3 +81,18 @@ def test_a_count_told_in_passing_is_not_the_lists_own_words(engine) -> None:
     answer = engine.ask("孙建华对老同志工作提了哪些要求？")
     assert "听取老同志的意见" in answer.text and "做好老干部服务工作" in answer.text
     assert "三条具体建议" not in answer.text
+
+
+def test_a_figure_of_the_province_asked_as_全省城镇(tmp_path) -> None:
+    """全省城镇 names no place 省城; the province's figure is told after a sentence that says 全省."""
+    from assistant.answer_types import places_named
+
+    assert places_named("上半年全省城镇新增就业多少人？") == []
+    assert places_named("宁乡县去年招商引资多少？") == ["宁乡"]
+    engine = engine_of(tmp_path, {
+        "01_report.txt": _REPORT,
+        "02_press.txt": "海川省人社厅新闻发布会实录\n时间：2025年7月10日上午10时\n"
+                        "马俊峰：上半年，全省就业形势总体稳定。城镇新增就业38.6万人，完成年度目标的64.3%。\n"
+                        "上半年，全省共查处欠薪案件1960件，为1.8万名劳动者追讨工资2.3亿元。\n"})
+    answer = engine.ask("上半年全省城镇新增就业多少人？")
+    assert not answer.partial and answer.text.startswith("城镇新增就业38.6万人")
