@@ -16,7 +16,7 @@ from .corpus import DATELINE, Speech, Unit
 from .lazy_pattern import LazyPattern
 from .text_analysis import split_sentences
 
-__all__ = ["HOLDING", "YEAR", "METADATA_TYPES", "SURNAMES", "asked_event", "counted_noun", "counted_owner", "event_variants", "fits_type", "holds_asked", "holds_office", "named_body", "names_counted", "places_named", "relative_years", "speech_says", "speech_year", "year_agrees", "years", "years_meant"]
+__all__ = ["HOLDING", "YEAR", "METADATA_TYPES", "SURNAMES", "asked_event", "counted_noun", "counted_owner", "event_variants", "fits_type", "holds_asked", "holds_office", "named_body", "names_counted", "places_named", "relative_years", "speech_says", "speech_year", "tells_origin", "year_agrees", "years", "years_meant"]
 
 # What a speech's own lines (speaker, date, where it was published) may answer.
 METADATA_TYPES = frozenset({"person", "date", "place", "occasion", "source", "organization", "office", "note", "caption"})
@@ -476,6 +476,15 @@ def _names_asked(found: str, asked: str) -> bool:
                if i + n <= len(found))
 
 
+_ASKS_ORIGIN = LazyPattern(r"(?:哪里|哪儿|哪|(?:什么|哪个)地方)的?人|籍贯|老家(?:是|在)")
+_ORIGIN = rf"[\u4e00-\u9fff]{{2,6}}人(?=[{SURNAMES}])|(?:籍贯|祖籍|老家|出生于|生于)[是在为：:]?[\u4e00-\u9fff]{{2,8}}"
+
+
+def tells_origin(question: str, text: str) -> bool:
+    """袁纯清是哪里人, of 湖南常德人袁纯清 / 出生于桐岭县: where a person is from, when asked."""
+    return _ASKS_ORIGIN.search(ta.normalise(question)) is not None and re.search(_ORIGIN, ta.normalise(text)) is not None
+
+
 def fits_type(answer_type: str, unit: str, sentences: Iterable[str], question: str = "") -> bool:
     """Whether one of the sentences holds a thing of the asked type (and unit). A place or a
     figure the ``question`` gives itself answers nothing (国定贫困县, for 哪两个县整体脱贫)."""
@@ -519,6 +528,8 @@ def fits_type(answer_type: str, unit: str, sentences: Iterable[str], question: s
             if not unit and (re.search(_ANY_NUMBER, re.sub(_DATE, " ", counted)) or re.search(_PERCENT, counted)):
                 return True
         if answer_type == "occasion" and re.search(_OCCASION, norm):
+            return True
+        if answer_type == "place" and tells_origin(asked, norm):
             return True
         if answer_type == "place" and unit == "地物":
             return any(m.group(0) not in asked for m in re.finditer(_FEATURE_NAME, norm))

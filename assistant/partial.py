@@ -29,6 +29,7 @@ from .answer_types import (
     relative_years,
     speech_says,
     speech_year,
+    tells_origin,
     years,
     years_meant,
 )
@@ -566,7 +567,9 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
                 return True   # (在东方化工集团…会议上的讲话: its 集团 is the one its title names)
             said = split_sentences(unit.text) if unit is not None else [text]
             at = said.index(text) if text in said else 0
-            return any(owner in ta.normalise(x) for x in said[max(0, at - 1):at + 1] + [text])
+            # (远航物流集团董事长许国平说，…。他建议…。集团去年营业收入12.6亿元: or the first, which
+            # says whom the paragraph is about.)
+            return any(owner in ta.normalise(x) for x in said[max(0, at - 1):at + 1] + [text] + said[:1])
 
         # 宁乡县去年招商引资完成了多少: a figure for 山西 is another place's.
         # (写稻花村: a verb before a work's name is no place; a place asked about is one the texts name.)
@@ -657,7 +660,8 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         if fitting:
             # 由谁主持 / 谁负责: the sentence that names the person comes first (罗干主持团拜会). Not for
             # 在哪里, which 在食堂吃 may answer as well as a place name: no sentence is surer.
-            if plan.answer_type in ("person", "agent", "date", "number"):
+            origin = plan.answer_type == "place" and any(tells_origin(question, sentences[i].text) for i in fitting)
+            if plan.answer_type in ("person", "agent", "date", "number") or origin:
                 # Of several, the one densest in the question's words: 座谈会由…袁纯清主持, not a
                 # long lead that names the meeting and another person.
                 pairs = set(analysed.bigrams)
@@ -679,7 +683,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
                     said = split_sentences(before(sentences[i]))[-1:] + [sentences[i].text]
                     return not scope or scope.group(0) in ta.normalise("".join(said))
 
-                best = max(fitting, key=lambda i: (i in dated, in_scope(i),
+                best = max(fitting, key=lambda i: (origin and tells_origin(question, sentences[i].text), i in dated, in_scope(i),
                                                    bool(event) and event in ta.normalise(sentences[i].text),
                                                    density(i), -i))
                 sentences.insert(0, sentences.pop(best))

@@ -500,8 +500,11 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             and (names_speech or ABOUT_SPEECH.search(norm) or plan.answer_type in ("note", "caption")):
         # (座谈会上发言的是哪几位: the reference takes 发言 along; the event is read from the whole question.)
         # (编者按写了什么 / 照片拍的谁: the line of its own the kind names, whatever else is said.)
+        event = asked_event(norm)
+        if event and named_nos and all(event in s.title for s in speeches if s.no in named_nos):
+            event = SPEECH_ITSELF[0]   # (政府工作报告是谁作的报告: giving what its title says it is)
         plan.about_speech = plan.answer_type in ("note", "caption") \
-            or only_meta_words(BESIDES.sub("", body), analyse, naming, asked_event(norm), held=plan.answer_type == "date")   # (除了韩振声,还有谁…)
+            or only_meta_words(BESIDES.sub("", body), analyse, naming, event, held=plan.answer_type == "date")   # (除了韩振声,还有谁…)
     if plan.answer_type in ("person", "date") and plan.answer_unit != CLOCK and not names_speech and not plan.about_speech \
             and OCCASION.search(body):
         # 安全生产会议是哪天开的: the words that are not who/when all stand in one speech's

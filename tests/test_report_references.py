@@ -96,3 +96,23 @@ def test_a_figure_of_the_province_asked_as_全省城镇(tmp_path) -> None:
                         "上半年，全省共查处欠薪案件1960件，为1.8万名劳动者追讨工资2.3亿元。\n"})
     answer = engine.ask("上半年全省城镇新增就业多少人？")
     assert not answer.partial and answer.text.startswith("城镇新增就业38.6万人")
+
+
+_FORUM = """全市民营企业家座谈会纪要
+本报讯 3月12日，市政府召开民营企业家座谈会。
+远航物流集团董事长许国平说，物流企业用地难、融资难问题仍然突出。他建议设立物流用地专项指标。集团去年营业收入12.6亿元，员工1800多人。
+湖南常德人郑丽君是新材料公司总经理。她说，企业去年研发投入占营业收入的6.5%。
+"""
+
+
+def test_who_gave_the_report_and_the_figure_of_whom_a_paragraph_is_about(tmp_path) -> None:
+    engine = engine_of(tmp_path, {"01_report.txt": _REPORT, "02_forum.txt": _FORUM})
+    # giving what the title says the text is, is giving the speech: its speaker line answers
+    assert "宋立平" in engine.ask("政府工作报告是谁作的报告？").text.split("\n")[0]
+    # 许国平 is named two sentences before the figure, in the paragraph's first
+    answer = engine.ask("许国平的集团去年营业收入多少？")
+    assert not answer.partial and answer.text.startswith("集团去年营业收入12.6亿元")
+    # where a person is from: 湖南常德人郑丽君
+    origin = engine.ask("郑丽君是哪里人？")
+    assert not origin.partial and "湖南常德人郑丽君" in origin.text
+    assert engine.ask("许国平是什么地方的人？").partial
