@@ -42,6 +42,7 @@ from .parts import (
     after_answer,
     before_parts,
     cited_first,
+    colon_list_in_part,
     counted_group,
     inline_points,
     list_in_part,
@@ -328,6 +329,11 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             # 教师节讲话对老师提了几点希望: the points the part named lists (一是…四是…), under its name.
             intro = f"{ev.speech_title(heading.speech_no)}中「{item_label(heading)}」" + count_intro(question, len(own))
             text, sentences, cited = as_points(own, citer, intro)
+            return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
+        said = colon_list_in_part(ev, plan, heading) if plan.wants_list else None
+        if said is not None:   # (2026年的主要预期目标有哪些: the sentence that lists them, not the part's items)
+            unit, labels = said
+            text, sentences, cited = as_points((unit, labels), citer, count_intro(question, len(labels)))
             return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
         answer = part_answer(ev, heading, citer, hits, f"{ev.speech_title(heading.speech_no)}中")
         if answer is not None:

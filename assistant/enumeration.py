@@ -21,7 +21,7 @@ from .text_helpers import chinese_numeral
 if TYPE_CHECKING:   # (a type only: corpus reads enumeration's markers when it parses)
     from .corpus import Unit
 
-__all__ = ["Enumeration", "Point", "enumerations", "longest_points", "opening_point", "outer_runs", "paragraph_enumerations"]
+__all__ = ["Enumeration", "Point", "colon_lists", "enumerations", "longest_points", "opening_point", "outer_runs", "paragraph_enumerations"]
 
 _NUM = "一二三四五六七八九十"
 # A marker stands at the start of the text or right after a sentence or clause break.
@@ -387,6 +387,24 @@ def longest_points(text: str) -> list[str] | None:
     inside one paragraph), or None when it enumerates none."""
     found = [e for e in enumerations(text) if len(e.points) >= 2]
     return max(found, key=lambda e: len(e.points)).labels if found else None
+
+
+# 主要预期目标是：a，b，c，d。/ …：a；b；c。: a short lead, a colon, and what it names.
+_COLON_LIST = LazyPattern(r"([^。；;：:！!？?]{2,24})[：:]([^。！!？?：:]+)")
+_COLON_ITEMS = 3
+
+
+def colon_lists(text: str) -> list[tuple[str, list[str]]]:
+    """主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%，…: each sentence of
+    ``text`` that names a thing before a colon and lists three or more after it, split at its
+    semicolons (at its commas when it has none), with the words before the colon."""
+    found: list[tuple[str, list[str]]] = []
+    for m in _COLON_LIST.finditer(text):
+        body = m.group(2)
+        items = [x.strip() for x in re.split("[；;]" if re.search("[；;]", body) else "[，,]", body) if x.strip()]
+        if len(items) >= _COLON_ITEMS:
+            found.append((m.group(1).strip(), items))
+    return found
 
 
 _SENTENCE_END = ("。", "！", "!", "：", ":", "？", "?")

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from . import text_analysis as ta
 from .answer_types import relative_years, speech_year, years
 from .corpus import Speech, Unit, heading_style
-from .enumeration import Point, enumerations, longest_points, opening_point, paragraph_enumerations
+from .enumeration import Point, colon_lists, enumerations, longest_points, opening_point, paragraph_enumerations
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .located import abbreviated_list
@@ -47,7 +47,7 @@ from .structure import (
 from .text_analysis import first_sentences, split_sentences
 from .text_helpers import chinese_numeral
 
-__all__ = ["abbreviation_answer", "after_answer", "before_parts", "cited_first", "counted_group", "in_order", "inline_points", "item_groups", "list_in_part", "list_named_by", "named_section", "no_outline", "part_answer", "said_in_order", "whole_item"]
+__all__ = ["abbreviation_answer", "after_answer", "before_parts", "cited_first", "colon_list_in_part", "counted_group", "in_order", "inline_points", "item_groups", "list_in_part", "list_named_by", "named_section", "no_outline", "part_answer", "said_in_order", "whole_item"]
 
 
 def cited_first(ev: Evidence, units: list[Unit], hits: list[Hit], terms: list[str]) -> list[Hit]:
@@ -257,6 +257,8 @@ def list_in_part(ev: Evidence, plan: QueryPlan, part: Unit) -> tuple[Unit, list[
     the paragraph that holds most of the question's own words (two thirds of them at least)."""
     words = plan.section.split()
     own = ta.normalise(item_label(part) + "".join(item_label(u) for u in list_items(ev, part)))
+    if (named := colon_list_in_part(ev, plan, part)) is not None:
+        return named
     if not words or 3 * sum(w in own for w in words) >= 2 * len(words):
         return None   # 最后一块讲拿什么来检验作风: the part's own items say it
     best: tuple[int, Unit, list[str]] | None = None
@@ -268,6 +270,18 @@ def list_in_part(ev: Evidence, plan: QueryPlan, part: Unit) -> tuple[Unit, list[
         if found and 3 * held >= 2 * len(words) and (best is None or held > best[0]):
             best = (held, u, found)
     return (best[1], best[2]) if best else None
+
+
+def colon_list_in_part(ev: Evidence, plan: QueryPlan, part: Unit) -> tuple[Unit, list[str]] | None:
+    """2026年的主要预期目标有哪些, of a part headed 2026年主要目标任务: a sentence inside it that
+    says all the question's words (more than the part's labels do) before a colon and lists three
+    things or more after it (2026年…的主要预期目标是：…，…，…)."""
+    words = plan.section.split()
+    own = ta.normalise(item_label(part) + "".join(item_label(u) for u in list_items(ev, part)))
+    if not words or all(w in own for w in words):
+        return None
+    return next(((u, items) for u in part_units(ev, part) for lead, items in colon_lists(u.text)
+                 if all(w in ta.normalise(lead) for w in words)), None)
 
 
 def nth_in_groups(ev: Evidence, history: Sequence[Turn], item: int,

@@ -285,6 +285,9 @@ def clause_list(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Sequenc
             # one before names.)
             said = before + sentence if _GOES_ON.match(sentence) else \
                 previous + sentence if _OPENS_ON_COLON.match(sentence) else sentence
+            # (三、加强政府自身建设 ¶ 新的一年，我们要坚持…；要坚持…；要坚持…: the heading it stands
+            # under says what the list is of.)
+            said = "".join(h.unit.section[-1:]) + said
             before += sentence
             previous = sentence
             clauses = [c.strip() for c in re.split("[；;]", _OPENS_ON_COLON.sub("", sentence).rstrip("。！!")) if c.strip()]

@@ -60,10 +60,13 @@ QUOTED_ITEM_CHARS = 600
 
 
 def enumerates(unit_text: str, n: int) -> bool:
-    """Whether the text lists ``n`` things: 一是…二是…, or n short items joined by 、."""
+    """Whether the text lists ``n`` things: 一是…二是…, n short items joined by 、, or a sentence
+    of n clauses between semicolons (我们要坚持依法行政…；要坚持廉洁从政…；要坚持实干担当…)."""
     if len(inline_enumeration(unit_text)) == n:
         return True
     for sentence in split_sentences(unit_text):
+        if len([x for x in re.split("[；;]", sentence.rstrip("。")) if x.strip()]) == n:
+            return True
         for chunk in re.split("[:\uff1a]", sentence):
             items = [x for x in re.split(r"、", chunk) if x.strip()]
             if len(items) == n or (len(items) == n - 1 and "和" in items[-1]):

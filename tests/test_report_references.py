@@ -116,3 +116,32 @@ def test_who_gave_the_report_and_the_figure_of_whom_a_paragraph_is_about(tmp_pat
     origin = engine.ask("郑丽君是哪里人？")
     assert not origin.partial and "湖南常德人郑丽君" in origin.text
     assert engine.ask("许国平是什么地方的人？").partial
+
+
+_TARGETS = """2025年青石县人民政府工作报告
+县长　林晓峰
+一、2025年工作回顾
+全县地区生产总值完成286.5亿元，增长6.1%。
+二、2026年主要目标任务
+2026年经济社会发展的主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%，城乡居民人均可支配收入增长与经济增长基本同步，城镇调查失业率控制在5.5%以内。重点抓好以下四个方面的工作：
+（一）坚持项目为王，做大产业规模。全年计划实施重点项目120个。
+（二）坚持创新驱动，增强发展动能。新增高新技术企业20家。
+（三）坚持城乡融合，建设宜居青石。完成150个自然村的污水治理。
+（四）坚持人民至上，办好民生实事。新建改建养老服务中心8个。
+三、加强政府自身建设
+新的一年，我们要坚持依法行政，自觉接受县人大的法律监督；要坚持廉洁从政，政府一般性支出再压减5%；要坚持实干担当，对定下来的事情马上就办。
+"""
+
+
+def test_a_list_said_in_one_sentence_of_a_part(tmp_path) -> None:
+    engine = engine_of(tmp_path, {"01_report.txt": _TARGETS, "02_library.txt": _DEDICATION})
+    # the sentence that names the targets before its colon, not the part's (一)…(三)
+    targets = engine.ask("报告里2026年的主要预期目标有哪些？")
+    assert "一般公共预算收入增长5%" in targets.text and "失业率控制在5.5%以内" in targets.text
+    assert "坚持项目为王" not in targets.text
+    # three clauses between semicolons, under the heading that names what they are of
+    kept = engine.ask("政府自身建设提了哪三个坚持？")
+    assert not kept.abstained
+    for said in ("坚持依法行政", "坚持廉洁从政", "坚持实干担当"):
+        assert said in kept.text
+    assert "坚持项目为王" not in kept.text
