@@ -552,7 +552,8 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     sentences = extract_sentences(ev, pool, focus, citer, metadata=plan.answer_type in METADATA_TYPES,
                                   similarity=similarity if focus is analysed else None, explain=asks_why(question),
                                   fits=typed, listing=(plan.wants_list or plan.weak_list) and not plan.multi_speech
-                                  and plan.answer_type is None)   # (哪些单位: a sentence read on is no evidence of one)
+                                  and plan.answer_type is None,   # (哪些单位: a sentence read on is no evidence of one)
+                                  question=question)
     if not sentences:
         return done(ABSTAIN_TEXT, [], abstained=True)
     partial = partial_answer(ev, plan, question, analysed, pool, sentences, citer,

@@ -10,11 +10,13 @@ from collections.abc import Callable
 import numpy as np
 
 from . import text_analysis as ta
+from .answer_types import SURNAMES
 from .corpus import Unit
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .params import AnswerParams
 from .question_grammar import ASKS_WHY
+from .question_words import joined_singles
 from .results import AnswerSentence, Hit
 from .semantic import SentenceSimilarity
 from .text_analysis import split_sentences
@@ -71,14 +73,18 @@ _ASKS_THEN_TELLS = LazyPattern(r"何谓|何为|什么是|什么叫|是什么|为
 _SOME_OF = LazyPattern(r"(?:不少|一些|许多|很多|诸多|若干)[\u4e00-\u9fff]{1,8}[。；;:：]$")
 
 
+_PRONOUN_OPENS = LazyPattern(r"^[他她](?![国乡人])")
+
+
 def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, citer: Citer,
                       metadata: bool = False, similarity: SentenceSimilarity | None = None,
                       explain: bool = False, fits: Callable[[str], bool] | None = None,
-                      listing: bool = False) -> list[AnswerSentence]:
+                      listing: bool = False, question: str = "") -> list[AnswerSentence]:
     """The best-covering sentences of the top paragraphs (and metadata lines, when asked who/when;
     the sentences that state a lesson or reason first when ``explain``: asks_why; those that hold
     the kind of thing asked for rank higher when ``fits`` says so of them; the best sentence's
-    paragraph read on from it when ``listing``: a list asked that no list of the speech answers)."""
+    paragraph read on from it when ``listing``: a list asked that no list of the speech answers;
+    of a person the ``question`` names, no 他… / 她… said of another)."""
     kinds = ("paragraph", "metadata") if metadata else ("paragraph",)
     paragraphs = [h for h in hits if h.unit.kind in kinds][:3]
     if not paragraphs:
@@ -119,6 +125,15 @@ def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, cite
             continue
         chosen.append(cand)
         length += len(cand[3])
+    # 郑丽君提了什么建议: 他建议… of another paragraph is another person's (陆一鸣说，…。他建议…),
+    # not hers; a sentence that opens on a pronoun is kept only where the person asked about is named.
+    # (A name opens on a surname, whether or not the tokenizer keeps it whole: 郑丽 / 君; 陆一鸣,
+    # whom no office names, is one a quoted paragraph holds.)
+    asked = ta.normalise(question)
+    people = [w for at, ch in enumerate(asked) if ch in SURNAMES for w in (asked[at:at + 3], asked[at:at + 2])
+              if len(w) >= 2 and any(w in c[4].text for c in chosen) and (len(w) == 3 or ev.named_person(w))]
+    if people and any(p in c[4].text for c in chosen for p in people):
+        chosen = [c for c in chosen if not _PRONOUN_OPENS.match(c[3]) or any(p in c[4].text for p in people)]
     # A short best sentence (a heading sentence, a definition's first half) is usually
     # finished by the next one.
     first = chosen[0]

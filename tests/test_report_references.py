@@ -145,3 +145,17 @@ def test_a_list_said_in_one_sentence_of_a_part(tmp_path) -> None:
     for said in ("坚持依法行政", "坚持廉洁从政", "坚持实干担当"):
         assert said in kept.text
     assert "坚持项目为王" not in kept.text
+
+
+def test_what_one_speaker_suggested_is_not_mixed_with_anothers(tmp_path) -> None:
+    """他建议… in another speaker's paragraph is that speaker's, not the one asked about."""
+    engine = engine_of(tmp_path, {"01_forum.txt": """全市民营企业家座谈会纪要
+会上，三位企业家代表先后发言。
+华美纺织有限公司总经理郑丽君说，纺织行业用工缺口较大。她希望职业院校与企业合作开设订单班。
+星河软件科技公司创始人陆一鸣说，软件企业最缺的是高端人才。他建议在人才公寓、子女入学等方面给予更多支持。
+绿源农业发展公司负责人马春生说，审批环节多、时间长。他建议推行并联审批，缩短审批时限。
+""", "02_library.txt": _DEDICATION})
+    hers = engine.ask("郑丽君提了什么建议？")
+    assert "订单班" in hers.text and "人才公寓" not in hers.text and "并联审批" not in hers.text
+    his = engine.ask("陆一鸣建议什么？")
+    assert "人才公寓" in his.text and "并联审批" not in his.text
