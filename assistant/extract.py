@@ -16,7 +16,6 @@ from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .params import AnswerParams
 from .question_grammar import ASKS_WHY
-from .question_words import joined_singles
 from .results import AnswerSentence, Hit
 from .semantic import SentenceSimilarity
 from .text_analysis import split_sentences
