@@ -65,6 +65,7 @@ from .question_grammar import (
     SECTION_TOPIC,
     SPEECH_DESCRIBED,
     STRUCTURE,
+    THEME_ASKED,
     THINGS_ASKED,
     UNDER_IT,
     WEAK_LIST,
@@ -420,8 +421,11 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     # 第五篇讲话(主要)讲了什么: a named speech and nothing else asked about it: its outline.
     # (她讲了什么, after 文化站的发言人是谁: what she said, not the speech the first clause named.)
     # (讲话主要讲了什么, of a corpus of one speech: the only one there is.)
+    theme = THEME_ASKED.search(unquoted)
     whole_speech = (names_speech and not defaulted or len(speeches) == 1 and bool(_THE_TEXT.search(unquoted))) \
-        and bool(WHAT_SAID.search(unquoted))
+        and bool(WHAT_SAID.search(unquoted) or theme)
+    if theme and whole_speech:   # (主题 names what is asked of the speech, no subject of its own)
+        rest = [w for w in rest if w not in theme.group(0)]
     joined = [c for m in JOINED_TERMS.finditer(unquoted) for c in trimmed_runs(m.group(0))]
     inner_list = QUOTED.search(body) or bool(said_in(joined, speeches, named_nos, corpus_text))
     plan.outline = (asks_parts or whole_speech or (wants_list and names_speech and not inner_list)) \

@@ -47,6 +47,8 @@ IN_ORDER = LazyPattern(rf"{_SEQUENCE}|脉络|思路|顺序|层次|怎么走|层�
 STRUCTURE = LazyPattern(rf"{_PART}|{_SEQUENCE}|分为|分成|划分|组成|构成|包括|包含|由")
 PART_ONLY = LazyPattern(rf"{_PART}|{_SEQUENCE}")
 WHAT_SAID = LazyPattern(r"(?:讲|说|谈|写)(?:了|的)?(?:些)?(?:什么|啥)|大意|要点")
+# 第二篇讲话的主题是什么 / 毕业致辞的中心思想: the speech as a whole, asked by what it is about.
+THEME_ASKED = LazyPattern(r"(?:主题|主旨|中心思想|核心思想|主要意思|中心意思)(?:是什么|是啥|是哪些|有哪些|是|为何|呢|[?？]|$)")
 # Nouns whose plural is a list of items: 哪些要求 asks for the list.
 _ITEM = (r"(?:要求|措施|举措|办法|方法|任务|原则|目标|活动|做法|问题|意见|建议|途径|手段|表现|环节|重点|"
          r"特点|标准|方面|步骤|内容|工作|氛围|心态|意识|能力|制度|机制|"

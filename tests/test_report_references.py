@@ -159,3 +159,10 @@ def test_what_one_speaker_suggested_is_not_mixed_with_anothers(tmp_path) -> None
     assert "订单班" in hers.text and "人才公寓" not in hers.text and "并联审批" not in hers.text
     his = engine.ask("陆一鸣建议什么？")
     assert "人才公寓" in his.text and "并联审批" not in his.text
+
+
+@pytest.mark.parametrize("question", ["政府工作报告的主题是什么？", "这份报告的中心思想是啥？"])
+def test_the_theme_of_a_named_text_is_its_outline(engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained and answer.plan["intent"] == "outline"
+    assert "2024年工作回顾" in answer.text and "2025年重点工作" in answer.text
