@@ -73,7 +73,7 @@ from .points import (
     with_own_words,
     words_match,
 )
-from .positions import closing_run, digest_speakers, nth_paragraph
+from .positions import closing_run, digest_speakers, nth_paragraph, reported_speakers
 from .question_grammar import COUNT_ONLY, MENTIONED_WHERE, QUOTED, WHAT_SAID
 from .question_words import own_subject
 from .results import Answer, AnswerSentence, Hit, Turn
@@ -161,6 +161,11 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     # 谁第一个发言 / 节水要放在首位是谁讲的, in a symposium digest: the speaker's line under the part.
     speech_no = plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no if hits else None
     spoke = digest_speakers(ev, plan, question, analysed, hits, speech_no)
+    turns = reported_speakers(plan, ev.corpus.speech(speech_no)) if speech_no is not None and not spoke else []
+    if turns:   # 座谈会上第二位发言的是谁, of a report: the paragraphs its speakers speak in, in turn
+        lines = [AnswerSentence(f"{name}:{split_sentences(u.text)[0]}", [citer.cite(u)]) for u, name in turns]
+        text = f"{lines[0].text}[{lines[0].citations[0]}]" if len(lines) == 1 else numbered(f"共{len(lines)}位:", lines)[0]
+        return done(text, lines, hits_out=cited_first(ev, [u for u, _ in turns], hits, citer.terms))
     if spoke:
         lines = [AnswerSentence(f"{byline.text}(「{part.heading}」)", [citer.cite(byline)]) for part, byline in spoke]
         text = f"{lines[0].text}[{lines[0].citations[0]}]" if len(lines) == 1 else numbered(f"共{len(lines)}位:", lines)[0]

@@ -25,7 +25,7 @@ from .text_analysis import normalise, split_sentences
 if TYPE_CHECKING:   # (annotations only: evidence imports retrieval, which imports this module)
     from .evidence import Citer, Evidence
 
-__all__ = ["report_speakers", "meeting_sentences", "speakers_paragraphs", "whole_speech_of", "digest_speaker", "digest_speakers", "is_digest", "silent_attendee", "speaker_part", "is_attendance", "closing_run", "nth_paragraph", "speaker_paragraphs", "without_attendance"]
+__all__ = ["closing_run", "digest_speaker", "digest_speakers", "is_attendance", "is_digest", "meeting_sentences", "nth_paragraph", "report_speakers", "reported_speakers", "silent_attendee", "speaker_paragraphs", "speaker_part", "speaker_run", "speakers_paragraphs", "whole_speech_of", "without_attendance"]
 
 # 温家宝和国务院有关部门负责同志也参加了会议 / 出席座谈会的还有…: a report's closing line.
 _ATTENDANCE = LazyPattern(r"(?:出席|参加|陪同|在座)了?(?:会议|座谈会|团拜会|茶话会|大会|全会|开幕式|闭幕式|活动)")
@@ -127,7 +127,9 @@ _OWN_VOICE = LazyPattern(r"我们|咱们|我国|我省|我市|我县")
 
 # 江泽民最后说 / 李瑞环说 / 江泽民在座谈会上指出: a paragraph that reports what someone said.
 # (在谈到人民币汇率时，朱镕基说 / 朱镕基首先阐述了…: the topic may come first, the verb may tell.)
-_SAYS = LazyPattern(r"^(?:在[^，。,]{1,24}?时[，,])?([\u4e00-\u9fff]{2,3}?)(?:在[^，。,]{1,15}?)?(?:首先|接着|随后|还|又|最后|进一步|特别)?"
+# (远航物流集团董事长许国平说 / 副市长唐雪梅就…: an office, and the body it is of, may come first.)
+_SAYS = LazyPattern(r"^(?:在[^，。,]{1,24}?时[，,])?(?:[\u4e00-\u9fff]{0,16}?(?:董事长|总经理|经理|负责人|创始人|主任|书记|[市县区省局厅部处]长|代表|委员))?"
+                    r"([\u4e00-\u9fff]{2,3}?)(?:在[^，。,]{1,15}?)?(?:首先|接着|随后|还|又|最后|进一步|特别)?"
                     r"(?:说|指出|强调|表示|要求|认为|提出|阐述|论述|分析|谈到|回顾|介绍|部署|就|祝|希望|号召|勉励)")
 _HE_SAYS = LazyPattern(r"^(?:他|她)(?:首先|接着|随后|还|又|最后|进一步|特别)?(?:说|指出|强调|表示|要求|认为|提出|阐述|论述|分析|谈到|回顾)")
 
@@ -305,6 +307,38 @@ def silent_attendee(speech: Speech, question: str, surnames: str, words: Sequenc
                     or re.match(rf"[\u4e00-\u9fff]{{0,4}}?(?:{_ASKS_WORDS_OF.pattern})", asked[m.start() + len(name):]):
                 return name
     return ""
+
+
+_SPEAKER_RUN = 3   # speakers' paragraphs in a row, at least, to be the meeting's speakers in turn
+
+
+def speaker_run(speech: Speech) -> list[tuple[Unit, str]]:
+    """会上，六位企业家代表先后发言。 ¶ …董事长许国平说，… ¶ …总经理郑丽君说，… ¶ …: the longest run
+    of paragraphs in a row of a report in which a different person speaks each, with the name."""
+    paragraphs = speech.paragraphs
+    said = _said_by(paragraphs)
+    best: list[tuple[Unit, str]] = []
+    run: list[tuple[Unit, str]] = []
+    for u, name in zip(paragraphs, said):
+        if name and all(name != n for _, n in run):
+            run.append((u, name))
+        else:
+            run = [(u, name)] if name else []
+        best = run if len(run) > len(best) else best
+    return list(best) if len(best) >= _SPEAKER_RUN else []
+
+
+def reported_speakers(plan: QueryPlan, speech: Speech) -> list[tuple[Unit, str]]:
+    """座谈会上第二位发言的是谁 / 发言的企业家都有谁, of a report that gives its speakers a paragraph
+    each in turn (no digest's parts): the one counted, or all of them."""
+    if not _SPOKE.search(plan.text) or not (run := speaker_run(speech)):
+        return []
+    if _WHO_ALL.search(plan.text):
+        return run
+    if plan.answer_type == "person" and plan.nth_item is not None:
+        picked = nth(run, plan.nth_item)
+        return [picked[1]] if picked else []
+    return []
 
 
 def digest_speakers(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],

@@ -166,3 +166,32 @@ def test_the_theme_of_a_named_text_is_its_outline(engine, question: str) -> None
     answer = engine.ask(question)
     assert not answer.abstained and answer.plan["intent"] == "outline"
     assert "2024年工作回顾" in answer.text and "2025年重点工作" in answer.text
+
+
+_SUMMARY = """全市民营企业家座谈会纪要
+3月12日下午，市政府召开民营企业家座谈会，市长何振东主持会议。
+会上，四位企业家代表先后发言。
+远航物流集团董事长许国平说，物流企业用地难、融资难问题仍然突出。
+华美纺织有限公司总经理郑丽君说，纺织行业用工缺口较大。
+星河软件科技公司创始人陆一鸣说，软件企业最缺的是高端人才。
+绿源农业发展公司负责人马春生说，农产品深加工项目审批环节多。
+听取发言后，何振东对企业家们表示感谢。
+何振东强调，各级各部门要把企业家提出的问题梳理成清单，逐项落实。
+"""
+
+
+@pytest.mark.parametrize(("question", "name"), [("座谈会上第二位发言的是谁？", "郑丽君"), ("第三位发言的企业家是谁？", "陆一鸣"),
+                                                ("最后一位发言的企业家是谁？", "马春生")])
+def test_the_speakers_of_a_summary_in_turn(tmp_path, question: str, name: str) -> None:
+    engine = engine_of(tmp_path, {"01_summary.txt": _SUMMARY, "02_library.txt": _DEDICATION})
+    answer = engine.ask(question)
+    assert answer.text.startswith(f"{name}:")
+
+
+def test_all_the_speakers_of_a_summary(tmp_path) -> None:
+    engine = engine_of(tmp_path, {"01_summary.txt": _SUMMARY, "02_library.txt": _DEDICATION})
+    answer = engine.ask("座谈会上发言的企业家都有谁？")
+    assert answer.text.startswith("共4位:")
+    for name in ("许国平", "郑丽君", "陆一鸣", "马春生"):
+        assert name in answer.text
+    assert "何振东:" not in answer.text
