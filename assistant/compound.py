@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 
 from . import text_analysis as ta
-from .answer_types import METADATA_TYPES, asked_event
+from .answer_types import METADATA_TYPES, asked_event, fits_type
 from .lazy_pattern import LazyPattern
 from .planner import QueryPlan
 from .question_grammar import ASKS_WHY, LIST
+from .results import Answer
 
-__all__ = ["clauses", "each_asked", "stands_alone"]
+__all__ = ["clauses", "each_asked", "stands_alone", "told_already"]
 
 _YES_NO = LazyPattern(r"吗[?？]?$|是不是|有没有|是否")
 _THOSE = LazyPattern(r"(?:那|这)(?:两|几|三|四|五|些)(?:点|条|个|项|者|方面|件)?")
@@ -98,6 +99,15 @@ def stands_alone(plan: QueryPlan, previous: QueryPlan, clause: str, own_words: b
     if previous.wants_list and own_words and _THOSE.match(clause):
         return True   # 在哪两点上下功夫?这两点是什么关系: what is said of the things just listed
     return plan.answer_type is not None and not LIST.search(plan.text)
+
+
+def told_already(plan: QueryPlan, own_words: bool, before: Answer) -> bool:
+    """悼词里提到郑老得过什么荣誉?哪一年?: a later clause that names nothing of its own and asks
+    for a kind of thing the answer before it already gives (1995年，他荣获…) adds nothing; it is
+    not read as a question of its own (the speech's date)."""
+    return not own_words and plan.answer_type in ("date", "number", "place", "person") \
+        and not before.abstained and not before.partial and bool(before.sentences) \
+        and fits_type(plan.answer_type, plan.answer_unit, [s.text for s in before.sentences[:2]])
 
 
 def _comma_parts(clause: str) -> list[str]:

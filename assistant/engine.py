@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from . import text_analysis as ta
 from .cache_files import usable_cache_dir
 from .compose import compose, count_said_first
-from .compound import clauses, each_asked, stands_alone
+from .compound import clauses, each_asked, stands_alone, told_already
 from .corpus import (
     Corpus,
     CorpusError,
@@ -305,7 +305,9 @@ class Engine:
             # (…安家补贴最高多少?青岚职院给校友的创业扶持基金首期多少?: another speech's thing)
             other = bool(i) and first is not None and self._said_elsewhere(part, first)
             plan = self.plan(part, turns, None if other else first)
-            own = i and own_subject([w for w in self.analyse_query(part).words if w not in META_WORDS],
+            # (哪一年: 一年 is the question word's, no subject of the clause's own)
+            own = i and own_subject([w for w in self.analyse_query(part).words
+                                     if w not in META_WORDS and f"哪{w}" not in part and f"几{w}" not in part],
                                     set(self.analyse_query(parts[i - 1]).words))
             # (青岚营商环境大会要求…什么时候完成?沙河区的…又要求什么时候完成?: a clause that names a
             # speech of its own, not the first's, asks of that one.)
@@ -318,6 +320,8 @@ class Engine:
                     whole = self.plan(question, history)
                     return self._ask_one(question, replace(whole, text=" ".join(p.text for p in plans)), k, history)
                 return None
+            if i and told_already(plan, bool(own), answers[-1]):
+                continue
             answer = self._ask_one(part, plan, k, turns)
             turns.append(Turn(part, answer))
             answers.append(answer)

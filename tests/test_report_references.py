@@ -195,3 +195,18 @@ def test_all_the_speakers_of_a_summary(tmp_path) -> None:
     for name in ("许国平", "郑丽君", "陆一鸣", "马春生"):
         assert name in answer.text
     assert "何振东:" not in answer.text
+
+
+def test_a_bare_second_clause_told_by_the_first_answer(tmp_path) -> None:
+    """…得过什么荣誉?哪一年?: the year is in the sentence the first clause quotes; the second
+    clause is not read as asking the speech's own date."""
+    engine = engine_of(tmp_path, {"01_eulogy.txt": """在郑怀远同志追悼会上的讲话
+中共云峤市委书记  杜明哲
+2023年12月24日
+郑怀远同志1936年3月出生于桐岭县梅溪乡，1953年7月参加工作。
+1995年，他荣获全国五一劳动奖章。
+郑怀远同志永垂不朽！
+""", "02_library.txt": _DEDICATION})
+    answer = engine.ask("追悼会讲话里说郑怀远荣获过什么全国性的奖章？哪一年？")
+    assert "1995年，他荣获全国五一劳动奖章" in answer.text
+    assert "2023年12月24日" not in answer.text
