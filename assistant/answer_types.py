@@ -303,7 +303,8 @@ def counted_noun(question: str) -> str:
         # 粮食总产量的目标是多少: a target counts what it is set for.
         owner = norm[:m.start() - len(noun)]
         noun = re.split(_NOT_IN_NOUN, owner[:-1])[-1] if owner.endswith("的") else noun
-    year = f"(?:{'|'.join(_RELATIVE_YEAR)}|全年|当年|上年|[〇零一二三四五六七八九]{{2,4}}年|\\d{{2,4}}年)"
+    # (今年上半年城镇新增就业: 上 cut it off; 半年 / 一季度 say when, not what.)
+    year = f"(?:{'|'.join(_RELATIVE_YEAR)}|全年|当年|上年|[〇零一二三四五六七八九]{{2,4}}年|\\d{{2,4}}年|[上下]?半年|第?[一二三四]季度|前[两三]季度)"
     # (清江省去年粮食总产量 / 南川省九七年生产总值: the place a question names says whose, not what.)
     noun = re.sub(r"^(?:[\u4e00-\u9fff]{2,4}?|[全本该])[省市县区国](?=[\u4e00-\u9fff]{3})", "", noun)
     noun = re.sub(rf"^{year}|{year}$", "", noun)   # (去年地区生产总值 / 收入去年: nor 去年)

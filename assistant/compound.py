@@ -43,8 +43,10 @@ _JOINED_ASKS = LazyPattern(r"^(?P<before>[^、,，。?？]*?)(?P<one>(?:哪|谁|
 
 # 云岫的民宿专项资金和松岗的安置资金分别是多少: two figures, each of its own owner, asked at once.
 # (江岭省和海川市去年外贸出口各是多少: two places of one figure, asked of both at once, no pair.)
-_EACH_FIGURE = LazyPattern(r"^(?P<one>(?:[\u4e00-\u9fff]{2,16}?的)?[\u4e00-\u9fff]{3,12}?(?<![省市县区镇乡村]))(?:和|与|跟|以及)"
-                           r"(?P<two>(?:[\u4e00-\u9fff]{2,16}?的)?[\u4e00-\u9fff]{3,12}?)(?:分别|各自|各)(?P<ask>(?:是|有|为)?多少[^,，。?？]{0,4})[?？]?$")
+# (澄川县2023年城镇新增就业和海川省今年上半年城镇新增就业: a year may be said of each; 1997年和
+# 1998年…的粮食总产量 asks one figure of two years, which the question answers whole.)
+_EACH_FIGURE = LazyPattern(r"^(?![\d〇零一二三四五六七八九]{2,4}年(?:和|与|跟|以及))(?P<one>(?:[\u4e00-\u9fff\d]{2,16}?的)?[\u4e00-\u9fff\d]{3,18}?(?<![省市县区镇乡村]))(?:和|与|跟|以及)"
+                           r"(?P<two>(?:[\u4e00-\u9fff\d]{2,16}?的)?[\u4e00-\u9fff\d]{3,18}?)(?:分别|各自|各)(?P<ask>(?:是|有|为)?多少[^,，。?？]{0,4})[?？]?$")
 
 
 def clauses(question: str) -> list[str]:

@@ -210,3 +210,17 @@ def test_a_bare_second_clause_told_by_the_first_answer(tmp_path) -> None:
     answer = engine.ask("追悼会讲话里说郑怀远荣获过什么全国性的奖章？哪一年？")
     assert "1995年，他荣获全国五一劳动奖章" in answer.text
     assert "2023年12月24日" not in answer.text
+
+
+def test_two_figures_each_with_its_year_and_place(tmp_path) -> None:
+    from assistant.answer_types import counted_noun
+    from assistant.compound import each_asked
+
+    assert counted_noun("海川省今年上半年城镇新增就业是多少人?") == "城镇新增就业"
+    assert each_asked("1997年和1998年临江全省的粮食总产量分别是多少？") == []
+    engine = engine_of(tmp_path, {
+        "01_report.txt": _REPORT,
+        "02_press.txt": "海川省人社厅新闻发布会实录\n时间：2025年7月10日上午10时\n"
+                        "马俊峰：上半年，全省就业形势总体稳定。城镇新增就业38.6万人，完成年度目标的64.3%。\n"})
+    answer = engine.ask("青禾县2024年地区生产总值和海川省今年上半年城镇新增就业分别是多少？")
+    assert "192.5亿元" in answer.text and "38.6万人" in answer.text
