@@ -261,6 +261,7 @@ def _dated(ev: Evidence, text: str, option: PointList) -> set[int]:
 
 _CONCEDED = LazyPattern(r"在[^，,。；;]{1,20}?的同时[，,]?")
 _OPENS_ON_COLON = LazyPattern(r"^[\u4e00-\u9fff]{1,6}[：:]")
+_LEAD_BEFORE_COLON = LazyPattern(r"^[^；;：:]{2,40}[：:]")
 _GOES_ON = LazyPattern(r"(?:还|也|并|则)?(?:要|将|必须|应当|应该|需要)")
 
 
@@ -290,7 +291,9 @@ def clause_list(ev: Evidence, plan: QueryPlan, hits: list[Hit], bigrams: Sequenc
             said = "".join(h.unit.section[-1:]) + said
             before += sentence
             previous = sentence
-            clauses = [c.strip() for c in re.split("[；;]", _OPENS_ON_COLON.sub("", sentence).rstrip("。！!")) if c.strip()]
+            # (…还存在一些困难和问题：一是…；二是…；三是…: the clauses after the words that lead in)
+            listed = _LEAD_BEFORE_COLON.sub("", sentence) if re.search("[；;]", sentence) else sentence
+            clauses = [c.strip() for c in re.split("[；;]", _OPENS_ON_COLON.sub("", listed).rstrip("。！!")) if c.strip()]
             if len(clauses) < 3 or (plan.list_size and len(clauses) != plan.list_size):
                 continue
             score = _match(ev, bigrams, said)
