@@ -29,6 +29,7 @@ from .answer_types import (
     relative_years,
     speech_says,
     speech_year,
+    split_event,
     tells_origin,
     years,
     years_meant,
@@ -211,10 +212,11 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
     subject += [m.group(0) for m in re.finditer(f"[{SURNAMES}][\u4e00-\u9fff]{{2}}", ta.normalise(question))
                 if not any(v in m.group(0) for v in variants)]
     said = {t: ta.normalise(t) for t, _ in rest + near}   # (each sentence normalised once)
-    loose = [t for t in said if any(v in said[t] for v in event_variants(event, loose=True))
+    # (老校长哪一年建校的: 建起了这所学校 says it, the verb and its object apart.)
+    loose = [t for t in said if (any(v in said[t] for v in event_variants(event, loose=True)) or split_event(event, said[t]))
              and any(w in said[t] for w in subject) and fits_type(plan.answer_type, plan.answer_unit, [t])]
     if loose and not any(v in n for n in said.values() for v in variants):
-        variants = event_variants(event, loose=True)
+        variants = event_variants(event, loose=True) + tuple(x for t in loose if (x := split_event(event, said[t])))
     if rest and not any(v in n for n in said.values() for v in variants):
         # 会议是谁主持的, of a report that never says 主持: the speech named (or the one the best
         # paragraph is in, 钱教授是哪一年出生的) does not tell it.

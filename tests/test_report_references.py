@@ -224,3 +224,20 @@ def test_two_figures_each_with_its_year_and_place(tmp_path) -> None:
                         "马俊峰：上半年，全省就业形势总体稳定。城镇新增就业38.6万人，完成年度目标的64.3%。\n"})
     answer = engine.ask("青禾县2024年地区生产总值和海川省今年上半年城镇新增就业分别是多少？")
     assert "192.5亿元" in answer.text and "38.6万人" in answer.text
+
+
+def test_an_event_said_with_its_verb_and_object_apart(tmp_path) -> None:
+    """哪一年建校的, of 1952年带领…教师…建起了这所学校: the year is given; 退休 is never told."""
+    from assistant.answer_types import split_event
+
+    assert split_event("建校", "1952年带领十一位教师在一片荒地上建起了这所学校") == "建起了这所学校"
+    assert split_event("建校", "建设，学校") == ""
+    engine = engine_of(tmp_path, {"01_grad.txt": """在南岭理工大学2026届毕业典礼上的致辞
+校长　周慕白
+同学们：
+我们学校的老校长陈启元先生，1952年带领十一位教师在一片荒地上建起了这所学校，住的是草棚，点的是油灯。
+希望你们遇到挫折时想一想这些前辈。
+""", "02_library.txt": _DEDICATION})
+    built = engine.ask("老校长陈启元哪一年建校的？")
+    assert not built.partial and "1952年" in built.text.split("\n")[0]
+    assert engine.ask("陈启元哪一年退休的？").partial
