@@ -368,6 +368,16 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             return done(*said, hits_out=cited_first(ev, [c.unit for c in citer.citations], hits, citer.terms))
         if (spoken := speaker_in_order(ev, plan.speech_no, question, citer, hits, done)) is not None:
             return spoken
+    if plan.about_speech and plan.answer_type == "date" and plan.speech_no is not None \
+            and (dated := _years_said(ev, plan.speech_no)):
+        # 第二篇讲话是哪一年的, of a speech with no date line: the latest year it speaks of, for
+        # what it is worth (根据2020年的工作思路…).
+        year, unit, sentence = dated
+        n = citer.cite(unit)
+        ans = done(f"讲话文本中没有注明时间。文中提到的最晚年份是{year}年(仅供参考):\n{sentence}[{n}]",
+                   [AnswerSentence(sentence, [n])], hits_out=cited_first(ev, [unit], hits, citer.terms))
+        ans.partial, ans.reason = True, "no_date_line"
+        return ans
     if plan.about_speech and (plan.speech_no is not None or plan.speech_candidates):
         ans = done(ABSTAIN_TEXT, [], abstained=True)
         ans.notes.append("讲话文本中没有注明讲话人或时间。" if plan.answer_type in ("person", "date") else "讲话文本中没有这项信息。")
@@ -588,6 +598,15 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         sentences = [s for s in sentences if set(s.citations) <= of_speech] or sentences
         citer.keep_only(sentences)
     return done(named_source + join_cited(sentences), sentences)
+
+
+def _years_said(ev: Evidence, speech_no: int) -> tuple[int, Unit, str] | None:
+    """The latest year a speech's paragraphs name, with the first sentence that names it."""
+    said = [(y, u, x) for u in ev.corpus.speech(speech_no).paragraphs for x in split_sentences(u.text) for y in years(x)]
+    if not said:
+        return None
+    latest = max(y for y, _, _ in said)
+    return next(t for t in said if t[0] == latest)
 
 
 # 记者问了什么 / 提了什么问题: the reporter's question is what is asked.

@@ -241,3 +241,14 @@ def test_an_event_said_with_its_verb_and_object_apart(tmp_path) -> None:
     built = engine.ask("老校长陈启元哪一年建校的？")
     assert not built.partial and "1952年" in built.text.split("\n")[0]
     assert engine.ask("陈启元哪一年退休的？").partial
+
+
+def test_a_speech_with_no_date_line_says_the_latest_year_it_names(tmp_path) -> None:
+    engine = engine_of(tmp_path, {"01_talk.txt": """在机关作风建设会议上的讲话
+同志们：
+去年我们在全区考核中拿了10面红旗。
+就新一年的机关作风建设，我根据2020年的工作思路，主要和大家强调四点。
+""", "02_library.txt": _DEDICATION})
+    answer = engine.ask("机关作风建设会议上的讲话是哪一年的？")
+    assert answer.partial and not answer.abstained and "2020年" in answer.text
+    assert "没有注明时间" in answer.text
