@@ -33,7 +33,7 @@ _QUOTE_MARKS = LazyPattern("[“”「」『』]")
 # (五四座谈会和科技创新大会的讲话: two names before one genre word, each naming its own.)
 _PAIR_NAMED = LazyPattern(r"([\u4e00-\u9fff]{2,10}?)(?:和|与|跟|及|、)([\u4e00-\u9fff]{2,10}?)"
                           r"(?:(?:这|那)?(?:两|二)(?:篇|个讲话|份)|上?的(?:讲话|发言|报告))")
-_OCCASION_OR_KIND = r"(?:大会|会议|座谈会|茶话会|团拜会|推进会|工作会|表彰会|动员会|部署会|报告会|典礼|致辞|党课|讲课|讲座)"
+_OCCASION_OR_KIND = r"(?:大会|会议|座谈会|茶话会|团拜会|推进会|工作会|表彰会|动员会|部署会|报告会|发布会|追悼会|典礼|致辞|党课|讲课|讲座|报告)"
 _PAIR_OF_MEETINGS = LazyPattern(rf"([\u4e00-\u9fff]{{0,10}}?{_OCCASION_OR_KIND})(?:上)?(?:和|与|跟|及|、)"
                                 rf"([\u4e00-\u9fff]{{0,10}}?{_OCCASION_OR_KIND})")
 _SPECIFIC = LazyPattern(_SPECIFIC_GENRE)

@@ -252,3 +252,14 @@ def test_a_speech_with_no_date_line_says_the_latest_year_it_names(tmp_path) -> N
     answer = engine.ask("机关作风建设会议上的讲话是哪一年的？")
     assert answer.partial and not answer.abstained and "2020年" in answer.text
     assert "没有注明时间" in answer.text
+
+
+def test_two_texts_named_by_their_kinds(tmp_path) -> None:
+    """县里的报告和省人社厅发布会都…: a report and a press conference, each named by what it is."""
+    engine = engine_of(tmp_path, {
+        "01_report.txt": _REPORT,
+        "02_press.txt": "海川省人社厅新闻发布会实录\n时间：2025年7月10日上午10时\n"
+                        "马俊峰：今年全省高校毕业生达到31.2万人，比去年增加1.8万人。\n",
+        "03_library.txt": _DEDICATION})
+    answer = engine.ask("县里的报告和省人社厅发布会都提到了就业，各自说了什么？")
+    assert answer.plan["speech_candidates"] == [1, 2]
