@@ -44,6 +44,7 @@ from .parts import (
     cited_first,
     colon_list_in_part,
     counted_group,
+    group_named,
     inline_points,
     list_in_part,
     list_named_by,
@@ -75,7 +76,7 @@ from .points import (
 )
 from .positions import closing_run, digest_speakers, nth_paragraph, reported_speakers
 from .question_grammar import COUNT_ONLY, MENTIONED_WHERE, QUOTED, WHAT_SAID
-from .question_words import own_subject
+from .question_words import is_generic, own_subject
 from .results import Answer, AnswerSentence, Hit, Turn
 from .retrieval import query_terms
 from .semantic import SentenceSimilarity
@@ -88,6 +89,7 @@ from .structure import (
     count_intro,
     counted_items,
     headless,
+    inline_enumeration,
     introduces_list,
     item_label,
     list_items,
@@ -335,6 +337,18 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             intro = f"{ev.speech_title(heading.speech_no)}中「{item_label(heading)}」" + count_intro(question, len(own))
             text, sentences, cited = as_points(own, citer, intro)
             return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
+        words = [w for w in analysed.words if len(w) >= 2 and not is_generic(w)]
+        group = group_named(ev, words, list_items(ev, heading)) if plan.wants_list and heading.kind == "heading" else None
+        if group is not None:   # (存在的问题主要表现在哪几个方面: that list of the part's two)
+            told, items = group
+            intro = f"{ev.speech_title(heading.speech_no)}「{item_label(heading)}」中说:{told}"
+            inline = inline_enumeration(items[0].text) if len(items) == 1 else []
+            if len(inline) >= 2:   # (一是…。二是…。三是…: one paragraph holds the list)
+                n = citer.cite(items[0])
+                text, sentences = numbered(intro, [AnswerSentence(e, [n]) for e in inline])
+            else:
+                text, sentences = as_list(items, citer, intro)
+            return done(text, sentences, hits_out=cited_first(ev, items, hits, citer.terms))
         said = colon_list_in_part(ev, plan, heading) if plan.wants_list else None
         if said is not None:   # (2026年的主要预期目标有哪些: the sentence that lists them, not the part's items)
             unit, labels = said

@@ -47,7 +47,7 @@ from .structure import (
 from .text_analysis import first_sentences, split_sentences
 from .text_helpers import chinese_numeral
 
-__all__ = ["abbreviation_answer", "after_answer", "before_parts", "cited_first", "colon_list_in_part", "counted_group", "in_order", "inline_points", "item_groups", "list_in_part", "list_named_by", "named_section", "no_outline", "part_answer", "said_in_order", "whole_item"]
+__all__ = ["abbreviation_answer", "after_answer", "before_parts", "cited_first", "colon_list_in_part", "counted_group", "group_named", "in_order", "inline_points", "item_groups", "list_in_part", "list_named_by", "named_section", "no_outline", "part_answer", "said_in_order", "whole_item"]
 
 
 def cited_first(ev: Evidence, units: list[Unit], hits: list[Hit], terms: list[str]) -> list[Hit]:
@@ -223,6 +223,19 @@ def counted_group(ev: Evidence, question: str, items: list[Unit]) -> list[Unit]:
     sizes = {chinese_numeral(m.group(1)) for m in _STATED_COUNT.finditer(question)}
     sized = [g for _, g in groups if len(g) in sizes]
     return sized[0] if len(groups) > 1 and len(sized) == 1 else items
+
+
+def group_named(ev: Evidence, words: Sequence[str], items: list[Unit]) -> tuple[str, list[Unit]] | None:
+    """存在的问题主要表现在哪几个方面, of a part listing three problems (…问题,主要表现在以下三个
+    方面:) and then four remedies (…要在四个方面下功夫:): the one list whose lead says words of the
+    question that no other lead says; None when no one list is named so."""
+    groups = item_groups(ev, items)
+    if len(groups) < 2:
+        return None
+    leads = [ta.normalise(lead) for lead, _ in groups]
+    own = [{w for w in words if w in lead and not any(w in other for other in leads if other is not lead)} for lead in leads]
+    named = [g for g, mine in zip(groups, own) if mine]
+    return named[0] if len(named) == 1 else None
 
 
 def list_named_by(ev: Evidence, plan: QueryPlan) -> tuple[str, list[Unit]] | None:

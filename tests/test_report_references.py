@@ -263,3 +263,23 @@ def test_two_texts_named_by_their_kinds(tmp_path) -> None:
         "03_library.txt": _DEDICATION})
     answer = engine.ask("县里的报告和省人社厅发布会都提到了就业，各自说了什么？")
     assert answer.plan["speech_candidates"] == [1, 2]
+
+
+def test_one_of_a_parts_two_lists_named_by_its_lead(tmp_path) -> None:
+    """存在的问题主要表现在哪几个方面, of a part listing the problems, then the remedies: the problems."""
+    engine = engine_of(tmp_path, {"01_talk.txt": """在全区作风建设推进会上的讲话
+一、充分认识作风建设的重要意义
+作风建设关系全局。
+二、正视和解决存在的问题
+从当前来看，在作风建设上还存在着一些问题，主要表现在以下三个方面：
+一是敬业精神不够强。二是服务意识不够强。三是进取精神不够强。
+下一步要在四个方面下功夫：
+一是在服务基层和群众上下功夫。要深入基层。
+二是在落实责任上下功夫。要压实责任。
+三是在严格教育管理上下功夫。要加强教育。
+四是在加强规范化建设上下功夫。要健全制度。
+""", "02_library.txt": _DEDICATION})
+    problems = engine.ask("作风建设推进会上的讲话说存在的问题主要表现在哪几个方面？")
+    assert "服务意识不够强" in problems.text and "落实责任" not in problems.text
+    remedies = engine.ask("作风建设推进会上的讲话说下一步要在哪几个方面下功夫？")
+    assert "落实责任" in remedies.text and "服务意识不够强" not in remedies.text
