@@ -10,7 +10,7 @@ import re
 
 from .lazy_pattern import LazyPattern
 
-__all__ = ["ASKS_OCCASION", "BOUNDED", "FROM_WHERE", "asked_type"]
+__all__ = ["ASKS_OCCASION", "BOUNDED", "FROM_WHERE", "SESSION_ASKED", "asked_type"]
 
 _ASKED_MEASURE = r"(?:级|钱|本|场|张|套|公里|千米|米|元|万元|亿元|亿|万|人|名|天|日|年|个月|月|小时|分钟|次|项|家|户|亩|平方米|吨|岁|倍|位|起|件|所|座|台|辆|部|批|%|％)"
 # 哪些领导出席 / 哪几位嘉宾 ask for names like 谁 does; 哪些领导干部 asks for a kind of cadre.
@@ -18,6 +18,8 @@ _WHICH_PEOPLE = r"哪(?:些|几位)(?:中央|省|市|县|区)?(?:领导(?!干部
     r"|哪些(?:具体|真实|有名)的?人(?![数员口才])"   # (拿哪些具体的人当例子)
 # 在哪个会上讲的 / 是在什么会议上提出的: the occasion, a meeting named (not a place).
 ASKS_OCCASION = LazyPattern(r"(?:哪个|哪次|哪一次|哪场|什么|啥)(?:样的)?(?:会议|大会|座谈会|会上|会|场合)")
+# 在第几次人代会上作的报告: which session of a meeting, asked by its number (the meeting's name says it).
+SESSION_ASKED = LazyPattern(r"第几(?:次|届)[\u4e00-\u9fff]{0,8}?(?:会议|大会|会上|会)")
 # (国际航线不少于几条 / 至少要新建几个: a bound on an amount asks a figure, whatever it counts in;
 # 至少要抓好几个方面 still asks for a speech's parts.)
 BOUND = r"(?:不少于|不低于|至少|超过|多于|不超过)[\u4e00-\u9fff]{0,3}?(?:几|多少)(?!个?(?:方面|部分|点|层|块))"

@@ -24,7 +24,7 @@ from typing import TypeVar
 
 from . import text_analysis as ta
 from .answer_types import FIGURE_KINDS, HOLDING, METADATA_TYPES, YEAR, asked_event, speech_says
-from .asked_kinds import ASKS_OCCASION, BOUNDED, CLOCK, FROM_WHERE, SAYING_ASKED, asked_type
+from .asked_kinds import ASKS_OCCASION, BOUNDED, CLOCK, FROM_WHERE, SAYING_ASKED, SESSION_ASKED, asked_type
 from .corpus import Speech
 from .lazy_pattern import LazyPattern
 from .question_grammar import (
@@ -489,7 +489,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     plan.answer_type, plan.answer_unit = asked_type(body, COUNT)
     if plan.answer_type == "number" and BOUNDED.search(unquoted):
         plan.wants_list = plan.outline = False   # (博士后工作站至少要新建几个: a figure, not a list)
-    if plan.answer_type in (None, "place") and ASKS_OCCASION.search(norm):   # (哪次会议上讲话的: 会议上 read as the reference)
+    if plan.answer_type in (None, "place") and ASKS_OCCASION.search(norm) \
+            or plan.answer_type == "number" and plan.answer_unit.startswith("第") and SESSION_ASKED.search(norm):
+        # (哪次会议上讲话的: 会议上 read as the reference; 第几次人代会上: the session is the occasion)
         plan.answer_type, plan.answer_unit = "occasion", ""
     if plan.answer_type in ("person", "date", "note", "caption") and not asks_parts:
         # 发言的是哪几位 / 两篇各是哪天的 / 最前面的编者按, of named speeches: people, dates or a

@@ -133,16 +133,19 @@ def only_meta_words(body: str, analyse: Callable[[str], ta.Analysed], naming: st
 # 国内生产总值 / 地区生产总值 in them): looked for as those words.
 _ACRONYMS = {"GDP": "生产总值", "CPI": "居民消费价格", "PPI": "工业生产者出厂价格", "PMI": "采购经理指数"}
 _ACRONYM = re.compile(rf"(?<![A-Za-z])({'|'.join(_ACRONYMS)})(?![A-Za-z])", re.IGNORECASE)
+# Short names of meetings people say for what a text spells out (在第几次人代会上: 人民代表大会).
+_SHORT_NAMES = {"人代会": "人民代表大会", "职代会": "职工代表大会", "党代会": "党代表大会", "团代会": "团代表大会"}
+_SHORT_NAME = re.compile("|".join(_SHORT_NAMES))
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF21, 0xFF5B)}   # Ｇ → G (one character each)
 
 
 def spelled_out(question: str, corpus_text: str | None = None) -> str:
-    """The question with GDP / ＣＰＩ read as the words the speeches use for them (only where
+    """The question with GDP / ＣＰＩ / 人代会 read as the words the speeches use for them (only where
     ``corpus_text`` holds those words: else the acronym stays, a term the speeches never use)."""
     folded = question.translate(_FULLWIDTH)
     out, at = [], 0
-    for m in _ACRONYM.finditer(folded):
-        words = _ACRONYMS[m.group(1).upper()]
+    for m in sorted([*_ACRONYM.finditer(folded), *_SHORT_NAME.finditer(folded)], key=lambda m: m.start()):
+        words = _ACRONYMS[m.group(1).upper()] if m.re is _ACRONYM else _SHORT_NAMES[m.group(0)]
         if corpus_text is None or words in corpus_text:
             out += [question[at:m.start()], words]
             at = m.end()

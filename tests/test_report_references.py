@@ -283,3 +283,14 @@ def test_one_of_a_parts_two_lists_named_by_its_lead(tmp_path) -> None:
     assert "服务意识不够强" in problems.text and "落实责任" not in problems.text
     remedies = engine.ask("作风建设推进会上的讲话说下一步要在哪几个方面下功夫？")
     assert "落实责任" in remedies.text and "服务意识不够强" not in remedies.text
+
+
+@pytest.mark.parametrize("question", ["政府工作报告是在第几次人代会上作的？", "报告是在哪次会议上作的？"])
+def test_the_session_a_report_was_given_at(engine, question: str) -> None:
+    """第几次人代会: the 人民代表大会 its subtitle line names, by session."""
+    from assistant.question_words import spelled_out
+
+    assert spelled_out("在第几次人代会上", "人民代表大会") == "在第几次人民代表大会上"
+    assert spelled_out("在第几次人代会上", "没有") == "在第几次人代会上"
+    answer = engine.ask(question)
+    assert "第十七届人民代表大会第五次会议" in answer.text.split("\n")[0]
