@@ -262,7 +262,9 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
     with_event, telling = [], []
     for pool in (quoted + near, rest):
         with_event = with_event or [(t, u) for t, u in pool if tells(t, u)] or [(t, u) for t, u in pool if tells(t, u, loose=True)]
-        telling = [(t, u) for t, u in pool if tells(t, u) and fits_type(plan.answer_type, plan.answer_unit, [t])]
+        # (…担任…县团委副书记，1965年任梅溪公社党委书记: a date tells the event only in its clause.)
+        telling = [(t, u) for t, u in pool if tells(t, u) and fits_type(
+            plan.answer_type, plan.answer_unit, [_event_clause(t, event, set(analysed.bigrams)) if plan.answer_type == "date" else t])]
         if telling:
             break
     if not with_event:
@@ -436,11 +438,31 @@ def _clauses_about(text: str, pairs: set[str], plan: QueryPlan) -> list[str]:
     if plan.answer_type == "organization" and (done := _DONE_AT.search(ta.normalise(plan.text))):
         # (化学学院的李云舒同学…,并被保送到外校攻读博士学位: the body must stand where she was 保送.)
         return [c for c in re.split("[，,；;。]", text) if done.group(1) in ta.normalise(c)]
+    if plan.answer_type == "date" and (event := asked_event(plan.text)):
+        return [_event_clause(text, event, pairs)]
     clauses = re.split("[；;]", text)
     if plan.answer_type != "number" or len(clauses) < 2 or re.search("[:：]", clauses[0]):
         return [text]   # (领导人有：A；B；…等２６人: after a colon, ；parts one list, counted at its end)
     about = [c for c in clauses if any(g in ta.normalise(c) for g in pairs)]
     return about or [text]
+
+
+_DATE_ONLY = LazyPattern(r"\s*(?:[\d〇零一二三四五六七八九十]{2,4}年)?(?:[\d一二三四五六七八九十]{1,2}月)?(?:[\d一二三四五六七八九十]{1,3}[日号])?(?:上旬|中旬|下旬|初|底|以来)?\s*")
+
+
+def _event_clause(text: str, event: str, pairs: set[str]) -> str:
+    """他先后担任…县团委副书记，1965年任梅溪公社党委书记: of a sentence's clauses, the one that
+    tells the event asked (its word, or its verb and object apart) and shares most of the
+    question's words, with a clause before it that only says when (1995年，他荣获…); the
+    sentence whole when no clause tells the event (a year elsewhere in it is another event's)."""
+    clauses = re.split("[，,；;]", text)
+    variants = event_variants(event)
+    told = [k for k, c in enumerate(clauses) if any(v in c for v in variants) or split_event(event, c)]
+    if len(clauses) < 2 or not told:
+        return text
+    best = max(told, key=lambda k: sum(g in ta.normalise(clauses[k]) for g in pairs))
+    before = clauses[best - 1] if best and _DATE_ONLY.fullmatch(clauses[best - 1]) else ""
+    return "，".join(x for x in (before, clauses[best]) if x)
 
 
 def _other_edition(ev: Evidence, plan: QueryPlan, question: str, sentences: list[AnswerSentence],

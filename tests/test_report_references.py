@@ -294,3 +294,15 @@ def test_the_session_a_report_was_given_at(engine, question: str) -> None:
     assert spelled_out("在第几次人代会上", "没有") == "在第几次人代会上"
     answer = engine.ask(question)
     assert "第十七届人民代表大会第五次会议" in answer.text.split("\n")[0]
+
+
+def test_a_year_tells_the_event_only_in_its_own_clause(tmp_path) -> None:
+    """他先后担任…县团委副书记，1965年任梅溪公社党委书记: 1965 is not when he became 团委副书记."""
+    engine = engine_of(tmp_path, {"01_eulogy.txt": """在郑怀远同志追悼会上的讲话
+中共云峤市委书记  杜明哲
+郑怀远同志1936年3月出生于桐岭县梅溪乡。他先后担任桐岭县供销合作社会计、县团委副书记，1965年任梅溪公社党委书记，1978年任桐岭县副县长。
+1995年，他荣获全国五一劳动奖章。
+""", "02_library.txt": _DEDICATION})
+    assert engine.ask("郑怀远同志是哪一年担任桐岭县团委副书记的？").partial
+    medal = engine.ask("郑怀远哪一年荣获全国五一劳动奖章？")
+    assert not medal.partial and medal.text.startswith("1995年，他荣获全国五一劳动奖章")
