@@ -40,7 +40,7 @@ _SPECIFIC = LazyPattern(_SPECIFIC_GENRE)
 # 那篇报道 / 这份公报, or a question (or its clause) that opens with the kind (公报分为哪几部分).
 # (讲课稿 / 致辞: a subtitle line may say the kind: ——在…培训班上的讲课.)
 # (报告第三部分 / 这份报告: the one text titled a report, 政府工作报告.)
-_KIND_ONLY = LazyPattern(r"(?:那|这|该)(?:篇|份|则|堂)(报道|公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|党课|讲座|调研报告|调查报告|工作报告|报告|专访|访谈|采访)稿?"
+_KIND_ONLY = LazyPattern(r"(?:那|这|该)(?:篇|份|则|堂|次|场)(报道|公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|党课|讲座|调研报告|调查报告|工作报告|报告|专访|访谈|采访|新闻发布会|发布会|纪要|实录)稿?"
                         r"|(?:^|(?<=[,，;；:：]))(公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|党课|讲座|调研报告|调查报告|工作报告|报告|专访|访谈)稿?(?=的|里|中|上|说|讲|提|分|对|怎|是|有|主要|第|最|开头|结尾|前|后)")
 _NEWS_LEAD = LazyPattern(DATELINE)
 _INTERVIEW_TITLE = r"——访|专访|访谈|答记者问"
@@ -64,7 +64,8 @@ _ASKING = LazyPattern(r"谁|什么时候|什么|哪一?[天年月位个里儿些
 _SPEECH_REF_WORDS = LazyPattern(rf"(?:第\s*{SPEECH_NUMBER}\s*|最后一|最末一|末一)篇(讲话|发言|文章)?|(这|该|那)篇(讲话|文章)?|(这|该|本|此|一)文|全文"
                                 r"|(?:各|这几|那几|几|每)篇(?:讲话|发言|文章)")
 # 那篇讲宁乡的讲话 / 关于作风的讲话: the name comes after these.
-_NAME_PREFIX = LazyPattern(r"^(?:(?:这|那|该)一?篇)?(?:关于|有关|在|讲|谈|提到|讲到|谈到|说到|提及)?")
+# (这份政府工作报告 / 这次发布会 / 那场座谈会: a pointer before the name, as 这篇 is.)
+_NAME_PREFIX = LazyPattern(r"^(?:(?:这|那|该)一?[篇份次场])?(?:关于|有关|在|讲|谈|提到|讲到|谈到|说到|提及)?")
 _NOT_A_NAME = LazyPattern(r"^(这|那|各|几|每|哪|该|本|此|多|两|三|四|五)")
 # (刘武生他们那篇 / 张立平等人写的那篇: his and his co-author's.)
 _NAME_SUFFIX = LazyPattern(r"(?:(?:他|她)们|等人?)?(?:(?:写|撰写|发表)?的|(?:会议|会)?上)$|(?:(?:他|她)们|等人?)$")

@@ -306,3 +306,16 @@ def test_a_year_tells_the_event_only_in_its_own_clause(tmp_path) -> None:
     assert engine.ask("郑怀远同志是哪一年担任桐岭县团委副书记的？").partial
     medal = engine.ask("郑怀远哪一年荣获全国五一劳动奖章？")
     assert not medal.partial and medal.text.startswith("1995年，他荣获全国五一劳动奖章")
+
+
+@pytest.mark.parametrize("question", ["这份政府工作报告是谁作的？", "这次发布会是谁主持的？"])
+def test_a_text_pointed_at_by_its_kind(tmp_path, question: str) -> None:
+    """这份政府工作报告 / 这次发布会: a pointer before the text's name or kind, as 这篇 is."""
+    engine = engine_of(tmp_path, {
+        "01_report.txt": _REPORT,
+        "02_press.txt": "海川省人社厅新闻发布会实录\n时间：2025年7月10日上午10时\n"
+                        "主持人：省政府新闻办副主任宋佳\n"
+                        "马俊峰：今年全省高校毕业生达到31.2万人。\n",
+        "03_library.txt": _DEDICATION})
+    answer = engine.ask(question)
+    assert answer.plan["speech"] == (1 if "报告" in question else 2)
