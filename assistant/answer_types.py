@@ -47,8 +47,9 @@ _NAME_CHAR = r"[^\W\d的了和在与是我们每位有还及或对把被从向�
 # (哪几个省 / 哪个城市 ask a place's name: a venue or where a meeting was held names none.)
 # (乡村 / 乡镇 / 城乡 are words of their own, no place's name: 2022年度乡村振兴.)
 # (辗转六省 / 二十个省、自治区、直辖市: a count of places, or the kind of one, names none.)
-# (全省城镇: no name opens with 省 or 县, the end of the one before it.)
-_PLACE_NAME = (rf"(?:(?!(?:自治|直辖)[区市州县])(?![省县]){_NAME_CHAR}{{2,5}}(?<![一二三四五六七八九十两几])(?:省|市|县|区|(?<!乡)镇|(?<!城)乡|(?<!乡)村|州)|(?![一二三四五六七八九十两几])(?<![一二三四五六七八九十两几]){_NAME_CHAR}(?:省|县|州))"
+# (全省城镇: no name opens with 省 or 县, the end of the one before it; 去年地区生产总值: nor with a
+# year, and 地区 / 城市 / 农村 end common nouns, not names.)
+_PLACE_NAME = (rf"(?:(?!(?:自治|直辖)[区市州县])(?![省县])(?!去年|今年|明年|前年){_NAME_CHAR}{{2,5}}(?<![一二三四五六七八九十两几])(?:省|(?<!城)市|县|(?<![地社小园景辖郊片山])区|(?<!乡)镇|(?<!城)乡|(?<![乡农])村|州)|(?![一二三四五六七八九十两几])(?<![一二三四五六七八九十两几]){_NAME_CHAR}(?:省|县|州))"
                r"(?![委长政场域别里级干党直属上下内外村镇])"
                r"|中国|美国|英国|法国|德国|俄罗斯|日本|韩国"
                # 在京举行 / 在南宁召开: where a meeting was held, named by the verb after it

@@ -89,6 +89,10 @@ def test_a_figure_of_the_province_asked_as_全省城镇(tmp_path) -> None:
 
     assert places_named("上半年全省城镇新增就业多少人？") == []
     assert places_named("宁乡县去年招商引资多少？") == ["宁乡"]
+    # (去年地区生产总值 / 东部山区 / 城市建设: common nouns after a year or a direction, no places)
+    assert places_named("青禾县去年地区生产总值是多少？") == ["青禾"]
+    assert places_named("东部山区的9个县") == [] and places_named("城市建设") == []
+    assert places_named("市中区那篇") == ["市中"] and places_named("桃花村") == ["桃花"]
     engine = engine_of(tmp_path, {
         "01_report.txt": _REPORT,
         "02_press.txt": "海川省人社厅新闻发布会实录\n时间：2025年7月10日上午10时\n"
