@@ -447,7 +447,7 @@ def _clauses_about(text: str, pairs: set[str], plan: QueryPlan) -> list[str]:
     return about or [text]
 
 
-_DATE_ONLY = LazyPattern(r"\s*(?:[\d〇零一二三四五六七八九十]{2,4}年)?(?:[\d一二三四五六七八九十]{1,2}月)?(?:[\d一二三四五六七八九十]{1,3}[日号])?(?:上旬|中旬|下旬|初|底|以来)?\s*")
+_DATE_ONLY = LazyPattern(r"\s*(?:[\d〇零一二三四五六七八九十]{2,4}年|去年|今年|明年|前年|当年|同年)?(?:年初|年底|年中|年末|上半年|下半年)?(?:[\d一二三四五六七八九十]{1,2}月)?(?:[\d一二三四五六七八九十]{1,3}[日号])?(?:上旬|中旬|下旬|初|底|以来)?\s*")
 
 
 def _event_clause(text: str, event: str, pairs: set[str]) -> str:
