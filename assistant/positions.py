@@ -331,14 +331,15 @@ def speaker_run(speech: Speech) -> list[tuple[Unit, str]]:
 def reported_speakers(plan: QueryPlan, speech: Speech) -> list[tuple[Unit, str]]:
     """座谈会上第二位发言的是谁 / 发言的企业家都有谁, of a report that gives its speakers a paragraph
     each in turn (no digest's parts): the one counted, or all of them."""
-    if not _SPOKE.search(plan.text) or not (run := speaker_run(speech)):
+    every = bool(_WHO_ALL.search(plan.text))
+    # (what the question asks is read before the speech is: most questions ask neither)
+    if not _SPOKE.search(plan.text) or not (every or plan.answer_type == "person" and plan.nth_item is not None) \
+            or not (run := speaker_run(speech)):
         return []
-    if _WHO_ALL.search(plan.text):
+    if every:
         return run
-    if plan.answer_type == "person" and plan.nth_item is not None:
-        picked = nth(run, plan.nth_item)
-        return [picked[1]] if picked else []
-    return []
+    picked = nth(run, plan.nth_item)   # type: ignore[arg-type]
+    return [picked[1]] if picked else []
 
 
 def digest_speakers(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analysed, hits: list[Hit],
