@@ -15,6 +15,7 @@ from .asked_kinds import CLOCK, DURATION, LENGTH
 from .corpus import DATELINE, Speech, Unit
 from .lazy_pattern import LazyPattern
 from .text_analysis import split_sentences
+from .text_helpers import chinese_numeral
 
 __all__ = ["HOLDING", "YEAR", "METADATA_TYPES", "SURNAMES", "asked_event", "counted_noun", "counted_owner", "event_variants", "fits_type", "holds_asked", "holds_office", "named_body", "names_counted", "places_named", "relative_years", "speech_says", "speech_year", "split_event", "tells_origin", "year_agrees", "years", "years_meant"]
 
@@ -234,6 +235,8 @@ def asked_event(question: str) -> str:
 _PREPOSITIONS = "就对向在把给为跟与同从于按以据由将和"
 _BORN = ("出生", "诞生", "生于")
 _DIED = ("去世", "逝世", "病逝", "辞世", "牺牲")   # (哪年去世的, of a text that says 病逝)
+# 哪一年成为对外开放城市: a thing made what it became (被国务院批准为…, 被列为…) became it.
+_BECAME = ("成为", "变成", "变为", "批准为", "列为", "确定为", "命名为", "评为", "升格为", "改为", "定为")
 
 
 # (涨幅会控制在多少 / 控制在百分之几: the level a figure is to be kept at counts it too.)
@@ -309,6 +312,9 @@ def counted_noun(question: str) -> str:
     # (清江省去年粮食总产量 / 南川省九七年生产总值: the place a question names says whose, not what.)
     noun = re.sub(r"^(?:[\u4e00-\u9fff]{2,4}?|[全本该])[省市县区国](?=[\u4e00-\u9fff]{3})", "", noun)
     noun = re.sub(rf"^{year}|{year}$", "", noun)   # (去年地区生产总值 / 收入去年: nor 去年)
+    # (山西去年招商引资: a place with no 省 before the year; what follows the year is counted.)
+    if len(inner := re.split(year, noun)[-1]) >= 2:
+        noun = inner
     noun = re.sub(f"(?:{'|'.join(FIGURE_KINDS)})$", "", noun) or noun   # (基金规模: the fund's figure)
     if noun in SHARE_NOUNS:
         return ""   # (同意的比例是多少: any share is the figure; 同意率 says it)
@@ -434,7 +440,7 @@ def event_variants(event: str, loose: bool = False) -> tuple[str, ...]:
     升… (升级为), which only a sentence that also names the question's subject may be taken to tell."""
     if event in HOLDING:
         return HOLDING
-    for same in (_BORN, _DIED):
+    for same in (_BORN, _DIED, _BECAME):
         if event in same:
             return same
     resulting = loose and len(event) == 2 and event[1] in _RESULT and event[0] not in _RESULT
@@ -618,6 +624,70 @@ def year_agrees(asked: set[int], sentence: str, before: str = "", this_year: int
     sentence ``before`` it in its paragraph named (１９９７年…。其中１２月份…涨幅为…)."""
     named = years_meant(asked, sentence, before, this_year)
     return not named or bool(named & asked)
+
+
+# 一季度 / 第一季度 / 1至3月 / 上半年 / 前三季度: a part of a year a figure may be of.
+_PERIOD = LazyPattern(r"(?:第)?([一二三四1-4])季度|(上|下)半年|前([二三两2-3])(?:个)?季度|(?:1|一)(?:月)?(?:至|到|-|—|~)(\d{1,2}|[二三四五六七八九十]{1,2})月"
+                      r"|前(\d{1,2}|[二三四五六七八九十]{1,2})个月")
+_QUARTER_MONTHS = {1: 3, 2: 6, 3: 9, 4: 12}
+
+
+def periods(text: str) -> set[tuple[int, int]]:
+    """The parts of a year a text names, as (first month, last month): 一季度 (1, 3), 上半年
+    (1, 6), 前三季度 and 1至9月 (1, 9)."""
+    out: set[tuple[int, int]] = set()
+    for m in _PERIOD.finditer(ta.normalise(text)):
+        quarter, half, first_quarters, to_month, months = m.groups()
+        if quarter:
+            q = int(quarter) if quarter.isdigit() else chinese_numeral(quarter)
+            out.add((_QUARTER_MONTHS[q] - 2, _QUARTER_MONTHS[q]))
+        elif half:
+            out.add((1, 6) if half == "上" else (7, 12))
+        else:
+            said = first_quarters or to_month or months
+            n = int(said) if said.isdigit() else chinese_numeral(said)
+            out.add((1, _QUARTER_MONTHS.get(n, 0) if first_quarters else n))
+    return out
+
+
+def period_agrees(question: str, sentence: str, before: str = "", title: str = "") -> bool:
+    """A figure of a part of the year answers a question about that part only, and a question
+    about a whole year not at all: 上半年…增长多少 is not told by 一季度…增长7.1% nor by the year's
+    186.4亿元, and 去年…总额 not by 一季度，…总额3860亿元. A sentence that names no part speaks of
+    the one the last sentence ``before`` it in its paragraph named (一季度，全省…。…全省规模以上
+    工业增加值增长7.1%), else of the one its speech's ``title`` names."""
+    asked = periods(question)
+    said = periods(sentence) or next((p for x in reversed(ta.split_sentences(before)) if (p := periods(x))), set()) \
+        or periods(title)
+    if asked:
+        return bool(said & asked)
+    return not said or not _WHOLE_YEAR.search(ta.normalise(question))
+
+
+# 全省 / 全县 / 全国: the whole of a place a figure is counted over.
+_SCOPE = LazyPattern(r"全(?:国|省|市|县|区|镇|乡|州)")
+
+
+def scope_agrees(question: str, sentence: str, before: str = "") -> bool:
+    """全省…增长多少 is not told by 全县…增长9.6%: a sentence that counts over another whole (in
+    it, else in the sentence before it) than the one the question names is another place's."""
+    asked = set(_SCOPE.findall(ta.normalise(question)))
+    if not asked:
+        return True
+
+    def counted_over(text: str) -> set[str]:
+        # (…增速高于全省平均水平 / 占全市的三成 / 位居全市第二: a whole it is compared with.)
+        return set(_SCOPE.findall(_COMPARED_SCOPE.sub("", ta.normalise(text))))
+
+    said = counted_over(sentence) or next((found for x in reversed(ta.split_sentences(before)) if (found := counted_over(x))), set())
+    return not said or bool(said & asked)
+
+
+_COMPARED_SCOPE = LazyPattern(r"(?:高于|低于|快于|慢于|超过|好于|比|较|占|居|在|列|为)[^，。；,;]{0,3}?全(?:国|省|市|县|区|镇|乡|州)")
+
+
+# 去年 / 2023年 / 全年: a question about a whole year (not 2024年一季度, which names its part).
+_WHOLE_YEAR = LazyPattern(r"去年|前年|上年|全年|(?:19|20)\d\d年")
 
 
 _COMPARED_WITH = LazyPattern(r"(?:比|较|同比|与)[^，。,;；]{0,6}?(?:上年|去年|前年|上一年|上年度)(?:同期)?(?:相比)?")

@@ -44,6 +44,7 @@ from .parts import (
     cited_first,
     colon_list_in_part,
     counted_group,
+    group_lines,
     group_named,
     inline_points,
     list_in_part,
@@ -74,22 +75,23 @@ from .points import (
     with_own_words,
     words_match,
 )
-from .positions import closing_run, digest_speakers, nth_paragraph, reported_speakers
+from .positions import closing_run, digest_speakers, nth_paragraph, proposed_in_turns, reported_speakers
 from .question_grammar import COUNT_ONLY, MENTIONED_WHERE, QUOTED, WHAT_SAID
 from .question_words import is_generic, own_subject
 from .results import Answer, AnswerSentence, Hit, Turn
 from .retrieval import query_terms
 from .semantic import SentenceSimilarity
+from .speech_refs import is_interview, named_reporters
 from .structure import (
     COUNTED_IN,
     QUOTED_ITEM_CHARS,
     answered_instead,
+    answered_turns,
     as_list,
     choose_list,
     count_intro,
     counted_items,
     headless,
-    inline_enumeration,
     introduces_list,
     item_label,
     list_items,
@@ -163,9 +165,17 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     # 谁第一个发言 / 节水要放在首位是谁讲的, in a symposium digest: the speaker's line under the part.
     speech_no = plan.speech_no if plan.speech_no is not None else hits[0].unit.speech_no if hits else None
     spoke = digest_speakers(ev, plan, question, analysed, hits, speech_no)
+    proposed = proposed_in_turns(plan, ev.corpus.speech(speech_no)) if speech_no is not None and not spoke else []
+    if proposed:   # 企业家们提了哪几条建议: each speaker's, in turn
+        lines = [AnswerSentence(f"{name}:{said}", [citer.cite(u)]) for u, name, said in proposed]
+        text, lines = numbered(count_intro(question, len(lines)), lines)
+        return done(text, lines, hits_out=cited_first(ev, [u for u, _, _ in proposed], hits, citer.terms))
     turns = reported_speakers(plan, ev.corpus.speech(speech_no)) if speech_no is not None and not spoke else []
     if turns:   # 座谈会上第二位发言的是谁, of a report: the paragraphs its speakers speak in, in turn
-        lines = [AnswerSentence(f"{name}:{split_sentences(u.text)[0]}", [citer.cite(u)]) for u, name in turns]
+        # (第二位发言的企业家提了什么建议 asks what was said: the whole turn, not its opening)
+        said = len(turns) == 1 and plan.answer_type != "person"
+        lines = [AnswerSentence(f"{name}:{u.text if said else split_sentences(u.text)[0]}", [citer.cite(u)])
+                 for u, name in turns]
         text = f"{lines[0].text}[{lines[0].citations[0]}]" if len(lines) == 1 else numbered(f"共{len(lines)}位:", lines)[0]
         return done(text, lines, hits_out=cited_first(ev, [u for u, _ in turns], hits, citer.terms))
     if spoke:
@@ -341,13 +351,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         group = group_named(ev, words, list_items(ev, heading)) if plan.wants_list and heading.kind == "heading" else None
         if group is not None:   # (存在的问题主要表现在哪几个方面: that list of the part's two)
             told, items = group
-            intro = f"{ev.speech_title(heading.speech_no)}「{item_label(heading)}」中说:{told}"
-            inline = inline_enumeration(items[0].text) if len(items) == 1 else []
-            if len(inline) >= 2:   # (一是…。二是…。三是…: one paragraph holds the list)
-                n = citer.cite(items[0])
-                text, sentences = numbered(intro, [AnswerSentence(e, [n]) for e in inline])
-            else:
-                text, sentences = as_list(items, citer, intro)
+            text, sentences = group_lines(items, citer, f"{ev.speech_title(heading.speech_no)}「{item_label(heading)}」中说:{told}")
             return done(text, sentences, hits_out=cited_first(ev, items, hits, citer.terms))
         said = colon_list_in_part(ev, plan, heading) if plan.wants_list else None
         if said is not None:   # (2026年的主要预期目标有哪些: the sentence that lists them, not the part's items)
@@ -368,6 +372,13 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
 
     if plan.missing_speech:   # 第六篇 of five: say so rather than answer from another speech
         return done(ABSTAIN_TEXT, [], abstained=True)
+
+    if (turns := _reporter_turns(ev, question, speech_no, citer, hits, done)) is not None:
+        return turns
+    if plan.answer_type == "person" and _ANSWERED_BY.search(question) and history and not plan.asked_words \
+            and (turn := who_answered(ev, history[-1].answer.hits)) is not None:
+        # 东江电视台记者问了什么,谁答的: the reporter's question the answer before quoted.
+        return _answered_by(ev, turn, citer, hits, done)
 
     # 这篇讲话是哪天讲的 / 春节团拜会上的讲话是谁讲的: the speech's own date or speaker line.
     meta = metadata_answer(ev, plan)
@@ -547,11 +558,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             ans.notes.append("其余段落与上一个问题的主题关系不大")
             return ans
     if plan.answer_type == "person" and _ANSWERED_BY.search(question) and (turn := who_answered(ev, pool)) is not None:
-        # 改造资金的问题是谁回答的: the speaker of the turn after that reporter's question.
-        asked, answer, speaker = turn
-        said = AnswerSentence(first_sentences(answer.text, QUOTED_ITEM_CHARS), [citer.cite(answer)])
-        return done(f"回答这个问题的是{speaker}:{said.text}[{said.citations[0]}]", [said],
-                    hits_out=cited_first(ev, [answer, asked], hits, citer.terms))
+        return _answered_by(ev, turn, citer, hits, done)
     if not _ASKS_QUESTION.search(question) or _ANSWERED_BY.search(question):
         pool = answered_instead(ev, pool)   # (市民发现险情应该打什么电话: the answer, not 记者：…请问…?)
     # 哪几家单位办的 / 管这种情况叫啥: the sentences that hold what is asked come first.
@@ -612,6 +619,44 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         sentences = [s for s in sentences if set(s.citations) <= of_speech] or sentences
         citer.keep_only(sentences)
     return done(named_source + join_cited(sentences), sentences)
+
+
+def _reporter_turns(ev: Evidence, question: str, speech_no: int | None, citer: Citer, hits: list[Hit],
+                    done: Callable[..., Answer]) -> Answer | None:
+    """新华社记者提了什么问题 / 郑思远回答了哪些记者的提问, of a transcript: the turns of the
+    reporters the question names by their outlet, or the questions its named speaker answered;
+    None when it names neither."""
+    if not _ASKS_QUESTION.search(question):
+        return None
+    norm = ta.normalise(question)
+    nos = [speech_no] if speech_no is not None else [s.no for s in ev.corpus.speeches]
+    for no in nos:
+        if not is_interview(speech := ev.corpus.speech(no)):
+            continue
+        turns = answered_turns(ev, no)
+        named = named_reporters(norm, speech)
+        if named and _ANSWERED_BY.search(norm):
+            turn = next((t for t in turns if t[0] is named[0]), None)
+            return _answered_by(ev, turn, citer, hits, done) if turn is not None else None
+        if named:
+            lines = [AnswerSentence(u.text, [citer.cite(u)]) for u in named]
+            return done(join_cited(lines), lines, hits_out=cited_first(ev, named, hits, citer.terms))
+        speakers = list(dict.fromkeys(name for _, _, name in turns if name in norm))
+        if speakers and _ANSWERED_BY.search(norm):
+            picked = [(asked, answer) for asked, answer, name in turns if name in speakers]
+            lines = [AnswerSentence(item_label(asked), [citer.cite(asked)]) for asked, _ in picked]
+            text, sentences = numbered(f"{'、'.join(speakers)}回答了{len(picked)}个问题:", lines)
+            return done(text, sentences, hits_out=cited_first(ev, [u for pair in picked for u in pair], hits, citer.terms))
+    return None
+
+
+def _answered_by(ev: Evidence, turn: tuple[Unit, Unit, str], citer: Citer, hits: list[Hit],
+                 done: Callable[..., Answer]) -> Answer:
+    """改造资金的问题是谁回答的: the speaker of the turn after that reporter's question."""
+    asked, answer, speaker = turn
+    said = AnswerSentence(first_sentences(answer.text, QUOTED_ITEM_CHARS), [citer.cite(answer)])
+    return done(f"回答这个问题的是{speaker}:{said.text}[{said.citations[0]}]", [said],
+                hits_out=cited_first(ev, [answer, asked], hits, citer.terms))
 
 
 def _years_said(ev: Evidence, speech_no: int) -> tuple[int, Unit, str] | None:

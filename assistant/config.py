@@ -68,6 +68,9 @@ class Secret:
         return self
 
 
+# What a setting's value must be, as the Chinese message says it.
+_TYPE_NAMES = {float: "数字", int: "整数", str: "文字(加引号)", bool: "true 或 false"}
+
 def resolve_api_key(api_key_env: str, file_api_key: Secret | None,
                     env: Mapping[str, str] | None = None) -> str | None:
     """The key to send, or None: the variable named by ``api_key_env`` beats the file's key."""
@@ -212,7 +215,7 @@ def _table_layer(path: Path, name: str, keys: dict[str, type], limits: Limits) -
         ok = (isinstance(value, want) and not (want is int and isinstance(value, bool))) or (
             want is float and isinstance(value, int) and not isinstance(value, bool))
         if not ok:
-            raise ConfigError(f"{where}的 {key} 类型不对(应为 {want.__name__})")
+            raise ConfigError(f"{where}的 {key} 类型不对(应为{_TYPE_NAMES.get(want, want.__name__)})")
         if key == "api_key":
             out["file_api_key"] = Secret(value)
         elif key == "prompts_dir":

@@ -7,6 +7,7 @@ answerer and ``assistant eval`` all go through these two methods; no stage calls
 
 from __future__ import annotations
 
+import re
 import tempfile
 import time
 from dataclasses import replace
@@ -47,7 +48,7 @@ from .retrieval import Retriever
 from .semantic import SemanticRanker, passages
 from .speech_refs import swapped_speech
 from .text_analysis import SURROGATE as _SURROGATE
-from .text_helpers import without_invisible, without_markup, without_terminal_control
+from .text_helpers import without_emoji, without_invisible, without_markup, without_terminal_control
 
 if TYPE_CHECKING:
     from .embeddings import Embedder
@@ -205,6 +206,8 @@ class Engine:
         question = without_invisible(without_terminal_control(question)) if question is not None else question
         if question is None or not question.strip():
             raise QuestionError("问题是空的:请输入要查询的内容。")
+        # (Runs of white space count as one: 3,000 spaces pasted after a question say nothing.)
+        question = re.sub(r"\s{2,}", " ", question.strip())
         if len(question) > MAX_QUESTION_CHARS:
             raise QuestionError(f"问题太长({len(question)} 字):请限制在 {MAX_QUESTION_CHARS} 字以内。")
         if _SURROGATE.search(question):
@@ -213,7 +216,8 @@ class Engine:
             raise QuestionError("问题里有无法识别的字符(输入不是 UTF-8 编码):请检查终端或文件的编码。")
         if not ta.has_content(question):
             raise QuestionError("问题里只有标点或符号,没有可以检索的文字。")
-        return question.strip()
+        # (😀什么是伪工作: emoji decorate; the question is the same as its plain form.)
+        return without_emoji(question).strip()
 
     def plan(self, question: str, history: list[Turn] | None = None, default_speech: int | None = None) -> QueryPlan:
         if default_speech is None and len(self.corpus.speeches) == 1:

@@ -68,6 +68,19 @@ MAX_GAP = 2
 MAX_SECTION_GAP = 8
 
 
+def first_clauses(sentence: str, limit: int = LABEL_CHARS) -> str:
+    """A sentence, or its first clauses up to ``limit`` characters when it is longer."""
+    if len(sentence) <= limit:
+        return sentence
+    clauses = re.split("([，,])", sentence)
+    kept = clauses[0]
+    for sep, clause in zip(clauses[1::2], clauses[2::2]):
+        if len(kept) + 1 + len(clause) > limit:
+            break
+        kept += sep + clause
+    return kept
+
+
 @dataclass(frozen=True)
 class Point:
     marker: str   # 第二， / 二要 / 其次，
@@ -78,16 +91,7 @@ class Point:
         """The point's name: the marker and its first sentence, shortened to its first clauses."""
         body = self.text[len(self.marker):]
         first = _SENTENCE.match(body)
-        sentence = (first.group(0) if first else body).rstrip("。；;！!？?，,、：: ")
-        if len(sentence) > LABEL_CHARS:
-            clauses = re.split("([，,])", sentence)
-            kept = clauses[0]
-            for sep, clause in zip(clauses[1::2], clauses[2::2]):
-                if len(kept) + 1 + len(clause) > LABEL_CHARS:
-                    break
-                kept += sep + clause
-            sentence = kept
-        return self.marker + sentence
+        return self.marker + first_clauses((first.group(0) if first else body).rstrip("。；;！!？?，,、：: "))
 
     def sentences(self, n: int = 2) -> str:
         """The point's first ``n`` sentences (a short first sentence says little alone)."""

@@ -18,7 +18,7 @@ from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .parts import cited_first, in_order, no_outline, part_answer, said_in_order
 from .planner import QUOTED, QueryPlan, nth
-from .points import as_points, point_count, speech_points, with_own_words
+from .points import as_points, count_statement, point_count, speech_points, with_own_words
 from .positions import silent_attendee, speaker_paragraphs, whole_speech_of
 from .question_grammar import asked_kind
 from .results import Answer, AnswerSentence, Hit
@@ -83,6 +83,8 @@ def outline_answer(ev: Evidence, plan: QueryPlan, question: str, named: Sequence
         return spoken
     items = outline_units(ev, no)
     kind = asked_kind(question)
+    if kind and (said := count_statement(ev, items)) is not None and said[2] and kind in said[1]:
+        items = items[:-1]   # 提了哪几点希望: the four it announced, not the problem stressed after them
     # (一共讲了几个问题 / 哪几个方面: words for a speech's own parts ask for its outline.)
     headed = [u for u in items if kind and kind not in _PART_WORDS and kind in u.text and u.kind == "heading"]
     if len(headed) == 1 and kind not in ev.speech_title(no):

@@ -25,8 +25,10 @@ from .answer_types import (
     holds_office,
     named_body,
     names_counted,
+    period_agrees,
     places_named,
     relative_years,
+    scope_agrees,
     speech_says,
     speech_year,
     split_event,
@@ -128,6 +130,41 @@ def undefined_content(ev: Evidence, plan: QueryPlan, hits: list[Hit],
             [AnswerSentence(text, [n])])
 
 
+
+
+def said_before(unit: Unit, sentence: str) -> str:
+    """What a paragraph says before one of its sentences, after the headings it stands under
+    (二、2025年主要目标 ¶ 地区生产总值增长6%左右: the heading says what year it speaks of, when
+    nothing nearer does)."""
+    if sentence not in unit.text:
+        return ""
+    return "".join(f"{h}。" for h in unit.section) + unit.text[:unit.text.find(sentence)]
+
+
+# 那50多件…的法律具体都是哪些: things the question counts (a count too large to list in passing),
+# asked one by one.
+_COUNT_ASKED = LazyPattern(r"(\d{2,}|[5-9])(多)?(件|个|项|家|所|名|位|座|条|部|本|篇|户|处)")
+_ASKS_WHICH = LazyPattern(r"(?:具体|都|分别|一一|各)[^?？。]{0,3}?(?:是|有|叫)?(?:哪些|哪几|什么)")
+_LISTED = LazyPattern(r"[\u4e00-\u9fff]{1,12}(?:、[\u4e00-\u9fff]{1,12}){2,}|[一二三四五]是|第[一二三四五][,，、]|[:：]")
+
+
+def counted_only(question: str, sentences: list[AnswerSentence],
+                 citer: Citer) -> tuple[str, str, list[AnswerSentence]] | None:
+    """受表彰的18个市县具体都是哪些: the speeches count them (共有18个市县受到表彰) and list none;
+    None when the sentence that counts them, or what follows it in its paragraph, lists them."""
+    norm = ta.normalise(question)
+    which = _ASKS_WHICH.search(norm)
+    if which is None:
+        return None
+    for m in _COUNT_ASKED.finditer(norm[:which.start()]):
+        count = m.group(0)
+        for s in sentences[:3]:
+            unit = next((c.unit for c in citer.citations if s.citations and c.n == s.citations[0]), None)
+            text = ta.normalise(unit.text if unit is not None else s.text)
+            at = text.find(count)
+            if at >= 0 and not _LISTED.search(text[max(0, at - 40):]):
+                return (f"讲话只提到了「{count}」,没有一一列出。相关原文:", "content", [s])
+    return None
 
 
 _PART_TOLD = LazyPattern(r"[“「\"]([^”」\"]{1,8})[”」\"][^,，。;；]{0,8}?(?:是指|指的是|是|指|包括)")
@@ -302,7 +339,7 @@ def _event_told(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.Analy
         # event nor name its subject are padding (三要开展优化审批服务活动… for 谁宣读了意见).
         lead = sentences[0].citations
         sentences[1:] = [x for x in sentences[1:] if x.citations == lead or tells(x.text)]
-        citer.renumber(sentences)   # (the sentence moved first is cited [1])
+        citer.keep_only(sentences)   # (the sentence moved first is cited [1]; the padding's sources go)
         return ()
     # 代表发言表示…: the texts tell the event but name nobody who did it (not even in the sentence
     # before, whose subject 他主持… may refer to); or they tell it but never its date.
@@ -450,6 +487,9 @@ def _clauses_about(text: str, pairs: set[str], plan: QueryPlan) -> list[str]:
 _DATE_ONLY = LazyPattern(r"\s*(?:[\d〇零一二三四五六七八九十]{2,4}年|去年|今年|明年|前年|当年|同年)?(?:年初|年底|年中|年末|上半年|下半年)?(?:[\d一二三四五六七八九十]{1,2}月)?(?:[\d一二三四五六七八九十]{1,3}[日号])?(?:上旬|中旬|下旬|初|底|以来)?\s*")
 
 
+_WHEN_WHERE = LazyPattern(r"\s*在[^，,；;。]{2,30}?(?:上|时|期间|之际|中)\s*")
+
+
 def _event_clause(text: str, event: str, pairs: set[str]) -> str:
     """他先后担任…县团委副书记，1965年任梅溪公社党委书记: of a sentence's clauses, the one that
     tells the event asked (its word, or its verb and object apart) and shares most of the
@@ -461,7 +501,9 @@ def _event_clause(text: str, event: str, pairs: set[str]) -> str:
     if len(clauses) < 2 or not told:
         return text
     best = max(told, key=lambda k: sum(g in ta.normalise(clauses[k]) for g in pairs))
-    before = clauses[best - 1] if best and _DATE_ONLY.fullmatch(clauses[best - 1]) else ""
+    # (在今年3月19日县委扩大会上，我倡议…: a clause that only says when and where leads it too.)
+    before = clauses[best - 1] if best and (_DATE_ONLY.fullmatch(clauses[best - 1])
+                                            or _WHEN_WHERE.fullmatch(clauses[best - 1])) else ""
     return "，".join(x for x in (before, clauses[best]) if x)
 
 
@@ -541,7 +583,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
         typed = {ta.normalise(a): a for a in _ACRONYM.findall(question)}   # GDP, as typed
         names = "、".join(f"「{typed.get(t, t)}」" for t in missing)
         return f"讲话中没有出现{names}。最接近的内容(仅供参考):", f"missing_terms:{'、'.join(missing)}", sentences
-    content = undefined_content(ev, plan, hits, citer)
+    content = undefined_content(ev, plan, hits, citer) or counted_only(question, sentences, citer)
     if content is not None:
         return content
     if not speaks_of_asked(ev, plan, hits):
@@ -658,13 +700,17 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
 
         def before(sentence: AnswerSentence) -> str:
             unit = unit_of(sentence)
-            return unit.text[:unit.text.find(sentence.text)] if unit is not None and sentence.text in unit.text else ""
+            return said_before(unit, sentence.text) if unit is not None else ""
 
         def agrees(text: str, said_before: str, unit: Unit | None, loose: bool = False) -> bool:
             # (Of a speech that names no year, a sentence that names one, 一九九七年…, may be of the
             # year asked as 去年: only 今年 against 明年 is told apart. Not for a sentence that shares
             # no word with the question: a year is then all that ties it to what is asked.)
             named = years_meant(asked_years, text, said_before, this_year(unit))
+            if plan.answer_type == "number" and not (period_agrees(
+                    question, text, said_before, ev.speech_title(unit.speech_no) if unit is not None else "")
+                                                     and (bool(places) or scope_agrees(question, text, said_before))):
+                return False   # (上半年全省…增长多少: not the first quarter's figure, the year's, or the county's)
             return not named or bool(named & asked_years) \
                 or undated and not loose and any(y < _UNDATED_YEAR - 100 for y in named)
 
@@ -726,7 +772,9 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
             [(u, {subject[i:i + 2] for i in range(len(subject) - 1)}) for u in ev.corpus.speech(plan.speech_no).paragraphs
              if all(u is not n for n, _ in near)]
         for unit, words in near + named:
-            topic = {subject} | words
+            # (青禾县去年地区生产总值是多少: the best hit's longest word may be the place; a sentence
+            # that counts the noun asked, 全县地区生产总值完成…, is about it too.)
+            topic = {subject} | words | ({noun} if len(noun) >= 4 else set())
             for s in split_sentences(unit.text):
                 # (李云舒的导师是谁: 她的导师周启明教授, in the paragraph about her, names the role asked.)
                 if subject and (any(t in ta.normalise(s) for t in topic)
@@ -735,7 +783,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
                         and (not people or any(holds_office(n, s) for n in people)) \
                         and (not role or role in ta.normalise(s)) and of_aged(ta.normalise(s)) \
                         and fits_type(plan.answer_type, plan.answer_unit, _clauses_about(s, pairs, plan), question) \
-                        and agrees(s, unit.text[:unit.text.find(s)], unit) \
+                        and agrees(s, said_before(unit, s), unit) \
                         and (plan.answer_type not in ("date", "number") or in_place(ta.normalise(s), unit)):
                     # (A sentence already quoted moves to the front; it is not quoted twice.)
                     at = next((i for i, x in enumerate(sentences) if x.text == s), None)

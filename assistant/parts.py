@@ -47,7 +47,7 @@ from .structure import (
 from .text_analysis import first_sentences, split_sentences
 from .text_helpers import chinese_numeral
 
-__all__ = ["abbreviation_answer", "after_answer", "before_parts", "cited_first", "colon_list_in_part", "counted_group", "group_named", "in_order", "inline_points", "item_groups", "list_in_part", "list_named_by", "named_section", "no_outline", "part_answer", "said_in_order", "whole_item"]
+__all__ = ["abbreviation_answer", "after_answer", "before_parts", "cited_first", "colon_list_in_part", "counted_group", "group_lines", "group_named", "in_order", "inline_points", "item_groups", "list_in_part", "list_named_by", "named_section", "no_outline", "part_answer", "said_in_order", "whole_item"]
 
 
 def cited_first(ev: Evidence, units: list[Unit], hits: list[Hit], terms: list[str]) -> list[Hit]:
@@ -69,6 +69,16 @@ def inline_points(ev: Evidence, part: Unit) -> tuple[Unit, list[str]] | None:
     return found[0] if len(found) == 1 else None
 
 
+def group_lines(items: list[Unit], citer: Citer, lead: str) -> tuple[str, list[AnswerSentence]]:
+    """One list of a part, after ``lead``: its paragraphs, or the points (一是…。二是…。三是…)
+    of its one paragraph."""
+    inline = inline_enumeration(items[0].text) if len(items) == 1 else []
+    if len(inline) >= 2:
+        n = citer.cite(items[0])
+        return numbered(lead, [AnswerSentence(e, [n]) for e in inline])
+    return as_list(items, citer, lead)
+
+
 def part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
                  intro: str, heading_first: bool = False,
                  points_inside: bool = False) -> tuple[str, list[AnswerSentence], list[Unit]] | None:
@@ -87,12 +97,7 @@ def part_answer(ev: Evidence, part: Unit, citer: Citer, hits: list[Hit],
             # 问题表现在三个方面(一是…三是…), 要在四个方面下功夫(一是…四是…): two lists, told apart.
             blocks, sentences = [f"{head},分{len(groups)}组列出:"], []
             for k, (lead, items) in enumerate(groups, 1):
-                inline = inline_enumeration(items[0].text) if len(items) == 1 else []
-                if len(inline) >= 2:   # 一是…。二是…。三是…: one paragraph holds the list
-                    n = citer.cite(items[0])
-                    block, sents = numbered(lead or f"第{k}组:", [AnswerSentence(e, [n]) for e in inline])
-                else:
-                    block, sents = as_list(items, citer, lead or f"第{k}组:")
+                block, sents = group_lines(items, citer, lead or f"第{k}组:")
                 blocks.append(block)
                 sentences += sents
             return "\n".join(blocks), sentences, [part, *children] if heading_first else [*children, part]

@@ -97,6 +97,7 @@ from .speech_refs import (
     REPORTER_ASKS,
     each_clause_named,
     is_interview,
+    named_reporters,
     named_speeches,
     naming_label,
     numbered_speech,
@@ -112,6 +113,9 @@ _NUM = r"[一二三四五六七八九十两\d]"
 T = TypeVar("T")
 
 
+
+# 一是二是三是 / 一是…二是…: a list's own markers, spelled out in the question.
+_SPELLED_MARKERS = LazyPattern(r"[一二三四五六七八九十]是(?:[、,，…]*[一二三四五六七八九十]是)+")
 
 def _each_names_one(reference: str, named: Sequence[int], speeches: Sequence[Speech]) -> bool:
     """清源县去年…和溪南区去年…: references apart in the question (joined by spaces) that each
@@ -383,6 +387,10 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         # 结尾说为区委加快推进“四大定位”作贡献: where it is said, not which part is asked for.
         # (开场白是怎么给这次会定性的: words the speech never uses say how it is asked.)
         mo = None
+    if mo and (spelled := _SPELLED_MARKERS.search(unquoted)) and spelled.start() >= mo.end():
+        # 报道最后那个会议要求,一是二是三是分别是什么: the markers spelled out ask for the list;
+        # the ordinal before them only says where it stands.
+        mo = None
     counted = [m for m in found if m.group(2) or not bare(m)]
     inner = PART_NOUN.search(counted[1].group(0)) if len(counted) == 2 else None
     if len(counted) == 2 and PART_NOUN.search(counted[0].group(0)) \
@@ -431,7 +439,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     plan.outline = (asks_parts or whole_speech or (wants_list and names_speech and not inner_list)) \
         and all(_is_generic(w) or w in described for w in rest) and plan.nth_item is None
     if REPORTER_ASKS.search(unquoted) and plan.speech_no is not None \
-            and is_interview(next(s for s in speeches if s.no == plan.speech_no)):
+            and is_interview(speech := next(s for s in speeches if s.no == plan.speech_no)) \
+            and not named_reporters(unquoted, speech):
         # 记者一共问了几个问题 / 记者问的第二个问题: the reporter's questions are the interview's parts.
         plan.nth_is_part, plan.outline = plan.nth_item is not None, plan.nth_item is None
     if plan.multi_speech and plan.nth_item is None and plan.answer_type is None \

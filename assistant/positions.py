@@ -25,7 +25,7 @@ from .text_analysis import normalise, split_sentences
 if TYPE_CHECKING:   # (annotations only: evidence imports retrieval, which imports this module)
     from .evidence import Citer, Evidence
 
-__all__ = ["closing_run", "digest_speaker", "digest_speakers", "is_attendance", "is_digest", "meeting_sentences", "nth_paragraph", "report_speakers", "reported_speakers", "silent_attendee", "speaker_paragraphs", "speaker_part", "speaker_run", "speakers_paragraphs", "whole_speech_of", "without_attendance"]
+__all__ = ["closing_run", "digest_speaker", "digest_speakers", "is_attendance", "is_digest", "meeting_sentences", "nth_paragraph", "proposed_in_turns", "report_speakers", "reported_speakers", "silent_attendee", "speaker_paragraphs", "speaker_part", "speaker_run", "speakers_paragraphs", "whole_speech_of", "without_attendance"]
 
 # 温家宝和国务院有关部门负责同志也参加了会议 / 出席座谈会的还有…: a report's closing line.
 _ATTENDANCE = LazyPattern(r"(?:出席|参加|陪同|在座)了?(?:会议|座谈会|团拜会|茶话会|大会|全会|开幕式|闭幕式|活动)")
@@ -220,6 +220,8 @@ _SPOKE = LazyPattern(r"发言|讲话|讲|说")
 _WHO_ALL = LazyPattern(r"哪(?:几|些)位|哪些人|都有谁|有谁|哪几个人|(?:几|多少)(?:位|个人|人)")
 # 李德明之后是谁发言 / 马成林前面是谁: the speaker next to one the question names.
 _WHO = LazyPattern(r"谁|哪位")
+# 第二位发言的企业家提了什么建议: a speaker counted by turn, whatever is asked of them.
+_NTH_SPEAKER = LazyPattern(r"第[一二三四五六七八九十\d]+(?:位|个|名)[^，。？?]{0,4}?(?:发言|讲话)")
 _NEXT_TO = LazyPattern(r"(?P<after>之后|以后|后面|接着|下一位)|(?P<before>之前|以前|前面|上一位)")
 _SPOKEN_BY = LazyPattern(r"谁(?:讲|说|发言|提)的|(?:是|由)谁(?:讲|说|发言|提出)")
 
@@ -312,14 +314,16 @@ def silent_attendee(speech: Speech, question: str, surnames: str, words: Sequenc
 _SPEAKER_RUN = 3   # speakers' paragraphs in a row, at least, to be the meeting's speakers in turn
 
 
-def speaker_run(speech: Speech) -> list[tuple[Unit, str]]:
-    """会上，六位企业家代表先后发言。 ¶ …董事长许国平说，… ¶ …总经理郑丽君说，… ¶ …: the longest run
-    of paragraphs in a row of a report in which a different person speaks each, with the name."""
-    paragraphs = speech.paragraphs
-    said = _said_by(paragraphs)
+# 林场护林员赵德明同志，在云雾山林场守林三十二年…: a paragraph that opens on a person it tells of.
+# (特殊教育学校校长康雨桐同志: a name of a rarer surname, after the office that names its holder.)
+_OPENS_ON_PERSON = LazyPattern(rf"^[^，。,；;]{{0,24}}?(?:(?<=[长员师者任记警工生家])([\u4e00-\u9fff]{{2,3}}?)|([{SURNAMES}][\u4e00-\u9fff]{{1,2}}))同志[，,]")
+
+
+def _longest_run(paragraphs: list[Unit], names: list[str | None]) -> list[tuple[Unit, str]]:
+    """The longest run of paragraphs in a row, each with a name of its own (none twice)."""
     best: list[tuple[Unit, str]] = []
     run: list[tuple[Unit, str]] = []
-    for u, name in zip(paragraphs, said):
+    for u, name in zip(paragraphs, names):
         if name and all(name != n for _, n in run):
             run.append((u, name))
         else:
@@ -328,15 +332,60 @@ def speaker_run(speech: Speech) -> list[tuple[Unit, str]]:
     return list(best) if len(best) >= _SPEAKER_RUN else []
 
 
+def person_run(speech: Speech) -> list[tuple[Unit, str]]:
+    """赵德明同志，… ¶ 孙晓梅同志，… ¶ 钱卫东同志，…: the people a speech tells of one paragraph each
+    (those it commends, mourns or holds up), in its order, with their names."""
+    return _longest_run(speech.paragraphs, [m.group(1) or m.group(2) if (m := _OPENS_ON_PERSON.match(normalise(u.text))) else None
+                                            for u in speech.paragraphs])
+
+
+def speaker_run(speech: Speech) -> list[tuple[Unit, str]]:
+    """会上，六位企业家代表先后发言。 ¶ …董事长许国平说，… ¶ …总经理郑丽君说，… ¶ …: the longest run
+    of paragraphs in a row of a report in which a different person speaks each, with the name."""
+    return _longest_run(speech.paragraphs, _said_by(speech.paragraphs))
+
+
+# 企业家们提了哪几条建议 / 与会代表都反映了哪些问题: what the speakers, taken together, said.
+# (座谈会上企业家提了什么建议: the speakers by the word the report calls them, 六位企业家代表先后发言.)
+_ALL_PROPOSED = LazyPattern(r"都?(?:提|提出|反映|说|讲)了?(?:哪几|哪些|什么|几)[条个项点]?(建议|意见|问题|诉求|困难|希望)")
+_TOGETHER = LazyPattern(r"(?:们|大家|各位|与会[\u4e00-\u9fff]{0,4}|发言[\u4e00-\u9fff]{0,4})$")
+# (…他建议… / 她希望… / 他提出…: the sentence of a turn that says what was proposed.)
+_PROPOSED = {"建议": "建议|希望|提出|呼吁|请求", "意见": "建议|希望|提出|意见", "希望": "希望|建议|期待",
+             "问题": "问题|难|反映|制约|突出", "困难": "难|困难|问题|制约", "诉求": "希望|建议|诉求|请求|呼吁"}
+
+
+def proposed_in_turns(plan: QueryPlan, speech: Speech) -> list[tuple[Unit, str, str]]:
+    """企业家们提了哪几条建议, of a report that gives its speakers a paragraph each in turn: each
+    speaker with the sentence of their turn that proposes (…他建议…); [] when the question asks
+    no such thing of them together, or no turn says it."""
+    asked = _ALL_PROPOSED.search(plan.text)
+    if asked is None or not (run := speaker_run(speech)):
+        return []
+    who = re.sub("代表$", "", plan.text[:asked.start()])
+    # (the paragraph before the run says who they are: 会上，六位企业家代表先后发言)
+    lead = next((p.text for p, after in zip(speech.paragraphs, speech.paragraphs[1:]) if after is run[0][0]), "")
+    if not _TOGETHER.search(who) and not any(who[-k:] in lead for k in (2, 3, 4) if len(who) >= k):
+        return []
+    verbs = _PROPOSED[asked.group(1)]
+    out = [(u, name, said) for u, name in run
+           if (said := next((x for x in ta.split_sentences(u.text) if re.search(verbs, x)), ""))]
+    return out if len(out) >= 2 else []
+
+
 def reported_speakers(plan: QueryPlan, speech: Speech) -> list[tuple[Unit, str]]:
     """座谈会上第二位发言的是谁 / 发言的企业家都有谁, of a report that gives its speakers a paragraph
     each in turn (no digest's parts): the one counted, or all of them."""
     every = bool(_WHO_ALL.search(plan.text))
     # (what the question asks is read before the speech is: most questions ask neither)
-    if not _SPOKE.search(plan.text) or not (every or plan.answer_type == "person" and plan.nth_item is not None) \
-            or not (run := speaker_run(speech)):
+    counted = plan.nth_item is not None and (plan.answer_type == "person" or bool(_NTH_SPEAKER.search(plan.text)))
+    if not (every or counted):
         return []
-    if every:
+    # (讲话里表扬了哪些人 / 特别提到的几位先进个人中第三位是谁: the people it tells of in turn.)
+    run = speaker_run(speech) if _SPOKE.search(plan.text) else []
+    run = run or (person_run(speech) if plan.answer_type == "person" or every else [])
+    if not run:
+        return []
+    if every and not counted:   # (几位先进个人中,第三位是谁: the one counted)
         return run
     picked = nth(run, plan.nth_item)   # type: ignore[arg-type]
     return [picked[1]] if picked else []

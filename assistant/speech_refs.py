@@ -16,7 +16,7 @@ from .lazy_pattern import LazyPattern
 from .question_grammar import SPEECH_NUMBER
 from .text_helpers import chinese_numeral
 
-__all__ = ["EACH_OF", "REPORTER_ASKS", "REPORTER_TURN", "is_interview", "each_clause_named", "speech_marked", "byline", "named_speeches", "naming_label", "numbered_speech", "opens_with_dateline", "numbered_speeches", "speech_label",
+__all__ = ["EACH_OF", "REPORTER_ASKS", "REPORTER_TURN", "is_interview", "named_reporters", "each_clause_named", "speech_marked", "byline", "named_speeches", "naming_label", "numbered_speech", "opens_with_dateline", "numbered_speeches", "speech_label",
            "strip_speech_reference", "swapped_speech"]
 
 
@@ -24,7 +24,7 @@ _SPEECH_NO = LazyPattern(rf"第\s*({SPEECH_NUMBER})\s*篇")
 _LAST_SPEECH = LazyPattern(r"最后一篇|最末一篇|末一篇")
 # What a speech is called besides 讲话: a user's corpus holds addresses, editorials, letters,
 # communiqués, reports. (A meeting's name is not one: 座谈会上讲了什么 is about what was said there.)
-_SPECIFIC_GENRE = r"一文|文章|社论|评论|书评|述评|调研报告|调查报告|献辞|致辞|祝辞|贺辞|公报|慰问信|贺信|贺词|稿子|报道|讲座|讲课稿|讲课|党课|访谈|专访|采访"
+_SPECIFIC_GENRE = r"一文|工作总结|文章|社论|评论|书评|述评|调研报告|调查报告|献辞|致辞|祝辞|贺辞|公报|慰问信|贺信|贺词|稿子|报道|讲座|讲课稿|讲课|党课|访谈|专访|采访"
 # (尉健行在中纪委二次全会上的工作报告: a report given at a meeting is named as a speech is.)
 _GENRE = rf"(篇|个讲话|次讲话|讲话|发言|工作报告|{_SPECIFIC_GENRE})"
 # (A name may be a quoted word of the title: 谈民族区域自治“必由之路”那篇文章.)
@@ -34,14 +34,17 @@ _QUOTE_MARKS = LazyPattern("[“”「」『』]")
 _PAIR_NAMED = LazyPattern(r"([\u4e00-\u9fff]{2,10}?)(?:和|与|跟|及|、)([\u4e00-\u9fff]{2,10}?)"
                           r"(?:(?:这|那)?(?:两|二)(?:篇|个讲话|份)|上?的(?:讲话|发言|报告))")
 _OCCASION_OR_KIND = r"(?:大会|会议|座谈会|茶话会|团拜会|推进会|工作会|表彰会|动员会|部署会|报告会|发布会|追悼会|典礼|致辞|党课|讲课|讲座|报告)"
+_PAIR_IN = LazyPattern(r"在([\u4e00-\u9fff]{2,12}?)(?:里|中|上)(?:和|与|跟|及|、)(?:在)?([\u4e00-\u9fff]{2,12}?)(?:里|中|上)")
+_MEETING_ALONE = LazyPattern(rf"^(?:那个|这个|那次|这次|那场|这场)?([\u4e00-\u9fff]{{0,10}}?{_OCCASION_OR_KIND})(?=是|上|的|那(?!篇)|里|在|开|举行|怎|哪|讲(?!话)|说|有|由)")
+_GIVEN_AT = LazyPattern(r"^在.{2,40}(?:上|时)的(?:讲话|致辞|发言|报告)")
 _PAIR_OF_MEETINGS = LazyPattern(rf"([\u4e00-\u9fff]{{0,10}}?{_OCCASION_OR_KIND})(?:上)?(?:和|与|跟|及|、)"
                                 rf"([\u4e00-\u9fff]{{0,10}}?{_OCCASION_OR_KIND})")
 _SPECIFIC = LazyPattern(_SPECIFIC_GENRE)
 # 那篇报道 / 这份公报, or a question (or its clause) that opens with the kind (公报分为哪几部分).
 # (讲课稿 / 致辞: a subtitle line may say the kind: ——在…培训班上的讲课.)
 # (报告第三部分 / 这份报告: the one text titled a report, 政府工作报告.)
-_KIND_ONLY = LazyPattern(r"(?:那|这|该)(?:篇|份|则|堂|次|场)(报道|公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|党课|讲座|调研报告|调查报告|工作报告|报告|专访|访谈|采访|新闻发布会|发布会|纪要|实录)稿?"
-                        r"|(?:^|(?<=[,，;；:：]))(公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|党课|讲座|调研报告|调查报告|工作报告|报告|专访|访谈)稿?(?=的|里|中|上|说|讲|提|分|对|怎|是|有|主要|第|最|开头|结尾|前|后)")
+_KIND_ONLY = LazyPattern(r"(?:那|这|该)(?:篇|份|则|堂|次|场|个)(报道|公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|党课|讲座|调研报告|调查报告|工作报告|报告|专访|访谈|采访|新闻发布会|发布会|纪要|实录)稿?"
+                        r"|(?:^|(?<=[,，;；:：]))(公报|社论|慰问信|献辞|祝辞|致辞|贺信|贺词|讲课|党课|讲座|调研报告|调查报告|工作报告|报告|专访|访谈)稿?(?=的|里|中|上|说|讲|提|分|对|怎|是|有|主要|第|最|开头|结尾|前|后|那|这)")
 _NEWS_LEAD = LazyPattern(DATELINE)
 _INTERVIEW_TITLE = r"——访|专访|访谈|答记者问"
 REPORTER_ASKS = LazyPattern(r"记者(?:一共|总共|共|都|先后)?(?:问|提)")
@@ -66,7 +69,8 @@ _SPEECH_REF_WORDS = LazyPattern(rf"(?:第\s*{SPEECH_NUMBER}\s*|最后一|最末�
 # 那篇讲宁乡的讲话 / 关于作风的讲话: the name comes after these.
 # (这份政府工作报告 / 这次发布会 / 那场座谈会: a pointer before the name, as 这篇 is.)
 _NAME_PREFIX = LazyPattern(r"^(?:(?:这|那|该)一?[篇份次场])?(?:关于|有关|在|讲|谈|提到|讲到|谈到|说到|提及)?")
-_NOT_A_NAME = LazyPattern(r"^(这|那|各|几|每|哪|该|本|此|多|两|三|四|五)")
+# (一篇讲话里提到了托尔斯泰 / 有一篇: one of them, not the first: 一篇 names none.)
+_NOT_A_NAME = LazyPattern(r"^(这|那|各|几|每|哪|该|本|此|多|两|三|四|五)|^(?:有|某)?一篇$")
 # (刘武生他们那篇 / 张立平等人写的那篇: his and his co-author's.)
 _NAME_SUFFIX = LazyPattern(r"(?:(?:他|她)们|等人?)?(?:(?:写|撰写|发表)?的|(?:会议|会)?上)$|(?:(?:他|她)们|等人?)$")
 
@@ -172,6 +176,12 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
         each = [named_speeches(name + "那篇", speeches)[0] for name in meetings.group(1, 2)]
         if all(len(found) == 1 for found in each) and each[0] != each[1]:
             return (each[0][0], each[1][0]), meetings.group(0)
+    places = _PAIR_IN.search(text)
+    if places:
+        # 在贺词里和在农村工作会议上分别…: two texts, each named where something was said.
+        each = [named_speeches(name + "那篇", speeches)[0] for name in places.group(1, 2)]
+        if all(len(found) == 1 for found in each) and each[0] != each[1]:
+            return (each[0][0], each[1][0]), places.group(0)
     kind = _KIND_ONLY.search(text)
     if kind:
         # 那篇报道 / 这篇公报: the one text of that kind (a report opens with a dateline).
@@ -179,9 +189,19 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
         # (这篇专访, of ——访青禾县副县长周敏: an interview's title says 访.)
         of_kind = tuple(s.no for s in speeches if genre in labels[s.no]
                         or (genre == "报道" and opens_with_dateline(s))
-                        or (genre in ("专访", "访谈", "采访") and re.search(_INTERVIEW_TITLE, labels[s.no])))
+                        or (genre in ("专访", "访谈", "采访") and re.search(_INTERVIEW_TITLE, labels[s.no]))
+                        or (genre in _GREETINGS and greets_new_year(s, labels[s.no])))
         if len(of_kind) == 1:
             return of_kind, kind.group(0)
+    alone = _MEETING_ALONE.match(text)
+    if alone:
+        # 表彰大会是谁讲的话 / 开学典礼是哪天开的: a meeting named alone, opening the question, names
+        # the one speech whose title says it was given there.
+        # (Its name as the title says it, of a speech given there: not a report of the meeting,
+        # nor a name most of whose characters another meeting's title holds.)
+        found = tuple(s.no for s in speeches if alone.group(1) in labels[s.no] and _GIVEN_AT.search(titles[s.no]))
+        if len(found) == 1:
+            return found, alone.group(0)
     if REPORTER_ASKS.search(text):
         # 记者一共问了几个问题: the one interview (——访…) is the text a reporter asked questions in.
         interviews = tuple(s.no for s in speeches if is_interview(s))
@@ -391,6 +411,32 @@ def is_interview(s: Speech) -> bool:
     turns = (u for u in s.paragraphs if REPORTER_TURN.match(u.text))
     return re.search(_INTERVIEW_TITLE, speech_label(s)) is not None \
         or next(turns, None) is not None and next(turns, None) is not None   # (read up to the second)
+
+
+def named_reporters(question: str, s: Speech) -> list[Unit]:
+    """东江电视台记者问了什么: the reporter turns of a transcript the question names by their
+    outlet (words before 记者 that some of its reporter turns hold and others not); [] when it
+    names none so (记者一共问了几个问题 asks of them all)."""
+    turns = [(u, m.group(0)) for u in s.paragraphs if (m := REPORTER_TURN.match(u.text))]
+    for m in re.finditer(r"([\u4e00-\u9fff]{2,12})记者", question):
+        before = m.group(1)
+        for k in range(len(before) - 1):
+            told = [u for u, t in turns if before[k:] in t]
+            if 0 < len(told) < len(turns):
+                return told
+    return []
+
+
+# 贺词 / 献辞 / 新年致辞: a New Year address, whether or not its title says which kind it is.
+_GREETINGS = ("贺词", "献辞", "祝辞", "贺辞", "致辞")
+_NEW_YEAR = LazyPattern(r"新年|新春|元旦|迎新")
+_GREETED = LazyPattern(r"致以[^。！!]{0,30}(?:祝贺|祝愿|问候|祝福)")
+
+
+def greets_new_year(s: Speech, label: str) -> bool:
+    """A New Year address (同心同德迎新年…): its title or date lines say the New Year, and it opens
+    by sending its greetings (向全省各族人民…致以新年的祝贺)."""
+    return _NEW_YEAR.search(label) is not None and any(_GREETED.search(u.text) for u in s.paragraphs[:3])
 
 
 def _holds_name(part: str, label: str) -> bool:

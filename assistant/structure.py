@@ -12,10 +12,19 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from .announced import ADDS_PART, SPEAKER_ANNOUNCES, added_part, announced_early
 from .corpus import Speech, Unit, heading_style
-from .enumeration import SIGN_OFF, enumerations, longest_points, opening_point, outer_runs, paragraph_enumerations
+from .enumeration import (
+    SIGN_OFF,
+    enumerations,
+    first_clauses,
+    longest_points,
+    opening_point,
+    outer_runs,
+    paragraph_enumerations,
+)
 from .evidence import Citer, Evidence
 from .lazy_pattern import LazyPattern
 from .openings import SAME_OPENING, alike_run, directive_run, directive_runs, directives, series_of, topic_run
@@ -33,6 +42,7 @@ __all__ = [
     "addressed_directives",
     "announced_run",
     "answered_instead",
+    "answered_turns",
     "as_list",
     "choose_list",
     "count_intro",
@@ -488,13 +498,14 @@ def counted_items(question: str, n: int | None, hits: list[Hit], term: str = "")
 
 
 def inline_enumeration(text: str, label_chars: int = AnswerParams.enum_label_chars) -> list[str]:
-    """The items of 一是…二是…三是… inside a paragraph (two or more), each named by its first clause."""
+    """The items of 一是…二是…三是… inside a paragraph (two or more), each named by its first
+    clauses (一是科技与经济结合得不够紧密，全省科技成果转化率不到25%: what it says of itself)."""
     items = []
     for m in _INLINE_ENUM.finditer(text):
-        item = m.group(1).strip()
-        head = re.split("[,\uff0c;\uff1b]", item, maxsplit=1)[0]
-        # 一是势头好,近几年来…: the item's name is its first clause when that is short.
-        items.append(head if len(head) <= label_chars and len(head) < len(item) else item.rstrip("。;\uff1b"))
+        item = m.group(1).strip().rstrip("。;\uff1b")
+        # (一是加快发展…的一长句: an item whose first clause is long is named whole.)
+        short = len(re.split("[,\uff0c;\uff1b]", item, maxsplit=1)[0]) <= label_chars
+        items.append(first_clauses(item) if short else item)
     return items if len(items) >= 2 else []
 
 
@@ -550,6 +561,18 @@ def who_answered(ev: Evidence, hits: list[Hit]) -> tuple[Unit, Unit, str] | None
         if m is not None:
             return u, after[0], m.group(1)
     return None
+
+
+def answered_turns(ev: Evidence, speech_no: int) -> list[tuple[Unit, Unit, str]]:
+    """Each reporter's question of a transcript with the turn that answers it and who speaks
+    that turn, in order."""
+    paragraphs = ev.corpus.speech(speech_no).paragraphs
+    out: list[tuple[Unit, Unit, str]] = []
+    for u, after in pairwise(paragraphs):
+        if _INTERVIEWER.match(u.text) and not _INTERVIEWER.match(after.text) \
+                and (m := _TURN_SPEAKER.match(after.text)) is not None:
+            out.append((u, after, m.group(1)))
+    return out
 
 
 _SELF_INTRODUCED = LazyPattern(r"^\s*我是[^。，,]{0,20}(?:记者|主持人|编辑)[。，,]?\s*$")

@@ -83,7 +83,9 @@ def defines(term: str, texts: Iterable[str], headings: Iterable[str] = ()) -> bo
 
 
 # 那本书 / 这个问题: a word that points at something said, not a term of the question's own.
-_POINTING = LazyPattern(r"^(?:这|那|该|此)(?:一|几|两|三|四|五|些)?[本个篇位条项件种部份段句点者]?$|^(?:这|那|该|此)(?:一|几|两|三|四|五)?[本个篇位条项件种部份段句点]")
+# (它们 / 他们 / 咱们: a pronoun points at something, as 这个 does; no term of the question's.)
+_POINTING = LazyPattern(r"^(?:这|那|该|此)(?:一|几|两|三|四|五|些)?[本个篇位条项件种部份段句点者]?$|^(?:这|那|该|此)(?:一|几|两|三|四|五)?[本个篇位条项件种部份段句点]"
+                        r"|^(?:它|他|她|我|你|咱|您)们?$|^(?:它|他|她)们")
 
 
 _FIELD_HEADS = frozenset({"工作", "问题", "情况"})

@@ -36,6 +36,14 @@ def without_invisible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+# 😀 / 🔥 / ✅ and the joiners and selectors that build them: decoration, no part of what was asked.
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0E\uFE0F\u20E3]")
+
+
+def without_emoji(text: str) -> str:
+    return _EMOJI.sub("", text)
+
+
 # [bold]…[/] / [red] / [/i]: console markup pasted with a question, which says nothing about what
 # is asked (the question is still shown and saved as typed).
 # ([@click=app.quit]: an action tag, which Textual reads as markup too.)

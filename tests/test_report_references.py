@@ -192,6 +192,29 @@ def test_the_speakers_of_a_summary_in_turn(tmp_path, question: str, name: str) -
     assert answer.text.startswith(f"{name}:")
 
 
+def test_what_the_nth_speaker_of_a_summary_said(tmp_path) -> None:
+    """第二位发言的企业家提了什么建议 asks what a speaker counted by turn said: their whole turn."""
+    summary = _SUMMARY.replace("用工缺口较大。", "用工缺口较大。她建议职业院校与企业合作开设订单班。")
+    engine = engine_of(tmp_path, {"01_summary.txt": summary, "02_library.txt": _DEDICATION})
+    answer = engine.ask("第二位发言的企业家提了什么建议？")
+    assert answer.text.startswith("郑丽君:") and "订单班" in answer.text
+    assert "许国平" not in answer.text and "四位企业家代表先后发言" not in answer.text
+
+
+@pytest.mark.parametrize("question", ["企业家们提了哪几条建议？", "座谈会上企业家提了什么建议"])
+def test_what_the_speakers_of_a_summary_proposed(tmp_path, question: str) -> None:
+    """企业家们提了哪几条建议: of each speaker in turn, the sentence that proposes."""
+    summary = _SUMMARY.replace("问题仍然突出。", "问题仍然突出。他建议设立物流用地专项指标。") \
+        .replace("用工缺口较大。", "用工缺口较大。她希望职业院校开设订单班。") \
+        .replace("高端人才。", "高端人才。他建议建设人才公寓。") \
+        .replace("审批环节多。", "审批环节多。他建议推行并联审批。")
+    engine = engine_of(tmp_path, {"01_summary.txt": summary, "02_library.txt": _DEDICATION})
+    answer = engine.ask(question)
+    for name, said in (("许国平", "物流用地专项指标"), ("郑丽君", "订单班"), ("陆一鸣", "人才公寓"), ("马春生", "并联审批")):
+        assert f"{name}:" in answer.text and said in answer.text
+    assert "何振东" not in answer.text
+
+
 def test_all_the_speakers_of_a_summary(tmp_path) -> None:
     engine = engine_of(tmp_path, {"01_summary.txt": _SUMMARY, "02_library.txt": _DEDICATION})
     answer = engine.ask("座谈会上发言的企业家都有谁？")

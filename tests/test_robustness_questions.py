@@ -16,7 +16,7 @@ import pytest
 
 from assistant.cli import EXIT_INPUT
 from assistant.engine import Engine, QuestionError
-from assistant.text_helpers import without_invisible, without_terminal_control
+from assistant.text_helpers import without_emoji, without_invisible, without_terminal_control
 from cli_helpers import run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,7 +91,15 @@ def test_engine_answers_odd_forms(engine: Engine, case: str) -> None:
     assert not a.abstained
     assert a.hits[0].unit.id == TACITUS
     assert a.citations and a.citations[0].unit.id == TACITUS
-    assert a.question == without_invisible(without_terminal_control(ANSWERED[case])).strip()   # escapes and invisible marks are not what was asked
+    # escapes, invisible marks and emoji are not what was asked
+    assert a.question == without_emoji(without_invisible(without_terminal_control(ANSWERED[case]))).strip()
+
+
+def test_emoji_and_padding_do_not_change_the_answer(engine: Engine) -> None:
+    plain = engine.ask("什么是伪工作")
+    for odd in ("😀😀😀什么是伪工作🔥", "什么是伪工作" + " " * 3000):
+        a = engine.ask(odd)
+        assert a.question == "什么是伪工作" and a.text == plain.text
 
 
 def test_full_width_digits_name_a_speech(engine: Engine) -> None:
@@ -151,7 +159,7 @@ def test_cli_answers_odd_forms(capsys: pytest.CaptureFixture[str], case: str) ->
     code, out, err = run(capsys, "ask", "--json", ANSWERED[case])
     assert code == 0, err
     d = json.loads(out)
-    assert d["question"] == without_invisible(without_terminal_control(ANSWERED[case])).strip()
+    assert d["question"] == without_emoji(without_invisible(without_terminal_control(ANSWERED[case]))).strip()
     assert not d["abstained"] and d["citations"][0]["id"] == TACITUS
     code, out, err = run(capsys, "ask", ANSWERED[case])
     assert code == 0 and "塔西佗陷阱" in out and "Traceback" not in out + err

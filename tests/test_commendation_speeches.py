@@ -1,0 +1,96 @@
+"""A user's own speeches asked about the way a new user asked (tester 48): a commendation
+speech's people one paragraph each (表扬了哪些人 / 第三位是谁); 提了哪几点希望 as the four it
+announced, not the safety paragraph stressed after them (and 最后一点呢 after it); a meeting
+named alone (表彰大会是谁讲的话 / 哪天开的); a 工作总结 named as a text; 一篇讲话里… as one of the
+speeches, not the first; and a figure or date the quoted sentence does give (山西去年招商引资 /
+在今年3月19日…会上，我倡议…). Texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from engine_helpers import engine_of
+
+from assistant.results import Turn
+
+_COMMENDATION = """在全市2025年度优秀教师表彰大会上的讲话
+市长　韩启明
+（2025年9月8日）
+同志们：
+今天，我们隆重召开全市优秀教师表彰大会。在受表彰的同志中，我想特别说说其中几位。
+山区小学教师方静怡同志，在大岭教学点坚守十九年，先后教过的学生有300多名。
+市第二中学物理教师邵宏伟同志，指导学生获得全国物理竞赛一等奖7项。
+特殊教育学校校长康雨桐同志，推动全市残疾儿童入学率达到98%。
+乡村幼儿园园长贺晓岚同志，带领团队新建村级幼儿园12所。
+同志们，让我们向受表彰的同志学习！
+"""
+
+_OPENING = """在明德中学2025年秋季开学典礼上的讲话
+校长　谭立言
+（2025年9月1日）
+同学们：
+今天，我给大家提四点希望。
+一要立志高远。志不立，天下无可成之事。
+二要勤学好问。学问学问，要学要问。
+三要强身健体。每天锻炼一小时，健康工作五十年。
+四要懂得感恩。感恩父母，感恩老师，感恩同学。
+此外，我还要强调一下安全。宿舍晚上十点熄灯，严禁私自下河游泳。
+同学们，新的学期开始了，祝大家学习进步！
+"""
+
+_SUMMARY = """柳湾镇2024年工作总结
+柳湾镇人民政府
+（2024年12月26日）
+2024年，全镇地区生产总值完成18.6亿元，增长6.1%。
+新签约项目8个，总投资5.2亿元。
+"""
+
+_STYLE = """在全县作风建设大会上的讲话
+县委书记　孔令山
+有资料显示，去年江北全省招商引资2860亿元，比上年增长35%。
+在今年4月8日县委常委会上，我倡议大家工作日中午不饮酒，大部分同志响应了倡议。
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    return engine_of(tmp_path_factory.mktemp("commend"), {"01_commend.txt": _COMMENDATION, "02_opening.txt": _OPENING,
+                                                           "03_summary.txt": _SUMMARY, "04_style.txt": _STYLE})
+
+
+@pytest.mark.parametrize("question", ["表彰大会上表扬了哪些人？", "表彰大会上特别说到了哪几位优秀教师？"])
+def test_the_people_a_speech_tells_of_in_turn(engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.text.startswith("共4位:")
+    for name in ("方静怡", "邵宏伟", "康雨桐", "贺晓岚"):
+        assert name in answer.text
+
+
+def test_the_nth_person_told_of(engine) -> None:
+    answer = engine.ask("表彰大会上特别提到的几位教师中，第三位是谁？")
+    assert answer.text.startswith("康雨桐:")
+
+
+def test_the_hopes_announced_and_the_last_of_them(engine) -> None:
+    hopes = engine.ask("校长提了哪几点希望？")
+    assert "懂得感恩" in hopes.text and "熄灯" not in hopes.text
+    last = engine.ask("那最后一点呢？", history=[Turn("校长提了哪几点希望？", hopes)])
+    assert "懂得感恩" in last.text and "熄灯" not in last.text
+
+
+@pytest.mark.parametrize(("question", "said"), [("表彰大会是谁讲的话？", "韩启明"), ("表彰大会是哪天开的？", "2025年9月8日"),
+                                                ("柳湾镇工作总结是哪天写的？", "2024年12月26日")])
+def test_a_meeting_or_a_summary_named_alone(engine, question: str, said: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.partial and said in answer.text
+
+
+def test_one_of_the_speeches_is_not_the_first(engine) -> None:
+    answer = engine.ask("一篇讲话里说中午不饮酒，是哪一篇？")
+    assert answer.plan.get("speech") != 1 and "作风建设大会" in answer.text
+
+
+@pytest.mark.parametrize(("question", "said"), [("江北去年招商引资多少钱？", "2860亿元"),
+                                                ("中午不饮酒是哪天倡议的？", "4月8日")])
+def test_the_figure_or_date_the_sentence_gives(engine, question: str, said: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.partial and said in answer.text
