@@ -66,6 +66,7 @@ from .points import (
     item_asked,
     item_named,
     list_named_after,
+    list_named_before,
     nth_point,
     point_count,
     points_in_part,
@@ -515,6 +516,7 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             text, sentences, cited = whole_item(ev, own, citer)   # (碧水保卫战有哪些措施: what its item holds)
             return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
         points = formula_items(plan, hits_named) or under or list_named_after(ev, plan, hits_named) \
+            or list_named_before(plan, hits_named) \
             or (clause_list(ev, plan, hits_named, analysed.bigrams, marked) if listed is None else None) or marked \
             or (listed if isinstance(listed, tuple) else inline_over(ev, plan, hits_named, analysed.bigrams, listed)
                 if listed else None)   # (一是…二是… inside the list's paragraph, or one the words name better)

@@ -20,7 +20,7 @@ from .planner import QueryPlan
 from .question_grammar import ASKS_WHY, LIST
 from .results import Answer
 
-__all__ = ["clauses", "each_asked", "stands_alone", "told_already"]
+__all__ = ["clauses", "each_asked", "stands_alone", "swapped_time", "told_already"]
 
 _YES_NO = LazyPattern(r"吗[?？]?$|是不是|有没有|是否")
 _THOSE = LazyPattern(r"(?:那|这)(?:两|几|三|四|五|些)(?:点|条|个|项|者|方面|件)?")
@@ -110,6 +110,22 @@ def told_already(plan: QueryPlan, own_words: bool, before: Answer) -> bool:
     return not own_words and plan.answer_type in ("date", "number", "place", "person") \
         and not before.abstained and not before.partial and bool(before.sentences) \
         and fits_type(plan.answer_type, plan.answer_unit, [s.text for s in before.sentences[:2]])
+
+
+_TIME = r"(?:今年|去年|前年|明年|上年|本年|\d{4}年|[一二三四]季度|上半年|下半年)"
+# 去年呢 / 那上半年呢: nothing but another time, leaning on the question before.
+_ONLY_TIME = LazyPattern(rf"^[那还]?({_TIME})(?:的)?呢[?？。!！\s]*$")
+
+
+def swapped_time(question: str, previous: str) -> str:
+    """去年呢, after 白沙镇今年新发展党员多少名: the question before, asked of the time this one
+    names (its own time word replaced, else the time put first); "" when it is no such question."""
+    m = _ONLY_TIME.match(question.strip())
+    if m is None or not previous.strip():
+        return ""
+    before = previous.strip().rstrip("?？。!！")
+    said = re.search(_TIME, before)
+    return (before[:said.start()] + m.group(1) + before[said.end():] if said else m.group(1) + before) + "?"
 
 
 def _comma_parts(clause: str) -> list[str]:

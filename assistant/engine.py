@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 from . import text_analysis as ta
 from .cache_files import usable_cache_dir
 from .compose import compose, count_said_first
-from .compound import clauses, each_asked, stands_alone, told_already
+from .compound import clauses, each_asked, stands_alone, swapped_time, told_already
 from .corpus import (
     Corpus,
     CorpusError,
@@ -268,7 +268,8 @@ class Engine:
         if not history:
             return None
         prev = history[-1]
-        swapped = swapped_speech(question, prev.answer.query or prev.question, self.corpus.speeches)
+        swapped = swapped_speech(question, prev.answer.query or prev.question, self.corpus.speeches) \
+            or swapped_time(question, prev.question)
         if not swapped:
             return None
         plan = replace(self.plan(swapped, history[:-1]), follow_up=True)
@@ -302,6 +303,8 @@ class Engine:
         if len(parts) < 2 and not answers:
             return None
         for i, part in enumerate(parts):
+            # (…今年新发展党员多少名?去年呢?: the clause before, asked of the other year.)
+            part = (swapped_time(part, parts[i - 1]) if i else "") or part
             # 那篇文章…打头是什么?收尾呢: a clause naming no speech stays with the first one's (the
             # one its answer came from, when the first named none).
             first = (plans[0].speech_no or (answers[0].citations[0].unit.speech_no if answers[0].citations else None)
@@ -327,6 +330,10 @@ class Engine:
             if i and told_already(plan, bool(own), answers[-1]):
                 continue
             answer = self._ask_one(part, plan, k, turns)
+            said = {x.text for a in answers for x in a.sentences}
+            if i and answer.sentences and not answer.abstained and not answer.partial \
+                    and answer.sentences[0].text in said:
+                continue   # (…是多少?比上年增长多少?: the sentence quoted for the first tells the second too)
             turns.append(Turn(part, answer))
             answers.append(answer)
             plans.append(plan)

@@ -340,8 +340,20 @@ def _ask(engine: Any, question: str, k: int, llm: LLMAnswerer | None, history: l
         answer = llm(engine, question, k, history)
         return answer, (time.perf_counter() - start) * 1000, llm_failure(answer)
     except Exception as e:  # noqa: BLE001
+        if type(e).__name__ == "QuestionError":
+            # (???, an empty question: refused with a message, as ask refuses it; it declined.)
+            return Refused(str(e)), (time.perf_counter() - start) * 1000, None
         error = str(e) if isinstance(e, ValueError) and str(e) else f"{type(e).__name__}: {e}"
         return None, (time.perf_counter() - start) * 1000, error
+
+
+@dataclass
+class Refused:
+    """A question the engine refused to ask (empty, only punctuation): declined, with why."""
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"answer": self.message, "abstained": True, "hits": [], "citations": [], "refused": True}
 
 
 def n_asks(items: Sequence[Question | Conversation]) -> int:
@@ -384,7 +396,7 @@ def run_eval(engine: Any, items: Sequence[Question | Conversation], k: int = 10,
                 for no, t in enumerate(item.turns, 1):
                     answer, latency, error = _ask(engine, t.question.question, k, llm, history)
                     add(question_record(t.question, answer, latency, error, (item.id, no, t.follow_up)))
-                    if answer is not None:
+                    if answer is not None and not isinstance(answer, Refused):
                         history.append(Turn(t.question.question, answer))
             else:
                 answer, latency, error = _ask(engine, item.question, k, llm, [])

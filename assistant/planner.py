@@ -114,6 +114,11 @@ T = TypeVar("T")
 
 
 
+_COUNTED_TERM = LazyPattern(r"[一二三四五六七八九十两]+(?:个|大|项|条|点|种)?[\u4e00-\u9fff]")
+_COMPARED_COUNT = LazyPattern(r"比[^，,。？?]{1,12}?(?:多|少|增加|减少|增长|下降)了?(?:几|多少)")
+# 提到了哪些书 / 推荐了什么书: a thing asked for in one character (not 哪些话 / 哪几点, which ask
+# what was said).
+_ONE_CHAR_THING = LazyPattern(r"(?:哪些|哪几[本部首篇个]|什么|啥)([书诗歌戏剧画曲词])(?=[?？。,，!！\s]|$)")
 # 一是二是三是 / 一是…二是…: a list's own markers, spelled out in the question.
 _SPELLED_MARKERS = LazyPattern(r"[一二三四五六七八九十]是(?:[、,，…]*[一二三四五六七八九十]是)+")
 
@@ -436,14 +441,16 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         rest = [w for w in rest if w not in theme.group(0)]
     joined = [c for m in JOINED_TERMS.finditer(unquoted) for c in trimmed_runs(m.group(0))]
     inner_list = QUOTED.search(body) or bool(said_in(joined, speeches, named_nos, corpus_text))
+    # (都提到了哪些书: a thing of one character asked for is no part of the speech's outline.)
+    thing = _ONE_CHAR_THING.search(unquoted)
     plan.outline = (asks_parts or whole_speech or (wants_list and names_speech and not inner_list)) \
-        and all(_is_generic(w) or w in described for w in rest) and plan.nth_item is None
+        and all(_is_generic(w) or w in described for w in rest) and plan.nth_item is None and not thing
     if REPORTER_ASKS.search(unquoted) and plan.speech_no is not None \
             and is_interview(speech := next(s for s in speeches if s.no == plan.speech_no)) \
             and not named_reporters(unquoted, speech):
         # 记者一共问了几个问题 / 记者问的第二个问题: the reporter's questions are the interview's parts.
         plan.nth_is_part, plan.outline = plan.nth_item is not None, plan.nth_item is None
-    if plan.multi_speech and plan.nth_item is None and plan.answer_type is None \
+    if plan.multi_speech and plan.nth_item is None and plan.answer_type is None and not thing \
             and not QUOTED.search(body) and not PROBLEMS_FOUND.search(unquoted) and all(_is_generic(w) or w in described or w in WHOLE_SPEECH for w in rest):
         # 五篇讲话各自的主题是什么 / 第一篇和第三篇有什么不同: each speech's outline, side by side.
         plan.outline = True
@@ -496,7 +503,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             # (开场白是怎么给这次会定性的: 定性, which the speech never says, names no part of it.)
             plan.section = " ".join(said_in(plan.section.split(), speeches, named_nos, corpus_text))
     plan.answer_type, plan.answer_unit = asked_type(body, COUNT)
-    if plan.answer_type == "number" and BOUNDED.search(unquoted):
+    if plan.answer_type is None and _COMPARED_COUNT.search(unquoted):
+        plan.answer_type = "number"   # (今年新签约项目比去年多几个: a difference of two figures, not a list)
+    if plan.answer_type == "number" and (BOUNDED.search(unquoted) or _COMPARED_COUNT.search(unquoted)):
         plan.wants_list = plan.outline = False   # (博士后工作站至少要新建几个: a figure, not a list)
     if plan.answer_type in (None, "place") and ASKS_OCCASION.search(norm) \
             or plan.answer_type == "number" and plan.answer_unit.startswith("第") and SESSION_ASKED.search(norm):
@@ -541,6 +550,9 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         if titled is not None:
             plan.speech_no = titled
     plan.asks_content_of = asked_term(body, analyse)
+    if plan.asks_content_of and not plan.wants_list and _COUNTED_TERM.match(plan.asks_content_of) \
+            and QUOTED.search(body) and plan.nth_item is None:
+        plan.weak_list = True   # (“三个好”是指什么: a term that counts its parts is a list of them)
     # 讲了哪几个“继续” / 讲了4个“继续”: the term is counted, so its instances are the list (not what it means).
     plan.counts_term = bool(plan.asks_content_of) and bool(re.search(
         rf"(?:哪|几|(?<!第){_NUM})(?:{_NUM}+)?{CLASSIFIER}?\s*[“\"「]?{re.escape(plan.asks_content_of)}", body))

@@ -48,7 +48,7 @@ from .structure import (
 from .text_analysis import first_sentences, split_sentences
 from .text_helpers import chinese_numeral
 
-__all__ = ["ANNOUNCES", "PointList", "as_points", "count_statement", "choose_points", "formula_items", "said_with", "clause_list", "counted_lead_wins", "inline_over", "item_named", "list_named_after", "points_under_item", "followup_point", "how_many", "nth_point", "own_words", "parallel_paragraphs", "points_in_part", "with_own_words", "words_match",
+__all__ = ["ANNOUNCES", "PointList", "as_points", "count_statement", "choose_points", "formula_items", "said_with", "clause_list", "counted_lead_wins", "inline_over", "item_named", "list_named_after", "list_named_before", "points_under_item", "followup_point", "how_many", "nth_point", "own_words", "parallel_paragraphs", "points_in_part", "with_own_words", "words_match",
            "point_count", "point_lists", "speech_points", "too_few_points"]
 
 PointList = list[Unit] | tuple[Unit, list[str]]
@@ -473,6 +473,20 @@ def list_named_after(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> tuple[Un
             said = split_sentences(e.points[-1].text)[1:3]
             if len(e.points) >= 2 and (not plan.list_size or len(e.points) == plan.list_size) \
                     and any(term in ta.squash_punct(x) and _NAMES_IT.search(x) for x in said):
+                return h.unit, e.labels
+    return None
+
+
+def list_named_before(plan: QueryPlan, hits: list[Hit]) -> tuple[Unit, list[str]] | None:
+    """“三个好”是指什么: a list the speech names just before giving it (概括起来讲是“三个好”:一是
+    势头好…二是…三是…): the enumeration whose lead ends on the quoted term."""
+    term = ta.squash_punct(plan.asks_content_of)
+    if len(term) < 2 or not QUOTED.search(plan.text):
+        return None
+    for h in hits[:3]:
+        for e in enumerations(h.unit.text):
+            if len(e.points) >= 2 and term in ta.squash_punct(e.lead[-len(term) - 12:]) \
+                    and (not plan.list_size or len(e.points) == plan.list_size):
                 return h.unit, e.labels
     return None
 

@@ -99,7 +99,9 @@ def title_of(body: str, speeches: Sequence[Speech], analyse: Callable[[str], ta.
     """The one speech whose title holds every word of the question that is not who/when/where."""
     event = asked_event(body)   # 乡镇企业会议是谁主持的: 主持 is asked, not part of the name
     own = [w for w in whole_words(joined_singles(analyse(body).words)) if w not in META_WORDS and not is_generic(w)
-           and not re.search(r"哪|什么|谁|几|何|天|年|月|召开|举行|开|大会|座谈会", w) and w != event]
+           and not re.search(r"哪|什么|谁|几|何", w) and w != event
+           # (表彰大会 / 开学典礼 name the meeting; 大会 / 开 / 今天 alone say nothing of which)
+           and not (len(w) <= 2 and re.search("天|年|月|开", w)) and w not in ("召开", "举行", "大会", "座谈会")]
     if not own:
         return None
     titles = {s.no: ta.normalise(s.title) for s in speeches}

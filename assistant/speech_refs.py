@@ -35,8 +35,6 @@ _PAIR_NAMED = LazyPattern(r"([\u4e00-\u9fff]{2,10}?)(?:和|与|跟|及|、)([\u4
                           r"(?:(?:这|那)?(?:两|二)(?:篇|个讲话|份)|上?的(?:讲话|发言|报告))")
 _OCCASION_OR_KIND = r"(?:大会|会议|座谈会|茶话会|团拜会|推进会|工作会|表彰会|动员会|部署会|报告会|发布会|追悼会|典礼|致辞|党课|讲课|讲座|报告)"
 _PAIR_IN = LazyPattern(r"在([\u4e00-\u9fff]{2,12}?)(?:里|中|上)(?:和|与|跟|及|、)(?:在)?([\u4e00-\u9fff]{2,12}?)(?:里|中|上)")
-_MEETING_ALONE = LazyPattern(rf"^(?:那个|这个|那次|这次|那场|这场)?([\u4e00-\u9fff]{{0,10}}?{_OCCASION_OR_KIND})(?=是|上|的|那(?!篇)|里|在|开|举行|怎|哪|讲(?!话)|说|有|由)")
-_GIVEN_AT = LazyPattern(r"^在.{2,40}(?:上|时)的(?:讲话|致辞|发言|报告)")
 _PAIR_OF_MEETINGS = LazyPattern(rf"([\u4e00-\u9fff]{{0,10}}?{_OCCASION_OR_KIND})(?:上)?(?:和|与|跟|及|、)"
                                 rf"([\u4e00-\u9fff]{{0,10}}?{_OCCASION_OR_KIND})")
 _SPECIFIC = LazyPattern(_SPECIFIC_GENRE)
@@ -193,15 +191,6 @@ def named_speeches(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ..
                         or (genre in _GREETINGS and greets_new_year(s, labels[s.no])))
         if len(of_kind) == 1:
             return of_kind, kind.group(0)
-    alone = _MEETING_ALONE.match(text)
-    if alone:
-        # 表彰大会是谁讲的话 / 开学典礼是哪天开的: a meeting named alone, opening the question, names
-        # the one speech whose title says it was given there.
-        # (Its name as the title says it, of a speech given there: not a report of the meeting,
-        # nor a name most of whose characters another meeting's title holds.)
-        found = tuple(s.no for s in speeches if alone.group(1) in labels[s.no] and _GIVEN_AT.search(titles[s.no]))
-        if len(found) == 1:
-            return found, alone.group(0)
     if REPORTER_ASKS.search(text):
         # 记者一共问了几个问题: the one interview (——访…) is the text a reporter asked questions in.
         interviews = tuple(s.no for s in speeches if is_interview(s))

@@ -118,7 +118,7 @@ def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, 
     # 今年春节 says when, relative to the asker: the speeches say 春节 (形式主义 stays a term).
     unseen = [w for w in own if len(w) >= min_len and ta.squash_punct(w) not in corpus_key
               and not DEICTIC_TIME.match(w) and not _said_apart(ta.squash_punct(w), corpus_key)
-              and not _said_modified(w, corpus_key)]
+              and not _said_modified(w, corpus_key) and not _place_said(w, corpus_key)]
     # (窗口单位对老百姓爱答不理、高高在上: several words of the asker's own, none a term the
     # question is about; 计划生育 / 形式主义 is one, 治理空气污染、保护环境 a list of topics.)
     listed = len(unseen) >= 2 and any(re.search(f"{re.escape(a)}[^,，。?？]{{0,4}}[、和与及][^,，。?？]{{0,4}}{re.escape(b)}",
@@ -310,11 +310,17 @@ def unseen_share(ev: Evidence, analysed: ta.Analysed, skip: frozenset[str] = fro
         if total > 0 else 1.0
 
 
+def _place_said(word: str, corpus_key: str) -> bool:
+    """宁乡县, of speeches that say 宁乡: the place, without the word for what kind it is."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}[省市县区镇乡]", word)) and ta.squash_punct(word[:-1]) in corpus_key
+
+
 def unsaid_words(ev: Evidence, analysed: ta.Analysed) -> str:
     """讲话中从未出现「读书」: the question's own words the speeches never use, said for a
     decline; "" when they use them all."""
     never = "、".join(f"「{w}」" for w in own_words(analysed.words)
-                     if ta.squash_punct(w) not in ev.corpus_key and not DEICTIC_TIME.match(w))
+                     if ta.squash_punct(w) not in ev.corpus_key and not DEICTIC_TIME.match(w)
+                     and not _place_said(w, ev.corpus_key))
     return f"讲话中从未出现{never}" if never else ""
 
 

@@ -32,7 +32,7 @@ _OPENING = """在明德中学2025年秋季开学典礼上的讲话
 一要立志高远。志不立，天下无可成之事。
 二要勤学好问。学问学问，要学要问。
 三要强身健体。每天锻炼一小时，健康工作五十年。
-四要懂得感恩。感恩父母，感恩老师，感恩同学。
+四要懂得感恩。感恩父母，感恩老师，感恩同学。这个暑假，我推荐大家读了《平凡的世界》。
 此外，我还要强调一下安全。宿舍晚上十点熄灯，严禁私自下河游泳。
 同学们，新的学期开始了，祝大家学习进步！
 """
@@ -40,14 +40,18 @@ _OPENING = """在明德中学2025年秋季开学典礼上的讲话
 _SUMMARY = """柳湾镇2024年工作总结
 柳湾镇人民政府
 （2024年12月26日）
-2024年，全镇地区生产总值完成18.6亿元，增长6.1%。
-新签约项目8个，总投资5.2亿元。
+2024年，在县委、县政府的坚强领导下，全镇干部群众攻坚克难，较好地完成了全年各项目标任务。
+第一，经济发展稳中有进。全年实现地区生产总值18.6亿元，比上年的17.5亿元增长6.1%；农村居民人均可支配收入达到21860元，上年为20410元，增长7.1%。粮食总产量4.2万吨，比上年增加0.3万吨。
+第二，招商引资取得突破。全年新签约项目8个，总投资5.2亿元，上年签约项目5个。
+第三，民生保障持续加强。新建农村公路12公里，改造危房36户。
 """
 
 _STYLE = """在全县作风建设大会上的讲话
 县委书记　孔令山
 有资料显示，去年江北全省招商引资2860亿元，比上年增长35%。
 在今年4月8日县委常委会上，我倡议大家工作日中午不饮酒，大部分同志响应了倡议。
+当前我县发展概括起来讲是“三个好”：一是势头好，经济增长较快。二是氛围好，干部群众心齐气顺。三是预期好，一批大项目即将开工。
+我推荐大家读一读《之江新语》，学一学调查研究的方法。
 """
 
 
@@ -94,3 +98,38 @@ def test_one_of_the_speeches_is_not_the_first(engine) -> None:
 def test_the_figure_or_date_the_sentence_gives(engine, question: str, said: str) -> None:
     answer = engine.ask(question)
     assert not answer.partial and said in answer.text
+
+
+def test_the_books_two_speeches_name(engine) -> None:
+    answer = engine.ask("第二篇和第四篇讲话都推荐了哪些书？")
+    assert "《平凡的世界》" in answer.text and "《之江新语》" in answer.text and "分为" not in answer.text
+    # (提到了哪些书, naming no word the speeches use, is still no question about their outlines)
+    assert not engine.plan("第二篇和第四篇讲话都提到了哪些书？").outline
+
+
+def test_how_many_more_than_last_year_is_a_figure(engine) -> None:
+    answer = engine.ask("柳湾镇今年新签约项目比去年多几个？")
+    assert "上年签约项目5个" in answer.text
+    plan = engine.plan("柳湾镇今年新签约项目比去年多几个？")
+    assert plan.answer_type == "number" and not plan.wants_list and not plan.outline
+
+
+def test_a_counted_term_is_the_list_after_it(engine) -> None:
+    answer = engine.ask("作风建设大会讲话说的“三个好”是指什么？")
+    for said in ("势头好", "氛围好", "预期好"):
+        assert said in answer.text
+
+
+def test_a_second_clause_told_by_the_same_sentence_is_not_answered_twice(engine) -> None:
+    answer = engine.ask("柳湾镇2024年地区生产总值是多少？比上年增长多少？")
+    assert answer.text.count("18.6亿元") == 1 and "6.1%" in answer.text
+
+
+def test_another_year_asked_after(engine) -> None:
+    """去年呢: the question before, asked of the other year (not any sentence saying 去年)."""
+    first = engine.ask("柳湾镇今年新签约项目多少个？")
+    later = engine.ask("去年呢？", history=[Turn("柳湾镇今年新签约项目多少个？", first)])
+    assert later.plan.get("follow_up") and "上年签约项目5个" in later.text
+    assert all(c.unit.speech_no == 3 for c in later.citations)
+    both = engine.ask("柳湾镇今年新签约项目多少个？去年呢？")
+    assert all(c.unit.speech_no == 3 for c in both.citations)

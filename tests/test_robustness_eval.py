@@ -149,7 +149,11 @@ def test_unsearchable_question_is_recorded_not_fatal(tmp_path: Path, capsys: pyt
     code, out, err = run(capsys, "eval", str(qs), "--json", str(out_json))
     assert code == 0 and "Traceback" not in out + err
     records = {r["id"]: r for r in json.loads(out_json.read_text(encoding="utf-8"))["questions"]}
-    assert CJK.search(records["punct"]["error"]) and "标点" in records["punct"]["error"]
+    # (refused with its message, as ask refuses it: the assistant declined, which is right of a
+    # question whose speeches hold no answer)
+    punct = records["punct"]
+    assert punct["error"] is None and punct["abstained"] and CJK.search(punct["answer"]) and "标点" in punct["answer"]
+    assert punct["metrics"]["abstained_correctly"]
     assert records["q1"]["error"] is None and records["q1"]["citations"]
 
 
