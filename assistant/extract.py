@@ -27,6 +27,7 @@ _DEFINITION = ("是指", "就是", "即", "是")
 # draws, which its own sentences state (这个理论告诉我们…, 也就是说…), after the story.
 # (讲这个故事是想提醒在座的干部啥 / 想告诉干部什么: what a story is told for.)
 _PART_OF_BEFORE = LazyPattern(r"^\s*其中[，,]")
+_ANSWERS_BEFORE = LazyPattern(r"^\s*(?:就是|即|也就是|这就是)")
 _CONCLUDES = LazyPattern(r"^(?:所以|因此|因而|可见|由此可见)")
 _EXPLAINS = LazyPattern(r"告诉我们|告诉人们|说明|也就是说|就是说|意思是|寓意|道理|启示|可见|由此|这就是|所以|之所以|教训|吸取")
 
@@ -195,7 +196,10 @@ def extract_sentences(ev: Evidence, hits: list[Hit], analysed: ta.Analysed, cite
     # 其中，改造老旧小区210个…: a part of the total the sentence before gives (今年…项目126个), which
     # is quoted with it, or 其中 reads as a part of whatever is quoted before it.
     for c in list(chosen):
-        if _PART_OF_BEFORE.match(c[3]) and c[2] > 0 and not any(x[4] is c[4] and x[2] == c[2] - 1 for x in chosen):
+        # (什么是水八仙?就是茭白、莲藕…: 就是 answers the question the sentence before asks.)
+        before = split[c[4].id][c[2] - 1] if c[2] > 0 else ""
+        answers = _ANSWERS_BEFORE.match(c[3]) and before.rstrip().endswith(("？", "?"))
+        if (_PART_OF_BEFORE.match(c[3]) or answers) and c[2] > 0 and not any(x[4] is c[4] and x[2] == c[2] - 1 for x in chosen):
             chosen.append((0.0, c[1], c[2] - 1, split[c[4].id][c[2] - 1], c[4]))
             length += len(split[c[4].id][c[2] - 1])
     # An answer names its subject: a quoted paragraph that opens with its own heading sentence

@@ -114,6 +114,7 @@ T = TypeVar("T")
 
 
 
+_WHAT_THING_LAST = LazyPattern(r"(?:获得|得到|得过|获过|荣获|受到|拿过|拿到|得了)过?了?(?:什么|啥|哪些)([\u4e00-\u9fff]{2,4})[?？。!！\s]*$")
 _COUNTED_TERM = LazyPattern(r"[一二三四五六七八九十两]+(?:个|大|项|条|点|种)?[\u4e00-\u9fff]")
 _COMPARED_COUNT = LazyPattern(r"比[^，,。？?]{1,12}?(?:多|少|增加|减少|增长|下降)了?(?:几|多少)")
 # 提到了哪些书 / 推荐了什么书: a thing asked for in one character (not 哪些话 / 哪几点, which ask
@@ -569,6 +570,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         and not re.match(r"[\u4e00-\u9fff](?<![呢吗啊呀的])", body[what.end():]) else ""
     if not focus and (which := WHICH_ONE.search(unquoted)):
         focus = which.group(1).split("的")[-1]   # 担任过哪个系的系主任 / 在哪个礼堂开的: the one thing asked for
+    if not focus and (thing := _WHAT_THING_LAST.search(unquoted)):
+        focus = thing.group(1)   # 赵德明获得过什么省级荣誉: the thing asked for ends the question
     # (2003年/九七年/去年粮食总产量: the year says which, not what. 那位妻子 / 那场话剧: pointing words
     # name nothing; 这种现象叫什么 asks the name of the thing the question describes, naming none.)
     plan.asked_words = tuple(w for w in _whole_words(analyse(re.sub(f"{YEAR}|[今去明前本来]年", " ", focus)).words) if not _is_generic(w)

@@ -52,6 +52,7 @@ _STYLE = """在全县作风建设大会上的讲话
 在今年4月8日县委常委会上，我倡议大家工作日中午不饮酒，大部分同志响应了倡议。
 当前我县发展概括起来讲是“三个好”：一是势头好，经济增长较快。二是氛围好，干部群众心齐气顺。三是预期好，一批大项目即将开工。
 我推荐大家读一读《之江新语》，学一学调查研究的方法。
+我们去年到苏州学习，有个现场教学点叫水八仙，什么是水八仙？就是茭白、莲藕、水芹等八种水生食材。
 """
 
 
@@ -133,3 +134,15 @@ def test_another_year_asked_after(engine) -> None:
     assert all(c.unit.speech_no == 3 for c in later.citations)
     both = engine.ask("柳湾镇今年新签约项目多少个？去年呢？")
     assert all(c.unit.speech_no == 3 for c in both.citations)
+
+
+def test_an_honour_the_speech_never_names(engine) -> None:
+    """获得过什么省级荣誉: the thing asked for is named, and the speech never speaks of it."""
+    answer = engine.ask("方静怡获得过什么省级荣誉？")
+    assert answer.partial and "省级荣誉" in answer.text
+
+
+def test_an_answer_to_the_speech_s_own_question_keeps_it(engine) -> None:
+    """什么是水八仙?就是茭白…: 就是 answers the question the sentence before it asks."""
+    answer = engine.ask("水八仙是什么？")
+    assert "什么是水八仙" in answer.text and "茭白" in answer.text
