@@ -675,10 +675,10 @@ _ASKS_QUESTION = LazyPattern(r"记者|问了|提问|问题是|什么问题|哪�
 # (改造资金的问题是谁回答的: who answered it, in the turn after it.)
 _ANSWERED_BY = LazyPattern(r"回答|答复|作答|谁答")
 # 讲了些什么 / 讲话的重点是什么 / 强调了什么: what a person said, asked as a whole.
-_SPEAKER_SAID = LazyPattern(rf"{WHAT_SAID.pattern}|讲话的?(?:重点|要点|主要内容|核心)|(?:强调|指出|表示)了?(?:些)?(?:什么|啥|哪些)")
+_SPEAKER_SAID = LazyPattern(rf"{WHAT_SAID.pattern}|讲话的?(?:重点|要点|主要内容|核心)|(?:强调|指出|表示|要求)了?(?:些)?(?:什么|啥|哪些)")
 
 
-_ASKED_VERB = LazyPattern(r"(强调|指出|表示)了?(?:些)?(?:什么|啥|哪些)")
+_ASKED_VERB = LazyPattern(r"(强调|指出|表示|要求)了?(?:些)?(?:什么|啥|哪些)")
 
 
 def said_with_verb(ev: Evidence, no: int, question: str, citer: Citer) -> tuple[str, list[AnswerSentence]] | None:
@@ -689,12 +689,23 @@ def said_with_verb(ev: Evidence, no: int, question: str, citer: Citer) -> tuple[
         return None
     norm = ta.normalise(question)
     people = [m.group(0) for m in re.finditer(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}", norm[:verb.start()])]
-    said = [u for u in ev.corpus.speech(no).paragraphs
-            if any(re.match(rf"{re.escape(p)}[^，,。]{{0,12}}?{verb.group(1)}", ta.normalise(u.text)) for p in people)]
+    # (孟广川说，… ¶ 他要求，… ¶ 他还要求，…: a paragraph opening 他 goes on with the one before.)
+    said: list[Unit] = []
+    speaker = ""
+    for u in ev.corpus.speech(no).paragraphs:
+        text = ta.normalise(u.text)
+        opener = next((p for p in people if text.startswith(p)), "") or (speaker if re.match("[他她]", text) else "")
+        if opener and re.match(rf"(?:{re.escape(opener)}|[他她])[^，,。]{{0,12}}?{verb.group(1)}", text):
+            said.append(u)
+        speaker = opener or ("" if re.match(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}", text) else speaker)
     if not said:
         return None
     lines = [AnswerSentence(u.text, [citer.cite(u)]) for u in said[:2]]
     return join_cited(lines), lines
+
+
+# 一共讲了几条 / 讲了几点: a count of the speech's items, naming no noun.
+_BARE_COUNT = LazyPattern(r"(?:一共|总共|共)?(?:讲|说|提|谈)了?(?:几|多少)(?:条|点)()(?=[?？。!！\s]*$)")
 
 
 def count_said_first(ev: Evidence, question: str, answer: Answer) -> list[Hit]:
@@ -702,11 +713,12 @@ def count_said_first(ev: Evidence, question: str, answer: Answer) -> list[Hit]:
     lists: the paragraph that says how many answers the question, so it leads the hits (the
     points follow). The hits as they were for any other question (the whole question is read:
     讲了几点看法?每一点是什么意思 asks for the points too)."""
-    counted = COUNT_ONLY.search(ta.normalise(question))
+    norm = ta.normalise(question)
+    counted = COUNT_ONLY.search(norm) or _BARE_COUNT.search(norm)
     if counted is None or answer.abstained or len(answer.citations) < 2:
         return answer.hits
     said = count_statement(ev, [c.unit for c in answer.citations])
-    if said is None or counted.group(1) not in ta.normalise(said[0].text):
+    if said is None or (counted.group(1) or "") not in ta.normalise(said[0].text):
         return answer.hits
     terms = list(dict.fromkeys(t for h in answer.hits[:3] for t in h.matched))
     return cited_first(ev, [said[0]], answer.hits, terms)

@@ -358,7 +358,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     unquoted = QUOTED.sub(lambda m: "\u3000" * len(m.group(0)), body)
     if saying := SAYING_ASKED.search(unquoted):   # (校训是哪八个字: the saying's words, no list)
         unquoted = unquoted[:saying.start(1)] + "\u3000" * len(saying.group(1)) + unquoted[saying.end(1):]
-    wants_list = bool(LIST.search(unquoted))
+    # (列了一是二是三是四是,都是啥: the markers spelled out ask for the items they mark.)
+    wants_list = bool(LIST.search(unquoted) or _SPELLED_MARKERS.search(unquoted))
     # The outline: the question asks for the parts (第一篇讲话提出了哪几条要求) and names nothing else to list.
     # A quoted term (“细、准、优、实”分别是什么) names a list inside the speech, not its outline.
     found = list(ORDINAL.finditer(unquoted))

@@ -577,7 +577,7 @@ def naming_label(s: Speech) -> str:
     date lines and a line on its occasion, not a deck that sums up what it says (…必须建设一支…
     执纪执法队伍) or a photo caption."""
     lines = [u.text for u in _leading_metadata(s) if u.text != s.title and not _CAPTION.search(ta.normalise(u.text))
-             and (len(u.text) <= _SPEAKER_LINE or _OCCASION_LINE.search(u.text))]
+             and (len(_DATE_AFTER.sub("", u.text)) <= _SPEAKER_LINE or _OCCASION_LINE.search(u.text))]
     return ta.normalise(" ".join([s.title, *lines]))
 
 
@@ -586,7 +586,7 @@ _OFFICE_THEN_NAME = LazyPattern(r"\S*(?:长|员|书记|主席|主任|总理|部�
 
 
 # 副市长　林晓岚（2024年3月18日）: a speaker line with its date after the name.
-_DATE_AFTER = LazyPattern(r"\s*\([^()]*\d[^()]*\)\s*$")
+_DATE_AFTER = LazyPattern(r"\s*[(（][^()（）]*(?:\d|[〇零一二三四五六七八九十]年)[^()（）]*[)）]\s*$")
 
 
 def _speaker_text(u: Unit) -> str:
@@ -686,7 +686,9 @@ def _title_owner(piece: str, titles: list[tuple[int, str]], own_titles: list[tup
         # (Of the title itself: 今年教育 is no shortening of a subtitle's …年全国教育工作会议; a
         # meeting's name, 科技大会, is of the meeting a subtitle names.)
         found = [no for no, t in (titles if _MEETING_NAME.search(piece) else own_titles) if _abbreviates(piece, t)] \
-            or [no for no, t in titles if _meeting_shortened(piece, t)]
+            or [no for no, t in titles if _meeting_shortened(piece, t)] \
+            or [no for no, t in titles if _MEETING_NAME.search(piece) and _abbreviates(piece, t, 3.5)]
+        # (粮改会议 of 粮食流通体制改革工作会议: a meeting's long name shortened to its first words.)
     elif not found and len(piece) == 2:
         # 校庆 of 建校70周年庆祝大会: two characters, side by side once its count is read past.
         found = [no for no, t in own_titles if _abbreviates(piece, _ANNIVERSARY.sub("", t), 1.0)]

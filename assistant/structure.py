@@ -181,7 +181,9 @@ def list_items(ev: Evidence, unit: Unit) -> list[Unit]:
         # are that paragraph's, read by inline_points.)
         framed = framed_alike(direct)
         listing = [u for u in direct if len(longest_points(u.text) or []) >= 3]
-        if not framed and len(listing) == 1 and len(direct) <= 3:
+        # (具体要抓好三项工作：（一）…（二）…（三）…: a paragraph that announces as many points as it
+        # gives holds the part's items, however many paragraphs stand around it.)
+        if not framed and len(listing) == 1 and (len(direct) <= 3 or _announces_its_points(listing[0].text)):
             return []
         return framed or (direct if 2 <= len(direct) <= 8 else [])
     if unit.kind == "paragraph" and not speech.headings:
@@ -189,6 +191,14 @@ def list_items(ev: Evidence, unit: Unit) -> list[Unit]:
         # 希望劳动模范们… ×3: a series that opens alike.)
         return directive_run(speech.paragraphs, unit) or series_of(speech.paragraphs, unit)
     return []
+
+
+def _announces_its_points(text: str) -> bool:
+    """Whether a paragraph says how many points it gives before giving that many (具体要抓好三项工作：
+    （一）…（二）…（三）…)."""
+    e = max(enumerations(text), key=lambda x: len(x.points), default=None)
+    counts = re.findall(r"([一二三四五六七八九十两]|\d{1,2})(?:项|条|个|点|方面)", e.lead) if e is not None else []
+    return bool(counts) and any((int(c) if c.isdigit() else chinese_numeral(c)) == len(e.points) for c in counts)
 
 
 _DIRECTED = frozenset({"措施", "举措", "办法", "任务", "部署"})   # kinds of items a speech directs
