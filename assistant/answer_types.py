@@ -311,7 +311,7 @@ def counted_noun(question: str) -> str:
     # (今年上半年城镇新增就业: 上 cut it off; 半年 / 一季度 say when, not what.)
     year = f"(?:{'|'.join(_RELATIVE_YEAR)}|全年|当年|上年|[〇零一二三四五六七八九]{{2,4}}年|\\d{{2,4}}年|[上下]?半年|第?[一二三四]季度|前[两三]季度)"
     # (清江省去年粮食总产量 / 南川省九七年生产总值: the place a question names says whose, not what.)
-    noun = re.sub(r"^(?:[\u4e00-\u9fff]{2,4}?|[全本该])[省市县区国](?=[\u4e00-\u9fff]{3})", "", noun)
+    noun = re.sub(r"^(?:[\u4e00-\u9fff]{2,4}?|[全本该])[省市县区国乡镇](?=[\u4e00-\u9fff]{3})", "", noun)
     noun = re.sub(rf"^{year}|{year}$", "", noun)   # (去年地区生产总值 / 收入去年: nor 去年)
     # (山西去年招商引资: a place with no 省 before the year; what follows the year is counted.)
     if len(inner := re.split(year, noun)[-1]) >= 2:
@@ -691,8 +691,13 @@ _COMPARED_SCOPE = LazyPattern(r"(?:高于|低于|快于|慢于|超过|好于|比
 _WHOLE_YEAR = LazyPattern(r"去年|前年|上年|全年|(?:19|20)\d\d年")
 
 
-_COMPARED_WITH = LazyPattern(r"(?:比|较|同比|与)[^，。,;；]{0,6}?(?:上年|去年|前年|上一年|上年度)(?:同期)?(?:相比)?")
+# (…扩大到1.2万亩，去年是1万亩: a clause giving last year's figure after this year's compares too.)
+_COMPARED_WITH = LazyPattern(r"(?:比|较|同比|与)[^，。,;；]{0,6}?(?:上年|去年|前年|上一年|上年度)(?:同期)?(?:相比)?"
+                             r"|[，,](?:上年|去年|前年|上一年)(?:同期)?(?:是|为|只有|仅为?|则为?)[^，。,;；]*")
 _CHANGED_FROM = LazyPattern(r"(?:由|从)[^，。,;；]{0,12}?(?=(?:上升|提高|提升|增加|增长|下降|降低|减少|跃升|扩大|缩小|压缩|缩短|压减)(?:到|至|为))")
+
+
+_GIVEN_FOR_YEAR = LazyPattern(r"(去年)(?:同期)?(?:的|是|为|只有|仅为?)\s*(?=[\d一二三四五六七八九十])")
 
 
 def years_meant(asked: set[int], sentence: str, before: str = "", this_year: int | None = None) -> set[int]:
@@ -704,6 +709,12 @@ def years_meant(asked: set[int], sentence: str, before: str = "", this_year: int
 
     # (我市由2023年的第七位上升到第四位: the year a change starts from is not the one its figure is of.)
     named = named_in(_CHANGED_FROM.sub("", sentence)) if asked else set()
+    # (…8.6亿元，比去年的7.9亿元增长8.9% / …，去年是1万亩: last year's figure, given to compare, is
+    # there for a question about last year.)
+    given = {this_year + _RELATIVE_YEAR[m.group(1)] for m in _GIVEN_FOR_YEAR.finditer(ta.normalise(sentence))} \
+        if asked and this_year else set()
+    if given & asked:
+        return given & asked
     if asked and not named and before:
         named = next((found for x in reversed(ta.split_sentences(before)) if (found := named_in(x))), set())
     return named

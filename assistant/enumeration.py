@@ -58,7 +58,8 @@ _SEQUENCE_NO = {"首先": 1, "其次": 2, "再次": 3}
 _SENTENCE = LazyPattern("[^。；;！!？?]*[。；;！!？?]?")
 # 最后,给大家拜个年 / 谢谢大家: a greeting that closes the speech after its last words (on the NFKC form).
 # (最后，我提议：为…干杯: a toast closes a reception's speech the same way.)
-SIGN_OFF = LazyPattern(r"^(?:最后|在此|借此机会)?[,，]?(?:祝|恭祝|预祝|谢谢|给大家拜|向大家拜|提前给大家|我提议|请允许我提议)")
+# (最后，衷心祝愿各位老同志…: a wish said warmly is a sign-off too.)
+SIGN_OFF = LazyPattern(r"^(?:最后|在此|借此机会)?[,，]?(?:(?:我)?(?:衷心|真诚|诚挚|真心)(?:地)?)?(?:祝|恭祝|预祝|谢谢|给大家拜|向大家拜|提前给大家|我提议|请允许我提议)")
 # A point's name: its first sentence, or its first clauses up to this many characters.
 LABEL_CHARS = 40
 # Paragraph points may be this many units apart (a photo caption, a page mark between them)...

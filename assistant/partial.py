@@ -60,7 +60,9 @@ _MENTION_ASKED = LazyPattern(r"(?:讲没讲|提没提|说没说|谈没谈|有没
                              r"(?:的事|这件事|这事)?[?？。]*$"
                              r"|(?:讲|提|说|谈)(?:到|过|及)+了?([\u4e00-\u9fff]{2,6}?)(?:的事|这件事|这事)?了?吗[?？。]*$"
                              # 火星上有生命吗: whether a thing has something, the thing asked about first.
-                             r"|^([\u4e00-\u9fff]{2,4}?)(?:上|里|中)?(?:有没有|是否有|有|存在)[\u4e00-\u9fff]{1,6}?(?:吗|没有)[?？。]*$")
+                             r"|^([\u4e00-\u9fff]{2,4}?)(?:上|里|中)?(?:有没有|是否有|有|存在)[\u4e00-\u9fff]{1,6}?(?:吗|没有)[?？。]*$"
+                             # 哪篇讲话提到了元宇宙: which speech says it, the thing named last.
+                             r"|^哪(?:一|几)?篇[\u4e00-\u9fff]{0,4}?(?:讲|提|说|谈)(?:到|过|及)+了?([\u4e00-\u9fff]{2,6}?)[?？。]*$")
 _ACRONYM = LazyPattern(r"(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])")
 
 
@@ -574,7 +576,7 @@ def partial_answer(ev: Evidence, plan: QueryPlan, question: str, analysed: ta.An
     # An acronym typed in capitals (GDP, CPI) is a key term, as a quoted one is.
     # (讲没讲登月计划 / 提到过登月计划吗: the thing a yes-no question asks about is a key term too.)
     key_terms = QUOTED.findall(ta.normalise(question)) + [ta.normalise(a) for a in _ACRONYM.findall(question)] \
-        + [m.group(1) or m.group(2) or m.group(3) for m in _MENTION_ASKED.finditer(ta.normalise(question))]
+        + [m.group(1) or m.group(2) or m.group(3) or m.group(4) for m in _MENTION_ASKED.finditer(ta.normalise(question))]
     missing = missing_terms(key_terms, analysed.words, ev.corpus_key, question=question)
     if plan.answer_type in ("quote", "term") and any(fits_type(plan.answer_type, "", [x.text]) for x in sentences):
         # 引用过哪些老一辈领导人的话: the quotes are there; the asker's own words for whose need not be.

@@ -314,9 +314,10 @@ def silent_attendee(speech: Speech, question: str, surnames: str, words: Sequenc
 _SPEAKER_RUN = 3   # speakers' paragraphs in a row, at least, to be the meeting's speakers in turn
 
 
-# 林场护林员赵德明同志，在云雾山林场守林三十二年…: a paragraph that opens on a person it tells of.
+# 林场护林员赵德明同志，在云雾山林场守林三十二年… / 王德厚同志1984年参加工作…: a paragraph that
+# opens on a person it tells of.
 # (特殊教育学校校长康雨桐同志: a name of a rarer surname, after the office that names its holder.)
-_OPENS_ON_PERSON = LazyPattern(rf"^[^，。,；;]{{0,24}}?(?:(?<=[长员师者任记警工生家])([\u4e00-\u9fff]{{2,3}}?)|([{SURNAMES}][\u4e00-\u9fff]{{1,2}}))同志[，,]")
+_OPENS_ON_PERSON = LazyPattern(rf"^[^，。,；;]{{0,24}}?(?:(?<=[长员师者任记警工生家])([\u4e00-\u9fff]{{2,3}}?)|([{SURNAMES}][\u4e00-\u9fff]{{1,2}}))同志(?!们)")
 
 
 def _longest_run(paragraphs: list[Unit], names: list[str | None]) -> list[tuple[Unit, str]]:
