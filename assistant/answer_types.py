@@ -278,6 +278,7 @@ def counted_noun(question: str) -> str:
     # (多少个亿元以上项目: a size that qualifies what is counted is no part of it.)
     rest = re.sub(r"^(?:[\d.]*[十百千万亿]*(?:元|吨|亩|人|平方米))?(?:以上|以下|左右)(?:的)?", "", norm[m.end():])
     after = re.split(_NOT_IN_NOUN, rest)[0] if not re.search(_SPAN_UNIT, m.group(0)) else ""
+    after = re.sub("(?:来着|来的|呢|啊|呀|吧|哈)+$", "", after)   # (跑了多少个村来着: a filler ends it)
     # (多少个没出去打工的妇女: a clause before 的 says which; what is counted is the word after it.)
     # (多少农村人口的饮水问题: people are counted, whose problem was solved; the head after 的 only
     # past a clause of what they did or did not do.)

@@ -214,7 +214,7 @@ class Engine:
             # Bytes that are not UTF-8 (a GBK terminal, a mis-encoded file) arrive as lone
             # surrogates; no analysis or output can encode them.
             raise QuestionError("问题里有无法识别的字符(输入不是 UTF-8 编码):请检查终端或文件的编码。")
-        if not ta.has_content(question):
+        if not ta.has_content(without_markup(question)):   # ([red] / [/] alone: markup, nothing asked)
             raise QuestionError("问题里只有标点或符号,没有可以检索的文字。")
         # (😀什么是伪工作: emoji decorate; the question is the same as its plain form.)
         return without_emoji(question).strip()

@@ -75,3 +75,9 @@ def test_a_report_named_by_its_kind(engine) -> None:
 def test_which_speech_says_a_word_none_says(engine, question: str) -> None:
     answer = engine.ask(question)
     assert answer.partial or answer.abstained
+
+
+def test_a_filler_after_the_count_is_no_part_of_what_is_counted() -> None:
+    from assistant.answer_types import counted_noun
+
+    assert counted_noun("欢送会上那位老同志跑了多少个村来着？") == counted_noun("欢送会上那位老同志跑了多少个村？")

@@ -81,6 +81,7 @@ def test_engine_messages_say_what_is_wrong(engine: Engine) -> None:
 
     assert "空" in message("   ")
     assert "标点" in message("😀🎉")
+    assert "标点" in message("[red]") and "标点" in message("[bold][/]")   # markup alone asks nothing
     assert "太长" in message(REFUSED["100k-characters"]) and "100000" in message(REFUSED["100k-characters"])
     assert "编码" in message(REFUSED["not-utf8-surrogates"])
 
