@@ -81,3 +81,10 @@ def test_a_filler_after_the_count_is_no_part_of_what_is_counted() -> None:
     from assistant.answer_types import counted_noun
 
     assert counted_noun("欢送会上那位老同志跑了多少个村来着？") == counted_noun("欢送会上那位老同志跑了多少个村？")
+
+
+def test_a_whole_before_the_counted_noun() -> None:
+    from assistant.answer_types import counted_noun
+
+    assert counted_noun("今年全乡地区生产总值是多少？") == "地区生产总值"
+    assert counted_noun("海川省今年上半年城镇新增就业是多少人？") == "城镇新增就业"   # (城镇 holds 镇: no place)
