@@ -312,13 +312,14 @@ def counted_noun(question: str) -> str:
     # (今年上半年城镇新增就业: 上 cut it off; 半年 / 一季度 say when, not what.)
     year = f"(?:{'|'.join(_RELATIVE_YEAR)}|全年|当年|上年|[〇零一二三四五六七八九]{{2,4}}年|\\d{{2,4}}年|[上下]?半年|第?[一二三四]季度|前[两三]季度)"
     # (清江省去年粮食总产量 / 南川省九七年生产总值: the place a question names says whose, not what.)
-    # (全乡地区生产总值: 全乡 / 本镇 too; a named 乡 or 镇 is not cut, 上半年城镇 holds 镇.)
-    noun = re.sub(r"^(?:[\u4e00-\u9fff]{2,4}?[省市县区国]|[全本该][省市县区国乡镇])(?=[\u4e00-\u9fff]{3})", "", noun)
+    noun = re.sub(r"^(?:[\u4e00-\u9fff]{2,4}?|[全本该])[省市县区国](?=[\u4e00-\u9fff]{3})", "", noun)
     noun = re.sub(rf"^{year}|{year}$", "", noun)   # (去年地区生产总值 / 收入去年: nor 去年)
     # (山西去年招商引资: a place with no 省 before the year; what follows the year is counted.)
     if len(inner := re.split(year, noun)[-1]) >= 2:
         noun = inner
-    noun = re.sub(r"^[全本该][乡镇](?=[\u4e00-\u9fff]{3})", "", noun)   # (今年全乡地区生产总值: past the year too)
+    # (今年全乡地区生产总值 / 全镇粮食总产量: 全乡 / 本镇 too, past the year; a named 乡 or 镇 is not
+    # cut, 上半年城镇 holds 镇.)
+    noun = re.sub(r"^[全本该][乡镇](?=[\u4e00-\u9fff]{3})", "", noun)
     noun = re.sub(f"(?:{'|'.join(FIGURE_KINDS)})$", "", noun) or noun   # (基金规模: the fund's figure)
     if noun in SHARE_NOUNS:
         return ""   # (同意的比例是多少: any share is the figure; 同意率 says it)
