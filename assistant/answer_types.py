@@ -62,7 +62,9 @@ _PLACE = (_PLACE_NAME +
           # 在中南海怀仁堂邀请…举行座谈会: where the hosts received their guests
           r"|在(?!这|那|此|其|会上|会中)[\u4e00-\u9fff]{2,6}?(?:邀请|会见|接见|集会|隆重集会)"
           # 中南海国务院小礼堂 / 人民大会堂: a venue, by what it is
-          rf"|{_NAME_CHAR}{{1,8}}(?:礼堂|会堂|大厅|宾馆|饭店|会议室|会议厅|广场|体育馆|剧院|剧场)")
+          rf"|{_NAME_CHAR}{{1,8}}(?:礼堂|会堂|大厅|宾馆|饭店|会议室|会议厅|发布厅|报告厅|会议中心|广场|体育馆|剧院|剧场)"
+          # 地点：… (a transcript's own line saying where)
+          r"|^地点[:：]\s*\S")
 # 在食堂吃 / 到会议室开: where something is done, for 在哪里 (not for 哪个城市).
 _LOCATIVE = r"(?:在|到|去|于)[\u4e00-\u9fff]{1,6}?(?:里|内|上|中|吃|住|开|办|举行|召开|进行|集中)"
 # A person: a name (a common surname and one or two characters) beside a title, or before

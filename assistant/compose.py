@@ -13,7 +13,7 @@ from dataclasses import replace
 from . import text_analysis as ta
 from .answer_types import METADATA_TYPES, SURNAMES, fits_type, holds_asked, years
 from .corpus import Unit
-from .enumeration import opening_point
+from .enumeration import enumerations, opening_point
 from .evidence import Citer, Evidence
 from .extract import asks_why, by_speech, extract_sentences, join_cited, mentions, speaking, speeches_saying
 from .followups import followup_answer
@@ -36,7 +36,7 @@ from .located import (
     unsaid_sentences,
 )
 from .overview import nth_of_each, nth_of_several, nth_said, outline_answer, speaker_in_order, unreported_words
-from .partial import asks_besides, held_where, partial_answer, undefined_content, word_pairs
+from .partial import asks_besides, held_where, partial_answer, role_named, undefined_content, word_pairs
 from .parts import (
     abbreviation_answer,
     after_answer,
@@ -67,6 +67,7 @@ from .points import (
     item_named,
     list_named_after,
     list_named_before,
+    list_of_markers,
     nth_point,
     point_count,
     points_in_part,
@@ -175,10 +176,10 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     if turns:   # 座谈会上第二位发言的是谁, of a report: the paragraphs its speakers speak in, in turn
         # (第二位发言的企业家提了什么建议 asks what was said: the whole turn, not its opening)
         said = len(turns) == 1 and plan.answer_type != "person"
-        lines = [AnswerSentence(f"{name}:{u.text if said else split_sentences(u.text)[0]}", [citer.cite(u)])
-                 for u, name in turns]
+        lines = [AnswerSentence(f"{name}:{clause or (u.text if said else split_sentences(u.text)[0])}", [citer.cite(u)])
+                 for u, name, clause in turns]
         text = f"{lines[0].text}[{lines[0].citations[0]}]" if len(lines) == 1 else numbered(f"共{len(lines)}位:", lines)[0]
-        return done(text, lines, hits_out=cited_first(ev, [u for u, _ in turns], hits, citer.terms))
+        return done(text, lines, hits_out=cited_first(ev, [u for u, _, _ in turns], hits, citer.terms))
     if spoke:
         lines = [AnswerSentence(f"{byline.text}(「{part.heading}」)", [citer.cite(byline)]) for part, byline in spoke]
         text = f"{lines[0].text}[{lines[0].citations[0]}]" if len(lines) == 1 else numbered(f"共{len(lines)}位:", lines)[0]
@@ -409,13 +410,19 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         ans.notes.append("讲话文本中没有注明讲话人或时间。" if plan.answer_type in ("person", "date") else "讲话文本中没有这项信息。")
         return ans
 
-    if not hits and not (named and not plan.asked_words and (plan.wants_list and plan.speech_no is not None
-                                                              or plan.answer_type == "term")):
+    # 一要、二要、三要分别说的什么: the markers spelled out are the evidence (their words find
+    # little else); the items they mark answer.
+    if plan.markers and (marked_by := list_of_markers(ev, plan, [h for h in hits if not named or h.unit.speech_no in named])):
+        text, sentences, cited = as_points(marked_by, citer, count_intro(question, point_count(marked_by), marked_by[0]))
+        return done(text, sentences, hits_out=cited_first(ev, cited, hits, citer.terms))
+    one_character = len(ta.squash_punct(question)) <= 1   # (县: a character found everywhere asks nothing)
+    if one_character or not hits and not (named and not plan.asked_words and (plan.wants_list and plan.speech_no is not None
+                                                                              or plan.answer_type == "term")):
         # (谈“勤”那篇批评了哪几种做法 / 第二篇解释了哪个概念: no word found, but the named speech's
         # own list, or the term it defines, may answer below.)
         text, reason = never_said(ev, question, analysed)
         ans = _with_reason(done(text or ABSTAIN_TEXT, [], abstained=True), reason)
-        if len(ta.squash_punct(question)) <= 1:   # 塔: one character says too little to search for
+        if one_character:   # 塔: one character says too little to search for
             ans.notes.append("问题只有一个字,说得太少,请多写几个字(如「塔西佗陷阱」)。")
         elif not text and (unsaid := unsaid_words(ev, analysed)):
             ans.notes.append(unsaid)   # (哪几篇讲话提到了读书学习: what no speech says)
@@ -436,12 +443,16 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
     if reason and dense_rescues(ev, plan, hits, dense_top) \
             and not reason.startswith("讲话中没有列出") and speaks_of_asked(ev, plan, hits):
         reason = None   # few shared words, but the meaning matches closely: a paraphrase
-    if thin and plan.wants_list and plan.speech_no is not None and not plan.asked_words \
+    if thin and plan.wants_list and (plan.speech_no is not None or plan.section) and not plan.asked_words \
             and not thin.startswith("讲话中没有列出"):
         # 要从根子上防腐治腐,公报说今年重点抓哪几个方面: words the speeches never use, but the
         # named speech's best paragraph introduces the list asked for; it is answered below.
-        in_speech = [h for h in hits[:3] if h.unit.speech_no == plan.speech_no]
-        if in_speech and (introduces_list(ev, in_speech[0].unit) or list_items(ev, in_speech[0].unit)):
+        # (在讲为农民技术员搞服务那一部分,他们碰到的难处列了哪几条: the part the question names,
+        # when the best paragraph says most of its words, names where the list is.)
+        in_speech = [h for h in hits[:3] if h.unit.speech_no == plan.speech_no] if plan.speech_no is not None \
+            else [h for h in hits[:1] if _says_most(ev, plan.section, h.unit)]
+        if in_speech and (introduces_list(ev, in_speech[0].unit) or list_items(ev, in_speech[0].unit)
+                          or plan.speech_no is None and any(len(e.points) >= 2 for e in enumerations(in_speech[0].unit.text))):
             reason = thin = None
     if thin and plan.wants_list and plan.speech_no is not None and not plan.asked_words \
             and not (plan.asks_content_of and QUOTED.search(question)):
@@ -605,7 +616,9 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
             and fits_type("place", plan.answer_unit, [sentences[0].text])) and sentences[0].citations:
         # Who / when / how many / what name: the sentence that gives it (its unit leads the sources).
         if plan.answer_type != "place":   # (where: the sentence that tells the event leads already)
-            sentences.sort(key=lambda s: not fits_type(plan.answer_type, plan.answer_unit, [s.text]))
+            # (主持人是谁: a transcript's label that names its holder, before that role's other turns)
+            sentences.sort(key=lambda s: (not fits_type(plan.answer_type, plan.answer_unit, [s.text]),
+                                          plan.answer_type == "person" and not role_named(ev, question, s.text)))
             if len(given := _given_first(plan, analysed, sentences)) < len(sentences):
                 sentences = given
                 citer.keep_only(sentences)
@@ -621,6 +634,12 @@ def compose(ev: Evidence, question: str, plan: QueryPlan, hits: list[Hit],
         sentences = [s for s in sentences if set(s.citations) <= of_speech] or sentences
         citer.keep_only(sentences)
     return done(named_source + join_cited(sentences), sentences)
+
+
+def _says_most(ev: Evidence, words: str, unit: Unit) -> bool:
+    """Whether ``unit`` holds most (two thirds) of the character pairs of ``words``."""
+    pairs = [g for g in ev.analyse(words).bigrams if not is_generic(g)]
+    return bool(pairs) and 3 * sum(g in ta.normalise(unit.text) for g in pairs) >= 2 * len(pairs)
 
 
 def _reporter_turns(ev: Evidence, question: str, speech_no: int | None, citer: Citer, hits: list[Hit],

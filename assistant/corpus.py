@@ -25,7 +25,7 @@ UnitKind = Literal["paragraph", "heading", "metadata"]
 
 CORPUS_SUFFIXES = (".txt", ".md")
 # Part of the cache key: a change to how files are parsed must not be served a stale corpus.
-PARSER_VERSION = 23
+PARSER_VERSION = 26
 
 _CN_NUM = "一二三四五六七八九十百零〇两"
 
@@ -55,14 +55,21 @@ _SALUTATION = LazyPattern(r"^(?:(?:各位|亲爱的|尊敬的)?[\u4e00-\u9fff]{0
                          r"领导|同志|常委|委员|来宾|嘉宾|代表|同学们|老师们|各位领导|大家(?:上午|下午|晚上|早上)?好|"
                          # 全市各族人民,同志们,朋友们: / 父老乡亲们:
                          r"人民|乡亲们|父老乡亲们?|战友们|各界人士|老师|家长|校友|同学|职工|员工|干部|战士)[们]?[、,]?\s*)+[,:!]?$")
+# An address of any listed hearers, each named as 各位… / 尊敬的… / …们 (各位侨胞、各位朋友,女士们、先生们:),
+# ending with its colon.
+_ADDRESS_ITEM = r"(?:(?:各位|尊敬的|亲爱的)[\u4e00-\u9fff]{1,8}|[\u4e00-\u9fff]{1,6}们)"
+_ADDRESS_LIST = LazyPattern(rf"^{_ADDRESS_ITEM}(?:[、,]\s*{_ADDRESS_ITEM})*[:!]$")
 # Metadata lines, matched on the NFKC form: a date in parentheses, a photo caption, a news
 # agency's dateline, an editor's note; and, just after the title, a short line without
 # sentence punctuation (the speaker).
 _META_DATE = LazyPattern(r"^\(?[一二三四五六七八九〇零十\d]{2,4}年[一二三四五六七八九十\d]{1,2}月[一二三四五六七八九十\d]{1,3}日\)?"
                         r"(?:\(附图片.*\))?$")
+# The date a speaker line ends with, in parentheses, maybe with the place: (一九九八年六月十八日,北京).
+_SPEECH_DATE = LazyPattern(r"\s*\([一二三四五六七八九〇零十\d]{2,4}年[一二三四五六七八九十\d]{1,2}月[一二三四五六七八九十\d]{1,3}日"
+                           r"(?:,[\u4e00-\u9fff]{1,8})?\)$")
 # (来源:东岭大学新闻网 / 责任编辑:王芳: a web page's source and editor lines.)
 _EDITOR_NOTE = LazyPattern(r"编者按|\(编者按|按语|\(本文")
-_META_NOTE = LazyPattern(r"摄\)$|摄\)\s*$|记者\s*[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*\s*摄$|\(新华社[^)]{0,20}电\)$|^\(本文[^)]*\)$|^编者按|^\(附图片|^\((?:原载|原刊|载于|转载自|选自|摘自)[^)]{1,40}\)$|^(?:来源|责任编辑|编辑)\s*:|^\((?:本文)?根据[^)]{1,20}整理[^)]{0,10}\)$|^\(作者(?:为|系|是|单位)?[^)]{1,60}\)$"
+_META_NOTE = LazyPattern(r"摄\)$|摄\)\s*$|记者\s*[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*\s*摄$|\(新华社[^)]{0,20}电\)$|^\(本文[^)]*\)$|^编者按|^\(附图片|^\((?:原载|原刊|载于|转载自|选自|摘自)[^)]{1,40}\)$|^(?:来源|责任编辑|编辑|时间|日期|地点)\s*:|^\((?:本文)?根据[^)]{1,20}整理[^)]{0,10}\)$|^\(作者(?:为|系|是|单位)?[^)]{1,60}\)$"
                         r"|^\([A-Z](?:[、,][A-Z])*\)$")   # the page a report continues on: (A、C)
 # A dateline line that only announces the text below it (…在《两岸关系》杂志上发表新年祝辞。
 # 题为:一年春事早耕耘。): the paper's note, not the text's first paragraph.
@@ -100,10 +107,6 @@ class Unit:
     section: tuple[str, ...]
     heading: str | None = None   # a heading's own text, or the heading sentence opening a paragraph
     level: int = 0               # depth of a heading (1 = top); 0 for paragraphs
-
-    @property
-    def where(self) -> str:
-        return " › ".join(self.section) if self.section else "(开篇)"
 
 
 @dataclass
@@ -163,6 +166,15 @@ class Corpus:
 
     def get(self, unit_id: str) -> Unit | None:
         return self._by_id.get(unit_id)
+
+    def where(self, unit: Unit) -> str:
+        """Where a unit stands: its heading path (for a heading, ending with itself); before the
+        first heading, the opening; in a speech without heading lines, just the text."""
+        parts = [*unit.section, *([unit.heading] if unit.kind == "heading" and unit.heading else [])]
+        if parts:
+            return " › ".join(parts)
+        headed = any(u.kind == "heading" and u.seq > unit.seq for u in self.speech(unit.speech_no).units)
+        return "(开篇)" if headed else "(正文)"
 
     def speech(self, no: int) -> Speech:
         for s in self.speeches:
@@ -300,7 +312,7 @@ def _speech_units(no: int, lines: Iterable[str], title_first: bool = False) -> l
         # Structure is read on the NFKC form (full-width ,:;!?() of typeset text become the
         # ASCII forms the patterns use); the unit keeps the line as it stands.
         line = unicodedata.normalize("NFKC", raw)
-        if _SALUTATION.match(line):
+        if _SALUTATION.match(line) or _ADDRESS_LIST.match(line):
             continue  # 同志们: is address, not material; skipping it keeps ids dense
         if (title_first and i == 0) or (i not in plain and i not in bylines and _is_metadata(
                 line, before_body=not any(u.kind != "metadata" for u in units))):
@@ -383,7 +395,10 @@ def _is_metadata(line: str, before_body: bool) -> bool:
         return True
     # A subtitle may carry the paper's picture note: 江泽民发表讲话李瑞环主持(附图片1张).
     core = _strip_attachment_note(line)
-    return before_body and len(core) <= _SPEAKER_MAX and not any(c in line for c in _SENTENCE_END + ",:") \
+    # A speaker line may end with the date it was given (国家计委副主任　某某(一九九八年三月十日)):
+    # the date is no part of the name's length, however long the office.
+    core = _SPEECH_DATE.sub("", core) or core
+    return before_body and len(core) <= _SPEAKER_MAX and not any(c in core for c in _SENTENCE_END + ",:") \
         and heading_style(line) is None
 
 
@@ -402,13 +417,30 @@ def _strip_attachment_note(title: str) -> str:
     return re.sub(r"\s*[(\uff08]附图片[^)\uff09]*[)\uff09]\s*$", "", title) or title
 
 
+# A transcript's speaker label on a line of its own (新华社记者： / 孙建平： / 主持人（…王蕾）： / 问：),
+# on the NFKC form: a few words of who, no words of a lead-in (以下几点: / 具体要求如下:).
+_SPEAKER_LABEL = LazyPattern(r"^([\u4e00-\u9fff·]{1,10})(?:\([^()]{1,30}\))?:$")
+_NOT_A_LABEL = LazyPattern(r"以下|如下|下面|几|这样|如此|方面|问题|工作|要求|情况|意见|我|主要|具体|体会|做法|经验|措施|同志们|朋友们"
+                          r"|[们是有为括]$")
+
+
+def _speaker_label(line: str) -> bool:
+    m = _SPEAKER_LABEL.match(unicodedata.normalize("NFKC", line))
+    return m is not None and not _NOT_A_LABEL.search(m.group(1)) and not _SALUTATION.match(unicodedata.normalize("NFKC", line))
+
+
 def _clean_lines(text: str) -> list[str]:
-    out = []
+    out: list[str] = []
     for raw in text.splitlines():
         # Terminal control characters in a file (ESC [2J, OSC 52 …) never reach a unit, so no
         # front end can print them.
         line = without_terminal_control(raw).strip().strip("\u3000\ufeff")
-        if line and not _is_chrome(line):
+        if not line or _is_chrome(line):
+            continue
+        if out and _speaker_label(out[-1]) and not _speaker_label(line) and heading_style(unicodedata.normalize("NFKC", line)) is None:
+            # 新华社记者： ¶ 请问…: the label and what was said are one turn, as when printed on one line.
+            out[-1] += line
+        else:
             out.append(line)
     return out
 
@@ -441,7 +473,12 @@ def parse_text(text: str, source: str, first_no: int = 1) -> list[Speech]:
         title_line = text[line_start:line_end].strip()
         no = first_no + len(speeches)
         title = _SPEECH_MARKER.sub(lambda mm: f"(第{mm.group(1)}篇)", title_line).strip() or f"第{no}篇"
-        units = _speech_units(no, _clean_lines(text[line_end:body_end]))
+        lines = _clean_lines(text[line_end:body_end])
+        heading = _title_line(lines) if not _SPEECH_MARKER.sub("", title_line).strip() else None
+        if heading is not None:
+            # 【第1篇】 alone on its line, the title on the next: that line names the speech.
+            title = _strip_attachment_note(heading)
+        units = _speech_units(no, lines, title_first=heading is not None)
         speeches.append(Speech(no, title, source, units))
     return speeches
 

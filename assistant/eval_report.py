@@ -101,6 +101,22 @@ def comparison_table(cmp: Comparison) -> Table:
     return table
 
 
+FAILED_IDS_SHOWN = 30
+
+
+def failed_ids_line(records: Sequence[dict[str, Any]]) -> str | None:
+    """The ids of the failed questions, each with its reasons, for the terminal (None: all passed).
+
+    The Markdown report has the details; this line tells a run without reports which ones to look at.
+    """
+    failed = [(preview(str(r.get("id", "?"))), reasons) for r in records if (reasons := failure_reasons(r))]
+    if not failed:
+        return None
+    shown = [f"{qid}({'、'.join(reasons)})" for qid, reasons in failed[:FAILED_IDS_SHOWN]]
+    more = f";另有 {len(failed) - FAILED_IDS_SHOWN} 题" if len(failed) > FAILED_IDS_SHOWN else ""
+    return f"未通过的题:{';'.join(shown)}{more}(详见 --markdown 报告)"
+
+
 def comparison_lines(cmp: Comparison) -> list[str]:
     lines = [f"新失败 {len(cmp.newly_failing)} 题:" + ("、".join(cmp.newly_failing) or "无"),
              f"新通过 {len(cmp.newly_passing)} 题:" + ("、".join(cmp.newly_passing) or "无")]

@@ -419,7 +419,9 @@ def terms_defined(ev: Evidence, named: tuple[int, ...], citer: Citer) -> list[An
 _PART_OF = LazyPattern(r"(?:放|列|写|安排|排|归)?(?:在|于)(?:哪个|哪一个?|第几个?)(?:部分|板块|大块|块|方面|层次|大标题|标题|大?问题)"
                        r"|属于(?:哪个|哪一个?|第几个?)(?:部分|板块|大块|块|方面|层次|条|点|项)"
                        # (在哪一条里讲的 / 放在哪一点下面: where it stands; 最后落在哪一条上 asks the last item)
-                       r"|在(?:哪个|哪一个?|第几个?)(?:条|点|项)(?:里|下|中)")
+                       r"|在(?:哪个|哪一个?|第几个?)(?:条|点|项)(?:里|下|中)"
+                       # (林海燕的例子是用来说明哪一点意见的: the point a story is told for)
+                       r"|(?:说明|证明|印证|佐证|支撑)(?:的是)?(?:哪个|哪一个?|第几个?)(?:部分|方面|条|点|项|观点)")
 # 故事是放在哪一条里讲的: the item (a numbered paragraph of a part) the passage stands under.
 _ITEM_OF = LazyPattern(r"(?:哪个|哪一个?|第几个?)(?:条|点|项)")
 
@@ -444,8 +446,9 @@ def part_holding(ev: Evidence, plan: QueryPlan, question: str, hits: list[Hit],
         whole = AnswerSentence(f"这是「{title}」的第{k}部分:{item_label(part)}", [citer.cite(part)])
         return f"{whole.text}[{whole.citations[0]}]", [whole], [part]
     units = ev.corpus.speech(unit.speech_no).units
-    item = next((u for u in reversed(units[: unit.seq]) if u.heading and u.kind == "paragraph"
-                 and u.section == unit.section), None) if _ITEM_OF.search(question) and part.kind == "heading" else None
+    # (the item after the part's start: a part may be a paragraph opening with its heading, 第二个问题，关于…)
+    item = next((u for u in reversed(units[part.seq: unit.seq]) if u.heading and u.kind == "paragraph"
+                 and u.section == unit.section), None) if _ITEM_OF.search(question) else None
     if item is not None:
         # (在第2部分「二、…」的「2、对名利要有平和心态」这一条下)
         lead = AnswerSentence(f"在「{title}」第{k}部分「{item_label(part)}」的「{item.heading}」这一条下",

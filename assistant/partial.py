@@ -408,6 +408,13 @@ _ROLE_ASKED = LazyPattern(r"([\u4e00-\u9fff]{2,6})(?:到底|究竟)?(?:是谁|�
 _NOT_ROLE = LazyPattern(r"[他她它这那们]|讲话|发言|作者")
 
 
+def role_named(ev: Evidence, question: str, text: str) -> bool:
+    """主持人（省政府新闻办公室副主任　宋佳）, for 主持人是谁: the role asked, with its holder's
+    office or name in brackets right after it (a transcript's label)."""
+    role = _asked_role(ev, question)
+    return bool(role) and re.search(rf"{re.escape(role)}\s*\([^()]*[{SURNAMES}][\u4e00-\u9fff]{{1,2}}\)", ta.normalise(text)) is not None
+
+
 def _asked_role(ev: Evidence, question: str) -> str:
     """The role a who-question asks the holder of, as the speeches say it; "" when it asks none."""
     m = _ROLE_ASKED.search(ta.normalise(question))

@@ -26,7 +26,7 @@ from .positions import (
     whole_speech_of,
     without_attendance,
 )
-from .question_grammar import ENDED_SPEAKING, ITEMS_DONE
+from .question_grammar import BEFORE_PARTS, ENDED_SPEAKING, ITEMS_DONE
 from .question_words import is_generic
 from .results import Answer, AnswerSentence, Hit, Turn
 from .speech_refs import opens_with_dateline
@@ -176,10 +176,25 @@ def before_parts(ev: Evidence, no: int, citer: Citer, question: str) -> tuple[st
         anchor, before = items[0], [u for u in part_units(ev, dated) if u.kind == "paragraph" and u.seq < items[0].seq]
     if not before:
         return None
-    lines = [AnswerSentence(first_sentences(u.text, QUOTED_ITEM_CHARS), [citer.cite(u)]) for u in before]
-    text, sentences = numbered(f"{ev.speech_title(no)}在「{first_sentences(anchor.text, _ANCHOR_CHARS)}」之前,"
-                               f"先讲了{len(before)}段:", lines)
-    return text, sentences, before
+    told = _told_before(ev, question, before)
+    lines = [AnswerSentence(first_sentences(u.text, QUOTED_ITEM_CHARS), [citer.cite(u)]) for u in told or before]
+    how = f"讲到这些的是{len(told)}段:" if told else f"先讲了{len(before)}段:"
+    text, sentences = numbered(f"{ev.speech_title(no)}在「{first_sentences(anchor.text, _ANCHOR_CHARS)}」之前,{how}", lines)
+    return text, sentences, told or before
+
+
+def _told_before(ev: Evidence, question: str, before: list[Unit]) -> list[Unit]:
+    """在提希望之前,交代了新一年有什么打算: of the paragraphs before the parts, those that say
+    most of what the question goes on to ask, when fewer than half of them do; [] when it asks
+    nothing more (在正式讲几点意见之前讲了什么) or every paragraph says it alike."""
+    asked = BEFORE_PARTS.search(ta.normalise(question))
+    if asked is None or len(before) < 3:
+        return []
+    pairs = [g for g in ev.analyse(ta.normalise(question)[asked.end():]).bigrams if not is_generic(g)]
+    scores = [sum(g in ta.normalise(u.text) for g in pairs) for u in before]
+    best = max(scores, default=0)
+    told = [u for u, score in zip(before, scores) if best and score == best]
+    return told if 2 * len(told) < len(before) else []
 
 
 _COUNTED = LazyPattern(r"(?:几|[一二三四五六七八九十两\d])(?:个)?(?:方面|点|条|项|问题|部分)")

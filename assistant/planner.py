@@ -121,7 +121,8 @@ _COMPARED_COUNT = LazyPattern(r"比[^，,。？?]{1,12}?(?:多|少|增加|减少
 # what was said).
 _ONE_CHAR_THING = LazyPattern(r"(?:哪些|哪几[本部首篇个]|什么|啥)([书诗歌戏剧画曲词])(?=[?？。,，!！\s]|$)")
 # 一是二是三是 / 一是…二是…: a list's own markers, spelled out in the question.
-_SPELLED_MARKERS = LazyPattern(r"[一二三四五六七八九十]是(?:[、,，…]*[一二三四五六七八九十]是)+")
+# 一是二是三是 / “一要、二要、三要”: markers of one verb spelled out, quoted or not.
+_SPELLED_MARKERS = LazyPattern(r"[一二三四五六七八九十]([是要抓靠])(?:[、,，…“”\"「」\s]*[一二三四五六七八九十]\1)+")
 
 def _each_names_one(reference: str, named: Sequence[int], speeches: Sequence[Speech]) -> bool:
     """清源县去年…和溪南区去年…: references apart in the question (joined by spaces) that each
@@ -152,6 +153,7 @@ class QueryPlan:
     weak_list: bool = False           # 哪些 (a list only when the best hit introduces one)
     multi_speech: bool = False        # 各篇讲话 / 几篇讲话: gathers across speeches
     list_size: int | None = None      # 哪四个 → 4
+    markers: str = ""                 # 一要、二要、三要分别说的什么 → 要: the items these markers mark
     nth_item: int | None = None       # 第二点 → 2; 最后一点 → -1
     more_nth: tuple[int, ...] = ()    # 第三部分和第四部分 → (4,): further ordinals of the same kind, each answered
     items_of_nth: bool = False        # 第三部分提出了哪些举措: the part's items answer, not its heading
@@ -359,7 +361,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     if saying := SAYING_ASKED.search(unquoted):   # (校训是哪八个字: the saying's words, no list)
         unquoted = unquoted[:saying.start(1)] + "\u3000" * len(saying.group(1)) + unquoted[saying.end(1):]
     # (列了一是二是三是四是,都是啥: the markers spelled out ask for the items they mark.)
-    wants_list = bool(LIST.search(unquoted) or _SPELLED_MARKERS.search(unquoted))
+    wants_list = bool(LIST.search(unquoted) or _SPELLED_MARKERS.search(body))
     # The outline: the question asks for the parts (第一篇讲话提出了哪几条要求) and names nothing else to list.
     # A quoted term (“细、准、优、实”分别是什么) names a list inside the speech, not its outline.
     found = list(ORDINAL.finditer(unquoted))
@@ -442,7 +444,7 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
     if theme and whole_speech:   # (主题 names what is asked of the speech, no subject of its own)
         rest = [w for w in rest if w not in theme.group(0)]
     joined = [c for m in JOINED_TERMS.finditer(unquoted) for c in trimmed_runs(m.group(0))]
-    inner_list = QUOTED.search(body) or bool(said_in(joined, speeches, named_nos, corpus_text))
+    inner_list = QUOTED.search(body) or _SPELLED_MARKERS.search(body) or bool(said_in(joined, speeches, named_nos, corpus_text))
     # (都提到了哪些书: a thing of one character asked for is no part of the speech's outline.)
     thing = _ONE_CHAR_THING.search(unquoted)
     plan.outline = (asks_parts or whole_speech or (wants_list and names_speech and not inner_list)) \
@@ -477,6 +479,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         plan.outline = False
     plan.in_order = plan.outline and bool(IN_ORDER.search(unquoted))
     plan.wants_list = plan.outline or wants_list
+    if spelled_out := _SPELLED_MARKERS.search(body):
+        plan.markers = spelled_out.group(1)
     plan.weak_list = not plan.wants_list and bool(WEAK_LIST.search(body))
     plan.list_size = stated_size(unquoted)
     # (分了哪几部分 asks for parts, naming none; 最后一部分 / 第二部分 are ordinals, not a part's words.)
@@ -531,8 +535,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
             event = SPEECH_ITSELF[0]   # (政府工作报告是谁作的报告: giving what its title says it is)
         plan.about_speech = plan.answer_type in ("note", "caption") \
             or only_meta_words(BESIDES.sub("", body), analyse, naming, event, held=plan.answer_type == "date")   # (除了韩振声,还有谁…)
-    if plan.answer_type in ("person", "date") and plan.answer_unit != CLOCK and not names_speech and not plan.about_speech \
-            and OCCASION.search(body):
+    if plan.answer_type in ("person", "date", "office") and plan.answer_unit != CLOCK and (not names_speech or defaulted) \
+            and not plan.about_speech and OCCASION.search(body):
         # 安全生产会议是哪天开的: the words that are not who/when all stand in one speech's
         # title, so the question asks when (or by whom) that speech was given.
         titled = title_of(body, speeches, analyse)
@@ -552,6 +556,8 @@ def plan_question(question: str, history: list[Turn] | None, speeches: Sequence[
         if titled is not None:
             plan.speech_no = titled
     plan.asks_content_of = asked_term(body, analyse)
+    if plan.markers and all(c in ta.squash_punct(spelled_out.group(0)) for c in ta.squash_punct(plan.asks_content_of)):
+        plan.asks_content_of = ""   # (一要、二要、三要 are markers, no term whose meaning is asked)
     if plan.asks_content_of and not plan.wants_list and _COUNTED_TERM.match(plan.asks_content_of) \
             and QUOTED.search(body) and plan.nth_item is None:
         plan.weak_list = True   # (“三个好”是指什么: a term that counts its parts is a list of them)

@@ -477,6 +477,26 @@ def list_named_after(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> tuple[Un
     return None
 
 
+def list_of_markers(ev: Evidence, plan: QueryPlan, hits: list[Hit]) -> tuple[Unit, list[str]] | None:
+    """一要、二要、三要分别说的什么: the points these markers mark, in the best-ranked paragraph
+    that holds them, or in the named speech's one paragraph that does."""
+    if not plan.markers:
+        return None
+
+    def marked(u: Unit) -> list[str] | None:
+        return next((e.labels for e in enumerations(u.text) if len(e.points) >= 2
+                     and all(p.marker.startswith(n) and p.marker.endswith(plan.markers) for n, p in zip("一二三四五六七八九", e.points))
+                     and (not plan.list_size or len(e.points) == plan.list_size)), None)
+
+    for h in hits[:3]:
+        if (labels := marked(h.unit)) is not None:
+            return h.unit, labels
+    # (else the one paragraph of the named speech, or of all of them, that holds such markers)
+    speeches = [ev.corpus.speech(plan.speech_no)] if plan.speech_no is not None else ev.corpus.speeches
+    found = [(u, labels) for sp in speeches for u in sp.paragraphs if (labels := marked(u)) is not None]
+    return found[0] if len(found) == 1 else None
+
+
 def list_named_before(plan: QueryPlan, hits: list[Hit]) -> tuple[Unit, list[str]] | None:
     """“三个好”是指什么: a list the speech names just before giving it (概括起来讲是“三个好”:一是
     势头好…二是…三是…): the enumeration whose lead ends on the quoted term."""
@@ -549,6 +569,10 @@ def followup_point(answer: Answer, item: int) -> tuple[int, Unit, str] | None:
     # (一是规划先行 for 一是规划先行，我们聘请…: an answer may shorten each point to its first clause.)
     points = next((e.points for e in enumerations(unit.text) if len(e.labels) == len(said)
                    and all(label.startswith(x) for label, x in zip(e.labels, said))), ())
+    if not points:
+        # (刘振华:…；吴小梅:…, the people one paragraph tells of: the N-th as the answer gave it)
+        listed = nth(said, item)
+        return (listed[0], unit, listed[1]) if listed else None
     chosen = nth(points, item)
     return (chosen[0], unit, chosen[1].sentences()) if chosen else None
 

@@ -340,6 +340,23 @@ def person_run(speech: Speech) -> list[tuple[Unit, str]]:
                                             for u in speech.paragraphs])
 
 
+# 龙潭镇党委书记刘振华，…；白沙村村医吴小梅，…；退役军人张大勇，…: a clause opening on who
+# someone is and the name, then a comma (on the NFKC form).
+_CLAUSE_ON_PERSON = LazyPattern(rf"^[^,。;]{{1,16}}?(?<=[长员师者任记警工生家医人])([{SURNAMES}][\u4e00-\u9fff]{{1,2}}),")
+
+
+def person_clauses(speech: Speech) -> list[tuple[Unit, str, str]]:
+    """The people one paragraph tells of clause by clause (…刘振华，…；…吴小梅，…；…), with the
+    clause that tells each: the paragraph of the speech that names the most (two at least)."""
+    best: list[tuple[Unit, str, str]] = []
+    for u in speech.paragraphs:
+        found = [(u, m.group(1), clause.rstrip("；;。")) for clause in re.split(r"(?<=[；;。])", u.text)
+                 if (m := _CLAUSE_ON_PERSON.match(normalise(clause)))]
+        if len({name for _, name, _ in found}) == len(found) >= 2 and len(found) > len(best):
+            best = found
+    return best
+
+
 def speaker_run(speech: Speech) -> list[tuple[Unit, str]]:
     """会上，六位企业家代表先后发言。 ¶ …董事长许国平说，… ¶ …总经理郑丽君说，… ¶ …: the longest run
     of paragraphs in a row of a report in which a different person speaks each, with the name."""
@@ -373,17 +390,20 @@ def proposed_in_turns(plan: QueryPlan, speech: Speech) -> list[tuple[Unit, str, 
     return out if len(out) >= 2 else []
 
 
-def reported_speakers(plan: QueryPlan, speech: Speech) -> list[tuple[Unit, str]]:
+def reported_speakers(plan: QueryPlan, speech: Speech) -> list[tuple[Unit, str, str]]:
     """座谈会上第二位发言的是谁 / 发言的企业家都有谁, of a report that gives its speakers a paragraph
-    each in turn (no digest's parts): the one counted, or all of them."""
+    each in turn (no digest's parts): the one counted, or all of them, each with the clause that
+    tells of them when one paragraph tells of several ("" when each has a paragraph)."""
     every = bool(_WHO_ALL.search(plan.text))
     # (what the question asks is read before the speech is: most questions ask neither)
     counted = plan.nth_item is not None and (plan.answer_type == "person" or bool(_NTH_SPEAKER.search(plan.text)))
     if not (every or counted):
         return []
     # (讲话里表扬了哪些人 / 特别提到的几位先进个人中第三位是谁: the people it tells of in turn.)
-    run = speaker_run(speech) if _SPOKE.search(plan.text) else []
-    run = run or (person_run(speech) if plan.answer_type == "person" or every else [])
+    paragraphs = speaker_run(speech) if _SPOKE.search(plan.text) else []
+    paragraphs = paragraphs or (person_run(speech) if plan.answer_type == "person" or every else [])
+    run = [(u, name, "") for u, name in paragraphs] \
+        or (person_clauses(speech) if plan.answer_type == "person" or every else [])
     if not run:
         return []
     if every and not counted:   # (几位先进个人中,第三位是谁: the one counted)

@@ -79,7 +79,7 @@ COUNT_ONLY = LazyPattern(rf"(?<![哪这那])(?:几|多少){CLASSIFIER}({_ITEM})(
 COUNTED_NOUN = LazyPattern(rf"(?:几|哪几|多少|哪(?!一){_NUM}+){_NUM}*{CLASSIFIER}({_ITEM})")
 # 多少个先进集体 / 几个县: a count of things that are not a speech's items.
 # 几项工作要着力推进 / 几个要注意的问题: what is counted (past a modifier ending in 的) is items.
-COUNTS_ITEMS = LazyPattern(rf"(?:几|多少){_NUM}*{CLASSIFIER}(?:[^,，。?？!！的]{{1,8}}的)?{_ITEM}")
+COUNTS_ITEMS = LazyPattern(rf"(?:几|多少){_NUM}*{CLASSIFIER}(?:[^,，。?？!！的]{{1,8}}的)?(?:具体|主要|重点|重要|基本)?{_ITEM}")
 # 几件事都有啥 / 哪几样东西分别是什么: things counted, then asked for by what they are.
 THINGS_ASKED = LazyPattern(rf"几{CLASSIFIER}[\u4e00-\u9fff]{{1,4}}?(?:都|又|各|分别)?(?:有啥|有哪些|有什么|是啥|是什么|是哪些|包括什么|包括哪些)")
 # 哪几个方面的问题 / 存在哪几方面问题 / 有哪些要求: the kind of thing listed is the last item word
@@ -173,10 +173,12 @@ PART_NOUN = LazyPattern(r"部分|方面|块|层|大点|标题")
 # (失了信用,以后说啥做啥: 以后 opening a clause says "from then on", not "after that passage".)
 # (解释完“何谓精品”之后,下一段是用什么比方开头的: the next passage named, whatever is asked of it.
 # 讲完教训之后,接着转向讨论什么问题: a turn, and the verbs of an argument.)
-AFTER = LazyPattern(r"(?:下一段|下段|后一段|下一层|下一部分|下一块|紧接着|接下来|接着|随后|之后|(?<![,，。;；])以后|后面|然后)[,，]?"
+AFTER = LazyPattern(r"(?:下一段|下段|后一段|下一层|下一部分|下一块|紧接着|接下来|接着|随后|之后|(?<![,，。;；])以后|后面|然后)[,，\s]?"
                     r"(?:(?:笔锋一转|话锋一转|转而|转向|转到|转入)[,，]?(?:又|还|再)?(?:讲|说|写|谈|提|报道|交代|介绍|讨论|论述|分析|阐述|说明)?"
                     # (讲完四点意见以后，又特别强调了哪项工作: an adverb of weight before the verb.)
                     r"|(?:又|还|再)?(?:特别|专门|着重|重点)?(?:讲|说|写|谈|提|报道|交代|介绍|讨论|论述|分析|阐述|强调|指出))"
+                    # (讲完三点希望之后校长又讲了什么: who goes on, between 之后 and 又.)
+                    r"|(?:之后|以后|然后)[\u4e00-\u9fff]{1,4}?(?:又|还|再)(?:讲|说|写|谈|提|交代|介绍|强调)"
                     r"|(?:之后|以后|后面)(?:一部分|一段|的部分)?(?:是什么|是啥|是哪)"
                     r"|(?:之后|以后)[,，]?(?:紧接着的|接下来的)?(?:下一段|下段|后一段)")
 # 讲完那几条原因以后 / 说完这四条之后接着谈了什么: the items as a whole are what came before.
@@ -189,7 +191,7 @@ ITEMS_DONE = LazyPattern(r"(?:讲|说|谈|列|提)完?了?(?:[^,，。?？]{1,6}
 # (说办公室的人以前周末都不歇: 以前 says "formerly"; what is said before is the speech's parts.)
 # (在写郑凯讲话之前: before a report tells the speaker's speech.)
 BEFORE_PARTS = LazyPattern(r"(?:讲|谈|说|写|报|进入|展开|部署|布置|提|开讲)(?!话)(?![^，,。?？]{0,12}?第(?!一)[二三四五六七八九十\d])"
-                           r"[^，,。?？]{0,10}?(?:意见|问题|方面|部分|要点|点|条|工作|任务|要求|讲话|正题|主题|正文)(?:之前|以前)"
+                           r"[^，,。?？]{0,10}?(?:意见|问题|方面|部分|要点|点|条|工作|任务|要求|希望|建议|讲话|正题|主题|正文)(?:之前|以前)"
                            # 亮出两点意见之前: parts counted say it whatever the verb.
                            r"|(?<![第\d一二三四五六七八九十])[两二三四五六七八九十几\d](?:点|条|个问题|个方面|个部分|部分)[^，,。?？]{0,4}?(?:之前|以前)"
                            r"|铺垫|正题(?:之)?前")
@@ -308,7 +310,9 @@ def asked_term(body: str, analyse: Callable[[str], ta.Analysed], asks: LazyPatte
 SECTION_REF = LazyPattern(r"(?:^|在|关于|对于|对|[,，])([\u4e00-\u9fff“”、]{4,20}?)(?:的)?(?:方面|那一部分|这一部分|那部分|这部分|部分|那一块|这一块|那块|这块)")
 # 讲做人那部分 / 讲民生的那块: a part named by what it speaks of (two characters are enough
 # before 那部分: 方面 alone would name a topic).
-SECTION_TOPIC = LazyPattern(r"(?:讲|谈|说)(?:到|的是)?((?:(?![讲谈说里中])[\u4e00-\u9fff“”、]){2,12}?)(?:的)?(?:那|这)一?(?:部分|块)")
+# (讲今年主要任务的时候,下面分了几项: the part named by what the speaker was speaking of then.)
+SECTION_TOPIC = LazyPattern(r"(?:讲|谈|说)(?:到|的是)?((?:(?![讲谈说里中])[\u4e00-\u9fff“”、]){2,12}?)(?:的)?"
+                            r"(?:(?:那|这)一?(?:部分|块)|(?:时候|时)(?=[,，]|下面|里))")
 # “对群众要有体恤情怀”那一点 / 第二篇“要做好最后1%”那条: a quoted item or part, named by its words.
 # 第三篇治懒治庸那一条里: an item named by its words, unquoted, after the speech (or a break).
 ITEM_NAMED = LazyPattern(r"(?:篇|里|中|^|\s|[,，])((?:(?!篇)[\u4e00-\u9fff]){2,10}?)(?:的)?(?:那|这)一?(?:条|项|点)(?=里|中|[,，]|说|讲|提|有)")

@@ -96,6 +96,21 @@ def joined_singles(words: Sequence[str]) -> list[str]:
     return out
 
 
+# A meeting named at length (纪念青龙水库建成三十周年大会): the asker shortens it to its first
+# word and the kind of meeting (纪念大会), which may stand this far apart in one clause.
+_MEETING_KINDS = LazyPattern(r"(?:大会|会议|座谈会|招待会|茶话会|报告会|表彰会|研讨会|动员会)$")
+_MEETING_NAME_MAX = 24
+
+
+def meeting_shortened(word: str, text: str) -> bool:
+    """Whether ``word`` (纪念大会) is a meeting ``text`` names with more words in between."""
+    kind = _MEETING_KINDS.search(word)
+    if kind is None or kind.start() < 2:
+        return False
+    head, tail = re.escape(word[:kind.start()]), re.escape(kind.group())
+    return re.search(rf"{head}[\u4e00-\u9fff\d]{{1,{_MEETING_NAME_MAX}}}?{tail}", text) is not None
+
+
 def title_of(body: str, speeches: Sequence[Speech], analyse: Callable[[str], ta.Analysed]) -> int | None:
     """The one speech whose title holds every word of the question that is not who/when/where."""
     event = asked_event(body)   # 乡镇企业会议是谁主持的: 主持 is asked, not part of the name
@@ -106,7 +121,7 @@ def title_of(body: str, speeches: Sequence[Speech], analyse: Callable[[str], ta.
     if not own:
         return None
     titles = {s.no: ta.normalise(s.title) for s in speeches}
-    found = [no for no, title in titles.items() if all(w in title for w in own)]
+    found = [no for no, title in titles.items() if all(w in title or meeting_shortened(w, title) for w in own)]
     if not found and any(len(w) == 2 and not any(w in t for t in titles.values()) for w in own):
         # 文旅大会 for 文化旅游发展大会: a word of two no title holds, said for the first characters
         # of two words of one title.
@@ -128,7 +143,7 @@ def only_meta_words(body: str, analyse: Callable[[str], ta.Analysed], naming: st
     if event and event not in META_WORDS and event not in SPEECH_ITSELF and not (held and event in HOLDING):
         return False   # 会议是谁主持的: who chaired is not the speech's speaker line, even when a deck line says it
     own = [w for w in analyse(body).words if w not in META_WORDS and not re.search(r"哪|什么|谁|几|何|天|年|月", w) and w not in ("开", "开的")
-           and not (naming and w in naming)]
+           and not (naming and (w in naming or meeting_shortened(w, naming)))]
     return not own_subject(own, set())
 
 

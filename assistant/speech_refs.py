@@ -384,6 +384,9 @@ _PAIR_OF_OFFICES = LazyPattern(rf"([{SURNAMES}](?:副)?{_OFFICE})(?:和|与|跟|
 _ASKED_SPEAKER = LazyPattern(rf"[{SURNAMES}][\u4e00-\u9fff]{{1,2}}(?:讲|说|提|在|的|对|那|这|认为|觉得|强调|指出|要求|谈|怎|如何|看|和|与|同|跟|会见|接见|部署|布置|安排|交代)")
 
 
+# What an office's first characters say of it (副, its level: 县委 / 市 / 厅): an office asked
+# is never found by its words after them.
+_OFFICE_LEVELS = frozenset("副省市县区乡镇村委部厅局校院")
 # What comes before a name on a speaker line: an office (…行长, …导演, …研究员).
 _OFFICE_END = LazyPattern(r"(?:长|员|书记|主席|主任|总理|导演|编辑|记者|总监|总裁|教授|代表|专家|作家|经理|秘书)$")
 
@@ -541,8 +544,8 @@ def _by_own_name(text: str, speeches: Sequence[Speech]) -> tuple[tuple[int, ...]
         office = m.group(0)
         for start in range(len(office) - 1):
             piece = office[start:]
-            if start and office[start - 1] == "副":
-                break   # (副市长 asks for no 市长)
+            if start and office[start - 1] in _OFFICE_LEVELS:
+                break   # (副市长 asks for no 市长; 县委书记 for no 市委书记, 委书记 being no office)
             owners = [no for no, lines in names.items()
                       if re.search(rf"(?<!副){re.escape(piece)}\s*[{SURNAMES}][\u4e00-\u9fff]{{1,3}}\|", lines)]
             # (As a name: not when other texts speak of that office too, 总理 in a report of a meeting.)

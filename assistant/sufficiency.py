@@ -23,7 +23,7 @@ from .evidence import Evidence
 from .lazy_pattern import LazyPattern
 from .planner import QUOTED, QueryPlan
 from .points import point_count, point_lists
-from .question_words import GENERIC, META_WORDS, WHOLE_SPEECH, is_generic, joined_singles
+from .question_words import GENERIC, META_WORDS, WHOLE_SPEECH, is_generic, joined_singles, meeting_shortened
 from .results import Hit
 from .structure import counted_items, enumerates, list_items
 
@@ -118,7 +118,8 @@ def missing_terms(quoted: Iterable[str], words: Sequence[str], corpus_key: str, 
     # 今年春节 says when, relative to the asker: the speeches say 春节 (形式主义 stays a term).
     unseen = [w for w in own if len(w) >= min_len and ta.squash_punct(w) not in corpus_key
               and not DEICTIC_TIME.match(w) and not _said_apart(ta.squash_punct(w), corpus_key)
-              and not _said_modified(w, corpus_key) and not _place_said(w, corpus_key)]
+              and not _said_modified(w, corpus_key) and not _place_said(w, corpus_key)
+              and not meeting_shortened(w, corpus_key)]
     # (窗口单位对老百姓爱答不理、高高在上: several words of the asker's own, none a term the
     # question is about; 计划生育 / 形式主义 is one, 治理空气污染、保护环境 a list of topics.)
     listed = len(unseen) >= 2 and any(re.search(f"{re.escape(a)}[^,，。?？]{{0,4}}[、和与及][^,，。?？]{{0,4}}{re.escape(b)}",

@@ -54,7 +54,9 @@ def test_inline_heading_opens_paragraph(seed_corpus) -> None:  # type: ignore[no
     assert u.kind == "paragraph"
     assert u.heading == "1、要多碰撞"
     assert u.section == ("一、要进一步浓厚解放思想的氛围",)
-    assert u.where == "一、要进一步浓厚解放思想的氛围"
+    assert seed_corpus.where(u) == "一、要进一步浓厚解放思想的氛围"
+    opening = seed_corpus.speech(u.speech_no).units[0]
+    assert seed_corpus.where(opening) == "(开篇)"   # before the first heading
 
 
 def test_2_21_is_the_tacitus_trap_paragraph(seed_corpus) -> None:  # type: ignore[no-untyped-def]

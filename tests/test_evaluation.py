@@ -345,6 +345,10 @@ def test_cli_eval_writes_reports_and_fails_under(tmp_path: Path, fake_cli_engine
     assert code == 1
     assert "Hit@1" in out and "lookup" in out and "中位数" in out
     assert "mrr@10" in err and "hit@1 =" not in err
+    # The failed questions are named on the terminal, not only in the reports.
+    failed_line = next(line for line in out.splitlines() if line.startswith("未通过的题"))
+    assert "q2(第 1 名不相关" in failed_line and "u2(未拒答" in failed_line and "e1(运行出错" in failed_line
+    assert "q1(" not in failed_line and "u1(" not in failed_line
     data = json.loads(out_json.read_text(encoding="utf-8"))
     assert data["meta"]["k"] == 3 and len(data["questions"]) == len(QUESTIONS)
     assert out_md.read_text(encoding="utf-8").startswith("# 评测报告")

@@ -29,6 +29,7 @@ from ..config import ConfigError, load_config, not_configured_hint
 from ..eval_report import (
     comparison_lines,
     comparison_table,
+    failed_ids_line,
     latency_line,
     markdown_report,
     preview,
@@ -229,6 +230,9 @@ def _print_summary(run: EvalRun, comparison: Comparison | None) -> None:
     if retrieval is not None:
         console.print(retrieval)
     console.print(Text(latency_line(run.summary)))
+    failed = failed_ids_line(run.questions)
+    if failed is not None:
+        console.print(Text(failed))
     if comparison is not None:
         console.print(comparison_table(comparison))
         for line in comparison_lines(comparison):

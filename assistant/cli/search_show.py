@@ -64,7 +64,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     table.add_column("位置", max_width=36)
     table.add_column("段落", overflow="fold", ratio=1)
     for rank, h in enumerate(hits, 1):
-        where = Text(f"{h.unit.id} · 第{h.unit.speech_no}篇\n{h.unit.where}")
+        where = Text(f"{h.unit.id} · 第{h.unit.speech_no}篇\n{engine.corpus.where(h.unit)}")
         text = h.unit.text if len(h.unit.text) <= 160 else h.unit.text[:160] + "…"
         table.add_row(str(rank), f"{h.score:.2f}", where, highlighted(text, h.matched))
     console.print(table)

@@ -232,7 +232,7 @@ def strip_markers(text: str) -> str:
 
 def _source_block(n: int, hit: Hit, text: str) -> str:
     unit = hit.unit
-    section = " › ".join(unit.section) if unit.section else "(开篇)"
+    section = " › ".join(unit.section) if unit.section else "(不在小标题下)"
     kind = "(标题)" if unit.kind == "heading" else ""
     return (f"<<<资料 {n}>>>\n讲话:{neutralise(hit.speech_title)}\n章节:{neutralise(section)}\n"
             f"编号:{unit.id}{kind}\n正文:{neutralise(text)}\n<<<资料 {n} 结束>>>")

@@ -25,7 +25,7 @@ from ..conversation import speech_short_name
 from ..corpus import Corpus, Speech, Unit
 from ..results import Hit
 from .footer import KeysFooter
-from .reader import OutlineTree, ReaderScreen, UnitView, build_outline, location, speech_parts
+from .reader import OutlineTree, ReaderScreen, UnitView, build_outline, speech_parts
 from .render import highlighted, section_path
 from .toasts import toasts_in_flow
 
@@ -212,7 +212,7 @@ class CorpusBrowserScreen(Screen[None]):
         preview = self.query_one("#preview", VerticalScroll)
         head = Text()
         head.append(speech_short_name(hit.speech_title), style="bold")
-        head.append(" › " + location(hit.unit), style="dim")
+        head.append(" › " + self.corpus.where(hit.unit), style="dim")
         with self.app.batch_update():
             preview.remove_children()
             preview.mount(Static(head, classes="preview-head", markup=False))

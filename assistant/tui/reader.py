@@ -30,12 +30,6 @@ if TYPE_CHECKING:
     from .app import SpeechAssistantApp
 
 
-def location(unit: Unit) -> str:
-    """Where a unit stands: its heading path, and for a heading the heading itself."""
-    parts = list(unit.section)
-    if unit.kind == "heading" and unit.heading:
-        parts.append(unit.heading)
-    return " › ".join(parts) if parts else "(开篇)"
 
 
 def dom_id(unit_id: str) -> str:
@@ -204,7 +198,7 @@ class ReaderScreen(Screen[None]):
     def watch_at(self, unit_id: str | None) -> None:
         if unit_id is not None:
             unit = self.corpus.unit(unit_id)
-            self.sub_title = f"{unit.id} · {location(unit)}"
+            self.sub_title = f"{unit.id} · {self.corpus.where(unit)}"
 
     def action_to_target(self) -> None:
         if self.citation is not None and self.corpus.unit(self.citation[0]).speech_no != self.speech.no:
